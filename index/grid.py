@@ -1,0 +1,228 @@
+"""Turn a physical grid of cell strings (from a PDF or a tab-separated text) into a logical Table.
+
+Both parsers end here, so a table means the same thing whichever form the document came in:
+header rows become one header path per value column, 类|款|项 code columns become one code,
+行次 columns are dropped, and side-by-side 收入|支出 layouts become one list of rows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.document import Row, Table
+from index.numbers import halfwidth, is_blank, join_cjk, parse_number
+
+_CODE = re.compile(r"^\d{2,7}$")
+_CODE_AND_LABEL = re.compile(r"^(\d{3,7})\s*[　 ]?([^\d\s].*)$")
+_LINE_NO_HEADERS = ("行次", "栏次", "序号")
+_CODE_HEADERS = ("类", "款", "项")
+_TOTAL_WORDS = ("合计", "总计", "小计")
+
+
+@dataclass
+class GridRow:
+    cells: list[str]
+    page: int = 1
+
+
+def _norm(cell: str | None) -> str:
+    return join_cjk((cell or "").replace("\n", " "))
+
+
+def _is_numberish(cell: str) -> bool:
+    return parse_number(cell) is not None
+
+
+def _is_code(cell: str) -> bool:
+    return bool(_CODE.match(halfwidth(cell).strip()))
+
+
+def _is_body_row(cells: list[str]) -> bool:
+    nonempty = [c for c in cells if c]
+    if not nonempty:
+        return False
+    first = nonempty[0]
+    if first.startswith("栏次") or first in ("类", "款", "项"):
+        return False
+    if _CODE_AND_LABEL.match(first) or (_is_code(first) and len(first) >= 3):
+        return True
+    # A number in a row that also holds text is data; a row of bare small integers is a 栏次/序号 line.
+    numbers = [c for c in nonempty if _is_numberish(c)]
+    if numbers and any("." in c or "," in c for c in numbers):
+        return True
+    return bool(numbers) and len(numbers) < len(nonempty)
+
+
+def split_header(rows: list[list[str]]) -> int:
+    """Number of header rows at the top of a grid."""
+    for i, cells in enumerate(rows):
+        if _is_body_row(cells):
+            return i
+    return min(len(rows), 3)
+
+
+def header_paths(header_rows: list[list[str]], filled: bool) -> list[list[str]]:
+    """One path per column. ``filled`` grids already repeat a merged cell's text in every column it spans
+    (PDF parsing knows the spans); text grids leave them blank, so a blank is filled from the nearest
+    text on its left, but never across the boundary of the parent cell above it."""
+    if not header_rows:
+        return []
+    width = max(len(r) for r in header_rows)
+    rows = [list(r) + [""] * (width - len(r)) for r in header_rows]
+    if not filled:
+        parent = [0] * width  # start column of the span each column belongs to, in the row above
+        for row in rows:
+            span = list(range(width))
+            for j in range(1, width):
+                if not row[j] and row[j - 1] and parent[j] == parent[j - 1]:
+                    row[j] = row[j - 1]
+                    span[j] = span[j - 1]
+                elif not row[j] and parent[j] == parent[j - 1]:
+                    span[j] = span[j - 1]
+            parent = span
+    paths = []
+    for j in range(width):
+        path: list[str] = []
+        for r in rows:
+            if r[j] and (not path or path[-1] != r[j]):
+                path.append(r[j])
+        paths.append(path)
+    return paths
+
+
+def _column_roles(paths: list[list[str]], body: list[list[str]], width: int):
+    """Classify columns: 'line' (行次, dropped), 'code', 'label', 'value'. Returns roles and label columns."""
+    roles = ["value"] * width
+    for j in range(width):
+        joined = "".join(paths[j]) if j < len(paths) else ""
+        col = [r[j] for r in body if j < len(r) and r[j]]
+        if any(h in joined for h in _LINE_NO_HEADERS) and all(c.isdigit() for c in col):
+            roles[j] = "line"
+        elif paths[j] and (paths[j][-1] in _CODE_HEADERS or "编码" in joined or "代码" in joined) \
+                and "名称" not in joined and all(_is_code(c) or not _is_numberish(c) for c in col) \
+                and (not col or sum(_is_code(c) for c in col) >= max(1, len(col) // 2)):
+            roles[j] = "code"
+        elif col and sum(not _is_numberish(c) for c in col) >= max(1, int(len(col) * 0.6)):
+            roles[j] = "text"
+    # The first text column is the label; later text columns that head a repeated "项目" block are the
+    # label of a side-by-side half. Other text columns (项目类型, 绩效指标) stay as value columns.
+    labels: list[int] = []
+    for j in range(width):
+        if roles[j] != "text":
+            continue
+        if not labels:
+            labels.append(j)
+            roles[j] = "label"
+            continue
+        first_leaf = paths[labels[0]][-1] if paths[labels[0]] else ""
+        leaf = paths[j][-1] if paths[j] else ""
+        top, first_top = (paths[j][0] if paths[j] else ""), (paths[labels[0]][0] if paths[labels[0]] else "")
+        if (leaf and leaf == first_leaf) or ("收入" in first_top and "支出" in top):
+            labels.append(j)
+            roles[j] = "label"
+        else:
+            roles[j] = "value"
+    if not labels:
+        # No text column: the first non-code column labels the rows (a lone totals row).
+        for j in range(width):
+            if roles[j] == "value" and not all(_is_numberish(r[j]) or not r[j] for r in body if j < len(r)):
+                labels.append(j)
+                roles[j] = "label"
+                break
+    return roles, labels
+
+
+def build_table(
+    *,
+    table_id: str,
+    title: str,
+    unit: str | None,
+    grid: list[GridRow],
+    header_rows: int | None = None,
+    filled: bool = False,
+    notes: list[str] | None = None,
+    section: str | None = None,
+) -> Table:
+    width = max((len(g.cells) for g in grid), default=0)
+    cells = [[_norm(c) for c in g.cells] + [""] * (width - len(g.cells)) for g in grid]
+    h = split_header(cells) if header_rows is None else header_rows
+    head, body = cells[:h], cells[h:]
+    body_pages = [g.page for g in grid[h:]]
+    paths = header_paths(head, filled)
+    paths += [[] for _ in range(width - len(paths))]
+    roles, labels = _column_roles(paths, body, width)
+
+    # Side-by-side halves: each label column, with the code columns just before it, starts a block that
+    # owns every value column up to the next block.
+    starts = []
+    for bi, lab in enumerate(labels):
+        s0 = lab
+        while bi and s0 - 1 >= 0 and roles[s0 - 1] == "code":
+            s0 -= 1
+        starts.append(0 if bi == 0 else s0)
+    starts = starts or [0]
+    if len(starts) > 1 and any(not any(roles[j] == "value" for j in range(lo, hi))
+                               for lo, hi in zip(starts, starts[1:] + [width])):
+        # Two name columns but one set of amounts (单位预算 and 政府预算 economic codes side by side):
+        # one row per line, the second code and name kept as text columns.
+        for j in range(starts[1], width):
+            if roles[j] in ("label", "code"):
+                roles[j] = "text"
+        labels, starts = labels[:1], starts[:1]
+    blocks: list[tuple[int | None, list[int], list[int]]] = []  # (label col, code cols, value cols)
+    for bi, lo in enumerate(starts):
+        hi = starts[bi + 1] if bi + 1 < len(starts) else width
+        lab = labels[bi] if labels else None
+        region = range(lo, hi)
+        blocks.append((lab, [j for j in region if roles[j] == "code"],
+                       [j for j in region if roles[j] in ("value", "text")]))
+
+    value_cols = [j for _, _, vs in blocks for j in vs]
+    header = [_clean_path(paths[j]) for j in value_cols]
+    col_index = {j: i for i, j in enumerate(value_cols)}
+    label_header = "/".join(paths[labels[0]]) if labels and paths[labels[0]] else ""
+
+    per_block: list[list[Row]] = [[] for _ in blocks]
+    for cells_row, page in zip(body, body_pages):
+        if cells_row and cells_row[0].startswith("栏次"):
+            continue
+        for (lab, codes, vcols), rows in zip(blocks, per_block):
+            label = cells_row[lab] if lab is not None else ""
+            code_parts = [halfwidth(cells_row[j]).strip() for j in codes if cells_row[j]]
+            code = "".join(p for p in code_parts if p.isdigit()) or None
+            text_in_code = [p for p in code_parts if not p.isdigit()]
+            if not label and text_in_code:
+                label = text_in_code[0]
+            m = _CODE_AND_LABEL.match(halfwidth(label)) if label and not code else None
+            if m and len(m.group(1)) in (3, 5, 7):
+                code, label = m.group(1), label[len(label) - len(m.group(2)):].strip()
+            values: list[float | None] = [None] * len(value_cols)
+            raw: list[str] = [""] * len(value_cols)
+            percent: list[int] = []
+            for j in vcols:
+                k = col_index[j]
+                raw[k] = cells_row[j]
+                n = parse_number(cells_row[j]) if roles[j] == "value" else None
+                if n is not None:
+                    values[k] = n.value
+                    if n.percent:
+                        percent.append(k)
+            if not label and not code and all(v is None for v in values) and not any(raw):
+                continue
+            if len(blocks) > 1 and not label and not code and all(v is None for v in values):
+                continue
+            rows.append(Row(label=label, code=code, values=values, page=page, cells=raw, percent=percent))
+    # Side-by-side halves read one after the other: all 收入 rows, then all 支出 rows.
+    rows = [r for block_rows in per_block for r in block_rows]
+
+    pages = sorted({g.page for g in grid}) or [1]
+    return Table(
+        id=table_id, title=title, unit=unit, pages=pages, header=header, rows=rows,
+        label_header=label_header, notes=list(notes or []), section=section, grid=cells,
+    )
+
+
+def _clean_path(path: list[str]) -> list[str]:
+    # "项目" above every column of a block says nothing about the column.
+    cleaned = [p for p in path if p not in ("项目",)]
+    return cleaned or path
