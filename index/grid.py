@@ -122,6 +122,13 @@ def _column_roles(paths: list[list[str]], body: list[list[str]], width: int):
             roles[j] = "label"
         else:
             roles[j] = "value"
+    if not labels and not body:
+        # An empty table: the name column is known from its header alone.
+        named = [j for j in range(width) if roles[j] == "value" and any(w in "".join(paths[j]) for w in ("名称", "项目"))]
+        free = [j for j in range(width) if roles[j] == "value"]
+        if named or free:
+            labels.append((named or free)[0])
+            roles[labels[0]] = "label"
     if not labels:
         # No text column: the first non-code column labels the rows (a lone totals row).
         for j in range(width):
@@ -147,6 +154,7 @@ def build_table(
     cells = [[_norm(c) for c in g.cells] + [""] * (width - len(g.cells)) for g in grid]
     h = split_header(cells) if header_rows is None else header_rows
     head, body = cells[:h], cells[h:]
+    head = [r for r in head if not (r and r[0].startswith("栏次"))]
     body_pages = [g.page for g in grid[h:]]
     paths = header_paths(head, filled)
     paths += [[] for _ in range(width - len(paths))]

@@ -1,0 +1,79 @@
+"""index.grid turns a physical grid into a logical table: header paths, codes, side-by-side halves."""
+from index.grid import GridRow, build_table, header_paths
+
+
+def rows(*lines: str, page: int = 1) -> list[GridRow]:
+    return [GridRow(cells=line.split("\t"), page=page) for line in lines]
+
+
+def test_merged_header_cells_become_paths_without_crossing_parent_spans():
+    paths = header_paths(
+        [
+            ["科目编码", "", "", "科目名称", "合计", "基本支出", "", "", "项目支出"],
+            ["类", "款", "项", "", "", "小计", "人员经费", "公用经费", ""],
+        ],
+        filled=False,
+    )
+    assert paths[0] == ["科目编码", "类"]
+    assert paths[4] == ["合计"]
+    assert paths[6] == ["基本支出", "人员经费"]
+    assert paths[8] == ["项目支出"]
+
+
+def test_code_columns_are_joined_and_values_follow_the_header():
+    t = build_table(
+        table_id="t1", title="一般公共预算支出表", unit="万元",
+        grid=rows(
+            "科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出",
+            "类\t款\t项\t\t\t\t",
+            "\t\t\t合计\t120.50\t100.00\t20.50",
+            "208\t\t\t社会保障和就业支出\t120.50\t100.00\t20.50",
+            "208\t05\t\t行政事业单位养老支出\t120.50\t100.00\t20.50",
+            "208\t05\t01\t行政单位离退休\t120.50\t100.00\t20.50",
+        ),
+    )
+    assert [h for h in t.header] == [["合计"], ["基本支出"], ["项目支出"]]
+    assert [r.code for r in t.rows] == [None, "208", "20805", "2080501"]
+    assert t.rows[3].label == "行政单位离退休"
+    assert t.rows[3].values == [120.5, 100.0, 20.5]
+    assert t.label_header == "科目名称"
+
+
+def test_side_by_side_income_and_expenditure_become_one_list():
+    t = build_table(
+        table_id="t1", title="收支总表", unit="万元",
+        grid=rows(
+            "收入\t\t支出\t",
+            "项目\t金额\t项目\t金额",
+            "一、一般公共预算\t300.00\t一、一般公共服务\t250.00",
+            "二、上年结转\t10.00\t二、教育\t60.00",
+            "收入总计\t310.00\t支出总计\t310.00",
+        ),
+    )
+    assert t.header == [["收入", "金额"], ["支出", "金额"]]
+    labels = [r.label for r in t.rows]
+    assert labels == ["一、一般公共预算", "二、上年结转", "收入总计", "一、一般公共服务", "二、教育", "支出总计"]
+    assert t.rows[2].values == [310.0, None] and t.rows[5].values == [None, 310.0]
+
+
+def test_line_number_columns_are_dropped():
+    t = build_table(
+        table_id="t1", title="收入支出决算总表", unit="万元",
+        grid=rows(
+            "项目\t行次\t决算数",
+            "栏次\t\t1",
+            "一、财政拨款收入\t1\t719.68",
+            "本年收入合计\t2\t719.68",
+        ),
+    )
+    assert t.header == [["决算数"]]
+    assert [(r.label, r.values) for r in t.rows] == [("一、财政拨款收入", [719.68]), ("本年收入合计", [719.68])]
+
+
+def test_empty_table_keeps_its_header():
+    t = build_table(
+        table_id="t1", title="政府性基金预算支出表", unit="万元",
+        grid=rows("科目编码\t科目名称\t合计\t基本支出\t项目支出"),
+    )
+    assert t.rows == [] and t.header == [["合计"], ["基本支出"], ["项目支出"]]
+    assert t.is_empty
