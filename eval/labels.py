@@ -1,0 +1,139 @@
+"""Labelled sets: gold questions, expected findings and clean documents, read from YAML and validated.
+
+A set names its documents by path relative to a root (the corpus folder for the real set, a generated folder for
+the synthetic set). Money is always recorded in 万元, whatever unit the document prints (91,016,775.35元 is
+9101.68万元), so one tolerance works for every document.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from rules.findings import FindingKind
+
+QuestionType = Literal["table", "narrative", "reason", "definition", "cross_document"]
+
+
+class LabelError(Exception):
+    """A labelled set that cannot be used; the message is one line naming the file and the problem."""
+
+
+class GoldSource(BaseModel):
+    """Where the answer is printed: one document and the page(s) that prove it."""
+    source: str
+    pages: list[int] = Field(min_length=1)
+
+
+class Question(BaseModel):
+    id: str
+    question: str
+    type: QuestionType
+    gold: list[GoldSource] = Field(min_length=1)
+    # Numeric answers: the value (万元 for money), its unit and the accepted absolute tolerance in that unit.
+    value: float | None = None
+    unit: str | None = None
+    tolerance: float = 0.01
+    # Text answers (reasons, definitions, lists of units): every phrase must appear in the answer.
+    key_phrases: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _answerable(self) -> "Question":
+        if self.value is None and not self.key_phrases:
+            raise ValueError(f"question {self.id}: needs a value or key_phrases")
+        if self.value is not None and self.unit is None:
+            raise ValueError(f"question {self.id}: a value needs its unit")
+        if self.tolerance < 0:
+            raise ValueError(f"question {self.id}: tolerance must be >= 0")
+        return self
+
+    @property
+    def sources(self) -> list[str]:
+        return [g.source for g in self.gold]
+
+
+class ExpectedFinding(BaseModel):
+    """A contradiction a careful reader finds: its kind, the page that shows it and the numbers involved."""
+    kind: FindingKind
+    page: int
+    numbers: list[float] = Field(default_factory=list)
+    judgement: str = ""
+
+
+class DocumentLabels(BaseModel):
+    """Expected findings of one document; anything else it reports counts against precision."""
+    source: str
+    findings: list[ExpectedFinding] = Field(default_factory=list)
+    # How many findings nobody expected are tolerated before the document fails its own bar.
+    max_false_errors: int = 0
+    # Kinds that are neither right nor wrong on this document (e.g. placeholders in an official template).
+    ignore_kinds: list[FindingKind] = Field(default_factory=list)
+    note: str = ""
+
+
+class LabelSet(BaseModel):
+    name: str
+    description: str = ""
+    # Folder the documents' paths are relative to; None = the corpus folder given at run time.
+    root: str | None = None
+    questions: list[Question] = Field(default_factory=list)
+    documents: list[DocumentLabels] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "LabelSet":
+        seen: set[str] = set()
+        for q in self.questions:
+            if q.id in seen:
+                raise ValueError(f"duplicate question id {q.id}")
+            seen.add(q.id)
+        return self
+
+    def sources(self) -> list[str]:
+        """Every document the set mentions, in first-seen order."""
+        out: list[str] = []
+        for s in [s for q in self.questions for s in q.sources] + [d.source for d in self.documents]:
+            if s not in out:
+                out.append(s)
+        return out
+
+    def resolve(self, source: str, root: Path | None = None) -> Path:
+        base = Path(root) if root is not None else Path(self.root or ".")
+        return base / source
+
+
+def parse_set(data: dict, origin: str = "<memory>") -> LabelSet:
+    if not isinstance(data, dict):
+        raise LabelError(f"{origin}: expected a mapping with 'name', 'questions' and/or 'documents'")
+    try:
+        return LabelSet.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise LabelError(f"{origin}: {where or 'set'}: {first['msg']}") from None
+
+
+def load_set(path: Path | str) -> LabelSet:
+    """Read one YAML labelled set; one clear LabelError for a missing file, bad YAML or a bad field."""
+    path = Path(path)
+    if not path.is_file():
+        raise LabelError(f"{path}: no such labelled set")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LabelError(f"{path}: not valid YAML ({' '.join(str(exc).split())[:120]})") from None
+    return parse_set(data, str(path))
+
+
+def merge(sets: list[LabelSet], name: str = "merged") -> LabelSet:
+    """Several sets over the same root as one (question ids must stay unique)."""
+    return parse_set({
+        "name": name,
+        "root": sets[0].root if sets else None,
+        "questions": [q.model_dump() for s in sets for q in s.questions],
+        "documents": [d.model_dump() for s in sets for d in s.documents],
+    })
+
+
+SETS_DIR = Path(__file__).resolve().parent / "sets"
