@@ -1,0 +1,561 @@
+"""Mutation benchmark: inject one contradiction into a clean document, with its ground truth (kind, page, numbers).
+
+Operators work on a line view of the document, so the same operator edits a text file (tab-separated tables,
+form feeds between pages) and a PDF's text layer (a line is redacted with pymupdf and re-typed with the change),
+which exercises the PDF parser too. Each operator lists every place it could act; `cases_for` picks a few.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from index.numbers import halfwidth, parse_number
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*)万元")
+SHARE = re.compile(r"占(?:比)?(?:为)?\s*(\d+(?:\.\d+)?)\s*%")
+CHANGE_RATE = re.compile(r"(增长|下降)\s*(\d+(?:\.\d+)?)\s*%")
+COMPLETION = re.compile(r"完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*%")
+DIRECTION = re.compile(r"(比[^，。；,;]{0,24}?)(增加|减少)(\s*)(\d[\d,]*(?:\.\d+)?)(\s*)万元")
+COUNT = re.compile(r"(项目\s*|涉及项目\s*|共有车辆\s*)(\d+)(\s*)(个|辆)")
+YEAR = re.compile(r"(20\d\d)(\s*)年")
+CODE7 = re.compile(r"^\d{7}$")
+
+
+@dataclass
+class Line:
+    page: int  # 1-based
+    text: str
+    bbox: tuple[float, float, float, float] | None = None  # PDF only
+    size: float = 9.0
+
+
+@dataclass
+class Edit:
+    line: int
+    new_text: str | None  # None deletes the line
+    part: int | None = None  # text documents: index of the tab-separated cell to replace
+
+
+@dataclass
+class Mutation:
+    operator: str
+    kind: str
+    page: int  # 0 = the document as a whole (a missing table has no page)
+    numbers: list[float]
+    description: str
+    edits: list[Edit] = field(default_factory=list)
+    # Other kinds a sound rule set may also report for this change (explained, so not false positives).
+    also: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    id: str
+    base: Path
+    path: Path
+    mutation: Mutation
+
+
+# ---------------------------------------------------------------- document views
+
+
+class TextView:
+    """A text document as lines; tables are tab-separated lines, pages are separated by form feeds."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        raw = self.path.read_text(encoding="utf-8")
+        self.lines: list[Line] = []
+        for page, chunk in enumerate(raw.split("\f"), start=1):
+            for text in chunk.split("\n"):
+                self.lines.append(Line(page, text))
+        self._pages = raw.count("\f") + 1
+
+    def cells(self, i: int) -> list[str]:
+        return self.lines[i].text.split("\t")
+
+    def is_table_line(self, i: int) -> bool:
+        return "\t" in self.lines[i].text
+
+    def rows(self) -> list[list[tuple[int, int | None, str]]]:
+        """Table rows as (line, cell index, text) triples."""
+        return [[(i, k, c) for k, c in enumerate(self.cells(i))] for i in range(len(self.lines))
+                if self.is_table_line(i)]
+
+    def write(self, edits: list[Edit], out: Path) -> Path:
+        texts = [ln.text for ln in self.lines]
+        pages = [ln.page for ln in self.lines]
+        for e in edits:
+            if e.new_text is None:
+                texts[e.line] = None  # type: ignore[call-overload]
+            elif e.part is not None:
+                parts = texts[e.line].split("\t")
+                parts[e.part] = e.new_text
+                texts[e.line] = "\t".join(parts)
+            else:
+                texts[e.line] = e.new_text
+        chunks: list[list[str]] = [[] for _ in range(self._pages)]
+        for t, p in zip(texts, pages):
+            if t is not None:
+                chunks[p - 1].append(t)
+        out.write_text("\f".join("\n".join(c) for c in chunks), encoding="utf-8")
+        return out
+
+
+class PdfView:
+    """A PDF's text layer as lines with their boxes; rows group the lines that share a baseline."""
+
+    def __init__(self, path: Path):
+        import pymupdf
+
+        self.path = Path(path)
+        self.lines: list[Line] = []
+        with pymupdf.open(self.path) as doc:
+            for pno, page in enumerate(doc, start=1):
+                for block in page.get_text("dict")["blocks"]:
+                    for ln in block.get("lines", []):
+                        text = "".join(s["text"] for s in ln["spans"])
+                        if text.strip():
+                            size = ln["spans"][0]["size"] if ln["spans"] else 9.0
+                            self.lines.append(Line(pno, text, tuple(ln["bbox"]), size))
+
+    def is_table_line(self, i: int) -> bool:
+        t = self.lines[i].text.strip()
+        return len(CJK.findall(t)) < 12 and len(t) < 30
+
+    def rows(self) -> list[list[tuple[int, int | None, str]]]:
+        groups: dict[tuple[int, int], list[int]] = {}
+        for i, ln in enumerate(self.lines):
+            if ln.bbox and self.is_table_line(i):
+                mid = (ln.bbox[1] + ln.bbox[3]) / 2
+                groups.setdefault((ln.page, round(mid / 3)), []).append(i)
+        rows = []
+        for key in sorted(groups):
+            idx = sorted(groups[key], key=lambda i: self.lines[i].bbox[0])
+            rows.append([(i, None, self.lines[i].text.strip()) for i in idx])
+        return rows
+
+    def write(self, edits: list[Edit], out: Path) -> Path:
+        import pymupdf
+
+        with pymupdf.open(self.path) as doc:
+            by_page: dict[int, list[Edit]] = {}
+            for e in edits:
+                by_page.setdefault(self.lines[e.line].page, []).append(e)
+            for pno, page_edits in by_page.items():
+                page = doc[pno - 1]
+                for e in page_edits:
+                    x0, y0, x1, y1 = self.lines[e.line].bbox
+                    pad = (y1 - y0) * 0.2  # shrink vertically so neighbouring lines survive the redaction
+                    page.add_redact_annot(pymupdf.Rect(x0, y0 + pad, x1, y1 - pad))
+                page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE)
+                for e in page_edits:
+                    if e.new_text is None:
+                        continue
+                    ln = self.lines[e.line]
+                    x0, _, _, y1 = ln.bbox
+                    page.insert_text((x0, y1 - ln.size * 0.22), e.new_text, fontname="china-s", fontsize=ln.size)
+            doc.save(out, garbage=3, deflate=True)
+        return out
+
+
+def view(path: Path) -> TextView | PdfView:
+    return PdfView(path) if Path(path).suffix.lower() == ".pdf" else TextView(path)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _num(text: str) -> float | None:
+    n = parse_number(text)
+    return n.value if n else None
+
+
+def _fmt(value: float, like: str) -> str:
+    """Print value the way `like` was printed (decimals, thousands separators)."""
+    s = halfwidth(like).strip()
+    decimals = len(s.split(".")[1]) if "." in s else 0
+    text = f"{value:,.{decimals}f}" if "," in s else f"{value:.{decimals}f}"
+    return text
+
+
+def _bumped(value: float, like: str, rng: random.Random) -> float:
+    """A clearly different value, far beyond rounding (5–25% away, at least 1 unit of the last digit × 50)."""
+    decimals = len(halfwidth(like).split(".")[1]) if "." in like else 0
+    step = 10 ** -decimals
+    delta = max(abs(value) * rng.uniform(0.05, 0.25), 50 * step)
+    return round(value + delta, decimals)
+
+
+def _narrative_lines(v) -> list[int]:
+    return [i for i, ln in enumerate(v.lines) if not v.is_table_line(i) and len(CJK.findall(ln.text)) >= 6]
+
+
+def _table_numbers(v) -> set[float]:
+    out: set[float] = set()
+    for row in v.rows():
+        for _, _, cell in row:
+            x = _num(cell)
+            if x is not None:
+                out.add(round(x, 2))
+                out.add(round(x / 10_000, 2))
+    return out
+
+
+def _sub(text: str, m: re.Match, group: int, new: str) -> str:
+    return text[: m.start(group)] + new + text[m.end(group):]
+
+
+Candidate = Mutation
+Operator = Callable[[object, random.Random], list[Candidate]]
+
+
+# ---------------------------------------------------------------- operators (each lists all candidates)
+
+
+def narrative_amount(v, rng) -> list[Mutation]:
+    """Change an amount the narrative quotes from a table."""
+    table = _table_numbers(v)
+    out = []
+    for i in _narrative_lines(v):
+        for m in AMOUNT.finditer(v.lines[i].text):
+            old = _num(m.group(1))
+            if not old or round(old, 2) not in table:
+                continue
+            new = _bumped(old, m.group(1), rng)
+            text = _sub(v.lines[i].text, m, 1, _fmt(new, m.group(1)))
+            out.append(Mutation("narrative_amount", "narrative_vs_table", v.lines[i].page, [old, new],
+                                f"narrative amount {m.group(1)} -> {_fmt(new, m.group(1))}万元",
+                                [Edit(i, text)], also=["percentage", "arithmetic", "cross_table"]))
+    return out
+
+
+def _percent_operator(name: str, pattern: re.Pattern, group: int) -> Operator:
+    def op(v, rng) -> list[Mutation]:
+        out = []
+        for i in _narrative_lines(v):
+            for m in pattern.finditer(v.lines[i].text):
+                old = _num(m.group(group))
+                if old is None or old == 0 or old >= 99.5 and name == "share":
+                    continue
+                new = round(old + rng.choice([-1, 1]) * max(1.5, old * 0.15), 2)
+                if new <= 0:
+                    new = round(old + max(1.5, old * 0.15), 2)
+                printed = f"{new:.{max(1, len(m.group(group).split('.')[1]) if '.' in m.group(group) else 0)}f}"
+                text = _sub(v.lines[i].text, m, group, printed)
+                out.append(Mutation(name, "percentage", v.lines[i].page, [float(printed)],
+                                    f"{name} {m.group(group)}% -> {printed}%", [Edit(i, text)]))
+        return out
+    op.__name__ = name
+    op.__doc__ = f"Misstate a {name.replace('_', ' ')} (percentage)."
+    return op
+
+
+share = _percent_operator("share", SHARE, 1)
+change_rate = _percent_operator("change_rate", CHANGE_RATE, 2)
+completion_rate = _percent_operator("completion_rate", COMPLETION, 1)
+
+
+def direction_word(v, rng) -> list[Mutation]:
+    """Flip 增加 <-> 减少 in a year-on-year comparison, leaving the numbers alone."""
+    out = []
+    for i in _narrative_lines(v):
+        for m in DIRECTION.finditer(v.lines[i].text):
+            amount = _num(m.group(4))
+            if not amount:
+                continue
+            flipped = "减少" if m.group(2) == "增加" else "增加"
+            text = _sub(v.lines[i].text, m, 2, flipped)
+            # The rate that follows usually says 增长/下降: flip it too, so only the direction is wrong.
+            tail = text[m.end(2):]
+            rate = re.match(r"([^。；;]{0,20}?)(增长|下降)", tail)
+            if rate:
+                word = "下降" if rate.group(2) == "增长" else "增长"
+                pos = m.end(2) + rate.start(2)
+                text = text[:pos] + word + text[pos + 2:]
+            out.append(Mutation("direction_word", "direction", v.lines[i].page, [amount],
+                                f"direction {m.group(2)} -> {flipped} before {m.group(4)}万元", [Edit(i, text)],
+                                also=["percentage", "narrative_vs_table"]))
+    return out
+
+
+def _row_label(row) -> str:
+    return "".join(c for _, _, c in row if _num(c) is None)
+
+
+def _first_value(row, skip_codes: bool = True):
+    for line, part, cell in row:
+        x = _num(cell)
+        if x is None or x == 0:
+            continue
+        digits = halfwidth(cell).replace(",", "")
+        if skip_codes and re.fullmatch(r"\d{2,9}", digits) and "." not in digits and len(row) > 3 \
+                and row.index((line, part, cell)) < 3:
+            continue  # classification codes, not amounts
+        return line, part, cell, x
+    return None
+
+
+def table_total(v, rng) -> list[Mutation]:
+    """Break a 合计/总计 row so it no longer equals the sum of its parts."""
+    out = []
+    for row in v.rows():
+        label = _row_label(row)
+        if not re.search(r"合\s*计|总\s*计", label):
+            continue
+        hit = _first_value(row)
+        if hit:
+            line, part, cell, old = hit
+            new = _bumped(old, cell, rng)
+            out.append(Mutation("table_total", "arithmetic", v.lines[line].page, [old, new],
+                                f"total {cell} -> {_fmt(new, cell)} ({label[:12]})",
+                                [Edit(line, _fmt(new, cell), part)], also=["cross_table", "narrative_vs_table"]))
+    return out
+
+
+def _is_item_row(row) -> bool:
+    cells = [halfwidth(c).strip() for _, _, c in row]
+    if cells and CODE7.match(cells[0]):
+        return True
+    return len(cells) > 3 and bool(re.fullmatch(r"\d{3}", cells[0]) and re.fullmatch(r"\d{2}", cells[1])
+                                   and re.fullmatch(r"\d{2}", cells[2]))
+
+
+def hierarchy_item(v, rng) -> list[Mutation]:
+    """Change a 项 row (7-digit or 类|款|项 code) so its 款/类 parent no longer adds up."""
+    out = []
+    for row in v.rows():
+        if not _is_item_row(row):
+            continue
+        hit = _first_value(row)
+        if hit:
+            line, part, cell, old = hit
+            new = _bumped(old, cell, rng)
+            out.append(Mutation("hierarchy_item", "arithmetic", v.lines[line].page, [old, new],
+                                f"item row {cell} -> {_fmt(new, cell)} ({_row_label(row)[:12]})",
+                                [Edit(line, _fmt(new, cell), part)], also=["cross_table", "narrative_vs_table"]))
+    return out
+
+
+def table_disagree(v, rng) -> list[Mutation]:
+    """Change one cell of a row whose label and value appear in another table, so two tables disagree."""
+    seen: dict[tuple[str, float], int] = {}
+    rows = v.rows()
+    for row in rows:
+        hit = _first_value(row)
+        label = _row_label(row)
+        if hit and len(label) >= 3:
+            seen[(label, round(hit[3], 2))] = seen.get((label, round(hit[3], 2)), 0) + 1
+    out = []
+    for row in rows:
+        hit = _first_value(row)
+        label = _row_label(row)
+        if not hit or len(label) < 3 or seen.get((label, round(hit[3], 2)), 0) < 2:
+            continue
+        if re.search(r"合\s*计|总\s*计", label):
+            continue
+        line, part, cell, old = hit
+        new = _bumped(old, cell, rng)
+        out.append(Mutation("table_disagree", "cross_table", v.lines[line].page, [old, new],
+                            f"{label[:12]} {cell} -> {_fmt(new, cell)} in one table only",
+                            [Edit(line, _fmt(new, cell), part)], also=["arithmetic", "narrative_vs_table"]))
+    return out
+
+
+def unit_slip(v, rng) -> list[Mutation]:
+    """Print an amount in 元 while the text still says 万元 (×10,000)."""
+    table = _table_numbers(v)
+    out = []
+    for i in _narrative_lines(v):
+        for m in AMOUNT.finditer(v.lines[i].text):
+            old = _num(m.group(1))
+            if not old or old < 1 or round(old, 2) not in table:
+                continue
+            new = round(old * 10_000, 2)
+            text = _sub(v.lines[i].text, m, 1, f"{new:,.2f}" if "," in m.group(1) else f"{new:.2f}")
+            out.append(Mutation("unit_slip", "unit", v.lines[i].page, [old, new],
+                                f"{m.group(1)}万元 printed as {new:.2f}万元", [Edit(i, text)],
+                                also=["narrative_vs_table", "percentage", "arithmetic"]))
+    return out
+
+
+def count_change(v, rng) -> list[Mutation]:
+    """Change a count (projects, vehicles) so it no longer matches the rows it counts."""
+    out = []
+    for i in _narrative_lines(v):
+        for m in COUNT.finditer(v.lines[i].text):
+            old = int(m.group(2))
+            new = old + rng.choice([1, 2, 3])
+            text = _sub(v.lines[i].text, m, 2, str(new))
+            out.append(Mutation("count_change", "count", v.lines[i].page, [float(old), float(new)],
+                                f"count {old} -> {new}{m.group(4)}", [Edit(i, text)]))
+    return out
+
+
+REQUIRED_TITLE = re.compile(r"三公.{0,12}表|基本支出.{0,8}表|收入.{0,8}表|支出.{0,8}表")
+
+
+def _table_blocks(v) -> list[tuple[int, int, int]]:
+    """(title line, first data line, end line) of each captioned table: a short title ending in 表,
+    followed within a few lines by table lines."""
+    blocks = []
+    n = len(v.lines)
+    for i, ln in enumerate(v.lines):
+        t = ln.text.strip()
+        if v.is_table_line(i) or not t.endswith("表") or len(t) > 40 or not REQUIRED_TITLE.search(t):
+            continue
+        j = i + 1
+        while j < n and j < i + 8 and not v.is_table_line(j):
+            j += 1
+        if j >= n or not v.is_table_line(j) or v.lines[j].page != ln.page:
+            continue
+        k = j
+        while k < n and (v.is_table_line(k) or not v.lines[k].text.strip()) and v.lines[k].page == ln.page:
+            k += 1
+        blocks.append((i, j, k))
+    return blocks
+
+
+def remove_table(v, rng) -> list[Mutation]:
+    """Drop a required table (title, header and rows)."""
+    if isinstance(v, PdfView):
+        return []  # a PDF table spans boxes we cannot remove cleanly; covered by emptying instead
+    out = []
+    for title, _, end in _table_blocks(v):
+        edits = [Edit(i, None) for i in range(title, end)]
+        out.append(Mutation("remove_table", "completeness", 0, [],
+                            f"removed table '{v.lines[title].text.strip()[:20]}'", edits))
+    return out
+
+
+def empty_table(v, rng) -> list[Mutation]:
+    """Blank every number of a table and leave no note explaining why it is empty."""
+    out = []
+    if isinstance(v, TextView):
+        for title, first, end in _table_blocks(v):
+            edits = []
+            for i in range(first, end):
+                cells = v.cells(i)
+                if any(_num(c) not in (None, 0) for c in cells):
+                    blanked = ["" if _num(c) is not None and not _is_code(c) else c for c in cells]
+                    edits.append(Edit(i, "\t".join(blanked)))
+            note = end
+            while note < len(v.lines) and note < end + 3:
+                if re.search(r"无数据|空表|没有", v.lines[note].text):
+                    edits.append(Edit(note, None))
+                note += 1
+            if edits:
+                out.append(Mutation("empty_table", "completeness", v.lines[title].page, [],
+                                    f"emptied table '{v.lines[title].text.strip()[:20]}'", edits,
+                                    also=["cross_table", "narrative_vs_table", "arithmetic"]))
+        return out
+    # PDF: blank every amount on a page that holds a single required table.
+    pages: dict[int, list[int]] = {}
+    for i, ln in enumerate(v.lines):
+        pages.setdefault(ln.page, []).append(i)
+    for page, idx in pages.items():
+        titles = [i for i in idx[:4] if REQUIRED_TITLE.search(v.lines[i].text) and len(v.lines[i].text) < 40]
+        amounts = [i for i in idx if _num(v.lines[i].text) not in (None, 0) and "." in v.lines[i].text]
+        if titles and len(amounts) >= 2:
+            out.append(Mutation("empty_table", "completeness", page, [],
+                                f"emptied table '{v.lines[titles[0]].text.strip()[:20]}'",
+                                [Edit(i, None) for i in amounts], also=["cross_table", "narrative_vs_table",
+                                                                       "arithmetic"]))
+    return out
+
+
+def _is_code(cell: str) -> bool:
+    return bool(re.fullmatch(r"\d{2,9}", halfwidth(cell).strip()))
+
+
+def _doc_year(v) -> int | None:
+    years = [int(m.group(1)) for ln in v.lines[:40] for m in YEAR.finditer(ln.text)]
+    return max(set(years), key=years.count) if years else None
+
+
+def year_change(v, rng) -> list[Mutation]:
+    """Write the wrong year in one table title."""
+    year = _doc_year(v)
+    out = []
+    if year is None:
+        return out
+    for i, ln in enumerate(v.lines):
+        t = ln.text.strip()
+        if i < 5 or v.is_table_line(i) and isinstance(v, TextView) or not t.endswith("表") or len(t) > 40:
+            continue
+        m = re.search(rf"{year}(\s*)年", t)
+        if m:
+            wrong = year - 2
+            out.append(Mutation("year_change", "metadata", ln.page, [float(year), float(wrong)],
+                                f"title year {year} -> {wrong}", [Edit(i, ln.text.replace(str(year), str(wrong), 1))]))
+    return out
+
+
+def _entity(v) -> str | None:
+    for ln in v.lines:
+        m = re.search(r"(?:部门|单位|编制部门)(?:名称)?[：:]\s*(\S{4,30})", ln.text)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def entity_change(v, rng) -> list[Mutation]:
+    """Name another unit in one place (a table's 部门名称 line)."""
+    entity = _entity(v)
+    out = []
+    if not entity:
+        return out
+    other = ("洛阳" if not entity.startswith("洛阳") else "开封") + entity[2:]
+    for i, ln in enumerate(v.lines):
+        if entity in ln.text and re.search(r"名称|编制部门", ln.text):
+            out.append(Mutation("entity_change", "metadata", ln.page, [], f"entity -> {other}",
+                                [Edit(i, ln.text.replace(entity, other, 1))]))
+    return out
+
+
+def placeholder(v, rng) -> list[Mutation]:
+    """Leave a template placeholder where an amount should be."""
+    out = []
+    for i in _narrative_lines(v):
+        for m in AMOUNT.finditer(v.lines[i].text):
+            text = _sub(v.lines[i].text, m, 1, "XX")
+            out.append(Mutation("placeholder", "wording", v.lines[i].page, [],
+                                f"amount {m.group(1)} replaced by XX", [Edit(i, text)],
+                                also=["narrative_vs_table", "percentage"]))
+    return out
+
+
+OPERATORS: list[Operator] = [
+    narrative_amount, share, change_rate, completion_rate, direction_word, table_total, hierarchy_item,
+    table_disagree, unit_slip, count_change, remove_table, empty_table, year_change, entity_change, placeholder,
+]
+
+
+def candidates(path: Path, seed: int = 0) -> dict[str, list[Mutation]]:
+    v = view(path)
+    rng = random.Random(f"{Path(path).name}:{seed}")
+    return {op.__name__: op(v, rng) for op in OPERATORS}
+
+
+def cases_for(path: Path, out_dir: Path, per_operator: int = 2, seed: int = 0) -> list[Case]:
+    """Write up to `per_operator` mutated copies of `path` per operator into out_dir, spread over the document."""
+    path = Path(path)
+    v = view(path)
+    rng = random.Random(f"{path.name}:{seed}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cases: list[Case] = []
+    for op in OPERATORS:
+        found = list({(m.page, m.description): m for m in op(v, rng)}.values())
+        if not found:
+            continue
+        picks = rng.sample(found, min(per_operator, len(found)))
+        for n, mutation in enumerate(picks):
+            case_id = f"{path.stem}.{op.__name__}.{n}"
+            target = out_dir / f"{case_id}{path.suffix}"
+            v.write(mutation.edits, target)
+            cases.append(Case(case_id, path, target, mutation))
+    return cases
