@@ -5,6 +5,7 @@ import typer
 
 from docqa import __version__
 from docqa.commands import parse
+from docqa.commands import evaluate
 
 app = typer.Typer(
     name="docqa",
@@ -29,3 +30,4 @@ def main(
 
 
 app.command("parse")(parse.command)
+app.command("eval")(evaluate.command)

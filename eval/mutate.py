@@ -292,9 +292,8 @@ def _first_value(row, skip_codes: bool = True):
         x = _num(cell)
         if x is None or x == 0:
             continue
-        digits = halfwidth(cell).replace(",", "")
-        if skip_codes and re.fullmatch(r"\d{2,9}", digits) and "." not in digits and len(row) > 3 \
-                and row.index((line, part, cell)) < 3:
+        digits = halfwidth(cell).strip()
+        if skip_codes and re.fullmatch(r"\d{2,9}", digits) and row.index((line, part, cell)) < 3:
             continue  # classification codes, not amounts
         return line, part, cell, x
     return None

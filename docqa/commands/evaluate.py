@@ -1,0 +1,87 @@
+"""`docqa eval [LABELS...] [--corpus DIR] [--json] [--plot PNG] [--quick]`: score DocQA and the baselines."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+from rich.table import Table as RichTable
+
+from docqa.config import load_settings
+from docqa.console import console, err_console, fail, print_json
+from eval.labels import LabelError, load_set
+from eval.run import DEFAULT_CORPUS, SYSTEMS, default_sets, run
+
+
+def command(
+    labels: list[Path] = typer.Argument(None, help="Labelled sets (YAML). Default: the shipped sets."),
+    corpus: Path = typer.Option(None, "--corpus", help="Folder the real-corpus sets point into "
+                                "(default ../shared/corpus when present)."),
+    as_json: bool = typer.Option(False, "--json", help="Print {\"systems\": {...}} as JSON."),
+    plot_png: Path = typer.Option(None, "--plot", help="Write a bar chart of the figures to this PNG."),
+    quick: bool = typer.Option(False, "--quick", help="A small synthetic set and few mutations (a smoke run)."),
+    no_synthetic: bool = typer.Option(False, "--no-synthetic", help="Skip the generated synthetic set."),
+) -> None:
+    """Evaluate answers, citations, retrieval and rules on labelled sets, DocQA beside three baselines."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    if corpus is not None and not corpus.is_dir():
+        fail(f"{corpus}: corpus folder not found")
+    corpus_dir = corpus or (DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else None)
+    try:
+        sets = [load_set(p) for p in labels] if labels else ([] if quick and corpus is None
+                                                             else default_sets(corpus_dir))
+    except LabelError as exc:
+        fail(str(exc))
+    if any(s.root is None for s in sets) and corpus_dir is None:
+        fail("these labelled sets point into a corpus folder: pass --corpus DIR")
+    settings = load_settings()
+    settings.llm.enabled = False  # the evaluation scores the deterministic pipeline
+
+    def progress(msg: str) -> None:
+        if not as_json:
+            err_console.print(f"[dim]… {msg}[/]")
+
+    try:
+        result = run(sets, corpus_dir, settings, quick=quick, synthetic=not no_synthetic, progress=progress)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    data = result.to_json()
+    if plot_png is not None:
+        from eval.plot import plot
+
+        plot(data, plot_png)
+    if as_json:
+        print_json(data)
+        return
+    _print(data, result)
+    if plot_png is not None:
+        console.print(f"chart written to {plot_png}")
+
+
+def _f(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def _print(data: dict, result) -> None:
+    c = result.counts
+    console.print(f"[bold]DocQA evaluation[/]: {c['questions']} questions over {c['documents']} documents, "
+                  f"{c['labelled']} labelled documents, {c['cases']} mutation cases, {result.seconds:.0f} s")
+    t = RichTable(title="Question answering")
+    for col in ("system", "recall@1", "recall@5", "MRR", "answer acc.", "citation page acc.", "p50 s", "p95 s"):
+        t.add_column(col, justify="right" if col != "system" else "left")
+    for name in SYSTEMS:
+        m = data["systems"][name]
+        t.add_row(name, _f(m["retrieval"]["recall@1"]), _f(m["retrieval"]["recall@5"]), _f(m["retrieval"]["mrr"]),
+                  _f(m["answer"]["accuracy"]), _f(m["citation"]["page_accuracy"]),
+                  f"{m['latency']['ask_p50_s']:.2f}", f"{m['latency']['ask_p95_s']:.2f}")
+    console.print(t)
+    rules = data["systems"]["docqa"]["rules"]
+    if rules:
+        r = RichTable(title=f"Rules: precision {_f(rules['precision'])}  recall {_f(rules['recall'])}  "
+                            f"F1 {_f(rules['f1'])}")
+        for col in ("kind", "cases", "recall", "precision", "false positives"):
+            r.add_column(col, justify="right" if col != "kind" else "left")
+        for kind, m in rules["per_kind"].items():
+            r.add_row(kind, str(m["cases"]), _f(m["recall"]), _f(m["precision"]), str(m["false_positives"]))
+        console.print(r)

@@ -1,0 +1,46 @@
+"""Bar charts of an evaluation: the four systems side by side, and rule precision/recall per kind."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, never a window
+import matplotlib.pyplot as plt  # noqa: E402
+
+METRICS = [("retrieval", "recall@1"), ("retrieval", "recall@5"), ("retrieval", "mrr"), ("answer", "accuracy"),
+           ("citation", "page_accuracy")]
+
+
+def plot(result: dict, out: Path) -> Path:
+    """`result` is the `docqa eval --json` contract; writes one PNG with two panels."""
+    systems = result["systems"]
+    names = list(systems)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.8), gridspec_kw={"width_ratios": [3, 2]})
+    width = 0.8 / max(1, len(names))
+    for n, name in enumerate(names):
+        values = [systems[name][group][key] for group, key in METRICS]
+        xs = [i + n * width for i in range(len(METRICS))]
+        left.bar(xs, values, width, label=name)
+    left.set_xticks([i + width * (len(names) - 1) / 2 for i in range(len(METRICS))])
+    left.set_xticklabels([key for _, key in METRICS])
+    left.set_ylim(0, 1.05)
+    left.set_title("QA: DocQA vs baselines")
+    left.legend(loc="lower right")
+
+    rules = next((s["rules"] for s in systems.values() if s.get("rules")), None)
+    if rules and rules["per_kind"]:
+        kinds = list(rules["per_kind"])
+        ys = range(len(kinds))
+        right.barh([y + 0.2 for y in ys], [rules["per_kind"][k]["recall"] for k in kinds], 0.4, label="recall")
+        right.barh([y - 0.2 for y in ys], [rules["per_kind"][k]["precision"] for k in kinds], 0.4, label="precision")
+        right.set_yticks(list(ys))
+        right.set_yticklabels(kinds)
+        right.set_xlim(0, 1.05)
+        right.legend(loc="lower right")
+    right.set_title("Rules per kind")
+    fig.tight_layout()
+    out = Path(out)
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return out

@@ -1,0 +1,147 @@
+"""Mutation operators change exactly what they claim, in text and in a PDF's text layer, with ground truth."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from eval import mutate
+
+# A small budget document written for this test (tables tab-separated, two pages).
+DOC = "\n".join([
+    "示例区测试局2024年部门预算",
+    "一、收入支出预算总体情况说明",
+    "示例区测试局2024年收入总计120.50万元，比2023年增加20.50万元，增长20.50%。",
+    "其中：基本支出80.00万元，占66.39%；项目支出40.50万元，占33.61%。",
+    "2024年纳入绩效管理的项目支出40.50万元，涉及项目2个。",
+    "一般公共预算支出完成年初预算的98.00%。",
+    "\f示例区测试局2024年支出总表",
+    "单位名称：示例区测试局",
+    "单位：万元",
+    "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+    "2010301\t行政运行\t80.00\t80.00\t",
+    "2010302\t一般行政管理事务\t40.50\t\t40.50",
+    "\t合计\t120.50\t80.00\t40.50",
+    "",
+    "示例区测试局2024年一般公共预算支出表",
+    "单位：万元",
+    "科目编码\t科目名称\t合计",
+    "2010301\t行政运行\t80.00",
+    "\t合计\t120.50",
+])
+
+
+@pytest.fixture()
+def doc(tmp_path: Path) -> Path:
+    p = tmp_path / "sample.txt"
+    p.write_text(DOC, encoding="utf-8")
+    return p
+
+
+def _apply(path: Path, op, tmp_path: Path, n: int = 0):
+    v = mutate.view(path)
+    import random
+
+    found = op(v, random.Random(1))
+    assert found, op.__name__
+    m = found[n]
+    out = v.write(m.edits, tmp_path / f"out{path.suffix}")
+    return m, out.read_text(encoding="utf-8") if path.suffix == ".txt" else out
+
+
+def test_narrative_amount_changes_one_quoted_amount(doc, tmp_path):
+    m, text = _apply(doc, mutate.narrative_amount, tmp_path)
+    old, new = m.numbers
+    assert m.kind == "narrative_vs_table" and m.page == 1
+    assert old in (120.5, 20.5, 80.0, 40.5) and new != old and abs(new - old) >= 0.5
+    assert f"{new:.2f}万元" in text and text.count("\f") == 1
+
+
+def test_percent_operators_change_the_rate_only(doc, tmp_path):
+    for op, old in ((mutate.share, "66.39"), (mutate.change_rate, "20.50"), (mutate.completion_rate, "98.00")):
+        m, text = _apply(doc, op, tmp_path)
+        assert m.kind == "percentage"
+        assert f"{m.numbers[0]:.2f}%" in text and m.numbers[0] != float(old)
+        assert text.replace(f"{m.numbers[0]:.2f}%", f"{old}%") == DOC
+
+
+def test_direction_word_flips_both_words(doc, tmp_path):
+    m, text = _apply(doc, mutate.direction_word, tmp_path)
+    assert m.kind == "direction" and m.numbers == [20.5]
+    assert "比2023年减少20.50万元，下降20.50%" in text
+
+
+def test_table_total_and_item_rows_break_sums(doc, tmp_path):
+    m, text = _apply(doc, mutate.table_total, tmp_path)
+    assert m.kind == "arithmetic" and m.page == 2 and m.numbers[0] == 120.5
+    assert f"\t合计\t{m.numbers[1]:.2f}\t80.00\t40.50" in text
+    m, text = _apply(doc, mutate.hierarchy_item, tmp_path)
+    assert m.kind == "arithmetic" and m.numbers[0] == 80.0
+    assert f"2010301\t行政运行\t{m.numbers[1]:.2f}\t80.00" in text
+
+
+def test_table_disagree_touches_a_row_printed_in_two_tables(doc, tmp_path):
+    m, text = _apply(doc, mutate.table_disagree, tmp_path)
+    assert m.kind == "cross_table" and m.numbers[0] == 80.0
+    assert text.count("行政运行\t80.00") == 1
+
+
+def test_unit_slip_count_year_entity_placeholder(doc, tmp_path):
+    m, text = _apply(doc, mutate.unit_slip, tmp_path)
+    assert m.kind == "unit" and m.numbers[1] == pytest.approx(m.numbers[0] * 10_000)
+    m, text = _apply(doc, mutate.count_change, tmp_path)
+    assert m.kind == "count" and m.numbers[0] == 2 and f"涉及项目{int(m.numbers[1])}个" in text
+    m, text = _apply(doc, mutate.year_change, tmp_path)
+    assert m.kind == "metadata" and m.page == 2 and "示例区测试局2022年支出总表" in text
+    m, text = _apply(doc, mutate.entity_change, tmp_path)
+    assert m.kind == "metadata" and "单位名称：洛阳区测试局" in text and text.count("洛阳") == 1
+    m, text = _apply(doc, mutate.placeholder, tmp_path)
+    assert m.kind == "wording" and "XX万元" in text
+
+
+def test_remove_and_empty_table(doc, tmp_path):
+    m, text = _apply(doc, mutate.remove_table, tmp_path)
+    assert m.kind == "completeness" and m.page == 0
+    assert "支出总表" not in text and "一般公共预算支出表" in text
+    m, text = _apply(doc, mutate.empty_table, tmp_path)
+    assert m.kind == "completeness" and m.page == 2
+    assert "2010301\t行政运行\t\t\t" in text
+
+
+def test_cases_for_writes_one_file_per_case(doc, tmp_path):
+    cases = mutate.cases_for(doc, tmp_path / "cases", per_operator=1)
+    assert len(cases) == 15  # every operator finds something in this document
+    assert len({c.path for c in cases}) == 15 and all(c.path.exists() for c in cases)
+    assert {c.mutation.kind for c in cases} == {"narrative_vs_table", "percentage", "direction", "arithmetic",
+                                                "cross_table", "unit", "count", "completeness", "metadata",
+                                                "wording"}
+
+
+def test_pdf_text_layer_is_edited_in_place(tmp_path):
+    src = tmp_path / "sample.pdf"
+    with pymupdf.open() as pdf:
+        page = pdf.new_page()
+        page.insert_text((50, 80), "示例区测试局2024年收入总计120.50万元，比2023年增加20.50万元。", fontname="china-s",
+                         fontsize=10)
+        page = pdf.new_page()
+        page.insert_text((50, 80), "支出总表", fontname="china-s", fontsize=10)
+        page.insert_text((50, 100), "合计", fontname="china-s", fontsize=10)
+        page.insert_text((200, 100), "1,205,000.00", fontname="helv", fontsize=10)
+        page.insert_text((50, 120), "行政运行", fontname="china-s", fontsize=10)
+        page.insert_text((200, 120), "1,205,000.00", fontname="helv", fontsize=10)
+        pdf.save(src)
+    v = mutate.view(src)
+    import random
+
+    m = mutate.narrative_amount(v, random.Random(0))[0]
+    out = v.write(m.edits, tmp_path / "out.pdf")
+    with pymupdf.open(out) as pdf:
+        first = pdf[0].get_text()
+    assert f"{m.numbers[1]:.2f}万元" in first and "120.50万元" not in first
+    m = mutate.table_total(v, random.Random(0))[0]
+    assert m.page == 2 and m.numbers[0] == 1205000.0
+    out = v.write(m.edits, tmp_path / "out2.pdf")
+    with pymupdf.open(out) as pdf:
+        second = pdf[1].get_text()
+    assert f"{m.numbers[1]:,.2f}" in second and second.count("1,205,000.00") == 1
