@@ -137,3 +137,41 @@ def merge(sets: list[LabelSet], name: str = "merged") -> LabelSet:
 
 
 SETS_DIR = Path(__file__).resolve().parent / "sets"
+
+
+def materialise_synthetic(out_dir: Path, quick: bool = False, spec_path: Path | None = None) -> LabelSet:
+    """Generate the synthetic documents of `synthetic.yaml` into out_dir and return their labelled set: the
+    generator's gold QA as questions, each document clean (no finding allowed).
+
+    Expects `eval.generate.generate(spec) -> sample` with `sample.text` (str), `sample.write_pdf(path)` and
+    `sample.qa` (items with question, value in 万元, unit, page); see eval/generate.
+    """
+    spec_path = spec_path or SETS_DIR / "synthetic.yaml"
+    data = yaml.safe_load(Path(spec_path).read_text(encoding="utf-8"))
+    try:
+        from eval.generate import generate
+    except ImportError as exc:
+        raise LabelError(f"synthetic set: the generator is not available ({exc}); use --no-synthetic") from None
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    specs = data["documents"][:2] if quick else data["documents"]
+    per_doc = int(data.get("questions_per_document", 6))
+    questions, documents = [], []
+    for spec in specs:
+        sample = generate(dict(spec))
+        name = f"synthetic-{spec['seed']}-{spec['kind']}-{'yuan' if spec['unit'] == '元' else 'wan'}.{spec['format']}"
+        if spec["format"] == "pdf":
+            sample.write_pdf(out_dir / name)
+        else:
+            (out_dir / name).write_text(sample.text, encoding="utf-8")
+        for n, qa in enumerate(list(sample.qa)[:per_doc]):
+            get = qa.get if isinstance(qa, dict) else (lambda k, d=None, _q=qa: getattr(_q, k, d))
+            pages = get("pages") or [get("page") or 1]
+            if spec["format"] != "pdf":
+                pages = [1 + sample.text[: get("offset", 0)].count("\f")] if get("offset") is not None else pages
+            questions.append({"id": f"{name}#{n}", "type": get("type", "table"), "question": get("question"),
+                              "gold": [{"source": name, "pages": list(pages)}], "value": get("value"),
+                              "unit": get("unit", "万元"), "key_phrases": list(get("key_phrases", []) or [])})
+        documents.append({"source": name, "findings": [], "max_false_errors": int(data.get("max_false_errors", 0))})
+    return parse_set({"name": "synthetic", "root": str(out_dir), "questions": questions, "documents": documents},
+                     str(spec_path))

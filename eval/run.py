@@ -271,7 +271,7 @@ def run(label_sets: list[LabelSet], corpus: Path | None, settings, quick: bool =
             bases = bases[:2]
         cases: list[Case] = []
         for base in bases:
-            cases += cases_for(base, tmp / "mutations", per_operator=1 if quick else 2)
+            cases += cases_for(base, tmp / "mutations", per_operator=1 if quick else 3)
         n_cases = len(cases)
         progress(f"checking {len(labelled)} labelled documents and {n_cases} mutation cases")
         reports = _check_many([p for p, _ in labelled] + bases + [c.path for c in cases], workers)

@@ -44,8 +44,10 @@ def command(
 
     try:
         result = run(sets, corpus_dir, settings, quick=quick, synthetic=not no_synthetic, progress=progress)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, LabelError) as exc:
         fail(str(exc))
+    except ImportError as exc:  # a part of the product this evaluation scores is not built
+        fail(f"cannot evaluate: {exc}")
     data = result.to_json()
     if plot_png is not None:
         from eval.plot import plot
