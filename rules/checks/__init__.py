@@ -1,0 +1,4 @@
+"""Rule modules, one per finding kind; importing this package registers every rule."""
+from rules.checks import (  # noqa: F401
+    arithmetic, completeness, count, cross_table, direction, metadata, narrative, percentage, unit, wording,
+)

@@ -1,0 +1,232 @@
+"""Tables that must add up: 类 = Σ款 = Σ项, 合计 rows, column groups (基本支出 = 人员经费 + 公用经费 …), 收支平衡."""
+from __future__ import annotations
+
+import re
+
+from rules.findings import Evidence
+from rules.registry import Context, rule
+from rules.semantics import TableInfo, code_kind, is_total_row, norm_label
+
+_SUB = re.compile(r"^(?:小计|合计|总计)$")
+_TOP_TOTAL = re.compile(r"^(?:合计|总计|本年(?:收入|支出)合计|.{0,8}经费合计|.{0,6}支出合计|.{0,6}收入合计)$")
+
+
+def _v(x: float | None) -> float:
+    return x or 0.0
+
+
+def _tol(ctx: Context, info: TableInfo, count: int) -> float:
+    return ctx.tol("digits") * max(1, count) * 10 ** -info.decimals + 1e-9
+
+
+def _ev(info: TableInfo, rows, col: int, text: str) -> Evidence:
+    return Evidence(page=rows[0].page, text=text[:300], table=info.table.title or info.table.id)
+
+
+def _fmt(x: float, info: TableInfo) -> str:
+    return f"{x:,.{info.decimals}f}"
+
+
+def _report(ctx, info, checks, severity_ok="error"):
+    """Keep the failures of one relation unless it fails on most rows (then the header was misread)."""
+    fails = [c for c in checks if c[0]]
+    if not fails:
+        return []
+    if len(checks) >= 3 and len(fails) / len(checks) > ctx.tol("max_failure_share"):
+        return []
+    sev = severity_ok if len(checks) - len(fails) >= 1 or len(checks) == 1 else "warning"
+    return [(sev, f) for f in fails]
+
+
+@rule("arithmetic.hierarchy", "arithmetic", digits=1.0, max_failure_share=0.5)
+def hierarchy(ctx: Context):
+    """A 类 (or 款) row differs from the sum of its 款 (or 项) rows."""
+    for info in ctx.sem.infos:
+        if info.type == "performance":
+            continue
+        rows = info.table.rows
+        checks = []
+        for i, r in enumerate(rows):
+            kind = code_kind(r.code)
+            if kind is None or len(r.code) not in (3, 5) or (kind == "economic" and len(r.code) != 3):
+                continue
+            kids: dict[int, list] = {}
+            for r2 in rows[i + 1:]:
+                if not r2.code or not r2.code.startswith(r.code) or r2.code == r.code:
+                    break
+                kids.setdefault(len(r2.code), []).append(r2)
+            level = len(r.code) + 2
+            children = kids.get(level) or kids.get(level + 2) or []
+            if not children:
+                continue
+            for col in info.value_cols:
+                parent = r.value(col)
+                total = sum(_v(k.value(col)) for k in children)
+                if parent is None and total == 0:
+                    continue
+                bad = abs(_v(parent) - total) > _tol(ctx, info, len(children))
+                checks.append((bad, r, children, col, _v(parent), total))
+        for sev, (_, r, children, col, parent, total) in _report(ctx, info, checks):
+            codes = "＋".join(f"{k.code}" for k in children[:6]) + ("…" if len(children) > 6 else "")
+            unit = info.table.unit or "万元"
+            yield ctx.finding(
+                sev,
+                f"{info.table.title or '表'}中{r.code} {r.label}（{info.table.header_text(col)}）为{_fmt(parent, info)}{unit}，"
+                f"下级科目合计为{_fmt(total, info)}{unit}",
+                [_ev(info, [r], col, f"{r.code} {r.label}｜{info.table.header_text(col)}：{_fmt(parent, info)}")],
+                f"{codes}＝{_fmt(total, info)}，{r.code}为{_fmt(parent, info)}，差{_fmt(parent - total, info)}{unit}",
+                expected=round(total * info.scale, 4), actual=round(parent * info.scale, 4), unit="万元")
+
+
+@rule("arithmetic.total_row", "arithmetic", digits=1.0, max_failure_share=0.5)
+def total_row(ctx: Context):
+    """A 合计 row differs from the sum of the top-level (类) rows of its table."""
+    for info in ctx.sem.infos:
+        if info.type == "performance" or info.has_unit_rows:
+            continue
+        t = info.table
+        totals = [r for r in t.rows if is_total_row(r) and r.label.strip()]
+        coded = [r for r in t.rows if code_kind(r.code)]
+        if len(totals) != 1 or not coded:
+            continue
+        kind = code_kind(coded[0].code)
+        top = [r for r in coded if code_kind(r.code) == kind and len(r.code) == 3]
+        if not top or len({r.code for r in top}) != len(top):
+            continue
+        checks = []
+        for col in info.value_cols:
+            tv = totals[0].value(col)
+            s = sum(_v(r.value(col)) for r in top)
+            if tv is None and s == 0:
+                continue
+            checks.append((abs(_v(tv) - s) > _tol(ctx, info, len(top)), col, _v(tv), s))
+        for sev, (_, col, tv, s) in _report(ctx, info, checks):
+            unit = t.unit or "万元"
+            yield ctx.finding(
+                sev, f"{t.title or '表'}合计行（{t.header_text(col)}）为{_fmt(tv, info)}{unit}，各类合计为{_fmt(s, info)}{unit}",
+                [_ev(info, totals, col, f"{totals[0].label}｜{t.header_text(col)}：{_fmt(tv, info)}")],
+                "＋".join(r.code for r in top) + f"＝{_fmt(s, info)}，合计行为{_fmt(tv, info)}，差{_fmt(tv - s, info)}{unit}",
+                expected=round(s * info.scale, 4), actual=round(tv * info.scale, 4), unit="万元")
+
+
+def _paths(info: TableInfo) -> list[tuple[str, ...]]:
+    out = []
+    for p in info.table.header:
+        q = [norm_label(w) for w in p]
+        while q and (re.fullmatch(r"\d+|栏次", q[-1] or "") or not q[-1]):
+            q.pop()
+        out.append(tuple(q))
+    return out
+
+
+def column_relations(info: TableInfo) -> list[tuple[int, list[int]]]:
+    """(total column, member columns) for each header group: 小计 = Σ siblings, 合计 = Σ top-level groups.
+    Columns headed 其中… are subsets, never members."""
+    paths = _paths(info)
+    cols = [i for i in info.value_cols if i < len(paths) and paths[i]]
+    rel = []
+    if len({paths[i] for i in cols}) != len(cols):
+        return rel  # two columns with one header: merged cells were misread, sums would be noise
+
+    def total_of(prefix: tuple[str, ...]) -> int | None:
+        for i in cols:
+            p = paths[i]
+            if len(p) == len(prefix) + 1 and p[:-1] == prefix and (
+                    _SUB.match(p[-1]) or (not prefix and _TOP_TOTAL.match(p[-1]))):
+                return i
+        return None
+
+    def members(prefix: tuple[str, ...], skip: int | None) -> list[int] | None:
+        out: list[int] = []
+        seen: list[str] = []
+        for i in cols:
+            p = paths[i]
+            if i == skip or len(p) <= len(prefix) or p[:len(prefix)] != prefix:
+                continue
+            x = p[len(prefix)]
+            if x in seen:
+                continue
+            seen.append(x)
+            if x.startswith("其中") or _SUB.match(x):
+                continue
+            sub = prefix + (x,)
+            exact = [j for j in cols if paths[j] == sub]
+            if exact:
+                out.append(exact[0])
+                continue
+            t = total_of(sub)
+            if t is not None:
+                out.append(t)
+                continue
+            inner = members(sub, None)
+            if inner is None:
+                return None
+            out.extend(inner)
+        return out
+
+    prefixes = {p[:k] for p in (paths[i] for i in cols) for k in range(0, len(p))}
+    for prefix in sorted(prefixes, key=len):
+        t = total_of(prefix)
+        if t is None:
+            continue
+        m = members(prefix, t)
+        if m and len(m) >= 2 and len(set(m)) == len(m):
+            rel.append((t, m))
+    return rel
+
+
+@rule("arithmetic.column_groups", "arithmetic", digits=1.0, max_failure_share=0.34)
+def column_groups(ctx: Context):
+    """A 合计/小计 column differs from the sum of the columns it groups (e.g. 基本支出 ≠ 人员经费 + 公用经费)."""
+    for info in ctx.sem.infos:
+        if info.type in ("performance", "procurement", "purchase_service"):
+            continue
+        t = info.table
+        for total, members in column_relations(info):
+            checks = []
+            for r in t.rows:
+                tv = r.value(total)
+                vals = [r.value(m) for m in members]
+                if tv is None and not any(vals):
+                    continue
+                s = sum(_v(v) for v in vals)
+                checks.append((abs(_v(tv) - s) > _tol(ctx, info, len(members)), r, _v(tv), s))
+            for sev, (_, r, tv, s) in _report(ctx, info, checks):
+                unit = t.unit or "万元"
+                parts = "＋".join(f"{t.header_text(m).split('/')[-1]}{_fmt(_v(r.value(m)), info)}" for m in members)
+                yield ctx.finding(
+                    sev,
+                    f"{t.title or '表'}“{r.label or r.code or '首行'}”行：{t.header_text(total)}为{_fmt(tv, info)}{unit}，"
+                    f"分项合计为{_fmt(s, info)}{unit}",
+                    [_ev(info, [r], total, f"{r.code or ''} {r.label}｜{t.header_text(total)}：{_fmt(tv, info)}")],
+                    f"{parts}＝{_fmt(s, info)}，{t.header_text(total)}为{_fmt(tv, info)}，差{_fmt(tv - s, info)}{unit}",
+                    expected=round(s * info.scale, 4), actual=round(tv * info.scale, 4), unit="万元")
+
+
+def first_value(row, info: TableInfo) -> float | None:
+    for c in info.value_cols:
+        v = row.value(c)
+        if v is not None:
+            return v
+    return None
+
+
+@rule("arithmetic.overview_totals", "arithmetic", digits=1.0)
+def overview_totals(ctx: Context):
+    """收入总计 differs from 支出总计 in a 收支总表."""
+    for info in ctx.sem.types("overview", "fiscal_overview"):
+        rows = {norm_label(r.label): r for r in info.table.rows}
+        inc = next((rows[k] for k in rows if k.endswith("收入总计")), None)
+        exp = next((rows[k] for k in rows if k.endswith("支出总计")), None)
+        if not inc or not exp:
+            continue
+        a, b = first_value(inc, info), first_value(exp, info)
+        if a is None or b is None:
+            continue
+        if abs(a - b) > _tol(ctx, info, 1):
+            t = info.table
+            yield ctx.finding(
+                "error", f"{t.title}中收入总计{_fmt(a, info)}与支出总计{_fmt(b, info)}不相等",
+                [_ev(info, [inc], 0, f"收入总计：{_fmt(a, info)}；支出总计：{_fmt(b, info)}")],
+                f"{_fmt(a, info)}−{_fmt(b, info)}＝{_fmt(a - b, info)}{t.unit or '万元'}",
+                expected=round(a * info.scale, 4), actual=round(b * info.scale, 4), unit="万元")

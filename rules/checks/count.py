@@ -1,0 +1,64 @@
+"""Counts against what they count: 涉及项目N个 vs the project table, 车辆N辆 vs the vehicles listed after 其中."""
+from __future__ import annotations
+
+from rules.checks.common import said
+from rules.findings import Evidence
+from rules.registry import Context, rule
+from rules.semantics import is_total_row, is_unit_row
+
+
+def project_rows(ctx: Context):
+    """(rows, total in 万元, table) of the project table when its rows add up to its total; else None."""
+    for info in ctx.sem.types("project_expenditure"):
+        col = info.total_col
+        if col is None:
+            continue
+        totals = [r for r in info.table.rows if is_total_row(r) and r.value(col)]
+        leaves = [r for r in info.table.rows if r not in totals and not is_unit_row(r, ctx.doc.entity)
+                  and r.value(col) and (not r.code or len(r.code) != 3)]
+        if not totals or not leaves:
+            continue
+        total = totals[0].value(col)
+        if abs(sum(r.value(col) for r in leaves) - total) <= len(leaves) * 10 ** -info.decimals:
+            return leaves, total * info.scale, info
+    return None
+
+
+@rule("count.projects", "count", digits=1.0)
+def projects(ctx: Context):
+    """涉及项目N个 while the project table of the same total lists another number of projects."""
+    found = None
+    for c in ctx.of("count"):
+        if c.unit != "个":
+            continue
+        if found is None:
+            found = project_rows(ctx) or False
+        if not found:
+            return
+        leaves, total, info = found
+        tol = ctx.tol("digits") * 0.01 * max(1, len(leaves))
+        if not any(abs(a.value - total) <= tol + a.half for a in c.others):
+            continue  # the sentence is about another set of projects
+        if int(c.value) != len(leaves):
+            yield ctx.finding(
+                "error", f"文中称项目{int(c.value)}个，{info.table.title}列有{len(leaves)}个项目（合计{total:.2f}万元）",
+                [said(c), Evidence(page=info.table.page, text=f"{info.table.title}：{len(leaves)}行，合计{total:.2f}万元",
+                                   table=info.table.title)],
+                f"项目表计{len(leaves)}行，文中为{int(c.value)}个", expected=float(len(leaves)),
+                actual=c.value, unit="个")
+
+
+@rule("count.vehicles", "count")
+def vehicles(ctx: Context):
+    """共有车辆N辆 differs from the vehicles listed after 其中."""
+    for c in ctx.of("count"):
+        if c.unit != "辆" or not c.direction:
+            continue
+        parts = [int(x) for x in c.direction.split(",")]
+        s = sum(parts)
+        if s == 0 or s == int(c.value):
+            continue  # a list of zeros names other categories than the car the unit has
+        yield ctx.finding(
+            "error" if s > c.value else "warning", f"文中称共有车辆{int(c.value)}辆，分类合计为{s}辆", [said(c)],
+            "＋".join(map(str, parts)) + f"＝{s}辆，文中为{int(c.value)}辆", expected=float(s), actual=c.value,
+            unit="辆")

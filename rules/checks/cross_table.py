@@ -1,0 +1,129 @@
+"""The same quantity in two tables: grand totals, rows shared by tables of one scope, economic vs functional."""
+from __future__ import annotations
+
+from rules.checks.arithmetic import first_value
+from rules.checks.common import cell_ev
+from rules.registry import Context, rule
+from rules.semantics import Cell, TableInfo, code_kind, is_total_row, label_keys, norm_label
+
+
+def grand_total(info: TableInfo) -> Cell | None:
+    if info.total_col is None:
+        return None
+    for r in info.table.rows:
+        if is_total_row(r):
+            c = info.cell(r, info.total_col)
+            if c:
+                return c
+    return None
+
+
+def _tol(ctx: Context, *cells: Cell) -> float:
+    return ctx.tol("digits") * max(10 ** -c.decimals * c.table.scale() for c in cells) + 1e-9
+
+
+def _overview_row(ctx: Context, suffix: str) -> Cell | None:
+    for info in ctx.sem.types("overview"):
+        for r in info.table.rows:
+            if norm_label(r.label).endswith(suffix):
+                for col in info.value_cols:
+                    c = info.cell(r, col)
+                    if c:
+                        return c
+    return None
+
+
+def _mismatch(ctx, a: Cell, b: Cell, what: str):
+    if abs(a.value - b.value) > _tol(ctx, a, b):
+        return ctx.finding(
+            "error", f"{what}：{a.table.title or a.table.id}为{a.value:.2f}万元，{b.table.title or b.table.id}为"
+            f"{b.value:.2f}万元", [cell_ev(a), cell_ev(b)],
+            f"{a.value:.2f}−{b.value:.2f}＝{a.value - b.value:.2f}万元", expected=round(a.value, 4),
+            actual=round(b.value, 4), unit="万元")
+    return None
+
+
+@rule("cross_table.totals", "cross_table", digits=1.0)
+def totals(ctx: Context):
+    """The grand total differs between the 收支总表, the 收入表 and the 支出表."""
+    inc = next((c for c in map(grand_total, ctx.sem.types("income")) if c), None)
+    exp = next((c for c in map(grand_total, ctx.sem.types("expenditure")) if c), None)
+    if ctx.doc.kind == "final":
+        pairs = [(_overview_row(ctx, "本年收入合计"), inc, "本年收入合计"),
+                 (_overview_row(ctx, "本年支出合计"), exp, "本年支出合计")]
+    else:
+        total = _overview_row(ctx, "收入总计")
+        pairs = [(total, inc, "收入总计"), (total, exp, "支出总计")]
+    for a, b, what in pairs:
+        if a and b:
+            f = _mismatch(ctx, a, b, what)
+            if f:
+                yield f
+
+
+def _coded(info: TableInfo) -> dict[tuple[str, str], list[Cell]]:
+    out: dict[tuple[str, str], list[Cell]] = {}
+    for r in info.table.rows:
+        if code_kind(r.code) == "functional" and info.total_col is not None:
+            c = info.cell(r, info.total_col)
+            out.setdefault((r.code, norm_label(r.label)), []).append(c)
+    return {k: v for k, v in out.items() if len(v) == 1 and v[0] is not None}
+
+
+@rule("cross_table.same_rows", "cross_table", digits=1.0, min_shared=3)
+def same_rows(ctx: Context):
+    """A classified row differs between two tables whose grand totals agree (same scope)."""
+    infos = [i for i in ctx.sem.infos if i.type in ("income", "expenditure", "gpb_expenditure") and not i.has_unit_rows]
+    seen = set()
+    for i, a in enumerate(infos):
+        ga, ka = grand_total(a), _coded(a)
+        for b in infos[i + 1:]:
+            gb, kb = grand_total(b), _coded(b)
+            if not ga or not gb or abs(ga.value - gb.value) > _tol(ctx, ga, gb):
+                continue
+            shared = [k for k in ka if k in kb]
+            if len(shared) < ctx.tol("min_shared"):
+                continue
+            bad = [k for k in shared if abs(ka[k][0].value - kb[k][0].value) > _tol(ctx, ka[k][0], kb[k][0])]
+            if len(bad) > 0.2 * len(shared):
+                continue  # the two tables do not measure the same thing
+            for k in bad:
+                x, y = ka[k][0], kb[k][0]
+                if (k, round(x.value, 2), round(y.value, 2)) in seen:
+                    continue
+                seen.add((k, round(x.value, 2), round(y.value, 2)))
+                f = _mismatch(ctx, x, y, f"{k[0]} {x.row.label}")
+                if f:
+                    yield f
+
+
+@rule("cross_table.economic_vs_functional", "cross_table", digits=1.0)
+def economic_vs_functional(ctx: Context):
+    """An economic item (住房公积金 30113) differs from the functional 项 of the same name (2210201)."""
+    func: dict[str, list[Cell]] = {}
+    for info in ctx.sem.types("gpb_expenditure", "expenditure"):
+        basic = next((i for i in info.value_cols if "基本支出" in info.table.header_text(i)), None)
+        for r in info.table.rows:
+            if code_kind(r.code) == "functional" and len(r.code) == 7:
+                c = info.cell(r, basic if basic is not None else info.total_col)
+                for k in label_keys(r.label):
+                    func.setdefault(k, []).append(c)
+    econ: dict[str, list[Cell]] = {}
+    for info in ctx.sem.types("gpb_basic"):
+        for r in info.table.rows:
+            if code_kind(r.code) == "economic" and len(r.code) == 5:
+                v = first_value(r, info)
+                c = next((info.cell(r, i) for i in info.value_cols if r.value(i) is not None), None)
+                if v is not None and c:
+                    econ.setdefault(norm_label(r.label), []).append(c)
+    for key, cells in econ.items():
+        if len(cells) != 1 or len(key) < 4 or key not in func:
+            continue
+        others = [c for c in func[key] if c is not None]
+        if not others or any(abs(c.value - cells[0].value) <= _tol(ctx, c, cells[0]) for c in others):
+            continue
+        if len({round(c.value, 2) for c in others}) != 1:
+            continue
+        f = _mismatch(ctx, cells[0], others[0], f"“{cells[0].row.label}”在经济分类与功能分类中不一致")
+        if f:
+            yield f.model_copy(update={"severity": "warning"})

@@ -1,0 +1,81 @@
+"""Direction words (增加/减少, 大于/小于, 持平) against the numbers they describe."""
+from __future__ import annotations
+
+from rules.checks.common import n, pct, rate_tolerance, said
+from rules.checks.percentage import change_candidates
+from rules.registry import Context, rule
+
+_WORDS = {"大于": 1, "高于": 1, "小于": -1, "低于": -1, "等于": 0}
+
+
+@rule("direction.change_sign", "direction", digits=0.5)
+def change_sign(ctx: Context):
+    """增加/减少 contradicts the amounts: the stated rate only fits the opposite direction."""
+    for c in ctx.of("change"):
+        if c.direction == "0" or c.value is None or c.value == 0:
+            continue
+        stated = c.value if c.direction == "+" else -c.value
+        finite = [x for x in change_candidates(c) if x[0] != float("inf")]
+        if not finite:
+            continue
+        fits = [abs(r - stated) <= rate_tolerance(r, c.decimals, p, ctx.tol("digits")) + 1e-9
+                for r, _, p, _ in finite]
+        if any(fits):
+            continue
+        if c.change is not None:
+            # Re-read with the opposite direction word: 增加A ⇄ 减少A.
+            a = c.change
+            sign = -1 if a.change == "+" else 1
+            for cur in c.others[:4]:
+                base = cur.value - sign * a.value
+                if base <= 0:
+                    continue
+                r = sign * a.value / base * 100
+                if abs(abs(r) - c.value) <= rate_tolerance(r, c.decimals, [(a.value, a.half), (base, cur.half)],
+                                                           ctx.tol("digits")) + 1e-9:
+                    word = "增加" if a.change == "+" else "减少"
+                    yield ctx.finding(
+                        "error", f"文中称{word}{n(a.printed, a.decimals)}{a.unit}，但变动率只与相反方向相符", [said(c)],
+                        f"{n(a.value)}÷({n(cur.value)}{'＋' if sign < 0 else '−'}{n(a.value)})={pct(abs(r))}"
+                        f"，与文中{pct(c.value, c.decimals)}相符，方向应为{'减少' if word == '增加' else '增加'}",
+                        expected="减少" if word == "增加" else "增加", actual=word, unit=None)
+                    break
+        else:
+            r = finite[0][0]
+            if r * stated < 0 and abs(abs(r) - c.value) <= rate_tolerance(r, c.decimals, finite[0][2],
+                                                                           ctx.tol("digits")) + 1e-9:
+                word = "增加" if stated > 0 else "减少"
+                yield ctx.finding(
+                    "error", f"文中称{word}{pct(c.value, c.decimals)}，但数字显示{'减少' if r < 0 else '增加'}",
+                    [said(c)], f"{finite[0][3]}={pct(r)}，文中为{word}{pct(c.value, c.decimals)}",
+                    expected="减少" if r < 0 else "增加", actual=word, unit=None)
+
+
+@rule("direction.flat_with_change", "direction")
+def flat_with_change(ctx: Context):
+    """持平 next to a non-zero change amount."""
+    for c in ctx.of("change"):
+        if c.direction == "0" and c.change is not None and c.change.value > 0:
+            yield ctx.finding(
+                "error", f"文中称持平，却同时写有变动{n(c.change.printed, c.change.decimals)}{c.change.unit}", [said(c)],
+                f"持平意味着变动为0，文中变动为{n(c.change.value)}万元", expected=0.0,
+                actual=round(c.change.value, 4), unit="万元")
+
+
+@rule("direction.comparison", "direction")
+def comparison(ctx: Context):
+    """决算数大于/小于/等于预算数 contradicts the two amounts."""
+    for c in ctx.of("comparison"):
+        final, budget = c.amount, c.whole
+        word = c.direction or ""
+        want = next((v for k, v in _WORDS.items() if k in word), 0 if "持平" in word else None)
+        if want is None:
+            continue
+        tol = final.half + budget.half
+        diff = final.value - budget.value
+        actual = 0 if abs(diff) <= tol else (1 if diff > 0 else -1)
+        if actual != want:
+            yield ctx.finding(
+                "error", f"文中称决算数{word}预算数，但决算{n(final.value)}万元、预算{n(budget.value)}万元",
+                [said(c)], f"{n(final.value)}−{n(budget.value)}={n(diff)}万元",
+                expected={1: "大于", -1: "小于", 0: "等于"}[actual], actual=word, unit=None)

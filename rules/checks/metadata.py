@@ -1,0 +1,63 @@
+"""Year and unit name the same throughout."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from index.captions import entity_field
+from rules.findings import Evidence
+from rules.registry import Context, rule
+
+YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+@rule("metadata.year", "metadata", min_votes=2)
+def year(ctx: Context):
+    """A table title or heading names another year than the document."""
+    doc = ctx.doc
+    if doc.year is None:
+        return
+    places = [(t.title, t.page, t.title) for t in doc.tables if t.title] + \
+             [(s.title, s.page, None) for s in doc.sections if re.search(r"预算|决算", s.title)]
+    votes = Counter(int(y) for title, _, _ in places for y in YEAR.findall(title))
+    if votes.get(doc.year, 0) < ctx.tol("min_votes"):
+        return
+    for title, page, table in places:
+        years = {int(y) for y in YEAR.findall(title)}
+        if years and doc.year not in years and not re.search(r"上年|对比|比较|20\d\d\s*[-—至~]", title):
+            other = sorted(years)[0]
+            yield ctx.finding(
+                "warning" if votes[doc.year] < 3 else "error",
+                f"“{title}”写为{other}年，全文为{doc.year}年", [Evidence(page=page, text=title, table=table)],
+                f"标题年份{other}，文档年份{doc.year}（{votes[doc.year]}处）", expected=float(doc.year),
+                actual=float(other), unit="年")
+
+
+def _common_suffix(a: str, b: str) -> int:
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    return k
+
+
+@rule("metadata.entity", "metadata")
+def entity(ctx: Context):
+    """A 部门名称/编制单位 line names a unit of the same kind in another place (洛阳市…局 in a 南阳市…局 document)."""
+    name = ctx.doc.entity
+    if not name:
+        return
+    seen = set()
+    for page, text in enumerate(ctx.doc.page_texts, start=1):
+        for line in text.splitlines():
+            value = entity_field(line)
+            if not value or value in seen:
+                continue
+            seen.add(value)
+            v = value.replace(" ", "")
+            if v in name or name in v:
+                continue
+            k = _common_suffix(v, name)
+            if k >= 3 and v[:2] != name[:2]:
+                yield ctx.finding(
+                    "error", f"单位名称“{v}”与文档单位“{name}”不一致", [Evidence(page=page, text=line.strip()[:200])],
+                    f"文档单位：{name}；此处：{v}", expected=name, actual=v)

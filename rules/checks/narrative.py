@@ -1,0 +1,87 @@
+"""Narrative vs table: the amounts a paragraph states against the table cells they name."""
+from __future__ import annotations
+
+import re
+
+from rules.checks.common import cell_ev, n, other_year, said
+from rules.registry import Context, rule
+from rules.semantics import Cell, norm_label
+
+_GENERIC = re.compile(r"^(?:20\d\d年度?)?(?:当年)?(?:年初)?(?:预算安排|预算为|支出决算为|决算为|决算数为|支出为|安排|为)$")
+
+
+def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
+    """The table cells a narrative amount names: by its 类/款/项 path, else by the longest label ending its
+    subject; a bare "预算安排/支出决算为" inherits the path the sentence is about. None when nothing maps."""
+    a = claim.amount
+    subject = a.subject
+    if a.bound or other_year(subject, ctx.doc.year):
+        return None
+    words = ctx.pack.other_basis_words + (["年初预算", "预算数", "预算为"] if ctx.doc.kind == "final" else [])
+    if any(w in subject for w in words):
+        return None
+    if claim.topic and ("（项）" in subject or "(项)" in subject or _GENERIC.match(norm_label(subject) or "为")):
+        cells = ctx.sem.code_path(claim.topic)
+        return ("/".join(claim.topic), cells, True) if cells else None
+    if not norm_label(subject) or _GENERIC.match(norm_label(subject)):
+        return None
+    hit = ctx.sem.lookup(subject)
+    if hit is None:
+        return None
+    key, cells = hit
+    return key, cells, False
+
+
+@rule("narrative.amount_vs_table", "narrative_vs_table", digits=1.0)
+def amount_vs_table(ctx: Context):
+    """A narrative amount differs from every table cell carrying the label it names."""
+    factor = 10_000
+    for c in ctx.of("amount"):
+        hit = subject_cells(ctx, c)
+        if not hit:
+            continue
+        key, cells, by_path = hit
+        cells = [x for x in cells if x.table.unit or x.table.title]
+        if not cells:
+            continue
+        a = c.amount
+        tol = lambda x: ctx.tol("digits") * max(2 * a.half, 10 ** -x.decimals * x.table.scale()) + 1e-9
+        if any(abs(x.value - a.value) <= tol(x) for x in cells):
+            continue
+        if a.value == 0 and all(x.value == 0 for x in cells):
+            continue
+        # A factor of 10,000 is a unit slip, reported by unit.wan_yuan_slip.
+        if any(x.value and abs(a.value / factor - x.value) <= tol(x) or abs(a.value * factor - x.value) <= tol(x)
+               for x in cells):
+            continue
+        values = sorted({round(x.value, 2) for x in cells})
+        best = min(cells, key=lambda x: abs(x.value - a.value))
+        severity = "error" if len(values) == 1 and (by_path or len(key) >= 4) else "warning"
+        yield ctx.finding(
+            severity,
+            f"文中“{a.subject or key}”为{n(a.printed, a.decimals)}{a.unit}，表中“{best.row.label or key}”为"
+            f"{n(best.value)}万元，两者不一致",
+            [said(c), cell_ev(best)],
+            f"文中{n(a.value, max(2, a.decimals))}万元；表中{'、'.join(n(v) for v in values[:4])}万元；"
+            f"差额{n(a.value - best.value)}万元",
+            expected=round(best.value, 2), actual=round(a.value, 4), unit="万元")
+
+
+@rule("narrative.parts_sum", "arithmetic", digits=1.0)
+def parts_sum(ctx: Context):
+    """The parts listed after 其中 add up to more than the whole they belong to."""
+    for c in ctx.of("parts"):
+        whole = c.whole
+        parts = c.others
+        if len(parts) < 2 or whole is None or whole.bound:
+            continue
+        total = sum(p.value for p in parts)
+        tol = ctx.tol("digits") * sum(2 * p.half for p in parts + [whole]) + 1e-9
+        if total - whole.value > tol:
+            yield ctx.finding(
+                "error",
+                f"“{whole.subject}”{n(whole.printed, whole.decimals)}{whole.unit}，其中各项合计"
+                f"{n(total)}万元，超过总数",
+                [said(c)],
+                "＋".join(n(p.value) for p in parts) + f"＝{n(total)}万元，大于{n(whole.value)}万元",
+                expected=round(whole.value, 4), actual=round(total, 4), unit="万元")

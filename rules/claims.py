@@ -1,0 +1,286 @@
+"""Typed claims read from the narrative: amounts, shares, changes, completion rates, comparisons, counts, parts.
+
+Each paragraph is read once, left to right: amount mentions first (with the subject phrase in front of them),
+then the claims that refer to them by position (a share refers to the amount before it, a change rate to the
+change amount and the current amount of its sentence). Nothing is guessed across paragraphs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.document import UNIT_TO_WANYUAN, Document, Paragraph
+
+NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+AMOUNT = re.compile(rf"(?<![\d.,A-Za-z])(?:[≤≥<>]|不超过|不低于)?{NUM}\s*(亿元|万元|元)")
+RATE = re.compile(rf"(增长|下降|增加|减少|上升|降低|提高)了?\s*{NUM}\s*%")
+SHARE = re.compile(rf"占(?:([^，。；%\d]{{1,30}}?)的)?(?:比重|比例|比)?(?:为)?\s*{NUM}\s*%")
+COMPLETION = re.compile(rf"完成(?:了)?(?:年初|全年|调整)?预算(?:数)?的\s*{NUM}\s*%")
+COMPARISON = re.compile(r"决算数?(大于|小于|等于|高于|低于|与(?:年初)?预算数?(?:基本)?持平)(?:年初)?预算数?")
+COUNT_PROJECTS = re.compile(r"(?:涉及|共|包括|安排)?项目(?:共)?\s*(\d+)\s*个")
+VEHICLES = re.compile(r"共有车辆\s*(\d+)\s*辆")
+SUB_VEHICLE = re.compile(r"([\u4e00-\u9fff]{2,12}?)\s*(\d+)\s*辆")
+CHANGE_BEFORE = re.compile(r"(增加|减少|增长|下降|上升|降低|节约|超支|提高|减)了?\s*$")
+SENTENCE_END = re.compile(r"[。！？!?]")
+DELIM = re.compile(r"[，。；：,;:！？!?、\n]")
+PATH = re.compile(r"([^“”\"，。；：:\s（）()]{2,30}?)[（(]\s*(类|款|项)\s*[)）]")
+YEAR = re.compile(r"(20\d\d)\s*年")
+UP = {"增加", "增长", "上升", "提高", "超支"}
+
+
+@dataclass
+class Amount:
+    value: float        # 万元
+    printed: float      # as printed
+    unit: str
+    decimals: int
+    start: int
+    end: int
+    subject: str
+    text: str
+    change: str | None = None     # "+"/"-" when the number is a change (增加A万元 / 减少A万元)
+    bound: bool = False           # printed with ≤/≥/不超过 (a limit, not an amount)
+
+    @property
+    def half(self) -> float:
+        """Half a unit of the last printed digit, in 万元."""
+        return 0.5 * 10 ** -self.decimals * UNIT_TO_WANYUAN[self.unit]
+
+
+@dataclass
+class Claim:
+    kind: str                      # amount|share|change|completion|comparison|count|parts
+    page: int
+    paragraph: str
+    sentence: str
+    value: float | None = None     # the stated number (万元, %, or a count)
+    decimals: int = 0
+    unit: str | None = None
+    subject: str = ""
+    direction: str | None = None   # "+", "-", "0" (持平), or a comparison word
+    amount: Amount | None = None   # the amount this claim is about (part, current value, final…)
+    whole: Amount | None = None    # share whole / parts whole / completion budget
+    change: Amount | None = None   # change amount of a change claim
+    prior: Amount | None = None    # last year's amount when printed
+    others: list[Amount] = field(default_factory=list)   # candidate bases/parts/topic alternatives
+    topic: list[str] = field(default_factory=list)       # 类/款/项 path the sentence is about
+    whole_name: str = ""
+    start: int = 0
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _decimals(s: str) -> int:
+    return len(s.split(".")[1]) if "." in s else 0
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _subject(text: str, start: int, floor: int) -> str:
+    """The phrase in front of a number, back to the previous delimiter (or the previous number)."""
+    lo = floor
+    for m in DELIM.finditer(text, floor, start):
+        lo = m.end()
+    s = text[lo:start]
+    s = re.sub(r"^(?:其中|包括|主要包括|分别为|分别是)[：:，,]?", "", s.strip())
+    return s.strip(" “”\"*")
+
+
+def amounts_in(text: str) -> list[Amount]:
+    out: list[Amount] = []
+    prev_end = 0
+    for m in AMOUNT.finditer(text):
+        raw = m.group(1)
+        unit = m.group(2)
+        printed = _num(raw)
+        before = text[max(0, m.start() - 6):m.start()]
+        cm = CHANGE_BEFORE.search(before)
+        change = None if not cm else ("+" if cm.group(1) in UP else "-")
+        bound = bool(re.match(r"[≤≥<>]|不超过|不低于", m.group(0))) or \
+            bool(re.match(r"\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)", text[m.end():m.end() + 6]))
+        out.append(Amount(printed * UNIT_TO_WANYUAN[unit], printed, unit, _decimals(raw), m.start(), m.end(),
+                          _subject(text, m.start(), prev_end), m.group(0), change, bound))
+        prev_end = m.end()
+    return out
+
+
+def _topics(text: str) -> list[tuple[int, list[str]]]:
+    """Positions where a 类/款/项 path is named, with the names in order."""
+    out: list[tuple[int, list[str]]] = []
+    cur: list[str] = []
+    last = -10
+    for m in PATH.finditer(text):
+        if m.start() - last > 3:
+            cur = []
+        cur = cur + [m.group(1).lstrip("“\"*0123456789.、 ")]
+        last = m.end()
+        if m.group(2) == "项" or len(cur) >= 3:
+            out.append((m.end(), cur))
+            cur = []
+    return out
+
+
+def paragraph_claims(p: Paragraph) -> list[Claim]:
+    text = p.text.replace("％", "%")
+    amounts = amounts_in(text)
+    topics = _topics(text)
+    claims: list[Claim] = []
+
+    def sent_of(pos: int) -> tuple[int, int]:
+        for a, b in spans:
+            if a <= pos < b:
+                return a, b
+        return spans[-1] if spans else (0, len(text))
+
+    def topic_at(pos: int) -> list[str]:
+        names: list[str] = []
+        for end, path in topics:
+            if end <= pos:
+                names = path
+        return names
+
+    spans = _sentences(text)
+
+    def mk(kind: str, pos: int, **kw) -> Claim:
+        a, b = sent_of(pos)
+        return Claim(kind, p.page, p.id, text[a:b].strip(), start=pos, topic=topic_at(pos), **kw)
+
+    # Amounts.
+    for am in amounts:
+        if am.change is None:
+            claims.append(mk("amount", am.start, value=am.value, decimals=am.decimals, unit=am.unit,
+                             subject=am.subject, amount=am))
+
+    plain = [a for a in amounts if a.change is None and not a.bound]
+
+    # Shares: part = nearest plain amount before; whole = the head of a 其中/： list, or a named whole.
+    for m in SHARE.finditer(text):
+        a, _ = sent_of(m.start())
+        before = [x for x in plain if x.end <= m.start()]
+        if not before or before[-1].start < a and not text[before[-1].end:m.start()].startswith("，"):
+            continue
+        part = before[-1]
+        if text[part.end:m.start()].count("，") > 1 or "比" in text[part.end:m.start()]:
+            continue
+        whole_name = (m.group(1) or "").strip()
+        whole = None
+        if whole_name:
+            key = re.sub(r"[“”\"]", "", whole_name)
+            for x in reversed([y for y in plain if y is not part]):
+                if key and (x.subject.endswith(key) or re.sub(r"[“”\"]", "", x.subject).endswith(key)):
+                    whole = x
+                    break
+        else:
+            whole = _head(text, plain, part)
+        claims.append(mk("share", m.start(), value=_num(m.group(2)), decimals=_decimals(m.group(2)), unit="%",
+                         subject=part.subject, amount=part, whole=whole, whole_name=whole_name))
+
+    # Change rates: the change amount before them in the sentence, the current amount, and any printed prior.
+    for m in RATE.finditer(text):
+        a, b = sent_of(m.start())
+        direction = "+" if m.group(1) in UP else "-"
+        changes = [x for x in amounts if x.change and a <= x.start < m.start()]
+        change = changes[-1] if changes and m.start() - changes[-1].end < 30 else None
+        if change is None and re.search(r"\d\s*$", text[max(a, m.start() - 1):m.start()]):
+            continue
+        limit = change.start if change else m.start()
+        base = [x for x in plain if a <= x.start < limit]
+        if not [x for x in base if not _is_prior(x.subject)]:
+            prev = [s for s in spans if s[1] <= a]
+            if prev:  # "…预算为20.70万元。比上年增加17.50万元，增长546.88%": the current value closes the sentence before
+                base = [x for x in plain if prev[-1][0] <= x.start < limit]
+        prior = next((x for x in reversed(base) if _is_prior(x.subject)), None)
+        current = [x for x in base if not _is_prior(x.subject)]
+        claims.append(mk("change", m.start(), value=_num(m.group(2)), decimals=_decimals(m.group(2)), unit="%",
+                         direction=direction, change=change, prior=prior,
+                         amount=current[-1] if current else None, others=current[::-1],
+                         subject=current[-1].subject if current else ""))
+    for m in re.finditer(r"持平", text):
+        ch = [x for x in amounts if x.change and abs(x.start - m.start()) < 15
+              and not re.search(r"[；;。]", text[min(x.end, m.start()):max(x.start, m.end())])]
+        claims.append(mk("change", m.start(), value=0.0, unit="%", direction="0", change=ch[0] if ch else None))
+
+    # Completion rates: budget (预算) and final (决算/执行) amounts of the same sentence.
+    for m in COMPLETION.finditer(text):
+        a, _ = sent_of(m.start())
+        base = [x for x in plain if a <= x.start < m.start()]
+        budget = next((x for x in reversed(base) if "预算" in x.subject and "决算" not in x.subject
+                       and "执行" not in x.subject), None)
+        final = next((x for x in reversed(base) if re.search(r"决算|执行|实际|完成", x.subject)), None)
+        if budget and final:
+            claims.append(mk("completion", m.start(), value=_num(m.group(1)), decimals=_decimals(m.group(1)),
+                             unit="%", amount=final, whole=budget, subject=final.subject))
+
+    # Comparisons of final and budget.
+    for m in COMPARISON.finditer(text):
+        before = [c for c in claims if c.kind == "completion" and c.start < m.start()]
+        if before:
+            c = before[-1]
+            claims.append(mk("comparison", m.start(), direction=m.group(1), amount=c.amount, whole=c.whole))
+
+    # Parts of a whole: 其中：A，B，C (the amounts of the 其中 sentence) against the head before 其中.
+    for m in re.finditer(r"其中[：:，,]?", text):
+        head = next((x for x in reversed(plain) if x.end <= m.start()), None)
+        if head is None or m.start() - head.end > 12:
+            continue
+        _, b = sent_of(m.end())
+        nxt = text.find("其中", m.end())
+        stop = min(b, nxt) if nxt >= 0 else b
+        first = re.split(r"[，；;,。]", text[m.end():stop])[0]
+        if not AMOUNT.search(first):
+            continue  # 其中：机要通信用车1辆 lists something else than money
+        parts = [x for x in plain if m.end() <= x.start < stop and not _is_prior(x.subject)
+                 and not re.search(r"比|较|同比|占", x.subject)]
+        if parts:
+            claims.append(mk("parts", m.start(), value=head.value, unit="万元", amount=head, whole=head,
+                             others=parts, subject=head.subject))
+
+    # Counts.
+    for m in COUNT_PROJECTS.finditer(text):
+        a, b = sent_of(m.start())
+        near = [x for x in plain if a <= x.start < b]
+        claims.append(mk("count", m.start(), value=float(m.group(1)), unit="个", subject="项目", others=near))
+    for m in VEHICLES.finditer(text):
+        a, b = sent_of(m.start())
+        rest = text[m.end():b]
+        subs = []
+        if re.match(r"\s*[，,]?\s*其中", rest):
+            seg = re.split(r"[；;。]", rest)[0]
+            subs = [int(s.group(2)) for s in SUB_VEHICLE.finditer(seg)]
+        claims.append(mk("count", m.start(), value=float(m.group(1)), unit="辆", subject="车辆",
+                         direction=",".join(map(str, subs)) if subs else None))
+    return claims
+
+
+def _is_prior(subject: str) -> bool:
+    return bool(re.search(r"上年|上一年|去年|执行数|同期", subject))
+
+
+def _head(text: str, plain: list[Amount], part: Amount) -> Amount | None:
+    """The whole a share refers to: the nearest earlier amount that opens a list (…万元。其中： / 主要用于以下方面：)."""
+    i = plain.index(part)
+    for x in reversed(plain[max(0, i - 12):i]):
+        after = text[x.end:x.end + 14]
+        between = text[x.end:part.start]
+        if between.count("。") > 1:
+            return None
+        if re.search(r"其中|以下方面|如下|分别", after) or after.lstrip("，, ").startswith(("：", ":")):
+            return x
+    return None
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for p in doc.paragraphs:
+        out.extend(paragraph_claims(p))
+    return out

@@ -1,0 +1,293 @@
+"""Table semantics: canonical table types, role rows/columns (合计, 基本支出, 类/款/项 codes) and 万元 values.
+
+`Semantics` is built once per document and indexed (labels, codes, types), so rules look cells up in O(1)
+instead of scanning every cell for every claim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.document import Document, Row, Table
+from index.numbers import halfwidth, parse_number
+from rules.pack import RulePack
+
+TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|本年(?:收入|支出)合计|收入总计|支出总计|总合计)$")
+TOTAL_WORD = re.compile(r"合计|总计|小计")
+_ORDINAL = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零\d]+[)）、.．]+|其中[：:]?|[\d]+[、.．])+")
+_LEVEL_TAG = re.compile(r"[（(](?:类|款|项)[)）]")
+_PUNCT = re.compile(r"[\s（）()“”\"‘’'：:、，,。*#【】\[\]《》<>]")
+_CODE_HEADER = re.compile(r"编码|代码|编号|序号|栏次")
+_UNIT_ROW = re.compile(r"(?:局|委|委员会|办|办公室|中心|院|所|站|队|街道|镇|乡|馆|学校|本级|部|厅|处|社|会)$")
+_TITLE_TAIL = re.compile(r"(?:情况|预算|决算|明细|汇总|总体)*表$")
+
+
+def norm_label(text: str) -> str:
+    """Canonical form of a label or subject: no numbering, no (类)/(款)/(项) tags, no punctuation."""
+    s = halfwidth(text or "").replace("（", "(").replace("）", ")")
+    s = _LEVEL_TAG.sub("", s.replace("(", "（").replace(")", "）"))
+    s = _PUNCT.sub("", s)
+    s = _ORDINAL.sub("", s)
+    return s
+
+
+def label_keys(text: str) -> list[str]:
+    """The keys a label is indexed under: its canonical form, and without a trailing 支出/合计."""
+    k = norm_label(text)
+    keys = [k] if k else []
+    for tail in ("支出", "合计", "费用"):
+        if k.endswith(tail) and len(k) > len(tail) + 1:
+            keys.append(k[: -len(tail)])
+    return keys
+
+
+def code_kind(code: str | None) -> str | None:
+    """'functional' (2xx / 2xxxx / 2xxxxxx), 'economic' (3xx / 3xxxx, 5xx / 5xxxx), else None."""
+    if not code or not code.isdigit():
+        return None
+    if code[0] == "2" and len(code) in (3, 5, 7):
+        return "functional"
+    if code[0] in "35" and len(code) in (3, 5):
+        return "economic"
+    return None
+
+
+def decimals_of(text: str | None) -> int | None:
+    n = parse_number(text)
+    return n.decimals if n else None
+
+
+@dataclass
+class Cell:
+    """One table value, normalised to 万元, with where it sits (for evidence)."""
+    value: float          # in 万元
+    raw: float            # as printed, in the table's unit
+    table: Table
+    row: Row
+    col: int
+    decimals: int
+
+    @property
+    def page(self) -> int:
+        return self.row.page
+
+    def text(self) -> str:
+        head = self.table.header_text(self.col)
+        unit = self.table.unit or "万元"
+        return f"{self.table.title or self.table.id}｜{self.row.label or self.row.code or '（首行）'}｜{head}：{fmt(self.raw)}{unit}"
+
+
+def fmt(x: float, decimals: int = 2) -> str:
+    s = f"{x:,.{decimals}f}"
+    return s
+
+
+@dataclass
+class TableInfo:
+    table: Table
+    type: str | None
+    scale: float
+    decimals: int
+    value_cols: list[int]          # columns that hold money (not codes, not percents)
+    total_col: int | None
+    total_rows: list[Row]
+    has_unit_rows: bool = False
+
+    def cell(self, row: Row, col: int) -> Cell | None:
+        v = row.value(col)
+        if v is None or col in row.percent:
+            return None
+        raw_text = row.cells[col] if col < len(row.cells) else None
+        d = decimals_of(raw_text)
+        return Cell(v * self.scale, v, self.table, row, col, self.decimals if d is None else d)
+
+    def half_unit(self) -> float:
+        """Half a unit of the last printed digit, in 万元."""
+        return 0.5 * 10 ** -self.decimals * self.scale
+
+
+def classify(table: Table, pack: RulePack) -> str | None:
+    title = norm_label(table.title)
+    if not title:
+        return None
+    for tt in pack.table_types:
+        if any(a in title for a in tt.aliases) and all(r in title for r in tt.require) \
+                and not any(x in title for x in tt.exclude):
+            return tt.type
+    return None
+
+
+def is_total_row(row: Row) -> bool:
+    return bool(TOTAL_LABEL.match(norm_label(row.label) or "")) or (not row.label.strip() and not row.code)
+
+
+def is_unit_row(row: Row, entity: str | None) -> bool:
+    if row.code and row.code.isdigit() and len(row.code) in (6, 9) :
+        return True
+    label = norm_label(row.label)
+    if entity and label and (label in entity or entity in label):
+        return True
+    return bool(row.code and code_kind(row.code) is None and _UNIT_ROW.search(label or ""))
+
+
+def _value_cols(table: Table) -> list[int]:
+    cols = []
+    width = max([len(table.header)] + [len(r.values) for r in table.rows[:50]])
+    for i in range(width):
+        joined = "/".join(table.header[i]) if i < len(table.header) else ""
+        if _CODE_HEADER.search(joined) or re.search(r"率|%|比例|名称|单位$|指标|分值|得分", joined):
+            continue
+        cols.append(i)
+    return cols
+
+
+def _total_col(table: Table, cols: list[int]) -> int | None:
+    for i in cols:
+        path = table.header[i] if i < len(table.header) else []
+        if len(path) == 1 and re.search(r"^(?:合计|总计|本年(?:收入|支出)合计|.*合计)$", norm_label(path[0])):
+            return i
+    for i in cols:
+        path = table.header[i] if i < len(table.header) else []
+        if path and TOTAL_WORD.search(path[-1]) and len(path) <= 2:
+            return i
+    return cols[0] if cols else None
+
+
+def _decimals(table: Table) -> int:
+    seen: dict[int, int] = {}
+    for r in table.rows[:200]:
+        for c in r.cells:
+            n = parse_number(c)
+            if n and not n.percent and n.value != int(n.value):
+                seen[n.decimals] = seen.get(n.decimals, 0) + 1
+    return max(seen, key=seen.get) if seen else (2 if (table.unit or "万元") != "元" else 2)
+
+
+def column_name(path: list[str]) -> str:
+    """What a value column measures: its last header word that is not 小计/合计/金额/预算数/决算数."""
+    for word in reversed(path):
+        w = norm_label(word)
+        if w and not re.fullmatch(r"小计|合计|金额|预算数|决算数|本年|\d+|栏次|年初预算数|全年预算数", w):
+            return w
+    return ""
+
+
+@dataclass
+class Semantics:
+    doc: Document
+    pack: RulePack
+    infos: list[TableInfo] = field(default_factory=list)
+    by_type: dict[str, list[TableInfo]] = field(default_factory=dict)
+    labels: dict[str, list[Cell]] = field(default_factory=dict)
+    codes: dict[str, list[tuple[TableInfo, Row]]] = field(default_factory=dict)
+    info_of: dict[str, TableInfo] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Document, pack: RulePack) -> "Semantics":
+        sem = cls(doc, pack)
+        for t in merge_continued(doc.tables):
+            cols = _value_cols(t)
+            info = TableInfo(t, classify(t, pack), t.scale(), _decimals(t), cols, _total_col(t, cols),
+                             [r for r in t.rows if is_total_row(r)])
+            info.has_unit_rows = any(is_unit_row(r, doc.entity) for r in t.rows)
+            sem.infos.append(info)
+            sem.info_of[t.id] = info
+            if info.type:
+                sem.by_type.setdefault(info.type, []).append(info)
+            sem._index(info)
+        return sem
+
+    def _add(self, key: str, cell: Cell) -> None:
+        if len(key) >= 2:
+            self.labels.setdefault(key, []).append(cell)
+
+    def _index(self, info: TableInfo) -> None:
+        t = info.table
+        if info.type == "performance":
+            return  # targets and scores, not amounts of this year's accounts
+        for r in t.rows:
+            if r.code:
+                self.codes.setdefault(r.code, []).append((info, r))
+            keys = label_keys(r.label)
+            if not keys or TOTAL_LABEL.match(keys[0]):
+                continue
+            cells = [c for c in (info.cell(r, i) for i in info.value_cols) if c]
+            for k in keys:
+                for c in cells:
+                    self._add(k, c)
+        # Column names read on the total rows (合计 / unlabeled first row / one-row tables): 基本支出, 人员经费…
+        rows = info.total_rows[:2] or (t.rows[:1] if len(t.rows) == 1 else [])
+        for r in rows:
+            for i in info.value_cols:
+                c = info.cell(r, i)
+                name = column_name(t.header[i]) if i < len(t.header) else ""
+                if c and name:
+                    for k in label_keys(name):
+                        self._add(k, c)
+            # The table's own subject (一般公共预算支出 from 一般公共预算支出情况表) names its grand total.
+            if info.total_col is not None:
+                c = info.cell(r, info.total_col)
+                core = _TITLE_TAIL.sub("", norm_label(re.sub(r"^.*?20\d\d年度?", "", t.title or "")))
+                if c and len(core) >= 4:
+                    for k in label_keys(core):
+                        self._add(k, c)
+
+    def types(self, *names: str) -> list[TableInfo]:
+        return [i for n in names for i in self.by_type.get(n, [])]
+
+    def lookup(self, subject: str) -> tuple[str, list[Cell]] | None:
+        """Longest indexed key that ends the subject (at least `min_label_chars` characters), with its cells."""
+        s = norm_label(subject)
+        n = self.pack.min_label_chars
+        for variant in _variants(s):
+            for start in range(0, max(0, len(variant) - n + 1)):
+                key = variant[start:]
+                if key in self.labels:
+                    return key, self.labels[key]
+        return None
+
+    def code_path(self, names: list[str]) -> list[Cell]:
+        """Cells of the 项 row named by a 类/款/项 path (its 款 parent must carry the 款 name)."""
+        if not names:
+            return []
+        leaf = norm_label(names[-1])
+        out: list[Cell] = []
+        for cell in self.labels.get(leaf, []):
+            code = cell.row.code
+            if len(names) >= 2 and code and len(code) == 7:
+                parents = self.codes.get(code[:5], [])
+                if parents and not any(_same(norm_label(p.label), norm_label(names[-2])) for _, p in parents):
+                    continue
+            out.append(cell)
+        return out
+
+
+def merge_continued(tables: list[Table]) -> list[Table]:
+    """Join a table with the pieces that continue it (same title, or untitled with the same header width):
+    sums and hierarchies are only meaningful over the whole table."""
+    out: list[Table] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        same_title = prev is not None and t.title and norm_label(t.title) == norm_label(prev.title)
+        untitled = prev is not None and not t.title and prev.title and len(t.header) == len(prev.header) \
+            and t.rows and not t.label_header.startswith("项目支出绩效")
+        if prev is not None and (same_title or untitled) and len(t.header) == len(prev.header):
+            out[-1] = Table(id=prev.id, title=prev.title, unit=prev.unit or t.unit,
+                            pages=sorted(set(prev.pages + t.pages)), header=prev.header, rows=prev.rows + t.rows,
+                            label_header=prev.label_header, notes=prev.notes + t.notes, section=prev.section,
+                            grid=prev.grid + t.grid)
+        else:
+            out.append(t)
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or a.removesuffix("支出") == b.removesuffix("支出")
+
+
+def _variants(s: str) -> list[str]:
+    out = [s]
+    for tail in ("支出", "经费", "费用", "合计", "总额"):
+        if s.endswith(tail) and len(s) > len(tail) + 1:
+            out.append(s[: -len(tail)])
+    return out
