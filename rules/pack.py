@@ -31,6 +31,8 @@ class RulePack:
     other_basis_words: list[str]
     min_label_chars: int
     placeholders: list[str]
+    context_labels: list[str] = field(default_factory=list)
+    scope_words: list[str] = field(default_factory=list)
 
     def tol(self, rule: str, key: str, default: float) -> float:
         return float(self.tolerances.get(rule, {}).get(key, default))
@@ -56,6 +58,8 @@ class RulePack:
             other_basis_words=list(data.get("other_basis_words", [])),
             min_label_chars=int(data.get("min_label_chars", 4)),
             placeholders=list(data.get("placeholders", [])),
+            context_labels=list(data.get("context_labels", [])),
+            scope_words=list(data.get("scope_words", [])),
         )
 
 

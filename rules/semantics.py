@@ -26,6 +26,7 @@ def norm_label(text: str) -> str:
     """Canonical form of a label or subject: no numbering, no (类)/(款)/(项) tags, no punctuation."""
     s = halfwidth(text or "").replace("（", "(").replace("）", ")")
     s = _LEVEL_TAG.sub("", s.replace("(", "（").replace(")", "）"))
+    s = _ORDINAL.sub("", s.strip())
     s = _PUNCT.sub("", s)
     s = _ORDINAL.sub("", s)
     return s
@@ -209,7 +210,7 @@ class Semantics:
             if r.code:
                 self.codes.setdefault(r.code, []).append((info, r))
             keys = label_keys(r.label)
-            if not keys or TOTAL_LABEL.match(keys[0]):
+            if not keys or re.fullmatch(r"合计|总计|小计|总合计", keys[0]):
                 continue
             cells = [c for c in (info.cell(r, i) for i in info.value_cols) if c]
             for k in keys:
@@ -236,14 +237,22 @@ class Semantics:
         return [i for n in names for i in self.by_type.get(n, [])]
 
     def lookup(self, subject: str) -> tuple[str, list[Cell]] | None:
-        """Longest indexed key that ends the subject (at least `min_label_chars` characters), with its cells."""
-        s = norm_label(subject)
+        """Longest indexed key that ends the subject (at least `min_label_chars` characters), with its cells.
+        Trailing noise (预算为, 安排, 支出…) is peeled off one word at a time, trying the label at each step."""
         n = self.pack.min_label_chars
-        for variant in _variants(s):
-            for start in range(0, max(0, len(variant) - n + 1)):
-                key = variant[start:]
+        noise = sorted(self.pack.subject_noise, key=len, reverse=True)
+        s = norm_label(subject)
+        tried = set()
+        while s and s not in tried:
+            tried.add(s)
+            for start in range(0, max(0, len(s) - n + 1)):
+                key = s[start:]
                 if key in self.labels:
                     return key, self.labels[key]
+            w = next((w for w in noise if s.endswith(w) and len(s) - len(w) >= n), None)
+            if w is None:
+                break
+            s = s[: -len(w)]
         return None
 
     def code_path(self, names: list[str]) -> list[Cell]:
@@ -285,9 +294,3 @@ def _same(a: str, b: str) -> bool:
     return a == b or a.removesuffix("支出") == b.removesuffix("支出")
 
 
-def _variants(s: str) -> list[str]:
-    out = [s]
-    for tail in ("支出", "经费", "费用", "合计", "总额"):
-        if s.endswith(tail) and len(s) > len(tail) + 1:
-            out.append(s[: -len(tail)])
-    return out

@@ -67,7 +67,8 @@ def hierarchy(ctx: Context):
                 bad = abs(_v(parent) - total) > _tol(ctx, info, len(children))
                 checks.append((bad, r, children, col, _v(parent), total))
         for sev, (_, r, children, col, parent, total) in _report(ctx, info, checks):
-            codes = "＋".join(f"{k.code}" for k in children[:6]) + ("…" if len(children) > 6 else "")
+            codes = "＋".join(f"{k.code}（{_fmt(_v(k.value(col)), info)}）" for k in children[:8]) + \
+                ("…" if len(children) > 8 else "")
             unit = info.table.unit or "万元"
             yield ctx.finding(
                 sev,

@@ -18,18 +18,33 @@ def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
     if a.bound or other_year(subject, ctx.doc.year):
         return None
     words = ctx.pack.other_basis_words + (["年初预算", "预算数", "预算为"] if ctx.doc.kind == "final" else [])
-    if any(w in subject for w in words):
+    plain = re.sub(r"上年结转|上年结余|年初结转|年末结转", "", subject)
+    if any(w in plain for w in words):
         return None
     if claim.topic and ("（项）" in subject or "(项)" in subject or _GENERIC.match(norm_label(subject) or "为")):
         cells = ctx.sem.code_path(claim.topic)
         return ("/".join(claim.topic), cells, True) if cells else None
     if not norm_label(subject) or _GENERIC.match(norm_label(subject)):
         return None
+    if _in_brackets(claim):
+        return None  # （其中，一般公共预算拨款安排…）: a side breakdown of something else
     hit = ctx.sem.lookup(subject)
     if hit is None:
         return None
     key, cells = hit
+    if key in {norm_label(x) for x in ctx.pack.context_labels} and \
+            any(w in claim.sentence for w in ctx.pack.scope_words):
+        return None
     return key, cells, False
+
+
+def _in_brackets(claim) -> bool:
+    s = claim.sentence
+    i = s.find(claim.amount.text)
+    if i < 0:
+        return False
+    before = s[:i]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 @rule("narrative.amount_vs_table", "narrative_vs_table", digits=1.0)
@@ -56,7 +71,8 @@ def amount_vs_table(ctx: Context):
             continue
         values = sorted({round(x.value, 2) for x in cells})
         best = min(cells, key=lambda x: abs(x.value - a.value))
-        severity = "error" if len(values) == 1 and (by_path or len(key) >= 4) else "warning"
+        contextual = key in {norm_label(x) for x in ctx.pack.context_labels}
+        severity = "error" if len(values) == 1 and (by_path or len(key) >= 4) and not contextual else "warning"
         yield ctx.finding(
             severity,
             f"文中“{a.subject or key}”为{n(a.printed, a.decimals)}{a.unit}，表中“{best.row.label or key}”为"

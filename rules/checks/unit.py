@@ -10,8 +10,21 @@ from rules.registry import Context, rule
 def wan_yuan_slip(ctx: Context):
     """A narrative amount is off from the cell it names by exactly a factor of 10,000 (元 written as 万元)."""
     factor = ctx.tol("factor")
+    cells = [x for cs in ctx.sem.labels.values() for x in cs]
+    largest = max((x.value for x in cells), default=0.0)
+    printed = {round(x.value, 2): x for x in cells}
     for c in ctx.of("amount"):
         hit = subject_cells(ctx, c)
+        if not hit and c.amount.value > 100 * largest > 0 and not c.amount.bound:
+            # No label to go by, but the amount dwarfs every table figure and ÷10,000 is one of them.
+            x = printed.get(round(c.amount.value / factor, 2))
+            if x is not None:
+                a = c.amount
+                yield ctx.finding(
+                    "error", f"文中“{a.subject}”{a.text}远超表中任何金额，÷10000后与表中{n(x.value)}万元相同，疑为元/万元单位错写",
+                    [said(c), cell_ev(x)], f"{n(a.value)}÷{int(factor)}＝{n(a.value / factor)}，表中为{n(x.value)}万元",
+                    expected=round(x.value, 4), actual=round(a.value, 4), unit="万元")
+            continue
         if not hit or c.amount.value == 0:
             continue
         a = c.amount
