@@ -32,7 +32,7 @@ def rule(rule_id: str, kind: FindingKind, **tolerances: float):
     def wrap(fn):
         if rule_id in REGISTRY:
             raise ValueError(f"duplicate rule id {rule_id}")
-        REGISTRY[rule_id] = Rule(rule_id, kind, fn, tolerances, (fn.__doc__ or "").strip().splitlines()[0])
+        REGISTRY[rule_id] = Rule(rule_id, kind, fn, tolerances, ((fn.__doc__ or "").strip().splitlines() or [""])[0])
         return fn
     return wrap
 

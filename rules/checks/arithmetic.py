@@ -113,7 +113,7 @@ def total_row(ctx: Context):
 def _paths(info: TableInfo) -> list[tuple[str, ...]]:
     out = []
     for p in info.table.header:
-        q = [norm_label(w) for w in p]
+        q = [("其中" if w.strip().startswith("其中") else "") + norm_label(w) for w in p]
         while q and (re.fullmatch(r"\d+|栏次", q[-1] or "") or not q[-1]):
             q.pop()
         out.append(tuple(q))

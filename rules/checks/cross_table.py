@@ -85,7 +85,7 @@ def same_rows(ctx: Context):
             if len(shared) < ctx.tol("min_shared"):
                 continue
             bad = [k for k in shared if abs(ka[k][0].value - kb[k][0].value) > _tol(ctx, ka[k][0], kb[k][0])]
-            if len(bad) > 0.2 * len(shared):
+            if len(bad) > max(1, 0.2 * len(shared)):
                 continue  # the two tables do not measure the same thing
             for k in bad:
                 x, y = ka[k][0], kb[k][0]

@@ -1,0 +1,61 @@
+from rules.claims import amounts_in, extract
+from tests.budgetdoc import make_doc
+
+
+def claims(text, kind):
+    return [c for c in extract(make_doc(text)) if c.kind == kind]
+
+
+def test_amounts_carry_subject_unit_and_change_marks():
+    a = amounts_in("收入总计6,536.40万元，比上年增加12.50万元；另有资金91,016,775.35元")
+    assert [x.value for x in a] == [6536.4, 12.5, 9101.677535]
+    assert a[0].subject == "收入总计" and a[0].change is None and a[0].decimals == 2
+    assert a[1].change == "+"
+    assert a[2].unit == "元"
+
+
+def test_limits_are_marked_as_bounds():
+    a = amounts_in("单价50万元以上的设备，成本不超过63.5万元")
+    assert all(x.bound for x in a)
+
+
+def test_share_takes_the_head_of_the_list_as_whole():
+    (s1, s2) = claims("支出合计200.00万元，其中：基本支出150.00万元，占75.00%；项目支出50.00万元，占25.00%。", "share")
+    assert (s1.amount.value, s1.whole.value, s1.value) == (150.0, 200.0, 75.0)
+    assert (s2.amount.value, s2.whole.value) == (50.0, 200.0)
+
+
+def test_share_without_a_list_head_has_no_whole():
+    (s,) = claims("基本支出150.00万元，占75.00%，主要用于运转。", "share")
+    assert s.whole is None
+
+
+def test_change_rate_finds_change_amount_and_current_value():
+    (c,) = claims("今年支出110.00万元，比上年增加10.00万元，增长10.00%。", "change")
+    assert c.direction == "+" and c.change.value == 10.0 and c.amount.value == 110.0 and c.value == 10.0
+
+
+def test_change_rate_reads_a_printed_prior_year():
+    (c,) = claims("2023年执行数为50.00万元，2024年预算安排40.00万元，比2023年执行数减少20.00%。", "change")
+    assert c.prior.value == 50.0 and c.others[0].value == 40.0 and c.direction == "-"
+
+
+def test_completion_pairs_budget_and_final():
+    (c,) = claims("年初预算为80.00万元，支出决算为60.00万元，完成年初预算的75.00%。", "completion")
+    assert (c.whole.value, c.amount.value, c.value) == (80.0, 60.0, 75.0)
+
+
+def test_parts_after_qizhong_skip_change_amounts():
+    (p,) = claims("收入合计30.00万元，其中：财政拨款20.00万元，比上年减少1.00万元；事业收入10.00万元。", "parts")
+    assert p.whole.value == 30.0 and [x.value for x in p.others] == [20.0, 10.0]
+
+
+def test_counts_of_projects_and_vehicles():
+    cs = claims("项目支出40.00万元，涉及项目2个。共有车辆3辆，其中：执法用车2辆，其他用车1辆。", "count")
+    assert [(c.unit, c.value) for c in cs] == [("个", 2.0), ("辆", 3.0)]
+    assert cs[1].direction == "2,1"
+
+
+def test_topic_path_is_remembered_for_generic_subjects():
+    (a,) = [c for c in claims("“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”。预算安排60.00万元。", "amount")]
+    assert a.topic == ["卫生健康支出", "医疗保障管理事务", "行政运行"]

@@ -1,0 +1,41 @@
+from rules.engine import check_document
+from tests.budgetdoc import EXPENDITURE, make_doc, table
+
+
+def found(doc, rule):
+    return [f for f in check_document(doc).findings if f.rule == rule]
+
+
+def test_clean_table_adds_up():
+    assert not [f for f in check_document(make_doc()).findings if f.kind == "arithmetic"]
+
+
+def test_hierarchy_item_changed_breaks_its_parent():
+    doc = make_doc(tables=[EXPENDITURE.replace("2101502\t一般行政管理事务\t40.00", "2101502\t一般行政管理事务\t45.00")])
+    f = found(doc, "arithmetic.hierarchy")
+    assert f and f[0].severity == "error" and "45.00" in f[0].computation
+
+
+def test_total_row_against_top_level_rows():
+    doc = make_doc(tables=[EXPENDITURE.replace("\t合计\t100.00", "\t合计\t120.00")])
+    assert found(doc, "arithmetic.total_row")
+
+
+def test_column_group_basic_equals_personnel_plus_public():
+    t = table("一般公共预算基本支出表", ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+              [["", "合计", "10.00", "7.00", "3.00"], ["30101", "基本工资", "7.00", "7.00", ""],
+               ["30201", "办公费", "3.00", "", "3.00"]])
+    assert not found(make_doc(tables=[t]), "arithmetic.column_groups")
+    bad = t.replace("30201\t办公费\t3.00\t\t3.00", "30201\t办公费\t3.00\t\t3.50")
+    assert found(make_doc(tables=[bad]), "arithmetic.column_groups")
+
+
+def test_rounding_allows_one_unit_per_summand():
+    doc = make_doc(tables=[EXPENDITURE.replace("2101502\t一般行政管理事务\t40.00", "2101502\t一般行政管理事务\t40.01")])
+    assert not found(doc, "arithmetic.hierarchy")
+
+
+def test_parts_exceeding_their_whole():
+    doc = make_doc("收入合计30.00万元，其中：财政拨款25.00万元；事业收入10.00万元。")
+    assert found(doc, "narrative.parts_sum")
+    assert not found(make_doc("收入合计30.00万元，其中：财政拨款20.00万元；事业收入10.00万元。"), "narrative.parts_sum")

@@ -1,0 +1,40 @@
+from rules.engine import check_document
+from tests.budgetdoc import make_doc, table
+
+
+def found(doc, rule):
+    return [f for f in check_document(doc).findings if f.rule == rule]
+
+
+def test_amount_matching_its_cell_is_silent():
+    assert not found(make_doc("2024年项目支出40.00万元，基本支出60.00万元。"), "narrative.amount_vs_table")
+
+
+def test_amount_differing_from_the_cell_it_names():
+    (f,) = found(make_doc("2024年一般行政管理事务预算为45.00万元。"), "narrative.amount_vs_table")
+    assert f.severity == "error" and f.expected == 40.0 and f.actual == 45.0
+    assert [e.page for e in f.evidence] == [1, 1] and f.evidence[1].table == "部门支出总表"
+    assert f.explanation and f.explanation_source == "template"
+
+
+def test_unmappable_subject_says_nothing():
+    assert not found(make_doc("机构运转经费预算为45.00万元。"), "narrative.amount_vs_table")
+    assert not found(make_doc("上年一般行政管理事务为45.00万元。"), "narrative.amount_vs_table")
+
+
+def test_generic_subject_inherits_the_item_path():
+    doc = make_doc("“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”。2024年预算安排65.00万元。")
+    assert found(doc, "narrative.amount_vs_table")
+
+
+def test_yuan_tables_compare_at_wanyuan_precision():
+    t = table("部门支出总表", ["科目编码", "科目名称", "合计"],
+              [["", "合计", "1,234,567.00"], ["2101501", "行政运行", "1,234,567.00"]], unit="元")
+    assert not found(make_doc("行政运行预算为123.46万元。", tables=[t]), "narrative.amount_vs_table")
+    assert found(make_doc("行政运行预算为124.46万元。", tables=[t]), "narrative.amount_vs_table")
+
+
+def test_unit_slip_is_reported_as_unit():
+    (f,) = found(make_doc("2024年一般行政管理事务预算为400000.00万元。"), "unit.wan_yuan_slip")
+    assert f.kind == "unit" and not found(make_doc("2024年一般行政管理事务预算为400000.00万元。"),
+                                           "narrative.amount_vs_table")

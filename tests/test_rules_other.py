@@ -1,0 +1,54 @@
+from rules.engine import check_document
+from tests.budgetdoc import EXPENDITURE, make_doc, table
+
+
+def rules(doc):
+    return {f.rule for f in check_document(doc).findings}
+
+
+def test_direction_word_contradicted_by_the_rate():
+    assert "direction.change_sign" in rules(make_doc("今年支出110.00万元，比上年减少10.00万元，下降10.00%。"))
+    assert "direction.flat_with_change" in rules(make_doc("今年支出110.00万元，与上年持平，增加10.00万元。"))
+
+
+def test_comparison_words():
+    doc = make_doc("年初预算为80.00万元，支出决算为60.00万元，完成年初预算的75.00%，决算数大于预算数。")
+    assert "direction.comparison" in rules(doc)
+
+
+def test_vehicle_count_against_its_list():
+    assert "count.vehicles" in rules(make_doc("共有车辆3辆，其中：执法用车1辆，其他用车1辆。"))
+    assert "count.vehicles" not in rules(make_doc("共有车辆2辆，其中：执法用车1辆，其他用车1辆。"))
+
+
+def test_project_count_against_project_table():
+    projects = table("项目支出表", ["项目名称", "合计"], [["合计", "40.00"], ["甲项目", "30.00"], ["乙项目", "10.00"]])
+    assert "count.projects" not in rules(make_doc("项目支出40.00万元，涉及项目2个。", tables=[EXPENDITURE, projects]))
+    assert "count.projects" in rules(make_doc("项目支出40.00万元，涉及项目3个。", tables=[EXPENDITURE, projects]))
+
+
+def test_empty_table_needs_a_note():
+    empty = table("政府性基金预算支出表", ["科目编码", "科目名称", "合计"], [["", "合计", ""]])
+    assert "completeness.empty_unexplained" in rules(make_doc(tables=[EXPENDITURE, empty]))
+    noted = table("政府性基金预算支出表", ["科目编码", "科目名称", "合计"], [["", "合计", ""]], note="注：本单位故本表无数据。")
+    assert "completeness.empty_unexplained" not in rules(make_doc(tables=[EXPENDITURE, noted]))
+
+
+def test_placeholders_and_unchosen_alternatives():
+    assert "wording.placeholder" in rules(make_doc("收入XX万元，比上年增长（下降）5%。"))
+    assert "wording.placeholder" not in rules(make_doc("收入10.00万元。"))
+
+
+def test_year_in_a_title_differs():
+    t = lambda y: table(f"某某局{y}年部门支出总表", ["科目编码", "科目名称", "合计"], [["", "合计", "1.00"]])
+    ok = make_doc(tables=[t(2024), t(2024).replace("支出总表", "收入总表"), t(2024).replace("支出总表", "收支总表")])
+    assert "metadata.year" not in rules(ok)
+    bad = make_doc(tables=[t(2024), t(2024).replace("支出总表", "收入总表"), t(2022).replace("支出总表", "收支总表")])
+    assert "metadata.year" in rules(bad)
+
+
+def test_same_row_in_two_tables_of_one_scope():
+    gpb = EXPENDITURE.replace("部门支出总表", "一般公共预算支出表")
+    assert "cross_table.same_rows" not in rules(make_doc(tables=[EXPENDITURE, gpb]))
+    skewed = gpb.replace("2101501\t行政运行\t60.00", "2101501\t行政运行\t66.00")
+    assert "cross_table.same_rows" in rules(make_doc(tables=[EXPENDITURE, skewed]))

@@ -1,0 +1,53 @@
+from rules.engine import check_document
+from rules.pack import load_pack
+from tests.budgetdoc import make_doc
+
+
+def rules_hit(doc, pack=None):
+    return {(f.rule, f.severity) for f in check_document(doc, pack).findings}
+
+
+def test_share_recomputed_from_its_own_amounts():
+    ok = make_doc("支出合计100.00万元，其中：基本支出60.00万元，占60.00%；项目支出40.00万元，占40.00%。")
+    bad = make_doc("支出合计100.00万元，其中：基本支出60.00万元，占62.00%；项目支出40.00万元，占38.00%。")
+    assert not any(r == "percentage.share" for r, _ in rules_hit(ok))
+    f = [f for f in check_document(bad).findings if f.rule == "percentage.share"]
+    assert f and f[0].severity == "error" and "60.00÷100.00=60.00%" in f[0].computation
+
+
+def test_share_allows_the_rounding_of_printed_amounts_only():
+    # 1.00/3.00 = 33.33%; 33.34% is beyond the rounding of two-decimal amounts? (0.005/1 ≈ 0.17 points: no)
+    doc = make_doc("支出合计3.00万元，其中：基本支出1.00万元，占33.40%；项目支出2.00万元，占66.60%。")
+    assert not any(r == "percentage.share" for r, _ in rules_hit(doc))
+    doc = make_doc("支出合计3.00万元，其中：基本支出1.00万元，占34.00%；项目支出2.00万元，占66.00%。")
+    assert ("percentage.share", "error") in rules_hit(doc)
+
+
+def test_tolerance_in_the_pack_drives_the_share_rule():
+    doc = make_doc("支出合计100.00万元，其中：基本支出60.00万元，占60.40%；项目支出40.00万元，占39.60%。")
+    assert ("percentage.share", "error") in rules_hit(doc)
+    loose = load_pack().with_tolerance("percentage.share", "digits", 50)
+    assert not any(r == "percentage.share" for r, _ in rules_hit(doc, loose))
+
+
+def test_change_rate_and_zero_base():
+    assert not any(r.startswith("percentage") for r, _ in rules_hit(
+        make_doc("今年支出110.00万元，比上年增加10.00万元，增长10.00%。")))
+    assert ("percentage.change_rate", "error") in rules_hit(
+        make_doc("今年支出110.00万元，比上年增加10.00万元，增长12.00%。"))
+    assert ("percentage.change_rate", "warning") in rules_hit(
+        make_doc("今年支出10.00万元，比上年增加10.00万元，增长100%。"))
+
+
+def test_change_rate_from_a_printed_prior_year():
+    ok = make_doc("2023年执行数为50.00万元，2024年预算安排40.00万元，比2023年执行数减少20.00%。")
+    bad = make_doc("2023年执行数为50.00万元，2024年预算安排40.00万元，比2023年执行数减少25.00%。")
+    assert not any(r.startswith("percentage") for r, _ in rules_hit(ok))
+    assert any(r == "percentage.change_rate" for r, _ in rules_hit(bad))
+
+
+def test_completion_rate():
+    assert not rules_hit(make_doc("年初预算为80.00万元，支出决算为60.00万元，完成年初预算的75.00%。")) & {
+        ("percentage.completion_rate", "error")}
+    assert ("percentage.completion_rate", "error") in rules_hit(
+        make_doc("年初预算为80.00万元，支出决算为60.00万元，完成年初预算的80.00%。"))
