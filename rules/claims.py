@@ -40,6 +40,7 @@ class Amount:
     text: str
     change: str | None = None     # "+"/"-" when the number is a change (增加A万元 / 减少A万元)
     bound: bool = False           # printed with ≤/≥/不超过 (a limit, not an amount)
+    bracketed: bool = False       # inside （…）: a side breakdown of something else
 
     @property
     def half(self) -> float:
@@ -108,8 +109,10 @@ def amounts_in(text: str) -> list[Amount]:
         change = None if not cm else ("+" if cm.group(1) in UP else "-")
         bound = bool(re.match(r"[≤≥<>]|不超过|不低于", m.group(0))) or \
             bool(re.match(r"\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)", text[m.end():m.end() + 6]))
+        head = text[:m.start()]
+        bracketed = head.count("（") + head.count("(") > head.count("）") + head.count(")")
         out.append(Amount(printed * UNIT_TO_WANYUAN[unit], printed, unit, _decimals(raw), m.start(), m.end(),
-                          _subject(text, m.start(), prev_end), m.group(0), change, bound))
+                          _subject(text, m.start(), prev_end), m.group(0), change, bound, bracketed))
         prev_end = m.end()
     return out
 
@@ -248,6 +251,7 @@ def paragraph_claims(p: Paragraph) -> list[Claim]:
     # Counts.
     for m in COUNT_PROJECTS.finditer(text):
         a, b = sent_of(m.start())
+        b = sent_of(b)[1] if b < len(text) else b  # the amount of the projects often follows in the next sentence
         near = [x for x in plain if a <= x.start < b]
         claims.append(mk("count", m.start(), value=float(m.group(1)), unit="个", subject="项目", others=near))
     for m in VEHICLES.finditer(text):

@@ -36,6 +36,8 @@ def label_keys(text: str) -> list[str]:
     """The keys a label is indexed under: its canonical form, and without a trailing 支出/合计."""
     k = norm_label(text)
     keys = [k] if k else []
+    if k.startswith("本年") and len(k) >= 6:
+        keys.append(k[2:])  # 本年收入合计 is what the narrative calls 收入合计
     for tail in ("支出", "合计", "费用"):
         if k.endswith(tail) and len(k) > len(tail) + 1:
             keys.append(k[: -len(tail)])

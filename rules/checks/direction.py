@@ -16,7 +16,7 @@ def change_sign(ctx: Context):
             continue
         stated = c.value if c.direction == "+" else -c.value
         finite = [x for x in change_candidates(c) if x[0] != float("inf")]
-        if not finite:
+        if not finite and c.change is None:
             continue
         fits = [abs(r - stated) <= rate_tolerance(r, c.decimals, p, ctx.tol("digits")) + 1e-9
                 for r, _, p, _ in finite]

@@ -26,7 +26,7 @@ def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
         return ("/".join(claim.topic), cells, True) if cells else None
     if not norm_label(subject) or _GENERIC.match(norm_label(subject)):
         return None
-    if _in_brackets(claim):
+    if claim.amount.bracketed:
         return None  # （其中，一般公共预算拨款安排…）: a side breakdown of something else
     hit = ctx.sem.lookup(subject)
     if hit is None:
@@ -37,14 +37,6 @@ def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
         return None
     return key, cells, False
 
-
-def _in_brackets(claim) -> bool:
-    s = claim.sentence
-    i = s.find(claim.amount.text)
-    if i < 0:
-        return False
-    before = s[:i]
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 @rule("narrative.amount_vs_table", "narrative_vs_table", digits=1.0)
