@@ -65,6 +65,7 @@ class Claim:
     prior: Amount | None = None    # last year's amount when printed
     others: list[Amount] = field(default_factory=list)   # candidate bases/parts/topic alternatives
     topic: list[str] = field(default_factory=list)       # 类/款/项 path the sentence is about
+    context: list[Amount] = field(default_factory=list)  # amounts of earlier sentences (the item's headline)
     whole_name: str = ""
     start: int = 0
 
@@ -204,10 +205,11 @@ def paragraph_claims(p: Paragraph) -> list[Claim]:
                 base = [x for x in plain if prev[-1][0] <= x.start < limit]
         prior = next((x for x in reversed(base) if _is_prior(x.subject)), None)
         current = [x for x in base if not _is_prior(x.subject)]
+        earlier = [x for x in plain if x.start < a and not _is_prior(x.subject) and x not in current]
         claims.append(mk("change", m.start(), value=_num(m.group(2)), decimals=_decimals(m.group(2)), unit="%",
                          direction=direction, change=change, prior=prior,
                          amount=current[-1] if current else None, others=current[::-1],
-                         subject=current[-1].subject if current else ""))
+                         subject=current[-1].subject if current else "", context=earlier[::-1][:3]))
     for m in re.finditer(r"持平", text):
         ch = [x for x in amounts if x.change and abs(x.start - m.start()) < 15
               and not re.search(r"[；;。]", text[min(x.end, m.start()):max(x.start, m.end())])]

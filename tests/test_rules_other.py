@@ -52,3 +52,8 @@ def test_same_row_in_two_tables_of_one_scope():
     assert "cross_table.same_rows" not in rules(make_doc(tables=[EXPENDITURE, gpb]))
     skewed = gpb.replace("2101501\t行政运行\t60.00", "2101501\t行政运行\t66.00")
     assert "cross_table.same_rows" in rules(make_doc(tables=[EXPENDITURE, skewed]))
+
+
+def test_placeholders_are_grouped_per_paragraph():
+    fs = [f for f in check_document(make_doc("XX局收入XX万元，支出XXX万元。")).findings if f.rule == "wording.placeholder"]
+    assert len(fs) == 1 and "共3处" in fs[0].computation

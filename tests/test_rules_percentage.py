@@ -51,3 +51,10 @@ def test_completion_rate():
         ("percentage.completion_rate", "error")}
     assert ("percentage.completion_rate", "error") in rules_hit(
         make_doc("年初预算为80.00万元，支出决算为60.00万元，完成年初预算的80.00%。"))
+
+
+def test_rate_fitting_the_items_headline_reports_the_two_amounts():
+    doc = make_doc("“行政运行（项）”50.00万元，主要用于运转。2023年执行数为40.00万元，2024年预算安排52.00万元，"
+                   "比2023年执行数增加25.00%。")
+    (f,) = [f for f in check_document(doc).findings if f.rule == "percentage.change_rate"]
+    assert f.kind == "narrative_vs_table" and (f.expected, f.actual) == (50.0, 52.0)

@@ -72,6 +72,18 @@ def change_rate(ctx: Context):
                 f"{how}，基数为0，增长率无意义，文中为{pct(c.value, c.decimals)}",
                 expected=None, actual=c.value, unit="%")
             continue
+        headline = _headline_fit(c, stated, ctx.tol("digits"))
+        if headline is not None:
+            cur, r = headline
+            said_now = c.others[0]
+            yield ctx.finding(
+                "error", f"同一项目前文为{n(cur.printed, cur.decimals)}{cur.unit}，此处写为"
+                f"{n(said_now.printed, said_now.decimals)}{said_now.unit}；变动率{pct(c.value, c.decimals)}按前者计算",
+                [said(c)], f"({n(cur.value)}−{n(c.prior.value)})÷{n(c.prior.value)}={pct(r)}，与文中"
+                f"{pct(c.value, c.decimals)}相符；按{n(said_now.value)}计算则为"
+                f"{pct((said_now.value - c.prior.value) / c.prior.value * 100)}",
+                expected=round(cur.value, 4), actual=round(said_now.value, 4), unit="万元", kind="narrative_vs_table")
+            continue
         r, base, parts, how = finite[0]
         yield ctx.finding(
             "error" if len(finite) == 1 else "warning",
@@ -79,6 +91,20 @@ def change_rate(ctx: Context):
             [said(c)],
             f"{how}={pct(abs(r), max(2, c.decimals))}，文中为{pct(c.value, c.decimals)}",
             expected=round(abs(r), 2), actual=c.value, unit="%")
+
+
+def _headline_fit(c, stated: float, digits: float):
+    """When the rate fits an amount the paragraph gave earlier for the same item (its headline) rather than the
+    amount of this sentence, the two amounts contradict each other: (headline amount, its rate)."""
+    p = c.prior
+    if p is None or p.value <= 0 or not c.others:
+        return None
+    for cur in c.context:
+        r = (cur.value - p.value) / p.value * 100
+        if abs(r - stated) <= rate_tolerance(r, c.decimals, [(cur.value - p.value, cur.half + p.half),
+                                                             (p.value, p.half)], digits) + 1e-9:
+            return cur, r
+    return None
 
 
 @rule("percentage.completion_rate", "percentage", digits=0.5)

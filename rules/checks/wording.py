@@ -15,9 +15,12 @@ def placeholder(ctx: Context):
              [(t.page, t.title, t.title) for t in ctx.doc.tables if t.title] + \
              [(s.page, s.title, None) for s in ctx.doc.sections]
     for page, text, table in places:
-        for m in pattern.finditer(text):
-            a, b = max(0, m.start() - 30), min(len(text), m.end() + 30)
-            yield ctx.finding(
-                "warning", f"文中留有模板占位或未选定的表述“{m.group(0)}”",
-                [Evidence(page=page, text=text[a:b], table=table)], f"匹配“{m.group(0)}”", expected=None,
-                actual=m.group(0))
+        hits = list(pattern.finditer(text))
+        if not hits:
+            continue  # one finding per paragraph or title, listing what was left
+        words = list(dict.fromkeys(m.group(0) for m in hits))
+        a, b = max(0, hits[0].start() - 30), min(len(text), hits[0].end() + 30)
+        yield ctx.finding(
+            "warning", f"文中留有模板占位或未选定的表述“{'”“'.join(words[:5])}”",
+            [Evidence(page=page, text=text[a:b], table=table)], f"共{len(hits)}处：{'、'.join(words[:5])}",
+            expected=None, actual="、".join(words[:5]))
