@@ -107,9 +107,13 @@ def _width(g: GridBlock) -> int:
 def _continues(prev: GridBlock, nxt: GridBlock) -> bool:
     """An untitled grid continues the previous table when it has the same columns and either starts on a
     later page or repeats the previous header."""
-    if not prev.rows or not nxt.rows or _width(prev) != _width(nxt):
+    if not prev.rows or not nxt.rows:
         return False
-    if nxt.rows[0].page > prev.rows[-1].page:
+    later_page = nxt.rows[0].page > prev.rows[-1].page
+    if _width(prev) != _width(nxt):
+        # A last page holding only the 合计 row has fewer ruled columns (合计 spans the code columns).
+        return later_page and _width(nxt) < _width(prev) and len(nxt.rows) <= 2
+    if later_page:
         return True
     first = [join_cjk(c) for c in nxt.rows[0].cells]
     return any(first == [join_cjk(c) for c in r.cells] for r in prev.rows[:4])
@@ -121,6 +125,9 @@ def _extend(prev: GridBlock, nxt: GridBlock) -> None:
     h = prev.header_rows if prev.header_rows is not None else split_header(cells)
     header = cells[:h]
     rows = nxt.rows
+    pad = _width(prev) - _width(nxt)
+    if pad > 0:  # align the amounts on the right; the label lands in a code column and is read from there
+        rows = [GridRow(cells=[""] * pad + r.cells, page=r.page) for r in rows]
     k = 0
     while k < len(rows) and k < len(header) and [join_cjk(c) for c in rows[k].cells] == header[k]:
         k += 1

@@ -13,7 +13,7 @@ from index.document import Row, Table
 from index.numbers import halfwidth, is_blank, join_cjk, parse_number
 
 _CODE = re.compile(r"^\d{2,7}$")
-_CODE_AND_LABEL = re.compile(r"^(\d{3,7})\s*[　 ]?([^\d\s].*)$")
+_CODE_AND_LABEL = re.compile(r"^(\d{3,7})\s*[　 ]?([^\d\s年月日度%.,].*)$")
 _LINE_NO_HEADERS = ("行次", "栏次", "序号")
 _CODE_HEADERS = ("类", "款", "项")
 _TOTAL_WORDS = ("合计", "总计", "小计")
@@ -33,8 +33,10 @@ def _is_numberish(cell: str) -> bool:
     return parse_number(cell) is not None
 
 
-def _is_code(cell: str) -> bool:
-    return bool(_CODE.match(halfwidth(cell).strip()))
+def _is_code(cell: str, short: bool = False) -> bool:
+    """A classification code; `short` admits the 1-digit 款/项 parts some PDFs print without their leading 0."""
+    s = halfwidth(cell).strip()
+    return bool(_CODE.match(s) or (short and s.isdigit() and len(s) == 1))
 
 
 def _is_body_row(cells: list[str]) -> bool:
@@ -96,11 +98,14 @@ def _column_roles(paths: list[list[str]], body: list[list[str]], width: int):
     for j in range(width):
         joined = "".join(paths[j]) if j < len(paths) else ""
         col = [r[j] for r in body if j < len(r) and r[j]]
+        # A 合计 label merged across the code columns says nothing about what the column holds.
+        coded = [c for c in col if not any(c.endswith(w) for w in _TOTAL_WORDS)]
         if any(h in joined for h in _LINE_NO_HEADERS) and all(c.isdigit() for c in col):
             roles[j] = "line"
         elif paths[j] and (paths[j][-1] in _CODE_HEADERS or "编码" in joined or "代码" in joined) \
-                and "名称" not in joined and all(_is_code(c) or not _is_numberish(c) for c in col) \
-                and (not col or sum(_is_code(c) for c in col) >= max(1, len(col) // 2)):
+                and "名称" not in joined \
+                and all(_is_code(c, short := paths[j][-1] in _CODE_HEADERS) or not _is_numberish(c) for c in col) \
+                and (not coded or sum(_is_code(c, short) for c in coded) >= max(1, len(coded) // 2)):
             roles[j] = "code"
         elif col and sum(not _is_numberish(c) for c in col) >= max(1, int(len(col) * 0.6)):
             roles[j] = "text"
@@ -197,7 +202,9 @@ def build_table(
         for (lab, codes, vcols), rows in zip(blocks, per_block):
             label = cells_row[lab] if lab is not None else ""
             code_parts = [halfwidth(cells_row[j]).strip() for j in codes if cells_row[j]]
-            code = "".join(p for p in code_parts if p.isdigit()) or None
+            digits = [p for p in code_parts if p.isdigit()]
+            # 款 and 项 parts are two digits each ("301" + "2" is 30102).
+            code = "".join(p if i == 0 else p.zfill(2) for i, p in enumerate(digits)) or None
             text_in_code = [p for p in code_parts if not p.isdigit()]
             if not label and text_in_code:
                 label = text_in_code[0]

@@ -1,0 +1,304 @@
+"""Parse budget PDFs with pymupdf: text lines by baseline, paragraphs, and tables rebuilt from ruling lines.
+
+The output is the same reading-order stream the text parser makes (index/assemble.py does the rest), so a
+table means the same thing in both forms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from index.assemble import GridBlock, TextLine, assemble
+from index.document import Document, ParseError
+from index.grid import GridRow
+
+MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_PAGES = 5000
+_RULE_THICKNESS = 2.5  # a filled rect thinner than this is a ruling line, not a shaded cell
+_SNAP = 1.6  # rulings closer than this are the same line
+_BASELINE_TOL = 2.5  # spans whose baselines differ by less than this are on one line
+_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+@dataclass
+class _Seg:
+    a: float  # position across (y of a horizontal line, x of a vertical one)
+    lo: float
+    hi: float
+
+
+def _segments(page: pymupdf.Page) -> tuple[list[_Seg], list[_Seg]]:
+    """Horizontal and vertical rulings: stroked lines, thin filled rects, and the edges of stroked rects."""
+    hs: list[_Seg] = []
+    vs: list[_Seg] = []
+    for d in page.get_drawings():
+        for item in d["items"]:
+            kind = item[0]
+            if kind == "l":
+                p, q = item[1], item[2]
+                if abs(p.y - q.y) < 1:
+                    hs.append(_Seg((p.y + q.y) / 2, min(p.x, q.x), max(p.x, q.x)))
+                elif abs(p.x - q.x) < 1:
+                    vs.append(_Seg((p.x + q.x) / 2, min(p.y, q.y), max(p.y, q.y)))
+            elif kind == "re":
+                r = item[1]
+                if r.height <= _RULE_THICKNESS and r.width > _RULE_THICKNESS:
+                    hs.append(_Seg((r.y0 + r.y1) / 2, r.x0, r.x1))
+                elif r.width <= _RULE_THICKNESS and r.height > _RULE_THICKNESS:
+                    vs.append(_Seg((r.x0 + r.x1) / 2, r.y0, r.y1))
+                elif d.get("color") is not None and r.width > 3 and r.height > 3:
+                    # A stroked cell rectangle: its four edges are rulings.
+                    hs += [_Seg(r.y0, r.x0, r.x1), _Seg(r.y1, r.x0, r.x1)]
+                    vs += [_Seg(r.x0, r.y0, r.y1), _Seg(r.x1, r.y0, r.y1)]
+    return hs, vs
+
+
+def _cluster(values: list[float], tol: float = _SNAP) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _snap(v: float, grid: list[float]) -> int:
+    return min(range(len(grid)), key=lambda i: abs(grid[i] - v))
+
+
+def _covered(segs: list[_Seg], at: float, lo: float, hi: float) -> bool:
+    """Is the interval lo..hi at position `at` drawn (allowing small gaps at joints)?"""
+    need = hi - lo
+    got = 0.0
+    for s in segs:
+        if abs(s.a - at) <= _SNAP and s.hi > lo and s.lo < hi:
+            got += min(s.hi, hi) - max(s.lo, lo)
+    return got >= need * 0.6
+
+
+def _table_groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]]]:
+    """Connected sets of crossing rulings: one set per table on the page."""
+    segs = [("h", s) for s in hs] + [("v", s) for s in vs]
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    tol = 3.0
+    hidx = [i for i, (k, _) in enumerate(segs) if k == "h"]
+    vidx = [i for i, (k, _) in enumerate(segs) if k == "v"]
+    for i in hidx:
+        h = segs[i][1]
+        for j in vidx:
+            v = segs[j][1]
+            if h.lo - tol <= v.a <= h.hi + tol and v.lo - tol <= h.a <= v.hi + tol:
+                parent[find(i)] = find(j)
+    # Collinear horizontal pieces of one ruling (a row line drawn cell by cell) belong together too.
+    hs_sorted = sorted(hidx, key=lambda i: (round(segs[i][1].a), segs[i][1].lo))
+    for a, b in zip(hs_sorted, hs_sorted[1:]):
+        sa, sb = segs[a][1], segs[b][1]
+        if abs(sa.a - sb.a) <= _SNAP and sb.lo - sa.hi <= tol:
+            parent[find(a)] = find(b)
+    groups: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
+    for i, (k, s) in enumerate(segs):
+        g = groups.setdefault(find(i), ([], []))
+        (g[0] if k == "h" else g[1]).append(s)
+    return [g for g in groups.values() if len(_cluster([s.a for s in g[0]])) >= 2 and len(_cluster([s.a for s in g[1]])) >= 2]
+
+
+@dataclass
+class _Char:
+    x: float
+    y: float  # baseline
+    c: str
+    size: float
+
+
+def _chars(page_dict: dict) -> list[_Char]:
+    out = []
+    for b in page_dict["blocks"]:
+        for line in b.get("lines", []):
+            for span in line["spans"]:
+                for ch in span["chars"]:
+                    x0, y0, x1, y1 = ch["bbox"]
+                    out.append(_Char((x0 + x1) / 2, ch["origin"][1], ch["c"], span["size"]))
+    return out
+
+
+def _lines_of(chars: list[_Char]) -> list[list[_Char]]:
+    """Group characters into lines by baseline (a digit in another font keeps its sentence), left to right."""
+    chars = sorted(chars, key=lambda c: (c.y, c.x))
+    lines: list[list[_Char]] = []
+    for ch in chars:
+        if lines and abs(lines[-1][-1].y - ch.y) <= max(_BASELINE_TOL, ch.size * 0.25):
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return [sorted(line, key=lambda c: c.x) for line in lines]
+
+
+def _line_text(line: list[_Char]) -> str:
+    return "".join(c.c for c in line)
+
+
+def _joins_without_space(a: str, b: str) -> bool:
+    return not (a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha())
+
+
+def _cell_text(lines: list[list[_Char]]) -> str:
+    text = ""
+    for line in lines:
+        t = _line_text(line).strip()
+        if not t:
+            continue
+        text = t if not text else (text + t if _joins_without_space(text, t) else text + " " + t)
+    return text
+
+
+def _grid(hs: list[_Seg], vs: list[_Seg], chars: list[_Char], page_no: int) -> tuple[GridBlock, tuple[float, float, float, float], set[int]]:
+    xs = _cluster([s.a for s in vs])
+    ys = _cluster([s.a for s in hs])
+    nrows, ncols = len(ys) - 1, len(xs) - 1
+    # Union cells whose separating ruling is missing: that is a merged cell.
+    owner = {(i, j): (i, j) for i in range(nrows) for j in range(ncols)}
+
+    def find(c):
+        while owner[c] != c:
+            owner[c] = owner[owner[c]]
+            c = owner[c]
+        return c
+
+    for i in range(nrows):
+        for j in range(ncols):
+            if j + 1 < ncols and not _covered(vs, xs[j + 1], ys[i], ys[i + 1]):
+                owner[find((i, j + 1))] = find((i, j))
+            if i + 1 < nrows and not _covered(hs, ys[i + 1], xs[j], xs[j + 1]):
+                owner[find((i + 1, j))] = find((i, j))
+    used: set[int] = set()
+    by_cell: dict[tuple[int, int], list[_Char]] = {}
+    x0, x1, y0, y1 = xs[0], xs[-1], ys[0], ys[-1]
+    for k, ch in enumerate(chars):
+        if not (x0 - 1 <= ch.x <= x1 + 1 and y0 - 1 <= ch.y - ch.size * 0.3 <= y1 + 1):
+            continue
+        used.add(k)
+        if ch.c.isspace():
+            continue
+        i = max(0, min(nrows - 1, _bisect(ys, ch.y - ch.size * 0.3)))
+        j = max(0, min(ncols - 1, _bisect(xs, ch.x)))
+        by_cell.setdefault(find((i, j)), []).append(ch)
+    texts = {cell: _cell_text(_lines_of(cs)) for cell, cs in by_cell.items()}
+    rows: list[GridRow] = []
+    for i in range(nrows):
+        cells = [texts.get(find((i, j)), "") for j in range(ncols)]
+        # A vertically merged cell's text belongs to its first row only; repeating it down would invent rows.
+        cells = [t if find((i, j))[0] == i else "" for j, t in enumerate(cells)]
+        if any(cells):
+            rows.append(GridRow(cells=cells, page=page_no))
+    return GridBlock(rows=rows, filled=True), (x0, y0, x1, y1), used
+
+
+def _bisect(edges: list[float], v: float) -> int:
+    lo, hi = 0, len(edges) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if edges[mid + 1] <= v:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _paragraphs(lines: list[list[_Char]], page_no: int, left: float, right: float) -> list[tuple[float, TextLine]]:
+    """Merge wrapped lines: a line that reaches the right margin continues into the next one unless that one is
+    indented or numbered like a heading."""
+    out: list[tuple[float, TextLine]] = []
+    prev_full = False
+    prev_y = -1e9
+    for line in lines:
+        text = _line_text(line)
+        if not text.strip():
+            continue
+        size = max(c.size for c in line)
+        starts_new = text.startswith((" ", "\u3000")) or line[0].x - size * 0.6 > left + size * 0.8 \
+            or bool(_HEADING.match(text)) or line[0].y - prev_y > size * 2.4  # a gap (or a table) between
+        prev_y = line[0].y
+        if out and prev_full and not starts_new:
+            y, tl = out[-1]
+            tl.text = tl.text + text.strip() if _joins_without_space(tl.text, text.strip()) else tl.text + " " + text.strip()
+        else:
+            out.append((line[0].y, TextLine(text=text.strip(), page=page_no)))
+        prev_full = line[-1].x + size * 2.5 >= right
+    return out
+
+
+def _check_openable(path: Path) -> pymupdf.Document:
+    size = path.stat().st_size
+    if size == 0:
+        raise ParseError(f"{path}: empty file")
+    if size > MAX_PDF_BYTES:
+        raise ParseError(f"{path}: file too large ({size // (1024 * 1024)} MB > {MAX_PDF_BYTES // (1024 * 1024)} MB)")
+    with open(path, "rb") as fh:
+        if b"%PDF" not in fh.read(1024):
+            raise ParseError(f"{path}: not a PDF file (no %PDF header)")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # pymupdf raises several types for damaged files
+        raise ParseError(f"{path}: corrupt PDF ({' '.join(str(exc).split())[:120]})") from None
+    if doc.needs_pass or doc.is_encrypted:
+        raise ParseError(f"{path}: encrypted PDF (password required)")
+    if doc.page_count == 0:
+        raise ParseError(f"{path}: PDF has no pages")
+    if doc.page_count > MAX_PAGES:
+        raise ParseError(f"{path}: too many pages ({doc.page_count} > {MAX_PAGES})")
+    return doc
+
+
+def parse_pdf(path: Path | str) -> Document:
+    path = Path(path)
+    pdf = _check_openable(path)
+    items: list[TextLine | GridBlock] = []
+    page_texts: list[str] = []
+    images = 0
+    try:
+        for page_no, page in enumerate(pdf, start=1):
+            page_dict = page.get_text("rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
+            chars = _chars(page_dict)
+            if not any(not c.c.isspace() for c in chars):
+                images += len(page.get_images(full=False))
+                page_texts.append("")
+                continue
+            hs, vs = _segments(page)
+            placed: list[tuple[float, TextLine | GridBlock]] = []
+            used: set[int] = set()
+            for ghs, gvs in _table_groups(hs, vs):
+                block, bbox, took = _grid(ghs, gvs, chars, page_no)
+                used |= took
+                if block.rows:
+                    placed.append((bbox[1], block))
+            free = [c for k, c in enumerate(chars) if k not in used]
+            lines = _lines_of(free)
+            if lines:
+                left = min(line[0].x for line in lines)
+                right = max(line[-1].x for line in lines)
+                placed.extend(_paragraphs(lines, page_no, left, right))
+            placed.sort(key=lambda p: p[0])
+            items.extend(item for _, item in placed)
+            page_texts.append("\n".join(_line_text(line) for line in _lines_of(chars)))
+    except ParseError:
+        raise
+    except Exception as exc:
+        raise ParseError(f"{path}: cannot read PDF content ({' '.join(str(exc).split())[:120]})") from None
+    finally:
+        pages = pdf.page_count
+        pdf.close()
+    if not any(t.strip() for t in page_texts):
+        if images:
+            raise ParseError(f"{path}: scanned PDF (no text layer; OCR it first)")
+        raise ParseError(f"{path}: PDF has no text")
+    return assemble(str(path), pages, items, page_texts)
