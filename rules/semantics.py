@@ -243,6 +243,7 @@ class Semantics:
         Trailing noise (预算为, 安排, 支出…) is peeled off one word at a time, trying the label at each step."""
         n = self.pack.min_label_chars
         noise = sorted(self.pack.subject_noise, key=len, reverse=True)
+        qualifiers = [norm_label(q) for q in self.pack.context_labels + self.pack.scope_words]
         s = norm_label(subject)
         tried = set()
         while s and s not in tried:
@@ -250,6 +251,10 @@ class Semantics:
             for start in range(0, max(0, len(s) - n + 1)):
                 key = s[start:]
                 if key in self.labels:
+                    # "政府性基金拨款支出预算" is not the table's "支出预算": a funding source or scope word cut
+                    # off the front narrows the quantity, so the shorter label names something else.
+                    if any(q in s[:start] for q in qualifiers):
+                        break
                     return key, self.labels[key]
             w = next((w for w in noise if s.endswith(w) and len(s) - len(w) >= n), None)
             if w is None:
