@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 
 from docqa import __version__
-from docqa.commands import parse
+from docqa.commands import check, parse
 from docqa.commands import evaluate
 
 app = typer.Typer(
@@ -30,4 +30,5 @@ def main(
 
 
 app.command("parse")(parse.command)
+app.command("check")(check.command)
 app.command("eval")(evaluate.command)

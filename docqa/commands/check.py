@@ -1,0 +1,108 @@
+"""`docqa check FILE... [--json] [--format md|html|xlsx|pdf --out PATH] [--no-llm]`."""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from docqa.config import load_settings
+from docqa.console import EXIT_BAD_INPUT, console, err_console, error_line, fail, print_json
+from index.load import expand
+from rules.batch import check_paths
+from rules.findings import DocumentReport
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+    pdf = "pdf"
+
+
+def command(
+    files: list[Path] = typer.Argument(..., help="PDF or text files, or folders of them."),
+    as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
+    fmt: Format | None = typer.Option(None, "--format", help="Write a report: md, html, xlsx or pdf."),
+    out: Path | None = typer.Option(None, "--out", help="Report path (a folder for pdf with several inputs)."),
+    no_llm: bool = typer.Option(False, "--no-llm", help="Keep the template explanations; call no LLM."),
+    workers: int = typer.Option(0, "--workers", help="Parallel processes (0 = one per core)."),
+    rules: Path | None = typer.Option(None, "--rules", help="A YAML rule pack instead of the shipped one."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding of this severity exists."),
+) -> None:
+    """Flag numeric contradictions between narrative and tables."""
+    settings = load_settings()
+    if fmt and not out:
+        fail("--format needs --out PATH")
+    if rules:
+        from rules.pack import load_pack
+
+        try:
+            load_pack(rules)
+        except ValueError as exc:
+            fail(str(exc))
+    paths = expand(files)
+    if not paths:
+        fail("no supported files found (.pdf, .txt, .md)")
+    reports = _run(paths, workers or settings.check.workers, str(rules) if rules else None,
+                   settings.check.doc_timeout, show_progress=len(paths) > 1)
+    for r in reports:
+        if r.error:
+            error_line(r.error)
+    if settings.llm.configured and not no_llm:
+        from qa.explain import explain_reports
+
+        explain_reports(reports, settings)
+    if fmt:
+        _write(fmt, reports, out)
+    if as_json:
+        print_json({"documents": [r.model_dump() for r in reports]})
+    else:
+        from rules.report.terminal import show
+
+        show(console, reports)
+    if any(r.error for r in reports):
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if fail_on and any(f.severity == fail_on for r in reports for f in r.findings):
+        raise typer.Exit(1)
+
+
+def _run(paths: list[Path], workers: int, pack: str | None, timeout: float, show_progress: bool) -> list[DocumentReport]:
+    if not show_progress:
+        return check_paths(paths, workers=workers, pack_path=pack, doc_timeout=timeout)
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True) as progress:
+        task = progress.add_task("check", total=len(paths))
+        return check_paths(paths, workers=workers, pack_path=pack, doc_timeout=timeout,
+                           on_done=lambda _r: progress.advance(task))
+
+
+def _write(fmt: Format, reports: list[DocumentReport], out: Path) -> None:
+    good = [r for r in reports if not r.error]
+    if fmt is Format.md:
+        from rules.report.markdown import render
+
+        out.write_text(render(reports), encoding="utf-8")
+    elif fmt is Format.html:
+        from rules.report.html import render
+
+        out.write_text(render(reports), encoding="utf-8")
+    elif fmt is Format.xlsx:
+        from rules.report.xlsx import write
+
+        write(reports, out)
+    else:
+        from rules.report.pdf import safe_name, write
+
+        pdfs = [r for r in good if r.source.lower().endswith(".pdf")]
+        for r in good:
+            if r not in pdfs:
+                error_line(f"{r.source}: not a PDF, cannot highlight (use --format html/xlsx/md)")
+        if len(pdfs) == 1 and out.suffix.lower() == ".pdf":
+            write(pdfs[0], out)
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            for i, r in enumerate(pdfs, start=1):
+                write(r, out / safe_name(r.source, i))
+    err_console.print(f"report written: {out}", highlight=False)

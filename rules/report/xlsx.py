@@ -1,0 +1,43 @@
+"""The workbook finance staff open: a findings sheet with filters and a summary sheet."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from rules.findings import DocumentReport
+from rules.report import SEVERITY_ZH, SOURCE_ZH, counts, evidence_text, pages_of
+
+COLUMNS = [("文件", 28), ("页码", 8), ("严重程度", 9), ("类型", 16), ("规则", 26), ("说明", 50), ("期望值", 12),
+           ("实际值", 12), ("单位", 6), ("计算过程", 40), ("证据", 60), ("解释", 50), ("解释来源", 9)]
+_FILL = {"error": "FDE8E8", "warning": "FFF6DD", "info": "EEF5FF"}
+
+
+def write(reports: list[DocumentReport], path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "问题清单"
+    ws.append([c for c, _ in COLUMNS])
+    for i, (_, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[ws.cell(1, i).column_letter].width = width
+        ws.cell(1, i).font = Font(bold=True)
+    for r in reports:
+        for f in r.findings:
+            ws.append([Path(r.source).name, pages_of(f), SEVERITY_ZH[f.severity], f.kind, f.rule, f.message,
+                       f.expected, f.actual, f.unit, f.computation, evidence_text(f), f.explanation,
+                       SOURCE_ZH.get(f.explanation_source, "")])
+            fill = PatternFill("solid", fgColor=_FILL[f.severity])
+            for cell in ws[ws.max_row]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.cell(ws.max_row, 3).fill = fill
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    summary = wb.create_sheet("汇总")
+    summary.append(["文件", "单位", "年度", "类型", "错误", "警告", "提示", "规则失败", "解析错误"])
+    for r in reports:
+        c = counts(r)
+        summary.append([Path(r.source).name, r.entity, r.year, r.kind, c["error"], c["warning"], c["info"],
+                        len(r.rule_failures), r.error or ""])
+    summary.column_dimensions["A"].width = 40
+    wb.save(path)
