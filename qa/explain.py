@@ -1,0 +1,139 @@
+"""LLM explanations for findings, kept only when grounded; the template explanation stands otherwise.
+
+The rules decide; the model only rewords. Each finding gets one request (finding + computation + evidence as
+fenced data), the reply must be JSON {explanation, likely_cause, quotes[]}, and the grounding check must pass:
+every number from the evidence or the computation, every quote verbatim in the evidence, and the explanation must
+restate at least one of the finding's own figures (so it talks about this finding, not whatever a document
+paragraph told it to say). Failures of any kind fall back per finding and are recorded in ``llm_note``.
+"""
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from docqa.config import LLMSettings, Settings
+from prompts import fence_safe
+from qa.grounding import Evidence, check_reply, numbers_in
+from qa.llm import LLMError, complete, make_chat, messages_for, parse_json_reply, prompt_version
+from qa.llm_cache import LLMCache, cache_key
+from rules.findings import DocumentReport, Finding
+from rules.template import explain as template_explain
+
+PROMPT = "explain_finding"
+# After this many transport failures (timeout, refused, connection error) the endpoint is treated as down: the
+# findings not yet sent keep their template at once instead of each waiting out the timeout.
+_BREAKER = 2
+_TRANSPORT = ("timeout", "connection refused", "connection error")
+
+
+def _evidence_block(f: Finding) -> str:
+    parts = []
+    for i, e in enumerate(f.evidence, 1):
+        where = f"第{e.page}页" + (f"，{e.table}" if e.table else "")
+        parts.append(f"[{i}]（{where}）\n{fence_safe(e.text)}")
+    return "\n\n".join(parts) or "（无）"
+
+
+def _evidence(f: Finding) -> Evidence:
+    own = [v for v in (f.expected, f.actual) if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    texts = [e.text for e in f.evidence] + [e.table or "" for e in f.evidence] + [f.computation, f.message]
+    return Evidence(texts, own)
+
+
+def _own_figures(f: Finding) -> Evidence:
+    own = [v for v in (f.expected, f.actual) if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return Evidence([f.computation], own)
+
+
+def _key(f: Finding, llm: LLMSettings, version: str) -> str:
+    content = f.model_dump(exclude={"explanation", "explanation_source", "llm_note"})
+    return cache_key("explain", f.id, content, llm.model, llm.base_url, version)
+
+
+def judge_reply(f: Finding, raw: str) -> tuple[str | None, str | None]:
+    """(explanation to keep, None) or (None, why it was discarded)."""
+    try:
+        reply = parse_json_reply(raw)
+    except LLMError as exc:
+        return None, str(exc)
+    explanation, cause, quotes = reply.get("explanation"), reply.get("likely_cause") or "", reply.get("quotes") or []
+    if not isinstance(explanation, str) or not explanation.strip():
+        return None, "reply has no explanation"
+    if not isinstance(cause, str) or not isinstance(quotes, list) or not all(isinstance(q, str) for q in quotes):
+        return None, "reply does not follow the JSON shape"
+    quotes = [q.strip() for q in quotes if q.strip()]
+    problem = check_reply([explanation, cause], quotes, _evidence(f))
+    if problem:
+        return None, problem
+    own = _own_figures(f)
+    if own.values and not any(own.has_number(m) for m in numbers_in(explanation)):
+        return None, "grounding failed: explanation restates none of the finding's figures"
+    text = explanation.strip()
+    if cause.strip():
+        text += f"（可能原因：{cause.strip()}）"
+    if quotes:
+        text += " 依据：" + "；".join(f"“{q}”" for q in quotes)
+    return text, None
+
+
+class _Run:
+    def __init__(self, llm: LLMSettings):
+        self.llm = llm
+        self.version = prompt_version(PROMPT)
+        self.cache = LLMCache(llm.cache_dir)
+        self.chat = make_chat(llm)
+        self.lock = threading.Lock()
+        self.transport_failures = 0
+        self.requests = 0
+
+    def explain(self, f: Finding) -> None:
+        template = f.explanation if f.explanation and f.explanation_source == "template" else template_explain(f)
+        f.explanation, f.explanation_source = template, "template"
+        try:
+            kept, note = self._try(f)
+        except Exception as exc:  # a bug here must cost one finding's explanation, not the run
+            kept, note = None, f"error: {exc.__class__.__name__}"
+        if kept:
+            f.explanation, f.explanation_source, f.llm_note = kept, "llm", None
+        else:
+            f.llm_note = note
+
+    def _try(self, f: Finding) -> tuple[str | None, str | None]:
+        key = _key(f, self.llm, self.version)
+        raw = self.cache.get(key)
+        if raw is None:
+            with self.lock:
+                if self.transport_failures >= _BREAKER:
+                    return None, "skipped: endpoint unavailable after repeated failures"
+                self.requests += 1
+            values = dict(kind=f.kind, severity=f.severity, message=fence_safe(f.message),
+                          computation=fence_safe(f.computation or "（无）"), expected=f.expected, actual=f.actual,
+                          unit=f.unit or "", evidence=_evidence_block(f))
+            try:
+                raw = complete(messages_for(PROMPT, **values), self.llm, self.chat).text
+            except LLMError as exc:
+                if str(exc) in _TRANSPORT:
+                    with self.lock:
+                        self.transport_failures += 1
+                return None, str(exc)
+            self.cache.put(key, raw, model=self.llm.model, prompt=self.version, finding=f.id)
+        return judge_reply(f, raw)
+
+
+def explain_reports(reports: list[DocumentReport], settings: Settings | LLMSettings) -> int:
+    """Fill every finding's explanation in place; returns the number of requests sent (cache hits send none).
+
+    Without a configured LLM every finding keeps (or gets) its template explanation and no note.
+    """
+    llm = settings.llm if isinstance(settings, Settings) else settings
+    findings = [f for r in reports for f in r.findings]
+    if not llm.configured:
+        for f in findings:
+            if not f.explanation:
+                f.explanation = template_explain(f)
+            f.explanation_source = f.explanation_source or "template"
+        return 0
+    run = _Run(llm)
+    with ThreadPoolExecutor(max_workers=max(1, llm.concurrency)) as pool:
+        list(pool.map(run.explain, findings))
+    return run.requests

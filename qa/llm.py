@@ -1,0 +1,206 @@
+"""The LLM provider: langchain-openai's ChatOpenAI against any OpenAI-compatible endpoint.
+
+DeepSeek, Qwen, vLLM, Ollama's /v1 and llama.cpp's server all speak this protocol. Every failure becomes an
+``LLMError`` with a short reason ("timeout", "connection refused", "HTTP 429 rate limited", "invalid JSON") so
+callers fall back and say why; nothing here decides anything about a document.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docqa.config import LLMSettings, Settings
+from prompts import CLOSE, OPEN, fence_safe, load
+from qa.grounding import check_answer
+from qa.llm_cache import LLMCache, cache_key
+
+# One short retry for transient statuses, and only when it fits well inside the timeout budget.
+_RETRY_STATUSES = {429, 502, 503}
+_RETRY_PAUSE = 0.5
+
+
+class LLMError(Exception):
+    """A call that produced no usable reply; ``str(exc)`` is the reason recorded in reports."""
+
+
+@dataclass
+class Reply:
+    text: str
+    completion_tokens: int | None = None
+    seconds: float = 0.0
+
+
+def _redact(text: str, settings: LLMSettings) -> str:
+    if settings.api_key:
+        text = text.replace(settings.api_key, "***")
+    return re.sub(r"\bsk-[A-Za-z0-9_-]{6,}", "sk-***", text)
+
+
+def make_chat(settings: LLMSettings, json_mode: bool = True):
+    """A ChatOpenAI client. The token limit goes in the body as ``max_tokens``: langchain would otherwise send
+    ``max_completion_tokens``, which llama.cpp's server ignores (it would then generate to the context end)."""
+    from langchain_openai import ChatOpenAI
+
+    kwargs = {"response_format": {"type": "json_object"}} if json_mode else {}
+    return ChatOpenAI(
+        base_url=settings.base_url,
+        model=settings.model,
+        # Local servers need no key, but the client insists on one; a placeholder is not a secret.
+        api_key=settings.api_key or "not-needed",
+        timeout=settings.timeout,
+        max_retries=0,  # retries are ours (below), so the timeout bounds the whole call
+        temperature=0,
+        extra_body={"max_tokens": settings.max_tokens},
+        model_kwargs=kwargs,
+    )
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    while exc is not None and exc not in out:
+        out.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return out
+
+
+def _reason(exc: BaseException) -> tuple[str, int | None]:
+    """A short, secret-free reason for a failed call, and the HTTP status when there was one.
+
+    Walks the cause chain by class name: langchain wraps openai's errors, which wrap the HTTP library's (httpx or
+    its successor, depending on the openai version), which wrap the socket's.
+    """
+    chain = _chain(exc)
+    names = {type(e).__name__ for e in chain}
+    for e in chain:
+        status = getattr(e, "status_code", None)
+        if isinstance(status, int):
+            label = {429: "rate limited", 401: "unauthorised", 403: "forbidden", 404: "not found"}.get(status, "error")
+            return f"HTTP {status} {label}", status
+    if names & {"APITimeoutError", "TimeoutError", "ReadTimeout", "ConnectTimeout", "WriteTimeout", "PoolTimeout",
+                "TimeoutException", "socket.timeout"}:
+        return "timeout", None
+    if "ConnectionRefusedError" in names:
+        return "connection refused", None
+    if names & {"APIConnectionError", "ConnectError", "RemoteProtocolError", "ConnectionError"}:
+        return "connection error", None
+    if "LengthFinishReasonError" in names:
+        return "reply cut off at max_tokens", None
+    if names & {"JSONDecodeError", "APIResponseValidationError", "ValidationError"}:
+        return "invalid response (not an OpenAI-style JSON body)", None
+    return type(exc).__name__, None
+
+
+def complete(messages: Sequence[tuple[str, str]], settings: LLMSettings, chat=None) -> Reply:
+    """One chat completion; raises LLMError with the reason on any failure."""
+    if not settings.configured:
+        raise LLMError("LLM not configured")
+    chat = chat or make_chat(settings)
+    start = time.monotonic()
+    for attempt in (0, 1):
+        try:
+            msg = chat.invoke(list(messages))
+        except Exception as exc:  # every provider failure becomes a reason, never a crash
+            reason, status = _reason(exc)
+            spent = time.monotonic() - start
+            if attempt == 0 and status in _RETRY_STATUSES and spent + _RETRY_PAUSE < settings.timeout / 2:
+                time.sleep(_RETRY_PAUSE)
+                continue
+            raise LLMError(_redact(reason, settings)) from None
+        text = msg.content if isinstance(msg.content, str) else json.dumps(msg.content, ensure_ascii=False)
+        usage = getattr(msg, "usage_metadata", None) or {}
+        return Reply(text, usage.get("output_tokens"), time.monotonic() - start)
+    raise LLMError("unreachable")  # pragma: no cover - the loop always returns or raises
+
+
+def parse_json_reply(text: str) -> dict:
+    """The JSON object in a reply: tolerates ```json fences and prose around it; raises LLMError otherwise."""
+    s = text.strip()
+    fenced = re.search(r"```(?:json)?\s*(.*?)```", s, re.S)
+    if fenced:
+        s = fenced.group(1).strip()
+    candidates = [s]
+    if "{" in s and "}" in s:
+        candidates.append(s[s.index("{"): s.rindex("}") + 1])
+    for c in candidates:
+        try:
+            value = json.loads(c)
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            return value
+    raise LLMError("invalid JSON" if s else "empty reply")
+
+
+def messages_for(prompt_name: str, **values: object) -> list[tuple[str, str]]:
+    return [("system", load("system").text), ("human", load(prompt_name).render(**values))]
+
+
+def prompt_version(prompt_name: str) -> str:
+    return f"system:{load('system').version}+{prompt_name}:{load(prompt_name).version}"
+
+
+# ---------------------------------------------------------------------------------------------------- answers
+
+
+def _passage_text(p: object) -> str:
+    if isinstance(p, str):
+        return p
+    if isinstance(p, dict):
+        return str(p.get("text", ""))
+    return str(getattr(p, "text", ""))
+
+
+def _passage_id(p: object, number: int) -> object:
+    if isinstance(p, dict):
+        return p.get("id", number)
+    return getattr(p, "id", number) if not isinstance(p, str) else number
+
+
+def _passage_label(p: object, number: int) -> str:
+    page = p.get("page") if isinstance(p, dict) else getattr(p, "page", None)
+    head = f"[{number}]" + (f"（第{page}页）" if page else "")
+    return f"{head} {fence_safe(_passage_text(p))}"
+
+
+def answer_from_passages(question: str, passages: Sequence[object], settings: Settings | LLMSettings,
+                         chat=None) -> tuple[str, list[object]] | None:
+    """A grounded answer from the LLM, or None (not configured, failed, or failed the check) so the caller falls
+    back to its extractive answer.
+
+    ``passages`` are strings, dicts or objects with ``text`` (and optionally ``id`` and ``page``); they are shown
+    to the model as [1]..[n]. Returns the answer text (with its [n] markers) and the ids of the cited passages
+    (``passage.id`` when it has one, else its 1-based number).
+    """
+    llm = settings.llm if isinstance(settings, Settings) else settings
+    if not llm.configured or not passages:
+        return None
+    texts = [_passage_text(p) for p in passages]
+    body = "\n\n".join(_passage_label(p, i) for i, p in enumerate(passages, 1))
+    version = prompt_version("answer_question")
+    cache = LLMCache(llm.cache_dir)
+    key = cache_key("answer", question, texts, llm.model, llm.base_url, version)
+    raw = cache.get(key)
+    try:
+        if raw is None:
+            raw = complete(messages_for("answer_question", question=fence_safe(question), passages=body),
+                           llm, chat).text
+            cache.put(key, raw, model=llm.model, prompt=version)
+        reply = parse_json_reply(raw)
+    except LLMError:
+        return None
+    answer = reply.get("answer")
+    if not isinstance(answer, str) or not answer.strip():
+        return None
+    if check_answer(answer, texts) is not None:
+        return None
+    from qa.grounding import citations
+
+    cited = sorted(set(citations(answer)))
+    return answer.strip(), [_passage_id(passages[n - 1], n) for n in cited]
+
+
+__all__ = ["LLMError", "Reply", "make_chat", "complete", "parse_json_reply", "answer_from_passages",
+           "messages_for", "prompt_version", "OPEN", "CLOSE"]
