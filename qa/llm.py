@@ -88,7 +88,9 @@ def _reason(exc: BaseException) -> tuple[str, int | None]:
         return "connection error", None
     if "LengthFinishReasonError" in names:
         return "reply cut off at max_tokens", None
-    if names & {"JSONDecodeError", "APIResponseValidationError", "ValidationError"}:
+    # A 200 whose body is not a chat completion surfaces as a parse error, or as the client tripping over a str.
+    if names & {"JSONDecodeError", "APIResponseValidationError", "ValidationError", "AttributeError", "TypeError",
+                "KeyError"}:
         return "invalid response (not an OpenAI-style JSON body)", None
     return type(exc).__name__, None
 
