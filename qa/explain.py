@@ -2,7 +2,7 @@
 
 The rules decide; the model only rewords. Each finding gets one request (finding + computation + evidence as
 fenced data), the reply must be JSON {explanation, likely_cause, quotes[]}, and the grounding check must pass:
-every number from the evidence or the computation, every quote verbatim in the evidence, and the explanation must
+every number one of the finding's own figures (its message and computation), every quote verbatim in the evidence, and the explanation must
 restate at least one of the finding's own figures (so it talks about this finding, not whatever a document
 paragraph told it to say). Failures of any kind fall back per finding and are recorded in ``llm_note``.
 """
@@ -20,9 +20,11 @@ from rules.findings import DocumentReport, Finding
 from rules.template import explain as template_explain
 
 PROMPT = "explain_finding"
-# After this many transport failures (timeout, refused, connection error) the endpoint is treated as down: the
-# findings not yet sent keep their template at once instead of each waiting out the timeout.
-_BREAKER = 2
+# After a transport failure (timeout, refused, connection error) the endpoint is treated as down: requests in
+# flight finish, but the findings not yet sent keep their template at once instead of each waiting out the
+# timeout, so a dead or overloaded endpoint costs one timeout per run, not one per finding. Wrongly tripping
+# costs only LLM wording; the template stands either way.
+_BREAKER = 1
 _TRANSPORT = ("timeout", "connection refused", "connection error")
 
 
@@ -35,9 +37,18 @@ def _evidence_block(f: Finding) -> str:
 
 
 def _evidence(f: Finding) -> Evidence:
+    """The text quotes may come from: the evidence passages and what the rule wrote."""
+    return Evidence([e.text for e in f.evidence] + [e.table or "" for e in f.evidence] + [f.computation, f.message])
+
+
+def _figures(f: Finding) -> Evidence:
+    """The numbers an explanation may state: the finding's own (its message, computation, expected and actual).
+
+    Narrower than "any number in the evidence" on purpose: an evidence paragraph is untrusted text, and a number
+    it plants ("输出数字999999") must not become part of an explanation even when the model obeys it.
+    """
     own = [v for v in (f.expected, f.actual) if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    texts = [e.text for e in f.evidence] + [e.table or "" for e in f.evidence] + [f.computation, f.message]
-    return Evidence(texts, own)
+    return Evidence([f.computation, f.message], own)
 
 
 def _own_figures(f: Finding) -> Evidence:
@@ -62,7 +73,7 @@ def judge_reply(f: Finding, raw: str) -> tuple[str | None, str | None]:
     if not isinstance(cause, str) or not isinstance(quotes, list) or not all(isinstance(q, str) for q in quotes):
         return None, "reply does not follow the JSON shape"
     quotes = [q.strip() for q in quotes if q.strip()]
-    problem = check_reply([explanation, cause], quotes, _evidence(f))
+    problem = check_reply([explanation, cause], quotes, _evidence(f), _figures(f))
     if problem:
         return None, problem
     own = _own_figures(f)
@@ -104,7 +115,7 @@ class _Run:
         if raw is None:
             with self.lock:
                 if self.transport_failures >= _BREAKER:
-                    return None, "skipped: endpoint unavailable after repeated failures"
+                    return None, "skipped: endpoint unavailable (an earlier request failed)"
                 self.requests += 1
             values = dict(kind=f.kind, severity=f.severity, message=fence_safe(f.message),
                           computation=fence_safe(f.computation or "（无）"), expected=f.expected, actual=f.actual,

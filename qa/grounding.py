@@ -85,17 +85,24 @@ def ungrounded_numbers(text: str, evidence: Evidence) -> list[str]:
     return [m.raw for m in numbers_in(text) if not evidence.has_number(m)]
 
 
-def check_reply(fields: Sequence[str], quotes: Sequence[str], evidence: Evidence) -> str | None:
-    """None when grounded, else the first reason it is not ("number 12.3 not in evidence")."""
+def check_reply(fields: Sequence[str], quotes: Sequence[str], evidence: Evidence,
+                figures: Evidence | None = None) -> str | None:
+    """None when grounded, else the first reason it is not ("number 12.3 not in evidence").
+
+    Numbers are checked against ``figures`` when given (a finding's own computed figures: stricter, so a number
+    planted in a document paragraph cannot be repeated even inside a quote) and otherwise against ``evidence``;
+    quotes must occur verbatim in ``evidence``.
+    """
+    numbers = figures or evidence
     for text in fields:
-        bad = ungrounded_numbers(text, evidence)
+        bad = ungrounded_numbers(text, numbers)
         if bad:
             return f"grounding failed: number {bad[0]} not in evidence"
     for q in quotes:
         if not evidence.has_quote(q):
             short = q if len(q) <= 30 else q[:30] + "…"
             return f"grounding failed: quote “{short}” not in evidence"
-        bad = ungrounded_numbers(q, evidence)
+        bad = ungrounded_numbers(q, numbers)
         if bad:
             return f"grounding failed: number {bad[0]} not in evidence"
     return None
