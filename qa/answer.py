@@ -1,0 +1,164 @@
+"""Answer a question from the store: from a table cell or a narrative amount when the question is numeric,
+else from the best sentences; always with citations. When the evidence is weak, say so instead of guessing."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.chunk import Chunk
+from index.numbers import halfwidth
+from qa.citations import cite, snippet
+from qa.models import Answer
+from qa.question import is_numeric
+from qa.retrieve import Hit, Retriever
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*")
+_PUNCT = re.compile(r"[“”\"'（）()、，,。：:；;？?！!\s]")
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+MIN_MATCH = 3  # characters a label or subject must share with the question to be trusted
+
+
+@dataclass
+class _Candidate:
+    score: float
+    value: float
+    unit: str
+    text: str
+    hit: Hit
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+
+
+def _norm(text: str) -> str:
+    return _PUNCT.sub("", halfwidth(_NUMBERING.sub("", text or "")))
+
+
+def _overlap(a: str, b: str) -> int:
+    """Length of the longest common substring (short strings: a simple scan is fast enough)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _bigrams(text: str) -> set[str]:
+    t = _norm(text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _row_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
+    c = hit.chunk
+    if not c.facts:
+        return []
+    label = _norm(c.label or "")
+    label_hit = len(label) if label and label in q else _overlap(label, q)
+    title_hit = _overlap(_norm(c.table or ""), q)
+    out = []
+    for i, fact in enumerate(c.facts):
+        column = fact["column"] or ""
+        col_parts = [p for p in re.split(r"/", column) if p and p not in ("合计", "小计")]
+        col_hit = max((_overlap(_norm(p), q) for p in col_parts), default=0)
+        # The first column (合计 / 预算数) answers a question that names no column.
+        # A 合计 row (or a one-row table) is the quantity the table's title names.
+        names_table = label == _norm(c.table or "") or label in ("合计", "总计")
+        base = max(label_hit if label not in ("合计", "总计") else 0, title_hit if names_table else 0)
+        if base < MIN_MATCH and col_hit < MIN_MATCH:
+            continue
+        score = 2 * base + col_hit + (0.5 if i == 0 else 0) - 0.2 * rank
+        raw = f"{fact['raw']:,.2f}{fact['unit'] or ''}"
+        text = (f"{c.entity or ''}{c.year or ''}年{c.table}中“{c.label}”{('（' + column + '）') if column else ''}"
+                f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") + "。")
+        out.append(_Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column))
+    return out
+
+
+def _paragraph_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
+    from rules.claims import amounts_in
+
+    out = []
+    for a in amounts_in(hit.chunk.text):
+        if a.bound or a.change:
+            continue
+        subject = _norm(a.subject)
+        match = _overlap(subject[-12:], q)
+        if match < MIN_MATCH:
+            continue
+        sentence = next((s for s in _SENTENCE.findall(hit.chunk.text) if a.text in s), a.text)
+        out.append(_Candidate(2 * match - 0.2 * rank - 0.5, a.value, "万元", sentence.strip(), hit))
+    return out
+
+
+def structured(question: str, hits: list[Hit]) -> _Candidate | None:
+    q = _norm(question)
+    cands: list[_Candidate] = []
+    for rank, h in enumerate(hits):
+        if h.chunk.kind == "row":
+            cands += _row_candidates(q, h, rank)
+        elif h.chunk.kind == "paragraph":
+            cands += _paragraph_candidates(q, h, rank)
+    return max(cands, key=lambda c: c.score) if cands else None
+
+
+def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
+    """The sentence sharing the most bigrams with the question, and how many it shares."""
+    qb = _bigrams(question)
+    best = ("", None, 0)
+    for rank, h in enumerate(hits):
+        for s in _SENTENCE.findall(h.chunk.text):
+            shared = len(qb & _bigrams(s))
+            if shared > best[2] or (shared == best[2] and best[1] is None):
+                best = (s.strip(), h, shared)
+    return best
+
+
+def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriever: Retriever | None = None) -> Answer:
+    retriever = retriever or Retriever(store_dir, "hybrid", settings)
+    hits = retriever.search(question, max(k, 8))
+    citations = [cite(h) for h in hits[:k]]
+    if not hits:
+        return Answer(question=question, answer="未检索到相关内容，无法回答。", citations=[], mode="extractive")
+    if settings is not None and getattr(settings, "llm", None) is not None and settings.llm.configured:
+        llm = _llm_answer(question, hits[:k], settings)
+        if llm is not None:
+            return llm
+    if is_numeric(question):
+        cand = structured(question, hits)
+        if cand is not None:
+            first = cite(cand.hit, cand.text if cand.hit.chunk.kind == "paragraph" else None)
+            rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
+            return Answer(question=question, answer=cand.text, value=round(cand.value, 4), unit=cand.unit,
+                          citations=[first] + rest[: k - 1], mode="structured", table=cand.table, row=cand.row,
+                          column=cand.column)
+    sentence, hit, shared = extractive(question, hits)
+    if hit is None or shared < 2:
+        return Answer(question=question, answer="证据不足：检索到的段落与问题关系不大，未作回答。以下为最接近的段落。",
+                      citations=citations, mode="extractive")
+    first = cite(hit, sentence)
+    rest = [c for c in citations if (c.source, c.page) != (first.source, first.page) or c.text != first.text]
+    return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive")
+
+
+def _llm_answer(question: str, hits: list[Hit], settings) -> Answer | None:
+    """An answer generated from numbered passages; None (fall back) when the model fails or its answer does not
+    pass the grounding check."""
+    try:
+        from qa.llm import answer_from_passages
+    except ImportError:
+        return None
+    passages = [h.chunk.text for h in hits]
+    result = answer_from_passages(question, passages, settings)
+    if not result:
+        return None
+    text, cited = result
+    # Passages were given as plain strings, so the model cites them by their 1-based number.
+    cited_hits = [hits[i - 1] for i in cited if isinstance(i, int) and 1 <= i <= len(hits)] or hits[:1]
+    return Answer(question=question, answer=text, citations=[cite(h) for h in cited_hits], mode="llm")
+
+
+__all__ = ["ask", "structured", "extractive", "Chunk", "snippet"]

@@ -1,0 +1,48 @@
+"""What a question names: the documents it is about (unit name, year) and the quantity it asks for."""
+from __future__ import annotations
+
+import re
+
+from index.numbers import halfwidth
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_NUMERIC = re.compile(r"多少|几|金额|数额|总额|合计|共计|为多|是多|占比|比例|比重|百分之|增长|减少|下降|增加")
+# Administrative words shared by many unit names; they do not tell one unit from another.
+_GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", "安徽省", "市", "区", "县", "局", "本级", "部门")
+
+
+def years(question: str) -> set[int]:
+    return {int(y) for y in _YEAR.findall(halfwidth(question))}
+
+
+def is_numeric(question: str) -> bool:
+    return bool(_NUMERIC.search(question))
+
+
+def _core(entity: str) -> list[str]:
+    """Distinctive pieces of a unit's name: the name without generic administrative words, cut at them."""
+    parts = [entity]
+    for g in _GENERIC:
+        parts = [p for piece in parts for p in piece.split(g)]
+    return [p for p in parts if len(p) >= 2]
+
+
+def entity_matches(question: str, entity: str | None) -> bool:
+    if not entity:
+        return False
+    if entity in question:
+        return True
+    return any(piece in question for piece in _core(entity) if len(piece) >= 3 or piece.endswith(("街道", "镇")))
+
+
+def restrict(question: str, docs: dict[str, dict]) -> set[str]:
+    """Keys of the documents the question is about; all of them when it names none."""
+    keys = set(docs)
+    named = {k for k, d in docs.items() if entity_matches(question, d.get("entity"))}
+    if named:
+        keys = named
+    ys = years(question)
+    if ys:
+        by_year = {k for k in keys if docs[k].get("year") in ys}
+        keys = by_year or keys
+    return keys
