@@ -56,6 +56,8 @@ def fmt(v: float) -> str:
 
 def row_text(table: Table, row: Row) -> str:
     name = row.label or table.title
+    if name in ("合计", "总计", "小计"):
+        name = f"{name}（{table.title}）"  # the total is the quantity the title names; say so for retrieval
     parts = []
     for i, v in enumerate(row.values):
         if v is None and not (i < len(row.cells) and row.cells[i]):

@@ -68,11 +68,12 @@ def _row_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
         # A 合计 row (or a one-row table) is the quantity the table's title names.
         names_table = label == _norm(c.table or "") or label in ("合计", "总计")
         base = max(label_hit if label not in ("合计", "总计") else 0, title_hit if names_table else 0)
-        if base < MIN_MATCH and col_hit < MIN_MATCH:
+        if base < MIN_MATCH and not (names_table and col_hit >= MIN_MATCH):
             continue
         score = 2 * base + col_hit + (0.5 if i == 0 else 0) - 0.2 * rank
         raw = f"{fact['raw']:,.2f}{fact['unit'] or ''}"
-        text = (f"{c.entity or ''}{c.year or ''}年{c.table}中“{c.label}”{('（' + column + '）') if column else ''}"
+        year = f"{c.year}年" if c.year and str(c.year) not in (c.table or "") else ""
+        text = (f"{c.entity or ''}{year}{c.table}中“{c.label}”{('（' + column + '）') if column else ''}"
                 f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") + "。")
         out.append(_Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column))
     return out
@@ -94,8 +95,19 @@ def _paragraph_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
     return out
 
 
+def _strip_names(q: str, hits: list[Hit]) -> str:
+    """The question without the unit's name and the year: they choose the document, not the row
+    ("普陀区人民政府办公室" must not match the row "政府办公厅（室）事务")."""
+    from qa.question import _core
+
+    for entity in {h.chunk.entity for h in hits if h.chunk.entity}:
+        for piece in sorted([_norm(entity)] + _core(_norm(entity)), key=len, reverse=True):
+            q = q.replace(piece, "")
+    return re.sub(r"20\d\d年度?", "", q)
+
+
 def structured(question: str, hits: list[Hit]) -> _Candidate | None:
-    q = _norm(question)
+    q = _strip_names(_norm(question), hits)
     cands: list[_Candidate] = []
     for rank, h in enumerate(hits):
         if h.chunk.kind == "row":
@@ -109,7 +121,9 @@ def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
     """The sentence sharing the most bigrams with the question, and how many it shares."""
     qb = _bigrams(question)
     best = ("", None, 0)
-    for rank, h in enumerate(hits):
+    # Sentences come from the narrative first; table rows only when no paragraph was retrieved.
+    prose = [h for h in hits if h.chunk.kind == "paragraph"] or hits
+    for rank, h in enumerate(prose):
         for s in _SENTENCE.findall(h.chunk.text):
             shared = len(qb & _bigrams(s))
             if shared > best[2] or (shared == best[2] and best[1] is None):
@@ -128,7 +142,7 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
         if llm is not None:
             return llm
     if is_numeric(question):
-        cand = structured(question, hits)
+        cand = structured(question, hits + _totals_of(retriever, hits[:5]))
         if cand is not None:
             first = cite(cand.hit, cand.text if cand.hit.chunk.kind == "paragraph" else None)
             rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
@@ -142,6 +156,13 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
     first = cite(hit, sentence)
     rest = [c for c in citations if (c.source, c.page) != (first.source, first.page) or c.text != first.text]
     return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive")
+
+
+def _totals_of(retriever: Retriever, hits: list[Hit]) -> list[Hit]:
+    """The 合计 rows of the tables the best hits come from: a question about a table's subject asks for them."""
+    tables = {(h.chunk.source, h.chunk.table) for h in hits if h.chunk.table}
+    return [Hit(c, 0.0) for c in retriever.store.chunks().values()
+            if c.kind == "row" and (c.source, c.table) in tables and c.label in ("合计", "总计")]
 
 
 def _llm_answer(question: str, hits: list[Hit], settings) -> Answer | None:

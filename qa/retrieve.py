@@ -30,9 +30,9 @@ class Retriever:
 
     def _encoder(self):
         if self._model is None:
-            from index.embed import load_encoder
+            from index.embed import load_query_encoder
 
-            self._model = load_encoder(self.settings)
+            self._model = load_query_encoder(self.settings)
         return self._model
 
     def allowed(self, question: str) -> set[str]:
