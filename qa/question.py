@@ -8,6 +8,7 @@ from index.numbers import halfwidth
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _NUMERIC = re.compile(r"多少|几|金额|数额|总额|合计|共计|为多|是多|占比|比例|比重|百分之|增长|减少|下降|增加")
 # Administrative words shared by many unit names; they do not tell one unit from another.
+_GENERIC_PHRASES = ("上海市", "普陀区", "人民政府", "办事处", "本级单位", "部门预算", "部门决算")
 _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", "安徽省", "市", "区", "县", "局", "本级", "部门")
 
 
@@ -28,11 +29,17 @@ def _core(entity: str) -> list[str]:
 
 
 def entity_matches(question: str, entity: str | None) -> bool:
+    """The question names the unit: it shares three or more consecutive characters of the unit's name that are
+    not just an administrative word every unit has (人民政府, 上海市…)."""
     if not entity:
         return False
-    if entity in question:
-        return True
-    return any(piece in question for piece in _core(entity) if len(piece) >= 3 or piece.endswith(("街道", "镇")))
+    q = halfwidth(question)
+    for size in range(len(entity), 2, -1):
+        for start in range(0, len(entity) - size + 1):
+            piece = entity[start:start + size]
+            if piece in q and not any(piece in g for g in _GENERIC_PHRASES):
+                return True
+    return False
 
 
 def restrict(question: str, docs: dict[str, dict]) -> set[str]:
