@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pymupdf
 
+from index import captions
 from index.assemble import GridBlock, TextLine, assemble
 from index.document import Document, ParseError
 from index.grid import GridRow
@@ -226,7 +227,8 @@ def _paragraphs(lines: list[list[_Char]], page_no: int, left: float, right: floa
             continue
         size = max(c.size for c in line)
         starts_new = text.startswith((" ", "\u3000")) or line[0].x - size * 0.6 > left + size * 0.8 \
-            or bool(_HEADING.match(text)) or line[0].y - prev_y > size * 2.4  # a gap (or a table) between
+            or bool(_HEADING.match(text)) or line[0].y - prev_y > size * 2.4 \
+            or captions.is_caption_meta(text.strip())  # a gap (or a table) between; a 单位： line
         prev_y = line[0].y
         if out and prev_full and not starts_new:
             y, tl = out[-1]
