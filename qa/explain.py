@@ -61,12 +61,12 @@ def _key(f: Finding, llm: LLMSettings, version: str) -> str:
     return cache_key("explain", f.id, content, llm.model, llm.base_url, version)
 
 
-def judge_reply(f: Finding, raw: str) -> tuple[str | None, str | None]:
+def judge_reply(f: Finding, raw: str, truncated: bool = False) -> tuple[str | None, str | None]:
     """(explanation to keep, None) or (None, why it was discarded)."""
     try:
         reply = parse_json_reply(raw)
     except LLMError as exc:
-        return None, str(exc)
+        return None, "reply cut off at max_tokens" if truncated else str(exc)
     explanation, cause, quotes = reply.get("explanation"), reply.get("likely_cause") or "", reply.get("quotes") or []
     if not isinstance(explanation, str) or not explanation.strip():
         return None, "reply has no explanation"
@@ -111,8 +111,8 @@ class _Run:
 
     def _try(self, f: Finding) -> tuple[str | None, str | None]:
         key = _key(f, self.llm, self.version)
-        raw = self.cache.get(key)
-        if raw is None:
+        entry = self.cache.entry(key)
+        if entry is None:
             with self.lock:
                 if self.transport_failures >= _BREAKER:
                     return None, "skipped: endpoint unavailable (an earlier request failed)"
@@ -121,14 +121,16 @@ class _Run:
                           computation=fence_safe(f.computation or "（无）"), expected=f.expected, actual=f.actual,
                           unit=f.unit or "", evidence=_evidence_block(f))
             try:
-                raw = complete(messages_for(PROMPT, **values), self.llm, self.chat).text
+                got = complete(messages_for(PROMPT, **values), self.llm, self.chat)
             except LLMError as exc:
                 if str(exc) in _TRANSPORT:
                     with self.lock:
                         self.transport_failures += 1
                 return None, str(exc)
-            self.cache.put(key, raw, model=self.llm.model, prompt=self.version, finding=f.id)
-        return judge_reply(f, raw)
+            entry = {"reply": got.text, "truncated": got.truncated}
+            self.cache.put(key, got.text, truncated=got.truncated, model=self.llm.model, prompt=self.version,
+                           finding=f.id)
+        return judge_reply(f, entry["reply"], bool(entry.get("truncated")))
 
 
 def explain_reports(reports: list[DocumentReport], settings: Settings | LLMSettings) -> int:

@@ -31,6 +31,21 @@ class Reply:
     text: str
     completion_tokens: int | None = None
     seconds: float = 0.0
+    truncated: bool = False  # generation stopped at max_tokens
+
+
+def _cut_reply(exc: BaseException) -> Reply | None:
+    """The partial reply inside openai's LengthFinishReasonError (raised in JSON mode when max_tokens is hit)."""
+    for e in _chain(exc):
+        completion = getattr(e, "completion", None)
+        if type(e).__name__ == "LengthFinishReasonError" and completion is not None:
+            try:
+                text = completion.choices[0].message.content or ""
+                tokens = completion.usage.completion_tokens if completion.usage else None
+            except (AttributeError, IndexError):
+                return None
+            return Reply(text, tokens, truncated=True)
+    return None
 
 
 def _redact(text: str, settings: LLMSettings) -> str:
@@ -105,6 +120,10 @@ def complete(messages: Sequence[tuple[str, str]], settings: LLMSettings, chat=No
         try:
             msg = chat.invoke(list(messages))
         except Exception as exc:  # every provider failure becomes a reason, never a crash
+            cut = _cut_reply(exc)
+            if cut is not None:
+                cut.seconds = time.monotonic() - start
+                return cut
             reason, status = _reason(exc)
             spent = time.monotonic() - start
             if attempt == 0 and status in _RETRY_STATUSES and spent + _RETRY_PAUSE < settings.timeout / 2:
@@ -187,9 +206,9 @@ def answer_from_passages(question: str, passages: Sequence[object], settings: Se
     raw = cache.get(key)
     try:
         if raw is None:
-            raw = complete(messages_for("answer_question", question=fence_safe(question), passages=body),
-                           llm, chat).text
-            cache.put(key, raw, model=llm.model, prompt=version)
+            got = complete(messages_for("answer_question", question=fence_safe(question), passages=body), llm, chat)
+            raw = got.text
+            cache.put(key, raw, truncated=got.truncated, model=llm.model, prompt=version)
         reply = parse_json_reply(raw)
     except LLMError:
         return None

@@ -28,12 +28,18 @@ class LLMCache:
         return self.dir / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> str | None:
+        entry = self.entry(key)
+        return entry["reply"] if entry else None
+
+    def entry(self, key: str) -> dict | None:
+        """The stored record: ``reply`` plus whatever was stored beside it (``truncated``, model, prompt…)."""
         if self.dir is None:
             return None
         try:
-            return json.loads(self._path(key).read_text(encoding="utf-8"))["reply"]
-        except (OSError, ValueError, KeyError, TypeError):
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return None  # absent or damaged entry: ask again
+        return entry if isinstance(entry, dict) and isinstance(entry.get("reply"), str) else None
 
     def put(self, key: str, reply: str, **meta: object) -> None:
         if self.dir is None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.llm_server import llm_server  # noqa: F401  - the real local LLM, one per session (skips without llama_cpp)
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("DOCQA_LLM", "none")  # tests that want an LLM configure one explicitly

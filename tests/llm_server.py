@@ -41,7 +41,7 @@ class LocalLLM:
     log: Path
 
     def settings(self, cache_dir: Path | str = "", **overrides) -> LLMSettings:
-        values = dict(base_url=self.base_url, model=self.model, timeout=120.0, max_tokens=200, concurrency=2,
+        values = dict(base_url=self.base_url, model=self.model, timeout=120.0, max_tokens=96, concurrency=2,
                       cache_dir=str(cache_dir))
         values.update(overrides)
         return LLMSettings(**values)
