@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 
 from docqa import __version__
-from docqa.commands import ask, check, ingest, parse
+from docqa.commands import ask, check, demo, ingest, parse
 from docqa.commands import evaluate
 
 app = typer.Typer(
@@ -34,3 +34,4 @@ app.command("ingest")(ingest.command)
 app.command("ask")(ask.command)
 app.command("check")(check.command)
 app.command("eval")(evaluate.command)
+app.command("demo")(demo.command)

@@ -64,6 +64,7 @@ def _row_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
         column = fact["column"] or ""
         col_parts = [p for p in re.split(r"/", column) if p and p not in ("合计", "小计")]
         col_hit = max((_overlap(_norm(p), q) for p in col_parts), default=0)
+        col_hit = col_hit if col_hit >= 2 else 0  # one shared character (费, 支) names nothing
         # The first column (合计 / 预算数) answers a question that names no column.
         # A 合计 row (or a one-row table) is the quantity the table's title names.
         names_table = label == _norm(c.table or "") or label in ("合计", "总计")

@@ -53,3 +53,17 @@ def restrict(question: str, docs: dict[str, dict]) -> set[str]:
         by_year = {k for k in keys if docs[k].get("year") in ys}
         keys = by_year or keys
     return keys
+
+
+def topic(question: str, entities: list[str]) -> str:
+    """The question without the unit names and years it mentions: once the documents are chosen, those words only
+    pull retrieval towards every passage that repeats the unit's name."""
+    q = halfwidth(question)
+    for entity in sorted({e for e in entities if e}, key=len, reverse=True):
+        for size in range(len(entity), 2, -1):
+            for start in range(0, len(entity) - size + 1):
+                piece = entity[start:start + size]
+                if piece in q and not any(piece in g for g in _GENERIC_PHRASES):
+                    q = q.replace(piece, " ")
+    q = _YEAR.sub(" ", q)
+    return q if len(q.strip()) >= 2 else question

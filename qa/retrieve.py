@@ -6,7 +6,7 @@ from pathlib import Path
 
 from index.chunk import Chunk
 from index.store import Store, StoreError
-from qa.question import restrict
+from qa.question import restrict, topic
 
 RRF_K = 60
 
@@ -42,7 +42,9 @@ class Retriever:
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         chunks = self.store.chunks()
+        docs = self.store.manifest()["documents"]
         allowed = self.allowed(question) & set(chunks)
+        question = topic(question, [d.get("entity") for d in docs.values()])
         depth = max(k * 4, 20)
         ranked: list[list[tuple[str, float]]] = []
         if self.mode in ("hybrid", "bm25"):
