@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from docqa.config import load_settings
 from docqa.console import EXIT_BAD_INPUT, console, err_console, error_line, fail, print_json
 from index.load import expand
-from rules.batch import check_paths
+from rules.batch import check_paths, resolve_workers
 from rules.findings import DocumentReport
 
 
@@ -21,6 +21,15 @@ class Format(str, Enum):
     pdf = "pdf"
 
 
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+# --fail-on warning also fails on errors: the threshold is "this severe or worse".
+_FAILS = {FailOn.error: {"error"}, FailOn.warning: {"error", "warning"}}
+
+
 def command(
     files: list[Path] = typer.Argument(..., help="PDF or text files, or folders of them."),
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
@@ -29,43 +38,68 @@ def command(
     no_llm: bool = typer.Option(False, "--no-llm", help="Keep the template explanations; call no LLM."),
     workers: int = typer.Option(0, "--workers", help="Parallel processes (0 = one per core)."),
     rules: Path | None = typer.Option(None, "--rules", help="A YAML rule pack instead of the shipped one."),
-    fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding of this severity exists."),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding this severe exists."),
 ) -> None:
     """Flag numeric contradictions between narrative and tables."""
     settings = load_settings()
     if fmt and not out:
         fail("--format needs --out PATH")
-    if rules:
+    if out and not fmt:
+        fail("--out needs --format md|html|xlsx|pdf")
+    if workers < 0:
+        fail("--workers must be 0 (one per core) or more")
+    if out and not out.parent.exists():
+        fail(f"{out.parent}: no such folder for --out")
+    pack = str(rules) if rules else settings.check.rule_pack
+    if pack:
         from rules.pack import load_pack
 
-        try:
-            load_pack(rules)
+        try:  # a bad pack is the user's input error: say so once, before any document is read
+            load_pack(pack)
         except ValueError as exc:
             fail(str(exc))
     paths = expand(files)
     if not paths:
         fail("no supported files found (.pdf, .txt, .md)")
-    reports = _run(paths, workers or settings.check.workers, str(rules) if rules else None,
+    reports = _run(paths, resolve_workers(workers, settings.check.workers, len(paths)), pack,
                    settings.check.doc_timeout, show_progress=len(paths) > 1)
     for r in reports:
         if r.error:
-            error_line(r.error)
+            error_line(r.error if r.error.startswith(r.source) else f"{r.source}: {r.error}")
     if settings.llm.configured and not no_llm:
-        from qa.explain import explain_reports
-
-        explain_reports(reports, settings)
+        _explain(reports, settings)
+    unwritten = False
     if fmt:
-        _write(fmt, reports, out)
+        try:
+            _write(fmt, reports, out)
+        except OSError as exc:  # the findings are still printed below; only the file is lost
+            error_line(f"{out}: cannot write the report ({exc.strerror or exc})")
+            unwritten = True
     if as_json:
         print_json({"documents": [r.model_dump() for r in reports]})
     else:
         from rules.report.terminal import show
 
         show(console, reports)
-    if any(r.error for r in reports):
+    if unwritten or any(r.error for r in reports):
         raise typer.Exit(EXIT_BAD_INPUT)
-    if fail_on and any(f.severity == fail_on for r in reports for f in r.findings):
+    if fail_on and any(f.severity in _FAILS[fail_on] for r in reports for f in r.findings):
         raise typer.Exit(1)
+
+
+def _explain(reports: list[DocumentReport], settings) -> None:
+    """LLM explanations replace the templates when the explain module is present; otherwise templates stay."""
+    try:
+        from qa.explain import explain_reports
+    except ImportError:
+        err_console.print("note: LLM explanations unavailable (qa.explain missing); template explanations kept",
+                          highlight=False)
+        return
+    try:
+        explain_reports(reports, settings)
+    except Exception as exc:  # explanations are an extra: a failure must not cost the findings
+        err_console.print(f"note: LLM explanations failed ({exc.__class__.__name__}); template explanations kept",
+                          highlight=False)
 
 
 def _run(paths: list[Path], workers: int, pack: str | None, timeout: float, show_progress: bool) -> list[DocumentReport]:
@@ -98,7 +132,8 @@ def _write(fmt: Format, reports: list[DocumentReport], out: Path) -> None:
         pdfs = [r for r in good if r.source.lower().endswith(".pdf")]
         for r in good:
             if r not in pdfs:
-                error_line(f"{r.source}: not a PDF, cannot highlight (use --format html/xlsx/md)")
+                err_console.print(f"note: {r.source} is not a PDF, so it cannot be highlighted "
+                                  "(use --format html, xlsx or md for it)", highlight=False, soft_wrap=True)
         if len(pdfs) == 1 and out.suffix.lower() == ".pdf":
             write(pdfs[0], out)
         else:
