@@ -135,9 +135,13 @@ def _write(fmt: Format, reports: list[DocumentReport], out: Path) -> None:
                 err_console.print(f"note: {r.source} is not a PDF, so it cannot be highlighted "
                                   "(use --format html, xlsx or md for it)", highlight=False, soft_wrap=True)
         if len(pdfs) == 1 and out.suffix.lower() == ".pdf":
-            write(pdfs[0], out)
-        else:
-            out.mkdir(parents=True, exist_ok=True)
-            for i, r in enumerate(pdfs, start=1):
-                write(r, out / safe_name(r.source, i))
+            targets = [(pdfs[0], out)]
+        else:  # one copy per source, under names we make, in the --out folder
+            out.mkdir(exist_ok=True)
+            targets = [(r, out / safe_name(r.source, i)) for i, r in enumerate(pdfs, start=1)]
+        for r, path in targets:
+            w = write(r, path)
+            missed = f", {w.missed} passage(s) not found on their page" if w.missed else ""
+            err_console.print(f"{path}: {w.highlights} highlight(s), {w.notes} document-level note(s){missed}",
+                              highlight=False, soft_wrap=True)
     err_console.print(f"report written: {out}", highlight=False)

@@ -1,46 +1,100 @@
-"""A copy of each source PDF with every finding's evidence highlighted on its page."""
+"""A copy of each source PDF with every finding's evidence highlighted on its page.
+
+Each highlight carries the finding's message and computation as its note. Findings about the whole document
+(evidence on page 0) become one sticky note on the first page, so nothing in the report is left out of the copy.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
 
-from rules.findings import DocumentReport
+from rules.findings import DocumentReport, Evidence, Finding
+from rules.report import SEVERITY_ZH
+
+_CLAUSE = re.compile(r"[，。；：、！？,;:\n]+")
+_NUMBER = re.compile(r"\d[\d,]*\.\d+%?|\d[\d,]{3,}%?|\d+%")
 
 
 def safe_name(source: str, index: int) -> str:
     """Our own file name: the source's stem reduced to safe characters, never a path from the document."""
-    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", Path(source).stem)[:60] or "document"
+    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", Path(source).stem).strip("_")[:60] or "document"
     return f"{index:02d}-{stem}-checked.pdf"
 
 
-def _needles(text: str) -> list[str]:
-    """Short pieces of an evidence text that pymupdf can find on the page (long sentences wrap across lines)."""
-    numbers = re.findall(r"\d[\d,]*\.?\d*%?", text)
-    head = re.sub(r"\s+", "", text)[:12]
-    return [n for n in numbers if len(n) >= 3][:4] + ([head] if len(head) >= 4 else [])
+@dataclass
+class Written:
+    highlights: int  # evidence passages highlighted
+    missed: int  # evidence with a page whose text could not be found on it
+    notes: int  # document-level findings put in the first-page note
 
 
-def write(report: DocumentReport, out: Path) -> int:
-    """Write the highlighted copy; returns the number of highlights placed."""
+def _targets(ev: Evidence) -> list[str]:
+    """What to look for, best first: a table cell's printed value; else the whole passage, then its clauses."""
+    if ev.table:
+        value = ev.text.rsplit("：", 1)[-1]
+        return [n for n in _NUMBER.findall(value)] + [ev.table]
+    text = ev.text.strip()
+    clauses = sorted({c.strip() for c in _CLAUSE.split(text) if len(c.strip()) >= 4}, key=len, reverse=True)
+    return [text] + clauses
+
+
+def _quads(page: pymupdf.Page, ev: Evidence) -> list:
+    targets = _targets(ev)
+    if not targets:
+        return []
+    whole = page.search_for(targets[0], quads=True)
+    if whole:
+        return whole[:8]
+    found: list = []
+    for t in targets[1:]:
+        hits = page.search_for(t, quads=True)
+        if hits:
+            found.extend(hits[:1])  # the first occurrence: clauses can repeat elsewhere on the page
+            if ev.table:
+                break
+    if not found and not ev.table:
+        # The passage may be printed with spaces the parser joined (or the reverse): try its figures.
+        for n in _NUMBER.findall(ev.text):
+            hits = page.search_for(n, quads=True)
+            if hits:
+                found.extend(hits[:1])
+    return found[:16]
+
+
+def _note(f: Finding) -> str:
+    return "\n".join(x for x in (f"[{SEVERITY_ZH[f.severity]}] {f.message}", f.computation, f.explanation or "") if x)
+
+
+def write(report: DocumentReport, out: Path) -> Written:
+    """Write the highlighted copy of `report.source` to `out`."""
     doc = pymupdf.open(report.source)
-    placed = 0
+    result = Written(0, 0, 0)
+    whole_doc: list[Finding] = []
     try:
         for f in report.findings:
-            for ev in f.evidence:
-                if not 1 <= ev.page <= doc.page_count:
-                    continue
+            placed_pages = [e for e in f.evidence if 1 <= e.page <= doc.page_count]
+            if not placed_pages:
+                whole_doc.append(f)
+                continue
+            for ev in placed_pages:
                 page = doc[ev.page - 1]
-                for needle in _needles(ev.text.split("：")[-1] if ev.table else ev.text):
-                    quads = page.search_for(needle, quads=True)
-                    if quads:
-                        annot = page.add_highlight_annot(quads[:3])
-                        annot.set_info(title=f"DocQA {f.severity}", content=f"{f.message}\n{f.computation}")
-                        annot.update()
-                        placed += 1
-                        break
+                quads = _quads(page, ev)
+                if not quads:
+                    result.missed += 1
+                    continue
+                annot = page.add_highlight_annot(quads)
+                annot.set_info(title=f"DocQA {f.severity} {f.rule}", content=_note(f))
+                annot.update()
+                result.highlights += 1
+        if whole_doc and doc.page_count:
+            annot = doc[0].add_text_annot((20, 20), "\n\n".join(_note(f) for f in whole_doc))
+            annot.set_info(title="DocQA 全文问题")
+            annot.update()
+            result.notes = len(whole_doc)
         doc.save(out, garbage=1, deflate=True)
     finally:
         doc.close()
-    return placed
+    return result

@@ -34,9 +34,15 @@ def show(console: Console, reports: list[DocumentReport]) -> None:
             console.print(t)
         if not r.findings:
             console.print("[green]未发现问题。")
-    summary = Table(title="汇总")
-    for col in ("文件", "错误", "警告", "提示", "规则失败", "解析错误"):
-        summary.add_column(col)
+    summary = Table(title="汇总", show_footer=len(reports) > 1)
+    totals = {"error": 0, "warning": 0, "info": 0}
+    for r in reports:
+        for k, v in counts(r).items():
+            totals[k] += v
+    footer = [f"{len(reports)} 份文件", str(totals["error"]), str(totals["warning"]), str(totals["info"]),
+              str(sum(len(r.rule_failures) for r in reports)), str(sum(1 for r in reports if r.error))]
+    for col, foot in zip(("文件", "错误", "警告", "提示", "规则失败", "解析错误"), footer):
+        summary.add_column(col, footer=foot)
     for r in reports:
         c = counts(r)
         summary.add_row(r.source, str(c["error"]), str(c["warning"]), str(c["info"]), str(len(r.rule_failures)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from rules.findings import DocumentReport
@@ -24,20 +25,37 @@ def write(reports: list[DocumentReport], path: Path) -> None:
         ws.cell(1, i).font = Font(bold=True)
     for r in reports:
         for f in r.findings:
-            ws.append([Path(r.source).name, pages_of(f), SEVERITY_ZH[f.severity], f.kind, f.rule, f.message,
-                       f.expected, f.actual, f.unit, f.computation, evidence_text(f), f.explanation,
-                       SOURCE_ZH.get(f.explanation_source, "")])
+            ws.append([_safe(v) for v in (
+                Path(r.source).name, pages_of(f), SEVERITY_ZH[f.severity], f.kind, f.rule, f.message, f.expected,
+                f.actual, f.unit, f.computation, evidence_text(f), f.explanation,
+                SOURCE_ZH.get(f.explanation_source, ""))])
             fill = PatternFill("solid", fgColor=_FILL[f.severity])
             for cell in ws[ws.max_row]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.cell(ws.max_row, 3).fill = fill
+    _no_formulas(ws)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     summary = wb.create_sheet("汇总")
     summary.append(["文件", "单位", "年度", "类型", "错误", "警告", "提示", "规则失败", "解析错误"])
     for r in reports:
         c = counts(r)
-        summary.append([Path(r.source).name, r.entity, r.year, r.kind, c["error"], c["warning"], c["info"],
-                        len(r.rule_failures), r.error or ""])
+        summary.append([_safe(v) for v in (Path(r.source).name, r.entity, r.year, r.kind, c["error"], c["warning"],
+                                           c["info"], len(r.rule_failures), r.error or "")])
     summary.column_dimensions["A"].width = 40
+    summary.freeze_panes = "A2"
+    _no_formulas(summary)
     wb.save(path)
+
+
+def _safe(value):
+    """Document text as a plain cell: control characters Excel rejects removed."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _no_formulas(ws) -> None:
+    # Document text that starts with "=" is text, never a formula Excel would run.
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
