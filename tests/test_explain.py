@@ -100,6 +100,7 @@ def test_slow_server_falls_back_within_the_timeout_and_stops_asking():
     notes = [f.llm_note for r in rs for f in r.findings]
     assert elapsed < 0.5 + 0.7, elapsed
     assert notes.count("timeout") == 2 and len(ep.requests) == 2
+    assert notes.count("skipped: endpoint unavailable (an earlier request failed)") == 4
     assert all(f.explanation_source == "template" for r in rs for f in r.findings)
 
 
@@ -133,3 +134,22 @@ def test_requests_run_concurrently_within_the_limit():
     with HTTPEndpoint(respond) as ep:
         explain_reports(rs, ep.settings(concurrency=2))
     assert peak[0] == 2 and len(ep.requests) == 6
+
+
+def test_reply_cut_at_max_tokens_is_reported_and_cached(tmp_path):
+    cut = Response(body=chat_body('{"explanation": "文中写45.00万元，表中', finish="length"))
+    with HTTPEndpoint(lambda req: cut) as ep:
+        for _ in range(2):
+            rs = reports()
+            explain_reports(rs, ep.settings(cache_dir=str(tmp_path)))
+            assert [f.llm_note for f in rs[0].findings] == ["reply cut off at max_tokens"] * 2
+    assert len(ep.requests) == 2  # the second pass was served from the cache
+
+
+def test_secrets_stay_out_of_reports():
+    key = "sk-docqa-secret-999"
+    rs = reports()
+    with HTTPEndpoint(lambda req: Response(401, f'{{"error": {{"message": "invalid key {key}"}}}}'.encode())) as ep:
+        explain_reports(rs, ep.settings(api_key=key))
+    dumped = rs[0].model_dump_json()
+    assert key not in dumped and "HTTP 401 unauthorised" in dumped
