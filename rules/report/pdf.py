@@ -32,35 +32,39 @@ class Written:
 
 
 def _targets(ev: Evidence) -> list[str]:
-    """What to look for, best first: a table cell's printed value; else the whole passage, then its clauses."""
-    if ev.table:
-        value = ev.text.rsplit("：", 1)[-1]
-        return [n for n in _NUMBER.findall(value)] + [ev.table]
+    """What to look for, best first: the whole passage, then its clauses (long first)."""
     text = ev.text.strip()
     clauses = sorted({c.strip() for c in _CLAUSE.split(text) if len(c.strip()) >= 4}, key=len, reverse=True)
     return [text] + clauses
 
 
+def _cell_quads(page: pymupdf.Page, ev: Evidence) -> list:
+    """A table cell's evidence reads "表名｜行名｜列名：值": find the printed value on its row's line."""
+    head, _, value = ev.text.rpartition("：")
+    hits = [q for n in _NUMBER.findall(value) for q in page.search_for(n, quads=True)]
+    if not hits:
+        return page.search_for(ev.table, quads=True)[:1] if ev.table else []
+    parts = head.split("｜")
+    rows = page.search_for(parts[1], quads=True) if len(parts) > 1 and parts[1].strip() else []
+    if rows:
+        return [min(hits, key=lambda q: min(abs(q.rect.y0 - r.rect.y0) for r in rows))]
+    return hits[:1]
+
+
 def _quads(page: pymupdf.Page, ev: Evidence) -> list:
+    if ev.table and "｜" in ev.text:
+        return _cell_quads(page, ev)
     targets = _targets(ev)
-    if not targets:
-        return []
     whole = page.search_for(targets[0], quads=True)
     if whole:
         return whole[:8]
     found: list = []
     for t in targets[1:]:
-        hits = page.search_for(t, quads=True)
-        if hits:
-            found.extend(hits[:1])  # the first occurrence: clauses can repeat elsewhere on the page
-            if ev.table:
-                break
-    if not found and not ev.table:
+        found.extend(page.search_for(t, quads=True)[:1])  # the first occurrence: clauses repeat elsewhere
+    if not found:
         # The passage may be printed with spaces the parser joined (or the reverse): try its figures.
         for n in _NUMBER.findall(ev.text):
-            hits = page.search_for(n, quads=True)
-            if hits:
-                found.extend(hits[:1])
+            found.extend(page.search_for(n, quads=True)[:1])
     return found[:16]
 
 

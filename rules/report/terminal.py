@@ -16,7 +16,7 @@ def show(console: Console, reports: list[DocumentReport]) -> None:
         if r.error:
             console.print(f"[red]无法解析：{r.error}", highlight=False)
             continue
-        console.print(f"{r.kind} · {r.year} · {r.entity} · {r.pages} 页 · {r.seconds:.2f} s", highlight=False)
+        console.print(f"{r.kind} · {r.year or '年度未知'} · {r.entity or '单位未知'} · {r.pages} 页 · {r.seconds:.2f} s", highlight=False)
         for fail in r.rule_failures:
             console.print(f"[red]规则运行失败 {fail['rule']}: {fail['error']}", highlight=False)
         for sev in ("error", "warning", "info"):
