@@ -7,6 +7,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 console = Console()
 err_console = Console(stderr=True)
@@ -31,7 +32,9 @@ def _default(o: Any):
 
 def error_line(message: str) -> None:
     """One line on stderr, whatever the message holds (newlines would break log scrapers)."""
-    err_console.print(f"[bold red]error:[/] {' '.join(str(message).split())}", highlight=False, soft_wrap=True)
+    # escape: file names and document text may hold "[...]", which rich would read as markup (or raise on).
+    err_console.print(f"[bold red]error:[/] {escape(' '.join(str(message).split()))}", highlight=False,
+                      soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:

@@ -84,3 +84,89 @@ def test_pdf_report_highlights_the_evidence(tmp_path):
 def test_unknown_rule_pack_fails_cleanly(tmp_path):
     result = runner.invoke(app, ["check", str(write_doc(tmp_path)), "--rules", str(tmp_path / "none.yaml")])
     assert result.exit_code == 2
+
+
+CLEAN = "2024年支出预算100.00万元，其中：基本支出60.00万元，项目支出40.00万元。"
+
+
+def test_fail_on_sets_exit_1_for_that_severity_or_worse(tmp_path):
+    wrong, clean = write_doc(tmp_path), write_doc(tmp_path, "clean.txt", CLEAN)
+    assert runner.invoke(app, ["check", str(wrong), "--json", "--fail-on", "error"]).exit_code == 1
+    assert runner.invoke(app, ["check", str(wrong), "--json", "--fail-on", "warning"]).exit_code == 1
+    assert runner.invoke(app, ["check", str(wrong), "--json"]).exit_code == 0
+    clean_result = runner.invoke(app, ["check", str(clean), "--json", "--fail-on", "warning"])
+    assert clean_result.exit_code == 0, json.loads(clean_result.stdout)
+    assert runner.invoke(app, ["check", str(wrong), "--fail-on", "info"]).exit_code == 2
+
+
+def test_each_unparseable_input_gets_one_stderr_line(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_doc(folder, "good.txt")
+    (folder / "a.pdf").write_bytes(b"not a pdf")
+    (folder / "b.pdf").write_bytes(b"")
+    result = runner.invoke(app, ["check", str(folder), "--json", "--workers", "2"])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 2 and str(folder / "a.pdf") in lines[0] and str(folder / "b.pdf") in lines[1]
+    assert [d["error"] is None for d in json.loads(result.stdout)["documents"]] == [False, False, True]
+
+
+def test_bad_options_fail_cleanly(tmp_path):
+    f = str(write_doc(tmp_path))
+    for args in (["--format", "html"], ["--out", str(tmp_path / "x.html")], ["--workers", "-1"],
+                 ["--format", "md", "--out", str(tmp_path / "missing" / "r.md")]):
+        result = runner.invoke(app, ["check", f, *args])
+        assert result.exit_code == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1, args
+
+
+def test_several_pdfs_become_one_copy_each_in_the_out_folder(tmp_path):
+    sources = []
+    for name in ("one.pdf", "two.pdf"):
+        pdf = pymupdf.open()
+        page = pdf.new_page()
+        for i, line in enumerate([TITLE, SHARE_WRONG[:30], SHARE_WRONG[30:]]):
+            page.insert_text((50, 72 + 16 * i), line, fontname="china-s", fontsize=10)
+        pdf.save(tmp_path / name)
+        sources.append(str(tmp_path / name))
+    text = str(write_doc(tmp_path))
+    out = tmp_path / "checked"
+    result = runner.invoke(app, ["check", *sources, text, "--format", "pdf", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["01-one-checked.pdf", "02-two-checked.pdf"]
+    assert "is not a PDF, so it cannot be highlighted" in result.stderr
+
+
+def test_configured_llm_rewrites_explanations_unless_no_llm(tmp_path, monkeypatch):
+    import qa.explain
+
+    calls = []
+
+    def fake_explain(reports, settings):
+        calls.append(settings.llm.model)
+        for r in reports:
+            for f in r.findings:
+                f.explanation, f.explanation_source = "模型解释", "llm"
+        return 1
+
+    monkeypatch.setattr(qa.explain, "explain_reports", fake_explain)
+    monkeypatch.setenv("DOCQA_LLM", "on")
+    monkeypatch.setenv("DOCQA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("DOCQA_LLM_MODEL", "m")
+    f = str(write_doc(tmp_path))
+    finding = json.loads(runner.invoke(app, ["check", f, "--json"]).stdout)["documents"][0]["findings"][0]
+    assert calls == ["m"] and finding["explanation_source"] == "llm"
+    finding = json.loads(runner.invoke(app, ["check", f, "--json", "--no-llm"]).stdout)["documents"][0]["findings"][0]
+    assert calls == ["m"] and finding["explanation_source"] == "template"
+
+
+def test_without_the_explain_module_templates_stay(tmp_path, monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "qa.explain", None)  # import fails as if absent
+    monkeypatch.setenv("DOCQA_LLM", "on")
+    monkeypatch.setenv("DOCQA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("DOCQA_LLM_MODEL", "m")
+    result = runner.invoke(app, ["check", str(write_doc(tmp_path)), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["documents"][0]["findings"][0]["explanation_source"] == "template"
+    assert "template explanations kept" in result.stderr

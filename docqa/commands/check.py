@@ -92,14 +92,12 @@ def _explain(reports: list[DocumentReport], settings) -> None:
     try:
         from qa.explain import explain_reports
     except ImportError:
-        err_console.print("note: LLM explanations unavailable (qa.explain missing); template explanations kept",
-                          highlight=False)
+        _note("LLM explanations unavailable (qa.explain missing); template explanations kept")
         return
     try:
         explain_reports(reports, settings)
     except Exception as exc:  # explanations are an extra: a failure must not cost the findings
-        err_console.print(f"note: LLM explanations failed ({exc.__class__.__name__}); template explanations kept",
-                          highlight=False)
+        _note(f"LLM explanations failed ({exc.__class__.__name__}); template explanations kept")
 
 
 def _run(paths: list[Path], workers: int, pack: str | None, timeout: float, show_progress: bool) -> list[DocumentReport]:
@@ -132,8 +130,7 @@ def _write(fmt: Format, reports: list[DocumentReport], out: Path) -> None:
         pdfs = [r for r in good if r.source.lower().endswith(".pdf")]
         for r in good:
             if r not in pdfs:
-                err_console.print(f"note: {r.source} is not a PDF, so it cannot be highlighted "
-                                  "(use --format html, xlsx or md for it)", highlight=False, soft_wrap=True)
+                _note(f"{r.source} is not a PDF, so it cannot be highlighted (use --format html, xlsx or md for it)")
         if len(pdfs) == 1 and out.suffix.lower() == ".pdf":
             targets = [(pdfs[0], out)]
         else:  # one copy per source, under names we make, in the --out folder
@@ -142,6 +139,10 @@ def _write(fmt: Format, reports: list[DocumentReport], out: Path) -> None:
         for r, path in targets:
             w = write(r, path)
             missed = f", {w.missed} passage(s) not found on their page" if w.missed else ""
-            err_console.print(f"{path}: {w.highlights} highlight(s), {w.notes} document-level note(s){missed}",
-                              highlight=False, soft_wrap=True)
-    err_console.print(f"report written: {out}", highlight=False)
+            _note(f"{path}: {w.highlights} highlight(s), {w.notes} document-level note(s){missed}")
+    _note(f"report written: {out}")
+
+
+def _note(message: str) -> None:
+    """Information for the person at the terminal, on stderr so --json output stays clean."""
+    err_console.print(f"note: {message}", highlight=False, soft_wrap=True, markup=False)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from rules.findings import DocumentReport
@@ -12,13 +13,14 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 def show(console: Console, reports: list[DocumentReport]) -> None:
     for r in reports:
-        console.rule(f"[bold]{r.source}")
+        console.rule(f"[bold]{escape(r.source)}")
         if r.error:
-            console.print(f"[red]无法解析：{r.error}", highlight=False)
+            console.print(f"[red]无法解析：{escape(r.error)}", highlight=False)
             continue
-        console.print(f"{r.kind} · {r.year or '年度未知'} · {r.entity or '单位未知'} · {r.pages} 页 · {r.seconds:.2f} s", highlight=False)
+        meta = f"{r.kind} · {r.year or '年度未知'} · {r.entity or '单位未知'} · {r.pages} 页 · {r.seconds:.2f} s"
+        console.print(escape(meta), highlight=False)
         for fail in r.rule_failures:
-            console.print(f"[red]规则运行失败 {fail['rule']}: {fail['error']}", highlight=False)
+            console.print(f"[red]规则运行失败 {escape(fail['rule'])}: {escape(fail['error'])}", highlight=False)
         for sev in ("error", "warning", "info"):
             found = [f for f in r.findings if f.severity == sev]
             if not found:
@@ -30,7 +32,7 @@ def show(console: Console, reports: list[DocumentReport]) -> None:
             t.add_column("说明", ratio=3)
             t.add_column("计算过程", ratio=2)
             for f in found:
-                t.add_row(pages_of(f), f.kind, f.message, f.computation)
+                t.add_row(pages_of(f), f.kind, escape(f.message), escape(f.computation))
             console.print(t)
         if not r.findings:
             console.print("[green]未发现问题。")
@@ -45,6 +47,6 @@ def show(console: Console, reports: list[DocumentReport]) -> None:
         summary.add_column(col, footer=foot)
     for r in reports:
         c = counts(r)
-        summary.add_row(r.source, str(c["error"]), str(c["warning"]), str(c["info"]), str(len(r.rule_failures)),
+        summary.add_row(escape(r.source), str(c["error"]), str(c["warning"]), str(c["info"]), str(len(r.rule_failures)),
                         "是" if r.error else "")
     console.print(summary)
