@@ -87,9 +87,10 @@ def llm_server(tmp_path_factory) -> LocalLLM:
     finally:
         proc.terminate()
         try:
-            proc.wait(10)
+            proc.wait(2)  # a graceful stop would wait for an abandoned generation to finish
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait(5)
 
 
 # ------------------------------------------------------------------------------------------- misbehaving servers

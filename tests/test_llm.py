@@ -127,3 +127,16 @@ def test_answer_without_llm_or_on_failure_is_none():
     assert answer_from_passages("q", ["p"], LLMSettings()) is None
     s = LLMSettings(base_url=f"http://127.0.0.1:{closed_port()}/v1", model="m")
     assert answer_from_passages("q", ["p"], s) is None
+
+
+def test_settings_from_env_and_the_off_switch(monkeypatch, tmp_path):
+    from docqa.config import load_settings
+
+    monkeypatch.delenv("DOCQA_LLM", raising=False)
+    monkeypatch.setenv("DOCQA_LLM_BASE_URL", "http://localhost:11434/v1")
+    monkeypatch.setenv("DOCQA_LLM_MODEL", "qwen2.5:7b")
+    monkeypatch.setenv("DOCQA_LLM_MAX_TOKENS", "300")
+    s = load_settings(tmp_path / "absent.toml")
+    assert s.llm.configured and s.llm.max_tokens == 300
+    monkeypatch.setenv("DOCQA_LLM", "none")
+    assert not load_settings(tmp_path / "absent.toml").llm.configured
