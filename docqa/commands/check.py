@@ -104,7 +104,7 @@ def _run(paths: list[Path], workers: int, pack: str | None, timeout: float, show
     if not show_progress:
         return check_paths(paths, workers=workers, pack_path=pack, doc_timeout=timeout)
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True) as progress:
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
         task = progress.add_task("check", total=len(paths))
         return check_paths(paths, workers=workers, pack_path=pack, doc_timeout=timeout,
                            on_done=lambda _r: progress.advance(task))

@@ -28,9 +28,9 @@ def show(console: Console, reports: list[DocumentReport]) -> None:
             t = Table(title=f"{SEVERITY_ZH[sev]}（{len(found)}）", title_style=_STYLE[sev], show_lines=True,
                       expand=True)
             t.add_column("页", width=5)
-            t.add_column("类型", width=12)
-            t.add_column("说明", ratio=3)
-            t.add_column("计算过程", ratio=2)
+            t.add_column("类型", width=18, overflow="fold")
+            t.add_column("说明", ratio=3, overflow="fold")  # fold, not "…": the whole message matters
+            t.add_column("计算过程", ratio=2, overflow="fold")
             for f in found:
                 t.add_row(pages_of(f), f.kind, escape(f.message), escape(f.computation))
             console.print(t)
@@ -44,7 +44,7 @@ def show(console: Console, reports: list[DocumentReport]) -> None:
     footer = [f"{len(reports)} 份文件", str(totals["error"]), str(totals["warning"]), str(totals["info"]),
               str(sum(len(r.rule_failures) for r in reports)), str(sum(1 for r in reports if r.error))]
     for col, foot in zip(("文件", "错误", "警告", "提示", "规则失败", "解析错误"), footer):
-        summary.add_column(col, footer=foot)
+        summary.add_column(col, footer=foot, overflow="fold")
     for r in reports:
         c = counts(r)
         summary.add_row(escape(r.source), str(c["error"]), str(c["warning"]), str(c["info"]), str(len(r.rule_failures)),
