@@ -19,6 +19,15 @@ def write_doc(tmp_path: Path, name: str = "unit.txt", paragraph: str = SHARE_WRO
     return f
 
 
+def write_pdf(path: Path, lines: list[str]) -> Path:
+    pdf = pymupdf.open()
+    page = pdf.new_page()
+    for i, line in enumerate(lines):
+        page.insert_text((50, 72 + 16 * i), line, fontname="china-s", fontsize=10)
+    pdf.save(path)
+    return path
+
+
 def test_json_contract(tmp_path):
     result = runner.invoke(app, ["check", str(write_doc(tmp_path)), "--json"])
     assert result.exit_code == 0, result.output
@@ -51,6 +60,17 @@ def test_html_report_is_self_contained_and_escaped(tmp_path):
     assert "http" not in html.split("<body>")[0]  # no external stylesheet or script
 
 
+def test_script_in_a_pdf_reaches_the_html_report_escaped(tmp_path):
+    src = write_pdf(tmp_path / "hostile.pdf", [TITLE, "<script>alert(1)</script>" + SHARE_WRONG[:24], SHARE_WRONG[24:]])
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["check", str(src), "--json", "--format", "html", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["documents"][0]["findings"]
+    assert any("<script>" in e["text"] for f in findings for e in f["evidence"])  # the text did reach a finding
+    html = out.read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
 def test_xlsx_and_markdown_reports(tmp_path):
     f = write_doc(tmp_path)
     xlsx, md = tmp_path / "r.xlsx", tmp_path / "r.md"
@@ -63,14 +83,7 @@ def test_xlsx_and_markdown_reports(tmp_path):
 
 
 def test_pdf_report_highlights_the_evidence(tmp_path):
-    src = tmp_path / "unit.pdf"
-    pdf = pymupdf.open()
-    page = pdf.new_page()
-    y = 72
-    for line in [TITLE, SHARE_WRONG[:30], SHARE_WRONG[30:]]:
-        page.insert_text((50, y), line, fontname="china-s", fontsize=10)
-        y += 16
-    pdf.save(src)
+    src = write_pdf(tmp_path / "unit.pdf", [TITLE, SHARE_WRONG[:30], SHARE_WRONG[30:]])
     out = tmp_path / "checked.pdf"
     result = runner.invoke(app, ["check", str(src), "--format", "pdf", "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
@@ -122,14 +135,8 @@ def test_bad_options_fail_cleanly(tmp_path):
 
 
 def test_several_pdfs_become_one_copy_each_in_the_out_folder(tmp_path):
-    sources = []
-    for name in ("one.pdf", "two.pdf"):
-        pdf = pymupdf.open()
-        page = pdf.new_page()
-        for i, line in enumerate([TITLE, SHARE_WRONG[:30], SHARE_WRONG[30:]]):
-            page.insert_text((50, 72 + 16 * i), line, fontname="china-s", fontsize=10)
-        pdf.save(tmp_path / name)
-        sources.append(str(tmp_path / name))
+    sources = [str(write_pdf(tmp_path / name, [TITLE, SHARE_WRONG[:30], SHARE_WRONG[30:]]))
+               for name in ("one.pdf", "two.pdf")]
     text = str(write_doc(tmp_path))
     out = tmp_path / "checked"
     result = runner.invoke(app, ["check", *sources, text, "--format", "pdf", "--out", str(out)])
