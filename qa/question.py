@@ -28,26 +28,32 @@ def _core(entity: str) -> list[str]:
     return [p for p in parts if len(p) >= 2]
 
 
-def entity_matches(question: str, entity: str | None) -> bool:
-    """The question names the unit: it shares three or more consecutive characters of the unit's name that are
-    not just an administrative word every unit has (人民政府, 上海市…)."""
+def entity_match(question: str, entity: str | None) -> int:
+    """How many consecutive characters of the unit's name the question carries (0 when fewer than three, or when
+    they are only an administrative word every unit has: 人民政府, 上海市…)."""
     if not entity:
-        return False
+        return 0
     q = halfwidth(question)
     for size in range(len(entity), 2, -1):
         for start in range(0, len(entity) - size + 1):
             piece = entity[start:start + size]
             if piece in q and not any(piece in g for g in _GENERIC_PHRASES):
-                return True
-    return False
+                return size
+    return 0
+
+
+def entity_matches(question: str, entity: str | None) -> bool:
+    return entity_match(question, entity) > 0
 
 
 def restrict(question: str, docs: dict[str, dict]) -> set[str]:
     """Keys of the documents the question is about; all of them when it names none."""
     keys = set(docs)
-    named = {k for k, d in docs.items() if entity_matches(question, d.get("entity"))}
-    if named:
-        keys = named
+    scores = {k: entity_match(question, d.get("entity")) for k, d in docs.items()}
+    best = max(scores.values(), default=0)
+    if best:
+        # The unit named most fully: "示例第2测试局" is not "示例第1测试局", though both share "示例第".
+        keys = {k for k, v in scores.items() if v == best}
     ys = years(question)
     if ys:
         by_year = {k for k in keys if docs[k].get("year") in ys}
