@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import pymupdf
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -145,7 +146,15 @@ def test_several_pdfs_become_one_copy_each_in_the_out_folder(tmp_path):
     assert "is not a PDF, so it cannot be highlighted" in result.stderr
 
 
-def test_configured_llm_rewrites_explanations_unless_no_llm(tmp_path, monkeypatch):
+@pytest.fixture
+def llm_configured(monkeypatch):
+    """Settings that name an LLM (a closed port: any real request would fail, so tests replace the explainer)."""
+    monkeypatch.setenv("DOCQA_LLM", "on")
+    monkeypatch.setenv("DOCQA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("DOCQA_LLM_MODEL", "m")
+
+
+def test_configured_llm_rewrites_explanations_unless_no_llm(tmp_path, monkeypatch, llm_configured):
     import qa.explain
 
     calls = []
@@ -158,9 +167,6 @@ def test_configured_llm_rewrites_explanations_unless_no_llm(tmp_path, monkeypatc
         return 1
 
     monkeypatch.setattr(qa.explain, "explain_reports", fake_explain)
-    monkeypatch.setenv("DOCQA_LLM", "on")
-    monkeypatch.setenv("DOCQA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
-    monkeypatch.setenv("DOCQA_LLM_MODEL", "m")
     f = str(write_doc(tmp_path))
     finding = json.loads(runner.invoke(app, ["check", f, "--json"]).stdout)["documents"][0]["findings"][0]
     assert calls == ["m"] and finding["explanation_source"] == "llm"
@@ -168,12 +174,23 @@ def test_configured_llm_rewrites_explanations_unless_no_llm(tmp_path, monkeypatc
     assert calls == ["m"] and finding["explanation_source"] == "template"
 
 
-def test_without_the_explain_module_templates_stay(tmp_path, monkeypatch):
+def test_without_the_explain_module_templates_stay(tmp_path, monkeypatch, llm_configured):
     monkeypatch.setitem(__import__("sys").modules, "qa.explain", None)  # import fails as if absent
-    monkeypatch.setenv("DOCQA_LLM", "on")
-    monkeypatch.setenv("DOCQA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
-    monkeypatch.setenv("DOCQA_LLM_MODEL", "m")
     result = runner.invoke(app, ["check", str(write_doc(tmp_path)), "--json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["documents"][0]["findings"][0]["explanation_source"] == "template"
     assert "template explanations kept" in result.stderr
+
+
+def test_a_failing_explainer_keeps_templates_and_findings(tmp_path, monkeypatch, llm_configured):
+    import qa.explain
+
+    def broken(reports, settings):
+        raise ConnectionError("endpoint down")
+
+    monkeypatch.setattr(qa.explain, "explain_reports", broken)
+    result = runner.invoke(app, ["check", str(write_doc(tmp_path)), "--json"])
+    assert result.exit_code == 0
+    finding = json.loads(result.stdout)["documents"][0]["findings"][0]
+    assert finding["explanation_source"] == "template" and finding["explanation"]
+    assert "LLM explanations failed (ConnectionError)" in result.stderr

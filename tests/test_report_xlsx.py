@@ -11,7 +11,8 @@ def reports() -> list[DocumentReport]:
                     evidence=[Evidence(page=3, text="基本支出占70.00%"), Evidence(page=5, text="60.00", table="支出表")],
                     explanation="按表中数计算应为60.00%。", explanation_source="template")
     formula = Finding(id="f2", rule="wording.placeholder", kind="wording", severity="info",
-                      message="=HYPERLINK(\"http://x\",\"y\")\x07", evidence=[Evidence(page=0, text="=1+1")])
+                      message="=HYPERLINK(\"http://x\",\"y\")\x07", evidence=[Evidence(page=0, text="=1+1")],
+                      explanation="模板解释", explanation_source="template", llm_note="timeout")
     return [DocumentReport(source="/in/a.pdf", kind="budget", year=2024, entity="某局", findings=[share, formula]),
             DocumentReport(source="/in/b.pdf", kind="unknown", error="/in/b.pdf: encrypted")]
 
@@ -36,6 +37,12 @@ def test_document_text_is_never_a_formula(tmp_path):
     message, evidence = ws.cell(3, 6), ws.cell(3, 11)
     assert message.data_type == "s" and message.value == "=HYPERLINK(\"http://x\",\"y\")"  # control char dropped
     assert evidence.data_type == "s" and evidence.value == "=1+1" and ws.cell(3, 2).value == "全文"
+
+
+def test_a_discarded_llm_explanation_says_why(tmp_path):
+    out = tmp_path / "r.xlsx"
+    write(reports(), out)
+    assert load_workbook(out)["问题清单"].cell(3, 13).value == "模板（未采用LLM：timeout）"
 
 
 def test_summary_sheet_counts_each_document(tmp_path):

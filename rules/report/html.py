@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from rules.findings import DocumentReport
-from rules.report import SEVERITY_ZH, SOURCE_ZH, counts, evidence_text, pages_of
+from rules.report import SEVERITY_ZH, counts, evidence_text, pages_of, source_label
 
 _CSS = """body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;color:#222}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.4rem;vertical-align:top;font-size:.9rem}
@@ -36,7 +36,7 @@ def render(reports: list[DocumentReport]) -> str:
                 f"<tr class='{f.severity}'><td>{SEVERITY_ZH[f.severity]}</td><td>{escape(pages_of(f))}</td>"
                 f"<td>{escape(f.kind)}</td><td>{escape(f.rule)}</td><td>{escape(f.message)}</td><td class='calc'>{escape(f.computation)}</td>"
                 f"<td class='ev'>{escape(ev)}</td><td>{escape(f.explanation or '')}</td>"
-                f"<td>{escape(SOURCE_ZH.get(f.explanation_source, ''))}</td></tr>")
+                f"<td>{escape(source_label(f))}</td></tr>")
         parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rules.findings import DocumentReport
-from rules.report import SEVERITY_ZH, SOURCE_ZH, counts, pages_of
+from rules.report import SEVERITY_ZH, counts, pages_of, source_label
 
 
 def _cell(text: object) -> str:
@@ -25,7 +25,7 @@ def render(reports: list[DocumentReport]) -> str:
             for f in r.findings:
                 lines.append("| " + " | ".join(_cell(x) for x in (
                     SEVERITY_ZH[f.severity], pages_of(f), f.kind, f.message, f.computation, f.explanation,
-                    SOURCE_ZH.get(f.explanation_source, ""))) + " |")
+                    source_label(f))) + " |")
         else:
             lines.append("未发现问题。")
         lines.append("")

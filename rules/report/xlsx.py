@@ -8,7 +8,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from rules.findings import DocumentReport
-from rules.report import SEVERITY_ZH, SOURCE_ZH, counts, evidence_text, pages_of
+from rules.report import SEVERITY_ZH, counts, evidence_text, pages_of, source_label
 
 COLUMNS = [("文件", 28), ("页码", 8), ("严重程度", 9), ("类型", 16), ("规则", 26), ("说明", 50), ("期望值", 12),
            ("实际值", 12), ("单位", 6), ("计算过程", 40), ("证据", 60), ("解释", 50), ("解释来源", 9)]
@@ -28,7 +28,7 @@ def write(reports: list[DocumentReport], path: Path) -> None:
             ws.append([_safe(v) for v in (
                 Path(r.source).name, pages_of(f), SEVERITY_ZH[f.severity], f.kind, f.rule, f.message, f.expected,
                 f.actual, f.unit, f.computation, evidence_text(f), f.explanation,
-                SOURCE_ZH.get(f.explanation_source, ""))])
+                source_label(f))])
             fill = PatternFill("solid", fgColor=_FILL[f.severity])
             for cell in ws[ws.max_row]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
