@@ -166,8 +166,10 @@ class _Pool:
                     else:
                         self.queue.extendleft(sorted(others, reverse=True))
                     self.pool = self._new_pool()
+            self.pool.shutdown(wait=True)  # all done: idle workers exit on their own
+            self.pool = None
         finally:
-            self._kill()
+            self._kill()  # only when interrupted (Ctrl-C, an error here): never wait for a stuck worker
         return [self.results[i] for i in range(len(self.paths))]
 
     def _kill(self) -> None:
