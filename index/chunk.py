@@ -74,7 +74,9 @@ def row_facts(table: Table, row: Row) -> list[dict]:
     scale = table.scale()
     out = []
     for i, v in enumerate(row.values):
-        if v is None or i in row.percent:
+        head = table.header_text(i)
+        # Codes, serial numbers and names printed as digits are not amounts.
+        if v is None or i in row.percent or any(w in head for w in ("编码", "代码", "序号", "名称", "行次")):
             continue
         out.append({"column": table.header_text(i), "value": round(v * scale, 6), "raw": v, "unit": table.unit})
     return out

@@ -65,6 +65,9 @@ def _row_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
         col_parts = [p for p in re.split(r"/", column) if p and p not in ("合计", "小计")]
         col_hit = max((_overlap(_norm(p), q) for p in col_parts), default=0)
         col_hit = col_hit if col_hit >= 2 else 0  # one shared character (费, 支) names nothing
+        # The column the question names is its leaf ("人员经费", not "基本支出/人员经费/工资福利支出").
+        leaf = _norm(col_parts[-1]) if col_parts else ""
+        col_hit += len(leaf) if leaf and leaf in q else 0
         # The first column (合计 / 预算数) answers a question that names no column.
         # A 合计 row (or a one-row table) is the quantity the table's title names.
         names_table = label == _norm(c.table or "") or label in ("合计", "总计")
@@ -74,7 +77,8 @@ def _row_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
         score = 2 * base + col_hit + (0.5 if i == 0 else 0) - 0.2 * rank
         raw = f"{fact['raw']:,.2f}{fact['unit'] or ''}"
         year = f"{c.year}年" if c.year and str(c.year) not in (c.table or "") else ""
-        text = (f"{c.entity or ''}{year}{c.table}中“{c.label}”{('（' + column + '）') if column else ''}"
+        entity = c.entity if c.entity and c.entity not in (c.table or "") else ""
+        text = (f"{entity}{year}{c.table}中“{c.label}”{('（' + column + '）') if column else ''}"
                 f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") + "。")
         out.append(_Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column))
     return out
@@ -107,8 +111,35 @@ def _strip_names(q: str, hits: list[Hit]) -> str:
     return re.sub(r"20\d\d年度?", "", q)
 
 
+_PERCENT_Q = re.compile(r"百分|比例|占比|比重|增长率|增幅|降幅|%")
+_COUNT_Q = re.compile(r"几个|几家|几辆|多少个|多少家|多少辆|多少人|数量")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_COUNT = re.compile(r"(\d+)\s*(个|家|辆|人|项)")
+
+
+def _stated_numbers(q: str, hits: list[Hit], rx: re.Pattern, unit: str) -> list[_Candidate]:
+    """Percentages or counts stated in the narrative, in the sentence that shares most with the question."""
+    out = []
+    for rank, h in enumerate(hits):
+        if h.chunk.kind != "paragraph":
+            continue
+        for s in _SENTENCE.findall(h.chunk.text):
+            for m in rx.finditer(s):
+                before = _norm(s[max(0, m.start() - 24):m.start()])
+                match = _overlap(before, q)
+                if match >= MIN_MATCH:
+                    out.append(_Candidate(2 * match - 0.2 * rank, float(m.group(1)), unit, s.strip(), h))
+    return out
+
+
 def structured(question: str, hits: list[Hit]) -> _Candidate | None:
     q = _strip_names(_norm(question), hits)
+    if _PERCENT_Q.search(question):
+        cands = _stated_numbers(q, hits, _PERCENT, "%")
+        return max(cands, key=lambda c: c.score) if cands else None
+    if _COUNT_Q.search(question):
+        cands = _stated_numbers(q, hits, _COUNT, "个")
+        return max(cands, key=lambda c: c.score) if cands else None
     cands: list[_Candidate] = []
     for rank, h in enumerate(hits):
         if h.chunk.kind == "row":
