@@ -40,21 +40,21 @@ def docqa(*args: str) -> subprocess.Popen:
 
 
 def test_sigkill_during_ingest_leaves_a_store_that_opens_answers_and_completes(tmp_path):
-    files = sample_files(tmp_path, 6)
+    files = sample_files(tmp_path, 16)  # enough that the kill lands mid-run on a busy machine
     store = tmp_path / "store"
     ingest_paths(files[:1], store)  # one committed document before the crash
     proc = docqa("ingest", *map(str, files), "--store", str(store), "--json")
     deadline = time.time() + 120
     while time.time() < deadline and len(Store(store).manifest()["documents"]) < 3 and proc.poll() is None:
-        time.sleep(0.05)
+        time.sleep(0.01)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     committed = Store(store).manifest()["documents"]
-    assert 1 <= len(committed) < 6
+    assert 1 <= len(committed) < 16
     answer = ask("示例第1测试局三公经费预算是多少", store)
     assert answer.value is not None and answer.citations
     report = ingest_paths(files, store)
-    assert not report.errors and len(Store(store).manifest()["documents"]) == 6
+    assert not report.errors and len(Store(store).manifest()["documents"]) == 16
 
 
 def test_concurrent_ingests_are_serialised(tmp_path):
