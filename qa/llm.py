@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from docqa.config import LLMSettings, Settings
 from prompts import CLOSE, OPEN, fence_safe, load
-from qa.grounding import check_answer
+from qa.grounding import check_answer, citations
 from qa.llm_cache import LLMCache, cache_key
 
 # One short retry for transient statuses, and only when it fits well inside the timeout budget.
@@ -217,8 +217,6 @@ def answer_from_passages(question: str, passages: Sequence[object], settings: Se
         return None
     if check_answer(answer, texts) is not None:
         return None
-    from qa.grounding import citations
-
     cited = sorted(set(citations(answer)))
     return answer.strip(), [_passage_id(passages[n - 1], n) for n in cited]
 
