@@ -113,10 +113,12 @@ def _continues(prev: GridBlock, nxt: GridBlock) -> bool:
     if _width(prev) != _width(nxt):
         # A last page holding only the 合计 row has fewer ruled columns (合计 spans the code columns).
         return later_page and _width(nxt) < _width(prev) and len(nxt.rows) <= 2
-    if later_page:
-        return True
     first = [join_cjk(c) for c in nxt.rows[0].cells]
-    return any(first == [join_cjk(c) for c in r.cells] for r in prev.rows[:4])
+    if any(first == [join_cjk(c) for c in r.cells] for r in prev.rows[:4]):
+        return True  # the header is repeated
+    # Without a repeated header, a later page continues the table only if it starts straight with data rows;
+    # a grid with a header of its own is another (untitled) table.
+    return later_page and split_header([[join_cjk(c) for c in r.cells] for r in nxt.rows]) == 0
 
 
 def _extend(prev: GridBlock, nxt: GridBlock) -> None:
@@ -156,6 +158,7 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
                 table_id=f"t{n}", title=rec.title, unit=rec.unit, grid=g.rows, header_rows=g.header_rows,
                 filled=g.filled, notes=rec.notes, section=tracker.path,
             )
+            table.position = len(doc.paragraphs)
             doc.tables.append(table)
             continue
         if rec.consumed:

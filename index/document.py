@@ -41,6 +41,8 @@ class Table:
     section: str | None = None
     # The physical grid the table was built from (header rows then body rows), for exact comparisons.
     grid: list[list[str]] = field(default_factory=list)
+    # Reading order: how many paragraphs of the document come before this table.
+    position: int = 0
 
     @property
     def page(self) -> int:

@@ -63,25 +63,31 @@ def split_header(rows: list[list[str]]) -> int:
     return min(len(rows), 3)
 
 
+def fill_spans(header_rows: list[list[str]]) -> list[list[str]]:
+    """A text grid's header with each blank that continues a merged cell filled with that cell's text: the
+    nearest text on its left, but never across the boundary of the parent cell above it."""
+    width = max((len(r) for r in header_rows), default=0)
+    rows = [list(r) + [""] * (width - len(r)) for r in header_rows]
+    parent = [0] * width  # start column of the span each column belongs to, in the row above
+    for row in rows:
+        span = list(range(width))
+        for j in range(1, width):
+            if not row[j] and row[j - 1] and parent[j] == parent[j - 1]:
+                row[j] = row[j - 1]
+                span[j] = span[j - 1]
+            elif not row[j] and parent[j] == parent[j - 1]:
+                span[j] = span[j - 1]
+        parent = span
+    return rows
+
+
 def header_paths(header_rows: list[list[str]], filled: bool) -> list[list[str]]:
     """One path per column. ``filled`` grids already repeat a merged cell's text in every column it spans
-    (PDF parsing knows the spans); text grids leave them blank, so a blank is filled from the nearest
-    text on its left, but never across the boundary of the parent cell above it."""
+    (PDF parsing knows the spans); text grids leave them blank and are filled by `fill_spans`."""
     if not header_rows:
         return []
     width = max(len(r) for r in header_rows)
-    rows = [list(r) + [""] * (width - len(r)) for r in header_rows]
-    if not filled:
-        parent = [0] * width  # start column of the span each column belongs to, in the row above
-        for row in rows:
-            span = list(range(width))
-            for j in range(1, width):
-                if not row[j] and row[j - 1] and parent[j] == parent[j - 1]:
-                    row[j] = row[j - 1]
-                    span[j] = span[j - 1]
-                elif not row[j] and parent[j] == parent[j - 1]:
-                    span[j] = span[j - 1]
-            parent = span
+    rows = [list(r) + [""] * (width - len(r)) for r in header_rows] if filled else fill_spans(header_rows)
     paths = []
     for j in range(width):
         path: list[str] = []

@@ -188,8 +188,6 @@ def _grid(hs: list[_Seg], vs: list[_Seg], chars: list[_Char], page_no: int) -> t
         if not (x0 - 1 <= ch.x <= x1 + 1 and y0 - 1 <= ch.y - ch.size * 0.3 <= y1 + 1):
             continue
         used.add(k)
-        if ch.c.isspace():
-            continue
         i = max(0, min(nrows - 1, _bisect(ys, ch.y - ch.size * 0.3)))
         j = max(0, min(ncols - 1, _bisect(xs, ch.x)))
         by_cell.setdefault(find((i, j)), []).append(ch)

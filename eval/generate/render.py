@@ -74,17 +74,18 @@ class _Writer:
         self.page.insert_text((PAGE_W / 2 - 5, PAGE_H - 25), str(n), fontname=FONT, fontsize=9)
 
     def text(self, line: str, size: float = 10.5, bold: bool = False, center: bool = False) -> None:
+        if self.y > PAGE_H - MARGIN - 2 * size:
+            self.new_page()
         per_line = int((PAGE_W - 2 * MARGIN) / size)
         chunks = [line[i:i + per_line] for i in range(0, len(line), per_line)] or [""]
         for k, chunk in enumerate(chunks):
             indent = 2 * size if k == 0 and not center and not bold else 0
             x = (PAGE_W - len(chunk) * size) / 2 if center else MARGIN + indent
-            if k == 0 and not center and not bold:
-                chunk = chunk  # first line indented by two characters, like the real documents
             self.page.insert_text((x, self.y + size), chunk, fontname=FONT, fontsize=size)
             self.y += size * 1.7
 
     def table(self, header: list[list[Cell]], body: list[list[str]]) -> None:
+        """Ruled table; rows that do not fit continue on a new page under a repeated header."""
         grid, cells = header_grid(header)
         width = len(grid[0])
         lens = [max([len(r[j]) for r in grid + body if j < len(r)] + [2]) for j in range(width)]
@@ -92,14 +93,21 @@ class _Writer:
         xs = [MARGIN]
         for n in lens:
             xs.append(xs[-1] + max(4, n) * scale)
-        top = self.y
         size = min(8.0, scale * 0.95)
-        for r, c, rs, cs, text in cells:
-            rect = pymupdf.Rect(xs[c], top + r * ROW_H, xs[c + cs], top + (r + rs) * ROW_H)
-            self.page.draw_rect(rect, color=(0, 0, 0), width=0.6)
-            self._cell_text(rect, text, size, center=True)
-        y = top + len(grid) * ROW_H
+
+        def draw_header() -> float:
+            top = self.y
+            for r, c, rs, cs, text in cells:
+                rect = pymupdf.Rect(xs[c], top + r * ROW_H, xs[c + cs], top + (r + rs) * ROW_H)
+                self.page.draw_rect(rect, color=(0, 0, 0), width=0.6)
+                self._cell_text(rect, text, size, center=True)
+            return top + len(grid) * ROW_H
+
+        y = draw_header()
         for row in body:
+            if y + ROW_H > PAGE_H - MARGIN:
+                self.new_page()
+                y = draw_header()
             for j in range(width):
                 rect = pymupdf.Rect(xs[j], y, xs[j + 1], y + ROW_H)
                 self.page.draw_rect(rect, color=(0, 0, 0), width=0.6)
@@ -111,6 +119,9 @@ class _Writer:
         if not text:
             return
         w = pymupdf.get_text_length(text, fontname=FONT, fontsize=size)
+        if w > rect.width - 2:  # shrink to fit: text spilling into the next cell would change the grid
+            size = size * (rect.width - 2) / w
+            w = pymupdf.get_text_length(text, fontname=FONT, fontsize=size)
         x = rect.x0 + (rect.width - w) / 2 if center else (rect.x1 - w - 2 if text[:1].isdigit() else rect.x0 + 2)
         self.page.insert_text((max(rect.x0 + 1, x), rect.y0 + (rect.height + size) / 2 - 1), text,
                               fontname=FONT, fontsize=size)
