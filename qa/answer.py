@@ -165,7 +165,8 @@ def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
 
 def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriever: Retriever | None = None) -> Answer:
     retriever = retriever or Retriever(store_dir, "hybrid", settings)
-    hits = retriever.search(question, max(k, 8))
+    # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.
+    hits = retriever.search(question, max(k, 20))
     citations = [cite(h) for h in hits[:k]]
     if not hits:
         return Answer(question=question, answer="未检索到相关内容，无法回答。", citations=[], mode="extractive")

@@ -1,6 +1,7 @@
 """Hybrid retrieval: BM25 and dense results fused by reciprocal rank, restricted to the documents a question names."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,9 @@ from index.store import Store, StoreError
 from qa.question import restrict, topic
 
 RRF_K = 60
+# bm25s and chromadb's embedded client gave different rankings when queried from several threads at once in one
+# process (seen in tests/test_reliability.py); searches in one process take turns. Processes still run in parallel.
+_SEARCH_LOCK = threading.Lock()
 
 
 @dataclass
@@ -41,6 +45,10 @@ class Retriever:
         return {cid for k in keys for cid in docs[k]["chunk_ids"]}
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
+        with _SEARCH_LOCK:
+            return self._search(question, k)
+
+    def _search(self, question: str, k: int) -> list[Hit]:
         chunks = self.store.chunks()
         docs = self.store.manifest()["documents"]
         allowed = self.allowed(question) & set(chunks)
