@@ -158,3 +158,21 @@ def test_five_hundred_page_document_checks_in_bounded_memory(tmp_path):
     print(f"500-page check: peak RSS {rss_kb / 1024:.0f} MB")
 
 
+
+
+def test_zero_page_pdf_is_refused(tmp_path):
+    path = tmp_path / "zero.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+                     b"2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n")
+    with pytest.raises(ParseError) as exc:
+        load(path)
+    assert "\n" not in str(exc.value)
+
+
+def test_huge_single_line_and_number_free_tables(tmp_path):
+    path = tmp_path / "line.txt"
+    path.write_text("示例局2025年部门预算\n" + "支出预算100.00万元，" * 200_000 + "\n表头\t表头二\n甲\t乙\n", encoding="utf-8")
+    start = time.perf_counter()
+    report = check_path(path)
+    assert report.error is None and report.rule_failures == []
+    assert time.perf_counter() - start < 60
