@@ -42,6 +42,23 @@ def main(argv: list[str]) -> None:
         times.sort()
         print(f"ask (new process each): p50 {statistics.median(times):.2f} s, max {times[-1]:.2f} s "
               f"over {len(times)} questions")
+        # Load: eight questions at once against one store, in one process, against the same eight in sequence.
+        from concurrent.futures import ThreadPoolExecutor
+
+        from qa.answer import ask
+
+        eight = (QUESTIONS * 2)[:8]
+        sequential = [ask(q, store) for q in eight]
+        t0 = time.perf_counter()
+        for q in eight:
+            ask(q, store)
+        seq_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(8) as pool:
+            concurrent = list(pool.map(lambda q: ask(q, store), eight))
+        conc_s = time.perf_counter() - t0
+        same = [a.value for a in sequential] == [a.value for a in concurrent]
+        print(f"8 concurrent asks: {conc_s:.2f} s (sequential {seq_s:.2f} s); answers identical: {same}")
 
 
 if __name__ == "__main__":
