@@ -285,8 +285,27 @@ def _head(text: str, plain: list[Amount], part: Amount) -> Amount | None:
     return None
 
 
+MAX_PARAGRAPH = 2000  # characters read as one paragraph; longer runs (a malformed export) are read in pieces
+
+
+def _pieces(p: Paragraph) -> list[Paragraph]:
+    """A paragraph cut at sentence ends into pieces of at most MAX_PARAGRAPH characters: claims never span
+    that far, and reading a multi-megabyte line whole is quadratic."""
+    if len(p.text) <= MAX_PARAGRAPH:
+        return [p]
+    out, start = [], 0
+    while start < len(p.text):
+        end = min(len(p.text), start + MAX_PARAGRAPH)
+        cut = p.text.rfind("。", start, end)
+        end = cut + 1 if cut > start and end < len(p.text) else end
+        out.append(Paragraph(id=p.id, page=p.page, section=p.section, text=p.text[start:end]))
+        start = end
+    return out
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for p in doc.paragraphs:
-        out.extend(paragraph_claims(p))
+        for piece in _pieces(p):
+            out.extend(paragraph_claims(piece))
     return out
