@@ -113,6 +113,8 @@ def _continues(prev: GridBlock, nxt: GridBlock) -> bool:
     if _width(prev) != _width(nxt):
         # A last page holding only the 合计 row has fewer ruled columns (合计 spans the code columns).
         return later_page and _width(nxt) < _width(prev) and len(nxt.rows) <= 2
+    if later_page and nxt.header_rows == 0:
+        return True  # the PDF parser saw the page open with the same ruled columns and no header
     first = [join_cjk(c) for c in nxt.rows[0].cells]
     if any(first == [join_cjk(c) for c in r.cells] for r in prev.rows[:4]):
         return True  # the header is repeated

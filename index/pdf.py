@@ -12,7 +12,7 @@ from pathlib import Path
 import pymupdf
 
 from index import captions
-from index.assemble import GridBlock, TextLine, assemble
+from index.assemble import _PAGE_FOOTER, GridBlock, TextLine, assemble
 from index.document import Document, ParseError
 from index.grid import GridRow
 
@@ -199,7 +199,11 @@ def _grid(hs: list[_Seg], vs: list[_Seg], chars: list[_Char], page_no: int) -> t
         cells = [t if find((i, j))[0] == i else "" for j, t in enumerate(cells)]
         if any(cells):
             rows.append(GridRow(cells=cells, page=page_no))
-    return GridBlock(rows=rows, filled=True), (x0, y0, x1, y1), used
+    return GridBlock(rows=rows, filled=True), (x0, y0, x1, y1), used, xs
+
+
+def _same_columns(a: list[float], b: list[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= _SNAP * 2 for x, y in zip(a, b))
 
 
 def _bisect(edges: list[float], v: float) -> int:
@@ -265,6 +269,8 @@ def parse_pdf(path: Path | str) -> Document:
     items: list[TextLine | GridBlock] = []
     page_texts: list[str] = []
     images = 0
+    last_grid: GridBlock | None = None  # the grid that closes the previous page, and its column rulings
+    last_columns: list[float] | None = None
     try:
         for page_no, page in enumerate(pdf, start=1):
             page_dict = page.get_text("rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
@@ -272,15 +278,18 @@ def parse_pdf(path: Path | str) -> Document:
             if not any(not c.c.isspace() for c in chars):
                 images += len(page.get_images(full=False))
                 page_texts.append("")
+                last_grid = last_columns = None
                 continue
             hs, vs = _segments(page)
             placed: list[tuple[float, TextLine | GridBlock]] = []
             used: set[int] = set()
+            columns: dict[int, list[float]] = {}
             for ghs, gvs in _table_groups(hs, vs):
-                block, bbox, took = _grid(ghs, gvs, chars, page_no)
+                block, bbox, took, xs = _grid(ghs, gvs, chars, page_no)
                 used |= took
                 if block.rows:
                     placed.append((bbox[1], block))
+                    columns[id(block)] = xs
             free = [c for k, c in enumerate(chars) if k not in used]
             lines = _lines_of(free)
             if lines:
@@ -288,6 +297,15 @@ def parse_pdf(path: Path | str) -> Document:
                 right = max(line[-1].x for line in lines)
                 placed.extend(_paragraphs(lines, page_no, left, right))
             placed.sort(key=lambda p: p[0])
+            body = [item for _, item in placed if not (isinstance(item, TextLine) and _PAGE_FOOTER.match(item.text))]
+            if body and isinstance(body[0], GridBlock) and last_columns is not None \
+                    and _same_columns(columns[id(body[0])], last_columns) and last_grid is not None \
+                    and body[0].rows[0].cells not in [r.cells for r in last_grid.rows[:4]]:
+                # The page opens straight with a grid ruled like the one that closed the previous page, and does
+                # not repeat its header: its rows are body rows of that table, even when they hold no numbers yet.
+                body[0].header_rows = 0
+            last_grid = body[-1] if body and isinstance(body[-1], GridBlock) else None
+            last_columns = columns[id(last_grid)] if last_grid is not None else None
             items.extend(item for _, item in placed)
             page_texts.append("\n".join(_line_text(line) for line in _lines_of(chars)))
     except ParseError:

@@ -185,3 +185,17 @@ def test_scanned_pdf_without_text_layer(tmp_path):
 def test_size_guard(tmp_path, table_pdf, monkeypatch):
     monkeypatch.setattr(index.pdf, "MAX_PDF_BYTES", 1000)
     assert "too large" in _one_line_error(table_pdf)
+
+
+def test_page_opening_with_the_same_ruled_columns_continues_an_empty_table(tmp_path):
+    """A blank form (no numbers to tell body from header) still continues when the next page opens straight
+    with a grid ruled like the one that closed the previous page."""
+    pdf = pymupdf.open()
+    _table_page(pdf, "2025年部门示例预算表", [["一、甲类", "", "", ""], ["二、乙类", "", "", ""]])
+    page = pdf.new_page(width=W, height=H)
+    _ruled_table(page, 60, XS, [[(0, 1, "三、丙类"), (1, 1, ""), (2, 1, ""), (3, 1, "")],
+                                [(0, 1, "总计"), (1, 1, ""), (2, 1, ""), (3, 1, "")]])
+    doc = parse_pdf(_save(pdf, tmp_path / "blank.pdf"))
+    (table,) = doc.tables
+    assert table.pages == [1, 2] and table.title == "2025年部门示例预算表"
+    assert [r.label for r in table.rows][-2:] == ["三、丙类", "总计"]
