@@ -93,6 +93,7 @@ def _table_groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list
 
     tol = 3.0
     hidx = [i for i, (k, _) in enumerate(segs) if k == "h"]
+    crossed: set[int] = set()
     vidx = [i for i, (k, _) in enumerate(segs) if k == "v"]
     for i in hidx:
         h = segs[i][1]
@@ -100,6 +101,15 @@ def _table_groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list
             v = segs[j][1]
             if h.lo - tol <= v.a <= h.hi + tol and v.lo - tol <= h.a <= v.hi + tol:
                 parent[find(i)] = find(j)
+                crossed.add(i)
+    # Rulings that cross no vertical line (a 三线表) belong together when they span the same width, one above
+    # the other; a rule inside a ruled table is never joined this way, so stacked tables stay apart.
+    free = sorted((i for i in hidx if i not in crossed and segs[i][1].hi - segs[i][1].lo >= 100),
+                  key=lambda i: segs[i][1].a)
+    for a, b in zip(free, free[1:]):
+        sa, sb = segs[a][1], segs[b][1]
+        if abs(sa.lo - sb.lo) <= tol and abs(sa.hi - sb.hi) <= tol and sb.a - sa.a <= 400:
+            parent[find(a)] = find(b)
     # Collinear horizontal pieces of one ruling (a row line drawn cell by cell) belong together too.
     hs_sorted = sorted(hidx, key=lambda i: (round(segs[i][1].a), segs[i][1].lo))
     for a, b in zip(hs_sorted, hs_sorted[1:]):
@@ -110,7 +120,8 @@ def _table_groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list
     for i, (k, s) in enumerate(segs):
         g = groups.setdefault(find(i), ([], []))
         (g[0] if k == "h" else g[1]).append(s)
-    return [g for g in groups.values() if len(_cluster([s.a for s in g[0]])) >= 2 and len(_cluster([s.a for s in g[1]])) >= 2]
+    # Two or more horizontal rulings make a table region; without inner verticals its columns come from the words.
+    return [g for g in groups.values() if len(_cluster([s.a for s in g[0]])) >= 2]
 
 
 @dataclass
@@ -119,6 +130,8 @@ class _Char:
     y: float  # baseline
     c: str
     size: float
+    x0: float = 0.0
+    x1: float = 0.0
 
 
 def _chars(page_dict: dict) -> list[_Char]:
@@ -128,7 +141,7 @@ def _chars(page_dict: dict) -> list[_Char]:
             for span in line["spans"]:
                 for ch in span["chars"]:
                     x0, y0, x1, y1 = ch["bbox"]
-                    out.append(_Char((x0 + x1) / 2, ch["origin"][1], ch["c"], span["size"]))
+                    out.append(_Char((x0 + x1) / 2, ch["origin"][1], ch["c"], span["size"], x0, x1))
     return out
 
 
@@ -200,6 +213,59 @@ def _grid(hs: list[_Seg], vs: list[_Seg], chars: list[_Char], page_no: int) -> t
         if any(cells):
             rows.append(GridRow(cells=cells, page=page_no))
     return GridBlock(rows=rows, filled=True), (x0, y0, x1, y1), used, xs
+
+
+def _open_grid(hs: list[_Seg], chars: list[_Char], page_no: int):
+    """A table ruled only horizontally (a 三线表, or a box without inner verticals): rows are the text lines
+    between the rulings, column boundaries the gaps that every numeric row leaves between its words."""
+    x0, x1 = min(s.lo for s in hs), max(s.hi for s in hs)
+    ys = _cluster([s.a for s in hs])
+    y0, y1 = ys[0], ys[-1]
+    inside = [k for k, ch in enumerate(chars) if x0 - 1 <= ch.x <= x1 + 1 and y0 < ch.y - ch.size * 0.3 < y1]
+    lines = [_words(line) for line in _lines_of([chars[k] for k in inside])]
+    if len(lines) < 2:
+        return None
+    numeric = [ws for ws in lines if any(_is_amount(_line_text(w)) for w in ws)]
+    bounds = _gaps(numeric or lines, x0, x1)
+    if len(bounds) < 3 or not numeric:
+        return None
+    rows = []
+    for ws in lines:
+        cells = [""] * (len(bounds) - 1)
+        for w in ws:
+            j = max(0, min(len(cells) - 1, _bisect(bounds, (w[0].x0 + w[-1].x1) / 2)))
+            cells[j] = _cell_text([w]) if not cells[j] else cells[j] + _line_text(w)
+        rows.append(GridRow(cells=cells, page=page_no))
+    return GridBlock(rows=rows, filled=False), (x0, y0, x1, y1), set(inside), bounds
+
+
+def _words(line: list[_Char]) -> list[list[_Char]]:
+    """Runs of characters with no gap wider than a space."""
+    out: list[list[_Char]] = []
+    for ch in line:
+        if ch.c.isspace():
+            continue
+        if out and ch.x0 - out[-1][-1].x1 < ch.size * 0.6:
+            out[-1].append(ch)
+        else:
+            out.append([ch])
+    return out
+
+
+def _is_amount(text: str) -> bool:
+    return bool(re.fullmatch(r"-?[\d,，]+(?:\.\d+)?%?", text)) and any(c.isdigit() for c in text)
+
+
+def _gaps(lines: list[list[list[_Char]]], x0: float, x1: float) -> list[float]:
+    """Column boundaries: the middles of x-ranges that no word of these lines covers."""
+    spans = sorted((w[0].x0, w[-1].x1) for ws in lines for w in ws)
+    bounds = [x0]
+    reach = spans[0][1] if spans else x0
+    for lo, hi in spans[1:]:
+        if lo > reach:
+            bounds.append((reach + lo) / 2)
+        reach = max(reach, hi)
+    return bounds + [x1]
 
 
 def _same_columns(a: list[float], b: list[float]) -> bool:
@@ -285,7 +351,11 @@ def parse_pdf(path: Path | str) -> Document:
             used: set[int] = set()
             columns: dict[int, list[float]] = {}
             for ghs, gvs in _table_groups(hs, vs):
-                block, bbox, took, xs = _grid(ghs, gvs, chars, page_no)
+                inner = len(_cluster([v.a for v in gvs])) >= 3
+                found = _grid(ghs, gvs, chars, page_no) if inner else _open_grid(ghs, chars, page_no)
+                if found is None:
+                    continue
+                block, bbox, took, xs = found
                 used |= took
                 if block.rows:
                     placed.append((bbox[1], block))

@@ -199,3 +199,26 @@ def test_page_opening_with_the_same_ruled_columns_continues_an_empty_table(tmp_p
     (table,) = doc.tables
     assert table.pages == [1, 2] and table.title == "2025年部门示例预算表"
     assert [r.label for r in table.rows][-2:] == ["三、丙类", "总计"]
+
+
+def test_table_ruled_only_horizontally_takes_its_columns_from_the_words(tmp_path):
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=W, height=H)
+    page.insert_text((200, 60), "2025年部门三线预算表", fontname=CJK, fontsize=14)
+    page.insert_text((460, 84), "单位：万元", fontname=CJK, fontsize=9)
+    for y in (90, 112, 178):  # top rule, rule under the header, bottom rule: no vertical rulings at all
+        page.draw_line((60, y), (520, y), color=(0, 0, 0), width=0.8)
+    rows = [("项目", "本年预算", "上年预算"), ("合计", "1,250.00", "1,100.50"),
+            ("行政运行", "1,000.00", "900.50"), ("一般行政管理事务", "250.00", "200.00")]
+    for i, row in enumerate(rows):
+        y = 105 + i * 22 if i == 0 else 130 + (i - 1) * 20
+        for x, text in zip((64, 300, 420), row):
+            page.insert_text((x, y), text, fontname=CJK, fontsize=9)
+    page.insert_text((60, 200), "注：本表为示例。", fontname=CJK, fontsize=9)
+    doc = parse_pdf(_save(pdf, tmp_path / "open.pdf"))
+    (table,) = doc.tables
+    assert (table.title, table.unit) == ("2025年部门三线预算表", "万元")
+    assert table.header == [["本年预算"], ["上年预算"]]
+    assert [(r.label, r.values) for r in table.rows] == [
+        ("合计", [1250.0, 1100.5]), ("行政运行", [1000.0, 900.5]), ("一般行政管理事务", [250.0, 200.0])]
+    assert any("本表为示例" in n for n in table.notes)
