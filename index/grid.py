@@ -55,10 +55,16 @@ def _is_body_row(cells: list[str]) -> bool:
     return bool(numbers) and len(numbers) < len(nonempty)
 
 
+def _is_blank_total(cells: list[str]) -> bool:
+    """A 合计 row of a blank form (merged across the label columns, no amounts yet): the first body row when it
+    comes right under the header; further down (a side-by-side form's 总计) it says nothing about the header."""
+    return bool(cells) and cells[0] in ("合计", "总计") and all(c in ("", cells[0]) for c in cells)
+
+
 def split_header(rows: list[list[str]]) -> int:
     """Number of header rows at the top of a grid."""
     for i, cells in enumerate(rows):
-        if _is_body_row(cells):
+        if _is_body_row(cells) or (i < 4 and _is_blank_total(cells)):
             return i
     return min(len(rows), 3)
 

@@ -222,3 +222,14 @@ def test_table_ruled_only_horizontally_takes_its_columns_from_the_words(tmp_path
     assert [(r.label, r.values) for r in table.rows] == [
         ("合计", [1250.0, 1100.5]), ("行政运行", [1000.0, 900.5]), ("一般行政管理事务", [250.0, 200.0])]
     assert any("本表为示例" in n for n in table.notes)
+
+
+def test_blank_template_forms(pdf_paths):
+    """The final-accounts template prints its forms without amounts: header and body are told apart by the
+    合计 row under the header and by the ruled columns of a continued page."""
+    path = next(p for p in pdf_paths if "template" in p.name)
+    tables = {t.title: t for t in parse_pdf(path).tables}
+    income = tables["收入决算表"]
+    assert income.rows[0].label == "合计" and len(income.header) == 7
+    overview = tables["财政拨款收入支出决算总表"]
+    assert overview.pages == [8, 9] and overview.rows[-1].label == "总计"
