@@ -138,6 +138,26 @@ def merge(sets: list[LabelSet], name: str = "merged") -> LabelSet:
 
 SETS_DIR = Path(__file__).resolve().parent / "sets"
 
+# Distinct unit names for generated documents whose spec names none: with one name for every document, a
+# question ("示例市数据管理局2025年公务接待费是多少？") would have as many right answers as documents.
+_PLACES = ("东江", "西岭", "南湖", "北川", "青山", "白河", "临海", "云阳", "长宁", "安平", "清源", "华亭")
+
+
+def synthetic_entity(spec: dict, index: int) -> str:
+    """The unit a generated document is about: the spec's own, else one of its own per document."""
+    if spec.get("entity"):
+        return str(spec["entity"])
+    place = _PLACES[index % len(_PLACES)] + ("" if index < len(_PLACES) else str(index // len(_PLACES) + 1))
+    return f"示例{place}市数据管理局"
+
+
+def printed_on(path: Path, value: float, unit: str | None) -> set[int]:
+    """Pages of a document (PDF pages, or form-feed pages of a text file) that print the value."""
+    from eval.baselines import page_texts
+    from eval.metrics import value_printed
+
+    return {n for n, text in enumerate(page_texts(path), start=1) if value_printed(value, unit, text)}
+
 
 def materialise_synthetic(out_dir: Path, quick: bool = False, spec_path: Path | None = None) -> LabelSet:
     """Generate the synthetic documents of `synthetic.yaml` into out_dir and return their labelled set: the
@@ -157,8 +177,8 @@ def materialise_synthetic(out_dir: Path, quick: bool = False, spec_path: Path | 
     specs = data["documents"][:2] if quick else data["documents"]
     per_doc = int(data.get("questions_per_document", 6))
     questions, documents = [], []
-    for spec in specs:
-        sample = generate(dict(spec))
+    for index, spec in enumerate(specs):
+        sample = generate({**spec, "entity": synthetic_entity(spec, index)})
         name = f"synthetic-{spec['seed']}-{spec['kind']}-{'yuan' if spec['unit'] == '元' else 'wan'}.{spec['format']}"
         if spec["format"] == "pdf":
             sample.write_pdf(out_dir / name)
@@ -169,6 +189,10 @@ def materialise_synthetic(out_dir: Path, quick: bool = False, spec_path: Path | 
             pages = get("pages") or [get("page") or 1]
             if spec["format"] != "pdf":
                 pages = [1 + sample.text[: get("offset", 0)].count("\f")] if get("offset") is not None else pages
+            if get("value") is not None:
+                # Every page that prints the figure proves it, as in the corpus set (a total is printed in the
+                # overview, in its own table and in the narrative).
+                pages = sorted(set(pages) | printed_on(out_dir / name, get("value"), get("unit", "万元")))
             questions.append({"id": f"{name}#{n}", "type": get("type", "table"), "question": get("question"),
                               "gold": [{"source": name, "pages": list(pages)}], "value": get("value"),
                               "unit": get("unit", "万元"), "key_phrases": list(get("key_phrases", []) or [])})

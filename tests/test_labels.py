@@ -104,3 +104,16 @@ def test_expected_findings_point_at_existing_pages(corpus_dir: Path):
             body = pages[f.page - 1]
             for n in f.numbers:
                 assert value_printed(n, "万元", body), (d.source, f.kind, n)
+
+
+def test_synthetic_documents_each_name_their_own_unit_and_gold_pages_cover_every_printing_page(tmp_path: Path):
+    from eval.baselines import page_texts
+    from eval.labels import materialise_synthetic
+
+    s = materialise_synthetic(tmp_path, quick=True)
+    units = {q.question.split("2025年")[0] for q in s.questions}
+    assert len(units) == len(s.documents) == 2  # one unit per document: each question has one right answer
+    for q in s.questions:
+        texts = page_texts(tmp_path / q.gold[0].source)
+        printing = {n for n, t in enumerate(texts, start=1) if value_printed(q.value, q.unit, t)}
+        assert printing and set(q.gold[0].pages) == printing
