@@ -21,6 +21,7 @@ CHANGE_RATE = re.compile(r"(增长|下降)\s*(\d+(?:\.\d+)?)\s*%")
 COMPLETION = re.compile(r"完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*%")
 DIRECTION = re.compile(r"(比[^，。；,;]{0,24}?)(增加|减少)(\s*)(\d[\d,]*(?:\.\d+)?)(\s*)万元")
 COUNT = re.compile(r"(项目\s*|涉及项目\s*|共有车辆\s*)(\d+)(\s*)(个|辆)")
+PROJECT_TABLE = re.compile(r"项目支出.{0,8}表\s*$")
 YEAR = re.compile(r"(20\d\d)(\s*)年")
 CODE7 = re.compile(r"^\d{7}$")
 
@@ -383,10 +384,16 @@ def unit_slip(v, rng) -> list[Mutation]:
 
 
 def count_change(v, rng) -> list[Mutation]:
-    """Change a count (projects, vehicles) so it no longer matches the rows it counts."""
+    """Change a count (projects, vehicles) so it no longer matches the rows it counts.
+
+    Only counts the document lets a reader verify: vehicles broken down after 其中, projects when a project table
+    lists them. A count with nothing to count against cannot be contradicted by changing it."""
+    listed = any(PROJECT_TABLE.search(ln.text) and "绩效" not in ln.text for ln in v.lines)
     out = []
     for i in _narrative_lines(v):
         for m in COUNT.finditer(v.lines[i].text):
+            if not (m.group(4) == "辆" and "其中" in v.lines[i].text[m.end():] or m.group(4) == "个" and listed):
+                continue
             old = int(m.group(2))
             new = old + rng.choice([1, 2, 3])
             text = _sub(v.lines[i].text, m, 2, str(new))

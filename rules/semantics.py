@@ -124,6 +124,12 @@ def is_total_row(row: Row) -> bool:
     return bool(TOTAL_LABEL.match(norm_label(row.label) or "")) or (not row.label.strip() and not row.code)
 
 
+def names_unit(row: Row, entity: str | None) -> bool:
+    """The row is named after a unit (the entity, 本级, 某某中心): a unit subtotal in a per-unit table."""
+    label = norm_label(row.label)
+    return bool(label) and (bool(entity) and (label in entity or entity in label) or bool(_UNIT_ROW.search(label)))
+
+
 def is_unit_row(row: Row, entity: str | None) -> bool:
     if row.code and row.code.isdigit() and len(row.code) in (6, 9) :
         return True
@@ -140,8 +146,21 @@ def _value_cols(table: Table) -> list[int]:
         joined = "/".join(table.header[i]) if i < len(table.header) else ""
         if _CODE_HEADER.search(joined) or re.search(r"率|%|比例|名称|单位$|指标|分值|得分", joined):
             continue
+        if _is_text_col(table, i):
+            continue
         cols.append(i)
     return cols
+
+
+def _is_text_col(table: Table, i: int) -> bool:
+    """A column of words (支出科目, 项目类型), not amounts: most of its filled cells are not numbers."""
+    filled = numeric = 0
+    for r in table.rows[:200]:
+        cell = r.cells[i].strip() if i < len(r.cells) else ""
+        if cell and cell not in ("-", "—", "/"):
+            filled += 1
+            numeric += r.value(i) is not None
+    return filled >= 2 and numeric * 2 < filled
 
 
 def _total_col(table: Table, cols: list[int]) -> int | None:

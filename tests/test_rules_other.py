@@ -27,6 +27,21 @@ def test_project_count_against_project_table():
     assert "count.projects" in rules(make_doc("项目支出40.00万元，涉及项目3个。", tables=[EXPENDITURE, projects]))
 
 
+def test_vehicles_listed_as_zero_under_a_catch_all_do_not_add_up():
+    assert "count.vehicles" in rules(make_doc("共有车辆1辆，其中：执法用车0辆，其他用车0辆。"))
+    # Without a catch-all category the zeros may name other kinds of car than the one the unit has.
+    assert "count.vehicles" not in rules(make_doc("共有车辆1辆，其中：执法用车0辆、应急用车0辆。"))
+
+
+def test_project_table_with_a_text_column_and_unit_subtotals():
+    # 项目类型 is words, not amounts; unit rows repeat the unit code that every project row carries.
+    projects = table("项目支出表", ["项目名称", "单位编码", "项目类型", "合计"],
+                     [["合计", "", "", "40.00"], ["某某局本级", "001001", "", "40.00"],
+                      ["甲项目", "001001", "运转类", "30.00"], ["乙项目", "001001", "特定目标类", "10.00"]])
+    assert "count.projects" not in rules(make_doc("项目支出40.00万元，涉及项目2个。", tables=[EXPENDITURE, projects]))
+    assert "count.projects" in rules(make_doc("项目支出40.00万元，涉及项目3个。", tables=[EXPENDITURE, projects]))
+
+
 def test_empty_table_needs_a_note():
     empty = table("政府性基金预算支出表", ["科目编码", "科目名称", "合计"], [["", "合计", ""]])
     assert "completeness.empty_unexplained" in rules(make_doc(tables=[EXPENDITURE, empty]))

@@ -4,23 +4,27 @@ from __future__ import annotations
 from rules.checks.common import said
 from rules.findings import Evidence
 from rules.registry import Context, rule
-from rules.semantics import is_total_row, is_unit_row
+from rules.semantics import is_total_row, is_unit_row, names_unit
 
 
 def project_rows(ctx: Context):
-    """(rows, total in 万元, table) of the project table when its rows add up to its total; else None."""
+    """(rows, total in 万元, table) of the project table when its rows add up to its total; else None.
+
+    Unit subtotal rows are told apart either by their code (6/9 digits) or, when every project row repeats its
+    unit's code, by a unit name as label."""
     for info in ctx.sem.types("project_expenditure"):
         col = info.total_col
         if col is None:
             continue
         totals = [r for r in info.table.rows if is_total_row(r) and r.value(col)]
-        leaves = [r for r in info.table.rows if r not in totals and not is_unit_row(r, ctx.doc.entity)
-                  and r.value(col) and (not r.code or len(r.code) != 3)]
-        if not totals or not leaves:
+        if not totals:
             continue
         total = totals[0].value(col)
-        if abs(sum(r.value(col) for r in leaves) - total) <= len(leaves) * 10 ** -info.decimals:
-            return leaves, total * info.scale, info
+        body = [r for r in info.table.rows if r not in totals and r.value(col)]
+        for unit in (lambda r: is_unit_row(r, ctx.doc.entity), lambda r: names_unit(r, ctx.doc.entity)):
+            leaves = [r for r in body if not unit(r) and (not r.code or len(r.code) != 3)]
+            if leaves and abs(sum(r.value(col) for r in leaves) - total) <= len(leaves) * 10 ** -info.decimals:
+                return leaves, total * info.scale, info
     return None
 
 
@@ -56,8 +60,10 @@ def vehicles(ctx: Context):
             continue
         parts = [int(x) for x in c.direction.split(",")]
         s = sum(parts)
-        if s == 0 or s == int(c.value):
-            continue  # a list of zeros names other categories than the car the unit has
+        if s == int(c.value):
+            continue
+        if s == 0 and "其他" not in c.sentence:
+            continue  # a list of zeros without a catch-all may name other categories than the car the unit has
         yield ctx.finding(
             "error" if s > c.value else "warning", f"文中称共有车辆{int(c.value)}辆，分类合计为{s}辆", [said(c)],
             "＋".join(map(str, parts)) + f"＝{s}辆，文中为{int(c.value)}辆", expected=float(s), actual=c.value,
