@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from index import captions
 from index.document import Document, Paragraph, Section, Table
-from index.grid import GridRow, build_table, split_header
+from index.grid import GridRow, build_table, header_end, split_header
 from index.meta import detect_entity, detect_kind, detect_year, title_lines
 from index.numbers import join_cjk
 from index.sections import SectionTracker, heading_level
@@ -31,6 +31,7 @@ class GridBlock:
     rows: list[GridRow]
     filled: bool = False  # merged header cells already repeated across their span
     header_rows: int | None = None
+    fresh: bool = False  # drawn below another grid on its page (PDF): a table of its own, never a continuation
 
 
 @dataclass
@@ -104,10 +105,32 @@ def _width(g: GridBlock) -> int:
     return max((len(r.cells) for r in g.rows), default=0)
 
 
+def _cells(g: GridBlock) -> list[list[str]]:
+    return [[join_cjk(c) for c in r.cells] for r in g.rows]
+
+
+def _repeated_header(prev: GridBlock, nxt: GridBlock) -> int:
+    """How many of nxt's first rows repeat prev's header (all of it, or its lower rows), else 0.
+
+    The repeat must run to the end of the header: forms printed back to back share their first row (the
+    form's title) but not the rows under it (the project's name), and each is a table of its own."""
+    cells, first = _cells(prev), _cells(nxt)
+    h = prev.header_rows if prev.header_rows is not None else header_end(cells)
+    guessed = h is None  # no data rows bound the header: a repeat of any of its first rows will do
+    head = cells[:3] if guessed else cells[:h]
+    for i, row in enumerate(head):
+        if first[0] == row:
+            k = 1
+            while k < len(first) and i + k < len(head) and first[k] == head[i + k]:
+                k += 1
+            return k if guessed or i + k == len(head) else 0
+    return 0
+
+
 def _continues(prev: GridBlock, nxt: GridBlock) -> bool:
     """An untitled grid continues the previous table when it has the same columns and either starts on a
     later page or repeats the previous header."""
-    if not prev.rows or not nxt.rows:
+    if not prev.rows or not nxt.rows or nxt.fresh:
         return False
     later_page = nxt.rows[0].page > prev.rows[-1].page
     if _width(prev) != _width(nxt):
@@ -115,26 +138,21 @@ def _continues(prev: GridBlock, nxt: GridBlock) -> bool:
         return later_page and _width(nxt) < _width(prev) and len(nxt.rows) <= 2
     if later_page and nxt.header_rows == 0:
         return True  # the PDF parser saw the page open with the same ruled columns and no header
-    first = [join_cjk(c) for c in nxt.rows[0].cells]
-    if any(first == [join_cjk(c) for c in r.cells] for r in prev.rows[:4]):
-        return True  # the header is repeated
+    if _repeated_header(prev, nxt):
+        return True
     # Without a repeated header, a later page continues the table only if it starts straight with data rows;
     # a grid with a header of its own is another (untitled) table.
-    return later_page and split_header([[join_cjk(c) for c in r.cells] for r in nxt.rows]) == 0
+    return later_page and split_header(_cells(nxt)) == 0
 
 
 def _extend(prev: GridBlock, nxt: GridBlock) -> None:
     """Append a page's grid to the table it continues, dropping its repeated header rows."""
-    cells = [[join_cjk(c) for c in r.cells] for r in prev.rows]
-    h = prev.header_rows if prev.header_rows is not None else split_header(cells)
-    header = cells[:h]
+    h = prev.header_rows if prev.header_rows is not None else split_header(_cells(prev))
     rows = nxt.rows
     pad = _width(prev) - _width(nxt)
     if pad > 0:  # align the amounts on the right; the label lands in a code column and is read from there
         rows = [GridRow(cells=[""] * pad + r.cells, page=r.page) for r in rows]
-    k = 0
-    while k < len(rows) and k < len(header) and [join_cjk(c) for c in rows[k].cells] == header[k]:
-        k += 1
+    k = _repeated_header(prev, nxt) if pad <= 0 else 0
     if k == 0 and nxt.header_rows:
         k = nxt.header_rows
     prev.rows.extend(rows[k:])

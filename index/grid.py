@@ -61,12 +61,18 @@ def _is_blank_total(cells: list[str]) -> bool:
     return bool(cells) and cells[0] in ("合计", "总计") and all(c in ("", cells[0]) for c in cells)
 
 
-def split_header(rows: list[list[str]]) -> int:
-    """Number of header rows at the top of a grid."""
+def header_end(rows: list[list[str]]) -> int | None:
+    """Index of the first body row, or None when no row reads as data (the header's extent is a guess)."""
     for i, cells in enumerate(rows):
         if _is_body_row(cells) or (i < 4 and _is_blank_total(cells)):
             return i
-    return min(len(rows), 3)
+    return None
+
+
+def split_header(rows: list[list[str]]) -> int:
+    """Number of header rows at the top of a grid."""
+    h = header_end(rows)
+    return min(len(rows), 3) if h is None else h
 
 
 def fill_spans(header_rows: list[list[str]]) -> list[list[str]]:

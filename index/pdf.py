@@ -374,6 +374,9 @@ def parse_pdf(path: Path | str) -> Document:
                 # The page opens straight with a grid ruled like the one that closed the previous page, and does
                 # not repeat its header: its rows are body rows of that table, even when they hold no numbers yet.
                 body[0].header_rows = 0
+            grids = [item for item in body if isinstance(item, GridBlock)]
+            for g in grids[1:]:
+                g.fresh = True  # a table does not resume below another grid on the same page
             last_grid = body[-1] if body and isinstance(body[-1], GridBlock) else None
             last_columns = columns[id(last_grid)] if last_grid is not None else None
             items.extend(item for _, item in placed)

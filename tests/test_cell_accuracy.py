@@ -40,7 +40,6 @@ def test_seed_tables_survive_rendering_and_parsing(seed_paths, tmp_path):
         print(f"{path.name}: all tables {r}/{t} = {r / t:.4f}; titled tables {tr}/{tt} = {tr / tt:.4f}")
         right, total, titled_right, titled_total = right + r, total + t, titled_right + tr, titled_total + tt
     print(f"all seeds: all tables {right / total:.4f}, titled tables {titled_right / titled_total:.4f}")
-    # Titled tables are the budget tables proper. Untitled forms printed back to back with identical headers
-    # (绩效自评 sheets) can merge into one table on the way through the PDF; they are measured, not yet held to 0.99.
+    # Untitled tables count too: 绩效自评 forms printed back to back share their first row and must stay apart.
     assert titled_right / titled_total >= 0.99
-    assert right / total >= 0.85
+    assert right / total >= 0.99

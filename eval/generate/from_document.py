@@ -50,11 +50,12 @@ def render_document(doc: Document, path: Path) -> Path:
             continue
         t: Table = obj
         head, body = _parts(t)
-        if not head:
+        if not head and not body:
             continue
         # A titled table starts a page; an untitled one follows on the same page, so it is not read as the
-        # continuation of the table before it.
-        if t.title or w.y > 600:
+        # continuation of the table before it. A headerless one stays put: at the top of a new page it would
+        # read as the rest of the table above.
+        if t.title or (head and w.y > 600):
             w.new_page()
         if t.title:
             w.text(t.title, size=11, center=True)

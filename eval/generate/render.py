@@ -14,6 +14,8 @@ ROW_H = 18
 
 def header_grid(header: list[list[Cell]]) -> tuple[list[list[str]], list[tuple[int, int, int, int, str]]]:
     """Expand merged header cells: the text grid (text in a span's first cell) and each cell's (row, col, rows, cols)."""
+    if not header:
+        return [], []
     width = sum(c.colspan for c in header[0])
     taken = [[False] * width for _ in header]
     grid = [[""] * width for _ in header]
@@ -87,7 +89,7 @@ class _Writer:
     def table(self, header: list[list[Cell]], body: list[list[str]]) -> None:
         """Ruled table; rows that do not fit continue on a new page under a repeated header."""
         grid, cells = header_grid(header)
-        width = len(grid[0])
+        width = max(len(r) for r in grid + body)
         lens = [max([len(r[j]) for r in grid + body if j < len(r)] + [2]) for j in range(width)]
         scale = (PAGE_W - 2 * MARGIN) / sum(max(4, n) for n in lens)
         xs = [MARGIN]
