@@ -23,7 +23,9 @@ SUB_VEHICLE = re.compile(r"([\u4e00-\u9fff]{2,12}?)\s*(\d+)\s*辆")
 CHANGE_BEFORE = re.compile(r"(增加|减少|增长|下降|上升|降低|节约|超支|提高|减)了?\s*$")
 SENTENCE_END = re.compile(r"[。！？!?]")
 DELIM = re.compile(r"[，。；：,;:！？!?、\n]")
-PATH = re.compile(r"([^“”\"，。；：:\s（）()]{2,30}?)[（(]\s*(类|款|项)\s*[)）]")
+# A 类/款/项 name may hold its own brackets: 政府办公厅（室）及相关机构事务（款）.
+PATH = re.compile(r"((?:[^“”\"，。；：:\s（）()]|[（(](?!\s*[类款项]\s*[)）])[^（）()，。]{1,4}[)）]){2,40}?)"
+                  r"[（(]\s*(类|款|项)\s*[)）]")
 YEAR = re.compile(r"(20\d\d)\s*年")
 UP = {"增加", "增长", "上升", "提高", "超支"}
 

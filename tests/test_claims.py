@@ -59,3 +59,8 @@ def test_counts_of_projects_and_vehicles():
 def test_topic_path_is_remembered_for_generic_subjects():
     (a,) = [c for c in claims("“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”。预算安排60.00万元。", "amount")]
     assert a.topic == ["卫生健康支出", "医疗保障管理事务", "行政运行"]
+
+
+def test_a_path_name_may_hold_its_own_brackets():
+    (a,) = [c for c in claims("“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）事业运行（项）”12.00万元。", "amount")]
+    assert a.topic == ["一般公共服务支出", "政府办公厅（室）及相关机构事务", "事业运行"]

@@ -28,7 +28,7 @@ def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
         return None
     if claim.amount.bracketed:
         return None  # （其中，一般公共预算拨款安排…）: a side breakdown of something else
-    hit = ctx.sem.lookup(subject)
+    hit = ctx.sem.lookup(subject) or _grand_total(ctx, subject)
     if hit is None:
         return None
     key, cells = hit
@@ -37,6 +37,24 @@ def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
         return None
     return key, cells, False
 
+
+
+def _grand_total(ctx: Context, subject: str) -> tuple[str, list[Cell]] | None:
+    """收入预算 / 支出决算 / 收支总预算: the document's totals, whichever way the tables print them."""
+    core = norm_label(re.sub(r"^.*?20\d\d年度?", "", subject))
+    if ctx.doc.entity:
+        core = core.replace(norm_label(ctx.doc.entity), "")
+    noise = sorted(ctx.pack.subject_noise + ["总", "总额", "总体"], key=len, reverse=True)
+    while True:
+        w = next((w for w in noise if core.endswith(w) and len(core) > len(w)), None)
+        if w is None:
+            break
+        core = core[: -len(w)]
+    keys = ctx.pack.total_subjects.get(core)
+    if not keys:
+        return None
+    cells = [c for k in keys for c in ctx.sem.labels.get(k, [])]
+    return (core, cells) if cells else None
 
 
 @rule("narrative.amount_vs_table", "narrative_vs_table", digits=1.0)
@@ -64,7 +82,8 @@ def amount_vs_table(ctx: Context):
         values = sorted({round(x.value, 2) for x in cells})
         best = min(cells, key=lambda x: abs(x.value - a.value))
         contextual = key in {norm_label(x) for x in ctx.pack.context_labels}
-        severity = "error" if len(values) == 1 and (by_path or len(key) >= 4) and not contextual else "warning"
+        whole = key in ctx.pack.total_subjects
+        severity = "error" if len(values) == 1 and (by_path or whole or len(key) >= 4) and not contextual else "warning"
         yield ctx.finding(
             severity,
             f"文中“{a.subject or key}”为{n(a.printed, a.decimals)}{a.unit}，表中“{best.row.label or key}”为"
