@@ -33,7 +33,7 @@ class RulePack:
     placeholders: list[str]
     context_labels: list[str] = field(default_factory=list)
     scope_words: list[str] = field(default_factory=list)
-    total_subjects: dict[str, list[str]] = field(default_factory=dict)
+    total_subjects: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def tol(self, rule: str, key: str, default: float) -> float:
         return float(self.tolerances.get(rule, {}).get(key, default))
@@ -61,7 +61,8 @@ class RulePack:
             placeholders=list(data.get("placeholders", [])),
             context_labels=list(data.get("context_labels", [])),
             scope_words=list(data.get("scope_words", [])),
-            total_subjects={k: list(v) for k, v in (data.get("total_subjects") or {}).items()},
+            total_subjects={k: {part: list(names) for part, names in v.items()}
+                            for k, v in (data.get("total_subjects") or {}).items()},
         )
 
 

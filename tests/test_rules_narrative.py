@@ -38,3 +38,10 @@ def test_unit_slip_is_reported_as_unit():
     (f,) = found(make_doc("2024年一般行政管理事务预算为400000.00万元。"), "unit.wan_yuan_slip")
     assert f.kind == "unit" and not found(make_doc("2024年一般行政管理事务预算为400000.00万元。"),
                                            "narrative.amount_vs_table")
+
+
+def test_a_bare_subject_names_the_grand_total():
+    # 部门支出总表's 合计 is 100.00: "支出预算" means it, with or without the year and the unit's name.
+    assert not found(make_doc("某某局2024年支出预算100.00万元。"), "narrative.amount_vs_table")
+    (f,) = found(make_doc("某某局2024年支出预算120.00万元。"), "narrative.amount_vs_table")
+    assert f.expected == 100.0 and f.actual == 120.0

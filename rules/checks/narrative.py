@@ -50,10 +50,13 @@ def _grand_total(ctx: Context, subject: str) -> tuple[str, list[Cell]] | None:
         if w is None:
             break
         core = core[: -len(w)]
-    keys = ctx.pack.total_subjects.get(core)
-    if not keys:
+    spec = ctx.pack.total_subjects.get(core)
+    if not spec:
         return None
-    cells = [c for k in keys for c in ctx.sem.labels.get(k, [])]
+    cells = [c for k in spec.get("rows", []) for c in ctx.sem.labels.get(k, [])]
+    for info in ctx.sem.types(*spec.get("tables", [])):
+        if info.total_col is not None:  # the 合计 row of 收入总表 / 支出总表
+            cells += [c for c in (info.cell(r, info.total_col) for r in info.total_rows[:1]) if c]
     return (core, cells) if cells else None
 
 
