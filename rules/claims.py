@@ -120,6 +120,9 @@ def amounts_in(text: str) -> list[Amount]:
     return out
 
 
+DASH_PATH = re.compile(r"[“\"]([^“”\"，。；]{2,30}(?:[\-－—–]+[^“”\"，。；\-－—–]{2,30}){1,2})[”\"]\s*科目")
+
+
 def _topics(text: str) -> list[tuple[int, list[str]]]:
     """Positions where a 类/款/项 path is named, with the names in order."""
     out: list[tuple[int, list[str]]] = []
@@ -133,7 +136,10 @@ def _topics(text: str) -> list[tuple[int, list[str]]]:
         if m.group(2) == "项" or len(cur) >= 3:
             out.append((m.end(), cur))
             cur = []
-    return out
+    # “一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务”科目: the path written with dashes.
+    for m in DASH_PATH.finditer(text):
+        out.append((m.end(), [x.strip() for x in re.split(r"[-－—–]+", m.group(1)) if x.strip()]))
+    return sorted(out, key=lambda t: t[0])
 
 
 def paragraph_claims(p: Paragraph) -> list[Claim]:

@@ -45,3 +45,15 @@ def test_a_bare_subject_names_the_grand_total():
     assert not found(make_doc("某某局2024年支出预算100.00万元。"), "narrative.amount_vs_table")
     (f,) = found(make_doc("某某局2024年支出预算120.00万元。"), "narrative.amount_vs_table")
     assert f.expected == 100.0 and f.actual == 120.0
+
+
+def test_a_path_written_with_dashes_names_its_item():
+    doc = make_doc("“卫生健康支出-医疗保障管理事务-行政运行”科目65.00万元，用于日常运转。")
+    (f,) = found(doc, "narrative.amount_vs_table")
+    assert f.expected == 60.0 and f.actual == 65.0
+    assert not found(make_doc("“卫生健康支出-医疗保障管理事务-行政运行”科目60.00万元。"), "narrative.amount_vs_table")
+
+
+def test_income_and_expenditure_both_totalling():
+    assert found(make_doc("2024年收、支总计均为120.00万元。"), "narrative.amount_vs_table")
+    assert not found(make_doc("2024年收、支总计均为100.00万元。"), "narrative.amount_vs_table")

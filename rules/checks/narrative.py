@@ -21,30 +21,43 @@ def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
     plain = re.sub(r"上年结转|上年结余|年初结转|年末结转", "", subject)
     if any(w in plain for w in words):
         return None
-    if claim.topic and ("（项）" in subject or "(项)" in subject or _GENERIC.match(norm_label(subject) or "为")):
+    if claim.topic and ("（项）" in subject or "(项)" in subject or subject.endswith("”科目")
+                        or _GENERIC.match(norm_label(subject) or "为")):
         cells = ctx.sem.code_path(claim.topic)
         return ("/".join(claim.topic), cells, True) if cells else None
     if not norm_label(subject) or _GENERIC.match(norm_label(subject)):
         return None
     if claim.amount.bracketed:
         return None  # （其中，一般公共预算拨款安排…）: a side breakdown of something else
-    hit = ctx.sem.lookup(subject) or _grand_total(ctx, subject)
+    hit = ctx.sem.lookup(subject) or _grand_total(ctx, _clause_before(claim))
     if hit is None:
         return None
     key, cells = hit
     if key in {norm_label(x) for x in ctx.pack.context_labels} and \
             any(w in claim.sentence for w in ctx.pack.scope_words):
         return None
+    if "三公" in claim.sentence and any(norm_label(w) in key for w in ctx.pack.sangong_items):
+        # A 三公 item is read against the 三公 table: the economic tables count basic expenditure only.
+        sangong = {id(i.table) for i in ctx.sem.types("sangong")}
+        cells = [c for c in cells if id(c.table) in sangong]
+        if not cells:
+            return None
     return key, cells, False
 
 
 
+def _clause_before(claim) -> str:
+    """The clause that leads to the amount, whole (the subject stops at 、 as in 收、支总计均为)."""
+    at = claim.sentence.find(claim.amount.text)
+    return re.split(r"[，,；;。：:]", claim.sentence[:at])[-1] if at > 0 else claim.amount.subject
+
+
 def _grand_total(ctx: Context, subject: str) -> tuple[str, list[Cell]] | None:
     """收入预算 / 支出决算 / 收支总预算: the document's totals, whichever way the tables print them."""
-    core = norm_label(re.sub(r"^.*?20\d\d年度?", "", subject))
+    core = norm_label(re.sub(r"^.*?20\d\d年度?", "", subject)).replace("收、支", "收支")
     if ctx.doc.entity:
         core = core.replace(norm_label(ctx.doc.entity), "")
-    noise = sorted(ctx.pack.subject_noise + ["总", "总额", "总体"], key=len, reverse=True)
+    noise = sorted(ctx.pack.subject_noise + ["总", "总额", "总体", "总计", "均为"], key=len, reverse=True)
     while True:
         w = next((w for w in noise if core.endswith(w) and len(core) > len(w)), None)
         if w is None:
