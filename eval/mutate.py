@@ -158,8 +158,12 @@ class PdfView:
                     if e.new_text is None:
                         continue
                     ln = self.lines[e.line]
-                    x0, _, _, y1 = ln.bbox
-                    page.insert_text((x0, y1 - ln.size * 0.22), e.new_text, fontname="china-s", fontsize=ln.size)
+                    x0, _, x1, y1 = ln.bbox
+                    # A longer line (2999.75 -> 29997500.00) must not run off the page: shrink it to fit.
+                    room = max(x1, page.rect.width - 36) - x0
+                    width = pymupdf.get_text_length(e.new_text, fontname="china-s", fontsize=ln.size)
+                    size = ln.size * min(1.0, room / width) if width else ln.size
+                    page.insert_text((x0, y1 - ln.size * 0.22), e.new_text, fontname="china-s", fontsize=size)
             doc.save(out, garbage=3, deflate=True)
         return out
 

@@ -64,7 +64,7 @@ def _grand_total(ctx: Context, subject: str) -> tuple[str, list[Cell]] | None:
             break
         core = core[: -len(w)]
     spec = ctx.pack.total_subjects.get(core)
-    if not spec:
+    if not spec or not re.search(r"预算|决算|总计|合计|总额", subject):  # a bare 支出 may be a cut-off item name
         return None
     cells = [c for k in spec.get("rows", []) for c in ctx.sem.labels.get(k, [])]
     for info in ctx.sem.types(*spec.get("tables", [])):
