@@ -275,13 +275,15 @@ def direction_word(v, rng) -> list[Mutation]:
                 continue
             flipped = "减少" if m.group(2) == "增加" else "增加"
             text = _sub(v.lines[i].text, m, 2, flipped)
-            # The rate that follows usually says 增长/下降: flip it too, so only the direction is wrong.
+            # The rate that follows says 增长/下降 B%: flip it too, so only the direction is wrong. Without a
+            # rate the sentence holds nothing the direction must agree with, and a flip contradicts nothing.
             tail = text[m.end(2):]
-            rate = re.match(r"([^。；;]{0,20}?)(增长|下降)", tail)
-            if rate:
-                word = "下降" if rate.group(2) == "增长" else "增长"
-                pos = m.end(2) + rate.start(2)
-                text = text[:pos] + word + text[pos + 2:]
+            rate = re.match(r"([^。；;]{0,20}?)(增长|下降)\s*\d[\d.]*\s*%", tail)
+            if not rate:
+                continue
+            word = "下降" if rate.group(2) == "增长" else "增长"
+            pos = m.end(2) + rate.start(2)
+            text = text[:pos] + word + text[pos + 2:]
             out.append(Mutation("direction_word", "direction", v.lines[i].page, [amount],
                                 f"direction {m.group(2)} -> {flipped} before {m.group(4)}万元", [Edit(i, text)],
                                 also=["percentage", "narrative_vs_table"]))

@@ -11,6 +11,12 @@ def test_direction_word_contradicted_by_the_rate():
     assert "direction.flat_with_change" in rules(make_doc("今年支出110.00万元，与上年持平，增加10.00万元。"))
 
 
+def test_a_fall_of_everything_while_the_amount_is_all_new():
+    # 21.54 this year, 21.54 less than last year and 下降100%: only 增加 from a zero base (增长100%) fits.
+    assert "direction.change_sign" in rules(make_doc("采购支出21.54万元，比上年减少21.54万元，下降100%。"))
+    assert "direction.change_sign" not in rules(make_doc("采购支出21.54万元，比上年增加21.54万元，增长100%。"))
+
+
 def test_comparison_words():
     doc = make_doc("年初预算为80.00万元，支出决算为60.00万元，完成年初预算的75.00%，决算数大于预算数。")
     assert "direction.comparison" in rules(doc)

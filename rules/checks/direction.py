@@ -28,9 +28,12 @@ def change_sign(ctx: Context):
             sign = -1 if a.change == "+" else 1
             for cur in c.others[:4]:
                 base = cur.value - sign * a.value
-                if base <= 0:
+                if sign > 0 and abs(base) <= a.half + cur.half and c.value == 100:
+                    r = 100.0  # 增加A from a zero base: the conventional 增长100%, here written as a fall
+                elif base <= 0:
                     continue
-                r = sign * a.value / base * 100
+                else:
+                    r = sign * a.value / base * 100
                 if abs(abs(r) - c.value) <= rate_tolerance(r, c.decimals, [(a.value, a.half), (base, cur.half)],
                                                            ctx.tol("digits")) + 1e-9:
                     word = "增加" if a.change == "+" else "减少"
