@@ -39,3 +39,19 @@ def test_parts_exceeding_their_whole():
     doc = make_doc("收入合计30.00万元，其中：财政拨款25.00万元；事业收入10.00万元。")
     assert found(doc, "narrative.parts_sum")
     assert not found(make_doc("收入合计30.00万元，其中：财政拨款20.00万元；事业收入10.00万元。"), "narrative.parts_sum")
+
+
+def _overview(income_total: str) -> str:
+    # A two-sided 收支总表: income on the left, expenditure on the right, both sides closing with 总计.
+    return table("收入支出总表", ["项目", "金额", "项目", "金额"],
+                 [["一般公共预算拨款", "100.00", "基本支出", "60.00"],
+                  ["", "", "项目支出", "40.00"],
+                  ["总计", income_total, "总计", "100.00"]])
+
+
+def test_both_sides_of_the_overview_close_on_the_same_total():
+    assert not [f for f in check_document(make_doc("说明。", tables=[_overview("100.00")])).findings
+                if f.rule == "arithmetic.overview_totals"]
+    (f,) = [f for f in check_document(make_doc("说明。", tables=[_overview("120.00")])).findings
+            if f.rule == "arithmetic.overview_totals"]
+    assert f.expected == 120.0 and f.actual == 100.0

@@ -212,22 +212,32 @@ def first_value(row, info: TableInfo) -> float | None:
     return None
 
 
+def _side_total(info: TableInfo, side: str):
+    """(row, column) of the 总计 on one side (收入 or 支出) of a two-sided 收支总表: the last 总计 row carrying a
+    value in the first column headed by that side. Rows of both sides share the table, so labels alone collide."""
+    col = next((i for i in info.value_cols if i < len(info.table.header) and info.table.header[i]
+                and side in info.table.header[i][0]), None)
+    if col is None and len(info.value_cols) == 2:  # 项目|金额|项目|金额 with no side named: income comes first
+        col = info.value_cols[0 if side == "收入" else 1]
+    if col is None:
+        return None
+    rows = [r for r in info.table.rows if norm_label(r.label).endswith("总计") and r.value(col) is not None
+            and (side in norm_label(r.label) or norm_label(r.label) == "总计")]
+    return (rows[-1], col) if rows else None
+
+
 @rule("arithmetic.overview_totals", "arithmetic", digits=1.0)
 def overview_totals(ctx: Context):
     """收入总计 differs from 支出总计 in a 收支总表."""
     for info in ctx.sem.types("overview", "fiscal_overview"):
-        rows = {norm_label(r.label): r for r in info.table.rows}
-        inc = next((rows[k] for k in rows if k.endswith("收入总计")), None)
-        exp = next((rows[k] for k in rows if k.endswith("支出总计")), None)
+        inc, exp = _side_total(info, "收入"), _side_total(info, "支出")
         if not inc or not exp:
             continue
-        a, b = first_value(inc, info), first_value(exp, info)
-        if a is None or b is None:
-            continue
+        a, b = inc[0].value(inc[1]), exp[0].value(exp[1])
         if abs(a - b) > _tol(ctx, info, 1):
             t = info.table
             yield ctx.finding(
                 "error", f"{t.title}中收入总计{_fmt(a, info)}与支出总计{_fmt(b, info)}不相等",
-                [_ev(info, [inc], 0, f"收入总计：{_fmt(a, info)}；支出总计：{_fmt(b, info)}")],
+                [_ev(info, [inc[0]], inc[1], f"收入总计：{_fmt(a, info)}；支出总计：{_fmt(b, info)}")],
                 f"{_fmt(a, info)}−{_fmt(b, info)}＝{_fmt(a - b, info)}{t.unit or '万元'}",
                 expected=round(a * info.scale, 4), actual=round(b * info.scale, 4), unit="万元")
