@@ -55,3 +55,13 @@ def test_both_sides_of_the_overview_close_on_the_same_total():
     (f,) = [f for f in check_document(make_doc("说明。", tables=[_overview("120.00")])).findings
             if f.rule == "arithmetic.overview_totals"]
     assert f.expected == 120.0 and f.actual == 100.0
+
+
+def _projects(total: str) -> str:
+    return table("项目支出表", ["项目名称", "金额"], [["档案整理", "30.00"], ["系统运维", "10.00"], ["合计", total]])
+
+
+def test_a_plain_list_closes_on_its_total():
+    assert not found(make_doc(tables=[EXPENDITURE, _projects("40.00")]), "arithmetic.list_total")
+    (f,) = found(make_doc(tables=[EXPENDITURE, _projects("48.00")]), "arithmetic.list_total")
+    assert f.expected == 40.0 and f.actual == 48.0 and "30.00" not in f.message

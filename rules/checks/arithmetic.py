@@ -5,7 +5,7 @@ import re
 
 from rules.findings import Evidence
 from rules.registry import Context, rule
-from rules.semantics import TableInfo, code_kind, is_total_row, norm_label
+from rules.semantics import TableInfo, code_kind, is_total_row, names_unit, norm_label
 
 _SUB = re.compile(r"^(?:小计|合计|总计)$")
 _TOP_TOTAL = re.compile(r"^(?:合计|总计|本年(?:收入|支出)合计|.{0,8}经费合计|.{0,6}支出合计|.{0,6}收入合计)$")
@@ -108,6 +108,37 @@ def total_row(ctx: Context):
                 [_ev(info, totals, col, f"{totals[0].label}｜{t.header_text(col)}：{_fmt(tv, info)}")],
                 "＋".join(r.code for r in top) + f"＝{_fmt(s, info)}，合计行为{_fmt(tv, info)}，差{_fmt(tv - s, info)}{unit}",
                 expected=round(s * info.scale, 4), actual=round(tv * info.scale, 4), unit="万元")
+
+
+@rule("arithmetic.list_total", "arithmetic", digits=1.0, max_failure_share=0.5)
+def list_total(ctx: Context):
+    """The 合计 row of a plain list (projects, purchases: no codes) differs from the sum of the rows it closes.
+    Unit subtotal rows (本级, 某某中心) are either counted alone or their projects are: whichever adds up."""
+    for info in ctx.sem.infos:
+        t = info.table
+        if info.type in (None, "performance", "overview", "fiscal_overview") or any(code_kind(r.code) for r in t.rows):
+            continue
+        totals = [r for r in t.rows if is_total_row(r) and r.label.strip()]
+        body = [r for r in t.rows if r not in totals and not re.match(r"其中|小计", norm_label(r.label) or "")]
+        if len(totals) != 1 or len(body) < 2 or t.rows.index(totals[0]) not in (0, len(t.rows) - 1):
+            continue
+        units = [r for r in body if names_unit(r, ctx.doc.entity)]
+        readings = [[r for r in body if r not in units], units] if units else [body]
+        checks = []
+        for col in info.value_cols:
+            tv = totals[0].value(col)
+            sums = [sum(_v(r.value(col)) for r in rows) for rows in readings if rows]
+            if tv is None and not any(sums):
+                continue
+            n = max(len(rows) for rows in readings)
+            checks.append((all(abs(_v(tv) - x) > _tol(ctx, info, n) for x in sums), col, _v(tv), sums[0]))
+        for sev, (_, col, tv, total) in _report(ctx, info, checks):
+            unit = t.unit or "万元"
+            yield ctx.finding(
+                sev, f"{t.title or '表'}合计行（{t.header_text(col)}）为{_fmt(tv, info)}{unit}，各行合计为{_fmt(total, info)}{unit}",
+                [_ev(info, totals, col, f"{totals[0].label}｜{t.header_text(col)}：{_fmt(tv, info)}")],
+                f"{len(readings[0])}行合计{_fmt(total, info)}，合计行为{_fmt(tv, info)}，差{_fmt(tv - total, info)}{unit}",
+                expected=round(total * info.scale, 4), actual=round(tv * info.scale, 4), unit="万元")
 
 
 def _paths(info: TableInfo) -> list[tuple[str, ...]]:
