@@ -222,6 +222,14 @@ Operator = Callable[[object, random.Random], list[Candidate]]
 # ---------------------------------------------------------------- operators (each lists all candidates)
 
 
+def _quoted(text: str, m: re.Match) -> bool:
+    """An amount as the narrative quotes it from a table: not a change (增加2.40万元), which the change-rate
+    operator owns, and not a threshold (单位价值100万元以上), which no table prints."""
+    before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
+    return not re.search(r"(?:增加|减少|增长|下降)\s*$", before) and not re.match(r"\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)", after) \
+        and not re.search(r"单价|价值|不超过|不低于", text[max(0, m.start() - 8):m.start()])
+
+
 def narrative_amount(v, rng) -> list[Mutation]:
     """Change an amount the narrative quotes from a table."""
     table = _table_numbers(v)
@@ -229,7 +237,7 @@ def narrative_amount(v, rng) -> list[Mutation]:
     for i in _narrative_lines(v):
         for m in AMOUNT.finditer(v.lines[i].text):
             old = _num(m.group(1))
-            if not old or round(old, 2) not in table:
+            if not old or round(old, 2) not in table or not _quoted(v.lines[i].text, m):
                 continue
             new = _bumped(old, m.group(1), rng)
             text = _sub(v.lines[i].text, m, 1, _fmt(new, m.group(1)))
