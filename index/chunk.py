@@ -36,7 +36,7 @@ class Chunk:
     def search_text(self) -> str:
         """What is indexed: the passage prefixed with its document and table (measured to lift retrieval)."""
         head = " ".join(x for x in (self.entity or "", str(self.year or ""), self.doc_title, self.table or "") if x)
-        return f"{head}\n{self.text}"
+        return f"{head}\n{row_search_body(self.text) if self.kind == 'row' else self.text}"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -44,6 +44,24 @@ class Chunk:
     @classmethod
     def from_dict(cls, d: dict) -> "Chunk":
         return cls(**d)
+
+
+def row_search_body(text: str) -> str:
+    """A row as indexed: its name, then each header word once, then its values. Written out, every value repeats
+    its header path ("基本支出/人员经费/…=…"), so every row of a wide table would look about the same words."""
+    name, sep, cells = text.partition("：")
+    if not sep or "｜" not in name:
+        return text
+    words: list[str] = []
+    values: list[str] = []
+    for cell in cells.split("；"):
+        head, eq, value = cell.partition("=")
+        for part in head.split("/") if eq else []:
+            if part and part not in words:
+                words.append(part)
+        if eq:
+            values.append(value)
+    return f"{name}：{' '.join(words)}｜{' '.join(values)}"
 
 
 def _id(source_key: str, kind: str, text: str, page: int) -> str:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.chunk import Chunk
+from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.citations import cite, snippet
 from qa.models import Answer
-from qa.question import is_numeric
-from qa.retrieve import Hit, Retriever
+from qa.question import definition_term, intent, restrict
+from qa.retrieve import Hit, Retriever, totals_of
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*")
 _PUNCT = re.compile(r"[“”\"'（）()、，,。：:；;？?！!\s]")
@@ -29,6 +30,7 @@ class _Candidate:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    cover: float = 1.0  # share of the question's bigrams the candidate's name and context say
 
 
 def _norm(text: str) -> str:
@@ -52,52 +54,131 @@ def _bigrams(text: str) -> set[str]:
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
-def _row_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
+# Words that shape a question but name nothing in the document.
+_ASKING = re.compile(r"是多少万元|是多少|为多少|有多少|多少万元|多少钱|多少|是什么|请问|一共|分别|万元|元")
+_FILLER = re.compile(r"[的了吗呢为是有]")
+# Columns that carry the quantity a row names rather than a part of it.
+_NEUTRAL = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年支出合计", "本年收入合计", "预算", "决算", "数额"}
+_CODE = re.compile(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)")
+
+
+def _clean(text: str) -> str:
+    """A phrase reduced to what it names: no numbering, punctuation, asking words or filler characters."""
+    t = _norm(text)
+    t = _ASKING.sub("", t)
+    return _FILLER.sub("", t)
+
+
+def _grams(text: str) -> set[str]:
+    t = re.sub(r"\d+(?:\.\d+)?", "#", text)
+    return {t[i:i + 2] for i in range(len(t) - 1) if "#" not in t[i:i + 2]}
+
+
+@dataclass
+class _Query:
+    text: str  # the question without unit names, years and asking words
+    grams: set[str]
+    codes: set[str]
+
+    @classmethod
+    def of(cls, question: str, hits: list[Hit]) -> "_Query":
+        q = _strip_names(_norm(question), hits)
+        codes = set(_CODE.findall(q))
+        text = _clean(re.sub(r"\d+", "", q))
+        return cls(text, _grams(text), codes)
+
+
+def _match(q: _Query, name: str) -> tuple[int, int, bool]:
+    """Bigrams of the question a name says, bigrams of the name the question does not ask about, and whether
+    the question carries the whole name."""
+    own = _grams(_clean(name))
+    whole = bool(_clean(name)) and len(_clean(name)) >= 2 and _clean(name) in q.text
+    return len(q.grams & own), len(own - q.grams), whole
+
+
+_TOTAL_WORDS = re.compile(r"(?:合计|总计|小计)$")
+
+
+def _row_candidates(q: _Query, hit: Hit, rank: int) -> list[_Candidate]:
+    """Cells of a row: the row's label and the column's path name the quantity, the table title frames it."""
     c = hit.chunk
-    if not c.facts:
+    if not c.facts or not (c.label or "").strip():
         return []
     label = _norm(c.label or "")
-    label_hit = len(label) if label and label in q else _overlap(label, q)
-    title_hit = _overlap(_norm(c.table or ""), q)
+    title = _norm(c.table or "")
+    is_total = label in ("合计", "总计") or label == title
+    row_name = "" if is_total else _TOTAL_WORDS.sub("", label)
+    l_hit, l_extra, l_whole = _match(q, row_name)
+    title_grams = _grams(_clean(title))
     out = []
     for i, fact in enumerate(c.facts):
         column = fact["column"] or ""
-        col_parts = [p for p in re.split(r"/", column) if p and p not in ("合计", "小计")]
-        col_hit = max((_overlap(_norm(p), q) for p in col_parts), default=0)
-        col_hit = col_hit if col_hit >= 2 else 0  # one shared character (费, 支) names nothing
-        # The column the question names is its leaf ("人员经费", not "基本支出/人员经费/工资福利支出").
-        leaf = _norm(col_parts[-1]) if col_parts else ""
-        col_hit += len(leaf) if leaf and leaf in q else 0
-        # The first column (合计 / 预算数) answers a question that names no column.
-        # A 合计 row (or a one-row table) is the quantity the table's title names.
-        names_table = label == _norm(c.table or "") or label in ("合计", "总计")
-        base = max(label_hit if label not in ("合计", "总计") else 0, title_hit if names_table else 0)
-        if base < MIN_MATCH and not (names_table and col_hit >= MIN_MATCH):
+        named = [p for p in column.split("/") if p and _norm(p) not in _NEUTRAL]
+        c_hit, c_extra, c_whole = _match(q, "".join(named))
+        leaf_whole = bool(named) and _match(q, named[-1])[2]
+        t_hit = len(q.grams & (title_grams - _grams(_clean(row_name + "".join(named)))))
+        if l_hit + c_hit + t_hit < 2:
             continue
-        score = 2 * base + col_hit + (0.5 if i == 0 else 0) - 0.2 * rank
+        cover = (l_hit + c_hit + t_hit) / max(len(q.grams), 1)
+        score = (2.0 * (l_hit + c_hit) + 1.0 * t_hit - 1.0 * l_extra - 0.5 * c_extra
+                 + 2.0 * l_whole + 2.0 * leaf_whole + (0.5 if not named or i == 0 else 0.0))
+        if q.codes:
+            if c.code and c.code in q.codes:
+                score += 8.0
+            elif c.code:
+                score -= 4.0
+        if not c.unit:
+            score -= 3.0  # no unit line: a form (performance targets, codes), not a money table
+        score -= 0.1 * rank
         raw = f"{fact['raw']:,.2f}{fact['unit'] or ''}"
         year = f"{c.year}年" if c.year and str(c.year) not in (c.table or "") else ""
         entity = c.entity if c.entity and c.entity not in (c.table or "") else ""
         text = (f"{entity}{year}{c.table}中“{c.label}”{('（' + column + '）') if column else ''}"
                 f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") + "。")
-        out.append(_Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column))
+        out.append(_Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column, cover))
     return out
 
 
-def _paragraph_candidates(q: str, hit: Hit, rank: int) -> list[_Candidate]:
+def _narrative_score(q: _Query, named: str, context: str, rank: int) -> tuple[float, float] | None:
+    """Score and coverage of a number stated in the narrative, named by the phrase before it."""
+    n_hit, n_extra, n_whole = _match(q, named)
+    ctx = len(q.grams & (_grams(_clean(context)) - _grams(_clean(named))))
+    if n_hit + ctx < 2:
+        return None
+    return 2.0 * n_hit + 1.0 * ctx - 0.5 * n_extra + 2.0 * n_whole - 0.1 * rank, (n_hit + ctx) / max(len(q.grams), 1)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
+def _paragraph_candidates(q: _Query, hit: Hit, rank: int, change: bool = False) -> list[_Candidate]:
+    """Amounts stated in the narrative: levels (收入总计659.94万元) or, for a change question, changes
+    (比上年减少69.47万元). The phrase before the number names it; the sentence up to it is its context."""
     from rules.claims import amounts_in
 
+    text = hit.chunk.text
     out = []
-    for a in amounts_in(hit.chunk.text):
-        if a.bound or a.change:
+    spans = _sentence_spans(text)
+    for a in amounts_in(text):
+        if a.bound or bool(a.change) != change:
             continue
-        subject = _norm(a.subject)
-        match = _overlap(subject[-12:], q)
-        if match < MIN_MATCH:
+        lo, hi = next(((s, e) for s, e in spans if s <= a.start < e), (0, len(text)))
+        prefix = text[lo:a.start]
+        named = a.subject if not change else prefix[-40:]
+        scored = _narrative_score(q, _strip_entity(named, hit), _strip_entity(prefix, hit), rank)
+        if scored is None:
             continue
-        sentence = next((s for s in _SENTENCE.findall(hit.chunk.text) if a.text in s), a.text)
-        out.append(_Candidate(2 * match - 0.2 * rank - 0.5, a.value, "万元", sentence.strip(), hit))
+        out.append(_Candidate(scored[0], a.value, "万元", text[lo:hi].strip(), hit, cover=scored[1]))
     return out
+
+
+def _strip_entity(text: str, hit: Hit) -> str:
+    """Text without the document's unit name and years (they name the document, not the quantity)."""
+    entity = hit.chunk.entity or ""
+    if entity:
+        text = text.replace(entity, "")
+    return re.sub(r"20\d\d\s*年度?", "", text)
 
 
 def _strip_names(q: str, hits: list[Hit]) -> str:
@@ -111,42 +192,114 @@ def _strip_names(q: str, hits: list[Hit]) -> str:
     return re.sub(r"20\d\d年度?", "", q)
 
 
-_PERCENT_Q = re.compile(r"百分|比例|占比|比重|增长率|增幅|降幅|%")
-_COUNT_Q = re.compile(r"几个|几家|几辆|多少个|多少家|多少辆|多少人|数量")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _COUNT = re.compile(r"(\d+)\s*(个|家|辆|人|项)")
+# What a percentage is: the word printed just before it.
+_RATE_KINDS = {"up": r"增长|增加|上升|提高|增幅", "down": r"下降|减少|降低|降幅|下降了", "share": r"占|比重|比例|占比",
+               "completion": r"完成"}
 
 
-def _stated_numbers(q: str, hits: list[Hit], rx: re.Pattern, unit: str) -> list[_Candidate]:
-    """Percentages or counts stated in the narrative, in the sentence that shares most with the question."""
+def _rate_kind(text: str) -> str | None:
+    for kind, rx in _RATE_KINDS.items():
+        if re.search(f"(?:{rx})", text):
+            return kind
+    return None
+
+
+def _wanted_rate(question: str) -> str | None:
+    """The kind of percentage a question asks for."""
+    if re.search(r"占|比重|所占", question):
+        return "share"
+    if "完成" in question:
+        return "completion"
+    return _rate_kind(question)
+
+
+def _stated_numbers(q: _Query, question: str, hits: list[Hit], rx: re.Pattern, unit: str) -> list[_Candidate]:
+    """Percentages or counts stated in the narrative, named by the sentence before them; a percentage must be
+    of the kind the question asks (a growth rate, a share, a completion rate)."""
+    wanted = _wanted_rate(question) if unit == "%" else None
     out = []
     for rank, h in enumerate(hits):
         if h.chunk.kind != "paragraph":
             continue
-        for s in _SENTENCE.findall(h.chunk.text):
-            for m in rx.finditer(s):
-                before = _norm(s[max(0, m.start() - 24):m.start()])
-                match = _overlap(before, q)
-                if match >= MIN_MATCH:
-                    out.append(_Candidate(2 * match - 0.2 * rank, float(m.group(1)), unit, s.strip(), h))
+        text = h.chunk.text
+        for lo, hi in _sentence_spans(text):
+            for m in rx.finditer(text, lo, hi):
+                prefix = text[lo:m.start()]
+                just_before = prefix[-8:]
+                named = re.split(r"[，,；;：:]", prefix)[-1] or prefix
+                # A share's whole is often named by the sentence before (其中：基本支出…，占70.74%).
+                context = text[max(0, m.start() - 120):m.start()]
+                scored = _narrative_score(q, _strip_entity(named, h), _strip_entity(context, h), rank)
+                if scored is None:
+                    continue
+                score = scored[0]
+                if wanted:
+                    score += 6.0 if _rate_kind(just_before) == wanted else -6.0
+                out.append(_Candidate(score, float(m.group(1)), unit, text[lo:hi].strip(), h, cover=scored[1]))
     return out
 
 
-def structured(question: str, hits: list[Hit]) -> _Candidate | None:
-    q = _strip_names(_norm(question), hits)
-    if _PERCENT_Q.search(question):
-        cands = _stated_numbers(q, hits, _PERCENT, "%")
-        return max(cands, key=lambda c: c.score) if cands else None
-    if _COUNT_Q.search(question):
-        cands = _stated_numbers(q, hits, _COUNT, "个")
-        return max(cands, key=lambda c: c.score) if cands else None
+MIN_COVER = 0.5  # below this share of the question said, the evidence is too weak to answer from
+
+
+def _best(cands: list[_Candidate]) -> _Candidate | None:
+    best = max(cands, key=lambda c: c.score) if cands else None
+    return best if best is not None and best.cover >= MIN_COVER else None
+
+
+def candidates(question: str, hits: list[Hit]) -> list[_Candidate]:
+    """Every figure in the hits that could answer a numeric question, scored by how well it is named."""
+    q = _Query.of(question, hits)
+    kind = intent(question)
+    if kind == "percent":
+        return _stated_numbers(q, question, hits, _PERCENT, "%")
+    if kind == "count":
+        return _stated_numbers(q, question, hits, _COUNT, "个")
     cands: list[_Candidate] = []
     for rank, h in enumerate(hits):
-        if h.chunk.kind == "row":
+        if h.chunk.kind == "row" and kind != "change":
             cands += _row_candidates(q, h, rank)
         elif h.chunk.kind == "paragraph":
-            cands += _paragraph_candidates(q, h, rank)
-    return max(cands, key=lambda c: c.score) if cands else None
+            cands += _paragraph_candidates(q, h, rank, change=kind == "change")
+    _corroborate(cands)
+    return cands
+
+
+def structured(question: str, hits: list[Hit]) -> _Candidate | None:
+    return _best(candidates(question, hits))
+
+
+def evidence(question: str, hits: list[Hit]) -> dict[str, float]:
+    """How strongly each hit answers the question by its structure (the row and column, the narrative subject,
+    the reason clause or the definition it holds); hits that hold no answer are absent."""
+    kind = intent(question)
+    out: dict[str, float] = {}
+    if kind in ("percent", "count", "change", "amount"):
+        for c in candidates(question, hits):
+            if c.cover >= MIN_COVER:
+                out[c.hit.chunk.id] = max(out.get(c.hit.chunk.id, float("-inf")), c.score)
+    elif kind == "reason":
+        for score, _, h in _reason_candidates(question, hits):
+            out[h.chunk.id] = max(out.get(h.chunk.id, float("-inf")), score)
+    elif kind == "definition":
+        rx = _definition_pattern(question, hits)
+        for h in hits:
+            if rx is not None and h.chunk.kind == "paragraph" and rx.search(halfwidth(h.chunk.text).strip()):
+                out[h.chunk.id] = 100.0
+    return out
+
+
+def _corroborate(cands: list[_Candidate], bonus: float = 1.5) -> None:
+    """A figure that several passages state (the narrative and a table, two tables) is more likely the one asked
+    for: each candidate gains for every other chunk printing the same value, up to two."""
+    by_value: dict[float, set[str]] = {}
+    for c in cands:
+        by_value.setdefault(round(c.value, 2), set()).add(c.hit.chunk.id)
+    for c in cands:
+        others = len(by_value[round(c.value, 2)] - {c.hit.chunk.id})
+        c.score += bonus * min(others, 2)
 
 
 def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
@@ -174,8 +327,20 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
         llm = _llm_answer(question, hits[:k], settings)
         if llm is not None:
             return llm
-    if is_numeric(question):
-        cand = structured(question, hits + _totals_of(retriever, hits[:5]))
+    kind = intent(question)
+    if kind == "list" and len(restrict(question, retriever.store.manifest()["documents"])) > 1:
+        listed = _across_documents(question, retriever, k)
+        if listed is not None:
+            return listed
+    if kind in ("reason", "definition"):
+        found = (_reason if kind == "reason" else _definition)(question, hits, retriever)
+        if found is not None:
+            sentence, hit = found
+            first = cite(hit, sentence)
+            rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
+            return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive")
+    elif kind in ("percent", "count", "change", "amount"):
+        cand = structured(question, hits + totals_of(hits[:5], retriever.store.chunks()))
         if cand is not None:
             first = cite(cand.hit, cand.text if cand.hit.chunk.kind == "paragraph" else None)
             rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
@@ -191,11 +356,117 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
     return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive")
 
 
-def _totals_of(retriever: Retriever, hits: list[Hit]) -> list[Hit]:
-    """The 合计 rows of the tables the best hits come from: a question about a table's subject asks for them."""
-    tables = {(h.chunk.source, h.chunk.table) for h in hits if h.chunk.table}
-    return [Hit(c, 0.0) for c in retriever.store.chunks().values()
-            if c.kind == "row" and (c.source, c.table) in tables and c.label in ("合计", "总计")]
+_REASON_MARK = re.compile(r"主要原因|原因是|原因：|原因:|原因主要|由于|因为|是因")
+_CLAUSE = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+def _reason_candidates(question: str, hits: list[Hit]) -> list[tuple[float, str, Hit]]:
+    """Clauses that give a reason (主要原因…/由于…) for what the question names, with the clause before them when
+    the reason stands alone; scored by how well that names the question's subject."""
+    q = _Query.of(re.sub(r"为什么|为何|的?主要原因是什么|的?原因是什么|什么原因", "", question), hits)
+    direction = _rate_kind(question) if re.search(r"增|减|降|升|提高", question) else None
+    out = []
+    for rank, h in enumerate(hits):
+        if h.chunk.kind != "paragraph":
+            continue
+        clauses = [m.group(0).strip() for m in _CLAUSE.finditer(h.chunk.text) if m.group(0).strip()]
+        for i, clause in enumerate(clauses):
+            mark = _REASON_MARK.search(clause)
+            if not mark:
+                continue
+            about = clause[:mark.start()] or (clauses[i - 1] if i else "")
+            lead = "" if clause[:mark.start()].strip("，, ") else (clauses[i - 1] if i else "")
+            scored = _narrative_score(q, _strip_entity(about, h), _strip_entity(lead + clause, h), rank)
+            if scored is None:
+                continue
+            score = scored[0]
+            if direction and _rate_kind(about) not in (None, direction):
+                score -= 4.0
+            out.append((score, lead + clause, h))
+    return out
+
+
+def _reason(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:
+    found = _reason_candidates(question, hits)
+    if not found:
+        return None
+    _, text, hit = max(found, key=lambda t: t[0])
+    return text, hit
+
+
+_DEFINED = r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*[“\"]?{term}[”\"]?\s*[：:]\s*(?:是)?指"
+
+
+def _without_names(question: str, hits: list[Hit]) -> str:
+    """The question as asked, less the names of the units the hits come from."""
+    from qa.question import _core
+
+    for entity in sorted({h.chunk.entity for h in hits if h.chunk.entity}, key=len, reverse=True):
+        for piece in sorted([entity] + _core(entity), key=len, reverse=True):
+            question = question.replace(piece, "")
+    return question
+
+
+def _definition_pattern(question: str, hits: list[Hit]) -> re.Pattern | None:
+    term = definition_term(_without_names(question, hits))
+    return re.compile(_DEFINED.format(term=re.escape(term))) if term else None
+
+
+def _definition(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:
+    """The definition of the term a question names ("项目支出：是指…"), from the hits or else from the passages of
+    the documents the question is about."""
+    rx = _definition_pattern(question, hits)
+    if rx is None:
+        return None
+    pool = list(hits)
+    allowed = retriever.allowed(question)
+    pool += [Hit(c, 0.0) for cid, c in retriever.store.chunks().items() if cid in allowed and c.kind == "paragraph"]
+    for h in pool:
+        text = halfwidth(h.chunk.text).strip()
+        if h.chunk.kind == "paragraph" and rx.search(text):
+            sentence = next((s for s in _SENTENCE.findall(h.chunk.text) if "指" in s), h.chunk.text)
+            return sentence.strip(), h
+    return None
+
+
+_THRESHOLD = re.compile(r"(超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元)?")
+_ABOVE = ("超过", "高于", "大于", "多于", "不少于", "不低于", "达到")
+_LIST_HEAD = re.compile(r"^.*?(?:哪些|哪个|哪家|哪一家|哪几个?)(.*?)(?:单位|部门)?的")
+
+
+def _across_documents(question: str, retriever: Retriever, k: int) -> Answer | None:
+    """"哪些单位的X超过N万元？" / "哪个单位安排了X？": X read from each document in turn (the structured answer on
+    that document alone), then compared with the threshold (or with zero)."""
+    q = halfwidth(question)
+    m = _THRESHOLD.search(q)
+    op, limit = (m.group(1), float(m.group(2)) * UNIT_TO_WANYUAN.get(m.group(3) or "万元", 1.0)) if m else ("超过", 0.0)
+    head = _LIST_HEAD.match(q)
+    group = (head.group(1) if head else "").strip()
+    subject = q[:m.start()] if m else q
+    subject = re.sub(r"^.*?(?:哪些|哪个|哪家|哪一家|哪几个?)[^的]*?的", "", subject)
+    subject = re.sub(r"^.*?(?:哪些|哪个|哪家|哪一家|哪几个?)(?:单位|部门)?(?:安排了|有|列支了|发生了)?", "", subject)
+    subject = re.sub(r"[？?。]", "", subject).strip()
+    if len(subject) < 2:
+        return None
+    docs = retriever.store.manifest()["documents"]
+    found = []
+    for key, d in docs.items():
+        entity = d.get("entity") or ""
+        if group and group not in entity:
+            continue
+        hits = retriever.search(f"{subject}是多少", 20, docs={key})
+        cand = structured(f"{subject}是多少", hits + totals_of(hits[:5], retriever.store.chunks()))
+        if cand is None:
+            continue
+        ok = cand.value > limit if op in _ABOVE else cand.value < limit
+        if ok:
+            found.append((entity or Path(d.get("source", key)).name, cand))
+    if not found:
+        return Answer(question=question, answer=f"没有找到{subject}{op}{limit:g}万元的单位。", mode="structured")
+    parts = [f"{name}（{c.value:,.2f}万元）" for name, c in found]
+    cites = [cite(c.hit, c.text if c.hit.chunk.kind == "paragraph" else None) for _, c in found]
+    return Answer(question=question, answer=f"{subject}{op}{limit:g}万元的单位：" + "；".join(parts) + "。",
+                  citations=cites[: max(k, len(cites))], mode="structured")
 
 
 def _llm_answer(question: str, hits: list[Hit], settings) -> Answer | None:

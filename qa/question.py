@@ -12,6 +12,36 @@ _GENERIC_PHRASES = ("上海市", "普陀区", "人民政府", "办事处", "本�
 _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", "安徽省", "市", "区", "县", "局", "本级", "部门")
 
 
+# What a question asks for, by the words that ask it; the first that matches wins.
+_INTENTS = (
+    ("list", r"哪些|哪个|哪家|哪一家|哪几|哪一个"),
+    ("reason", r"为什么|为何|什么原因|原因是什么|主要原因|原因"),
+    ("definition", r"指什么|是指什么|什么意思|的含义|的定义|含义是|是什么意思|什么是"),
+    ("percent", r"百分|比例|占比|比重|增长率|增幅|降幅|%|完成.*?预算的"),
+    ("count", r"几个|几家|几辆|几项|多少个|多少家|多少辆|多少人|多少项|数量"),
+    ("change", r"(?:增加|减少|增长|下降|上升|降低|提高|多了|少了)了?(?:多少|几)"),
+)
+
+
+def intent(question: str) -> str:
+    """What kind of answer a question wants: list | reason | definition | percent | count | change | amount | text."""
+    q = halfwidth(question)
+    for name, rx in _INTENTS:
+        if re.search(rx, q):
+            return name
+    return "amount" if is_numeric(q) else "text"
+
+
+def definition_term(question: str) -> str | None:
+    """The term a definition question asks about ("项目支出" in "名词解释中，项目支出指什么？")."""
+    q = re.sub(r"[？?。！!\s]", "", halfwidth(question))
+    m = re.search(r"(?:什么是|何为)(.+)$", q) or re.search(r"(.+?)(?:是指什么|指什么|是什么意思|什么意思|的含义|的定义)", q)
+    if not m:
+        return None
+    term = re.split(r"[，,：:]|(?:解释|模板|文件|报告|说明|预算|决算)(?:中|里)", m.group(1))[-1]
+    return term.strip("“”\"'的") or None
+
+
 def years(question: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(halfwidth(question))}
 
@@ -59,6 +89,17 @@ def restrict(question: str, docs: dict[str, dict]) -> set[str]:
         by_year = {k for k in keys if docs[k].get("year") in ys}
         keys = by_year or keys
     return keys
+
+
+# Asking words: they shape the question but no passage answers with them.
+_ASKING = re.compile(r"是多少万元|是多少|为多少|有多少|多少万元|多少钱|多少|是什么|什么|请问|为什么|哪些|哪个|哪家|"
+                     r"安排了|安排|分别|一共|吗|呢|了")
+
+
+def search_query(question: str) -> str:
+    """The question as a search query: without asking words (never empty)."""
+    q = _ASKING.sub(" ", halfwidth(question))
+    return q if len(q.strip()) >= 2 else question
 
 
 def topic(question: str, entities: list[str]) -> str:

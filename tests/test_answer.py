@@ -1,0 +1,145 @@
+"""Answering by what a question asks: an amount from the row and column it names, a rate of the kind it names,
+a change, a reason, a definition, and a list across documents; weak evidence is not answered."""
+from __future__ import annotations
+
+import pytest
+
+from index.chunk import row_search_body
+from index.ingest import ingest_paths
+from qa.answer import ask
+from qa.question import definition_term, intent, search_query
+from qa.retrieve import Retriever
+
+DOC = """示例区{name}
+2024年部门预算公开
+
+一、收支预算总体情况
+2024年收入总计{total}万元，比2023年预算减少12.50万元，下降5.20%，主要原因：退休人员增加，在职人员减少。
+
+二、一般公共预算支出情况
+2024年一般公共预算支出年初预算为{total}万元。其中：基本支出320.00万元，占{share}%；项目支出{project}万元。
+2024年一般公共预算基本支出年初预算为320.00万元。其中：人员经费支出280.00万元。
+
+三、“三公”经费预算情况说明
+2024年“三公”经费预算为{sangong}万元，比2023年增加2.00万元，增长{growth}%。公务接待费2.50万元，比2023年减少1.00万元。主要原因是：上年接待任务少。
+
+名词解释
+一、项目支出：是指在基本支出之外，为完成特定的行政工作任务所发生的支出。
+二、基本支出：是指为保障机构正常运转所必需的开支。
+
+部门支出总表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t{total}\t320.00\t{project}
+2100101\t行政运行\t320.00\t320.00\t
+2100199\t其他卫生健康管理事务支出\t{project}\t\t{project}
+
+一般公共预算基本支出表
+单位：万元
+科目编码\t科目名称\t合计\t人员经费\t公用经费
+\t合计\t320.00\t280.00\t40.00
+30101\t基本工资\t150.00\t150.00\t
+30217\t公务接待费\t9.00\t\t9.00
+
+“三公”经费预算表
+单位：万元
+合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费
+{sangong}\t0.00\t{car}\t2.50
+"""
+
+
+def _doc(name: str, total: str, project: str, sangong: str, growth: str) -> str:
+    share = f"{320 / float(total) * 100:.2f}"
+    car = f"{float(sangong) - 2.5:.2f}"
+    return DOC.format(name=name, total=total, project=project, sangong=sangong, growth=growth, share=share, car=car)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("answer")
+    (root / "health.txt").write_text(_doc("卫生健康委员会", "500.00", "180.00", "12.30", "19.42"), encoding="utf-8")
+    (root / "water.txt").write_text(_doc("水务局", "900.00", "580.00", "48.80", "4.27"), encoding="utf-8")
+    report = ingest_paths([root / "health.txt", root / "water.txt"], root / "store")
+    assert not report.errors
+    return root / "store"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("某局2024年项目支出比2023年增长了百分之多少？", "percent"),
+    ("某局2024年收入比2023年预算减少了多少？", "change"),
+    ("某局2024年收入减少的主要原因是什么？", "reason"),
+    ("某局2024年公务接待费为什么减少？", "reason"),
+    ("名词解释中，项目支出指什么？", "definition"),
+    ("哪些单位的三公经费超过40万元？", "list"),
+    ("某局纳入绩效管理的项目有多少个？", "count"),
+    ("某局2024年人员经费支出多少？", "amount"),
+])
+def test_intent_of_a_question(question, kind):
+    assert intent(question) == kind
+
+
+def test_definition_term_and_search_query():
+    assert definition_term("某局预算的名词解释中，项目支出指什么？") == "项目支出"
+    assert definition_term("部门决算模板里，年初结转和结余是什么意思？") == "年初结转和结余"
+    assert definition_term("什么是机关运行经费") == "机关运行经费"
+    assert "多少" not in search_query("基本支出预算安排了多少？") and "基本支出" in search_query("基本支出预算安排了多少？")
+
+
+def test_row_is_indexed_with_each_header_word_once():
+    body = row_search_body("支出表（万元）｜行政运行 2101501：合计=200.10；基本支出/小计=200.10；基本支出/人员经费=151.65")
+    assert body.count("基本支出") == 1 and "行政运行 2101501" in body and "151.65" in body
+
+
+def test_amount_named_by_the_question_not_a_neighbour(store):
+    # The narrative names both the 一般公共预算 total and its 基本支出 part: the question asks for the first.
+    assert ask("示例区卫生健康委员会2024年一般公共预算支出的年初预算是多少？", store).value == 500.0
+    assert ask("示例区卫生健康委员会2024年人员经费支出多少？", store).value == 280.0
+    # A code in the question picks the row with that code.
+    assert ask("示例区水务局2024年2100199科目支出是多少？", store).value == 580.0
+
+
+def test_a_figure_stated_twice_wins_over_a_namesake(store):
+    # 公务接待费 is 2.50 in the narrative and in the 三公 table, 9.00 in an economic-classification row that names
+    # it just as well: the figure two passages state wins.
+    answer = ask("示例区卫生健康委员会2024年公务接待费是多少？", store)
+    assert answer.mode == "structured" and answer.value == 2.5
+
+
+def test_hybrid_search_puts_the_answering_passage_first(store):
+    question = "示例区水务局项目支出指什么？"
+    best = Retriever(store).search(question, 5)[0].chunk
+    assert best.source.endswith("water.txt") and best.text.startswith("一、项目支出：是指")
+    # BM25 alone ranks the table whose header says 项目支出 first.
+    assert not Retriever(store, mode="bm25").search(question, 5)[0].chunk.text.startswith("一、项目支出")
+
+
+def test_rate_of_the_kind_asked(store):
+    growth = ask("示例区卫生健康委员会2024年“三公”经费比2023年增长了百分之多少？", store)
+    assert (growth.value, growth.unit) == (19.42, "%")
+    share = ask("示例区卫生健康委员会2024年基本支出占一般公共预算支出的比例是多少？", store)
+    assert share.value == 64.0
+
+
+def test_change_question_is_answered_with_the_change(store):
+    answer = ask("示例区卫生健康委员会2024年收入比2023年预算减少了多少？", store)
+    assert answer.value == 12.5
+
+
+def test_reason_and_definition_are_read_from_the_text(store):
+    reason = ask("示例区卫生健康委员会2024年收入减少的主要原因是什么？", store)
+    assert reason.mode == "extractive" and "退休人员增加" in reason.answer
+    why = ask("示例区卫生健康委员会2024年公务接待费为什么减少？", store)
+    assert "接待任务少" in why.answer
+    definition = ask("示例区卫生健康委员会预算的名词解释中，项目支出指什么？", store)
+    assert "基本支出之外" in definition.answer and "正常运转" not in definition.answer
+
+
+def test_list_across_documents(store):
+    answer = ask("哪些单位的“三公”经费预算超过40万元？", store)
+    assert "水务局" in answer.answer and "卫生健康委员会" not in answer.answer
+    assert any(c.source.endswith("water.txt") for c in answer.citations)
+
+
+def test_weak_evidence_is_not_answered_with_a_number(store):
+    answer = ask("示例区水务局2024年政府性基金预算拨款收入是多少？", store)
+    assert answer.value is None
