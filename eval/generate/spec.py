@@ -22,6 +22,7 @@ PERSONNEL = [("30101", "基本工资", 0.38), ("30102", "津贴补贴", 0.27), (
              ("30113", "住房公积金", 0.12), ("30199", "其他工资福利支出", 0.08)]
 PUBLIC = [("30201", "办公费", 0.3), ("30211", "差旅费", 0.2), ("30217", "公务接待费", 0.1), ("30231", "公务用车运行维护费", 0.15),
           ("30299", "其他商品和服务支出", 0.25)]
+NUMERALS = "一二三四五六七八九十"
 PROJECT_NAMES = ["政务信息系统运行维护", "档案数字化整理", "基层业务培训", "公共服务能力提升", "办公设施维修改造",
                  "专项督查调研", "宣传资料编印", "应急保障物资储备"]
 
@@ -107,11 +108,13 @@ def build(spec: Spec) -> Sample:
         [["一、一般公共预算拨款收入", m(gpb), "一、基本支出", m(basic)],
          ["二、上年结转", m(carry), "二、项目支出", m(project)],
          ["收入总计", m(total), "支出总计", m(total)]], u)
+    # 类 totals: (code, name, amount); all the money is 一般公共预算, so they are the 财政拨款 spending too.
+    classes = [(cls, ci[0][1], r2(sum(i[6] + i[7] for i in ci)))
+               for cls in dict.fromkeys(i[0] for i in items) for ci in [[i for i in items if i[0] == cls]]]
     hier: list[list[str]] = [["", "", "", "合计", m(total), m(basic), m(project)]]
-    for cls in dict.fromkeys(i[0] for i in items):
+    for cls, cname, ctotal in classes:
         ci = [i for i in items if i[0] == cls]
-        hier.append([cls, "", "", ci[0][1], m(r2(sum(i[6] + i[7] for i in ci))), m(r2(sum(i[6] for i in ci))),
-                     m(r2(sum(i[7] for i in ci)))])
+        hier.append([cls, "", "", cname, m(ctotal), m(r2(sum(i[6] for i in ci))), m(r2(sum(i[7] for i in ci)))])
         for kuan in dict.fromkeys(i[2] for i in ci):
             ki = [i for i in ci if i[2] == kuan]
             hier.append([cls, kuan[3:], "", ki[0][3], m(r2(sum(i[6] + i[7] for i in ki))),
@@ -126,6 +129,20 @@ def build(spec: Spec) -> Sample:
         [[Cell("单位名称", 1, 2), Cell("合计", 1, 2), Cell("本年收入", 1), Cell("上年结转", 1, 2)],
          [Cell("一般公共预算拨款")]],
         [["合计", m(total), m(gpb), m(carry)], [spec.entity, m(total), m(gpb), m(carry)]], u)
+    # 财政拨款收支总表: this year's grant and last year's carry-over, all 一般公共预算; spending by 类.
+    sources = ["（一）一般公共预算拨款", "（二）政府性基金预算拨款", "（三）国有资本经营预算拨款"]
+    left = [["一、本年收入", m(gpb)], [sources[0], m(gpb)], [sources[1], ""], [sources[2], ""],
+            ["二、上年结转", m(carry)], [sources[0], m(carry)], [sources[1], ""], [sources[2], ""]]
+    right = [["一、本年支出", m(total), m(total), "", ""]]
+    right += [[f"（{NUMERALS[k]}）{cname}", m(v), m(v), "", ""] for k, (_, cname, v) in enumerate(classes)]
+    right += [["二、年终结转结余", "", "", "", ""]]
+    right += [["", "", "", "", ""]] * (len(left) - len(right))
+    fiscal = TableBlock(
+        f"{spec.year}年财政拨款收入支出决算总表" if final else f"{spec.year}年财政拨款收支总表",
+        [[Cell("收入", 2), Cell("支出", 5)],
+         [Cell("项目"), Cell(f"{word}数"), Cell("项目"), Cell("合计"), Cell("一般公共预算"), Cell("政府性基金预算"),
+          Cell("国有资本经营预算")]],
+        [a + b for a, b in zip(left, right)] + [["收入总计", m(total), "支出总计", m(total), m(total), "", ""]], u)
     gpb_table = TableBlock(f"{spec.year}年一般公共预算支出{word}表", func_header, [list(r) for r in hier], u)
     econ = [["", "合计", m(basic), m(personnel), m(public)],
             ["301", "工资福利支出", m(personnel), m(personnel), ""]]
@@ -173,15 +190,19 @@ def build(spec: Spec) -> Sample:
              ("h", "三、支出情况"),
              f"支出{word}{total:.2f}万元，其中：基本支出{basic:.2f}万元，占{pct(basic, total)}%；"
              f"项目支出{project:.2f}万元，占{pct(project, total)}%。",
-             ("h", "四、一般公共预算基本支出情况"),
+             ("h", "四、财政拨款收支总体情况"),
+             f"{spec.year}年财政拨款收支总{word}{total:.2f}万元。收入包括一般公共预算拨款收入{gpb:.2f}万元、"
+             f"上年结转{carry:.2f}万元；支出按功能分类，"
+             + "，".join(f"{cname}{v:.2f}万元" for _, cname, v in classes) + "。",
+             ("h", "五、一般公共预算基本支出情况"),
              f"一般公共预算基本支出{basic:.2f}万元，其中：人员经费{personnel:.2f}万元，公用经费{public:.2f}万元。"]
-    detail = [("h", "五、一般公共预算支出主要科目")]
+    detail = [("h", "六、一般公共预算支出主要科目")]
     for n, i in enumerate(items, 1):
         detail.append(f"{n}.“{i[1]}（类）{i[3]}（款）{i[5]}（项）”{r2(i[6] + i[7]):.2f}万元，主要用于保障单位日常运转和业务工作。")
-    sg = [("h", "六、“三公”经费情况"),
+    sg = [("h", "七、“三公”经费情况"),
           f"{spec.year}年“三公”经费{word}{sangong:.2f}万元，其中：因公出国（境）费0.00万元，"
           f"公务用车购置及运行费{car:.2f}万元，公务接待费{reception:.2f}万元。",
-          ("h", "七、项目支出情况"),
+          ("h", "八、项目支出情况"),
           f"项目支出{word}{project:.2f}万元，涉及项目{n_projects}个。"]
     if final:
         completion = pct(total, r2(total * 1.04))
@@ -193,7 +214,7 @@ def build(spec: Spec) -> Sample:
     cover = [("h", spec.entity), ("h", f"{spec.year}年{'部门决算' if final else '部门预算'}")]
     pages: list[list[object]] = [cover, intro + story, detail + sg, terms,
                                  [("h", "第四部分 " + f"{spec.year}年{word}表"), overview], [income],
-                                 [expenditure], [gpb_table], [basic_table], [sangong_t], [fund, capital], [project_t]]
+                                 [expenditure], [fiscal], [gpb_table], [basic_table], [sangong_t], [fund, capital], [project_t]]
     table_page = {}
     page_no = 0
     for p in pages:
