@@ -69,7 +69,7 @@ def _grand_total(ctx: Context, subject: str) -> tuple[str, list[Cell]] | None:
     cells = [c for k in spec.get("rows", []) for c in ctx.sem.labels.get(k, [])]
     for info in ctx.sem.types(*spec.get("tables", [])):
         if info.total_col is not None:  # the 合计 row of 收入总表 / 支出总表
-            cells += [c for c in (info.cell(r, info.total_col) for r in info.total_rows[:1]) if c]
+            cells += [c for c in (info.cell(r, info.total_col) for r in info.total_rows) if c]
     return (core, cells) if cells else None
 
 
