@@ -205,8 +205,10 @@ def build(spec: Spec) -> Sample:
           ("h", "八、项目支出情况"),
           f"项目支出{word}{project:.2f}万元，涉及项目{n_projects}个。"]
     if final:
-        completion = pct(total, r2(total * 1.04))
-        sg.append(f"本年支出决算{total:.2f}万元，完成年初预算的{completion}%，决算数小于预算数。")
+        planned = r2(total * 1.04)
+        completion = pct(total, planned)
+        sg.append(f"本年支出年初预算为{planned:.2f}万元，支出决算为{total:.2f}万元，完成年初预算的{completion}%，"
+                  "决算数小于预算数。")
     terms = [("h", "第三部分 名词解释"),
              "一般公共预算拨款收入：指本级财政当年拨付的资金。",
              "“三公”经费：指因公出国（境）费、公务用车购置及运行费和公务接待费。",
