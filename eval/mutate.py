@@ -387,13 +387,13 @@ def unit_slip(v, rng) -> list[Mutation]:
     for i in _narrative_lines(v):
         for m in AMOUNT.finditer(v.lines[i].text):
             old = _num(m.group(1))
-            if not old or old < 1 or round(old, 2) not in table:
+            if not old or old < 1 or round(old, 2) not in table or not _quoted(v.lines[i].text, m):
                 continue
             new = round(old * 10_000, 2)
             text = _sub(v.lines[i].text, m, 1, f"{new:,.2f}" if "," in m.group(1) else f"{new:.2f}")
             out.append(Mutation("unit_slip", "unit", v.lines[i].page, [old, new],
                                 f"{m.group(1)}万元 printed as {new:.2f}万元", [Edit(i, text)],
-                                also=["narrative_vs_table", "percentage", "arithmetic"]))
+                                also=["narrative_vs_table", "percentage", "arithmetic", "direction"]))
     return out
 
 
