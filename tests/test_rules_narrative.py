@@ -57,3 +57,13 @@ def test_a_path_written_with_dashes_names_its_item():
 def test_income_and_expenditure_both_totalling():
     assert found(make_doc("2024年收、支总计均为120.00万元。"), "narrative.amount_vs_table")
     assert not found(make_doc("2024年收、支总计均为100.00万元。"), "narrative.amount_vs_table")
+
+
+def test_one_sources_income_and_expenditure_are_one_figure():
+    fiscal = table("财政拨款收支总表", ["收入", "金额", "支出", "金额"],
+                   [["一般公共预算拨款", "90.00", "卫生健康支出", "100.00"], ["上年结转", "10.00", "", ""],
+                    ["收入总计", "100.00", "支出总计", "100.00"]])
+    # The carry-over is folded into "一般公共预算收支预算": the source's own income is 90.00.
+    (f,) = found(make_doc("2024年一般公共预算收支预算100.00万元。", tables=[fiscal]), "narrative.amount_vs_table")
+    assert f.expected == 90.0 and f.actual == 100.0
+    assert not found(make_doc("2024年一般公共预算收支预算90.00万元。", tables=[fiscal]), "narrative.amount_vs_table")

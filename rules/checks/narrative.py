@@ -54,7 +54,7 @@ def _clause_before(claim) -> str:
 
 def _grand_total(ctx: Context, subject: str) -> tuple[str, list[Cell]] | None:
     """收入预算 / 支出决算 / 收支总预算: the document's totals, whichever way the tables print them."""
-    core = norm_label(re.sub(r"^.*?20\d\d年度?", "", subject)).replace("收、支", "收支")
+    core = norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", subject)).replace("收、支", "收支")
     if ctx.doc.entity:
         core = core.replace(norm_label(ctx.doc.entity), "")
     noise = sorted(ctx.pack.subject_noise + ["总", "总额", "总体", "总计", "均为"], key=len, reverse=True)
@@ -64,6 +64,13 @@ def _grand_total(ctx: Context, subject: str) -> tuple[str, list[Cell]] | None:
             break
         core = core[: -len(w)]
     spec = ctx.pack.total_subjects.get(core)
+    if not spec and core.endswith("收支") and norm_label(core[:-2]) in {norm_label(x) for x in ctx.pack.context_labels}:
+        # 一般公共预算收支预算: income and expenditure of one funding source are the same figure, so the amount
+        # must be that source's income (a carry-over folded into it shows as a difference).
+        src = core[:-2]
+        cells = [c for k in (src + "拨款收入", src + "拨款", src + "收入", src) for c in ctx.sem.labels.get(k, [])
+                 if ctx.sem.info_of.get(c.table.id) and ctx.sem.info_of[c.table.id].type in ("income", "fiscal_overview")]
+        return (core, cells) if cells and re.search(r"预算|决算", subject) else None
     if not spec or not re.search(r"预算|决算|总计|合计|总额", subject):  # a bare 支出 may be a cut-off item name
         return None
     cells = [c for k in spec.get("rows", []) for c in ctx.sem.labels.get(k, [])]
