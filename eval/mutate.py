@@ -6,13 +6,18 @@ which exercises the PDF parser too. Each operator lists every place it could act
 """
 from __future__ import annotations
 
+import bisect
 import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from index.document import Table
 from index.numbers import halfwidth, parse_number
+from rules.checks.cross_table import ROW_TABLES
+from rules.pack import load_pack
+from rules.semantics import classify, code_kind
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*)万元")
@@ -159,6 +164,13 @@ class PdfView:
                         continue
                     ln = self.lines[e.line]
                     x0, _, x1, y1 = ln.bbox
+                    if e.new_text.isascii() and _num(ln.text) is not None and _num(e.new_text) is not None:
+                        # A number alone in a table cell: keep it in its cell, right-aligned, in a Latin font (the
+                        # CJK font prints digits twice as wide and pushes the number into the next column).
+                        width = pymupdf.get_text_length(e.new_text, fontname="helv", fontsize=ln.size)
+                        page.insert_text((x1 - width, y1 - ln.size * 0.22), e.new_text, fontname="helv",
+                                         fontsize=ln.size)
+                        continue
                     # A longer line (2999.75 -> 29997500.00) must not run off the page: shrink it to fit.
                     room = max(x1, page.rect.width - 36) - x0
                     width = pymupdf.get_text_length(e.new_text, fontname="china-s", fontsize=ln.size)
@@ -355,28 +367,53 @@ def hierarchy_item(v, rng) -> list[Mutation]:
     return out
 
 
+def _keyed_rows(v, seg: Segment, entity: str | None) -> tuple[float | None, dict[tuple[str, str], tuple]]:
+    """A table's grand total (first amount of its 合计/总计 row) and its classified rows keyed by (code, label), each
+    with its first amount cell; rows named after a unit, repeated keys and rows without amounts are left out."""
+    total = None
+    rows: dict[tuple[str, str], list] = {}
+    for row in seg.rows:
+        code, label, amounts = split_row(v, seg, row)
+        if not amounts:
+            continue
+        if amounts[0][3] is None:
+            continue  # several numbers in one PDF line: no single cell to change
+        if TOTAL_ROW.match(label) and not code:
+            total = total if total is not None else amounts[0][3]
+            continue
+        if not label or code_kind(code) is None and (code or len(label) < 4):
+            continue  # a unit code (036), an unlabelled row, or a short label with nothing to key it by
+        if UNIT_NAME.search(label) and code_kind(code) is None or entity and (label in entity or entity in label):
+            continue
+        rows.setdefault((code, label), []).append(amounts[0])
+    return total, {k: c[0] for k, c in rows.items() if len(c) == 1 and c[0][3]}
+
+
 def table_disagree(v, rng) -> list[Mutation]:
-    """Change one cell of a row whose label and value appear in another table, so two tables disagree."""
-    seen: dict[tuple[str, float], int] = {}
-    rows = v.rows()
-    for row in rows:
-        hit = _first_value(row)
-        label = _row_label(row)
-        if hit and len(label) >= 3:
-            seen[(label, round(hit[3], 2))] = seen.get((label, round(hit[3], 2)), 0) + 1
+    """Change the amount of a row that two standard tables of the same scope print alike (same code and label, same
+    first amount, equal grand totals: 支出总表 and 一般公共预算支出表 of a unit funded only by 一般公共预算), in one
+    table only. Tables of different scopes may differ legitimately (carry-overs), so they are never paired."""
+    entity = _entity(v)
+    tables = []
+    for seg in _segments(v):
+        if seg.type in ROW_TABLES:
+            total, rows = _keyed_rows(v, seg, entity)
+            if total:
+                tables.append((seg, total, rows))
     out = []
-    for row in rows:
-        hit = _first_value(row)
-        label = _row_label(row)
-        if not hit or len(label) < 3 or seen.get((label, round(hit[3], 2)), 0) < 2:
-            continue
-        if re.search(r"合\s*计|总\s*计", label):
-            continue
-        line, part, cell, old = hit
-        new = _bumped(old, cell, rng)
-        out.append(Mutation("table_disagree", "cross_table", v.lines[line].page, [old, new],
-                            f"{label[:12]} {cell} -> {_fmt(new, cell)} in one table only",
-                            [Edit(line, _fmt(new, cell), part)], also=["arithmetic", "narrative_vs_table"]))
+    seen = set()
+    for a, ta, ra in tables:
+        for b, tb, rb in tables:
+            if a is b or abs(ta - tb) > 1e-6 * max(abs(ta), 1):
+                continue
+            for key, (line, part, cell, old) in ra.items():
+                if key not in rb or abs(rb[key][3] - old) > 1e-9 or (line, part) in seen:
+                    continue
+                seen.add((line, part))
+                new = _bumped(old, cell, rng)
+                out.append(Mutation("table_disagree", "cross_table", v.lines[line].page, [old, new],
+                                    f"{key[0]} {key[1][:12]} {cell} -> {_fmt(new, cell)} in one table only",
+                                    [Edit(line, _fmt(new, cell), part)], also=["arithmetic", "narrative_vs_table"]))
     return out
 
 
@@ -416,75 +453,231 @@ def count_change(v, rng) -> list[Mutation]:
     return out
 
 
-REQUIRED_TITLE = re.compile(r"三公.{0,12}表|基本支出.{0,8}表|收入.{0,8}表|支出.{0,8}表")
+# ---------------------------------------------------------------- tables as a reader sees them
+
+TOTAL_ROW = re.compile(r"^(?:合计|总计)$")
+UNIT_NAME = re.compile(r"(?:局|委|委员会|办|办公室|中心|院|所|站|队|街道|镇|乡|馆|学校|本级|部|厅|处|社|会)$")
+MONEY = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,])")
+SENTENCE = re.compile(r"[，。；,;]|^\s*(?:注|说明)\s*[：:]")
+
+
+@dataclass
+class Segment:
+    """A captioned table: its title line, its type (by the rule pack's aliases), its rows over every page it spans."""
+    title: int
+    type: str | None
+    rows: list[list[tuple[int, int | None, str]]] = field(default_factory=list)
+    skip: list[tuple[int | None, tuple[float, float] | None]] = field(default_factory=list)  # 行次/栏次 columns
+
+    @property
+    def last_line(self) -> int:
+        return max(i for row in self.rows for i, _, _ in row)
+
+
+def title_type(text: str) -> str | None:
+    """The canonical type of a table title (rules/pack.yaml aliases), "untyped" for another title ending in 表,
+    None when the line is not a table title."""
+    t = re.sub(r"[（(]\s*续\s*[)）]\s*$", "", text.strip().strip("#* ")).strip()
+    if not t.endswith("表") or len(t) > 40 or "\t" in t or re.search(r"说明|情况表的", t[-6:-1]):
+        return None
+    return classify(Table(id="", title=t, unit=None, pages=[], header=[], rows=[]), load_pack()) or "untyped"
+
+
+def _position(v, i: int) -> tuple:
+    ln = v.lines[i]
+    return (ln.page, (ln.bbox[1] + ln.bbox[3]) / 2, ln.bbox[0]) if ln.bbox else (ln.page, i, 0)
+
+
+def _segments(v) -> list[Segment]:
+    """Every captioned table of the document. A table runs from its title to the next title or narrative sentence,
+    so the pages that continue it (header repeated, no title) belong to it, and a title repeated on the next page
+    joins the piece before it."""
+    events = []
+    for i, ln in enumerate(v.lines):
+        text = ln.text.strip()
+        if not text or isinstance(v, TextView) and v.is_table_line(i):
+            continue
+        kind = title_type(text)
+        if kind == "untyped" and len(CJK.findall(text)) < 4:
+            continue  # a form number (公开01表) printed beside the real title
+        if kind:
+            events.append((_position(v, i), i, kind))
+        elif _sentence(text):
+            events.append((_position(v, i), i, None))
+    events.sort()
+    keys = [e[0] for e in events]
+    segs: dict[int, Segment] = {}
+    order: list[Segment] = []
+    for row in (v.rows() if isinstance(v, TextView) else _pdf_rows(v)):
+        k = bisect.bisect_left(keys, min(_position(v, i) for i, _, _ in row))
+        if not k or events[k - 1][2] is None:
+            continue
+        _, line, kind = events[k - 1]
+        if line not in segs:
+            segs[line] = Segment(line, None if kind == "untyped" else kind)
+            order.append(segs[line])
+        segs[line].rows.append(row)
+    merged: list[Segment] = []
+    for seg in order:
+        prev = merged[-1] if merged else None
+        if prev and _norm_title(v.lines[prev.title].text) == _norm_title(v.lines[seg.title].text):
+            prev.rows += seg.rows
+        else:
+            merged.append(seg)
+    for seg in merged:
+        for row in seg.rows:
+            if not any(_amount_text(c) for _, _, c in row):
+                for i, part, cell in row:
+                    if re.sub(r"\s", "", cell) in ("行次", "栏次"):
+                        bbox = v.lines[i].bbox
+                        seg.skip.append((part, (bbox[0], bbox[2]) if bbox and part is None else None))
+    return merged
+
+
+def _pdf_rows(v) -> list[list[tuple[int, int | None, str]]]:
+    """Rows of a PDF's tables: the lines sharing a baseline, long labels and runs of numbers included (the line
+    view keeps only short lines), sentences left out."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, ln in enumerate(v.lines):
+        t = ln.text.strip()
+        if ln.bbox and t and not _sentence(t) and len(CJK.findall(t)) < 30:
+            groups.setdefault((ln.page, round((ln.bbox[1] + ln.bbox[3]) / 6)), []).append(i)
+    return [[(i, None, v.lines[i].text.strip()) for i in sorted(idx, key=lambda i: v.lines[i].bbox[0])]
+            for _, idx in sorted(groups.items())]
+
+
+def _sentence(text: str) -> bool:
+    return bool(SENTENCE.search(MONEY.sub("", text))) and len(CJK.findall(text)) >= 6
+
+
+def _numbers(cell: str) -> list[float] | None:
+    """The amounts of a cell: one number, or several printed in one PDF line (3,197,100.00 5,381,100.00)."""
+    parts = halfwidth(cell).split()
+    values = [_num(p) for p in parts]
+    return values if parts and all(x is not None and re.search(r"\d", p) for x, p in zip(values, parts)) else None
+
+
+def _norm_title(text: str) -> str:
+    return re.sub(r"[（(]\s*续\s*[)）]|\s|^[\d.、一二三四五六七八九十]+", "", text.strip("#* "))
+
+
+def _amount_text(cell: str) -> bool:
+    return _num(cell) is not None
+
+
+def split_row(v, seg: Segment, row) -> tuple[str, str, list[tuple[int, int | None, str, float]]]:
+    """(code, label, amounts) of a table row: leading digit cells are classification codes (210|15|04 or 2101504
+    or a unit code 036), word cells make the label, the numbers after them are amounts (行次/栏次 columns skipped)."""
+    codes: list[str] = []
+    label: list[str] = []
+    amounts = []
+    for i, part, cell in row:
+        c = halfwidth(cell).strip()
+        if not c:
+            continue
+        lead = re.match(r"(\d{2,7})\s+(\D.*)$", c)
+        if lead and CJK.search(lead.group(2)) and not label and not amounts:
+            codes.append(lead.group(1))  # a code printed in the label's cell (01 行政运行)
+            c = lead.group(2)
+        if re.fullmatch(r"\d{2,9}", c) and not label and not amounts and (
+                not codes or len(codes) < 3 and len(c) == 2 and len(codes[0]) == 3):
+            codes.append(c)
+            continue
+        xs = _numbers(c)
+        if xs is None:
+            if isinstance(v, PdfView) and MONEY.search(c):
+                amounts.append((i, part, cell, None))  # a PDF line running an amount into the next label
+            elif CJK.search(c) and not amounts:
+                label.append(c)
+            continue
+        if _skipped(v, seg, i, part):
+            continue
+        amounts.append((i, part, cell, xs[0] if len(xs) == 1 else None))  # None: several numbers in one line
+    label_text = re.sub(r"\s", "", "".join(label))
+    if label_text in ("栏次", "行次"):
+        amounts = []  # column numbers, not amounts
+    return "".join(codes), label_text, amounts
+
+
+def _skipped(v, seg: Segment, i: int, part: int | None) -> bool:
+    for spart, span in seg.skip:
+        if part is not None and spart == part:
+            return True
+        if span and v.lines[i].bbox:
+            x0, x1 = v.lines[i].bbox[0], v.lines[i].bbox[2]
+            if min(x1, span[1]) - max(x0, span[0]) > 0.5 * min(x1 - x0, span[1] - span[0]):
+                return True
+    return False
 
 
 def _table_blocks(v) -> list[tuple[int, int, int]]:
-    """(title line, first data line, end line) of each captioned table: a short title ending in 表,
-    followed within a few lines by table lines."""
-    blocks = []
-    n = len(v.lines)
-    for i, ln in enumerate(v.lines):
-        t = ln.text.strip()
-        if v.is_table_line(i) or not t.endswith("表") or len(t) > 40 or not REQUIRED_TITLE.search(t):
-            continue
-        j = i + 1
-        while j < n and j < i + 8 and not v.is_table_line(j):
-            j += 1
-        if j >= n or not v.is_table_line(j) or v.lines[j].page != ln.page:
-            continue
-        k = j
-        while k < n and (v.is_table_line(k) or not v.lines[k].text.strip()) and v.lines[k].page == ln.page:
-            k += 1
-        blocks.append((i, j, k))
-    return blocks
+    """(title line, first row line, last row line + 1) of each typed table, continuation pages included."""
+    return [(s.title, min(i for r in s.rows for i, _, _ in r), s.last_line + 1) for s in _segments(v)
+            if s.type and s.type != "performance"]
+
+
+def _doc_kind(v) -> str:
+    from index.load import load
+
+    try:
+        return load(v.path).kind
+    except Exception:  # noqa: BLE001 - a document the parser rejects has no kind to mutate against
+        return "unknown"
 
 
 def remove_table(v, rng) -> list[Mutation]:
-    """Drop a required table (title, header and rows)."""
+    """Drop a required table (title, header and rows, every page of it): only a table whose removal leaves one of
+    the required groups of this kind of document (rules/pack.yaml required_tables) with no table at all; removing
+    an optional table (项目支出表), or one whose group another table still satisfies, contradicts nothing."""
     if isinstance(v, PdfView):
         return []  # a PDF table spans boxes we cannot remove cleanly; covered by emptying instead
+    groups = load_pack().required_tables.get(_doc_kind(v), [])
+    segs = [s for s in _segments(v) if s.type and s.type != "performance"]
     out = []
-    for title, _, end in _table_blocks(v):
-        edits = [Edit(i, None) for i in range(title, end)]
+    for seg in segs:
+        others = {s.type for s in segs if s is not seg}
+        unmet = [g for g in groups if seg.type in g and not others & set(g)]
+        if not unmet or len(others) < 3:
+            continue
+        edits = [Edit(i, None) for i in range(seg.title, seg.last_line + 1)]
+        # Narrative amounts quoted from the removed table are then looked up in the tables that remain.
         out.append(Mutation("remove_table", "completeness", 0, [],
-                            f"removed table '{v.lines[title].text.strip()[:20]}'", edits))
+                            f"removed table '{v.lines[seg.title].text.strip()[:20]}'", edits,
+                            also=["narrative_vs_table"]))
     return out
 
 
+NO_DATA_NOTE = re.compile(r"无数据|空表|没有|为空|不涉及|未安排")
+
+
 def empty_table(v, rng) -> list[Mutation]:
-    """Blank every number of a table and leave no note explaining why it is empty."""
+    """Blank every amount of a table that has amounts (every page of it) and drop any note under it, so the table
+    stands empty with nothing saying why. Codes, labels and 行次/栏次 numbers stay."""
     out = []
-    if isinstance(v, TextView):
-        for title, first, end in _table_blocks(v):
-            edits = []
-            for i in range(first, end):
-                cells = v.cells(i)
-                if any(_num(c) not in (None, 0) for c in cells):
-                    blanked = ["" if _num(c) is not None and not _is_code(c) else c for c in cells]
-                    edits.append(Edit(i, "\t".join(blanked)))
-            note = end
-            while note < len(v.lines) and note < end + 3:
-                if re.search(r"无数据|空表|没有", v.lines[note].text):
-                    edits.append(Edit(note, None))
-                note += 1
-            if edits:
-                out.append(Mutation("empty_table", "completeness", v.lines[title].page, [],
-                                    f"emptied table '{v.lines[title].text.strip()[:20]}'", edits,
-                                    also=["cross_table", "narrative_vs_table", "arithmetic"]))
-        return out
-    # PDF: blank every amount on a page that holds a single required table.
-    pages: dict[int, list[int]] = {}
-    for i, ln in enumerate(v.lines):
-        pages.setdefault(ln.page, []).append(i)
-    for page, idx in pages.items():
-        titles = [i for i in idx[:4] if REQUIRED_TITLE.search(v.lines[i].text) and len(v.lines[i].text) < 40]
-        amounts = [i for i in idx if _num(v.lines[i].text) not in (None, 0) and "." in v.lines[i].text]
-        if titles and len(amounts) >= 2:
-            out.append(Mutation("empty_table", "completeness", page, [],
-                                f"emptied table '{v.lines[titles[0]].text.strip()[:20]}'",
-                                [Edit(i, None) for i in amounts], also=["cross_table", "narrative_vs_table",
-                                                                       "arithmetic"]))
+    for seg in _segments(v):
+        if not seg.type or seg.type == "performance":
+            continue
+        cells = [a for row in seg.rows for a in split_row(v, seg, row)[2]]
+        if not any(x is None or x for _, _, _, x in cells):
+            continue  # already empty: removing its note only matters if nothing else explains it
+        edits = []
+        if isinstance(v, TextView):
+            by_line: dict[int, set[int]] = {}
+            for i, part, _, _ in cells:
+                by_line.setdefault(i, set()).add(part)
+            for i, parts in by_line.items():
+                edits.append(Edit(i, "\t".join("" if k in parts else c for k, c in enumerate(v.cells(i)))))
+        else:
+            for i, _, cell, _ in cells:
+                rest = MONEY.sub("", cell).strip()
+                edits.append(Edit(i, rest if CJK.search(rest) else None))
+        last = seg.last_line
+        for i in range(last + 1, min(len(v.lines), last + 5)):
+            if NO_DATA_NOTE.search(v.lines[i].text) and not v.is_table_line(i):
+                edits.append(Edit(i, None))
+        out.append(Mutation("empty_table", "completeness", v.lines[seg.title].page, [],
+                            f"emptied table '{v.lines[seg.title].text.strip()[:20]}'", edits,
+                            also=["cross_table", "narrative_vs_table", "arithmetic"]))
     return out
 
 

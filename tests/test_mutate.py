@@ -6,6 +6,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+import random
+
 from eval import mutate
 
 # A small budget document written for this test (tables tab-separated, two pages).
@@ -36,6 +38,12 @@ DOC = "\n".join([
     "档案整理\t30.00",
     "系统运维\t10.50",
     "合计\t40.50",
+    "",
+    "示例区测试局2024年收入总表",
+    "单位：万元",
+    "项目\t合计",
+    "一般公共预算拨款收入\t120.50",
+    "合计\t120.50",
 ])
 
 
@@ -152,3 +160,82 @@ def test_pdf_text_layer_is_edited_in_place(tmp_path):
     with pymupdf.open(out) as pdf:
         second = pdf[1].get_text()
     assert f"{m.numbers[1]:,.2f}" in second and second.count("1,205,000.00") == 1
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "doc.txt"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+EXPENDITURE_TWO_PAGES = "\n".join([
+    "示例区测试局2024年支出总表", "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+    "\t合计\t1800.00\t40.00\t1760",
+    "2101301\t城乡医疗救助\t1760\t\t1760",
+    "\f科目编码\t科目名称\t合计\t基本支出\t项目支出",
+    "2101501\t行政运行\t40.00\t40.00\t",
+    "",
+    "示例区测试局2024年政府性基金预算支出表", "单位：万元", "科目编码\t科目名称\t合计", "\t合计\t",
+    "注：本单位没有政府性基金预算拨款安排的支出，故本表无数据。",
+])
+
+
+def test_empty_table_blanks_every_page_of_a_table_and_only_its_amounts(tmp_path):
+    path = _write(tmp_path, "示例区测试局2024年部门预算\n" + EXPENDITURE_TWO_PAGES)
+    found = mutate.empty_table(mutate.view(path), random.Random(0))
+    # The fund table is already empty and explained: removing its note would contradict nothing.
+    assert [m.description for m in found] == ["emptied table '示例区测试局2024年支出总表'"]
+    text = mutate.view(path).write(found[0].edits, tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "2101301\t城乡医疗救助\t\t\t" in text  # integers are amounts too; the code stays
+    assert "2101501\t行政运行\t\t\t" in text  # the continuation on the next page is emptied as well
+    assert "故本表无数据" in text and text.count("\f") == 1
+
+
+def _budget(*tables: str) -> str:
+    return "\n".join(["示例区测试局2024年部门预算", *tables])
+
+
+def _table(title: str, rows: list[str], header: str = "科目编码\t科目名称\t合计") -> str:
+    return "\n".join(["", f"示例区测试局2024年{title}", "单位：万元", header, *rows])
+
+
+def test_remove_table_only_leaves_a_required_group_unmet(tmp_path):
+    row = ["\t合计\t10.00", "30101\t基本工资\t10.00"]
+    path = _write(tmp_path, _budget(_table("收支总表", ["收入总计\t10.00"], "项目\t预算数"),
+                                    _table("收入总表", ["\t合计\t10.00"]), _table("支出总表", row),
+                                    _table("一般公共预算基本支出表", row), _table("支出经济分类汇总表", row),
+                                    _table("项目支出表", ["甲项目\t10.00"], "项目名称\t合计")))
+    removed = {m.description for m in mutate.remove_table(mutate.view(path), random.Random(0))}
+    # 基本支出表 and 经济分类汇总表 satisfy one requirement together; the project table is not required.
+    assert removed == {"removed table '示例区测试局2024年收支总表'", "removed table '示例区测试局2024年收入总表'",
+                       "removed table '示例区测试局2024年支出总表'"}
+
+
+def test_table_disagree_pairs_tables_of_one_scope_only(tmp_path):
+    unit = ["\t合计\t100.00", "036\t示例区测试局\t100.00", "2101501\t行政运行\t60.00", "2101502\t一般行政管理事务\t40.00"]
+    same = _budget(_table("支出总表", unit), _table("一般公共预算支出表", unit))
+    found = mutate.table_disagree(mutate.view(_write(tmp_path, same)), random.Random(0))
+    # The unit's own row (036 示例区测试局) is not an amount row two tables share; the 合计 row neither.
+    assert {m.numbers[0] for m in found} == {60.0, 40.0} and len(found) == 4
+    # A table of a wider scope (carry-over included) may differ row by row: never paired.
+    wider = [r.replace("100.00", "110.00").replace("40.00", "50.00") for r in unit]
+    other = _budget(_table("支出总表", wider), _table("一般公共预算支出表", unit))
+    assert mutate.table_disagree(mutate.view(_write(tmp_path, other)), random.Random(0)) == []
+
+
+def test_pdf_number_is_retyped_inside_its_cell(tmp_path):
+    src = tmp_path / "cell.pdf"
+    with pymupdf.open() as pdf:
+        page = pdf.new_page()
+        page.insert_text((50, 100), "合计", fontname="china-s", fontsize=10)
+        page.insert_text((200, 100), "1,205,000.00", fontname="helv", fontsize=10)
+        page.insert_text((300, 100), "5.00", fontname="helv", fontsize=10)
+        pdf.save(src)
+    v = mutate.view(src)
+    i = next(k for k, ln in enumerate(v.lines) if ln.text.startswith("1,205"))
+    out = v.write([mutate.Edit(i, "1,388,123.45")], tmp_path / "out.pdf")
+    with pymupdf.open(out) as pdf:
+        words = {w[4]: w for w in pdf[0].get_text("words")}
+    # Right-aligned where the old number ended, clear of the next column.
+    assert abs(words["1,388,123.45"][2] - v.lines[i].bbox[2]) < 2 and words["1,388,123.45"][2] < 300
+    assert "5.00" in words

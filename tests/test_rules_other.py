@@ -78,3 +78,54 @@ def test_same_row_in_two_tables_of_one_scope():
 def test_placeholders_are_grouped_per_paragraph():
     fs = [f for f in check_document(make_doc("XX局收入XX万元，支出XXX万元。")).findings if f.rule == "wording.placeholder"]
     assert len(fs) == 1 and "共3处" in fs[0].computation
+
+
+def _findings(doc, rule_id):
+    return [f for f in check_document(doc).findings if f.rule == rule_id]
+
+
+def test_each_empty_table_is_its_own_finding():
+    fund = table("政府性基金预算支出表", ["科目编码", "科目名称", "合计"], [["", "合计", ""]])
+    capital = table("国有资本经营预算支出表", ["科目编码", "科目名称", "合计"], [["", "合计", ""]])
+    found = _findings(make_doc(tables=[EXPENDITURE, fund, capital]), "completeness.empty_unexplained")
+    # Two empty tables on one page are two problems, told apart by the table they name.
+    assert len(found) == 2 and len({(f.expected, f.actual) for f in found}) == 2
+
+
+def test_an_empty_table_is_explained_by_a_sentence_about_it_only():
+    capital = table("国有资本经营预算支出表", ["科目编码", "科目名称", "合计"], [["", "合计", ""]])
+    said = "本单位2024年国有资本经营预算支出0.00万元。"
+    assert not _findings(make_doc(said, tables=[EXPENDITURE, capital]), "completeness.empty_unexplained")
+    # A nil sentence about another table (the fund table) or a sentence with money explains nothing here.
+    for other in ("本单位没有政府性基金预算支出，国有资本经营预算支出10.00万元。",
+                  "政府性基金预算财政拨款支出决算为0万元。"):
+        assert _findings(make_doc(other, tables=[EXPENDITURE, capital]), "completeness.empty_unexplained")
+
+
+def test_missing_sangong_table_is_reported_once_with_its_money():
+    basic = table("一般公共预算基本支出表", ["科目编码", "科目名称", "合计"],
+                  [["", "合计", "60.00"], ["30217", "公务接待费", "8.80"], ["30101", "基本工资", "51.20"]])
+    income = EXPENDITURE.replace("部门支出总表", "部门收入总表")
+    overview = EXPENDITURE.replace("部门支出总表", "部门收支总表")
+    doc = make_doc(tables=[EXPENDITURE, basic, income, overview])
+    assert _findings(doc, "completeness.sangong_missing")
+    assert not [f for f in _findings(doc, "completeness.required_tables") if "三公" in f.message]
+
+
+def test_same_row_in_tables_that_list_their_unit():
+    unit_row = "\t合计\t100.00\t60.00\t40.00\n036\t某某局\t100.00\t60.00\t40.00\n"
+    exp = EXPENDITURE.replace("\t合计\t100.00\t60.00\t40.00\n", unit_row)
+    gpb = exp.replace("部门支出总表", "一般公共预算支出表")
+    assert "cross_table.same_rows" not in rules(make_doc(tables=[exp, gpb]))
+    skewed = gpb.replace("2101501\t行政运行\t60.00", "2101501\t行政运行\t66.00")
+    assert "cross_table.same_rows" in rules(make_doc(tables=[exp, skewed]))
+
+
+def test_same_economic_row_in_two_tables_of_one_scope():
+    rows = [["", "合计", "60.00"], ["301", "工资福利支出", "60.00"], ["30101", "基本工资", "40.00"],
+            ["30102", "津贴补贴", "15.00"], ["30103", "奖金", "5.00"]]
+    basic = table("一般公共预算基本支出表", ["科目编码", "科目名称", "合计"], rows)
+    econ = basic.replace("一般公共预算基本支出表", "支出经济分类汇总表")
+    assert "cross_table.same_rows" not in rules(make_doc(tables=[EXPENDITURE, basic, econ]))
+    assert "cross_table.same_rows" in rules(make_doc(tables=[EXPENDITURE, basic, econ.replace("津贴补贴\t15.00",
+                                                                                                   "津贴补贴\t18.00")]))

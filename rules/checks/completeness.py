@@ -1,6 +1,8 @@
 """Required tables present; empty tables explained; tables said to be empty really empty; 三公 table when 三公 money."""
 from __future__ import annotations
 
+import re
+
 from rules.findings import Evidence
 from rules.registry import Context, rule
 from rules.semantics import norm_label
@@ -17,13 +19,51 @@ def _noted(ctx: Context, notes: list[str]) -> bool:
     return any(w in note for note in notes for w in ctx.pack.empty_note_words)
 
 
+_SENTENCES = re.compile(r"[^。；;！!\n]+")
+_ZERO = re.compile(r"(?<![\d.,])0(?:\.0+)?\s*(?:万元|元)")
+_AMOUNT = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)")
+
+
 def _said_empty(ctx: Context, type_: str) -> bool:
-    """The narrative says there is nothing of this kind (我单位无政府性基金预算支出)."""
-    aliases = next((t.aliases for t in ctx.pack.table_types if t.type == type_), [])
+    """The narrative says there is nothing of this kind: one sentence names the table's subject (an alias of its
+    type) and says it has none (没有政府性基金预算拨款安排的支出, 无国有资本经营预算支出) or that it is zero
+    (国有资本经营预算支出0.00万元) without naming any other amount."""
     for p in ctx.doc.paragraphs:
-        if any(a in p.text for a in aliases) and any(w in p.text for w in ctx.pack.empty_note_words + ["无", "未"]):
-            return True
+        for sentence in _SENTENCES.findall(p.text):
+            # The sentence is about this type when its words name it first (政府性基金预算财政拨款支出决算 names
+            # the fund table, not the 支出决算表), as a title would be classified.
+            tt = next((t for t in ctx.pack.table_types if any(a in sentence for a in t.aliases)
+                       and all(r in sentence for r in t.require) and not any(x in sentence for x in t.exclude)), None)
+            if tt is None or tt.type != type_:
+                continue
+            hit = next(a for a in tt.aliases if a in sentence)
+            if any(w in sentence for w in ctx.pack.empty_note_words):
+                return True
+            if re.search(rf"[无未][^，,。；]{{0,6}}{re.escape(hit)}", sentence):
+                return True
+            amounts = [a for a in _AMOUNT.findall(sentence) if float(a.replace(",", "")) != 0]
+            if _ZERO.search(sentence) and not amounts:
+                return True
     return False
+
+
+def _amounts(info) -> list[float]:
+    """The table's non-zero amounts in 万元 (value columns only: not codes, 行次/栏次 numbers or percentages)."""
+    return [v * info.scale for r in info.table.rows if norm_label(r.label) not in ("栏次", "行次")
+            for i, v in enumerate(r.values) if v and i in info.value_cols and i not in r.percent]
+
+
+def _sangong_hits(ctx: Context) -> list:
+    """三公 items carrying money in the economic tables (公务接待费 8.80 in 一般公共预算基本支出表)."""
+    hits = []
+    for info in ctx.sem.types("gpb_basic", "economic_summary"):
+        for r in info.table.rows:
+            label = norm_label(r.label)
+            if any(w in label for w in ctx.pack.sangong_items):
+                c = next((info.cell(r, i) for i in info.value_cols if r.value(i)), None)
+                if c:
+                    hits.append(c)
+    return hits
 
 
 @rule("completeness.required_tables", "completeness")
@@ -33,6 +73,8 @@ def required_tables(ctx: Context):
     if len(ctx.sem.by_type) < 3:
         return  # tables were not recognised at all: a parsing problem, not a missing table
     for group in groups:
+        if "sangong" in group and ctx.doc.kind in ("budget", "final") and _sangong_hits(ctx):
+            continue  # completeness.sangong_missing reports it, with the money that makes the table necessary
         if not ctx.sem.types(*group):
             name = "或".join(NAMES.get(g, g) for g in group)
             yield ctx.finding(
@@ -46,14 +88,14 @@ def empty_unexplained(ctx: Context):
     """A table is empty and no note says why (故本表无数据)."""
     for info in ctx.sem.infos:
         t = info.table
-        if info.type is None or info.type == "performance" or not t.is_empty or _noted(ctx, t.notes):
+        if info.type is None or info.type == "performance" or _amounts(info) or _noted(ctx, t.notes):
             continue
         if _said_empty(ctx, info.type):
             continue
         yield ctx.finding(
             "warning", f"{t.title}为空表，但未说明原因（如“故本表无数据”）",
             [Evidence(page=t.page, text=t.title, table=t.title)], "表内金额均为空或0，表下无说明",
-            expected="说明", actual=None)
+            expected="说明", actual=t.title)
 
 
 @rule("completeness.note_says_empty", "completeness")
@@ -66,8 +108,7 @@ def note_says_empty(ctx: Context):
         note = next((x for x in t.notes if "无数据" in x or "为空" in x or "空表" in x), None)
         if not note:
             continue
-        amounts = [v * info.scale for r in t.rows for i, v in enumerate(r.values)
-                   if v and i in info.value_cols and i not in r.percent]
+        amounts = _amounts(info)
         if not amounts:
             continue
         yield ctx.finding(
@@ -81,14 +122,7 @@ def sangong_missing(ctx: Context):
     """No 三公 table, although 三公 items carry money in the economic tables."""
     if ctx.sem.types("sangong") or ctx.doc.kind not in ("budget", "final"):
         return
-    hits = []
-    for info in ctx.sem.types("gpb_basic", "economic_summary"):
-        for r in info.table.rows:
-            label = norm_label(r.label)
-            if any(w in label for w in ctx.pack.sangong_items):
-                c = next((info.cell(r, i) for i in info.value_cols if r.value(i)), None)
-                if c:
-                    hits.append(c)
+    hits = _sangong_hits(ctx)
     if hits:
         c = hits[0]
         yield ctx.finding(

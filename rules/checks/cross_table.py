@@ -7,6 +7,11 @@ from rules.registry import Context, rule
 from rules.semantics import Cell, TableInfo, code_kind, is_total_row, label_keys, norm_label
 
 
+# Tables whose rows are classified (功能分类 or 经济分类 codes): the same row may be printed in two of them.
+ROW_TABLES = ("income", "expenditure", "gpb_expenditure", "gpb_basic", "economic_summary", "fund_expenditure",
+              "state_capital")
+
+
 def grand_total(info: TableInfo) -> Cell | None:
     if info.total_col is None:
         return None
@@ -64,7 +69,7 @@ def totals(ctx: Context):
 def _coded(info: TableInfo) -> dict[tuple[str, str], list[Cell]]:
     out: dict[tuple[str, str], list[Cell]] = {}
     for r in info.table.rows:
-        if code_kind(r.code) == "functional" and info.total_col is not None:
+        if code_kind(r.code) in ("functional", "economic") and info.total_col is not None:
             c = info.cell(r, info.total_col)
             out.setdefault((r.code, norm_label(r.label)), []).append(c)
     return {k: v for k, v in out.items() if len(v) == 1 and v[0] is not None}
@@ -72,8 +77,11 @@ def _coded(info: TableInfo) -> dict[tuple[str, str], list[Cell]]:
 
 @rule("cross_table.same_rows", "cross_table", digits=1.0, min_shared=3)
 def same_rows(ctx: Context):
-    """A classified row differs between two tables whose grand totals agree (same scope)."""
-    infos = [i for i in ctx.sem.infos if i.type in ("income", "expenditure", "gpb_expenditure") and not i.has_unit_rows]
+    """A classified row (functional or economic code) differs between two tables whose grand totals agree (same
+    scope); tables of different scopes may differ row by row (carry-overs, other funds) and are not compared."""
+    # A table that lists its units (036 某某局) keys each classified row once per unit: _coded keeps only the rows
+    # printed once, so a one-unit table compares like any other.
+    infos = [i for i in ctx.sem.infos if i.type in ROW_TABLES]
     seen = set()
     for i, a in enumerate(infos):
         ga, ka = grand_total(a), _coded(a)
