@@ -34,6 +34,7 @@ class RulePack:
     context_labels: list[str] = field(default_factory=list)
     scope_words: list[str] = field(default_factory=list)
     total_subjects: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    reason_words: dict[str, list[str]] = field(default_factory=dict)
 
     def tol(self, rule: str, key: str, default: float) -> float:
         return float(self.tolerances.get(rule, {}).get(key, default))
@@ -63,6 +64,7 @@ class RulePack:
             scope_words=list(data.get("scope_words", [])),
             total_subjects={k: {part: list(names) for part, names in v.items()}
                             for k, v in (data.get("total_subjects") or {}).items()},
+            reason_words={k: list(v) for k, v in (data.get("reason_words") or {}).items()},
         )
 
 

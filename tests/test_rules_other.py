@@ -17,6 +17,16 @@ def test_a_fall_of_everything_while_the_amount_is_all_new():
     assert "direction.change_sign" not in rules(make_doc("采购支出21.54万元，比上年增加21.54万元，增长100%。"))
 
 
+def test_a_reason_pointing_the_other_way():
+    doc = make_doc("今年支出110.00万元，比上年减少10.00万元，下降8.33%。主要原因是：业务经费增加。")
+    assert "direction.reason" in rules(doc)
+    assert "direction.reason" not in rules(make_doc(
+        "今年支出110.00万元，比上年减少10.00万元，下降8.33%。主要原因是：业务经费减少。"))
+    # A reason that names movements both ways says nothing about the direction.
+    assert "direction.reason" not in rules(make_doc(
+        "今年支出110.00万元，比上年减少10.00万元，下降8.33%。主要原因是：人员增加，项目压减。"))
+
+
 def test_comparison_words():
     doc = make_doc("年初预算为80.00万元，支出决算为60.00万元，完成年初预算的75.00%，决算数大于预算数。")
     assert "direction.comparison" in rules(doc)

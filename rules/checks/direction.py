@@ -1,6 +1,8 @@
 """Direction words (增加/减少, 大于/小于, 持平) against the numbers they describe."""
 from __future__ import annotations
 
+import re
+
 from rules.checks.common import n, pct, rate_tolerance, said
 from rules.checks.percentage import change_candidates
 from rules.registry import Context, rule
@@ -52,6 +54,33 @@ def change_sign(ctx: Context):
                     "error", f"文中称{word}{pct(c.value, c.decimals)}，但数字显示{'减少' if r < 0 else '增加'}",
                     [said(c)], f"{finite[0][3]}={pct(r)}，文中为{word}{pct(c.value, c.decimals)}",
                     expected="减少" if r < 0 else "增加", actual=word, unit=None)
+
+
+@rule("direction.reason", "direction")
+def reason(ctx: Context):
+    """The reason given for a change points only the other way (减少2.98%。主要原因是：…经费增加)."""
+    up, down = ctx.pack.reason_words.get("up", []), ctx.pack.reason_words.get("down", [])
+    paragraphs = {p.id: p.text.replace("％", "%") for p in ctx.doc.paragraphs}
+    for c in ctx.of("change"):
+        if c.direction not in ("+", "-") or not c.value:
+            continue
+        text = paragraphs.get(c.paragraph, "")
+        at = text.find(c.sentence)
+        if at < 0:
+            continue
+        # The reason is in the sentence itself or the one right after it.
+        m = re.search(r"原因(?:主要)?(?:是|为)[：:]?([^。]{0,60})", text[at:at + len(c.sentence) + 80])
+        if not m:
+            continue
+        why = m.group(1)
+        says_up, says_down = any(w in why for w in up), any(w in why for w in down)
+        if says_up == says_down or says_up == (c.direction == "+"):
+            continue
+        word = "减少" if c.direction == "-" else "增加"
+        yield ctx.finding(
+            "warning", f"文中称{word}{pct(c.value, c.decimals)}，所述原因却是{'增加' if says_up else '减少'}",
+            [said(c)], f"变动方向：{word}；原因：{why.strip()[:40]}", expected=word,
+            actual="增加" if says_up else "减少", unit=None)
 
 
 @rule("direction.flat_with_change", "direction")
