@@ -27,6 +27,17 @@ def _fmt(x: float, info: TableInfo) -> str:
     return f"{x:,.{info.decimals}f}"
 
 
+def _mismatch(ctx: Context, info: TableInfo, sev: str, where: str, whole: str, stated: float, parts: str,
+              computed: float, row, col: int, cell: str):
+    """A stated total against the sum of its parts: message, evidence and computation in one shape."""
+    unit = info.table.unit or "万元"
+    return ctx.finding(
+        sev, f"{info.table.title or '表'}{where}为{_fmt(stated, info)}{unit}，{whole}为{_fmt(computed, info)}{unit}",
+        [_ev(info, [row], col, f"{cell}：{_fmt(stated, info)}")],
+        f"{parts}＝{_fmt(computed, info)}，{where.removeprefix('中')}为{_fmt(stated, info)}，差{_fmt(stated - computed, info)}{unit}",
+        expected=round(computed * info.scale, 4), actual=round(stated * info.scale, 4), unit="万元")
+
+
 def _report(ctx, info, checks, severity_ok="error"):
     """Keep the failures of one relation unless it fails on most rows (then the header was misread)."""
     fails = [c for c in checks if c[0]]
@@ -69,14 +80,9 @@ def hierarchy(ctx: Context):
         for sev, (_, r, children, col, parent, total) in _report(ctx, info, checks):
             codes = "＋".join(f"{k.code}（{_fmt(_v(k.value(col)), info)}）" for k in children[:8]) + \
                 ("…" if len(children) > 8 else "")
-            unit = info.table.unit or "万元"
-            yield ctx.finding(
-                sev,
-                f"{info.table.title or '表'}中{r.code} {r.label}（{info.table.header_text(col)}）为{_fmt(parent, info)}{unit}，"
-                f"下级科目合计为{_fmt(total, info)}{unit}",
-                [_ev(info, [r], col, f"{r.code} {r.label}｜{info.table.header_text(col)}：{_fmt(parent, info)}")],
-                f"{codes}＝{_fmt(total, info)}，{r.code}为{_fmt(parent, info)}，差{_fmt(parent - total, info)}{unit}",
-                expected=round(total * info.scale, 4), actual=round(parent * info.scale, 4), unit="万元")
+            head = info.table.header_text(col)
+            yield _mismatch(ctx, info, sev, f"中{r.code} {r.label}（{head}）", "下级科目合计", parent, codes, total,
+                            r, col, f"{r.code} {r.label}｜{head}")
 
 
 @rule("arithmetic.total_row", "arithmetic", digits=1.0, max_failure_share=0.5)
@@ -102,12 +108,8 @@ def total_row(ctx: Context):
                 continue
             checks.append((abs(_v(tv) - s) > _tol(ctx, info, len(top)), col, _v(tv), s))
         for sev, (_, col, tv, s) in _report(ctx, info, checks):
-            unit = t.unit or "万元"
-            yield ctx.finding(
-                sev, f"{t.title or '表'}合计行（{t.header_text(col)}）为{_fmt(tv, info)}{unit}，各类合计为{_fmt(s, info)}{unit}",
-                [_ev(info, totals, col, f"{totals[0].label}｜{t.header_text(col)}：{_fmt(tv, info)}")],
-                "＋".join(r.code for r in top) + f"＝{_fmt(s, info)}，合计行为{_fmt(tv, info)}，差{_fmt(tv - s, info)}{unit}",
-                expected=round(s * info.scale, 4), actual=round(tv * info.scale, 4), unit="万元")
+            yield _mismatch(ctx, info, sev, f"合计行（{t.header_text(col)}）", "各类合计", tv, "＋".join(r.code for r in top),
+                            s, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}")
 
 
 @rule("arithmetic.list_total", "arithmetic", digits=1.0, max_failure_share=0.5)
@@ -133,12 +135,8 @@ def list_total(ctx: Context):
             n = max(len(rows) for rows in readings)
             checks.append((all(abs(_v(tv) - x) > _tol(ctx, info, n) for x in sums), col, _v(tv), sums[0]))
         for sev, (_, col, tv, total) in _report(ctx, info, checks):
-            unit = t.unit or "万元"
-            yield ctx.finding(
-                sev, f"{t.title or '表'}合计行（{t.header_text(col)}）为{_fmt(tv, info)}{unit}，各行合计为{_fmt(total, info)}{unit}",
-                [_ev(info, totals, col, f"{totals[0].label}｜{t.header_text(col)}：{_fmt(tv, info)}")],
-                f"{len(readings[0])}行合计{_fmt(total, info)}，合计行为{_fmt(tv, info)}，差{_fmt(tv - total, info)}{unit}",
-                expected=round(total * info.scale, 4), actual=round(tv * info.scale, 4), unit="万元")
+            yield _mismatch(ctx, info, sev, f"合计行（{t.header_text(col)}）", "各行合计", tv, f"{len(readings[0])}行之和",
+                            total, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}")
 
 
 def _paths(info: TableInfo) -> list[tuple[str, ...]]:
@@ -224,15 +222,9 @@ def column_groups(ctx: Context):
                 s = sum(_v(v) for v in vals)
                 checks.append((abs(_v(tv) - s) > _tol(ctx, info, len(members)), r, _v(tv), s))
             for sev, (_, r, tv, s) in _report(ctx, info, checks):
-                unit = t.unit or "万元"
                 parts = "＋".join(f"{t.header_text(m).split('/')[-1]}{_fmt(_v(r.value(m)), info)}" for m in members)
-                yield ctx.finding(
-                    sev,
-                    f"{t.title or '表'}“{r.label or r.code or '首行'}”行：{t.header_text(total)}为{_fmt(tv, info)}{unit}，"
-                    f"分项合计为{_fmt(s, info)}{unit}",
-                    [_ev(info, [r], total, f"{r.code or ''} {r.label}｜{t.header_text(total)}：{_fmt(tv, info)}")],
-                    f"{parts}＝{_fmt(s, info)}，{t.header_text(total)}为{_fmt(tv, info)}，差{_fmt(tv - s, info)}{unit}",
-                    expected=round(s * info.scale, 4), actual=round(tv * info.scale, 4), unit="万元")
+                yield _mismatch(ctx, info, sev, f"“{r.label or r.code or '首行'}”行：{t.header_text(total)}", "分项合计",
+                                tv, parts, s, r, total, f"{r.code or ''} {r.label}｜{t.header_text(total)}")
 
 
 def first_value(row, info: TableInfo) -> float | None:
