@@ -139,3 +139,17 @@ def test_same_economic_row_in_two_tables_of_one_scope():
     assert "cross_table.same_rows" not in rules(make_doc(tables=[EXPENDITURE, basic, econ]))
     assert "cross_table.same_rows" in rules(make_doc(tables=[EXPENDITURE, basic, econ.replace("津贴补贴\t15.00",
                                                                                                    "津贴补贴\t18.00")]))
+
+
+def _target_form(cost: str) -> str:
+    rows = [["项目资金（万元）", "年度资金总额:", "120.00", ""], ["", "其中：财政拨款", "120.00", ""],
+            ["绩效指标", "一级指标", "二级指标", "指标值"], ["", "产出指标", "数量指标", "≥10人"],
+            ["", "成本指标", "项目总成本", cost], ["", "成本指标", "车辆单位成本", "≤1800000元"]]
+    return table("项目支出绩效目标表", ["项目名称", "甲项目", "", ""], rows)
+
+
+def test_performance_cost_beyond_the_project_funds():
+    # 项目总成本 above the form's 年度资金总额 cannot be met; a unit cost is not compared with the whole.
+    assert "cross_table.performance_cost" not in rules(make_doc(tables=[EXPENDITURE, _target_form("≤1200000元")]))
+    found = _findings(make_doc(tables=[EXPENDITURE, _target_form("4800000元")]), "cross_table.performance_cost")
+    assert len(found) == 1 and found[0].actual == 480.0 and found[0].expected == 120.0

@@ -1,8 +1,12 @@
 """The same quantity in two tables: grand totals, rows shared by tables of one scope, economic vs functional."""
 from __future__ import annotations
 
+import re
+
+from index.numbers import halfwidth, parse_number
 from rules.checks.arithmetic import first_value
 from rules.checks.common import cell_ev
+from rules.findings import Evidence
 from rules.registry import Context, rule
 from rules.semantics import Cell, TableInfo, code_kind, is_total_row, label_keys, norm_label
 
@@ -135,3 +139,43 @@ def economic_vs_functional(ctx: Context):
         f = _mismatch(ctx, cells[0], others[0], f"“{cells[0].row.label}”在经济分类与功能分类中不一致")
         if f:
             yield f.model_copy(update={"severity": "warning"})
+
+
+_FUNDS = re.compile(r"年度资金总额|资金总额")
+_COST = re.compile(r"成本指标")
+# A cost target that names the project's whole cost (项目总成本, 救助资金使用金额), not a unit cost (单位成本, 人均).
+_WHOLE_COST = re.compile(r"总成本|总额|资金|金额|总投入")
+_UNIT_COST = re.compile(r"单位|人均|单价|每|标准|平均")
+_MONEY = re.compile(r"^[≤<＜≦]?\s*(?:不超过|不高于)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)$")
+
+
+@rule("cross_table.performance_cost", "cross_table", digits=1.0)
+def performance_cost(ctx: Context):
+    """A performance target's cost indicator (项目总成本 ≤X元) exceeds the project's whole annual funds (年度资金总额)
+    printed in the same form. Forms may follow one another in one table: each cost is read against the funds of
+    the form it belongs to (the last 年度资金总额 above it)."""
+    for info in ctx.sem.infos:
+        funds = None
+        for r in info.table.rows:
+            cells = [r.label, *r.cells]
+            k = next((i for i, c in enumerate(cells) if _FUNDS.search(c)), None)
+            if k is not None:
+                value = next((parse_number(c) for c in cells[k + 1:] if parse_number(c)), None)
+                yuan = any("(元)" in halfwidth(c).replace(" ", "") for c in cells)
+                funds = (value.value * (1e-4 if yuan else 1.0), value.decimals, r.page, cells[k]) if value else None
+                continue
+            k = next((i for i, c in enumerate(cells) if _COST.search(c)), None)
+            if funds is None or funds[0] <= 0 or k is None or k + 2 >= len(cells):
+                continue
+            name, target = cells[k + 1], halfwidth(cells[-1]).replace(" ", "")
+            m = _MONEY.match(target)
+            if not m or not _WHOLE_COST.search(name) or _UNIT_COST.search(name):
+                continue
+            cost = float(m.group(1).replace(",", "")) * (1e-4 if m.group(2) == "元" else 1.0)
+            if cost <= funds[0] + ctx.tol("digits") * 10 ** -funds[1] + 1e-9:
+                continue
+            yield ctx.finding(
+                "warning", f"绩效目标的成本指标“{name}”为{cells[-1]}（{cost:.2f}万元），超过项目年度资金总额"
+                f"{funds[0]:.2f}万元", [Evidence(page=funds[2], text=f"{funds[3]}{funds[0]:.2f}万元", table=None),
+                                      Evidence(page=r.page, text=f"{name} {cells[-1]}", table=None)],
+                f"{cost:.2f}万元＞{funds[0]:.2f}万元", expected=round(funds[0], 4), actual=round(cost, 4), unit="万元")
