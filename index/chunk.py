@@ -3,6 +3,7 @@ and one chunk per table. Ids are derived from content, so re-ingesting a file ch
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 
 from index.document import Document, Row, Table
@@ -26,6 +27,8 @@ class Chunk:
     # For row chunks: the row as structured facts, values normalised to 万元, one per header path.
     label: str | None = None
     code: str | None = None
+    # The classification path above a coded row ("城乡社区支出/城乡社区管理事务" for 2120101 行政运行).
+    parents: str | None = None
     facts: list[dict] = field(default_factory=list)
 
     @property
@@ -72,7 +75,19 @@ def fmt(v: float) -> str:
     return f"{v:,.2f}"
 
 
-def row_text(table: Table, row: Row) -> str:
+def code_parents(table: Table) -> dict[str, str]:
+    """For every coded row of a table, the labels of its 类 and 款 rows ("210" and "21015" above "2101501")."""
+    names = {r.code: r.label for r in table.rows if r.code and r.label}
+    out = {}
+    for code in names:
+        if code.isdigit() and len(code) in (5, 7):
+            path = [names[p] for p in (code[:3], code[:5]) if len(p) < len(code) and p in names]
+            if path:
+                out[code] = "/".join(path)
+    return out
+
+
+def row_text(table: Table, row: Row, parents: str | None = None) -> str:
     name = row.label or table.title
     if name in ("合计", "总计", "小计"):
         name = f"{name}（{table.title}）"  # the total is the quantity the title names; say so for retrieval
@@ -84,8 +99,9 @@ def row_text(table: Table, row: Row) -> str:
         shown = fmt(v) if v is not None else row.cells[i]
         parts.append(f"{head}={shown}")
     code = f" {row.code}" if row.code else ""
+    path = f"（{parents}）" if parents else ""
     unit = f"（{table.unit}）" if table.unit else ""
-    return f"{table.title}{unit}｜{name}{code}：" + "；".join(parts)
+    return f"{table.title}{unit}｜{name}{code}{path}：" + "；".join(parts)
 
 
 def row_facts(table: Table, row: Row) -> list[dict]:
@@ -100,22 +116,43 @@ def row_facts(table: Table, row: Row) -> list[dict]:
     return out
 
 
+_SENTENCE_END = "。！？!?；;：:）)”\""
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+部分|-)")
+
+
+def joined_paragraphs(doc: Document) -> list[tuple[int, str | None, str]]:
+    """Paragraphs as (page, section, text), a sentence broken over two paragraphs (a line break in the source,
+    "…纳入预算绩效管理的项目支" + "出216.20万元…") put back together."""
+    out: list[tuple[int, str | None, str]] = []
+    for p in doc.paragraphs:
+        text = p.text
+        if out:
+            page, section, prev = out[-1]
+            broken = len(prev) >= 30 and prev[-1] not in _SENTENCE_END and not _NUMBERED.match(text.strip())
+            if broken and page == p.page and section == p.section and text.strip():
+                out[-1] = (page, section, prev + text.strip())
+                continue
+        out.append((p.page, p.section, text))
+    return out
+
+
 def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
     key = source_key or doc.source
     base = dict(source=doc.source, entity=doc.entity, year=doc.year, doc_title=doc.title)
     chunks: list[Chunk] = []
-    for p in doc.paragraphs:
-        text = p.text if not p.section else p.text
-        chunks.append(Chunk(id=_id(key, "p", text, p.page), kind="paragraph", pages=[p.page], text=text,
-                            section=p.section, **base))
+    for page, section, text in joined_paragraphs(doc):
+        chunks.append(Chunk(id=_id(key, "p", text, page), kind="paragraph", pages=[page], text=text,
+                            section=section, **base))
     for t in doc.tables:
         lines = []
+        parents = code_parents(t)
         for r in t.rows:
-            text = row_text(t, r)
+            text = row_text(t, r, parents.get(r.code or ""))
             lines.append(text.split("｜", 1)[-1])
             chunks.append(Chunk(id=_id(key, "r", text, r.page), kind="row", pages=[r.page], text=text,
                                 table=t.title, unit=t.unit, label=r.label or t.title, code=r.code,
-                                facts=row_facts(t, r), section=t.section, **base))
+                                parents=parents.get(r.code or ""), facts=row_facts(t, r), section=t.section,
+                                **base))
         header = "；".join(t.header_text(i) for i in range(len(t.header)))
         whole = f"{t.title}（{t.unit or '—'}）\n列：{header}\n" + "\n".join(lines)
         if t.notes:

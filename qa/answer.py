@@ -55,7 +55,8 @@ def _bigrams(text: str) -> set[str]:
 
 
 # Words that shape a question but name nothing in the document.
-_ASKING = re.compile(r"是多少万元|是多少|为多少|有多少|多少万元|多少钱|多少|是什么|请问|一共|分别|万元|元")
+_ASKING = re.compile(r"是多少万元|是多少|为多少|有多少|多少万元|多少钱|多少百分比|百分之多少|百分比|百分之|多少|是什么|请问|"
+                     r"一共|分别|万元|元|上一?年度?(?!结)|去年")
 _FILLER = re.compile(r"[的了吗呢为是有]")
 # Columns that carry the quantity a row names rather than a part of it.
 _NEUTRAL = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年支出合计", "本年收入合计", "预算", "决算", "数额"}
@@ -70,8 +71,9 @@ def _clean(text: str) -> str:
 
 
 def _grams(text: str) -> set[str]:
-    t = re.sub(r"\d+(?:\.\d+)?", "#", text)
-    return {t[i:i + 2] for i in range(len(t) - 1) if "#" not in t[i:i + 2]}
+    """Character bigrams, numbers left out (as they are from the question)."""
+    t = re.sub(r"\d+(?:\.\d+)?", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
 @dataclass
@@ -82,7 +84,7 @@ class _Query:
 
     @classmethod
     def of(cls, question: str, hits: list[Hit]) -> "_Query":
-        q = _strip_names(_norm(question), hits)
+        q = _strip_names(_COMPARED.sub("", _norm(question)), hits)
         codes = set(_CODE.findall(q))
         text = _clean(re.sub(r"\d+", "", q))
         return cls(text, _grams(text), codes)
@@ -96,10 +98,28 @@ def _match(q: _Query, name: str) -> tuple[int, int, bool]:
     return len(q.grams & own), len(own - q.grams), whole
 
 
+def _end_in(q: _Query, name: str) -> float:
+    """Where a name the question carries ends, as a share of the question (1.0: at its end)."""
+    at = q.text.rfind(_clean(name))
+    return (at + len(_clean(name))) / max(len(q.text), 1) if at >= 0 else 0.0
+
+
 _TOTAL_WORDS = re.compile(r"(?:合计|总计|小计)$")
 
 
-def _row_candidates(q: _Query, hit: Hit, rank: int) -> list[_Candidate]:
+def _qualifiers(q: _Query, hits: list[Hit]) -> set[str]:
+    """Row names the question carries before another row name it carries: the head of a noun phrase comes last,
+    so "济源市社会医疗保险中心离休干部医疗费项目" asks for the project; the unit only qualifies it."""
+    spans = {}
+    for h in hits:
+        name = _clean(_TOTAL_WORDS.sub("", _norm(h.chunk.label or ""))) if h.chunk.kind == "row" else ""
+        at = q.text.find(name) if len(name) >= 2 and name != _clean(_norm(h.chunk.table or "")) else -1
+        if at >= 0:
+            spans[name] = (at, at + len(name))
+    return {n for n, (a, e) in spans.items() if any(a2 >= e for a2, _ in spans.values())}
+
+
+def _row_candidates(q: _Query, hit: Hit, rank: int, qualifiers: frozenset[str] = frozenset()) -> list[_Candidate]:
     """Cells of a row: the row's label and the column's path name the quantity, the table title frames it."""
     c = hit.chunk
     if not c.facts or not (c.label or "").strip():
@@ -109,6 +129,15 @@ def _row_candidates(q: _Query, hit: Hit, rank: int) -> list[_Candidate]:
     is_total = label in ("合计", "总计") or label == title
     row_name = "" if is_total else _TOTAL_WORDS.sub("", label)
     l_hit, l_extra, l_whole = _match(q, row_name)
+    if _clean(row_name) in qualifiers:
+        l_hit, l_whole = 0, False
+    qualified = {g for n in qualifiers for g in _grams(n)}  # said by the document, as qualifiers
+    # A row the question does not name (教育支出 for "基本支出合计") is a part, not the quantity asked.
+    unnamed = bool(row_name) and l_hit < 0.5 * len(_grams(_clean(row_name)))
+    # The head of a noun phrase comes last: of two names the question carries, the later is what it asks for
+    # ("济源市社会医疗保险中心离休干部医疗费项目" asks for the project, not the unit).
+    row_end = _end_in(q, row_name) if l_whole else 0.0
+    p_hit = len(q.grams & (_grams(_clean(c.parents or "")) - _grams(_clean(row_name))))
     title_grams = _grams(_clean(title))
     out = []
     for i, fact in enumerate(c.facts):
@@ -116,12 +145,15 @@ def _row_candidates(q: _Query, hit: Hit, rank: int) -> list[_Candidate]:
         named = [p for p in column.split("/") if p and _norm(p) not in _NEUTRAL]
         c_hit, c_extra, c_whole = _match(q, "".join(named))
         leaf_whole = bool(named) and _match(q, named[-1])[2]
+        head = max(row_end, _end_in(q, named[-1]) if leaf_whole else 0.0)
         t_hit = len(q.grams & (title_grams - _grams(_clean(row_name + "".join(named)))))
-        if l_hit + c_hit + t_hit < 2:
+        if l_hit + c_hit + t_hit + p_hit < 2:
             continue
-        cover = (l_hit + c_hit + t_hit) / max(len(q.grams), 1)
-        score = (2.0 * (l_hit + c_hit) + 1.0 * t_hit - 1.0 * l_extra - 0.5 * c_extra
-                 + 2.0 * l_whole + 2.0 * leaf_whole + (0.5 if not named or i == 0 else 0.0))
+        said = _grams(_clean(label)) | _grams(_clean("".join(named) + (c.parents or "") + title)) | qualified
+        cover = len(q.grams & said) / max(len(q.grams), 1)
+        score = (2.0 * (l_hit + c_hit + p_hit) + 1.0 * t_hit - 1.0 * l_extra - 0.5 * c_extra
+                 + 2.0 * l_whole + 2.0 * head + 2.0 * leaf_whole + (0.5 if not named or i == 0 else 0.0)
+                 - (3.0 if unnamed else 0.0))
         if q.codes:
             if c.code and c.code in q.codes:
                 score += 8.0
@@ -145,7 +177,11 @@ def _narrative_score(q: _Query, named: str, context: str, rank: int) -> tuple[fl
     ctx = len(q.grams & (_grams(_clean(context)) - _grams(_clean(named))))
     if n_hit + ctx < 2:
         return None
-    return 2.0 * n_hit + 1.0 * ctx - 0.5 * n_extra + 2.0 * n_whole - 0.1 * rank, (n_hit + ctx) / max(len(q.grams), 1)
+    cover = (n_hit + ctx) / max(len(q.grams), 1)
+    own = len(_grams(_clean(named)))
+    if own >= 4:  # a long name the question says almost whole, whatever else the question qualifies it by
+        cover = max(cover, n_hit / own)
+    return 2.0 * n_hit + 1.0 * ctx - 0.5 * n_extra + 2.0 * n_whole - 0.1 * rank, cover
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -173,12 +209,17 @@ def _paragraph_candidates(q: _Query, hit: Hit, rank: int, change: bool = False) 
     return out
 
 
+# The base of a comparison ("比2023年预算", "与上年相比"): it dates the change, it does not name the quantity.
+_COMPARED = re.compile(r"(?:与|较|比|同)\s*(?:20\d\d\s*年度?|上一?年度?(?!结)|去年)(?:预算数?|决算数?)?(?:相比)?")
+
+
 def _strip_entity(text: str, hit: Hit) -> str:
-    """Text without the document's unit name and years (they name the document, not the quantity)."""
+    """Text without the document's unit name, comparison bases and years (they name the document or date the
+    figure, not the quantity)."""
     entity = hit.chunk.entity or ""
     if entity:
         text = text.replace(entity, "")
-    return re.sub(r"20\d\d\s*年度?", "", text)
+    return re.sub(r"20\d\d\s*年度?", "", _COMPARED.sub("", text))
 
 
 def _strip_names(q: str, hits: list[Hit]) -> str:
@@ -186,9 +227,16 @@ def _strip_names(q: str, hits: list[Hit]) -> str:
     ("普陀区人民政府办公室" must not match the row "政府办公厅（室）事务")."""
     from qa.question import _core
 
+    from qa.question import _GENERIC_PHRASES
+
     for entity in {h.chunk.entity for h in hits if h.chunk.entity}:
-        for piece in sorted([_norm(entity)] + _core(_norm(entity)), key=len, reverse=True):
+        named = [p for p in [_norm(entity)] + _core(_norm(entity)) if p in q]
+        for piece in sorted(named, key=len, reverse=True):
             q = q.replace(piece, "")
+        if named:  # the leftovers of a name the question carries ("万里街道" + "办事处")
+            for word in _GENERIC_PHRASES:
+                if word in entity:
+                    q = q.replace(word, "")
     return re.sub(r"20\d\d年度?", "", q)
 
 
@@ -219,6 +267,8 @@ def _stated_numbers(q: _Query, question: str, hits: list[Hit], rx: re.Pattern, u
     """Percentages or counts stated in the narrative, named by the sentence before them; a percentage must be
     of the kind the question asks (a growth rate, a share, a completion rate)."""
     wanted = _wanted_rate(question) if unit == "%" else None
+    asked = re.search(r"(?:多少|几)(个|家|辆|人|项)", question) if unit != "%" else None
+    measure = asked.group(1) if asked else None
     out = []
     for rank, h in enumerate(hits):
         if h.chunk.kind != "paragraph":
@@ -234,10 +284,13 @@ def _stated_numbers(q: _Query, question: str, hits: list[Hit], rx: re.Pattern, u
                 scored = _narrative_score(q, _strip_entity(named, h), _strip_entity(context, h), rank)
                 if scored is None:
                     continue
-                score = scored[0]
+                score, cover = scored
                 if wanted:
                     score += 6.0 if _rate_kind(just_before) == wanted else -6.0
-                out.append(_Candidate(score, float(m.group(1)), unit, text[lo:hi].strip(), h, cover=scored[1]))
+                if measure and m.group(2) == measure:
+                    # The measure word asked for (多少辆 … 7辆) says what is counted as much as a name does.
+                    score, cover = score + 4.0, max(cover, MIN_COVER)
+                out.append(_Candidate(score, float(m.group(1)), unit, text[lo:hi].strip(), h, cover=cover))
     return out
 
 
@@ -258,9 +311,10 @@ def candidates(question: str, hits: list[Hit]) -> list[_Candidate]:
     if kind == "count":
         return _stated_numbers(q, question, hits, _COUNT, "个")
     cands: list[_Candidate] = []
+    qualifiers = frozenset(_qualifiers(q, hits))
     for rank, h in enumerate(hits):
         if h.chunk.kind == "row" and kind != "change":
-            cands += _row_candidates(q, h, rank)
+            cands += _row_candidates(q, h, rank, qualifiers)
         elif h.chunk.kind == "paragraph":
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
     _corroborate(cands)
@@ -292,19 +346,19 @@ def evidence(question: str, hits: list[Hit]) -> dict[str, float]:
 
 
 def _corroborate(cands: list[_Candidate], bonus: float = 1.5) -> None:
-    """A figure that several passages state (the narrative and a table, two tables) is more likely the one asked
-    for: each candidate gains for every other chunk printing the same value, up to two."""
-    by_value: dict[float, set[str]] = {}
+    """A figure the narrative and a table both state is more likely the one asked for. (The same item repeated
+    across tables says nothing: every table of a document repeats its 项 rows.)"""
+    kinds: dict[float, set[str]] = {}
     for c in cands:
-        by_value.setdefault(round(c.value, 2), set()).add(c.hit.chunk.id)
+        kinds.setdefault(round(c.value, 2), set()).add(c.hit.chunk.kind)
     for c in cands:
-        others = len(by_value[round(c.value, 2)] - {c.hit.chunk.id})
-        c.score += bonus * min(others, 2)
+        if {"row", "paragraph"} <= kinds[round(c.value, 2)]:
+            c.score += bonus
 
 
 def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
-    """The sentence sharing the most bigrams with the question, and how many it shares."""
-    qb = _bigrams(question)
+    """The sentence sharing the most bigrams with the question (less the unit's name), and how many it shares."""
+    qb = _bigrams(_without_names(question, hits))
     best = ("", None, 0)
     # Sentences come from the narrative first; table rows only when no paragraph was retrieved.
     prose = [h for h in hits if h.chunk.kind == "paragraph"] or hits
@@ -376,10 +430,11 @@ def _reason_candidates(question: str, hits: list[Hit]) -> list[tuple[float, str,
                 continue
             about = clause[:mark.start()] or (clauses[i - 1] if i else "")
             lead = "" if clause[:mark.start()].strip("，, ") else (clauses[i - 1] if i else "")
-            scored = _narrative_score(q, _strip_entity(about, h), _strip_entity(lead + clause, h), rank)
-            if scored is None:
+            # The clause a reason follows is long and says much else: count what it says of the question only.
+            said = len(q.grams & _grams(_clean(_strip_entity(lead + about, h))))
+            if said < 2:
                 continue
-            score = scored[0]
+            score = 2.0 * said - 0.1 * rank
             if direction and _rate_kind(about) not in (None, direction):
                 score -= 4.0
             out.append((score, lead + clause, h))

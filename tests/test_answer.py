@@ -6,7 +6,9 @@ import pytest
 
 from index.chunk import row_search_body
 from index.ingest import ingest_paths
-from qa.answer import ask
+from index.chunk import Chunk
+from qa.answer import _reason_candidates, ask, structured
+from qa.retrieve import Hit
 from qa.question import definition_term, intent, search_query
 from qa.retrieve import Retriever
 
@@ -19,6 +21,9 @@ DOC = """示例区{name}
 二、一般公共预算支出情况
 2024年一般公共预算支出年初预算为{total}万元。其中：基本支出320.00万元，占{share}%；项目支出{project}万元。
 2024年一般公共预算基本支出年初预算为320.00万元。其中：人员经费支出280.00万元。
+
+截至2023年8月31日，示例区{name}共有车辆3辆，其中：执法执勤用车2辆、其他用车1辆。
+项目支出中，社区服务中心新建工程第一季度用款计划45.00万元。
 
 三、“三公”经费预算情况说明
 2024年“三公”经费预算为{sangong}万元，比2023年增加2.00万元，增长{growth}%。公务接待费2.50万元，比2023年减少1.00万元。主要原因是：上年接待任务少。
@@ -143,3 +148,44 @@ def test_list_across_documents(store):
 def test_weak_evidence_is_not_answered_with_a_number(store):
     answer = ask("示例区水务局2024年政府性基金预算拨款收入是多少？", store)
     assert answer.value is None
+
+
+def test_count_of_the_measure_asked(store):
+    assert ask("截至2023年8月底示例区水务局共有多少辆车？", store).value == 3.0
+
+
+def test_a_name_said_whole_is_enough_whatever_else_the_question_qualifies(store):
+    answer = ask("示例区水务局社区服务中心新建工程第一季度的用款计划是多少？", store)
+    assert answer.value == 45.0
+
+
+ENTITY = "上海市普陀区人民政府万里街道办事处"
+
+
+def _row(label: str, facts: dict[str, float], table: str = "项目支出预算表", code: str | None = None) -> Hit:
+    text = f"{table}（万元）｜{label}：" + "；".join(f"{k}={v}" for k, v in facts.items())
+    return Hit(Chunk(id=label + table, source="a.txt", kind="row", pages=[1], text=text, table=table, unit="万元",
+                     label=label, code=code, entity=ENTITY, facts=[{"column": k, "value": v, "raw": v, "unit": "万元"}
+                                                    for k, v in facts.items()]), 1.0)
+
+
+def _para(text: str) -> Hit:
+    return Hit(Chunk(id=text[:20], source="a.txt", kind="paragraph", pages=[1], text=text, entity=ENTITY), 1.0)
+
+
+def test_the_later_name_is_the_one_asked_for():
+    hits = [_row("社区卫生服务中心综合管理站", {"合计": 3276.6}), _row("离休干部医疗费", {"合计": 500.0})]
+    assert structured("万里街道办事处社区卫生服务中心综合管理站离休干部医疗费项目预算多少万元？", hits).value == 500.0
+
+
+def test_a_row_the_question_does_not_name_is_a_part_not_the_total():
+    hits = [_row("教育支出", {"支出预算/合计": 25.0, "支出预算/基本支出": 0.0}, "部门支出预算总表"),
+            _row("合计", {"支出预算/合计": 15621.11, "支出预算/基本支出": 9970.6}, "部门支出预算总表")]
+    assert structured("万里街道办事处2024年基本支出预算合计是多少？", hits).value == 9970.6
+
+
+def test_a_comparison_base_does_not_name_the_quantity():
+    hits = [_para("公用经费比上年减少5.10万元，主要原因：压缩一般性支出。"),
+            _para("收入总计659.94万元，与2023年预算相比，收入减少12.78万元，主要原因：退休人员增加。")]
+    found = _reason_candidates("收入比2023年减少的主要原因是什么？", hits)
+    assert "退休人员增加" in max(found, key=lambda t: t[0])[1]

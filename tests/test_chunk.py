@@ -1,0 +1,41 @@
+"""Chunking: a sentence broken over two paragraphs is put back together; coded rows carry their 类/款 path."""
+from __future__ import annotations
+
+from index.chunk import chunk_document
+from index.text import parse_text_string
+
+DOC = """示例区水务局
+2024年部门预算公开
+
+三、预算绩效情况说明
+2024年，我单位按要求编制了绩效目标，综合反映了各项目预期完成的成本指标和产出指标等情况，纳入预算绩效管理的项目支
+
+出216.20万元，涉及项目15个。
+
+四、其他说明
+本单位无政府性基金预算。
+
+部门支出总表
+单位：万元
+科目编码\t科目名称\t合计
+212\t城乡社区支出\t500.00
+21201\t城乡社区管理事务\t500.00
+2120101\t行政运行\t320.00
+2120199\t其他城乡社区管理事务支出\t180.00
+"""
+
+
+def test_a_sentence_broken_over_two_paragraphs_is_one_chunk():
+    chunks = chunk_document(parse_text_string(DOC, "water.txt"))
+    texts = [c.text for c in chunks if c.kind == "paragraph"]
+    assert any("纳入预算绩效管理的项目支出216.20万元，涉及项目15个。" in t for t in texts)
+    assert not any(t.startswith("出216.20") for t in texts)
+    assert "四、其他说明" in texts or any(t.startswith("本单位无政府性基金预算") for t in texts)
+
+
+def test_coded_rows_carry_their_classification_path():
+    chunks = chunk_document(parse_text_string(DOC, "water.txt"))
+    row = next(c for c in chunks if c.kind == "row" and c.code == "2120101")
+    assert row.parents == "城乡社区支出/城乡社区管理事务" and "城乡社区管理事务" in row.text
+    top = next(c for c in chunks if c.kind == "row" and c.code == "212")
+    assert top.parents is None
