@@ -100,6 +100,9 @@ def test_expected_findings_point_at_existing_pages(corpus_dir: Path):
     for d in findings.documents:
         pages = _page_texts(corpus_dir / d.source)
         for f in d.findings:
+            if f.page == 0:  # the document as a whole (a missing table has no page): nothing to print
+                assert f.kind == "completeness" and not f.numbers, (d.source, f)
+                continue
             assert 1 <= f.page <= len(pages), (d.source, f)
             body = pages[f.page - 1]
             for n in f.numbers:
