@@ -17,7 +17,7 @@ from index.document import Table
 from index.numbers import halfwidth, parse_number
 from rules.checks.cross_table import ROW_TABLES
 from rules.pack import load_pack
-from rules.semantics import classify, code_kind
+from rules.semantics import classify, code_kind, is_unit_name
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*)万元")
@@ -383,7 +383,7 @@ def _keyed_rows(v, seg: Segment, entity: str | None) -> tuple[float | None, dict
             continue
         if not label or code_kind(code) is None and (code or len(label) < 4):
             continue  # a unit code (036), an unlabelled row, or a short label with nothing to key it by
-        if UNIT_NAME.search(label) and code_kind(code) is None or entity and (label in entity or entity in label):
+        if is_unit_name(label) and code_kind(code) is None or entity and (label in entity or entity in label):
             continue
         rows.setdefault((code, label), []).append(amounts[0])
     return total, {k: c[0] for k, c in rows.items() if len(c) == 1 and c[0][3]}
@@ -456,7 +456,6 @@ def count_change(v, rng) -> list[Mutation]:
 # ---------------------------------------------------------------- tables as a reader sees them
 
 TOTAL_ROW = re.compile(r"^(?:合计|总计)$")
-UNIT_NAME = re.compile(r"(?:局|委|委员会|办|办公室|中心|院|所|站|队|街道|镇|乡|馆|学校|本级|部|厅|处|社|会)$")
 MONEY = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,])")
 SENTENCE = re.compile(r"[，。；,;]|^\s*(?:注|说明)\s*[：:]")
 

@@ -124,10 +124,15 @@ def is_total_row(row: Row) -> bool:
     return bool(TOTAL_LABEL.match(norm_label(row.label) or "")) or (not row.label.strip() and not row.code)
 
 
-def names_unit(row: Row, entity: str | None) -> bool:
-    """The row is named after a unit (the entity, 本级, 某某中心): a unit subtotal in a per-unit table."""
-    label = norm_label(row.label)
+def is_unit_name(text: str, entity: str | None = None) -> bool:
+    """A label naming a unit (the entity, 本级, 某某中心, 某某局) rather than an item of money."""
+    label = norm_label(text)
     return bool(label) and (bool(entity) and (label in entity or entity in label) or bool(_UNIT_ROW.search(label)))
+
+
+def names_unit(row: Row, entity: str | None) -> bool:
+    """The row is named after a unit: a unit subtotal in a per-unit table."""
+    return is_unit_name(row.label, entity)
 
 
 def is_unit_row(row: Row, entity: str | None) -> bool:
