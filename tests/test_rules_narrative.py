@@ -1,5 +1,5 @@
 from rules.engine import check_document
-from tests.budgetdoc import make_doc, table
+from tests.budgetdoc import EXPENDITURE, make_doc, table
 
 
 def found(doc, rule):
@@ -67,3 +67,16 @@ def test_one_sources_income_and_expenditure_are_one_figure():
     (f,) = found(make_doc("2024年一般公共预算收支预算100.00万元。", tables=[fiscal]), "narrative.amount_vs_table")
     assert f.expected == 90.0 and f.actual == 100.0
     assert not found(make_doc("2024年一般公共预算收支预算90.00万元。", tables=[fiscal]), "narrative.amount_vs_table")
+
+
+def test_a_sangong_item_is_read_against_the_sangong_table():
+    sangong = table("“三公”经费预算表", ["合计", "因公出国（境）费", "公务用车运行费", "公务接待费"],
+                    [["5.00", "0.00", "3.00", "2.00"]])
+    economic = table("基本支出表", ["科目编码", "科目名称", "合计"],
+                     [["", "合计", "9.00"], ["302", "商品和服务支出", "9.00"], ["30231", "公务用车运行维护费", "9.00"]])
+    # The economic table counts basic expenditure only; the 三公 table words the item shorter.
+    doc = make_doc("“三公”经费中，公务用车运行维护费3.00万元。", tables=[EXPENDITURE, economic, sangong])
+    assert not found(doc, "narrative.amount_vs_table")
+    doc = make_doc("“三公”经费中，公务用车运行维护费4.00万元。", tables=[EXPENDITURE, economic, sangong])
+    (f,) = found(doc, "narrative.amount_vs_table")
+    assert f.expected == 3.0

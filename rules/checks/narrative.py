@@ -36,14 +36,22 @@ def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
     if key in {norm_label(x) for x in ctx.pack.context_labels} and \
             any(w in claim.sentence for w in ctx.pack.scope_words):
         return None
-    if "三公" in claim.sentence and any(norm_label(w) in key for w in ctx.pack.sangong_items):
+    if any(norm_label(w) in key for w in ctx.pack.sangong_items) and "三公" in claim.sentence + _section(ctx, claim):
         # A 三公 item is read against the 三公 table: the economic tables count basic expenditure only.
         sangong = {id(i.table) for i in ctx.sem.types("sangong")}
         cells = [c for c in cells if id(c.table) in sangong]
+        if not cells:  # the 三公 table may word it shorter: 公务用车运行费 for 公务用车运行维护费
+            short = key.replace("维护", "")
+            cells = [c for k, cs in ctx.sem.labels.items() if k.replace("维护", "") == short
+                     for c in cs if id(c.table) in sangong]
         if not cells:
             return None
     return key, cells, False
 
+
+
+def _section(ctx: Context, claim) -> str:
+    return next((p.section or "" for p in ctx.doc.paragraphs if p.id == claim.paragraph), "")
 
 
 def _clause_before(claim) -> str:
