@@ -328,17 +328,20 @@ def _first_value(row, skip_codes: bool = True):
 
 def table_total(v, rng) -> list[Mutation]:
     """Break a 合计/总计 row so it no longer equals the sum of its parts."""
+    rows = [r for r in v.rows() if re.search(r"合\s*计|总\s*计", _row_label(r))]
+    return _bump_first_values(v, rows, "table_total", "total", rng)
+
+
+def _bump_first_values(v, rows, operator: str, what: str, rng) -> list[Mutation]:
+    """Move the first amount of each row far beyond rounding: a sum that no longer adds up (kind arithmetic)."""
     out = []
-    for row in v.rows():
-        label = _row_label(row)
-        if not re.search(r"合\s*计|总\s*计", label):
-            continue
+    for row in rows:
         hit = _first_value(row)
         if hit:
             line, part, cell, old = hit
             new = _bumped(old, cell, rng)
-            out.append(Mutation("table_total", "arithmetic", v.lines[line].page, [old, new],
-                                f"total {cell} -> {_fmt(new, cell)} ({label[:12]})",
+            out.append(Mutation(operator, "arithmetic", v.lines[line].page, [old, new],
+                                f"{what} {cell} -> {_fmt(new, cell)} ({_row_label(row)[:12]})",
                                 [Edit(line, _fmt(new, cell), part)], also=["cross_table", "narrative_vs_table"]))
     return out
 
@@ -353,18 +356,7 @@ def _is_item_row(row) -> bool:
 
 def hierarchy_item(v, rng) -> list[Mutation]:
     """Change a 项 row (7-digit or 类|款|项 code) so its 款/类 parent no longer adds up."""
-    out = []
-    for row in v.rows():
-        if not _is_item_row(row):
-            continue
-        hit = _first_value(row)
-        if hit:
-            line, part, cell, old = hit
-            new = _bumped(old, cell, rng)
-            out.append(Mutation("hierarchy_item", "arithmetic", v.lines[line].page, [old, new],
-                                f"item row {cell} -> {_fmt(new, cell)} ({_row_label(row)[:12]})",
-                                [Edit(line, _fmt(new, cell), part)], also=["cross_table", "narrative_vs_table"]))
-    return out
+    return _bump_first_values(v, [r for r in v.rows() if _is_item_row(r)], "hierarchy_item", "item row", rng)
 
 
 def _keyed_rows(v, seg: Segment, entity: str | None) -> tuple[float | None, dict[tuple[str, str], tuple]]:
