@@ -238,24 +238,30 @@ def _quoted(text: str, m: re.Match) -> bool:
     """An amount as the narrative quotes it from a table: not a change (增加2.40万元), which the change-rate
     operator owns, and not a threshold (单位价值100万元以上), which no table prints."""
     before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
-    return not re.search(r"(?:增加|减少|增长|下降)\s*$", before) and not re.match(r"\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)", after) \
-        and not re.search(r"单价|价值|不超过|不低于", text[max(0, m.start() - 8):m.start()])
+    return (not re.search(r"(?:增加|减少|增长|下降)\s*$", before)
+            and not re.match(r"\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)", after)
+            and not re.search(r"单价|价值|不超过|不低于", text[max(0, m.start() - 8):m.start()]))
+
+
+def _quoted_amounts(v, minimum: float = 0.0):
+    """(line, match, value) of every narrative amount that also stands in a table, in reading order."""
+    table = _table_numbers(v)
+    for i in _narrative_lines(v):
+        for m in AMOUNT.finditer(v.lines[i].text):
+            old = _num(m.group(1))
+            if old and old >= minimum and round(old, 2) in table and _quoted(v.lines[i].text, m):
+                yield i, m, old
 
 
 def narrative_amount(v, rng) -> list[Mutation]:
     """Change an amount the narrative quotes from a table."""
-    table = _table_numbers(v)
     out = []
-    for i in _narrative_lines(v):
-        for m in AMOUNT.finditer(v.lines[i].text):
-            old = _num(m.group(1))
-            if not old or round(old, 2) not in table or not _quoted(v.lines[i].text, m):
-                continue
-            new = _bumped(old, m.group(1), rng)
-            text = _sub(v.lines[i].text, m, 1, _fmt(new, m.group(1)))
-            out.append(Mutation("narrative_amount", "narrative_vs_table", v.lines[i].page, [old, new],
-                                f"narrative amount {m.group(1)} -> {_fmt(new, m.group(1))}万元",
-                                [Edit(i, text)], also=["percentage", "arithmetic", "cross_table"]))
+    for i, m, old in _quoted_amounts(v):
+        new = _bumped(old, m.group(1), rng)
+        text = _sub(v.lines[i].text, m, 1, _fmt(new, m.group(1)))
+        out.append(Mutation("narrative_amount", "narrative_vs_table", v.lines[i].page, [old, new],
+                            f"narrative amount {m.group(1)} -> {_fmt(new, m.group(1))}万元",
+                            [Edit(i, text)], also=["percentage", "arithmetic", "cross_table"]))
     return out
 
 
@@ -411,18 +417,13 @@ def table_disagree(v, rng) -> list[Mutation]:
 
 def unit_slip(v, rng) -> list[Mutation]:
     """Print an amount in 元 while the text still says 万元 (×10,000)."""
-    table = _table_numbers(v)
     out = []
-    for i in _narrative_lines(v):
-        for m in AMOUNT.finditer(v.lines[i].text):
-            old = _num(m.group(1))
-            if not old or old < 1 or round(old, 2) not in table or not _quoted(v.lines[i].text, m):
-                continue
-            new = round(old * 10_000, 2)
-            text = _sub(v.lines[i].text, m, 1, f"{new:,.2f}" if "," in m.group(1) else f"{new:.2f}")
-            out.append(Mutation("unit_slip", "unit", v.lines[i].page, [old, new],
-                                f"{m.group(1)}万元 printed as {new:.2f}万元", [Edit(i, text)],
-                                also=["narrative_vs_table", "percentage", "arithmetic", "direction"]))
+    for i, m, old in _quoted_amounts(v, minimum=1):
+        new = round(old * 10_000, 2)
+        text = _sub(v.lines[i].text, m, 1, f"{new:,.2f}" if "," in m.group(1) else f"{new:.2f}")
+        out.append(Mutation("unit_slip", "unit", v.lines[i].page, [old, new],
+                            f"{m.group(1)}万元 printed as {new:.2f}万元", [Edit(i, text)],
+                            also=["narrative_vs_table", "percentage", "arithmetic", "direction"]))
     return out
 
 
