@@ -11,7 +11,7 @@ from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.citations import cite, snippet
 from qa.models import Answer
-from qa.question import definition_term, intent, restrict
+from qa.question import definition_term, intent, restrict, year_gap
 from qa.retrieve import Hit, Retriever, totals_of
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*")
@@ -372,6 +372,16 @@ def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
 
 def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriever: Retriever | None = None) -> Answer:
     retriever = retriever or Retriever(store_dir, "hybrid", settings)
+    answer = _answer(question, k, settings, retriever)
+    gap = year_gap(question, retriever.store.manifest()["documents"])
+    if gap and answer.citations:
+        # Asked about 2025, holding only 2024: answer from what is held, and say which year it is.
+        asked, held = ("、".join(f"{y}年" for y in ys) for ys in gap)
+        answer.answer = f"未找到{asked}的文件，以下依据{held}的文件：" + answer.answer
+    return answer
+
+
+def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.
     hits = retriever.search(question, max(k, 20))
     citations = [cite(h) for h in hits[:k]]

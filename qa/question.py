@@ -91,6 +91,19 @@ def restrict(question: str, docs: dict[str, dict]) -> set[str]:
     return keys
 
 
+def year_gap(question: str, docs: dict[str, dict]) -> tuple[list[int], list[int]] | None:
+    """(years asked, years held) when the question names years and none of the named unit's documents is of them:
+    the answer then comes from another year and must say so."""
+    asked = years(question)
+    if not asked:
+        return None
+    keys = restrict(re.sub(r"20\d\d\s*年", "", question), docs)
+    held = sorted({docs[k].get("year") for k in keys if docs[k].get("year")})
+    if not held or asked & set(held):
+        return None
+    return sorted(asked), held
+
+
 # Asking words: they shape the question but no passage answers with them.
 _ASKING = re.compile(r"是多少万元|是多少|为多少|有多少|多少万元|多少钱|多少|是什么|什么|请问|为什么|哪些|哪个|哪家|"
                      r"安排了|安排|分别|一共|吗|呢|了")

@@ -86,6 +86,13 @@ def test_entity_in_the_question_restricts_the_documents(store):
     assert all(c.source.endswith("water.txt") for c in water.citations)
 
 
+def test_a_year_the_store_does_not_hold_is_said_before_the_answer(store):
+    held = ask("卫生健康委员会2024年三公经费预算是多少", store / "store")
+    other = ask("卫生健康委员会2026年三公经费预算是多少", store / "store")
+    assert not held.answer.startswith("未找到")
+    assert other.answer.startswith("未找到2026年的文件，以下依据2024年的文件：") and other.value == held.value
+
+
 def test_definitions_are_answered_extractively(store):
     answer = ask("什么是机关运行经费", store / "store")
     assert answer.mode == "extractive" and "购买货物和服务" in answer.answer
