@@ -153,3 +153,18 @@ def test_performance_cost_beyond_the_project_funds():
     assert "cross_table.performance_cost" not in rules(make_doc(tables=[EXPENDITURE, _target_form("≤1200000元")]))
     found = _findings(make_doc(tables=[EXPENDITURE, _target_form("4800000元")]), "cross_table.performance_cost")
     assert len(found) == 1 and found[0].actual == 480.0 and found[0].expected == 120.0
+
+
+def test_a_class_in_the_fiscal_overview_against_the_general_budget_table():
+    from eval.generate import Spec, build, render_text
+    from index.text import parse_text_string
+
+    text = render_text(build(Spec(kind="budget", unit="万元", seed=1)))
+    line = next(ln for ln in text.splitlines() if "（三）卫生健康支出" in ln)
+    cells = line.split("\t")
+    changed = "\t".join(cells[:4] + ["650.00"] + cells[5:])  # the 一般公共预算 column only
+    clean = check_document(parse_text_string(text, "fiscal.txt"))
+    broken = check_document(parse_text_string(text.replace(line, changed), "fiscal.txt"))
+    assert "cross_table.fiscal_classes" not in {f.rule for f in clean.findings}
+    (f,) = [f for f in broken.findings if f.rule == "cross_table.fiscal_classes"]
+    assert f.expected == 650.0 and "卫生健康支出" in f.message

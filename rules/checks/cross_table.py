@@ -109,6 +109,44 @@ def same_rows(ctx: Context):
                     yield f
 
 
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+
+
+def _gpb_column(info: TableInfo) -> int | None:
+    """The 一般公共预算 column of a 财政拨款收支总表's expenditure side."""
+    return next((i for i in info.value_cols if i < len(info.table.header)
+                 and "一般公共预算" in "/".join(info.table.header[i])), None)
+
+
+@rule("cross_table.fiscal_classes", "cross_table", digits=1.0, min_shared=2)
+def fiscal_classes(ctx: Context):
+    """A 类 in the 财政拨款收支总表 (一般公共预算 column) differs from the same 类 in the 一般公共预算支出表."""
+    for f_info in ctx.sem.types("fiscal_overview"):
+        col = _gpb_column(f_info)
+        if col is None:
+            continue
+        mine = {}
+        for r in f_info.table.rows:
+            c = f_info.cell(r, col)
+            if c is not None:
+                mine.setdefault(norm_label(_ORDINAL.sub("", r.label.strip())), []).append(c)
+        for g_info in ctx.sem.types("gpb_expenditure"):
+            if g_info.total_col is None:
+                continue
+            theirs = {norm_label(r.label): g_info.cell(r, g_info.total_col) for r in g_info.table.rows
+                      if r.code and len(r.code) == 3 and code_kind(r.code) == "functional"}
+            shared = [k for k, c in theirs.items() if c and len(mine.get(k, [])) == 1]
+            if len(shared) < ctx.tol("min_shared"):
+                continue
+            bad = [k for k in shared if abs(mine[k][0].value - theirs[k].value) > _tol(ctx, mine[k][0], theirs[k])]
+            if len(bad) > max(1, 0.2 * len(shared)):
+                continue  # other scopes (carry-overs counted on one side only): not the same quantities
+            for k in bad:
+                f = _mismatch(ctx, mine[k][0], theirs[k], f"{theirs[k].row.code} {k}（一般公共预算）")
+                if f:
+                    yield f
+
+
 @rule("cross_table.economic_vs_functional", "cross_table", digits=1.0)
 def economic_vs_functional(ctx: Context):
     """An economic item (住房公积金 30113) differs from the functional 项 of the same name (2210201)."""
