@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from index.document import Table
 from index.numbers import halfwidth, parse_number
 from rules.checks.cross_table import ROW_TABLES
 from rules.pack import load_pack
-from rules.semantics import classify, code_kind, is_unit_name
+from rules.semantics import code_kind, is_unit_name, norm_label, table_type_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*)万元")
@@ -472,7 +471,8 @@ def title_type(text: str) -> str | None:
     t = re.sub(r"[（(]\s*续\s*[)）]\s*$", "", text.strip().strip("#* ")).strip()
     if not t.endswith("表") or len(t) > 40 or "\t" in t or re.search(r"说明|情况表的", t[-6:-1]):
         return None
-    return classify(Table(id="", title=t, unit=None, pages=[], header=[], rows=[]), load_pack()) or "untyped"
+    tt = table_type_of(norm_label(t), load_pack()) if norm_label(t) else None
+    return tt.type if tt else "untyped"
 
 
 def _position(v, i: int) -> tuple:

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from index.document import Document
+from index.document import Document, Paragraph
 from rules.claims import Claim
 from rules.findings import Evidence, Finding, FindingKind, Severity
 from rules.pack import RulePack
@@ -44,10 +44,17 @@ class Context:
     sem: Semantics
     claims: list[Claim]
     rule: Rule | None = None
+    _paragraphs: dict[str, Paragraph] | None = field(default=None, repr=False)
 
     def tol(self, key: str) -> float:
         assert self.rule is not None
         return self.pack.tol(self.rule.id, key, self.rule.tolerances.get(key, 0.0))
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        """The paragraph a claim was read from (its section, the sentences around it)."""
+        if self._paragraphs is None:
+            self._paragraphs = {p.id: p for p in self.doc.paragraphs}
+        return self._paragraphs.get(pid)
 
     def of(self, kind: str) -> list[Claim]:
         return [c for c in self.claims if c.kind == kind]

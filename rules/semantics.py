@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from index.document import Document, Row, Table
 from index.numbers import halfwidth, parse_number
-from rules.pack import RulePack
+from rules.pack import RulePack, TableType
 
 TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|本年(?:收入|支出)合计|收入总计|支出总计|总合计)$")
 TOTAL_WORD = re.compile(r"合计|总计|小计")
@@ -109,15 +109,19 @@ class TableInfo:
         return 0.5 * 10 ** -self.decimals * self.scale
 
 
-def classify(table: Table, pack: RulePack) -> str | None:
-    title = norm_label(table.title)
-    if not title:
-        return None
+def table_type_of(text: str, pack: RulePack) -> TableType | None:
+    """The table type a title (or a sentence about a table) names: the first whose aliases appear in it, with its
+    required words and none of its excluded ones."""
     for tt in pack.table_types:
-        if any(a in title for a in tt.aliases) and all(r in title for r in tt.require) \
-                and not any(x in title for x in tt.exclude):
-            return tt.type
+        if any(a in text for a in tt.aliases) and all(r in text for r in tt.require) \
+                and not any(x in text for x in tt.exclude):
+            return tt
     return None
+
+
+def classify(table: Table, pack: RulePack) -> str | None:
+    tt = table_type_of(norm_label(table.title), pack) if norm_label(table.title) else None
+    return tt.type if tt else None
 
 
 def is_total_row(row: Row) -> bool:

@@ -5,7 +5,7 @@ import re
 
 from rules.findings import Evidence
 from rules.registry import Context, rule
-from rules.semantics import norm_label
+from rules.semantics import norm_label, table_type_of
 
 NAMES = {
     "overview": "收支总表", "income": "收入总表", "expenditure": "支出总表", "fiscal_overview": "财政拨款收支总表",
@@ -32,8 +32,7 @@ def _said_empty(ctx: Context, type_: str) -> bool:
         for sentence in _SENTENCES.findall(p.text):
             # The sentence is about this type when its words name it first (政府性基金预算财政拨款支出决算 names
             # the fund table, not the 支出决算表), as a title would be classified.
-            tt = next((t for t in ctx.pack.table_types if any(a in sentence for a in t.aliases)
-                       and all(r in sentence for r in t.require) and not any(x in sentence for x in t.exclude)), None)
+            tt = table_type_of(sentence, ctx.pack)
             if tt is None or tt.type != type_:
                 continue
             hit = next(a for a in tt.aliases if a in sentence)

@@ -60,11 +60,11 @@ def change_sign(ctx: Context):
 def reason(ctx: Context):
     """The reason given for a change points only the other way (减少2.98%。主要原因是：…经费增加)."""
     up, down = ctx.pack.reason_words.get("up", []), ctx.pack.reason_words.get("down", [])
-    paragraphs = {p.id: p.text.replace("％", "%") for p in ctx.doc.paragraphs}
     for c in ctx.of("change"):
         if c.direction not in ("+", "-") or not c.value:
             continue
-        text = paragraphs.get(c.paragraph, "")
+        p = ctx.paragraph(c.paragraph)
+        text = p.text.replace("％", "%") if p else ""
         at = text.find(c.sentence)
         if at < 0:
             continue

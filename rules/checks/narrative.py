@@ -51,7 +51,8 @@ def subject_cells(ctx: Context, claim) -> tuple[str, list[Cell], bool] | None:
 
 
 def _section(ctx: Context, claim) -> str:
-    return next((p.section or "" for p in ctx.doc.paragraphs if p.id == claim.paragraph), "")
+    p = ctx.paragraph(claim.paragraph)
+    return (p.section or "") if p else ""
 
 
 def _clause_before(claim) -> str:
