@@ -17,6 +17,9 @@ from index.sections import SectionTracker, heading_level
 
 _PAGE_FOOTER = re.compile(r"^(?:[-—\s]*\d{1,4}[-—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _MAX_CAPTION_LINES = 6
+_SENTENCE_END = "。！？!?；;：:）)”\""
+_CAPTION_LINE = re.compile(r"表$|^[（(]20\d\d年度?[）)]$")  # a table's title or its year line: never a sentence's end
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+部分|-)")
 
 
 @dataclass
@@ -170,8 +173,10 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
     doc.entity = detect_entity(heads, all_lines)
 
     tracker = SectionTracker()
+    joinable = False  # the last thing placed was a paragraph a following line may continue
     for rec in recs:
         if isinstance(rec, _PendingTable):
+            joinable = False
             n = len(doc.tables) + 1
             g = rec.grid
             table: Table = build_table(
@@ -187,6 +192,13 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
         if not text or _PAGE_FOOTER.match(text):
             continue
         level = heading_level(text, markdown=rec.line.markdown)
+        prev = doc.paragraphs[-1] if doc.paragraphs and joinable and level is None else None
+        if prev and _broken(prev.text, text) and prev.page == rec.line.page:
+            # A sentence broken over two paragraphs by a line break in the source ("…纳入预算绩效管理的项目支" +
+            # "出216.20万元…"): one paragraph again, so claims and passages read it whole.
+            prev.text += text
+            continue
+        joinable = level is None
         if level is not None:
             path = tracker.push(level, text)
             doc.sections.append(Section(title=text, level=level, page=rec.line.page, path=path))
@@ -195,3 +207,9 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
         doc.paragraphs.append(Paragraph(id=f"p{len(doc.paragraphs) + 1}", page=rec.line.page,
                                         section=tracker.path, text=text))
     return doc
+
+
+def _broken(prev: str, nxt: str) -> bool:
+    """A long paragraph that stops mid-sentence, followed by a line that does not start an item of its own."""
+    return len(prev) >= 30 and prev[-1] not in _SENTENCE_END and not _NUMBERED.match(nxt) \
+        and not _CAPTION_LINE.search(nxt)

@@ -3,7 +3,6 @@ and one chunk per table. Ids are derived from content, so re-ingesting a file ch
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass, field
 
 from index.document import Document, Row, Table
@@ -116,33 +115,13 @@ def row_facts(table: Table, row: Row) -> list[dict]:
     return out
 
 
-_SENTENCE_END = "。！？!?；;：:）)”\""
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+部分|-)")
-
-
-def joined_paragraphs(doc: Document) -> list[tuple[int, str | None, str]]:
-    """Paragraphs as (page, section, text), a sentence broken over two paragraphs (a line break in the source,
-    "…纳入预算绩效管理的项目支" + "出216.20万元…") put back together."""
-    out: list[tuple[int, str | None, str]] = []
-    for p in doc.paragraphs:
-        text = p.text
-        if out:
-            page, section, prev = out[-1]
-            broken = len(prev) >= 30 and prev[-1] not in _SENTENCE_END and not _NUMBERED.match(text.strip())
-            if broken and page == p.page and section == p.section and text.strip():
-                out[-1] = (page, section, prev + text.strip())
-                continue
-        out.append((p.page, p.section, text))
-    return out
-
-
 def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
     key = source_key or doc.source
     base = dict(source=doc.source, entity=doc.entity, year=doc.year, doc_title=doc.title)
     chunks: list[Chunk] = []
-    for page, section, text in joined_paragraphs(doc):
-        chunks.append(Chunk(id=_id(key, "p", text, page), kind="paragraph", pages=[page], text=text,
-                            section=section, **base))
+    for p in doc.paragraphs:
+        chunks.append(Chunk(id=_id(key, "p", p.text, p.page), kind="paragraph", pages=[p.page], text=p.text,
+                            section=p.section, **base))
     for t in doc.tables:
         lines = []
         parents = code_parents(t)

@@ -93,13 +93,69 @@ def fill_spans(header_rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
+def realign_header(header_rows: list[list[str]]) -> list[list[str]]:
+    """A text header put back where the source's merged cells were, before `fill_spans` reads its spans."""
+    width = max((len(r) for r in header_rows), default=0)
+    rows = [list(r) + [""] * (width - len(r)) for r in header_rows]
+    _realign_groups(rows)
+    if rows:
+        _place_stray_leaves(rows)
+    return rows
+
+
+def _realign_groups(rows: list[list[str]]) -> None:
+    """A text header that lost a blank before a merged cell: where a table heads its groups with 小计 first
+    (基本支出 over 小计|人员经费|公用经费), a 小计 with nothing above it starts a group whose name slid one or more
+    columns left, onto the previous group's members. Move that name over its 小计."""
+    for upper, lower in zip(rows, rows[1:]):
+        subs = [j for j, c in enumerate(lower) if c == "小计"]
+        if not any(upper[j] for j in subs):
+            continue  # this table does not put 小计 first: nothing to go by
+        for k, j in enumerate(subs):
+            if upper[j]:
+                continue
+            lo = subs[k - 1] if k else -1
+            left = next((i for i in range(j - 1, lo, -1) if upper[i]), None)
+            if left is not None and lower[left] and lower[left] != "小计":
+                upper[j], upper[left] = upper[left], ""
+
+
+def _place_stray_leaves(rows: list[list[str]]) -> None:
+    """A text header's last row whose words were packed to the left, under the code and name columns
+    (类|款|项|工资福利支出|对个人和家庭的补助): when exactly as many columns share one path as there are such words, the
+    words are those columns' leaves, in order."""
+    last = rows[-1]
+    k = 0
+    while k < len(last) and last[k] in _CODE_HEADERS:
+        k += 1
+    if k == 0:
+        return  # only a row that opens with 类|款|项 shows the packing
+    named = [j for j in range(len(last)) if any(w in "".join(r[j] for r in rows[:-1]) for w in ("代码", "编码", "名称", "科目"))]
+    stray = []
+    for j in range(k, len(last)):
+        if not last[j]:
+            break
+        if j not in named:
+            return
+        stray.append(j)
+    if not stray:
+        return
+    filled = fill_spans(rows)
+    paths = [tuple(r[j] for r in filled[:-1]) for j in range(len(last))]
+    twins = [j for j in range(len(last)) if not last[j] and any(paths[j]) and j not in named
+             and any(paths[i] == paths[j] for i in (j - 1, j + 1) if 0 <= i < len(last) and not last[i])]
+    if len(twins) == len(stray):
+        for src, dst in zip(stray, twins):
+            last[dst], last[src] = last[src], ""
+
+
 def header_paths(header_rows: list[list[str]], filled: bool) -> list[list[str]]:
     """One path per column. ``filled`` grids already repeat a merged cell's text in every column it spans
     (PDF parsing knows the spans); text grids leave them blank and are filled by `fill_spans`."""
     if not header_rows:
         return []
     width = max(len(r) for r in header_rows)
-    rows = [list(r) + [""] * (width - len(r)) for r in header_rows] if filled else fill_spans(header_rows)
+    rows = [list(r) + [""] * (width - len(r)) for r in header_rows] if filled else fill_spans(realign_header(header_rows))
     paths = []
     for j in range(width):
         path: list[str] = []
@@ -130,6 +186,12 @@ def _column_roles(paths: list[list[str]], body: list[list[str]], width: int):
     # The first text column is the label; later text columns that head a repeated "项目" block are the
     # label of a side-by-side half. Other text columns (项目类型, 绩效指标) stay as value columns.
     labels: list[int] = []
+    # A project list that opens with its 类型 (特定目标类 on every row) is labelled by its 项目名称 column.
+    named = next((j for j in range(width) if roles[j] == "text" and paths[j] and paths[j][-1] == "项目名称"), None)
+    first_text = next((j for j in range(width) if roles[j] == "text"), None)
+    if named is not None and first_text is not None and first_text < named and "名称" not in "".join(paths[first_text]):
+        labels.append(named)
+        roles[named] = "label"
     for j in range(width):
         if roles[j] != "text":
             continue
@@ -219,6 +281,8 @@ def build_table(
             continue
         for (lab, codes, vcols), rows in zip(blocks, per_block):
             label = cells_row[lab] if lab is not None else ""
+            if not label and lab is not None:  # 合计 printed in another text column (类型|项目名称|项目单位)
+                label = next((c for c in cells_row if c in _TOTAL_WORDS), "")
             code_parts = [halfwidth(cells_row[j]).strip() for j in codes if cells_row[j]]
             digits = [p for p in code_parts if p.isdigit()]
             # 款 and 项 parts are two digits each ("301" + "2" is 30102).

@@ -120,6 +120,7 @@ def amounts_in(text: str) -> list[Amount]:
     return out
 
 
+NUMBERED_ITEM = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)")
 DASH_PATH = re.compile(r"[“\"]([^“”\"，。；]{2,30}(?:[\-－—–]+[^“”\"，。；\-－—–]{2,30}){1,2})[”\"]\s*科目")
 
 
@@ -142,10 +143,12 @@ def _topics(text: str) -> list[tuple[int, list[str]]]:
     return sorted(out, key=lambda t: t[0])
 
 
-def paragraph_claims(p: Paragraph) -> list[Claim]:
+def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Claim]:
+    """Claims of one paragraph; `carried` is the 类/款/项 path of the item headline just before it, for a paragraph
+    that names none of its own (“…（项）”24.31万元。 then 2024年预算安排24.31万元，比…增长19.75%)."""
     text = p.text.replace("％", "%")
     amounts = amounts_in(text)
-    topics = _topics(text)
+    topics = _topics(text) or ([(0, carried)] if carried else [])
     claims: list[Claim] = []
 
     def sent_of(pos: int) -> tuple[int, int]:
@@ -313,7 +316,13 @@ def _pieces(p: Paragraph) -> list[Paragraph]:
 
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
+    prev: Paragraph | None = None
     for p in doc.paragraphs:
+        carried = None
+        if prev is not None and prev.section == p.section and not NUMBERED_ITEM.match(p.text):
+            named = _topics(prev.text)
+            carried = named[-1][1] if named else None
         for piece in _pieces(p):
-            out.extend(paragraph_claims(piece))
+            out.extend(paragraph_claims(piece, carried))
+        prev = p
     return out

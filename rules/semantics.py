@@ -95,6 +95,9 @@ class TableInfo:
     total_col: int | None
     total_rows: list[Row]
     has_unit_rows: bool = False
+    # A piece that continues a table (same title) under a header of another width: its header was misread, so
+    # which column is which cannot be trusted.
+    header_mismatch: bool = False
 
     def cell(self, row: Row, col: int) -> Cell | None:
         v = row.value(col)
@@ -216,11 +219,15 @@ class Semantics:
     @classmethod
     def build(cls, doc: Document, pack: RulePack) -> "Semantics":
         sem = cls(doc, pack)
+        prev = None
         for t in merge_continued(doc.tables):
             cols = _value_cols(t)
             info = TableInfo(t, classify(t, pack), t.scale(), _decimals(t), cols, _total_col(t, cols),
                              [r for r in t.rows if is_total_row(r)])
             info.has_unit_rows = any(is_unit_row(r, doc.entity) for r in t.rows)
+            info.header_mismatch = bool(prev and t.title and norm_label(t.title) == norm_label(prev.title)
+                                        and len(t.header) != len(prev.header))
+            prev = t
             sem.infos.append(info)
             sem.info_of[t.id] = info
             if info.type:

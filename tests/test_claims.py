@@ -64,3 +64,13 @@ def test_topic_path_is_remembered_for_generic_subjects():
 def test_a_path_name_may_hold_its_own_brackets():
     (a,) = [c for c in claims("“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）事业运行（项）”12.00万元。", "amount")]
     assert a.topic == ["一般公共服务支出", "政府办公厅（室）及相关机构事务", "事业运行"]
+
+
+def test_an_items_path_carries_to_the_paragraph_after_its_headline():
+    doc = make_doc("1.“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”60.00万元，主要用于机构运转。",
+                   "2024年预算安排60.00万元，比上年增长5.00%。")
+    (a,) = [c for c in extract(doc) if c.kind == "amount" and c.subject.startswith("2024")]
+    assert a.topic == ["卫生健康支出", "医疗保障管理事务", "行政运行"]
+    # A numbered paragraph starts an item of its own.
+    doc = make_doc("1.“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”60.00万元。", "2.其他支出预算安排5.00万元。")
+    assert all(not c.topic for c in extract(doc) if c.kind == "amount" and "其他" in c.subject)

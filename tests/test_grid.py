@@ -77,3 +77,42 @@ def test_empty_table_keeps_its_header():
     )
     assert t.rows == [] and t.header == [["合计"], ["基本支出"], ["项目支出"]]
     assert t.is_empty
+
+
+def test_a_group_name_that_slid_left_goes_back_over_its_subtotal():
+    # The source lost a blank before 项目支出: its 小计 (column 5) has nothing above it.
+    paths = header_paths(
+        [
+            ["科目名称", "合计", "基本支出", "", "项目支出", "", ""],
+            ["", "", "小计", "人员经费", "公用经费", "小计", "特定目标类"],
+        ],
+        filled=False,
+    )
+    assert paths[4] == ["基本支出", "公用经费"]
+    assert paths[5] == ["项目支出", "小计"] and paths[6] == ["项目支出", "特定目标类"]
+
+
+def test_words_packed_under_the_code_columns_are_the_leaves_of_twin_columns():
+    paths = header_paths(
+        [
+            ["科目编码", "", "", "单位代码", "单位名称", "合计", "人员经费", "", "公用经费"],
+            ["类", "款", "项", "工资福利支出", "对个人和家庭的补助", "", "", "", ""],
+        ],
+        filled=False,
+    )
+    assert paths[3] == ["单位代码"] and paths[4] == ["单位名称"]
+    assert paths[6] == ["人员经费", "工资福利支出"] and paths[7] == ["人员经费", "对个人和家庭的补助"]
+
+
+def test_a_project_list_is_labelled_by_its_project_name_column():
+    t = build_table(
+        table_id="t1", title="项目支出表", unit="万元",
+        grid=rows(
+            "类型\t项目名称\t项目单位\t合计",
+            "特定目标类\t甲项目\t某某局\t30.00",
+            "其他运转类\t乙项目\t某某局\t10.00",
+            "\t\t合计\t40.00",
+        ),
+    )
+    assert [r.label for r in t.rows] == ["甲项目", "乙项目", "合计"]
+    assert t.label_header == "项目名称"

@@ -65,3 +65,23 @@ def test_a_plain_list_closes_on_its_total():
     assert not found(make_doc(tables=[EXPENDITURE, _projects("40.00")]), "arithmetic.list_total")
     (f,) = found(make_doc(tables=[EXPENDITURE, _projects("48.00")]), "arithmetic.list_total")
     assert f.expected == 40.0 and f.actual == 48.0 and "30.00" not in f.message
+
+
+def test_a_list_whose_unit_named_rows_are_leaves():
+    # 某某局-综合定额 names a unit but is a purchase line of its own: all rows add up to the 合计.
+    purchase = table("政府采购支出表", ["项目名称", "合计"],
+                     [["公务用车更新配备", "18.00"], ["某某局-综合定额（行政）", "0.60"],
+                      ["某某中心-综合定额（事业）", "0.40"], ["合计", "19.00"]])
+    assert not found(make_doc(tables=[EXPENDITURE, purchase]), "arithmetic.list_total")
+    broken = purchase.replace("合计\t19.00", "合计\t21.00")
+    assert found(make_doc(tables=[EXPENDITURE, broken]), "arithmetic.list_total")
+
+
+def test_a_continuation_under_a_header_of_another_width_is_not_read_by_column():
+    head = ["科目名称", "合计", "基本支出", "", "项目支出", ""]
+    sub = ["", "", "小计", "人员经费", "小计", "特定目标类"]
+    first = table("部门支出预算表", head, [sub, ["合计", "50.00", "30.00", "30.00", "20.00", "20.00"],
+                                          ["行政运行", "30.00", "30.00", "30.00", "", ""]])
+    # The same title again, one column short: a row shifted by a lost cell must not read as a broken sum.
+    rest = table("部门支出预算表", head[:-1], [sub[:-1], ["一般行政管理事务", "20.00", "", "", "20.00"]])
+    assert not found(make_doc(tables=[EXPENDITURE, first, rest]), "arithmetic.column_groups")

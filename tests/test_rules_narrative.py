@@ -80,3 +80,49 @@ def test_a_sangong_item_is_read_against_the_sangong_table():
     doc = make_doc("“三公”经费中，公务用车运行维护费4.00万元。", tables=[EXPENDITURE, economic, sangong])
     (f,) = found(doc, "narrative.amount_vs_table")
     assert f.expected == 3.0
+
+
+def test_a_sangong_item_headed_short_under_its_group():
+    sangong = table("“三公”经费预算表", ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+                    [["", "", "小计", "购置费", "运行费", ""], ["30.00", "0.00", "28.00", "25.00", "3.00", "2.00"]])
+    ok = make_doc("“三公”经费预算30.00万元，其中：公务用车购置费25.00万元。", tables=[EXPENDITURE, sangong])
+    assert not found(ok, "narrative.amount_vs_table")
+    bad = make_doc("“三公”经费预算30.00万元，其中：公务用车购置费75.00万元。", tables=[EXPENDITURE, sangong])
+    (f,) = found(bad, "narrative.amount_vs_table")
+    assert f.expected == 25.0 and f.actual == 75.0
+
+
+PROJECTS = table("项目支出表", ["类型", "项目名称", "项目单位", "合计"],
+                 [["", "", "合计", "40.00"], ["特定目标类", "甲项目", "某某局", "30.00"],
+                  ["其他运转类", "乙项目", "某某局", "10.00"]])
+
+
+def test_a_projects_funds_against_its_row_in_the_project_table():
+    def doc(amount: str):
+        return make_doc("（一）项目情况。", "1. “乙项目”项目。", "（1）年度预算安排。项目预算安排资金" + amount,
+                        tables=[EXPENDITURE, PROJECTS])
+    assert not found(doc("10.0万元"), "narrative.project_funds")
+    (f,) = found(doc("12.0万元"), "narrative.project_funds")
+    assert f.expected == 10.0 and f.actual == 12.0 and f.kind == "narrative_vs_table"
+
+
+def test_funds_of_a_sentence_counting_all_the_projects():
+    ok = make_doc("本单位纳入绩效管理的项目支出40.00万元，涉及项目2个。", tables=[EXPENDITURE, PROJECTS])
+    assert not found(ok, "narrative.project_funds")
+    (f,) = found(make_doc("本单位纳入绩效管理的项目支出48.00万元，涉及项目2个。", tables=[EXPENDITURE, PROJECTS]),
+                 "narrative.project_funds")
+    assert f.expected == 40.0
+    # Another number of projects: another set, nothing to compare.
+    assert not found(make_doc("本单位纳入绩效管理的项目支出48.00万元，涉及项目3个。", tables=[EXPENDITURE, PROJECTS]),
+                     "narrative.project_funds")
+
+
+def test_an_amount_ten_thousand_times_a_row_the_sentence_names():
+    # No label maps "购置费", but the sentence names the row (公务用车) whose amount is 1/10,000 of it.
+    purchase = table("政府采购支出表", ["项目名称", "合计"], [["合计", "0.18"], ["公务用车更新配备", "0.18"]])
+    doc = make_doc("2024年安排购置公务用车1辆，购置费1800.00万元。", tables=[EXPENDITURE, purchase])
+    (f,) = found(doc, "unit.wan_yuan_slip")
+    assert f.expected == 0.18
+    # 18 times the largest figure of the document is not enough alone: the sentence must name the row.
+    assert not found(make_doc("2024年安排购置办公设备，购置费1800.00万元。", tables=[EXPENDITURE, purchase]),
+                     "unit.wan_yuan_slip")

@@ -58,3 +58,14 @@ def test_rate_fitting_the_items_headline_reports_the_two_amounts():
                    "比2023年执行数增加25.00%。")
     (f,) = [f for f in check_document(doc).findings if f.rule == "percentage.change_rate"]
     assert f.kind == "narrative_vs_table" and (f.expected, f.actual) == (50.0, 52.0)
+
+
+def test_shares_of_a_list_whose_whole_was_stated_before():
+    # No whole in the sentence: the listed parts add up to the amount of the paragraph before.
+    ok = make_doc("2024年一般公共预算支出100.00万元。", "卫生健康支出60.00万元，占60.00%；社会保障和就业支出40.00万元，占40.00%。")
+    assert not any(r == "percentage.share" for r, _ in rules_hit(ok))
+    bad = make_doc("2024年一般公共预算支出100.00万元。", "卫生健康支出60.00万元，占66.00%；社会保障和就业支出40.00万元，占40.00%。")
+    assert ("percentage.share", "error") in rules_hit(bad)
+    # Parts that add up to no stated amount have no whole to be measured against.
+    lone = make_doc("卫生健康支出60.00万元，占66.00%；社会保障和就业支出40.00万元，占40.00%。")
+    assert not any(r == "percentage.share" for r, _ in rules_hit(lone))

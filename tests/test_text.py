@@ -92,3 +92,13 @@ def test_real_seeds_parse_with_their_facts(seed_paths):
     total = final.tables[0]
     assert total.title == "收入支出决算总表" and total.unit == "万元"
     assert next(r for r in total.rows if r.label == "本年收入合计").values[0] == 719.68
+
+
+def test_a_sentence_broken_over_two_paragraphs_is_read_whole():
+    doc = parse_text_string("某某局2024年部门预算\n\n2024年，本单位纳入预算绩效管理的项目支出合计为二百一十六万元，即项目支\n\n"
+                            "出216.20万元，涉及项目15个。\n\n本单位纳入绩效管理的项目情况详见下列各表，表中列示全部项目\n\n"
+                            "项目支出绩效目标表\n\n单位：万元\n\n项目名称\t金额\n甲项目\t216.20\n", "t.txt")
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.endswith("即项目支出216.20万元，涉及项目15个。") for t in texts)
+    # A table's title is never the end of a sentence.
+    assert doc.tables[0].title == "项目支出绩效目标表"

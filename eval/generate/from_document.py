@@ -7,12 +7,13 @@ from pathlib import Path
 from eval.generate.render import _Writer
 from eval.generate.spec import Cell
 from index.document import Document, Table
-from index.grid import fill_spans, split_header
+from index.grid import fill_spans, realign_header, split_header
 
 
 def header_cells(head: list[list[str]]) -> list[list[Cell]]:
     """Merged header cells: a blank that continues the span on its left (as the text parser reads it) is drawn
     as part of that cell."""
+    head = realign_header(head)
     filled = fill_spans(head)
     out = []
     for raw, full in zip(head, filled):

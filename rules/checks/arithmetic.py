@@ -115,7 +115,8 @@ def total_row(ctx: Context):
 @rule("arithmetic.list_total", "arithmetic", digits=1.0, max_failure_share=0.5)
 def list_total(ctx: Context):
     """The 合计 row of a plain list (projects, purchases: no codes) differs from the sum of the rows it closes.
-    Unit subtotal rows (本级, 某某中心) are either counted alone or their projects are: whichever adds up."""
+    Unit subtotal rows (本级, 某某中心) are either counted alone or their projects are, or a unit-named row is a
+    leaf itself (某某局-综合定额): whichever adds up."""
     for info in ctx.sem.infos:
         t = info.table
         if info.type in (None, "performance", "overview", "fiscal_overview") or any(code_kind(r.code) for r in t.rows):
@@ -125,7 +126,7 @@ def list_total(ctx: Context):
         if len(totals) != 1 or len(body) < 2 or t.rows.index(totals[0]) not in (0, len(t.rows) - 1):
             continue
         units = [r for r in body if names_unit(r, ctx.doc.entity)]
-        readings = [[r for r in body if r not in units], units] if units else [body]
+        readings = [[r for r in body if r not in units], units, body] if units else [body]
         checks = []
         for col in info.value_cols:
             tv = totals[0].value(col)
@@ -209,7 +210,7 @@ def column_relations(info: TableInfo) -> list[tuple[int, list[int]]]:
 def column_groups(ctx: Context):
     """A 合计/小计 column differs from the sum of the columns it groups (e.g. 基本支出 ≠ 人员经费 + 公用经费)."""
     for info in ctx.sem.infos:
-        if info.type in ("performance", "procurement", "purchase_service"):
+        if info.type in ("performance", "procurement", "purchase_service") or info.header_mismatch:
             continue
         t = info.table
         for total, members in column_relations(info):

@@ -1,11 +1,15 @@
-"""Evidence and number formatting shared by the rule modules."""
+"""Evidence, number formatting and table readings shared by the rule modules."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rules.claims import Amount, Claim
 from rules.findings import Evidence
-from rules.semantics import Cell
+from rules.semantics import Cell, is_total_row, is_unit_row, names_unit
+
+if TYPE_CHECKING:
+    from rules.registry import Context
 
 YEAR = re.compile(r"(20\d\d)\s*年")
 
@@ -42,3 +46,24 @@ def rate_tolerance(rate: float, printed_decimals: int, parts: list[tuple[float, 
     plus the error the rounded amounts carry into the ratio (|r|·Σ half/|x|)."""
     spread = sum(h / abs(x) for x, h in parts if x)
     return digits * 10 ** -printed_decimals + abs(rate) * spread
+
+
+def project_rows(ctx: Context):
+    """(rows, total in 万元, table) of the project table when its rows add up to its total; else None.
+
+    Unit subtotal rows are told apart by their code (6/9 digits, or a bare code as label) or, when every project row repeats its
+    unit's code, by a unit name as label."""
+    for info in ctx.sem.types("project_expenditure"):
+        col = info.total_col
+        if col is None:
+            continue
+        totals = [r for r in info.table.rows if is_total_row(r) and r.value(col)]
+        if not totals:
+            continue
+        total = totals[0].value(col)
+        body = [r for r in info.table.rows if r not in totals and r.value(col)]
+        for unit in (lambda r: is_unit_row(r, ctx.doc.entity), lambda r: names_unit(r, ctx.doc.entity)):
+            leaves = [r for r in body if not unit(r) and (not r.code or len(r.code) != 3) and not r.label.isdigit()]
+            if leaves and abs(sum(r.value(col) for r in leaves) - total) <= len(leaves) * 10 ** -info.decimals:
+                return leaves, total * info.scale, info
+    return None

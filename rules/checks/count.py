@@ -1,45 +1,20 @@
 """Counts against what they count: 涉及项目N个 vs the project table, 车辆N辆 vs the vehicles listed after 其中."""
 from __future__ import annotations
 
-from rules.checks.common import said
+from rules.checks.common import project_rows, said
 from rules.findings import Evidence
 from rules.registry import Context, rule
-from rules.semantics import is_total_row, is_unit_row, names_unit
-
-
-def project_rows(ctx: Context):
-    """(rows, total in 万元, table) of the project table when its rows add up to its total; else None.
-
-    Unit subtotal rows are told apart either by their code (6/9 digits) or, when every project row repeats its
-    unit's code, by a unit name as label."""
-    for info in ctx.sem.types("project_expenditure"):
-        col = info.total_col
-        if col is None:
-            continue
-        totals = [r for r in info.table.rows if is_total_row(r) and r.value(col)]
-        if not totals:
-            continue
-        total = totals[0].value(col)
-        body = [r for r in info.table.rows if r not in totals and r.value(col)]
-        for unit in (lambda r: is_unit_row(r, ctx.doc.entity), lambda r: names_unit(r, ctx.doc.entity)):
-            leaves = [r for r in body if not unit(r) and (not r.code or len(r.code) != 3)]
-            if leaves and abs(sum(r.value(col) for r in leaves) - total) <= len(leaves) * 10 ** -info.decimals:
-                return leaves, total * info.scale, info
-    return None
 
 
 @rule("count.projects", "count", digits=1.0)
 def projects(ctx: Context):
     """涉及项目N个 while the project table of the same total lists another number of projects."""
-    found = None
-    for c in ctx.of("count"):
-        if c.unit != "个":
-            continue
-        if found is None:
-            found = project_rows(ctx) or False
-        if not found:
-            return
-        leaves, total, info = found
+    counts = [c for c in ctx.of("count") if c.unit == "个"]
+    found = project_rows(ctx) if counts else None
+    if not found:
+        return
+    leaves, total, info = found
+    for c in counts:
         tol = ctx.tol("digits") * 0.01 * max(1, len(leaves))
         if not any(abs(a.value - total) <= tol + a.half for a in c.others):
             continue  # the sentence is about another set of projects

@@ -8,8 +8,9 @@ from rules.registry import Context, rule
 @rule("percentage.share", "percentage", digits=0.5)
 def share(ctx: Context):
     """A share 占X% differs from part ÷ whole beyond the rounding of the printed figures."""
+    order = {p.id: i for i, p in enumerate(ctx.doc.paragraphs)}
     for c in ctx.of("share"):
-        part, whole = c.amount, c.whole
+        part, whole = c.amount, c.whole or _list_whole(ctx, c, order)
         if part is None or whole is None or whole.value <= 0 or part is whole or part.bound or whole.bound:
             continue
         r = part.value / whole.value * 100
@@ -21,6 +22,26 @@ def share(ctx: Context):
                 [said(c)],
                 f"{n(part.value)}÷{n(whole.value)}={pct(r, max(2, c.decimals))}，文中为{pct(c.value, c.decimals)}",
                 expected=round(r, 2), actual=c.value, unit="%")
+
+
+def _list_whole(ctx: Context, c, order: dict[str, int]):
+    """The whole of a list of shares that names none (社会保障和就业支出5万元，占0.18%；卫生健康支出…，占99.82%): the
+    stated amount, in this paragraph or the two before, that the listed parts add up to."""
+    parts = []
+    for s in ctx.of("share"):
+        if s.paragraph == c.paragraph and s.sentence == c.sentence and s.whole is None and s.amount is not None \
+                and all(s.amount is not p for p in parts):
+            parts.append(s.amount)
+    if len(parts) < 2 or c.paragraph not in order:
+        return None
+    total, slack = sum(p.value for p in parts), sum(p.half for p in parts)
+    i = order[c.paragraph]
+    for x in reversed(ctx.of("amount")):
+        a = x.amount
+        if i - 2 <= order.get(x.paragraph, -1) <= i and all(a is not p for p in parts) and not a.bound \
+                and abs(a.value - total) <= slack + a.half:
+            return a
+    return None
 
 
 def change_candidates(c) -> list[tuple[float, float, list[tuple[float, float]], str]]:

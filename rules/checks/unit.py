@@ -4,6 +4,13 @@ from __future__ import annotations
 from rules.checks.common import cell_ev, n, said
 from rules.checks.narrative import subject_cells
 from rules.registry import Context, rule
+from rules.semantics import Cell, norm_label
+
+
+def _shares_words(label: str, sentence: str, k: int = 4) -> bool:
+    """The sentence repeats `k` consecutive characters of the row label."""
+    s, lab = norm_label(sentence), norm_label(label)
+    return any(lab[i:i + k] in s for i in range(len(lab) - k + 1))
 
 
 @rule("unit.wan_yuan_slip", "unit", factor=10000, digits=1.0)
@@ -12,12 +19,17 @@ def wan_yuan_slip(ctx: Context):
     factor = ctx.tol("factor")
     cells = [x for cs in ctx.sem.labels.values() for x in cs]
     largest = max((x.value for x in cells), default=0.0)
-    printed = {round(x.value, 2): x for x in cells}
+    printed: dict[float, list[Cell]] = {}
+    for x in cells:
+        printed.setdefault(round(x.value, 2), []).append(x)
     for c in ctx.of("amount"):
         hit = subject_cells(ctx, c)
-        if not hit and c.amount.value > 100 * largest > 0 and not c.amount.bound:
-            # No label to go by, but the amount dwarfs every table figure and ÷10,000 is one of them.
-            x = printed.get(round(c.amount.value / factor, 2))
+        if not hit and c.amount.value > 10 * largest > 0 and not c.amount.bound:
+            # No label to go by, but the amount dwarfs every table figure and ÷10,000 is one of them: any of them
+            # when it is 100 times the largest, else one whose row the sentence names (购置公务用车… 公务用车更新配备).
+            same = printed.get(round(c.amount.value / factor, 2), [])
+            x = same[0] if same and c.amount.value > 100 * largest else \
+                next((y for y in same if _shares_words(y.row.label, c.sentence)), None)
             if x is not None:
                 a = c.amount
                 yield ctx.finding(
