@@ -32,12 +32,18 @@ def plot(result: dict, out: Path) -> Path:
     if rules and rules["per_kind"]:
         kinds = list(rules["per_kind"])
         ys = range(len(kinds))
-        right.barh([y + 0.2 for y in ys], [rules["per_kind"][k]["recall"] for k in kinds], 0.4, label="recall")
-        right.barh([y - 0.2 for y in ys], [rules["per_kind"][k]["precision"] for k in kinds], 0.4, label="precision")
+        real = (rules.get("real_documents") or {}).get("per_kind") or {}
+        bars = [("recall", rules["per_kind"], "recall"), ("precision", rules["per_kind"], "precision")]
+        if real:
+            bars.append(("recall, real documents", real, "recall"))
+        h = 0.8 / len(bars)
+        for b, (label, source, key) in enumerate(bars):
+            offset = 0.4 - h / 2 - b * h
+            right.barh([y + offset for y in ys], [source.get(k, {}).get(key, 0.0) for k in kinds], h, label=label)
         right.set_yticks(list(ys))
         right.set_yticklabels(kinds)
         right.set_xlim(0, 1.05)
-        right.legend(loc="lower right")
+        right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3, fontsize="small")
     right.set_title("Rules per kind")
     fig.tight_layout()
     out = Path(out)

@@ -47,6 +47,8 @@ def test_quick_json_has_the_contract_shape(tmp_path: Path):
         assert set(m["latency"]) == {"ask_p50_s", "ask_p95_s"}
         if name == "docqa":
             assert {"precision", "recall", "f1", "per_kind"} <= set(m["rules"])
+            real = m["rules"]["real_documents"]  # the same scores on the corpus documents alone
+            assert all(real["per_kind"][k]["cases"] <= m["rules"]["per_kind"][k]["cases"] for k in real["per_kind"])
         else:
             assert m["rules"] is None
     assert (tmp_path / "chart.png").stat().st_size > 1000
@@ -95,6 +97,7 @@ def test_plot_writes_a_png(tmp_path: Path):
     rules = {"precision": 1.0, "recall": 0.9, "f1": 0.95,
              "per_kind": {"percentage": {"precision": 1.0, "recall": 0.9, "f1": 0.95, "cases": 10,
                                          "false_positives": 0}}}
+    rules["real_documents"] = {**rules, "per_kind": {"percentage": {**rules["per_kind"]["percentage"], "recall": 0.8}}}
     data = {"systems": {"docqa": {**m, "rules": rules}, "bm25": {**m, "rules": None}}}
     out = plot(data, tmp_path / "c.png")
     assert out.read_bytes()[:4] == b"\x89PNG"

@@ -84,6 +84,16 @@ def _print(data: dict, result) -> None:
                             f"F1 {_f(rules['f1'])}")
         for col in ("kind", "cases", "recall", "precision", "false positives"):
             r.add_column(col, justify="right" if col != "kind" else "left")
+        real = rules.get("real_documents") or {"per_kind": {}}
+        if real["per_kind"]:
+            r.add_column("recall, real documents", justify="right")
         for kind, m in rules["per_kind"].items():
-            r.add_row(kind, str(m["cases"]), _f(m["recall"]), _f(m["precision"]), str(m["false_positives"]))
+            cells = [kind, str(m["cases"]), _f(m["recall"]), _f(m["precision"]), str(m["false_positives"])]
+            if real["per_kind"]:
+                k = real["per_kind"].get(kind)
+                cells.append(f"{_f(k['recall'])} ({k['cases']})" if k and k["cases"] else "—")
+            r.add_row(*cells)
+        if real["per_kind"]:
+            r.caption = (f"real documents alone: precision {_f(real['precision'])}  recall {_f(real['recall'])}  "
+                         f"F1 {_f(real['f1'])}")
         console.print(r)
