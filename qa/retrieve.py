@@ -7,6 +7,7 @@ from pathlib import Path
 
 from index.chunk import Chunk
 from index.store import Store, StoreError
+from qa.evidence import evidence
 from qa.question import restrict, search_query, topic
 
 RRF_K = 60
@@ -29,8 +30,6 @@ def rerank(question: str, hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit
     """Hits that hold an answer by their structure (the row and column the question names, the narrative
     subject, the reason clause, the definition) first, best first; then the rest in fused order. The 合计 rows of
     the best hits' tables join the pool: a question about a table's subject asks for them."""
-    from qa.answer import evidence
-
     seen = {h.chunk.id for h in hits}
     pool = hits + [h for h in totals_of(hits[:5], chunks) if h.chunk.id not in seen]
     scores = evidence(question, pool)
@@ -101,9 +100,13 @@ class Retriever:
             return [Hit(chunks[cid], score) for cid, score in ranked[0][:k]]
         fused: dict[str, float] = {}
         for weight, results in zip(FUSION_WEIGHTS, ranked):
+            if weight == 0:
+                continue  # a list without weight only widens the pool (below), it does not rank
             for rank, (cid, _) in enumerate(results):
                 fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
         order = sorted(fused, key=lambda c: -fused[c])[:depth]
-        # The dense list widens the pool the reranker reads: passages that say the thing in other words.
-        order += [cid for cid, _ in ranked[1][:DENSE_EXTRA] if cid not in order]
-        return rerank(original, [Hit(chunks[cid], fused[cid]) for cid in order], chunks)[:k]
+        # The dense list widens the pool the reranker reads (passages that say the thing in other words): it fills
+        # the pool up to its depth when the lexical list is short, and its best DENSE_EXTRA always join.
+        fill = [cid for cid, _ in ranked[1] if cid not in fused][:max(0, depth - len(order))]
+        order += fill + [cid for cid, _ in ranked[1][:DENSE_EXTRA] if cid not in order and cid not in fill]
+        return rerank(original, [Hit(chunks[cid], fused.get(cid, 0.0)) for cid in order], chunks)[:k]
