@@ -150,6 +150,20 @@ class ReportedFinding:
         return cls(kind=finding.kind, pages=pages, numbers=nums, severity=finding.severity, key=key)
 
 
+def off_by(numbers: list[float], delta: float, rel: float = 0.002) -> bool:
+    """True when two of the finding's numbers differ by `delta` (also as its 元/万元 counterpart): a changed cell
+    carried into a total that no longer adds up."""
+    d = abs(delta)
+    if d == 0:
+        return False
+    for scale in (1.0, YUAN_PER_WANYUAN, 1 / YUAN_PER_WANYUAN):
+        target = d * scale
+        tol = max(0.021 * scale if scale >= 1 else 0.021, target * rel)
+        if any(abs(abs(x - y) - target) <= tol for i, x in enumerate(numbers) for y in numbers[i + 1:]):
+            return True
+    return False
+
+
 def involves(numbers: list[float], wanted: list[float], rel: float = 0.002) -> bool:
     """True when any wanted number appears among the finding's numbers, also as its 元/万元 counterpart."""
     if not wanted:

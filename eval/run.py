@@ -14,7 +14,7 @@ from typing import Callable
 from eval.baselines import NaivePipeline, RetrieverBaseline
 from eval.labels import SETS_DIR, DocumentLabels, LabelSet, Question, load_set
 from eval.metrics import (Chunk, Prediction, ReportedFinding, answer_correct, citation_correct, first_hit_rank,
-                          involves, match_findings, percentile, prf, retrieval_scores)
+                          involves, match_findings, off_by, percentile, prf, retrieval_scores)
 from eval.mutate import Case, cases_for
 
 SYSTEMS = ("docqa", "bm25", "dense", "naive")
@@ -137,7 +137,9 @@ def score_case(tally: RulesTally, case: Case, baseline, mutated) -> bool:
     else:
         tally.misses.append(f"{case.id}: {m.description}")
     for f in new:
-        explained = f.kind in [m.kind, *m.also] and (on_target(f) or bool(m.numbers) and involves(f.numbers, m.numbers))
+        explained = f.kind in [m.kind, *m.also] and (
+            on_target(f) or bool(m.numbers) and involves(f.numbers, m.numbers)
+            or len(m.numbers) == 2 and off_by(f.numbers, m.numbers[1] - m.numbers[0]))
         if explained:
             tally.add(tally.tp, f.kind)
         else:

@@ -131,10 +131,14 @@ def is_total_row(row: Row) -> bool:
     return bool(TOTAL_LABEL.match(norm_label(row.label) or "")) or (not row.label.strip() and not row.code)
 
 
+def _is_entity(label: str, entity: str | None) -> bool:
+    return bool(entity) and bool(label) and (label in entity or entity in label)
+
+
 def is_unit_name(text: str, entity: str | None = None) -> bool:
     """A label naming a unit (the entity, 本级, 某某中心, 某某局) rather than an item of money."""
     label = norm_label(text)
-    return bool(label) and (bool(entity) and (label in entity or entity in label) or bool(_UNIT_ROW.search(label)))
+    return bool(label) and (_is_entity(label, entity) or bool(_UNIT_ROW.search(label)))
 
 
 def names_unit(row: Row, entity: str | None) -> bool:
@@ -143,12 +147,12 @@ def names_unit(row: Row, entity: str | None) -> bool:
 
 
 def is_unit_row(row: Row, entity: str | None) -> bool:
-    if row.code and row.code.isdigit() and len(row.code) in (6, 9) :
+    """A unit subtotal row by its code: a unit code (6 or 9 digits), or a code that classifies nothing beside a
+    unit's name; or the entity's own name."""
+    if row.code and row.code.isdigit() and len(row.code) in (6, 9):
         return True
     label = norm_label(row.label)
-    if entity and label and (label in entity or entity in label):
-        return True
-    return bool(row.code and code_kind(row.code) is None and _UNIT_ROW.search(label or ""))
+    return _is_entity(label, entity) or bool(row.code and code_kind(row.code) is None and _UNIT_ROW.search(label or ""))
 
 
 def _value_cols(table: Table) -> list[int]:

@@ -75,6 +75,7 @@ def test_mutation_scoring_uses_the_baseline_diff(tmp_path: Path):
         known,  # present before the mutation: not counted at all
         _finding("narrative_vs_table", 2, 80.0, 95.5, rule="amount"),  # the detection
         _finding("percentage", 2, 60.0, 71.6, rule="share2"),  # a consequence on the same page: explained
+        _finding("percentage", 7, 300.0, 315.5, rule="total"),  # the change carried into a total elsewhere: explained
         _finding("arithmetic", 5, 10.0, 11.0, rule="sum"),  # unrelated: a false positive
         _finding("count", 2, 3, 4, severity="info"),  # info is not counted
     ])
@@ -82,7 +83,7 @@ def test_mutation_scoring_uses_the_baseline_diff(tmp_path: Path):
     assert score_case(tally, case, base, mutated)
     s = tally.summary()
     assert s["recall"] == 1.0
-    assert s["precision"] == pytest.approx(2 / 3)
+    assert s["precision"] == pytest.approx(3 / 4)
     assert s["per_kind"]["arithmetic"]["false_positives"] == 1
     missed = RulesTally()
     assert not score_case(missed, case, base, DocumentReport(source="b", kind="final", findings=[known]))

@@ -5,7 +5,7 @@ import pytest
 
 from eval.labels import ExpectedFinding, parse_set
 from eval.metrics import (Chunk, Prediction, ReportedFinding, answer_correct, chunk_hits, citation_correct,
-                          first_hit_rank, match_findings, numbers_in, percentile, prf, retrieval_scores,
+                          first_hit_rank, match_findings, numbers_in, off_by, percentile, prf, retrieval_scores,
                           value_printed)
 
 
@@ -92,3 +92,9 @@ def test_prf():
     assert prf(9, 1, 1) == {"precision": 0.9, "recall": 0.9, "f1": pytest.approx(0.9)}
     assert prf(0, 0, 0)["precision"] == 1.0
     assert prf(0, 3, 2) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+def test_off_by_finds_a_change_carried_into_a_total():
+    assert off_by([3191.43, 3141.12], 547.29 - 496.98)
+    assert off_by([91214244.61, 91016775.35], 19.746926)  # a total in 元, the change in 万元
+    assert not off_by([3191.43, 3141.12], 12.0) and not off_by([5.0], 5.0)

@@ -85,3 +85,14 @@ def test_a_continuation_under_a_header_of_another_width_is_not_read_by_column():
     # The same title again, one column short: a row shifted by a lost cell must not read as a broken sum.
     rest = table("部门支出预算表", head[:-1], [sub[:-1], ["一般行政管理事务", "20.00", "", "", "20.00"]])
     assert not found(make_doc(tables=[EXPENDITURE, first, rest]), "arithmetic.column_groups")
+
+
+def test_total_row_of_a_table_listed_by_unit():
+    # The unit row (its code, then its name) is the only top-level row: the 合计 must equal it.
+    def doc(total: str):
+        t = table("支出经济分类汇总表", ["科目编码", "科目名称", "合计"],
+                  [["", "合计", total], ["036", "某某局", "40.00"], ["30201", "办公费", "25.00"], ["30211", "差旅费", "15.00"]])
+        return make_doc(tables=[EXPENDITURE, t])
+    assert not found(doc("40.00"), "arithmetic.total_row")
+    (f,) = found(doc("44.00"), "arithmetic.total_row")
+    assert "各单位合计" in f.message

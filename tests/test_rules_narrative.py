@@ -92,31 +92,6 @@ def test_a_sangong_item_headed_short_under_its_group():
     assert f.expected == 25.0 and f.actual == 75.0
 
 
-PROJECTS = table("项目支出表", ["类型", "项目名称", "项目单位", "合计"],
-                 [["", "", "合计", "40.00"], ["特定目标类", "甲项目", "某某局", "30.00"],
-                  ["其他运转类", "乙项目", "某某局", "10.00"]])
-
-
-def test_a_projects_funds_against_its_row_in_the_project_table():
-    def doc(amount: str):
-        return make_doc("（一）项目情况。", "1. “乙项目”项目。", "（1）年度预算安排。项目预算安排资金" + amount,
-                        tables=[EXPENDITURE, PROJECTS])
-    assert not found(doc("10.0万元"), "narrative.project_funds")
-    (f,) = found(doc("12.0万元"), "narrative.project_funds")
-    assert f.expected == 10.0 and f.actual == 12.0 and f.kind == "narrative_vs_table"
-
-
-def test_funds_of_a_sentence_counting_all_the_projects():
-    ok = make_doc("本单位纳入绩效管理的项目支出40.00万元，涉及项目2个。", tables=[EXPENDITURE, PROJECTS])
-    assert not found(ok, "narrative.project_funds")
-    (f,) = found(make_doc("本单位纳入绩效管理的项目支出48.00万元，涉及项目2个。", tables=[EXPENDITURE, PROJECTS]),
-                 "narrative.project_funds")
-    assert f.expected == 40.0
-    # Another number of projects: another set, nothing to compare.
-    assert not found(make_doc("本单位纳入绩效管理的项目支出48.00万元，涉及项目3个。", tables=[EXPENDITURE, PROJECTS]),
-                     "narrative.project_funds")
-
-
 def test_an_amount_ten_thousand_times_a_row_the_sentence_names():
     # No label maps "购置费", but the sentence names the row (公务用车) whose amount is 1/10,000 of it.
     purchase = table("政府采购支出表", ["项目名称", "合计"], [["合计", "0.18"], ["公务用车更新配备", "0.18"]])

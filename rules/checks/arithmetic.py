@@ -5,7 +5,7 @@ import re
 
 from rules.findings import Evidence
 from rules.registry import Context, rule
-from rules.semantics import TableInfo, code_kind, is_total_row, names_unit, norm_label
+from rules.semantics import TableInfo, code_kind, is_total_row, is_unit_row, names_unit, norm_label
 
 _SUB = re.compile(r"^(?:小计|合计|总计)$")
 _TOP_TOTAL = re.compile(r"^(?:合计|总计|本年(?:收入|支出)合计|.{0,8}经费合计|.{0,6}支出合计|.{0,6}收入合计)$")
@@ -87,18 +87,21 @@ def hierarchy(ctx: Context):
 
 @rule("arithmetic.total_row", "arithmetic", digits=1.0, max_failure_share=0.5)
 def total_row(ctx: Context):
-    """A 合计 row differs from the sum of the top-level (类) rows of its table."""
+    """A 合计 row differs from the sum of the top-level rows of its table: its 类 rows, or in a table listed by
+    unit, its top-level unit rows (the units with the shortest code)."""
     for info in ctx.sem.infos:
-        if info.type == "performance" or info.has_unit_rows:
+        if info.type == "performance":
             continue
         t = info.table
         totals = [r for r in t.rows if is_total_row(r) and r.label.strip()]
-        coded = [r for r in t.rows if code_kind(r.code)]
-        if len(totals) != 1 or not coded:
-            continue
-        kind = code_kind(coded[0].code)
-        top = [r for r in coded if code_kind(r.code) == kind and len(r.code) == 3]
-        if not top or len({r.code for r in top}) != len(top):
+        if info.has_unit_rows:
+            coded = [r for r in t.rows if is_unit_row(r, ctx.doc.entity) and r.code and r.code.isdigit()]
+            top = [r for r in coded if len(r.code) == min(len(u.code) for u in coded)]
+        else:
+            coded = [r for r in t.rows if code_kind(r.code)]
+            kind = code_kind(coded[0].code) if coded else None
+            top = [r for r in coded if code_kind(r.code) == kind and len(r.code) == 3]
+        if len(totals) != 1 or not top or len({r.code for r in top}) != len(top):
             continue
         checks = []
         for col in info.value_cols:
@@ -108,7 +111,8 @@ def total_row(ctx: Context):
                 continue
             checks.append((abs(_v(tv) - s) > _tol(ctx, info, len(top)), col, _v(tv), s))
         for sev, (_, col, tv, s) in _report(ctx, info, checks):
-            yield _mismatch(ctx, info, sev, f"合计行（{t.header_text(col)}）", "各类合计", tv, "＋".join(r.code for r in top),
+            yield _mismatch(ctx, info, sev, f"合计行（{t.header_text(col)}）", "各单位合计" if info.has_unit_rows else "各类合计",
+                            tv, "＋".join(r.code for r in top),
                             s, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}")
 
 

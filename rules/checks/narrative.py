@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import re
 
-from rules.checks.common import cell_ev, n, other_year, project_rows, said
-from rules.findings import Evidence
+from rules.checks.common import cell_ev, n, other_year, said
 from rules.registry import Context, rule
 from rules.semantics import Cell, column_name, norm_label
 
-_QUOTED_PROJECT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]项目")
-_PROJECT_FUNDS = re.compile(r"^项目(?:预算安排资金|预算资金|资金|预算)")
 _GENERIC = re.compile(r"^(?:20\d\d年度?)?(?:当年)?(?:年初)?(?:预算安排|预算为|支出决算为|决算为|决算数为|支出为|安排|为)$")
 
 
@@ -169,52 +166,3 @@ def parts_sum(ctx: Context):
                 [said(c)],
                 "＋".join(n(p.value) for p in parts) + f"＝{n(total)}万元，大于{n(whole.value)}万元",
                 expected=round(whole.value, 4), actual=round(total, 4), unit="万元")
-
-
-def _project_name(text: str) -> str:
-    return re.sub(r"[-_—－\s]", "", norm_label(text))
-
-
-def _named_project(ctx: Context, claim) -> str | None:
-    """The project a 项目预算安排资金 sentence is about: the last “…”项目 in its section path."""
-    names = _QUOTED_PROJECT.findall(_section(ctx, claim))
-    return names[-1] if names else None
-
-
-@rule("narrative.project_funds", "narrative_vs_table", digits=1.0)
-def project_funds(ctx: Context):
-    """A project's funds in the narrative differ from the project table: by name (“X”项目 … 项目预算安排资金A万元),
-    or, for a sentence that counts exactly the table's projects (涉及项目15个), from its 合计."""
-    found = project_rows(ctx)
-    if not found:
-        return
-    leaves, total, info = found
-    for c in ctx.of("amount"):
-        a = c.amount
-        if a.bound or a.bracketed or a.change or other_year(a.subject, ctx.doc.year):
-            continue
-        tol = ctx.tol("digits") * max(2 * a.half, 10 ** -info.decimals * info.scale) + 1e-9
-        name = _named_project(ctx, c) if _PROJECT_FUNDS.match(norm_label(a.subject)) else None
-        if name:
-            rows = [r for r in leaves if _project_name(r.label) == _project_name(name)]
-            if len(rows) != 1:
-                continue
-            cell = info.cell(rows[0], info.total_col)
-            if cell and abs(cell.value - a.value) > tol and abs(cell.value * 10_000 - a.value) > tol:
-                yield ctx.finding(
-                    "error", f"“{name}”项目文中安排{n(a.printed, a.decimals)}{a.unit}，{info.table.title}为{n(cell.value)}万元",
-                    [said(c), cell_ev(cell)], f"文中{n(a.value, max(2, a.decimals))}万元；表中{n(cell.value)}万元；"
-                    f"差额{n(a.value - cell.value)}万元", expected=round(cell.value, 2), actual=round(a.value, 4), unit="万元")
-            continue
-        counts = [k for k in ctx.of("count") if k.unit == "个" and k.sentence == c.sentence and k.paragraph == c.paragraph]
-        same = [x for x in ctx.of("amount") if x.sentence == c.sentence and x.paragraph == c.paragraph]
-        if len(counts) != 1 or int(counts[0].value) != len(leaves) or len(same) != 1 or "项目" not in a.subject:
-            continue
-        if abs(total - a.value) > tol and abs(total * 10_000 - a.value) > tol:
-            yield ctx.finding(
-                "error", f"文中{len(leaves)}个项目共{n(a.printed, a.decimals)}{a.unit}，{info.table.title}"
-                f"列{len(leaves)}个项目合计{n(total)}万元",
-                [said(c), Evidence(page=info.table.page, text=f"{info.table.title}：{len(leaves)}个项目，合计{n(total)}万元",
-                                   table=info.table.title)],
-                f"文中{n(a.value, max(2, a.decimals))}万元；表中合计{n(total)}万元；差额{n(a.value - total)}万元",
-                expected=round(total, 2), actual=round(a.value, 4), unit="万元")

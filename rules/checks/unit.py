@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from rules.checks.common import cell_ev, n, said
 from rules.checks.narrative import subject_cells
+from rules.checks.projects import form_figure, performance_forms
 from rules.registry import Context, rule
 from rules.semantics import Cell, norm_label
 
@@ -22,8 +23,21 @@ def wan_yuan_slip(ctx: Context):
     printed: dict[float, list[Cell]] = {}
     for x in cells:
         printed.setdefault(round(x.value, 2), []).append(x)
+    forms = None
     for c in ctx.of("amount"):
         hit = subject_cells(ctx, c)
+        p = ctx.paragraph(c.paragraph)
+        if not hit and c.amount.value and p is not None and "绩效自评" in p.text[:80]:
+            # A self-evaluation's figure is read against the project's performance form.
+            forms = performance_forms(ctx) if forms is None else forms
+            figure = form_figure(ctx, c, forms)
+            if figure and abs(c.amount.value / factor - figure[2]) <= ctx.tol("digits") * 0.01 + 1e-9:
+                a, (name, key, value, ev) = c.amount, figure
+                yield ctx.finding(
+                    "error", f"“{name}”自评说明中{key}{a.text}与绩效自评表{n(value)}万元相差一万倍，疑为元/万元单位错写",
+                    [said(c), ev], f"{n(a.value)}÷{int(factor)}＝{n(a.value / factor, 4)}，自评表中为{n(value)}万元",
+                    expected=round(value, 4), actual=round(a.value, 4), unit="万元")
+                continue
         if not hit and c.amount.value > 10 * largest > 0 and not c.amount.bound:
             # No label to go by, but the amount dwarfs every table figure and ÷10,000 is one of them: any of them
             # when it is 100 times the largest, else one whose row the sentence names (购置公务用车… 公务用车更新配备).
