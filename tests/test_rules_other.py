@@ -78,6 +78,14 @@ def test_year_in_a_title_differs():
     assert "metadata.year" in rules(bad)
 
 
+def test_a_titles_year_against_the_narrative_when_other_titles_print_none():
+    odd = table("2022年项目绩效目标汇总表", ["项目名称", "金额"], [["甲项目", "1.00"]])
+    said = ("2024年收入预算100.00万元。", "2024年支出预算100.00万元。")
+    assert "metadata.year" in rules(make_doc(*said, tables=[EXPENDITURE, odd]))
+    # One mention of the year is not enough to call the title wrong.
+    assert "metadata.year" not in rules(make_doc(said[0], tables=[EXPENDITURE, odd], title="某某局部门预算"))
+
+
 def test_same_row_in_two_tables_of_one_scope():
     gpb = EXPENDITURE.replace("部门支出总表", "一般公共预算支出表")
     assert "cross_table.same_rows" not in rules(make_doc(tables=[EXPENDITURE, gpb]))

@@ -20,7 +20,10 @@ def year(ctx: Context):
     places = [(t.title, t.page, t.title) for t in doc.tables if t.title] + \
              [(s.title, s.page, None) for s in doc.sections if re.search(r"预算|决算", s.title)]
     votes = Counter(int(y) for title, _, _ in places for y in YEAR.findall(title))
-    if votes.get(doc.year, 0) < ctx.tol("min_votes"):
+    # Titles that print no year (单位收支总体情况表) leave the narrative to say which year the document is about.
+    said = sum(1 for p in doc.paragraphs[:200] if f"{doc.year}年" in p.text and re.search(r"预算|决算", p.text))
+    votes[doc.year] += min(said, 3)
+    if votes[doc.year] < ctx.tol("min_votes"):
         return
     for title, page, table in places:
         years = {int(y) for y in YEAR.findall(title)}
