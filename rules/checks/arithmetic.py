@@ -96,7 +96,8 @@ def total_row(ctx: Context):
         totals = [r for r in t.rows if is_total_row(r) and r.label.strip()]
         if info.has_unit_rows:
             coded = [r for r in t.rows if is_unit_row(r, ctx.doc.entity) and r.code and r.code.isdigit()]
-            top = [r for r in coded if len(r.code) == min(len(u.code) for u in coded)]
+            shortest = min((len(r.code) for r in coded), default=0)
+            top = [r for r in coded if len(r.code) == shortest]
         else:
             coded = [r for r in t.rows if code_kind(r.code)]
             kind = code_kind(coded[0].code) if coded else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from index.numbers import halfwidth
 from rules.claims import Amount, Claim
 from rules.findings import Evidence
 from rules.semantics import Cell, is_total_row, is_unit_row, names_unit
@@ -28,6 +29,11 @@ def said(c: Claim) -> Evidence:
 
 def cell_ev(cell: Cell) -> Evidence:
     return Evidence(page=cell.page, text=cell.text(), table=cell.table.title or cell.table.id)
+
+
+def in_yuan(cells: list[str]) -> bool:
+    """A form row that states its unit as (元) in one of its cells (项目资金（元）)."""
+    return any(re.search(r"\(\s*元\s*\)", halfwidth(c)) for c in cells)
 
 
 def amount_dp(a: Amount) -> int:

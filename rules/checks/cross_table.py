@@ -5,7 +5,7 @@ import re
 
 from index.numbers import halfwidth, parse_number
 from rules.checks.arithmetic import first_value
-from rules.checks.common import cell_ev
+from rules.checks.common import cell_ev, in_yuan
 from rules.findings import Evidence
 from rules.registry import Context, rule
 from rules.semantics import Cell, TableInfo, code_kind, is_total_row, label_keys, norm_label
@@ -109,9 +109,6 @@ def same_rows(ctx: Context):
                     yield f
 
 
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])")
-
-
 def _gpb_column(info: TableInfo) -> int | None:
     """The 一般公共预算 column of a 财政拨款收支总表's expenditure side."""
     return next((i for i in info.value_cols if i < len(info.table.header)
@@ -129,7 +126,7 @@ def fiscal_classes(ctx: Context):
         for r in f_info.table.rows:
             c = f_info.cell(r, col)
             if c is not None:
-                mine.setdefault(norm_label(_ORDINAL.sub("", r.label.strip())), []).append(c)
+                mine.setdefault(norm_label(r.label), []).append(c)  # norm_label drops "一、"/"（一）"
         for g_info in ctx.sem.types("gpb_expenditure"):
             if g_info.total_col is None:
                 continue
@@ -199,7 +196,7 @@ def performance_cost(ctx: Context):
             k = next((i for i, c in enumerate(cells) if _FUNDS.search(c)), None)
             if k is not None:
                 value = next((parse_number(c) for c in cells[k + 1:] if parse_number(c)), None)
-                yuan = any("(元)" in halfwidth(c).replace(" ", "") for c in cells)
+                yuan = in_yuan(cells)
                 funds = (value.value * (1e-4 if yuan else 1.0), value.decimals, r.page, cells[k]) if value else None
                 continue
             k = next((i for i, c in enumerate(cells) if _COST.search(c)), None)

@@ -1,16 +1,19 @@
 """Percentages recomputed from their own amounts: shares (占X%), change rates (增长B%), completion (完成C%)."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from rules.checks.common import n, pct, rate_tolerance, said
+from rules.claims import Amount
 from rules.registry import Context, rule
 
 
 @rule("percentage.share", "percentage", digits=0.5)
 def share(ctx: Context):
     """A share 占X% differs from part ÷ whole beyond the rounding of the printed figures."""
-    order = {p.id: i for i, p in enumerate(ctx.doc.paragraphs)}
+    wholes = _list_wholes(ctx)
     for c in ctx.of("share"):
-        part, whole = c.amount, c.whole or _list_whole(ctx, c, order)
+        part, whole = c.amount, c.whole or wholes.get((c.paragraph, c.sentence))
         if part is None or whole is None or whole.value <= 0 or part is whole or part.bound or whole.bound:
             continue
         r = part.value / whole.value * 100
@@ -24,24 +27,32 @@ def share(ctx: Context):
                 expected=round(r, 2), actual=c.value, unit="%")
 
 
-def _list_whole(ctx: Context, c, order: dict[str, int]):
-    """The whole of a list of shares that names none (社会保障和就业支出5万元，占0.18%；卫生健康支出…，占99.82%): the
-    stated amount, in this paragraph or the two before, that the listed parts add up to."""
-    parts = []
+def _list_wholes(ctx: Context) -> dict[tuple[str, str], Amount | None]:
+    """For each list of shares that names no whole (社会保障和就业支出5万元，占0.18%；卫生健康支出…，占99.82%), keyed by
+    its paragraph and sentence: the stated amount, in this paragraph or the two before, the listed parts add up to."""
+    lists: dict[tuple[str, str], list[Amount]] = {}
     for s in ctx.of("share"):
-        if s.paragraph == c.paragraph and s.sentence == c.sentence and s.whole is None and s.amount is not None \
-                and all(s.amount is not p for p in parts):
-            parts.append(s.amount)
-    if len(parts) < 2 or c.paragraph not in order:
-        return None
-    total, slack = sum(p.value for p in parts), sum(p.half for p in parts)
-    i = order[c.paragraph]
-    for x in reversed(ctx.of("amount")):
-        a = x.amount
-        if i - 2 <= order.get(x.paragraph, -1) <= i and all(a is not p for p in parts) and not a.bound \
-                and abs(a.value - total) <= slack + a.half:
-            return a
-    return None
+        if s.whole is None and s.amount is not None:
+            parts = lists.setdefault((s.paragraph, s.sentence), [])
+            if all(s.amount is not p for p in parts):
+                parts.append(s.amount)
+    lists = {k: v for k, v in lists.items() if len(v) >= 2}
+    if not lists:
+        return {}
+    ids = [p.id for p in ctx.doc.paragraphs]
+    order = {pid: i for i, pid in enumerate(ids)}
+    stated: dict[str, list[Amount]] = defaultdict(list)
+    for x in ctx.of("amount"):
+        stated[x.paragraph].append(x.amount)
+    out = {}
+    for (pid, sentence), parts in lists.items():
+        if pid not in order:
+            continue
+        total, slack = sum(p.value for p in parts), sum(p.half for p in parts)
+        near = (a for k in range(order[pid], order[pid] - 3, -1) if k >= 0 for a in reversed(stated[ids[k]]))
+        out[(pid, sentence)] = next((a for a in near if all(a is not p for p in parts) and not a.bound
+                                     and abs(a.value - total) <= slack + a.half), None)
+    return out
 
 
 def change_candidates(c) -> list[tuple[float, float, list[tuple[float, float]], str]]:

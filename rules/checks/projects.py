@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from index.numbers import halfwidth, parse_number
-from rules.checks.common import cell_ev, n, other_year, project_rows, said
+from index.numbers import parse_number
+from rules.checks.common import cell_ev, in_yuan, n, other_year, project_rows, said
 from rules.findings import Evidence
 from rules.registry import Context, rule
 from rules.semantics import norm_label
@@ -83,6 +83,7 @@ def performance_forms(ctx: Context) -> list[tuple[str, dict[str, float], int, st
     out = []
     for t in ctx.doc.tables:
         name, columns, yuan = None, {}, False
+        page = t.rows[0].page if t.rows else t.page
         for raw in t.grid:
             cells = [norm_label(c) for c in raw]
             if "项目名称" in cells:
@@ -91,7 +92,7 @@ def performance_forms(ctx: Context) -> list[tuple[str, dict[str, float], int, st
                 columns = {}
             heads = {key: j for j, c in enumerate(cells) for key, rx in _FORM_COLUMNS.items() if rx.search(c)}
             if len(heads) >= 2:
-                columns, yuan = heads, any(re.search(r"[（(]元[）)]", halfwidth(c)) for c in raw)
+                columns, yuan = heads, in_yuan(raw)
                 continue
             if name and columns and any(re.match(r"(?:年度)?资金总额", c) for c in cells):
                 values = {}
@@ -99,11 +100,15 @@ def performance_forms(ctx: Context) -> list[tuple[str, dict[str, float], int, st
                     v = parse_number(raw[j]) if j < len(raw) else None
                     if v is not None:
                         values[key] = v.value * (1e-4 if yuan else 1.0)
-                page = t.pages[0] if len(t.pages) == 1 else (t.rows[0].page if t.rows else t.page)
                 if values:
                     out.append((name, values, page, t.title or "项目支出绩效自评表"))
                 name, columns = None, {}
     return out
+
+
+def self_evaluations(ctx: Context) -> set[str]:
+    """Ids of the paragraphs that report a project's self-evaluation (“X项目绩效自评情况：…”)."""
+    return {p.id for p in ctx.doc.paragraphs if _SELF_EVALUATION.match(p.text)}
 
 
 def form_figure(ctx: Context, c, forms) -> tuple[str, str, float, Evidence] | None:
@@ -126,7 +131,7 @@ def form_figure(ctx: Context, c, forms) -> tuple[str, str, float, Evidence] | No
 def performance_funds(ctx: Context):
     """The budget or spending a self-evaluation paragraph states for a project (项目全年预算数为A万元，执行数为B万元)
     differs from that project's performance form."""
-    evaluations = {p.id for p in ctx.doc.paragraphs if _SELF_EVALUATION.match(p.text)}
+    evaluations = self_evaluations(ctx)
     forms = performance_forms(ctx) if evaluations else []
     for c in ctx.of("amount"):
         hit = form_figure(ctx, c, forms) if c.paragraph in evaluations else None

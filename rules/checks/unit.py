@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rules.checks.common import cell_ev, n, said
 from rules.checks.narrative import subject_cells
-from rules.checks.projects import form_figure, performance_forms
+from rules.checks.projects import form_figure, performance_forms, self_evaluations
 from rules.registry import Context, rule
 from rules.semantics import Cell, norm_label
 
@@ -23,13 +23,12 @@ def wan_yuan_slip(ctx: Context):
     printed: dict[float, list[Cell]] = {}
     for x in cells:
         printed.setdefault(round(x.value, 2), []).append(x)
-    forms = None
+    evaluations = self_evaluations(ctx)
+    forms = performance_forms(ctx) if evaluations else []
     for c in ctx.of("amount"):
         hit = subject_cells(ctx, c)
-        p = ctx.paragraph(c.paragraph)
-        if not hit and c.amount.value and p is not None and "绩效自评" in p.text[:80]:
+        if not hit and c.amount.value and c.paragraph in evaluations:
             # A self-evaluation's figure is read against the project's performance form.
-            forms = performance_forms(ctx) if forms is None else forms
             figure = form_figure(ctx, c, forms)
             if figure and abs(c.amount.value / factor - figure[2]) <= ctx.tol("digits") * 0.01 + 1e-9:
                 a, (name, key, value, ev) = c.amount, figure
