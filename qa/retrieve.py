@@ -68,10 +68,11 @@ class Retriever:
             self._model = load_query_encoder(self.settings)
         return self._model
 
-    def allowed(self, question: str) -> set[str]:
+    def allowed(self, question: str, keys: set[str] | None = None) -> set[str]:
+        """Ids of the chunks of the documents the question names (or of the manifest keys given)."""
         docs = self.store.manifest()["documents"]
-        keys = restrict(question, docs)
-        return {cid for k in keys for cid in docs[k]["chunk_ids"]}
+        keys = restrict(question, docs) if keys is None else keys
+        return {cid for k in keys if k in docs for cid in docs[k]["chunk_ids"]}
 
     def search(self, question: str, k: int = 5, docs: set[str] | None = None) -> list[Hit]:
         """The best k chunks; `docs` (manifest keys) overrides the documents the question names."""
@@ -81,10 +82,7 @@ class Retriever:
     def _search(self, question: str, k: int, only: set[str] | None = None) -> list[Hit]:
         chunks = self.store.chunks()
         docs = self.store.manifest()["documents"]
-        if only is not None:
-            allowed = {cid for key in only if key in docs for cid in docs[key]["chunk_ids"]} & set(chunks)
-        else:
-            allowed = self.allowed(question) & set(chunks)
+        allowed = self.allowed(question, only) & set(chunks)
         original = question
         question = search_query(topic(question, [d.get("entity") for d in docs.values()]))
         depth = max(k * 4, 20) if self.mode != "hybrid" else max(k * 4, RERANK_DEPTH)
