@@ -27,20 +27,47 @@ class GoldSource(BaseModel):
     pages: list[int] = Field(min_length=1)
 
 
+class PartValue(BaseModel):
+    """One of several figures behind an answer: a second value asked for, a cell a ranking or sum used, or one
+    document's figure in a question across documents."""
+    label: str = Field(description="What the figure is (a row label, a department name)")
+    value: float = Field(description="The figure (money in 万元)")
+    unit: str = Field(description="Its unit: 万元, %, 辆, 人 ...")
+    source: str | None = Field(default=None, description="Document that prints it, when not the question's only one")
+    pages: list[int] = Field(default_factory=list, description="Pages of that document that print it")
+
+
+QuestionKind = Literal["lookup", "paraphrase", "short_name", "cross_doc", "ranking", "english", "not_in_store"]
+
+
 class Question(BaseModel):
     id: str
     question: str
     type: QuestionType
-    gold: list[GoldSource] = Field(min_length=1)
+    # Where the answer is printed; empty only for a question the documents cannot answer (answerable: false).
+    gold: list[GoldSource] = Field(default_factory=list)
     # Numeric answers: the value (万元 for money), its unit and the accepted absolute tolerance in that unit.
     value: float | None = None
     unit: str | None = None
     tolerance: float = 0.01
     # Text answers (reasons, definitions, lists of units): every phrase must appear in the answer.
     key_phrases: list[str] = Field(default_factory=list)
+    # Optional descriptors (eval/sets/real_qa.yaml; sets without them load as before).
+    kind: QuestionKind | None = Field(default=None, description="How the question is asked")
+    split: Literal["dev", "untouched"] | None = Field(default=None, description="dev, or untouched (measure only)")
+    answerable: bool = Field(default=True, description="False: the store does not hold the answer; the right "
+                             "response is answered: false")
+    printed: str | None = Field(default=None, description="The figure as the page prints it, when it differs")
+    values: list[PartValue] = Field(default_factory=list, description="Every figure behind the answer")
+    cells: list[str] = Field(default_factory=list, description="Table cells a ranking or sum used")
+    note: str = ""
 
     @model_validator(mode="after")
     def _answerable(self) -> "Question":
+        if not self.answerable:
+            return self
+        if not self.gold:
+            raise ValueError(f"question {self.id}: needs gold (where the answer is printed)")
         if self.value is None and not self.key_phrases:
             raise ValueError(f"question {self.id}: needs a value or key_phrases")
         if self.value is not None and self.unit is None:
