@@ -152,7 +152,6 @@ def test_documents_pages_and_splits(qa_set: QASet, manifest: dict[str, int], cor
     assert check_against_manifest(qa_set, manifest, corpus_dir) == []
 
 
-@pytest.mark.xfail(strict=True, reason="set being written: first landing holds the first 65 dev questions")
 def test_mix_meets_issue_15(qa_set: QASet) -> None:
     kinds = Counter(q.kind for q in qa_set.questions)
     splits = Counter(q.split for q in qa_set.questions)
