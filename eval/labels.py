@@ -12,13 +12,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from core.errors import LabelError
 from rules.findings import FindingKind
 
 QuestionType = Literal["table", "narrative", "reason", "definition", "cross_document"]
-
-
-class LabelError(Exception):
-    """A labelled set that cannot be used; the message is one line naming the file and the problem."""
 
 
 class GoldSource(BaseModel):

@@ -8,9 +8,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from eval.labels import ExpectedFinding, Question
 from index.numbers import halfwidth, parse_number
+
+if TYPE_CHECKING:  # the labelled types are read here, made in eval.labels (which reads these metrics)
+    from eval.labels import ExpectedFinding, Question
 
 # A number as printed in running text: 6,536.40 / 91,016,775.35 / 12.5 / 4614 (a % sign is kept apart).
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from core.settings import Settings
 from eval.baselines import NaivePipeline, RetrieverBaseline
 from eval.labels import SETS_DIR, DocumentLabels, LabelSet, Question, load_set
 from eval.metrics import (Chunk, Prediction, ReportedFinding, answer_correct, citation_correct, first_hit_rank,
@@ -179,11 +180,11 @@ def _chunk(hit) -> Chunk:
                  score=float(get("score", 0.0) or 0.0))
 
 
-def docqa_systems(store_dir: Path, settings, k: int = 5) -> dict[str, Callable[[str], Prediction]]:
+def docqa_systems(store_dir: Path, settings: Settings, k: int = 5) -> dict[str, Callable[[str], Prediction]]:
     from qa.answer import ask
     from qa.retrieve import Retriever
 
-    retrievers = {mode: Retriever(store_dir, mode=mode, settings=settings) for mode in ("hybrid", "bm25", "dense")}
+    retrievers = {mode: Retriever(store_dir, mode=mode, index=settings.index) for mode in ("hybrid", "bm25", "dense")}
 
     def search(mode: str) -> Callable[[str, int], list[Chunk]]:
         return lambda question, kk: [_chunk(h) for h in retrievers[mode].search(question, kk)]
@@ -201,10 +202,10 @@ def docqa_systems(store_dir: Path, settings, k: int = 5) -> dict[str, Callable[[
             "dense": RetrieverBaseline(search("dense")).ask}
 
 
-def encoder(settings):
+def encoder(settings: Settings):
     from index.embed import load_encoder
 
-    model = load_encoder(settings)
+    model = load_encoder(settings.index)
     return lambda texts: model.encode(texts, batch_size=64, show_progress_bar=False, normalize_embeddings=True)
 
 
@@ -218,7 +219,7 @@ def default_sets(corpus: Path | None) -> list[LabelSet]:
     return sets
 
 
-def run(label_sets: list[LabelSet], corpus: Path | None, settings, quick: bool = False, synthetic: bool = True,
+def run(label_sets: list[LabelSet], corpus: Path | None, settings: Settings, quick: bool = False, synthetic: bool = True,
         workers: int | None = None, progress: Callable[[str], None] = lambda _: None) -> EvalResult:
     from eval.labels import materialise_synthetic
     from index.ingest import ingest_paths
@@ -253,7 +254,7 @@ def run(label_sets: list[LabelSet], corpus: Path | None, settings, quick: bool =
     systems: dict[str, dict] = {}
     if questions:
         progress(f"ingesting {len(qa_docs)} documents")
-        ingest_paths(qa_docs, store, settings)
+        ingest_paths(qa_docs, store, settings.index)
         asks = docqa_systems(store, settings)
         progress("building the naive pipeline")
         naive = NaivePipeline.build(qa_docs, encoder(settings))

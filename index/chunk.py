@@ -3,32 +3,46 @@ and one chunk per table. Ids are derived from content, so re-ingesting a file ch
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict  # pydantic reads field annotations of this one on Python 3.11
 
 from index.document import Document, Row, Table
 
 MAX_TABLE_CHUNK_CHARS = 1500
 
 
-@dataclass
-class Chunk:
-    id: str
-    source: str
-    kind: str  # "paragraph" | "row" | "table"
-    pages: list[int]
-    text: str  # what is cited: the passage itself
-    entity: str | None = None
-    year: int | None = None
-    doc_title: str = ""
-    section: str | None = None
-    table: str | None = None
-    unit: str | None = None
-    # For row chunks: the row as structured facts, values normalised to 万元, one per header path.
-    label: str | None = None
-    code: str | None = None
-    # The classification path above a coded row ("城乡社区支出/城乡社区管理事务" for 2120101 行政运行).
-    parents: str | None = None
-    facts: list[dict] = field(default_factory=list)
+class Fact(TypedDict):
+    """One cell of a row chunk, as the answerer reads it."""
+
+    column: Annotated[str, Field(description="Header path of the cell's column (一般公共预算/基本支出).")]
+    value: Annotated[float, Field(description="The amount normalised to 万元.")]
+    raw: Annotated[float, Field(description="The amount as printed, in the table's unit.")]
+    unit: Annotated[str | None, Field(description="The table's unit (元, 万元, 亿元).")]
+
+
+class Chunk(BaseModel):
+    """A passage of the index: a paragraph, a table row or a whole table, with where it comes from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Content-derived id: re-ingesting an unchanged file yields the same ids.")
+    source: str = Field(description="Path of the document.")
+    kind: str = Field(description="paragraph | row | table.")
+    pages: list[int] = Field(description="1-based pages the passage spans.")
+    text: str = Field(description="What is cited: the passage itself.")
+    entity: str | None = Field(default=None, description="Department or unit of the document.")
+    year: int | None = Field(default=None, description="Fiscal year of the document.")
+    doc_title: str = Field(default="", description="The document's own title.")
+    section: str | None = Field(default=None, description="Section path of the passage.")
+    table: str | None = Field(default=None, description="Title of the table a row or table chunk comes from.")
+    unit: str | None = Field(default=None, description="Money unit of that table.")
+    label: str | None = Field(default=None, description="Row chunks: the row label.")
+    code: str | None = Field(default=None, description="Row chunks: the classification code.")
+    parents: str | None = Field(default=None, description="The classification path above a coded row "
+                                "(城乡社区支出/城乡社区管理事务 for 2120101 行政运行).")
+    facts: list[Fact] = Field(default_factory=list, description="Row chunks: one fact per value column.")
 
     @property
     def page(self) -> int:
@@ -40,12 +54,6 @@ class Chunk:
         head = " ".join(x for x in (self.entity or "", str(self.year or ""), self.doc_title, self.table or "") if x)
         return f"{head}\n{row_search_body(self.text) if self.kind == 'row' else self.text}"
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "Chunk":
-        return cls(**d)
 
 
 def row_search_body(text: str) -> str:
@@ -103,7 +111,7 @@ def row_text(table: Table, row: Row, parents: str | None = None) -> str:
     return f"{table.title}{unit}｜{name}{code}{path}：" + "；".join(parts)
 
 
-def row_facts(table: Table, row: Row) -> list[dict]:
+def row_facts(table: Table, row: Row) -> list[Fact]:
     scale = table.scale()
     out = []
     for i, v in enumerate(row.values):

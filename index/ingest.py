@@ -1,29 +1,54 @@
-"""Ingest documents into a store: parse, chunk, embed, and commit each document atomically."""
+"""Ingest documents into a store: parse, chunk, embed, and commit each document atomically.
+
+A document is skipped only when its bytes and the versions that shaped its chunks (parser, chunker) are those
+the store recorded; vectors of another embedder are never mixed into a store (re-index it whole instead)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import time
+from functools import lru_cache
 from pathlib import Path
 
+from pydantic import BaseModel, Field
+
+from core.errors import ParseError, StoreError
+from core.settings import IndexSettings
 from index.chunk import chunk_document
-from index.document import ParseError
-from index.embed import encode, load_encoder, model_name
+from index.embed import encode, load_encoder, model_version
 from index.load import expand, load
-from index.store import Store
+from index.store import DocumentEntry, Store
+
+# The modules whose code shapes a document's chunks: any change to them makes the chunks of a store stale.
+_PARSER_MODULES = ("document", "load", "pdf", "text", "grid", "captions", "assemble", "sections", "numbers", "meta")
+_CHUNKER_MODULES = ("chunk",)
 
 
-@dataclass
-class IngestReport:
-    store: str
-    added: list[dict] = field(default_factory=list)  # {"source", "chunks", "pages"}
-    unchanged: list[str] = field(default_factory=list)
-    errors: list[dict] = field(default_factory=list)  # {"source", "error"}
-    chunks_total: int = 0
-    seconds: float = 0.0
+class Added(BaseModel):
+    source: str = Field(description="Path of the document.")
+    chunks: int = Field(description="Chunks indexed.")
+    pages: int = Field(description="Pages read.")
+    reindexed: bool = Field(default=False, description="It was in the store, indexed by older code or bytes.")
+
+
+class Failed(BaseModel):
+    source: str = Field(description="Path of the document.")
+    error: str = Field(description="Why it was not ingested, one line.")
+
+
+class IngestReport(BaseModel):
+    """What one ingest did."""
+
+    store: str = Field(description="Store folder.")
+    added: list[Added] = Field(default_factory=list, description="Documents (re)indexed by this run.")
+    unchanged: list[str] = Field(default_factory=list, description="Documents already indexed as they are.")
+    errors: list[Failed] = Field(default_factory=list, description="Documents that could not be read.")
+    stale: list[str] = Field(default_factory=list, description="Documents of the store, not in this run, indexed "
+                             "by older parser or chunker code: re-ingest them to refresh their chunks.")
+    chunks_total: int = Field(default=0, description="Chunks in the store after the run.")
+    seconds: float = Field(default=0.0, description="Wall time of the run.")
 
     def to_json(self) -> dict:
-        return {"store": self.store, "added": self.added, "unchanged": self.unchanged, "errors": self.errors,
-                "chunks_total": self.chunks_total, "seconds": round(self.seconds, 3)}
+        return self.model_dump() | {"seconds": round(self.seconds, 3)}
 
 
 def file_hash(path: Path) -> str:
@@ -34,52 +59,78 @@ def file_hash(path: Path) -> str:
     return h.hexdigest()
 
 
-def ingest_paths(paths, store_dir, settings=None, progress: bool = False, on_file=None) -> IngestReport:
-    import time
+@lru_cache(maxsize=1)
+def index_key() -> str:
+    """Versions of the parser and of the chunker: a digest of the code of each."""
+    here = Path(__file__).parent
 
+    def digest(names: tuple[str, ...]) -> str:
+        h = hashlib.sha1()
+        for name in names:
+            h.update((here / f"{name}.py").read_bytes())
+        return h.hexdigest()[:10]
+
+    return f"parser {digest(_PARSER_MODULES)}, chunker {digest(_CHUNKER_MODULES)}"
+
+
+def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress: bool = False, on_file=None,
+                 reindex: bool = False) -> IngestReport:
+    """Index `paths` into the store at `store_dir`. With `reindex`, a store built with another embedder is
+    emptied of its vectors and every document it holds is indexed again (from its source file)."""
+    index = index or IndexSettings()
     start = time.perf_counter()
-    store = Store(store_dir, chroma_url=getattr(getattr(settings, "index", None), "chroma_url", None))
+    store = Store(store_dir, chroma_url=index.chroma_url)
     report = IngestReport(store=str(store_dir))
     files = expand(list(paths))
     model = None
+    key = index_key()
     with store.lock():
         manifest = store.manifest()
-        name = model_name(settings)
-        if manifest.get("embedding_model") not in (None, name) and manifest["documents"]:
-            raise ParseError(f"{store_dir}: store was built with embedding model '{manifest['embedding_model']}', "
-                             f"not '{name}'; use another --store")
-        manifest["embedding_model"] = name
+        embedder = model_version(index)
+        if manifest.documents and manifest.embedder != embedder:
+            if not reindex:
+                raise StoreError(f"{store_dir}: its vectors come from embedder '{manifest.embedder}', this run uses "
+                                 f"'{embedder}'; re-index it (docqa ingest --reindex) or use another --store")
+            store.drop_vectors()
+            held = [Path(d.source) for d in manifest.documents.values()]
+            files = list(dict.fromkeys(files + [p for p in held if p.exists()]))
+            manifest.documents = {}
+        manifest.embedder = embedder
         for path in files:
-            key = str(Path(path).resolve())
+            doc_key = str(Path(path).resolve())
+            old = manifest.documents.get(doc_key)
             try:
                 digest = file_hash(Path(path)) if Path(path).is_file() else ""
-                if key in manifest["documents"] and manifest["documents"][key]["hash"] == digest:
+                if old and old.hash == digest and old.index_key == key:
                     report.unchanged.append(str(path))
+                    if on_file:
+                        on_file(path, len(old.chunk_ids))
                     continue
                 doc = load(path)
             except ParseError as exc:
-                report.errors.append({"source": str(path), "error": str(exc)})
+                report.errors.append(Failed(source=str(path), error=str(exc)))
                 if on_file:
                     on_file(path, None)
                 continue
-            chunks = chunk_document(doc, key)
-            model = model or load_encoder(settings)
-            vectors = encode(model, [c.search_text for c in chunks], progress=progress)
-            old = manifest["documents"].get(key)
-            store.write_doc_chunks(key, chunks)
-            store.upsert(chunks, vectors, key)
+            chunks = chunk_document(doc, doc_key)
+            model = model or load_encoder(index)
+            vectors = encode(model, [c.search_text for c in chunks], batch_size=index.batch_size, progress=progress)
+            store.write_doc_chunks(doc_key, chunks)
+            store.upsert(chunks, vectors, doc_key)
             # Commit: the manifest names the document only once its chunks and vectors are stored.
-            manifest["documents"][key] = {"hash": digest, "source": str(path), "entity": doc.entity,
-                                          "year": doc.year, "kind": doc.kind, "pages": doc.pages,
-                                          "chunk_ids": [c.id for c in chunks]}
+            manifest.documents[doc_key] = DocumentEntry(hash=digest, source=str(path), entity=doc.entity,
+                                                        year=doc.year, kind=doc.kind, pages=doc.pages,
+                                                        chunk_ids=[c.id for c in chunks], index_key=key)
             store.save_manifest(manifest)
             if old:
-                store.delete(sorted(set(old["chunk_ids"]) - {c.id for c in chunks}))
-            report.added.append({"source": str(path), "chunks": len(chunks), "pages": doc.pages})
+                store.delete(sorted(set(old.chunk_ids) - {c.id for c in chunks}))
+            report.added.append(Added(source=str(path), chunks=len(chunks), pages=doc.pages, reindexed=bool(old)))
             if on_file:
                 on_file(path, len(chunks))
         store.save_manifest(manifest)
         store.rebuild_bm25()
-        report.chunks_total = sum(len(d["chunk_ids"]) for d in manifest["documents"].values())
+        seen = {str(Path(p).resolve()) for p in files}
+        report.stale = sorted(d.source for k, d in manifest.documents.items() if k not in seen and d.index_key != key)
+        report.chunks_total = sum(len(d.chunk_ids) for d in manifest.documents.values())
     report.seconds = time.perf_counter() - start
     return report

@@ -11,14 +11,52 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from core.errors import StoreError
 from index.bm25 import BM25Index
 from index.chunk import Chunk
 
 COLLECTION = "docqa_chunks"
+MANIFEST_FORMAT = 2
 
 
-class StoreError(Exception):
-    """A store that cannot be used; the message is one line."""
+class DocumentEntry(BaseModel):
+    """One committed document of a store."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    hash: str = Field(description="sha1 of the file's bytes when it was indexed.")
+    source: str = Field(description="Path of the file as given to ingest.")
+    entity: str | None = Field(default=None, description="Department or unit the document is about.")
+    year: int | None = Field(default=None, description="Fiscal year.")
+    kind: str = Field(default="unknown", description="budget, final or unknown.")
+    pages: int = Field(default=0, description="Number of pages.")
+    chunk_ids: list[str] = Field(default_factory=list, description="Ids of its chunks (vectors and BM25).")
+    index_key: str = Field(default="", description="Parser and chunker versions it was indexed with; another "
+                           "key means its chunks are stale.")
+
+
+class Manifest(BaseModel):
+    """What a store holds: its embedder and its committed documents (a document is searchable only once here)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: int = Field(default=MANIFEST_FORMAT, description="Manifest layout version.")
+    embedder: str | None = Field(default=None, description="Embedding model and version of every vector; "
+                                 "vectors of two models are never mixed.")
+    documents: dict[str, DocumentEntry] = Field(default_factory=dict, description="By resolved source path.")
+
+    @classmethod
+    def read(cls, data: dict) -> "Manifest":
+        """A manifest of any format: format 1 (before versions were recorded) names only the model, so its
+        embedder and every document's index key read as unknown, i.e. stale."""
+        if data.get("format", 1) == 1:
+            docs = {k: {f: v for f, v in d.items() if f in DocumentEntry.model_fields}
+                    for k, d in (data.get("documents") or {}).items()}
+            name = data.get("embedding_model")
+            return cls(embedder=f"{name} (version unknown)" if name else None, documents=docs)
+        return cls.model_validate(data)
 
 
 def _write_atomic(path: Path, data: str) -> None:
@@ -32,7 +70,7 @@ def _write_atomic(path: Path, data: str) -> None:
 class Store:
     def __init__(self, root: Path | str, chroma_url: str | None = None) -> None:
         self.root = Path(root)
-        self.chroma_url = chroma_url if chroma_url is not None else os.environ.get("DOCQA_CHROMA_URL") or None
+        self.chroma_url = chroma_url or None
         self._collection = None
         self._bm25: BM25Index | None = None
         self._chunks: dict[str, Chunk] | None = None
@@ -56,7 +94,12 @@ class Store:
     @contextmanager
     def lock(self):
         """Serialise writers (two `docqa ingest` on one store); readers never block."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(f"{self.root}: is a file, not a store folder")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.root}: cannot create the store folder ({exc.strerror or exc})") from None
         with open(self.root / ".lock", "w") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
@@ -65,16 +108,16 @@ class Store:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     # -- manifest ----------------------------------------------------------------------------------------
-    def manifest(self) -> dict:
+    def manifest(self) -> Manifest:
         if not self.manifest_path.exists():
-            return {"embedding_model": None, "documents": {}}
+            return Manifest()
         try:
-            return json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
+            return Manifest.read(json.loads(self.manifest_path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, ValidationError) as exc:
             raise StoreError(f"{self.manifest_path}: unreadable store manifest ({exc.__class__.__name__})") from None
 
-    def save_manifest(self, manifest: dict) -> None:
-        _write_atomic(self.manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1))
+    def save_manifest(self, manifest: Manifest) -> None:
+        _write_atomic(self.manifest_path, manifest.model_dump_json(indent=1))
 
     # -- vectors -----------------------------------------------------------------------------------------
     def collection(self):
@@ -106,6 +149,13 @@ class Store:
                        documents=[c.text for c in part],
                        metadatas=[{"source": c.source, "page": c.page, "kind": c.kind, "doc": doc_key} for c in part])
 
+    def drop_vectors(self) -> None:
+        """Remove every vector (before re-embedding the store with another model)."""
+        col = self.collection()
+        client, name = col._client, col.name
+        client.delete_collection(name)
+        self._collection = None
+
     def delete(self, ids: list[str]) -> None:
         if ids:
             self.collection().delete(ids=ids)
@@ -129,24 +179,24 @@ class Store:
 
     def write_doc_chunks(self, doc_key: str, chunks: list[Chunk]) -> None:
         self.docs_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomic(self.doc_file(doc_key), json.dumps([c.to_dict() for c in chunks], ensure_ascii=False))
+        _write_atomic(self.doc_file(doc_key), json.dumps([c.model_dump() for c in chunks], ensure_ascii=False))
 
     def chunks(self) -> dict[str, Chunk]:
         """Every committed chunk by id."""
         if self._chunks is None:
             out: dict[str, Chunk] = {}
-            for key in self.manifest()["documents"]:
+            for key in self.manifest().documents:
                 f = self.doc_file(key)
                 if f.exists():
                     for d in json.loads(f.read_text(encoding="utf-8")):
-                        c = Chunk.from_dict(d)
+                        c = Chunk.model_construct(**d)  # our own file, validated when it was written
                         out[c.id] = c
             self._chunks = out
         return self._chunks
 
     def _stamp(self) -> str:
-        docs = self.manifest()["documents"]
-        return json.dumps(sorted((k, v["hash"]) for k, v in docs.items()))
+        docs = self.manifest().documents
+        return json.dumps(sorted((k, v.hash) for k, v in docs.items()))
 
     def _build_bm25(self) -> BM25Index:
         chunks = self.chunks()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.settings import Settings
 from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.citations import cite
@@ -14,10 +15,12 @@ from qa.question import intent, restrict, year_gap
 from qa.retrieve import Hit, Retriever, totals_of
 
 
-def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriever: Retriever | None = None) -> Answer:
-    retriever = retriever or Retriever(store_dir, "hybrid", settings)
+def ask(question: str, store_dir: Path | str, k: int = 5, settings: Settings | None = None,
+        retriever: Retriever | None = None) -> Answer:
+    """Answer from the store at `store_dir`; `settings` None means the default index and no LLM."""
+    retriever = retriever or Retriever(store_dir, "hybrid", settings.index if settings else None)
     answer = _answer(question, k, settings, retriever)
-    gap = year_gap(question, retriever.store.manifest()["documents"])
+    gap = year_gap(question, retriever.store.manifest().documents)
     if gap and answer.citations:
         # Asked about 2025, holding only 2024: answer from what is held, and say which year it is.
         asked, held = ("、".join(f"{y}年" for y in ys) for ys in gap)
@@ -25,18 +28,18 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
     return answer
 
 
-def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
+def _answer(question: str, k: int, settings: Settings | None, retriever: Retriever) -> Answer:
     # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.
     hits = retriever.search(question, max(k, 20))
     citations = [cite(h) for h in hits[:k]]
     if not hits:
         return Answer(question=question, answer="未检索到相关内容，无法回答。", citations=[], mode="extractive")
-    if settings is not None and getattr(settings, "llm", None) is not None and settings.llm.configured:
+    if settings is not None and settings.llm.configured:
         llm = _llm_answer(question, hits[:k], settings)
         if llm is not None:
             return llm
     kind = intent(question)
-    if kind == "list" and len(restrict(question, retriever.store.manifest()["documents"])) > 1:
+    if kind == "list" and len(restrict(question, retriever.store.manifest().documents)) > 1:
         listed = _across_documents(question, retriever, k)
         if listed is not None:
             return listed
@@ -108,10 +111,10 @@ def _across_documents(question: str, retriever: Retriever, k: int) -> Answer | N
     subject = re.sub(r"[？?。]", "", subject).strip()
     if len(subject) < 2:
         return None
-    docs = retriever.store.manifest()["documents"]
+    docs = retriever.store.manifest().documents
     found = []
     for key, d in docs.items():
-        entity = d.get("entity") or ""
+        entity = d.entity or ""
         if group and group not in entity:
             continue
         hits = retriever.search(f"{subject}是多少", 20, docs={key})
@@ -120,7 +123,7 @@ def _across_documents(question: str, retriever: Retriever, k: int) -> Answer | N
             continue
         ok = cand.value > limit if op in _ABOVE else cand.value < limit
         if ok:
-            found.append((entity or Path(d.get("source", key)).name, cand))
+            found.append((entity or Path(d.source or key).name, cand))
     if not found:
         return Answer(question=question, answer=f"没有找到{subject}{op}{limit:g}万元的单位。", mode="structured")
     parts = [f"{name}（{c.value:,.2f}万元）" for name, c in found]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from docqa.config import LLMSettings, Settings
+from core.settings import LLMSettings, Settings
 from prompts import fence_safe
 from qa.grounding import Evidence, check_reply, numbers_in
 from qa.llm import LLMError, complete, make_chat, messages_for, parse_json_reply, prompt_version

@@ -12,7 +12,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from docqa.config import LLMSettings, Settings
+from core.errors import LLMError
+from core.settings import LLMSettings, Settings
 from prompts import CLOSE, OPEN, fence_safe, load
 from qa.grounding import check_answer, citations
 from qa.llm_cache import LLMCache, cache_key
@@ -20,10 +21,6 @@ from qa.llm_cache import LLMCache, cache_key
 # One short retry for transient statuses, and only when it fits well inside the timeout budget.
 _RETRY_STATUSES = {429, 502, 503}
 _RETRY_PAUSE = 0.5
-
-
-class LLMError(Exception):
-    """A call that produced no usable reply; ``str(exc)`` is the reason recorded in reports."""
 
 
 @dataclass
@@ -36,12 +33,13 @@ class Reply:
 
 def _cut_reply(exc: BaseException) -> Reply | None:
     """The partial reply inside openai's LengthFinishReasonError (raised in JSON mode when max_tokens is hit)."""
+    import openai
+
     for e in _chain(exc):
-        completion = getattr(e, "completion", None)
-        if type(e).__name__ == "LengthFinishReasonError" and completion is not None:
+        if isinstance(e, openai.LengthFinishReasonError) and e.completion is not None:
             try:
-                text = completion.choices[0].message.content or ""
-                tokens = completion.usage.completion_tokens if completion.usage else None
+                text = e.completion.choices[0].message.content or ""
+                tokens = e.completion.usage.completion_tokens if e.completion.usage else None
             except (AttributeError, IndexError):
                 return None
             return Reply(text, tokens, truncated=True)
@@ -50,7 +48,7 @@ def _cut_reply(exc: BaseException) -> Reply | None:
 
 def _redact(text: str, settings: LLMSettings) -> str:
     if settings.api_key:
-        text = text.replace(settings.api_key, "***")
+        text = text.replace(settings.api_key.get_secret_value(), "***")
     return re.sub(r"\bsk-[A-Za-z0-9_-]{6,}", "sk-***", text)
 
 
@@ -64,7 +62,7 @@ def make_chat(settings: LLMSettings, json_mode: bool = True):
         base_url=settings.base_url,
         model=settings.model,
         # Local servers need no key, but the client insists on one; a placeholder is not a secret.
-        api_key=settings.api_key or "not-needed",
+        api_key=settings.api_key.get_secret_value() if settings.api_key else "not-needed",
         timeout=settings.timeout,
         max_retries=0,  # retries are ours (below), so the timeout bounds the whole call
         temperature=0,
@@ -81,33 +79,32 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return out
 
 
-def _reason(exc: BaseException) -> tuple[str, int | None]:
-    """A short, secret-free reason for a failed call, and the HTTP status when there was one.
+def _reason(exc: BaseException) -> tuple[str, int | None, bool]:
+    """A short, secret-free reason for a failed call, its HTTP status when there was one, and whether the same
+    call may succeed later. Walks the cause chain by type: langchain wraps openai's errors, which wrap httpx's,
+    which wrap the socket's."""
+    import httpx
+    import openai
 
-    Walks the cause chain by class name: langchain wraps openai's errors, which wrap the HTTP library's (httpx or
-    its successor, depending on the openai version), which wrap the socket's.
-    """
     chain = _chain(exc)
-    names = {type(e).__name__ for e in chain}
     for e in chain:
-        status = getattr(e, "status_code", None)
-        if isinstance(status, int):
+        if isinstance(e, openai.APIStatusError):
+            status = e.status_code
             label = {429: "rate limited", 401: "unauthorised", 403: "forbidden", 404: "not found"}.get(status, "error")
-            return f"HTTP {status} {label}", status
-    if names & {"APITimeoutError", "TimeoutError", "ReadTimeout", "ConnectTimeout", "WriteTimeout", "PoolTimeout",
-                "TimeoutException", "socket.timeout"}:
-        return "timeout", None
-    if "ConnectionRefusedError" in names:
-        return "connection refused", None
-    if names & {"APIConnectionError", "ConnectError", "RemoteProtocolError", "ConnectionError"}:
-        return "connection error", None
-    if "LengthFinishReasonError" in names:
-        return "reply cut off at max_tokens", None
+            return f"HTTP {status} {label}", status, status in _RETRY_STATUSES or status >= 500
+    if any(isinstance(e, (openai.APITimeoutError, httpx.TimeoutException, TimeoutError)) for e in chain):
+        return "timeout", None, True
+    if any(isinstance(e, ConnectionRefusedError) for e in chain):
+        return "connection refused", None, True
+    if any(isinstance(e, (openai.APIConnectionError, httpx.TransportError, ConnectionError)) for e in chain):
+        return "connection error", None, True
+    if any(isinstance(e, openai.LengthFinishReasonError) for e in chain):
+        return "reply cut off at max_tokens", None, False
     # A 200 whose body is not a chat completion surfaces as a parse error, or as the client tripping over a str.
-    if names & {"JSONDecodeError", "APIResponseValidationError", "ValidationError", "AttributeError", "TypeError",
-                "KeyError"}:
-        return "invalid response (not an OpenAI-style JSON body)", None
-    return type(exc).__name__, None
+    if any(isinstance(e, (ValueError, openai.APIResponseValidationError, AttributeError, TypeError, KeyError))
+           for e in chain):
+        return "invalid response (not an OpenAI-style JSON body)", None, False
+    return type(exc).__name__, None, False
 
 
 def complete(messages: Sequence[tuple[str, str]], settings: LLMSettings, chat=None) -> Reply:
@@ -124,12 +121,12 @@ def complete(messages: Sequence[tuple[str, str]], settings: LLMSettings, chat=No
             if cut is not None:
                 cut.seconds = time.monotonic() - start
                 return cut
-            reason, status = _reason(exc)
+            reason, status, retryable = _reason(exc)
             spent = time.monotonic() - start
             if attempt == 0 and status in _RETRY_STATUSES and spent + _RETRY_PAUSE < settings.timeout / 2:
                 time.sleep(_RETRY_PAUSE)
                 continue
-            raise LLMError(_redact(reason, settings)) from None
+            raise LLMError(_redact(reason, settings), retryable=retryable) from None
         text = msg.content if isinstance(msg.content, str) else json.dumps(msg.content, ensure_ascii=False)
         usage = getattr(msg, "usage_metadata", None) or {}
         return Reply(text, usage.get("output_tokens"), time.monotonic() - start)

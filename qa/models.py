@@ -7,21 +7,26 @@ from pydantic import BaseModel, Field
 
 
 class Citation(BaseModel):
-    source: str
-    page: int
-    text: str
-    score: float
+    """A passage an answer rests on."""
+
+    source: str = Field(description="Path of the document.")
+    page: int = Field(description="1-based page of the passage.")
+    text: str = Field(description="The passage as indexed (a paragraph, a table row or a table).")
+    score: float = Field(description="Retrieval score (higher is closer).")
 
 
 class Answer(BaseModel):
-    question: str
-    answer: str
-    value: float | None = None  # 万元 for money
-    unit: str | None = None
-    citations: list[Citation] = Field(default_factory=list)
-    mode: Literal["structured", "extractive", "llm"] = "extractive"
-    # Where the value was read (table, row, column path), when structured.
-    table: str | None = None
-    row: str | None = None
-    column: str | None = None
-    llm_note: str | None = None
+    """The answer to one question, with where it was read."""
+
+    question: str = Field(description="The question as asked.")
+    answer: str = Field(description="The answer in words, citing its passages.")
+    value: float | None = Field(default=None, description="The figure asked for (万元 for money), when numeric.")
+    unit: str | None = Field(default=None, description="Unit of `value`.")
+    citations: list[Citation] = Field(default_factory=list, description="Passages, the answer's own first.")
+    mode: Literal["structured", "extractive", "llm"] = Field(
+        default="extractive", description="structured: read from a table cell or a stated amount; extractive: the "
+        "best sentences; llm: phrased by the LLM from the passages and checked against them.")
+    table: str | None = Field(default=None, description="Table the value was read from, when structured.")
+    row: str | None = Field(default=None, description="Row label of that cell.")
+    column: str | None = Field(default=None, description="Column header path of that cell.")
+    llm_note: str | None = Field(default=None, description="Why the LLM was not used, when it was configured.")

@@ -79,14 +79,14 @@ def entity_matches(question: str, entity: str | None) -> bool:
 def restrict(question: str, docs: dict[str, dict]) -> set[str]:
     """Keys of the documents the question is about; all of them when it names none."""
     keys = set(docs)
-    scores = {k: entity_match(question, d.get("entity")) for k, d in docs.items()}
+    scores = {k: entity_match(question, d.entity) for k, d in docs.items()}
     best = max(scores.values(), default=0)
     if best:
         # The unit named most fully: "示例第2测试局" is not "示例第1测试局", though both share "示例第".
         keys = {k for k, v in scores.items() if v == best}
     ys = years(question)
     if ys:
-        by_year = {k for k in keys if docs[k].get("year") in ys}
+        by_year = {k for k in keys if docs[k].year in ys}
         keys = by_year or keys
     return keys
 
@@ -98,7 +98,7 @@ def year_gap(question: str, docs: dict[str, dict]) -> tuple[list[int], list[int]
     if not asked:
         return None
     keys = restrict(re.sub(r"20\d\d\s*年", "", question), docs)
-    held = sorted({docs[k].get("year") for k in keys if docs[k].get("year")})
+    held = sorted({docs[k].year for k in keys if docs[k].year})
     if not held or asked & set(held):
         return None
     return sorted(asked), held

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.chunk import Chunk
-from index.store import Store, StoreError
+from core.errors import StoreError
+from core.settings import IndexSettings
+from index.store import Store
 from qa.evidence import evidence
 from qa.question import restrict, search_query, topic
 
@@ -51,12 +53,13 @@ class Hit:
 
 
 class Retriever:
-    def __init__(self, store_dir: Path | str, mode: str = "hybrid", settings=None, store: Store | None = None):
+    def __init__(self, store_dir: Path | str, mode: str = "hybrid", index: IndexSettings | None = None,
+                 store: Store | None = None):
         if mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"unknown retrieval mode {mode!r}")
         self.mode = mode
-        self.settings = settings
-        self.store = store or Store(store_dir, chroma_url=getattr(getattr(settings, "index", None), "chroma_url", None))
+        self.index = index
+        self.store = store or Store(store_dir, chroma_url=index.chroma_url if index else None)
         if not self.store.exists():
             raise StoreError(f"{store_dir}: no documents ingested here (run `docqa ingest PATH --store {store_dir}`)")
         self._model = None
@@ -65,14 +68,14 @@ class Retriever:
         if self._model is None:
             from index.embed import load_query_encoder
 
-            self._model = load_query_encoder(self.settings)
+            self._model = load_query_encoder(self.index)
         return self._model
 
     def allowed(self, question: str, keys: set[str] | None = None) -> set[str]:
         """Ids of the chunks of the documents the question names (or of the manifest keys given)."""
-        docs = self.store.manifest()["documents"]
+        docs = self.store.manifest().documents
         keys = restrict(question, docs) if keys is None else keys
-        return {cid for k in keys if k in docs for cid in docs[k]["chunk_ids"]}
+        return {cid for k in keys if k in docs for cid in docs[k].chunk_ids}
 
     def search(self, question: str, k: int = 5, docs: set[str] | None = None) -> list[Hit]:
         """The best k chunks; `docs` (manifest keys) overrides the documents the question names."""
@@ -81,10 +84,10 @@ class Retriever:
 
     def _search(self, question: str, k: int, only: set[str] | None = None) -> list[Hit]:
         chunks = self.store.chunks()
-        docs = self.store.manifest()["documents"]
+        docs = self.store.manifest().documents
         allowed = self.allowed(question, only) & set(chunks)
         original = question
-        question = search_query(topic(question, [d.get("entity") for d in docs.values()]))
+        question = search_query(topic(question, [d.entity for d in docs.values()]))
         depth = max(k * 4, 20) if self.mode != "hybrid" else max(k * 4, RERANK_DEPTH)
         ranked: list[list[tuple[str, float]]] = []
         if self.mode in ("hybrid", "bm25"):

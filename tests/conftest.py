@@ -1,4 +1,6 @@
-"""Shared fixtures: the real corpus beside the repo (skipped cleanly when absent)."""
+"""Shared fixtures: the real corpus beside the repo (skipped cleanly when absent), and in-process fakes of the
+chat model and of the sentence encoder for unit tests (the real llama.cpp server and the real encoder keep tests
+of their own)."""
 from __future__ import annotations
 
 import os
@@ -31,3 +33,49 @@ def seed_paths(corpus_dir: Path) -> list[Path]:
 @pytest.fixture(scope="session")
 def pdf_paths(corpus_dir: Path) -> list[Path]:
     return sorted((corpus_dir / "pdf").glob("*.pdf"))
+
+
+class FakeEncoder:
+    """A sentence encoder in the shape DocQA uses (encode, dimension): character trigram hashing, deterministic,
+    instant, so that ingest and search run without building the real model. Texts sharing words share vectors."""
+
+    dim = 64
+
+    def get_sentence_embedding_dimension(self) -> int:
+        return self.dim
+
+    def encode(self, texts, batch_size: int = 64, show_progress_bar: bool = False, convert_to_numpy: bool = True,
+               normalize_embeddings: bool = True):
+        import zlib
+
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for j in range(max(len(text) - 2, 1)):
+                out[i, zlib.crc32(text[j:j + 3].encode("utf-8")) % self.dim] += 1.0
+        if normalize_embeddings:
+            out /= np.linalg.norm(out, axis=1, keepdims=True) + 1e-12
+        return out
+
+
+@pytest.fixture
+def fake_encoder(monkeypatch) -> FakeEncoder:
+    """Every encoder DocQA loads (ingest and questions) is a FakeEncoder, recorded as embedder 'fake'."""
+    import index.embed
+    import index.ingest
+
+    encoder = FakeEncoder()
+    monkeypatch.setattr(index.embed, "load_encoder", lambda index=None: encoder)
+    monkeypatch.setattr(index.embed, "load_query_encoder", lambda index=None: encoder)
+    monkeypatch.setattr(index.ingest, "load_encoder", lambda index=None: encoder)
+    monkeypatch.setattr(index.ingest, "model_version", lambda index=None: "fake-trigram-64")
+    return encoder
+
+
+@pytest.fixture
+def fake_chat():
+    """Make an in-process chat model that replies with the given texts in turn (langchain's own fake)."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    return lambda *replies: FakeListChatModel(responses=list(replies))

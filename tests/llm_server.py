@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from docqa.config import LLMSettings
+from core.settings import LLMSettings
 
 
 def free_port() -> int:

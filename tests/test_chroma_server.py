@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from core.settings import load_settings
 from index.ingest import ingest_paths
 from qa.answer import ask
 from tests.test_qa import DOC
@@ -43,9 +44,10 @@ def chroma_url(tmp_path):
 
 def test_ingest_and_ask_through_a_chroma_server(tmp_path, chroma_url, monkeypatch):
     monkeypatch.setenv("DOCQA_CHROMA_URL", chroma_url)
+    settings = load_settings()  # the server comes from the environment, as a user sets it
     doc = tmp_path / "health.txt"
     doc.write_text(DOC, encoding="utf-8")
-    report = ingest_paths([doc], tmp_path / "store")
+    report = ingest_paths([doc], tmp_path / "store", settings.index)
     assert report.added and not (tmp_path / "store" / "chroma").exists()  # vectors went to the server
-    answer = ask("示例区卫生健康委员会2024年三公经费预算是多少", tmp_path / "store")
+    answer = ask("示例区卫生健康委员会2024年三公经费预算是多少", tmp_path / "store", settings=settings)
     assert answer.value == 12.3 and answer.citations[0].source.endswith("health.txt")

@@ -3,7 +3,7 @@ import json
 import threading
 import time
 
-from docqa.config import LLMSettings, Settings
+from core.settings import LLMSettings, Settings
 from qa.explain import explain_reports, judge_reply
 from rules.engine import check_document
 from tests.budgetdoc import make_doc

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from docqa.config import LLMSettings
+from core.settings import LLMSettings
 from prompts import CLOSE, OPEN, fence_safe, load
 from qa.llm import LLMError, answer_from_passages, complete, messages_for, parse_json_reply, prompt_version
 from tests.llm_server import HTTPEndpoint, Response, chat_body, closed_port
@@ -130,13 +130,15 @@ def test_answer_without_llm_or_on_failure_is_none():
 
 
 def test_settings_from_env_and_the_off_switch(monkeypatch, tmp_path):
-    from docqa.config import load_settings
+    from core.settings import load_settings
 
+    monkeypatch.chdir(tmp_path)  # no docqa.toml here
+    monkeypatch.delenv("DOCQA_CONFIG", raising=False)
     monkeypatch.delenv("DOCQA_LLM", raising=False)
     monkeypatch.setenv("DOCQA_LLM_BASE_URL", "http://localhost:11434/v1")
     monkeypatch.setenv("DOCQA_LLM_MODEL", "qwen2.5:7b")
     monkeypatch.setenv("DOCQA_LLM_MAX_TOKENS", "300")
-    s = load_settings(tmp_path / "absent.toml")
+    s = load_settings()
     assert s.llm.configured and s.llm.max_tokens == 300
     monkeypatch.setenv("DOCQA_LLM", "none")
-    assert not load_settings(tmp_path / "absent.toml").llm.configured
+    assert not load_settings().llm.configured

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from docqa.cli import app
 from index.chunk import chunk_document
-from index.embed import STATIC_NAME, STATIC_VERSION, StaticReader, cache_dir, encode, load_encoder
+from index.embed import StaticReader, encode, load_encoder, static_path
 from index.ingest import ingest_paths
 from index.store import Store, StoreError
 from index.text import parse_text_string
@@ -62,7 +62,7 @@ def test_chunk_ids_are_stable_and_rows_carry_their_header_paths():
 def test_static_reader_gives_the_sentence_transformers_vectors():
     texts = ["2024年三公经费预算是多少", "行政运行 2100101"]
     model = load_encoder()
-    reader = StaticReader(cache_dir() / f"{STATIC_NAME}-v{STATIC_VERSION}")
+    reader = StaticReader(static_path())
     assert np.allclose(encode(model, texts), encode(reader, texts), atol=1e-5)
 
 

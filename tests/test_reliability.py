@@ -45,16 +45,16 @@ def test_sigkill_during_ingest_leaves_a_store_that_opens_answers_and_completes(t
     ingest_paths(files[:1], store)  # one committed document before the crash
     proc = docqa("ingest", *map(str, files), "--store", str(store), "--json")
     deadline = time.time() + 120
-    while time.time() < deadline and len(Store(store).manifest()["documents"]) < 3 and proc.poll() is None:
+    while time.time() < deadline and len(Store(store).manifest().documents) < 3 and proc.poll() is None:
         time.sleep(0.01)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    committed = Store(store).manifest()["documents"]
+    committed = Store(store).manifest().documents
     assert 1 <= len(committed) < 16
     answer = ask("示例第1测试局三公经费预算是多少", store)
     assert answer.value is not None and answer.citations
     report = ingest_paths(files, store)
-    assert not report.errors and len(Store(store).manifest()["documents"]) == 16
+    assert not report.errors and len(Store(store).manifest().documents) == 16
 
 
 def test_concurrent_ingests_are_serialised(tmp_path):
@@ -63,9 +63,9 @@ def test_concurrent_ingests_are_serialised(tmp_path):
     a = docqa("ingest", *map(str, files[:2]), "--store", str(store), "--json")
     b = docqa("ingest", *map(str, files[2:]), "--store", str(store), "--json")
     assert a.wait(300) == 0 and b.wait(300) == 0, (a.stderr.read(), b.stderr.read())
-    manifest = Store(store).manifest()["documents"]
+    manifest = Store(store).manifest().documents
     assert len(manifest) == 4
-    assert len(Store(store).chunks()) == sum(len(d["chunk_ids"]) for d in manifest.values())
+    assert len(Store(store).chunks()) == sum(len(d.chunk_ids) for d in manifest.values())
 
 
 def test_eight_concurrent_questions_get_correct_answers(tmp_path):

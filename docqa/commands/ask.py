@@ -6,9 +6,8 @@ from pathlib import Path
 import typer
 from rich.panel import Panel
 
-from docqa.config import load_settings
+from core.settings import load_settings
 from docqa.console import console, fail, print_json
-from index.store import StoreError
 
 
 def command(
@@ -16,21 +15,15 @@ def command(
     store: Path | None = typer.Option(None, "--store", help="Store folder (default ./.docqa or $DOCQA_STORE)."),
     k: int = typer.Option(5, "--k", min=1, max=50, help="Number of passages to cite."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
-    no_llm: bool = typer.Option(False, "--no-llm", help="Answer without the LLM even when one is configured."),
+    no_llm: bool = typer.Option(False, "--no-llm", help="Call no LLM, even when one is configured."),
 ) -> None:
     """Answer a question with cited passages."""
     from qa.answer import ask
 
-    settings = load_settings()
-    if no_llm:
-        settings.llm.enabled = False
+    settings = load_settings({"index": {"store": store}, "llm": {"enabled": False if no_llm else None}})
     if not question.strip():
         fail("empty question")
-    store_dir = store or Path(settings.index.store)
-    try:
-        answer = ask(question, store_dir, k, settings)
-    except StoreError as exc:
-        fail(str(exc))
+    answer = ask(question, settings.index.store, k, settings)
     if as_json:
         data = answer.model_dump()
         print_json({key: data[key] for key in ("question", "answer", "value", "unit", "citations", "mode")}

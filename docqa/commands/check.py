@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from docqa.config import load_settings
+from core.settings import load_settings
 from docqa.console import EXIT_BAD_INPUT, console, err_console, error_line, fail, print_json
 from index.load import expand
 from rules.batch import check_paths, resolve_workers
@@ -35,13 +35,15 @@ def command(
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
     fmt: Format | None = typer.Option(None, "--format", help="Write a report: md, html, xlsx or pdf."),
     out: Path | None = typer.Option(None, "--out", help="Report path (a folder for pdf with several inputs)."),
-    no_llm: bool = typer.Option(False, "--no-llm", help="Keep the template explanations; call no LLM."),
+    no_llm: bool = typer.Option(False, "--no-llm", help="Call no LLM, even when one is configured "
+                                "(findings keep their template explanations)."),
     workers: int = typer.Option(0, "--workers", help="Parallel processes (0 = one per core)."),
     rules: Path | None = typer.Option(None, "--rules", help="A YAML rule pack instead of the shipped one."),
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding this severe exists."),
 ) -> None:
     """Flag numeric contradictions between narrative and tables."""
-    settings = load_settings()
+    settings = load_settings({"llm": {"enabled": False if no_llm else None},
+                              "check": {"rule_pack": rules, "workers": workers or None}})
     if fmt and not out:
         fail("--format needs --out PATH")
     if out and not fmt:
@@ -50,11 +52,11 @@ def command(
         fail("--workers must be 0 (one per core) or more")
     if out and not out.parent.exists():
         fail(f"{out.parent}: no such folder for --out")
-    pack = str(rules) if rules else settings.check.rule_pack
+    pack = str(settings.check.rule_pack) if settings.check.rule_pack else None
     if pack:
         from rules.pack import load_pack
 
-        try:  # a bad pack is the user's input error: say so once, before any document is read
+        try:  # a bad pack is the user's input error: one line, before any document is read
             load_pack(pack)
         except ValueError as exc:
             fail(str(exc))
@@ -66,7 +68,7 @@ def command(
     for r in reports:
         if r.error:
             error_line(r.error if r.error.startswith(r.source) else f"{r.source}: {r.error}")
-    if settings.llm.configured and not no_llm:
+    if settings.llm.configured:
         _explain(reports, settings)
     unwritten = False
     if fmt:

@@ -1,15 +1,14 @@
 """`docqa eval [LABELS...] [--corpus DIR] [--json] [--plot PNG] [--quick]`: score DocQA and the baselines."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
 from rich.table import Table as RichTable
 
-from docqa.config import load_settings
+from core.settings import load_settings
 from docqa.console import console, err_console, fail, print_json
-from eval.labels import LabelError, load_set
+from eval.labels import load_set
 from eval.run import DEFAULT_CORPUS, SYSTEMS, default_sets, run
 
 
@@ -23,20 +22,14 @@ def command(
     no_synthetic: bool = typer.Option(False, "--no-synthetic", help="Skip the generated synthetic set."),
 ) -> None:
     """Evaluate answers, citations, retrieval and rules on labelled sets, DocQA beside three baselines."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     if corpus is not None and not corpus.is_dir():
         fail(f"{corpus}: corpus folder not found")
     corpus_dir = corpus or (DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else None)
-    try:
-        sets = [load_set(p) for p in labels] if labels else ([] if quick and corpus is None
-                                                             else default_sets(corpus_dir))
-    except LabelError as exc:
-        fail(str(exc))
+    sets = [load_set(p) for p in labels] if labels else ([] if quick and corpus is None
+                                                         else default_sets(corpus_dir))
     if any(s.root is None for s in sets) and corpus_dir is None:
         fail("these labelled sets point into a corpus folder: pass --corpus DIR")
-    settings = load_settings()
-    settings.llm.enabled = False  # the evaluation scores the deterministic pipeline
+    settings = load_settings({"llm": {"enabled": False}})  # the evaluation scores the deterministic pipeline
 
     def progress(msg: str) -> None:
         if not as_json:
@@ -44,7 +37,7 @@ def command(
 
     try:
         result = run(sets, corpus_dir, settings, quick=quick, synthetic=not no_synthetic, progress=progress)
-    except (FileNotFoundError, LabelError) as exc:
+    except FileNotFoundError as exc:
         fail(str(exc))
     except ImportError as exc:  # a part of the product this evaluation scores is not built
         fail(f"cannot evaluate: {exc}")

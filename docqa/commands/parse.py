@@ -7,7 +7,8 @@ import typer
 from rich.table import Table as RichTable
 
 from docqa.console import EXIT_BAD_INPUT, console, error_line, print_json
-from index.document import Document, ParseError
+from core.errors import ParseError
+from index.document import Document
 from index.load import expand, load
 
 
