@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveFloat, PositiveInt, SecretStr, \
-    ValidationError
+    ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from core.errors import ConfigError
@@ -64,7 +64,13 @@ class LLMSettings(_Section):
     timeout: PositiveFloat = Field(20.0, description="Seconds one call may take in all (connect + reply).")
     max_tokens: PositiveInt = Field(512, description="Longest reply, in tokens.")
     concurrency: PositiveInt = Field(4, description="Calls in flight at once.")
-    cache_dir: Path = Field(Path(".docqa/llm-cache"), description="Replies cached by prompt hash.")
+    cache_dir: Path | None = Field(Path(".docqa/llm-cache"), description="Replies cached by prompt hash (empty: "
+                                   "no cache).")
+
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if value in ("", None) else value
 
     @property
     def configured(self) -> bool:

@@ -25,7 +25,6 @@ PROMPT = "explain_finding"
 # timeout, so a dead or overloaded endpoint costs one timeout per run, not one per finding. Wrongly tripping
 # costs only LLM wording; the template stands either way.
 _BREAKER = 1
-_TRANSPORT = ("timeout", "connection refused", "connection error")
 
 
 def _evidence_block(f: Finding) -> str:
@@ -123,7 +122,7 @@ class _Run:
             try:
                 got = complete(messages_for(PROMPT, **values), self.llm, self.chat)
             except LLMError as exc:
-                if str(exc) in _TRANSPORT:
+                if exc.retryable:
                     with self.lock:
                         self.transport_failures += 1
                 return None, str(exc)
