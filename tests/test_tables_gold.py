@@ -6,6 +6,7 @@ table type of rules/pack.yaml (or `other`). Tests that need ../shared skip clean
 from __future__ import annotations
 
 import csv
+import functools
 from pathlib import Path
 from typing import Literal
 
@@ -124,9 +125,10 @@ class ExpectedSet(BaseModel):
     documents: list[ExpectedDocument] = Field(description="All documents of the real corpus")
 
 
-def pack_types() -> set[str]:
+@functools.cache
+def pack_types() -> frozenset[str]:
     pack = yaml.safe_load((ROOT / "rules" / "pack.yaml").read_text(encoding="utf-8"))
-    return {t["type"] for t in pack["table_types"]} | {"other"}
+    return frozenset({t["type"] for t in pack["table_types"]} | {"other"})
 
 
 def manifest() -> dict[str, int]:
@@ -158,7 +160,8 @@ def test_gold_size(gold: GoldSet) -> None:
 @pytest.mark.parametrize("which", ["gold", "expected"])
 def test_types_are_pack_types(which: str, request: pytest.FixtureRequest) -> None:
     data = request.getfixturevalue(which)
-    bad = [(d.doc, t.name, t.type) for d in data.documents for t in d.tables if t.type not in pack_types()]
+    types = pack_types()
+    bad = [(d.doc, t.name, t.type) for d in data.documents for t in d.tables if t.type not in types]
     assert not bad
 
 
