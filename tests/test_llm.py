@@ -142,3 +142,24 @@ def test_settings_from_env_and_the_off_switch(monkeypatch, tmp_path):
     assert s.llm.configured and s.llm.max_tokens == 300
     monkeypatch.setenv("DOCQA_LLM", "none")
     assert not load_settings().llm.configured
+
+
+def test_an_in_process_chat_model_answers_and_an_invented_number_is_refused(fake_chat):
+    """The conftest fake stands in for an endpoint: what the LLM writes is still checked against the passages."""
+    llm = LLMSettings(base_url="http://unused/v1", model="fake", cache_dir="")
+    passages = [{"id": "a", "text": "2024年“三公”经费预算为12.30万元。", "page": 3}]
+    grounded = json.dumps({"answer": "三公经费预算为12.30万元[1]。"}, ensure_ascii=False)
+    assert answer_from_passages("三公经费是多少", passages, llm, chat=fake_chat(grounded)) == \
+        ("三公经费预算为12.30万元[1]。", ["a"])
+    invented = json.dumps({"answer": "三公经费预算为15.00万元[1]。"}, ensure_ascii=False)
+    assert answer_from_passages("三公经费是多少", passages, llm, chat=fake_chat(invented)) is None
+
+
+def test_errors_say_whether_a_retry_may_help():
+    with HTTPEndpoint(lambda req: Response(503, b"busy")) as ep:
+        with pytest.raises(LLMError) as busy:
+            complete(HELLO, ep.settings())
+    with HTTPEndpoint(lambda req: Response(401, b"no")) as ep:
+        with pytest.raises(LLMError) as refused:
+            complete(HELLO, ep.settings())
+    assert busy.value.retryable and not refused.value.retryable
