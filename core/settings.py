@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveFloat, PositiveInt, SecretStr, \
     ValidationError, field_validator
@@ -111,6 +111,17 @@ class ServeSettings(_Section):
     max_upload_mb: PositiveInt = Field(100, description="Largest upload accepted, in MB.")
 
 
+class ClusterSettings(_Section):
+    """`docqa check|ingest --cluster ADDRESS` (Dask distributed)."""
+
+    send: Literal["auto", "path", "bytes"] = Field("auto", description="How workers get a document: its path "
+                                                  "(a shared filesystem), its bytes with the task, or auto: paths "
+                                                  "on a local cluster, bytes to a remote scheduler.")
+    window: NonNegativeInt = Field(0, description="Documents in flight at once (0 = two per worker thread).")
+    commit_group: PositiveInt = Field(32, description="Ingest: documents committed per manifest write by the "
+                                      "single writer.")
+
+
 class Settings(BaseSettings):
     """Every setting of DocQA, one section per part."""
 
@@ -120,6 +131,7 @@ class Settings(BaseSettings):
     index: IndexSettings = Field(default_factory=IndexSettings, description="Index and embeddings.")
     check: CheckSettings = Field(default_factory=CheckSettings, description="Consistency rules.")
     serve: ServeSettings = Field(default_factory=ServeSettings, description="Web app.")
+    cluster: ClusterSettings = Field(default_factory=ClusterSettings, description="Dask runs (--cluster).")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,

@@ -73,6 +73,25 @@ def index_key() -> str:
     return f"parser {digest(_PARSER_MODULES)}, chunker {digest(_CHUNKER_MODULES)}"
 
 
+def commit_document(store: Store, manifest, doc_key: str, chunks, vectors, entry: DocumentEntry,
+                    save: bool = True) -> list[str]:
+    """Commit one prepared document (the single writer's step; `docqa ingest --cluster` uses it too): its chunks,
+    its vectors (None when a worker already upserted them to a Chroma server), then the manifest entry that makes
+    it visible; chunks of its previous version are removed last. With save=False the caller commits several
+    documents with one manifest write (a group commit) and deletes the returned stale ids after that write."""
+    old = manifest.documents.get(doc_key)
+    store.write_doc_chunks(doc_key, chunks)
+    if vectors is not None:
+        store.upsert(chunks, vectors, doc_key)
+    manifest.documents[doc_key] = entry  # the commit: named only once its chunks and vectors are stored
+    stale = sorted(set(old.chunk_ids) - {c.id for c in chunks}) if old else []
+    if not save:
+        return stale
+    store.save_manifest(manifest)
+    store.delete(stale)
+    return []
+
+
 def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress: bool = False, on_file=None,
                  reindex: bool = False) -> IngestReport:
     """Index `paths` into the store at `store_dir`. With `reindex`, a store built with another embedder is
@@ -115,15 +134,9 @@ def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress:
             chunks = chunk_document(doc, doc_key)
             model = model or load_encoder(index)
             vectors = encode(model, [c.search_text for c in chunks], batch_size=index.batch_size, progress=progress)
-            store.write_doc_chunks(doc_key, chunks)
-            store.upsert(chunks, vectors, doc_key)
-            # Commit: the manifest names the document only once its chunks and vectors are stored.
-            manifest.documents[doc_key] = DocumentEntry(hash=digest, source=str(path), entity=doc.entity,
-                                                        year=doc.year, kind=doc.kind, pages=doc.pages,
-                                                        chunk_ids=[c.id for c in chunks], index_key=key)
-            store.save_manifest(manifest)
-            if old:
-                store.delete(sorted(set(old.chunk_ids) - {c.id for c in chunks}))
+            commit_document(store, manifest, doc_key, chunks, vectors, DocumentEntry(
+                hash=digest, source=str(path), entity=doc.entity, year=doc.year, kind=doc.kind, pages=doc.pages,
+                chunk_ids=[c.id for c in chunks], index_key=key))
             report.added.append(Added(source=str(path), chunks=len(chunks), pages=doc.pages, reindexed=bool(old)))
             if on_file:
                 on_file(path, len(chunks))

@@ -40,13 +40,16 @@ def command(
     workers: int = typer.Option(0, "--workers", help="Parallel processes (0 = one per core)."),
     rules: Path | None = typer.Option(None, "--rules", help="A YAML rule pack instead of the shipped one."),
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding this severe exists."),
+    cluster: str | None = typer.Option(None, "--cluster", help="Run on Dask: tcp://host:8786, local or local:N "
+                                       "(with --out PATH and no --format: JSON Lines as documents finish; a re-run "
+                                       "skips those done)."),
 ) -> None:
     """Flag numeric contradictions between narrative and tables."""
     settings = load_settings({"llm": {"enabled": False if no_llm else None},
                               "check": {"rule_pack": rules, "workers": workers or None}})
     if fmt and not out:
         fail("--format needs --out PATH")
-    if out and not fmt:
+    if out and not fmt and not cluster:
         fail("--out needs --format md|html|xlsx|pdf")
     if workers < 0:
         fail("--workers must be 0 (one per core) or more")
@@ -63,8 +66,13 @@ def command(
     paths = expand(files)
     if not paths:
         fail("no supported files found (.pdf, .txt, .md)")
-    reports = _run(paths, resolve_workers(workers, settings.check.workers, len(paths)), pack,
-                   settings.check.doc_timeout, show_progress=len(paths) > 1)
+    if cluster:
+        from docqa.cluster.command import run_check
+
+        reports = run_check(paths, cluster, workers or settings.check.workers, pack, settings, out if not fmt else None)
+    else:
+        reports = _run(paths, resolve_workers(workers, settings.check.workers, len(paths)), pack,
+                       settings.check.doc_timeout, show_progress=len(paths) > 1)
     for r in reports:
         if r.error:
             error_line(r.error if r.error.startswith(r.source) else f"{r.source}: {r.error}")

@@ -17,6 +17,8 @@ def command(
     as_json: bool = typer.Option(False, "--json", help="Print what was ingested as JSON."),
     reindex: bool = typer.Option(False, "--reindex", help="Re-embed the whole store (after changing the "
                                  "embedding model)."),
+    cluster: str | None = typer.Option(None, "--cluster", help="Parse and embed on Dask workers (tcp://host:8786, "
+                                       "local or local:N); this process commits to the store."),
 ) -> None:
     """Chunk, embed and index documents into a persistent store."""
     from index.ingest import ingest_paths
@@ -29,8 +31,14 @@ def command(
     with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=as_json) as progress:
         task = progress.add_task("ingest", total=len(files))
-        report = ingest_paths(files, store_dir, settings.index, on_file=lambda _p, _n: progress.advance(task),
-                              reindex=reindex)
+        if cluster:
+            from docqa.cluster.command import run_ingest
+
+            report = run_ingest(files, settings, cluster, on_file=lambda _p, _n: progress.advance(task),
+                                reindex=reindex)
+        else:
+            report = ingest_paths(files, store_dir, settings.index, on_file=lambda _p, _n: progress.advance(task),
+                                  reindex=reindex)
     for e in report.errors:
         error_line(e.error)
     if as_json:

@@ -1,0 +1,329 @@
+"""Scale-out: `docqa check` and `docqa ingest` on a real Dask cluster (a TCP scheduler and `dask worker`
+processes), with 1 and 2 workers, on the real corpus and on a larger set made by repeating it under new names.
+
+    nice -n 10 python -m eval.bench_scale [--sets real,rep500] [--workers 1,2] [--tasks check,ingest]
+
+Each run is the real command line (`docqa check|ingest --cluster tcp://127.0.0.1:PORT`, documents sent as bytes:
+no shared filesystem used), watched by a second Dask client that reads the scheduler's task stream:
+documents/s and pages/s (end to end, and over the compute span), the peak memory of each worker process, the
+scheduler overhead per task (the idle gap on a worker between the end of one document and the start of the next
+while work was queued), and the speedup and efficiency of 2 workers against 1 measured in the same run.
+Micro-measurements for the projection: the single writer's cost per document (chunk file, vectors, manifest) and
+its growth with the store, and the BM25 rebuild per chunk. Writes docs/scale.json and docs/scale.png.
+Everything heavy runs under the caller's `nice`; the load average is recorded before and after every run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("DOCQA_CORPUS", REPO.parent / "shared" / "corpus"))
+if not CORPUS.is_dir():
+    CORPUS = Path("/work/shared/corpus")
+WORK = Path(os.environ.get("DOCQA_BENCH_DIR", "/tmp/scale/bench"))
+DOCS = REPO / "docs"
+
+
+# -- document sets ---------------------------------------------------------------------------------------------
+
+def real_set() -> list[Path]:
+    return sorted((CORPUS / "real").glob("*.pdf"))
+
+
+def repeated_set(n: int) -> list[Path]:
+    """n documents: the real corpus repeated under new names (hard links where possible, else copies)."""
+    src = real_set()
+    folder = WORK / f"rep{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        s = src[i % len(src)]
+        p = folder / f"r{i // len(src):02d}-{s.name}"
+        if not p.exists():
+            try:
+                os.link(s, p)
+            except OSError:
+                shutil.copyfile(s, p)
+        out.append(p)
+    return out
+
+
+# -- a real cluster ------------------------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Cluster:
+    """`dask scheduler` + `dask worker --nworkers N --nthreads 1` as separate processes, and an observer Client."""
+
+    def __init__(self, workers: int) -> None:
+        from distributed import Client
+
+        self.address = f"tcp://127.0.0.1:{free_port()}"
+        port = self.address.rsplit(":", 1)[1]
+        dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+        log = open(WORK / "dask.log", "a")
+        self.procs = [subprocess.Popen(dask + ["--host", "127.0.0.1", "--port", port, "--no-dashboard"],
+                                       stdout=log, stderr=log)]
+        time.sleep(1.0)
+        self.procs.append(subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_worker", self.address, "--nworkers", str(workers),
+             "--nthreads", "1", "--memory-limit", "0", "--no-dashboard"], stdout=log, stderr=log, cwd="/"))
+        self.client = Client(self.address, timeout=60)
+        self.client.wait_for_workers(workers, timeout=120)
+        self.workers = workers
+
+    def fresh(self) -> None:
+        """New worker processes: peak memory and imports start from zero for each run."""
+        self.client.restart(timeout=120)
+        self.client.wait_for_workers(self.workers, timeout=120)
+
+    def peak_rss_mb(self) -> list[float]:
+        def peak():
+            import resource
+
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+        return sorted(self.client.run(peak).values())
+
+    def close(self) -> None:
+        self.client.close()
+        for p in reversed(self.procs):
+            p.terminate()
+            try:
+                p.wait(20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+# -- one run ---------------------------------------------------------------------------------------------------
+
+def stream_stats(records: list[dict], prefix: str) -> dict:
+    """Compute span, sum of compute, and the idle gaps between consecutive tasks on each worker."""
+    by_worker: dict[str, list[tuple[float, float]]] = {}
+    for r in records:
+        if not str(r.get("key", "")).startswith(prefix):
+            continue
+        for ss in r.get("startstops", ()):
+            if ss.get("action") == "compute":
+                by_worker.setdefault(r["worker"], []).append((ss["start"], ss["stop"]))
+    spans = [iv for ivs in by_worker.values() for iv in ivs]
+    if not spans:
+        return {"tasks": 0}
+    first, last = min(s for s, _ in spans), max(e for _, e in spans)
+    gaps, tail = [], 0.0
+    for ivs in by_worker.values():
+        ivs.sort()
+        gaps += [max(0.0, b[0] - a[1]) for a, b in zip(ivs, ivs[1:])]
+        tail += last - ivs[-1][1]
+    compute = sum(e - s for s, e in spans)
+    return {"tasks": len(spans), "span_s": last - first, "compute_s": compute, "first": first, "last": last,
+            "gap_mean_ms": 1000 * sum(gaps) / max(1, len(gaps)), "gap_total_s": sum(gaps),
+            "overhead_pct": 100 * sum(gaps) / compute if compute else 0.0, "tail_idle_s": tail,
+            "tasks_per_worker": sorted(len(v) for v in by_worker.values())}
+
+
+def run_cli(task: str, paths: list[Path], cluster: Cluster, tag: str) -> dict:
+    listing = WORK / f"{tag}.list"
+    listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
+    out = WORK / f"{tag}.jsonl"
+    out.unlink(missing_ok=True)
+    store = WORK / f"store-{tag}"
+    shutil.rmtree(store, ignore_errors=True)
+    # The paths go through a file: 500 names would make a long command line.
+    code = ("import sys; from docqa.cli import app; args=sys.argv[1:]; "
+            "paths=open(args.pop(0), encoding='utf-8').read().split('\\n'); app([args[0]] + paths + args[1:])")
+    args = [sys.executable, "-c", code, str(listing), task, "--cluster", cluster.address]
+    args += ["--out", str(out), "--json"] if task == "check" else ["--store", str(store), "--json"]
+    env = dict(os.environ, DOCQA_LLM="none", DOCQA_CLUSTER__SEND="bytes", PYTHONPATH=str(REPO))
+    cluster.fresh()
+    load0 = os.getloadavg()
+    t0 = time.time()
+    proc = subprocess.run(args, capture_output=True, text=True, env=env, cwd=WORK)
+    wall = time.time() - t0
+    load1 = os.getloadavg()
+    records = cluster.client.get_task_stream(start=t0)
+    stats = stream_stats(records, f"docqa-{task}-")
+    data = json.loads(proc.stdout) if proc.stdout.strip().startswith("{") else {}
+    if task == "check":
+        docs = data.get("documents", [])
+        pages, errors = sum(d["pages"] for d in docs), [d["error"] for d in docs if d.get("error")]
+    else:
+        docs = data.get("added", [])
+        pages, errors = sum(d["pages"] for d in docs), [e["error"] for e in data.get("errors", [])]
+    res = {"task": task, "documents": len(paths), "done": len(docs) - (len(errors) if task == "check" else 0),
+           "errors": errors[:5], "pages": pages, "wall_s": wall, "load_before": load0, "load_after": load1,
+           "peak_rss_mb": cluster.peak_rss_mb(), "workers": cluster.workers, "exit": proc.returncode,
+           "startup_s": stats.get("first", t0) - t0, **{k: v for k, v in stats.items() if k not in ("first", "last")}}
+    res["docs_per_s"] = len(paths) / wall
+    res["pages_per_s"] = pages / wall
+    res["docs_per_s_span"] = len(paths) / stats["span_s"] if stats.get("span_s") else None
+    if task == "ingest":
+        res["chunks"] = data.get("chunks_total", 0)
+        res["store"] = str(store)
+    if proc.returncode not in (0, 2) or not data:
+        res["stderr"] = proc.stderr[-2000:]
+    return res
+
+
+# -- micro-measurements for the projection ------------------------------------------------------------------------
+
+def writer_costs(store_dir: Path) -> dict:
+    """Per document: the single writer's commit (chunk file + vectors + manifest write) into a fresh embedded store,
+    and how the manifest write grows with the number of documents it names."""
+    import numpy as np
+
+    from index.ingest import commit_document
+    from index.store import Store
+
+    src = Store(store_dir)
+    manifest = src.manifest()
+    docs = list(manifest["documents"].items())
+    if not docs:
+        return {}
+    chunks = src.chunks()
+    dst = Store(WORK / "writer-probe")
+    shutil.rmtree(dst.root, ignore_errors=True)
+    dst.root.mkdir(parents=True)
+    new = {"embedding_model": manifest["embedding_model"], "documents": {}}
+    t_doc, n_chunks = 0.0, 0
+    for key, rec in docs:
+        cs = [chunks[i] for i in rec["chunk_ids"] if i in chunks]
+        vecs = np.random.default_rng(0).standard_normal((len(cs), 384)).astype(np.float32)
+        t0 = time.perf_counter()
+        commit_document(dst, new, key, {k: v for k, v in rec.items() if k != "chunk_ids"}, cs, vecs)
+        t_doc += time.perf_counter() - t0
+        n_chunks += len(cs)
+    manifest_bytes = len(json.dumps(new, ensure_ascii=False, indent=1).encode("utf-8"))
+    t0 = time.perf_counter()
+    for _ in range(5):
+        dst.save_manifest(new)
+    save_s = (time.perf_counter() - t0) / 5
+    t0 = time.perf_counter()
+    dst.rebuild_bm25()
+    bm25_s = time.perf_counter() - t0
+    return {"documents": len(docs), "chunks": n_chunks, "commit_s_per_doc": t_doc / len(docs),
+            "manifest_bytes_per_doc": manifest_bytes / len(docs), "manifest_write_mb_s": manifest_bytes / save_s / 1e6,
+            "bm25_s_per_chunk": bm25_s / max(1, n_chunks), "chunks_per_doc": n_chunks / len(docs)}
+
+
+def projection(results: list[dict], writer: dict, group: int = 32) -> dict:
+    """Hours for 10,000 and 100,000 documents on M machines of C cores, from the 1-worker compute per document,
+    against the ceilings of the single writer (commit per document + the manifest rewritten once per group, growing
+    with the store) and the final BM25 rebuild."""
+    one = {r["task"]: r for r in results if r["workers"] == 1 and r.get("compute_s")}
+    out: dict = {}
+    for task, r in one.items():
+        cpu = r["compute_s"] / r["tasks"]  # core-seconds per document
+        for n in (10_000, 100_000):
+            for machines in (1, 4, 16, 64):
+                cores = 2 * machines
+                t_cpu = n * cpu / cores
+                row = {"cpu_h": t_cpu / 3600}
+                if task == "ingest" and writer:
+                    b, bw = writer["manifest_bytes_per_doc"], writer["manifest_write_mb_s"] * 1e6
+                    t_manifest = (n * n * b) / (2 * group * bw)  # sum over groups of the growing manifest
+                    t_writer = n * writer["commit_s_per_doc"] + t_manifest
+                    t_bm25 = n * writer["chunks_per_doc"] * writer["bm25_s_per_chunk"]
+                    row.update(writer_h=t_writer / 3600, manifest_h=t_manifest / 3600, bm25_h=t_bm25 / 3600)
+                    row["bound"] = "writer" if t_writer > t_cpu else "cpu"
+                    row["total_h"] = (max(t_cpu, t_writer) + t_bm25) / 3600
+                else:
+                    row["bound"], row["total_h"] = "cpu", t_cpu / 3600
+                out[f"{task}/{n}/{machines}"] = row
+        out[f"{task}/core_s_per_doc"] = cpu
+    return out
+
+
+# -- the plot ------------------------------------------------------------------------------------------------------
+
+def plot(results: list[dict], proj: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for (task, docs), marker in zip(sorted({(r["task"], r["documents"]) for r in results}), "osd^"):
+        rs = sorted((r for r in results if (r["task"], r["documents"]) == (task, docs)), key=lambda r: r["workers"])
+        ws = [r["workers"] for r in rs]
+        a.plot(ws, [r["docs_per_s"] for r in rs], marker=marker, label=f"{task}, {docs} docs (end to end)")
+        if rs and rs[0]["workers"] == 1:
+            a.plot(ws, [rs[0]["docs_per_s"] * w for w in ws], ls=":", color="grey")
+    a.set(xlabel="workers (1 process, 1 thread each)", ylabel="documents / s", xticks=[1, 2],
+          title="measured on this machine (dotted: linear)")
+    a.legend(fontsize=7)
+    for task, n, ls in (("check", 10_000, "-"), ("check", 100_000, "--"), ("ingest", 10_000, "-."),
+                        ("ingest", 100_000, ":")):
+        ms = [m for m in (1, 4, 16, 64) if f"{task}/{n}/{m}" in proj]
+        if ms:
+            b.plot(ms, [proj[f"{task}/{n}/{m}"]["total_h"] for m in ms], ls=ls, marker="o", label=f"{task} {n:,}")
+    b.set(xscale="log", yscale="log", xlabel="machines (2 cores each)", ylabel="hours",
+          title="projection from measured per-document costs")
+    b.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default="real,rep500")
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--tasks", default="check,ingest")
+    ap.add_argument("--out", type=Path, default=DOCS / "scale.json")
+    args = ap.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    sets = {"real": real_set}
+    sets.update({s: (lambda n=int(s[3:]): repeated_set(n)) for s in args.sets.split(",") if s.startswith("rep")})
+    results: list[dict] = []
+    previous = json.loads(args.out.read_text()) if args.out.exists() else {}
+    for w in map(int, args.workers.split(",")):
+        cluster = Cluster(w)
+        try:
+            for name in args.sets.split(","):
+                paths = sets[name]()
+                for task in args.tasks.split(","):
+                    r = run_cli(task, paths, cluster, f"{task}-{name}-{w}w")
+                    r["set"] = name
+                    results.append(r)
+                    print(json.dumps({k: v for k, v in r.items() if k not in ("errors", "stderr")}), flush=True)
+        finally:
+            cluster.close()
+    # Runs not repeated now keep their earlier figures (so sets can be measured in separate sittings).
+    keep = [r for r in previous.get("runs", []) if (r["task"], r["set"], r["workers"]) not in
+            {(x["task"], x["set"], x["workers"]) for x in results}]
+    results = keep + results
+    pairs = {}
+    for r in results:
+        if r["workers"] == 2:
+            one = next((x for x in results if x["workers"] == 1 and (x["task"], x["set"]) == (r["task"], r["set"])), None)
+            if one:
+                pairs[f"{r['task']}/{r['set']}"] = {"speedup_wall": one["wall_s"] / r["wall_s"],
+                                                    "speedup_span": one["span_s"] / r["span_s"],
+                                                    "efficiency_wall": one["wall_s"] / r["wall_s"] / 2}
+    ingest_real = next((r for r in results if r["task"] == "ingest" and r["set"] == "real" and "store" in r), None)
+    writer = writer_costs(Path(ingest_real["store"])) if ingest_real and Path(ingest_real["store"]).exists() else \
+        previous.get("writer", {})
+    proj = projection([r for r in results if r["set"] == "real"], writer)
+    report = {"runs": results, "speedup": pairs, "writer": writer, "projection": proj,
+              "machine": {"cpus": os.cpu_count(), "load_end": os.getloadavg(),
+                          "time": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}}
+    DOCS.mkdir(exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
+    plot(results, proj, DOCS / "scale.png")
+    print(json.dumps({"speedup": pairs, "writer": writer}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
