@@ -17,6 +17,7 @@ from eval.labels import SETS_DIR, DocumentLabels, LabelSet, Question, load_set
 from eval.metrics import (Chunk, Prediction, ReportedFinding, answer_correct, citation_correct, first_hit_rank,
                           involves, match_findings, off_by, percentile, prf, retrieval_scores)
 from eval.mutate import Case, cases_for
+from eval.parsing import parsing_block
 
 SYSTEMS = ("docqa", "bm25", "dense", "naive")
 COUNTED_SEVERITIES = ("error", "warning")
@@ -69,9 +70,10 @@ class EvalResult:
     rules: RulesTally | None
     seconds: float
     counts: dict[str, int]
+    parsing: dict = field(default_factory=dict)  # eval/parsing.py: tables of the real corpus
 
     def to_json(self) -> dict:
-        return {"systems": self.systems}
+        return {"systems": self.systems, **({"parsing": self.parsing} if self.parsing else {})}
 
 
 # ---------------------------------------------------------------- scoring
@@ -298,6 +300,8 @@ def run(label_sets: list[LabelSet], corpus: Path | None, settings: Settings, qui
         systems[name]["rules"] = rules_block if name == "docqa" else None
     ordered = {name: {key: systems[name][key] for key in ("retrieval", "answer", "citation", "rules", "latency")}
                for name in SYSTEMS if name in systems}
+    progress("parsing the real corpus (tables: coverage, structure, self-consistency, speed)")
+    parsing = parsing_block(corpus)
     return EvalResult(ordered, results, tally, time.perf_counter() - t_start,
                       {"questions": len(questions), "documents": len(docs), "labelled": len(labelled),
-                       "cases": n_cases})
+                       "cases": n_cases}, parsing)

@@ -50,9 +50,11 @@ class _PendingTable:
     unit: str | None
     notes: list[str] = field(default_factory=list)
     index: int = 0  # position in the stream, for section paths
+    number: str | None = None
 
 
 def assemble(source: str, pages: int, items: list[TextLine | GridBlock], page_texts: list[str]) -> Document:
+    running = _running_lines(items)
     recs: list[_Rec | _PendingTable] = []
     last_table: _PendingTable | None = None
     since_table: list[_Rec] = []  # text lines after the last table, to tell a continuation from a new table
@@ -60,31 +62,57 @@ def assemble(source: str, pages: int, items: list[TextLine | GridBlock], page_te
         if isinstance(item, TextLine):
             if not item.text.strip():
                 continue
-            rec = _Rec(item)
+            # A running page header (the document's title on every page) is never a caption nor a paragraph.
+            rec = _Rec(item, consumed=_key(item.text) in running)
             recs.append(rec)
             since_table.append(rec)
             if last_table is not None and captions.is_note(item.text) and len(since_table) <= 3:
                 last_table.notes.append(join_cjk(item.text))
                 rec.consumed = True
             continue
-        title, unit = _take_caption(recs)
+        title, unit, number = _take_caption(recs)
         filler = all(r.consumed or _PAGE_FOOTER.match(r.line.text.strip()) for r in since_table)
-        if last_table is not None and not title and filler and _continues(last_table.grid, item):
+        repeated = bool(title) and last_table is not None and _key(title) == _key(last_table.title)
+        if last_table is not None and (not title or repeated) and filler and _continues(last_table.grid, item):
+            # Continued on this page, whether or not the page repeats the title and header.
             _extend(last_table.grid, item)
+            last_table.unit = last_table.unit or unit
             for r in since_table:
                 r.consumed = True
         else:
-            last_table = _PendingTable(item, title, unit, index=len(recs))
+            last_table = _PendingTable(item, title, unit, index=len(recs), number=number)
             recs.append(last_table)
         since_table = []
     return _finish(source, pages, recs, page_texts)
 
 
-def _take_caption(recs: list) -> tuple[str, str | None]:
-    """Consume the title, unit and unit-name lines just above a grid."""
-    title, unit = "", None
+def _key(text: str) -> str:
+    return join_cjk(text).replace(" ", "")
+
+
+def _running_lines(items: list) -> set[str]:
+    """Lines printed on most pages (a running header naming the document): on at least half of the pages that
+    have text, and at least four."""
+    on: dict[str, set[int]] = {}
+    pages: set[int] = set()
+    for item in items:
+        if isinstance(item, TextLine) and item.text.strip():
+            pages.add(item.page)
+            k = _key(item.text)
+            if 4 <= len(k) <= 60 and not captions.is_caption_meta(k):  # 单位：万元 is each table's own
+                on.setdefault(k, set()).add(item.page)
+    need = max(4, len(pages) // 2)
+    return {k for k, ps in on.items() if len(ps) >= need}
+
+
+def _take_caption(recs: list) -> tuple[str, str | None, str | None]:
+    """Consume the title, table number, year, unit and unit-name lines just above a grid. A title wrapped
+    over two lines is joined; a line that is a sentence, or a second unexplained line, ends the search."""
+    title, unit, number = "", None, None
     seen = 0
-    for rec in reversed(recs):
+    tail: _Rec | None = None  # a short line under the title: maybe its wrapped end
+    for k in range(len(recs) - 1, -1, -1):
+        rec = recs[k]
         if not isinstance(rec, _Rec) or seen >= _MAX_CAPTION_LINES:
             break
         if rec.consumed:
@@ -93,15 +121,36 @@ def _take_caption(recs: list) -> tuple[str, str | None]:
         text = rec.line.text
         if captions.is_caption_meta(text):
             unit = unit or captions.unit_of(text)
+            number = number or captions.table_number(text)
             rec.consumed = True
             continue
         if captions.looks_like_title(text):
-            title = captions.clean_title(text)
+            joined = text if tail is None else text.strip() + tail.line.text.strip()
+            # The first part of a title wrapped over two lines sits just above (same page, not a title itself).
+            head = recs[k - 1] if k and tail is None else None
+            if isinstance(head, _Rec) and not head.consumed and head.line.page == rec.line.page \
+                    and captions.starts_title(head.line.text) and len(head.line.text.strip()) + len(text.strip()) <= 70:
+                joined = head.line.text.strip() + text.strip()
+                head.consumed = True
+                number = number or captions.table_number(head.line.text)
+            title = captions.clean_title(joined)
+            number = number or captions.table_number(text)
             rec.consumed = True
+            if tail is not None:
+                tail.consumed = True
             # The unit line sometimes sits on the title's own line.
             unit = unit or captions.unit_of(text)
-        break
-    return title, unit
+            # A table number printed on its own line above the title belongs to it.
+            above = next((recs[i] for i in range(k - 1, max(-1, k - 4), -1)
+                          if not (isinstance(recs[i], _Rec) and recs[i].consumed)), None)
+            if isinstance(above, _Rec) and captions.is_table_number(above.line.text):
+                number = number or captions.table_number(above.line.text)
+                above.consumed = True
+            break
+        if tail is not None or not captions.continues_title(text):
+            break
+        tail = rec
+    return title, unit, number
 
 
 def _width(g: GridBlock) -> int:
@@ -131,8 +180,9 @@ def _repeated_header(prev: GridBlock, nxt: GridBlock) -> int:
 
 
 def _continues(prev: GridBlock, nxt: GridBlock) -> bool:
-    """An untitled grid continues the previous table when it has the same columns and either starts on a
-    later page or repeats the previous header."""
+    """An untitled grid (or one under a repeat of the previous title) continues the previous table when it has
+    the same columns and either starts on a later page or repeats the previous header. Forms printed one per
+    page under one title share only their first row, so each stays a table of its own."""
     if not prev.rows or not nxt.rows or nxt.fresh:
         return False
     later_page = nxt.rows[0].page > prev.rows[-1].page
@@ -183,6 +233,8 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
                 table_id=f"t{n}", title=rec.title, unit=rec.unit, grid=g.rows, header_rows=g.header_rows,
                 filled=g.filled, notes=rec.notes, section=tracker.path,
             )
+            table.number = rec.number
+            table.unit_source = "printed" if rec.unit else None
             table.position = len(doc.paragraphs)
             doc.tables.append(table)
             continue

@@ -33,6 +33,12 @@ class Row(_Model):
     cells: list[str] = Field(default_factory=list, description="Raw text of each value column (aligned with "
                              "`values`); keeps text cells such as project names.")
     percent: list[int] = Field(default_factory=list, description="Indices of values printed with a percent sign.")
+    level: int | None = Field(default=None, description="Depth in the table's hierarchy: 0 for a 合计/总计 row, 1 "
+                              "for a top item, +1 per nesting (codes, ordinals 一、（一）1., 其中, indentation).")
+    parent: int | None = Field(default=None, description="Index in Table.rows of the row this one belongs to "
+                               "(None for a top item or a total).")
+    dashes: list[int] = Field(default_factory=list, description="Indices of values printed as a dash ('-', '—'): "
+                              "zero in sums like a blank cell, and not a printed 0.")
 
     def value(self, col: int) -> float | None:
         return self.values[col] if 0 <= col < len(self.values) else None
@@ -54,6 +60,11 @@ class Table(_Model):
     grid: list[list[str]] = Field(default_factory=list, description="The physical grid the table was built from "
                                   "(header rows then body rows), for exact comparisons.")
     position: int = Field(default=0, description="Reading order: paragraphs of the document before this table.")
+    number: str | None = Field(default=None, description="Table number as printed (预算01表, 公开01表, 表一, 附表3).")
+    unit_source: Literal["printed", "inherited", "inferred"] | None = Field(
+        default=None, description="Where the unit came from: printed on the table's pages (a 单位 line or a "
+        "header cell), inherited from sibling tables without a unit line, or inferred from the magnitude of the "
+        "amounts against the narrative. None only when no unit could be found.")
 
     @property
     def page(self) -> int:
@@ -120,4 +131,6 @@ class Document(_Model):
                 r.pop("cells")
                 if not r["percent"]:
                     r.pop("percent")
+                if not r["dashes"]:
+                    r.pop("dashes")
         return data

@@ -103,27 +103,6 @@ def build_static_model(path: Path | None = None, batch: int = 256, progress: boo
     return model
 
 
-def _build_once(path: Path):
-    """Build the static model into `path` unless another process is doing it: concurrent first runs wait for
-    one build (a file lock) instead of each distilling its own copy. The model appears whole or not at all
-    (built beside, then renamed). Returns the model when this process built it, else None (load it from disk)."""
-    import fcntl
-    import os
-    import shutil
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".{path.name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if (path / "modules.json").exists():
-            return None
-        tmp = path.with_name(f"{path.name}.building{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        model = build_static_model(tmp)
-        shutil.rmtree(path, ignore_errors=True)  # a folder left by a build killed before this lock existed
-        os.replace(tmp, path)
-        return model
-
-
 def load_encoder(index: IndexSettings | None = None):
     """The configured sentence-transformers model (built and cached on first use for the default)."""
     from sentence_transformers import SentenceTransformer
@@ -132,9 +111,8 @@ def load_encoder(index: IndexSettings | None = None):
     if name == STATIC_NAME:
         path = static_path(index)
         if not (path / "modules.json").exists():
-            built = _build_once(path)
-            if built is not None:
-                return built
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return build_static_model(path)
         return SentenceTransformer(str(path), device="cpu")
     return SentenceTransformer(name, device="cpu")
 

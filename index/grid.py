@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index import hierarchy
 from index.document import Row, Table
 from index.numbers import halfwidth, is_blank, join_cjk, parse_number
 
 _CODE = re.compile(r"^\d{2,7}$")
-_CODE_AND_LABEL = re.compile(r"^(\d{3,7})\s*[　 ]?([^\d\s年月日度%.,].*)$")
+_CODE_AND_LABEL = re.compile(r"^[\[［【]?(\d{3,7})[\]］】]?\s*[　 ]?([^\d\s年月日度%.,\]］】].*)$")
+_BRACKETED = re.compile(r"^[\[［【](\d{3,7})[\]］】]$")
+_DOTTED = re.compile(r"^\d{3}(?:\.\d{2}){1,2}$")
 _LINE_NO_HEADERS = ("行次", "栏次", "序号")
 _CODE_HEADERS = ("类", "款", "项")
 _TOTAL_WORDS = ("合计", "总计", "小计")
@@ -23,6 +26,9 @@ _TOTAL_WORDS = ("合计", "总计", "小计")
 class GridRow:
     cells: list[str]
     page: int = 1
+    # How far each cell's text starts right of the cell's left edge, in character widths (leading spaces or
+    # x-offset): the indentation that nests rows without codes.
+    indents: list[float] | None = None
 
 
 def _norm(cell: str | None) -> str:
@@ -33,10 +39,38 @@ def _is_numberish(cell: str) -> bool:
     return parse_number(cell) is not None
 
 
+def code_of(cell: str) -> str:
+    """A code cell as digits: brackets ([301], 【30101】) and dots (201.01.01) removed."""
+    s = halfwidth(cell).strip()
+    m = _BRACKETED.match(s)
+    if m:
+        return m.group(1)
+    return s.replace(".", "") if _DOTTED.match(s) else s
+
+
 def _is_code(cell: str, short: bool = False) -> bool:
     """A classification code; `short` admits the 1-digit 款/项 parts some PDFs print without their leading 0."""
-    s = halfwidth(cell).strip()
+    s = code_of(cell)
     return bool(_CODE.match(s) or (short and s.isdigit() and len(s) == 1))
+
+
+_COLUMN_MARKS = {"栏次", "行次", "栏号", "序号", "*", "**", "***", "项目", "科目", "甲", "乙", "丙", "丁", "—", "-"}
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """The row under a header that numbers its columns (栏次 | ** | 1 2 3 …, or 甲 乙 1 2 …): part of the header."""
+    nums, marks = [], 0
+    for c in cells:
+        s = halfwidth(c).replace(" ", "")
+        if not s:
+            continue
+        if s.isdigit():
+            nums.append(int(s))
+        elif s in _COLUMN_MARKS or s.startswith(("栏次", "行次")):
+            marks += 1
+        else:
+            return False
+    return len(nums) >= 2 and nums[0] in (0, 1) and all(b == a + 1 for a, b in zip(nums, nums[1:]))
 
 
 def _is_body_row(cells: list[str]) -> bool:
@@ -44,7 +78,7 @@ def _is_body_row(cells: list[str]) -> bool:
     if not nonempty:
         return False
     first = nonempty[0]
-    if first.startswith("栏次") or first in ("类", "款", "项"):
+    if first.startswith("栏次") or first in ("类", "款", "项") or is_column_numbers(cells):
         return False
     if _CODE_AND_LABEL.match(first) or (_is_code(first) and len(first) >= 3):
         return True
@@ -239,7 +273,7 @@ def build_table(
     cells = [[_norm(c) for c in g.cells] + [""] * (width - len(g.cells)) for g in grid]
     h = split_header(cells) if header_rows is None else header_rows
     head, body = cells[:h], cells[h:]
-    head = [r for r in head if not (r and r[0].startswith("栏次"))]
+    head = [r for r in head if not (r and r[0].startswith("栏次")) and not is_column_numbers(r)]
     body_pages = [g.page for g in grid[h:]]
     paths = header_paths(head, filled)
     paths += [[] for _ in range(width - len(paths))]
@@ -276,14 +310,16 @@ def build_table(
     label_header = "/".join(paths[labels[0]]) if labels and paths[labels[0]] else ""
 
     per_block: list[list[Row]] = [[] for _ in blocks]
-    for cells_row, page in zip(body, body_pages):
-        if cells_row and cells_row[0].startswith("栏次"):
-            continue
-        for (lab, codes, vcols), rows in zip(blocks, per_block):
+    block_indents: list[list[float]] = [[] for _ in blocks]
+    body_indents = [g.indents for g in grid[h:]]
+    for cells_row, page, indents in zip(body, body_pages, body_indents):
+        if cells_row and cells_row[0].startswith("栏次") or is_column_numbers(cells_row):
+            continue  # a column-number row repeated on a continuation page
+        for (lab, codes, vcols), rows, rows_indent in zip(blocks, per_block, block_indents):
             label = cells_row[lab] if lab is not None else ""
             if not label and lab is not None:  # 合计 printed in another text column (类型|项目名称|项目单位)
                 label = next((c for c in cells_row if c in _TOTAL_WORDS), "")
-            code_parts = [halfwidth(cells_row[j]).strip() for j in codes if cells_row[j]]
+            code_parts = [code_of(cells_row[j]) for j in codes if cells_row[j]]
             digits = [p for p in code_parts if p.isdigit()]
             # 款 and 项 parts are two digits each ("301" + "2" is 30102).
             code = "".join(p if i == 0 else p.zfill(2) for i, p in enumerate(digits)) or None
@@ -296,6 +332,7 @@ def build_table(
             values: list[float | None] = [None] * len(value_cols)
             raw: list[str] = [""] * len(value_cols)
             percent: list[int] = []
+            dashes: list[int] = []
             for j in vcols:
                 k = col_index[j]
                 raw[k] = cells_row[j]
@@ -304,19 +341,35 @@ def build_table(
                     values[k] = n.value
                     if n.percent:
                         percent.append(k)
+                elif roles[j] == "value" and cells_row[j] and is_blank(cells_row[j]):
+                    dashes.append(k)
             if not label and not code and all(v is None for v in values) and not any(raw):
                 continue
             if len(blocks) > 1 and not label and not code and all(v is None for v in values):
                 continue
-            rows.append(Row(label=label, code=code, values=values, page=page, cells=raw, percent=percent))
-    # Side-by-side halves read one after the other: all 收入 rows, then all 支出 rows.
-    rows = [r for block_rows in per_block for r in block_rows]
+            rows.append(Row(label=label, code=code, values=values, page=page, cells=raw, percent=percent,
+                            dashes=dashes))
+            rows_indent.append(_indent(label, indents, lab))
+    # Side-by-side halves read one after the other: all 收入 rows, then all 支出 rows; each nested on its own.
+    rows = []
+    for block_rows, block_indent in zip(per_block, block_indents):
+        hierarchy.assign(block_rows, block_indent)
+        for r in block_rows:
+            if r.parent is not None:
+                r.parent += len(rows)
+        rows.extend(block_rows)
 
     pages = sorted({g.page for g in grid}) or [1]
     return Table(
         id=table_id, title=title, unit=unit, pages=pages, header=header, rows=rows,
         label_header=label_header, notes=list(notes or []), section=section, grid=cells,
     )
+
+
+def _indent(label: str, indents: list[float] | None, col: int | None) -> float:
+    if indents is not None and col is not None and col < len(indents):
+        return indents[col]
+    return 0.0
 
 
 def _clean_path(path: list[str]) -> list[str]:

@@ -6,6 +6,7 @@ table means the same thing in both forms.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,26 +36,65 @@ def _segments(page: pymupdf.Page) -> tuple[list[_Seg], list[_Seg]]:
     """Horizontal and vertical rulings: stroked lines, thin filled rects, and the edges of stroked rects."""
     hs: list[_Seg] = []
     vs: list[_Seg] = []
-    for d in page.get_drawings():
+    for d in page.get_cdrawings():
+        x0, y0, x1, y1 = d["rect"]
+        if "s" not in d["type"] and (y1 - y0 <= _RULE_THICKNESS or x1 - x0 <= _RULE_THICKNESS):
+            # A thin filled shape, however it is drawn (a rect, or a path of four lines): one ruling.
+            if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > _RULE_THICKNESS:
+                hs.append(_Seg((y0 + y1) / 2, x0, x1))
+            elif x1 - x0 <= _RULE_THICKNESS and y1 - y0 > _RULE_THICKNESS:
+                vs.append(_Seg((x0 + x1) / 2, y0, y1))
+            continue
+        stroked = "s" in d["type"]
         for item in d["items"]:
             kind = item[0]
             if kind == "l":
                 p, q = item[1], item[2]
-                if abs(p.y - q.y) < 1:
-                    hs.append(_Seg((p.y + q.y) / 2, min(p.x, q.x), max(p.x, q.x)))
-                elif abs(p.x - q.x) < 1:
-                    vs.append(_Seg((p.x + q.x) / 2, min(p.y, q.y), max(p.y, q.y)))
+                if abs(p[1] - q[1]) < 1:
+                    hs.append(_Seg((p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))
+                elif abs(p[0] - q[0]) < 1:
+                    vs.append(_Seg((p[0] + q[0]) / 2, min(p[1], q[1]), max(p[1], q[1])))
             elif kind == "re":
-                r = item[1]
-                if r.height <= _RULE_THICKNESS and r.width > _RULE_THICKNESS:
-                    hs.append(_Seg((r.y0 + r.y1) / 2, r.x0, r.x1))
-                elif r.width <= _RULE_THICKNESS and r.height > _RULE_THICKNESS:
-                    vs.append(_Seg((r.x0 + r.x1) / 2, r.y0, r.y1))
-                elif d.get("color") is not None and r.width > 3 and r.height > 3:
+                rx0, ry0, rx1, ry1 = item[1]
+                w, h = rx1 - rx0, ry1 - ry0
+                if h <= _RULE_THICKNESS and w > _RULE_THICKNESS:
+                    hs.append(_Seg((ry0 + ry1) / 2, rx0, rx1))
+                elif w <= _RULE_THICKNESS and h > _RULE_THICKNESS:
+                    vs.append(_Seg((rx0 + rx1) / 2, ry0, ry1))
+                elif stroked and w > 3 and h > 3:
                     # A stroked cell rectangle: its four edges are rulings.
-                    hs += [_Seg(r.y0, r.x0, r.x1), _Seg(r.y1, r.x0, r.x1)]
-                    vs += [_Seg(r.x0, r.y0, r.y1), _Seg(r.x1, r.y0, r.y1)]
-    return hs, vs
+                    hs += [_Seg(ry0, rx0, rx1), _Seg(ry1, rx0, rx1)]
+                    vs += [_Seg(rx0, ry0, ry1), _Seg(rx1, ry0, ry1)]
+    return _merge(hs), _merge(vs)
+
+
+def _merge(segs: list[_Seg]) -> list[_Seg]:
+    """One segment per drawn stretch of a ruling: pieces at the same position (within _SNAP) that touch or
+    overlap are joined. Tables drawn cell by cell give thousands of pieces; a real gap (a merged cell) stays."""
+    out: list[_Seg] = []
+    for line in _by_position(segs):
+        line.sort(key=lambda s: s.lo)
+        a = sum(s.a for s in line) / len(line)
+        cur = _Seg(a, line[0].lo, line[0].hi)
+        for s in line[1:]:
+            if s.lo <= cur.hi + 0.5:
+                cur.hi = max(cur.hi, s.hi)
+            else:
+                out.append(cur)
+                cur = _Seg(a, s.lo, s.hi)
+        out.append(cur)
+    return out
+
+
+def _by_position(segs: list[_Seg]) -> list[list[_Seg]]:
+    """Segments grouped by position across, a group ending where the next segment is more than _SNAP away."""
+    groups: list[list[_Seg]] = []
+    for s in sorted(segs, key=lambda s: s.a):
+        if groups and s.a - groups[-1][-1].a <= _SNAP:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    return groups
 
 
 def _cluster(values: list[float], tol: float = _SNAP) -> list[float]:
@@ -70,14 +110,18 @@ def _snap(v: float, grid: list[float]) -> int:
     return min(range(len(grid)), key=lambda i: abs(grid[i] - v))
 
 
-def _covered(segs: list[_Seg], at: float, lo: float, hi: float) -> bool:
-    """Is the interval lo..hi at position `at` drawn (allowing small gaps at joints)?"""
+def _covered(segs: list[_Seg], lo: float, hi: float) -> bool:
+    """Is the interval lo..hi drawn by these segments of one ruling (allowing small gaps at joints)?"""
     need = hi - lo
     got = 0.0
     for s in segs:
-        if abs(s.a - at) <= _SNAP and s.hi > lo and s.lo < hi:
+        if s.hi > lo and s.lo < hi:
             got += min(s.hi, hi) - max(s.lo, lo)
     return got >= need * 0.6
+
+
+def _near(segs: list[_Seg], at: float) -> list[_Seg]:
+    return [s for s in segs if abs(s.a - at) <= _SNAP]
 
 
 def _table_groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]]]:
@@ -95,11 +139,13 @@ def _table_groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list
     hidx = [i for i, (k, _) in enumerate(segs) if k == "h"]
     crossed: set[int] = set()
     vidx = [i for i, (k, _) in enumerate(segs) if k == "v"]
+    vidx.sort(key=lambda j: segs[j][1].a)
+    v_pos = [segs[j][1].a for j in vidx]
     for i in hidx:
         h = segs[i][1]
-        for j in vidx:
+        for j in vidx[bisect_left(v_pos, h.lo - tol):bisect_right(v_pos, h.hi + tol)]:
             v = segs[j][1]
-            if h.lo - tol <= v.a <= h.hi + tol and v.lo - tol <= h.a <= v.hi + tol:
+            if v.lo - tol <= h.a <= v.hi + tol:
                 parent[find(i)] = find(j)
                 crossed.add(i)
     # Rulings that cross no vertical line (a 三线表) belong together when they span the same width, one above
@@ -135,13 +181,22 @@ class _Char:
 
 
 def _chars(page_dict: dict) -> list[_Char]:
+    """The page's characters. A glyph drawn again within a point of itself (bold faked by overprinting the text
+    two to nine times with small offsets) is one character."""
     out = []
+    seen: set[tuple[str, int, int]] = set()
     for b in page_dict["blocks"]:
         for line in b.get("lines", []):
             for span in line["spans"]:
                 for ch in span["chars"]:
                     x0, y0, x1, y1 = ch["bbox"]
-                    out.append(_Char((x0 + x1) / 2, ch["origin"][1], ch["c"], span["size"], x0, x1))
+                    c, x, y = ch["c"], (x0 + x1) / 2, ch["origin"][1]
+                    if not c.isspace():
+                        kx, ky = round(x), round(y)
+                        if any((c, kx + dx, ky + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+                            continue
+                        seen.add((c, kx, ky))
+                    out.append(_Char(x, y, c, span["size"], x0, x1))
     return out
 
 
@@ -188,11 +243,13 @@ def _grid(hs: list[_Seg], vs: list[_Seg], chars: list[_Char], page_no: int) -> t
             c = owner[c]
         return c
 
+    v_at = [_near(vs, x) for x in xs]
+    h_at = [_near(hs, y) for y in ys]
     for i in range(nrows):
         for j in range(ncols):
-            if j + 1 < ncols and not _covered(vs, xs[j + 1], ys[i], ys[i + 1]):
+            if j + 1 < ncols and not _covered(v_at[j + 1], ys[i], ys[i + 1]):
                 owner[find((i, j + 1))] = find((i, j))
-            if i + 1 < nrows and not _covered(hs, ys[i + 1], xs[j], xs[j + 1]):
+            if i + 1 < nrows and not _covered(h_at[i + 1], xs[j], xs[j + 1]):
                 owner[find((i + 1, j))] = find((i, j))
     used: set[int] = set()
     by_cell: dict[tuple[int, int], list[_Char]] = {}
@@ -205,14 +262,24 @@ def _grid(hs: list[_Seg], vs: list[_Seg], chars: list[_Char], page_no: int) -> t
         j = max(0, min(ncols - 1, _bisect(xs, ch.x)))
         by_cell.setdefault(find((i, j)), []).append(ch)
     texts = {cell: _cell_text(_lines_of(cs)) for cell, cs in by_cell.items()}
+    indent = {cell: _indent(cs, xs[cell[1]]) for cell, cs in by_cell.items()}
     rows: list[GridRow] = []
     for i in range(nrows):
         cells = [texts.get(find((i, j)), "") for j in range(ncols)]
         # A vertically merged cell's text belongs to its first row only; repeating it down would invent rows.
         cells = [t if find((i, j))[0] == i else "" for j, t in enumerate(cells)]
         if any(cells):
-            rows.append(GridRow(cells=cells, page=page_no))
+            rows.append(GridRow(cells=cells, page=page_no, indents=[indent.get(find((i, j)), 0.0) for j in range(ncols)]))
     return GridBlock(rows=rows, filled=True), (x0, y0, x1, y1), used, xs
+
+
+def _indent(cs: list[_Char], left: float) -> float:
+    """How far a cell's text starts right of its left edge, in widths of its characters (leading spaces count)."""
+    ink = [c for c in cs if not c.c.isspace()]
+    if not ink:
+        return 0.0
+    size = max(c.size for c in ink) or 1.0
+    return max(0.0, (min(c.x0 for c in ink) - left) / size)
 
 
 def _open_grid(hs: list[_Seg], chars: list[_Char], page_no: int):
@@ -232,10 +299,13 @@ def _open_grid(hs: list[_Seg], chars: list[_Char], page_no: int):
     rows = []
     for ws in lines:
         cells = [""] * (len(bounds) - 1)
+        indents = [0.0] * len(cells)
         for w in ws:
             j = max(0, min(len(cells) - 1, _bisect(bounds, (w[0].x0 + w[-1].x1) / 2)))
+            if not cells[j]:
+                indents[j] = _indent(w, bounds[j])
             cells[j] = _cell_text([w]) if not cells[j] else cells[j] + _line_text(w)
-        rows.append(GridRow(cells=cells, page=page_no))
+        rows.append(GridRow(cells=cells, page=page_no, indents=indents))
     return GridBlock(rows=rows, filled=False), (x0, y0, x1, y1), set(inside), bounds
 
 

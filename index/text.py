@@ -26,6 +26,19 @@ def decode(data: bytes, name: str) -> str:
     raise ParseError(f"{name}: cannot decode text as UTF-8 or GBK")
 
 
+def _indent(cell: str) -> float:
+    """Leading spaces of a cell in character widths: a full-width space is one, an ASCII space half."""
+    n = 0.0
+    for ch in cell:
+        if ch == "\u3000":
+            n += 1
+        elif ch == " ":
+            n += 0.5
+        else:
+            break
+    return n
+
+
 def parse_text_string(text: str, source: str) -> Document:
     pages = text.split("\f")
     items: list[TextLine | GridBlock] = []
@@ -34,7 +47,8 @@ def parse_text_string(text: str, source: str) -> Document:
         for raw in page.splitlines():
             line = raw.rstrip("\r\n")
             if "\t" in line:
-                grid.append(GridRow(cells=line.split("\t"), page=page_no))
+                cells = line.split("\t")
+                grid.append(GridRow(cells=cells, page=page_no, indents=[_indent(c) for c in cells]))
                 continue
             if grid:
                 items.append(GridBlock(rows=grid))

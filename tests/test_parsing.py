@@ -1,0 +1,143 @@
+"""Table reading across templates (issue 13): titles and numbers, column-number rows, hierarchy, units, joins,
+and the parsing measurement itself."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from eval.parsing import coverage, name_matches, norm_name, structure
+from index import captions
+from index.document import Row, Table
+from index.grid import GridRow, build_table, is_column_numbers
+from index.hierarchy import assign, problems
+from index.pdf import parse_pdf
+from index.text import parse_text_string
+from rules.pack import load_pack
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _rows(*specs) -> list[Row]:
+    return [Row(label=label, code=code, values=[v], page=1) for label, code, v in specs]
+
+
+def test_table_numbers_before_or_after_the_name():
+    for line in ("表5", "表14-1", "预算01表", "公开01表", "表一", "附表3", "部门预算表3"):
+        assert captions.is_table_number(line), line
+        assert captions.is_caption_meta(line)
+    assert captions.table_number("表3 支出总表") == "表3"
+    assert captions.clean_title("表3 支出总表") == "支出总表"
+    assert captions.clean_title("预算01表 收支总表") == "收支总表"
+    assert captions.clean_title("收支总表（公开01表）") == "收支总表"
+    assert captions.is_year_line("（2026年度）") and captions.is_caption_meta("2026年")
+    assert not captions.looks_like_title("纳入本部门预算编制范围的二级预算单位共有5个，包括：")
+
+
+def test_title_above_number_year_and_unit_lines_and_wrapped_title():
+    doc = parse_text_string(
+        "表5\n某某局2021年部门综合预算一般公共预算支出明细表（按支出功能分类科\n目-不含上年结转）\n（2021年度）\n"
+        "预算单位：某某局\n单位：元\n科目名称\t合计\n合计\t3.00\n", "t.txt")
+    t = doc.tables[0]
+    assert t.title == "某某局2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）"
+    assert t.number == "表5" and t.unit == "元" and t.unit_source == "printed"
+
+
+def test_column_number_row_is_header_not_data():
+    assert is_column_numbers(["**", "**", "1", "2", "3"])
+    assert is_column_numbers(["栏次", "", "1", "2"])
+    assert not is_column_numbers(["合计", "1", "2"])
+    grid = [GridRow(["科目编码", "科目名称", "本年收入合计", "财政拨款"]), GridRow(["**", "**", "1", "2"]),
+            GridRow(["合计", "", "10.00", "10.00"]), GridRow(["201", "一般公共服务支出", "10.00", "10.00"])]
+    t = build_table(table_id="t1", title="收入决算表", unit="万元", grid=grid)
+    assert [r.label for r in t.rows] == ["合计", "一般公共服务支出"]
+    assert t.header == [["本年收入合计"], ["财政拨款"]]
+
+
+def test_hierarchy_from_codes_bracketed_codes_and_group_rows():
+    grid = [GridRow(["科目", "金额"]), GridRow(["合计", "30.00"]), GridRow(["某某局本级", "30.00"]),
+            GridRow(["[301]工资福利支出", "20.00"]), GridRow(["[30101]基本工资", "20.00"]),
+            GridRow(["[302]商品和服务支出", "10.00"]), GridRow(["[30201]办公费", "10.00"])]
+    t = build_table(table_id="t1", title="基本支出表", unit="万元", grid=grid)
+    by = {r.label: r for r in t.rows}
+    assert by["工资福利支出"].code == "301" and by["基本工资"].code == "30101"
+    assert (by["合计"].level, by["某某局本级"].level, by["工资福利支出"].level, by["基本工资"].level) == (0, 1, 2, 3)
+    assert t.rows[by["基本工资"].parent].label == "工资福利支出"
+    assert t.rows[by["商品和服务支出"].parent].label == "某某局本级"
+    assert problems(t) == []
+
+
+def test_hierarchy_from_ordinals_of_which_and_indentation():
+    rows = _rows(("一、财政拨款", None, 5), ("1.一般公共预算拨款", None, 4), ("2.政府性基金", None, 1),
+                 ("上年结转", None, 2), ("其中：（1）基本支出结转", None, 1), ("（2）项目支出结转", None, 1))
+    assign(rows)
+    assert [r.level for r in rows] == [1, 2, 2, 1, 2, 2]
+    assert rows[5].parent == 3 and rows[1].parent == 0
+    rows = _rows(("工资福利支出", None, 3), ("基本工资", None, 1), ("津贴补贴", None, 2), ("商品和服务支出", None, 1))
+    assign(rows, indents=[0, 2, 2, 0])
+    assert [r.parent for r in rows] == [None, 0, 0, None]
+
+
+def test_a_flat_sum_twice_the_total_is_reported_as_a_nesting_misread():
+    t = Table(id="t1", title="x", unit="万元", pages=[1], header=[["金额"]],
+              rows=_rows(("合计", None, 10.0), ("工资福利支出", None, 10.0), ("基本工资", None, 10.0)))
+    assign(t.rows)  # no code, no ordinal, no indentation: read flat
+    assert any("nesting misread" in p for p in problems(t))
+
+
+def test_dash_and_blank_are_zero_but_not_a_printed_zero():
+    grid = [GridRow(["项目", "甲", "乙", "丙"]), GridRow(["合计", "-", "", "0.00"])]
+    r = build_table(table_id="t1", title="x", unit="万元", grid=grid).rows[0]
+    assert r.values == [None, None, 0.0] and r.dashes == [0]
+
+
+def _pdf(tmp_path: Path, pages: list[list[tuple[float, float, str]]], bold: bool = False) -> Path:
+    doc = pymupdf.open()
+    for lines in pages:
+        page = doc.new_page(width=595, height=842)
+        for x, y, text in lines:
+            for dx in ((0, 0.3, 0.6) if bold else (0,)):
+                page.insert_text((x + dx, y), text, fontname="china-s", fontsize=10)
+    path = tmp_path / "t.pdf"
+    doc.save(path)
+    return path
+
+
+def test_overprinted_bold_text_is_read_once(tmp_path):
+    path = _pdf(tmp_path, [[(100, 100, "收支总表")]], bold=True)
+    assert "收支总表" in parse_pdf(path).page_texts[0] and "收收" not in parse_pdf(path).page_texts[0]
+
+
+def test_a_running_header_is_never_a_title(tmp_path):
+    pages = [[(50, 40, "某某局2026年部门预算"), (50, 100 + 20 * i, f"第{i}段正文内容。")] for i in range(6)]
+    doc = parse_pdf(_pdf(tmp_path, pages))
+    assert all("某某局2026年部门预算" != p.text for p in doc.paragraphs[1:])
+
+
+def test_names_match_across_wording_of_the_same_table():
+    assert norm_name("表6 2022年部门综合预算收支总表（万元）") == "部门综合预算收支总表"
+    assert name_matches("部门综合预算一般公共预算支出明细表（按支出经济分类科目）",
+                        "2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）")
+    assert not name_matches("收入总表", "支出总表")
+
+
+def test_coverage_and_structure_scoring_can_fail():
+    pack = load_pack()
+    doc = parse_text_string("收支总表\n单位：万元\n项目\t预算数\n合计\t5.00\n一般公共服务支出\t5.00\n", "t.txt")
+    cov = coverage(doc, [{"name": "收支总表", "unit": "万元"}, {"name": "收入总表", "unit": "万元"}], pack)
+    assert cov["found"] == 1 and cov["misses"] == ["收入总表"]
+    wrong_unit = coverage(doc, [{"name": "收支总表", "unit": "元"}], pack)
+    assert wrong_unit["found"] == 0
+    st = structure(doc, [{"name": "收支总表", "unit": "万元", "rows": 2, "total": {"label": "合计", "value": 5.0},
+                          "samples": [{"label": "一般公共服务支出", "level": 1, "parent": None, "value": 6.0}]}], pack)
+    assert st["checks"] == 8 and st["right"] == 7 and "value" in st["wrong"][0]
+
+
+def test_parsing_one_pdf_imports_no_torch_chromadb_or_langchain(tmp_path):
+    path = _pdf(tmp_path, [[(100, 100, "收支总表"), (100, 130, "单位：万元")]])
+    code = ("import runpy, sys\nsys.argv = ['docqa', 'parse', %r]\ntry:\n    runpy.run_module('docqa', run_name='__main__')\n"
+            "except SystemExit:\n    pass\nheavy = sorted({m.split('.')[0] for m in sys.modules} & {'torch', 'chromadb', "
+            "'langchain', 'langchain_core', 'sentence_transformers'})\nprint('HEAVY', heavy)\n") % str(path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert "HEAVY []" in out.stdout, out.stdout[-500:] + out.stderr[-2000:]
