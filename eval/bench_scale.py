@@ -74,14 +74,16 @@ class Cluster:
         port = self.address.rsplit(":", 1)[1]
         dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
         log = open(WORK / "dask.log", "a")
+        env = dict(os.environ, PYTHONPATH=str(REPO))  # workers import this checkout's code
         self.procs = [subprocess.Popen(dask + ["--host", "127.0.0.1", "--port", port, "--no-dashboard"],
-                                       stdout=log, stderr=log)]
+                                       stdout=log, stderr=log, env=env)]
         time.sleep(1.0)
         self.procs.append(subprocess.Popen(
             [sys.executable, "-m", "distributed.cli.dask_worker", self.address, "--nworkers", str(workers),
-             "--nthreads", "1", "--memory-limit", "0", "--no-dashboard"], stdout=log, stderr=log, cwd="/"))
+             "--nthreads", "1", "--memory-limit", "0", "--no-dashboard"], stdout=log, stderr=log, cwd="/", env=env))
         self.client = Client(self.address, timeout=60)
         self.client.wait_for_workers(workers, timeout=120)
+        self.client.get_task_stream()  # the first call installs the scheduler's task-stream recorder
         self.workers = workers
 
     def fresh(self) -> None:
@@ -281,6 +283,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sets", default="real,rep500")
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--tasks", default="check,ingest")
+    ap.add_argument("--limit", type=int, default=0, help="Only the first N documents of each set (a quick run).")
     ap.add_argument("--out", type=Path, default=DOCS / "scale.json")
     args = ap.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
@@ -292,12 +295,12 @@ def main(argv: list[str] | None = None) -> None:
         cluster = Cluster(w)
         try:
             for name in args.sets.split(","):
-                paths = sets[name]()
+                paths = sets[name]()[:args.limit or None]
                 for task in args.tasks.split(","):
                     r = run_cli(task, paths, cluster, f"{task}-{name}-{w}w")
-                    r["set"] = name
+                    r["set"] = f"{name}[:{args.limit}]" if args.limit else name
                     results.append(r)
-                    print(json.dumps({k: v for k, v in r.items() if k not in ("errors", "stderr")}), flush=True)
+                    print(json.dumps(r), flush=True)
         finally:
             cluster.close()
     # Runs not repeated now keep their earlier figures (so sets can be measured in separate sittings).
