@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from core.errors import DocQAError
 from docqa import __version__
-from docqa.commands import ask, check, config, demo, evaluate, ingest, parse
+from docqa.commands import ask, check, config, demo, evaluate, ingest, parse, rules
 from docqa.console import fail
 
 
@@ -59,6 +59,7 @@ app.command("parse")(parse.command)
 app.command("ingest")(ingest.command)
 app.command("ask")(ask.command)
 app.command("check")(check.command)
+app.command("rules")(rules.command)
 app.command("eval")(evaluate.command)
 app.command("demo")(demo.command)
 app.add_typer(config.app, name="config")

@@ -16,6 +16,7 @@ import threading
 import time
 from collections import deque
 from contextlib import contextmanager
+from dataclasses import dataclass
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
@@ -23,12 +24,24 @@ from typing import Callable
 from rules.findings import DocumentReport
 
 
-def _check_one(path: str, pack_path: str | None) -> dict:
+@dataclass(frozen=True)
+class Job:
+    """What every worker needs besides the path (plain strings: a worker rebuilds the pack and the rule set)."""
+    pack_path: str | None = None
+    select: str | None = None     # rule ids, kinds or prefixes, comma-separated (--select)
+    ignore: str | None = None     # the same, left out (--ignore)
+
+
+def _check_one(path: str, job: Job) -> dict:
     # Runs in a worker process: return plain data so nothing unpicklable crosses back.
     from rules.engine import check_path
     from rules.pack import load_pack
+    from rules.registry import RuleSet
 
-    return check_path(path, load_pack(pack_path) if pack_path else None).model_dump()
+    pack = load_pack(job.pack_path) if job.pack_path else None
+    if not (job.select or job.ignore):
+        return check_path(path, pack).model_dump()
+    return check_path(path, pack, RuleSet.default().select(job.select, job.ignore)).model_dump()
 
 
 def _failed(path: Path, message: str) -> DocumentReport:
@@ -46,29 +59,32 @@ def check_paths(
     *,
     workers: int = 0,
     pack_path: str | None = None,
+    select: str | None = None,
+    ignore: str | None = None,
     doc_timeout: float = 120.0,
     on_done: Callable[[DocumentReport], None] | None = None,
 ) -> list[DocumentReport]:
     """One report per path, in input order. Never raises for a document's sake."""
     paths = [Path(p) for p in paths]
     workers = resolve_workers(workers, 0, len(paths))
+    job = Job(pack_path, select, ignore)
     if len(paths) == 1:
-        return _inline(paths, pack_path, doc_timeout, on_done)
-    return _Pool(paths, workers, pack_path, doc_timeout, on_done).run()
+        return _inline(paths, job, doc_timeout, on_done)
+    return _Pool(paths, workers, job, doc_timeout, on_done).run()
 
 
 class _Late(Exception):
     pass
 
 
-def _inline(paths: list[Path], pack_path: str | None, doc_timeout: float, on_done) -> list[DocumentReport]:
+def _inline(paths: list[Path], job: Job, doc_timeout: float, on_done) -> list[DocumentReport]:
     """One document: skip the process start-up. The time limit is an alarm, which interrupts Python code
     (the parser and the rules) but not a single long call inside a C library."""
     out = []
     for p in paths:
         with _alarm(doc_timeout):
             try:
-                report = DocumentReport.model_validate(_check_one(str(p), pack_path))
+                report = DocumentReport.model_validate(_check_one(str(p), job))
             except _Late:
                 report = _failed(p, f"timed out after {doc_timeout:g} s")
             except Exception as exc:  # a crash outside the rule wrappers (parser bug)
@@ -99,8 +115,8 @@ def _alarm(seconds: float):
 
 
 class _Pool:
-    def __init__(self, paths, workers, pack_path, doc_timeout, on_done):
-        self.paths, self.workers, self.pack_path = paths, workers, pack_path
+    def __init__(self, paths, workers, job: Job, doc_timeout, on_done):
+        self.paths, self.workers, self.job = paths, workers, job
         self.timeout = doc_timeout if doc_timeout > 0 else None
         self.on_done = on_done
         self.results: dict[int, DocumentReport] = {}
@@ -135,7 +151,7 @@ class _Pool:
                 window = 1 if self.suspects else self.workers
                 while self.queue and len(in_flight) < window:
                     i = self.queue.popleft()
-                    in_flight[self.pool.submit(_check_one, str(self.paths[i]), self.pack_path)] = (i, time.monotonic())
+                    in_flight[self.pool.submit(_check_one, str(self.paths[i]), self.job)] = (i, time.monotonic())
                 done, _ = cf.wait(in_flight, timeout=0.2, return_when=cf.FIRST_COMPLETED)
                 broken: list[int] = []
                 for fut in done:

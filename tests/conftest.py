@@ -19,6 +19,15 @@ CORPUS = Path(os.environ.get("DOCQA_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
 @pytest.fixture(scope="session")
+def run_rule():
+    """`run_rule(doc, "percentage.share", digits=50)`: the findings of one rule (or of one kind) on a document,
+    with some of the rule's options changed."""
+    from rules.engine import run_rule
+
+    return run_rule
+
+
+@pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")

@@ -1,44 +1,39 @@
-from rules.engine import check_document
 from tests.budgetdoc import EXPENDITURE, make_doc, table
 
 
-def found(doc, rule):
-    return [f for f in check_document(doc).findings if f.rule == rule]
+def test_clean_table_adds_up(run_rule):
+    assert not run_rule(make_doc(), "arithmetic")
 
 
-def test_clean_table_adds_up():
-    assert not [f for f in check_document(make_doc()).findings if f.kind == "arithmetic"]
-
-
-def test_hierarchy_item_changed_breaks_its_parent():
+def test_hierarchy_item_changed_breaks_its_parent(run_rule):
     doc = make_doc(tables=[EXPENDITURE.replace("2101502\t一般行政管理事务\t40.00", "2101502\t一般行政管理事务\t45.00")])
-    f = found(doc, "arithmetic.hierarchy")
+    f = run_rule(doc, "arithmetic.hierarchy")
     assert f and f[0].severity == "error" and "45.00" in f[0].computation
 
 
-def test_total_row_against_top_level_rows():
+def test_total_row_against_top_level_rows(run_rule):
     doc = make_doc(tables=[EXPENDITURE.replace("\t合计\t100.00", "\t合计\t120.00")])
-    assert found(doc, "arithmetic.total_row")
+    assert run_rule(doc, "arithmetic.total_row")
 
 
-def test_column_group_basic_equals_personnel_plus_public():
+def test_column_group_basic_equals_personnel_plus_public(run_rule):
     t = table("一般公共预算基本支出表", ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
               [["", "合计", "10.00", "7.00", "3.00"], ["30101", "基本工资", "7.00", "7.00", ""],
                ["30201", "办公费", "3.00", "", "3.00"]])
-    assert not found(make_doc(tables=[t]), "arithmetic.column_groups")
+    assert not run_rule(make_doc(tables=[t]), "arithmetic.column_groups")
     bad = t.replace("30201\t办公费\t3.00\t\t3.00", "30201\t办公费\t3.00\t\t3.50")
-    assert found(make_doc(tables=[bad]), "arithmetic.column_groups")
+    assert run_rule(make_doc(tables=[bad]), "arithmetic.column_groups")
 
 
-def test_rounding_allows_one_unit_per_summand():
+def test_rounding_allows_one_unit_per_summand(run_rule):
     doc = make_doc(tables=[EXPENDITURE.replace("2101502\t一般行政管理事务\t40.00", "2101502\t一般行政管理事务\t40.01")])
-    assert not found(doc, "arithmetic.hierarchy")
+    assert not run_rule(doc, "arithmetic.hierarchy")
 
 
-def test_parts_exceeding_their_whole():
+def test_parts_exceeding_their_whole(run_rule):
     doc = make_doc("收入合计30.00万元，其中：财政拨款25.00万元；事业收入10.00万元。")
-    assert found(doc, "narrative.parts_sum")
-    assert not found(make_doc("收入合计30.00万元，其中：财政拨款20.00万元；事业收入10.00万元。"), "narrative.parts_sum")
+    assert run_rule(doc, "narrative.parts_sum")
+    assert not run_rule(make_doc("收入合计30.00万元，其中：财政拨款20.00万元；事业收入10.00万元。"), "narrative.parts_sum")
 
 
 def _overview(income_total: str) -> str:
@@ -49,11 +44,9 @@ def _overview(income_total: str) -> str:
                   ["总计", income_total, "总计", "100.00"]])
 
 
-def test_both_sides_of_the_overview_close_on_the_same_total():
-    assert not [f for f in check_document(make_doc("说明。", tables=[_overview("100.00")])).findings
-                if f.rule == "arithmetic.overview_totals"]
-    (f,) = [f for f in check_document(make_doc("说明。", tables=[_overview("120.00")])).findings
-            if f.rule == "arithmetic.overview_totals"]
+def test_both_sides_of_the_overview_close_on_the_same_total(run_rule):
+    assert not run_rule(make_doc("说明。", tables=[_overview("100.00")]), "arithmetic.overview_totals")
+    (f,) = run_rule(make_doc("说明。", tables=[_overview("120.00")]), "arithmetic.overview_totals")
     assert f.expected == 120.0 and f.actual == 100.0
 
 
@@ -61,38 +54,38 @@ def _projects(total: str) -> str:
     return table("项目支出表", ["项目名称", "金额"], [["档案整理", "30.00"], ["系统运维", "10.00"], ["合计", total]])
 
 
-def test_a_plain_list_closes_on_its_total():
-    assert not found(make_doc(tables=[EXPENDITURE, _projects("40.00")]), "arithmetic.list_total")
-    (f,) = found(make_doc(tables=[EXPENDITURE, _projects("48.00")]), "arithmetic.list_total")
+def test_a_plain_list_closes_on_its_total(run_rule):
+    assert not run_rule(make_doc(tables=[EXPENDITURE, _projects("40.00")]), "arithmetic.list_total")
+    (f,) = run_rule(make_doc(tables=[EXPENDITURE, _projects("48.00")]), "arithmetic.list_total")
     assert f.expected == 40.0 and f.actual == 48.0 and "30.00" not in f.message
 
 
-def test_a_list_whose_unit_named_rows_are_leaves():
+def test_a_list_whose_unit_named_rows_are_leaves(run_rule):
     # 某某局-综合定额 names a unit but is a purchase line of its own: all rows add up to the 合计.
     purchase = table("政府采购支出表", ["项目名称", "合计"],
                      [["公务用车更新配备", "18.00"], ["某某局-综合定额（行政）", "0.60"],
                       ["某某中心-综合定额（事业）", "0.40"], ["合计", "19.00"]])
-    assert not found(make_doc(tables=[EXPENDITURE, purchase]), "arithmetic.list_total")
+    assert not run_rule(make_doc(tables=[EXPENDITURE, purchase]), "arithmetic.list_total")
     broken = purchase.replace("合计\t19.00", "合计\t21.00")
-    assert found(make_doc(tables=[EXPENDITURE, broken]), "arithmetic.list_total")
+    assert run_rule(make_doc(tables=[EXPENDITURE, broken]), "arithmetic.list_total")
 
 
-def test_a_continuation_under_a_header_of_another_width_is_not_read_by_column():
+def test_a_continuation_under_a_header_of_another_width_is_not_read_by_column(run_rule):
     head = ["科目名称", "合计", "基本支出", "", "项目支出", ""]
     sub = ["", "", "小计", "人员经费", "小计", "特定目标类"]
     first = table("部门支出预算表", head, [sub, ["合计", "50.00", "30.00", "30.00", "20.00", "20.00"],
                                           ["行政运行", "30.00", "30.00", "30.00", "", ""]])
     # The same title again, one column short: a row shifted by a lost cell must not read as a broken sum.
     rest = table("部门支出预算表", head[:-1], [sub[:-1], ["一般行政管理事务", "20.00", "", "", "20.00"]])
-    assert not found(make_doc(tables=[EXPENDITURE, first, rest]), "arithmetic.column_groups")
+    assert not run_rule(make_doc(tables=[EXPENDITURE, first, rest]), "arithmetic.column_groups")
 
 
-def test_total_row_of_a_table_listed_by_unit():
+def test_total_row_of_a_table_listed_by_unit(run_rule):
     # The unit row (its code, then its name) is the only top-level row: the 合计 must equal it.
     def doc(total: str):
         t = table("支出经济分类汇总表", ["科目编码", "科目名称", "合计"],
                   [["", "合计", total], ["036", "某某局", "40.00"], ["30201", "办公费", "25.00"], ["30211", "差旅费", "15.00"]])
         return make_doc(tables=[EXPENDITURE, t])
-    assert not found(doc("40.00"), "arithmetic.total_row")
-    (f,) = found(doc("44.00"), "arithmetic.total_row")
+    assert not run_rule(doc("40.00"), "arithmetic.total_row")
+    (f,) = run_rule(doc("44.00"), "arithmetic.total_row")
     assert "各单位合计" in f.message

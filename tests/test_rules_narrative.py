@@ -1,103 +1,98 @@
-from rules.engine import check_document
 from tests.budgetdoc import EXPENDITURE, make_doc, table
 
 
-def found(doc, rule):
-    return [f for f in check_document(doc).findings if f.rule == rule]
+def test_amount_matching_its_cell_is_silent(run_rule):
+    assert not run_rule(make_doc("2024年项目支出40.00万元，基本支出60.00万元。"), "narrative.amount_vs_table")
 
 
-def test_amount_matching_its_cell_is_silent():
-    assert not found(make_doc("2024年项目支出40.00万元，基本支出60.00万元。"), "narrative.amount_vs_table")
-
-
-def test_amount_differing_from_the_cell_it_names():
-    (f,) = found(make_doc("2024年一般行政管理事务预算为45.00万元。"), "narrative.amount_vs_table")
+def test_amount_differing_from_the_cell_it_names(run_rule):
+    (f,) = run_rule(make_doc("2024年一般行政管理事务预算为45.00万元。"), "narrative.amount_vs_table")
     assert f.severity == "error" and f.expected == 40.0 and f.actual == 45.0
     assert [e.page for e in f.evidence] == [1, 1] and f.evidence[1].table == "部门支出总表"
     assert f.explanation and f.explanation_source == "template"
 
 
-def test_unmappable_subject_says_nothing():
-    assert not found(make_doc("机构运转经费预算为45.00万元。"), "narrative.amount_vs_table")
-    assert not found(make_doc("上年一般行政管理事务为45.00万元。"), "narrative.amount_vs_table")
+def test_unmappable_subject_says_nothing(run_rule):
+    assert not run_rule(make_doc("机构运转经费预算为45.00万元。"), "narrative.amount_vs_table")
+    assert not run_rule(make_doc("上年一般行政管理事务为45.00万元。"), "narrative.amount_vs_table")
 
 
-def test_generic_subject_inherits_the_item_path():
+def test_generic_subject_inherits_the_item_path(run_rule):
     doc = make_doc("“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”。2024年预算安排65.00万元。")
-    assert found(doc, "narrative.amount_vs_table")
+    assert run_rule(doc, "narrative.amount_vs_table")
 
 
-def test_yuan_tables_compare_at_wanyuan_precision():
+def test_yuan_tables_compare_at_wanyuan_precision(run_rule):
     t = table("部门支出总表", ["科目编码", "科目名称", "合计"],
               [["", "合计", "1,234,567.00"], ["2101501", "行政运行", "1,234,567.00"]], unit="元")
-    assert not found(make_doc("行政运行预算为123.46万元。", tables=[t]), "narrative.amount_vs_table")
-    assert found(make_doc("行政运行预算为124.46万元。", tables=[t]), "narrative.amount_vs_table")
+    assert not run_rule(make_doc("行政运行预算为123.46万元。", tables=[t]), "narrative.amount_vs_table")
+    assert run_rule(make_doc("行政运行预算为124.46万元。", tables=[t]), "narrative.amount_vs_table")
 
 
-def test_unit_slip_is_reported_as_unit():
-    (f,) = found(make_doc("2024年一般行政管理事务预算为400000.00万元。"), "unit.wan_yuan_slip")
-    assert f.kind == "unit" and not found(make_doc("2024年一般行政管理事务预算为400000.00万元。"),
+def test_unit_slip_is_reported_as_unit(run_rule):
+    (f,) = run_rule(make_doc("2024年一般行政管理事务预算为400000.00万元。"), "unit.wan_yuan_slip")
+    assert f.kind == "unit" and not run_rule(make_doc("2024年一般行政管理事务预算为400000.00万元。"),
                                            "narrative.amount_vs_table")
 
 
-def test_a_bare_subject_names_the_grand_total():
+def test_a_bare_subject_names_the_grand_total(run_rule):
     # 部门支出总表's 合计 is 100.00: "支出预算" means it, with or without the year and the unit's name.
-    assert not found(make_doc("某某局2024年支出预算100.00万元。"), "narrative.amount_vs_table")
-    (f,) = found(make_doc("某某局2024年支出预算120.00万元。"), "narrative.amount_vs_table")
+    assert not run_rule(make_doc("某某局2024年支出预算100.00万元。"), "narrative.amount_vs_table")
+    (f,) = run_rule(make_doc("某某局2024年支出预算120.00万元。"), "narrative.amount_vs_table")
     assert f.expected == 100.0 and f.actual == 120.0
 
 
-def test_a_path_written_with_dashes_names_its_item():
+def test_a_path_written_with_dashes_names_its_item(run_rule):
     doc = make_doc("“卫生健康支出-医疗保障管理事务-行政运行”科目65.00万元，用于日常运转。")
-    (f,) = found(doc, "narrative.amount_vs_table")
+    (f,) = run_rule(doc, "narrative.amount_vs_table")
     assert f.expected == 60.0 and f.actual == 65.0
-    assert not found(make_doc("“卫生健康支出-医疗保障管理事务-行政运行”科目60.00万元。"), "narrative.amount_vs_table")
+    assert not run_rule(make_doc("“卫生健康支出-医疗保障管理事务-行政运行”科目60.00万元。"), "narrative.amount_vs_table")
 
 
-def test_income_and_expenditure_both_totalling():
-    assert found(make_doc("2024年收、支总计均为120.00万元。"), "narrative.amount_vs_table")
-    assert not found(make_doc("2024年收、支总计均为100.00万元。"), "narrative.amount_vs_table")
+def test_income_and_expenditure_both_totalling(run_rule):
+    assert run_rule(make_doc("2024年收、支总计均为120.00万元。"), "narrative.amount_vs_table")
+    assert not run_rule(make_doc("2024年收、支总计均为100.00万元。"), "narrative.amount_vs_table")
 
 
-def test_one_sources_income_and_expenditure_are_one_figure():
+def test_one_sources_income_and_expenditure_are_one_figure(run_rule):
     fiscal = table("财政拨款收支总表", ["收入", "金额", "支出", "金额"],
                    [["一般公共预算拨款", "90.00", "卫生健康支出", "100.00"], ["上年结转", "10.00", "", ""],
                     ["收入总计", "100.00", "支出总计", "100.00"]])
     # The carry-over is folded into "一般公共预算收支预算": the source's own income is 90.00.
-    (f,) = found(make_doc("2024年一般公共预算收支预算100.00万元。", tables=[fiscal]), "narrative.amount_vs_table")
+    (f,) = run_rule(make_doc("2024年一般公共预算收支预算100.00万元。", tables=[fiscal]), "narrative.amount_vs_table")
     assert f.expected == 90.0 and f.actual == 100.0
-    assert not found(make_doc("2024年一般公共预算收支预算90.00万元。", tables=[fiscal]), "narrative.amount_vs_table")
+    assert not run_rule(make_doc("2024年一般公共预算收支预算90.00万元。", tables=[fiscal]), "narrative.amount_vs_table")
 
 
-def test_a_sangong_item_is_read_against_the_sangong_table():
+def test_a_sangong_item_is_read_against_the_sangong_table(run_rule):
     sangong = table("“三公”经费预算表", ["合计", "因公出国（境）费", "公务用车运行费", "公务接待费"],
                     [["5.00", "0.00", "3.00", "2.00"]])
     economic = table("基本支出表", ["科目编码", "科目名称", "合计"],
                      [["", "合计", "9.00"], ["302", "商品和服务支出", "9.00"], ["30231", "公务用车运行维护费", "9.00"]])
     # The economic table counts basic expenditure only; the 三公 table words the item shorter.
     doc = make_doc("“三公”经费中，公务用车运行维护费3.00万元。", tables=[EXPENDITURE, economic, sangong])
-    assert not found(doc, "narrative.amount_vs_table")
+    assert not run_rule(doc, "narrative.amount_vs_table")
     doc = make_doc("“三公”经费中，公务用车运行维护费4.00万元。", tables=[EXPENDITURE, economic, sangong])
-    (f,) = found(doc, "narrative.amount_vs_table")
+    (f,) = run_rule(doc, "narrative.amount_vs_table")
     assert f.expected == 3.0
 
 
-def test_a_sangong_item_headed_short_under_its_group():
+def test_a_sangong_item_headed_short_under_its_group(run_rule):
     sangong = table("“三公”经费预算表", ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
                     [["", "", "小计", "购置费", "运行费", ""], ["30.00", "0.00", "28.00", "25.00", "3.00", "2.00"]])
     ok = make_doc("“三公”经费预算30.00万元，其中：公务用车购置费25.00万元。", tables=[EXPENDITURE, sangong])
-    assert not found(ok, "narrative.amount_vs_table")
+    assert not run_rule(ok, "narrative.amount_vs_table")
     bad = make_doc("“三公”经费预算30.00万元，其中：公务用车购置费75.00万元。", tables=[EXPENDITURE, sangong])
-    (f,) = found(bad, "narrative.amount_vs_table")
+    (f,) = run_rule(bad, "narrative.amount_vs_table")
     assert f.expected == 25.0 and f.actual == 75.0
 
 
-def test_an_amount_ten_thousand_times_a_row_the_sentence_names():
+def test_an_amount_ten_thousand_times_a_row_the_sentence_names(run_rule):
     # No label maps "购置费", but the sentence names the row (公务用车) whose amount is 1/10,000 of it.
     purchase = table("政府采购支出表", ["项目名称", "合计"], [["合计", "0.18"], ["公务用车更新配备", "0.18"]])
     doc = make_doc("2024年安排购置公务用车1辆，购置费1800.00万元。", tables=[EXPENDITURE, purchase])
-    (f,) = found(doc, "unit.wan_yuan_slip")
+    (f,) = run_rule(doc, "unit.wan_yuan_slip")
     assert f.expected == 0.18
     # 18 times the largest figure of the document is not enough alone: the sentence must name the row.
-    assert not found(make_doc("2024年安排购置办公设备，购置费1800.00万元。", tables=[EXPENDITURE, purchase]),
+    assert not run_rule(make_doc("2024年安排购置办公设备，购置费1800.00万元。", tables=[EXPENDITURE, purchase]),
                      "unit.wan_yuan_slip")

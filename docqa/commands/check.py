@@ -43,6 +43,8 @@ def command(
     cluster: str | None = typer.Option(None, "--cluster", help="Run on Dask: tcp://host:8786, local or local:N "
                                        "(with --out PATH and no --format: JSON Lines as documents finish; a re-run "
                                        "skips those done)."),
+    select: str | None = typer.Option(None, "--select", help="Run only these rules: ids or kinds, comma-separated."),
+    ignore: str | None = typer.Option(None, "--ignore", help="Leave out these rules: ids or kinds, comma-separated."),
 ) -> None:
     """Flag numeric contradictions between narrative and tables."""
     settings = load_settings({"llm": {"enabled": False if no_llm else None},
@@ -63,6 +65,12 @@ def command(
             load_pack(pack)
         except ValueError as exc:
             fail(str(exc))
+    if select or ignore:
+        from rules.registry import RuleSet
+
+        if cluster:
+            fail("--select/--ignore do not work with --cluster yet")
+        RuleSet.default().select(select, ignore)  # an unknown rule id or kind: PackError, one line and exit 2
     paths = expand(files)
     if not paths:
         fail("no supported files found (.pdf, .txt, .md)")
@@ -72,7 +80,7 @@ def command(
         reports = run_check(paths, cluster, workers or settings.check.workers, pack, settings, out if not fmt else None)
     else:
         reports = _run(paths, resolve_workers(workers, settings.check.workers, len(paths)), pack,
-                       settings.check.doc_timeout, show_progress=len(paths) > 1)
+                       settings.check.doc_timeout, show_progress=len(paths) > 1, select=select, ignore=ignore)
     for r in reports:
         if r.error:
             error_line(r.error if r.error.startswith(r.source) else f"{r.source}: {r.error}")
@@ -110,13 +118,14 @@ def _explain(reports: list[DocumentReport], settings) -> None:
         _note(f"LLM explanations failed ({exc.__class__.__name__}); template explanations kept")
 
 
-def _run(paths: list[Path], workers: int, pack: str | None, timeout: float, show_progress: bool) -> list[DocumentReport]:
+def _run(paths: list[Path], workers: int, pack: str | None, timeout: float, show_progress: bool,
+         select: str | None = None, ignore: str | None = None) -> list[DocumentReport]:
     if not show_progress:
-        return check_paths(paths, workers=workers, pack_path=pack, doc_timeout=timeout)
+        return check_paths(paths, workers=workers, pack_path=pack, doc_timeout=timeout, select=select, ignore=ignore)
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
         task = progress.add_task("check", total=len(paths))
-        return check_paths(paths, workers=workers, pack_path=pack, doc_timeout=timeout,
+        return check_paths(paths, workers=workers, pack_path=pack, doc_timeout=timeout, select=select, ignore=ignore,
                            on_done=lambda _r: progress.advance(task))
 
 

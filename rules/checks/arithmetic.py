@@ -3,20 +3,40 @@ from __future__ import annotations
 
 import re
 
+from pydantic import Field
+
+from rules.analysis import Analysis
 from rules.findings import Evidence
-from rules.registry import Context, rule
+from rules.registry import Options, Rule, rule
 from rules.semantics import TableInfo, code_kind, is_total_row, is_unit_row, names_unit, norm_label
 
 _SUB = re.compile(r"^(?:小计|合计|总计)$")
 _TOP_TOTAL = re.compile(r"^(?:合计|总计|本年(?:收入|支出)合计|.{0,8}经费合计|.{0,6}支出合计|.{0,6}收入合计)$")
 
 
+class SumOptions(Options):
+    digits: float = Field(1.0, description="Rounding allowance: units of the table's last printed digit per summand.")
+    max_failure_share: float = Field(
+        0.5, ge=0, le=1, description="When more than this share of a table's checks of one relation fail (and at "
+        "least 3 were made), the header was misread: nothing is reported for that table.")
+
+
+class ColumnGroupOptions(SumOptions):
+    max_failure_share: float = Field(
+        0.34, ge=0, le=1, description="When more than this share of the rows of one column group fail (and at "
+        "least 3 were checked), the header was misread: nothing is reported for that group.")
+
+
+class TotalsOptions(Options):
+    digits: float = Field(1.0, description="Rounding allowance: units of the table's last printed digit.")
+
+
 def _v(x: float | None) -> float:
     return x or 0.0
 
 
-def _tol(ctx: Context, info: TableInfo, count: int) -> float:
-    return ctx.tol("digits") * max(1, count) * 10 ** -info.decimals + 1e-9
+def _tol(opts: Options, info: TableInfo, count: int) -> float:
+    return opts.digits * max(1, count) * 10 ** -info.decimals + 1e-9
 
 
 def _ev(info: TableInfo, rows, col: int, text: str) -> Evidence:
@@ -27,30 +47,30 @@ def _fmt(x: float, info: TableInfo) -> str:
     return f"{x:,.{info.decimals}f}"
 
 
-def _mismatch(ctx: Context, info: TableInfo, sev: str, where: str, whole: str, stated: float, parts: str,
+def _mismatch(rule: Rule, info: TableInfo, sev: str, where: str, whole: str, stated: float, parts: str,
               computed: float, row, col: int, cell: str):
     """A stated total against the sum of its parts: message, evidence and computation in one shape."""
     unit = info.table.unit or "万元"
-    return ctx.finding(
+    return rule.finding(
         sev, f"{info.table.title or '表'}{where}为{_fmt(stated, info)}{unit}，{whole}为{_fmt(computed, info)}{unit}",
         [_ev(info, [row], col, f"{cell}：{_fmt(stated, info)}")],
         f"{parts}＝{_fmt(computed, info)}，{where.removeprefix('中')}为{_fmt(stated, info)}，差{_fmt(stated - computed, info)}{unit}",
         expected=round(computed * info.scale, 4), actual=round(stated * info.scale, 4), unit="万元")
 
 
-def _report(ctx, info, checks, severity_ok="error"):
+def _report(opts: SumOptions, checks, severity_ok="error"):
     """Keep the failures of one relation unless it fails on most rows (then the header was misread)."""
     fails = [c for c in checks if c[0]]
     if not fails:
         return []
-    if len(checks) >= 3 and len(fails) / len(checks) > ctx.tol("max_failure_share"):
+    if len(checks) >= 3 and len(fails) / len(checks) > opts.max_failure_share:
         return []
     sev = severity_ok if len(checks) - len(fails) >= 1 or len(checks) == 1 else "warning"
     return [(sev, f) for f in fails]
 
 
-@rule("arithmetic.hierarchy", "arithmetic", digits=1.0, max_failure_share=0.5)
-def hierarchy(ctx: Context):
+@rule("arithmetic.hierarchy", "arithmetic", options=SumOptions)
+def hierarchy(ctx: Analysis, rule: Rule, opts: SumOptions):
     """A 类 (or 款) row differs from the sum of its 款 (or 项) rows."""
     for info in ctx.sem.infos:
         if info.type == "performance":
@@ -75,18 +95,18 @@ def hierarchy(ctx: Context):
                 total = sum(_v(k.value(col)) for k in children)
                 if parent is None and total == 0:
                     continue
-                bad = abs(_v(parent) - total) > _tol(ctx, info, len(children))
+                bad = abs(_v(parent) - total) > _tol(opts, info, len(children))
                 checks.append((bad, r, children, col, _v(parent), total))
-        for sev, (_, r, children, col, parent, total) in _report(ctx, info, checks):
+        for sev, (_, r, children, col, parent, total) in _report(opts, checks):
             codes = "＋".join(f"{k.code}（{_fmt(_v(k.value(col)), info)}）" for k in children[:8]) + \
                 ("…" if len(children) > 8 else "")
             head = info.table.header_text(col)
-            yield _mismatch(ctx, info, sev, f"中{r.code} {r.label}（{head}）", "下级科目合计", parent, codes, total,
+            yield _mismatch(rule, info, sev, f"中{r.code} {r.label}（{head}）", "下级科目合计", parent, codes, total,
                             r, col, f"{r.code} {r.label}｜{head}")
 
 
-@rule("arithmetic.total_row", "arithmetic", digits=1.0, max_failure_share=0.5)
-def total_row(ctx: Context):
+@rule("arithmetic.total_row", "arithmetic", options=SumOptions)
+def total_row(ctx: Analysis, rule: Rule, opts: SumOptions):
     """A 合计 row differs from the sum of the top-level rows of its table: its 类 rows, or in a table listed by
     unit, its top-level unit rows (the units with the shortest code)."""
     for info in ctx.sem.infos:
@@ -110,15 +130,15 @@ def total_row(ctx: Context):
             s = sum(_v(r.value(col)) for r in top)
             if tv is None and s == 0:
                 continue
-            checks.append((abs(_v(tv) - s) > _tol(ctx, info, len(top)), col, _v(tv), s))
-        for sev, (_, col, tv, s) in _report(ctx, info, checks):
-            yield _mismatch(ctx, info, sev, f"合计行（{t.header_text(col)}）", "各单位合计" if info.has_unit_rows else "各类合计",
+            checks.append((abs(_v(tv) - s) > _tol(opts, info, len(top)), col, _v(tv), s))
+        for sev, (_, col, tv, s) in _report(opts, checks):
+            yield _mismatch(rule, info, sev, f"合计行（{t.header_text(col)}）", "各单位合计" if info.has_unit_rows else "各类合计",
                             tv, "＋".join(r.code for r in top),
                             s, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}")
 
 
-@rule("arithmetic.list_total", "arithmetic", digits=1.0, max_failure_share=0.5)
-def list_total(ctx: Context):
+@rule("arithmetic.list_total", "arithmetic", options=SumOptions)
+def list_total(ctx: Analysis, rule: Rule, opts: SumOptions):
     """The 合计 row of a plain list (projects, purchases: no codes) differs from the sum of the rows it closes.
     Unit subtotal rows (本级, 某某中心) are either counted alone or their projects are, or a unit-named row is a
     leaf itself (某某局-综合定额): whichever adds up."""
@@ -139,9 +159,9 @@ def list_total(ctx: Context):
             if tv is None and not any(sums):
                 continue
             n = max(len(rows) for rows in readings)
-            checks.append((all(abs(_v(tv) - x) > _tol(ctx, info, n) for x in sums), col, _v(tv), sums[0]))
-        for sev, (_, col, tv, total) in _report(ctx, info, checks):
-            yield _mismatch(ctx, info, sev, f"合计行（{t.header_text(col)}）", "各行合计", tv, f"{len(readings[0])}行之和",
+            checks.append((all(abs(_v(tv) - x) > _tol(opts, info, n) for x in sums), col, _v(tv), sums[0]))
+        for sev, (_, col, tv, total) in _report(opts, checks):
+            yield _mismatch(rule, info, sev, f"合计行（{t.header_text(col)}）", "各行合计", tv, f"{len(readings[0])}行之和",
                             total, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}")
 
 
@@ -211,8 +231,8 @@ def column_relations(info: TableInfo) -> list[tuple[int, list[int]]]:
     return rel
 
 
-@rule("arithmetic.column_groups", "arithmetic", digits=1.0, max_failure_share=0.34)
-def column_groups(ctx: Context):
+@rule("arithmetic.column_groups", "arithmetic", options=ColumnGroupOptions)
+def column_groups(ctx: Analysis, rule: Rule, opts: ColumnGroupOptions):
     """A 合计/小计 column differs from the sum of the columns it groups (e.g. 基本支出 ≠ 人员经费 + 公用经费)."""
     for info in ctx.sem.infos:
         if info.type in ("performance", "procurement", "purchase_service") or info.header_mismatch:
@@ -226,19 +246,11 @@ def column_groups(ctx: Context):
                 if tv is None and not any(vals):
                     continue
                 s = sum(_v(v) for v in vals)
-                checks.append((abs(_v(tv) - s) > _tol(ctx, info, len(members)), r, _v(tv), s))
-            for sev, (_, r, tv, s) in _report(ctx, info, checks):
+                checks.append((abs(_v(tv) - s) > _tol(opts, info, len(members)), r, _v(tv), s))
+            for sev, (_, r, tv, s) in _report(opts, checks):
                 parts = "＋".join(f"{t.header_text(m).split('/')[-1]}{_fmt(_v(r.value(m)), info)}" for m in members)
-                yield _mismatch(ctx, info, sev, f"“{r.label or r.code or '首行'}”行：{t.header_text(total)}", "分项合计",
+                yield _mismatch(rule, info, sev, f"“{r.label or r.code or '首行'}”行：{t.header_text(total)}", "分项合计",
                                 tv, parts, s, r, total, f"{r.code or ''} {r.label}｜{t.header_text(total)}")
-
-
-def first_value(row, info: TableInfo) -> float | None:
-    for c in info.value_cols:
-        v = row.value(c)
-        if v is not None:
-            return v
-    return None
 
 
 def _side_total(info: TableInfo, side: str):
@@ -255,17 +267,17 @@ def _side_total(info: TableInfo, side: str):
     return (rows[-1], col) if rows else None
 
 
-@rule("arithmetic.overview_totals", "arithmetic", digits=1.0)
-def overview_totals(ctx: Context):
+@rule("arithmetic.overview_totals", "arithmetic", options=TotalsOptions)
+def overview_totals(ctx: Analysis, rule: Rule, opts: TotalsOptions):
     """收入总计 differs from 支出总计 in a 收支总表."""
     for info in ctx.sem.types("overview", "fiscal_overview"):
         inc, exp = _side_total(info, "收入"), _side_total(info, "支出")
         if not inc or not exp:
             continue
         a, b = inc[0].value(inc[1]), exp[0].value(exp[1])
-        if abs(a - b) > _tol(ctx, info, 1):
+        if abs(a - b) > _tol(opts, info, 1):
             t = info.table
-            yield ctx.finding(
+            yield rule.finding(
                 "error", f"{t.title}中收入总计{_fmt(a, info)}与支出总计{_fmt(b, info)}不相等",
                 [_ev(info, [inc[0]], inc[1], f"收入总计：{_fmt(a, info)}；支出总计：{_fmt(b, info)}")],
                 f"{_fmt(a, info)}−{_fmt(b, info)}＝{_fmt(a - b, info)}{t.unit or '万元'}",

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from rules.analysis import Analysis
 from rules.findings import Evidence
-from rules.registry import Context, rule
+from rules.registry import Options, Rule, rule
 from rules.semantics import norm_label, table_type_of
 
 NAMES = {
@@ -15,7 +16,7 @@ NAMES = {
 }
 
 
-def _noted(ctx: Context, notes: list[str]) -> bool:
+def _noted(ctx: Analysis, notes: list[str]) -> bool:
     return any(w in note for note in notes for w in ctx.pack.empty_note_words)
 
 
@@ -24,7 +25,7 @@ _ZERO = re.compile(r"(?<![\d.,])0(?:\.0+)?\s*(?:万元|元)")
 _AMOUNT = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)")
 
 
-def _said_empty(ctx: Context, type_: str) -> bool:
+def _said_empty(ctx: Analysis, type_: str) -> bool:
     """The narrative says there is nothing of this kind: one sentence names the table's subject (an alias of its
     type) and says it has none (没有政府性基金预算拨款安排的支出, 无国有资本经营预算支出) or that it is zero
     (国有资本经营预算支出0.00万元) without naming any other amount."""
@@ -52,7 +53,7 @@ def _amounts(info) -> list[float]:
             for i, v in enumerate(r.values) if v and i in info.value_cols and i not in r.percent]
 
 
-def _sangong_hits(ctx: Context) -> list:
+def _sangong_hits(ctx: Analysis) -> list:
     """三公 items carrying money in the economic tables (公务接待费 8.80 in 一般公共预算基本支出表)."""
     hits = []
     for info in ctx.sem.types("gpb_basic", "economic_summary"):
@@ -65,8 +66,8 @@ def _sangong_hits(ctx: Context) -> list:
     return hits
 
 
-@rule("completeness.required_tables", "completeness")
-def required_tables(ctx: Context):
+@rule("completeness.required_tables", "completeness", severity="warning")
+def required_tables(ctx: Analysis, rule: Rule, opts: Options):
     """A table the disclosure must publish is missing."""
     groups = ctx.pack.required_tables.get(ctx.doc.kind, [])
     if len(ctx.sem.by_type) < 3:
@@ -76,14 +77,14 @@ def required_tables(ctx: Context):
             continue  # completeness.sangong_missing reports it, with the money that makes the table necessary
         if not ctx.sem.types(*group):
             name = "或".join(NAMES.get(g, g) for g in group)
-            yield ctx.finding(
+            yield rule.finding(
                 "warning", f"未找到{name}", [Evidence(page=0, text=f"全文未见{name}", table=None)],
                 f"应公开的表：{name}；已识别的表：{'、'.join(NAMES.get(t, t) for t in ctx.sem.by_type)}",
                 expected=name, actual=None)
 
 
-@rule("completeness.empty_unexplained", "completeness")
-def empty_unexplained(ctx: Context):
+@rule("completeness.empty_unexplained", "completeness", severity="warning")
+def empty_unexplained(ctx: Analysis, rule: Rule, opts: Options):
     """A table is empty and no note says why (故本表无数据)."""
     for info in ctx.sem.infos:
         t = info.table
@@ -91,14 +92,14 @@ def empty_unexplained(ctx: Context):
             continue
         if _said_empty(ctx, info.type):
             continue
-        yield ctx.finding(
+        yield rule.finding(
             "warning", f"{t.title}为空表，但未说明原因（如“故本表无数据”）",
             [Evidence(page=t.page, text=t.title, table=t.title)], "表内金额均为空或0，表下无说明",
             expected="说明", actual=t.title)
 
 
-@rule("completeness.note_says_empty", "completeness")
-def note_says_empty(ctx: Context):
+@rule("completeness.note_says_empty", "completeness", severity="warning")
+def note_says_empty(ctx: Analysis, rule: Rule, opts: Options):
     """A note says the table has no data, yet the table carries amounts."""
     for info in ctx.sem.infos:
         t = info.table
@@ -110,21 +111,21 @@ def note_says_empty(ctx: Context):
         amounts = _amounts(info)
         if not amounts:
             continue
-        yield ctx.finding(
+        yield rule.finding(
             "warning", f"{t.title}注明本表无数据，但表中列有金额", [Evidence(page=t.page, text=note[:200], table=t.title)],
             f"表中非零金额{len(amounts)}个，最大{max(amounts):.2f}万元", expected=0.0, actual=round(max(amounts), 4),
             unit="万元")
 
 
-@rule("completeness.sangong_missing", "completeness")
-def sangong_missing(ctx: Context):
+@rule("completeness.sangong_missing", "completeness", severity="warning")
+def sangong_missing(ctx: Analysis, rule: Rule, opts: Options):
     """No 三公 table, although 三公 items carry money in the economic tables."""
     if ctx.sem.types("sangong") or ctx.doc.kind not in ("budget", "final"):
         return
     hits = _sangong_hits(ctx)
     if hits:
         c = hits[0]
-        yield ctx.finding(
+        yield rule.finding(
             "warning", f"未公开“三公”经费表，但{c.table.title}列有{c.row.label}{c.value:.2f}万元",
             [Evidence(page=c.page, text=c.text(), table=c.table.title)],
             "；".join(f"{h.row.label}{h.value:.2f}万元" for h in hits[:4]), expected="三公经费表", actual=None)

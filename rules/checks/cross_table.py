@@ -3,35 +3,32 @@ from __future__ import annotations
 
 import re
 
+from pydantic import Field
+
 from index.numbers import halfwidth, parse_number
-from rules.checks.arithmetic import first_value
-from rules.checks.common import cell_ev, in_yuan
+from rules.analysis import ROW_TABLES, Analysis, cell_ev, first_value, grand_total, in_yuan
 from rules.findings import Evidence
-from rules.registry import Context, rule
-from rules.semantics import Cell, TableInfo, code_kind, is_total_row, label_keys, norm_label
+from rules.registry import Options, Rule, rule
+from rules.semantics import Cell, TableInfo, code_kind, label_keys, norm_label
 
 
-# Tables whose rows are classified (功能分类 or 经济分类 codes): the same row may be printed in two of them.
-ROW_TABLES = ("income", "expenditure", "gpb_expenditure", "gpb_basic", "economic_summary", "fund_expenditure",
-              "state_capital")
+class CrossOptions(Options):
+    digits: float = Field(1.0, description="Rounding allowance: units of the last printed digit of the coarser table.")
 
 
-def grand_total(info: TableInfo) -> Cell | None:
-    if info.total_col is None:
-        return None
-    for r in info.table.rows:
-        if is_total_row(r):
-            c = info.cell(r, info.total_col)
-            if c:
-                return c
-    return None
+class SharedRowsOptions(CrossOptions):
+    min_shared: int = Field(3, ge=1, description="Rows two tables must share before they are compared row by row.")
 
 
-def _tol(ctx: Context, *cells: Cell) -> float:
-    return ctx.tol("digits") * max(10 ** -c.decimals * c.table.scale() for c in cells) + 1e-9
+class FiscalClassesOptions(CrossOptions):
+    min_shared: int = Field(2, ge=1, description="类 rows the two tables must share before they are compared.")
 
 
-def _overview_row(ctx: Context, suffix: str) -> Cell | None:
+def _tol(opts: CrossOptions, *cells: Cell) -> float:
+    return opts.digits * max(10 ** -c.decimals * c.table.scale() for c in cells) + 1e-9
+
+
+def _overview_row(ctx: Analysis, suffix: str) -> Cell | None:
     for info in ctx.sem.types("overview"):
         for r in info.table.rows:
             if norm_label(r.label).endswith(suffix):
@@ -42,9 +39,9 @@ def _overview_row(ctx: Context, suffix: str) -> Cell | None:
     return None
 
 
-def _mismatch(ctx, a: Cell, b: Cell, what: str):
-    if abs(a.value - b.value) > _tol(ctx, a, b):
-        return ctx.finding(
+def _mismatch(rule: Rule, opts: CrossOptions, a: Cell, b: Cell, what: str):
+    if abs(a.value - b.value) > _tol(opts, a, b):
+        return rule.finding(
             "error", f"{what}：{a.table.title or a.table.id}为{a.value:.2f}万元，{b.table.title or b.table.id}为"
             f"{b.value:.2f}万元", [cell_ev(a), cell_ev(b)],
             f"{a.value:.2f}−{b.value:.2f}＝{a.value - b.value:.2f}万元", expected=round(a.value, 4),
@@ -52,8 +49,8 @@ def _mismatch(ctx, a: Cell, b: Cell, what: str):
     return None
 
 
-@rule("cross_table.totals", "cross_table", digits=1.0)
-def totals(ctx: Context):
+@rule("cross_table.totals", "cross_table", options=CrossOptions)
+def totals(ctx: Analysis, rule: Rule, opts: CrossOptions):
     """The grand total differs between the 收支总表, the 收入表 and the 支出表."""
     inc = next((c for c in map(grand_total, ctx.sem.types("income")) if c), None)
     exp = next((c for c in map(grand_total, ctx.sem.types("expenditure")) if c), None)
@@ -65,7 +62,7 @@ def totals(ctx: Context):
         pairs = [(total, inc, "收入总计"), (total, exp, "支出总计")]
     for a, b, what in pairs:
         if a and b:
-            f = _mismatch(ctx, a, b, what)
+            f = _mismatch(rule, opts, a, b, what)
             if f:
                 yield f
 
@@ -79,8 +76,8 @@ def _coded(info: TableInfo) -> dict[tuple[str, str], list[Cell]]:
     return {k: v for k, v in out.items() if len(v) == 1 and v[0] is not None}
 
 
-@rule("cross_table.same_rows", "cross_table", digits=1.0, min_shared=3)
-def same_rows(ctx: Context):
+@rule("cross_table.same_rows", "cross_table", options=SharedRowsOptions)
+def same_rows(ctx: Analysis, rule: Rule, opts: SharedRowsOptions):
     """A classified row (functional or economic code) differs between two tables whose grand totals agree (same
     scope); tables of different scopes may differ row by row (carry-overs, other funds) and are not compared."""
     # A table that lists its units (036 某某局) keys each classified row once per unit: _coded keeps only the rows
@@ -91,12 +88,12 @@ def same_rows(ctx: Context):
         ga, ka = grand_total(a), _coded(a)
         for b in infos[i + 1:]:
             gb, kb = grand_total(b), _coded(b)
-            if not ga or not gb or abs(ga.value - gb.value) > _tol(ctx, ga, gb):
+            if not ga or not gb or abs(ga.value - gb.value) > _tol(opts, ga, gb):
                 continue
             shared = [k for k in ka if k in kb]
-            if len(shared) < ctx.tol("min_shared"):
+            if len(shared) < opts.min_shared:
                 continue
-            bad = [k for k in shared if abs(ka[k][0].value - kb[k][0].value) > _tol(ctx, ka[k][0], kb[k][0])]
+            bad = [k for k in shared if abs(ka[k][0].value - kb[k][0].value) > _tol(opts, ka[k][0], kb[k][0])]
             if len(bad) > max(1, 0.2 * len(shared)):
                 continue  # the two tables do not measure the same thing
             for k in bad:
@@ -104,7 +101,7 @@ def same_rows(ctx: Context):
                 if (k, round(x.value, 2), round(y.value, 2)) in seen:
                     continue
                 seen.add((k, round(x.value, 2), round(y.value, 2)))
-                f = _mismatch(ctx, x, y, f"{k[0]} {x.row.label}")
+                f = _mismatch(rule, opts, x, y, f"{k[0]} {x.row.label}")
                 if f:
                     yield f
 
@@ -115,8 +112,8 @@ def _gpb_column(info: TableInfo) -> int | None:
                  and "一般公共预算" in "/".join(info.table.header[i])), None)
 
 
-@rule("cross_table.fiscal_classes", "cross_table", digits=1.0, min_shared=2)
-def fiscal_classes(ctx: Context):
+@rule("cross_table.fiscal_classes", "cross_table", options=FiscalClassesOptions)
+def fiscal_classes(ctx: Analysis, rule: Rule, opts: FiscalClassesOptions):
     """A 类 in the 财政拨款收支总表 (一般公共预算 column) differs from the same 类 in the 一般公共预算支出表."""
     for f_info in ctx.sem.types("fiscal_overview"):
         col = _gpb_column(f_info)
@@ -133,19 +130,19 @@ def fiscal_classes(ctx: Context):
             theirs = {norm_label(r.label): g_info.cell(r, g_info.total_col) for r in g_info.table.rows
                       if r.code and len(r.code) == 3 and code_kind(r.code) == "functional"}
             shared = [k for k, c in theirs.items() if c and len(mine.get(k, [])) == 1]
-            if len(shared) < ctx.tol("min_shared"):
+            if len(shared) < opts.min_shared:
                 continue
-            bad = [k for k in shared if abs(mine[k][0].value - theirs[k].value) > _tol(ctx, mine[k][0], theirs[k])]
+            bad = [k for k in shared if abs(mine[k][0].value - theirs[k].value) > _tol(opts, mine[k][0], theirs[k])]
             if len(bad) > max(1, 0.2 * len(shared)):
                 continue  # other scopes (carry-overs counted on one side only): not the same quantities
             for k in bad:
-                f = _mismatch(ctx, mine[k][0], theirs[k], f"{theirs[k].row.code} {k}（一般公共预算）")
+                f = _mismatch(rule, opts, mine[k][0], theirs[k], f"{theirs[k].row.code} {k}（一般公共预算）")
                 if f:
                     yield f
 
 
-@rule("cross_table.economic_vs_functional", "cross_table", digits=1.0)
-def economic_vs_functional(ctx: Context):
+@rule("cross_table.economic_vs_functional", "cross_table", severity="warning", options=CrossOptions)
+def economic_vs_functional(ctx: Analysis, rule: Rule, opts: CrossOptions):
     """An economic item (住房公积金 30113) differs from the functional 项 of the same name (2210201)."""
     func: dict[str, list[Cell]] = {}
     for info in ctx.sem.types("gpb_expenditure", "expenditure"):
@@ -167,11 +164,11 @@ def economic_vs_functional(ctx: Context):
         if len(cells) != 1 or len(key) < 4 or key not in func:
             continue
         others = [c for c in func[key] if c is not None]
-        if not others or any(abs(c.value - cells[0].value) <= _tol(ctx, c, cells[0]) for c in others):
+        if not others or any(abs(c.value - cells[0].value) <= _tol(opts, c, cells[0]) for c in others):
             continue
         if len({round(c.value, 2) for c in others}) != 1:
             continue
-        f = _mismatch(ctx, cells[0], others[0], f"“{cells[0].row.label}”在经济分类与功能分类中不一致")
+        f = _mismatch(rule, opts, cells[0], others[0], f"“{cells[0].row.label}”在经济分类与功能分类中不一致")
         if f:
             yield f.model_copy(update={"severity": "warning"})
 
@@ -184,8 +181,8 @@ _UNIT_COST = re.compile(r"单位|人均|单价|每|标准|平均")
 _MONEY = re.compile(r"^[≤<＜≦]?\s*(?:不超过|不高于)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)$")
 
 
-@rule("cross_table.performance_cost", "cross_table", digits=1.0)
-def performance_cost(ctx: Context):
+@rule("cross_table.performance_cost", "cross_table", severity="warning", options=CrossOptions)
+def performance_cost(ctx: Analysis, rule: Rule, opts: CrossOptions):
     """A performance target's cost indicator (项目总成本 ≤X元) exceeds the project's whole annual funds (年度资金总额)
     printed in the same form. Forms may follow one another in one table: each cost is read against the funds of
     the form it belongs to (the last 年度资金总额 above it)."""
@@ -207,9 +204,9 @@ def performance_cost(ctx: Context):
             if not m or not _WHOLE_COST.search(name) or _UNIT_COST.search(name):
                 continue
             cost = float(m.group(1).replace(",", "")) * (1e-4 if m.group(2) == "元" else 1.0)
-            if cost <= funds[0] + ctx.tol("digits") * 10 ** -funds[1] + 1e-9:
+            if cost <= funds[0] + opts.digits * 10 ** -funds[1] + 1e-9:
                 continue
-            yield ctx.finding(
+            yield rule.finding(
                 "warning", f"绩效目标的成本指标“{name}”为{cells[-1]}（{cost:.2f}万元），超过项目年度资金总额"
                 f"{funds[0]:.2f}万元", [Evidence(page=funds[2], text=f"{funds[3]}{funds[0]:.2f}万元", table=None),
                                       Evidence(page=r.page, text=f"{name} {cells[-1]}", table=None)],

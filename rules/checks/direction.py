@@ -3,24 +3,30 @@ from __future__ import annotations
 
 import re
 
-from rules.checks.common import n, pct, rate_tolerance, said
-from rules.checks.percentage import change_candidates
-from rules.registry import Context, rule
+from pydantic import Field
+
+from rules.analysis import Analysis, n, pct, rate_tolerance, said
+from rules.registry import Options, Rule, rule
 
 _WORDS = {"大于": 1, "高于": 1, "小于": -1, "低于": -1, "等于": 0}
 
 
-@rule("direction.change_sign", "direction", digits=0.5)
-def change_sign(ctx: Context):
+class SignOptions(Options):
+    digits: float = Field(0.5, description="Units of the rate's last printed digit a recomputed rate may differ by "
+                                           "(besides what the rounding of its amounts carries into the ratio).")
+
+
+@rule("direction.change_sign", "direction", options=SignOptions)
+def change_sign(ctx: Analysis, rule: Rule, opts: SignOptions):
     """增加/减少 contradicts the amounts: the stated rate only fits the opposite direction."""
     for c in ctx.of("change"):
         if c.direction == "0" or c.value is None or c.value == 0:
             continue
         stated = c.value if c.direction == "+" else -c.value
-        finite = [x for x in change_candidates(c) if x[0] != float("inf")]
+        finite = [x for x in ctx.change_candidates(c) if x[0] != float("inf")]
         if not finite and c.change is None:
             continue
-        fits = [abs(r - stated) <= rate_tolerance(r, c.decimals, p, ctx.tol("digits")) + 1e-9
+        fits = [abs(r - stated) <= rate_tolerance(r, c.decimals, p, opts.digits) + 1e-9
                 for r, _, p, _ in finite]
         if any(fits):
             continue
@@ -37,9 +43,9 @@ def change_sign(ctx: Context):
                 else:
                     r = sign * a.value / base * 100
                 if abs(abs(r) - c.value) <= rate_tolerance(r, c.decimals, [(a.value, a.half), (base, cur.half)],
-                                                           ctx.tol("digits")) + 1e-9:
+                                                           opts.digits) + 1e-9:
                     word = "增加" if a.change == "+" else "减少"
-                    yield ctx.finding(
+                    yield rule.finding(
                         "error", f"文中称{word}{n(a.printed, a.decimals)}{a.unit}，但变动率只与相反方向相符", [said(c)],
                         f"{n(a.value)}÷({n(cur.value)}{'＋' if sign < 0 else '−'}{n(a.value)})={pct(abs(r))}"
                         f"，与文中{pct(c.value, c.decimals)}相符，方向应为{'减少' if word == '增加' else '增加'}",
@@ -48,16 +54,16 @@ def change_sign(ctx: Context):
         else:
             r = finite[0][0]
             if r * stated < 0 and abs(abs(r) - c.value) <= rate_tolerance(r, c.decimals, finite[0][2],
-                                                                           ctx.tol("digits")) + 1e-9:
+                                                                           opts.digits) + 1e-9:
                 word = "增加" if stated > 0 else "减少"
-                yield ctx.finding(
+                yield rule.finding(
                     "error", f"文中称{word}{pct(c.value, c.decimals)}，但数字显示{'减少' if r < 0 else '增加'}",
                     [said(c)], f"{finite[0][3]}={pct(r)}，文中为{word}{pct(c.value, c.decimals)}",
                     expected="减少" if r < 0 else "增加", actual=word, unit=None)
 
 
-@rule("direction.reason", "direction")
-def reason(ctx: Context):
+@rule("direction.reason", "direction", severity="warning")
+def reason(ctx: Analysis, rule: Rule, opts: Options):
     """The reason given for a change points only the other way (减少2.98%。主要原因是：…经费增加)."""
     up, down = ctx.pack.reason_words.get("up", []), ctx.pack.reason_words.get("down", [])
     for c in ctx.of("change"):
@@ -77,25 +83,25 @@ def reason(ctx: Context):
         if says_up == says_down or says_up == (c.direction == "+"):
             continue
         word = "减少" if c.direction == "-" else "增加"
-        yield ctx.finding(
+        yield rule.finding(
             "warning", f"文中称{word}{pct(c.value, c.decimals)}，所述原因却是{'增加' if says_up else '减少'}",
             [said(c)], f"变动方向：{word}；原因：{why.strip()[:40]}", expected=word,
             actual="增加" if says_up else "减少", unit=None)
 
 
 @rule("direction.flat_with_change", "direction")
-def flat_with_change(ctx: Context):
+def flat_with_change(ctx: Analysis, rule: Rule, opts: Options):
     """持平 next to a non-zero change amount."""
     for c in ctx.of("change"):
         if c.direction == "0" and c.change is not None and c.change.value > 0:
-            yield ctx.finding(
+            yield rule.finding(
                 "error", f"文中称持平，却同时写有变动{n(c.change.printed, c.change.decimals)}{c.change.unit}", [said(c)],
                 f"持平意味着变动为0，文中变动为{n(c.change.value)}万元", expected=0.0,
                 actual=round(c.change.value, 4), unit="万元")
 
 
 @rule("direction.comparison", "direction")
-def comparison(ctx: Context):
+def comparison(ctx: Analysis, rule: Rule, opts: Options):
     """决算数大于/小于/等于预算数 contradicts the two amounts."""
     for c in ctx.of("comparison"):
         final, budget = c.amount, c.whole
@@ -107,7 +113,7 @@ def comparison(ctx: Context):
         diff = final.value - budget.value
         actual = 0 if abs(diff) <= tol else (1 if diff > 0 else -1)
         if actual != want:
-            yield ctx.finding(
+            yield rule.finding(
                 "error", f"文中称决算数{word}预算数，但决算{n(final.value)}万元、预算{n(budget.value)}万元",
                 [said(c)], f"{n(final.value)}−{n(budget.value)}={n(diff)}万元",
                 expected={1: "大于", -1: "小于", 0: "等于"}[actual], actual=word, unit=None)

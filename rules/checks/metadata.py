@@ -4,15 +4,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pydantic import Field
+
 from index.captions import entity_field
+from rules.analysis import YEAR, Analysis
 from rules.findings import Evidence
-from rules.registry import Context, rule
+from rules.registry import Options, Rule, rule
 
-YEAR = re.compile(r"(20\d\d)\s*年")
+class YearOptions(Options):
+    min_votes: int = Field(2, ge=1, description="Places (titles, headings, up to 3 narrative paragraphs) that must "
+                                               "name the document's year before another year is flagged; 3 or more "
+                                               "make it an error, fewer a warning.")
 
 
-@rule("metadata.year", "metadata", min_votes=2)
-def year(ctx: Context):
+@rule("metadata.year", "metadata", options=YearOptions)
+def year(ctx: Analysis, rule: Rule, opts: YearOptions):
     """A table title or heading names another year than the document."""
     doc = ctx.doc
     if doc.year is None:
@@ -23,13 +29,13 @@ def year(ctx: Context):
     # Titles that print no year (单位收支总体情况表) leave the narrative to say which year the document is about.
     said = sum(1 for p in doc.paragraphs[:200] if f"{doc.year}年" in p.text and re.search(r"预算|决算", p.text))
     votes[doc.year] += min(said, 3)
-    if votes[doc.year] < ctx.tol("min_votes"):
+    if votes[doc.year] < opts.min_votes:
         return
     for title, page, table in places:
         years = {int(y) for y in YEAR.findall(title)}
         if years and doc.year not in years and not re.search(r"上年|对比|比较|20\d\d\s*[-—至~]", title):
             other = sorted(years)[0]
-            yield ctx.finding(
+            yield rule.finding(
                 "warning" if votes[doc.year] < 3 else "error",
                 f"“{title}”写为{other}年，全文为{doc.year}年", [Evidence(page=page, text=title, table=table)],
                 f"标题年份{other}，文档年份{doc.year}（{votes[doc.year]}处）", expected=float(doc.year),
@@ -44,7 +50,7 @@ def _common_suffix(a: str, b: str) -> int:
 
 
 @rule("metadata.entity", "metadata")
-def entity(ctx: Context):
+def entity(ctx: Analysis, rule: Rule, opts: Options):
     """A 部门名称/编制单位 line names a unit of the same kind in another place (洛阳市…局 in a 南阳市…局 document)."""
     name = ctx.doc.entity
     if not name:
@@ -61,6 +67,6 @@ def entity(ctx: Context):
                 continue
             k = _common_suffix(v, name)
             if k >= 3 and v[:2] != name[:2]:
-                yield ctx.finding(
+                yield rule.finding(
                     "error", f"单位名称“{v}”与文档单位“{name}”不一致", [Evidence(page=page, text=line.strip()[:200])],
                     f"文档单位：{name}；此处：{v}", expected=name, actual=v)

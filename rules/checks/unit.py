@@ -1,11 +1,16 @@
 """元/万元 slips: a narrative amount that is a table cell × or ÷ 10,000."""
 from __future__ import annotations
 
-from rules.checks.common import cell_ev, n, said
-from rules.checks.narrative import subject_cells
-from rules.checks.projects import form_figure, performance_forms, self_evaluations
-from rules.registry import Context, rule
+from pydantic import Field
+
+from rules.analysis import Analysis, cell_ev, n, said
+from rules.registry import Options, Rule, rule
 from rules.semantics import Cell, norm_label
+
+
+class SlipOptions(Options):
+    factor: float = Field(10000, gt=1, description="The ratio a unit slip produces (元 written as 万元: 10,000).")
+    digits: float = Field(1.0, description="Rounding allowance, in units of the last printed digit, after scaling.")
 
 
 def _shares_words(label: str, sentence: str, k: int = 4) -> bool:
@@ -14,25 +19,24 @@ def _shares_words(label: str, sentence: str, k: int = 4) -> bool:
     return any(lab[i:i + k] in s for i in range(len(lab) - k + 1))
 
 
-@rule("unit.wan_yuan_slip", "unit", factor=10000, digits=1.0)
-def wan_yuan_slip(ctx: Context):
+@rule("unit.wan_yuan_slip", "unit", options=SlipOptions)
+def wan_yuan_slip(ctx: Analysis, rule: Rule, opts: SlipOptions):
     """A narrative amount is off from the cell it names by exactly a factor of 10,000 (元 written as 万元)."""
-    factor = ctx.tol("factor")
+    factor = opts.factor
     cells = [x for cs in ctx.sem.labels.values() for x in cs]
     largest = max((x.value for x in cells), default=0.0)
     printed: dict[float, list[Cell]] = {}
     for x in cells:
         printed.setdefault(round(x.value, 2), []).append(x)
-    evaluations = self_evaluations(ctx)
-    forms = performance_forms(ctx) if evaluations else []
+    evaluations = ctx.self_evaluations
     for c in ctx.of("amount"):
-        hit = subject_cells(ctx, c)
+        hit = ctx.subject_cells(c)
         if not hit and c.amount.value and c.paragraph in evaluations:
             # A self-evaluation's figure is read against the project's performance form.
-            figure = form_figure(ctx, c, forms)
-            if figure and abs(c.amount.value / factor - figure[2]) <= ctx.tol("digits") * 0.01 + 1e-9:
+            figure = ctx.form_figure(c)
+            if figure and abs(c.amount.value / factor - figure[2]) <= opts.digits * 0.01 + 1e-9:
                 a, (name, key, value, ev) = c.amount, figure
-                yield ctx.finding(
+                yield rule.finding(
                     "error", f"“{name}”自评说明中{key}{a.text}与绩效自评表{n(value)}万元相差一万倍，疑为元/万元单位错写",
                     [said(c), ev], f"{n(a.value)}÷{int(factor)}＝{n(a.value / factor, 4)}，自评表中为{n(value)}万元",
                     expected=round(value, 4), actual=round(a.value, 4), unit="万元")
@@ -45,7 +49,7 @@ def wan_yuan_slip(ctx: Context):
                 next((y for y in same if _shares_words(y.row.label, c.sentence)), None)
             if x is not None:
                 a = c.amount
-                yield ctx.finding(
+                yield rule.finding(
                     "error", f"文中“{a.subject}”{a.text}远超表中任何金额，÷10000后与表中{n(x.value)}万元相同，疑为元/万元单位错写",
                     [said(c), cell_ev(x)], f"{n(a.value)}÷{int(factor)}＝{n(a.value / factor)}，表中为{n(x.value)}万元",
                     expected=round(x.value, 4), actual=round(a.value, 4), unit="万元")
@@ -54,7 +58,7 @@ def wan_yuan_slip(ctx: Context):
             continue
         a = c.amount
         _, cells, _ = hit
-        tol = lambda x: ctx.tol("digits") * max(2 * a.half, 10 ** -x.decimals * x.table.scale()) + 1e-9
+        tol = lambda x: opts.digits * max(2 * a.half, 10 ** -x.decimals * x.table.scale()) + 1e-9
         if any(abs(x.value - a.value) <= tol(x) for x in cells):
             continue
         for x in cells:
@@ -62,7 +66,7 @@ def wan_yuan_slip(ctx: Context):
                 continue
             for scaled, word in ((a.value / factor, "大了一万倍"), (a.value * factor, "小了一万倍")):
                 if abs(scaled - x.value) <= tol(x) * (factor if word == "小了一万倍" else 1):
-                    yield ctx.finding(
+                    yield rule.finding(
                         "error", f"文中“{a.subject}”{a.text}与表中{n(x.value)}万元相差一万倍，疑为元/万元单位错写",
                         [said(c), cell_ev(x)],
                         f"{n(a.value)}÷{int(factor)}＝{n(a.value / factor, 4)}，表中为{n(x.value)}万元（{word}）",

@@ -1,18 +1,17 @@
-"""Evidence, number formatting and table readings shared by the rule modules."""
+"""Evidence, number formatting, rounding tolerances and small table readings shared by the rule modules."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from rules.claims import Amount, Claim
+from rules.claims import Claim
 from rules.findings import Evidence
-from rules.semantics import Cell, is_total_row, is_unit_row, names_unit
-
-if TYPE_CHECKING:
-    from rules.registry import Context
+from rules.semantics import Cell, TableInfo, is_total_row
 
 YEAR = re.compile(r"(20\d\d)\s*年")
+# Tables whose rows are classified (功能分类 or 经济分类 codes): the same row may be printed in two of them.
+ROW_TABLES = ("income", "expenditure", "gpb_expenditure", "gpb_basic", "economic_summary", "fund_expenditure",
+              "state_capital")
 
 
 def n(x: float, decimals: int = 2) -> str:
@@ -36,10 +35,6 @@ def in_yuan(cells: list[str]) -> bool:
     return any(re.search(r"\(\s*元\s*\)", halfwidth(c)) for c in cells)
 
 
-def amount_dp(a: Amount) -> int:
-    return max(a.decimals, 2 if a.unit == "万元" else a.decimals)
-
-
 def other_year(subject: str, year: int | None) -> bool:
     """The subject names another year than the document's (上年 figures are never this year's tables)."""
     if year is None:
@@ -54,22 +49,22 @@ def rate_tolerance(rate: float, printed_decimals: int, parts: list[tuple[float, 
     return digits * 10 ** -printed_decimals + abs(rate) * spread
 
 
-def project_rows(ctx: Context):
-    """(rows, total in 万元, table) of the project table when its rows add up to its total; else None.
+def first_value(row, info: TableInfo) -> float | None:
+    """The row's first value in a money column."""
+    for c in info.value_cols:
+        v = row.value(c)
+        if v is not None:
+            return v
+    return None
 
-    Unit subtotal rows are told apart by their code (6/9 digits, or a bare code as label) or, when every project row repeats its
-    unit's code, by a unit name as label."""
-    for info in ctx.sem.types("project_expenditure"):
-        col = info.total_col
-        if col is None:
-            continue
-        totals = [r for r in info.table.rows if is_total_row(r) and r.value(col)]
-        if not totals:
-            continue
-        total = totals[0].value(col)
-        body = [r for r in info.table.rows if r not in totals and r.value(col)]
-        for unit in (lambda r: is_unit_row(r, ctx.doc.entity), lambda r: names_unit(r, ctx.doc.entity)):
-            leaves = [r for r in body if not unit(r) and (not r.code or len(r.code) != 3) and not r.label.isdigit()]
-            if leaves and abs(sum(r.value(col) for r in leaves) - total) <= len(leaves) * 10 ** -info.decimals:
-                return leaves, total * info.scale, info
+
+def grand_total(info: TableInfo) -> Cell | None:
+    """The table's grand total: its first total row, in its total column."""
+    if info.total_col is None:
+        return None
+    for r in info.table.rows:
+        if is_total_row(r):
+            c = info.cell(r, info.total_col)
+            if c:
+                return c
     return None

@@ -1,0 +1,114 @@
+"""Which table cells a narrative amount names (its subject bound to rows and columns)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rules.analysis.common import other_year
+from rules.semantics import Cell, column_name, norm_label
+
+if TYPE_CHECKING:
+    from rules.analysis.context import Analysis
+
+_GENERIC = re.compile(r"^(?:20\d\d年度?)?(?:当年)?(?:年初)?(?:预算安排|预算为|支出决算为|决算为|决算数为|支出为|安排|为)$")
+
+
+def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
+    """The table cells a narrative amount names: by its 类/款/项 path, else by the longest label ending its
+    subject; a bare "预算安排/支出决算为" inherits the path the sentence is about. None when nothing maps."""
+    a = claim.amount
+    subject = a.subject
+    if a.bound or other_year(subject, ctx.doc.year):
+        return None
+    words = ctx.pack.other_basis_words + (["年初预算", "预算数", "预算为"] if ctx.doc.kind == "final" else [])
+    plain = re.sub(r"上年结转|上年结余|年初结转|年末结转", "", subject)
+    if any(w in plain for w in words):
+        return None
+    if claim.topic and ("（项）" in subject or "(项)" in subject or subject.endswith("”科目")
+                        or _GENERIC.match(norm_label(subject) or "为")):
+        cells = ctx.sem.code_path(claim.topic)
+        return ("/".join(claim.topic), cells, True) if cells else None
+    if not norm_label(subject) or _GENERIC.match(norm_label(subject)):
+        return None
+    if claim.amount.bracketed:
+        return None  # （其中，一般公共预算拨款安排…）: a side breakdown of something else
+    hit = ctx.sem.lookup(subject) or _grand_total(ctx, _clause_before(claim)) or _sangong_column(ctx, claim)
+    if hit is None:
+        return None
+    key, cells = hit
+    if key in {norm_label(x) for x in ctx.pack.context_labels} and \
+            any(w in claim.sentence for w in ctx.pack.scope_words):
+        return None
+    if any(norm_label(w) in key for w in ctx.pack.sangong_items) and "三公" in claim.sentence + section(ctx, claim):
+        # A 三公 item is read against the 三公 table: the economic tables count basic expenditure only.
+        sangong = {id(i.table) for i in ctx.sem.types("sangong")}
+        cells = [c for c in cells if id(c.table) in sangong]
+        if not cells:  # the 三公 table may word it shorter: 公务用车运行费 for 公务用车运行维护费
+            short = key.replace("维护", "")
+            cells = [c for k, cs in ctx.sem.labels.items() if k.replace("维护", "") == short
+                     for c in cs if id(c.table) in sangong]
+        if not cells:
+            return None
+    return key, cells, False
+
+
+def _sangong_column(ctx: Analysis, claim) -> tuple[str, list[Cell]] | None:
+    """A 三公 item named in full (公务用车购置费) where the 三公 table heads it short under its group
+    (公务用车购置及运行费 / 购置费): the group's lead words and the column's own name both in the subject."""
+    infos = ctx.sem.types("sangong")
+    if not infos or "三公" not in claim.sentence + section(ctx, claim):
+        return None
+    s = norm_label(claim.amount.subject)
+    for info in infos:
+        t = info.table
+        rows = info.total_rows[:1] or (t.rows[:1] if len(t.rows) == 1 else [])
+        for i in info.value_cols:
+            path = [norm_label(w) for w in t.header[i]] if i < len(t.header) else []
+            leaf = column_name(t.header[i]) if path else ""
+            group = next((w for w in reversed(path[:-1]) if "三公" not in w and not w.startswith("20")), "")
+            if len(leaf) < 2 or not group or not s.endswith(leaf) or group[:4] not in s[:-len(leaf)]:
+                continue
+            cells = [c for c in (info.cell(r, i) for r in rows) if c]
+            if cells:
+                return group[:4] + leaf, cells
+    return None
+
+
+def section(ctx: Analysis, claim) -> str:
+    """The section title of the paragraph a claim was read from."""
+    p = ctx.paragraph(claim.paragraph)
+    return (p.section or "") if p else ""
+
+
+def _clause_before(claim) -> str:
+    """The clause that leads to the amount, whole (the subject stops at 、 as in 收、支总计均为)."""
+    at = claim.sentence.find(claim.amount.text)
+    return re.split(r"[，,；;。：:]", claim.sentence[:at])[-1] if at > 0 else claim.amount.subject
+
+
+def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
+    """收入预算 / 支出决算 / 收支总预算: the document's totals, whichever way the tables print them."""
+    core = norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", subject)).replace("收、支", "收支")
+    if ctx.doc.entity:
+        core = core.replace(norm_label(ctx.doc.entity), "")
+    noise = sorted(ctx.pack.subject_noise + ["总", "总额", "总体", "总计", "均为"], key=len, reverse=True)
+    while True:
+        w = next((w for w in noise if core.endswith(w) and len(core) > len(w)), None)
+        if w is None:
+            break
+        core = core[: -len(w)]
+    spec = ctx.pack.total_subjects.get(core)
+    if not spec and core.endswith("收支") and norm_label(core[:-2]) in {norm_label(x) for x in ctx.pack.context_labels}:
+        # 一般公共预算收支预算: income and expenditure of one funding source are the same figure, so the amount
+        # must be that source's income (a carry-over folded into it shows as a difference).
+        src = core[:-2]
+        cells = [c for k in (src + "拨款收入", src + "拨款", src + "收入", src) for c in ctx.sem.labels.get(k, [])
+                 if ctx.sem.info_of.get(c.table.id) and ctx.sem.info_of[c.table.id].type in ("income", "fiscal_overview")]
+        return (core, cells) if cells and re.search(r"预算|决算", subject) else None
+    if not spec or not re.search(r"预算|决算|总计|合计|总额", subject):  # a bare 支出 may be a cut-off item name
+        return None
+    cells = [c for k in spec.get("rows", []) for c in ctx.sem.labels.get(k, [])]
+    for info in ctx.sem.types(*spec.get("tables", [])):
+        if info.total_col is not None:  # the 合计 row of 收入总表 / 支出总表
+            cells += [c for c in (info.cell(r, info.total_col) for r in info.total_rows) if c]
+    return (core, cells) if cells else None
