@@ -133,7 +133,9 @@ def stream_stats(records: list[dict], prefix: str) -> dict:
     return {"tasks": len(spans), "span_s": last - first, "compute_s": compute, "first": first, "last": last,
             "gap_mean_ms": 1000 * sum(gaps) / max(1, len(gaps)), "gap_total_s": sum(gaps),
             "overhead_pct": 100 * sum(gaps) / compute if compute else 0.0, "tail_idle_s": tail,
-            "tasks_per_worker": sorted(len(v) for v in by_worker.values())}
+            "tasks_per_worker": sorted(len(v) for v in by_worker.values()),
+            # Workers idle during the span, all causes (dispatch, the tail of the last documents, imports excluded).
+            "idle_pct_span": 100 * (len(by_worker) * (last - first) - compute) / (len(by_worker) * (last - first))}
 
 
 def run_cli(task: str, paths: list[Path], cluster: Cluster, tag: str) -> dict:
@@ -181,33 +183,41 @@ def run_cli(task: str, paths: list[Path], cluster: Cluster, tag: str) -> dict:
 
 # -- micro-measurements for the projection ------------------------------------------------------------------------
 
-def writer_costs(store_dir: Path) -> dict:
-    """Per document: the single writer's commit (chunk file + vectors + manifest write) into a fresh embedded store,
-    and how the manifest write grows with the number of documents it names."""
+def _probe_docs(store_dir: Path):
+    """(key, entry, chunks, vectors) of every document of an ingested store."""
     import numpy as np
 
-    from index.ingest import commit_document
     from index.store import Store
 
     src = Store(store_dir)
-    manifest = src.manifest()
-    docs = list(manifest["documents"].items())
+    chunks = src.chunks()
+    for key, entry in src.manifest().documents.items():
+        cs = [chunks[i] for i in entry.chunk_ids if i in chunks]
+        got = src.collection().get(ids=[c.id for c in cs], include=["embeddings"])
+        by_id = dict(zip(got["ids"], got["embeddings"]))
+        yield key, entry, cs, np.array([by_id[c.id] for c in cs], dtype=np.float32)
+
+
+def writer_costs(store_dir: Path) -> dict:
+    """The single writer, measured alone: commit of each document (chunk file + vectors into the embedded Chroma +
+    manifest write) into a fresh store; the manifest's size per document and write speed; BM25 rebuild per chunk."""
+    from index.ingest import commit_document
+    from index.store import Manifest, Store
+
+    docs = list(_probe_docs(store_dir))
     if not docs:
         return {}
-    chunks = src.chunks()
     dst = Store(WORK / "writer-probe")
     shutil.rmtree(dst.root, ignore_errors=True)
     dst.root.mkdir(parents=True)
-    new = {"embedding_model": manifest["embedding_model"], "documents": {}}
+    new = Manifest(embedder="probe")
     t_doc, n_chunks = 0.0, 0
-    for key, rec in docs:
-        cs = [chunks[i] for i in rec["chunk_ids"] if i in chunks]
-        vecs = np.random.default_rng(0).standard_normal((len(cs), 384)).astype(np.float32)
+    for key, entry, cs, vecs in docs:
         t0 = time.perf_counter()
-        commit_document(dst, new, key, {k: v for k, v in rec.items() if k != "chunk_ids"}, cs, vecs)
+        commit_document(dst, new, key, cs, vecs, entry)
         t_doc += time.perf_counter() - t0
         n_chunks += len(cs)
-    manifest_bytes = len(json.dumps(new, ensure_ascii=False, indent=1).encode("utf-8"))
+    manifest_bytes = len(new.model_dump_json(indent=1).encode("utf-8"))
     t0 = time.perf_counter()
     for _ in range(5):
         dst.save_manifest(new)
@@ -218,6 +228,51 @@ def writer_costs(store_dir: Path) -> dict:
     return {"documents": len(docs), "chunks": n_chunks, "commit_s_per_doc": t_doc / len(docs),
             "manifest_bytes_per_doc": manifest_bytes / len(docs), "manifest_write_mb_s": manifest_bytes / save_s / 1e6,
             "bm25_s_per_chunk": bm25_s / max(1, n_chunks), "chunks_per_doc": n_chunks / len(docs)}
+
+
+def server_costs(store_dir: Path) -> dict:
+    """Upserts into a real `chroma run` server (what every worker does with DOCQA_CHROMA_URL): chunks per second
+    from one client and from two at once."""
+    import threading
+
+    from index.store import Store
+
+    exe = shutil.which("chroma")
+    docs = list(_probe_docs(store_dir))
+    if exe is None or not docs:
+        return {}
+    port = free_port()
+    folder = WORK / "chroma-probe"
+    shutil.rmtree(folder, ignore_errors=True)
+    proc = subprocess.Popen([exe, "run", "--path", str(folder), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        out = {}
+        for clients in (1, 2):
+            halves = [docs[i::clients] for i in range(clients)]
+
+            def push(part, tag):
+                store = Store(WORK / "unused", chroma_url=f"http://127.0.0.1:{port}")
+                for key, _entry, cs, vecs in part:
+                    store.upsert([c.model_copy(update={"id": f"{tag}{c.id}"}) for c in cs], vecs, key)
+
+            t0 = time.perf_counter()
+            threads = [threading.Thread(target=push, args=(h, f"c{clients}-{i}-")) for i, h in enumerate(halves)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            out[f"chunks_per_s_{clients}_clients"] = sum(len(d[2]) for d in docs) / (time.perf_counter() - t0)
+        return out
+    finally:
+        proc.terminate()
+        proc.wait(20)
 
 
 def projection(results: list[dict], writer: dict, group: int = 32) -> dict:
@@ -278,54 +333,65 @@ def plot(results: list[dict], proj: dict, path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
+def summarise(results: list[dict], writer: dict, server: dict) -> dict:
+    pairs = {}
+    for r in results:
+        one = next((x for x in results if x["workers"] == 1 and (x["task"], x["set"]) == (r["task"], r["set"])), None)
+        if r["workers"] == 2 and one and r.get("span_s") and one.get("span_s"):
+            pairs[f"{r['task']}/{r['set']}"] = {"speedup_wall": one["wall_s"] / r["wall_s"],
+                                                "speedup_span": one["span_s"] / r["span_s"],
+                                                "efficiency_wall": one["wall_s"] / r["wall_s"] / 2}
+    proj = projection([r for r in results if r["set"].startswith("real")], writer)
+    return {"runs": results, "speedup": pairs, "writer": writer, "server": server, "projection": proj,
+            "machine": {"cpus": os.cpu_count(), "load_end": os.getloadavg(),
+                        "time": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default="real,rep500")
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--tasks", default="check,ingest")
     ap.add_argument("--limit", type=int, default=0, help="Only the first N documents of each set (a quick run).")
+    ap.add_argument("--report-only", action="store_true", help="Recompute the summary and the plot from --out.")
     ap.add_argument("--out", type=Path, default=DOCS / "scale.json")
     args = ap.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
-    sets = {"real": real_set}
-    sets.update({s: (lambda n=int(s[3:]): repeated_set(n)) for s in args.sets.split(",") if s.startswith("rep")})
-    results: list[dict] = []
-    previous = json.loads(args.out.read_text()) if args.out.exists() else {}
-    for w in map(int, args.workers.split(",")):
-        cluster = Cluster(w)
-        try:
-            for name in args.sets.split(","):
-                paths = sets[name]()[:args.limit or None]
-                for task in args.tasks.split(","):
-                    r = run_cli(task, paths, cluster, f"{task}-{name}-{w}w")
-                    r["set"] = f"{name}[:{args.limit}]" if args.limit else name
-                    results.append(r)
-                    print(json.dumps(r), flush=True)
-        finally:
-            cluster.close()
-    # Runs not repeated now keep their earlier figures (so sets can be measured in separate sittings).
-    keep = [r for r in previous.get("runs", []) if (r["task"], r["set"], r["workers"]) not in
-            {(x["task"], x["set"], x["workers"]) for x in results}]
-    results = keep + results
-    pairs = {}
-    for r in results:
-        if r["workers"] == 2:
-            one = next((x for x in results if x["workers"] == 1 and (x["task"], x["set"]) == (r["task"], r["set"])), None)
-            if one:
-                pairs[f"{r['task']}/{r['set']}"] = {"speedup_wall": one["wall_s"] / r["wall_s"],
-                                                    "speedup_span": one["span_s"] / r["span_s"],
-                                                    "efficiency_wall": one["wall_s"] / r["wall_s"] / 2}
-    ingest_real = next((r for r in results if r["task"] == "ingest" and r["set"] == "real" and "store" in r), None)
-    writer = writer_costs(Path(ingest_real["store"])) if ingest_real and Path(ingest_real["store"]).exists() else \
-        previous.get("writer", {})
-    proj = projection([r for r in results if r["set"] == "real"], writer)
-    report = {"runs": results, "speedup": pairs, "writer": writer, "projection": proj,
-              "machine": {"cpus": os.cpu_count(), "load_end": os.getloadavg(),
-                          "time": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}}
     DOCS.mkdir(exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
-    plot(results, proj, DOCS / "scale.png")
-    print(json.dumps({"speedup": pairs, "writer": writer}, indent=1))
+    previous = json.loads(args.out.read_text()) if args.out.exists() else {}
+    results: list[dict] = list(previous.get("runs", []))
+    writer, server = previous.get("writer", {}), previous.get("server", {})
+
+    def save() -> None:
+        args.out.write_text(json.dumps(summarise(results, writer, server), indent=1, default=str), encoding="utf-8")
+
+    if not args.report_only:
+        sets = {"real": real_set}
+        sets.update({s: (lambda n=int(s[3:]): repeated_set(n)) for s in args.sets.split(",") if s.startswith("rep")})
+        for w in map(int, args.workers.split(",")):
+            cluster = Cluster(w)
+            try:
+                for name in args.sets.split(","):
+                    paths = sets[name]()[:args.limit or None]
+                    for task in args.tasks.split(","):
+                        r = run_cli(task, paths, cluster, f"{task}-{name}-{w}w")
+                        r["set"] = f"{name}[:{args.limit}]" if args.limit else name
+                        # A run measured again replaces its earlier figures; others are kept (separate sittings).
+                        results[:] = [x for x in results if (x["task"], x["set"], x["workers"]) !=
+                                      (r["task"], r["set"], r["workers"])] + [r]
+                        print(json.dumps(r), flush=True)
+                        save()
+            finally:
+                cluster.close()
+        ingest_real = next((r for r in results if r["task"] == "ingest" and r["set"].startswith("real")
+                            and Path(r.get("store", "/nonexistent")).exists()), None)
+        if ingest_real and "ingest" in args.tasks:
+            writer = writer_costs(Path(ingest_real["store"]))
+            server = server_costs(Path(ingest_real["store"]))
+    save()
+    report = json.loads(args.out.read_text())
+    plot(results, report["projection"], DOCS / "scale.png")
+    print(json.dumps({k: report[k] for k in ("speedup", "writer", "server")}, indent=1))
 
 
 if __name__ == "__main__":
