@@ -13,6 +13,7 @@ from core.errors import DocQAError
 from docqa import __version__
 from docqa.commands import ask, check, config, demo, evaluate, ingest, parse, rules
 from docqa.console import fail
+from docqa.web import command as serve
 
 
 class _Group(TyperGroup):
@@ -63,3 +64,4 @@ app.command("rules")(rules.command)
 app.command("eval")(evaluate.command)
 app.command("demo")(demo.command)
 app.add_typer(config.app, name="config")
+app.command("serve")(serve.command)

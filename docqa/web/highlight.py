@@ -1,0 +1,122 @@
+"""Where a finding's evidence or an answer's passage sits on its page: rectangles in PDF points.
+
+Passages are found the way the annotated-PDF report finds them (rules.report.pdf), so the page in the browser
+and the exported PDF mark the same places; numbers are also matched by value among the page's words, since a
+table prints 6536.4 where the model reads 6,536.40.
+"""
+from __future__ import annotations
+
+import re
+
+import pymupdf
+
+from rules.findings import Evidence
+from rules.report.pdf import _quads as report_quads  # the PDF report's passage finder, shared
+
+_NUM = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
+Rect = list[float]
+
+
+def _value(word: str) -> float | None:
+    w = word.replace(",", "").replace("，", "").strip("%％()（）")
+    try:
+        return float(w)
+    except ValueError:
+        return None
+
+
+def _r(rect) -> Rect:
+    return [round(rect.x0, 1), round(rect.y0, 1), round(rect.x1, 1), round(rect.y1, 1)]
+
+
+def number_rects(page: pymupdf.Page, value: float, band: tuple[float, float] | None = None) -> list[Rect]:
+    """Words on the page whose number equals `value` (within a cent), optionally within a vertical band."""
+    out = []
+    for x0, y0, x1, y1, word, *_ in page.get_text("words"):
+        if band and not (band[0] - 2 <= (y0 + y1) / 2 <= band[1] + 2):
+            continue
+        v = _value(word)
+        if v is not None and abs(v - value) < 0.005:
+            out.append([round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)])
+            continue
+        for m in _NUM.finditer(word):  # a number inside a sentence printed without spaces
+            v = _value(m.group())
+            if v is not None and abs(v - value) < 0.005 and len(m.group()) < len(word):
+                hits = page.search_for(m.group(), clip=pymupdf.Rect(x0, y0, x1, y1))
+                out.extend(_r(h) for h in hits[:1])
+    return out
+
+
+def _row_rects(page: pymupdf.Page, text: str, column: str | None) -> list[Rect]:
+    """A row passage "表名（单位）｜行名 code（上级）：列=值；列=值": the row's label and its values (or only the
+    value of `column`) on the label's line."""
+    head, _, cells = text.partition("：")
+    label = head.split("｜", 1)[-1]
+    label = _PAREN.sub("", label).split(" ")[0].strip()
+    pairs = [c.rpartition("=") for c in cells.split("；") if "=" in c]
+    if column:
+        pairs = [p for p in pairs if p[0] == column] or pairs
+    values = [v for _, _, raw in pairs if (v := _value(raw)) is not None]
+    labels = page.search_for(label) if len(label) >= 2 else []
+    out: list[Rect] = []
+    for lab in labels:
+        band = (lab.y0, lab.y1)
+        found = [r for v in values for r in number_rects(page, v, band)]
+        if found:
+            out += [_r(lab)] + found
+    if not out and values:  # the label was not found as printed: the values alone
+        for v in values[:3]:
+            out += number_rects(page, v)[:1]
+    return out
+
+
+def boxes(page: pymupdf.Page, text: str, table: str | None = None, column: str | None = None) -> list[Rect]:
+    """Rectangles for one passage on `page` (empty when it cannot be found there)."""
+    if "｜" in text and "=" in text:  # a table row as the store cites it
+        found = _row_rects(page, text, column)
+        if found:
+            return found
+    ev = Evidence(page=page.number + 1, text=text, table=table)
+    try:
+        found = [_r(q.rect) for q in report_quads(page, ev)]
+    except Exception:  # a passage the search cannot take (odd characters): fall back to its numbers
+        found = []
+    if not found:
+        for m in _NUM.findall(text.rpartition("：")[2] if table else text):
+            v = _value(m)
+            if v is not None and (abs(v) >= 1 or "." in m):
+                found += number_rects(page, v)[:1]
+    return found[:24]
+
+
+def _pointed(page: pymupdf.Page, rects: list[Rect], values: list[float]) -> list[Rect]:
+    """Of the rectangles found for a passage, those that hold a figure the finding is about (the stated 17.47
+    of a sentence that also prints other amounts); all of them when none does."""
+    if not values:
+        return rects
+    keep = []
+    for r in rects:
+        inside = page.get_textbox(pymupdf.Rect(r) + (-1, -1, 1, 1))
+        if any(abs(v - x) < 0.005 for m in _NUM.findall(inside) if (v := _value(m)) is not None for x in values):
+            keep.append(r)
+    return keep or rects
+
+
+def finding_highlights(pdf_path: str, findings: list[dict]) -> dict[str, list[dict]]:
+    """{finding id: [{page, rects, size: [w, h]}]} for every piece of evidence placed on a page."""
+    out: dict[str, list[dict]] = {}
+    with pymupdf.open(pdf_path) as doc:
+        for f in findings:
+            marks = []
+            values = [v for v in (f.get("expected"), f.get("actual")) if isinstance(v, (int, float))]
+            for ev in f.get("evidence") or []:
+                n = ev.get("page") or 0
+                if not 1 <= n <= doc.page_count:
+                    continue
+                page = doc[n - 1]
+                found = boxes(page, ev.get("text") or "", ev.get("table"))
+                marks.append({"page": n, "rects": _pointed(page, found, values),
+                              "size": [round(page.rect.width, 1), round(page.rect.height, 1)]})
+            out[f["id"]] = marks
+    return out

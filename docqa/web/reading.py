@@ -1,0 +1,169 @@
+"""What the pages and the API read from a document: page images, passages located on a page, answers, exports."""
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+
+import pymupdf
+
+from docqa.web.highlight import boxes
+from docqa.web.library import Entry, Library
+from qa.retrieve import Retriever
+from rules.findings import DocumentReport
+
+
+class _Scoped(Retriever):
+    """The store's retriever limited to some documents (the ask box of one document)."""
+
+    def __init__(self, base: Retriever, keys: set[str]) -> None:
+        self.__dict__.update(base.__dict__)
+        self._base, self._keys = base, keys
+
+    def _encoder(self):
+        return self._base._encoder()
+
+    def allowed(self, question: str, keys: set[str] | None = None) -> set[str]:
+        return super().allowed(question, self._keys if keys is None else set(keys) & self._keys)
+
+
+class Reader:
+    def __init__(self, library: Library) -> None:
+        self.lib = library
+        self._retriever: Retriever | None = None
+        self._generation = -1
+        self._lock = threading.Lock()
+        self._render_lock = threading.Lock()
+
+    # -- pages -------------------------------------------------------------------------------------------
+    def page_png(self, e: Entry, n: int) -> Path:
+        """The page rendered once by pymupdf and kept on disk."""
+        folder = self.lib.root / "pages" / e.id
+        out = folder / f"{n}@{self.lib.serve.zoom:g}.png"
+        if out.exists():
+            return out
+        folder.mkdir(exist_ok=True)
+        with pymupdf.open(e.path) as doc:
+            if not 1 <= n <= doc.page_count:
+                raise IndexError(n)
+            pix = doc[n - 1].get_pixmap(matrix=pymupdf.Matrix(self.lib.serve.zoom, self.lib.serve.zoom), alpha=False)
+            tmp = out.with_suffix(f".tmp{threading.get_ident()}")
+            pix.save(tmp, output="png")
+            tmp.replace(out)
+        return out
+
+    def page_size(self, e: Entry, n: int) -> list[float]:
+        with pymupdf.open(e.path) as doc:
+            r = doc[n - 1].rect
+            return [round(r.width, 1), round(r.height, 1)]
+
+    def page_text(self, e: Entry, n: int) -> str:
+        """A text document's page (pages are split by form feeds, as the text parser reads them)."""
+        from index.text import decode
+
+        pages = decode(Path(e.path).read_bytes(), e.name).split("\f")
+        if not 1 <= n <= len(pages):
+            raise IndexError(n)
+        return pages[n - 1]
+
+    def locate(self, e: Entry, n: int, text: str, table: str | None = None, column: str | None = None) -> dict:
+        """Where `text` sits on page n: rectangles in points for a PDF, character spans for a text page."""
+        if e.format == "pdf":
+            with pymupdf.open(e.path) as doc:
+                if not 1 <= n <= doc.page_count:
+                    raise IndexError(n)
+                page = doc[n - 1]
+                return {"page": n, "size": [round(page.rect.width, 1), round(page.rect.height, 1)],
+                        "rects": boxes(page, text, table, column)}
+        page = self.page_text(e, n)
+        return {"page": n, "text": page, "spans": text_spans(page, text)}
+
+    # -- answers -----------------------------------------------------------------------------------------
+    def retriever(self) -> Retriever:
+        """One warm retriever per state of the store (its chunks, BM25 index and query encoder stay loaded)."""
+        with self._lock:
+            if self._retriever is None or self._generation != self.lib.generation:
+                self._generation = self.lib.generation
+                self._retriever = Retriever(self.lib.store_dir, "hybrid", self.lib.settings)
+            return self._retriever
+
+    def ask(self, question: str, doc_id: str | None = None, k: int = 5) -> dict:
+        from qa.answer import ask
+
+        start = time.perf_counter()
+        base = self.retriever()
+        retriever = base
+        if doc_id is not None:
+            e = self.lib.get(doc_id)
+            retriever = _Scoped(base, {str(Path(e.path).resolve()), e.path})
+        answer = ask(question, self.lib.store_dir, k, self.lib.settings, retriever=retriever)
+        by_path = self.lib.by_path()
+        data = answer.model_dump()
+        for c in data["citations"]:
+            e = by_path.get(c["source"]) or by_path.get(str(Path(c["source"]).resolve()))
+            c["document"] = e.id if e else None
+            c["name"] = e.name if e else Path(c["source"]).name
+            c["entity"] = e.entity if e else None
+            c["source"] = c["name"]  # the server's own path stays on the server
+        data["seconds"] = round(time.perf_counter() - start, 3)
+        return data
+
+    # -- exports -----------------------------------------------------------------------------------------
+    def export(self, e: Entry, fmt: str) -> tuple[bytes, str, str]:
+        """(body, media type, file name) of the findings written by the CLI's report writers."""
+        data = self.lib.report(e.id)
+        report = DocumentReport.model_validate(data["report"])
+        stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", Path(e.name).stem).strip("_")[:60] or "document"
+        if fmt == "json":
+            import json
+
+            body = json.dumps({"documents": [report.model_dump()]}, ensure_ascii=False, indent=2).encode("utf-8")
+            return body, "application/json", f"{stem}-findings.json"
+        if fmt == "md":
+            from rules.report.markdown import render
+
+            return render([report]).encode("utf-8"), "text/markdown; charset=utf-8", f"{stem}-findings.md"
+        if fmt == "html":
+            from rules.report.html import render
+
+            return render([report]).encode("utf-8"), "text/html; charset=utf-8", f"{stem}-findings.html"
+        out = self.lib.root / "exports" / f"{e.id}.{fmt}"
+        if fmt == "xlsx":
+            from rules.report.xlsx import write
+
+            write([report], out)
+            media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        elif fmt == "pdf" and e.format == "pdf":
+            from rules.report.pdf import write
+
+            write(report.model_copy(update={"source": e.path}), out)
+            media = "application/pdf"
+        else:
+            raise ValueError(fmt)
+        return out.read_bytes(), media, f"{stem}-checked.{fmt}"
+
+
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+
+
+def text_spans(page: str, text: str) -> list[list[int]]:
+    """Character spans of a passage in a text page: the whole passage, else its clauses, else its numbers."""
+    text = text.strip()
+    if not text:
+        return []
+    at = page.find(text)
+    if at >= 0:
+        return [[at, at + len(text)]]
+    spans = []
+    parts = [p.strip() for p in re.split(r"[，。；：、｜=\n]+", text) if len(p.strip()) >= 4]
+    for p in parts or _NUM.findall(text):
+        at = page.find(p)
+        if at >= 0:
+            spans.append([at, at + len(p)])
+    if not spans:
+        for m in _NUM.findall(text):
+            at = page.find(m)
+            if at >= 0:
+                spans.append([at, at + len(m)])
+    return sorted(spans)[:24]
