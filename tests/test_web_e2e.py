@@ -125,13 +125,14 @@ def test_upload_findings_highlight_and_cited_answer(server, browser, tmp_path):
     under = text_under(pdf, injected["share"], mark_points(page))
     cited = set().union(*(numbers(e["text"]) for e in marks["evidence"][target]))
     assert numbers(under) & cited, (under, cited)
-    shot(page, tmp_path, "web-app")
+    shot(page, tmp_path, "finding")
     # Filters: errors only.
     page.uncheck('.f-sev[value="warning"]')
     page.uncheck('.f-sev[value="info"]')
     assert page.locator("li.finding.warning:visible, li.finding.info:visible").count() == 0
     # Ask this document; follow the first citation: its page opens with the passage marked.
     qa = next(q for q in sample.qa if "三公" not in q["question"])
+    page.wait_for_selector("#ask-btn:enabled", timeout=180_000)  # findings come first, the index after
     page.fill("#ask-q", qa["question"])
     page.click("#ask-form button")
     page.wait_for_selector("#answer a.cite", timeout=60_000)
@@ -141,7 +142,7 @@ def test_upload_findings_highlight_and_cited_answer(server, browser, tmp_path):
     page.wait_for_function("() => document.querySelector('#page-wrap img').complete")
     under = text_under(pdf, qa["page"], mark_points(page))
     assert any(abs(v - qa["value"]) < 0.01 for v in numbers(under)), under
-    shot(page, tmp_path, "answer")
+    shot(page, tmp_path, "web-app")
     # Across the store, from the library: the citation link opens the document page at the passage.
     page.goto(url + "/")
     page.fill("#ask-q", qa["question"])

@@ -6,6 +6,21 @@ const docId = root.dataset.id;
 const isPdf = root.dataset.format === "pdf";
 const pageCount = Number(root.dataset.pages) || 1;
 let current = 1;
+
+// Findings come before the index: the ask box opens when the document is searchable.
+async function waitForIndex() {
+  try {
+    const d = await api("/api/documents/" + encodeURIComponent(docId));
+    if (d.status === "ready") {
+      const note = document.getElementById("index-note");
+      if (d.index_error) { note.textContent = "未能建立检索索引：" + d.index_error; return; }
+      if (note) note.remove();
+      document.getElementById("ask-btn").disabled = false;
+      return;
+    }
+  } catch (e) { /* keep polling */ }
+  setTimeout(waitForIndex, 500);
+}
 const STAGES = {queued: "排队中", parsing: "解析中", checking: "检查中", indexing: "建立索引", ready: "完成", failed: "失败"};
 
 if (!document.getElementById("finding-list")) {
@@ -78,6 +93,8 @@ function setup() {
             ev.preventDefault();
             locate(c.page, [c.text], column);
           });
+
+  if (root.dataset.status !== "ready") waitForIndex();
 
   const params = new URLSearchParams(location.search);
   if (params.get("page")) {
