@@ -109,6 +109,14 @@ class ServeSettings(_Section):
     token: SecretStr | None = Field(None, description="When set, every route asks for this access token.")
     data_dir: Path = Field(Path(".docqa-serve"), description="Uploaded files (by content hash) and their store.")
     max_upload_mb: PositiveInt = Field(100, description="Largest upload accepted, in MB.")
+    max_zip_files: PositiveInt = Field(200, description="Most documents taken from one zip.")
+    max_unzipped_mb: PositiveInt = Field(500, description="Most bytes one zip may expand to, in MB.")
+    doc_timeout: PositiveFloat = Field(300.0, description="Seconds one upload may take to parse and check.")
+    zoom: float = Field(1.5, gt=0.2, le=4.0, description="Page image scale (1.0 = 72 dpi).")
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
 
 
 class ClusterSettings(_Section):

@@ -15,18 +15,16 @@ import pytest
 fastapi = pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from docqa.config import load_settings  # noqa: E402
+from core.settings import load_settings  # noqa: E402
 from docqa.web.app import create_app  # noqa: E402
-from docqa.web.settings import ServeSettings  # noqa: E402
 from tests.test_web_sample import encrypted_pdf, jpeg_named_pdf, sample_pdf, sample_text  # noqa: E402
 
 NUM = re.compile(r"\d[\d,]*\.\d+|\d{2,}")
 
 
 def make_client(root: Path, **serve) -> TestClient:
-    settings = load_settings()
-    settings.llm.enabled = False
-    app = create_app(ServeSettings(data_dir=str(root / "data"), **serve), root / "store", settings)
+    settings = load_settings({"llm": {"enabled": False}, "serve": {"data_dir": root / "data", **serve}})
+    app = create_app(settings, root / "store")
     return TestClient(app)
 
 

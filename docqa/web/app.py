@@ -14,9 +14,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
+from core.settings import Settings
 from docqa.web.library import Library
 from docqa.web.reading import Reader
-from docqa.web.settings import ServeSettings
 from docqa.web.uploads import UploadError, accept
 
 HERE = Path(__file__).resolve().parent
@@ -30,8 +30,11 @@ class AskRequest(BaseModel):
     k: int = Field(5, ge=1, le=50, description="Number of passages to cite.")
 
 
-def create_app(serve: ServeSettings, store_dir: Path, settings) -> FastAPI:
-    library = Library(serve, store_dir, settings)
+def create_app(settings: Settings, store_dir: Path | None = None) -> FastAPI:
+    """The app over `store_dir` (default: settings.index.store), configured by `settings.serve`."""
+    serve = settings.serve
+    token = serve.token.get_secret_value() if serve.token else None
+    library = Library(settings, Path(store_dir or settings.index.store))
     reader = Reader(library)
 
     @asynccontextmanager
@@ -48,12 +51,12 @@ def create_app(serve: ServeSettings, store_dir: Path, settings) -> FastAPI:
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        if serve.token and not _authorised(request, serve.token):
+        if token and not _authorised(request, token):
             given = request.query_params.get("token")
-            if given and hmac.compare_digest(given.encode(), serve.token.encode()):
+            if given and hmac.compare_digest(given.encode(), token.encode()):
                 rest = {k: v for k, v in request.query_params.items() if k != "token"}
                 resp = RedirectResponse(request.url.path + ("?" + urlencode(rest) if rest else ""), status_code=303)
-                resp.set_cookie(COOKIE, serve.token, httponly=True, samesite="strict")
+                resp.set_cookie(COOKIE, token, httponly=True, samesite="strict")
                 return resp
             if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
                 return JSONResponse({"detail": "access token required (DOCQA_TOKEN)"}, status_code=401)

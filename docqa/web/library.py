@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from docqa.web.settings import ServeSettings
+from core.settings import Settings
 from docqa.web.uploads import Accepted, UploadError, check_pdf
 from docqa.web.worker import Analyser
 
@@ -63,8 +63,8 @@ def _write(path: Path, data: str) -> None:
 
 
 class Library:
-    def __init__(self, serve: ServeSettings, store_dir: Path, settings) -> None:
-        self.serve = serve
+    def __init__(self, settings: Settings, store_dir: Path) -> None:
+        self.serve = serve = settings.serve
         self.settings = settings
         self.root = Path(serve.data_dir).resolve()
         self.store_dir = Path(store_dir).resolve()
@@ -75,7 +75,7 @@ class Library:
         self._jobs: queue.Queue[str | None] = queue.Queue()
         self._reports: dict[str, dict] = {}
         self._thread: threading.Thread | None = None
-        self.analyser = Analyser(serve.doc_timeout)
+        self.analyser = Analyser(serve.doc_timeout, str(settings.check.rule_pack) if settings.check.rule_pack else None)
         self.generation = 0  # bumped when the store changes: the ask side drops its cached retriever
 
     # -- start / stop ------------------------------------------------------------------------------------
@@ -107,19 +107,19 @@ class Library:
         from index.store import Store, StoreError
 
         try:
-            docs = Store(self.store_dir).manifest()["documents"]
+            docs = Store(self.store_dir, chroma_url=self.settings.index.chroma_url).manifest().documents
         except StoreError:
             return
         known = {e.path for e in self._entries.values()}
         for key, d in docs.items():
-            if key in known or not d.get("hash"):
+            if key in known or not d.hash:
                 continue
             path = Path(key)
             if not path.is_file():
                 continue
-            e = Entry(id=d["hash"][:16], name=path.name, format="pdf" if path.suffix.lower() == ".pdf" else "text",
-                      path=key, size=path.stat().st_size, external=True, status="queued", entity=d.get("entity"),
-                      kind=d.get("kind"), year=d.get("year"), pages=d.get("pages") or 0)
+            e = Entry(id=d.hash[:16], name=path.name, format="pdf" if path.suffix.lower() == ".pdf" else "text",
+                      path=key, size=path.stat().st_size, external=True, status="queued", entity=d.entity,
+                      kind=d.kind, year=d.year, pages=d.pages)
             if e.id not in self._entries:
                 self._save(e)
 
@@ -235,9 +235,9 @@ class Library:
         try:
             from index.ingest import ingest_paths
 
-            result = ingest_paths([e.path], self.store_dir, self.settings)
+            result = ingest_paths([e.path], self.store_dir, self.settings.index)
             if result.errors:
-                error = self._clean(e, result.errors[0]["error"])
+                error = self._clean(e, result.errors[0].error)
         except Exception as exc:  # the findings stand; questions will not find this document
             error = self._clean(e, f"{exc.__class__.__name__}: {exc}")
         with self._lock:

@@ -85,7 +85,7 @@ class Reader:
         with self._lock:
             if self._retriever is None or self._generation != self.lib.generation:
                 self._generation = self.lib.generation
-                self._retriever = Retriever(self.lib.store_dir, "hybrid", self.lib.settings)
+                self._retriever = Retriever(self.lib.store_dir, "hybrid", self.lib.settings.index)
             return self._retriever
 
     def ask(self, question: str, doc_id: str | None = None, k: int = 5) -> dict:

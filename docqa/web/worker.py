@@ -12,7 +12,7 @@ from typing import Callable
 _PRELOAD = ["index.pdf", "index.text", "rules.engine", "docqa.web.highlight"]
 
 
-def analyse(path: str, kind: str, conn) -> None:
+def analyse(path: str, kind: str, pack_path: str | None, conn) -> None:
     """Child: load, tell the page count, check, find the evidence on the pages, send the report."""
     try:
         from index.document import ParseError
@@ -25,9 +25,10 @@ def analyse(path: str, kind: str, conn) -> None:
             return
         conn.send(("parsed", {"pages": doc.pages, "tables": len(doc.tables), "paragraphs": len(doc.paragraphs)}))
         from rules.engine import check_document
+        from rules.pack import load_pack
 
         start = time.perf_counter()
-        report = check_document(doc).model_dump()
+        report = check_document(doc, load_pack(pack_path) if pack_path else None).model_dump()
         marks = {}
         if kind == "pdf":
             from docqa.web.highlight import finding_highlights
@@ -46,8 +47,9 @@ def _noop() -> None:
 
 
 class Analyser:
-    def __init__(self, timeout: float) -> None:
+    def __init__(self, timeout: float, pack_path: str | None = None) -> None:
         self.timeout = timeout
+        self.pack_path = pack_path  # the rule pack `docqa check` uses (settings.check.rule_pack)
         methods = multiprocessing.get_all_start_methods()
         self.ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
@@ -62,7 +64,7 @@ class Analyser:
     def run(self, path: str, kind: str, on_parsed: Callable[[dict], None]) -> tuple:
         """("done", report, highlights) or ("error", message)."""
         recv, send = self.ctx.Pipe(duplex=False)
-        proc = self.ctx.Process(target=analyse, args=(path, kind, send), daemon=True)
+        proc = self.ctx.Process(target=analyse, args=(path, kind, self.pack_path, send), daemon=True)
         proc.start()
         send.close()
         deadline = time.monotonic() + self.timeout
