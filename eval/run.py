@@ -18,6 +18,7 @@ from eval.metrics import (Chunk, Prediction, ReportedFinding, answer_correct, ci
                           involves, match_findings, off_by, percentile, prf, retrieval_scores)
 from eval.mutate import Case, cases_for
 from eval.parsing import parsing_block
+from eval.real_corpus import real_corpus_block
 
 SYSTEMS = ("docqa", "bm25", "dense", "naive")
 COUNTED_SEVERITIES = ("error", "warning")
@@ -295,6 +296,8 @@ def run(label_sets: list[LabelSet], corpus: Path | None, settings: Settings, qui
         # The same scores on the real documents alone (their hand-labelled findings and the cases injected into
         # them): the generated documents are cleaner than anything a reviewer receives.
         rules_block["real_documents"] = real_tally.summary()
+        rules_block["real_corpus"] = real_corpus_block(corpus / "real" if corpus else None, workers, quick,
+                                                       progress=progress)
     for name in SYSTEMS:
         systems.setdefault(name, qa_metrics([]))
         systems[name]["rules"] = rules_block if name == "docqa" else None
