@@ -34,7 +34,7 @@ UNTOUCHED_CITIES = ("quanzhou", "huzhou")
 # Kinds a rule change may move a finding between without changing what it says about the document.
 FAMILIES = {"narrative_vs_table": "amount", "cross_table": "amount", "unit": "amount", "arithmetic": "amount",
             "percentage": "rate", "direction": "rate"}
-MUTATION_MAX_PAGES = 80  # longer documents cost too much to re-check once per injected case
+MUTATION_MAX_PAGES = 50  # longer documents cost too much to re-check once per injected case
 MUTATION_CASES = 330
 
 
@@ -248,34 +248,63 @@ def score(labels: list[Label], reports: dict[str, dict]) -> dict:
 # ---------------------------------------------------------------- mutations on real templates
 
 
-def mutation_cases(paths: list[Path], out_dir: Path, total: int = MUTATION_CASES, seed: int = 0) -> list:
+def _doc_candidates(path: str, seed: int) -> list[tuple[str, object, list[int]]]:
+    """(operator, mutation, pages its edits touch) for up to 3 candidates per operator of one document."""
+    from eval.mutate import OPERATORS, view
+
+    v = view(Path(path))
+    out = []
+    for op in OPERATORS:
+        r = random.Random(f"{Path(path).name}:{op.__name__}:{seed}")
+        found = list({(m.page, m.description): m for m in op(v, r)}.values())
+        for m in r.sample(found, min(3, len(found))):
+            out.append((op.__name__, m, sorted({v.lines[e.line].page for e in m.edits})))
+    return out
+
+
+def _write_cases(path: str, picks: list[tuple[str, object]]) -> list[str]:
+    from eval.mutate import view
+
+    v = view(Path(path))
+    return [str(v.write(m.edits, Path(target))) for target, m in picks]
+
+
+def _pmap(fn, args: list[tuple], workers: int) -> list:
+    if workers <= 1 or len(args) < 2:
+        return [fn(*a) for a in args]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fn, *zip(*args)))
+
+
+def mutation_cases(paths: list[Path], out_dir: Path, total: int = MUTATION_CASES, seed: int = 0,
+                   workers: int = 1) -> list:
     """About `total` cases over the documents, spread over every operator (so every kind) and document: each
-    document offers at most 3 candidates per operator, then operators are drawn round-robin."""
-    from eval.mutate import Case, OPERATORS, view
+    document offers at most 3 candidates per operator, then operators are drawn round-robin. Each case carries
+    `pages`, the pages its edits touch (an emptied table spans several)."""
+    from eval.mutate import Case
 
     rng = random.Random(seed)
-    pools: dict[str, list] = {op.__name__: [] for op in OPERATORS}
-    for path in paths:
-        v = view(path)
-        for op in OPERATORS:
-            r = random.Random(f"{Path(path).name}:{op.__name__}:{seed}")
-            found = list({(m.page, m.description): m for m in op(v, r)}.values())
-            for m in r.sample(found, min(3, len(found))):
-                pools[op.__name__].append((Path(path), v, m))
-    for pool in pools.values():
-        rng.shuffle(pool)
+    pools: dict[str, list] = {}
+    for path, cands in zip(paths, _pmap(_doc_candidates, [(str(p), seed) for p in paths], workers)):
+        for name, m, pages in cands:
+            pools.setdefault(name, []).append((Path(path), m, pages))
+    for name in sorted(pools):
+        rng.shuffle(pools[name])
     picked = []
     while len(picked) < total and any(pools.values()):
         for name in sorted(pools):
             if pools[name] and len(picked) < total:
                 picked.append((name, *pools[name].pop()))
     out_dir.mkdir(parents=True, exist_ok=True)
-    cases = []
-    for n, (name, path, v, m) in enumerate(picked):
-        cid = f"{path.stem}.{name}.{n}"
-        target = out_dir / f"{cid}{path.suffix}"
-        v.write(m.edits, target)
-        cases.append(Case(cid, path, target, m))
+    cases, by_doc = [], {}
+    for n, (name, path, m, pages) in enumerate(picked):
+        c = Case(f"{path.stem}.{name}.{n}", path, out_dir / f"{path.stem}.{name}.{n}{path.suffix}", m)
+        c.pages = set(pages) | ({m.page} if m.page else set())
+        cases.append(c)
+        by_doc.setdefault(str(path), []).append((str(c.path), m))
+    _pmap(_write_cases, list(by_doc.items()), workers)
     return cases
 
 
@@ -301,7 +330,8 @@ def score_cases(cases: list, baselines: dict[str, dict], reports: dict[str, dict
         new = [f for f in _counted(reports[str(c.path)]) if f.key not in before]
         k = per.setdefault(m.kind, {"cases": 0, "found": 0})
         k["cases"] += 1
-        on = lambda f: m.page == 0 or m.page in f.pages  # noqa: E731
+        touched = getattr(c, "pages", None) or {m.page}
+        on = lambda f: m.page == 0 or bool(touched & set(f.pages))  # noqa: E731
         if any(f.kind == m.kind and on(f) and involves(f.numbers, m.numbers) for f in new):
             k["found"] += 1
         else:
@@ -326,7 +356,7 @@ def run_mutations(paths: list[Path], baselines: dict[str, dict], workers: int, t
     small = [p for p in paths if (baselines.get(str(p)) or {}).get("pages", 0) <= MUTATION_MAX_PAGES]
     with tempfile.TemporaryDirectory(prefix="docqa-real-mut-") as tmp:
         progress(f"injecting {total} cases into {len(small)} dev documents")
-        cases = mutation_cases(small, Path(tmp), total)
+        cases = mutation_cases(small, Path(tmp), total, workers=workers)
         reports = check_cached([c.path for c in cases], workers, progress)
         out = score_cases(cases, baselines, reports)
     out.update({"cases": len(cases), "documents": len(small),
@@ -340,7 +370,7 @@ def run_mutations(paths: list[Path], baselines: dict[str, dict], workers: int, t
 
 def real_corpus_block(real_dir: Path | None = None, workers: int | None = None, quick: bool = False,
                       cities: tuple[str, ...] = DEV_CITIES + UNTOUCHED_CITIES, mutations: bool = True,
-                      progress=lambda _m: None) -> dict | None:
+                      progress=lambda _m: None, cases: int = MUTATION_CASES) -> dict | None:
     """The `rules.real_corpus` block; None when the real corpus is absent."""
     real_dir = Path(real_dir) if real_dir else DEFAULT_REAL
     if not real_dir.is_dir():
@@ -353,9 +383,9 @@ def real_corpus_block(real_dir: Path | None = None, workers: int | None = None, 
                  if any(city_of(p.name) == c for p in paths)]
     reports = check_cached(paths, workers, progress)
     out = score(load_labels(), reports)
-    if mutations:
+    if mutations and not quick:
         dev = [p for p in paths if city_of(p.name) in DEV_CITIES]
-        out["mutations"] = run_mutations(dev, reports, workers, 12 if quick else MUTATION_CASES, progress)
+        out["mutations"] = run_mutations(dev, reports, workers, cases, progress)
     out["seconds"] = round(time.perf_counter() - t0, 1)
     return out
 
@@ -369,10 +399,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cities", default=",".join(DEV_CITIES + UNTOUCHED_CITIES))
     ap.add_argument("--no-mutations", action="store_true")
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--cases", type=int, default=MUTATION_CASES, help="mutation cases to inject")
     ap.add_argument("--workers", type=int, default=None)
     a = ap.parse_args(argv)
     block = real_corpus_block(a.corpus, a.workers, a.quick, tuple(a.cities.split(",")), not a.no_mutations,
-                              progress=lambda m: print(f"… {m}", file=__import__("sys").stderr))
+                              progress=lambda m: print(f"… {m}", file=__import__("sys").stderr), cases=a.cases)
     if block is None:
         raise SystemExit("real corpus not found")
     if a.json:
