@@ -2,7 +2,6 @@
 (same parser, same rules, same pack: the client's pack travels to the workers), in input order."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Callable
 
@@ -26,7 +25,7 @@ def check_on_cluster(paths: list[Path], address: str, *, workers: int = 0, pack_
 
     paths = [Path(p) for p in paths]
     pack = load_pack(pack_path)
-    key = settings_key(task="check", pack=dataclasses.asdict(pack))
+    key = settings_key(task="check", pack=_pack_data(pack))
     journal = Journal(out, key) if out else None
     done = journal.done() if journal else {}
     reports: dict[int, DocumentReport] = {}
@@ -74,3 +73,12 @@ def check_on_cluster(paths: list[Path], address: str, *, workers: int = 0, pack_
         if journal:
             journal.close()
     return [reports[i] for i in range(len(paths))]
+
+
+def _pack_data(pack) -> dict:
+    """The pack as plain data for the settings key (a pydantic model, or a dataclass in older packs)."""
+    if hasattr(pack, "model_dump"):
+        return pack.model_dump(mode="json")
+    import dataclasses
+
+    return dataclasses.asdict(pack)
