@@ -182,12 +182,16 @@ def test_expected_covers_corpus(expected: ExpectedSet) -> None:
 
 
 def test_gold_agrees_with_expected(gold: GoldSet, expected: ExpectedSet) -> None:
-    listed = {(d.doc, t.number, t.type) for d in expected.documents for t in d.tables}
+    listed = {(d.doc, t.number, t.name): t for d in expected.documents for t in d.tables}
     kinds = {d.doc: d.kind for d in expected.documents}
     for d in gold.documents:
         assert kinds[d.doc] == d.kind
         for t in d.tables:
-            assert (d.doc, t.number, t.type) in listed, f"{d.doc} {t.number} {t.name} not in tables_expected"
+            e = listed.get((d.doc, t.number, t.name))
+            assert e is not None, f"{d.doc} {t.number} {t.name} not in tables_expected"
+            assert e.type == t.type and set(t.pages) <= set(e.pages), f"{d.doc} {t.number}: type or pages differ"
+            if t.unit and e.unit:
+                assert t.unit == e.unit, f"{d.doc} {t.number}: unit {t.unit} != {e.unit}"
 
 
 def test_models_reject_bad_entries() -> None:
@@ -200,3 +204,15 @@ def test_models_reject_bad_entries() -> None:
             GoldTable.model_validate({**table, **bad})
     with pytest.raises(ValidationError):
         GoldDocument.model_validate({"doc": "huzhou-01", "kind": "budget", "split": "dev", "tables": [table]})
+
+
+def test_expected_lists_are_consistent(expected: ExpectedSet) -> None:
+    for d in expected.documents:
+        numbers = [t.number for t in d.tables if t.number]
+        assert len(numbers) == len(set(numbers)), f"{d.doc}: a table number listed twice"
+        starts = [t.pages[0] for t in d.tables]
+        assert starts == sorted(starts), f"{d.doc}: tables out of page order"
+        if d.tables:
+            assert {"overview", "income", "expenditure"} <= {t.type for t in d.tables}, d.doc
+        else:
+            assert d.note, f"{d.doc}: no tables and no note saying why"
