@@ -258,7 +258,26 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
                 continue
         doc.paragraphs.append(Paragraph(id=f"p{len(doc.paragraphs) + 1}", page=rec.line.page,
                                         section=tracker.path, text=text))
+    _settle_units(doc.tables)
     return doc
+
+
+def _settle_units(tables: list[Table]) -> None:
+    """Every table gets a unit and says where it came from: a 单位 line on its pages (printed), else a unit named
+    in its cells (金额（万元）, printed), else the unit its sibling tables print (inherited). Never a silent
+    default: a document that prints no unit anywhere leaves it None."""
+    for t in tables:
+        if t.unit is None:
+            found = captions.units_in_cells([c for row in t.grid for c in row])
+            if len(found) == 1:
+                t.unit, t.unit_source = found.pop(), "printed"
+    printed = [t.unit for t in tables if t.unit and t.unit_source == "printed" and t.rows]
+    if not printed:
+        return
+    common = max(set(printed), key=printed.count)
+    for t in tables:
+        if t.unit is None:
+            t.unit, t.unit_source = common, "inherited"
 
 
 def _broken(prev: str, nxt: str) -> bool:

@@ -23,6 +23,19 @@ def unit_of(line: str) -> str | None:
     return m.group(1) if m else None
 
 
+_CELL_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+
+
+def units_in_cells(cells: list[str]) -> set[str]:
+    """Money units named inside table cells: 金额（万元）, 资金金额(元), 单位：元."""
+    out: set[str] = set()
+    for c in cells:
+        if "元" in c:
+            for m in _CELL_UNIT.finditer(halfwidth(c).replace("（", "(").replace("）", ")")):
+                out.add(m.group(1) or m.group(2))
+    return out
+
+
 def entity_field(line: str) -> str | None:
     m = _ENTITY_FIELD.match(join_cjk(halfwidth(line)))
     if not m:

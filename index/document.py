@@ -61,6 +61,10 @@ class Table(_Model):
                                   "(header rows then body rows), for exact comparisons.")
     position: int = Field(default=0, description="Reading order: paragraphs of the document before this table.")
     number: str | None = Field(default=None, description="Table number as printed (预算01表, 公开01表, 表一, 附表3).")
+    columns: list[str] = Field(default_factory=list, description="Leaf header label of every printed column, left "
+                               "to right, code and label columns included (科目编码, 科目名称, 合计, …).")
+    lines: int | None = Field(default=None, description="Printed body lines over all pages: a side-by-side line "
+                              "holding a 收入 row and a 支出 row counts once; column-number rows are header.")
     unit_source: Literal["printed", "inherited", "inferred"] | None = Field(
         default=None, description="Where the unit came from: printed on the table's pages (a 单位 line or a "
         "header cell), inherited from sibling tables without a unit line, or inferred from the magnitude of the "

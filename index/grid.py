@@ -54,6 +54,7 @@ def _is_code(cell: str, short: bool = False) -> bool:
     return bool(_CODE.match(s) or (short and s.isdigit() and len(s) == 1))
 
 
+_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*\S")
 _COLUMN_MARKS = {"栏次", "行次", "栏号", "序号", "*", "**", "***", "项目", "科目", "甲", "乙", "丙", "丁", "—", "-"}
 
 
@@ -82,6 +83,8 @@ def _is_body_row(cells: list[str]) -> bool:
         return False
     if _CODE_AND_LABEL.match(first) or (_is_code(first) and len(first) >= 3):
         return True
+    if _ITEM.match(first) and not any(w in first for w in ("项目", "科目", "名称")):
+        return True  # an item line (一、部门预算 …) that prints no amount is still a body line
     # A number in a row that also holds text is data; a row of bare small integers is a 栏次/序号 line.
     numbers = [c for c in nonempty if _is_numberish(c)]
     if numbers and any("." in c or "," in c for c in numbers):
@@ -279,6 +282,11 @@ def build_table(
     paths += [[] for _ in range(width - len(paths))]
     roles, labels = _column_roles(paths, body, width)
 
+    # A unit column and a name column that take turns (预算单位 on the unit's line, 科目名称 on the coded lines
+    # under it): one label, whichever of the two the line prints.
+    second = _alternate_label(labels, roles, body, width)
+    if second is not None:
+        roles[second] = "label2"
     # Side-by-side halves: each label column, with the code columns just before it, starts a block that
     # owns every value column up to the next block.
     starts = []
@@ -301,6 +309,11 @@ def build_table(
         hi = starts[bi + 1] if bi + 1 < len(starts) else width
         lab = labels[bi] if labels else None
         region = range(lo, hi)
+        # A block's codes are printed before its label; a code column after it (政府经济科目编码 beside the
+        # 部门经济科目 of the line) is another classification of the same line, kept as text.
+        for j in region:
+            if roles[j] == "code" and lab is not None and j > lab and not (second is not None and j < second):
+                roles[j] = "text"
         blocks.append((lab, [j for j in region if roles[j] == "code"],
                        [j for j in region if roles[j] in ("value", "text")]))
 
@@ -311,12 +324,19 @@ def build_table(
 
     per_block: list[list[Row]] = [[] for _ in blocks]
     block_indents: list[list[float]] = [[] for _ in blocks]
+    lines = 0
     body_indents = [g.indents for g in grid[h:]]
     for cells_row, page, indents in zip(body, body_pages, body_indents):
         if cells_row and cells_row[0].startswith("栏次") or is_column_numbers(cells_row):
             continue  # a column-number row repeated on a continuation page
+        printed = False
         for (lab, codes, vcols), rows, rows_indent in zip(blocks, per_block, block_indents):
             label = cells_row[lab] if lab is not None else ""
+            if not label and second is not None and len(blocks) == 1:
+                label = cells_row[second]
+                if indents is not None:
+                    indents = list(indents)
+                    indents[lab] = indents[second] + 1  # the name column sits right of the unit column
             if not label and lab is not None:  # 合计 printed in another text column (类型|项目名称|项目单位)
                 label = next((c for c in cells_row if c in _TOTAL_WORDS), "")
             code_parts = [code_of(cells_row[j]) for j in codes if cells_row[j]]
@@ -350,6 +370,8 @@ def build_table(
             rows.append(Row(label=label, code=code, values=values, page=page, cells=raw, percent=percent,
                             dashes=dashes))
             rows_indent.append(_indent(label, indents, lab))
+            printed = True
+        lines += printed
     # Side-by-side halves read one after the other: all 收入 rows, then all 支出 rows; each nested on its own.
     rows = []
     for block_rows, block_indent in zip(per_block, block_indents):
@@ -363,7 +385,25 @@ def build_table(
     return Table(
         id=table_id, title=title, unit=unit, pages=pages, header=header, rows=rows,
         label_header=label_header, notes=list(notes or []), section=section, grid=cells,
+        columns=[p[-1] if p else "" for p in paths], lines=lines,
     )
+
+
+def _alternate_label(labels: list[int], roles: list[str], body: list[list[str]], width: int) -> int | None:
+    """The text column right of the only label column (code columns between) when the two are never both
+    printed on a line: the names under a column of unit names."""
+    if len(labels) != 1:
+        return None
+    j = labels[0] + 1
+    while j < width and roles[j] == "code":
+        j += 1
+    if j >= width or roles[j] != "value":
+        return None
+    col = [r[j] for r in body if r[j]]
+    if not col or sum(not _is_numberish(c) for c in col) < len(col) * 0.9:
+        return None
+    both = sum(1 for r in body if r[labels[0]] and r[j])
+    return j if both <= max(0, len(col) // 20) else None
 
 
 def _indent(label: str, indents: list[float] | None, col: int | None) -> float:

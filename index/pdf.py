@@ -279,7 +279,9 @@ def _indent(cs: list[_Char], left: float) -> float:
     if not ink:
         return 0.0
     size = max(c.size for c in ink) or 1.0
-    return max(0.0, (min(c.x0 for c in ink) - left) / size)
+    top = min(c.y for c in ink)
+    first = [c.x0 for c in ink if c.y - top <= size * 0.5]  # the first line: a wrapped label's second line may
+    return max(0.0, (min(first) - left) / size)  # start anywhere
 
 
 def _open_grid(hs: list[_Seg], chars: list[_Char], page_no: int):

@@ -141,3 +141,21 @@ def test_parsing_one_pdf_imports_no_torch_chromadb_or_langchain(tmp_path):
             "'langchain', 'langchain_core', 'sentence_transformers'})\nprint('HEAVY', heavy)\n") % str(path)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert "HEAVY []" in out.stdout, out.stdout[-500:] + out.stderr[-2000:]
+
+
+def test_unit_printed_in_a_cell_or_inherited_from_siblings_never_silently_defaulted():
+    doc = parse_text_string("收支总表\n单位：元\n项目\t金额\n合计\t5.00\n\n支出总表\n项目\t金额\n合计\t5.00\n\n"
+                            "绩效目标表\n项目名称\t甲\n资金金额（万元）\t5\n", "t.txt")
+    units = [(t.title, t.unit, t.unit_source) for t in doc.tables]
+    assert units == [("收支总表", "元", "printed"), ("支出总表", "元", "inherited"), ("绩效目标表", "万元", "printed")]
+    bare = parse_text_string("支出总表\n项目\t金额\n合计\t5.00\n", "t.txt")
+    assert bare.tables[0].unit is None and bare.tables[0].unit_source is None
+
+
+def test_unit_names_and_code_column_after_the_label_column():
+    grid = [GridRow(["预算单位", "科目编码", "科目名称", "合计"]), GridRow(["某某局", "", "", "9.00"]),
+            GridRow(["", "201", "一般公共服务支出", "9.00"]), GridRow(["", "20101", "人大事务", "9.00"])]
+    t = build_table(table_id="t1", title="支出总表", unit="万元", grid=grid)
+    assert [(r.label, r.code, r.level) for r in t.rows] == [("某某局", None, 1), ("一般公共服务支出", "201", 2),
+                                                           ("人大事务", "20101", 3)]
+    assert t.columns == ["预算单位", "科目编码", "科目名称", "合计"] and t.lines == 3
