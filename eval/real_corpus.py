@@ -111,8 +111,13 @@ def label_matches(label: Label, f) -> bool:
     nums = finding_numbers(f)
     if not label.numbers or not nums:
         return not label.numbers and not nums
-    return (all(any(_same_amount(n, m) for m in label.numbers) for n in nums)
-            and all(any(_same_amount(m, n) for n in nums) for m in label.numbers))
+    if not all(any(_same_amount(n, m) for m in label.numbers) for n in nums):
+        return False
+    # A judged finding: the same amounts on both sides. A missed inconsistency lists every amount involved
+    # (the stated and the recomputed figure too); a finding that reports any two of them (or its only one) is it.
+    if label.detected:
+        return all(any(_same_amount(m, n) for n in nums) for m in label.numbers)
+    return len(nums) >= min(2, len(label.numbers))
 
 
 def best_label(labels: list[Label], f) -> Label | None:

@@ -131,3 +131,13 @@ def test_a_labelled_real_inconsistency_is_on_its_page():
     with pymupdf.open(REAL / "xian-06.pdf") as doc:
         text = "".join(doc[p - 1].get_text() for p in lab.pages)
     assert "182157.13" in text
+
+
+def test_a_missed_inconsistency_is_met_by_a_finding_reporting_two_of_its_amounts():
+    """A missed label lists every amount involved (current, change, recomputed and stated rate); a finding later
+    reporting the recomputed and the stated rate is that inconsistency, one reporting another rate is not."""
+    missed = label(doc="xian-01.pdf", pages=[26], kind="percentage", numbers=[8.6, 1.5, 21.13, 1.21], verdict="real",
+                   detected=False, cause=None, reason="rate against the current amount")
+    assert label_matches(missed, finding(kind="percentage", pages=(26,), expected=21.126760563, actual=1.21))
+    assert not label_matches(missed, finding(kind="percentage", pages=(26,), expected=9.09, actual=1.1))
+    assert not label_matches(missed, finding(kind="percentage", pages=(26,), expected=None, actual=1.5))
