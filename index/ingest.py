@@ -93,9 +93,13 @@ def commit_document(store: Store, manifest, doc_key: str, chunks, vectors, entry
 
 
 def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress: bool = False, on_file=None,
-                 reindex: bool = False) -> IngestReport:
+                 reindex: bool = False, on_stage=None) -> IngestReport:
     """Index `paths` into the store at `store_dir`. With `reindex`, a store built with another embedder is
-    emptied of its vectors and every document it holds is indexed again (from its source file)."""
+    emptied of its vectors and every document it holds is indexed again (from its source file).
+
+    `on_stage(path, stage)` is called as each document enters parse, chunk, embed and write (progress display);
+    `on_file(path, chunks)` when it is done (chunks None: it failed)."""
+    stage = on_stage or (lambda _path, _stage: None)
     index = index or IndexSettings()
     start = time.perf_counter()
     store = Store(store_dir, chroma_url=index.chroma_url)
@@ -125,15 +129,19 @@ def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress:
                     if on_file:
                         on_file(path, len(old.chunk_ids))
                     continue
+                stage(path, "parse")
                 doc = load(path)
             except ParseError as exc:
                 report.errors.append(Failed(source=str(path), error=str(exc)))
                 if on_file:
                     on_file(path, None)
                 continue
+            stage(path, "chunk")
             chunks = chunk_document(doc, doc_key)
+            stage(path, "embed")
             model = model or load_encoder(index)
             vectors = encode(model, [c.search_text for c in chunks], batch_size=index.batch_size, progress=progress)
+            stage(path, "write")
             commit_document(store, manifest, doc_key, chunks, vectors, DocumentEntry(
                 hash=digest, source=str(path), entity=doc.entity, year=doc.year, kind=doc.kind, pages=doc.pages,
                 chunk_ids=[c.id for c in chunks], index_key=key))

@@ -19,7 +19,15 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings: Settings | N
         retriever: Retriever | None = None) -> Answer:
     """Answer from the store at `store_dir`; `settings` None means the default index and no LLM."""
     retriever = retriever or Retriever(store_dir, "hybrid", settings.index if settings else None)
-    answer = _answer(question, k, settings, retriever)
+    from qa.llm import answer_failure
+
+    token = answer_failure.set(None)
+    try:
+        answer = _answer(question, k, settings, retriever)
+        if answer.mode != "llm" and settings is not None and settings.llm.configured:
+            answer.llm_note = answer.llm_note or answer_failure.get()  # why the LLM's answer was not used
+    finally:
+        answer_failure.reset(token)
     gap = year_gap(question, retriever.store.manifest().documents)
     if gap and answer.citations:
         # Asked about 2025, holding only 2024: answer from what is held, and say which year it is.

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from core.errors import LLMError
@@ -21,6 +23,35 @@ from qa.llm_cache import LLMCache, cache_key
 # One short retry for transient statuses, and only when it fits well inside the timeout budget.
 _RETRY_STATUSES = {429, 502, 503}
 _RETRY_PAUSE = 0.5
+
+# Why the last LLM answer of this context was not used ("timeout", "connection refused", "grounding failed: …"):
+# `qa.answer.ask` copies it into `Answer.llm_note` so the CLI can say once that it fell back.
+answer_failure: ContextVar[str | None] = ContextVar("answer_failure", default=None)
+
+
+def _within(seconds: float, call):
+    """Run `call()` and return its result, or raise TimeoutError once `seconds` have passed.
+
+    The HTTP client's own timeout applies per read: a server that accepts the connection and then trickles bytes
+    (or sends headers and never a token) can keep a call alive far longer. Here the whole call, connect + first
+    token + reply, is bounded; a call still running past its deadline finishes in a daemon thread and is ignored."""
+    box: dict = {}
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="docqa-llm-call", daemon=True).start()
+    if not done.wait(max(0.0, seconds)):
+        raise TimeoutError(f"no complete reply within {seconds:.1f} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 @dataclass
@@ -115,7 +146,7 @@ def complete(messages: Sequence[tuple[str, str]], settings: LLMSettings, chat=No
     start = time.monotonic()
     for attempt in (0, 1):
         try:
-            msg = chat.invoke(list(messages))
+            msg = _within(settings.timeout - (time.monotonic() - start), lambda: chat.invoke(list(messages)))
         except Exception as exc:  # every provider failure becomes a reason, never a crash
             cut = _cut_reply(exc)
             if cut is not None:
@@ -207,12 +238,16 @@ def answer_from_passages(question: str, passages: Sequence[object], settings: Se
             raw = got.text
             cache.put(key, raw, truncated=got.truncated, model=llm.model, prompt=version)
         reply = parse_json_reply(raw)
-    except LLMError:
+    except LLMError as exc:
+        answer_failure.set(str(exc))
         return None
     answer = reply.get("answer")
     if not isinstance(answer, str) or not answer.strip():
+        answer_failure.set("reply has no answer")
         return None
-    if check_answer(answer, texts) is not None:
+    problem = check_answer(answer, texts)
+    if problem is not None:
+        answer_failure.set(str(problem))
         return None
     cited = sorted(set(citations(answer)))
     return answer.strip(), [_passage_id(passages[n - 1], n) for n in cited]

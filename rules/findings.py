@@ -16,6 +16,9 @@ class Evidence(BaseModel):
     page: int
     text: str
     table: str | None = None
+    # Text documents: where a reader finds the passage in the file (reports fill these; finding ids ignore them).
+    line: int | None = Field(default=None, description="1-based line of the source text file the passage starts on.")
+    section: str | None = Field(default=None, description="Heading of the section the passage is in.")
 
 
 class Finding(BaseModel):

@@ -86,7 +86,7 @@ def test_xlsx_and_markdown_reports(tmp_path):
 def test_pdf_report_highlights_the_evidence(tmp_path):
     src = write_pdf(tmp_path / "unit.pdf", [TITLE, SHARE_WRONG[:30], SHARE_WRONG[30:]])
     out = tmp_path / "checked.pdf"
-    result = runner.invoke(app, ["check", str(src), "--format", "pdf", "--out", str(out), "--json"])
+    result = runner.invoke(app, ["check", str(src), "--format", "annotated-pdf", "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     findings = json.loads(result.stdout)["documents"][0]["findings"]
     assert findings
@@ -140,10 +140,11 @@ def test_several_pdfs_become_one_copy_each_in_the_out_folder(tmp_path):
                for name in ("one.pdf", "two.pdf")]
     text = str(write_doc(tmp_path))
     out = tmp_path / "checked"
-    result = runner.invoke(app, ["check", *sources, text, "--format", "pdf", "--out", str(out)])
+    out.mkdir()
+    result = runner.invoke(app, ["check", *sources, text, "--format", "annotated-pdf", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["01-one-checked.pdf", "02-two-checked.pdf"]
-    assert "is not a PDF, so it cannot be highlighted" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["01-one-annotated.pdf", "02-two-annotated.pdf"]
+    assert "is not a PDF, so it has no annotated copy" in result.stderr
 
 
 @pytest.fixture

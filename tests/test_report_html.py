@@ -1,5 +1,6 @@
 """The HTML report: one self-contained file in which every document string is escaped."""
 from rules.findings import DocumentReport, Evidence, Finding
+from rules.report import Options
 from rules.report.html import render
 
 HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)>"
@@ -33,7 +34,20 @@ def test_the_file_needs_nothing_from_outside():
 def test_findings_show_their_computation_pages_and_summary():
     html = render([report(), DocumentReport(source="bad.pdf", kind="unknown", error="bad.pdf: encrypted")])
     assert "60.00÷100.00=60.00%，文中为70.00%" in html
-    assert "<td>3</td>" in html and "<td>全文</td>" in html  # page 0 means the whole document
+    assert "第 3 页" in html and "· 全文 ·" in html  # page 0 means the whole document
     assert "p0" not in html
+    assert html.index("占比不符") < html.index("缺少必备表格")  # errors first
+    assert "占比计算不符" in html and "percentage.share" not in html  # the rule in words, not its id
     assert "无法解析：bad.pdf: encrypted" in html
     assert "<th>规则失败</th>" in html
+
+
+def test_repeated_findings_are_folded_and_english_on_request():
+    r = report()
+    r.findings += [Finding(id=f"p{i}", rule="wording.placeholder", kind="wording", severity="warning",
+                           message=f"占位{i}", evidence=[Evidence(page=10 + i, text="XX")]) for i in range(4)]
+    html = render([r])
+    assert html.count("<details>") == 1 and "同类 4 处" in html and "占位3" in html
+    assert html.index("占位0") < html.index("<details>") < html.index("占位1")
+    en = render([r], Options(lang="en"))
+    assert "4 alike" in en and "share miscalculated" in en and "lang='en'" in en

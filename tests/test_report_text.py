@@ -1,42 +1,84 @@
-"""Markdown and terminal views: findings grouped per document, page 0 shown as the whole document, totals."""
+"""Markdown and terminal views: labels in the reader's language, reading order (severity, then page), repeated
+findings folded, page 0 shown as the whole document, totals."""
 from rich.console import Console
 
 from rules.findings import DocumentReport, Evidence, Finding
+from rules.report import Options, grouped, ordered
 from rules.report.markdown import render
 from rules.report.terminal import show
 
 
-def reports() -> list[DocumentReport]:
-    def finding(fid: str, severity: str, page: int, message: str) -> Finding:
-        return Finding(id=fid, rule="r." + fid, kind="arithmetic", severity=severity, message=message,
-                       computation=f"{fid}: 1+1=2，文中为3", evidence=[Evidence(page=page, text="x")])
+def finding(fid: str, severity: str, page: int, message: str, rule: str = "arithmetic.total_row") -> Finding:
+    return Finding(id=fid, rule=rule, kind=rule.split(".")[0], severity=severity, message=message,
+                   computation=f"{fid}: 1+1=2，文中为3", evidence=[Evidence(page=page, text="x")])
 
+
+def reports() -> list[DocumentReport]:
     good = DocumentReport(source="a|b.txt", kind="budget", year=2024, entity="某局",
-                          findings=[finding("e1", "error", 4, "合计不等|于分项[/x]"), finding("w1", "warning", 0, "缺表"),
-                                    finding("i1", "info", 2, "提示一")],
+                          findings=[finding("i1", "info", 2, "提示一", "wording.placeholder"),
+                                    finding("w1", "warning", 0, "缺表", "completeness.required_tables"),
+                                    finding("e1", "error", 4, "合计不等|于分项[/x]")],
                           rule_failures=[{"rule": "count.rows", "error": "ValueError: boom"}])
     clean = DocumentReport(source="clean.txt", kind="budget")
     broken = DocumentReport(source="bad.pdf", kind="unknown", error="bad.pdf: encrypted")
     return [good, clean, broken]
 
 
-def test_markdown_keeps_table_cells_intact():
+def test_order_is_severity_then_certainty_then_page():
+    fs = [finding("a", "warning", 9, "m"), finding("b", "error", 7, "m"), finding("c", "warning", 2, "m"),
+          finding("d", "error", 3, "m")]
+    assert [f.id for f in ordered(fs)] == ["d", "b", "c", "a"]
+    sure = finding("s", "warning", 9, "m")
+    object.__setattr__(sure, "certainty", "exact") if not hasattr(sure, "certainty") else None
+    if hasattr(sure, "certainty"):  # the rules' certainty basis, when findings carry one, comes before the page
+        assert [f.id for f in ordered(fs + [sure])][2] == "s"
+
+
+def test_repeated_findings_of_one_rule_are_folded_at_their_first_place():
+    many = [finding(f"p{i}", "warning", 20 - i, "占位", "wording.placeholder") for i in range(5)]
+    groups = grouped(many + [finding("e", "error", 30, "x"), finding("w", "warning", 1, "y", "metadata.year")])
+    assert [len(g.findings) for g in groups] == [1, 1, 5]
+    assert groups[2].head.id == "p4" and groups[2].folded  # lowest page first
+    assert len(grouped(many[:2])) == 2  # two alike stay apart
+
+
+def test_markdown_speaks_chinese_and_keeps_cells_intact():
     md = render(reports())
-    assert "| 错误 | 4 | arithmetic | 合计不等\\|于分项[/x] | e1: 1+1=2，文中为3 |" in md
-    assert "| 警告 | 全文 |" in md
+    assert "| 错误 | 4 | 合计行与明细之和不符（表内勾稽） | 合计不等\\|于分项[/x] | e1: 1+1=2，文中为3 |" in md
+    assert md.index("| 错误 |") < md.index("| 警告 |") < md.index("| 提示 |")
+    assert "| 警告 | 全文 | 缺少规定公开的表格" in md
+    assert "arithmetic" not in md and "narrative_vs_table" not in md
     assert "规则运行失败：`count.rows` ValueError: boom" in md
     assert "未发现问题。" in md and "**无法解析**：bad.pdf: encrypted" in md
 
 
-def test_terminal_groups_by_severity_then_sums_up():
+def test_markdown_in_english():
+    md = render(reports(), Options(lang="en"))
+    assert "| error | 4 | total row differs from the sum of its rows (sums within a table) |" in md
+    assert "No findings." in md and "错误" not in md
+
+
+def test_terminal_orders_labels_folds_then_sums_up():
+    rs = reports()
+    rs[0].findings += [finding(f"p{i}", "info", 10 + i, f"占位{i}", "wording.placeholder") for i in range(4)]
     console = Console(record=True, width=160)
-    show(console, reports())
+    show(console, rs)
     text = console.export_text()
-    assert text.index("错误（1）") < text.index("警告（1）") < text.index("提示（1）")
-    assert "合计不等|于分项[/x]" in text  # document text is printed, never read as rich markup
+    assert text.index("合计不等|于分项[/x]") < text.index("缺表") < text.index("提示一")
+    assert "同类 5 处" in text and "占位3" not in text  # folded: pages listed, messages not repeated
+    assert "合计行与明细之和不符" in text and "arithmetic.total_row" not in text
     assert "规则运行失败 count.rows" in text and "无法解析：bad.pdf: encrypted" in text
     summary = text[text.index("汇总"):]
-    assert "3 份文件" in summary
     footer = next(line for line in summary.splitlines() if "3 份文件" in line)
-    assert [c.strip() for c in footer.split("│")[1:-1]] == ["3 份文件", "1", "1", "1", "1", "1"]
-    assert "年度未知 · 单位未知" in text
+    assert [c.strip() for c in footer.split("│")[1:-1]] == ["3 份文件", "1", "1", "5", "1", "1"]
+
+
+def test_text_locations_show_section_and_line_instead_of_page_1():
+    ev = Evidence(page=1, text="本年支出100万元", line=42, section="（二）结构情况")
+    r = DocumentReport(source="d.txt", kind="budget", pages=1,
+                       findings=[Finding(id="x", rule="percentage.share", kind="percentage", severity="error",
+                                         message="m", evidence=[ev])])
+    console = Console(record=True, width=160)
+    show(console, [r])
+    text = "".join(console.export_text().split()).replace("│", "")  # cells may fold over lines
+    assert "（二）结构情况" in text and "第42行" in text and "第1页" not in text

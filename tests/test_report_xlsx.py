@@ -21,13 +21,14 @@ def test_findings_sheet_has_the_agreed_columns_and_layout(tmp_path):
     out = tmp_path / "r.xlsx"
     write(reports(), out)
     ws = load_workbook(out)["问题清单"]
-    assert [c.value for c in ws[1]] == ["文件", "页码", "严重程度", "类型", "规则", "说明", "期望值", "实际值", "单位",
-                                        "计算过程", "证据", "解释", "解释来源"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:M3"
+    assert [c.value for c in ws[1]] == ["文件", "页码", "严重程度", "类别", "问题", "说明", "期望值", "实际值", "单位",
+                                        "计算过程", "证据", "解释", "解释来源", "规则编号", "问题编号"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:O3"
     assert ws.column_dimensions["F"].width == dict(COLUMNS)["说明"]
     row = [c.value for c in ws[2]]
-    assert row[:9] == ["a.pdf", "3,5", "错误", "percentage", "percentage.share", "占比不符", 60, 70, "%"]
-    assert row[10] == "p3: 基本支出占70.00%\np5: 60.00" and row[12] == "模板"
+    assert row[:9] == ["a.pdf", "3,5", "错误", "百分比", "占比计算不符", "占比不符", 60, 70, "%"]
+    assert row[10] == "第 3 页: 基本支出占70.00%\n第 5 页: 60.00" and row[12] == "模板"
+    assert row[13:] == ["percentage.share", "f1"]  # ids a reviewer copies into a --baseline file
 
 
 def test_document_text_is_never_a_formula(tmp_path):

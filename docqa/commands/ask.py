@@ -7,7 +7,7 @@ import typer
 from rich.panel import Panel
 
 from core.settings import load_settings
-from docqa.console import console, fail, print_json
+from docqa.console import QUIET, console, fail, note, print_json
 
 
 def command(
@@ -16,6 +16,7 @@ def command(
     k: int = typer.Option(5, "--k", min=1, max=50, help="Number of passages to cite."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
     no_llm: bool = typer.Option(False, "--no-llm", help="Call no LLM, even when one is configured."),
+    quiet: bool = QUIET,
 ) -> None:
     """Answer a question with cited passages."""
     from qa.answer import ask
@@ -24,6 +25,10 @@ def command(
     if not question.strip():
         fail("empty question")
     answer = ask(question, settings.index.store, k, settings)
+    if answer.llm_note:  # said once, on stderr: the answer below is DocQA's own, not the LLM's
+        down = answer.llm_note.startswith(("timeout", "connection"))
+        note(f"LLM unreachable at {settings.llm.base_url} ({answer.llm_note}): deterministic answer used" if down
+             else f"LLM answer not used ({answer.llm_note}): deterministic answer used", quiet)
     if as_json:
         data = answer.model_dump()
         print_json({key: data[key] for key in ("question", "answer", "value", "unit", "citations", "mode")}

@@ -8,8 +8,6 @@ from rich.table import Table as RichTable
 
 from core.settings import load_settings
 from docqa.console import console, err_console, fail, print_json
-from eval.labels import load_set
-from eval.run import DEFAULT_CORPUS, SYSTEMS, default_sets, run
 
 
 def command(
@@ -22,6 +20,9 @@ def command(
     no_synthetic: bool = typer.Option(False, "--no-synthetic", help="Skip the generated synthetic set."),
 ) -> None:
     """Evaluate answers, citations, retrieval and rules on labelled sets, DocQA beside three baselines."""
+    from eval.labels import load_set  # imported here: `docqa --help` and other commands need not load eval/
+    from eval.run import DEFAULT_CORPUS, default_sets, run
+
     if corpus is not None and not corpus.is_dir():
         fail(f"{corpus}: corpus folder not found")
     corpus_dir = corpus or (DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else None)
@@ -59,6 +60,8 @@ def _f(x: float) -> str:
 
 
 def _print(data: dict, result) -> None:
+    from eval.run import SYSTEMS
+
     c = result.counts
     console.print(f"[bold]DocQA evaluation[/]: {c['questions']} questions over {c['documents']} documents, "
                   f"{c['labelled']} labelled documents, {c['cases']} mutation cases, {result.seconds:.0f} s")

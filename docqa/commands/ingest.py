@@ -4,10 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 
 from core.settings import load_settings
-from docqa.console import EXIT_BAD_INPUT, console, err_console, error_line, fail, print_json
+from docqa.console import EXIT_BAD_INPUT, QUIET, Stages, console, ensure_embedding_model, error_line, fail, \
+    print_json
 from index.load import expand
 
 
@@ -19,6 +20,7 @@ def command(
                                  "embedding model)."),
     cluster: str | None = typer.Option(None, "--cluster", help="Parse and embed on Dask workers (tcp://host:8786, "
                                        "local or local:N); this process commits to the store."),
+    quiet: bool = QUIET,
 ) -> None:
     """Chunk, embed and index documents into a persistent store."""
     from index.ingest import ingest_paths
@@ -28,17 +30,26 @@ def command(
     files = expand(paths)
     if not files:
         fail("no supported files found (.pdf, .txt, .md)")
-    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=as_json) as progress:
-        task = progress.add_task("ingest", total=len(files))
+    with Stages("ingesting", len(files), quiet or as_json) as stages:
+        stages.stage(None, "opening the store")
+
+        def stage(path, name: str) -> None:
+            stages.stage(path, name)
+            if name == "embed":  # the first document to embed builds the default model on a first run
+                ensure_embedding_model(settings.index, quiet, stages)
+
+        def done(path, chunks) -> None:
+            stages.advance()
+            if chunks is not None:
+                stages.done_line(f"[dim]✓ {escape(Path(path).name)} · {chunks} chunks[/]")
+
         if cluster:
             from docqa.cluster.command import run_ingest
 
-            report = run_ingest(files, settings, cluster, on_file=lambda _p, _n: progress.advance(task),
-                                reindex=reindex)
+            ensure_embedding_model(settings.index, quiet, stages)  # built here once, not on every worker
+            report = run_ingest(files, settings, cluster, on_file=done, reindex=reindex)
         else:
-            report = ingest_paths(files, store_dir, settings.index, on_file=lambda _p, _n: progress.advance(task),
-                                  reindex=reindex)
+            report = ingest_paths(files, store_dir, settings.index, on_file=done, on_stage=stage, reindex=reindex)
     for e in report.errors:
         error_line(e.error)
     if as_json:

@@ -1,104 +1,191 @@
-"""A copy of each source PDF with every finding's evidence highlighted on its page.
+"""The PDF report: what an auditor files. A cover page (document, unit, year, what was checked, counts by severity
+and by kind, the list of findings), then one section per finding in reading order (severity, then page) with its
+computation, its evidence and, for a PDF source, a picture of the cited page region with the evidence boxed in the
+severity's colour. Repeated findings of one rule are folded into the section of the first ("同类 53 处").
 
-Each highlight carries the finding's message and computation as its note. Findings about the whole document
-(evidence on page 0) become one sticky note on the first page, so nothing in the report is left out of the copy.
-"""
+Laid out by pymupdf's Story (HTML + CSS, CJK by MuPDF's fallback fonts); page numbers are stamped afterwards."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import datetime as dt
+from html import escape
 from pathlib import Path
 
 import pymupdf
 
 from rules.findings import DocumentReport, Evidence, Finding
-from rules.report import SEVERITY_ZH
+from rules.report import SEVERITY_HEX, Options, counts, grouped, kind_counts, kind_label, location, pages_of, \
+    rule_label, severity_label, source_label, t
+from rules.report.annotated import Written, safe_name
+from rules.report.locate import evidence_boxes, region
 
-_CLAUSE = re.compile(r"[，。；：、！？,;:\n]+")
-_NUMBER = re.compile(r"\d[\d,]*\.\d+%?|\d[\d,]{3,}%?|\d+%")
-
-
-def safe_name(source: str, index: int) -> str:
-    """Our own file name: the source's stem reduced to safe characters, never a path from the document."""
-    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", Path(source).stem).strip("_")[:60] or "document"
-    return f"{index:02d}-{stem}-checked.pdf"
-
-
-@dataclass
-class Written:
-    highlights: int  # evidence passages highlighted
-    missed: int  # evidence with a page whose text could not be found on it
-    notes: int  # document-level findings put in the first-page note
-
-
-def _targets(ev: Evidence) -> list[str]:
-    """What to look for, best first: the whole passage, then its clauses (long first)."""
-    text = ev.text.strip()
-    clauses = sorted({c.strip() for c in _CLAUSE.split(text) if len(c.strip()) >= 4}, key=len, reverse=True)
-    return [text] + clauses
+_CSS = """
+body {font-family: sans-serif; font-size: 9.5pt; color: #222; line-height: 1.35}
+h1 {font-size: 17pt; margin: 0 0 6pt 0}
+h2 {font-size: 12.5pt; margin: 14pt 0 4pt 0}
+p {margin: 3pt 0}
+table {border-collapse: collapse; margin: 4pt 0}
+td, th {border: 0.6pt solid #bbb; padding: 2pt 5pt; font-size: 9pt; vertical-align: top}
+th {background-color: #eee; text-align: left}
+.k {color: #666; width: 70pt}
+.calc {font-family: monospace; background-color: #f4f4f4; padding: 3pt}
+.ev {color: #333; margin: 2pt 0 2pt 8pt}
+.where {color: #777}
+.muted {color: #777}
+.big {font-size: 15pt; font-weight: bold}
+"""
+_DPI = 110
+_EDGE = 3  # pixels of a box outline in the page picture
 
 
-def _cell_quads(page: pymupdf.Page, ev: Evidence) -> list:
-    """A table cell's evidence reads "表名｜行名｜列名：值": find the printed value on its row's line."""
-    head, _, value = ev.text.rpartition("：")
-    hits = [q for n in _NUMBER.findall(value) for q in page.search_for(n, quads=True)]
-    if not hits:
-        return page.search_for(ev.table, quads=True)[:1] if ev.table else []
-    parts = head.split("｜")
-    rows = page.search_for(parts[1], quads=True) if len(parts) > 1 and parts[1].strip() else []
-    if rows:
-        return [min(hits, key=lambda q: min(abs(q.rect.y0 - r.rect.y0) for r in rows))]
-    return hits[:1]
-
-
-def _quads(page: pymupdf.Page, ev: Evidence) -> list:
-    if ev.table and "｜" in ev.text:
-        return _cell_quads(page, ev)
-    targets = _targets(ev)
-    whole = page.search_for(targets[0], quads=True)
-    if whole:
-        return whole[:8]
-    found: list = []
-    for t in targets[1:]:
-        found.extend(page.search_for(t, quads=True)[:1])  # the first occurrence: clauses repeat elsewhere
-    if not found:
-        # The passage may be printed with spaces the parser joined (or the reverse): try its figures.
-        for n in _NUMBER.findall(ev.text):
-            found.extend(page.search_for(n, quads=True)[:1])
-    return found[:16]
-
-
-def _note(f: Finding) -> str:
-    return "\n".join(x for x in (f"[{SEVERITY_ZH[f.severity]}] {f.message}", f.computation, f.explanation or "") if x)
-
-
-def write(report: DocumentReport, out: Path) -> Written:
-    """Write the highlighted copy of `report.source` to `out`."""
-    doc = pymupdf.open(report.source)
-    result = Written(0, 0, 0)
-    whole_doc: list[Finding] = []
+def write(report: DocumentReport, out: Path, options: Options | None = None, rules: int = 0) -> Written:
+    """Write the PDF report of one document to `out`. `rules`: how many rules were run (for the cover)."""
+    o = options or Options()
+    archive = pymupdf.Archive()
+    source = _open_source(report.source)
+    written = Written(0, 0, 0)
     try:
-        for f in report.findings:
-            placed_pages = [e for e in f.evidence if 1 <= e.page <= doc.page_count]
-            if not placed_pages:
-                whole_doc.append(f)
+        html = [_cover(report, o, rules)]
+        for i, g in enumerate(grouped(report.findings), 1):
+            html.append(_section(i, g.head, g.rest, report, o.lang, source, archive, written))
+    finally:
+        if source is not None:
+            source.close()
+    writer = pymupdf.DocumentWriter(str(out))
+    media = pymupdf.paper_rect("a4")
+    where = media + (48, 48, -48, -56)
+    for part in html:  # the cover, then each finding from the top of a new page (a picture is never cut)
+        story = pymupdf.Story(html=part, archive=archive, user_css=_CSS)
+        more = 1
+        while more:
+            device = writer.begin_page(media)
+            more, _ = story.place(where)
+            story.draw(device)
+            writer.end_page()
+    writer.close()
+    _stamp_pages(out, report, o.lang)
+    return written
+
+
+def _open_source(path: str):
+    if not path.lower().endswith(".pdf"):
+        return None
+    try:
+        return pymupdf.open(path)
+    except Exception:  # the report is still written, without page pictures
+        return None
+
+
+def _cover(r: DocumentReport, o: Options, rules: int) -> str:
+    lang = o.lang
+    kind = t("kinds", lang).get(r.kind, r.kind)
+    kinds = len(kind_counts(r)) if r.findings else 0
+    rows = [(t("document", lang), Path(r.source).name), (t("entity", lang), r.entity or "—"),
+            (t("year", lang), str(r.year or "—")), (t("kind", lang), kind), (t("pages", lang), str(r.pages)),
+            (t("checked", lang), t("checked_text", lang).format(rules or "—", kind) if rules else
+             t("checked_text", lang).split("：", 1)[-1].split(": ", 1)[-1]),
+            (t("generated", lang), dt.datetime.now().strftime("%Y-%m-%d %H:%M"))]
+    meta = "".join(f"<tr><td class='k'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows)
+    c = counts(r)
+    big = " &#160; ".join(f"<span class='big' style='color:{SEVERITY_HEX[s]}'>{c[s]}</span> "
+                          f"{escape(severity_label(s, lang))}" for s in ("error", "warning", "info"))
+    parts = [f"<h1>{escape(t('title', lang))}</h1><table>{meta}</table>", f"<h2>{escape(t('findings', lang))}</h2>",
+             f"<p>{big}</p>"]
+    if o.hidden.get(r.source):
+        parts.append(f"<p class='muted'>{escape(t('hidden', lang).format(o.hidden[r.source]))}</p>")
+    if r.error:
+        parts.append(f"<p style='color:#cc1a1a'>{escape(t('parse_failed', lang))}：{escape(r.error)}</p>")
+    for fail in r.rule_failures:
+        parts.append(f"<p style='color:#cc1a1a'>{escape(t('rule_failed', lang))}：{escape(fail['rule'])}</p>")
+    if kinds:
+        heads = "".join(f"<th>{escape(severity_label(s, lang))}</th>" for s in ("error", "warning", "info"))
+        body = "".join(f"<tr><td>{escape(kind_label(k, lang))}</td>"
+                       + "".join(f"<td>{v[s] or ''}</td>" for s in ("error", "warning", "info")) + "</tr>"
+                       for k, v in kind_counts(r).items())
+        parts.append(f"<table><tr><th>{escape(t('by_kind', lang))}</th>{heads}</tr>{body}</table>")
+        parts.append(f"<h2>{escape(t('contents', lang))}</h2><table><tr><th>#</th><th>{escape(t('severity', lang))}"
+                     f"</th><th>{escape(t('location', lang))}</th><th>{escape(t('rule', lang))}</th></tr>")
+        for i, g in enumerate(grouped(r.findings), 1):
+            f = g.head
+            extra = f"（{t('same_kind', lang).format(len(g.findings))}）" if g.folded else ""
+            parts.append(f"<tr><td>{i}</td><td style='color:{SEVERITY_HEX[f.severity]}'>"
+                         f"{escape(severity_label(f.severity, lang))}</td><td>{escape(pages_of(f, lang))}</td>"
+                         f"<td>{escape(rule_label(f.rule, lang) + extra)}</td></tr>")
+        parts.append("</table>")
+    elif not r.error:
+        parts.append(f"<p>{escape(t('no_findings', lang))}</p>")
+    return "".join(parts)
+
+
+def _section(i: int, f: Finding, rest: list[Finding], r: DocumentReport, lang: str, source, archive,
+             written: Written) -> str:
+    colour = SEVERITY_HEX[f.severity]
+    head = (f"<h2 style='color:{colour}'>{escape(t('finding_no', lang).format(i))} · "
+            f"{escape(severity_label(f.severity, lang))} · {escape(rule_label(f.rule, lang))}</h2>"
+            f"<p class='muted'>{escape(pages_of(f, lang))} · {escape(kind_label(f.kind, lang))} · {escape(f.id)}</p>")
+    parts = [head, f"<p>{escape(f.message)}</p>"]
+    if f.computation:
+        parts.append(f"<p class='calc'>{escape(f.computation)}</p>")
+    parts.append(f"<p><b>{escape(t('evidence', lang))}</b></p>")
+    for e in f.evidence:
+        where = location(e, lang, r.pages) + (f" · {e.table}" if e.table and e.table not in e.text else "")
+        parts.append(f"<p class='ev'><span class='where'>{escape(where)}</span><br/>{escape(e.text)}</p>")
+    if f.explanation:
+        parts.append(f"<p><b>{escape(t('explanation', lang))}</b>（{escape(source_label(f, lang))}）："
+                     f"{escape(f.explanation)}</p>")
+    if source is not None:
+        for n, e in enumerate(e for e in f.evidence if 1 <= e.page <= source.page_count):
+            name = f"f{i}-{n}.png"
+            png = _picture(source, f, e)
+            if png is None:
+                written.missed += 1
+                parts.append(f"<p class='muted'>{escape(location(e, lang))} {escape(t('not_found_on_page', lang))}</p>")
                 continue
-            for ev in placed_pages:
-                page = doc[ev.page - 1]
-                quads = _quads(page, ev)
-                if not quads:
-                    result.missed += 1
-                    continue
-                annot = page.add_highlight_annot(quads)
-                annot.set_info(title=f"DocQA {f.severity} {f.rule}", content=_note(f))
-                annot.update()
-                result.highlights += 1
-        if whole_doc and doc.page_count:
-            annot = doc[0].add_text_annot((20, 20), "\n\n".join(_note(f) for f in whole_doc))
-            annot.set_info(title="DocQA 全文问题")
-            annot.update()
-            result.notes = len(whole_doc)
-        doc.save(out, garbage=1, deflate=True)
+            archive.add(png, name)
+            written.highlights += 1
+            parts.append(f"<p class='muted'>{escape(t('region', lang))} · {escape(location(e, lang))}</p>"
+                         f"<img src='{name}' width='480'/>")
+    if not any(e.page > 0 for e in f.evidence):
+        written.notes += 1
+    if rest:
+        parts.append(f"<p><b>{escape(t('same_kind', lang).format(len(rest) + 1))}</b></p><table>")
+        for x in rest:
+            parts.append(f"<tr><td>{escape(pages_of(x, lang))}</td><td>{escape(x.message)}</td>"
+                         f"<td class='muted'>{escape(x.id)}</td></tr>")
+        parts.append("</table>")
+    return "".join(parts)
+
+
+def _picture(source, f: Finding, e: Evidence) -> bytes | None:
+    """The cited region of the page as PNG, the finding's words boxed in the severity's colour."""
+    page = source[e.page - 1]
+    boxes, lines = evidence_boxes(page, f, e)
+    if not boxes:
+        return None
+    clip = region(page, lines + boxes)
+    pix = page.get_pixmap(dpi=_DPI, clip=clip)
+    scale = _DPI / 72
+    rgb = tuple(int(SEVERITY_HEX[f.severity][k:k + 2], 16) for k in (1, 3, 5))
+    for b in boxes:  # a pixmap's pixel coordinates are the page's scaled ones (its irect need not start at 0, 0)
+        x0, y0, x1, y1 = (b.x0 - 2) * scale, (b.y0 - 2) * scale, (b.x1 + 2) * scale, (b.y1 + 2) * scale
+        for edge in ((x0 - _EDGE, y0 - _EDGE, x1 + _EDGE, y0), (x0 - _EDGE, y1, x1 + _EDGE, y1 + _EDGE),
+                     (x0 - _EDGE, y0, x0, y1), (x1, y0, x1 + _EDGE, y1)):
+            rect = pymupdf.IRect(*(int(round(v)) for v in edge)) & pix.irect
+            if not rect.is_empty:
+                pix.set_rect(rect, rgb)
+    return pix.tobytes("png")
+
+
+def _stamp_pages(out: Path, r: DocumentReport, lang: str) -> None:
+    doc = pymupdf.open(out)
+    try:
+        name = Path(r.source).name
+        for n, page in enumerate(doc, 1):
+            label = f"DocQA · {name} · {n}/{doc.page_count}"
+            page.insert_text((48, page.rect.height - 28), label, fontname="china-s", fontsize=7.5,
+                             color=(0.45, 0.45, 0.45))
+        doc.saveIncr() if doc.can_save_incrementally() else None
     finally:
         doc.close()
-    return result
+
+
+__all__ = ["write", "safe_name", "Written"]

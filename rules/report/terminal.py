@@ -1,4 +1,5 @@
-"""The rich view: findings grouped by severity per document, then a summary table."""
+"""The rich view: per document its findings in reading order (severity, then page), repeated ones folded, then
+a summary table."""
 from __future__ import annotations
 
 from rich.console import Console
@@ -6,47 +7,69 @@ from rich.markup import escape
 from rich.table import Table
 
 from rules.findings import DocumentReport
-from rules.report import SEVERITY_ZH, counts, pages_of
+from rules.report import Options, counts, grouped, kind_label, location, pages_of, rule_label, severity_label, t
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_FOLD_SHOWN = 5  # members of a folded group listed by page before "…"
 
 
-def show(console: Console, reports: list[DocumentReport]) -> None:
+def show(console: Console, reports: list[DocumentReport], options: Options | None = None) -> None:
+    o = options or Options()
+    lang = o.lang
     for r in reports:
         console.rule(f"[bold]{escape(r.source)}")
         if r.error:
-            console.print(f"[red]无法解析：{escape(r.error)}", highlight=False)
+            console.print(f"[red]{t('parse_failed', lang)}：{escape(r.error)}", highlight=False)
             continue
-        meta = f"{r.kind} · {r.year or '年度未知'} · {r.entity or '单位未知'} · {r.pages} 页 · {r.seconds:.2f} s"
+        kind = t("kinds", lang).get(r.kind, r.kind)
+        meta = (f"{r.entity or '—'} · {r.year or '—'} · {kind} · {t('n_pages', lang).format(r.pages)} · {r.seconds:.2f} s")
         console.print(escape(meta), highlight=False)
         for fail in r.rule_failures:
-            console.print(f"[red]规则运行失败 {escape(fail['rule'])}: {escape(fail['error'])}", highlight=False)
-        for sev in ("error", "warning", "info"):
-            found = [f for f in r.findings if f.severity == sev]
-            if not found:
-                continue
-            t = Table(title=f"{SEVERITY_ZH[sev]}（{len(found)}）", title_style=_STYLE[sev], show_lines=True,
-                      expand=True)
-            t.add_column("页", width=5)
-            t.add_column("类型", width=18, overflow="fold")
-            t.add_column("说明", ratio=3, overflow="fold")  # fold, not "…": the whole message matters
-            t.add_column("计算过程", ratio=2, overflow="fold")
-            for f in found:
-                t.add_row(pages_of(f), f.kind, escape(f.message), escape(f.computation))
-            console.print(t)
+            console.print(f"[red]{t('rule_failed', lang)} {escape(fail['rule'])}: {escape(fail['error'])}",
+                          highlight=False)
+        if o.hidden.get(r.source):
+            console.print(f"[dim]{t('hidden', lang).format(o.hidden[r.source])}", highlight=False)
         if not r.findings:
-            console.print("[green]未发现问题。")
-    summary = Table(title="汇总", show_footer=len(reports) > 1)
+            console.print(f"[green]{t('no_findings', lang)}")
+            continue
+        table = Table(show_lines=True, expand=True)
+        table.add_column(t("severity", lang), width=6)
+        table.add_column(t("location", lang), width=14, overflow="fold")
+        table.add_column(t("rule", lang), width=24, overflow="fold")
+        table.add_column(t("message", lang), ratio=3, overflow="fold")  # fold, not "…": the whole message matters
+        table.add_column(t("computation", lang), ratio=2, overflow="fold")
+        for g in grouped(r.findings):
+            f = g.head
+            where = ", ".join(dict.fromkeys(location(e, lang, r.pages) for e in f.evidence)) or pages_of(f, lang)
+            message = escape(f.message)
+            if g.folded:
+                pages = ", ".join(pages_of(x, lang) for x in g.rest[:_FOLD_SHOWN])
+                more = " …" if len(g.rest) > _FOLD_SHOWN else ""
+                message += f"\n[dim]{t('same_kind', lang).format(len(g.findings))}：{escape(pages)}{more}[/]"
+            table.add_row(f"[{_STYLE[f.severity]}]{severity_label(f.severity, lang)}", escape(where),
+                          escape(rule_label(f.rule, lang)), message, escape(f.computation))
+        console.print(table)
+    _summary(console, reports, lang)
+
+
+def _summary(console: Console, reports: list[DocumentReport], lang: str) -> None:
+    summary = Table(title=t("summary", lang), show_footer=len(reports) > 1)
     totals = {"error": 0, "warning": 0, "info": 0}
     for r in reports:
         for k, v in counts(r).items():
             totals[k] += v
-    footer = [f"{len(reports)} 份文件", str(totals["error"]), str(totals["warning"]), str(totals["info"]),
-              str(sum(len(r.rule_failures) for r in reports)), str(sum(1 for r in reports if r.error))]
-    for col, foot in zip(("文件", "错误", "警告", "提示", "规则失败", "解析错误"), footer):
+    footer = [t("files", lang).format(len(reports)), str(totals["error"]), str(totals["warning"]),
+              str(totals["info"]), str(sum(len(r.rule_failures) for r in reports)),
+              str(sum(1 for r in reports if r.error))]
+    heads = (t("document", lang), severity_label("error", lang), severity_label("warning", lang),
+             severity_label("info", lang), t("rule_failures", lang), t("parse_errors", lang))
+    for col, foot in zip(heads, footer):
         summary.add_column(col, footer=foot, overflow="fold")
     for r in reports:
         c = counts(r)
-        summary.add_row(escape(r.source), str(c["error"]), str(c["warning"]), str(c["info"]), str(len(r.rule_failures)),
-                        "是" if r.error else "")
+        summary.add_row(escape(r.source), str(c["error"]), str(c["warning"]), str(c["info"]),
+                        str(len(r.rule_failures)), "✗" if r.error else "")
     console.print(summary)
+
+
+__all__ = ["show", "kind_label"]
