@@ -259,25 +259,50 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
         doc.paragraphs.append(Paragraph(id=f"p{len(doc.paragraphs) + 1}", page=rec.line.page,
                                         section=tracker.path, text=text))
     _settle_units(doc.tables)
+    _infer_units(doc.tables, doc.paragraphs)
     return doc
 
 
 def _settle_units(tables: list[Table]) -> None:
     """Every table gets a unit and says where it came from: a 单位 line on its pages (printed), else a unit named
-    in its cells (金额（万元）, printed), else the unit its sibling tables print (inherited). Never a silent
-    default: a document that prints no unit anywhere leaves it None."""
+    in its cells (金额（万元）, printed), else the unit line of its nearest sibling table, the one before it first
+    (inherited). Never a silent default: a document that prints no unit anywhere leaves it None."""
+    lined = [t.unit if t.unit_source == "printed" else None for t in tables]
     for t in tables:
         if t.unit is None:
             found = captions.units_in_cells([c for row in t.grid for c in row])
             if len(found) == 1:
                 t.unit, t.unit_source = found.pop(), "printed"
-    printed = [t.unit for t in tables if t.unit and t.unit_source == "printed" and t.rows]
-    if not printed:
-        return
-    common = max(set(printed), key=printed.count)
-    for t in tables:
+    for i, t in enumerate(tables):
         if t.unit is None:
-            t.unit, t.unit_source = common, "inherited"
+            before = next((u for u in reversed(lined[:i]) if u), None)
+            sibling = before or next((u for u in lined[i + 1:] if u), None)
+            if sibling:
+                t.unit, t.unit_source = sibling, "inherited"
+
+
+_WAN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元")
+
+
+def _infer_units(tables: list[Table], paragraphs: list[Paragraph]) -> None:
+    """A table whose unit was not printed (inherited, or none) is checked against the narrative's 万元 amounts:
+    when its 合计/总计 is a narrative amount only after dividing by 10,000 it is in 元, when it is one as it
+    stands (and not after dividing) it is in 万元; the unit is then `inferred`."""
+    said = {round(float(m.group(1).replace(",", "")), 2) for p in paragraphs for m in _WAN.finditer(p.text)}
+    if not said:
+        return
+    for t in tables:
+        if t.unit_source == "printed":
+            continue
+        total = next((r for r in t.rows if r.level == 0 and r.values and r.values[0]), None)
+        if total is None or total.values[0] is None:
+            continue
+        v = total.values[0]
+        as_wan, as_yuan = round(v, 2) in said, round(v / 10000, 2) in said
+        if as_yuan and not as_wan and t.unit != "元":
+            t.unit, t.unit_source = "元", "inferred"
+        elif as_wan and not as_yuan and t.unit != "万元" and v < 1e7:
+            t.unit, t.unit_source = "万元", "inferred"
 
 
 def _broken(prev: str, nxt: str) -> bool:

@@ -343,6 +343,10 @@ def build_table(
             digits = [p for p in code_parts if p.isdigit()]
             # 款 and 项 parts are two digits each ("301" + "2" is 30102).
             code = "".join(p if i == 0 else p.zfill(2) for i, p in enumerate(digits)) or None
+            if code and len(code) <= 2 and len(digits) == 1 and rows:
+                # A 款 printed by its own two digits under its 类 (201 / 10 / 2011007): the class's code first.
+                cls = next((r.code[:3] for r in reversed(rows) if r.code and len(r.code) >= 3), None)
+                code = cls + code.zfill(2) if cls else code
             text_in_code = [p for p in code_parts if not p.isdigit()]
             if not label and text_in_code:
                 label = text_in_code[0]

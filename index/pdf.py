@@ -181,22 +181,26 @@ class _Char:
 
 
 def _chars(page_dict: dict) -> list[_Char]:
-    """The page's characters. A glyph drawn again within a point of itself (bold faked by overprinting the text
-    two to nine times with small offsets) is one character."""
+    """The page's characters. A span drawn again within a point of itself (bold faked by overprinting the text
+    two to nine times with small offsets) is read once."""
     out = []
     seen: set[tuple[str, int, int]] = set()
     for b in page_dict["blocks"]:
         for line in b.get("lines", []):
             for span in line["spans"]:
-                for ch in span["chars"]:
-                    x0, y0, x1, y1 = ch["bbox"]
-                    c, x, y = ch["c"], (x0 + x1) / 2, ch["origin"][1]
-                    if not c.isspace():
-                        kx, ky = round(x), round(y)
-                        if any((c, kx + dx, ky + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-                            continue
-                        seen.add((c, kx, ky))
-                    out.append(_Char(x, y, c, span["size"], x0, x1))
+                chars = span["chars"]
+                if not chars:
+                    continue
+                text = "".join(ch["c"] for ch in chars)
+                if text.strip():
+                    kx, ky = round(chars[0]["bbox"][0]), round(chars[0]["origin"][1])
+                    if any((text, kx + dx, ky + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+                        continue
+                    seen.add((text, kx, ky))
+                size = span["size"]
+                for ch in chars:
+                    x0, _, x1, _ = ch["bbox"]
+                    out.append(_Char((x0 + x1) / 2, ch["origin"][1], ch["c"], size, x0, x1))
     return out
 
 
@@ -345,14 +349,8 @@ def _same_columns(a: list[float], b: list[float]) -> bool:
 
 
 def _bisect(edges: list[float], v: float) -> int:
-    lo, hi = 0, len(edges) - 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if edges[mid + 1] <= v:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """Index of the interval of `edges` that holds v (clamped to the first and last interval)."""
+    return min(max(bisect_right(edges, v) - 1, 0), max(len(edges) - 2, 0))
 
 
 def _paragraphs(lines: list[list[_Char]], page_no: int, left: float, right: float) -> list[tuple[float, TextLine]]:

@@ -159,3 +159,18 @@ def test_unit_names_and_code_column_after_the_label_column():
     assert [(r.label, r.code, r.level) for r in t.rows] == [("某某局", None, 1), ("一般公共服务支出", "201", 2),
                                                            ("人大事务", "20101", 3)]
     assert t.columns == ["预算单位", "科目编码", "科目名称", "合计"] and t.lines == 3
+
+
+def test_a_kuan_code_printed_by_its_own_two_digits_takes_its_class():
+    grid = [GridRow(["功能科目编码", "功能科目名称", "合计"]), GridRow(["201", "一般公共服务支出", "5.00"]),
+            GridRow(["10", "人力资源事务", "5.00"]), GridRow(["2011007", "博士后日常经费", "5.00"])]
+    rows = build_table(table_id="t1", title="支出表", unit="万元", grid=grid).rows
+    assert [(r.code, r.level, r.parent) for r in rows] == [("201", 1, None), ("20110", 2, 0), ("2011007", 3, 1)]
+
+
+def test_a_unit_no_line_prints_is_inferred_from_the_narrative_magnitude():
+    doc = parse_text_string("本年支出合计9,101.68万元。\n\n支出总表\n项目\t金额\n合计\t91,016,775.35\n", "t.txt")
+    t = doc.tables[0]
+    assert (t.unit, t.unit_source) == ("元", "inferred")
+    doc = parse_text_string("本年支出合计9,101.68万元。\n\n支出总表\n项目\t金额\n合计\t9,101.68\n", "t.txt")
+    assert (doc.tables[0].unit, doc.tables[0].unit_source) == ("万元", "inferred")
