@@ -13,6 +13,7 @@ Check results are cached by file content + code fingerprint, so a rerun on uncha
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -131,8 +132,10 @@ def best_label(labels: list[Label], f) -> Label | None:
 # ---------------------------------------------------------------- checking, cached
 
 
+@functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the code and rule pack that decide the findings (index, rules, core)."""
+    """Hash of the code and rule pack that decide the findings (index, rules, core), taken once per process: the
+    code a run imported is the code its results are cached under, even if the files change while it runs."""
     import index
     import rules
 
