@@ -26,7 +26,8 @@ def plot(result: dict, out: Path) -> Path:
     left.set_xticklabels([key for _, key in METRICS])
     left.set_ylim(0, 1.05)
     left.set_title("QA: DocQA vs baselines")
-    left.legend(loc="lower right")
+    # Legends sit under the axes: inside, they covered the bars they explain.
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(names), fontsize="small", frameon=False)
 
     rules = next((s["rules"] for s in systems.values() if s.get("rules")), None)
     if rules and rules["per_kind"]:
@@ -43,10 +44,10 @@ def plot(result: dict, out: Path) -> Path:
         right.set_yticks(list(ys))
         right.set_yticklabels(kinds)
         right.set_xlim(0, 1.05)
-        right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3, fontsize="small")
+        right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, fontsize="small", frameon=False)
     right.set_title("Rules per kind")
     fig.tight_layout()
     out = Path(out)
-    fig.savefig(out, dpi=110)
+    fig.savefig(out, dpi=110, bbox_inches="tight")
     plt.close(fig)
     return out

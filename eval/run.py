@@ -13,6 +13,7 @@ from typing import Callable
 
 from core.settings import Settings
 from eval.baselines import NaivePipeline, RetrieverBaseline
+from eval.details import record_expected
 from eval.labels import SETS_DIR, DocumentLabels, LabelSet, Question, load_set
 from eval.metrics import (Chunk, Prediction, ReportedFinding, answer_correct, citation_correct, first_hit_rank,
                           involves, match_findings, off_by, percentile, prf, retrieval_scores)
@@ -42,6 +43,7 @@ class RulesTally:
     found: dict[str, int] = field(default_factory=dict)  # expectations met, by kind
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
+    items: list[dict] = field(default_factory=list)  # one verdict per expectation (eval/details.py)
 
     def add(self, bucket: dict[str, int], kind: str, n: int = 1) -> None:
         bucket[kind] = bucket.get(kind, 0) + n
@@ -113,6 +115,7 @@ def score_labelled(tally: RulesTally, labels: DocumentLabels, report) -> None:
     found = _reported(report)
     result = match_findings(labels.findings, found, labels.ignore_kinds)
     for e, ok in zip(labels.findings, result.matched):
+        record_expected(tally.items, labels.source, e.page, e.kind, e.numbers, ok, report, e.judgement)
         tally.add(tally.expected, e.kind)
         if ok:
             tally.add(tally.found, e.kind)
@@ -135,6 +138,8 @@ def score_case(tally: RulesTally, case: Case, baseline, mutated) -> bool:
         return m.page == 0 or m.page in f.pages
 
     detected = any(f.kind == m.kind and on_target(f) and involves(f.numbers, m.numbers) for f in new)
+    record_expected(tally.items, f"{case.id} ({Path(case.base).name})", m.page, m.kind, m.numbers, detected, mutated,
+                    m.description)
     tally.add(tally.expected, m.kind)
     if detected:
         tally.add(tally.found, m.kind)

@@ -8,7 +8,7 @@ from pathlib import Path
 from core.settings import Settings
 from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
-from qa.citations import cite
+from qa.citations import cite, distinct, locate
 from qa.evidence import SENTENCE, definition_pattern, extractive, reason_candidates, structured
 from qa.models import Answer
 from qa.question import intent, restrict, year_gap
@@ -28,6 +28,8 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings: Settings | N
             answer.llm_note = answer.llm_note or answer_failure.get()  # why the LLM's answer was not used
     finally:
         answer_failure.reset(token)
+    answer.citations = distinct(answer.citations)  # the answer's own passage is not cited twice
+    locate(answer.citations)
     gap = year_gap(question, retriever.store.manifest().documents)
     if gap and answer.citations:
         # Asked about 2025, holding only 2024: answer from what is held, and say which year it is.
@@ -39,7 +41,7 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings: Settings | N
 def _answer(question: str, k: int, settings: Settings | None, retriever: Retriever) -> Answer:
     # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.
     hits = retriever.search(question, max(k, 20))
-    citations = [cite(h) for h in hits[:k]]
+    citations = distinct([cite(h) for h in hits], k)  # k passages, none repeating another
     if not hits:
         return Answer(question=question, answer="未检索到相关内容，无法回答。", citations=[], mode="extractive")
     if settings is not None and settings.llm.configured:

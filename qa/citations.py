@@ -19,4 +19,48 @@ def snippet(text: str, focus: str | None = None, width: int = MAX_SNIPPET) -> st
 def cite(hit, focus: str | None = None) -> Citation:
     c = hit.chunk
     text = focus if focus and focus in c.text else snippet(c.text, focus)
-    return Citation(source=c.source, page=c.page, text=text, score=round(float(hit.score), 6))
+    where = c.table if getattr(c, "table", None) else getattr(c, "section", None)
+    return Citation(source=c.source, page=c.page, text=text, score=round(float(hit.score), 6),
+                    section=(where or "").split(" > ")[-1][:60] or None)
+
+
+def _flat(text: str) -> str:
+    return "".join(text.replace("…", "").split())
+
+
+def distinct(citations: list[Citation], k: int | None = None) -> list[Citation]:
+    """Citations in order, each a passage of its own: one whose text lies inside another cited passage of the same
+    document (a sentence of a cited paragraph, a row of a cited table) adds nothing and is dropped."""
+    kept: list[Citation] = []
+    for c in citations:
+        t = _flat(c.text)
+        if any(c.source == o.source and (t in _flat(o.text) or _flat(o.text) in t) for o in kept):
+            continue
+        kept.append(c)
+        if k is not None and len(kept) >= k:
+            break
+    return kept
+
+
+def locate(citations: list[Citation]) -> None:
+    """Text documents: the line of the file each passage starts on (and its page where the text marks pages)."""
+    from rules.findings import Evidence
+    from rules.report.text_location import TextIndex, read_lines
+
+    indexes: dict[str, TextIndex | None] = {}
+    for c in citations:
+        if c.source.lower().endswith(".pdf") or c.line is not None:
+            continue
+        if c.source not in indexes:
+            lines = read_lines(c.source)
+            indexes[c.source] = TextIndex(lines) if lines else None
+        index = indexes[c.source]
+        if index is None:
+            continue
+        text = c.text.strip("…")
+        line = index.find(Evidence(page=c.page, text=text))
+        if line is not None:
+            c.line = line + 1
+            page = index.page(line)
+            if page and c.page == 1:
+                c.page = page

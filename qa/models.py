@@ -13,6 +13,9 @@ class Citation(BaseModel):
     page: int = Field(description="1-based page of the passage.")
     text: str = Field(description="The passage as indexed (a paragraph, a table row or a table).")
     score: float = Field(description="Retrieval score (higher is closer).")
+    section: str | None = Field(default=None, description="Section (or table) the passage is in.")
+    line: int | None = Field(default=None, description="Text documents: 1-based line of the file the passage "
+                             "starts on (a text file is one page to the parser).")
 
 
 class Answer(BaseModel):

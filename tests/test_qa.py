@@ -120,7 +120,9 @@ def test_cli_contract_and_errors(store, tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) >= {"question", "answer", "value", "unit", "citations", "mode"}
-    assert set(data["citations"][0]) == {"source", "page", "text", "score"}
+    # section and line (text documents) were added for issue 16; the four original keys stay.
+    assert {"source", "page", "text", "score"} <= set(data["citations"][0]) <= {"source", "page", "text", "score",
+                                                                                  "section", "line"}
     missing = runner.invoke(app, ["ask", "问题", "--store", str(tmp_path / "nothing")])
     assert missing.exit_code == 2 and "no documents ingested" in missing.output
     bad = tmp_path / "bad.pdf"

@@ -7,7 +7,7 @@ import typer
 from rich.table import Table as RichTable
 
 from core.settings import load_settings
-from docqa.console import console, err_console, fail, print_json
+from docqa.console import QUIET, Stages, console, fail, print_json
 
 
 def command(
@@ -18,6 +18,10 @@ def command(
     plot_png: Path = typer.Option(None, "--plot", help="Write a bar chart of the figures to this PNG."),
     quick: bool = typer.Option(False, "--quick", help="A small synthetic set and few mutations (a smoke run)."),
     no_synthetic: bool = typer.Option(False, "--no-synthetic", help="Skip the generated synthetic set."),
+    details: bool = typer.Option(False, "--details", help="Per question and per expected finding: verdict, answer, "
+                                 "citation (failures first; in the JSON as \"details\")."),
+    failures: bool = typer.Option(False, "--failures", help="With --details: list only what failed."),
+    quiet: bool = QUIET,
 ) -> None:
     """Evaluate answers, citations, retrieval and rules on labelled sets, DocQA beside three baselines."""
     from eval.labels import load_set  # imported here: `docqa --help` and other commands need not load eval/
@@ -32,17 +36,19 @@ def command(
         fail("these labelled sets point into a corpus folder: pass --corpus DIR")
     settings = load_settings({"llm": {"enabled": False}})  # the evaluation scores the deterministic pipeline
 
-    def progress(msg: str) -> None:
-        if not as_json:
-            err_console.print(f"[dim]… {msg}[/]")
-
     try:
-        result = run(sets, corpus_dir, settings, quick=quick, synthetic=not no_synthetic, progress=progress)
+        with Stages("evaluating", 1, quiet or as_json) as stages:
+            result = run(sets, corpus_dir, settings, quick=quick, synthetic=not no_synthetic,
+                         progress=lambda msg: stages.stage(None, msg))
     except FileNotFoundError as exc:
         fail(str(exc))
     except ImportError as exc:  # a part of the product this evaluation scores is not built
         fail(f"cannot evaluate: {exc}")
     data = result.to_json()
+    if details:
+        from eval.details import details as details_block
+
+        data["details"] = details_block(result)
     if plot_png is not None:
         from eval.plot import plot
 
@@ -51,6 +57,10 @@ def command(
         print_json(data)
         return
     _print(data, result)
+    if details:
+        from eval.details import show
+
+        show(console, data["details"], failures_only=failures)
     if plot_png is not None:
         console.print(f"chart written to {plot_png}")
 

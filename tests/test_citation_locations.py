@@ -1,0 +1,24 @@
+"""Citations of one answer are distinct passages; in a text document they say the line (and section) instead of
+"page 1" of a 60 KB file, and the page where the text marks its pages."""
+from qa.citations import distinct, locate
+from qa.models import Citation
+
+
+def c(text: str, source: str = "/d.txt", page: int = 1) -> Citation:
+    return Citation(source=source, page=page, text=text, score=1.0)
+
+
+def test_a_passage_inside_another_cited_one_is_dropped():
+    para = "本年支出预算100.00万元，其中：基本支出60.00万元，项目支出40.00万元。"
+    got = distinct([c("基本支出60.00万元"), c(para), c(para), c("三公经费12万元"), c(para, "/other.txt")])
+    assert [x.text for x in got] == ["基本支出60.00万元", "三公经费12万元", para]  # row inside paragraph: kept once
+    assert len(distinct([c(str(i) * 3) for i in range(9)], 5)) == 5
+
+
+def test_text_citations_get_line_and_marked_page(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("某某局2024年部门预算\n一、概况\n职责如下。\n- 1 -\n二、收支情况\n本年支出预算100.00万元。\n",
+                   encoding="utf-8")
+    cites = [c("本年支出预算100.00万元。", str(doc)), c("职责如下。", str(doc))]
+    locate(cites)
+    assert (cites[0].line, cites[0].page) == (6, 2) and (cites[1].line, cites[1].page) == (3, 1)
