@@ -150,8 +150,10 @@ def _first_value(row, skip_codes: bool = True):
         if x is None or x == 0:
             continue
         digits = halfwidth(cell).strip()
-        if skip_codes and re.fullmatch(r"\d{2,9}", digits) and row.index((line, part, cell)) < 3:
-            continue  # classification codes, not amounts
+        if skip_codes and re.fullmatch(r"\d{1,9}", digits) and row.index((line, part, cell)) < 3:
+            continue  # classification codes or a row number (序号), not amounts
+        if re.search(r"\d\s+\d", digits):
+            continue  # several numbers run together in one PDF line (数量 and codes): no single amount to change
         return line, part, cell, x
     return None
 
