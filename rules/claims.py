@@ -7,7 +7,9 @@ change amount and the current amount of its sentence). Nothing is guessed across
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from index.document import UNIT_TO_WANYUAN, Document, Paragraph
 
@@ -30,19 +32,25 @@ YEAR = re.compile(r"(20\d\d)\s*年")
 UP = {"增加", "增长", "上升", "提高", "超支"}
 
 
-@dataclass
-class Amount:
-    value: float        # 万元
-    printed: float      # as printed
-    unit: str
-    decimals: int
-    start: int
-    end: int
-    subject: str
-    text: str
-    change: str | None = None     # "+"/"-" when the number is a change (增加A万元 / 减少A万元)
-    bound: bool = False           # printed with ≤/≥/不超过 (a limit, not an amount)
-    bracketed: bool = False       # inside （…）: a side breakdown of something else
+class _Typed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Amount(_Typed):
+    """An amount of money printed in the narrative, with the phrase in front of it."""
+
+    value: float = Field(description="The amount in 万元.")
+    printed: float = Field(description="The amount as printed, in its own unit.")
+    unit: str = Field(description="Printed unit: 元, 万元 or 亿元.")
+    decimals: int = Field(description="Decimals printed (the precision a comparison allows).")
+    start: int = Field(description="Offset of the number in its paragraph.")
+    end: int = Field(description="Offset just after its unit.")
+    subject: str = Field(description="The phrase that names what the amount is (the sentence's subject).")
+    text: str = Field(description="The amount as printed, with its unit.")
+    change: Literal["+", "-"] | None = Field(default=None, description="Set when the number is a change "
+                                             "(增加A万元 / 减少A万元), not a level.")
+    bound: bool = Field(default=False, description="Printed with ≤/≥/不超过: a limit, not an amount.")
+    bracketed: bool = Field(default=False, description="Inside （…）: a side breakdown of something else.")
 
     @property
     def half(self) -> float:
@@ -50,26 +58,87 @@ class Amount:
         return 0.5 * 10 ** -self.decimals * UNIT_TO_WANYUAN[self.unit]
 
 
-@dataclass
-class Claim:
-    kind: str                      # amount|share|change|completion|comparison|count|parts
-    page: int
-    paragraph: str
-    sentence: str
-    value: float | None = None     # the stated number (万元, %, or a count)
-    decimals: int = 0
-    unit: str | None = None
-    subject: str = ""
-    direction: str | None = None   # "+", "-", "0" (持平), or a comparison word
-    amount: Amount | None = None   # the amount this claim is about (part, current value, final…)
-    whole: Amount | None = None    # share whole / parts whole / completion budget
-    change: Amount | None = None   # change amount of a change claim
-    prior: Amount | None = None    # last year's amount when printed
-    others: list[Amount] = field(default_factory=list)   # candidate bases/parts/topic alternatives
-    topic: list[str] = field(default_factory=list)       # 类/款/项 path the sentence is about
-    context: list[Amount] = field(default_factory=list)  # amounts of earlier sentences (the item's headline)
-    whole_name: str = ""
-    start: int = 0
+class _Claim(_Typed):
+    """What every claim carries: where it was read."""
+
+    page: int = Field(description="1-based page of the paragraph.")
+    paragraph: str = Field(description="Id of the paragraph it was read from.")
+    sentence: str = Field(description="The sentence that states it.")
+    start: int = Field(default=0, description="Offset of the claim in its paragraph.")
+    topic: list[str] = Field(default_factory=list, description="类/款/项 path the sentence is about.")
+    value: float | None = Field(default=None, description="The stated number (万元, %, or a count).")
+    decimals: int = Field(default=0, description="Decimals printed.")
+    unit: str | None = Field(default=None, description="Unit of `value`: 万元, %, 个, 辆.")
+    subject: str = Field(default="", description="What the number is about.")
+
+
+class AmountClaim(_Claim):
+    """An amount stated for a subject (2024年“三公”经费预算12.30万元)."""
+
+    kind: Literal["amount"] = "amount"
+    amount: Amount = Field(description="The amount itself.")
+
+
+class ShareClaim(_Claim):
+    """A share of a whole (占X%): part and whole amounts when the text prints them."""
+
+    kind: Literal["share"] = "share"
+    amount: Amount = Field(description="The part: the nearest amount before the share.")
+    whole: Amount | None = Field(default=None, description="The whole, when named or heading a list.")
+    whole_name: str = Field(default="", description="The whole as named (占支出总额的X%).")
+
+
+class ChangeClaim(_Claim):
+    """A change rate (增长/下降P%) or 持平, with the amounts it can be computed from."""
+
+    kind: Literal["change"] = "change"
+    direction: Literal["+", "-", "0"] = Field(description="+ increase, - decrease, 0 unchanged (持平).")
+    change: Amount | None = Field(default=None, description="The change amount of the sentence (增加A万元).")
+    prior: Amount | None = Field(default=None, description="Last year's amount, when printed.")
+    amount: Amount | None = Field(default=None, description="This year's amount.")
+    others: list[Amount] = Field(default_factory=list, description="Candidate current amounts, nearest first.")
+    context: list[Amount] = Field(default_factory=list, description="Amounts of earlier sentences (the "
+                                  "item's headline), nearest first.")
+
+
+class CompletionClaim(_Claim):
+    """A completion rate (完成年初预算的C%) with its final and budget amounts."""
+
+    kind: Literal["completion"] = "completion"
+    amount: Amount = Field(description="The final (决算/执行) amount.")
+    whole: Amount = Field(description="The budget amount.")
+
+
+class ComparisonClaim(_Claim):
+    """A direction word comparing final and budget (决算数大于预算数)."""
+
+    kind: Literal["comparison"] = "comparison"
+    direction: str = Field(description="The comparison word as printed (大于, 小于, 持平 …).")
+    amount: Amount = Field(description="The final amount of the completion claim before it.")
+    whole: Amount = Field(description="The budget amount of that claim.")
+
+
+class PartsClaim(_Claim):
+    """A head amount and its parts (…万元，其中：A，B，C)."""
+
+    kind: Literal["parts"] = "parts"
+    amount: Amount = Field(description="The head amount before 其中.")
+    whole: Amount = Field(description="The head amount (the whole the parts make).")
+    others: list[Amount] = Field(description="The parts.")
+
+
+class CountClaim(_Claim):
+    """A count: projects (涉及项目15个) or vehicles (共有车辆5辆，其中…)."""
+
+    kind: Literal["count"] = "count"
+    others: list[Amount] = Field(default_factory=list, description="Amounts near a project count (their money).")
+    parts: list[int] = Field(default_factory=list, description="Vehicle counts listed after 其中.")
+
+
+Claim = Annotated[AmountClaim | ShareClaim | ChangeClaim | CompletionClaim | ComparisonClaim | PartsClaim |
+                  CountClaim, Field(discriminator="kind")]
+_KINDS = {m.model_fields["kind"].default: m for m in (AmountClaim, ShareClaim, ChangeClaim, CompletionClaim,
+                                                      ComparisonClaim, PartsClaim, CountClaim)}
 
 
 def _num(s: str) -> float:
@@ -114,8 +183,9 @@ def amounts_in(text: str) -> list[Amount]:
             bool(re.match(r"\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)", text[m.end():m.end() + 6]))
         head = text[:m.start()]
         bracketed = head.count("（") + head.count("(") > head.count("）") + head.count(")")
-        out.append(Amount(printed * UNIT_TO_WANYUAN[unit], printed, unit, _decimals(raw), m.start(), m.end(),
-                          _subject(text, m.start(), prev_end), m.group(0), change, bound, bracketed))
+        out.append(Amount(value=printed * UNIT_TO_WANYUAN[unit], printed=printed, unit=unit, decimals=_decimals(raw),
+                          start=m.start(), end=m.end(), subject=_subject(text, m.start(), prev_end), text=m.group(0),
+                          change=change, bound=bound, bracketed=bracketed))
         prev_end = m.end()
     return out
 
@@ -166,9 +236,10 @@ def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Cla
 
     spans = _sentences(text)
 
-    def mk(kind: str, pos: int, **kw) -> Claim:
+    def mk(kind: str, pos: int, **kw):
         a, b = sent_of(pos)
-        return Claim(kind, p.page, p.id, text[a:b].strip(), start=pos, topic=topic_at(pos), **kw)
+        return _KINDS[kind](page=p.page, paragraph=p.id, sentence=text[a:b].strip(), start=pos,
+                            topic=topic_at(pos), **kw)
 
     # Amounts.
     for am in amounts:
@@ -275,7 +346,7 @@ def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Cla
             seg = re.split(r"[；;。]", rest)[0]
             subs = [int(s.group(2)) for s in SUB_VEHICLE.finditer(seg)]
         claims.append(mk("count", m.start(), value=float(m.group(1)), unit="辆", subject="车辆",
-                         direction=",".join(map(str, subs)) if subs else None))
+                         parts=subs))
     return claims
 
 

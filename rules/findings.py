@@ -13,40 +13,53 @@ Severity = Literal["error", "warning", "info"]
 
 
 class Evidence(BaseModel):
-    page: int
-    text: str
-    table: str | None = None
+    """A passage a finding rests on: what the reviewer looks at on the page."""
+
+    page: int = Field(description="1-based page (0: the whole document, e.g. a missing table).")
+    text: str = Field(description="The passage or the table cells, as printed.")
+    table: str | None = Field(default=None, description="Title of the table the passage is in, if any.")
     # Text documents: where a reader finds the passage in the file (reports fill these; finding ids ignore them).
     line: int | None = Field(default=None, description="1-based line of the source text file the passage starts on.")
     section: str | None = Field(default=None, description="Heading of the section the passage is in.")
 
 
 class Finding(BaseModel):
-    id: str
-    rule: str
-    kind: FindingKind
-    severity: Severity
-    message: str
-    expected: float | str | None = None
-    actual: float | str | None = None
-    unit: str | None = None
-    evidence: list[Evidence] = Field(default_factory=list)
-    # The arithmetic behind the finding, written out ("79.4−8.4=71.0；8.4÷71.0=11.83%，文中为10.58%").
-    computation: str = ""
-    explanation: str | None = None
-    explanation_source: Literal["llm", "template"] | None = None
-    # Why an LLM explanation was not kept (timeout, grounding failure...), when one was tried.
-    llm_note: str | None = None
+    """One contradiction or doubt, with the arithmetic that shows it."""
+
+    id: str = Field(description="Stable id: a digest of the rule id and the evidence (page, table, text).")
+    rule: str = Field(description="Id of the rule that found it (narrative.amount_vs_table).")
+    kind: FindingKind = Field(description="Family of the rule.")
+    severity: Severity = Field(description="error: the numbers contradict each other; warning: likely, or "
+                               "uncertain; info: worth a look.")
+    message: str = Field(description="What is wrong, in one sentence.")
+    expected: float | str | None = Field(default=None, description="What the other source says.")
+    actual: float | str | None = Field(default=None, description="What the document states.")
+    unit: str | None = Field(default=None, description="Unit of expected and actual.")
+    evidence: list[Evidence] = Field(default_factory=list, description="The passages compared, with their pages.")
+    computation: str = Field(default="", description="The arithmetic behind the finding, written out "
+                             "(79.4−8.4=71.0；8.4÷71.0=11.83%，文中为10.58%).")
+    explanation: str | None = Field(default=None, description="A reviewer-facing explanation.")
+    explanation_source: Literal["llm", "template"] | None = Field(default=None, description="Who wrote it.")
+    llm_note: str | None = Field(default=None, description="Why an LLM explanation was not kept (timeout, "
+                                 "grounding failure …), when one was tried.")
+
+
+class RuleFailure(BaseModel):
+    """A rule that raised on a document: reported, never silently dropped."""
+
+    rule: str = Field(description="Rule id (engine.prepare when the shared reading failed).")
+    error: str = Field(description="Exception class and message.")
 
 
 class DocumentReport(BaseModel):
-    source: str
-    kind: str
-    year: int | None = None
-    entity: str | None = None
-    findings: list[Finding] = Field(default_factory=list)
-    # Rules that raised on this document: reported, never silently dropped.
-    rule_failures: list[dict] = Field(default_factory=list)
-    error: str | None = None
-    pages: int = 0
-    seconds: float = 0.0
+    """What checking one document found (the `docqa check --json` contract)."""
+
+    source: str = Field(description="Path of the document.")
+    kind: str = Field(description="budget, final or unknown.")
+    year: int | None = Field(default=None, description="Fiscal year.")
+    entity: str | None = Field(default=None, description="Department or unit.")
+    findings: list[Finding] = Field(default_factory=list, description="Findings, most severe first.")
+    rule_failures: list[RuleFailure] = Field(default_factory=list, description="Rules that raised on it.")
+    error: str | None = Field(default=None, description="Why the document could not be checked at all.")
+    pages: int = Field(default=0, description="Number of pages.")
+    seconds: float = Field(default=0.0, description="Time spent on it.")

@@ -53,7 +53,7 @@ def test_parts_after_qizhong_skip_change_amounts():
 def test_counts_of_projects_and_vehicles():
     cs = claims("项目支出40.00万元，涉及项目2个。共有车辆3辆，其中：执法用车2辆，其他用车1辆。", "count")
     assert [(c.unit, c.value) for c in cs] == [("个", 2.0), ("辆", 3.0)]
-    assert cs[1].direction == "2,1"
+    assert cs[1].parts == [2, 1]  # the vehicles listed after 其中
 
 
 def test_topic_path_is_remembered_for_generic_subjects():
@@ -74,3 +74,20 @@ def test_an_items_path_carries_to_the_paragraph_after_its_headline():
     # A numbered paragraph starts an item of its own.
     doc = make_doc("1.“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”60.00万元。", "2.其他支出预算安排5.00万元。")
     assert all(not c.topic for c in extract(doc) if c.kind == "amount" and "其他" in c.subject)
+
+
+def test_each_kind_is_its_own_model_and_round_trips():
+    """One model per claim kind (a count has vehicle parts, a change a direction); JSON in, the same claims out."""
+    from pydantic import TypeAdapter
+
+    from rules.claims import Claim, CountClaim, ShareClaim
+
+    doc = make_doc("2024年支出预算100.00万元，其中：基本支出60.00万元，占60.00%；项目支出40.00万元，占40.00%。",
+                   "共有车辆3辆，其中：执法用车2辆，其他用车1辆。")
+    claims = extract(doc)
+    kinds = {type(c).__name__ for c in claims}
+    assert {"AmountClaim", "ShareClaim", "PartsClaim", "CountClaim"} <= kinds
+    assert not hasattr(next(c for c in claims if isinstance(c, ShareClaim)), "direction")
+    assert next(c for c in claims if isinstance(c, CountClaim) and c.unit == "辆").parts == [2, 1]
+    adapter = TypeAdapter(list[Claim])
+    assert adapter.validate_json(adapter.dump_json(claims)) == claims

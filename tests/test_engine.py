@@ -2,6 +2,7 @@ import pytest
 from pydantic import Field
 
 from core.errors import PackError
+from rules.findings import RuleFailure
 from rules.engine import check_document, check_path
 from rules.pack import load_pack
 from rules.registry import Options, Rule, RuleSet, rule
@@ -55,7 +56,7 @@ def test_a_rule_that_raises_is_reported_not_fatal():
         raise RuntimeError("kaput")
 
     report = check_document(make_doc(WRONG_SHARE), rules=RuleSet([*RuleSet.default(), boom]))
-    assert {"rule": "test.boom", "error": "RuntimeError: kaput"} in report.rule_failures
+    assert RuleFailure(rule="test.boom", error="RuntimeError: kaput") in report.rule_failures
     assert any(f.rule == "percentage.share" for f in report.findings)
 
 

@@ -38,15 +38,14 @@ def projects(ctx: Analysis, rule: Rule, opts: ProjectCountOptions):
 def vehicles(ctx: Analysis, rule: Rule, opts: Options):
     """共有车辆N辆 differs from the vehicles listed after 其中."""
     for c in ctx.of("count"):
-        if c.unit != "辆" or not c.direction:
+        if c.unit != "辆" or not c.parts:
             continue
-        parts = [int(x) for x in c.direction.split(",")]
-        s = sum(parts)
+        s = sum(c.parts)
         if s == int(c.value):
             continue
         if s == 0 and "其他" not in c.sentence:
             continue  # a list of zeros without a catch-all may name other categories than the car the unit has
         yield rule.finding(
             "error" if s > c.value else "warning", f"文中称共有车辆{int(c.value)}辆，分类合计为{s}辆", [said(c)],
-            "＋".join(map(str, parts)) + f"＝{s}辆，文中为{int(c.value)}辆", expected=float(s), actual=c.value,
+            "＋".join(map(str, c.parts)) + f"＝{s}辆，文中为{int(c.value)}辆", expected=float(s), actual=c.value,
             unit="辆")

@@ -40,8 +40,8 @@ def render(reports: list[DocumentReport], options: Options | None = None) -> str
         if o.hidden.get(r.source):
             parts.append(f"<p class='hidden'>{escape(t('hidden', lang).format(o.hidden[r.source]))}</p>")
         for fail in r.rule_failures:
-            parts.append(f"<p class='bad'>{escape(t('rule_failed', lang))}：{escape(fail['rule'])} "
-                         f"{escape(fail['error'])}</p>")
+            parts.append(f"<p class='bad'>{escape(t('rule_failed', lang))}：{escape(fail.rule)} "
+                         f"{escape(fail.error)}</p>")
         if not r.findings:
             parts.append(f"<p>{escape(t('no_findings', lang))}</p>")
             continue

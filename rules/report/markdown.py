@@ -26,7 +26,7 @@ def render(reports: list[DocumentReport], options: Options | None = None) -> str
         if o.hidden.get(r.source):
             lines += [f"> {t('hidden', lang).format(o.hidden[r.source])}", ""]
         for fail in r.rule_failures:
-            lines.append(f"- {t('rule_failed', lang)}：`{fail['rule']}` {fail['error']}")
+            lines.append(f"- {t('rule_failed', lang)}：`{fail.rule}` {fail.error}")
         if not r.findings:
             lines += [t("no_findings", lang), ""]
             continue

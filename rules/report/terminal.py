@@ -25,7 +25,7 @@ def show(console: Console, reports: list[DocumentReport], options: Options | Non
         meta = (f"{r.entity or '—'} · {r.year or '—'} · {kind} · {t('n_pages', lang).format(r.pages)} · {r.seconds:.2f} s")
         console.print(escape(meta), highlight=False)
         for fail in r.rule_failures:
-            console.print(f"[red]{t('rule_failed', lang)} {escape(fail['rule'])}: {escape(fail['error'])}",
+            console.print(f"[red]{t('rule_failed', lang)} {escape(fail.rule)}: {escape(fail.error)}",
                           highlight=False)
         if o.hidden.get(r.source):
             console.print(f"[dim]{t('hidden', lang).format(o.hidden[r.source])}", highlight=False)
