@@ -95,7 +95,7 @@ def _cover(r: DocumentReport, o: Options, rules: int) -> str:
     if r.error:
         parts.append(f"<p style='color:#cc1a1a'>{escape(t('parse_failed', lang))}：{escape(r.error)}</p>")
     for fail in r.rule_failures:
-        parts.append(f"<p style='color:#cc1a1a'>{escape(t('rule_failed', lang))}：{escape(fail['rule'])}</p>")
+        parts.append(f"<p style='color:#cc1a1a'>{escape(t('rule_failed', lang))}：{escape(fail.rule)}</p>")
     if kinds:
         heads = "".join(f"<th>{escape(severity_label(s, lang))}</th>" for s in ("error", "warning", "info"))
         body = "".join(f"<tr><td>{escape(kind_label(k, lang))}</td>"
