@@ -141,3 +141,18 @@ def test_a_missed_inconsistency_is_met_by_a_finding_reporting_two_of_its_amounts
     assert label_matches(missed, finding(kind="percentage", pages=(26,), expected=21.126760563, actual=1.21))
     assert not label_matches(missed, finding(kind="percentage", pages=(26,), expected=9.09, actual=1.1))
     assert not label_matches(missed, finding(kind="percentage", pages=(26,), expected=None, actual=1.5))
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real not present")
+def test_the_block_of_a_quick_run_has_its_contract(tmp_path, monkeypatch):
+    """The smoke run behind `docqa eval --quick`: one document per dev city, no mutations, every error counted."""
+    from eval.real_corpus import real_corpus_block
+
+    monkeypatch.setenv("DOCQA_EVAL_CACHE", str(tmp_path))
+    block = real_corpus_block(REAL, workers=1, quick=True)
+    dev = block["dev"]
+    assert dev["documents"] == 3 and "mutations" not in block
+    assert dev["errors"] == dev["real"] + dev["false"] + dev["unjudged"]
+    assert set(block["by_city"]) == {"shenzhen", "xian", "chongqing"}
+    assert block["untouched"]["documents"] == 0
