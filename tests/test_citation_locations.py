@@ -22,3 +22,11 @@ def test_text_citations_get_line_and_marked_page(tmp_path):
     cites = [c("本年支出预算100.00万元。", str(doc)), c("职责如下。", str(doc))]
     locate(cites)
     assert (cites[0].line, cites[0].page) == (6, 2) and (cites[1].line, cites[1].page) == (3, 1)
+
+
+def test_ask_prints_section_and_line_for_text_and_the_page_for_pdf():
+    from docqa.commands.ask import _where
+
+    text = Citation(source="/d.txt", page=1, text="x", score=1.0, section="二、收支情况", line=6)
+    pdf = Citation(source="/d.pdf", page=9, text="x", score=1.0, section="二、收支情况")
+    assert _where(text) == "二、收支情况 · 第 6 行" and _where(pdf) == "第 9 页 · 二、收支情况"

@@ -44,7 +44,7 @@ def test_repeated_findings_of_one_rule_are_folded_at_their_first_place():
 
 def test_markdown_speaks_chinese_and_keeps_cells_intact():
     md = render(reports())
-    assert "| 错误 | 4 | 合计行与明细之和不符（表内勾稽） | 合计不等\\|于分项[/x] | e1: 1+1=2，文中为3 |" in md
+    assert "| 错误 | 第 4 页 | 合计行与明细之和不符（表内勾稽） | 合计不等\\|于分项[/x] | e1: 1+1=2，文中为3 |" in md
     assert md.index("| 错误 |") < md.index("| 警告 |") < md.index("| 提示 |")
     assert "| 警告 | 全文 | 缺少规定公开的表格" in md
     assert "arithmetic" not in md and "narrative_vs_table" not in md
@@ -54,7 +54,7 @@ def test_markdown_speaks_chinese_and_keeps_cells_intact():
 
 def test_markdown_in_english():
     md = render(reports(), Options(lang="en"))
-    assert "| error | 4 | total row differs from the sum of its rows (sums within a table) |" in md
+    assert "| error | page 4 | total row differs from the sum of its rows (sums within a table) |" in md
     assert "No findings." in md and "错误" not in md
 
 

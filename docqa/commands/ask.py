@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 
 from core.settings import load_settings
@@ -36,5 +37,15 @@ def command(
         return
     console.print(Panel(answer.answer, title=f"[bold]{question}", subtitle=answer.mode), highlight=False)
     for i, c in enumerate(answer.citations, 1):
-        console.print(f"[cyan][{i}][/] {c.source} · 第 {c.page} 页 · {c.score:.3f}", highlight=False)
+        console.print(f"[cyan][{i}][/] {escape(c.source)} · {escape(_where(c))} · {c.score:.3f}", highlight=False)
         console.print(f"    {c.text}", highlight=False, style="dim")
+
+
+def _where(c) -> str:
+    """Page for a PDF; for a text file its section and line (its "page 1" says nothing), page where it marks them."""
+    parts = [f"第 {c.page} 页"] if c.source.lower().endswith(".pdf") or c.line is None or c.page > 1 else []
+    if c.section:
+        parts.append(c.section)
+    if c.line is not None:
+        parts.append(f"第 {c.line} 行")
+    return " · ".join(parts)

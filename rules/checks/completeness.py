@@ -13,6 +13,7 @@ NAMES = {
     "gpb_expenditure": "一般公共预算（财政拨款）支出表", "gpb_basic": "一般公共预算基本支出表",
     "economic_summary": "支出经济分类汇总表", "sangong": "“三公”经费支出表", "fund_expenditure": "政府性基金预算支出表",
     "state_capital": "国有资本经营预算支出表", "project_expenditure": "项目支出表",
+    "performance": "绩效目标表", "procurement": "政府采购表", "purchase_service": "政府购买服务表",
 }
 
 

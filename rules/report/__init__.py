@@ -57,6 +57,19 @@ def pages_of(f: Finding, lang: str = "zh") -> str:
     return ",".join(map(str, pages)) if pages else t("whole_document", lang)
 
 
+def where_short(f: Finding, lang: str = "zh", pages: int = 0) -> str:
+    """Pages of a finding, or for a text document without page marks the lines of its evidence."""
+    sep = "、" if lang == "zh" else ", "
+    lines = sorted({e.line for e in f.evidence if getattr(e, "line", None)})
+    if lines and pages == 1:
+        return t("line", lang).format(sep.join(map(str, lines)))
+    numbers = sorted({e.page for e in f.evidence if e.page > 0})
+    if not numbers:
+        return t("whole_document", lang)
+    return t("page", lang).format(sep.join(map(str, numbers))) if lang == "zh" or len(numbers) == 1 else \
+        f"pages {sep.join(map(str, numbers))}"
+
+
 def first_page(f: Finding) -> int:
     pages = [e.page for e in f.evidence if e.page > 0]
     return min(pages) if pages else 0

@@ -7,8 +7,8 @@ from __future__ import annotations
 from html import escape
 
 from rules.findings import DocumentReport, Finding
-from rules.report import SEVERITY_HEX, Options, counts, grouped, kind_counts, kind_label, location, pages_of, \
-    rule_label, severity_label, source_label, t
+from rules.report import SEVERITY_HEX, Options, counts, grouped, kind_counts, kind_label, location, rule_label, \
+    severity_label, source_label, t, where_short
 
 _CSS = """body{font-family:system-ui,"Noto Sans CJK SC","Source Han Sans SC",sans-serif;margin:2rem auto;max-width:64rem;
 color:#222;line-height:1.5}h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:2px solid #ddd;padding-bottom:.3rem;
@@ -48,7 +48,7 @@ def render(reports: list[DocumentReport], options: Options | None = None) -> str
         for i, g in enumerate(grouped(r.findings), 1):
             card = _card(g.head, r, lang, i)
             if g.folded:
-                rest = "".join(f"<div class='ev'><span class='where'>{escape(pages_of(f, lang))}</span> "
+                rest = "".join(f"<div class='ev'><span class='where'>{escape(where_short(f, lang, r.pages))}</span> "
                                f"{escape(f.message)}</div>" for f in g.rest)
                 card = card.replace("<!--rest-->", f"<details><summary>{escape(t('same_kind', lang).format(len(g.findings)))}"
                                     f"</summary>{rest}</details>")
@@ -82,7 +82,7 @@ def _card(f: Finding, r: DocumentReport, lang: str, number: int) -> str:
     calc = f"<div class='calc'>{escape(f.computation)}</div>" if f.computation else ""
     return (f"<div class='card {f.severity}' id='{escape(f.id)}'><h3>{number}. <span class='sev {f.severity}' "
             f"style='background:{SEVERITY_HEX[f.severity]}'>{escape(severity_label(f.severity, lang))}</span>"
-            f"{escape(rule_label(f.rule, lang))} <span class='where'>· {escape(pages_of(f, lang))} · "
+            f"{escape(rule_label(f.rule, lang))} <span class='where'>· {escape(where_short(f, lang, r.pages))} · "
             f"{escape(kind_label(f.kind, lang))}</span></h3><p>{escape(f.message)}</p>{calc}{ev}{expl}{src}"
             f"<!--rest--></div>")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rules.findings import DocumentReport, Finding
 from rules.report import Options, counts, evidence_text, grouped, kind_label, pages_of, rule_label, \
-    severity_label, source_label, t
+    severity_label, source_label, t, where_short
 
 
 def _cell(text: object) -> str:
@@ -36,7 +36,7 @@ def render(reports: list[DocumentReport], options: Options | None = None) -> str
         for g in grouped(r.findings):
             row = _row(g.head, r, lang)
             if g.folded:
-                rest = "".join(f"<br>{_cell(pages_of(f, lang))}: {_cell(f.message)}" for f in g.rest)
+                rest = "".join(f"<br>{_cell(where_short(f, lang, r.pages))}: {_cell(f.message)}" for f in g.rest)
                 row[3] += (f"<details><summary>{t('same_kind', lang).format(len(g.findings))}</summary>"
                            f"{rest}</details>")
             lines.append("| " + " | ".join(row) + " |")
@@ -45,7 +45,7 @@ def render(reports: list[DocumentReport], options: Options | None = None) -> str
 
 
 def _row(f: Finding, r: DocumentReport, lang: str) -> list[str]:
-    return [_cell(x) for x in (severity_label(f.severity, lang), pages_of(f, lang),
+    return [_cell(x) for x in (severity_label(f.severity, lang), where_short(f, lang, r.pages),
                                (f"{rule_label(f.rule, lang)}（{kind_label(f.kind, lang)}）" if lang == "zh"
                                 else f"{rule_label(f.rule, lang)} ({kind_label(f.kind, lang)})"), f.message, f.computation,
                                evidence_text(f, lang, r.pages), f.explanation, source_label(f, lang))]

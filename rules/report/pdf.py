@@ -13,8 +13,8 @@ from pathlib import Path
 import pymupdf
 
 from rules.findings import DocumentReport, Evidence, Finding
-from rules.report import SEVERITY_HEX, Options, counts, grouped, kind_counts, kind_label, location, pages_of, \
-    rule_label, severity_label, source_label, t
+from rules.report import SEVERITY_HEX, Options, counts, grouped, kind_counts, kind_label, location, \
+    rule_label, severity_label, source_label, t, where_short
 from rules.report.annotated import Written, safe_name
 from rules.report.locate import evidence_boxes, region
 
@@ -33,7 +33,7 @@ th {background-color: #eee; text-align: left}
 .muted {color: #777}
 .big {font-size: 15pt; font-weight: bold}
 """
-_DPI = 110
+_DPI = 150
 _EDGE = 3  # pixels of a box outline in the page picture
 
 
@@ -53,6 +53,8 @@ def write(report: DocumentReport, out: Path, options: Options | None = None, rul
     writer = pymupdf.DocumentWriter(str(out))
     media = pymupdf.paper_rect("a4")
     where = media + (48, 48, -48, -56)
+    if source is None:  # no page pictures: the findings flow one after another after the cover
+        html = html[:1] + ["".join(html[1:])] if len(html) > 1 else html
     for part in html:  # the cover, then each finding from the top of a new page (a picture is never cut)
         story = pymupdf.Story(html=part, archive=archive, user_css=_CSS)
         more = 1
@@ -108,7 +110,7 @@ def _cover(r: DocumentReport, o: Options, rules: int) -> str:
             f = g.head
             extra = f"（{t('same_kind', lang).format(len(g.findings))}）" if g.folded else ""
             parts.append(f"<tr><td>{i}</td><td style='color:{SEVERITY_HEX[f.severity]}'>"
-                         f"{escape(severity_label(f.severity, lang))}</td><td>{escape(pages_of(f, lang))}</td>"
+                         f"{escape(severity_label(f.severity, lang))}</td><td>{escape(where_short(f, lang, r.pages))}</td>"
                          f"<td>{escape(rule_label(f.rule, lang) + extra)}</td></tr>")
         parts.append("</table>")
     elif not r.error:
@@ -121,7 +123,8 @@ def _section(i: int, f: Finding, rest: list[Finding], r: DocumentReport, lang: s
     colour = SEVERITY_HEX[f.severity]
     head = (f"<h2 style='color:{colour}'>{escape(t('finding_no', lang).format(i))} · "
             f"{escape(severity_label(f.severity, lang))} · {escape(rule_label(f.rule, lang))}</h2>"
-            f"<p class='muted'>{escape(pages_of(f, lang))} · {escape(kind_label(f.kind, lang))} · {escape(f.id)}</p>")
+            f"<p class='muted'>{escape(where_short(f, lang, r.pages))} · {escape(kind_label(f.kind, lang))} · "
+            f"{escape(f.id)}</p>")
     parts = [head, f"<p>{escape(f.message)}</p>"]
     if f.computation:
         parts.append(f"<p class='calc'>{escape(f.computation)}</p>")
@@ -143,13 +146,13 @@ def _section(i: int, f: Finding, rest: list[Finding], r: DocumentReport, lang: s
             archive.add(png, name)
             written.highlights += 1
             parts.append(f"<p class='muted'>{escape(t('region', lang))} · {escape(location(e, lang))}</p>"
-                         f"<img src='{name}' width='480'/>")
+                         f"<img src='{name}' width='500'/>")
     if not any(e.page > 0 for e in f.evidence):
         written.notes += 1
     if rest:
         parts.append(f"<p><b>{escape(t('same_kind', lang).format(len(rest) + 1))}</b></p><table>")
         for x in rest:
-            parts.append(f"<tr><td>{escape(pages_of(x, lang))}</td><td>{escape(x.message)}</td>"
+            parts.append(f"<tr><td>{escape(where_short(x, lang, r.pages))}</td><td>{escape(x.message)}</td>"
                          f"<td class='muted'>{escape(x.id)}</td></tr>")
         parts.append("</table>")
     return "".join(parts)
@@ -181,7 +184,8 @@ def _stamp_pages(out: Path, r: DocumentReport, lang: str) -> None:
         name = Path(r.source).name
         for n, page in enumerate(doc, 1):
             label = f"DocQA · {name} · {n}/{doc.page_count}"
-            page.insert_text((48, page.rect.height - 28), label, fontname="china-s", fontsize=7.5,
+            font = "helv" if label.isascii() else "china-s"  # china-s spaces Latin letters far apart
+            page.insert_text((48, page.rect.height - 28), label, fontname=font, fontsize=7.5,
                              color=(0.45, 0.45, 0.45))
         doc.saveIncr() if doc.can_save_incrementally() else None
     finally:

@@ -7,7 +7,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from rules.findings import DocumentReport
-from rules.report import Options, counts, grouped, kind_label, location, pages_of, rule_label, severity_label, t
+from rules.report import Options, counts, grouped, kind_label, location, pages_of, rule_label, severity_label, t, \
+    where_short
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _FOLD_SHOWN = 5  # members of a folded group listed by page before "…"
@@ -32,24 +33,25 @@ def show(console: Console, reports: list[DocumentReport], options: Options | Non
         if not r.findings:
             console.print(f"[green]{t('no_findings', lang)}")
             continue
-        table = Table(show_lines=True, expand=True)
-        table.add_column(t("severity", lang), width=6)
-        table.add_column(t("location", lang), width=14, overflow="fold")
-        table.add_column(t("rule", lang), width=24, overflow="fold")
-        table.add_column(t("message", lang), ratio=3, overflow="fold")  # fold, not "…": the whole message matters
-        table.add_column(t("computation", lang), ratio=2, overflow="fold")
-        for g in grouped(r.findings):
-            f = g.head
-            where = ", ".join(dict.fromkeys(location(e, lang, r.pages) for e in f.evidence)) or pages_of(f, lang)
-            message = escape(f.message)
-            if g.folded:
-                pages = ", ".join(pages_of(x, lang) for x in g.rest[:_FOLD_SHOWN])
-                more = " …" if len(g.rest) > _FOLD_SHOWN else ""
-                message += f"\n[dim]{t('same_kind', lang).format(len(g.findings))}：{escape(pages)}{more}[/]"
-            table.add_row(f"[{_STYLE[f.severity]}]{severity_label(f.severity, lang)}", escape(where),
-                          escape(rule_label(f.rule, lang)), message, escape(f.computation))
-        console.print(table)
+        for n, g in enumerate(grouped(r.findings), 1):
+            _block(console, n, g, r, lang)
     _summary(console, reports, lang)
+
+
+def _block(console: Console, n: int, g, r: DocumentReport, lang: str) -> None:
+    """One finding as a short block that reads at any width: severity and issue, where, what, the computation."""
+    f = g.head
+    where = "；".join(dict.fromkeys(location(e, lang, r.pages) for e in f.evidence)) or pages_of(f, lang)
+    console.print(f"[{_STYLE[f.severity]}]{n}. {severity_label(f.severity, lang)}[/] [bold]{escape(rule_label(f.rule, lang))}"
+                  f"[/]  [dim]{escape(where)}[/]", highlight=False)
+    console.print(f"   {escape(f.message)}", highlight=False)
+    if f.computation:
+        console.print(f"   [dim]{escape(t('computation', lang))}：{escape(f.computation)}[/]", highlight=False)
+    if g.folded:
+        pages = list(dict.fromkeys(where_short(x, lang, r.pages) for x in g.rest))
+        shown = "；".join(pages[:_FOLD_SHOWN * 2]) + (" …" if len(pages) > _FOLD_SHOWN * 2 else "")
+        where = f"（{shown}）" if lang == "zh" else f" ({shown})"
+        console.print(f"   [dim]{t('same_kind', lang).format(len(g.findings))}{escape(where)}[/]", highlight=False)
 
 
 def _summary(console: Console, reports: list[DocumentReport], lang: str) -> None:
