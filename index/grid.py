@@ -380,6 +380,7 @@ def build_table(
     rows = []
     for block_rows, block_indent in zip(per_block, block_indents):
         hierarchy.assign(block_rows, block_indent)
+        hierarchy.repair(block_rows)
         for r in block_rows:
             if r.parent is not None:
                 r.parent += len(rows)

@@ -174,3 +174,11 @@ def test_a_unit_no_line_prints_is_inferred_from_the_narrative_magnitude():
     assert (t.unit, t.unit_source) == ("元", "inferred")
     doc = parse_text_string("本年支出合计9,101.68万元。\n\n支出总表\n项目\t金额\n合计\t9,101.68\n", "t.txt")
     assert (doc.tables[0].unit, doc.tables[0].unit_source) == ("万元", "inferred")
+
+
+def test_a_department_row_over_its_only_unit_is_nested_not_summed_flat():
+    grid = [GridRow(["单位名称", "合计"]), GridRow(["合计", "10.00"]), GridRow(["某某局", "10.00"]),
+            GridRow(["某某局本级", "10.00"])]
+    t = build_table(table_id="t1", title="支出总表", unit="万元", grid=grid)
+    assert [(r.level, r.parent) for r in t.rows] == [(0, None), (1, None), (2, 1)]
+    assert problems(t) == []
