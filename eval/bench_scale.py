@@ -99,6 +99,16 @@ class Cluster:
 
         return sorted(self.client.run(peak).values())
 
+    def cpu_s(self) -> list[float]:
+        """CPU seconds (user + system) each worker process has used since it started (imports included)."""
+        def used():
+            import resource
+
+            ru = resource.getrusage(resource.RUSAGE_SELF)
+            return ru.ru_utime + ru.ru_stime
+
+        return sorted(self.client.run(used).values())
+
     def close(self) -> None:
         self.client.close()
         for p in reversed(self.procs):
@@ -168,8 +178,11 @@ def run_cli(task: str, paths: list[Path], cluster: Cluster, tag: str) -> dict:
         pages, errors = sum(d["pages"] for d in docs), [e["error"] for e in data.get("errors", [])]
     res = {"task": task, "documents": len(paths), "done": len(docs) - (len(errors) if task == "check" else 0),
            "errors": errors[:5], "pages": pages, "wall_s": wall, "load_before": load0, "load_after": load1,
-           "peak_rss_mb": cluster.peak_rss_mb(), "workers": cluster.workers, "exit": proc.returncode,
+           "peak_rss_mb": cluster.peak_rss_mb(), "worker_cpu_s": cluster.cpu_s(), "workers": cluster.workers,
+           "exit": proc.returncode,
            "startup_s": stats.get("first", t0) - t0, **{k: v for k, v in stats.items() if k not in ("first", "last")}}
+    # CPU per document, whatever else runs on the machine: what N workers on idle cores would each spend.
+    res["cpu_s_per_doc"] = sum(res["worker_cpu_s"]) / len(paths)
     res["docs_per_s"] = len(paths) / wall
     res["pages_per_s"] = pages / wall
     res["docs_per_s_span"] = len(paths) / stats["span_s"] if stats.get("span_s") else None
@@ -338,9 +351,13 @@ def summarise(results: list[dict], writer: dict, server: dict) -> dict:
     for r in results:
         one = next((x for x in results if x["workers"] == 1 and (x["task"], x["set"]) == (r["task"], r["set"])), None)
         if r["workers"] == 2 and one and r.get("span_s") and one.get("span_s"):
-            pairs[f"{r['task']}/{r['set']}"] = {"speedup_wall": one["wall_s"] / r["wall_s"],
-                                                "speedup_span": one["span_s"] / r["span_s"],
-                                                "efficiency_wall": one["wall_s"] / r["wall_s"] / 2}
+            pair = {"speedup_wall": one["wall_s"] / r["wall_s"], "speedup_span": one["span_s"] / r["span_s"],
+                    "efficiency_wall": one["wall_s"] / r["wall_s"] / 2}
+            if r.get("cpu_s_per_doc") and one.get("cpu_s_per_doc"):
+                # On two idle cores: two workers, each at the 2-worker CPU cost per document, minus dispatch gaps.
+                pair["cpu_ratio"] = one["cpu_s_per_doc"] / r["cpu_s_per_doc"]
+                pair["speedup_idle_cores"] = 2 * pair["cpu_ratio"] * (1 - r["overhead_pct"] / 100)
+            pairs[f"{r['task']}/{r['set']}"] = pair
     proj = projection([r for r in results if r["set"].startswith("real")], writer)
     return {"runs": results, "speedup": pairs, "writer": writer, "server": server, "projection": proj,
             "machine": {"cpus": os.cpu_count(), "load_end": os.getloadavg(),

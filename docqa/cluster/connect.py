@@ -47,7 +47,7 @@ def connect(address: str, workers: int = 0) -> Iterator:
         # One thread per worker: parsing and rules hold the GIL, so processes are the unit of parallelism.
         # silence_logs: a killed worker or a restarted nanny is reported per document, not as log noise.
         try:
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
                                    silence_logs=logging.ERROR)
         except Exception as exc:
             raise ClusterError(f"--cluster {address}: cannot start a local cluster ({exc})") from None
