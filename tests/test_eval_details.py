@@ -45,6 +45,7 @@ def test_details_give_the_verdict_answer_and_citation_of_each_item():
 
 def test_eval_details_on_the_command_line(monkeypatch, tmp_path):
     monkeypatch.setattr(eval.run, "run", lambda *a, **k: result())
+    monkeypatch.setenv("DOCQA_EMBEDDING_MODEL", "not-the-default")  # nothing to build for the faked run
     out = CliRunner().invoke(app, ["eval", "--quick", "--details", "--failures", "--corpus", str(tmp_path)])
     assert out.exit_code == 0, out.output
     text = out.stdout

@@ -7,7 +7,7 @@ import typer
 from rich.table import Table as RichTable
 
 from core.settings import load_settings
-from docqa.console import QUIET, Stages, console, fail, print_json
+from docqa.console import QUIET, Stages, console, ensure_embedding_model, fail, print_json
 
 
 def command(
@@ -38,6 +38,7 @@ def command(
 
     try:
         with Stages("evaluating", 1, quiet or as_json) as stages:
+            ensure_embedding_model(settings.index, quiet, stages)  # a first run: said, with a bar, not hidden
             result = run(sets, corpus_dir, settings, quick=quick, synthetic=not no_synthetic,
                          progress=lambda msg: stages.stage(None, msg))
     except FileNotFoundError as exc:
