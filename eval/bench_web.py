@@ -3,7 +3,9 @@
     python -m eval.bench_web [PDF]        (default: a generated 30-page disclosure)
 
 Prints: the seconds from the end of the upload (the POST answered) until the findings page and its findings are
-served; each page image, first render (cold) and again (cached); answers, the first one and then warm.
+served; each page image, first request (made by the checking process after its report, or rendered on request
+when asked for before that) and again (cached); answers, the first one and then warm. The server is measured
+once it is up and warm (its checking process, encoder and vector store loaded), as one that has been running is.
 Targets (issue 17): findings page < 3 s after the upload, a page image < 300 ms, an answer < 1 s warm.
 """
 from __future__ import annotations
@@ -64,13 +66,15 @@ def run(pdf: Path, folder: Path) -> dict:
                              str(folder / "data"), "--store", str(folder / "store")], env=env, stdout=log,
                             stderr=subprocess.STDOUT)
     try:
-        for _ in range(600):
+        started = time.perf_counter()
+        for _ in range(1200):  # up, and its checking process warm (as a server that has been up a while is)
             try:
-                urllib.request.urlopen(url + "/api/health", timeout=1)
-                break
+                if json.loads(urllib.request.urlopen(url + "/api/health", timeout=1).read())["warm"]:
+                    break
             except OSError:
-                time.sleep(0.1)
-        time.sleep(3)  # let the server warm its checking process, as a server that has been up a while has
+                pass
+            time.sleep(0.1)
+        warm_s = time.perf_counter() - started
         body, ctype = _multipart(pdf)
         _, up, upload_s = _post(url + "/api/documents", body, ctype)
         doc = up["documents"][0]
@@ -99,14 +103,15 @@ def run(pdf: Path, folder: Path) -> dict:
             answers.append((q, s, a["answer"][:60]))
         first, rest = answers[0][1], [s for _, s, _ in answers[1:]]
         return {
-            "document": pdf.name, "pages": pages, "findings": len(json.loads(findings)["findings"]),
+            "document": pdf.name, "pages": pages, "server_warm_s": round(warm_s, 2), "findings": len(json.loads(findings)["findings"]),
             "upload_s": round(upload_s, 3), "findings_s": round(findings_s, 3), "findings_page_s": round(page_s, 3),
             "check_s": d["timings"].get("check"), "index_s": d["timings"].get("index"),
-            "page_cold_ms": {"median": round(statistics.median(cold), 1), "max": round(max(cold), 1)},
+            "page_cold_ms": {"median": round(statistics.median(cold), 1), "max": round(max(cold), 1),
+                             "over_300": sum(c >= 300 for c in cold)},
             "page_cached_ms": {"median": round(statistics.median(warm), 1), "max": round(max(warm), 1)},
             "answer_first_s": round(first, 3),
             "answer_warm_s": {"median": round(statistics.median(rest), 3), "max": round(max(rest), 3)},
-            "page_bytes": len(html),
+            "page_bytes": len(html), "load_average": [round(x, 1) for x in os.getloadavg()],
         }
     finally:
         proc.terminate()
@@ -135,15 +140,18 @@ def main(argv: list[str]) -> None:
         return
     for r in results:
         ok = lambda good: "ok" if good else "OVER"  # noqa: E731
-        print(f"{r['document']}: {r['pages']} pages, {r['findings']} findings")
+        print(f"{r['document']}: {r['pages']} pages, {r['findings']} findings (server up and warm in "
+              f"{r['server_warm_s']} s)")
         print(f"  upload answered in {r['upload_s']:.2f} s; findings page served {r['findings_s']:.2f} s after it "
               f"(check {r['check_s']} s, page {r['findings_page_s'] * 1000:.0f} ms)  "
               f"[{ok(r['findings_s'] < TARGETS['findings_s'])} < 3 s]")
-        print(f"  page image: cold median {r['page_cold_ms']['median']} ms, max {r['page_cold_ms']['max']} ms; "
+        print(f"  page image, first request: median {r['page_cold_ms']['median']} ms, max {r['page_cold_ms']['max']} ms "
+              f"({r['page_cold_ms']['over_300']} of {r['pages']} over 300 ms); "
               f"cached median {r['page_cached_ms']['median']} ms  [{ok(r['page_cold_ms']['max'] < 300)} < 300 ms]")
         print(f"  indexing {r['index_s']} s; answer: first {r['answer_first_s']:.2f} s, warm median "
               f"{r['answer_warm_s']['median']:.3f} s, max {r['answer_warm_s']['max']:.3f} s  "
               f"[{ok(r['answer_warm_s']['max'] < 1.0)} < 1 s]")
+        print(f"  machine load average {r['load_average']} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

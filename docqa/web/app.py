@@ -170,7 +170,7 @@ def create_app(settings: Settings, store_dir: Path | None = None) -> FastAPI:
 
     @app.get("/api/health", include_in_schema=False)
     def health():
-        return {"ok": True, "documents": len(library.entries())}
+        return {"ok": True, "documents": len(library.entries()), "warm": library.warmed.is_set()}
 
     # -- pages -------------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

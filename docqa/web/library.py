@@ -76,6 +76,9 @@ class Library:
         self._reports: dict[str, dict] = {}
         self._thread: threading.Thread | None = None
         self.analyser = Analyser(serve.doc_timeout, str(settings.check.rule_pack) if settings.check.rule_pack else None)
+        self.warmed = threading.Event()  # the checking process and the index are loaded
+        # chromadb's client registry is not thread-safe: clients of the store are made under this lock only.
+        self.index_lock = threading.Lock()
         self.generation = 0  # bumped when the store changes: the ask side drops its cached retriever
 
     # -- start / stop ------------------------------------------------------------------------------------
@@ -95,7 +98,22 @@ class Library:
                 self._jobs.put(e.id)  # a checked document only goes back to indexing
         self._thread = threading.Thread(target=self._work, name="docqa-jobs", daemon=True)
         self._thread.start()
-        threading.Thread(target=self.analyser.warm, name="docqa-warm", daemon=True).start()
+        threading.Thread(target=self._warm, name="docqa-warm", daemon=True).start()
+
+    def _warm(self) -> None:
+        """Before the first upload needs them: the checking process's imports, then the encoder and the vector
+        store (the first ingest in a process spends most of its time importing and loading these)."""
+        self.analyser.warm()
+        try:
+            from index.embed import load_encoder
+            from index.store import Store
+
+            with self.index_lock:
+                load_encoder(self.settings.index)
+                Store(self.store_dir, chroma_url=self.settings.index.chroma_url).collection()
+        except Exception:  # the first ingest will meet the same problem and report it on the document
+            pass
+        self.warmed.set()
 
     def stop(self) -> None:
         self._jobs.put(None)
@@ -209,7 +227,8 @@ class Library:
     def _check(self, e: Entry) -> None:
         t0 = time.perf_counter()
         self._set(e, status="parsing", error=None, index_error=None)
-        result = self.analyser.run(e.path, e.format, lambda info: self._set(e, status="checking", pages=info["pages"]))
+        result = self.analyser.run(e.path, e.format, lambda info: self._set(e, status="checking", pages=info["pages"]),
+                                   pages=(str(self.root / "pages" / e.id), self.serve.zoom))
         if result[0] != "done":
             self._set(e, status="failed", error=self._clean(e, result[1]), timings={"check": time.perf_counter() - t0})
             return
@@ -235,7 +254,8 @@ class Library:
         try:
             from index.ingest import ingest_paths
 
-            result = ingest_paths([e.path], self.store_dir, self.settings.index)
+            with self.index_lock:
+                result = ingest_paths([e.path], self.store_dir, self.settings.index)
             if result.errors:
                 error = self._clean(e, result.errors[0].error)
         except Exception as exc:  # the findings stand; questions will not find this document

@@ -10,6 +10,7 @@ import pymupdf
 
 from docqa.web.highlight import boxes
 from docqa.web.library import Entry, Library
+from docqa.web.worker import page_png, render
 from qa.retrieve import Retriever
 from rules.findings import DocumentReport
 
@@ -34,23 +35,19 @@ class Reader:
         self._retriever: Retriever | None = None
         self._generation = -1
         self._lock = threading.Lock()
-        self._render_lock = threading.Lock()
 
     # -- pages -------------------------------------------------------------------------------------------
     def page_png(self, e: Entry, n: int) -> Path:
-        """The page rendered once by pymupdf and kept on disk."""
-        folder = self.lib.root / "pages" / e.id
-        out = folder / f"{n}@{self.lib.serve.zoom:g}.png"
+        """The page image: made by the checking process after the report, or here when asked for first."""
+        zoom = self.lib.serve.zoom
+        out = page_png(self.lib.root / "pages" / e.id, n, zoom)
         if out.exists():
             return out
-        folder.mkdir(exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
         with pymupdf.open(e.path) as doc:
             if not 1 <= n <= doc.page_count:
                 raise IndexError(n)
-            pix = doc[n - 1].get_pixmap(matrix=pymupdf.Matrix(self.lib.serve.zoom, self.lib.serve.zoom), alpha=False)
-            tmp = out.with_suffix(f".tmp{threading.get_ident()}")
-            pix.save(tmp, output="png")
-            tmp.replace(out)
+            render(doc, n, zoom, out)
         return out
 
     def page_size(self, e: Entry, n: int) -> list[float]:
@@ -85,7 +82,10 @@ class Reader:
         with self._lock:
             if self._retriever is None or self._generation != self.lib.generation:
                 self._generation = self.lib.generation
-                self._retriever = Retriever(self.lib.store_dir, "hybrid", self.lib.settings.index)
+                retriever = Retriever(self.lib.store_dir, "hybrid", self.lib.settings.index)
+                with self.lib.index_lock:  # its vector store client, made while no ingest makes one
+                    retriever.store.collection()
+                self._retriever = retriever
             return self._retriever
 
     def ask(self, question: str, doc_id: str | None = None, k: int = 5) -> dict:

@@ -6,14 +6,47 @@ Children fork from a forkserver that imported the parser and the rules once, so 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 import time
+from pathlib import Path
 from typing import Callable
 
-_PRELOAD = ["index.pdf", "index.text", "rules.engine", "docqa.web.highlight"]
+import pymupdf
+
+_PRELOAD = ["index.pdf", "index.text", "rules.engine", "rules.pack", "docqa.web.highlight"]
 
 
-def analyse(path: str, kind: str, pack_path: str | None, conn) -> None:
-    """Child: load, tell the page count, check, find the evidence on the pages, send the report."""
+def page_png(folder: Path, n: int, zoom: float) -> Path:
+    """Where page n's image is kept (one name for the child that pre-renders and the server that serves)."""
+    return folder / f"{n}@{zoom:g}.png"
+
+
+def render(pdf, n: int, zoom: float, out: Path) -> None:
+    pix = pdf[n - 1].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    pix.save(tmp, output="png")
+    os.replace(tmp, out)  # readers see a whole file or none
+
+
+def _prerender(path: str, folder: Path, zoom: float, first: list[int], budget: float = 300.0) -> None:
+    """After the report is sent: every page image, the pages with evidence first, so a reviewer's clicks find
+    them made. Runs beside the indexing; a page the browser asks for earlier is rendered by the server."""
+    end = time.monotonic() + budget
+    folder.mkdir(parents=True, exist_ok=True)
+    with pymupdf.open(path) as pdf:
+        order = list(dict.fromkeys([n for n in first if 1 <= n <= pdf.page_count] + list(range(1, pdf.page_count + 1))))
+        for n in order:
+            if time.monotonic() > end:
+                return
+            out = page_png(folder, n, zoom)
+            if not out.exists():
+                render(pdf, n, zoom, out)
+
+
+def analyse(path: str, kind: str, pack_path: str | None, conn, pages: tuple[str, float] | None = None) -> None:
+    """Child: load, tell the page count, check, find the evidence on the pages, send the report; then render
+    the page images into pages[0] at zoom pages[1]."""
     try:
         from index.document import ParseError
         from index.load import load
@@ -38,8 +71,12 @@ def analyse(path: str, kind: str, pack_path: str | None, conn) -> None:
         conn.send(("done", report, marks))
     except Exception as exc:  # a parser or rule bug: this document's error, reported on its page
         conn.send(("error", f"check failed: {exc.__class__.__name__}: {exc}"))
+        return
     finally:
         conn.close()
+    if pages and kind == "pdf":
+        evidence = [e["page"] for f in report["findings"] for e in f["evidence"]]
+        _prerender(path, Path(pages[0]), pages[1], evidence)
 
 
 def _noop() -> None:
@@ -50,21 +87,29 @@ class Analyser:
     def __init__(self, timeout: float, pack_path: str | None = None) -> None:
         self.timeout = timeout
         self.pack_path = pack_path  # the rule pack `docqa check` uses (settings.check.rule_pack)
+        self._background: list = []
         methods = multiprocessing.get_all_start_methods()
         self.ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
-            self.ctx.set_forkserver_preload(_PRELOAD)
+            from rules.registry import BUILTIN_MODULES
+
+            self.ctx.set_forkserver_preload(_PRELOAD + list(BUILTIN_MODULES))
+        self.warmed = threading.Event()
 
     def warm(self) -> None:
         """Start the forkserver (imports the parser and rules) before the first upload needs it."""
         p = self.ctx.Process(target=_noop, daemon=True)
         p.start()
-        p.join(60)
+        p.join(120)
+        self.warmed.set()
 
-    def run(self, path: str, kind: str, on_parsed: Callable[[dict], None]) -> tuple:
-        """("done", report, highlights) or ("error", message)."""
+    def run(self, path: str, kind: str, on_parsed: Callable[[dict], None],
+            pages: tuple[str, float] | None = None) -> tuple:
+        """("done", report, highlights) or ("error", message). With `pages` (folder, zoom) the child goes on to
+        render the page images after it answered."""
+        self._background = [p for p in self._background if p.is_alive()]  # reap children done rendering
         recv, send = self.ctx.Pipe(duplex=False)
-        proc = self.ctx.Process(target=analyse, args=(path, kind, self.pack_path, send), daemon=True)
+        proc = self.ctx.Process(target=analyse, args=(path, kind, self.pack_path, send, pages), daemon=True)
         proc.start()
         send.close()
         deadline = time.monotonic() + self.timeout
@@ -88,10 +133,13 @@ class Analyser:
                     break
         finally:
             recv.close()
-            proc.join(2 if result and result[0] == "done" else 0.1)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(5)
+            if result and result[0] == "done":
+                self._background.append(proc)  # rendering pages: left to finish (daemon: ends with the server)
+            else:
+                proc.join(0.1)
+                if proc.is_alive():
+                    proc.kill()
+                    proc.join(5)
         if result is None:
             code = proc.exitcode
             return ("error", f"the checking process died (exit code {code}: a crash or out of memory)")
