@@ -119,16 +119,19 @@ def test_answers_cite_pages_that_open_with_the_passage_marked(served):
 
 
 def test_exports_use_the_report_writers(served):
-    client, doc_id, _pdf, _s, _i = served
+    client, doc_id, pdf, _s, _i = served
     types = {"json": "application/json", "md": "text/markdown", "html": "text/html",
-             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pdf": "application/pdf"}
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pdf": "application/pdf",
+             "annotated-pdf": "application/pdf"}
     for fmt, media in types.items():
         r = client.get(f"/api/documents/{doc_id}/export/{fmt}")
         assert r.status_code == 200 and r.headers["content-type"].startswith(media), fmt
         assert "attachment" in r.headers["content-disposition"]
-    with pymupdf.open(stream=client.get(f"/api/documents/{doc_id}/export/pdf").content) as out:
+    with pymupdf.open(stream=client.get(f"/api/documents/{doc_id}/export/annotated-pdf").content) as out:
         assert sum(1 for p in out for _ in p.annots()) >= 1
-    assert "一致性检查报告" in client.get(f"/api/documents/{doc_id}/export/md").text
+    with pymupdf.open(stream=client.get(f"/api/documents/{doc_id}/export/pdf").content) as out:
+        assert out.page_count >= 2 and str(pdf.parent) not in "".join(p.get_text() for p in out)
+    assert pdf.name in client.get(f"/api/documents/{doc_id}/export/md").text
     assert client.get(f"/api/documents/{doc_id}/export/exe").status_code == 404
 
 

@@ -20,7 +20,7 @@ from docqa.web.reading import Reader
 from docqa.web.uploads import UploadError, accept
 
 HERE = Path(__file__).resolve().parent
-EXPORTS = ("json", "md", "html", "xlsx", "pdf")
+EXPORTS = ("json", "md", "html", "xlsx", "pdf", "annotated-pdf")
 COOKIE = "docqa_token"
 
 
@@ -142,10 +142,11 @@ def create_app(settings: Settings, store_dir: Path | None = None) -> FastAPI:
         except IndexError:
             raise HTTPException(404, f"no page {n}") from None
 
-    @app.get("/api/documents/{doc_id}/export/{fmt}", summary="Findings as JSON, Markdown, HTML, XLSX or annotated PDF")
+    @app.get("/api/documents/{doc_id}/export/{fmt}",
+             summary="Findings as json, md, html, xlsx, pdf (report) or annotated-pdf (the source, boxed)")
     def export(doc_id: str, fmt: str):
         e = entry_or_404(doc_id)
-        if fmt not in EXPORTS or (fmt == "pdf" and e.format != "pdf"):
+        if fmt not in EXPORTS or (fmt == "annotated-pdf" and e.format != "pdf"):
             raise HTTPException(404, f"no {fmt} export for this document")
         if not e.has_findings:
             raise HTTPException(409, "still being checked" if e.status != "failed" else e.error)
@@ -187,7 +188,7 @@ def create_app(settings: Settings, store_dir: Path | None = None) -> FastAPI:
         evidence = {f["id"]: f["evidence"] for f in report["findings"]} if report else {}
         return templates.TemplateResponse(request, "document.html", {
             "e": e, "report": report, "highlights": data["highlights"] if data else {}, "kinds": kinds, "evidence": evidence,
-            "exports": [f for f in EXPORTS if f != "pdf" or e.format == "pdf"]})
+            "exports": [f for f in EXPORTS if f != "annotated-pdf" or e.format == "pdf"]})
 
     return app
 

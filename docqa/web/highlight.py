@@ -1,8 +1,9 @@
 """Where a finding's evidence or an answer's passage sits on its page: rectangles in PDF points.
 
-Passages are found the way the annotated-PDF report finds them (rules.report.pdf), so the page in the browser
-and the exported PDF mark the same places; numbers are also matched by value among the page's words, since a
-table prints 6536.4 where the model reads 6,536.40.
+Findings are boxed by the reports' own locator (rules.report.locate: the passage, then the finding's words inside
+it), so the page in the browser and the exported PDFs mark the same places. An answer's passage is found the
+same way; a cited table row by its label and its values on that line, values matched by number among the page's
+words, since a table prints 6536.4 where the row reads 6,536.40.
 """
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import re
 
 import pymupdf
 
-from rules.findings import Evidence
-from rules.report.pdf import _quads as report_quads  # the PDF report's passage finder, shared
+from rules.findings import Evidence, Finding
+from rules.report.locate import evidence_boxes, passage_rects
 
 _NUM = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
@@ -79,7 +80,7 @@ def boxes(page: pymupdf.Page, text: str, table: str | None = None, column: str |
             return found
     ev = Evidence(page=page.number + 1, text=text, table=table)
     try:
-        found = [_r(q.rect) for q in report_quads(page, ev)]
+        found = [_r(r) for r in passage_rects(page, ev)]
     except Exception:  # a passage the search cannot take (odd characters): fall back to its numbers
         found = []
     if not found:
@@ -88,19 +89,6 @@ def boxes(page: pymupdf.Page, text: str, table: str | None = None, column: str |
             if v is not None and (abs(v) >= 1 or "." in m):
                 found += number_rects(page, v)[:1]
     return found[:24]
-
-
-def _pointed(page: pymupdf.Page, rects: list[Rect], values: list[float]) -> list[Rect]:
-    """Of the rectangles found for a passage, those that hold a figure the finding is about (the stated 17.47
-    of a sentence that also prints other amounts); all of them when none does."""
-    if not values:
-        return rects
-    keep = []
-    for r in rects:
-        inside = page.get_textbox(pymupdf.Rect(r) + (-1, -1, 1, 1))
-        if any(abs(v - x) < 0.005 for m in _NUM.findall(inside) if (v := _value(m)) is not None for x in values):
-            keep.append(r)
-    return keep or rects
 
 
 class _Page:
@@ -147,16 +135,19 @@ def finding_highlights(pdf_path: str, findings: list[dict]) -> dict[str, list[di
     out: dict[str, list[dict]] = {}
     pages: dict[int, _Page] = {}
     with pymupdf.open(pdf_path) as doc:
-        for f in findings:
+        for data in findings:
+            f = Finding.model_validate(data)
             marks = []
-            values = [v for v in (f.get("expected"), f.get("actual")) if isinstance(v, (int, float))]
-            for ev in f.get("evidence") or []:
-                n = ev.get("page") or 0
-                if not 1 <= n <= doc.page_count:
+            for ev in f.evidence:
+                if not 1 <= ev.page <= doc.page_count:
                     continue
+                n = ev.page
                 page = pages.get(n) or pages.setdefault(n, _Page(doc[n - 1]))
-                found = boxes(page, ev.get("text") or "", ev.get("table"))
-                marks.append({"page": n, "rects": _pointed(page, found, values),
+                try:
+                    found = [_r(r) for r in evidence_boxes(page, f, ev)[0]]
+                except Exception:  # an odd passage the search cannot take: its figures below
+                    found = []
+                marks.append({"page": n, "rects": found or boxes(page, ev.text, ev.table),
                               "size": [round(page.rect.width, 1), round(page.rect.height, 1)]})
-            out[f["id"]] = marks
+            out[f.id] = marks
     return out

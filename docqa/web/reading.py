@@ -111,7 +111,8 @@ class Reader:
 
     # -- exports -----------------------------------------------------------------------------------------
     def export(self, e: Entry, fmt: str) -> tuple[bytes, str, str]:
-        """(body, media type, file name) of the findings written by the CLI's report writers."""
+        """(body, media type, file name): the findings written by the report writers `docqa check --format` uses
+        (json is the `docqa check --json` contract). The file names are ours, from the uploaded name."""
         data = self.lib.report(e.id)
         report = DocumentReport.model_validate(data["report"])
         stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", Path(e.name).stem).strip("_")[:60] or "document"
@@ -120,28 +121,40 @@ class Reader:
 
             body = json.dumps({"documents": [report.model_dump()]}, ensure_ascii=False, indent=2).encode("utf-8")
             return body, "application/json", f"{stem}-findings.json"
+        local = report.model_copy(deep=True, update={"source": e.path})  # the writers read the file itself
+        if e.format == "text":
+            from rules.report.text_location import locate_report
+
+            locate_report(local)  # line and section of each passage, as `docqa check` gives them
+        shown = local.model_copy(update={"source": e.name})  # reports name the upload, not the server's file
         if fmt == "md":
             from rules.report.markdown import render
 
-            return render([report]).encode("utf-8"), "text/markdown; charset=utf-8", f"{stem}-findings.md"
+            return render([shown]).encode("utf-8"), "text/markdown; charset=utf-8", f"{stem}-findings.md"
         if fmt == "html":
             from rules.report.html import render
 
-            return render([report]).encode("utf-8"), "text/html; charset=utf-8", f"{stem}-findings.html"
-        out = self.lib.root / "exports" / f"{e.id}.{fmt}"
+            return render([shown]).encode("utf-8"), "text/html; charset=utf-8", f"{stem}-findings.html"
         if fmt == "xlsx":
             from rules.report.xlsx import write
 
-            write([report], out)
-            media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        elif fmt == "pdf" and e.format == "pdf":
+            out = self.lib.root / "exports" / f"{e.id}.xlsx"
+            write([shown], out)
+            return out.read_bytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", \
+                f"{stem}-findings.xlsx"
+        if fmt == "pdf":
             from rules.report.pdf import write
 
-            write(report.model_copy(update={"source": e.path}), out)
-            media = "application/pdf"
-        else:
-            raise ValueError(fmt)
-        return out.read_bytes(), media, f"{stem}-checked.{fmt}"
+            out = self.lib.root / "exports" / f"{e.id}-report.pdf"
+            write(local, out)
+            return out.read_bytes(), "application/pdf", f"{stem}-report.pdf"
+        if fmt == "annotated-pdf" and e.format == "pdf":
+            from rules.report.annotated import write
+
+            out = self.lib.root / "exports" / f"{e.id}-annotated.pdf"
+            write(local, out)
+            return out.read_bytes(), "application/pdf", f"{stem}-annotated.pdf"
+        raise ValueError(fmt)
 
 
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
