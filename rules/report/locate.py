@@ -26,10 +26,20 @@ def _targets(ev: Evidence) -> list[str]:
     return [text] + clauses
 
 
+def _printed(number: str) -> list[str]:
+    """Ways a cell value may be printed: 3,503,499.00 also as 3,503,499, 3503499.00 and 3503499."""
+    forms = [number]
+    bare = re.sub(r"\.0+(?=%?$)", "", number)
+    for f in (bare, number.replace(",", ""), bare.replace(",", "")):
+        if f not in forms and f:
+            forms.append(f)
+    return forms
+
+
 def _cell_rects(page: pymupdf.Page, ev: Evidence) -> list[pymupdf.Rect]:
     """A table cell's evidence reads "表名｜行名｜列名：值": the printed value on its row's line."""
     head, _, value = ev.text.rpartition("：")
-    hits = [q.rect for n in _NUMBER.findall(value) for q in page.search_for(n, quads=True)]
+    hits = [q.rect for n in _NUMBER.findall(value) for v in _printed(n) for q in page.search_for(v, quads=True)]
     if not hits:
         return [q.rect for q in page.search_for(ev.table, quads=True)[:1]] if ev.table else []
     parts = head.split("｜")

@@ -183,7 +183,7 @@ def _stamp_pages(out: Path, r: DocumentReport, lang: str) -> None:
     try:
         name = Path(r.source).name
         for n, page in enumerate(doc, 1):
-            label = f"DocQA · {name} · {n}/{doc.page_count}"
+            label = f"DocQA - {name} - {n}/{doc.page_count}"
             font = "helv" if label.isascii() else "china-s"  # china-s spaces Latin letters far apart
             page.insert_text((48, page.rect.height - 28), label, fontname=font, fontsize=7.5,
                              color=(0.45, 0.45, 0.45))
