@@ -28,7 +28,7 @@ def make_client(root: Path, **serve) -> TestClient:
     return TestClient(app)
 
 
-def wait(client: TestClient, doc_id: str, timeout: float = 180) -> dict:
+def wait(client: TestClient, doc_id: str, timeout: float = 600) -> dict:  # a first run builds the encoder
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         d = client.get(f"/api/documents/{doc_id}").json()
