@@ -12,6 +12,8 @@ from typer.core import TyperGroup
 from core.errors import DocQAError
 from docqa import __version__
 from docqa.commands import ask, check, config, demo, evaluate, ingest, parse, rules
+from docqa.commands import list as list_cmd
+from docqa.commands import remove
 from docqa.console import fail
 from docqa.web import command as serve
 
@@ -59,6 +61,8 @@ def main(
 app.command("parse")(parse.command)
 app.command("ingest")(ingest.command)
 app.command("ask")(ask.command)
+app.command("list")(list_cmd.command)
+app.command("remove")(remove.command)
 app.command("check")(check.command)
 app.command("rules")(rules.command)
 app.command("eval")(evaluate.command)

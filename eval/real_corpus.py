@@ -148,8 +148,7 @@ def code_fingerprint() -> str:
         roots.append(core)
     for root in roots:
         for p in sorted(root.rglob("*")):
-            if (p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts and p.stem not in NOT_CHECK_CODE
-                    and "report" not in p.relative_to(root).parts):  # report writers do not decide findings
+            if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts and p.stem not in NOT_CHECK_CODE:
                 h.update(str(p.relative_to(root.parent)).encode())
                 h.update(p.read_bytes())
     return h.hexdigest()[:16]

@@ -74,6 +74,7 @@ class EvalResult:
     seconds: float
     counts: dict[str, int]
     parsing: dict = field(default_factory=dict)  # eval/parsing.py: tables of the real corpus
+    real: dict[str, tuple[dict, list]] = field(default_factory=dict)  # real_qa sets: (summary, per question)
 
     def to_json(self) -> dict:
         return {"systems": self.systems, **({"parsing": self.parsing} if self.parsing else {})}
@@ -224,6 +225,8 @@ def default_sets(corpus: Path | None) -> list[LabelSet]:
     sets = []
     if corpus is not None and corpus.is_dir():
         sets += [load_set(SETS_DIR / "corpus_qa.yaml"), load_set(SETS_DIR / "corpus_findings.yaml")]
+        if (SETS_DIR / "real_qa.yaml").exists():
+            sets.append(load_set(SETS_DIR / "real_qa.yaml"))
     return sets
 
 
@@ -235,7 +238,11 @@ def run(label_sets: list[LabelSet], corpus: Path | None, settings: Settings, qui
     t_start = time.perf_counter()
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     tmp = Path(tempfile.mkdtemp(prefix="docqa-eval-"))
-    sets = list(label_sets)
+    from eval.real_qa import is_real_set, run_real
+
+    # Questions as people ask them are asked of one store of the whole corpus, scored apart (by kind and split).
+    real_sets = [s for s in label_sets if is_real_set(s) and corpus is not None]
+    sets = [s for s in label_sets if not is_real_set(s)]
     generated: set[str] = set()
     if synthetic:
         progress("generating the synthetic set")
@@ -310,6 +317,9 @@ def run(label_sets: list[LabelSet], corpus: Path | None, settings: Settings, qui
                for name in SYSTEMS if name in systems}
     progress("parsing the real corpus (tables: coverage, structure, self-consistency, speed)")
     parsing = parsing_block(corpus)
+    real = {s.name: run_real(s, corpus, settings, progress=progress) for s in real_sets}
+    for name, (summary, _) in real.items():
+        ordered["docqa"][name] = summary
     return EvalResult(ordered, results, tally, time.perf_counter() - t_start,
                       {"questions": len(questions), "documents": len(docs), "labelled": len(labelled),
-                       "cases": n_cases}, parsing)
+                       "cases": n_cases}, parsing, real)

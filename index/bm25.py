@@ -44,12 +44,16 @@ class BM25Index:
         self.retriever = retriever
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str]) -> "BM25Index":
+    def build(cls, ids: list[str], texts: list[str] | None = None,
+              token_lists: list[list[str]] | None = None) -> "BM25Index":
+        """Index texts (or their tokens, when already cut: a store keeps each document's tokens, so adding one
+        document does not cut every other again)."""
         import bm25s
 
         retriever = bm25s.BM25()
-        if texts:
-            retriever.index([tokens(t) or ["∅"] for t in texts], show_progress=False)
+        lists = token_lists if token_lists is not None else [tokens(t) for t in texts or []]
+        if lists:
+            retriever.index([t or ["∅"] for t in lists], show_progress=False)
         return cls(list(ids), retriever)
 
     def save(self, folder: Path) -> None:

@@ -69,7 +69,7 @@ def needs_build(index: IndexSettings | None = None) -> bool:
     return _settings(index).embedding_model == STATIC_NAME and not (static_path(index) / "modules.json").exists()
 
 
-def build_static_model(path: Path | None = None, batch: int = 1024, progress=True):
+def build_static_model(path: Path | None = None, batch: int = 256, progress=True):
     """Distil the e5 teacher into a StaticEmbedding and save it (about a minute on 2 cores).
 
     `progress`: True for a rich bar of its own, False for none, or a callable ``(done, total)`` called after each

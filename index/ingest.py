@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from core.errors import ParseError, StoreError
 from core.settings import IndexSettings
 from index.chunk import chunk_document
+from index.entity import describe_entry
 from index.embed import encode, load_encoder, model_version
 from index.load import expand, load
 from index.store import DocumentEntry, Store
@@ -144,7 +145,7 @@ def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress:
             stage(path, "write")
             commit_document(store, manifest, doc_key, chunks, vectors, DocumentEntry(
                 hash=digest, source=str(path), entity=doc.entity, year=doc.year, kind=doc.kind, pages=doc.pages,
-                chunk_ids=[c.id for c in chunks], index_key=key))
+                chunk_ids=[c.id for c in chunks], index_key=key, **describe_entry(doc)))
             report.added.append(Added(source=str(path), chunks=len(chunks), pages=doc.pages, reindexed=bool(old)))
             if on_file:
                 on_file(path, len(chunks))

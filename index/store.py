@@ -35,6 +35,15 @@ class DocumentEntry(BaseModel):
     chunk_ids: list[str] = Field(default_factory=list, description="Ids of its chunks (vectors and BM25).")
     index_key: str = Field(default="", description="Parser and chunker versions it was indexed with; another "
                            "key means its chunks are stale.")
+    # Who the document is about, and every way a reader names it (index/entity.py).
+    name: str | None = Field(default=None, description="The unit's name without scope marker (深圳市气象局).")
+    scope: str | None = Field(default=None, description="本级 (the unit's own budget) or 汇总 (with its units).")
+    place: str | None = Field(default=None, description="The city (or province, county) the unit belongs to.")
+    parent: str | None = Field(default=None, description="The organisation the unit belongs to, when named in it.")
+    aliases: list[str] = Field(default_factory=list, description="Names a question may use: full, short, without "
+                               "the place, abbreviations, the document's own short forms.")
+    stem: str | None = Field(default=None, description="A unit under a parent: its own part (大鹏 of 大鹏管理局).")
+    kind_word: str | None = Field(default=None, description="…and its kind (管理局).")
 
 
 class Manifest(BaseModel):
@@ -196,15 +205,40 @@ class Store:
 
     def _stamp(self) -> str:
         docs = self.manifest().documents
-        return json.dumps(sorted((k, v.hash) for k, v in docs.items()))
+        return json.dumps(sorted((k, v.hash, v.index_key, len(v.chunk_ids)) for k, v in docs.items()))
+
+    def _doc_tokens(self, doc_key: str, chunks: dict[str, Chunk], ids: list[str]) -> dict[str, list[str]]:
+        """BM25 tokens of one document's chunks, cut once and kept beside its chunks."""
+        from index.bm25 import tokens
+
+        path = self.doc_file(doc_key).with_suffix(".tokens.json")
+        if path.exists():
+            try:
+                cached = json.loads(path.read_text(encoding="utf-8"))
+                if all(i in cached for i in ids):
+                    return cached
+            except (OSError, ValueError):
+                pass
+        out = {i: tokens(chunks[i].search_text) for i in ids if i in chunks}
+        _write_atomic(path, json.dumps(out, ensure_ascii=False))
+        return out
 
     def _build_bm25(self) -> BM25Index:
         chunks = self.chunks()
-        ids = list(chunks)
-        return BM25Index.build(ids, [chunks[i].search_text for i in ids])
+        ids, lists = [], []
+        for key, d in self.manifest().documents.items():
+            mine = [i for i in d.chunk_ids if i in chunks]
+            cut = self._doc_tokens(key, chunks, mine)
+            ids += mine
+            lists += [cut[i] for i in mine]
+        return BM25Index.build(ids, token_lists=lists)
 
     def rebuild_bm25(self) -> None:
-        """Rebuild from the committed chunks and stamp it with the manifest it reflects."""
+        """Rebuild from the committed chunks and stamp it with the manifest it reflects (nothing to do when the
+        index already reflects it: re-ingesting an unchanged corpus)."""
+        stamp = self.bm25_dir / "stamp.json"
+        if stamp.exists() and stamp.read_text(encoding="utf-8") == self._stamp():
+            return
         self._chunks = None
         index = self._build_bm25()
         index.save(self.bm25_dir)

@@ -8,19 +8,24 @@ from pathlib import Path
 from core.settings import Settings
 from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
+from qa.basis import basis_of, shared_words
 from qa.citations import cite, distinct, locate
 from qa.evidence import SENTENCE, definition_pattern, extractive, reason_candidates, structured
-from qa.models import Answer
-from qa.question import intent, restrict, year_gap
+from qa.aggregate import aggregate, follow_ups, is_aggregate
+from qa.models import Answer, AnswerRow, Basis
+from qa.english import is_english, translate
+from qa.question import intent
+from qa.reword import reword
 from qa.retrieve import Hit, Retriever, totals_of
 
 
-def ask(question: str, store_dir: Path | str, k: int = 5, settings: Settings | None = None,
-        retriever: Retriever | None = None) -> Answer:
-    """Answer from the store at `store_dir`; `settings` None means the default index and no LLM."""
+def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriever: Retriever | None = None,
+        only: set[str] | None = None) -> Answer:
+    """Answer a question from the store; `only` (manifest keys) narrows the documents searched."""
     retriever = retriever or Retriever(store_dir, "hybrid", settings.index if settings else None)
     from qa.llm import answer_failure
 
+    retriever.only = only
     token = answer_failure.set(None)
     try:
         answer = _answer(question, k, settings, retriever)
@@ -28,28 +33,60 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings: Settings | N
             answer.llm_note = answer.llm_note or answer_failure.get()  # why the LLM's answer was not used
     finally:
         answer_failure.reset(token)
+        retriever.only = None
     answer.citations = distinct(answer.citations)  # the answer's own passage is not cited twice
     locate(answer.citations)
-    gap = year_gap(question, retriever.store.manifest().documents)
-    if gap and answer.citations:
-        # Asked about 2025, holding only 2024: answer from what is held, and say which year it is.
-        asked, held = ("、".join(f"{y}年" for y in ys) for ys in gap)
-        answer.answer = f"未找到{asked}的文件，以下依据{held}的文件：" + answer.answer
     return answer
 
 
-def _answer(question: str, k: int, settings: Settings | None, retriever: Retriever) -> Answer:
+def _abstain(question: str, reason: str, hits: list[Hit], k: int, basis: list[Basis] | None = None) -> Answer:
+    return Answer(question=question, answer=reason, citations=[cite(h) for h in hits[:k]], mode="extractive",
+                  answered=False, confidence=0.0, basis=basis or [])
+
+
+def _missing(question: str, sc, docs: dict[str, dict], retriever: Retriever, k: int, settings) -> Answer:
+    """The question names a unit, place or year the store does not hold: say so. A unit or place: the closest
+    passages of the whole store, never a look-alike's figure. A year: what the held year's documents say, marked
+    as not an answer to the question."""
+    if sc.unknown:
+        what = "、".join(sc.unknown)
+        hits = retriever.search(question, k, docs=set(docs))
+        return _abstain(question, f"库中没有{what}的文件，无法回答（不以其他单位的数字代替）。以下为最接近的段落。",
+                        hits, k)
+    asked = "、".join(f"{y}年" for y in sc.years)
+    held = "、".join(f"{y}年" for y in sc.held)
+    other = _answer(re.sub(r"20\d\d\s*年度?", "", question), k, settings, retriever)
+    other.question = question
+    other.answer = f"未找到{asked}的文件，以下依据{held}的文件：" + other.answer
+    other.answered = False
+    other.confidence = 0.0
+    return other
+
+
+def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
+    docs = retriever.documents()
+    sc = retriever.scope(question)
+    if sc.missing:
+        return _missing(question, sc, docs, retriever, k, settings)
+    named = [Basis(part="entity", text=docs[key]["name"] or "", words=[alias]) for key, alias in sc.named.items()]
+    parts = follow_ups(question)
+    if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
+        return _several(question, parts, k, settings, retriever)
+    kind = intent(question)
+    if is_aggregate(question, sc):
+        found = aggregate(question, sc, retriever, k)
+        if found is not None:
+            return found
     # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.
     hits = retriever.search(question, max(k, 20))
     citations = distinct([cite(h) for h in hits], k)  # k passages, none repeating another
     if not hits:
-        return Answer(question=question, answer="未检索到相关内容，无法回答。", citations=[], mode="extractive")
-    if settings is not None and settings.llm.configured:
+        return _abstain(question, "未检索到相关内容，无法回答。", [], k)
+    if settings is not None and getattr(settings, "llm", None) is not None and settings.llm.configured:
         llm = _llm_answer(question, hits[:k], settings)
         if llm is not None:
             return llm
-    kind = intent(question)
-    if kind == "list" and len(restrict(question, retriever.store.manifest().documents)) > 1:
+    if kind == "list" and len(sc.keys) > 1:
         listed = _across_documents(question, retriever, k)
         if listed is not None:
             return listed
@@ -59,22 +96,64 @@ def _answer(question: str, k: int, settings: Settings | None, retriever: Retriev
             sentence, hit = found
             first = cite(hit, sentence)
             rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
-            return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive")
+            return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive",
+                          confidence=1.0, basis=named + [Basis(part="sentence", text=sentence,
+                                                               words=shared_words(question, sentence))])
     elif kind in ("percent", "count", "change", "amount"):
         cand = structured(question, hits + totals_of(hits[:5], retriever.store.chunks()))
+        term: list[Basis] = []
+        if cand is None:
+            # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
+            # abbreviation, definition or encoder), and the question asked again in that term.
+            mapped = reword(question, sc, retriever)
+            if mapped is not None:
+                again, term = mapped
+                more = retriever.search(again, max(k, 20))
+                cand = structured(again, more + totals_of(more[:5], retriever.store.chunks()))
+                if cand is not None:
+                    hits, citations = more, [cite(h) for h in more[:k]]
         if cand is not None:
             first = cite(cand.hit, cand.text if cand.hit.chunk.kind == "paragraph" else None)
             rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
             return Answer(question=question, answer=cand.text, value=round(cand.value, 4), unit=cand.unit,
                           citations=[first] + rest[: k - 1], mode="structured", table=cand.table, row=cand.row,
-                          column=cand.column)
+                          column=cand.column, confidence=round(min(1.0, cand.cover), 3),
+                          basis=named + term + basis_of(question, cand))
+        return _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
+                                  "以下为最接近的段落。", hits, k, named)
     sentence, hit, shared = extractive(question, hits)
     if hit is None or shared < 2:
-        return Answer(question=question, answer="证据不足：检索到的段落与问题关系不大，未作回答。以下为最接近的段落。",
-                      citations=citations, mode="extractive")
+        return _abstain(question, "证据不足：检索到的段落与问题关系不大，未作回答。以下为最接近的段落。", hits, k, named)
     first = cite(hit, sentence)
     rest = [c for c in citations if (c.source, c.page) != (first.source, first.page) or c.text != first.text]
-    return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive")
+    words = shared_words(question, sentence)
+    return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive",
+                  confidence=round(min(1.0, shared / max(len(question), 1)), 3),
+                  basis=named + [Basis(part="sentence", text=sentence, words=words)])
+
+
+def _several(question: str, parts: list[str], k: int, settings, retriever: Retriever) -> Answer:
+    """Several questions in one: each answered on its own; the first gives the value, every figure a row."""
+    answers = [_answer(p, k, settings, retriever) for p in parts]
+    main = answers[0].model_copy(deep=True)
+    main.question = question
+    main.answer = "；".join(a.answer.rstrip("。") for a in answers) + "。"
+    for a in answers:
+        if a.answered and a.value is not None and a.citations:
+            c = a.citations[0]
+            main.rows.append(AnswerRow(entity=a.row or a.question, value=a.value, unit=a.unit, source=c.source,
+                                       page=c.page, table=a.table, row=a.row, column=a.column))
+    firsts = [a.citations[0] for a in answers if a.citations]
+    seen, cites = set(), []
+    for c in firsts + main.citations:
+        if (c.source, c.page, c.text) not in seen:
+            seen.add((c.source, c.page, c.text))
+            cites.append(c)
+    main.citations = cites[:max(k, len(firsts))]
+    main.answered = answers[0].answered
+    main.confidence = min(a.confidence for a in answers)
+    main.basis = [b for a in answers for b in a.basis]
+    return main
 
 
 def _reason(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:
@@ -121,10 +200,10 @@ def _across_documents(question: str, retriever: Retriever, k: int) -> Answer | N
     subject = re.sub(r"[？?。]", "", subject).strip()
     if len(subject) < 2:
         return None
-    docs = retriever.store.manifest().documents
+    docs = retriever.documents()
     found = []
     for key, d in docs.items():
-        entity = d.entity or ""
+        entity = d.get("name") or d.get("entity") or ""
         if group and group not in entity:
             continue
         hits = retriever.search(f"{subject}是多少", 20, docs={key})

@@ -30,6 +30,8 @@ class _Candidate:
     row: str | None = None
     column: str | None = None
     cover: float = 1.0  # share of the question's bigrams the candidate's name and context say
+    total_of: str = ""  # a total row whose column path the question says whole (一般公共预算基本支出/合计)
+    part: bool = False  # a row the question names only in part (一般公共服务支出 for 一般公共预算…支出)
 
 
 def _norm(text: str) -> str:
@@ -127,6 +129,10 @@ def _row_candidates(q: _Query, hit: Hit, rank: int, qualifiers: frozenset[str] =
     title = _norm(c.table or "")
     is_total = label in ("合计", "总计") or label == title
     row_name = "" if is_total else _TOTAL_WORDS.sub("", label)
+    # The question names the table's whole subject (一般公共预算支出 of 一般公共预算支出表): its total is asked, not
+    # a row that shares some of the words (一般公共服务支出).
+    subject = _clean(re.sub(r"[（(].*$|表.*$", "", re.sub(r"^20\d\d年?度?", "", title)))
+    whole_table = len(subject) >= 4 and subject in q.text and (not row_name or _clean(row_name) not in q.text)
     l_hit, l_extra, l_whole = _match(q, row_name)
     if _clean(row_name) in qualifiers:
         l_hit, l_whole = 0, False
@@ -158,6 +164,11 @@ def _row_candidates(q: _Query, hit: Hit, rank: int, qualifiers: frozenset[str] =
                 score += 8.0
             elif c.code:
                 score -= 4.0
+        # The column path says the whole quantity (一般公共预算基本支出/合计): likewise its total row is asked.
+        path = _clean("".join(named))
+        if whole_table:
+            score += 4.0 if is_total else -4.0
+
         if not c.unit:
             score -= 3.0  # no unit line: a form (performance targets, codes), not a money table
         score -= 0.1 * rank
@@ -166,7 +177,10 @@ def _row_candidates(q: _Query, hit: Hit, rank: int, qualifiers: frozenset[str] =
         entity = c.entity if c.entity and c.entity not in (c.table or "") else ""
         text = (f"{entity}{year}{c.table}中“{c.label}”{('（' + column + '）') if column else ''}"
                 f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") + "。")
-        out.append(_Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column, cover))
+        cand = _Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column, cover)
+        cand.total_of = path if is_total and len(path) >= 4 and path in q.text else ""
+        cand.part = not is_total and not l_whole and bool(row_name)
+        out.append(cand)
     return out
 
 
@@ -317,6 +331,12 @@ def candidates(question: str, hits: list[Hit]) -> list[_Candidate]:
         elif h.chunk.kind == "paragraph":
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
     _corroborate(cands)
+    if any(c.total_of for c in cands):
+        # The question says a quantity whole that a table's total row carries: rows sharing only some of its
+        # words are parts of it, not what is asked.
+        for c in cands:
+            if c.part:
+                c.score -= 4.0
     return cands
 
 
@@ -390,10 +410,13 @@ def reason_candidates(question: str, hits: list[Hit]) -> list[tuple[float, str, 
             about = clause[:mark.start()] or (clauses[i - 1] if i else "")
             lead = "" if clause[:mark.start()].strip("，, ") else (clauses[i - 1] if i else "")
             # The clause a reason follows is long and says much else: count what it says of the question only.
-            said = len(q.grams & _grams(_clean(_strip_entity(lead + about, h))))
+            own = _grams(_clean(_strip_entity(lead + about, h)))
+            said = len(q.grams & own)
             if said < 2:
                 continue
-            score = 2.0 * said - 0.1 * rank
+            # The paragraph's first clause often names the item the whole paragraph is about ("(二)公务接待费…").
+            head = len(q.grams & (_grams(_clean(_strip_entity(clauses[0], h))) - own)) if i > 1 else 0
+            score = 2.0 * said + 1.0 * head - 0.1 * rank
             if direction and _rate_kind(about) not in (None, direction):
                 score -= 4.0
             out.append((score, lead + clause, h))

@@ -18,6 +18,25 @@ class Citation(BaseModel):
                              "starts on (a text file is one page to the parser).")
 
 
+class Basis(BaseModel):
+    """One piece of what an answer rests on: a part of the document and the question's words it matches."""
+    part: str = Field(description="entity | year | table | row | column | sentence | term")
+    text: str = Field(description="The document's words (a unit's name, a table title, a row label, a sentence).")
+    words: list[str] = Field(default_factory=list, description="The question's words this part matches.")
+
+
+class AnswerRow(BaseModel):
+    """One document's figure in an answer across documents (a ranking, a sum, a comparison)."""
+    entity: str = Field(description="The unit the figure is of.")
+    value: float | None = Field(None, description="The figure (万元 for money).")
+    unit: str | None = Field(None, description="Its unit.")
+    source: str = Field(description="The document it was read from.")
+    page: int = Field(description="The page that prints it.")
+    table: str | None = Field(None, description="Table it was read from, if a table.")
+    row: str | None = Field(None, description="Row label, if a table.")
+    column: str | None = Field(None, description="Column path, if a table.")
+
+
 class Answer(BaseModel):
     """The answer to one question, with where it was read."""
 
@@ -33,3 +52,10 @@ class Answer(BaseModel):
     row: str | None = Field(default=None, description="Row label of that cell.")
     column: str | None = Field(default=None, description="Column header path of that cell.")
     llm_note: str | None = Field(default=None, description="Why the LLM was not used, when it was configured.")
+    answered: bool = Field(True, description="False when no candidate fits the question (the citations are then "
+                           "the closest passages) or the question is about something the store does not hold.")
+    confidence: float = Field(0.0, description="0..1: the share of the question's words the answer's source says.")
+    basis: list[Basis] = Field(default_factory=list, description="What the answer rests on: which unit, table, "
+                               "row, column or sentence matched which words of the question.")
+    rows: list[AnswerRow] = Field(default_factory=list, description="Per-document figures of an answer across "
+                                  "documents, one citation each.")

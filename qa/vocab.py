@@ -1,0 +1,157 @@
+"""The documents' own vocabulary, to read a question asked in other words: every row label of every table and
+every term the 名词解释 define (with its definition). A colloquial phrase is mapped to the document term that
+(a) it abbreviates — its characters are the term's, in order, from the first (公车 → 公务用车运行维护费);
+(b) whose definition says it (出国、接待和公车 → "三公"经费, defined as 因公出国(境)费、公务用车…和公务接待费);
+(c) an encoder places nearest to it (dense similarity between the phrase and the term with its definition).
+Nothing here lists words of any question: the terms and definitions come from the store."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.numbers import halfwidth
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|其中[：:])\s*")
+_PUNCT = re.compile(r"[“”\"'‘’（）()、，,。：:；;？?！!\s\[\]【】《》]")
+_DEFINED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*"
+                      r"([^：:，,。]{2,24}?)\s*[：:，,]\s*(?:是)?指(.+?)(?:[。；]|$)")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+# Words of a question that ask, or name a document, a year or a sum of money: no term is mapped from them.
+_FUNCTION = re.compile(r"[这那几每各该其此][\u4e00-\u9fff]?|加起来|起来|一共|总共|多少|大概|大约|请问|什么|哪些|哪个|"
+                       r"[一二两三四五六七八九十]+[个项辆台次年]|准备|打算|用来|用于|需要|可以|应该")
+_ASKING = re.compile(r"多少钱|多少|是多少|一共|总共|大概|大约|请问|今年|明年|去年|预算|决算|安排|花|用|钱|费用|"
+                     r"给|了|的|是|有|在|为|要|呢|吗|个|年|一|年度")
+
+
+def norm(label: str) -> str:
+    t = _NUMBERING.sub("", halfwidth(label or "").strip())
+    t = re.sub(r"^\d{3,7}\s*", "", t)
+    return _PUNCT.sub("", t)
+
+
+@dataclass
+class Vocabulary:
+    terms: list[str] = field(default_factory=list)
+    gloss: dict[str, str] = field(default_factory=dict)  # term -> its definition, when the documents define it
+    sources: dict[str, int] = field(default_factory=dict)  # term -> how many documents use it
+    _vectors: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, chunks) -> "Vocabulary":
+        seen: dict[str, None] = {}
+        gloss: dict[str, str] = {}
+        used: dict[str, set[str]] = {}
+        for c in chunks:
+            if c.kind == "row" and c.label:
+                t = norm(c.label)
+                if 2 <= len(t) <= 24 and _CJK.search(t) and t not in ("合计", "总计", "小计"):
+                    seen.setdefault(t, None)
+                    used.setdefault(t, set()).add(c.source)
+            elif c.kind == "paragraph":
+                for sentence in re.split(r"(?<=[。；])", halfwidth(c.text)):
+                    m = _DEFINED.match(sentence.strip())
+                    if m:
+                        t = norm(m.group(1))
+                        if 2 <= len(t) <= 20 and t not in gloss:
+                            gloss[t] = m.group(2)
+                            seen.setdefault(t, None)
+        return cls(list(seen), gloss, {t: len(s) for t, s in used.items()})
+
+    def common(self, term: str, least: int = 3) -> bool:
+        """A term of the shared vocabulary (defined, or used by several documents), not one unit's project name."""
+        return term in self.gloss or self.sources.get(term, 0) >= least
+
+    def terms_of(self, ids: set[str], chunks: dict) -> set[str]:
+        """The terms the given chunks use (row labels of some documents)."""
+        out = set()
+        for cid in ids:
+            c = chunks.get(cid)
+            if c is not None and c.kind == "row" and c.label:
+                t = norm(c.label)
+                if t in self._index:
+                    out.add(t)
+        return out
+
+    @property
+    def _index(self) -> set[str]:
+        return set(self.terms)
+
+    # -- (a) and (b): lexical ------------------------------------------------------------------------------
+    @staticmethod
+    def _words(text: str) -> list[str]:
+        """The question's own words that could name a quantity: its Chinese words (jieba), without asking and
+        function words."""
+        from index.entity import _words
+
+        out = []
+        for run in _CJK.findall(_ASKING.sub(" ", halfwidth(text))):
+            out += [w for w in _words(run) if len(w) >= 2 and not _FUNCTION.fullmatch(w)]
+        return out
+
+    @staticmethod
+    def _said(word: str, text: str) -> bool:
+        """The text says the word: whole, or its characters in order within a few characters (公车 in 公务用车)."""
+        if word in text:
+            return True
+        at = text.find(word[0])
+        while at >= 0:
+            rest = iter(text[at:at + 3 * len(word)])
+            if all(ch in rest for ch in word):
+                return True
+            at = text.find(word[0], at + 1)
+        return False
+
+    @staticmethod
+    def _abbreviates(word: str, term: str) -> float:
+        """How well a short word abbreviates a term: one character from each of the term's first words, in order
+        (公车 → 公务|用车|…); the share of the term's words it covers (0: not an abbreviation)."""
+        if len(word) < 2 or word in term or word[0] != term[0]:
+            return 0.0
+        from index.entity import _words
+
+        parts = [w[i:i + 2] if len(w) % 2 == 0 and len(w) >= 4 else w
+                 for w in _words(term) for i in (range(0, len(w), 2) if len(w) % 2 == 0 and len(w) >= 4 else [0])]
+        if len(parts) < len(word):
+            return 0.0
+        if all(ch in part for ch, part in zip(word, parts)):
+            return len(word) / len(parts)
+        return 0.0
+
+    def lexical(self, text: str) -> list[tuple[float, str, str]]:
+        """(score, term, why) of terms the text abbreviates or whose definition it says."""
+        words = self._words(text)
+        out = []
+        for term in self.terms:
+            if any(term in w for w in words):
+                continue  # said already: nothing to map
+            abbrev = [(self._abbreviates(w[s:s + n], term), w[s:s + n]) for w in words
+                      for n in range(2, min(len(w), 4) + 1) for s in range(len(w) - n + 1)]
+            score, why = 0.0, ""
+            best = max(abbrev, default=(0.0, ""))
+            if best[0] > 0:
+                score, why = best[0], f"{best[1]}→{term}"
+            definition = self.gloss.get(term)
+            if definition and len(words) >= 2:
+                said = [w for w in words if self._said(w, definition)]
+                share = len(said) / len(words)
+                if len(said) >= 2 and share >= 0.5 and 2 * share > score:
+                    score, why = 2.0 * share, f"{term}的定义说了{'、'.join(said)}"
+            if score:
+                out.append((score, term, why))
+        return sorted(out, reverse=True)
+
+    # -- (c): dense ----------------------------------------------------------------------------------------
+    def dense(self, text: str, encoder, k: int = 3) -> list[tuple[float, str, str]]:
+        from index.embed import encode
+
+        if not self.terms:
+            return []
+        if self._vectors is None:
+            self._vectors = encode(encoder, [t + ("：" + self.gloss[t] if t in self.gloss else "")
+                                             for t in self.terms])
+        q = encode(encoder, [" ".join(self._words(text)) or text])[0]
+        sims = self._vectors @ q
+        top = np.argsort(-sims)[:k]
+        return [(float(sims[i]), self.terms[i], f"近义（{sims[i]:.2f}）→{self.terms[i]}") for i in top]

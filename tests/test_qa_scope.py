@@ -1,0 +1,82 @@
+"""Who a document is about (index/entity.py) and which documents a question names (qa/scope.py): aliases come
+from the names and texts of the documents by general rules, and a unit, place or year the store does not hold is
+reported instead of matched to a look-alike."""
+from index.entity import abbreviations, clean_name, describe, parent_of, split_name, text_aliases
+from qa.scope import narrow, scope
+
+
+def test_scope_markers_places_and_parents():
+    assert clean_name("深圳市气象局（本级）") == ("深圳市气象局", "本级")
+    assert clean_name("西安市卫生健康委员会(汇总)金额") == ("西安市卫生健康委员会", "汇总")
+    assert split_name("中共深圳市委宣传部") == (["深圳"], "市委", "宣传部")
+    assert split_name("上海市普陀区人民政府万里街道办事处") == (["上海", "普陀区"], "区", "人民政府万里街道办事处")
+    assert parent_of("深圳市公安局交通管理局") == "深圳市公安局"
+    assert parent_of("深圳市规划和自然资源局大鹏管理局") == "深圳市规划和自然资源局"
+    assert parent_of("深圳市人力资源和社会保障局") is None
+
+
+def test_abbreviations_follow_general_rules():
+    assert {"人社局", "住建局"} <= abbreviations("人力资源和社会保障局") | abbreviations("住房和建设局")
+    assert "发改委" in abbreviations("发展和改革委员会")
+    assert "国资委" in abbreviations("国有资产监督管理委员会")
+    assert "文广旅体局" in abbreviations("文化广电旅游体育局")
+    assert "退役军人局" in abbreviations("退役军人事务局")
+    assert abbreviations("气象局") == {"气象部门"}
+    assert {"规资局", "交通局"} <= abbreviations("规划和自然资源局") | abbreviations("交通运输局")
+
+
+def test_text_aliases_are_the_documents_own_short_forms():
+    texts = ["深圳市发展和改革委员会（以下简称市发展改革委）负责……", "市发展改革委2026年预算……", "市发展改革委内设……"]
+    assert "发展改革委" in text_aliases("发展和改革委员会", texts)
+    assert text_aliases("发展和改革委员会", texts[:1]) == {"发展改革委"}  # 简称 counts twice on its own
+
+
+def test_describe_scope_from_title_and_a_name_cut_by_a_line_break():
+    d = describe("与技术保障中心", "2026 年度 泉州市市场监管综合监测 与技术保障中心 单位预算")
+    assert d["name"] == "泉州市市场监管综合监测与技术保障中心" and d["scope"] == "本级" and d["place"] == "泉州"
+    assert describe("深圳市审计局", "2026年深圳市审计局部门预算")["scope"] == "汇总"
+
+
+def _docs():
+    names = {"sz-met": ("深圳市气象局（本级）", 2026), "xa-met": ("西安市气象局", 2022), "cq-met": ("重庆市气象局", 2026),
+             "sz-ndrc": ("深圳市发展和改革委员会（本级）", 2026), "qz-ps": ("泉州市公安局", 2026),
+             "qz-ps-own": ("泉州市公安局（本级）", 2026)}
+    docs = {}
+    for key, (entity, year) in names.items():
+        docs[key] = {"entity": entity, "year": year, "chunk_ids": [], **describe(entity, f"{year}年{entity}部门预算")}
+    return docs
+
+
+def test_a_question_names_its_unit_by_full_short_or_abbreviated_name():
+    docs = _docs()
+    assert scope("深圳市气象局2026年三公经费是多少？", docs).keys == {"sz-met"}
+    assert scope("深圳气象局的三公经费", docs).keys == {"sz-met"}
+    assert scope("深圳发改委的人员经费", docs).keys == {"sz-ndrc"}
+    assert scope("市气象局三公经费", docs).keys == {"sz-met", "xa-met", "cq-met"}
+    both = scope("深圳市气象局和重庆市气象局的三公经费哪个多", docs)
+    assert both.keys == {"sz-met", "cq-met"} and len(both.named) == 2
+
+
+def test_department_or_its_own_office():
+    docs = _docs()
+    assert scope("泉州市公安局的基本支出", docs).keys == {"qz-ps"}
+    assert scope("泉州市公安局本级的基本支出", docs).keys == {"qz-ps-own"}
+
+
+def test_what_the_store_does_not_hold_is_reported():
+    docs = _docs()
+    other = scope("深圳市教育局2026年三公经费是多少？", docs)
+    assert other.missing and other.unknown == ["深圳市教育局"]
+    assert scope("广州市气象局的项目支出", docs).unknown == ["广州市"]
+    year = scope("西安市气象局2026年的基本支出", docs)
+    assert year.missing and year.held == [2022] and not year.unknown
+    assert not scope("深圳市气象局2026年三公经费是多少？", docs).missing
+    every = scope("深圳市各部门中哪个部门的三公经费最多？", docs)
+    assert every.every and not every.missing and every.keys == {"sz-met", "sz-ndrc"}
+
+
+def test_narrow_by_doc_entity_and_year():
+    docs = _docs()
+    assert narrow(docs, entity="深圳气象局") == {"sz-met"}
+    assert narrow(docs, year=2022) == {"xa-met"}
+    assert narrow(docs, doc="cq-") == {"cq-met"}
