@@ -82,3 +82,11 @@ def test_text_locations_show_section_and_line_instead_of_page_1():
     show(console, [r])
     text = "".join(console.export_text().split()).replace("│", "")  # cells may fold over lines
     assert "（二）结构情况" in text and "第42行" in text and "第1页" not in text
+
+
+def test_findings_of_a_text_document_follow_its_lines():
+    def at(fid: str, line: int) -> Finding:
+        return Finding(id=fid, rule="percentage.change_rate", kind="percentage", severity="warning", message=fid,
+                       evidence=[Evidence(page=1, text="x", line=line)])
+
+    assert [f.id for f in ordered([at("c", 494), at("a", 242), at("b", 380)])] == ["a", "b", "c"]

@@ -120,8 +120,14 @@ def _certainty(f: Finding) -> float:
     return float(words.get(str(getattr(c, "value", c)).lower(), 0))
 
 
+def _first_line(f: Finding) -> int:
+    lines = [e.line for e in f.evidence if getattr(e, "line", None)]
+    return min(lines) if lines else 0
+
+
 def sort_key(f: Finding) -> tuple:
-    return SEVERITY_ORDER.get(f.severity, 9), -_certainty(f), first_page(f), f.rule, f.id
+    """Severity, certainty, page, then line (a text document is one page), then rule."""
+    return SEVERITY_ORDER.get(f.severity, 9), -_certainty(f), first_page(f), _first_line(f), f.rule, f.id
 
 
 def ordered(findings: list[Finding]) -> list[Finding]:

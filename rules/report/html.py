@@ -13,7 +13,7 @@ from rules.report import SEVERITY_HEX, Options, counts, grouped, kind_counts, ki
 _CSS = """body{font-family:system-ui,"Noto Sans CJK SC","Source Han Sans SC",sans-serif;margin:2rem auto;max-width:64rem;
 color:#222;line-height:1.5}h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:2px solid #ddd;padding-bottom:.3rem;
 margin-top:2.5rem}table{border-collapse:collapse;margin:.6rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;
-font-size:.9rem;vertical-align:top}th{background:#f3f3f3;text-align:left}.n{text-align:right}
+font-size:.9rem;vertical-align:top}th{background:#f3f3f3;text-align:left;white-space:nowrap}.n{text-align:right}
 .meta{color:#555}.card{border-left:5px solid #999;background:#fafafa;margin:1rem 0;padding:.6rem 1rem}
 .card h3{margin:.1rem 0 .4rem;font-size:1rem}.error{border-color:#cc1a1a}.warning{border-color:#e68c00}
 .info{border-color:#2666cc}.sev{display:inline-block;color:#fff;border-radius:3px;padding:0 .4rem;margin-right:.4rem;
