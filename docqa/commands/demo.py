@@ -172,7 +172,8 @@ def _ingest_and_ask(pdf: Path, store: Path, qa: list[dict], settings, stages: St
 
 def _show_parse(p: dict, doc) -> None:
     console.rule("[bold]1. parse")
-    console.print(f"{p['entity']} · {p['year']} · {p['kind']} · {p['pages']} 页 · {p['tables']} 张表 · "
+    kind = {"budget": "部门预算", "final": "部门决算"}.get(p["kind"], p["kind"])
+    console.print(f"{p['entity']} · {p['year']} · {kind} · {p['pages']} 页 · {p['tables']} 张表 · "
                   f"{p['paragraphs']} 段", highlight=False)
     t = RichTable()
     for col in ("表", "单位", "页", "行"):
