@@ -28,7 +28,7 @@ def make_client(root: Path, **serve) -> TestClient:
     return TestClient(app)
 
 
-def wait(client: TestClient, doc_id: str, timeout: float = 180) -> dict:
+def wait(client: TestClient, doc_id: str, timeout: float = 600) -> dict:  # a first run builds the encoder
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         d = client.get(f"/api/documents/{doc_id}").json()
@@ -203,6 +203,12 @@ def test_a_zip_gives_one_document_per_good_member(tmp_path):
         ev = next(e for x in f for e in x["evidence"] if e["page"] > 0)
         loc = client.get(f"/api/documents/{doc_id}/pages/{ev['page']}/locate", params={"text": ev["text"]}).json()
         assert loc["spans"] and loc["text"]
+        # A finding's stated figure inside its passage is what gets marked, not the whole sentence.
+        f0, ev = next((x, e) for x in f for e in x["evidence"]
+                      if isinstance(x["actual"], float) and e["page"] > 0 and f"{x['actual']:.2f}" in e["text"])
+        loc = client.get(f"/api/documents/{doc_id}/pages/{ev['page']}/locate",
+                         params={"text": ev["text"], "focus": str(f0["actual"])}).json()
+        assert [float(loc["text"][a:b].replace(",", "")) for a, b in loc["spans"]] == [f0["actual"]] * len(loc["spans"])
 
 
 def test_document_strings_are_escaped(tmp_path):
@@ -244,3 +250,40 @@ def test_real_corpus_document_matches_the_cli(tmp_path, corpus_dir):
         body = client.get(f"/api/documents/{doc_id}/findings").json()
         assert [f["id"] for f in body["findings"]] == [f.id for f in check_path(pdf).findings]
         assert client.get(f"/api/documents/{doc_id}/pages/2.png").status_code == 200
+
+
+def test_serving_a_document_calls_no_other_host(served, monkeypatch):
+    """Findings, page images, passages and answers: no connection leaves this machine (no LLM is configured)."""
+    import socket
+
+    client, doc_id, _pdf, sample, _ = served
+    seen = []
+    real = socket.socket.connect
+
+    def connect(self, address):
+        seen.append(address)
+        return real(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    assert client.get(f"/api/documents/{doc_id}/findings").status_code == 200
+    assert client.get(f"/api/documents/{doc_id}/pages/2.png").status_code == 200
+    assert client.post("/api/ask", json={"question": sample.qa[0]["question"]}).status_code == 200
+    assert client.get(f"/documents/{doc_id}").status_code == 200
+    remote = [a for a in seen if isinstance(a, tuple) and a[0] not in ("127.0.0.1", "::1", "localhost")]
+    assert not remote, remote
+
+
+def test_a_stated_figure_beside_the_found_clause_is_boxed_too(tmp_path):
+    from docqa.web.highlight import _Page, _with_figure
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "公务用车购置和运行维护费。2026年预算数", fontname="china-s", fontsize=11)
+    page.insert_text((330, 100), "17.6", fontsize=11)
+    page.insert_text((72, 300), "17.6", fontsize=11)  # the same figure further down: not this passage's
+    p = _Page(page)
+    clause = [[round(v, 1) for v in p.search_for("2026年预算数")[0]]]
+    out = _with_figure(p, clause, 17.6)
+    assert len(out) == 2 and out[1] == clause[0]
+    assert "17.6" in p.get_textbox(pymupdf.Rect(out[0])) and out[0][1] < 150
+    assert _with_figure(p, clause, 99.9) == clause

@@ -130,6 +130,22 @@ class _Page:
         return getattr(self.page, name)
 
 
+def _with_figure(page, rects: list[Rect], value) -> list[Rect]:
+    """When the passage was found but not the figure the finding states (the locator matched the clause before
+    it), the nearest printing of that figure on the same lines joins the boxes, first."""
+    if not rects or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return rects
+    for r in rects:
+        inside = page.get_textbox(pymupdf.Rect(r) + (-1, -1, 1, 1))
+        if any(abs(v - value) < 0.005 for m in _NUM.findall(inside) if (v := _value(m)) is not None):
+            return rects
+    cy = sum((r[1] + r[3]) / 2 for r in rects) / len(rects)
+    near = [r for r in number_rects(page, float(value)) if abs((r[1] + r[3]) / 2 - cy) <= 30]
+    if not near:
+        return rects
+    return [min(near, key=lambda r: abs((r[1] + r[3]) / 2 - cy))] + rects
+
+
 def finding_highlights(pdf_path: str, findings: list[dict]) -> dict[str, list[dict]]:
     """{finding id: [{page, rects, size: [w, h]}]} for every piece of evidence placed on a page."""
     out: dict[str, list[dict]] = {}
@@ -147,6 +163,8 @@ def finding_highlights(pdf_path: str, findings: list[dict]) -> dict[str, list[di
                     found = [_r(r) for r in evidence_boxes(page, f, ev)[0]]
                 except Exception:  # an odd passage the search cannot take: its figures below
                     found = []
+                if found and not (ev.table and "｜" in ev.text):
+                    found = _with_figure(page, found, f.actual)
                 marks.append({"page": n, "rects": found or boxes(page, ev.text, ev.table),
                               "size": [round(page.rect.width, 1), round(page.rect.height, 1)]})
             out[f.id] = marks
