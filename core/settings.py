@@ -107,7 +107,8 @@ class ServeSettings(_Section):
     host: str = Field("127.0.0.1", description="Address to bind (loopback by default).")
     port: int = Field(8000, ge=1, le=65535, description="Port to bind.")
     token: SecretStr | None = Field(None, description="When set, every route asks for this access token.")
-    data_dir: Path = Field(Path(".docqa-serve"), description="Uploaded files (by content hash) and their store.")
+    data_dir: Path = Field(Path(".docqa-serve"), description="Uploaded files (by content hash), their reports and "
+                           "page images; the search store is [index] store.")
     max_upload_mb: PositiveInt = Field(100, description="Largest upload accepted, in MB.")
     max_zip_files: PositiveInt = Field(200, description="Most documents taken from one zip.")
     max_unzipped_mb: PositiveInt = Field(500, description="Most bytes one zip may expand to, in MB.")

@@ -47,7 +47,7 @@ def server(tmp_path_factory):
     proc = subprocess.Popen([sys.executable, "-m", "docqa", "serve", "--port", str(port), "--data", str(root / "data"),
                              "--store", str(root / "store")], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
+    for _ in range(1200):
         try:
             urllib.request.urlopen(url + "/api/health", timeout=1)
             break
@@ -55,6 +55,9 @@ def server(tmp_path_factory):
             if proc.poll() is not None:
                 raise AssertionError((root / "server.log").read_text(errors="replace"))
             time.sleep(0.1)
+    else:
+        proc.kill()
+        raise AssertionError("docqa serve did not answer within 120 s: " + (root / "server.log").read_text())
     yield url, root
     proc.terminate()
     try:
@@ -110,7 +113,7 @@ def test_upload_findings_highlight_and_cited_answer(server, browser, tmp_path):
     page.set_input_files("#files", str(pdf))
     page.click("#upload-btn")
     link = page.locator("#upload-msg a", has_text="查看检查结果")
-    link.wait_for(timeout=120_000)
+    link.wait_for(timeout=300_000)
     shot(page, tmp_path, "library")
     link.click()
     page.wait_for_selector("li.finding")
@@ -132,7 +135,7 @@ def test_upload_findings_highlight_and_cited_answer(server, browser, tmp_path):
     assert page.locator("li.finding.warning:visible, li.finding.info:visible").count() == 0
     # Ask this document; follow the first citation: its page opens with the passage marked.
     qa = next(q for q in sample.qa if "三公" not in q["question"])
-    page.wait_for_selector("#ask-btn:enabled", timeout=180_000)  # findings come first, the index after
+    page.wait_for_selector("#ask-btn:enabled", timeout=600_000)  # findings come first, the index after
     page.fill("#ask-q", qa["question"])
     page.click("#ask-form button")
     page.wait_for_selector("#answer a.cite", timeout=60_000)

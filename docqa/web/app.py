@@ -133,12 +133,13 @@ def create_app(settings: Settings, store_dir: Path | None = None) -> FastAPI:
         return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
 
     @app.get("/api/documents/{doc_id}/pages/{n}/locate", summary="Where a passage sits on a page")
-    def locate(doc_id: str, n: int, text: str, table: str | None = None, column: str | None = None):
+    def locate(doc_id: str, n: int, text: str, table: str | None = None, column: str | None = None,
+               focus: str | None = None):
         e = entry_or_404(doc_id)
         if e.status == "failed":
             raise HTTPException(422, e.error)
         try:
-            return reader.locate(e, n, text[:2000], table, column)
+            return reader.locate(e, n, text[:2000], table, column, (focus or "")[:100] or None)
         except IndexError:
             raise HTTPException(404, f"no page {n}") from None
 

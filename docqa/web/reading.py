@@ -64,8 +64,10 @@ class Reader:
             raise IndexError(n)
         return pages[n - 1]
 
-    def locate(self, e: Entry, n: int, text: str, table: str | None = None, column: str | None = None) -> dict:
-        """Where `text` sits on page n: rectangles in points for a PDF, character spans for a text page."""
+    def locate(self, e: Entry, n: int, text: str, table: str | None = None, column: str | None = None,
+               focus: str | None = None) -> dict:
+        """Where `text` sits on page n: rectangles in points for a PDF, character spans for a text page (only
+        the `focus` words inside the passage when they are there: a finding's stated figure)."""
         if e.format == "pdf":
             with pymupdf.open(e.path) as doc:
                 if not 1 <= n <= doc.page_count:
@@ -74,7 +76,7 @@ class Reader:
                 return {"page": n, "size": [round(page.rect.width, 1), round(page.rect.height, 1)],
                         "rects": boxes(page, text, table, column)}
         page = self.page_text(e, n)
-        return {"page": n, "text": page, "spans": text_spans(page, text)}
+        return {"page": n, "text": page, "spans": text_spans(page, text, focus)}
 
     # -- answers -----------------------------------------------------------------------------------------
     def retriever(self) -> Retriever:
@@ -160,13 +162,29 @@ class Reader:
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 
 
-def text_spans(page: str, text: str) -> list[list[int]]:
-    """Character spans of a passage in a text page: the whole passage, else its clauses, else its numbers."""
+def _num(s: str) -> float | None:
+    try:
+        return float(s.replace(",", "").rstrip("%"))
+    except ValueError:
+        return None
+
+
+def text_spans(page: str, text: str, focus: str | None = None) -> list[list[int]]:
+    """Character spans of a passage in a text page: the whole passage, else its clauses, else its numbers.
+    With `focus`, the places of those words inside the passage instead, when they are printed there."""
     text = text.strip()
     if not text:
         return []
     at = page.find(text)
     if at >= 0:
+        if focus:
+            inner = [[at + m.start(), at + m.end()] for m in re.finditer(re.escape(focus), text)]
+            if not inner and re.fullmatch(r"-?\d+(?:\.\d+)?", focus):  # 41.61 printed as 41.610 or 4,161.00
+                want = float(focus)
+                inner = [[at + m.start(), at + m.end()] for m in _NUM.finditer(text)
+                         if _num(m.group()) is not None and abs(_num(m.group()) - want) < 0.005]
+            if inner:
+                return inner
         return [[at, at + len(text)]]
     spans = []
     parts = [p.strip() for p in re.split(r"[，。；：、｜=\n]+", text) if len(p.strip()) >= 4]

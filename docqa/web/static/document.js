@@ -58,7 +58,7 @@ function setup() {
       show(p, rects, marks.length ? marks[0].size : null);
       note.textContent = rects.length ? "" : "未能在页面上定位证据文字。";
     } else {
-      locate(p, ev.filter(e => e.page === p).map(e => e.text));
+      locate(p, ev.filter(e => e.page === p).map(e => e.text), null, li.dataset.actual);
     }
   }
   items.forEach(li => {
@@ -108,13 +108,14 @@ function setup() {
 }
 
 // Mark passages on page p: ask the server where they are (rectangles on a PDF page, spans in a text page).
-async function locate(p, texts, column) {
+async function locate(p, texts, column, focus) {
   const note = document.getElementById("view-note");
   const found = [];
   let size = null, text = null;
   for (const t of texts) {
     const q = new URLSearchParams({text: t});
     if (column) q.set("column", column);
+    if (focus) q.set("focus", focus);
     try {
       const r = await api("/api/documents/" + encodeURIComponent(docId) + "/pages/" + p + "/locate?" + q.toString());
       if (isPdf) { size = r.size; found.push(...r.rects); } else { text = r.text; found.push(...r.spans); }

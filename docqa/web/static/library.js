@@ -76,7 +76,7 @@ function renderTable(docs) {
   if (!docs.length) return;
   body.replaceChildren(...docs.map(d => el("tr", {"data-id": d.id},
     el("td", {}, el("a", {href: "/documents/" + d.id, text: d.name})),
-    el("td", {text: d.entity || ""}), el("td", {text: d.kind || ""}), el("td", {text: d.year || ""}),
+    el("td", {text: d.entity || ""}), el("td", {text: ({budget: "预算", final: "决算"})[d.kind] || ""}), el("td", {text: d.year || ""}),
     el("td", {text: d.pages || ""}),
     el("td", {class: "n error", text: d.counts.error ?? ""}), el("td", {class: "n warning", text: d.counts.warning ?? ""}),
     el("td", {class: "n info", text: d.counts.info ?? ""}),
