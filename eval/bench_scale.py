@@ -370,6 +370,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--tasks", default="check,ingest")
     ap.add_argument("--limit", type=int, default=0, help="Only the first N documents of each set (a quick run).")
+    ap.add_argument("--no-probes", action="store_true", help="Keep the writer and server figures of --out.")
     ap.add_argument("--report-only", action="store_true", help="Recompute the summary and the plot from --out.")
     ap.add_argument("--out", type=Path, default=DOCS / "scale.json")
     args = ap.parse_args(argv)
@@ -382,6 +383,7 @@ def main(argv: list[str] | None = None) -> None:
     def save() -> None:
         args.out.write_text(json.dumps(summarise(results, writer, server), indent=1, default=str), encoding="utf-8")
 
+    fresh: list[dict] = []  # runs of this invocation (the writer and server probes use its ingest store)
     if not args.report_only:
         sets = {"real": real_set}
         sets.update({s: (lambda n=int(s[3:]): repeated_set(n)) for s in args.sets.split(",") if s.startswith("rep")})
@@ -396,13 +398,14 @@ def main(argv: list[str] | None = None) -> None:
                         # A run measured again replaces its earlier figures; others are kept (separate sittings).
                         results[:] = [x for x in results if (x["task"], x["set"], x["workers"]) !=
                                       (r["task"], r["set"], r["workers"])] + [r]
+                        fresh.append(r)
                         print(json.dumps(r), flush=True)
                         save()
             finally:
                 cluster.close()
-        ingest_real = next((r for r in results if r["task"] == "ingest" and r["set"].startswith("real")
+        ingest_real = next((r for r in fresh if r["task"] == "ingest" and r["set"].startswith("real")
                             and Path(r.get("store", "/nonexistent")).exists()), None)
-        if ingest_real and "ingest" in args.tasks:
+        if ingest_real and not args.no_probes:
             writer = writer_costs(Path(ingest_real["store"]))
             server = server_costs(Path(ingest_real["store"]))
     save()
