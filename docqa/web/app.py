@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlencode
@@ -40,6 +41,7 @@ def create_app(settings: Settings, store_dir: Path | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app):
         library.start()
+        threading.Thread(target=reader.warm, name="docqa-warm-ask", daemon=True).start()
         yield
         library.stop()
 
@@ -172,7 +174,7 @@ def create_app(settings: Settings, store_dir: Path | None = None) -> FastAPI:
 
     @app.get("/api/health", include_in_schema=False)
     def health():
-        return {"ok": True, "documents": len(library.entries()), "warm": library.warmed.is_set()}
+        return {"ok": True, "documents": len(library.entries()), "warm": reader.warmed.is_set()}
 
     # -- pages -------------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

@@ -79,6 +79,7 @@ class Library:
         self.warmed = threading.Event()  # the checking process and the index are loaded
         # chromadb's client registry is not thread-safe: clients of the store are made under this lock only.
         self.index_lock = threading.Lock()
+        self.after_index: list = []  # callables run by the job thread after each document is indexed
         self.generation = 0  # bumped when the store changes: the ask side drops its cached retriever
 
     # -- start / stop ------------------------------------------------------------------------------------
@@ -264,6 +265,11 @@ class Library:
             self.generation += 1
         self._set(e, status="ready", index_error=error,
                   timings={"check": check_s, "index": round(time.perf_counter() - t1, 3)})
+        for hook in self.after_index:  # e.g. load the new state of the store for the next question
+            try:
+                hook()
+            except Exception:
+                pass
 
     def wait_idle(self, timeout: float = 120.0) -> bool:
         """True when no job is queued or running (tests and the benchmark)."""

@@ -35,6 +35,8 @@ class Reader:
         self._retriever: Retriever | None = None
         self._generation = -1
         self._lock = threading.Lock()
+        self.warmed = threading.Event()
+        library.after_index.append(self._ask_once)
 
     # -- pages -------------------------------------------------------------------------------------------
     def page_png(self, e: Entry, n: int) -> Path:
@@ -79,6 +81,20 @@ class Reader:
         return {"page": n, "text": page, "spans": text_spans(page, text, focus)}
 
     # -- answers -----------------------------------------------------------------------------------------
+    def warm(self) -> None:
+        """After the library is warm: one question through the whole answer path, so the first reviewer's answer
+        does not pay for loading the store's chunks, its index and the question readers."""
+        self.lib.warmed.wait()
+        try:
+            if self.lib.store_dir.joinpath("manifest.json").exists():
+                self._ask_once()
+        except Exception:  # an empty or unusable store: the first real question will say why
+            pass
+        self.warmed.set()
+
+    def _ask_once(self) -> None:
+        self.ask("“三公”经费预算是多少？")
+
     def retriever(self) -> Retriever:
         """One warm retriever per state of the store (its chunks, BM25 index and query encoder stay loaded)."""
         with self._lock:
@@ -108,6 +124,10 @@ class Reader:
             c["name"] = e.name if e else Path(c["source"]).name
             c["entity"] = e.entity if e else None
             c["source"] = c["name"]  # the server's own path stays on the server
+        for r in data.get("rows") or []:  # an answer across documents: one figure per document
+            e = by_path.get(r["source"]) or by_path.get(str(Path(r["source"]).resolve()))
+            r["document"] = e.id if e else None
+            r["source"] = e.name if e else Path(r["source"]).name
         data["seconds"] = round(time.perf_counter() - start, 3)
         return data
 

@@ -34,7 +34,20 @@ function renderAnswer(box, data, onCite) {
   const head = el("div", {class: "text"}, el("span", {text: data.answer}));
   if (data.value != null) head.append(" ", el("span", {class: "value", text: "= " + data.value + (data.unit ? " " + data.unit : "")}));
   head.append(el("span", {class: "mode", text: data.mode + " · " + data.seconds + " s"}));
+  if (data.answered === false) head.classList.add("unsure");
   box.append(head);
+  if (data.rows && data.rows.length) {  // across documents: one figure per unit, each opening its page
+    const t = el("table", {class: "rows"});
+    t.append(el("tr", {}, el("th", {text: "单位"}), el("th", {text: "数值"}), el("th", {text: "页"}), el("th", {text: "出处"})));
+    data.rows.forEach(r => {
+      const where = [r.table, r.row, r.column].filter(Boolean).join(" ｜ ");
+      const c = {document: r.document, page: r.page, text: r.row || String(r.value)};
+      const link = r.document ? el("a", {class: "cite", href: citeHref(c, r.column), text: "第" + r.page + "页"}) : el("span", {text: "第" + r.page + "页"});
+      t.append(el("tr", {}, el("td", {text: r.entity}), el("td", {class: "n", text: r.value == null ? "" : r.value.toLocaleString("zh-CN") + (r.unit ? " " + r.unit : "")}),
+                   el("td", {}, link), el("td", {text: where || r.source})));
+    });
+    box.append(t);
+  }
   if (!data.citations.length) return;
   const t = el("table", {class: "cites"});
   t.append(el("tr", {}, el("th", {text: "#"}), el("th", {text: "文件"}), el("th", {text: "页"}), el("th", {text: "引文"})));
