@@ -22,6 +22,10 @@ function detailText(body) {
   if (Array.isArray(body.detail)) return body.detail.map(d => d.msg).join("; ");
   return "";
 }
+function fmt(v) {  // figures as printed in the documents: two decimals, whole numbers (counts) as they are
+  const n = Number(v), d = Number.isInteger(n) ? 0 : 2;
+  return n.toLocaleString("zh-CN", {minimumFractionDigits: d, maximumFractionDigits: d});
+}
 function message(box, text, ok) { box.append(el("p", {class: "msg " + (ok ? "ok" : "bad"), text: text})); }
 function citeHref(c, column) {
   const q = new URLSearchParams({page: c.page, text: c.text});
@@ -32,7 +36,7 @@ function citeHref(c, column) {
 function renderAnswer(box, data, onCite) {
   box.replaceChildren();
   const head = el("div", {class: "text"}, el("span", {text: data.answer}));
-  if (data.value != null) head.append(" ", el("span", {class: "value", text: "= " + data.value + (data.unit ? " " + data.unit : "")}));
+  if (data.value != null) head.append(" ", el("span", {class: "value", text: "= " + fmt(data.value) + (data.unit ? " " + data.unit : "")}));
   head.append(el("span", {class: "mode", text: data.mode + " · " + data.seconds + " s"}));
   if (data.answered === false) head.classList.add("unsure");
   box.append(head);
@@ -43,7 +47,7 @@ function renderAnswer(box, data, onCite) {
       const where = [r.table, r.row, r.column].filter(Boolean).join(" ｜ ");
       const c = {document: r.document, page: r.page, text: r.row || String(r.value)};
       const link = r.document ? el("a", {class: "cite", href: citeHref(c, r.column), text: "第" + r.page + "页"}) : el("span", {text: "第" + r.page + "页"});
-      t.append(el("tr", {}, el("td", {text: r.entity}), el("td", {class: "n", text: r.value == null ? "" : r.value.toLocaleString("zh-CN") + (r.unit ? " " + r.unit : "")}),
+      t.append(el("tr", {}, el("td", {text: r.entity}), el("td", {class: "n", text: r.value == null ? "" : fmt(r.value) + (r.unit ? " " + r.unit : "")}),
                    el("td", {}, link), el("td", {text: where || r.source})));
     });
     box.append(t);
