@@ -9,6 +9,7 @@ its pages/s is shown beside ours. --llm adds pymupdf4llm.to_markdown on the samp
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pymupdf
 
 from index.pdf import parse_pdf
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+DEFAULT = Path(os.environ.get("DOCQA_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")) / "real"
 
 
 def _find_tables(paths: list[Path], every: int) -> tuple[int, float, float]:

@@ -10,7 +10,7 @@ _ENTITY_FIELD = re.compile(r"^(?:预算主管部门|主管部门|编制部门|�
 _NUM = r"[0-9一二三四五六七八九十]+(?:[-—－][0-9]+)?"
 # A table's number as printed: 表5, 表14-1, 表一, 附表3, 部门预算表3, 预算01表, 公开01表, 决算02表.
 _TABLE_NO = re.compile(rf"^(?:(?:附|部门预算|部门决算|预算|决算)?表{_NUM}|(?:预算|公开|决算|部门)?{_NUM}表)$")
-_LEADING_NO = re.compile(rf"^(?:(?:附|部门预算|部门决算|预算|决算)?表{_NUM}|(?:预算|公开|决算)\s*{_NUM}表)\s*[:：.、]?\s*(?=\S)")
+_LEADING_NO = re.compile(rf"^(?:(?:附|部门预算|部门决算|预算|决算)?表{_NUM}|(?:预算|公开|决算)\s*{_NUM}表)\s*[:：.、\-—－]?\s*(?=[^\d\s])")
 _TRAILING_NO = re.compile(rf"\s*[（(]?(?:(?:附|部门预算|部门决算)?表{_NUM}|(?:预算|公开|决算)\s*{_NUM}表)[）)]?$")
 _YEAR_LINE = re.compile(r"^[（(]?\s*20\d\d\s*年度?\s*[）)]?$")
 _NOTE = re.compile(r"^(?:注|备注|说明)\s*\d*\s*[:：.、]|故本表无数据|本表无数据|此表无数据|本表为空")
@@ -54,7 +54,7 @@ def table_number(line: str) -> str | None:
     if _TABLE_NO.match(halfwidth(s)):
         return s
     m = _LEADING_NO.match(halfwidth(s)) or _TRAILING_NO.search(halfwidth(s))
-    return m.group(0).strip("（）()：:.、 ") if m else None
+    return m.group(0).strip("（）()：:.、-—－ ") if m else None
 
 
 def is_year_line(line: str) -> bool:
@@ -84,7 +84,7 @@ def clean_title(line: str) -> str:
     s = re.sub(r"^(?:附件\s*\d*\s*[:：]?|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])\s*", "", s)
     h = halfwidth(s)
     m = _LEADING_NO.match(h)
-    if m:
+    if m and len(re.findall(r"[\u4e00-\u9fff]", s[m.end():])) >= 2:
         s = s[m.end():]
     else:
         m = _TRAILING_NO.search(h)

@@ -229,6 +229,13 @@ def _column_roles(paths: list[list[str]], body: list[list[str]], width: int):
     if named is not None and first_text is not None and first_text < named and "名称" not in "".join(paths[first_text]):
         labels.append(named)
         roles[named] = "label"
+    # An identifier column (项目编号: A, C …) is never the label when a text column follows it.
+    for j in range(width):
+        col = [r[j] for r in body if j < len(r) and r[j]]
+        if roles[j] == "text" and re.search(r"编号|编码|代码", "".join(paths[j])) \
+                and all(len(c) <= 8 and halfwidth(c).replace("-", "").isalnum() and c.isascii() for c in col) \
+                and any(roles[k] == "text" for k in range(j + 1, width)):
+            roles[j] = "value"
     for j in range(width):
         if roles[j] != "text":
             continue
@@ -374,7 +381,8 @@ def build_table(
             rows.append(Row(label=label, code=code, values=values, page=page, cells=raw, percent=percent,
                             dashes=dashes))
             rows_indent.append(_indent(label, indents, lab))
-            printed = True
+            # A 合计 line of an empty form (no amount printed) is no data line.
+            printed = printed or not (label in _TOTAL_WORDS and not code and all(v is None for v in values))
         lines += printed
     # Side-by-side halves read one after the other: all 收入 rows, then all 支出 rows; each nested on its own.
     rows = []

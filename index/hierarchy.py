@@ -110,6 +110,9 @@ def repair(rows: list[Row], tol: float = 0.011) -> None:
     single 合计 row, a top row equal to the sum of the top rows right after it is their parent (a department over
     its 本级 unit, a 小计 over its only child); those rows and their subtrees move one level down."""
     totals = [r for r in rows if r.level == 0]
+    if not totals:
+        _nest_under_first(rows, tol)
+        return
     if len(totals) != 1:
         return
 
@@ -155,6 +158,24 @@ def repair(rows: list[Row], tol: float = 0.011) -> None:
                 break
         if not moved:
             return
+
+
+def _nest_under_first(rows: list[Row], tol: float) -> None:
+    """A table without a 合计 line whose first top row equals the sum of all the other top rows (a department
+    over its units): that row heads them."""
+    top = [i for i, r in enumerate(rows) if r.level == 1]
+    if len(top) < 3:
+        return
+    col = next((c for c in range(len(rows[top[0]].values)) if rows[top[0]].value(c)), None)
+    if col is None:
+        return
+    head = rows[top[0]].value(col)
+    rest = sum(rows[i].value(col) or 0.0 for i in top[1:])
+    if abs(head - rest) <= tol * len(top):
+        for j in range(top[1], len(rows)):
+            rows[j].level = (rows[j].level or 1) + 1
+        for j in top[1:]:
+            rows[j].parent = top[0]
 
 
 def _decimals(t: Table) -> int:

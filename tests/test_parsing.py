@@ -182,3 +182,17 @@ def test_a_department_row_over_its_only_unit_is_nested_not_summed_flat():
     t = build_table(table_id="t1", title="支出总表", unit="万元", grid=grid)
     assert [(r.level, r.parent) for r in t.rows] == [(0, None), (1, None), (2, 1)]
     assert problems(t) == []
+
+
+def test_an_identifier_column_is_not_the_label():
+    grid = [GridRow(["项目编号", "项目", "总计"]), GridRow(["", "合计", "9.00"]), GridRow(["A", "货物", "5.00"]),
+            GridRow(["C", "服务", "4.00"])]
+    t = build_table(table_id="t1", title="政府采购预算明细表", unit="万元", grid=grid)
+    assert [r.label for r in t.rows] == ["合计", "货物", "服务"]
+
+
+def test_a_department_line_over_its_units_without_a_total_line_heads_them():
+    grid = [GridRow(["预算单位", "收入总计"]), GridRow(["某某局", "10.00"]), GridRow(["某某局（本级）", "6.00"]),
+            GridRow(["某某中心", "4.00"])]
+    t = build_table(table_id="t1", title="收入总表", unit="万元", grid=grid)
+    assert [(r.level, r.parent) for r in t.rows] == [(1, None), (2, 0), (2, 0)]
