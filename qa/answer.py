@@ -16,6 +16,7 @@ from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.question import intent
 from qa.reword import reword
+from qa.scope import without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
 
@@ -100,7 +101,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                           confidence=1.0, basis=named + [Basis(part="sentence", text=sentence,
                                                                words=shared_words(question, sentence))])
     elif kind in ("percent", "count", "change", "amount"):
-        cand = structured(question, hits + totals_of(hits[:5], retriever.store.chunks()))
+        # Read with the unit's names out (深圳气象局 would leave 局 behind as a word of the question).
+        asked = without_names(question, docs, sc, years=True) if sc.named else question
+        cand = structured(asked, hits + totals_of(hits[:5], retriever.store.chunks()))
         term: list[Basis] = []
         if cand is None:
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by

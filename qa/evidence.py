@@ -311,8 +311,9 @@ MIN_COVER = 0.5  # below this share of the question said, the evidence is too we
 
 
 def _best(cands: list[_Candidate]) -> _Candidate | None:
-    best = max(cands, key=lambda c: c.score) if cands else None
-    return best if best is not None and best.cover >= MIN_COVER else None
+    """The best-named figure among those that say enough of the question."""
+    fit = [c for c in cands if c.cover >= MIN_COVER]
+    return max(fit, key=lambda c: c.score) if fit else None
 
 
 def candidates(question: str, hits: list[Hit]) -> list[_Candidate]:

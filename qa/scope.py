@@ -177,7 +177,7 @@ def narrow(docs: dict[str, dict], doc: str | None = None, entity: str | None = N
     return keys
 
 
-def without_names(question: str, docs: dict[str, dict], sc: Scope) -> str:
+def without_names(question: str, docs: dict[str, dict], sc: Scope, years: bool = False) -> str:
     """The question without the unit names, places and years it says: once the documents are chosen, those
     words only pull retrieval towards every passage that repeats the unit's name."""
     q = re.sub(r"\s+", "", halfwidth(question))
@@ -186,5 +186,6 @@ def without_names(question: str, docs: dict[str, dict], sc: Scope) -> str:
         q = q.replace(name, " ")
     for place in sorted({entry(d).get("place") for d in docs.values() if entry(d).get("place")}, key=len, reverse=True):
         q = re.sub(re.escape(place) + "[市省县区]?", " ", q)
-    q = _YEAR.sub(" ", q)
+    if not years:  # (kept for reading figures: 比2025年 dates a change)
+        q = _YEAR.sub(" ", q)
     return q if len(q.strip()) >= 2 else question
