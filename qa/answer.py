@@ -65,6 +65,15 @@ def _missing(question: str, sc, docs: dict[str, dict], retriever: Retriever, k: 
 
 
 def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
+    if is_english(question):
+        chinese = translate(question, retriever)
+        if chinese is None:
+            return _abstain(question, "No unit of the store matches the question: not answered.",
+                            retriever.search(question, k), k)
+        answer = _answer(chinese, k, settings, retriever)
+        answer.question = question
+        answer.basis.insert(0, Basis(part="term", text=chinese, words=["read as"]))
+        return answer
     docs = retriever.documents()
     sc = retriever.scope(question)
     if sc.missing:
