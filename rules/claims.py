@@ -16,6 +16,7 @@ from index.document import UNIT_TO_WANYUAN, Document, Paragraph
 NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 AMOUNT = re.compile(rf"(?<![\d.,A-Za-z])(?:[≤≥<>]|不超过|不低于)?{NUM}\s*(亿元|万元|元)")
 RATE = re.compile(rf"(增长|下降|增加|减少|上升|降低|提高)了?\s*{NUM}\s*%")
+PAREN_RATE = re.compile(rf"[（(]\s*{NUM}\s*%\s*[)）]")
 SHARE = re.compile(rf"占(?:([^，。；%\d]{{1,30}}?)的)?(?:比重|比例|比)?(?:为)?\s*{NUM}\s*%")
 COMPLETION = re.compile(rf"完成(?:了)?(?:年初|全年|调整)?预算(?:数)?的\s*{NUM}\s*%")
 COMPARISON = re.compile(r"决算数?(大于|小于|等于|高于|低于|与(?:年初)?预算数?(?:基本)?持平)(?:年初)?预算数?")
@@ -272,9 +273,15 @@ def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Cla
                          subject=part.subject, amount=part, whole=whole, whole_name=whole_name))
 
     # Change rates: the change amount before them in the sentence, the current amount, and any printed prior.
-    for m in RATE.finditer(text):
+    rates = [(m, m.group(1) in UP, m.group(2)) for m in RATE.finditer(text)]
+    for m in PAREN_RATE.finditer(text):
+        # 较上年减少24.5万元（43%）: the rate in brackets right after the change amount takes its direction.
+        led = [x for x in amounts if x.change and 0 <= m.start() - x.end <= 2]
+        if led:
+            rates.append((m, led[-1].change == "+", m.group(1)))
+    for m, up, number in sorted(rates, key=lambda r: r[0].start()):
         a, b = sent_of(m.start())
-        direction = "+" if m.group(1) in UP else "-"
+        direction = "+" if up else "-"
         changes = [x for x in amounts if x.change and a <= x.start < m.start()]
         change = changes[-1] if changes and m.start() - changes[-1].end < 30 else None
         if change is None and re.search(r"\d\s*$", text[max(a, m.start() - 1):m.start()]):
@@ -288,7 +295,7 @@ def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Cla
         prior = next((x for x in reversed(base) if _is_prior(x.subject)), None)
         current = [x for x in base if not _is_prior(x.subject)]
         earlier = [x for x in plain if x.start < a and not _is_prior(x.subject) and x not in current]
-        claims.append(mk("change", m.start(), value=_num(m.group(2)), decimals=_decimals(m.group(2)), unit="%",
+        claims.append(mk("change", m.start(), value=_num(number), decimals=_decimals(number), unit="%",
                          direction=direction, change=change, prior=prior,
                          amount=current[-1] if current else None, others=current[::-1],
                          subject=current[-1].subject if current else "", context=earlier[::-1][:3]))
@@ -318,11 +325,17 @@ def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Cla
     # Parts of a whole: 其中：A，B，C (the amounts of the 其中 sentence) against the head before 其中.
     for m in re.finditer(r"其中[：:，,]?", text):
         head = next((x for x in reversed(plain) if x.end <= m.start()), None)
-        if head is None or m.start() - head.end > 12:
-            continue
+        if head is None or m.start() - head.end > 12 or re.search(r"[；;]", text[head.end:m.start()]):
+            continue  # after a semicolon 其中 may break down the whole list before, not its last item
         _, b = sent_of(m.end())
         nxt = text.find("其中", m.end())
         stop = min(b, nxt) if nxt >= 0 else b
+        # The list ends where a new statement starts: a clause opening with a year; a 其中 with no
+        # colon names its parts in one clause, so its list also ends at a semicolon (…其中结转220.80万元；设备费…
+        # lists the next sibling of the whole, not another part).
+        colon = text[m.end() - 1:m.end()] in "：:"
+        new = re.search(r"[，,；;]\s*20\d\d\s*年" + ("" if colon else r"|[；;]"), text[m.end():stop])
+        stop = m.end() + new.start() if new else stop
         first = re.split(r"[，；;,。]", text[m.end():stop])[0]
         if not AMOUNT.search(first):
             continue  # 其中：机要通信用车1辆 lists something else than money

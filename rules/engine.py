@@ -11,7 +11,7 @@ from typing import Any
 
 from index.document import Document, ParseError
 from rules.analysis import Analysis
-from rules.findings import DocumentReport, Finding, RuleFailure
+from rules.findings import CERTAINTY_ORDER, DocumentReport, Finding, RuleFailure
 from rules.pack import RulePack, load_pack
 from rules.registry import RuleSet
 from rules.template import with_template
@@ -43,8 +43,8 @@ def check_document(doc: Document, pack: RulePack | None = None, rules: RuleSet |
                 found.setdefault(f.id, with_template(f))
         except Exception as exc:
             report.rule_failures.append(RuleFailure(rule=r.id, error=f"{exc.__class__.__name__}: {exc}"))
-    report.findings = sorted(found.values(), key=lambda f: (_ORDER[f.severity], f.kind, min(
-        (e.page for e in f.evidence), default=0)))
+    report.findings = sorted(found.values(), key=lambda f: (_ORDER[f.severity], CERTAINTY_ORDER[f.certainty.level],
+                                                            f.kind, min((e.page for e in f.evidence), default=0)))
     report.seconds = time.perf_counter() - start
     return report
 

@@ -23,6 +23,19 @@ class Evidence(BaseModel):
     section: str | None = Field(default=None, description="Heading of the section the passage is in.")
 
 
+class Certainty(BaseModel):
+    """How sure the evidence chain behind a finding is. An error needs every link certain: the table typed, its
+    unit printed, the subject bound to one cell of the right scope, the tables self-consistent, the difference
+    beyond rounding. A finding with doubts is at most a warning, and says which links are uncertain."""
+    level: Literal["certain", "uncertain"] = Field(
+        "certain", description="certain: no link of the evidence chain is in doubt; uncertain: see reasons.")
+    reasons: list[str] = Field(
+        default_factory=list, description="What is uncertain (for an uncertain finding) or what was established.")
+
+
+CERTAINTY_ORDER = {"certain": 0, "uncertain": 1}
+
+
 class Finding(BaseModel):
     """One contradiction or doubt, with the arithmetic that shows it."""
 
@@ -42,6 +55,8 @@ class Finding(BaseModel):
     explanation_source: Literal["llm", "template"] | None = Field(default=None, description="Who wrote it.")
     llm_note: str | None = Field(default=None, description="Why an LLM explanation was not kept (timeout, "
                                  "grounding failure …), when one was tried.")
+    certainty: Certainty = Field(default_factory=Certainty,
+                                 description="How sure the evidence chain is; reports sort by it within a severity.")
 
 
 class RuleFailure(BaseModel):

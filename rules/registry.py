@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 from pydantic import BaseModel, ConfigDict
 
 from core.errors import PackError
-from rules.findings import Evidence, Finding, FindingKind, Severity
+from rules.findings import Certainty, Evidence, Finding, FindingKind, Severity
 
 ENTRY_POINT_GROUP = "docqa.rules"
 # The built-in rule modules, in the order their rules run (findings of equal rank keep this order in reports).
@@ -66,13 +66,24 @@ class Rule:
         return self.check(ctx, self, opts if opts is not None else self.options()) or ()
 
     def finding(self, severity: Severity, message: str, evidence: list[Evidence], computation: str,
-                expected=None, actual=None, unit: str | None = None, kind: FindingKind | None = None) -> Finding:
-        """A finding of this rule; its id hashes the rule id and the evidence (stable across runs and versions)."""
+                expected=None, actual=None, unit: str | None = None, kind: FindingKind | None = None,
+                doubts: Iterable[str] = (), basis: Iterable[str] = ()) -> Finding:
+        """A finding of this rule; its id hashes the rule id and the evidence (stable across runs and versions).
+
+        `doubts` are the links of the evidence chain that are not certain: an error with doubts is reported as a
+        warning that names them. `basis` says what was established (kept in the finding's certainty)."""
         key = "|".join([self.id] + [f"{e.page}:{e.table or ''}:{e.text}" for e in evidence])
         fid = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        doubts = list(dict.fromkeys(doubts))
+        if doubts and severity == "error":
+            severity = "warning"
+        if doubts:
+            message = f"{message}（存疑：{'；'.join(doubts)}）"
+        certainty = Certainty(level="uncertain", reasons=doubts) if doubts else \
+            Certainty(level="certain", reasons=list(dict.fromkeys(basis)))
         return Finding(id=fid, rule=self.id, kind=kind or self.kind, severity=severity, message=message,
                        expected=_num(expected), actual=_num(actual), unit=unit, evidence=evidence,
-                       computation=computation)
+                       computation=computation, certainty=certainty)
 
 
 def rule(rule_id: str, kind: FindingKind, *, severity: Severity = "error",

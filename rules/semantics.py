@@ -17,7 +17,7 @@ TOTAL_WORD = re.compile(r"合计|总计|小计")
 _ORDINAL = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零\d]+[)）、.．]+|其中[：:]?|[\d]+[、.．])+")
 _LEVEL_TAG = re.compile(r"[（(](?:类|款|项)[)）]")
 _PUNCT = re.compile(r"[\s（）()“”\"‘’'：:、，,。*#【】\[\]《》<>]")
-_CODE_HEADER = re.compile(r"编码|代码|编号|序号|栏次")
+_CODE_HEADER = re.compile(r"编码|代码|编号|序号|栏次|^序$")
 _UNIT_ROW = re.compile(r"(?:局|委|委员会|办|办公室|中心|院|所|站|队|街道|镇|乡|馆|学校|本级|部|厅|处|社|会)$")
 _TITLE_TAIL = re.compile(r"(?:情况|预算|决算|明细|汇总|总体)*表$")
 
@@ -69,6 +69,9 @@ class Cell:
     row: Row
     col: int
     decimals: int
+    # How the cell was found: "row" (its row's label), "column" (a column name read on a total row: the
+    # table's whole quantity, e.g. 人员经费 of the 合计 row) or "title" (the table's own subject).
+    via: str = "row"
 
     @property
     def page(self) -> int:
@@ -129,6 +132,17 @@ def classify(table: Table, pack: RulePack) -> str | None:
 
 def is_total_row(row: Row) -> bool:
     return bool(TOTAL_LABEL.match(norm_label(row.label) or "")) or (not row.label.strip() and not row.code)
+
+
+def is_column_number_row(row: Row) -> bool:
+    """The row of column numbers many templates print under the header (栏次 / ** / 1, 2, 3 …): part of the
+    header, not amounts."""
+    label = norm_label(row.label)
+    if label in ("栏次", "行次") or re.fullmatch(r"[*＊]+", row.label.strip() or "-"):
+        return True
+    values = [v for v in row.values if v is not None]
+    return len(values) >= 3 and not label and values == [float(i) for i in range(int(values[0]), int(values[0]) + len(values))] \
+        and values[0] in (0.0, 1.0)
 
 
 def _is_entity(label: str, entity: str | None) -> bool:
@@ -192,20 +206,32 @@ def _total_col(table: Table, cols: list[int]) -> int | None:
 
 
 def _decimals(table: Table) -> int:
+    """The table's printed precision: the commonest decimals of its fractional amounts; a table that prints only
+    whole numbers (150,000,000 元) is precise to the unit, not to 0.01."""
     seen: dict[int, int] = {}
+    whole = 0
     for r in table.rows[:200]:
         for c in r.cells:
             n = parse_number(c)
             if n and not n.percent and n.value != int(n.value):
                 seen[n.decimals] = seen.get(n.decimals, 0) + 1
-    return max(seen, key=seen.get) if seen else (2 if (table.unit or "万元") != "元" else 2)
+            elif n and not n.percent and n.value and n.decimals == 0 and abs(n.value) >= 1000:
+                whole += 1
+    if seen:
+        return max(seen, key=seen.get)
+    return 0 if whole >= 3 else 2
+
+
+# Header words that say which year or basis a column is (2026年预算数, 上年决算, 本年金额), not what it measures.
+_BASIS_WORD = re.compile(r"(?:20\d\d年度?|本年度?|上年度?|当年)?(?:年初|全年|调整)?(?:预算|决算|执行)?(?:数|金额|额)?")
 
 
 def column_name(path: list[str]) -> str:
-    """What a value column measures: its last header word that is not 小计/合计/金额/预算数/决算数."""
+    """What a value column measures: its last header word that is not 小计/合计/金额 or a year/basis word
+    (2026年预算数)."""
     for word in reversed(path):
         w = norm_label(word)
-        if w and not re.fullmatch(r"小计|合计|金额|预算数|决算数|本年|\d+|栏次|年初预算数|全年预算数", w):
+        if w and not re.fullmatch(r"小计|合计|\d+|栏次", w) and not _BASIS_WORD.fullmatch(w):
             return w
     return ""
 
@@ -264,6 +290,7 @@ class Semantics:
                 c = info.cell(r, i)
                 name = column_name(t.header[i]) if i < len(t.header) else ""
                 if c and name:
+                    c.via = "column"
                     for k in label_keys(name):
                         self._add(k, c)
             # The table's own subject (一般公共预算支出 from 一般公共预算支出情况表) names its grand total.
@@ -271,6 +298,7 @@ class Semantics:
                 c = info.cell(r, info.total_col)
                 core = _TITLE_TAIL.sub("", norm_label(re.sub(r"^.*?20\d\d年度?", "", t.title or "")))
                 if c and len(core) >= 4:
+                    c.via = "title"
                     for k in label_keys(core):
                         self._add(k, c)
 

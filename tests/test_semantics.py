@@ -1,4 +1,4 @@
-from rules.checks.arithmetic import column_relations
+from rules.analysis.tables import column_relations
 from rules.pack import load_pack
 from rules.semantics import Semantics, classify, code_kind, norm_label
 from tests.budgetdoc import make_doc, table

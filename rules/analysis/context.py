@@ -8,10 +8,11 @@ from index.document import Document, Paragraph
 import rules.analysis.changes as changes
 import rules.analysis.projects as projects
 import rules.analysis.subjects as subjects
+from rules.analysis.tables import row_sum_failures
 from rules.claims import Amount, Claim, extract
 from rules.pack import RulePack
 from rules.findings import Evidence
-from rules.semantics import Cell, Semantics, TableInfo
+from rules.semantics import Cell, Semantics, TableInfo, norm_label
 
 
 @dataclass(eq=False)
@@ -27,6 +28,7 @@ class Analysis:
     _by_kind: dict[str, list[Claim]] = field(default_factory=dict, repr=False)
     _subjects: dict[int, tuple[str, list[Cell], bool] | None] = field(default_factory=dict, repr=False)
     _changes: dict[int, list] = field(default_factory=dict, repr=False)
+    _health: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Document, pack: RulePack) -> "Analysis":
@@ -37,6 +39,15 @@ class Analysis:
         if self._paragraphs is None:
             self._paragraphs = {p.id: p for p in self.doc.paragraphs}
         return self._paragraphs.get(pid)
+
+    def previous(self, pid: str) -> Paragraph | None:
+        """The paragraph before this one in reading order (a sentence may run on from it across a page)."""
+        ids = [p.id for p in self.doc.paragraphs]
+        try:
+            i = ids.index(pid)
+        except ValueError:
+            return None
+        return self.doc.paragraphs[i - 1] if i > 0 else None
 
     def of(self, kind: str) -> list[Claim]:
         """The claims of one kind (amount, share, change, completion, comparison, count, parts), in text order."""
@@ -81,6 +92,50 @@ class Analysis:
         """(project, {column: 万元}, page, table) of each self-evaluation form; read only when some paragraph
         reports a self-evaluation."""
         return projects.performance_forms(self) if self.self_evaluations else []
+
+    def row_sum_failures(self, info: TableInfo) -> int:
+        """How many of the table's row sums (小计/合计 columns over their members) fail beyond rounding."""
+        key = id(info.table)
+        if key not in self._health:
+            self._health[key] = row_sum_failures(info, lambda n: max(1, n) * 10 ** -info.decimals + 1e-9)[0]
+        return self._health[key]
+
+    def inconsistent(self, info: TableInfo) -> str | None:
+        """Why the table is not self-consistent evidence (five or more row sums fail: misread or broken), or None."""
+        fails = self.row_sum_failures(info)
+        return f"{info.table.title or '表'}有{fails}行横向加总不平，表格本身或其读取不可靠" if fails >= 5 else None
+
+    def table_doubts(self, tables) -> list[str]:
+        """What makes a table's figures uncertain evidence: no printed unit (万元 assumed), no recognised type,
+        a continued piece read under another header, rows that do not add up."""
+        out = []
+        for t in tables:
+            info = self.sem.info_of.get(t.id)
+            if info is not None and self.inconsistent(info):
+                out.append(self.inconsistent(info))
+            if not t.unit:
+                out.append(f"{t.title or '表'}未印金额单位（按万元推定）")
+            if info is None or info.type is None:
+                out.append(f"{t.title or '表'}类型未识别")
+            elif info.header_mismatch:
+                out.append(f"{t.title}续表表头宽度不同")
+        return list(dict.fromkeys(out))
+
+    def binding_doubts(self, key: str, cells: list[Cell], by_path: bool = False, claim: Claim | None = None) -> list[str]:
+        """What is uncertain in binding a narrative subject to these cells: several different values, a short or
+        funding-source subject whose scope depends on context, a subject narrower than the label it matched,
+        tables that are weak evidence."""
+        out = []
+        q = subjects.qualifier(self, claim.amount.subject, key) if claim is not None and not by_path else ""
+        if q:
+            out.append(f"主语另有限定“{q}”，表中行名只是“{key}”")
+        if len({round(x.value, 2) for x in cells}) > 1:
+            out.append("主语对应多个数值不同的单元格")
+        if any(key.startswith(norm_label(x)) for x in self.pack.context_labels):
+            out.append("资金来源类主语，口径随上下文而定")
+        elif not (by_path or key in self.pack.total_subjects or len(key) >= 4):
+            out.append("主语过短，可能另有所指")
+        return out + self.table_doubts({id(c.table): c.table for c in cells}.values())
 
     def form_figure(self, claim: Claim) -> tuple[str, str, float, Evidence] | None:
         """The performance-form figure a self-evaluation sentence states: (project, column, 万元, evidence)."""

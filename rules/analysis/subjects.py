@@ -5,6 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rules.analysis.common import other_year
+from rules.claims import amounts_in
 from rules.semantics import Cell, column_name, norm_label
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
     if hit is None:
         return None
     key, cells = hit
+    cells = _in_scope(ctx, claim, cells)
+    if not cells:
+        return None
     if key in {norm_label(x) for x in ctx.pack.context_labels} and \
             any(w in claim.sentence for w in ctx.pack.scope_words):
         return None
@@ -50,6 +54,98 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
         if not cells:
             return None
     return key, cells, False
+
+
+# A classification code in brackets or a 类/款/项 tag: the text before it is about one item, not the whole unit.
+_ITEM = re.compile(r"[（(]\s*(?:[235]\d{2}(?:\d{2}){0,2}|类|款|项)\s*[)）]")
+_HEADED = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十]+)")
+_LISTING = re.compile(r"包括|其中|具体|主要用于|用于")
+
+
+def _in_scope(ctx: Analysis, claim, cells: list[Cell]) -> list[Cell]:
+    """The cells whose scope the sentence can be about.
+
+    - A table of one fund source (政府性基金, 国有资本经营) measures that source only: its cells are kept when the
+      sentence or its section names the source.
+    - A table's whole quantity (a column read on its 合计 row: 人员经费, 项目支出) is never what a sentence about
+      one item means (…培训支出（2050803）… 具体为：人员经费…): an item never falls back to a grand total.
+    - A cell larger than the amount the sentence lists it under (综合管理367.65万元，主要包括：…行政运行85.04万元)
+      cannot be that part: the label names something narrower."""
+    p = ctx.paragraph(claim.paragraph)
+    before = (p.text[:claim.start] if p else "") + claim.sentence[:max(0, claim.sentence.find(claim.amount.text))]
+    if p and (not re.search(r"[。！？]", p.text[:claim.start]) or not _HEADED.match(p.text)):
+        prev = ctx.previous(p.id)  # the paragraph runs on from the one before (a page break inside it)
+        before = (prev.text[-200:] if prev else "") + before
+    scope_text = claim.sentence + section(ctx, claim)
+    narrowed = bool(qualifier(ctx, claim.amount.subject, key_of(ctx, claim)))
+    out = []
+    for c in cells:
+        if not current_column(ctx, c):
+            continue
+        info = ctx.sem.info_of.get(c.table.id)
+        if info and info.type in ("fund_expenditure", "state_capital"):
+            aliases = [a for t in ctx.pack.table_types if t.type == info.type for a in t.aliases]
+            if not any(a in scope_text for a in aliases):
+                continue
+        if c.via != "row" and (_ITEM.search(before) or narrowed):
+            continue
+        out.append(c)
+    if out:
+        heads = _heads(claim)
+        out = [c for c in out if not any(c.value > h.value + 2 * h.half + 1e-9 for h in heads)]
+    return out
+
+
+_OTHER_COLUMN = re.compile(r"上年|去年|增减|变化|变动|差额|同比|比较|对比")
+_GENERIC_WORDS = re.compile(r"20\d\d\s*年度?|本部门|本单位|部门|单位|我局|我委|我办|本级|全部|其中|主要|用于|共计|合计|总额|共|"
+                            r"\d+|[一二三四五六七八九十]+")
+
+
+def current_column(ctx: Analysis, c: Cell) -> bool:
+    """The cell's column is this year's figure: not a prior-year, change or comparison column, and no other
+    year named in its header."""
+    head = c.table.header_text(c.col)
+    if _OTHER_COLUMN.search(head):
+        return False
+    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", head)]
+    return not (ctx.doc.year and years and ctx.doc.year not in years)
+
+
+def key_of(ctx: Analysis, claim) -> str:
+    hit = ctx.sem.lookup(claim.amount.subject)
+    return hit[0] if hit else ""
+
+
+def qualifier(ctx: Analysis, subject: str, key: str) -> str:
+    """Words that narrow the subject beyond the table label it matched (危化品 in 危化品应急管理 matched to 应急管理;
+    a unit's name before 公用经费), after years, the entity's name and generic words are set aside; "" if none."""
+    s = norm_label(subject)
+    at = s.rfind(key) if key else -1
+    if at <= 0:
+        return ""
+    rest = s[:at]
+    if ctx.doc.entity:
+        rest = rest.replace(norm_label(ctx.doc.entity), "")
+    for w in sorted(ctx.pack.subject_noise, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    rest = _GENERIC_WORDS.sub("", rest)
+    return rest if len(rest) >= 2 else ""
+
+
+def _heads(claim) -> list:
+    """Amounts the sentence states before this one and then lists it under (A万元，主要包括/其中：…本金额)."""
+    text = claim.sentence
+    at = text.find(claim.amount.text)
+    if at <= 0:
+        return []
+    out = []
+    for a in amounts_in(text[:at]):
+        if a.change or a.bound:
+            continue
+        between = text[a.end:at]
+        if _LISTING.search(between):
+            out.append(a)
+    return out
 
 
 def _sangong_column(ctx: Analysis, claim) -> tuple[str, list[Cell]] | None:
@@ -111,4 +207,7 @@ def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
     for info in ctx.sem.types(*spec.get("tables", [])):
         if info.total_col is not None:  # the 合计 row of 收入总表 / 支出总表
             cells += [c for c in (info.cell(r, info.total_col) for r in info.total_rows) if c]
+    if "总计" in subject:  # 收、支总计 are the 总计 rows (with carry-overs) when the tables print them
+        grand = [c for c in cells if norm_label(c.row.label).endswith("总计")]
+        cells = grand or cells
     return (core, cells) if cells else None

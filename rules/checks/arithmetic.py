@@ -6,12 +6,12 @@ import re
 from pydantic import Field
 
 from rules.analysis import Analysis
+from rules.analysis.tables import column_relations
 from rules.findings import Evidence
 from rules.registry import Options, Rule, rule
-from rules.semantics import TableInfo, code_kind, is_total_row, is_unit_row, names_unit, norm_label
+from rules.semantics import (TableInfo, code_kind, is_column_number_row, is_total_row, is_unit_row, names_unit,
+                             norm_label)
 
-_SUB = re.compile(r"^(?:小计|合计|总计)$")
-_TOP_TOTAL = re.compile(r"^(?:合计|总计|本年(?:收入|支出)合计|.{0,8}经费合计|.{0,6}支出合计|.{0,6}收入合计)$")
 
 
 class SumOptions(Options):
@@ -39,6 +39,11 @@ def _tol(opts: Options, info: TableInfo, count: int) -> float:
     return opts.digits * max(1, count) * 10 ** -info.decimals + 1e-9
 
 
+def _off(a: float, b: float, tol: float) -> bool:
+    """|a − b| beyond the tolerance, with room for the float error of large sums (786,781,502.80 vs .82)."""
+    return abs(a - b) - tol > 1e-9 * max(1.0, abs(a), abs(b))
+
+
 def _ev(info: TableInfo, rows, col: int, text: str) -> Evidence:
     return Evidence(page=rows[0].page, text=text[:300], table=info.table.title or info.table.id)
 
@@ -48,14 +53,47 @@ def _fmt(x: float, info: TableInfo) -> str:
 
 
 def _mismatch(rule: Rule, info: TableInfo, sev: str, where: str, whole: str, stated: float, parts: str,
-              computed: float, row, col: int, cell: str):
-    """A stated total against the sum of its parts: message, evidence and computation in one shape."""
+              computed: float, row, col: int, cell: str, doubts: list[str] | None = None):
+    """A stated total against the sum of its parts: message, evidence and computation in one shape. The finding
+    is certain only when the numbers cannot be a misreading (one digit dropped or doubled, a factor of ten) and
+    the table's unit is printed."""
     unit = info.table.unit or "万元"
+    doubts = list(doubts or [])
+    if _glitch(stated, computed, info):
+        doubts.append("两数只差一位数字（或十倍），疑为数字识读有误")
+    if not info.table.unit:
+        doubts.append("表格未印金额单位")
     return rule.finding(
         sev, f"{info.table.title or '表'}{where}为{_fmt(stated, info)}{unit}，{whole}为{_fmt(computed, info)}{unit}",
         [_ev(info, [row], col, f"{cell}：{_fmt(stated, info)}")],
         f"{parts}＝{_fmt(computed, info)}，{where.removeprefix('中')}为{_fmt(stated, info)}，差{_fmt(stated - computed, info)}{unit}",
-        expected=round(computed * info.scale, 4), actual=round(stated * info.scale, 4), unit="万元")
+        expected=round(computed * info.scale, 4), actual=round(stated * info.scale, 4), unit="万元",
+        doubts=doubts, basis=["表格类型已识别", "差额超出各项末位舍入之和"])
+
+
+def _glitch(a: float, b: float, info: TableInfo) -> bool:
+    """The two figures differ as a misread number would: one digit missing or doubled, or a factor of ten."""
+    if a and b and (abs(a / b - 10) < 1e-6 or abs(b / a - 10) < 1e-6):
+        return True
+    x, y = (f"{abs(v):.{info.decimals}f}".replace(".", "") for v in (a, b))
+    if len(x) == len(y) or (a < 0) != (b < 0):
+        return False
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _consistency(ctx: Analysis, info: TableInfo) -> list[str]:
+    """A sum down a table that does not add up across is not certain evidence (see Analysis.inconsistent)."""
+    why = ctx.inconsistent(info)
+    return [why] if why else []
+
+
+def _table_doubt(fails: int, checks: int) -> list[str]:
+    """A table whose sums fail in five places or more is far more often misread (digits lost, columns shifted)
+    than published so: none of its sums is certain evidence."""
+    if fails >= 5:
+        return [f"表内{fails}/{checks}处加总不平，表格读取可能有误"]
+    return []
 
 
 def _report(opts: SumOptions, checks, severity_ok="error"):
@@ -88,6 +126,11 @@ def hierarchy(ctx: Analysis, rule: Rule, opts: SumOptions):
                 kids.setdefault(len(r2.code), []).append(r2)
             level = len(r.code) + 2
             children = kids.get(level) or kids.get(level + 2) or []
+            if kids.get(level) and kids.get(level + 2):
+                # A 项 printed without its 款 (3010201 under 301, no 30102 row) is a direct child too: children
+                # are the rows whose nearest printed ancestor is this row.
+                present = {k.code for k in kids[level]}
+                children = kids[level] + [k for k in kids[level + 2] if k.code[:level] not in present]
             if not children:
                 continue
             for col in info.value_cols:
@@ -95,14 +138,18 @@ def hierarchy(ctx: Analysis, rule: Rule, opts: SumOptions):
                 total = sum(_v(k.value(col)) for k in children)
                 if parent is None and total == 0:
                     continue
-                bad = abs(_v(parent) - total) > _tol(opts, info, len(children))
+                bad = _off(_v(parent), total, _tol(opts, info, len(children)))
                 checks.append((bad, r, children, col, _v(parent), total))
         for sev, (_, r, children, col, parent, total) in _report(opts, checks):
             codes = "＋".join(f"{k.code}（{_fmt(_v(k.value(col)), info)}）" for k in children[:8]) + \
                 ("…" if len(children) > 8 else "")
             head = info.table.header_text(col)
+            blank = parent > total and any(not k.value(col) for k in children)
+            cut = parent > total and children[-1] is info.table.rows[-1]
             yield _mismatch(rule, info, sev, f"中{r.code} {r.label}（{head}）", "下级科目合计", parent, codes, total,
-                            r, col, f"{r.code} {r.label}｜{head}")
+                            r, col, f"{r.code} {r.label}｜{head}",
+                            _consistency(ctx, info) + (["有下级科目读作空或0，可能漏读"] if blank else [])
+                            + (["下级科目排到表末，可能续在下一页未读入"] if cut else []))
 
 
 @rule("arithmetic.total_row", "arithmetic", options=SumOptions)
@@ -130,11 +177,11 @@ def total_row(ctx: Analysis, rule: Rule, opts: SumOptions):
             s = sum(_v(r.value(col)) for r in top)
             if tv is None and s == 0:
                 continue
-            checks.append((abs(_v(tv) - s) > _tol(opts, info, len(top)), col, _v(tv), s))
+            checks.append((_off(_v(tv), s, _tol(opts, info, len(top))), col, _v(tv), s))
         for sev, (_, col, tv, s) in _report(opts, checks):
             yield _mismatch(rule, info, sev, f"合计行（{t.header_text(col)}）", "各单位合计" if info.has_unit_rows else "各类合计",
                             tv, "＋".join(r.code for r in top),
-                            s, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}")
+                            s, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}", _consistency(ctx, info))
 
 
 @rule("arithmetic.list_total", "arithmetic", options=SumOptions)
@@ -147,7 +194,8 @@ def list_total(ctx: Analysis, rule: Rule, opts: SumOptions):
         if info.type in (None, "performance", "overview", "fiscal_overview") or any(code_kind(r.code) for r in t.rows):
             continue
         totals = [r for r in t.rows if is_total_row(r) and r.label.strip()]
-        body = [r for r in t.rows if r not in totals and not re.match(r"其中|小计", norm_label(r.label) or "")]
+        body = [r for r in t.rows if r not in totals and not re.match(r"其中|小计", norm_label(r.label) or "")
+                and not is_column_number_row(r)]
         if len(totals) != 1 or len(body) < 2 or t.rows.index(totals[0]) not in (0, len(t.rows) - 1):
             continue
         units = [r for r in body if names_unit(r, ctx.doc.entity)]
@@ -159,76 +207,10 @@ def list_total(ctx: Analysis, rule: Rule, opts: SumOptions):
             if tv is None and not any(sums):
                 continue
             n = max(len(rows) for rows in readings)
-            checks.append((all(abs(_v(tv) - x) > _tol(opts, info, n) for x in sums), col, _v(tv), sums[0]))
+            checks.append((all(_off(_v(tv), x, _tol(opts, info, n)) for x in sums), col, _v(tv), sums[0]))
         for sev, (_, col, tv, total) in _report(opts, checks):
             yield _mismatch(rule, info, sev, f"合计行（{t.header_text(col)}）", "各行合计", tv, f"{len(readings[0])}行之和",
-                            total, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}")
-
-
-def _paths(info: TableInfo) -> list[tuple[str, ...]]:
-    out = []
-    for p in info.table.header:
-        q = [("其中" if w.strip().startswith("其中") else "") + norm_label(w) for w in p]
-        while q and (re.fullmatch(r"\d+|栏次", q[-1] or "") or not q[-1]):
-            q.pop()
-        out.append(tuple(q))
-    return out
-
-
-def column_relations(info: TableInfo) -> list[tuple[int, list[int]]]:
-    """(total column, member columns) for each header group: 小计 = Σ siblings, 合计 = Σ top-level groups.
-    Columns headed 其中… are subsets, never members."""
-    paths = _paths(info)
-    cols = [i for i in info.value_cols if i < len(paths) and paths[i]]
-    rel = []
-    if len({paths[i] for i in cols}) != len(cols):
-        return rel  # two columns with one header: merged cells were misread, sums would be noise
-
-    def total_of(prefix: tuple[str, ...]) -> int | None:
-        for i in cols:
-            p = paths[i]
-            if len(p) == len(prefix) + 1 and p[:-1] == prefix and (
-                    _SUB.match(p[-1]) or (not prefix and _TOP_TOTAL.match(p[-1]))):
-                return i
-        return None
-
-    def members(prefix: tuple[str, ...], skip: int | None) -> list[int] | None:
-        out: list[int] = []
-        seen: list[str] = []
-        for i in cols:
-            p = paths[i]
-            if i == skip or len(p) <= len(prefix) or p[:len(prefix)] != prefix:
-                continue
-            x = p[len(prefix)]
-            if x in seen:
-                continue
-            seen.append(x)
-            if x.startswith("其中") or _SUB.match(x):
-                continue
-            sub = prefix + (x,)
-            exact = [j for j in cols if paths[j] == sub]
-            if exact:
-                out.append(exact[0])
-                continue
-            t = total_of(sub)
-            if t is not None:
-                out.append(t)
-                continue
-            inner = members(sub, None)
-            if inner is None:
-                return None
-            out.extend(inner)
-        return out
-
-    prefixes = {p[:k] for p in (paths[i] for i in cols) for k in range(0, len(p))}
-    for prefix in sorted(prefixes, key=len):
-        t = total_of(prefix)
-        if t is None:
-            continue
-        m = members(prefix, t)
-        if m and len(m) >= 2 and len(set(m)) == len(m):
-            rel.append((t, m))
-    return rel
+                            total, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}", _consistency(ctx, info))
 
 
 @rule("arithmetic.column_groups", "arithmetic", options=ColumnGroupOptions)
@@ -238,19 +220,28 @@ def column_groups(ctx: Analysis, rule: Rule, opts: ColumnGroupOptions):
         if info.type in ("performance", "procurement", "purchase_service") or info.header_mismatch:
             continue
         t = info.table
+        relations = []
         for total, members in column_relations(info):
             checks = []
             for r in t.rows:
+                if is_column_number_row(r):
+                    continue
                 tv = r.value(total)
                 vals = [r.value(m) for m in members]
                 if tv is None and not any(vals):
                     continue
                 s = sum(_v(v) for v in vals)
-                checks.append((abs(_v(tv) - s) > _tol(opts, info, len(members)), r, _v(tv), s))
-            for sev, (_, r, tv, s) in _report(opts, checks):
+                checks.append((_off(_v(tv), s, _tol(opts, info, len(members))), r, _v(tv), s))
+            relations.append((total, members, checks))
+        reported = [(total, members, _report(opts, checks)) for total, members, checks in relations]
+        doubts = _table_doubt(sum(len(x) for _, _, x in reported), sum(len(c) for _, _, c in relations))
+        for total, members, failures in reported:
+            for sev, (_, r, tv, s) in failures:
                 parts = "＋".join(f"{t.header_text(m).split('/')[-1]}{_fmt(_v(r.value(m)), info)}" for m in members)
+                blank = ["合计栏读作空或0而分项有数，可能漏读"] if not tv and s else []
                 yield _mismatch(rule, info, sev, f"“{r.label or r.code or '首行'}”行：{t.header_text(total)}", "分项合计",
-                                tv, parts, s, r, total, f"{r.code or ''} {r.label}｜{t.header_text(total)}")
+                                tv, parts, s, r, total, f"{r.code or ''} {r.label}｜{t.header_text(total)}",
+                                doubts + blank)
 
 
 def _side_total(info: TableInfo, side: str):
@@ -275,7 +266,7 @@ def overview_totals(ctx: Analysis, rule: Rule, opts: TotalsOptions):
         if not inc or not exp:
             continue
         a, b = inc[0].value(inc[1]), exp[0].value(exp[1])
-        if abs(a - b) > _tol(opts, info, 1):
+        if _off(a, b, _tol(opts, info, 1)):
             t = info.table
             yield rule.finding(
                 "error", f"{t.title}中收入总计{_fmt(a, info)}与支出总计{_fmt(b, info)}不相等",

@@ -39,30 +39,52 @@ def _overview_row(ctx: Analysis, suffix: str) -> Cell | None:
     return None
 
 
-def _mismatch(rule: Rule, opts: CrossOptions, a: Cell, b: Cell, what: str):
+def _mismatch(rule: Rule, opts: CrossOptions, a: Cell, b: Cell, what: str, ctx: Analysis | None = None):
     if abs(a.value - b.value) > _tol(opts, a, b):
         return rule.finding(
             "error", f"{what}：{a.table.title or a.table.id}为{a.value:.2f}万元，{b.table.title or b.table.id}为"
             f"{b.value:.2f}万元", [cell_ev(a), cell_ev(b)],
             f"{a.value:.2f}−{b.value:.2f}＝{a.value - b.value:.2f}万元", expected=round(a.value, 4),
-            actual=round(b.value, 4), unit="万元")
+            actual=round(b.value, 4), unit="万元",
+            doubts=ctx.table_doubts([a.table, b.table]) if ctx is not None else [],
+            basis=["两表类型已识别", "差额超出末位舍入"])
     return None
+
+
+def _overview_cells(ctx: Analysis, suffix: str) -> list[Cell]:
+    """Every cell of the 收支总表 printed beside a label ending in `suffix`: the row's own label, or on a
+    two-sided table the label cell just left of the value (本年支出合计 on the expenditure side)."""
+    out = []
+    for info in ctx.sem.types("overview"):
+        for r in info.table.rows:
+            if norm_label(r.label).endswith(suffix):
+                c = next((x for x in (info.cell(r, col) for col in info.value_cols) if x), None)
+                if c:
+                    out.append(c)
+            for col in info.value_cols:
+                if 0 < col < len(r.cells) and norm_label(r.cells[col - 1]).endswith(suffix):
+                    c = info.cell(r, col)
+                    if c:
+                        out.append(c)
+    return out
 
 
 @rule("cross_table.totals", "cross_table", options=CrossOptions)
 def totals(ctx: Analysis, rule: Rule, opts: CrossOptions):
-    """The grand total differs between the 收支总表, the 收入表 and the 支出表."""
+    """The grand total differs between the 收支总表, the 收入表 and the 支出表. A table's total may be printed with
+    or without the carry-overs (本年收入合计 or 收入总计; 本年支出合计 or 支出总计): it must equal one of them."""
     inc = next((c for c in map(grand_total, ctx.sem.types("income")) if c), None)
     exp = next((c for c in map(grand_total, ctx.sem.types("expenditure")) if c), None)
     if ctx.doc.kind == "final":
-        pairs = [(_overview_row(ctx, "本年收入合计"), inc, "本年收入合计"),
-                 (_overview_row(ctx, "本年支出合计"), exp, "本年支出合计")]
+        pairs = [(_overview_row(ctx, "本年收入合计"), [], inc, "本年收入合计"),
+                 (_overview_row(ctx, "本年支出合计"), [], exp, "本年支出合计")]
     else:
         total = _overview_row(ctx, "收入总计")
-        pairs = [(total, inc, "收入总计"), (total, exp, "支出总计")]
-    for a, b, what in pairs:
-        if a and b:
-            f = _mismatch(rule, opts, a, b, what)
+        pairs = [(total, _overview_cells(ctx, "本年收入合计"), inc, "收入总计"),
+                 (total, _overview_cells(ctx, "本年支出合计") + _overview_cells(ctx, "支出总计"), exp, "支出总计")]
+    for a, alternatives, b, what in pairs:
+        if a and b and not any(abs(x.value - b.value) <= _tol(opts, x, b) for x in alternatives):
+            f = _mismatch(rule, opts, a, b, what, ctx)
             if f:
                 yield f
 
@@ -101,7 +123,7 @@ def same_rows(ctx: Analysis, rule: Rule, opts: SharedRowsOptions):
                 if (k, round(x.value, 2), round(y.value, 2)) in seen:
                     continue
                 seen.add((k, round(x.value, 2), round(y.value, 2)))
-                f = _mismatch(rule, opts, x, y, f"{k[0]} {x.row.label}")
+                f = _mismatch(rule, opts, x, y, f"{k[0]} {x.row.label}", ctx)
                 if f:
                     yield f
 
@@ -136,7 +158,7 @@ def fiscal_classes(ctx: Analysis, rule: Rule, opts: FiscalClassesOptions):
             if len(bad) > max(1, 0.2 * len(shared)):
                 continue  # other scopes (carry-overs counted on one side only): not the same quantities
             for k in bad:
-                f = _mismatch(rule, opts, mine[k][0], theirs[k], f"{theirs[k].row.code} {k}（一般公共预算）")
+                f = _mismatch(rule, opts, mine[k][0], theirs[k], f"{theirs[k].row.code} {k}（一般公共预算）", ctx)
                 if f:
                     yield f
 

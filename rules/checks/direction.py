@@ -6,6 +6,7 @@ import re
 from pydantic import Field
 
 from rules.analysis import Analysis, n, pct, rate_tolerance, said
+from rules.claims import amounts_in
 from rules.registry import Options, Rule, rule
 
 _WORDS = {"大于": 1, "高于": 1, "小于": -1, "低于": -1, "等于": 0}
@@ -23,9 +24,12 @@ def change_sign(ctx: Analysis, rule: Rule, opts: SignOptions):
         if c.direction == "0" or c.value is None or c.value == 0:
             continue
         stated = c.value if c.direction == "+" else -c.value
-        finite = [x for x in ctx.change_candidates(c) if x[0] != float("inf")]
+        cands = ctx.change_candidates(c)
+        finite = [x for x in cands if x[0] != float("inf")]
         if not finite and c.change is None:
             continue
+        if c.direction == "+" and len(finite) < len(cands) and c.value == 100:
+            continue  # 增加A from a zero base, 增长100%: the convention (percentage.change_rate notes the zero base)
         fits = [abs(r - stated) <= rate_tolerance(r, c.decimals, p, opts.digits) + 1e-9
                 for r, _, p, _ in finite]
         if any(fits):
@@ -89,14 +93,27 @@ def reason(ctx: Analysis, rule: Rule, opts: Options):
             actual="增加" if says_up else "减少", unit=None)
 
 
-@rule("direction.flat_with_change", "direction")
-def flat_with_change(ctx: Analysis, rule: Rule, opts: Options):
-    """持平 next to a non-zero change amount."""
+class FlatOptions(Options):
+    basic_flat_share: float = Field(
+        0.05, ge=0, description="基本持平 (roughly flat) allows a change up to this share of the amount it describes; "
+                                "beyond it the finding is a warning (a judgement word), 持平 alone allows none.")
+
+
+@rule("direction.flat_with_change", "direction", options=FlatOptions)
+def flat_with_change(ctx: Analysis, rule: Rule, opts: FlatOptions):
+    """持平 next to a non-zero change amount (基本持平 allows a small change)."""
     for c in ctx.of("change"):
         if c.direction == "0" and c.change is not None and c.change.value > 0:
+            roughly = "基本持平" in c.sentence
+            if roughly:
+                at = c.sentence.find(c.change.text)
+                base = [a for a in amounts_in(c.sentence[:at] if at > 0 else c.sentence) if not a.change and a.value]
+                if base and c.change.value <= opts.basic_flat_share * base[-1].value:
+                    continue
             yield rule.finding(
-                "error", f"文中称持平，却同时写有变动{n(c.change.printed, c.change.decimals)}{c.change.unit}", [said(c)],
-                f"持平意味着变动为0，文中变动为{n(c.change.value)}万元", expected=0.0,
+                "warning" if roughly else "error",
+                f"文中称{'基本' if roughly else ''}持平，却同时写有变动{n(c.change.printed, c.change.decimals)}{c.change.unit}",
+                [said(c)], f"持平意味着变动为0，文中变动为{n(c.change.value)}万元", expected=0.0,
                 actual=round(c.change.value, 4), unit="万元")
 
 

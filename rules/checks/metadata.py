@@ -32,7 +32,8 @@ def year(ctx: Analysis, rule: Rule, opts: YearOptions):
     if votes[doc.year] < opts.min_votes:
         return
     for title, page, table in places:
-        years = {int(y) for y in YEAR.findall(title)}
+        # A year in brackets belongs to a name inside the title (…（2021年医疗卫生机构能力提升补助资金）项目绩效自评表).
+        years = {int(y) for y in YEAR.findall(re.sub(r"[（(][^（）()]*[）)]", "", title))}
         if years and doc.year not in years and not re.search(r"上年|对比|比较|20\d\d\s*[-—至~]", title):
             other = sorted(years)[0]
             yield rule.finding(

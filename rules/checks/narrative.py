@@ -37,25 +37,36 @@ def amount_vs_table(ctx: Analysis, rule: Rule, opts: AmountOptions):
             continue
         values = sorted({round(x.value, 2) for x in cells})
         best = min(cells, key=lambda x: abs(x.value - a.value))
-        contextual = key in {norm_label(x) for x in ctx.pack.context_labels}
-        whole = key in ctx.pack.total_subjects
-        severity = "error" if len(values) == 1 and (by_path or whole or len(key) >= 4) and not contextual else "warning"
         yield rule.finding(
-            severity,
+            "error",
             f"文中“{a.subject or key}”为{n(a.printed, a.decimals)}{a.unit}，表中“{best.row.label or key}”为"
             f"{n(best.value)}万元，两者不一致",
             [said(c), cell_ev(best)],
             f"文中{n(a.value, max(2, a.decimals))}万元；表中{'、'.join(n(v) for v in values[:4])}万元；"
             f"差额{n(a.value - best.value)}万元",
+            doubts=ctx.binding_doubts(key, cells, by_path, c) + _column_doubt(ctx, best),
+            basis=["主语对应唯一单元格", "差额超出舍入误差"],
             expected=round(best.value, 2), actual=round(a.value, 4), unit="万元")
+
+
+def _column_doubt(ctx: Analysis, cell) -> list[str]:
+    """A row named by the sentence, read in a column that is not the table's total: which column the sentence
+    means is a guess."""
+    info = ctx.sem.info_of.get(cell.table.id)
+    if cell.via != "row" or info is None or info.total_col is None or cell.col == info.total_col:
+        return []
+    return [f"对应列“{cell.table.header_text(cell.col)}”不是该表合计列"]
 
 
 @rule("narrative.parts_sum", "arithmetic", options=AmountOptions)
 def parts_sum(ctx: Analysis, rule: Rule, opts: AmountOptions):
-    """The parts listed after 其中 add up to more than the whole they belong to."""
+    """The parts listed after 其中 add up to more than the whole they belong to. Of a “三公” whole, only the 三公
+    items (the pack's sangong_items) are its parts: 会议费 and 培训费 often follow it in the same list."""
     for c in ctx.of("parts"):
         whole = c.whole
         parts = c.others
+        if whole is not None and "三公" in whole.subject:
+            parts = [p for p in parts if any(w in p.subject for w in ctx.pack.sangong_items)]
         if len(parts) < 2 or whole is None or whole.bound:
             continue
         total = sum(p.value for p in parts)

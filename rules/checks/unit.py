@@ -42,35 +42,43 @@ def wan_yuan_slip(ctx: Analysis, rule: Rule, opts: SlipOptions):
                     expected=round(value, 4), actual=round(a.value, 4), unit="万元")
                 continue
         if not hit and c.amount.value > 10 * largest > 0 and not c.amount.bound:
-            # No label to go by, but the amount dwarfs every table figure and ÷10,000 is one of them: any of them
-            # when it is 100 times the largest, else one whose row the sentence names (购置公务用车… 公务用车更新配备).
+            # No label to go by, but the amount dwarfs every table figure and ÷10,000 is one of them: one whose row
+            # the sentence names (购置公务用车… 公务用车更新配备) is a slip of that row; any other is only a guess.
             same = printed.get(round(c.amount.value / factor, 2), [])
-            x = same[0] if same and c.amount.value > 100 * largest else \
-                next((y for y in same if _shares_words(y.row.label, c.sentence)), None)
-            if x is not None:
+            named = next((y for y in same if _shares_words(y.row.label, c.sentence)), None)
+            x = named or (same[0] if same and c.amount.value > 100 * largest else None)
+            if x is not None and x.table.unit:
                 a = c.amount
                 yield rule.finding(
                     "error", f"文中“{a.subject}”{a.text}远超表中任何金额，÷10000后与表中{n(x.value)}万元相同，疑为元/万元单位错写",
                     [said(c), cell_ev(x)], f"{n(a.value)}÷{int(factor)}＝{n(a.value / factor)}，表中为{n(x.value)}万元",
-                    expected=round(x.value, 4), actual=round(a.value, 4), unit="万元")
+                    expected=round(x.value, 4), actual=round(a.value, 4), unit="万元",
+                    doubts=[] if named else ["文中主语与该表格行无对应，仅数值相同"],
+                    basis=["文中语句提及该行名称", "÷10000后与表中数值在末位舍入内相同"])
             continue
         if not hit or c.amount.value == 0:
             continue
         a = c.amount
-        _, cells, _ = hit
+        key, cells, by_path = hit
         tol = lambda x: opts.digits * max(2 * a.half, 10 ** -x.decimals * x.table.scale()) + 1e-9
         if any(abs(x.value - a.value) <= tol(x) for x in cells):
             continue
         for x in cells:
-            if not x.value:
-                continue
-            for scaled, word in ((a.value / factor, "大了一万倍"), (a.value * factor, "小了一万倍")):
-                if abs(scaled - x.value) <= tol(x) * (factor if word == "小了一万倍" else 1):
+            if not x.value or not x.table.unit:
+                continue  # a table with no printed unit may well be in 元: the factor would be its unit, not a slip
+            half_x = 0.5 * 10 ** -x.decimals * x.table.scale()
+            # The narrative figure is the cell's value written in the other unit and rounded as printed: 元 written
+            # as 万元 (a = x·10000, within the cell's rounding) or 万元 as 元 (a = x÷10000, within the amount's).
+            for scaled, word, slack in ((a.value / factor, "大了一万倍", opts.digits * (half_x + a.half / factor)),
+                                        (a.value * factor, "小了一万倍", opts.digits * (half_x + a.half * factor))):
+                if abs(scaled - x.value) <= slack + 1e-9:
                     yield rule.finding(
                         "error", f"文中“{a.subject}”{a.text}与表中{n(x.value)}万元相差一万倍，疑为元/万元单位错写",
                         [said(c), cell_ev(x)],
                         f"{n(a.value)}÷{int(factor)}＝{n(a.value / factor, 4)}，表中为{n(x.value)}万元（{word}）",
-                        expected=round(x.value, 4), actual=round(a.value, 4), unit="万元")
+                        expected=round(x.value, 4), actual=round(a.value, 4), unit="万元",
+                        doubts=ctx.binding_doubts(key, cells, by_path, c),
+                        basis=["主语对应表中单元格", "换算后在末位舍入内相同"])
                     break
             else:
                 continue

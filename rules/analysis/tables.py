@@ -1,0 +1,93 @@
+"""Readings of a table's own structure: which columns group which (小计 = Σ siblings under one header), and how
+far the table's rows keep those sums (a table that fails them in many places is misread or broken)."""
+from __future__ import annotations
+
+import re
+
+from rules.semantics import TableInfo, is_column_number_row, norm_label
+
+_SUB = re.compile(r"^(?:小计|合计|总计)$")
+_TOP_TOTAL = re.compile(r"^(?:合计|总计|本年(?:收入|支出)合计|.{0,8}经费合计|.{0,6}支出合计|.{0,6}收入合计)$")
+
+
+def _paths(info: TableInfo) -> list[tuple[str, ...]]:
+    out = []
+    for p in info.table.header:
+        q = [("其中" if w.strip().startswith("其中") else "") + norm_label(w) for w in p]
+        while q and (re.fullmatch(r"\d+|栏次", q[-1] or "") or not q[-1]):
+            q.pop()
+        out.append(tuple(q))
+    return out
+
+
+def column_relations(info: TableInfo) -> list[tuple[int, list[int]]]:
+    """(total column, member columns) for each header group: 小计 = Σ siblings, 合计 = Σ top-level groups.
+    Columns headed 其中… are subsets, never members."""
+    paths = _paths(info)
+    cols = [i for i in info.value_cols if i < len(paths) and paths[i]]
+    rel = []
+    if len({paths[i] for i in cols}) != len(cols):
+        return rel  # two columns with one header: merged cells were misread, sums would be noise
+
+    def total_of(prefix: tuple[str, ...]) -> int | None:
+        for i in cols:
+            p = paths[i]
+            if len(p) == len(prefix) + 1 and p[:-1] == prefix and (
+                    _SUB.match(p[-1]) or (not prefix and _TOP_TOTAL.match(p[-1]))):
+                return i
+        return None
+
+    def members(prefix: tuple[str, ...], skip: int | None) -> list[int] | None:
+        out: list[int] = []
+        seen: list[str] = []
+        for i in cols:
+            p = paths[i]
+            if i == skip or len(p) <= len(prefix) or p[:len(prefix)] != prefix:
+                continue
+            x = p[len(prefix)]
+            if x in seen:
+                continue
+            seen.append(x)
+            if x.startswith("其中") or _SUB.match(x):
+                continue
+            sub = prefix + (x,)
+            exact = [j for j in cols if paths[j] == sub]
+            if exact:
+                out.append(exact[0])
+                continue
+            t = total_of(sub)
+            if t is not None:
+                out.append(t)
+                continue
+            inner = members(sub, None)
+            if inner is None:
+                return None
+            out.extend(inner)
+        return out
+
+    prefixes = {p[:k] for p in (paths[i] for i in cols) for k in range(0, len(p))}
+    for prefix in sorted(prefixes, key=len):
+        t = total_of(prefix)
+        if t is None:
+            continue
+        m = members(prefix, t)
+        if m and len(m) >= 2 and len(set(m)) == len(m):
+            rel.append((t, m))
+    return rel
+
+
+
+def row_sum_failures(info: TableInfo, tol) -> tuple[int, int]:
+    """(failed, checked) row sums of every column group of the table; `tol(n)` is the allowance for n members."""
+    failed = checked = 0
+    for total, members in column_relations(info):
+        for r in info.table.rows:
+            if is_column_number_row(r):
+                continue
+            tv, vals = r.value(total), [r.value(m) for m in members]
+            if tv is None and not any(vals):
+                continue
+            checked += 1
+            s = sum(v or 0.0 for v in vals)
+            failed += abs((tv or 0.0) - s) - tol(len(members)) > 1e-9 * max(1.0, abs(tv or 0.0), abs(s))
+    return failed, checked
