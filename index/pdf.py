@@ -6,7 +6,7 @@ table means the same thing in both forms.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,158 +16,12 @@ from index import captions
 from index.assemble import _PAGE_FOOTER, GridBlock, TextLine, assemble
 from index.document import Document, ParseError
 from index.grid import GridRow
+from index.rulings import SNAP, Seg, cluster, covered, near, segments, table_groups
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 5000
-_RULE_THICKNESS = 2.5  # a filled rect thinner than this is a ruling line, not a shaded cell
-_SNAP = 1.6  # rulings closer than this are the same line
 _BASELINE_TOL = 2.5  # spans whose baselines differ by less than this are on one line
 _HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-
-
-@dataclass
-class _Seg:
-    a: float  # position across (y of a horizontal line, x of a vertical one)
-    lo: float
-    hi: float
-
-
-def _segments(page: pymupdf.Page) -> tuple[list[_Seg], list[_Seg]]:
-    """Horizontal and vertical rulings: stroked lines, thin filled rects, and the edges of stroked rects."""
-    hs: list[_Seg] = []
-    vs: list[_Seg] = []
-    for d in page.get_cdrawings():
-        x0, y0, x1, y1 = d["rect"]
-        if "s" not in d["type"] and (y1 - y0 <= _RULE_THICKNESS or x1 - x0 <= _RULE_THICKNESS):
-            # A thin filled shape, however it is drawn (a rect, or a path of four lines): one ruling.
-            if y1 - y0 <= _RULE_THICKNESS and x1 - x0 > _RULE_THICKNESS:
-                hs.append(_Seg((y0 + y1) / 2, x0, x1))
-            elif x1 - x0 <= _RULE_THICKNESS and y1 - y0 > _RULE_THICKNESS:
-                vs.append(_Seg((x0 + x1) / 2, y0, y1))
-            continue
-        stroked = "s" in d["type"]
-        for item in d["items"]:
-            kind = item[0]
-            if kind == "l":
-                p, q = item[1], item[2]
-                if abs(p[1] - q[1]) < 1:
-                    hs.append(_Seg((p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))
-                elif abs(p[0] - q[0]) < 1:
-                    vs.append(_Seg((p[0] + q[0]) / 2, min(p[1], q[1]), max(p[1], q[1])))
-            elif kind == "re":
-                rx0, ry0, rx1, ry1 = item[1]
-                w, h = rx1 - rx0, ry1 - ry0
-                if h <= _RULE_THICKNESS and w > _RULE_THICKNESS:
-                    hs.append(_Seg((ry0 + ry1) / 2, rx0, rx1))
-                elif w <= _RULE_THICKNESS and h > _RULE_THICKNESS:
-                    vs.append(_Seg((rx0 + rx1) / 2, ry0, ry1))
-                elif stroked and w > 3 and h > 3:
-                    # A stroked cell rectangle: its four edges are rulings.
-                    hs += [_Seg(ry0, rx0, rx1), _Seg(ry1, rx0, rx1)]
-                    vs += [_Seg(rx0, ry0, ry1), _Seg(rx1, ry0, ry1)]
-    return _merge(hs), _merge(vs)
-
-
-def _merge(segs: list[_Seg]) -> list[_Seg]:
-    """One segment per drawn stretch of a ruling: pieces at the same position (within _SNAP) that touch or
-    overlap are joined. Tables drawn cell by cell give thousands of pieces; a real gap (a merged cell) stays."""
-    out: list[_Seg] = []
-    for line in _by_position(segs):
-        line.sort(key=lambda s: s.lo)
-        a = sum(s.a for s in line) / len(line)
-        cur = _Seg(a, line[0].lo, line[0].hi)
-        for s in line[1:]:
-            if s.lo <= cur.hi + 0.5:
-                cur.hi = max(cur.hi, s.hi)
-            else:
-                out.append(cur)
-                cur = _Seg(a, s.lo, s.hi)
-        out.append(cur)
-    return out
-
-
-def _by_position(segs: list[_Seg]) -> list[list[_Seg]]:
-    """Segments grouped by position across, a group ending where the next segment is more than _SNAP away."""
-    groups: list[list[_Seg]] = []
-    for s in sorted(segs, key=lambda s: s.a):
-        if groups and s.a - groups[-1][-1].a <= _SNAP:
-            groups[-1].append(s)
-        else:
-            groups.append([s])
-    return groups
-
-
-def _cluster(values: list[float], tol: float = _SNAP) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if out and v - out[-1] <= tol:
-            continue
-        out.append(v)
-    return out
-
-
-def _snap(v: float, grid: list[float]) -> int:
-    return min(range(len(grid)), key=lambda i: abs(grid[i] - v))
-
-
-def _covered(segs: list[_Seg], lo: float, hi: float) -> bool:
-    """Is the interval lo..hi drawn by these segments of one ruling (allowing small gaps at joints)?"""
-    need = hi - lo
-    got = 0.0
-    for s in segs:
-        if s.hi > lo and s.lo < hi:
-            got += min(s.hi, hi) - max(s.lo, lo)
-    return got >= need * 0.6
-
-
-def _near(segs: list[_Seg], at: float) -> list[_Seg]:
-    return [s for s in segs if abs(s.a - at) <= _SNAP]
-
-
-def _table_groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]]]:
-    """Connected sets of crossing rulings: one set per table on the page."""
-    segs = [("h", s) for s in hs] + [("v", s) for s in vs]
-    parent = list(range(len(segs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    tol = 3.0
-    hidx = [i for i, (k, _) in enumerate(segs) if k == "h"]
-    crossed: set[int] = set()
-    vidx = [i for i, (k, _) in enumerate(segs) if k == "v"]
-    vidx.sort(key=lambda j: segs[j][1].a)
-    v_pos = [segs[j][1].a for j in vidx]
-    for i in hidx:
-        h = segs[i][1]
-        for j in vidx[bisect_left(v_pos, h.lo - tol):bisect_right(v_pos, h.hi + tol)]:
-            v = segs[j][1]
-            if v.lo - tol <= h.a <= v.hi + tol:
-                parent[find(i)] = find(j)
-                crossed.add(i)
-    # Rulings that cross no vertical line (a 三线表) belong together when they span the same width, one above
-    # the other; a rule inside a ruled table is never joined this way, so stacked tables stay apart.
-    free = sorted((i for i in hidx if i not in crossed and segs[i][1].hi - segs[i][1].lo >= 100),
-                  key=lambda i: segs[i][1].a)
-    for a, b in zip(free, free[1:]):
-        sa, sb = segs[a][1], segs[b][1]
-        if abs(sa.lo - sb.lo) <= tol and abs(sa.hi - sb.hi) <= tol and sb.a - sa.a <= 400:
-            parent[find(a)] = find(b)
-    # Collinear horizontal pieces of one ruling (a row line drawn cell by cell) belong together too.
-    hs_sorted = sorted(hidx, key=lambda i: (round(segs[i][1].a), segs[i][1].lo))
-    for a, b in zip(hs_sorted, hs_sorted[1:]):
-        sa, sb = segs[a][1], segs[b][1]
-        if abs(sa.a - sb.a) <= _SNAP and sb.lo - sa.hi <= tol:
-            parent[find(a)] = find(b)
-    groups: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
-    for i, (k, s) in enumerate(segs):
-        g = groups.setdefault(find(i), ([], []))
-        (g[0] if k == "h" else g[1]).append(s)
-    # Two or more horizontal rulings make a table region; without inner verticals its columns come from the words.
-    return [g for g in groups.values() if len(_cluster([s.a for s in g[0]])) >= 2]
 
 
 @dataclass
@@ -234,9 +88,9 @@ def _cell_text(lines: list[list[_Char]]) -> str:
     return text
 
 
-def _grid(hs: list[_Seg], vs: list[_Seg], chars: list[_Char], page_no: int) -> tuple[GridBlock, tuple[float, float, float, float], set[int]]:
-    xs = _cluster([s.a for s in vs])
-    ys = _cluster([s.a for s in hs])
+def _grid(hs: list[Seg], vs: list[Seg], chars: list[_Char], page_no: int) -> tuple[GridBlock, tuple[float, float, float, float], set[int]]:
+    xs = cluster([s.a for s in vs])
+    ys = cluster([s.a for s in hs])
     nrows, ncols = len(ys) - 1, len(xs) - 1
     # Union cells whose separating ruling is missing: that is a merged cell.
     owner = {(i, j): (i, j) for i in range(nrows) for j in range(ncols)}
@@ -247,13 +101,13 @@ def _grid(hs: list[_Seg], vs: list[_Seg], chars: list[_Char], page_no: int) -> t
             c = owner[c]
         return c
 
-    v_at = [_near(vs, x) for x in xs]
-    h_at = [_near(hs, y) for y in ys]
+    v_at = [near(vs, x) for x in xs]
+    h_at = [near(hs, y) for y in ys]
     for i in range(nrows):
         for j in range(ncols):
-            if j + 1 < ncols and not _covered(v_at[j + 1], ys[i], ys[i + 1]):
+            if j + 1 < ncols and not covered(v_at[j + 1], ys[i], ys[i + 1]):
                 owner[find((i, j + 1))] = find((i, j))
-            if i + 1 < nrows and not _covered(h_at[i + 1], xs[j], xs[j + 1]):
+            if i + 1 < nrows and not covered(h_at[i + 1], xs[j], xs[j + 1]):
                 owner[find((i + 1, j))] = find((i, j))
     used: set[int] = set()
     by_cell: dict[tuple[int, int], list[_Char]] = {}
@@ -288,11 +142,11 @@ def _indent(cs: list[_Char], left: float) -> float:
     return max(0.0, (min(first) - left) / size)  # start anywhere
 
 
-def _open_grid(hs: list[_Seg], chars: list[_Char], page_no: int):
+def _open_grid(hs: list[Seg], chars: list[_Char], page_no: int):
     """A table ruled only horizontally (a 三线表, or a box without inner verticals): rows are the text lines
     between the rulings, column boundaries the gaps that every numeric row leaves between its words."""
     x0, x1 = min(s.lo for s in hs), max(s.hi for s in hs)
-    ys = _cluster([s.a for s in hs])
+    ys = cluster([s.a for s in hs])
     y0, y1 = ys[0], ys[-1]
     inside = [k for k, ch in enumerate(chars) if x0 - 1 <= ch.x <= x1 + 1 and y0 < ch.y - ch.size * 0.3 < y1]
     lines = [_words(line) for line in _lines_of([chars[k] for k in inside])]
@@ -345,7 +199,7 @@ def _gaps(lines: list[list[list[_Char]]], x0: float, x1: float) -> list[float]:
 
 
 def _same_columns(a: list[float], b: list[float]) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= _SNAP * 2 for x, y in zip(a, b))
+    return len(a) == len(b) and all(abs(x - y) <= SNAP * 2 for x, y in zip(a, b))
 
 
 def _bisect(edges: list[float], v: float) -> int:
@@ -416,12 +270,12 @@ def parse_pdf(path: Path | str) -> Document:
                 page_texts.append("")
                 last_grid = last_columns = None
                 continue
-            hs, vs = _segments(page)
+            hs, vs = segments(page)
             placed: list[tuple[float, TextLine | GridBlock]] = []
             used: set[int] = set()
             columns: dict[int, list[float]] = {}
-            for ghs, gvs in _table_groups(hs, vs):
-                inner = len(_cluster([v.a for v in gvs])) >= 3
+            for ghs, gvs in table_groups(hs, vs):
+                inner = len(cluster([v.a for v in gvs])) >= 3
                 found = _grid(ghs, gvs, chars, page_no) if inner else _open_grid(ghs, chars, page_no)
                 if found is None:
                     continue
