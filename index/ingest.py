@@ -74,6 +74,12 @@ def index_key() -> str:
     return f"parser {digest(_PARSER_MODULES)}, chunker {digest(_CHUNKER_MODULES)}"
 
 
+def entry_fields(doc) -> dict:
+    """What a manifest entry records about a parsed document, besides its hash, source, chunk ids and index key
+    (one place, so that `docqa ingest --cluster` workers record the same)."""
+    return {"entity": doc.entity, "year": doc.year, "kind": doc.kind, "pages": doc.pages, **describe_entry(doc)}
+
+
 def commit_document(store: Store, manifest, doc_key: str, chunks, vectors, entry: DocumentEntry,
                     save: bool = True) -> list[str]:
     """Commit one prepared document (the single writer's step; `docqa ingest --cluster` uses it too): its chunks,
@@ -144,8 +150,7 @@ def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress:
             vectors = encode(model, [c.search_text for c in chunks], batch_size=index.batch_size, progress=progress)
             stage(path, "write")
             commit_document(store, manifest, doc_key, chunks, vectors, DocumentEntry(
-                hash=digest, source=str(path), entity=doc.entity, year=doc.year, kind=doc.kind, pages=doc.pages,
-                chunk_ids=[c.id for c in chunks], index_key=key, **describe_entry(doc)))
+                hash=digest, source=str(path), chunk_ids=[c.id for c in chunks], index_key=key, **entry_fields(doc)))
             report.added.append(Added(source=str(path), chunks=len(chunks), pages=doc.pages, reindexed=bool(old)))
             if on_file:
                 on_file(path, len(chunks))

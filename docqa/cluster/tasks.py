@@ -110,6 +110,8 @@ def prepare_item(item: DocItem, index, timeout: float) -> dict:
     except Exception as exc:
         out["error"] = f"{item.source}: ingest failed: {exc.__class__.__name__}: {exc}"
         return out
-    out.update(meta={"entity": doc.entity, "year": doc.year, "kind": doc.kind, "pages": doc.pages},
+    from index.ingest import entry_fields
+
+    out.update(meta=entry_fields(doc),
                chunks=chunks, vectors=vectors, seconds=time.perf_counter() - start)
     return out
