@@ -58,7 +58,6 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
 
 # A classification code in brackets or a 类/款/项 tag: the text before it is about one item, not the whole unit.
 _ITEM = re.compile(r"[（(]\s*(?:[235]\d{2}(?:\d{2}){0,2}|类|款|项)\s*[)）]")
-_HEADED = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十]+)")
 _LISTING = re.compile(r"包括|其中|具体|主要用于|用于")
 
 
@@ -73,9 +72,9 @@ def _in_scope(ctx: Analysis, claim, cells: list[Cell]) -> list[Cell]:
       cannot be that part: the label names something narrower."""
     p = ctx.paragraph(claim.paragraph)
     before = (p.text[:claim.start] if p else "") + claim.sentence[:max(0, claim.sentence.find(claim.amount.text))]
-    if p and (not re.search(r"[。！？]", p.text[:claim.start]) or not _HEADED.match(p.text)):
-        prev = ctx.previous(p.id)  # the paragraph runs on from the one before (a page break inside it)
-        before = (prev.text[-200:] if prev else "") + before
+    prev = ctx.previous(p.id) if p else None
+    if prev and not re.search(r"[。！？：:；;]\s*$", prev.text):
+        before = prev.text[-200:] + before  # the paragraph runs on from the one before (a page break mid-sentence)
     scope_text = claim.sentence + section(ctx, claim)
     narrowed = bool(qualifier(ctx, claim.amount.subject, key_of(ctx, claim)))
     out = []
