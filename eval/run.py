@@ -315,8 +315,10 @@ def run(label_sets: list[LabelSet], corpus: Path | None, settings: Settings, qui
         systems[name]["rules"] = rules_block if name == "docqa" else None
     ordered = {name: {key: systems[name][key] for key in ("retrieval", "answer", "citation", "rules", "latency")}
                for name in SYSTEMS if name in systems}
-    progress("parsing the real corpus (tables: coverage, structure, self-consistency, speed)")
-    parsing = parsing_block(corpus)
+    parsing: dict = {}
+    if not quick:  # a smoke run does not parse the whole real corpus (tests/test_parsing.py covers the block)
+        progress("parsing the real corpus (tables: coverage, structure, self-consistency, speed)")
+        parsing = parsing_block(corpus)
     real = {s.name: run_real(s, corpus, settings, progress=progress) for s in real_sets}
     for name, (summary, _) in real.items():
         ordered["docqa"][name] = summary
