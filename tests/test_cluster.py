@@ -26,12 +26,12 @@ def dump(report) -> dict:
     return d
 
 
-def text_docs(folder: Path, n: int) -> list[Path]:
+def text_docs(folder: Path, n: int, tables: int = 1) -> list[Path]:
     out = []
     for i in range(n):
         f = folder / f"unit{i:02d}.txt"
         body = SHARE_WRONG.replace("100.00", f"{100 + i}.00")  # different content: different digests
-        f.write_text("\n\n".join([TITLE, body, EXPENDITURE]), encoding="utf-8")
+        f.write_text("\n\n".join([TITLE] + [body, EXPENDITURE] * tables), encoding="utf-8")
         out.append(f)
     return out
 
@@ -155,7 +155,7 @@ def test_a_worker_killed_mid_run_loses_nothing(client, tmp_path):
     from docqa.cluster.check import check_on_cluster
     from rules.batch import check_paths
 
-    paths = text_docs(tmp_path, 12)
+    paths = text_docs(tmp_path, 8, tables=25)  # a few tenths of a second each: the kill finds a worker busy
     killed = []
 
     def on_done(_report):
@@ -211,7 +211,7 @@ def test_ingest_on_the_cluster_commits_what_the_local_ingest_commits(client, tmp
     from index.ingest import ingest_paths
     from index.store import Store
 
-    paths = text_docs(tmp_path, 6)
+    paths = text_docs(tmp_path, 6, tables=25)
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"garbage")
     local = ingest_paths(paths + [bad], tmp_path / "local")
