@@ -249,25 +249,12 @@ def build_e5_model(path: Path, source: Path | None = None) -> None:
 
 
 def ensure_e5(cache: Path) -> Path:
-    """The converted model's folder, converted on first use. Concurrent first runs wait on a file lock for one
-    conversion; the folder is written beside and renamed, so it appears whole or not at all."""
-    import fcntl
-    import os
-    import shutil
+    """The converted model's folder, converted on first use (once: index/modelcache.py)."""
+    from index.modelcache import build_once, is_built
 
     path = e5_path(cache)
-    if (path / "modules.json").exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".{path.name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if (path / "modules.json").exists():
-            return path
-        tmp = path.with_name(f"{path.name}.building{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        build_e5_model(tmp)
-        shutil.rmtree(path, ignore_errors=True)  # a partial folder of a killed build from before the lock
-        os.replace(tmp, path)
+    if not is_built(path):
+        build_once(path, build_e5_model)
     return path
 
 

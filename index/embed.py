@@ -115,24 +115,11 @@ def build_static_model(path: Path | None = None, batch: int = 256, progress=True
 
 
 def build_once(path: Path, progress=True):
-    """Build the static model into `path` unless another process is doing it: concurrent first runs wait for
-    one build (a file lock) instead of each distilling its own copy. The model appears whole or not at all
-    (built beside, then renamed). Returns the model when this process built it, else None (load it from disk)."""
-    import fcntl
-    import os
-    import shutil
+    """Build the static model into `path` once (index/modelcache.py: concurrent first runs wait for one build).
+    Returns the model when this process built it, else None (load it from disk)."""
+    from index.modelcache import build_once as once
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".{path.name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if (path / "modules.json").exists():
-            return None
-        tmp = path.with_name(f"{path.name}.building{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        model = build_static_model(tmp, progress=progress)
-        shutil.rmtree(path, ignore_errors=True)  # a folder left by a build killed before this lock existed
-        os.replace(tmp, path)
-        return model
+    return once(path, lambda folder: build_static_model(folder, progress=progress))
 
 
 def load_encoder(index: IndexSettings | None = None):

@@ -17,7 +17,7 @@ from index.chunk import chunk_document
 from index.entity import describe_entry
 from index.embed import encode, load_encoder, model_version
 from index.load import expand, load
-from index.store import DocumentEntry, Store
+from index.store import DocumentEntry, Manifest, Store
 
 # The modules whose code shapes a document's chunks: any change to them makes the chunks of a store stale.
 _PARSER_MODULES = ("document", "load", "pdf", "text", "grid", "captions", "assemble", "sections", "numbers", "meta")
@@ -99,6 +99,24 @@ def commit_document(store: Store, manifest, doc_key: str, chunks, vectors, entry
     return []
 
 
+def open_manifest(store: Store, index: IndexSettings, files: list, reindex: bool) -> tuple[Manifest, list]:
+    """The store's manifest for this run's embedder, and the files to index. Vectors of two embedders never mix:
+    a store built with another one is refused, or with `reindex` emptied of its vectors, every document it holds
+    added to the files (from its source) and its manifest cleared. Call it holding the store's lock."""
+    manifest = store.manifest()
+    embedder = model_version(index)
+    if manifest.documents and manifest.embedder != embedder:
+        if not reindex:
+            raise StoreError(f"{store.root}: its vectors come from embedder '{manifest.embedder}', this run uses "
+                             f"'{embedder}'; re-index it (docqa ingest --reindex) or use another --store")
+        store.drop_vectors()
+        held = [Path(d.source) for d in manifest.documents.values()]
+        files = list(dict.fromkeys(files + [p for p in held if p.exists()]))
+        manifest.documents = {}
+    manifest.embedder = embedder
+    return manifest, files
+
+
 def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress: bool = False, on_file=None,
                  reindex: bool = False, on_stage=None) -> IngestReport:
     """Index `paths` into the store at `store_dir`. With `reindex`, a store built with another embedder is
@@ -115,17 +133,7 @@ def ingest_paths(paths, store_dir, index: IndexSettings | None = None, progress:
     model = None
     key = index_key()
     with store.lock():
-        manifest = store.manifest()
-        embedder = model_version(index)
-        if manifest.documents and manifest.embedder != embedder:
-            if not reindex:
-                raise StoreError(f"{store_dir}: its vectors come from embedder '{manifest.embedder}', this run uses "
-                                 f"'{embedder}'; re-index it (docqa ingest --reindex) or use another --store")
-            store.drop_vectors()
-            held = [Path(d.source) for d in manifest.documents.values()]
-            files = list(dict.fromkeys(files + [p for p in held if p.exists()]))
-            manifest.documents = {}
-        manifest.embedder = embedder
+        manifest, files = open_manifest(store, index, files, reindex)
         for path in files:
             doc_key = str(Path(path).resolve())
             old = manifest.documents.get(doc_key)

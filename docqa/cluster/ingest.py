@@ -28,10 +28,8 @@ def ingest_on_cluster(paths, store_dir, index, address: str, *, workers: int = 0
     another embedder unless reindex), plus per-document errors for documents whose worker died or timed out.
 
     index: IndexSettings (None: defaults). stats, when given, receives the writer's busy seconds."""
-    from core.errors import StoreError
     from core.settings import IndexSettings
-    from index.embed import model_version
-    from index.ingest import Added, Failed, IngestReport, commit_document, index_key
+    from index.ingest import Added, Failed, IngestReport, commit_document, index_key, open_manifest
     from index.load import expand
     from index.store import DocumentEntry, Store
 
@@ -51,17 +49,7 @@ def ingest_on_cluster(paths, store_dir, index, address: str, *, workers: int = 0
         writer.update(open=0, stale=[], last=time.monotonic())
 
     with store.lock():
-        manifest = store.manifest()
-        embedder = model_version(index)
-        if manifest.documents and manifest.embedder != embedder:
-            if not reindex:
-                raise StoreError(f"{store_dir}: its vectors come from embedder '{manifest.embedder}', this run uses "
-                                 f"'{embedder}'; re-index it (docqa ingest --reindex) or use another --store")
-            store.drop_vectors()
-            held = [Path(d.source) for d in manifest.documents.values()]
-            files = list(dict.fromkeys(files + [p for p in held if p.exists()]))
-            manifest.documents = {}
-        manifest.embedder = embedder
+        manifest, files = open_manifest(store, index, files, reindex)
         for path in files:
             item = make_item(Path(path))
             old = manifest.documents.get(item.key)
