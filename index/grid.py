@@ -65,7 +65,7 @@ def is_column_numbers(cells: list[str]) -> bool:
         s = halfwidth(c).replace(" ", "")
         if not s:
             continue
-        if s.isdigit():
+        if s.isascii() and s.isdigit():  # not ¹ or ①, which isdigit() also accepts
             nums.append(int(s))
         elif s in _COLUMN_MARKS or s.startswith(("栏次", "行次")):
             marks += 1
@@ -341,7 +341,7 @@ def build_table(
             label = cells_row[lab] if lab is not None else ""
             if not label and second is not None and len(blocks) == 1:
                 label = cells_row[second]
-                if indents is not None:
+                if indents is not None and max(lab, second) < len(indents):  # a ragged row may lack them
                     indents = list(indents)
                     indents[lab] = indents[second] + 1  # the name column sits right of the unit column
             if not label and lab is not None:  # 合计 printed in another text column (类型|项目名称|项目单位)

@@ -61,3 +61,15 @@ def test_text_parsing_and_checking_either_work_or_fail_cleanly(lines):
         return
     report = check_document(doc)
     assert report.rule_failures == [], report.rule_failures
+
+
+def test_examples_hypothesis_found_stay_fixed():
+    """Superscript digits are not column numbers (isdigit() accepts ¹), and a ragged row whose unit and name
+    columns take turns keeps the row's own indent list."""
+    from index.grid import is_column_numbers
+
+    assert not is_column_numbers(["¹", "2", "3"])
+    lines = ["4%万6（42下\t计合支万万4收0长2", "652.81\t4,784.41\t\x88\t91,224.44\t2010101\t76,814.31", "少合项",
+             "\t34,969.31", "7,067,068.68\t20101\t\x88", "4.69\t\t\t×ö<äN÷", "", "", "下"]
+    report = check_document(parse_text_string("\n".join(lines), "fuzz.txt"))
+    assert report.rule_failures == []

@@ -2,7 +2,7 @@
 findings folded, page 0 shown as the whole document, totals."""
 from rich.console import Console
 
-from rules.findings import DocumentReport, Evidence, Finding
+from rules.findings import Certainty, DocumentReport, Evidence, Finding
 from rules.report import Options, grouped, ordered
 from rules.report.markdown import render
 from rules.report.terminal import show
@@ -28,10 +28,10 @@ def test_order_is_severity_then_certainty_then_page():
     fs = [finding("a", "warning", 9, "m"), finding("b", "error", 7, "m"), finding("c", "warning", 2, "m"),
           finding("d", "error", 3, "m")]
     assert [f.id for f in ordered(fs)] == ["d", "b", "c", "a"]
-    sure = finding("s", "warning", 9, "m")
-    object.__setattr__(sure, "certainty", "exact") if not hasattr(sure, "certainty") else None
-    if hasattr(sure, "certainty"):  # the rules' certainty basis, when findings carry one, comes before the page
-        assert [f.id for f in ordered(fs + [sure])][2] == "s"
+    doubt = finding("u", "warning", 1, "m")
+    doubt.certainty = Certainty(level="uncertain", reasons=["unit inferred"])
+    # a warning the rules are unsure of comes after the sure ones, whatever its page
+    assert [f.id for f in ordered(fs + [doubt])] == ["d", "b", "c", "a", "u"]
 
 
 def test_repeated_findings_of_one_rule_are_folded_at_their_first_place():

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rules.findings import DocumentReport, Finding
+from rules.findings import CERTAINTY_ORDER, DocumentReport, Finding
 from rules.report.labels import KIND, RULE, SEVERITY, UI
 
 SEVERITY_ZH = SEVERITY["zh"]
@@ -109,17 +109,6 @@ def kind_counts(report: DocumentReport) -> dict[str, dict[str, int]]:
     return out
 
 
-def _certainty(f: Finding) -> float:
-    """Higher is surer. The rules may attach a `certainty` (a number, or a word such as exact / rounding)."""
-    c = getattr(f, "certainty", None)
-    if isinstance(c, bool) or c is None:
-        return 0.0
-    if isinstance(c, (int, float)):
-        return float(c)
-    words = {"exact": 3, "certain": 3, "high": 2, "likely": 2, "rounding": 1, "medium": 1, "low": 0}
-    return float(words.get(str(getattr(c, "value", c)).lower(), 0))
-
-
 def _first_line(f: Finding) -> int:
     lines = [e.line for e in f.evidence if getattr(e, "line", None)]
     return min(lines) if lines else 0
@@ -127,7 +116,8 @@ def _first_line(f: Finding) -> int:
 
 def sort_key(f: Finding) -> tuple:
     """Severity, certainty, page, then line (a text document is one page), then rule."""
-    return SEVERITY_ORDER.get(f.severity, 9), -_certainty(f), first_page(f), _first_line(f), f.rule, f.id
+    return (SEVERITY_ORDER.get(f.severity, 9), CERTAINTY_ORDER[f.certainty.level], first_page(f), _first_line(f),
+            f.rule, f.id)
 
 
 def ordered(findings: list[Finding]) -> list[Finding]:
