@@ -148,8 +148,10 @@ def test_five_hundred_page_document_checks_in_bounded_memory(tmp_path):
     big = "\f".join(pages * (500 // len(pages) + 1))
     path = tmp_path / "big.txt"
     path.write_text(big, encoding="utf-8")
-    code = ("import resource,sys;from rules.engine import check_path;r=check_path(sys.argv[1]);"
-            "print(r.pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a large pytest process would report
+    # the parent's size; VmHWM belongs to the child's own address space.
+    code = ("import re,sys;from rules.engine import check_path;r=check_path(sys.argv[1]);"
+            "print(r.pages, re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
     out = subprocess.run([sys.executable, "-c", code, str(path)], cwd=REPO, capture_output=True, text=True,
                          timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
     pages_seen, rss_kb = map(int, out.stdout.split())
