@@ -174,8 +174,9 @@ def test_documents_over_their_time_limit_are_reported_and_the_workers_go_on(clie
     from rules.batch import check_paths
 
     paths = text_docs(tmp_path, 3)
-    for p in paths:  # about a second of rules each (a hundred tables), so a 0.05 s limit always passes first
-        p.write_text("\n\n".join([TITLE] + [SHARE_WRONG, EXPENDITURE] * 100), encoding="utf-8")
+    for i, p in enumerate(paths):  # seconds of rules each (300 tables), so a 0.05 s limit always passes first;
+        # each its own content, so that no document's result can stand for another's
+        p.write_text("\n\n".join([TITLE, f"第{i + 1}号文件。"] + [SHARE_WRONG, EXPENDITURE] * 300), encoding="utf-8")
     late = check_on_cluster(paths, "local", client=client, doc_timeout=0.05)
     assert [r.error for r in late] == [f"{p}: timed out after 0.05 s" for p in paths]
     paths = text_docs(tmp_path, 3)
