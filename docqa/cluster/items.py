@@ -14,6 +14,8 @@ from typing import Iterator
 
 from pydantic import BaseModel, Field
 
+from index.ingest import file_hash
+
 
 class DocItem(BaseModel):
     """One document of a run, as sent to a worker."""
@@ -25,20 +27,12 @@ class DocItem(BaseModel):
     data: bytes | None = Field(None, description="The file's bytes, sent when workers do not share the filesystem.")
 
 
-def file_digest(path: Path) -> str:
-    h = hashlib.sha1()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def make_item(path: Path) -> DocItem:
     """Hash the file. An unreadable file still becomes an item (digest ''): the worker's parser reports it with
     the message a local run gives ("no such file", "is a directory")."""
     key = str(path.resolve())
     try:
-        return DocItem(source=str(path), key=key, digest=file_digest(path), size=path.stat().st_size)
+        return DocItem(source=str(path), key=key, digest=file_hash(path), size=path.stat().st_size)
     except OSError:
         return DocItem(source=str(path), key=key, digest="")
 
