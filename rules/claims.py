@@ -284,9 +284,13 @@ def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Cla
         direction = "+" if up else "-"
         changes = [x for x in amounts if x.change and a <= x.start < m.start()]
         change = changes[-1] if changes and m.start() - changes[-1].end < 30 else None
+        if change and _new_statement(text[change.end:m.start()], plain, rates, change.end, m.start()):
+            change = None  # …减少A万元，下降B%；(其中)Y收入C万元，下降P%: P is Y's rate, A is not its change
+        if change is None:
+            change = _change_after(text, amounts, rates, m, b)
         if change is None and re.search(r"\d\s*$", text[max(a, m.start() - 1):m.start()]):
             continue
-        limit = change.start if change else m.start()
+        limit = min(change.start, m.start()) if change else m.start()
         base = [x for x in plain if a <= x.start < limit]
         if not [x for x in base if not _is_prior(x.subject)]:
             prev = [s for s in spans if s[1] <= a]
@@ -363,8 +367,26 @@ def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Cla
     return claims
 
 
+def _new_statement(between: str, plain: list[Amount], rates: list, lo: int, hi: int) -> bool:
+    """Between a change amount and a rate, another rate or a level amount (not last year's) starts a statement
+    of its own: the rate belongs to that one, not to the change before it."""
+    return any(lo <= r.start() < hi for r, _, _ in rates) or \
+        any(lo <= x.start < hi and not _is_prior(x.subject) for x in plain)
+
+
+def _change_after(text: str, amounts: list[Amount], rates: list, m: re.Match, end: int) -> Amount | None:
+    """The change amount printed right after its rate (较上年下降4.76%，减少10.00万元): the next clause opens with
+    it, and no rate of its own follows it in that clause."""
+    nxt = next((x for x in amounts if x.change and m.end() <= x.start < end), None)
+    if nxt is None or not re.fullmatch(r"\s*[，,]\s*(?:比上年|较上年|同比)?\s*\S{1,3}\s*", text[m.end():nxt.start]):
+        return None
+    clause = re.search(r"[，,；;。]|$", text[nxt.end:]).start() + nxt.end
+    return None if any(nxt.end <= r.start() < clause for r, _, _ in rates) else nxt
+
+
 def _is_prior(subject: str) -> bool:
-    return bool(re.search(r"上年|上一年|去年|执行数|同期", subject))
+    """The amount is the comparison's base: last year's, or whatever 比/较 compares with (比2023年预算数A万元)."""
+    return bool(re.search(r"上年|上一年|去年|执行数|同期", subject) or re.match(r"(?:比|较)\S", subject))
 
 
 def _head(text: str, plain: list[Amount], part: Amount) -> Amount | None:

@@ -89,3 +89,28 @@ def test_total_row_of_a_table_listed_by_unit(run_rule):
     assert not run_rule(doc("40.00"), "arithmetic.total_row")
     (f,) = run_rule(doc("44.00"), "arithmetic.total_row")
     assert "各单位合计" in f.message
+
+
+def _sangong_rows(total: str, bare_of_which: bool = False, total_first: bool = False) -> str:
+    # Only the first part of 公务用车购置及运行费 carries 其中; the second follows at the same indentation.
+    car = [["其中：", ""], ["公务用车购置费", "3.00"]] if bare_of_which else [["其中：公务用车购置费", "3.00"]]
+    rows = [["因公出国（境）费", "2.00"], ["公务接待费", "3.00"], ["公务用车购置及运行费", "5.00"], *car,
+            ["公务用车运行费", "2.00"]]
+    rows = [["合计", total], *rows] if total_first else [*rows, ["合计", total]]
+    return table("“三公”经费支出预算表", ["项目", "金额"], rows)
+
+
+def test_the_parts_a_of_which_line_opens_are_not_summed_with_their_parent(run_rule):
+    for bare in (False, True):
+        for first in (False, True):
+            doc = make_doc(tables=[EXPENDITURE, _sangong_rows("10.00", bare, first)])
+            assert not run_rule(doc, "arithmetic.list_total"), (bare, first)
+            (f,) = run_rule(make_doc(tables=[EXPENDITURE, _sangong_rows("12.00", bare, first)]), "arithmetic.list_total")
+            assert f.expected == 10.0 and f.actual == 12.0
+
+
+def test_rows_after_a_of_which_line_that_do_not_close_on_the_parent_are_the_lists_own(run_rule):
+    # 其中 opens 3.00 of the car's 5.00 and the next row (4.00) would overshoot it: that row is a list item.
+    rows = [["公务用车购置及运行费", "5.00"], ["其中：公务用车购置费", "3.00"], ["公务接待费", "4.00"], ["合计", "9.00"]]
+    t = table("“三公”经费支出预算表", ["项目", "金额"], rows)
+    assert not run_rule(make_doc(tables=[EXPENDITURE, t]), "arithmetic.list_total")

@@ -65,3 +65,34 @@ def test_shares_of_a_list_whose_whole_was_stated_before(run_rule):
     # Parts that add up to no stated amount have no whole to be measured against.
     lone = make_doc("卫生健康支出60.00万元，占66.00%；社会保障和就业支出40.00万元，占40.00%。")
     assert not run_rule(lone, "percentage.share")
+
+
+# One change stated in every order the documents use: current amount, base (比…A万元), change amount, rate.
+# 200 down 10 from 210 is -4.76%; written 6.00% it must be flagged, whichever order the clauses take.
+CHANGE_ORDERS = [
+    "收入预算200.00万元，比上年减少10.00万元，下降{r}%。",
+    "收入预算200.00万元，比上年210.00万元减少10.00万元，下降{r}%。",
+    "收入预算200.00万元，比2023年预算数210.00万元减少10.00万元，下降{r}%。",
+    "收入预算200.00万元，较上年下降{r}%，减少10.00万元。",
+    "收入预算200.00万元，下降{r}%，比上年减少10.00万元。",
+    "收入预算200.00万元，较上年减少10.00万元（{r}%）。",
+    "收入预算200.00万元，比上年210.00万元，下降{r}%。",
+    "收入预算200.00万元，上年为210.00万元，下降{r}%。",
+]
+
+
+def test_change_rate_in_every_clause_order(run_rule):
+    for s in CHANGE_ORDERS:
+        assert not run_rule(make_doc(s.format(r="4.76")), "percentage"), s
+        (f,) = run_rule(make_doc(s.format(r="6.00")), "percentage.change_rate")
+        assert f.severity == "error" and f.expected == 4.76 and f.actual == 6.0, s
+
+
+def test_a_rate_of_the_next_clause_does_not_take_the_change_before_it(run_rule):
+    # 下降45.90% is the fund's rate (its own base is not printed): it must not be computed from the total's change.
+    for sep in ("；其中", "，", "；"):
+        doc = make_doc(f"收入预算200.00万元，比上年减少10.00万元，下降4.76%{sep}政府性基金预算收入30.00万元，下降45.90%。")
+        assert not run_rule(doc, "percentage"), sep
+    # …and a change printed after a rate that already has its own change is not borrowed either.
+    doc = make_doc("收入预算200.00万元，比上年减少10.00万元，下降4.76%，支出预算300.00万元，增长7.14%，增加20.00万元。")
+    assert not run_rule(doc, "percentage")

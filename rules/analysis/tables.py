@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from rules.semantics import TableInfo, is_column_number_row, norm_label
+from index.numbers import halfwidth
+from rules.semantics import TableInfo, is_column_number_row, is_total_row, norm_label
 
 _SUB = re.compile(r"^(?:小计|合计|总计)$")
 _TOP_TOTAL = re.compile(r"^(?:合计|总计|本年(?:收入|支出)合计|.{0,8}经费合计|.{0,6}支出合计|.{0,6}收入合计)$")
@@ -91,3 +92,41 @@ def row_sum_failures(info: TableInfo, tol) -> tuple[int, int]:
             s = sum(v or 0.0 for v in vals)
             failed += abs((tv or 0.0) - s) - tol(len(members)) > 1e-9 * max(1.0, abs(tv or 0.0), abs(s))
     return failed, checked
+
+
+_OF_WHICH = re.compile(r"^\s*其中\s*[:：]?")
+
+
+def part_rows(info: TableInfo, tol: float) -> set[int]:
+    """Indices of the rows that are parts of a row above them, so a list's total must not count them again.
+
+    A 其中 line opens the parts of the row before it, but only the first part carries the word (公务用车购置及运行费
+    / 其中：公务用车购置费 / 公务用车运行费): the rows from the 其中 line on are parts as long as they add up to no
+    more than that row, and all of them when they close on it. A run that never closes keeps only the 其中 line
+    (the rows after it are the list's own). A bare 其中 line (no amounts) opens the run on the row after it."""
+    rows = info.table.rows
+    out: set[int] = set()
+    for i, r in enumerate(rows):
+        if not _OF_WHICH.match(halfwidth(r.label or "")):
+            continue
+        out.add(i)
+        bare = not any(v for v in r.values)
+        start = i + 1 if bare else i
+        head = r.parent if r.parent is not None else i - 1
+        if head < 0 or is_total_row(rows[head]):
+            continue
+        col = next((c for c in info.value_cols if rows[head].value(c)), None)
+        if col is None:
+            continue
+        whole, run, acc = rows[head].value(col), [], 0.0
+        for j in range(start, len(rows)):
+            if is_total_row(rows[j]) or j != start and _OF_WHICH.match(halfwidth(rows[j].label or "")):
+                break
+            acc += rows[j].value(col) or 0.0
+            run.append(j)
+            if acc > whole + tol * len(run):
+                break
+            if abs(acc - whole) <= tol * len(run):
+                out.update(run)
+                break
+    return out

@@ -6,7 +6,7 @@ import re
 from pydantic import Field
 
 from rules.analysis import Analysis
-from rules.analysis.tables import column_relations
+from rules.analysis.tables import column_relations, part_rows
 from rules.findings import Evidence
 from rules.registry import Options, Rule, rule
 from rules.semantics import (TableInfo, code_kind, is_column_number_row, is_total_row, is_unit_row, names_unit,
@@ -194,8 +194,9 @@ def list_total(ctx: Analysis, rule: Rule, opts: SumOptions):
         if info.type in (None, "performance", "overview", "fiscal_overview") or any(code_kind(r.code) for r in t.rows):
             continue
         totals = [r for r in t.rows if is_total_row(r) and r.label.strip()]
-        body = [r for r in t.rows if r not in totals and not re.match(r"其中|小计", norm_label(r.label) or "")
-                and not is_column_number_row(r)]
+        parts = part_rows(info, _tol(opts, info, 1))
+        body = [r for k, r in enumerate(t.rows) if r not in totals and k not in parts
+                and not norm_label(r.label).startswith("小计") and not is_column_number_row(r)]
         if len(totals) != 1 or len(body) < 2 or t.rows.index(totals[0]) not in (0, len(t.rows) - 1):
             continue
         units = [r for r in body if names_unit(r, ctx.doc.entity)]
