@@ -155,7 +155,7 @@ def structure(doc: Document, gold_tables: list[dict], pack: RulePack) -> dict:
             check(_subsequence(want, got), f"{tag}: columns {got} lack {want}")
         if g.get("total"):
             tot = _total_row(t, g["total"].get("label"))
-            first = next((v for v in tot.values if v is not None), None) if tot else None
+            first = _amount(t, tot) if tot else None
             check(tot is not None and _close(first, g["total"].get("value")), f"{tag}: total {first} != {g['total']}")
         for s in g.get("samples") or []:
             row = _sample_row(t, s)
@@ -171,7 +171,7 @@ def structure(doc: Document, gold_tables: list[dict], pack: RulePack) -> dict:
                 check(norm_name(parent) == norm_name(s["parent"]) if s["parent"] else parent is None,
                       f"{tag}: {s['label']} parent {parent} != {s['parent']}")
             if s.get("value") is not None:
-                first = next((v for v in row.values if v is not None), None)
+                first = _amount(t, row)
                 check(_close(first, float(s["value"])), f"{tag}: {s['label']} value {first} != {s['value']}")
     return {"checks": checks, "right": right, "wrong": wrong}
 
@@ -186,7 +186,19 @@ def _sample_row(t: Table, s: dict):
     for r in t.rows:
         if code and r.code == code:
             return r
-    return next((r for r in t.rows if norm_name(r.label) == label), None)
+    # The label as printed first: norm_name drops years, and rows named by a year (2025年 | 2026年) differ only there.
+    exact = _norm_col(s.get("label") or "")
+    return next((r for r in t.rows if exact and _norm_col(r.label) == exact), None) \
+        or next((r for r in t.rows if norm_name(r.label) == label), None)
+
+
+_NOT_AMOUNT = re.compile(r"数量|人数|编码|编号|代码")
+
+
+def _amount(t: Table, row) -> float | None:
+    """A row's amount as the gold records it: its first value outside count and identifier columns."""
+    return next((v for k, v in enumerate(row.values) if v is not None and not _NOT_AMOUNT.search(t.header_text(k))),
+                None)
 
 
 def consistency(t: Table) -> bool | None:

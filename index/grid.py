@@ -10,16 +10,12 @@ import re
 from dataclasses import dataclass
 
 from index import hierarchy
+from index.columns import (CODE_HEADERS, TOTAL_WORDS, alternate_label, code_of, column_roles, is_code, is_numberish,
+                           spanned_label)
 from index.document import Row, Table
 from index.numbers import halfwidth, is_blank, join_cjk, parse_number
 
-_CODE = re.compile(r"^\d{2,7}$")
 _CODE_AND_LABEL = re.compile(r"^[\[［【]?(\d{3,7})[\]］】]?\s*[　 ]?([^\d\s年月日度%.,\]］】].*)$")
-_BRACKETED = re.compile(r"^[\[［【](\d{3,7})[\]］】]$")
-_DOTTED = re.compile(r"^\d{3}(?:\.\d{2}){1,2}$")
-_LINE_NO_HEADERS = ("行次", "栏次", "序号")
-_CODE_HEADERS = ("类", "款", "项")
-_TOTAL_WORDS = ("合计", "总计", "小计")
 
 
 @dataclass
@@ -33,25 +29,6 @@ class GridRow:
 
 def _norm(cell: str | None) -> str:
     return join_cjk((cell or "").replace("\n", " "))
-
-
-def _is_numberish(cell: str) -> bool:
-    return parse_number(cell) is not None
-
-
-def code_of(cell: str) -> str:
-    """A code cell as digits: brackets ([301], 【30101】) and dots (201.01.01) removed."""
-    s = halfwidth(cell).strip()
-    m = _BRACKETED.match(s)
-    if m:
-        return m.group(1)
-    return s.replace(".", "") if _DOTTED.match(s) else s
-
-
-def _is_code(cell: str, short: bool = False) -> bool:
-    """A classification code; `short` admits the 1-digit 款/项 parts some PDFs print without their leading 0."""
-    s = code_of(cell)
-    return bool(_CODE.match(s) or (short and s.isdigit() and len(s) == 1))
 
 
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*\S")
@@ -81,12 +58,12 @@ def _is_body_row(cells: list[str]) -> bool:
     first = nonempty[0]
     if first.startswith("栏次") or first in ("类", "款", "项") or is_column_numbers(cells):
         return False
-    if _CODE_AND_LABEL.match(first) or (_is_code(first) and len(first) >= 3):
+    if _CODE_AND_LABEL.match(first) or (is_code(first) and len(first) >= 3):
         return True
     if _ITEM.match(first) and not any(w in first for w in ("项目", "科目", "名称")):
         return True  # an item line (一、部门预算 …) that prints no amount is still a body line
     # A number in a row that also holds text is data; a row of bare small integers is a 栏次/序号 line.
-    numbers = [c for c in nonempty if _is_numberish(c)]
+    numbers = [c for c in nonempty if is_numberish(c)]
     if numbers and any("." in c or "," in c for c in numbers):
         return True
     return bool(numbers) and len(numbers) < len(nonempty)
@@ -163,7 +140,7 @@ def _place_stray_leaves(rows: list[list[str]]) -> None:
     words are those columns' leaves, in order."""
     last = rows[-1]
     k = 0
-    while k < len(last) and last[k] in _CODE_HEADERS:
+    while k < len(last) and last[k] in CODE_HEADERS:
         k += 1
     if k == 0:
         return  # only a row that opens with 类|款|项 shows the packing
@@ -203,71 +180,6 @@ def header_paths(header_rows: list[list[str]], filled: bool) -> list[list[str]]:
     return paths
 
 
-def _column_roles(paths: list[list[str]], body: list[list[str]], width: int):
-    """Classify columns: 'line' (行次, dropped), 'code', 'label', 'value'. Returns roles and label columns."""
-    roles = ["value"] * width
-    for j in range(width):
-        joined = "".join(paths[j]) if j < len(paths) else ""
-        col = [r[j] for r in body if j < len(r) and r[j]]
-        # A 合计 label merged across the code columns says nothing about what the column holds.
-        coded = [c for c in col if not any(c.endswith(w) for w in _TOTAL_WORDS)]
-        if any(h in joined for h in _LINE_NO_HEADERS) and all(c.isdigit() for c in col):
-            roles[j] = "line"
-        elif paths[j] and (paths[j][-1] in _CODE_HEADERS or "编码" in joined or "代码" in joined) \
-                and "名称" not in joined \
-                and all(_is_code(c, short := paths[j][-1] in _CODE_HEADERS) or not _is_numberish(c) for c in col) \
-                and (not coded or sum(_is_code(c, short) for c in coded) >= max(1, len(coded) // 2)):
-            roles[j] = "code"
-        elif col and sum(not _is_numberish(c) for c in col) >= max(1, int(len(col) * 0.6)):
-            roles[j] = "text"
-    # The first text column is the label; later text columns that head a repeated "项目" block are the
-    # label of a side-by-side half. Other text columns (项目类型, 绩效指标) stay as value columns.
-    labels: list[int] = []
-    # A project list that opens with its 类型 (特定目标类 on every row) is labelled by its 项目名称 column.
-    named = next((j for j in range(width) if roles[j] == "text" and paths[j] and paths[j][-1] == "项目名称"), None)
-    first_text = next((j for j in range(width) if roles[j] == "text"), None)
-    if named is not None and first_text is not None and first_text < named and "名称" not in "".join(paths[first_text]):
-        labels.append(named)
-        roles[named] = "label"
-    # An identifier column (项目编号: A, C …) is never the label when a text column follows it.
-    for j in range(width):
-        col = [r[j] for r in body if j < len(r) and r[j]]
-        if roles[j] == "text" and re.search(r"编号|编码|代码", "".join(paths[j])) \
-                and all(len(c) <= 8 and halfwidth(c).replace("-", "").isalnum() and c.isascii() for c in col) \
-                and any(roles[k] == "text" for k in range(j + 1, width)):
-            roles[j] = "value"
-    for j in range(width):
-        if roles[j] != "text":
-            continue
-        if not labels:
-            labels.append(j)
-            roles[j] = "label"
-            continue
-        first_leaf = paths[labels[0]][-1] if paths[labels[0]] else ""
-        leaf = paths[j][-1] if paths[j] else ""
-        top, first_top = (paths[j][0] if paths[j] else ""), (paths[labels[0]][0] if paths[labels[0]] else "")
-        if (leaf and leaf == first_leaf) or ("收入" in first_top and "支出" in top):
-            labels.append(j)
-            roles[j] = "label"
-        else:
-            roles[j] = "value"
-    if not labels and not body:
-        # An empty table: the name column is known from its header alone.
-        named = [j for j in range(width) if roles[j] == "value" and any(w in "".join(paths[j]) for w in ("名称", "项目"))]
-        free = [j for j in range(width) if roles[j] == "value"]
-        if named or free:
-            labels.append((named or free)[0])
-            roles[labels[0]] = "label"
-    if not labels:
-        # No text column: the first non-code column labels the rows (a lone totals row).
-        for j in range(width):
-            if roles[j] == "value" and not all(_is_numberish(r[j]) or not r[j] for r in body if j < len(r)):
-                labels.append(j)
-                roles[j] = "label"
-                break
-    return roles, labels
-
-
 def build_table(
     *,
     table_id: str,
@@ -287,13 +199,17 @@ def build_table(
     body_pages = [g.page for g in grid[h:]]
     paths = header_paths(head, filled)
     paths += [[] for _ in range(width - len(paths))]
-    roles, labels = _column_roles(paths, body, width)
+    roles, labels = column_roles(paths, body, width)
 
     # A unit column and a name column that take turns (预算单位 on the unit's line, 科目名称 on the coded lines
     # under it): one label, whichever of the two the line prints.
-    second = _alternate_label(labels, roles, body, width)
+    second = alternate_label(labels, roles, body, width)
     if second is not None:
         roles[second] = "label2"
+    keyed = spanned_label(labels, roles, body, width) if second is None else None
+    if keyed is not None:  # the merged group cell stays as a text column; the lines are named by `keyed`
+        roles[labels[0]], roles[keyed] = "value", "label"
+        labels = [keyed]
     # Side-by-side halves: each label column, with the code columns just before it, starts a block that
     # owns every value column up to the next block.
     starts = []
@@ -322,7 +238,7 @@ def build_table(
             if roles[j] == "code" and lab is not None and j > lab and not (second is not None and j < second):
                 roles[j] = "text"
         blocks.append((lab, [j for j in region if roles[j] == "code"],
-                       [j for j in region if roles[j] in ("value", "text")]))
+                       [j for j in region if roles[j] in ("value", "text", "id")]))
 
     value_cols = [j for _, _, vs in blocks for j in vs]
     header = [_clean_path(paths[j]) for j in value_cols]
@@ -345,7 +261,7 @@ def build_table(
                     indents = list(indents)
                     indents[lab] = indents[second] + 1  # the name column sits right of the unit column
             if not label and lab is not None:  # 合计 printed in another text column (类型|项目名称|项目单位)
-                label = next((c for c in cells_row if c in _TOTAL_WORDS), "")
+                label = next((c for c in cells_row if c in TOTAL_WORDS), "")
             code_parts = [code_of(cells_row[j]) for j in codes if cells_row[j]]
             digits = [p for p in code_parts if p.isdigit()]
             # 款 and 项 parts are two digits each ("301" + "2" is 30102).
@@ -382,7 +298,7 @@ def build_table(
                             dashes=dashes))
             rows_indent.append(_indent(label, indents, lab))
             # A 合计 line of an empty form (no amount printed) is no data line.
-            printed = printed or not (label in _TOTAL_WORDS and not code and all(v is None for v in values))
+            printed = printed or not (label in TOTAL_WORDS and not code and all(v is None for v in values))
         lines += printed
     # Side-by-side halves read one after the other: all 收入 rows, then all 支出 rows; each nested on its own.
     rows = []
@@ -400,23 +316,6 @@ def build_table(
         label_header=label_header, notes=list(notes or []), section=section, grid=cells,
         columns=[p[-1] if p else "" for p in paths], lines=lines,
     )
-
-
-def _alternate_label(labels: list[int], roles: list[str], body: list[list[str]], width: int) -> int | None:
-    """The text column right of the only label column (code columns between) when the two are never both
-    printed on a line: the names under a column of unit names."""
-    if len(labels) != 1:
-        return None
-    j = labels[0] + 1
-    while j < width and roles[j] == "code":
-        j += 1
-    if j >= width or roles[j] != "value":
-        return None
-    col = [r[j] for r in body if r[j]]
-    if not col or sum(not _is_numberish(c) for c in col) < len(col) * 0.9:
-        return None
-    both = sum(1 for r in body if r[labels[0]] and r[j])
-    return j if both <= max(0, len(col) // 20) else None
 
 
 def _indent(label: str, indents: list[float] | None, col: int | None) -> float:

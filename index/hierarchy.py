@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from index import nesting
 from index.document import Row, Table
 from index.numbers import halfwidth
 
@@ -105,59 +106,13 @@ def assign(rows: list[Row], indents: list[float] | None = None) -> None:
         stack.append(i)
 
 
-def repair(rows: list[Row], tol: float = 0.011) -> None:
-    """Undo a nesting misread: when the top rows of an amount column add up to a whole multiple (2x, 3x) of the
-    single 合计 row, a top row equal to the sum of the top rows right after it is their parent (a department over
-    its 本级 unit, a 小计 over its only child); those rows and their subtrees move one level down."""
-    totals = [r for r in rows if r.level == 0]
-    if not totals:
-        _nest_under_first(rows, tol)
-        return
-    if len(totals) != 1:
-        return
-
-    def tops() -> list[int]:
-        return [i for i, r in enumerate(rows) if r.level == 1]
-
-    def flat(c: int) -> float:
-        return sum(rows[i].value(c) or 0.0 for i in tops())
-
-    col = None
-    for c in range(len(totals[0].values)):
-        total = totals[0].value(c)
-        if total:
-            ratio = flat(c) / total
-            if ratio >= 1.99 and abs(ratio - round(ratio)) <= 1e-6 * max(1, len(rows)):
-                col = c
-            break  # the first amount column the 合计 prints decides
-    if col is None:
-        return
-    total = totals[0].value(col)
-    for _ in range(len(rows)):
-        if abs(flat(col) - total) <= tol * len(rows):
-            return
-        top = tops()
-        moved = False
-        for k, i in enumerate(top):
-            v = rows[i].value(col)
-            if not v:
-                continue
-            run, s = [], 0.0
-            for j in top[k + 1:]:
-                s += rows[j].value(col) or 0.0
-                run.append(j)
-                if s >= v - tol:
-                    break
-            if run and abs(s - v) <= tol * len(run):
-                end = next((j for j in top if j > run[-1]), len(rows))
-                for j in range(run[0], end):
-                    rows[j].level = (rows[j].level or 1) + 1
-                for j in run:
-                    rows[j].parent = i
-                moved = True
-                break
-        if not moved:
-            return
+def repair(rows: list[Row]) -> None:
+    """Undo a nesting misread: a table without a 合计 line whose first row heads the others (see
+    `_nest_under_first`), then every parent whose children over-count it re-read from the amounts
+    (index/nesting.py: a department over its 本级 unit, a 小计 over its only child, unit → category → project)."""
+    if not any(r.level == 0 for r in rows):
+        _nest_under_first(rows, 0.011)
+    nesting.regroup(rows)
 
 
 def _nest_under_first(rows: list[Row], tol: float) -> None:

@@ -116,13 +116,29 @@ class TableInfo:
 
 
 def table_type_of(text: str, pack: RulePack) -> TableType | None:
-    """The table type a title (or a sentence about a table) names: the first whose aliases appear in it, with its
-    required words and none of its excluded ones."""
-    for tt in pack.table_types:
-        if any(a in text for a in tt.aliases) and all(r in text for r in tt.require) \
-                and not any(x in text for x in tt.exclude):
-            return tt
-    return None
+    """The table type a title (or a sentence about a table) names: its most specific alias.
+
+    Every alias occurrence is a candidate. One that sits inside a longer alias (收支总 in 财政拨款收支总), or that
+    a phrase starting further left overlaps (支出总 in 基本支出总表, 支出决算表 in …基本支出决算表), only names a part
+    of that phrase: the longer phrase is the more specific name and the part is dropped, even when the phrase's
+    own type does not apply (基本支出 without 一般公共预算: a table the pack has no type for, never 支出总表).
+    Among the remaining candidates whose type's required words are present and excluded words absent, the
+    pack's order decides (the pack lists its types most specific first)."""
+    hits: list[tuple[int, int, int, TableType, bool]] = []  # start, end, pack order, type, applies
+    for order, tt in enumerate(pack.table_types):
+        applies = all(r in text for r in tt.require) and not any(x in text for x in tt.exclude)
+        for a in tt.aliases:
+            start = text.find(a)
+            while start >= 0:
+                hits.append((start, start + len(a), order, tt, applies))
+                start = text.find(a, start + 1)
+
+    def part_of_longer(h: tuple) -> bool:
+        s, e = h[0], h[1]
+        return any((o[0] <= s and e <= o[1] and o[1] - o[0] > e - s) or o[0] < s < o[1] < e for o in hits)
+
+    live = [h for h in hits if h[4] and not part_of_longer(h)]
+    return min(live, key=lambda h: h[2])[3] if live else None
 
 
 def classify(table: Table, pack: RulePack) -> str | None:
