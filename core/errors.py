@@ -39,3 +39,7 @@ class LLMError(DocQAError):
     def __init__(self, message: str, *, retryable: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
+
+
+class ClusterError(DocQAError):
+    """The cluster cannot be used: a bad --cluster address, an unreachable scheduler, Dask not installed."""

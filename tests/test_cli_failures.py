@@ -55,3 +55,10 @@ def test_check_out_without_format_and_a_missing_folder(tmp_path):
     line = _one_line(CliRunner().invoke(app, ["check", str(doc), "--format", "md", "--out",
                                               str(tmp_path / "nope" / "r.md")]))
     assert "no such folder" in line
+
+
+def test_a_cluster_address_that_is_not_one(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("某某局2024年部门预算\n", encoding="utf-8")
+    line = _one_line(CliRunner().invoke(app, ["check", str(doc), "--cluster", "http//nowhere", "--no-llm"]))
+    assert "http//nowhere" in line and "tcp://host:port" in line

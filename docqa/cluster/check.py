@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from docqa.cluster.connect import connect, send_bytes
+from docqa.cluster.connect import on_cluster, send_bytes
 from docqa.cluster.items import make_item, settings_key, with_bytes
 from docqa.cluster.journal import Journal
 from docqa.cluster.stream import run_tasks
@@ -62,13 +62,8 @@ def check_on_cluster(paths: list[Path], address: str, *, workers: int = 0, pack_
                   window=window)
 
     try:
-        if not positions:
-            pass  # everything was done by an earlier run: no cluster needed
-        elif client is not None:
-            run(client)
-        else:
-            with connect(address, workers) as c:
-                run(c)
+        if positions:  # else everything was done by an earlier run: no cluster needed
+            on_cluster(address, workers, client, run)
     finally:
         if journal:
             journal.close()

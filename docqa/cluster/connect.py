@@ -6,13 +6,13 @@ import logging
 import os
 import re
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
+
+from core.errors import ClusterError
 
 _LOCAL = re.compile(r"^local(?:\[(\d+)\]|:(\d+))?$")
 
 
-class ClusterError(Exception):
-    """The cluster cannot be used (bad address, unreachable scheduler, Dask not installed); one line."""
 
 
 def parse_address(address: str) -> tuple[str, int | None]:
@@ -74,3 +74,12 @@ def send_bytes(send: str, address: str) -> bool:
     if mode not in ("auto", "path", "bytes"):
         raise ClusterError(f"cluster send mode '{send}': expected auto, path or bytes")
     return mode == "bytes" or (mode == "auto" and not is_local(address))
+
+
+def on_cluster(address: str, workers: int, client, run: Callable) -> None:
+    """`run(client)` on the client the caller holds, else on one connected here for the address (and closed)."""
+    if client is not None:
+        run(client)
+        return
+    with connect(address, workers) as c:
+        run(c)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from docqa.cluster.connect import connect, is_local, send_bytes
+from docqa.cluster.connect import is_local, on_cluster, send_bytes
 from docqa.cluster.items import DocItem, make_item, with_bytes
 from docqa.cluster.stream import run_tasks
 from docqa.cluster.tasks import prepare_item
@@ -89,13 +89,8 @@ def ingest_on_cluster(paths, store_dir, index, address: str, *, workers: int = 0
                       window=window)
 
         try:
-            if not todo:
-                pass  # nothing new: no cluster needed
-            elif client is not None:
-                run(client)
-            else:
-                with connect(address, workers) as c:
-                    run(c)
+            if todo:  # else nothing new: no cluster needed
+                on_cluster(address, workers, client, run)
         finally:
             t0 = time.perf_counter()
             flush(manifest)  # what finished is committed even when the run is interrupted
