@@ -51,7 +51,7 @@ def column_roles(paths: list[list[str]], body: list[list[str]], width: int):
             roles[j] = "code"
         elif col and sum(not is_numberish(c) for c in col) >= max(1, int(len(col) * 0.6)):
             roles[j] = "text"
-        elif re.search(r"编码|代码|编号", joined) and col and all(c.isascii() and c.isdigit() for c in col):
+        elif re.search(r"编码|代码|编号", joined) and coded and all(c.isascii() and c.isdigit() for c in coded):
             roles[j] = "id"  # a unit or project number (1, 252001): an identifier, never an amount
     # The first text column is the label; later text columns that head a repeated "项目" block are the
     # label of a side-by-side half. Other text columns (项目类型, 绩效指标) stay as value columns.
@@ -125,14 +125,39 @@ def alternate_label(labels: list[int], roles: list[str], body: list[list[str]], 
     return j if both <= max(0, len(col) // 20) else None
 
 
-def spanned_label(labels: list[int], roles: list[str], body: list[list[str]], width: int) -> int | None:
-    """The text column right of the only label column that names every line, when the label column itself is
-    printed on at most half of them (a cell merged down over the lines it groups: one 预算单位 over the lines
-    2025年 | 2026年 | 增减变化): that column tells the lines apart, so it is their label."""
+def spanned_label(labels: list[int], roles: list[str], body: list[list[str]], width: int) -> tuple[int, bool] | None:
+    """The text column right of the only label column when that column, not the label column, names each line:
+    the label column's cells span several lines each (merged down and printed once, or repeated on every line)
+    and the next column names every line. Returns that column, and whether the lines under every group cell are
+    the same lines in the same order (one 预算单位 over 2025年 | 2026年 | 增减变化, under every 预算单位: the
+    groups then nest line by line, see hierarchy.assign_grouped) rather than items of their own (项目 under a
+    单位名称 repeated on each of its lines)."""
     j = _next_text_column(labels, roles, width)
     if j is None or len(body) < 2:
         return None
-    col = [r[j] for r in body]
-    if not all(col) or any(is_numberish(c) for c in col) or len(set(col)) < len(col):
+    # 合计 lines (often merged across both columns) belong to no group.
+    items = [r for r in body if not any(c.endswith(TOTAL_WORDS) for c in (r[labels[0]], r[j]))]
+    col = [r[j] for r in items]
+    if len(col) < 2 or not all(col) or any(is_numberish(c) for c in col):
         return None
-    return j if sum(1 for r in body if r[labels[0]]) * 2 <= len(body) else None
+    groups = groups_of([r[labels[0]] for r in items])
+    if groups is None or len(set(groups)) == len(groups):
+        return None
+    seqs = {tuple(col[i] for i, g in enumerate(groups) if g == k) for k in set(groups)}
+    if len(seqs) == 1 and len(items) == len(body):
+        seq = next(iter(seqs))
+        return (j, True) if len(seq) >= 2 and len(set(seq)) == len(seq) else None
+    return j, False
+
+
+def groups_of(group_cells: list[str]) -> list[int] | None:
+    """Group number of each line: a group starts at each printed cell that differs from the one above (a merged
+    cell prints once, a repeated one on every line). None if the first line prints none."""
+    if not group_cells or not group_cells[0]:
+        return None
+    out, k, last = [], -1, None
+    for c in group_cells:
+        if c and c != last:
+            k, last = k + 1, c
+        out.append(k)
+    return out

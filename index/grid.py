@@ -15,7 +15,9 @@ from index.columns import (CODE_HEADERS, TOTAL_WORDS, alternate_label, code_of, 
 from index.document import Row, Table
 from index.numbers import halfwidth, is_blank, join_cjk, parse_number
 
-_CODE_AND_LABEL = re.compile(r"^[\[［【]?(\d{3,7})[\]］】]?\s*[　 ]?([^\d\s年月日度%.,\]］】].*)$")
+# A classification code before a label: income 10x/11x, functional 2xx, economic 3xx/5xx (a number of another
+# kind, such as a hotline 12333 opening a project name, is part of the name).
+_CODE_AND_LABEL = re.compile(r"^[\[［【]?((?:1[01]|[235]\d)\d{1,5})[\]］】]?\s*[　 ]?([^\d\s年月日度%.,\]］】].*)$")
 
 
 @dataclass
@@ -206,10 +208,19 @@ def build_table(
     second = alternate_label(labels, roles, body, width)
     if second is not None:
         roles[second] = "label2"
-    keyed = spanned_label(labels, roles, body, width) if second is None else None
-    if keyed is not None:  # the merged group cell stays as a text column; the lines are named by `keyed`
-        roles[labels[0]], roles[keyed] = "value", "label"
+    spanned = spanned_label(labels, roles, body, width) if second is None else None
+    group_names: list[str] | None = None
+    if spanned is not None:
+        keyed, cycled = spanned
+        # The merged group cell stays a text column, its text repeated on each line it spans (every line then
+        # names its unit); the lines are named by `keyed`.
+        group_col = labels[0]
+        roles[group_col], roles[keyed] = "value", "label"
         labels = [keyed]
+        body = [list(r) for r in body]
+        for prev, r in zip(body, body[1:]):
+            r[group_col] = r[group_col] or prev[group_col]
+        group_names = [] if cycled else None
     # Side-by-side halves: each label column, with the code columns just before it, starts a block that
     # owns every value column up to the next block.
     starts = []
@@ -296,6 +307,8 @@ def build_table(
                 continue
             rows.append(Row(label=label, code=code, values=values, page=page, cells=raw, percent=percent,
                             dashes=dashes))
+            if group_names is not None:
+                group_names.append(cells_row[group_col])
             rows_indent.append(_indent(label, indents, lab))
             # A 合计 line of an empty form (no amount printed) is no data line.
             printed = printed or not (label in TOTAL_WORDS and not code and all(v is None for v in values))
@@ -303,8 +316,11 @@ def build_table(
     # Side-by-side halves read one after the other: all 收入 rows, then all 支出 rows; each nested on its own.
     rows = []
     for block_rows, block_indent in zip(per_block, block_indents):
-        hierarchy.assign(block_rows, block_indent)
-        hierarchy.repair(block_rows)
+        if group_names is not None and len(blocks) == 1:
+            hierarchy.assign_grouped(block_rows, group_names)
+        else:
+            hierarchy.assign(block_rows, block_indent)
+            hierarchy.repair(block_rows)
         for r in block_rows:
             if r.parent is not None:
                 r.parent += len(rows)

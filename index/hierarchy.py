@@ -56,6 +56,11 @@ def assign(rows: list[Row], indents: list[float] | None = None) -> None:
     base_indent = min((indents[i] for i in plain), default=0.0)
     ords = [o for o in (_ordinal(rows[i].label) for i in plain) if o is not None]
     top = min(ords, default=1)
+    kind_indent: dict[int, float] = {}
+    for i in plain:
+        k = _ordinal(rows[i].label)
+        if k is not None:
+            kind_indent[k] = min(kind_indent.get(k, indents[i]), indents[i])
     ranks: list[float | None] = []
     inner: dict[int, float] = {}  # ordinal kind -> rank, for items listed under a 其中 line
     for i, r in enumerate(rows):
@@ -79,8 +84,10 @@ def assign(rows: list[Row], indents: list[float] | None = None) -> None:
                 rank = inner[k]
             else:
                 rank = float(k if k is not None else top)
-                # Indentation deepens a row within its ordinal rank (a label pushed right by leading spaces).
-                rank += max(0.0, round(indents[i] - base_indent)) * 0.1
+                # Indentation deepens a row (a label pushed right by leading spaces). Numbered rows take the
+                # indentation of their ordinal kind (its least), so rows of one kind stay siblings however a
+                # wrapped label happens to start, and still sit under an unnumbered row printed left of them.
+                rank += max(0.0, round((indents[i] if k is None else kind_indent[k]) - base_indent)) * 0.1
                 if i + 1 < len(rows) and _code_rank(rows[i + 1].code) is not None and k is None:
                     rank = 0.0  # a group row heading coded rows (a unit's name over its 类 rows)
         ranks.append(rank)
@@ -115,6 +122,26 @@ def repair(rows: list[Row]) -> None:
     nesting.regroup(rows)
 
 
+def assign_grouped(rows: list[Row], names: list[str]) -> None:
+    """Level and parent of rows that are the lines of groups (names[i]: row i's group, printed once in a cell
+    merged down over the same lines in every group, such as 2025年 | 2026年 | 增减变化 under each 预算单位). The
+    groups nest as one row per group would (its name, its first line's amounts); each line then belongs to the
+    same line of its group's parent, so a department's 2026 figure is the sum of its units' 2026 figures."""
+    first: list[int] = []  # first row of each group, in order
+    gid: list[int] = []
+    for i, name in enumerate(names):
+        if not i or name != names[i - 1]:
+            first.append(i)
+        gid.append(len(first) - 1)
+    proxies = [rows[f].model_copy(update={"label": names[f], "code": None}) for f in first]
+    assign(proxies)
+    repair(proxies)
+    for i, r in enumerate(rows):
+        g = proxies[gid[i]]
+        r.level = g.level
+        r.parent = first[g.parent] + (i - first[gid[i]]) if g.parent is not None else None
+
+
 def _nest_under_first(rows: list[Row], tol: float) -> None:
     """A table without a 合计 line whose first top row equals the sum of all the other top rows (a department
     over its units): that row heads them."""
@@ -145,7 +172,7 @@ def _decimals(t: Table) -> int:
 
 def problems(t: Table) -> list[str] | None:
     """Sums of the table that do not hold (None when it has nothing to check). In each amount column each parent
-    equals the sum of its children, and the top rows add up to the single 合计/总计 row; blank and '-' count as 0.
+    equals the sum of its children (is at least their sum when they are listed under 其中), and the top rows add up to the single 合计/总计 row; blank and '-' count as 0.
     A top-row sum that is a whole multiple (2x, 3x) of the total means the nesting was misread."""
     value_cols = [k for k in range(len(t.header)) if any(r.value(k) is not None and k not in r.percent for r in t.rows)]
     if not value_cols or not t.rows:
@@ -164,7 +191,10 @@ def problems(t: Table) -> list[str] | None:
                 continue
             checked = True
             s = sum(t.rows[c].value(k) or 0.0 for c in kids)
-            if abs(s - pv) > unit * (len(kids) + 1) / 2 + 1e-9:
+            slack = unit * (len(kids) + 1) / 2 + 1e-9
+            # Lines under 其中 name some parts of their parent, not always all of them: at most the parent.
+            partial = bool(_OF_WHICH.match(_clean(t.rows[kids[0]].label)))
+            if s - pv > slack or (not partial and pv - s > slack):
                 out.append(f"col {k}: {t.rows[p].label} {pv} != children {s:.2f}")
         totals = [r for r in t.rows if r.level == 0]
         tops = [r for r in t.rows if r.level == 1]

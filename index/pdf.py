@@ -120,7 +120,7 @@ def _grid(hs: list[Seg], vs: list[Seg], chars: list[_Char], page_no: int) -> tup
         j = max(0, min(ncols - 1, _bisect(xs, ch.x)))
         by_cell.setdefault(find((i, j)), []).append(ch)
     texts = {cell: _cell_text(_lines_of(cs)) for cell, cs in by_cell.items()}
-    indent = {cell: _indent(cs, xs[cell[1]]) for cell, cs in by_cell.items()}
+    indent = _indents(by_cell, xs)
     rows: list[GridRow] = []
     for i in range(nrows):
         cells = [texts.get(find((i, j)), "") for j in range(ncols)]
@@ -131,15 +131,36 @@ def _grid(hs: list[Seg], vs: list[Seg], chars: list[_Char], page_no: int) -> tup
     return GridBlock(rows=rows, filled=True), (x0, y0, x1, y1), used, xs
 
 
-def _indent(cs: list[_Char], left: float) -> float:
-    """How far a cell's text starts right of its left edge, in widths of its characters (leading spaces count)."""
+def _gaps_in(cs: list[_Char], left: float, right: float) -> tuple[float, float]:
+    """How far a cell's first line of text sits from its left and right edges, in widths of its characters
+    (leading spaces count: they are not ink)."""
     ink = [c for c in cs if not c.c.isspace()]
     if not ink:
-        return 0.0
+        return 0.0, 0.0
     size = max(c.size for c in ink) or 1.0
     top = min(c.y for c in ink)
-    first = [c.x0 for c in ink if c.y - top <= size * 0.5]  # the first line: a wrapped label's second line may
-    return max(0.0, (min(first) - left) / size)  # start anywhere
+    first = [c for c in ink if c.y - top <= size * 0.5]  # a wrapped label's second line may start anywhere
+    return max(0.0, (min(c.x0 for c in first) - left) / size), max(0.0, (right - max(c.x1 for c in first)) / size)
+
+
+def _indent(cs: list[_Char], left: float) -> float:
+    """How far a cell's text starts right of its left edge, in widths of its characters."""
+    return _gaps_in(cs, left, left)[0]
+
+
+def _indents(by_cell: dict[tuple[int, int], list[_Char]], xs: list[float]) -> dict[tuple[int, int], float]:
+    """Each cell's indent; none in a column whose text is centred (nearly every cell as far from the right edge
+    as from the left, at three or more offsets spanning two characters or more: texts of many lengths centred
+    alike, not a centred header over one indented list): there the offset only says how short the text is."""
+    gaps = {cell: _gaps_in(cs, xs[cell[1]], xs[cell[1] + 1]) for cell, cs in by_cell.items()}
+    centred = set()
+    for j in {cell[1] for cell in gaps}:
+        col = [g for cell, g in gaps.items() if cell[1] == j]
+        balanced = [lg for lg, rg in col if lg > 0.5 and abs(lg - rg) < 1.0]
+        if len(col) >= 3 and len(balanced) >= 0.8 * len(col) and max(balanced) - min(balanced) >= 2 \
+                and len({round(lg) for lg in balanced}) >= 3:
+            centred.add(j)
+    return {cell: 0.0 if cell[1] in centred else g[0] for cell, g in gaps.items()}
 
 
 def _open_grid(hs: list[Seg], chars: list[_Char], page_no: int):

@@ -56,3 +56,24 @@ def test_a_procurement_table_grouped_by_fund_then_unit_then_item_sums_again():
     assert [(r.label, r.level) for r in t.rows] == [("合计", 0), ("全额", 1), ("甲单位", 2), ("办公设备", 3),
                                                    ("印刷服务", 3), ("乙单位", 2), ("车辆", 3)]
     assert sums(t) is True
+
+
+def test_lines_under_qizhong_are_some_parts_at_most_the_parent():
+    t = table_of("收支总表", "万元", "项目|金额", "合计|100.00", "一、财政拨款|100.00", "其中：专项资金|30.00")
+    assert [r.parent for r in t.rows] == [None, None, 1]
+    assert sums(t) is True
+    over = table_of("收支总表", "万元", "项目|金额", "合计|100.00", "一、财政拨款|100.00", "其中：专项资金|130.00")
+    assert sums(over) is False
+    whole = table_of("收支总表", "万元", "项目|金额", "合计|100.00", "一、财政拨款|100.00", "（一）专项资金|30.00")
+    assert sums(whole) is False
+
+
+def test_numbered_rows_of_one_kind_are_siblings_whatever_their_offset():
+    from index.hierarchy import assign  # noqa: PLC0415
+
+    rows = [Row(label=label, values=[1.0], page=1) for label in
+            ("财政拨款", "1.一般公共预算拨款", "2.政府性基金预算拨款", "3.国有资本经营预算拨款")]
+    # The second numbered label starts further right (wrapped, or centred): still a sibling of the first; all
+    # three sit under the unnumbered row printed left of them.
+    assign(rows, [0.0, 2.0, 4.0, 2.0])
+    assert [r.parent for r in rows] == [None, 0, 0, 0]

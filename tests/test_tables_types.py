@@ -1,6 +1,7 @@
 """rules.semantics.table_type_of: a title is typed by its most specific alias; index.columns: which column keys
 the rows."""
 from index.grid import GridRow, build_table
+from index.hierarchy import sums
 from rules.pack import RulePack, TableType, load_pack
 from rules.semantics import table_type_of
 
@@ -56,3 +57,20 @@ def test_a_total_merged_over_an_identifier_column_leaves_it_an_identifier():
     t = table_of("政府采购预算明细表", "万元", "项目编号|项目|总计|一般公共预算拨款收入", "合计||30.00|20.00",
                  "A|货物|20.00|15.00", "C|服务|10.00|5.00")
     assert [r.label for r in t.rows] == ["合计", "货物", "服务"]
+
+
+def test_lines_repeated_under_each_merged_group_cell_nest_line_by_line():
+    t = table_of("“三公”经费支出表", "万元", "预算单位|年度|总计",
+                 "某局|2025年|30.00", "|2026年|36.00", "|增减变化金额|6.00",
+                 "某局（本级）|2025年|20.00", "|2026年|25.00", "|增减变化金额|5.00",
+                 "某中心|2025年|10.00", "|2026年|11.00", "|增减变化金额|1.00")
+    assert [r.label for r in t.rows[:3]] == ["2025年", "2026年", "增减变化金额"]
+    assert [r.cells[0] for r in t.rows] == ["某局"] * 3 + ["某局（本级）"] * 3 + ["某中心"] * 3
+    # Each unit's line belongs to the department's same line: 2026年 of both units under 2026年 of 某局.
+    assert [r.parent for r in t.rows] == [None, None, None, 0, 1, 2, 0, 1, 2]
+    assert sums(t) is True
+
+
+def test_a_number_that_is_no_classification_code_stays_in_the_label():
+    t = table_of("项目支出表", "万元", "项目名称|金额", "合计|30.00", "12333热线经费|10.00", "208 社会保障和就业支出|20.00")
+    assert [(r.code, r.label) for r in t.rows] == [(None, "合计"), (None, "12333热线经费"), ("208", "社会保障和就业支出")]
