@@ -41,6 +41,8 @@ def label_keys(text: str) -> list[str]:
     for tail in ("支出", "合计", "费用"):
         if k.endswith(tail) and len(k) > len(tail) + 1:
             keys.append(k[: -len(tail)])
+    if "的" in k:  # 对个人和家庭的补助 is often written 对个人和家庭补助
+        keys += [x.replace("的", "") for x in keys]
     return keys
 
 
@@ -300,11 +302,16 @@ class Semantics:
                 for c in cells:
                     self._add(k, c)
         # Column names read on the total rows (合计 / unlabeled first row / one-row tables): 基本支出, 人员经费…
-        rows = info.total_rows[:2] or (t.rows[:1] if len(t.rows) == 1 else [])
+        rows = self._year_rows(info) or info.total_rows[:2] or (t.rows[:1] if len(t.rows) == 1 else [])
+        sources = {norm_label(x) for x in self.pack.context_labels}
         for r in rows:
             for i in info.value_cols:
                 c = info.cell(r, i)
-                name = column_name(t.header[i]) if i < len(t.header) else ""
+                path = t.header[i] if i < len(t.header) else []
+                name = column_name(path) if path else ""
+                if name in sources and len(path) >= 2:
+                    # 因公出国(境)费 / 一般公共预算: the item is the group, the leaf only says which fund pays it.
+                    name = column_name(path[:-1]) or name
                 if c and name:
                     c.via = "column"
                     for k in label_keys(name):
@@ -318,6 +325,17 @@ class Semantics:
                     for k in label_keys(core):
                         self._add(k, c)
 
+    def _year_rows(self, info: TableInfo) -> list[Row]:
+        """In a table that lists years as rows (年度: 2025年 / 2026年 / 增减变化), the row of the document's year:
+        its columns are this year's figures, as a 合计 row's are."""
+        year = self.doc.year
+        if not year:
+            return []
+        this = re.compile(rf"\s*{year}\s*年?度?\s*")
+        text_cols = [i for i in range(len(info.table.header)) if i not in info.value_cols][:2]
+        return [r for r in info.table.rows if this.fullmatch(r.label or "")
+                or any(i < len(r.cells) and this.fullmatch(r.cells[i] or "") for i in text_cols)]
+
     def types(self, *names: str) -> list[TableInfo]:
         return [i for n in names for i in self.by_type.get(n, [])]
 
@@ -328,6 +346,10 @@ class Semantics:
         noise = sorted(self.pack.subject_noise, key=len, reverse=True)
         qualifiers = [norm_label(q) for q in self.pack.context_labels + self.pack.scope_words]
         s = norm_label(subject)
+        if s.endswith("费用"):  # 因公出国（境）费用 is the table's 因公出国（境）费
+            hit = self.lookup(s[:-2] + "费")
+            if hit:
+                return hit
         tried = set()
         while s and s not in tried:
             tried.add(s)

@@ -14,6 +14,27 @@ if TYPE_CHECKING:
 _GENERIC = re.compile(r"^(?:20\d\d年度?)?(?:当年)?(?:年初)?(?:预算安排|预算为|支出决算为|决算为|决算数为|支出为|安排|为)$")
 
 
+# A subject that says only which year or basis the amount is (2026年预算数, 年初预算数为): the item is named before.
+_BASIS_ONLY = re.compile(r"^(?:20\d\d年度?)?(?:当年|本年)?(?:年初)?(?:预算|决算)数?为?$")
+_HEADING = re.compile(r"([^，。；：:,;！？!?]{2,30})[：:。]\s*$")
+
+
+def heading(ctx: Analysis, claim) -> str | None:
+    """The item a subject of bare basis words is about: the heading right before it in its paragraph, a short
+    phrase without figures closed by a colon or a full stop (（二）支出预算：2026年年初预算数… ; 1.因公出国（境）费用。
+    2026年预算数…). None when the amount does not follow such a heading."""
+    p = ctx.paragraph(claim.paragraph)
+    if p is None:
+        return None
+    before = p.text[:claim.amount.start].rstrip()
+    if not before.endswith(claim.amount.subject):
+        return None
+    m = _HEADING.search(before[:len(before) - len(claim.amount.subject)])
+    if not m or re.search(r"\d", norm_label(m.group(1))):
+        return None
+    return m.group(1).strip()
+
+
 def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
     """The table cells a narrative amount names: by its 类/款/项 path, else by the longest label ending its
     subject; a bare "预算安排/支出决算为" inherits the path the sentence is about. None when nothing maps."""
@@ -29,11 +50,16 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
                         or _GENERIC.match(norm_label(subject) or "为")):
         cells = ctx.sem.code_path(claim.topic)
         return ("/".join(claim.topic), cells, True) if cells else None
-    if not norm_label(subject) or _GENERIC.match(norm_label(subject)):
-        return None
+    head = None
+    if not norm_label(subject) or _GENERIC.match(norm_label(subject)) or _BASIS_ONLY.match(norm_label(subject)):
+        head = heading(ctx, claim)
+        if head is None:
+            return None
+        subject = head
     if claim.amount.bracketed:
         return None  # （其中，一般公共预算拨款安排…）: a side breakdown of something else
-    hit = ctx.sem.lookup(subject) or _grand_total(ctx, _clause_before(claim)) or _sangong_column(ctx, claim)
+    hit = _by_code(ctx, subject) or ctx.sem.lookup(subject) or _grand_total(ctx, head or _clause_before(claim)) or \
+        _sangong_column(ctx, claim)
     if hit is None:
         return None
     key, cells = hit
@@ -54,6 +80,30 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
         if not cells:
             return None
     return key, cells, False
+
+
+_CODED = re.compile(r"^(.*?)[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[)）]$")
+
+
+def _by_code(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
+    """A subject that prints its classification code in brackets (行政运行（2010301）, 商品和服务支出（302）): the
+    rows printed with that code and that name; else the rows of that name."""
+    m = _CODED.match(subject.strip())
+    if not m:
+        return None
+    name = _plain(m.group(1))
+    cells = [c for info, row in ctx.sem.codes.get(m.group(2), []) if name and _plain(row.label) == name
+             for c in (info.cell(row, i) for i in info.value_cols) if c]
+    if cells:
+        return norm_label(m.group(1)), cells
+    # The code names no row of that name (a 政府经济分类 code 509 beside a table of 部门经济分类 303, or a 项
+    # code beside its 款 name): the name is what a reader looks up.
+    return ctx.sem.lookup(m.group(1))
+
+
+def _plain(label: str) -> str:
+    """A label compared without its particles and trailing 支出 (对个人和家庭补助支出 = 对个人和家庭的补助)."""
+    return norm_label(label).replace("的", "").removesuffix("支出")
 
 
 # A classification code in brackets or a 类/款/项 tag: the text before it is about one item, not the whole unit.
@@ -142,9 +192,18 @@ def _heads(claim) -> list:
         if a.change or a.bound:
             continue
         between = text[a.end:at]
-        if _LISTING.search(between):
+        m = _LISTING.search(between)
+        if m and _lists_amounts(between[m.end():]):
             out.append(a)
     return out
+
+
+def _lists_amounts(after: str) -> bool:
+    """What follows a listing word names amounts in its first clause (主要包括：A万元；B万元…), or runs to this
+    amount without a clause break. A purpose (主要用于保障…运转；项目支出…) lists none: the next clause is a
+    sibling of the amount before, not its part."""
+    first = re.split(r"[；;]", after)[0]
+    return first == after or any(not x.change for x in amounts_in(first))
 
 
 def _sangong_column(ctx: Analysis, claim) -> tuple[str, list[Cell]] | None:
@@ -186,6 +245,9 @@ def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
     core = norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", subject)).replace("收、支", "收支")
     if ctx.doc.entity:
         core = core.replace(norm_label(ctx.doc.entity), "")
+    # 本部门 / 部门 / 单位 name the document's own unit, as the entity's name does; 部门预算收入 is 收入预算.
+    core = re.sub(r"^(?:本?部门|本?单位)", "", core)
+    core = re.sub(r"^(?:预算|决算)(?=收入|支出|收支)", "", core)
     noise = sorted(ctx.pack.subject_noise + ["总", "总额", "总体", "总计", "均为"], key=len, reverse=True)
     while True:
         w = next((w for w in noise if core.endswith(w) and len(core) > len(w)), None)

@@ -1,0 +1,77 @@
+"""Binding a narrative amount to the table cells it names (rules/analysis/subjects.py, Semantics.lookup): generated
+documents in our own wording, one mechanism each, both the silent (amount agrees) and the flagged (amount differs)
+side."""
+from tests.budgetdoc import EXPENDITURE, make_doc, table
+
+RULE = "narrative.amount_vs_table"
+
+
+def flagged(run_rule, text: str, tables=(EXPENDITURE,)):
+    return [(f.severity, f.expected, f.actual) for f in run_rule(make_doc(text, tables=list(tables)), RULE)]
+
+
+def test_a_subject_that_prints_its_code_is_the_row_of_that_code(run_rule):
+    # The ordinal and the bracketed code are not part of the name; the row with code and name is the cell.
+    assert not flagged(run_rule, "（1）行政运行（2101501）60.00万元，较上年增加2.00万元。")
+    assert flagged(run_rule, "（1）行政运行（2101501）66.00万元，较上年增加2.00万元。") == [("error", 60.0, 66.0)]
+
+
+def test_a_code_naming_another_row_falls_back_to_the_name(run_rule):
+    # 2101599 is printed nowhere: the name before it is what a reader looks up.
+    assert not flagged(run_rule, "（1）行政运行（2101599）60.00万元。")
+    assert flagged(run_rule, "（1）行政运行（2101599）61.00万元。") == [("error", 60.0, 61.0)]
+
+
+ECONOMIC = table("一般公共预算基本支出表", ["科目编码", "科目名称", "合计"],
+                 [["", "合计", "30.00"], ["303", "对个人和家庭的补助", "30.00"], ["30302", "退休费", "30.00"]])
+
+
+def test_a_label_is_found_without_its_particle(run_rule):
+    assert not flagged(run_rule, "（三）对个人和家庭补助支出30.00万元，主要是退休费。", [EXPENDITURE, ECONOMIC])
+    assert flagged(run_rule, "（三）对个人和家庭补助支出33.00万元，主要是退休费。", [EXPENDITURE, ECONOMIC]) == \
+        [("error", 30.0, 33.0)]
+
+
+def test_bare_basis_words_take_the_heading_before_them(run_rule):
+    # “2024年年初预算数” says only which figure; the heading before the colon says of what.
+    assert not flagged(run_rule, "（二）支出预算：2024年年初预算数100.00万元。")
+    assert flagged(run_rule, "（二）支出预算：2024年年初预算数110.00万元。") == [("error", 100.0, 110.0)]
+    # A heading with figures in it is a statement, not a heading: nothing to inherit.
+    assert not flagged(run_rule, "支出合计100.00万元。2024年预算数110.00万元。")
+
+
+# A 三公 table that lists years as rows (年度: 2023年 / 2024年 / 增减), each item under its fund sources.
+SANGONG_BY_YEAR = table(
+    "财政拨款“三公”经费支出表", ["年度", "总计", "总计", "公务接待费", "公务接待费", "因公出国（境）费", "因公出国（境）费"],
+    [["", "一般公共预算", "政府性基金", "一般公共预算", "政府性基金", "一般公共预算", "政府性基金"],
+     ["2023年", "9.00", "0.00", "5.00", "0.00", "4.00", "0.00"],
+     ["2024年", "7.00", "0.00", "3.00", "0.00", "4.00", "0.00"],
+     ["增减变化", "-2.00", "0.00", "-2.00", "0.00", "0.00", "0.00"]])
+
+
+def test_a_sangong_item_is_read_on_the_row_of_the_documents_year(run_rule):
+    tables = [EXPENDITURE, SANGONG_BY_YEAR]
+    ok = "“三公”经费说明。1.公务接待费。2024年预算数3.00万元，较上年减少2.00万元。"
+    assert not flagged(run_rule, ok, tables)
+    bad = ok.replace("预算数3.00", "预算数5.00")  # last year's figure: not this year's cell, nor the change row
+    assert flagged(run_rule, bad, tables) and all(f[1] == 3.0 for f in flagged(run_rule, bad, tables))
+    # 费用 in the text, 费 in the table.
+    assert not flagged(run_rule, "“三公”经费说明。1.因公出国（境）费用。2024年预算数4.00万元。", tables)
+    assert flagged(run_rule, "“三公”经费说明。1.因公出国（境）费用。2024年预算数4.50万元。", tables)
+
+
+def test_the_units_own_budget_income_is_the_grand_total(run_rule):
+    income = table("部门收入总表", ["科目名称", "合计", "财政拨款"], [["合计", "100.00", "100.00"]])
+    tables = [EXPENDITURE, income]
+    assert not flagged(run_rule, "2024年某某局部门预算收入100.00万元。", tables)
+    assert flagged(run_rule, "2024年某某局部门预算收入120.00万元。", tables)
+
+
+def test_a_purpose_clause_does_not_make_the_next_amount_its_part(run_rule):
+    # 基本支出 30.00 … 主要用于保障运转；项目支出 70.00: a sibling of 基本支出, not a part of it, so a cell larger
+    # than 30.00 may be its cell.
+    t = table("部门支出总表", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+              [["", "合计", "100.00", "30.00", "70.00"], ["2101501", "行政运行", "100.00", "30.00", "70.00"]])
+    text = "其中：基本支出30.00万元，主要用于保障机构运转；项目支出{}万元，主要用于业务工作。"
+    assert not flagged(run_rule, text.format("70.00"), [t])
+    assert flagged(run_rule, text.format("75.00"), [t])
