@@ -114,3 +114,32 @@ def test_rows_after_a_of_which_line_that_do_not_close_on_the_parent_are_the_list
     rows = [["公务用车购置及运行费", "5.00"], ["其中：公务用车购置费", "3.00"], ["公务接待费", "4.00"], ["合计", "9.00"]]
     t = table("“三公”经费支出预算表", ["项目", "金额"], rows)
     assert not run_rule(make_doc(tables=[EXPENDITURE, t]), "arithmetic.list_total")
+
+
+def _levels(total: str) -> str:
+    # A per-unit project list printed in levels the parser cannot nest (no codes, no ordinals, no indentation):
+    # 全额 over the unit over its categories over their projects.
+    rows = [["合计", total], ["全额", "10.00"], ["某某局", "10.00"], ["通用项目", "3.00"], ["档案整理", "1.00"],
+            ["系统运维", "2.00"], ["专用项目", "7.00"], ["执法检查", "7.00"]]
+    return table("专项业务经费支出表", ["项目名称", "金额"], rows)
+
+
+def test_a_list_printed_in_levels_adds_up_once_nested(run_rule):
+    assert not run_rule(make_doc(tables=[EXPENDITURE, _levels("10.00")]), "arithmetic.list_total")
+    (f,) = run_rule(make_doc(tables=[EXPENDITURE, _levels("12.00")]), "arithmetic.list_total")
+    assert f.actual == 12.0
+
+
+def test_a_list_with_a_blank_row_is_uncertain(run_rule):
+    t = table("项目支出表", ["项目名称", "金额"], [["档案整理", "30.00"], ["系统运维", ""], ["合计", "48.00"]])
+    (f,) = run_rule(make_doc(tables=[EXPENDITURE, t]), "arithmetic.list_total")
+    assert f.severity == "warning" and any("读作空" in r for r in f.certainty.reasons)
+
+
+def test_a_list_continued_on_a_piece_read_apart_is_uncertain(run_rule):
+    t = table("项目支出表", ["项目名称", "金额"], [["合计", "48.00"], ["档案整理", "30.00"], ["系统运维", "10.00"]])
+    rest = table("", ["", "", ""], [["网站维护", "8.00", "说明"]])
+    (f,) = run_rule(make_doc(tables=[EXPENDITURE, t, rest]), "arithmetic.list_total")
+    assert f.severity == "warning" and any("续排" in r for r in f.certainty.reasons)
+    (f,) = run_rule(make_doc(tables=[EXPENDITURE, t]), "arithmetic.list_total")
+    assert f.severity == "error"

@@ -75,3 +75,12 @@ def test_a_purpose_clause_does_not_make_the_next_amount_its_part(run_rule):
     text = "其中：基本支出30.00万元，主要用于保障机构运转；项目支出{}万元，主要用于业务工作。"
     assert not flagged(run_rule, text.format("70.00"), [t])
     assert flagged(run_rule, text.format("75.00"), [t])
+
+
+def test_a_project_row_under_a_unit_is_an_uncertain_match_for_a_bare_subject(run_rule):
+    # 专项业务费 is also one project of one unit: a sentence naming it bare may mean the whole.
+    listed = table("项目支出表", ["项目名称", "金额"],
+                   [["合计", "80.00"], ["某某中心", "80.00"], ["专项业务费", "50.00"], ["设备购置", "30.00"]])
+    assert flagged(run_rule, "2024年专项业务费90.00万元。", [EXPENDITURE, listed]) == [("warning", 50.0, 90.0)]
+    flat = table("项目支出表", ["项目名称", "金额"], [["合计", "80.00"], ["专项业务费", "50.00"], ["设备购置", "30.00"]])
+    assert flagged(run_rule, "2024年专项业务费90.00万元。", [EXPENDITURE, flat]) == [("error", 50.0, 90.0)]

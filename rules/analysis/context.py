@@ -12,7 +12,7 @@ from rules.analysis.tables import row_sum_failures
 from rules.claims import Amount, Claim, extract
 from rules.pack import RulePack
 from rules.findings import Evidence
-from rules.semantics import Cell, Semantics, TableInfo, norm_label
+from rules.semantics import Cell, Semantics, TableInfo, code_kind, is_unit_name, norm_label
 
 
 @dataclass(eq=False)
@@ -135,7 +135,22 @@ class Analysis:
             out.append("资金来源类主语，口径随上下文而定")
         elif not (by_path or key in self.pack.total_subjects or len(key) >= 4):
             out.append("主语过短，可能另有所指")
+        if not by_path and any(self._detail_row(c) for c in cells):
+            # A project listed under a unit (or two levels down) shares its name with what a bare subject may mean
+            # as a whole (专项业务费): which one the sentence means is a guess.
+            out.append("表中同名行是某单位下的明细项目，文中可能指总数")
         return out + self.table_doubts({id(c.table): c.table for c in cells}.values())
+
+    def _detail_row(self, c: Cell) -> bool:
+        """The cell's row is a detail of a per-unit list: a row without a classification code, two levels down
+        or printed below a row naming a unit (and not naming one itself)."""
+        if c.via != "row" or code_kind(c.row.code) or is_unit_name(c.row.label, self.doc.entity):
+            return False
+        if (c.row.level or 0) >= 3:
+            return True
+        rows = c.table.rows
+        at = next((i for i, r in enumerate(rows) if r is c.row), 0)
+        return any(is_unit_name(r.label, self.doc.entity) for r in rows[:at])
 
     def form_figure(self, claim: Claim) -> tuple[str, str, float, Evidence] | None:
         """The performance-form figure a self-evaluation sentence states: (project, column, 万元, evidence)."""

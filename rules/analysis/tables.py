@@ -130,3 +130,50 @@ def part_rows(info: TableInfo, tol: float) -> set[int]:
                 out.update(run)
                 break
     return out
+
+
+def nests_to(values: list[float], target: float, tol: float, budget: int = 20000) -> bool | None:
+    """Can the amounts, in printed order, be nested so that they add up to `target`: each one a leaf, or the head of
+    the run right after it that adds up to it (全额 over a unit over 专用项目 over its projects: levels the parser
+    could not nest). None when the search runs out of `budget` steps (a long list: no answer, not a no)."""
+    n = len(values)
+    steps = [0]
+    memo: dict[tuple[int, float], frozenset[int]] = {}
+
+    def ends(i: int, whole: float, want: int | None = None) -> frozenset[int]:
+        """Where a run of trees starting at row i and adding up to `whole` can end (only whether it can end at
+        `want`, when given)."""
+        key = (i, whole)
+        if key in memo:
+            return memo[key]
+        memo[key] = frozenset()  # a head never contains itself
+        found: set[int] = set()
+        todo, seen = [(i, 0.0, False)], set()
+        while todo:
+            steps[0] += 1
+            if steps[0] > budget:
+                raise TimeoutError
+            j, acc, nest = todo.pop()
+            v = values[j] if j < n else 0.0
+            if nest:  # row j as the head of the run after it: the search goes on where that run ends
+                todo.extend((k, acc + v, False) for k in ends(j + 1, v))
+                continue
+            if (j, round(acc, 6)) in seen:
+                continue
+            seen.add((j, round(acc, 6)))
+            if j > i and abs(acc - whole) <= tol:
+                if j == want:
+                    return frozenset({j})
+                found.add(j)
+            if j >= n or abs(acc) > abs(whole) + tol:
+                continue
+            if v:
+                todo.append((j, acc, True))
+            todo.append((j + 1, acc + v, False))  # popped first: the flat reading before the nested ones
+        memo[key] = frozenset(found)
+        return memo[key]
+
+    try:
+        return n in ends(0, target, want=n)
+    except TimeoutError:
+        return None

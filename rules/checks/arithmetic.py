@@ -6,7 +6,7 @@ import re
 from pydantic import Field
 
 from rules.analysis import Analysis
-from rules.analysis.tables import column_relations, part_rows
+from rules.analysis.tables import column_relations, nests_to, part_rows
 from rules.findings import Evidence
 from rules.registry import Options, Rule, rule
 from rules.semantics import (TableInfo, code_kind, is_column_number_row, is_total_row, is_unit_row, names_unit,
@@ -201,17 +201,46 @@ def list_total(ctx: Analysis, rule: Rule, opts: SumOptions):
             continue
         units = [r for r in body if names_unit(r, ctx.doc.entity)]
         readings = [[r for r in body if r not in units], units, body] if units else [body]
+        # The parser's nesting (codes, ordinals, 其中, indentation, amounts): its top rows alone are the list when
+        # the rows nest (a unit over its categories over their projects).
+        top = [r for r in body if r.parent is None and not _under_code(r, body)]
+        if 2 <= len(top) < len(body) or len(top) == 1 and len(body) > 1:
+            readings.append(top)
         checks = []
         for col in info.value_cols:
             tv = totals[0].value(col)
-            sums = [sum(_v(r.value(col)) for r in rows) for rows in readings if rows]
-            if tv is None and not any(sums):
+            sums = [(rows, sum(_v(r.value(col)) for r in rows)) for rows in readings if rows]
+            if tv is None and not any(x for _, x in sums):
                 continue
             n = max(len(rows) for rows in readings)
-            checks.append((all(_off(_v(tv), x, _tol(opts, info, n)) for x in sums), col, _v(tv), sums[0]))
-        for sev, (_, col, tv, total) in _report(opts, checks):
-            yield _mismatch(rule, info, sev, f"合计行（{t.header_text(col)}）", "各行合计", tv, f"{len(readings[0])}行之和",
-                            total, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}", _consistency(ctx, info))
+            bad = all(_off(_v(tv), x, _tol(opts, info, n)) for _, x in sums)
+            if bad and nests_to([_v(r.value(col)) for r in body], _v(tv), _tol(opts, info, n)):
+                bad = False  # the rows add up once read in levels the parser did not nest
+            checks.append((bad, col, _v(tv), min(sums, key=lambda rx: abs(rx[1] - _v(tv)))))
+        cut = _continued_apart(ctx, info)
+        for sev, (_, col, tv, (rows, total)) in _report(opts, checks):
+            # A list row with no amount where its siblings have one: digits the reading may have lost.
+            blank = ["有行在该列读作空，可能漏读"] if any(r.value(col) is None and r.label for r in body) else []
+            yield _mismatch(rule, info, sev, f"合计行（{t.header_text(col)}）", "各行合计", tv, f"{len(rows)}行之和",
+                            total, totals[0], col, f"{totals[0].label}｜{t.header_text(col)}",
+                            _consistency(ctx, info) + cut + blank)
+
+
+def _continued_apart(ctx: Analysis, info: TableInfo) -> list[str]:
+    """The table that follows is an untitled piece starting on the next page, read with another column layout:
+    the list may go on there, so its 合计 cannot be checked on this piece alone."""
+    infos = ctx.sem.infos
+    k = infos.index(info)
+    nxt = infos[k + 1].table if k + 1 < len(infos) else None
+    if nxt is not None and not nxt.title and nxt.pages and min(nxt.pages) <= max(info.table.pages) + 1:
+        return ["表格在下一页续排而未能合并读取，列表可能不全"]
+    return []
+
+
+def _under_code(row, rows) -> bool:
+    """Another row's code is a prefix of this row's (153 over 153013): a child, whatever the nesting says."""
+    return bool(row.code) and any(o is not row and o.code and len(o.code) < len(row.code)
+                                  and row.code.startswith(o.code) for o in rows)
 
 
 @rule("arithmetic.column_groups", "arithmetic", options=ColumnGroupOptions)
