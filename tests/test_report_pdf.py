@@ -64,6 +64,8 @@ def test_cover_page_then_one_section_per_finding_with_the_boxed_page_region(tmp_
     warnings = doc[2].get_text()
     assert "同类 4 处" in warnings and "第3张表为空表" in warnings and "空表未说明原因" in warnings
     assert "percentage.share" not in cover + error_page  # rule ids never stand for words
+    assert all(doc.xref_get_key(x[0], "Filter")[1] == "/FlateDecode" for x in doc[1].get_images())
+    assert out.stat().st_size < 400_000  # pictures deflated, fonts subset (1.3 MB a picture and whole fonts before)
 
 
 def test_english_report_and_a_text_source_without_pictures(tmp_path):
