@@ -9,7 +9,8 @@ documents/s and pages/s (end to end, and over the compute span), the peak memory
 scheduler overhead per task (the idle gap on a worker between the end of one document and the start of the next
 while work was queued), and the speedup and efficiency of 2 workers against 1 measured in the same run.
 Micro-measurements for the projection: the single writer's cost per document (chunk file, vectors, manifest) and
-its growth with the store, and the BM25 rebuild per chunk. Writes docs/scale.json and docs/scale.png.
+its growth with the store, and the BM25 rebuild per chunk. Writes docs/scale.json and docs/scale.png (or --out and
+the .png beside it).
 Everything heavy runs under the caller's `nice`; the load average is recorded before and after every run.
 """
 from __future__ import annotations
@@ -410,7 +411,7 @@ def main(argv: list[str] | None = None) -> None:
             server = server_costs(Path(ingest_real["store"]))
     save()
     report = json.loads(args.out.read_text())
-    plot(results, report["projection"], DOCS / "scale.png")
+    plot(results, report["projection"], args.out.with_suffix(".png"))  # docs/scale.png beside docs/scale.json
     print(json.dumps({k: report[k] for k in ("speedup", "writer", "server")}, indent=1))
 
 
