@@ -22,13 +22,14 @@ if TYPE_CHECKING:
 _MAX = r"最多|最高|最大|最贵|更多|更高|更大|多一些|高一些|largest|highest|most|biggest|more|higher|larger"
 _MIN = r"最少|最低|最小|更少|更低|更小|少一些|低一些|smallest|lowest|least|fewer|less|lower"
 _RANK = r"排名|排序|排列|从高到低|从大到小|从多到少|从低到高|从小到大|从少到多|前[一二三四五六七八九十\d]+|rank|top\s*\d+"
-_SUM = r"合计|总共|一共|加起来|总和|合起来|共计|之和|总计|in total|combined|sum|altogether"
+_SUM = r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|in total|combined|sum|altogether"
 _RATIO = r"几倍|多少倍|倍数|之比|比值|比例是|times|ratio"
-_DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|difference|how much more|how much less"
+_DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|多几|少几|difference|how much more|how much less"
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
 _STRIP = "|".join(f"(?:{rx})" for _, rx in _OPS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
-    r"分别|各自|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|及|、|的|是|为|\?|？|。"
+    r"分别|各自|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|及|、|的|是|为|\?|？|。|，|,|" \
+    r"[两二三四五六七八九十几]+(?:地|家|个|位)|(?:有|是|为)?(?:多少|几)[个家辆人项台套]?"
 _THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*\d")
 _TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个数|both|respectively")
 _TOP_N = re.compile(r"前\s*([一二三四五六七八九十\d]+)|top\s*(\d+)", re.I)
@@ -59,13 +60,16 @@ def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
     return re.sub(r"\s+", "", q)
 
 
-def _read(subject: str, retriever: Retriever, key: str):
-    """The structured answer to `subject` on one document alone."""
+_MEASURE = re.compile(r"(?:多少|几)\s*(个|家|辆|人|项|台|套)")
+
+
+def _read(subject: str, retriever: Retriever, key: str, measure: str | None = None):
+    """The structured answer to `subject` on one document alone; a count when the question counts (多几辆)."""
     from qa.retrieve import totals_of
 
-    question = f"{subject}是多少"
+    question = f"{subject}有多少{measure}" if measure else f"{subject}是多少"
     hits = retriever.search(question, 20, docs={key})
-    return structured(question, hits + totals_of(hits[:5], retriever.store.chunks()))
+    return structured(question, hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
 
 
 def _row(entity: str, cand) -> AnswerRow:
@@ -98,9 +102,10 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer 
     # The documents in the order the question names them (a ratio's numerator first), else by the manifest.
     q = halfwidth(question)
     keys = sorted(sc.keys, key=lambda key: q.find(sc.named[key]) if key in sc.named else len(q) + 1)
+    measure = _MEASURE.search(q)
     read = []
     for key in keys:
-        cand = _read(subject, retriever, key)
+        cand = _read(subject, retriever, key, measure.group(1) if measure else None)
         if cand is not None:
             read.append((docs[key].get("name") or docs[key].get("entity") or key, cand))
     if not read:
@@ -157,7 +162,7 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
     read = []
     for part in parts:
         hits = retriever.search(f"{part}是多少", 20)
-        cand = structured(f"{part}是多少", hits)
+        cand = structured(f"{part}是多少", hits, retriever.terms())
         if cand is None:
             return None
         read.append((part, cand))

@@ -10,12 +10,15 @@ from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.basis import basis_of, shared_words
 from qa.citations import cite, distinct, locate
-from qa.evidence import SENTENCE, definition_pattern, extractive, reason_candidates, structured
+from qa.evidence import structured
+from qa.phrase import SENTENCE
+from qa.reasons import definition_pattern, extractive, reason_candidates
 from qa.aggregate import aggregate, follow_ups, is_aggregate
 from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.question import intent
 from qa.reword import reword
+from qa.share import computed_share
 from qa.scope import without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
@@ -112,7 +115,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     elif kind in ("percent", "count", "change", "amount"):
         # Read with the unit's names out (深圳气象局 would leave 局 behind as a word of the question).
         asked = without_names(question, docs, sc, years=True) if sc.named else question
-        cand = structured(asked, hits + totals_of(hits[:5], retriever.store.chunks()))
+        cand = structured(asked, hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
         term: list[Basis] = []
         if cand is None:
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
@@ -121,9 +124,14 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if mapped is not None:
                 again, term = mapped
                 more = retriever.search(again, max(k, 20))
-                cand = structured(again, more + totals_of(more[:5], retriever.store.chunks()))
+                cand = structured(again, more + totals_of(more[:5], retriever.store.chunks()), retriever.terms())
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
+        if cand is None and kind == "percent":
+            computed = computed_share(question, sc, retriever, k)  # a share the documents do not print
+            if computed is not None:
+                computed.basis = named + computed.basis
+                return computed
         if cand is not None:
             first = cite(cand.hit, cand.text if cand.hit.chunk.kind == "paragraph" else None)
             rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
@@ -219,7 +227,7 @@ def _across_documents(question: str, retriever: Retriever, k: int) -> Answer | N
         if group and group not in entity:
             continue
         hits = retriever.search(f"{subject}是多少", 20, docs={key})
-        cand = structured(f"{subject}是多少", hits + totals_of(hits[:5], retriever.store.chunks()))
+        cand = structured(f"{subject}是多少", hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
         if cand is None:
             continue
         ok = cand.value > limit if op in _ABOVE else cand.value < limit

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.citations import cite
-from qa.evidence import _clean, _grams, _norm
+from qa.phrase import clean, grams, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.scope import without_names
 
@@ -35,22 +35,60 @@ def _amount(chunk) -> float | None:
     return None
 
 
+def _summed_children(rows: list) -> list[tuple[object, list]]:
+    """Parents found by the identity a correct table obeys (a row = the sum of the rows under it), for tables that
+    print no codes: each row followed by two or more rows adding up to it, within rounding. Read top down: rows
+    inside a group found are not parents themselves (a leaf and its next siblings can add up by chance)."""
+    values = [_amount(r) for r in rows]
+    out = []
+    i = 0
+    while i < len(rows):
+        head, total = rows[i], values[i]
+        i += 1
+        if not total or total <= 0:
+            continue
+        running, kids = 0.0, []
+        for r, v in zip(rows[i:], values[i:]):
+            if v is None:
+                break
+            running += v
+            kids.append(r)
+            tolerance = 0.006 * len(kids) + 0.01  # each printed figure rounded to the last digit
+            if abs(running - total) <= tolerance and len(kids) >= 2:
+                out.append((head, kids))
+                i += len(kids)
+                break
+            if running > total + tolerance:
+                break
+    return out
+
+
 def _groups(chunks: list) -> list[tuple[str, str, object, list]]:
-    """(name, kind, head chunk, item chunks): every coded row with coded children, and every table's item rows."""
+    """(name, kind, head chunk, item chunks): every row with children (by codes: the 款 under a 类; else by sums),
+    and every table's top-level item rows."""
+    from qa.evidence import is_total_row
+
     by_table: dict[tuple[str, str], list] = {}
     for c in chunks:
         if c.kind == "row" and c.table:
             by_table.setdefault((c.source, c.table), []).append(c)
     out = []
     for (_, title), rows in by_table.items():
-        items = [r for r in rows if not _TOTAL.match(_norm(r.label or "")) and _amount(r) is not None]
+        items = [r for r in rows if not is_total_row(r) and not _TOTAL.match(norm(r.label or ""))
+                 and _amount(r) is not None]
         coded = {r.code: r for r in rows if r.code}
         for code, head in coded.items():
             kids = [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == len(code) + 2]
             if kids:
                 out.append((head.label or "", "row", head, kids))
-        tops = [r for r in items if r.code and len(r.code) == 3] or \
-            [r for r in items if not r.code or len(r.code) <= 3]
+        if coded:
+            tops = [r for r in items if r.code and len(r.code) == 3] or \
+                [r for r in items if not r.code or len(r.code) <= 3]
+        else:
+            summed = _summed_children(items)
+            inner = {id(k) for _, kids in summed for k in kids}
+            out += [(head.label or "", "row", head, kids) for head, kids in summed]
+            tops = [r for r in items if id(r) not in inner]
         if tops:
             out.append((title, "table", rows[0], tops))
     return out
@@ -64,15 +102,18 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
     ids = set(docs[key].get("chunk_ids") or [])
     chunks = [c for cid, c in retriever.store.chunks().items() if cid in ids]
     subject = _OPWORDS.sub(" ", without_names(question, docs, sc))
-    grams = _grams(_clean(subject))
-    if not grams:
+    wanted = grams(clean(subject))
+    if not wanted:
         return None
     best = None
     for name, kind, head, items in _groups(chunks):
-        said = len(grams & _grams(_clean(name)))
+        said = len(wanted & grams(clean(name)))
         if said < 2:
             continue
-        score = said / max(len(_grams(_clean(name))), 1) + said / len(grams) + (0.2 if kind == "row" else 0.0)
+        # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
+        framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind == "row" else 0
+        score = (said / max(len(grams(clean(name))), 1) + (said + 0.5 * framed) / len(wanted)
+                 + (0.2 if kind == "row" else 0.0))
         if best is None or score > best[0]:
             best = (score, name, kind, head, items)
     if best is None:

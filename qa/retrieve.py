@@ -9,9 +9,11 @@ from index.chunk import Chunk
 from core.errors import StoreError
 from core.settings import IndexSettings
 from index.store import Store
-from qa.evidence import evidence
+from qa.evidence import evidence, is_total_row
+from qa.phrase import clean
 from qa.question import search_query
 from qa.scope import Scope, entry, scope, without_names
+from qa.vocab import Vocabulary
 
 RRF_K = 60
 # Lexical matching is the workhorse on these documents. Measured on the labelled sets (127 questions, with the
@@ -26,16 +28,16 @@ def totals_of(hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit]:
     """The 合计 rows of the tables the hits come from: a question about a table's subject asks for them."""
     tables = {(h.chunk.source, h.chunk.table) for h in hits if h.chunk.table}
     return [Hit(c, 0.0) for c in chunks.values()
-            if c.kind == "row" and (c.source, c.table) in tables and c.label in ("合计", "总计")]
+            if c.kind == "row" and (c.source, c.table) in tables and is_total_row(c)]
 
 
-def rerank(question: str, hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit]:
+def rerank(question: str, hits: list[Hit], chunks: dict[str, Chunk], terms=()) -> list[Hit]:
     """Hits that hold an answer by their structure (the row and column the question names, the narrative
     subject, the reason clause, the definition) first, best first; then the rest in fused order. The 合计 rows of
     the best hits' tables join the pool: a question about a table's subject asks for them."""
     seen = {h.chunk.id for h in hits}
     pool = hits + [h for h in totals_of(hits[:5], chunks) if h.chunk.id not in seen]
-    scores = evidence(question, pool)
+    scores = evidence(question, pool, terms)
     if not scores:
         return hits
     lead = sorted((h for h in pool if h.chunk.id in scores), key=lambda h: -scores[h.chunk.id])
@@ -64,6 +66,8 @@ class Retriever:
         if not self.store.exists():
             raise StoreError(f"{store_dir}: no documents ingested here (run `docqa ingest PATH --store {store_dir}`)")
         self._model = None
+        self._vocabulary: Vocabulary | None = None
+        self._terms: frozenset[str] | None = None
         self._docs: tuple[float, dict[str, dict]] | None = None
         self.only: set[str] | None = None  # manifest keys a caller narrowed the store to (--doc/--entity/--year)
 
@@ -79,6 +83,19 @@ class Retriever:
             self._docs = (stamp, {k: entry(d) for k, d in docs.items()})
         docs = self._docs[1]
         return {k: d for k, d in docs.items() if k in self.only} if self.only is not None else docs
+
+    def vocabulary(self) -> Vocabulary:
+        """The documents' own vocabulary (row labels, column names, defined terms), built once per store."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.of(self.store.chunks().values())
+        return self._vocabulary
+
+    def terms(self) -> frozenset[str]:
+        """The vocabulary's terms and column names, cleaned as questions are (evidence.candidates' head term)."""
+        if self._terms is None:
+            v = self.vocabulary()
+            self._terms = frozenset(t for t in map(clean, [*v.terms, *v.columns]) if len(t) >= 3)
+        return self._terms
 
     def scope(self, question: str) -> Scope:
         return scope(question, self.documents())
@@ -130,4 +147,4 @@ class Retriever:
         # the pool up to its depth when the lexical list is short, and its best DENSE_EXTRA always join.
         fill = [cid for cid, _ in ranked[1] if cid not in fused][:max(0, depth - len(order))]
         order += fill + [cid for cid, _ in ranked[1][:DENSE_EXTRA] if cid not in order and cid not in fill]
-        return rerank(original, [Hit(chunks[cid], fused.get(cid, 0.0)) for cid in order], chunks)[:k]
+        return rerank(original, [Hit(chunks[cid], fused.get(cid, 0.0)) for cid in order], chunks, self.terms())[:k]

@@ -20,11 +20,7 @@ MIN_DENSE = {"static": 0.80, "e5": 0.93}  # nearest term by encoder: below this 
 
 
 def _vocabulary(retriever: Retriever) -> Vocabulary:
-    v = getattr(retriever, "_vocabulary", None)
-    if v is None:
-        v = Vocabulary.of(retriever.store.chunks().values())
-        retriever._vocabulary = v
-    return v
+    return retriever.vocabulary()
 
 
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:

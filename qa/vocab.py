@@ -36,6 +36,7 @@ class Vocabulary:
     terms: list[str] = field(default_factory=list)
     gloss: dict[str, str] = field(default_factory=dict)  # term -> its definition, when the documents define it
     sources: dict[str, int] = field(default_factory=dict)  # term -> how many documents use it
+    columns: set[str] = field(default_factory=set)  # column names (each part of a header path): 基本支出, 项目支出…
     _vectors: np.ndarray | None = None
 
     @classmethod
@@ -43,7 +44,10 @@ class Vocabulary:
         seen: dict[str, None] = {}
         gloss: dict[str, str] = {}
         used: dict[str, set[str]] = {}
+        columns: set[str] = set()
         for c in chunks:
+            if c.kind == "row":
+                columns.update(norm(p) for f in c.facts or () for p in (f.get("column") or "").split("/"))
             if c.kind == "row" and c.label:
                 t = norm(c.label)
                 if 2 <= len(t) <= 24 and _CJK.search(t) and t not in ("合计", "总计", "小计"):
@@ -57,7 +61,8 @@ class Vocabulary:
                         if 2 <= len(t) <= 20 and t not in gloss:
                             gloss[t] = m.group(2)
                             seen.setdefault(t, None)
-        return cls(list(seen), gloss, {t: len(s) for t, s in used.items()})
+        columns = {p for p in columns if 2 <= len(p) <= 24 and _CJK.search(p) and not re.search(r"\d", p)}
+        return cls(list(seen), gloss, {t: len(s) for t, s in used.items()}, columns)
 
     def common(self, term: str, least: int = 3) -> bool:
         """A term of the shared vocabulary (defined, or used by several documents), not one unit's project name."""

@@ -3,7 +3,8 @@ narrative subject, the reason clause."""
 from __future__ import annotations
 
 from index.chunk import Chunk
-from qa.evidence import evidence, reason_candidates, structured
+from qa.evidence import evidence, structured
+from qa.reasons import reason_candidates
 from qa.retrieve import Hit
 
 ENTITY = "上海市普陀区人民政府万里街道办事处"
@@ -42,3 +43,40 @@ def test_evidence_scores_only_the_passages_that_answer():
     hits = [_row("离休干部医疗费", {"合计": 500.0}), _para("本单位坚持过紧日子，严控一般性支出。")]
     scores = evidence("离休干部医疗费项目预算多少万元？", hits)
     assert list(scores) == [hits[0].chunk.id]
+
+
+def test_a_row_that_shares_only_some_words_is_never_the_answer():
+    # 一般公共服务支出 shares 一般/公共/支出 with 一般公共预算支出, but is one of its rows: without the total row
+    # the question is not answered from it.
+    part = _row("一般公共服务支出", {"一般公共预算支出/合计": 293.27}, "一般公共预算支出功能分类预算表")
+    assert structured("示例单位2024年一般公共预算支出是多少？", [part]) is None
+    total = _row("合计", {"一般公共预算支出/合计": 15621.11}, "一般公共预算支出功能分类预算表")
+    assert structured("示例单位2024年一般公共预算支出是多少？", [part, total]).value == 15621.11
+
+
+def test_the_figure_must_say_the_term_the_question_ends_on():
+    # "财政拨款基本支出" asks for 基本支出: a 支出合计 cell says 财政拨款 and 支出 but not 基本支出.
+    hits = [_row("支出合计", {"支出/一般公共预算": 12672.73}, "财政拨款收支总体情况表"),
+            _row("合计", {"基本支出/总计": 5445.39}, "一般公共预算基本支出情况表")]
+    terms = {"基本支出", "财政拨款", "一般公共预算"}
+    assert structured("一般公共预算财政拨款基本支出是多少？", hits, terms).value == 5445.39
+    assert structured("一般公共预算财政拨款基本支出是多少？", hits[:1], terms) is None
+    # Without the vocabulary (no term known) the question is read as before.
+    assert structured("一般公共预算财政拨款基本支出是多少？", hits[:1]) is not None
+
+
+def test_a_row_named_as_the_documents_unit_is_its_total():
+    unit_row = _row(ENTITY, {"总计": 3217.16}, "基本支出总表")
+    part = _row("基本工资", {"总计": 392.65}, "基本支出总表")
+    assert structured("万里街道2024年基本支出总表的总计是多少？", [part, unit_row]).value == 3217.16
+
+
+def test_head_term_is_the_last_term_said():
+    from qa.phrase import head_term, says
+
+    terms = {"一般公共预算", "财政拨款", "基本支出", "三公经费", "公务接待费", "运行维护费", "公务用车运行维护费"}
+    assert head_term("一般公共预算财政拨款基本支出", terms) == "基本支出"
+    assert head_term("三公经费中公务接待费", terms) == "公务接待费"
+    assert head_term("公务用车运行维护费", terms) == "公务用车运行维护费"  # the longer of two ending together
+    assert head_term("请客吃饭", terms) is None
+    assert says("公务用车运行维护费", "公务用车运行费") and not says("基本支出", "支出合计一般公共预算")

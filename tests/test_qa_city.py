@@ -139,3 +139,14 @@ def test_adding_a_document_redoes_nothing_of_the_others(tmp_path):
     assert tokens.stat().st_mtime_ns == before  # its tokens were not cut again
     assert set(Store(root / "s").manifest().documents[key].chunk_ids) == ids
     assert ask("西安市气象局2026年三公经费是多少？", root / "s").value == 8.0
+
+
+def test_a_share_the_document_does_not_print_is_computed_from_its_cells(store):
+    a = ask("深圳市气象局2026年因公出国（境）费占“三公”经费的比例是多少？", store)
+    assert a.answered and a.unit == "%" and a.value == pytest.approx(100 * 13.2 / 27.6, abs=0.01), a.answer
+    assert len(a.rows) == 2 and {r.value for r in a.rows} == {13.2, 27.6}
+
+
+def test_a_sum_said_in_other_words_is_still_a_sum(store):
+    a = ask("深圳、西安两地气象局2026年三公经费加在一起是多少？", store)
+    assert a.answered and a.value == pytest.approx(35.6), a.answer

@@ -1,0 +1,192 @@
+"""A question or a document's phrase reduced to what it names: numbering, punctuation, asking words, unit names and
+years out; character bigrams to compare phrases (Chinese has no spaces, and the documents' labels and the
+questions' words share characters, not word boundaries)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+
+if TYPE_CHECKING:
+    from qa.retrieve import Hit
+
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*")
+PUNCT = re.compile(r"[“”\"'（）()、，,。：:；;？?！!\s]")
+SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+MIN_MATCH = 3  # characters a label or subject must share with the question to be trusted
+
+
+def norm(text: str) -> str:
+    return PUNCT.sub("", halfwidth(NUMBERING.sub("", text or "")))
+
+
+def overlap(a: str, b: str) -> int:
+    """Length of the longest common substring (short strings: a simple scan is fast enough)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def bigrams(text: str) -> set[str]:
+    t = norm(text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+# Words that shape a question but name nothing in the document.
+
+
+_ASKING = re.compile(r"是多少万元|是多少|为多少|有多少|多少万元|多少钱|多少百分比|百分之多少|百分比|百分之|多少|是什么|请问|"
+                     r"一共|分别|万元|元|上一?年度?(?!结)|去年")
+_FILLER = re.compile(r"[的了吗呢为是有]")
+
+
+CODE = re.compile(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)")
+
+
+def clean(text: str) -> str:
+    """A phrase reduced to what it names: no numbering, punctuation, asking words or filler characters."""
+    t = norm(text)
+    t = _ASKING.sub("", t)
+    return _FILLER.sub("", t)
+
+
+def grams(text: str) -> set[str]:
+    """Character bigrams, numbers left out (as they are from the question)."""
+    t = re.sub(r"\d+(?:\.\d+)?", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+@dataclass
+class Query:
+    text: str  # the question without unit names, years and asking words
+    grams: set[str]
+    codes: set[str]
+    years: set[int] = field(default_factory=set)  # years the question says (the document's, or a column's)
+    previous: bool = False  # it asks about the year before (上年/去年), not the document's own year
+
+    @classmethod
+    def of(cls, question: str, hits: list[Hit]) -> "Query":
+        q = strip_names(COMPARED.sub("", norm(question)), hits)
+        codes = set(CODE.findall(q))
+        text = clean(re.sub(r"\d+", "", q))
+        said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}
+        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)))
+
+
+# Columns of another year than the document's: the year before, the change, a year printed in the header.
+PREVIOUS = re.compile(r"上一?年|去年|前一?年")
+_OTHER_COLUMN = re.compile(r"上一?年|去年|前一?年|增减|变化|变动|比上年|同比|增长|减少|增加")
+
+
+def other_year_column(column: str, year: int | None, q: Query) -> bool:
+    """A column that holds another year's figure or a change (上年/合计, 增减变化情况/…, 2025年预算数 in a 2026
+    document): not the figure a question about the document's year asks for."""
+    if q.previous:
+        return False
+    if _OTHER_COLUMN.search(column):
+        return True
+    years = {int(y) for y in re.findall(r"(20\d\d)", column)}
+    return bool(year and years and year not in years and not years & q.years)
+
+
+def match(q: Query, name: str) -> tuple[int, int, bool]:
+    """Bigrams of the question a name says, bigrams of the name the question does not ask about, and whether
+    the question carries the whole name."""
+    own = grams(clean(name))
+    whole = bool(clean(name)) and len(clean(name)) >= 2 and clean(name) in q.text
+    return len(q.grams & own), len(own - q.grams), whole
+
+
+def end_in(q: Query, name: str) -> float:
+    """Where a name the question carries ends, as a share of the question (1.0: at its end)."""
+    at = q.text.rfind(clean(name))
+    return (at + len(clean(name))) / max(len(q.text), 1) if at >= 0 else 0.0
+
+
+COMPARED = re.compile(r"(?:与|较|比|同)\s*(?:20\d\d\s*年度?|上一?年度?(?!结)|去年)(?:预算数?|决算数?)?(?:相比)?")
+
+
+def strip_entity(text: str, hit: Hit) -> str:
+    """Text without the document's unit name, comparison bases and years (they name the document or date the
+    figure, not the quantity)."""
+    entity = hit.chunk.entity or ""
+    if entity:
+        text = text.replace(entity, "")
+    return re.sub(r"20\d\d\s*年度?", "", COMPARED.sub("", text))
+
+
+def strip_names(q: str, hits: list[Hit]) -> str:
+    """The question without the unit's name and the year: they choose the document, not the row
+    ("普陀区人民政府办公室" must not match the row "政府办公厅（室）事务")."""
+    from qa.question import _core
+
+    from qa.question import _GENERIC_PHRASES
+
+    for entity in {h.chunk.entity for h in hits if h.chunk.entity}:
+        named = [p for p in [norm(entity)] + _core(norm(entity)) if p in q]
+        for piece in sorted(named, key=len, reverse=True):
+            q = q.replace(piece, "")
+        if named:  # the leftovers of a name the question carries ("万里街道" + "办事处")
+            for word in _GENERIC_PHRASES:
+                if word in entity:
+                    q = q.replace(word, "")
+    return re.sub(r"20\d\d年度?", "", q)
+
+
+# What a percentage is: the word printed just before it.
+RATE_KINDS = {"up": r"增长|增加|上升|提高|增幅", "down": r"下降|减少|降低|降幅|下降了", "share": r"占|比重|比例|占比",
+               "completion": r"完成"}
+
+
+def rate_kind(text: str) -> str | None:
+    for kind, rx in RATE_KINDS.items():
+        if re.search(f"(?:{rx})", text):
+            return kind
+    return None
+
+
+def less_units(question: str, hits: list[Hit]) -> str:
+    """The question as asked, less the names of the units the hits come from."""
+    from qa.question import _core
+
+    for entity in sorted({h.chunk.entity for h in hits if h.chunk.entity}, key=len, reverse=True):
+        for piece in sorted([entity] + _core(entity), key=len, reverse=True):
+            question = question.replace(piece, "")
+    return question
+
+
+def head_term(text: str, terms) -> str | None:
+    """What a question asks for, in the documents' own words: of the terms (row labels, column names, defined
+    terms; cleaned) the question's text says whole, the one that ends last — the head of a Chinese noun phrase
+    comes last, so "一般公共预算财政拨款基本支出" asks for 基本支出 and "三公经费中公务接待费" for 公务接待费. None
+    when it says no term of three characters or more (a question in other words)."""
+    found = []
+    for term in terms:
+        if len(term) >= 3:
+            at = text.rfind(term)
+            if at >= 0:
+                found.append((at + len(term), len(term), term))
+    return max(found)[2] if found else None
+
+
+def says(head: str, text: str, least: float = 0.6) -> bool:
+    """The text names the head term: whole, or most of the bigrams of a long one (公务用车运行费 for
+    公务用车运行维护费; a short term, 收入预算, is said whole or not at all)."""
+    if head in text:
+        return True
+    own = grams(head)
+    return len(own) >= 4 and len(own & grams(text)) >= least * len(own)
+
+
+def lists(title: str) -> bool:
+    """A table title that names several quantities ("“三公”经费及会议费、培训费支出预算表"): its total is theirs
+    together, so the title does not say what one row or its 合计 is."""
+    core = re.sub(r"[（(][^）)]*[）)]", "", norm(title))
+    return bool(re.search(r"及|、", core))

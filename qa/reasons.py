@@ -1,0 +1,67 @@
+"""Passages that answer in words: the sentence that says most of the question, the clause that gives a reason
+(主要原因…/由于…) for what it names, the sentence that defines a term (项目支出：是指…)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from qa.phrase import SENTENCE, Query, bigrams, clean, grams, less_units, rate_kind, strip_entity
+from qa.question import definition_term
+
+if TYPE_CHECKING:
+    from qa.retrieve import Hit
+
+def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
+    """The sentence sharing the most bigrams with the question (less the unit's name), and how many it shares."""
+    qb = bigrams(less_units(question, hits))
+    best = ("", None, 0)
+    # Sentences come from the narrative first; table rows only when no paragraph was retrieved.
+    prose = [h for h in hits if h.chunk.kind == "paragraph"] or hits
+    for rank, h in enumerate(prose):
+        for s in SENTENCE.findall(h.chunk.text):
+            shared = len(qb & bigrams(s))
+            if shared > best[2] or (shared == best[2] and best[1] is None):
+                best = (s.strip(), h, shared)
+    return best
+
+
+_REASON_MARK = re.compile(r"主要原因|原因是|原因：|原因:|原因主要|由于|因为|是因")
+_CLAUSE = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+def reason_candidates(question: str, hits: list[Hit]) -> list[tuple[float, str, Hit]]:
+    """Clauses that give a reason (主要原因…/由于…) for what the question names, with the clause before them when
+    the reason stands alone; scored by how well that names the question's subject."""
+    q = Query.of(re.sub(r"为什么|为何|的?主要原因是什么|的?原因是什么|什么原因", "", question), hits)
+    direction = rate_kind(question) if re.search(r"增|减|降|升|提高", question) else None
+    out = []
+    for rank, h in enumerate(hits):
+        if h.chunk.kind != "paragraph":
+            continue
+        clauses = [m.group(0).strip() for m in _CLAUSE.finditer(h.chunk.text) if m.group(0).strip()]
+        for i, clause in enumerate(clauses):
+            mark = _REASON_MARK.search(clause)
+            if not mark:
+                continue
+            about = clause[:mark.start()] or (clauses[i - 1] if i else "")
+            lead = "" if clause[:mark.start()].strip("，, ") else (clauses[i - 1] if i else "")
+            # The clause a reason follows is long and says much else: count what it says of the question only.
+            own = grams(clean(strip_entity(lead + about, h)))
+            said = len(q.grams & own)
+            if said < 2:
+                continue
+            # The paragraph's first clause often names the item the whole paragraph is about ("(二)公务接待费…").
+            head = len(q.grams & (grams(clean(strip_entity(clauses[0], h))) - own)) if i > 1 else 0
+            score = 2.0 * said + 1.0 * head - 0.1 * rank
+            if direction and rate_kind(about) not in (None, direction):
+                score -= 4.0
+            out.append((score, lead + clause, h))
+    return out
+
+
+_DEFINED = r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*[“\"]?{term}[”\"]?\s*[：:]\s*(?:是)?指"
+
+
+def definition_pattern(question: str, hits: list[Hit]) -> re.Pattern | None:
+    term = definition_term(less_units(question, hits))
+    return re.compile(_DEFINED.format(term=re.escape(term))) if term else None

@@ -1,0 +1,68 @@
+"""A share the documents do not print, computed from the cells they do: "X占Y的比例" reads X and Y each as a
+single question on the documents the question names, and answers X / Y in percent, citing both cells."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+from qa.basis import basis_of
+from qa.citations import cite
+from qa.models import Answer, AnswerRow
+from qa.scope import without_names
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+# "X占Y的比例/比重/百分比/多大比例/百分之几"; the whole may also come first ("Y中X占多大比例").
+_SHARE = re.compile(r"^(?P<part>.+?)(?:所)?占(?P<whole>.*?)(?:的)?(?:多大|多少)?(?:比例|比重|百分比|份额|百分之几|的?多少)")
+_LEAD = re.compile(r"^(?:其中|那么|请问)")
+
+
+def parts(question: str) -> tuple[str, str] | None:
+    """(part, whole) of a share question, or None when it is not one."""
+    m = _SHARE.search(halfwidth(question))
+    if not m:
+        return None
+    part, whole = m.group("part").strip("，,。 "), m.group("whole").strip("，,。 的")
+    if not whole:
+        # "收入预算中一般公共预算拨款占多大比例": the whole is what the part is said to be in.
+        split = re.split(r"[中里内]", part, maxsplit=1)
+        if len(split) != 2:
+            return None
+        whole, part = split
+    part = _LEAD.sub("", part)
+    return (part, whole) if len(part) >= 2 and len(whole) >= 2 else None
+
+
+def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
+    """X / Y of one document, both read as amounts; None when either is not found or the whole is zero."""
+    from qa.evidence import structured
+    from qa.retrieve import totals_of
+
+    asked = parts(without_names(question, retriever.documents(), sc))
+    if asked is None or len(sc.keys) != 1:
+        return None
+    read = []
+    for phrase in asked:
+        q = f"{phrase}是多少"
+        hits = retriever.search(q, 20, docs=sc.keys)
+        cand = structured(q, hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
+        if cand is None or cand.unit != "万元":
+            return None
+        read.append(cand)
+    part, whole = read
+    if not whole.value or part.value > whole.value:
+        return None  # a part larger than its whole: one of the two was misread
+    value = round(100.0 * part.value / whole.value, 2)
+    text = (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part.value:,.2f}万元 ÷ {whole.value:,.2f}万元；"
+            f"文件未直接列出这一比例，由两处数字计算）。")
+    rows = [AnswerRow(entity=name, value=round(c.value, 4), unit=c.unit, source=c.hit.chunk.source,
+                      page=c.hit.chunk.page, table=c.table, row=c.row, column=c.column)
+            for name, c in zip(asked, read)]
+    citations = [cite(c.hit, c.text if c.hit.chunk.kind == "paragraph" else None) for c in read]
+    return Answer(question=question, answer=text, value=value, unit="%", citations=citations[:max(k, 2)],
+                  mode="structured", rows=rows, confidence=round(min(c.cover for c in read), 3),
+                  basis=[b for c in read for b in basis_of(question, c)], table=part.table, row=part.row,
+                  column=part.column)
