@@ -11,6 +11,7 @@ from index.numbers import halfwidth
 from qa.basis import basis_of
 from qa.citations import cite
 from qa.evidence import structured
+from qa.question import MEASURE
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import wants_item, within
 from qa.scope import without_names
@@ -60,7 +61,6 @@ def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
     return re.sub(r"\s+", "", q)
 
 
-_MEASURE = re.compile(r"(?:多少|几)\s*(个|家|辆|人|项|台|套)")
 
 
 def _read(subject: str, retriever: Retriever, key: str, measure: str | None = None):
@@ -102,7 +102,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer 
     # The documents in the order the question names them (a ratio's numerator first), else by the manifest.
     q = halfwidth(question)
     keys = sorted(sc.keys, key=lambda key: q.find(sc.named[key]) if key in sc.named else len(q) + 1)
-    measure = _MEASURE.search(q)
+    measure = MEASURE.search(q)
     read = []
     for key in keys:
         cand = _read(subject, retriever, key, measure.group(1) if measure else None)

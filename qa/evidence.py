@@ -144,12 +144,17 @@ def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[flo
     return 2.0 * n_hit + 1.0 * ctx - 0.5 * n_extra + 2.0 * n_whole - 0.1 * rank, cover
 
 
+_PARTS = re.compile(r"其中|主要是|主要为|主要包括|包括|分别是|分别为")  # words that open a list of parts
+
+
 def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
-    """A figure of an item in a 其中 list (共有车辆4辆，其中：机要通信用车1辆、…) is a part: only the question that
+    """A figure of an item in a list of parts (共有车辆4辆，其中：机要通信用车1辆、…; 购置车辆30辆，主要是…) is a
+    part: only the question that
     names the item (most of its words) asks for it."""
-    if "其中" not in prefix:
+    parts = _PARTS.split(prefix)
+    if len(parts) < 2:
         return False
-    item = clean(strip_entity(re.split(r"[，,；;：:、]", prefix.rsplit("其中", 1)[1])[-1], hit))
+    item = clean(strip_entity(re.split(r"[，,；;：:、]", parts[-1])[-1], hit))
     own = grams(item)
     return bool(own) and len(own & q.grams) < 0.75 * len(own)
 

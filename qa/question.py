@@ -23,6 +23,10 @@ _INTENTS = (
 )
 
 
+# A count asked (多少辆, 几个); 这几项 refers to things already said, it does not ask.
+MEASURE = re.compile(r"(?<![这那])(?:多少|几)\s*([个家辆人项台套艘])")
+
+
 def intent(question: str) -> str:
     """What kind of answer a question wants: list | reason | definition | percent | count | change | amount | text."""
     q = halfwidth(question)

@@ -28,6 +28,7 @@ _ASKING = re.compile(r"多少钱|多少|是多少|一共|总共|大概|大约|�
 def norm(label: str) -> str:
     t = _NUMBERING.sub("", halfwidth(label or "").strip())
     t = re.sub(r"^\d{3,7}\s*", "", t)
+    t = re.sub(r"^[—\-－_.．\d\s]+", "", t)  # dashes and stray numbers before a label (——工资福利支出, 1公务…)
     return _PUNCT.sub("", t)
 
 

@@ -1,0 +1,16 @@
+"""A question in other words, asked again in the documents' term: what must be kept of it (a count stays a count,
+a change a change) and when the nearest term is only the encoder's guess."""
+from qa.reword import SURE_E5, _asking, keeps_a_morpheme
+
+
+def test_the_way_a_question_asks_is_kept():
+    assert _asking("2026年准备添置多少辆车？") == "有多少辆"
+    assert _asking("招待来访客人的预算比2021年少了多少？") == "比2021年少了多少"
+    assert _asking("出国、接待和公车这几项加起来多少钱？") == "是多少"  # 这几项 refers, it does not count
+
+
+def test_a_term_must_keep_something_of_the_phrase():
+    assert keeps_a_morpheme("给退休人员发放的退休金", "退休费", 0.87)  # a shared word: enough
+    assert keeps_a_morpheme("开会的钱", "会议费", SURE_E5 + 0.001)  # one character, the encoder sure
+    assert not keeps_a_morpheme("开会的钱", "会议费", SURE_E5 - 0.01)
+    assert not keeps_a_morpheme("留了机动钱应付临时工作", "上年结转", 0.99)  # only 年-like characters shared
