@@ -29,6 +29,9 @@ _DROPPED = ("人民", "事务", "服务")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
+_HEADER_TAIL = re.compile(r"(?:(?:金额)?单位[：:]?(?:万元|元)?|金额|万元)+$")
+
+
 def clean_name(name: str | None) -> tuple[str, str | None]:
     """The unit's name without a scope marker or anything printed after it, and the scope the marker says."""
     if not name:
@@ -41,6 +44,8 @@ def clean_name(name: str | None) -> tuple[str, str | None]:
         s = s[:m.start()]
     elif s.endswith("本级"):
         scope, s = "本级", s[:-2]
+    # A word of the table header printed on the unit's line (单位名称：西安市交通运输局 金额单位：元) is not its name.
+    s = _HEADER_TAIL.sub("", s.strip("：:，, "))
     return s.strip("：:，, "), scope
 
 

@@ -117,7 +117,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         asked = without_names(question, docs, sc, years=True) if sc.named else question
         cand = structured(asked, hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
         term: list[Basis] = []
-        if cand is None:
+        if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
             # abbreviation, definition or encoder), and the question asked again in that term.
             mapped = reword(question, sc, retriever)

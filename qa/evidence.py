@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, lists, match, norm, other_year_column,
-                       rate_kind, says, strip_entity)
-from qa.question import intent
+from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, joined_digits, lists, match, norm,
+                       other_year_column, PREVIOUS, rate_kind, says, strip_entity)
+from qa.question import MEASURE, intent
 from qa.reasons import definition_pattern, reason_candidates
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ class _Candidate:
     total_of: str = ""  # a total row whose column path the question says whole (一般公共预算基本支出/合计)
     part: bool = False  # a row the question names only in part (一般公共服务支出 for 一般公共预算…支出)
     fits_head: bool = True  # it says the term the question asks for (phrase.head_term), or the question says none
+    named_row: bool = False  # a row the question names whole (精准预报)
+    whole_bonus: float = 0.0  # what the question naming the table's subject added (a total) or took (a part)
     unnamed: bool = False  # a row whose label the question does not say (教育支出 for "基本支出合计"): never the answer
     said: str = ""  # the document's words that name the figure (label, columns, parents and title; or the subject)
 
@@ -60,6 +62,15 @@ def is_total_row(c) -> bool:
     return label in ("合计", "总计") or label == norm(c.table or "") or bool(c.entity) and label == norm(c.entity)
 
 
+def _named_parts(column: str | None) -> list[str]:
+    """The parts of a column path that name something (not 合计/金额/预算数, with or without the year before)."""
+    parts = [p for p in (column or "").split("/") if p]
+    return [p for p in parts if norm(_WHEN.sub("", p)) not in _NEUTRAL | {""}]
+
+
+_WHEN = re.compile(r"^\s*(?:上一?年|本年|当年|去年|前一?年)?\s*(?:20\d\d\s*年度?)?")  # the year a column is of
+
+
 def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = frozenset()) -> list[_Candidate]:
     """Cells of a row: the row's label and the column's path name the quantity, the table title frames it."""
     c = hit.chunk
@@ -85,11 +96,14 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     p_hit = len(q.grams & (grams(clean(c.parents or "")) - grams(clean(row_name))))
     title_grams = grams(clean(title))
     out = []
+    # The row prints its whole in a column that names nothing (合计, 金额, 2026年预算数): a column the question does
+    # not name (项目支出, 政府性基金预算) is then a part of what it asks.
+    prints_whole = any(not _named_parts(f["column"]) for f in c.facts)
     for i, fact in enumerate(c.facts):
         column = fact["column"] or ""
         if other_year_column(column, c.year, q):
             continue
-        named = [p for p in column.split("/") if p and norm(p) not in _NEUTRAL]
+        named = _named_parts(column)
         c_hit, c_extra, c_whole = match(q, "".join(named))
         leaf_whole = bool(named) and match(q, named[-1])[2]
         head = max(row_end, end_in(q, named[-1]) if leaf_whole else 0.0)
@@ -108,8 +122,10 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
                 score -= 4.0
         # The column path says the whole quantity (一般公共预算基本支出/合计): likewise its total row is asked.
         path = clean("".join(named))
-        if whole_table:
-            score += 4.0 if is_total else -4.0
+        if q.previous and PREVIOUS.search(column):
+            score += 3.0  # the year before, asked (上年 is an asking word to the bigrams, so said here)
+        whole_bonus = (4.0 if is_total else -4.0) if whole_table else 0.0
+        score += whole_bonus
 
         if not c.unit:
             score -= 3.0  # no unit line: a form (performance targets, codes), not a money table
@@ -122,7 +138,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand = _Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column, cover)
         cand.total_of = path if is_total and len(path) >= 4 and path in q.text else ""
         cand.part = not is_total and not l_whole and bool(row_name)
-        cand.unnamed = unnamed and not (q.codes and c.code in q.codes)
+        cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or (prints_whole and bool(named) and not c_hit)
+        cand.named_row, cand.whole_bonus = l_whole and not is_total, whole_bonus
         cand.said = clean(label + "".join(named) + (c.parents or "") + (title if not lists(title) else ""))
         out.append(cand)
     return out
@@ -168,7 +185,8 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     (比上年减少69.47万元). The phrase before the number names it; the sentence up to it is its context."""
     from rules.claims import amounts_in
 
-    text = hit.chunk.text
+    text = joined_digits(hit.chunk.text)
+    heading = (getattr(hit.chunk, "section", None) or "").split(" > ")[-1]
     out = []
     spans = _sentence_spans(text)
     for a in amounts_in(text):
@@ -181,7 +199,8 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         if scored is None:
             continue
         out.append(_Candidate(scored[0], a.value, "万元", text[lo:hi].strip(), hit, cover=scored[1],
-                              said=clean(strip_entity(named + re.split(r"[，,；;。]", prefix)[-1], hit)),
+                              # what the sentence names it, or the heading the paragraph is under
+                              said=clean(strip_entity(named + re.split(r"[，,；;。]", prefix)[-1] + heading, hit)),
                               unnamed=_listed_unnamed(q, prefix, hit)))
     return out
 
@@ -189,7 +208,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
 # The base of a comparison ("比2023年预算", "与上年相比"): it dates the change, it does not name the quantity.
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
-_COUNT = re.compile(r"(\d+)\s*(个|家|辆|人|项)")
+_COUNT = re.compile(r"(\d+)\s*(个|家|辆|人|项|台|套|艘)")
 
 def _wanted_rate(question: str) -> str | None:
     """The kind of percentage a question asks for."""
@@ -204,7 +223,7 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
     """Percentages or counts stated in the narrative, named by the sentence before them; a percentage must be
     of the kind the question asks (a growth rate, a share, a completion rate)."""
     wanted = _wanted_rate(question) if unit == "%" else None
-    asked = re.search(r"(?:多少|几)(个|家|辆|人|项)", question) if unit != "%" else None
+    asked = MEASURE.search(question) if unit != "%" else None
     measure = asked.group(1) if asked else None
     out = []
     for rank, h in enumerate(hits):
@@ -272,6 +291,10 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
         elif h.chunk.kind == "paragraph":
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
     _corroborate(cands)
+    if any(c.named_row for c in cands):
+        # The question names a row of the table whole ("项目支出总表中精准预报"): the table's subject frames it.
+        for c in cands:
+            c.score -= c.whole_bonus
     if any(c.total_of for c in cands):
         # The question says a quantity whole that a table's total row carries: rows sharing only some of its
         # words are parts of it, not what is asked.

@@ -70,14 +70,28 @@ class Query:
     codes: set[str]
     years: set[int] = field(default_factory=set)  # years the question says (the document's, or a column's)
     previous: bool = False  # it asks about the year before (上年/去年), not the document's own year
+    basis: str | None = None  # 预算 or 决算 when it asks one of them
 
     @classmethod
     def of(cls, question: str, hits: list[Hit]) -> "Query":
-        q = strip_names(COMPARED.sub("", norm(question)), hits)
+        # 本级/汇总 choose the document (qa/scope.py), not the row; 安排 asks as 是多少 does.
+        q = re.sub(r"本级|汇总|安排了?", "", strip_names(COMPARED.sub("", norm(question)), hits))
         codes = set(CODE.findall(q))
         text = clean(re.sub(r"\d+", "", q))
         said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}
-        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)))
+        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q))
+
+
+# The basis of a figure: budgeted (预算) or spent (决算); a question asking one is not answered from the other.
+_BASES = {"预算": re.compile("决算"), "决算": re.compile("预算")}  # the columns each basis rules out
+_OTHER_BASIS = {"预算": "决算", "决算": "预算"}
+_FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+
+
+def basis_asked(question: str) -> str | None:
+    """预算 or 决算 when the question says one of them and not the other."""
+    said = {b for b in _BASES if b in question}
+    return said.pop() if len(said) == 1 else None
 
 
 # Columns of another year than the document's: the year before, the change, a year printed in the header.
@@ -88,6 +102,9 @@ _OTHER_COLUMN = re.compile(r"上一?年|去年|前一?年|增减|变化|变动|�
 def other_year_column(column: str, year: int | None, q: Query) -> bool:
     """A column that holds another year's figure or a change (上年/合计, 增减变化情况/…, 2025年预算数 in a 2026
     document): not the figure a question about the document's year asks for."""
+    bare = _FUND.sub("", column)  # 一般公共预算 names a fund, not the basis
+    if q.basis and _BASES[q.basis].search(bare) and not _BASES[_OTHER_BASIS[q.basis]].search(bare):
+        return True  # a budget column for a question about the final accounts, or the other way round
     if q.previous:
         return False
     if _OTHER_COLUMN.search(column):
@@ -172,8 +189,10 @@ def head_term(text: str, terms) -> str | None:
         if len(term) >= 3:
             at = text.rfind(term)
             if at >= 0:
-                found.append((at + len(term), len(term), term))
-    return max(found)[2] if found else None
+                found.append((at, at + len(term), term))
+    # Of two terms that overlap, the longer is the one said (机关运行经费 in 机关运行经费支出, not 经费支出).
+    kept = [f for f in found if not any(o[1] - o[0] > f[1] - f[0] and o[0] < f[1] and f[0] < o[1] for o in found)]
+    return max(kept, key=lambda f: (f[1], f[1] - f[0]))[2] if kept else None
 
 
 def says(head: str, text: str, least: float = 0.6) -> bool:
@@ -190,3 +209,11 @@ def lists(title: str) -> bool:
     together, so the title does not say what one row or its 合计 is."""
     core = re.sub(r"[（(][^）)]*[）)]", "", norm(title))
     return bool(re.search(r"及|、", core))
+
+
+_SPACED = re.compile(r"(?<![\d.])\d(?: \d)+(?=\s*(?:万元|亿元|元))|(?<![\d.])\d(?: \d){2,}(?![\d.])")
+
+
+def joined_digits(text: str) -> str:
+    """A number a PDF printed with a space between its digits (总额 9 4 7 万元) read as one number."""
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)

@@ -1,6 +1,7 @@
 """Hybrid retrieval: BM25 and dense results fused by reciprocal rank, restricted to the documents a question names."""
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,9 @@ class Retriever:
         """The vocabulary's terms and column names, cleaned as questions are (evidence.candidates' head term)."""
         if self._terms is None:
             v = self.vocabulary()
-            self._terms = frozenset(t for t in map(clean, [*v.terms, *v.columns]) if len(t) >= 3)
+            # 支出预算, 预算数: a column saying the figure is a budget names no quantity; 项目支出预算 asks 项目支出.
+            bare = (re.sub(r"(?:(?:年初)?(?:预算|决算)数?|合计|总计|小计)$", "", clean(t)) for t in [*v.terms, *v.columns])
+            self._terms = frozenset(t for t in bare if len(t) >= 3)
         return self._terms
 
     def scope(self, question: str) -> Scope:

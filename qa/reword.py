@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.question import MEASURE
 from qa.models import Basis
-from qa.phrase import clean, head_term
 from qa.scope import without_names
 from qa.vocab import Vocabulary
 
@@ -71,8 +70,6 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     subject = without_names(question, docs, sc)
     phrase = _ASKING.sub(" ", re.sub(r"20\d\d\s*年度?", " ", halfwidth(subject))).strip()
     vocab = _vocabulary(retriever)
-    if head_term(clean(phrase), retriever.terms()) is not None:
-        return None  # it says a term of the documents already: not other words, and no figure of it was found
     terms = _terms(vocab, sc, retriever)
     if not phrase or not terms:
         return None

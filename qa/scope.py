@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.entity import ORG_SUFFIX, describe, split_name
+from index.entity import ORG_SUFFIX, clean_name, describe, split_name
 from index.numbers import halfwidth
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -41,8 +41,9 @@ class Scope:
 
 
 def entry(doc: dict) -> dict:
-    """A manifest entry's account of its unit, derived now when the store predates it."""
-    if doc.get("aliases"):
+    """A manifest entry's account of its unit, derived now when the store predates it (or when its name was
+    recorded with a header word that the naming rules now leave out)."""
+    if doc.get("aliases") and clean_name(doc.get("name"))[0] == (doc.get("name") or ""):
         return doc
     return {**doc, **describe(doc.get("entity"), doc.get("title") or "")}
 

@@ -48,7 +48,7 @@ class Vocabulary:
         columns: set[str] = set()
         for c in chunks:
             if c.kind == "row":
-                columns.update(norm(p) for f in c.facts or () for p in (f.get("column") or "").split("/"))
+                columns.update(f.get("column") or "" for f in c.facts or ())  # raw paths: few distinct ones
             if c.kind == "row" and c.label:
                 t = norm(c.label)
                 if 2 <= len(t) <= 24 and _CJK.search(t) and t not in ("合计", "总计", "小计"):
@@ -62,6 +62,7 @@ class Vocabulary:
                         if 2 <= len(t) <= 20 and t not in gloss:
                             gloss[t] = m.group(2)
                             seen.setdefault(t, None)
+        columns = {norm(p) for path in columns for p in path.split("/")}
         columns = {p for p in columns if 2 <= len(p) <= 24 and _CJK.search(p) and not re.search(r"\d", p)}
         return cls(list(seen), gloss, {t: len(s) for t, s in used.items()}, columns)
 

@@ -49,9 +49,9 @@ def test_a_row_that_shares_only_some_words_is_never_the_answer():
     # 一般公共服务支出 shares 一般/公共/支出 with 一般公共预算支出, but is one of its rows: without the total row
     # the question is not answered from it.
     part = _row("一般公共服务支出", {"一般公共预算支出/合计": 293.27}, "一般公共预算支出功能分类预算表")
-    assert structured("示例单位2024年一般公共预算支出是多少？", [part]) is None
+    assert structured("万里街道办事处2024年一般公共预算支出是多少？", [part]) is None
     total = _row("合计", {"一般公共预算支出/合计": 15621.11}, "一般公共预算支出功能分类预算表")
-    assert structured("示例单位2024年一般公共预算支出是多少？", [part, total]).value == 15621.11
+    assert structured("万里街道办事处2024年一般公共预算支出是多少？", [part, total]).value == 15621.11
 
 
 def test_the_figure_must_say_the_term_the_question_ends_on():
@@ -80,3 +80,18 @@ def test_head_term_is_the_last_term_said():
     assert head_term("公务用车运行维护费", terms) == "公务用车运行维护费"  # the longer of two ending together
     assert head_term("请客吃饭", terms) is None
     assert says("公务用车运行维护费", "公务用车运行费") and not says("基本支出", "支出合计一般公共预算")
+
+
+def test_columns_of_another_year_basis_or_part_are_not_the_figure_asked():
+    row = _row("公务接待费", {"上年/合计": 24.2, "预算数/合计": 2.4, "决算数/合计": 2.15, "项目支出": 0.0})
+    assert structured("万里街道办事处2024年公务接待费决算是多少？", [row]).value == 2.15
+    assert structured("万里街道办事处2024年公务接待费预算数是多少？", [row]).value == 2.4
+    assert structured("万里街道办事处上年公务接待费是多少？", [row]).value == 24.2
+    # 项目支出 is a part of the row when the row prints its whole: a question not naming it is not answered by it.
+    only = _row("公务接待费", {"合计": 0.5, "项目支出": 0.0})
+    assert structured("万里街道办事处2026年公务接待费预算多少？", [only]).value == 0.5
+
+
+def test_a_number_printed_with_spaces_between_its_digits_is_one_number():
+    hit = _para("所属各预算单位政府采购预算总额 9 4 7  万元，其中：政府采购货物预算  4 7 万元。")
+    assert structured("万里街道办事处政府采购预算总额是多少？", [hit]).value == 947.0

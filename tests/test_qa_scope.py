@@ -8,6 +8,9 @@ from qa.scope import narrow, scope
 def test_scope_markers_places_and_parents():
     assert clean_name("深圳市气象局（本级）") == ("深圳市气象局", "本级")
     assert clean_name("西安市卫生健康委员会(汇总)金额") == ("西安市卫生健康委员会", "汇总")
+    # A header word printed on the unit's line, with no scope marker before it, is not part of the name either.
+    assert clean_name("示例市交通运输局金额") == ("示例市交通运输局", None)
+    assert clean_name("示例市工业和信息化局金额单位：元") == ("示例市工业和信息化局", None)
     assert split_name("中共深圳市委宣传部") == (["深圳"], "市委", "宣传部")
     assert split_name("上海市普陀区人民政府万里街道办事处") == (["上海", "普陀区"], "区", "人民政府万里街道办事处")
     assert parent_of("深圳市公安局交通管理局") == "深圳市公安局"
@@ -80,3 +83,11 @@ def test_narrow_by_doc_entity_and_year():
     assert narrow(docs, entity="深圳气象局") == {"sz-met"}
     assert narrow(docs, year=2022) == {"xa-met"}
     assert narrow(docs, doc="cq-") == {"cq-met"}
+
+
+def test_a_stored_name_with_a_header_word_is_described_again():
+    from qa.scope import entry
+
+    stored = {"entity": "示例市交通运输局金额", "name": "示例市交通运输局金额", "aliases": ["示例市交通运输局金额"]}
+    again = entry(stored)
+    assert again["name"] == "示例市交通运输局" and "交通运输局" in again["aliases"]
