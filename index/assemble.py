@@ -15,7 +15,8 @@ from index.meta import detect_entity, detect_kind, detect_year, title_lines
 from index.numbers import join_cjk
 from index.sections import SectionTracker, heading_level
 
-_PAGE_FOOTER = re.compile(r"^(?:[-—\s]*\d{1,4}[-—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+# A page number line: 12, — 12 —, — 1 2 — (letter-spaced digits), 第12页, 第12页共40页, 12/40.
+_PAGE_FOOTER = re.compile(r"^(?:[-—\s]*\d(?:\s?\d){0,3}[-—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _MAX_CAPTION_LINES = 6
 _SENTENCE_END = "。！？!?；;：:）)”\""
 _CAPTION_LINE = re.compile(r"表$|^[（(]20\d\d年度?[）)]$")  # a table's title or its year line: never a sentence's end
@@ -27,6 +28,8 @@ class TextLine:
     text: str
     page: int
     markdown: bool = False  # the source marked it as a heading (``#``)
+    x0: float | None = None  # left and right end of the line on its page (PDF only)
+    x1: float | None = None
 
 
 @dataclass
@@ -208,8 +211,25 @@ def _extend(prev: GridBlock, nxt: GridBlock) -> None:
     k = _repeated_header(prev, nxt) if pad <= 0 else 0
     if k == 0 and nxt.header_rows:
         k = nxt.header_rows
-    prev.rows.extend(rows[k:])
+    rows = rows[k:]
+    if rows and prev.rows and pad == 0 and rows[0].broken and _row_tail(rows[0].cells):
+        # The end of the last row, broken over the page: its text joins that row's cells.
+        last = prev.rows[-1]
+        last.cells = [a + b for a, b in zip(last.cells, rows[0].cells)]
+        rows = rows[1:]
+    prev.rows.extend(rows)
     prev.header_rows = h
+
+
+_ROW_OF_ITS_OWN = re.compile(r"^(?:其中|合计|总计|小计)|[:：]$")  # a 其中 line, a total: lines of their own
+
+
+def _row_tail(cells: list[str]) -> bool:
+    """A line that prints only words, none of them an amount, a code or an item's number: the end of a row
+    whose start is on the page before."""
+    texts = [join_cjk(c).strip() for c in cells if c and c.strip()]
+    return bool(texts) and not any(any(ch.isdigit() for ch in t) or _NUMBERED.match(t) or _ROW_OF_ITS_OWN.search(t)
+                                   for t in texts)
 
 
 def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Document:

@@ -27,6 +27,9 @@ class GridRow:
     # How far each cell's text starts right of the cell's left edge, in character widths (leading spaces or
     # x-offset): the indentation that nests rows without codes.
     indents: list[float] | None = None
+    # The row has no top ruling, only the column rulings above the first row ruling of its page (PDF): the end of
+    # a row broken over the page, begun on the page before.
+    broken: bool = False
 
 
 def _norm(cell: str | None) -> str:

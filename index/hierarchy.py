@@ -170,9 +170,16 @@ def _decimals(t: Table) -> int:
     return d
 
 
+def _printed_unit(row: Row, col: int) -> float:
+    """A unit of the last digit the cell prints (0.1 for 480544221.6, 1 for 7130000)."""
+    text = halfwidth(row.cells[col] if col < len(row.cells) else "").replace(",", "").strip()
+    return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0 if text else 0.0
+
+
 def problems(t: Table) -> list[str] | None:
     """Sums of the table that do not hold (None when it has nothing to check). In each amount column each parent
-    equals the sum of its children (is at least their sum when they are listed under 其中), and the top rows add up to the single 合计/总计 row; blank and '-' count as 0.
+    equals the sum of its children (is at least their sum when they are listed under 其中), and the top rows add
+    up to the single 合计/总计 row; blank and '-' count as 0.
     A top-row sum that is a whole multiple (2x, 3x) of the total means the nesting was misread."""
     value_cols = [k for k in range(len(t.header)) if any(r.value(k) is not None and k not in r.percent for r in t.rows)]
     if not value_cols or not t.rows:
@@ -191,7 +198,9 @@ def problems(t: Table) -> list[str] | None:
                 continue
             checked = True
             s = sum(t.rows[c].value(k) or 0.0 for c in kids)
-            slack = unit * (len(kids) + 1) / 2 + 1e-9
+            # Rounding: half a unit of the last digit per item, and at least a unit of the last digit the parent
+            # itself prints (480544221.6 over 18941962.57 + 454472259.1 + 7130000).
+            slack = max(unit * (len(kids) + 1) / 2, _printed_unit(t.rows[p], k)) + 1e-9
             # Lines under 其中 name some parts of their parent, not always all of them: at most the parent.
             partial = bool(_OF_WHICH.match(_clean(t.rows[kids[0]].label)))
             if s - pv > slack or (not partial and pv - s > slack):
@@ -202,7 +211,7 @@ def problems(t: Table) -> list[str] | None:
             tv = totals[0].value(k)
             s = sum(r.value(k) or 0.0 for r in tops)
             checked = True
-            if abs(s - tv) > unit * (len(tops) + 1) / 2 + 1e-9:
+            if abs(s - tv) > max(unit * (len(tops) + 1) / 2, _printed_unit(totals[0], k)) + 1e-9:
                 ratio = s / tv if tv else 0
                 misread = tv and ratio >= 1.99 and abs(ratio - round(ratio)) < 1e-6
                 out.append(f"col {k}: top rows {s:.2f} {'= %dx' % round(ratio) + ' (nesting misread)' if misread else '!='} "

@@ -91,6 +91,11 @@ def _cell_text(lines: list[list[_Char]]) -> str:
 def _grid(hs: list[Seg], vs: list[Seg], chars: list[_Char], page_no: int) -> tuple[GridBlock, tuple[float, float, float, float], set[int]]:
     xs = cluster([s.a for s in vs])
     ys = cluster([s.a for s in hs])
+    # Column rulings that run on above the first row ruling (or below the last) bound a row whose border is not
+    # drawn: a row broken over two pages, its end printed at the top of the next one.
+    top, bottom = min(s.lo for s in vs), max(s.hi for s in vs)
+    open_top = top < ys[0] - 4
+    ys = ([top] if open_top else []) + ys + ([bottom] if bottom > ys[-1] + 4 else [])
     nrows, ncols = len(ys) - 1, len(xs) - 1
     # Union cells whose separating ruling is missing: that is a merged cell.
     owner = {(i, j): (i, j) for i in range(nrows) for j in range(ncols)}
@@ -119,6 +124,7 @@ def _grid(hs: list[Seg], vs: list[Seg], chars: list[_Char], page_no: int) -> tup
         i = max(0, min(nrows - 1, _bisect(ys, ch.y - ch.size * 0.3)))
         j = max(0, min(ncols - 1, _bisect(xs, ch.x)))
         by_cell.setdefault(find((i, j)), []).append(ch)
+    _take_back_overflow(by_cell, find, xs)
     texts = {cell: _cell_text(_lines_of(cs)) for cell, cs in by_cell.items()}
     indent = _indents(by_cell, xs)
     rows: list[GridRow] = []
@@ -127,8 +133,33 @@ def _grid(hs: list[Seg], vs: list[Seg], chars: list[_Char], page_no: int) -> tup
         # A vertically merged cell's text belongs to its first row only; repeating it down would invent rows.
         cells = [t if find((i, j))[0] == i else "" for j, t in enumerate(cells)]
         if any(cells):
-            rows.append(GridRow(cells=cells, page=page_no, indents=[indent.get(find((i, j)), 0.0) for j in range(ncols)]))
+            rows.append(GridRow(cells=cells, page=page_no, indents=[indent.get(find((i, j)), 0.0) for j in range(ncols)],
+                                broken=open_top and i == 0))
     return GridBlock(rows=rows, filled=True), (x0, y0, x1, y1), used, xs
+
+
+_NUMBER_CHARS = set("0123456789.,-+%，．")
+
+
+def _take_back_overflow(by_cell: dict[tuple[int, int], list[_Char]], find, xs: list[float]) -> None:
+    """A label too long for its cell runs on over the ruling into the amount cell beside it (…中国城市”评|选 700000):
+    the words that open an amount cell, touching the text on their left on its baseline, end that text."""
+    for cell in sorted(by_cell):
+        i, j = cell
+        left = find((i, j - 1)) if j else cell
+        if left == cell or left not in by_cell:
+            continue
+        mine = sorted(by_cell[cell], key=lambda c: c.x0)
+        k = 0
+        while k < len(mine) and not mine[k].c.isspace() and mine[k].c not in _NUMBER_CHARS:
+            k += 1
+        rest = [c for c in mine[k:] if not c.c.isspace()]
+        if not k or not rest or any(c.c not in _NUMBER_CHARS for c in rest):
+            continue
+        prev = [c for c in by_cell[left] if abs(c.y - mine[0].y) <= mine[0].size * 0.3 and c.x0 < mine[0].x0]
+        if prev and mine[0].x0 - max(c.x1 for c in prev) <= mine[0].size * 0.3:
+            by_cell[left].extend(mine[:k])
+            by_cell[cell] = mine[k:]
 
 
 def _gaps_in(cs: list[_Char], left: float, right: float) -> tuple[float, float]:
@@ -245,11 +276,29 @@ def _paragraphs(lines: list[list[_Char]], page_no: int, left: float, right: floa
         prev_y = line[0].y
         if out and prev_full and not starts_new:
             y, tl = out[-1]
+            tl.x0, tl.x1 = min(tl.x0, line[0].x0), max(tl.x1, line[-1].x1)
             tl.text = tl.text + text.strip() if _joins_without_space(tl.text, text.strip()) else tl.text + " " + text.strip()
         else:
-            out.append((line[0].y, TextLine(text=text.strip(), page=page_no)))
+            out.append((line[0].y, TextLine(text=text.strip(), page=page_no, x0=line[0].x0, x1=line[-1].x1)))
         prev_full = line[-1].x + size * 2.5 >= right
     return out
+
+
+def _overflow_lines(body: list, columns: dict[int, list[float]], last_columns: list[float] | None) -> list:
+    """The short fragments that open a page above a grid ruled like the one that closed the previous page,
+    inside its columns: the end of a row broken over the page (its bottom part printed above the first ruling
+    of the page). They belong to that row, not to the narrative, and must not part the table from its
+    continuation. Captions (a title, 单位：元, 表3) are never fragments."""
+    k = next((i for i, item in enumerate(body) if isinstance(item, GridBlock)), 0)
+    if not k or last_columns is None or not _same_columns(columns[id(body[k])], last_columns):
+        return []
+    lo, hi = last_columns[0] - 1, last_columns[-1] + 1
+    head = body[:k]
+    if all(isinstance(t, TextLine) and t.x0 is not None and lo <= t.x0 and t.x1 <= hi and len(t.text) <= 20
+           and not (captions.is_caption_meta(t.text) or captions.looks_like_title(t.text)
+                    or captions.is_table_number(t.text)) for t in head):
+        return head
+    return []
 
 
 def _check_openable(path: Path) -> pymupdf.Document:
@@ -313,6 +362,10 @@ def parse_pdf(path: Path | str) -> Document:
                 placed.extend(_paragraphs(lines, page_no, left, right))
             placed.sort(key=lambda p: p[0])
             body = [item for _, item in placed if not (isinstance(item, TextLine) and _PAGE_FOOTER.match(item.text))]
+            spill = _overflow_lines(body, columns, last_columns)
+            if spill:
+                body = body[len(spill):]
+                placed = [p for p in placed if all(p[1] is not line for line in spill)]
             if body and isinstance(body[0], GridBlock) and last_columns is not None \
                     and _same_columns(columns[id(body[0])], last_columns) and last_grid is not None \
                     and body[0].rows[0].cells not in [r.cells for r in last_grid.rows[:4]]:

@@ -77,3 +77,14 @@ def test_numbered_rows_of_one_kind_are_siblings_whatever_their_offset():
     # three sit under the unnumbered row printed left of them.
     assign(rows, [0.0, 2.0, 4.0, 2.0])
     assert [r.parent for r in rows] == [None, 0, 0, 0]
+
+
+def test_a_row_indented_too_far_is_lifted_when_its_sums_say_so():
+    rows = _rows([("本级", 100), ("甲", 40), ("乙", 25), ("丙", 35)])
+    rows[0].level = 1
+    for r in rows[1:]:
+        r.level, r.parent = 2, 0
+    rows[3].level, rows[3].parent = 3, 2  # 丙 printed further right, as if under 乙 (25 != 35)
+    regroup(rows)
+    assert [r.parent for r in rows] == [None, 0, 0, 0]
+    assert [r.level for r in rows] == [1, 2, 2, 2]
