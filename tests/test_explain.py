@@ -98,7 +98,8 @@ def test_slow_server_falls_back_within_the_timeout_and_stops_asking():
         explain_reports(rs, ep.settings(timeout=0.5, concurrency=2))
         elapsed = time.monotonic() - start
     notes = [f.llm_note for r in rs for f in r.findings]
-    assert elapsed < 0.5 + 0.7, elapsed
+    # Waiting for any reply would take 3 s, asking all six 9 s; the margin over 0.5 s absorbs a loaded machine.
+    assert elapsed < 2.5, elapsed
     assert notes.count("timeout") == 2 and len(ep.requests) == 2
     assert notes.count("skipped: endpoint unavailable (an earlier request failed)") == 4
     assert all(f.explanation_source == "template" for r in rs for f in r.findings)
