@@ -41,6 +41,9 @@ class Mutation:
     edits: list[Edit] = field(default_factory=list)
     # Other kinds a sound rule set may also report for this change (explained, so not false positives).
     also: list[str] = field(default_factory=list)
+    # Amounts the change took away (an emptied table's figures): a finding of an `also` kind about one of them is
+    # explained wherever it cites (a narrative amount that table held, now read against the tables that remain).
+    explains: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -324,7 +327,8 @@ def empty_table(v, rng) -> list[Mutation]:
                 edits.append(Edit(i, None))
         out.append(Mutation("empty_table", "completeness", v.lines[seg.title].page, [],
                             f"emptied table '{v.lines[seg.title].text.strip()[:20]}'", edits,
-                            also=["cross_table", "narrative_vs_table", "arithmetic"]))
+                            also=["cross_table", "narrative_vs_table", "arithmetic"],
+                            explains=sorted({x for _, _, _, x in cells if x})))
     return out
 
 

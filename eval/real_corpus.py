@@ -348,7 +348,8 @@ def score_cases(cases: list, baselines: dict[str, dict], reports: dict[str, dict
             misses.append(f"{c.id}: {m.description}")
         for f in new:
             ok = f.kind in [m.kind, *m.also] and (on(f) or bool(m.numbers) and involves(f.numbers, m.numbers) or
-                                                 len(m.numbers) == 2 and off_by(f.numbers, m.numbers[1] - m.numbers[0]))
+                                                 len(m.numbers) == 2 and off_by(f.numbers, m.numbers[1] - m.numbers[0])
+                                                 or _explained(f, getattr(m, "explains", [])))
             kk = per.setdefault(f.kind, {"cases": 0, "found": 0})
             kk["tp" if ok else "fp"] = kk.get("tp" if ok else "fp", 0) + 1
             if not ok:
@@ -360,6 +361,13 @@ def score_cases(cases: list, baselines: dict[str, dict], reports: dict[str, dict
                                 "recall": _ratio(v["found"], v["cases"]), "cases": v["cases"],
                                 "false_positives": v.get("fp", 0)} for kind, v in sorted(per.items())},
             "misses": misses, "false_positives": false}
+
+
+def _explained(f, amounts: list[float]) -> bool:
+    """The finding is about an amount the mutation took away (a narrative figure an emptied table held)."""
+    from eval.metrics import involves
+
+    return bool(amounts) and involves(f.numbers, amounts)
 
 
 def run_mutations(paths: list[Path], baselines: dict[str, dict], workers: int, total: int, progress) -> dict:

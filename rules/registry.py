@@ -33,7 +33,8 @@ ENTRY_POINT_GROUP = "docqa.rules"
 # The built-in rule modules, in the order their rules run (findings of equal rank keep this order in reports).
 BUILTIN_MODULES = (
     "rules.checks.arithmetic", "rules.checks.completeness", "rules.checks.count", "rules.checks.cross_table",
-    "rules.checks.percentage", "rules.checks.direction", "rules.checks.metadata", "rules.checks.narrative",
+    "rules.checks.overview", "rules.checks.percentage", "rules.checks.direction", "rules.checks.metadata",
+    "rules.checks.narrative",
     "rules.checks.projects", "rules.checks.unit", "rules.checks.wording",
 )
 

@@ -189,6 +189,8 @@ def test_empty_table_blanks_every_page_of_a_table_and_only_its_amounts(tmp_path)
     assert "2101301\t城乡医疗救助\t\t\t" in text  # integers are amounts too; the code stays
     assert "2101501\t行政运行\t\t\t" in text  # the continuation on the next page is emptied as well
     assert "故本表无数据" in text and text.count("\f") == 1
+    # The amounts taken away, so a narrative figure the table held may be reported wherever it is read again.
+    assert found[0].explains == [40.0, 1760.0, 1800.0]
 
 
 def _budget(*tables: str) -> str:

@@ -156,3 +156,14 @@ def test_the_block_of_a_quick_run_has_its_contract(tmp_path, monkeypatch):
     assert dev["errors"] == dev["real"] + dev["false"] + dev["unjudged"]
     assert set(block["by_city"]) == {"shenzhen", "xian", "chongqing"}
     assert block["untouched"]["documents"] == 0
+
+
+def test_a_finding_about_an_amount_the_mutation_took_away_is_explained():
+    from eval.metrics import ReportedFinding
+    from eval.real_corpus import _explained
+
+    f = ReportedFinding(kind="narrative_vs_table", pages=[3, 12],
+                        numbers=[148941.8, 161781.8], key="k")
+    assert _explained(f, [161781.8, 20.0])
+    assert _explained(f, [1_617_818_000.0])  # the same amount in 元
+    assert not _explained(f, [20.0]) and not _explained(f, [])

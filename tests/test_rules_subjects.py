@@ -84,3 +84,27 @@ def test_a_project_row_under_a_unit_is_an_uncertain_match_for_a_bare_subject(run
     assert flagged(run_rule, "2024年专项业务费90.00万元。", [EXPENDITURE, listed]) == [("warning", 50.0, 90.0)]
     flat = table("项目支出表", ["项目名称", "金额"], [["合计", "80.00"], ["专项业务费", "50.00"], ["设备购置", "30.00"]])
     assert flagged(run_rule, "2024年专项业务费90.00万元。", [EXPENDITURE, flat]) == [("error", 50.0, 90.0)]
+
+
+def test_the_units_total_is_not_one_funding_sources_total(run_rule):
+    # 财政拨款收支总表's 支出合计 (90.00) is what the fiscal funds pay; the unit's 支出预算 is the 支出总表's 100.00.
+    fiscal = table("财政拨款收支总表", ["项目", "合计"], [["支出合计", "90.00"]])
+    assert not flagged(run_rule, "（二）支出预算：2024年年初预算数100.00万元。", [EXPENDITURE, fiscal])
+    assert flagged(run_rule, "（二）支出预算：2024年年初预算数90.00万元。", [EXPENDITURE, fiscal]) == \
+        [("error", 100.0, 90.0)]
+
+
+def test_a_bare_total_in_a_funding_sources_section_is_not_the_units(run_rule):
+    income = table("部门收入总表", ["科目名称", "合计", "财政拨款"], [["合计", "100.00", "100.00"]])
+    tables = [EXPENDITURE, income]
+    assert flagged(run_rule, "2024年收入预算120.00万元。", tables)
+    # The fund's own income (its base not printed here): nothing to compare it with.
+    assert not flagged(run_rule, "政府性基金预算拨款年初结转10.00万元，收入预算120.00万元。", tables)
+
+
+def test_the_grand_total_row_printed_bare_is_the_total(run_rule):
+    overview = table("收入支出总表", ["项目", "金额", "项目", "金额"],
+                     [["本年收入合计", "100.00", "本年支出合计", "100.00"], ["上年结转", "20.00", "结转下年", "20.00"],
+                      ["总计", "120.00", "总计", "120.00"]])
+    assert not flagged(run_rule, "2024年收、支总计均为120.00万元。", [EXPENDITURE, overview])
+    assert flagged(run_rule, "2024年收、支总计均为130.00万元。", [EXPENDITURE, overview])

@@ -58,7 +58,8 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
         subject = head
     if claim.amount.bracketed:
         return None  # （其中，一般公共预算拨款安排…）: a side breakdown of something else
-    hit = _by_code(ctx, subject) or ctx.sem.lookup(subject) or _grand_total(ctx, head or _clause_before(claim)) or \
+    hit = _by_code(ctx, subject) or ctx.sem.lookup(subject) or \
+        (None if _source_scoped(ctx, claim) else _grand_total(ctx, head or _clause_before(claim))) or \
         _sangong_column(ctx, claim)
     if hit is None:
         return None
@@ -240,6 +241,16 @@ def _clause_before(claim) -> str:
     return re.split(r"[，,；;。：:]", claim.sentence[:at])[-1] if at > 0 else claim.amount.subject
 
 
+def _source_scoped(ctx: Analysis, claim) -> bool:
+    """The section, or the sentence before the subject, is about one funding source (七、政府性基金预算财政拨款收入支出
+    决算情况说明 … 收入决算509,220.66万元): a bare 收入/支出 there is that source's, not the unit's total."""
+    before = claim.sentence[:max(0, claim.sentence.find(claim.amount.text))]
+    before = before[:max(0, len(before) - len(claim.amount.subject))]
+    text = section(ctx, claim).split("/")[-1] + before
+    sources = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
+    return not any(w in claim.amount.subject for w in sources) and any(w in text for w in sources)
+
+
 def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
     """收入预算 / 支出决算 / 收支总预算: the document's totals, whichever way the tables print them."""
     core = norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", subject)).replace("收、支", "收支")
@@ -264,11 +275,17 @@ def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
         return (core, cells) if cells and re.search(r"预算|决算", subject) else None
     if not spec or not re.search(r"预算|决算|总计|合计|总额", subject):  # a bare 支出 may be a cut-off item name
         return None
-    cells = [c for k in spec.get("rows", []) for c in ctx.sem.labels.get(k, [])]
+    # The unit's totals stand in the tables of all its funds; a 财政拨款 or 一般公共预算 table's 支出合计 is one
+    # source's total, never the unit's (unless the spec names that table).
+    whole = {"overview", "income", "expenditure", None, *spec.get("tables", [])}
+    cells = [c for k in spec.get("rows", []) for c in ctx.sem.labels.get(k, [])
+             if getattr(ctx.sem.info_of.get(c.table.id), "type", None) in whole]
     for info in ctx.sem.types(*spec.get("tables", [])):
         if info.total_col is not None:  # the 合计 row of 收入总表 / 支出总表
             cells += [c for c in (info.cell(r, info.total_col) for r in info.total_rows) if c]
     if "总计" in subject:  # 收、支总计 are the 总计 rows (with carry-overs) when the tables print them
         grand = [c for c in cells if norm_label(c.row.label).endswith("总计")]
+        grand += [c for info in ctx.sem.types("overview", *spec.get("tables", [])) for r in info.table.rows
+                  if norm_label(r.label) == "总计" for c in (info.cell(r, i) for i in info.value_cols) if c]
         cells = grand or cells
     return (core, cells) if cells else None

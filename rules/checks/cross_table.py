@@ -167,7 +167,9 @@ def fiscal_classes(ctx: Analysis, rule: Rule, opts: FiscalClassesOptions):
 def economic_vs_functional(ctx: Analysis, rule: Rule, opts: CrossOptions):
     """An economic item (住房公积金 30113) differs from the functional 项 of the same name (2210201)."""
     func: dict[str, list[Cell]] = {}
-    for info in ctx.sem.types("gpb_expenditure", "expenditure"):
+    # The economic table counts 一般公共预算 only: its functional twin is the 一般公共预算支出表; the unit's 支出总表
+    # (all funds) stands in only when the document has none.
+    for info in ctx.sem.types("gpb_expenditure") or ctx.sem.types("expenditure"):
         basic = next((i for i in info.value_cols if "基本支出" in info.table.header_text(i)), None)
         for r in info.table.rows:
             if code_kind(r.code) == "functional" and len(r.code) == 7:
