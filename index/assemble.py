@@ -15,8 +15,8 @@ from index.meta import detect_entity, detect_kind, detect_year, title_lines
 from index.numbers import join_cjk
 from index.sections import SectionTracker, heading_level
 
-# A page number line: 12, — 12 —, — 1 2 — (letter-spaced digits), 第12页, 第12页共40页, 12/40.
-_PAGE_FOOTER = re.compile(r"^(?:[-—\s]*\d(?:\s?\d){0,3}[-—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+# A page number line: 12, — 12 —, — 1 2 — (letter-spaced digits), 第12页, 第12页，共40页, 12/40.
+_PAGE_FOOTER = re.compile(r"^(?:[-—\s]*\d(?:\s?\d){0,3}[-—\s]*|第\s*\d+\s*页(?:[\s,，、]*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _MAX_CAPTION_LINES = 6
 _SENTENCE_END = "。！？!?；;：:）)”\""
 _CAPTION_LINE = re.compile(r"表$|^[（(]20\d\d年度?[）)]$")  # a table's title or its year line: never a sentence's end

@@ -74,7 +74,8 @@ def is_caption_meta(line: str) -> bool:
 
 def looks_like_title(line: str) -> bool:
     s = join_cjk(line.strip().strip("#* "))
-    if not s or len(s) > 60 or s.endswith(("。", "；", "，", "：", ":")) or "。" in s:
+    # A figure's caption (…预算对比图) names a chart: its gridlines may read as a grid, it is never a table.
+    if not s or len(s) > 60 or s.endswith(("。", "；", "，", "：", ":", "图")) or "。" in s:
         return False
     return s.endswith("表") or ("表" in s[-6:]) or any(h in s for h in _TITLE_HINT)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.numbers import halfwidth, parse_number
+from index.numbers import halfwidth, is_blank, parse_number
 
 _CODE = re.compile(r"^\d{2,7}$")
 _BRACKETED = re.compile(r"^[\[［【](\d{3,7})[\]］】]$")
@@ -42,17 +42,25 @@ def column_roles(paths: list[list[str]], body: list[list[str]], width: int):
         col = [r[j] for r in body if j < len(r) and r[j]]
         # A 合计 label merged across the code columns says nothing about what the column holds.
         coded = [c for c in col if not any(c.endswith(w) for w in TOTAL_WORDS)]
-        if any(h in joined for h in _LINE_NO_HEADERS) and all(c.isdigit() for c in col):
+        # 序 alone: a narrow 序号 column whose 号 slid into the next header cell.
+        if (any(h in joined for h in _LINE_NO_HEADERS) or joined == "序") and all(c.isdigit() for c in col):
             roles[j] = "line"
         elif paths[j] and (paths[j][-1] in CODE_HEADERS or "编码" in joined or "代码" in joined) \
                 and "名称" not in joined \
                 and all(is_code(c, short := paths[j][-1] in CODE_HEADERS) or not is_numberish(c) for c in col) \
                 and (not coded or sum(is_code(c, short) for c in coded) >= max(1, len(coded) // 2)):
             roles[j] = "code"
+        elif re.search(r"编码|代码|编号", joined) and any(c.isdigit() for c in coded) \
+                and all(c.isascii() and c.isdigit() or is_blank(c) for c in coded):
+            roles[j] = "id"  # a unit or project number (1, 252001): an identifier, never an amount
         elif col and sum(not is_numberish(c) for c in col) >= max(1, int(len(col) * 0.6)):
             roles[j] = "text"
-        elif re.search(r"编码|代码|编号", joined) and coded and all(c.isascii() and c.isdigit() for c in coded):
-            roles[j] = "id"  # a unit or project number (1, 252001): an identifier, never an amount
+    # A table that prints its classification as 类|款|项 columns has one code; another code column beside them
+    # (单位编码 201, 201001) numbers units: an identifier, not more digits of the classification.
+    if any(roles[j] == "code" and paths[j] and paths[j][-1] in CODE_HEADERS for j in range(width)):
+        for j in range(width):
+            if roles[j] == "code" and not (paths[j] and paths[j][-1] in CODE_HEADERS) and "单位" in "".join(paths[j]):
+                roles[j] = "id"
     # The first text column is the label; later text columns that head a repeated "项目" block are the
     # label of a side-by-side half. Other text columns (项目类型, 绩效指标) stay as value columns.
     labels: list[int] = []

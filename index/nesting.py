@@ -15,7 +15,7 @@ from collections import deque
 from index.document import Row
 
 _MAX_SIBLINGS = 300  # the search recurses once per row of a sibling list
-_BUDGET = 20_000  # search steps per parent; past it the flat reading is kept
+_BUDGET = 200_000  # search steps per parent; past it the flat reading is kept
 
 
 class _GiveUp(Exception):
@@ -232,7 +232,7 @@ def regroup(rows: list[Row]) -> None:
             free = [not children.get(k) for k in kids]
             # Equal neighbours read as siblings first; where that search runs long (long chains of single
             # children, each equal to its parent), heads first, which finds a balanced reading quickly.
-            heads = _forest(vals, target, free, tol, True, _BUDGET // 4) or _forest(vals, target, free, tol, False)
+            heads = _forest(vals, target, free, tol, True, _BUDGET // 10) or _forest(vals, target, free, tol, False)
             if heads is not None:
                 readings.append(heads)
                 if _reading_holds(heads, kids, owner, rows, children, unit):

@@ -83,7 +83,7 @@ def test_a_row_broken_over_the_page_does_not_part_the_table(tmp_path):
 def test_letter_spaced_page_numbers_are_page_furniture():
     from index.assemble import _PAGE_FOOTER  # noqa: PLC0415
 
-    assert all(_PAGE_FOOTER.match(s) for s in ("— 1 0 —", "- 3 -", "12", "第3页共40页"))
+    assert all(_PAGE_FOOTER.match(s) for s in ("— 1 0 —", "- 3 -", "12", "第3页共40页", "第7页，共45页"))
     assert not any(_PAGE_FOOTER.match(s) for s in ("2026年", "12 34 56", "合计"))
 
 

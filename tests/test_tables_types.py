@@ -74,3 +74,18 @@ def test_lines_repeated_under_each_merged_group_cell_nest_line_by_line():
 def test_a_number_that_is_no_classification_code_stays_in_the_label():
     t = table_of("项目支出表", "万元", "项目名称|金额", "合计|30.00", "12333热线经费|10.00", "208 社会保障和就业支出|20.00")
     assert [(r.code, r.label) for r in t.rows] == [(None, "合计"), (None, "12333热线经费"), ("208", "社会保障和就业支出")]
+
+
+def test_a_figure_caption_is_not_a_table_title():
+    from index import captions  # noqa: PLC0415
+
+    assert captions.looks_like_title("2022年部门预算收支总表")
+    assert not captions.looks_like_title("2022年与2021年预算支出对比图")
+
+
+def test_a_unit_number_column_beside_class_code_columns_is_an_identifier():
+    t = table_of("政府采购预算表", "元", "类|款|项|单位编码|采购项目|预算金额", "|||合计|合计|300", "201|33|02|201|某部|300",
+                 "201|33|02|201001|某部本级|300", "201|33|02|-|印刷服务|300")
+    assert [r.code for r in t.rows[1:]] == ["2013302"] * 3
+    assert [r.cells[0] for r in t.rows[1:]] == ["201", "201001", "-"]
+    assert t.rows[1].values[0] is None
