@@ -71,7 +71,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if is_english(question):
         chinese = translate(question, retriever)
         if chinese is None:
-            return _abstain(question, "No unit of the store matches the question: not answered.",
+            return _abstain(question, "No unit and quantity of the store clearly match the question: not answered.",
                             retriever.search(question, k), k)
         answer = _answer(chinese, k, settings, retriever)
         answer.question = question
@@ -112,6 +112,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive",
                           confidence=1.0, basis=named + [Basis(part="sentence", text=sentence,
                                                                words=shared_words(question, sentence))])
+        if kind == "reason":
+            # A "why" no clause of the documents answers for what the question names: not answered from a
+            # sentence that only shares its words. (A definition falls back to the closest sentence below.)
+            return _abstain(question, "证据不足：没有找到说明该项原因的句子，未作回答。以下为最接近的段落。", hits, k, named)
     elif kind in ("percent", "count", "change", "amount"):
         # Read with the unit's names out (深圳气象局 would leave 局 behind as a word of the question).
         asked = without_names(question, docs, sc, years=True) if sc.named else question
@@ -181,7 +185,28 @@ def _reason(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, 
     if not found:
         return None
     _, text, hit = max(found, key=lambda t: t[0])
+    if not re.search(r"\d", text):
+        # "预算收支减少主要原因说明：因减员…": the change it explains is stated in the paragraph before.
+        before = _previous_paragraph(retriever, hit.chunk)
+        if before is not None and re.search(r"\d", before.text) and len(before.text) <= 300:
+            text = before.text.strip() + text
     return text, hit
+
+
+def _previous_paragraph(retriever: Retriever, chunk):
+    """The paragraph printed just before a chunk in its document (chunks are stored in reading order)."""
+    docs = retriever.documents()
+    key = next((k for k, d in docs.items() if chunk.id in (d.get("chunk_ids") or [])), None)
+    if key is None:
+        return None
+    chunks = retriever.store.chunks()
+    ids = docs[key]["chunk_ids"]
+    at = ids.index(chunk.id)
+    for cid in reversed(ids[:at]):
+        c = chunks.get(cid)
+        if c is not None and c.kind == "paragraph":
+            return c
+    return None
 
 
 def _definition(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:

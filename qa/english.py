@@ -19,7 +19,8 @@ _ORG = re.compile(r"((?:[A-Z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
 _CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
 _STOP = re.compile(r"\b(?:what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|"
                    r"budget(?:ed|s)?|plan(?:s|ned)?|to|spend|on|a|an|and|according|by|total|year|s)\b", re.I)
-_LOWER = re.compile(r"how much (?:lower|less|more|higher)|than last year|compared with|decrease|increase", re.I)
+_LOWER = re.compile(r"(?:,?\s*and\s+)?how much (?:lower|less|more|higher)(?: is it)?|than last year|compared with|"
+                    r"decrease|increase", re.I)
 
 
 def is_english(question: str) -> bool:
@@ -33,11 +34,18 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
+# multilingual-e5 on short English and Chinese names scores everything near 0.8: the nearest name is taken only
+# when it is clearly nearer than the next one (a tie is a guess, and a guessed unit or term is a wrong answer).
+MIN_MARGIN = 0.005
+
+
 def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
     from qa.meaning import nearest
 
-    found = nearest(query, names)
-    return found[0] if found else None
+    found = nearest(query, names, 2)
+    if not found or (len(found) > 1 and found[0][0] - found[1][0] < MIN_MARGIN):
+        return None
+    return found[0]
 
 
 def translate(question: str, retriever: Retriever) -> str | None:
@@ -65,12 +73,12 @@ def translate(question: str, retriever: Retriever) -> str | None:
             if best:
                 units.append(best[1])
     if not units:
-        return None
+        return None  # no unit of the store, or none clearly nearer than another
     quoted = [c.strip("“”\"") for c in _CHINESE.findall(question)]
     rest = question
     for org in orgs:
         rest = rest.replace(org, " ")
-    rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,']", " ", rest))
+    rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,']", " ", _LOWER.sub(" ", rest)))
     term = quoted[0] if quoted else None
     if term is None and rest.strip():
         from qa.reword import _vocabulary

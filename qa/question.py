@@ -15,7 +15,7 @@ _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", 
 # What a question asks for, by the words that ask it; the first that matches wins.
 _INTENTS = (
     ("list", r"哪些|哪个|哪家|哪一家|哪几|哪一个"),
-    ("reason", r"为什么|为何|什么原因|原因是什么|主要原因|原因"),
+    ("reason", r"为什么|为何|为啥|怎么会|什么原因|原因是什么|主要原因|原因"),
     ("definition", r"指什么|是指什么|什么意思|的含义|的定义|含义是|是什么意思|什么是"),
     ("percent", r"百分|比例|占比|比重|增长率|增幅|降幅|%|完成.*?预算的"),
     ("count", r"(?<![这那])(?:几|多少)[个家辆项人台套艘]|数量"),

@@ -25,7 +25,7 @@ def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
     return best
 
 
-_REASON_MARK = re.compile(r"主要原因|原因是|原因：|原因:|原因主要|由于|因为|是因")
+_REASON_MARK = re.compile(r"主要原因|原因是|原因：|原因:|原因主要|由于|因为|是因|主要是(?![\d一二三四五六七八九十])")
 _CLAUSE = re.compile(r"[^。！？；\n]+[。！？；]?")
 
 
@@ -48,14 +48,27 @@ def reason_candidates(question: str, hits: list[Hit]) -> list[tuple[float, str, 
             # The clause a reason follows is long and says much else: count what it says of the question only.
             own = grams(clean(strip_entity(lead + about, h)))
             said = len(q.grams & own)
-            if said < 2:
-                continue
             # The paragraph's first clause often names the item the whole paragraph is about ("(二)公务接待费…").
-            head = len(q.grams & (grams(clean(strip_entity(clauses[0], h))) - own)) if i > 1 else 0
+            head = len(q.grams & (grams(clean(strip_entity(clauses[0], h))) - own)) if i >= 1 else 0
+            if said + head < 2:
+                continue
             score = 2.0 * said + 1.0 * head - 0.1 * rank
             if direction and rate_kind(about) not in (None, direction):
                 score -= 4.0
-            out.append((score, lead + clause, h))
+            out.append((score, lead + clause + _listed_after(clauses[i + 1:]), h))
+    return out
+
+
+_ORDINAL = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+是|其[一二三四五六七八九十])")
+
+
+def _listed_after(rest: list[str]) -> str:
+    """The reasons that follow a first one as a numbered list (1.…；2.…), said with it."""
+    out = ""
+    for clause in rest[:6]:
+        if not _ORDINAL.match(clause):
+            break
+        out += clause
     return out
 
 

@@ -95,3 +95,12 @@ def test_columns_of_another_year_basis_or_part_are_not_the_figure_asked():
 def test_a_number_printed_with_spaces_between_its_digits_is_one_number():
     hit = _para("所属各预算单位政府采购预算总额 9 4 7  万元，其中：政府采购货物预算  4 7 万元。")
     assert structured("万里街道办事处政府采购预算总额是多少？", [hit]).value == 947.0
+
+
+def test_a_reason_comes_with_the_numbered_reasons_after_it_and_its_item():
+    listed = _para("预算收支减少主要原因说明：1.落实过紧日子要求，压减项目经费；2.上年的运动会筹办经费本年不再安排。")
+    text = max(reason_candidates("预算收支比上年减少的主要原因是什么？", [listed]), key=lambda t: t[0])[1]
+    assert "过紧日子" in text and "运动会" in text
+    item = _para("1.因公出国（境）费用。本年预算数123.60万元，较上年减少56.71万元，主要是出访计划和人数减少。")
+    text = max(reason_candidates("因公出国（境）费用为什么比上年少了？", [item]), key=lambda t: t[0])[1]
+    assert "123.60" in text and "出访计划" in text
