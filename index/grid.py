@@ -255,6 +255,7 @@ def build_table(
                        [j for j in region if roles[j] in ("value", "text", "id")]))
 
     value_cols = [j for _, _, vs in blocks for j in vs]
+    vcols_of_ids = [j for j in value_cols if roles[j] == "id"]
     header = [_clean_path(paths[j]) for j in value_cols]
     col_index = {j: i for i, j in enumerate(value_cols)}
     label_header = "/".join(paths[labels[0]]) if labels and paths[labels[0]] else ""
@@ -323,7 +324,7 @@ def build_table(
             hierarchy.assign_grouped(block_rows, group_names)
         else:
             hierarchy.assign(block_rows, block_indent)
-            hierarchy.repair(block_rows)
+            hierarchy.repair(block_rows, _numbered(block_rows, [col_index[j] for j in vcols_of_ids]))
         for r in block_rows:
             if r.parent is not None:
                 r.parent += len(rows)
@@ -335,6 +336,15 @@ def build_table(
         label_header=label_header, notes=list(notes or []), section=section, grid=cells,
         columns=[p[-1] if p else "" for p in paths], lines=lines,
     )
+
+
+def _numbered(rows: list[Row], id_cols: list[int]) -> list[bool] | None:
+    """Which rows print an identifier (a unit's number) in the table's identifier column, when some do and
+    some do not; None otherwise."""
+    if not id_cols:
+        return None
+    marks = [any(c < len(r.cells) and r.cells[c].strip().isdigit() for c in id_cols) for r in rows]
+    return marks if any(marks) and not all(marks) else None
 
 
 def _indent(label: str, indents: list[float] | None, col: int | None) -> float:

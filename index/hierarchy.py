@@ -113,13 +113,14 @@ def assign(rows: list[Row], indents: list[float] | None = None) -> None:
         stack.append(i)
 
 
-def repair(rows: list[Row]) -> None:
+def repair(rows: list[Row], numbered: list[bool] | None = None) -> None:
     """Undo a nesting misread: a table without a 合计 line whose first row heads the others (see
     `_nest_under_first`), then every parent whose children over-count it re-read from the amounts
-    (index/nesting.py: a department over its 本级 unit, a 小计 over its only child, unit → category → project)."""
+    (index/nesting.py: a department over its 本级 unit, a 小计 over its only child, unit → category → project).
+    `numbered`: the rows that print an identifier (a unit's number) in a table where others print none."""
     if not any(r.level == 0 for r in rows):
         _nest_under_first(rows, 0.011)
-    nesting.regroup(rows)
+    nesting.regroup(rows, numbered)
 
 
 def assign_grouped(rows: list[Row], names: list[str]) -> None:

@@ -196,11 +196,13 @@ def _sink(rows: list[Row], children: dict[int | None, list[int]], owner_of) -> b
     return moved
 
 
-def regroup(rows: list[Row]) -> None:
+def regroup(rows: list[Row], numbered: list[bool] | None = None) -> None:
     """Re-nest, in place, every parent whose children over-count it (see the module doc), from the top down, after
     lifting children a sloppy indent put under a row they do not add up to (`_lift`). The root is the single
     合计/总计 row (level 0) over the top rows; a table with several totals or none is re-nested below its top rows
-    only. Levels are recomputed from the parents afterwards."""
+    only. Levels are recomputed from the parents afterwards. Where some rows print an identifier (a unit's
+    number) and others none (`numbered`), a reading in which only those rows head others is tried first: it
+    is how such lists are built (fund class 1 > unit 251001 > its purchases), and it keeps the search small."""
     if not rows:
         return
     unit = _units(rows)
@@ -230,9 +232,11 @@ def regroup(rows: list[Row]) -> None:
                 continue
             vals, target, tol = amounts
             free = [not children.get(k) for k in kids]
+            ided = [f and bool(numbered and numbered[k]) for f, k in zip(free, kids)] if numbered else None
             # Equal neighbours read as siblings first; where that search runs long (long chains of single
             # children, each equal to its parent), heads first, which finds a balanced reading quickly.
-            heads = _forest(vals, target, free, tol, True, _BUDGET // 10) or _forest(vals, target, free, tol, False)
+            heads = (ided and any(ided) and _forest(vals, target, ided, tol, False, _BUDGET // 10)) \
+                or _forest(vals, target, free, tol, True, _BUDGET // 10) or _forest(vals, target, free, tol, False)
             if heads is not None:
                 readings.append(heads)
                 if _reading_holds(heads, kids, owner, rows, children, unit):

@@ -88,3 +88,10 @@ def test_a_row_indented_too_far_is_lifted_when_its_sums_say_so():
     regroup(rows)
     assert [r.parent for r in rows] == [None, 0, 0, 0]
     assert [r.level for r in rows] == [1, 2, 2, 2]
+
+
+def test_rows_printing_a_unit_number_are_tried_as_the_heads_first():
+    # 全额 100 = 甲单位 60 + 乙单位 40; without the numbers, 项目a (60) could as well head 乙单位's lines.
+    rows = _rows([("合计", 100), ("全额", 100), ("甲单位", 60), ("项目a", 60), ("乙单位", 40), ("项目b", 40)])
+    regroup(rows, [False, True, True, False, True, False])
+    assert [r.parent for r in rows] == [None, None, 1, 2, 1, 4]
