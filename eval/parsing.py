@@ -111,7 +111,8 @@ def _total_row(t: Table, label: str | None = None):
         named = next((r for r in t.rows if norm_name(r.label) == norm_name(label)), None)
         if named is not None:
             return named
-    return next((r for r in t.rows if re.fullmatch(r"(?:合计|总计|收入总计|支出总计|本年收入合计|本年支出合计)", r.label.replace(" ", ""))), None)
+    return next((r for r in t.rows if re.fullmatch(r"(?:合计|总计|收入总计|支出总计|收支总计|(?:本年)?(?:收入|支出)合计)",
+                                                  r.label.replace(" ", ""))), None)
 
 
 def _norm_col(text: str) -> str:

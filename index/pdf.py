@@ -24,7 +24,7 @@ _BASELINE_TOL = 2.5  # spans whose baselines differ by less than this are on one
 _HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     x: float
     y: float  # baseline
@@ -52,22 +52,37 @@ def _chars(page_dict: dict) -> list[_Char]:
                         continue
                     seen.add((text, kx, ky))
                 size = span["size"]
+                add = out.append
                 for ch in chars:
                     x0, _, x1, _ = ch["bbox"]
-                    out.append(_Char((x0 + x1) / 2, ch["origin"][1], ch["c"], size, x0, x1))
+                    add(_Char((x0 + x1) / 2, ch["origin"][1], ch["c"], size, x0, x1))
     return out
 
 
 def _lines_of(chars: list[_Char]) -> list[list[_Char]]:
     """Group characters into lines by baseline (a digit in another font keeps its sentence), left to right."""
-    chars = sorted(chars, key=lambda c: (c.y, c.x))
+    chars = sorted(chars, key=_by_y_x)
     lines: list[list[_Char]] = []
+    last_y = None
     for ch in chars:
-        if lines and abs(lines[-1][-1].y - ch.y) <= max(_BASELINE_TOL, ch.size * 0.25):
+        tol = ch.size * 0.25
+        if last_y is not None and abs(last_y - ch.y) <= (tol if tol > _BASELINE_TOL else _BASELINE_TOL):
             lines[-1].append(ch)
         else:
             lines.append([ch])
-    return [sorted(line, key=lambda c: c.x) for line in lines]
+        last_y = ch.y
+    for line in lines:
+        if len(line) > 1:
+            line.sort(key=_by_x)
+    return lines
+
+
+def _by_y_x(c: _Char) -> tuple[float, float]:
+    return c.y, c.x
+
+
+def _by_x(c: _Char) -> float:
+    return c.x
 
 
 def _line_text(line: list[_Char]) -> str:
@@ -117,13 +132,21 @@ def _grid(hs: list[Seg], vs: list[Seg], chars: list[_Char], page_no: int) -> tup
     used: set[int] = set()
     by_cell: dict[tuple[int, int], list[_Char]] = {}
     x0, x1, y0, y1 = xs[0], xs[-1], ys[0], ys[-1]
+    cell_of = {c: find(c) for c in owner}  # the merged cell each grid cell belongs to, resolved once
+    last_i, last_j = nrows - 1, ncols - 1
     for k, ch in enumerate(chars):
-        if not (x0 - 1 <= ch.x <= x1 + 1 and y0 - 1 <= ch.y - ch.size * 0.3 <= y1 + 1):
+        mid = ch.y - ch.size * 0.3
+        if not (x0 - 1 <= ch.x <= x1 + 1 and y0 - 1 <= mid <= y1 + 1):
             continue
         used.add(k)
-        i = max(0, min(nrows - 1, _bisect(ys, ch.y - ch.size * 0.3)))
-        j = max(0, min(ncols - 1, _bisect(xs, ch.x)))
-        by_cell.setdefault(find((i, j)), []).append(ch)
+        i = bisect_right(ys, mid) - 1
+        j = bisect_right(xs, ch.x) - 1
+        key = cell_of[(0 if i < 0 else last_i if i > last_i else i, 0 if j < 0 else last_j if j > last_j else j)]
+        cs = by_cell.get(key)
+        if cs is None:
+            by_cell[key] = [ch]
+        else:
+            cs.append(ch)
     _take_back_overflow(by_cell, find, xs)
     texts = {cell: _cell_text(_lines_of(cs)) for cell, cs in by_cell.items()}
     indent = _indents(by_cell, xs)
@@ -149,7 +172,10 @@ def _take_back_overflow(by_cell: dict[tuple[int, int], list[_Char]], find, xs: l
         left = find((i, j - 1)) if j else cell
         if left == cell or left not in by_cell:
             continue
-        mine = sorted(by_cell[cell], key=lambda c: c.x0)
+        cs = by_cell[cell]
+        if not any(c.c in _NUMBER_CHARS for c in cs) or all(c.c in _NUMBER_CHARS or c.c.isspace() for c in cs):
+            continue  # no amount, or nothing but one: nothing ran on into it
+        mine = sorted(cs, key=lambda c: c.x0)
         k = 0
         while k < len(mine) and not mine[k].c.isspace() and mine[k].c not in _NUMBER_CHARS:
             k += 1
