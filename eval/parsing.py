@@ -189,8 +189,11 @@ def _sample_row(t: Table, s: dict):
             return r
     # The label as printed first: norm_name drops years, and rows named by a year (2025年 | 2026年) differ only there.
     exact = _norm_col(s.get("label") or "")
-    return next((r for r in t.rows if exact and _norm_col(r.label) == exact), None) \
-        or next((r for r in t.rows if norm_name(r.label) == label), None)
+    named = [r for r in t.rows if exact and _norm_col(r.label) == exact] \
+        or [r for r in t.rows if norm_name(r.label) == label]
+    # Several rows of one name (专用项目 under each unit): the one with the sample's amount.
+    want = s.get("value")
+    return next((r for r in named if want is not None and _close(_amount(t, r), float(want))), named[0] if named else None)
 
 
 _NOT_AMOUNT = re.compile(r"数量|人数|编码|编号|代码")

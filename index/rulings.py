@@ -148,6 +148,13 @@ def table_groups(hs: list[Seg], vs: list[Seg]) -> list[tuple[list[Seg], list[Seg
         sa, sb = segs[a][1], segs[b][1]
         if abs(sa.a - sb.a) <= SNAP and sb.lo - sa.hi <= tol:
             parent[find(a)] = find(b)
+    # Likewise the pieces of one column ruling drawn cell by cell: a piece in a header cell that no row line
+    # crosses (a merged cell beside rows split further) still belongs to the table.
+    vs_sorted = sorted(vidx, key=lambda i: (round(segs[i][1].a), segs[i][1].lo))
+    for a, b in zip(vs_sorted, vs_sorted[1:]):
+        sa, sb = segs[a][1], segs[b][1]
+        if abs(sa.a - sb.a) <= SNAP and sb.lo - sa.hi <= tol:
+            parent[find(a)] = find(b)
     groups: dict[int, tuple[list[Seg], list[Seg]]] = {}
     for i, (k, s) in enumerate(segs):
         g = groups.setdefault(find(i), ([], []))

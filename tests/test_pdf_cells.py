@@ -105,3 +105,32 @@ def test_a_label_running_on_into_the_amount_cell_is_taken_back(tmp_path):
     pdf.save(path)
     t = parse_pdf(path).tables[0]
     assert [(r.label, r.values) for r in t.rows][-1] == ("一个名字实在太长以至于放不进这个格子里的项目", [700.0])
+
+
+def test_a_header_cell_whose_column_rulings_no_row_line_crosses_keeps_its_columns(tmp_path):
+    """Column rulings drawn cell by cell: the pieces beside a header cell split into sub-rows on its right
+    touch no row line, yet they belong to the table (the two columns on the left must stay apart)."""
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=595, height=842)
+    page.insert_text((200, 60), "“三公”经费支出表", fontname=CJK, fontsize=14)
+    page.insert_text((450, 84), "单位：万元", fontname=CJK, fontsize=9)
+    xs, ys = [60, 120, 260, 340, 420], [96, 110, 124, 144, 164]
+    black = (0, 0, 0)
+    for y in (ys[0], ys[3], ys[4]):
+        page.draw_line((xs[0], y), (xs[-1], y), color=black, width=0.5)
+    for y in ys[1:3]:  # row lines only under the year header on the right
+        page.draw_line((xs[2], y), (xs[-1], y), color=black, width=0.5)
+    for x in xs:  # every column ruling drawn piece by piece, one piece per sub-row
+        for a, b in zip(ys, ys[1:]):
+            if x in xs[:2] and a in ys[1:3]:
+                page.draw_line((x, a + 0.7), (x, b - 0.7), color=black, width=0.5)
+            else:
+                page.draw_line((x, a), (x, b), color=black, width=0.5)
+    for x, y, text in [(63, 130, "单位编码"), (123, 130, "单位名称"), (263, 106, "2025年"), (263, 138, "合计"),
+                       (343, 138, "培训费"), (63, 158, "101"), (123, 158, "某局"), (263, 158, "3.00"), (343, 158, "1.00")]:
+        page.insert_text((x, y), text, fontname=CJK, fontsize=8)
+    path = tmp_path / "header.pdf"
+    pdf.save(path)
+    t = parse_pdf(path).tables[0]
+    assert t.columns[:2] == ["单位编码", "单位名称"]
+    assert (t.rows[0].code, t.rows[0].label) == ("101", "某局")
