@@ -223,9 +223,13 @@ def performance_cost(ctx: Analysis, rule: Rule, opts: CrossOptions):
             k = next((i for i, c in enumerate(cells) if _COST.search(c)), None)
             if funds is None or funds[0] <= 0 or k is None or k + 2 >= len(cells):
                 continue
-            name, target = cells[k + 1], halfwidth(cells[-1]).replace(" ", "")
+            # The indicator's name is a cell between the 成本指标 cell and the target; a group cell merged down
+            # (绩效指标) may be repeated among them, so the name is found by what it says, not by its position.
+            names = cells[k + 1:-1]
+            name = next((c for c in names if _WHOLE_COST.search(c)), "")
+            target = halfwidth(cells[-1]).replace(" ", "")
             m = _MONEY.match(target)
-            if not m or not _WHOLE_COST.search(name) or _UNIT_COST.search(name):
+            if not m or not name or any(_UNIT_COST.search(c) for c in names):
                 continue
             cost = float(m.group(1).replace(",", "")) * (1e-4 if m.group(2) == "元" else 1.0)
             if cost <= funds[0] + opts.digits * 10 ** -funds[1] + 1e-9:
