@@ -160,8 +160,11 @@ def _width(g: GridBlock) -> int:
     return max((len(r.cells) for r in g.rows), default=0)
 
 
-def _cells(g: GridBlock) -> list[list[str]]:
-    return [[join_cjk(c) for c in r.cells] for r in g.rows]
+_HEAD_ROWS = 10  # a header is read from a grid's first rows: never all of a long table, once per page
+
+
+def _cells(g: GridBlock, rows: int | None = None) -> list[list[str]]:
+    return [[join_cjk(c) for c in r.cells] for r in g.rows[:rows]]
 
 
 def _repeated_header(prev: GridBlock, nxt: GridBlock) -> int:
@@ -169,7 +172,7 @@ def _repeated_header(prev: GridBlock, nxt: GridBlock) -> int:
 
     The repeat must run to the end of the header: forms printed back to back share their first row (the
     form's title) but not the rows under it (the project's name), and each is a table of its own."""
-    cells, first = _cells(prev), _cells(nxt)
+    cells, first = _cells(prev, _HEAD_ROWS), _cells(nxt, _HEAD_ROWS)
     h = prev.header_rows if prev.header_rows is not None else header_end(cells)
     guessed = h is None  # no data rows bound the header: a repeat of any of its first rows will do
     head = cells[:3] if guessed else cells[:h]
@@ -203,7 +206,7 @@ def _continues(prev: GridBlock, nxt: GridBlock) -> bool:
 
 def _extend(prev: GridBlock, nxt: GridBlock) -> None:
     """Append a page's grid to the table it continues, dropping its repeated header rows."""
-    h = prev.header_rows if prev.header_rows is not None else split_header(_cells(prev))
+    h = prev.header_rows if prev.header_rows is not None else split_header(_cells(prev, _HEAD_ROWS))
     rows = nxt.rows
     pad = _width(prev) - _width(nxt)
     if pad > 0:  # align the amounts on the right; the label lands in a code column and is read from there

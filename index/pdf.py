@@ -209,10 +209,14 @@ def _indents(by_cell: dict[tuple[int, int], list[_Char]], xs: list[float]) -> di
     """Each cell's indent; none in a column whose text is centred (nearly every cell as far from the right edge
     as from the left, at three or more offsets spanning two characters or more: texts of many lengths centred
     alike, not a centred header over one indented list): there the offset only says how short the text is."""
-    gaps = {cell: _gaps_in(cs, xs[cell[1]], xs[cell[1] + 1]) for cell, cs in by_cell.items()}
+    # Amounts nest nothing: only cells with words are measured.
+    gaps = {cell: _gaps_in(cs, xs[cell[1]], xs[cell[1] + 1]) for cell, cs in by_cell.items()
+            if any(c.c not in _NUMBER_CHARS and not c.c.isspace() for c in cs)}
+    by_col: dict[int, list[tuple[float, float]]] = {}
+    for cell, g in gaps.items():
+        by_col.setdefault(cell[1], []).append(g)
     centred = set()
-    for j in {cell[1] for cell in gaps}:
-        col = [g for cell, g in gaps.items() if cell[1] == j]
+    for j, col in by_col.items():
         balanced = [lg for lg, rg in col if lg > 0.5 and abs(lg - rg) < 1.0]
         if len(col) >= 3 and len(balanced) >= 0.8 * len(col) and max(balanced) - min(balanced) >= 2 \
                 and len({round(lg) for lg in balanced}) >= 3:
