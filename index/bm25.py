@@ -14,7 +14,8 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?")
 _jieba = None
 
 
-def _seg():
+def segmenter():
+    """jieba, loaded once and quiet (it sets its own logger to DEBUG when imported, so this is set after)."""
     global _jieba
     if _jieba is None:
         import jieba
@@ -26,7 +27,7 @@ def _seg():
 
 def tokens(text: str) -> list[str]:
     """Character bigrams of every Chinese run, jieba search-mode words, and numbers as written (commas dropped)."""
-    jieba = _seg()
+    jieba = segmenter()
     text = halfwidth(text).replace(",", "")
     out: list[str] = []
     for run in _CJK_RUN.findall(text):

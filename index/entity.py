@@ -109,9 +109,9 @@ def parent_of(name: str) -> str | None:
 
 def _words(text: str) -> list[str]:
     """A name cut into words: jieba's, with 和/与/及 kept apart."""
-    import jieba
+    from index.bm25 import segmenter
 
-    return [w for w in jieba.lcut(text) if w]
+    return [w for w in segmenter().lcut(text) if w]
 
 
 def _halves(word: str) -> list[str]:

@@ -33,3 +33,17 @@ def test_a_terminal_sees_the_document_and_its_stage(monkeypatch):
 def test_a_pipe_or_quiet_sees_nothing(monkeypatch):
     assert run_stages(monkeypatch, terminal=False) == ""
     assert run_stages(monkeypatch, terminal=True, quiet=True) == ""
+
+
+def test_a_fresh_process_with_quiet_prints_nothing_of_its_libraries(tmp_path):
+    # jieba sets its logger to DEBUG when imported and announces its dictionary on stderr; a new process shows it
+    # unless the one place that loads jieba quiets it after the import.
+    import subprocess
+    import sys
+
+    doc = tmp_path / "d.txt"
+    doc.write_text("某某市气象局2024年部门预算\n一、收支预算总体情况\n本年收入预算100.00万元。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "docqa", "ingest", str(doc), "--store", str(tmp_path / "st"),
+                           "--quiet"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and "prefix dict" not in done.stdout
