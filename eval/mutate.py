@@ -16,11 +16,11 @@ from index.numbers import halfwidth
 from rules.checks.cross_table import ROW_TABLES
 from rules.pack import load_pack
 from rules.semantics import code_kind, is_unit_name
+from eval.mutate_sound import AMOUNT, flip_shows, quoted, rate_basis
 from eval.mutate_view import (CJK, MONEY, TOTAL_ROW, Edit, Line, PdfView, Segment, TextView, _fmt, _bumped,  # noqa: F401
                               _doc_kind, _narrative_lines, _num, _segments, _sub, _table_numbers, split_row, title_type,
                               view)
 
-AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*)万元")
 SHARE = re.compile(r"占(?:比)?(?:为)?\s*(\d+(?:\.\d+)?)\s*%")
 CHANGE_RATE = re.compile(r"(增长|下降)\s*(\d+(?:\.\d+)?)\s*%")
 COMPLETION = re.compile(r"完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*%")
@@ -61,22 +61,13 @@ Operator = Callable[[object, random.Random], list[Candidate]]
 # ---------------------------------------------------------------- operators (each lists all candidates)
 
 
-def _quoted(text: str, m: re.Match) -> bool:
-    """An amount as the narrative quotes it from a table: not a change (增加2.40万元), which the change-rate
-    operator owns, and not a threshold (单位价值100万元以上), which no table prints."""
-    before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
-    return (not re.search(r"(?:增加|减少|增长|下降)\s*$", before)
-            and not re.match(r"\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)", after)
-            and not re.search(r"单价|价值|不超过|不低于", text[max(0, m.start() - 8):m.start()]))
-
-
 def _quoted_amounts(v, minimum: float = 0.0):
     """(line, match, value) of every narrative amount that also stands in a table, in reading order."""
     table = _table_numbers(v)
     for i in _narrative_lines(v):
         for m in AMOUNT.finditer(v.lines[i].text):
             old = _num(m.group(1))
-            if old and old >= minimum and round(old, 2) in table and _quoted(v.lines[i].text, m):
+            if old and old >= minimum and round(old, 2) in table and quoted(v.lines[i].text, m):
                 yield i, m, old
 
 
@@ -100,13 +91,20 @@ def _percent_operator(name: str, pattern: re.Pattern, group: int) -> Operator:
                 old = _num(m.group(group))
                 if old is None or old == 0 or old >= 99.5 and name == "share":
                     continue
+                # The sentence may begin on the line before (a PDF line is part of a sentence).
+                before = (v.lines[i - 1].text if i else "") + v.lines[i].text[:m.start()]
+                if name == "change_rate" and not rate_basis(before.split("。")[-1]):
+                    continue
                 new = round(old + rng.choice([-1, 1]) * max(1.5, old * 0.15), 2)
                 if new <= 0:
                     new = round(old + max(1.5, old * 0.15), 2)
                 printed = f"{new:.{max(1, len(m.group(group).split('.')[1]) if '.' in m.group(group) else 0)}f}"
                 text = _sub(v.lines[i].text, m, group, printed)
+                # A misstated change rate may fit the other direction (8.1% = 74.52÷(847.01＋74.52)): read as a
+                # wrong direction word, it is the same contradiction.
                 out.append(Mutation(name, "percentage", v.lines[i].page, [float(printed)],
-                                    f"{name} {m.group(group)}% -> {printed}%", [Edit(i, text)]))
+                                    f"{name} {m.group(group)}% -> {printed}%", [Edit(i, text)],
+                                    also=["direction"] if name == "change_rate" else []))
         return out
     op.__name__ = name
     op.__doc__ = f"Misstate a {name.replace('_', ' ')} (percentage)."
@@ -136,6 +134,9 @@ def direction_word(v, rng) -> list[Mutation]:
                 continue
             word = "下降" if rate.group(2) == "增长" else "增长"
             pos = m.end(2) + rate.start(2)
+            before = ((v.lines[i - 1].text if i else "") + v.lines[i].text[:m.start()]).split("。")[-1]
+            if not flip_shows(before, amount, text[pos + 2:]):
+                continue
             text = text[:pos] + word + text[pos + 2:]
             out.append(Mutation("direction_word", "direction", v.lines[i].page, [amount],
                                 f"direction {m.group(2)} -> {flipped} before {m.group(4)}万元", [Edit(i, text)],

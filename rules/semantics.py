@@ -302,7 +302,7 @@ class Semantics:
                 for c in cells:
                     self._add(k, c)
         # Column names read on the total rows (合计 / unlabeled first row / one-row tables): 基本支出, 人员经费…
-        rows = self._year_rows(info) or info.total_rows[:2] or (t.rows[:1] if len(t.rows) == 1 else [])
+        rows = self.whole_rows(info)
         sources = {norm_label(x) for x in self.pack.context_labels}
         for r in rows:
             for i in info.value_cols:
@@ -319,11 +319,17 @@ class Semantics:
             # The table's own subject (一般公共预算支出 from 一般公共预算支出情况表) names its grand total.
             if info.total_col is not None:
                 c = info.cell(r, info.total_col)
-                core = _TITLE_TAIL.sub("", norm_label(re.sub(r"^.*?20\d\d年度?", "", t.title or "")))
+                core = _TITLE_TAIL.sub("", norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", t.title or "")))
                 if c and len(core) >= 4:
                     c.via = "title"
                     for k in label_keys(core):
                         self._add(k, c)
+
+    def whole_rows(self, info: TableInfo) -> list[Row]:
+        """The rows that carry the table's whole quantities this year: the row of the document's year in a table
+        listing years as rows, else its 合计/总计 rows, else its only row."""
+        t = info.table
+        return self._year_rows(info) or info.total_rows[:2] or (t.rows[:1] if len(t.rows) == 1 else [])
 
     def _year_rows(self, info: TableInfo) -> list[Row]:
         """In a table that lists years as rows (年度: 2025年 / 2026年 / 增减变化), the row of the document's year:
@@ -389,7 +395,9 @@ def merge_continued(tables: list[Table]) -> list[Table]:
     out: list[Table] = []
     for t in tables:
         prev = out[-1] if out else None
-        same_title = prev is not None and t.title and norm_label(t.title) == norm_label(prev.title)
+        # The same title but for its year is the same table (a year mistyped on one page does not split it).
+        same_title = prev is not None and t.title and (norm_label(t.title) == norm_label(prev.title) or (
+            _yearless(t.title) == _yearless(prev.title) and min(t.pages or [0]) <= max(prev.pages or [0]) + 1))
         untitled = prev is not None and not t.title and prev.title and len(t.header) == len(prev.header) \
             and t.rows and not t.label_header.startswith("项目支出绩效")
         if prev is not None and (same_title or untitled) and len(t.header) == len(prev.header):
@@ -400,6 +408,10 @@ def merge_continued(tables: list[Table]) -> list[Table]:
         else:
             out.append(t)
     return out
+
+
+def _yearless(title: str) -> str:
+    return re.sub(r"20\d\d年度?", "", norm_label(title))
 
 
 def _same(a: str, b: str) -> bool:

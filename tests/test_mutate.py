@@ -87,6 +87,16 @@ def test_direction_word_flips_both_words(doc, tmp_path):
     assert "比2023年减少20.50万元，下降20.50%" in text
 
 
+def test_direction_word_skips_a_flip_the_numbers_cannot_show(tmp_path):
+    # 4.97 of 793.48 is 0.63% up and 0.62% down: printed 0.6% either way, so flipping both words contradicts
+    # nothing on the page; 20.50 of 120.50 is 20.50% up but 14.54% down, so that flip shows.
+    p = tmp_path / "flat.txt"
+    p.write_text("\n".join(["示例区测试局2024年部门预算", "运行经费预算793.48万元，较上年增加4.97万元，增长0.6%。",
+                            "收入总计120.50万元，比上年增加20.50万元，增长20.50%。"]), encoding="utf-8")
+    found = mutate.direction_word(mutate.view(p), __import__("random").Random(0))
+    assert [m.numbers for m in found] == [[20.5]]
+
+
 def test_table_total_and_item_rows_break_sums(doc, tmp_path):
     m, text = _apply(doc, mutate.table_total, tmp_path)
     assert m.kind == "arithmetic" and m.page == 2 and m.numbers[0] == 120.5
@@ -241,3 +251,12 @@ def test_pdf_number_is_retyped_inside_its_cell(tmp_path):
     # Right-aligned where the old number ended, clear of the next column.
     assert abs(words["1,388,123.45"][2] - v.lines[i].bbox[2]) < 2 and words["1,388,123.45"][2] < 300
     assert "5.00" in words
+
+
+def test_change_rate_only_where_the_sentence_gives_its_basis(tmp_path):
+    # A growth target has nothing to be recomputed from: misstating it contradicts nothing a reader can see.
+    p = tmp_path / "targets.txt"
+    p.write_text("\n".join(["示例区测试局2024年部门预算", "全市生产总值增长7%以上，投资增长10%。",
+                            "收入总计120.50万元，比上年增加20.50万元，增长20.50%。"]), encoding="utf-8")
+    found = mutate.change_rate(mutate.view(p), __import__("random").Random(0))
+    assert len(found) == 1 and "20.50%" in found[0].description and found[0].also == ["direction"]

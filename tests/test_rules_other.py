@@ -81,6 +81,16 @@ def test_a_titles_year_against_the_narrative_when_other_titles_print_none(run_ru
     assert not run_rule(make_doc(said[0], tables=[EXPENDITURE, odd], title="某某局部门预算"), "metadata.year")
 
 
+def test_a_standalone_title_line_with_another_year(run_rule):
+    # The line that titles the part of tables (on a page of its own) is a title too; a sentence naming another
+    # year is not one.
+    said = ("2024年收入预算100.00万元。", "2024年支出预算100.00万元。", "2024年财政拨款预算100.00万元。")
+    (f,) = run_rule(make_doc(*said, "附件：2022年部门综合预算公开报表"), "metadata.year")
+    assert f.actual == 2022.0 and f.expected == 2024.0
+    assert not run_rule(make_doc(*said, "附件：2024年部门综合预算公开报表"), "metadata.year")
+    assert not run_rule(make_doc(*said, "2023年预算执行情况较好，详见附表"), "metadata.year")
+
+
 def test_same_row_in_two_tables_of_one_scope(run_rule):
     gpb = EXPENDITURE.replace("部门支出总表", "一般公共预算支出表")
     assert not run_rule(make_doc(tables=[EXPENDITURE, gpb]), "cross_table.same_rows")
@@ -165,3 +175,15 @@ def test_a_class_in_the_fiscal_overview_against_the_general_budget_table(run_rul
     assert not run_rule(parse_text_string(text, "fiscal.txt"), "cross_table.fiscal_classes")
     (f,) = run_rule(parse_text_string(text.replace(line, changed), "fiscal.txt"), "cross_table.fiscal_classes")
     assert f.expected == 650.0 and "卫生健康支出" in f.message
+
+
+def test_a_unit_name_line_naming_another_place_than_the_text(run_rule):
+    said = ["示例市气象局2024年收入预算100.00万元。", "示例市气象局2024年支出预算100.00万元。"]
+    bad = make_doc(*said, "部门名称：样本市气象局（本级）", title="示例市气象局2024年部门预算")
+    (f,) = run_rule(bad, "metadata.entity")
+    assert f.actual == "样本市气象局(本级)" and f.expected == "示例市气象局"
+    assert not run_rule(make_doc(*said, "部门名称：示例市气象局（本级）", title="示例市气象局2024年部门预算"),
+                        "metadata.entity")
+    # A superior agency of another level (示例省气象局) is not the same unit under another place name.
+    assert not run_rule(make_doc(*said, "部门名称：示例市气象局", "上级单位：示例省气象局", "示例省气象局",
+                                 title="示例市气象局2024年部门预算"), "metadata.entity")

@@ -108,3 +108,14 @@ def test_the_grand_total_row_printed_bare_is_the_total(run_rule):
                       ["总计", "120.00", "总计", "120.00"]])
     assert not flagged(run_rule, "2024年收、支总计均为120.00万元。", [EXPENDITURE, overview])
     assert flagged(run_rule, "2024年收、支总计均为130.00万元。", [EXPENDITURE, overview])
+
+
+def test_a_subject_broken_over_two_paragraphs_is_read_whole(run_rule):
+    # …其中一般公共预算 | 拨款政府采购90.00万元: the subject is the general-budget share of procurement, not the whole
+    # procurement table (100.00); read whole, its funding source keeps it off the table's total.
+    buy = table("2024 年政府采购预算明细表", ["项目", "合计"], [["合计", "100.00"], ["办公设备", "100.00"]])
+    tables = [EXPENDITURE, buy]
+    text = ("2024年政府采购预算100.00万元，其中一般公共预算", "拨款政府采购90.00万元：货物类90.00万元。")
+    assert not run_rule(make_doc(*text, tables=tables), RULE)
+    assert flagged(run_rule, "2024年政府采购预算100.00万元。拨款政府采购90.00万元。", tables) == \
+        [("error", 100.0, 90.0)]  # the same words in one paragraph: a bare subject, bound to the total

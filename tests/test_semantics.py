@@ -45,3 +45,17 @@ def test_column_groups_skip_qizhong_columns():
     paths = info.table.header
     rel = column_relations(info)
     assert rel and all("其中" not in "/".join(paths[m]) for _, ms in rel for m in ms)
+
+
+def test_a_title_whose_year_differs_on_the_next_page_continues_its_table():
+    from index.document import Row, Table
+    from rules.semantics import merge_continued
+
+    def piece(title, pages, label):
+        return Table(id=label, title=title, pages=pages, header=[["合计"]],
+                     rows=[Row(label=label, values=[1.0], page=pages[0], cells=["1.00"])])
+
+    joined = merge_continued([piece("2022年收支总表", [3], "a"), piece("2024年收支总表", [4], "b")])
+    assert len(joined) == 1 and [r.label for r in joined[0].rows] == ["a", "b"]
+    apart = merge_continued([piece("2022年收支总表", [3], "a"), piece("2024年收支总表", [9], "b")])
+    assert len(apart) == 2

@@ -14,6 +14,18 @@ if TYPE_CHECKING:
 _GENERIC = re.compile(r"^(?:20\d\d年度?)?(?:当年)?(?:年初)?(?:预算安排|预算为|支出决算为|决算为|决算数为|支出为|安排|为)$")
 
 
+def _run_on(ctx: Analysis, claim) -> str:
+    """The start of a subject printed at the end of the paragraph before, when the paragraph opens with the subject
+    and the one before breaks off mid-clause (…其中一般公共预算 | 拨款政府采购11307.34万元): "" otherwise."""
+    p = ctx.paragraph(claim.paragraph)
+    if p is None or p.text[:claim.amount.start].strip(" “”\"*") != claim.amount.subject:
+        return ""
+    prev = ctx.previous(p.id)
+    if prev is None or re.search(r"[。！？：:；;，,、\d)）]\s*$", prev.text):
+        return ""
+    return re.split(r"[，,；;。：:、]", prev.text)[-1].strip()
+
+
 # A subject that says only which year or basis the amount is (2026年预算数, 年初预算数为): the item is named before.
 _BASIS_ONLY = re.compile(r"^(?:20\d\d年度?)?(?:当年|本年)?(?:年初)?(?:预算|决算)数?为?$")
 _HEADING = re.compile(r"([^，。；：:,;！？!?]{2,30})[：:。]\s*$")
@@ -39,7 +51,7 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
     """The table cells a narrative amount names: by its 类/款/项 path, else by the longest label ending its
     subject; a bare "预算安排/支出决算为" inherits the path the sentence is about. None when nothing maps."""
     a = claim.amount
-    subject = a.subject
+    subject = _run_on(ctx, claim) + a.subject
     if a.bound or other_year(subject, ctx.doc.year):
         return None
     words = ctx.pack.other_basis_words + (["年初预算", "预算数", "预算为"] if ctx.doc.kind == "final" else [])
@@ -260,7 +272,7 @@ def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
     core = re.sub(r"^(?:本?部门|本?单位)", "", core)
     core = re.sub(r"^(?:预算|决算)(?=收入|支出|收支)", "", core)
     noise = sorted(ctx.pack.subject_noise + ["总", "总额", "总体", "总计", "均为"], key=len, reverse=True)
-    while True:
+    while core not in ctx.pack.total_subjects:  # peel noise until a named total (三公经费 keeps its 经费)
         w = next((w for w in noise if core.endswith(w) and len(core) > len(w)), None)
         if w is None:
             break
@@ -281,8 +293,12 @@ def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
     cells = [c for k in spec.get("rows", []) for c in ctx.sem.labels.get(k, [])
              if getattr(ctx.sem.info_of.get(c.table.id), "type", None) in whole]
     for info in ctx.sem.types(*spec.get("tables", [])):
-        if info.total_col is not None:  # the 合计 row of 收入总表 / 支出总表
-            cells += [c for c in (info.cell(r, info.total_col) for r in info.total_rows) if c]
+        # The 合计 row of 收入总表 / 支出总表 (the only row of a one-row 三公 table), in its total column and in any
+        # other 合计 column (a year's group: 2025年预算数/合计, 2026年预算数/合计; the current year's is kept later).
+        cols = {info.total_col} | {i for i in info.value_cols if i < len(info.table.header) and info.table.header[i]
+                                   and re.fullmatch(r"合计|总计", norm_label(info.table.header[i][-1]))}
+        cells += [c for r in ctx.sem.whole_rows(info) for i in sorted(x for x in cols if x is not None)
+                  for c in [info.cell(r, i)] if c]
     if "总计" in subject:  # 收、支总计 are the 总计 rows (with carry-overs) when the tables print them
         grand = [c for c in cells if norm_label(c.row.label).endswith("总计")]
         grand += [c for info in ctx.sem.types("overview", *spec.get("tables", [])) for r in info.table.rows

@@ -17,6 +17,11 @@ class YearOptions(Options):
                                                "make it an error, fewer a warning.")
 
 
+# A line standing alone as the title of the tables' part or of a table (2026年部门综合预算公开报表): short, no
+# sentence punctuation, naming a year and the budget or accounts, ending as a title of tables ends.
+_TITLE_LINE = re.compile(r"^(?:附件\s*\d*\s*[：:])?[^，。；,;：:]{0,20}20\d\d\s*年度?[^，。；,;：:]{0,20}(?:预算|决算)[^，。；,;：:]{0,12}(?:报表|表|公开)$")
+
+
 @rule("metadata.year", "metadata", options=YearOptions)
 def year(ctx: Analysis, rule: Rule, opts: YearOptions):
     """A table title or heading names another year than the document."""
@@ -24,7 +29,8 @@ def year(ctx: Analysis, rule: Rule, opts: YearOptions):
     if doc.year is None:
         return
     places = [(t.title, t.page, t.title) for t in doc.tables if t.title] + \
-             [(s.title, s.page, None) for s in doc.sections if re.search(r"预算|决算", s.title)]
+             [(s.title, s.page, None) for s in doc.sections if re.search(r"预算|决算", s.title)] + \
+             [(p.text.strip(), p.page, None) for p in doc.paragraphs if _TITLE_LINE.match(p.text.strip())]
     votes = Counter(int(y) for title, _, _ in places for y in YEAR.findall(title))
     # Titles that print no year (单位收支总体情况表) leave the narrative to say which year the document is about.
     said = sum(1 for p in doc.paragraphs[:200] if f"{doc.year}年" in p.text and re.search(r"预算|决算", p.text))
@@ -41,6 +47,21 @@ def year(ctx: Analysis, rule: Rule, opts: YearOptions):
                 f"“{title}”写为{other}年，全文为{doc.year}年", [Evidence(page=page, text=title, table=table)],
                 f"标题年份{other}，文档年份{doc.year}（{votes[doc.year]}处）", expected=float(doc.year),
                 actual=float(other), unit="年")
+
+
+def _elsewhere(name: str, text: str) -> str | None:
+    """The same unit under another place name, printed more often than this one (洛阳市气象局 once, 西安市气象局 on
+    every page): the place names are the first 2 or 3 characters, the rest (市气象局) must be at least 4."""
+    name = re.sub(r"[（(][^（）()]*[）)]$", "", name)  # （汇总）/（本级） is not part of the name
+    for split in (2, 3):
+        place, rest = name[:split], name[split:]
+        if len(rest) < 4 or not rest.startswith(("市", "省", "区", "县")):
+            continue
+        seen = Counter(m.group(1) for m in re.finditer(rf"([\u4e00-\u9fff]{{{split}}}){re.escape(rest)}", text))
+        best = max((p for p in seen if p != place), key=seen.get, default=None)
+        if best and seen[best] >= 2 and seen[best] > 2 * seen[place]:
+            return best + rest
+    return None
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -64,6 +85,12 @@ def entity(ctx: Analysis, rule: Rule, opts: Options):
                 continue
             seen.add(value)
             v = value.replace(" ", "")
+            other = _elsewhere(v, "\n".join(ctx.doc.page_texts))
+            if other:
+                yield rule.finding(
+                    "error", f"单位名称“{v}”与正文多处的“{other}”不一致", [Evidence(page=page, text=line.strip()[:200])],
+                    f"此处：{v}；正文中多处为：{other}", expected=other, actual=v)
+                continue
             if v in name or name in v:
                 continue
             k = _common_suffix(v, name)
