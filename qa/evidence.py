@@ -38,20 +38,23 @@ class _Candidate:
 
 
 # Columns that carry the quantity a row names rather than a part of it.
-_NEUTRAL = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年支出合计", "本年收入合计", "预算", "决算", "数额"}
+_NEUTRAL = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年支出合计", "本年收入合计", "预算", "决算", "数额",
+            "支出总计", "收入总计", "支出合计", "收入合计", "总额", "预算金额", "决算金额"}
 _TOTAL_WORDS = re.compile(r"(?:合计|总计|小计)$")
 
 
 def _qualifiers(q: Query, hits: list[Hit]) -> set[str]:
     """Row names the question carries before another row name it carries: the head of a noun phrase comes last,
     so "济源市社会医疗保险中心离休干部医疗费项目" asks for the project; the unit only qualifies it."""
-    spans = {}
+    spans: dict[tuple[str, str | None], dict[str, tuple[int, int]]] = {}
     for h in hits:
         name = clean(_TOTAL_WORDS.sub("", norm(h.chunk.label or ""))) if h.chunk.kind == "row" else ""
         at = q.text.find(name) if len(name) >= 2 and name != clean(norm(h.chunk.table or "")) else -1
         if at >= 0:
-            spans[name] = (at, at + len(name))
-    return {n for n, (a, e) in spans.items() if any(a2 >= e for a2, _ in spans.values())}
+            spans.setdefault((h.chunk.source, h.chunk.table), {})[name] = (at, at + len(name))
+    # Only rows of one table qualify each other: a name said later that is a row of another table
+    # (一般公共预算拨款 after 精准预报) is there a column of this one.
+    return {n for table in spans.values() for n, (a, e) in table.items() if any(a2 >= e for a2, _ in table.values())}
 
 
 def is_total_row(c) -> bool:
@@ -68,6 +71,15 @@ def _named_parts(column: str | None) -> list[str]:
     return [p for p in parts if norm(_WHEN.sub("", p)) not in _NEUTRAL | {""}]
 
 
+def _group(column: str | None) -> str:
+    return "/".join((column or "").split("/")[:-1])
+
+
+def _leaf_neutral(column: str | None) -> bool:
+    leaf = (column or "").split("/")[-1]
+    return bool(leaf) and not _named_parts(leaf)
+
+
 _WHEN = re.compile(r"^\s*(?:上一?年|本年|当年|去年|前一?年)?\s*(?:20\d\d\s*年度?)?")  # the year a column is of
 
 
@@ -78,6 +90,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         return []
     label = norm(c.label or "")
     title = norm(c.table or "")
+    if other_year_column(label, c.year, q):
+        return []  # a row of another year (a 三公 table printed with the years as rows: 2025年, 2026年)
     is_total = is_total_row(c)
     row_name = "" if is_total else _TOTAL_WORDS.sub("", label)
     # The question names the table's whole subject (一般公共预算支出 of 一般公共预算支出表): its total is asked, not
@@ -99,6 +113,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # The row prints its whole in a column that names nothing (合计, 金额, 2026年预算数): a column the question does
     # not name (项目支出, 政府性基金预算) is then a part of what it asks.
     prints_whole = any(not _named_parts(f["column"]) for f in c.facts)
+    # …and the same within a column group: 因公出国(境)费/政府性基金预算 beside 因公出国(境)费/小计.
+    groups_whole = {_group(f["column"]) for f in c.facts if _leaf_neutral(f["column"])}
     for i, fact in enumerate(c.facts):
         column = fact["column"] or ""
         if other_year_column(column, c.year, q):
@@ -138,11 +154,29 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand = _Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column, cover)
         cand.total_of = path if is_total and len(path) >= 4 and path in q.text else ""
         cand.part = not is_total and not l_whole and bool(row_name)
-        cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or (prints_whole and bool(named) and not c_hit)
+        part_column = bool(named) and ((prints_whole and not c_hit) or (
+            _group(column) in groups_whole and not _leaf_neutral(column) and not match(q, named[-1])[0]))
+        cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or part_column
         cand.named_row, cand.whole_bonus = l_whole and not is_total, whole_bonus
         cand.said = clean(label + "".join(named) + (c.parents or "") + (title if not lists(title) else ""))
         out.append(cand)
+    _zero_beside_value(out, q)
     return out
+
+
+def _zero_beside_value(cands: list[_Candidate], q: Query) -> None:
+    """Columns of one group the question does not tell apart (因公出国(境)费/一般公共预算 | /政府性基金预算 | …):
+    a zero there beside a sibling that holds the amount is not the figure asked."""
+    by_group: dict[str, list[_Candidate]] = {}
+    for c in cands:
+        leaf = (c.column or "").split("/")[-1]
+        if _group(c.column) and match(q, leaf)[0] < 0.5 * len(grams(clean(leaf))):
+            by_group.setdefault(_group(c.column), []).append(c)
+    for group in by_group.values():
+        if any(c.value for c in group):
+            for c in group:
+                if not c.value:
+                    c.score -= 2.0
 
 
 def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[float, float] | None:
@@ -231,6 +265,7 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
             continue
         text = h.chunk.text
         for lo, hi in _sentence_spans(text):
+            first = True  # the first figure in the measure asked: the sentence's total before its breakdown
             for m in rx.finditer(text, lo, hi):
                 prefix = text[lo:m.start()]
                 just_before = prefix[-8:]
@@ -245,7 +280,8 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
                     score += 6.0 if rate_kind(just_before) == wanted else -6.0
                 if measure and m.group(2) == measure:
                     # The measure word asked for (多少辆 … 7辆) says what is counted as much as a name does.
-                    score, cover = score + 4.0, max(cover, MIN_COVER)
+                    score, cover = score + 4.0 + (1.0 if first else 0.0), max(cover, MIN_COVER)
+                    first = False
                 out.append(_Candidate(score, float(m.group(1)), unit, text[lo:hi].strip(), h, cover=cover,
                                       unnamed=unit != "%" and _listed_unnamed(q, prefix, h)))
     return out
@@ -273,9 +309,18 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     kind = intent(question)
     cands = _candidates(q, question, hits, kind)
     head = head_term(q.text, terms) if kind in ("amount", "change") else None
+    # The question's own words, less those every budget figure is named with (经费, 预算, 支出…): the figure
+    # must say one of them ("出国（境）经费预算" is not the 三公经费预算 sentence, which says none).
+    own = {g for g in grams(_GENERIC.sub("|", q.text)) if "|" not in g}
     for c in cands:
         c.fits_head = head is None or says(head, c.said)
+        coded = bool(q.codes) and getattr(c.hit.chunk, "code", None) in q.codes  # a code names it outright
+        if own and c.said and kind in ("amount", "change") and not coded and not own & grams(c.said):
+            c.fits_head = False
     return cands
+
+
+_GENERIC = re.compile("经费|预算|支出|费用|资金|金额|收入|合计|总计|部门|单位|本年|年度|项目|科目|安排|财政拨款")
 
 
 def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Candidate]:

@@ -104,3 +104,17 @@ def test_a_reason_comes_with_the_numbered_reasons_after_it_and_its_item():
     item = _para("1.因公出国（境）费用。本年预算数123.60万元，较上年减少56.71万元，主要是出访计划和人数减少。")
     text = max(reason_candidates("因公出国（境）费用为什么比上年少了？", [item]), key=lambda t: t[0])[1]
     assert "123.60" in text and "出访计划" in text
+
+
+def test_parts_of_a_column_group_the_question_does_not_tell_apart():
+    # A 三公 table printed with years as rows and fund sources as columns.
+    this_year = _row("2026年", {"因公出国（境）费/一般公共预算": 220.0, "因公出国（境）费/政府性基金预算": 0.0},
+                     "财政拨款三公经费支出表")
+    last_year = _row("2025年", {"因公出国（境）费/一般公共预算": 180.0}, "财政拨款三公经费支出表")
+    for hit in (this_year, last_year):
+        hit.chunk.year = 2026
+    assert structured("万里街道办事处2026年因公出国（境）费预算多少？", [last_year, this_year]).value == 220.0
+    # A row of one table named after another row of another table is not qualified by it.
+    project = _row("精准预报", {"财政拨款/一般公共预算拨款": 1257.0}, "项目支出总表")
+    income = _row("一般公共预算拨款", {"收入/预算数": 7099.97}, "财政拨款收支总表")
+    assert structured("万里街道办事处项目支出总表中“精准预报”的一般公共预算拨款是多少？", [income, project]).value == 1257.0
