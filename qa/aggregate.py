@@ -69,7 +69,7 @@ def _read(subject: str, retriever: Retriever, key: str, measure: str | None = No
 
     question = f"{subject}有多少{measure}" if measure else f"{subject}是多少"
     hits = retriever.search(question, 20, docs={key})
-    return structured(question, hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
+    return structured(question, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
 
 
 def _row(entity: str, cand) -> AnswerRow:

@@ -119,7 +119,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     elif kind in ("percent", "count", "change", "amount"):
         # Read with the unit's names out (深圳气象局 would leave 局 behind as a word of the question).
         asked = without_names(question, docs, sc, years=True) if sc.named else question
-        cand = structured(asked, hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
+        cand = structured(asked, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
         term: list[Basis] = []
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
@@ -128,7 +128,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if mapped is not None:
                 again, term = mapped
                 more = retriever.search(again, max(k, 20))
-                cand = structured(again, more + totals_of(more[:5], retriever.store.chunks()), retriever.terms())
+                cand = structured(again, more + totals_of(more[:5], retriever.chunks()), retriever.terms())
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
         if cand is None and kind == "percent":
@@ -199,7 +199,7 @@ def _previous_paragraph(retriever: Retriever, chunk):
     key = next((k for k, d in docs.items() if chunk.id in (d.get("chunk_ids") or [])), None)
     if key is None:
         return None
-    chunks = retriever.store.chunks()
+    chunks = retriever.chunks()
     ids = docs[key]["chunk_ids"]
     at = ids.index(chunk.id)
     for cid in reversed(ids[:at]):
@@ -217,7 +217,8 @@ def _definition(question: str, hits: list[Hit], retriever: Retriever) -> tuple[s
         return None
     pool = list(hits)
     allowed = retriever.allowed(question)
-    pool += [Hit(c, 0.0) for cid, c in retriever.store.chunks().items() if cid in allowed and c.kind == "paragraph"]
+    chunks = retriever.chunks()  # (in reading order; only the allowed documents are read)
+    pool += [Hit(c, 0.0) for cid in chunks if cid in allowed and (c := chunks[cid]).kind == "paragraph"]
     for h in pool:
         text = halfwidth(h.chunk.text).strip()
         if h.chunk.kind == "paragraph" and rx.search(text):
@@ -252,7 +253,7 @@ def _across_documents(question: str, retriever: Retriever, k: int) -> Answer | N
         if group and group not in entity:
             continue
         hits = retriever.search(f"{subject}是多少", 20, docs={key})
-        cand = structured(f"{subject}是多少", hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
+        cand = structured(f"{subject}是多少", hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
         if cand is None:
             continue
         ok = cand.value > limit if op in _ABOVE else cand.value < limit

@@ -86,7 +86,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
         vocab = _vocabulary(retriever)
         keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
         ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
-        labels = sorted({t for t in vocab.terms_of(ids, retriever.store.chunks()) if vocab.common(t)})
+        labels = sorted({t for t in vocab.terms_of(ids, retriever.chunks()) if vocab.common(t)})
         best = _nearest(" ".join(rest.split()), labels + sorted(vocab.gloss))
         term = best[1] if best else None
     if term is None:

@@ -100,7 +100,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
     key = next(iter(sc.keys))
     docs = retriever.documents()
     ids = set(docs[key].get("chunk_ids") or [])
-    chunks = [c for cid, c in retriever.store.chunks().items() if cid in ids]
+    view = retriever.chunks()
+    chunks = [view[cid] for cid in view if cid in ids]  # only this document is read
     subject = _OPWORDS.sub(" ", without_names(question, docs, sc))
     wanted = grams(clean(subject))
     if not wanted:

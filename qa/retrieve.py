@@ -1,6 +1,9 @@
 """Hybrid retrieval: BM25 and dense results fused by reciprocal rank, restricted to the documents a question names."""
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -10,6 +13,8 @@ from index.chunk import Chunk
 from core.errors import StoreError
 from core.settings import IndexSettings
 from index.store import Store
+from qa.chunkview import LazyChunks
+from qa.dense import DenseIndex
 from qa.evidence import evidence, is_total_row
 from qa.phrase import clean
 from qa.question import search_query
@@ -28,8 +33,12 @@ DENSE_EXTRA = 10  # best dense hits added to the reranker's pool when fusion lef
 def totals_of(hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit]:
     """The 合计 rows of the tables the hits come from: a question about a table's subject asks for them."""
     tables = {(h.chunk.source, h.chunk.table) for h in hits if h.chunk.table}
-    return [Hit(c, 0.0) for c in chunks.values()
-            if c.kind == "row" and (c.source, c.table) in tables and is_total_row(c)]
+    if isinstance(chunks, LazyChunks):  # only the documents the hits come from are read
+        keys = {chunks.doc_of(h.chunk.id) for h in hits if h.chunk.table} - {None}
+        pool = [c for key in sorted(keys) for c in chunks.of_doc(key).values()]
+    else:
+        pool = list(chunks.values())
+    return [Hit(c, 0.0) for c in pool if c.kind == "row" and (c.source, c.table) in tables and is_total_row(c)]
 
 
 def rerank(question: str, hits: list[Hit], chunks: dict[str, Chunk], terms=()) -> list[Hit]:
@@ -43,6 +52,15 @@ def rerank(question: str, hits: list[Hit], chunks: dict[str, Chunk], terms=()) -
         return hits
     lead = sorted((h for h in pool if h.chunk.id in scores), key=lambda h: -scores[h.chunk.id])
     return lead + [h for h in hits if h.chunk.id not in scores]
+
+
+def _vocab_stamp(store: Store) -> str:
+    """The manifest a cached vocabulary reflects, and the code that built it."""
+    from qa import vocab
+
+    code = hashlib.sha1(Path(vocab.__file__).read_bytes()).hexdigest()[:10]
+    docs = store.manifest().documents
+    return code + json.dumps(sorted((k, v.hash, v.index_key) for k, v in docs.items()))
 
 
 # Neither bm25s nor chromadb's embedded client documents thread safety; searches in one process take turns
@@ -69,6 +87,8 @@ class Retriever:
         self._model = None
         self._vocabulary: Vocabulary | None = None
         self._terms: frozenset[str] | None = None
+        self._chunks: tuple[float, LazyChunks] | None = None
+        self._dense: DenseIndex | None = None
         self._docs: tuple[float, dict[str, dict]] | None = None
         self.only: set[str] | None = None  # manifest keys a caller narrowed the store to (--doc/--entity/--year)
 
@@ -85,11 +105,45 @@ class Retriever:
         docs = self._docs[1]
         return {k: d for k, d in docs.items() if k in self.only} if self.only is not None else docs
 
+    def chunks(self) -> LazyChunks:
+        """The store's chunks, each document read when a passage of it is first needed (once per manifest)."""
+        path = self.store.manifest_path
+        stamp = path.stat().st_mtime if path.exists() else 0.0
+        if self._chunks is None or self._chunks[0] != stamp:
+            self._chunks = (stamp, LazyChunks(self.store))
+            self._vocabulary = self._terms = self._dense = None
+        return self._chunks[1]
+
     def vocabulary(self) -> Vocabulary:
-        """The documents' own vocabulary (row labels, column names, defined terms), built once per store."""
+        """The documents' own vocabulary (row labels, column names, defined terms), built once per store and kept
+        beside it (qa-vocab.json, stamped with the manifest and the vocabulary's code), so that a new process does
+        not read every chunk for it."""
+        self.chunks()
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary.of(self.store.chunks().values())
+            path = self.store.root / "qa-vocab.json"
+            stamp = _vocab_stamp(self.store)
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("stamp") == stamp:
+                    self._vocabulary = Vocabulary.from_json(data)
+            except (OSError, ValueError, KeyError):
+                pass
+            if self._vocabulary is None:
+                self._vocabulary = Vocabulary.of(self.store.chunks().values())
+                try:
+                    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+                    tmp.write_text(json.dumps({"stamp": stamp, **self._vocabulary.to_json()}, ensure_ascii=False),
+                                   encoding="utf-8")
+                    os.replace(tmp, path)
+                except OSError:
+                    pass  # a read-only store: built again next time
         return self._vocabulary
+
+    def dense_index(self) -> DenseIndex:
+        self.chunks()
+        if self._dense is None:
+            self._dense = DenseIndex.of(self.store)
+        return self._dense
 
     def terms(self) -> frozenset[str]:
         """The vocabulary's terms and column names, cleaned as questions are (evidence.candidates' head term)."""
@@ -122,7 +176,7 @@ class Retriever:
             return self._search(question, k, docs)
 
     def _search(self, question: str, k: int, only: set[str] | None = None) -> list[Hit]:
-        chunks = self.store.chunks()
+        chunks = self.chunks()
         docs = self.documents()
         sc = self.scope(question)
         allowed = self.allowed(question, sc.keys if only is None else only) & set(chunks)
@@ -136,7 +190,9 @@ class Retriever:
             from index.embed import encode
 
             vec = encode(self._encoder(), [question])[0]
-            ranked.append(self.store.dense(vec, depth, allowed))
+            # A Chroma server is searched where it is; the embedded store's vectors are read as one matrix.
+            ranked.append(self.store.dense(vec, depth, allowed) if self.store.chroma_url
+                          else self.dense_index().search(vec, depth, allowed))
         if len(ranked) == 1:
             return [Hit(chunks[cid], score) for cid, score in ranked[0][:k]]
         fused: dict[str, float] = {}

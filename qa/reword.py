@@ -48,7 +48,7 @@ def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
         return shared
     docs = retriever.documents()
     ids = {cid for k in sc.keys if k in docs for cid in docs[k].get("chunk_ids") or []}
-    used = vocab.terms_of(ids, retriever.store.chunks())
+    used = vocab.terms_of(ids, retriever.chunks())
     return [t for t in shared if t in used or t in vocab.gloss]
 
 

@@ -48,7 +48,7 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
     for phrase in asked:
         q = f"{phrase}是多少"
         hits = retriever.search(q, 20, docs=sc.keys)
-        cand = structured(q, hits + totals_of(hits[:5], retriever.store.chunks()), retriever.terms())
+        cand = structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
         if cand is None or cand.unit != "万元":
             return None
         read.append(cand)

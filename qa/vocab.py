@@ -66,6 +66,13 @@ class Vocabulary:
         columns = {p for p in columns if 2 <= len(p) <= 24 and _CJK.search(p) and not re.search(r"\d", p)}
         return cls(list(seen), gloss, {t: len(s) for t, s in used.items()}, columns)
 
+    def to_json(self) -> dict:
+        return {"terms": self.terms, "gloss": self.gloss, "sources": self.sources, "columns": sorted(self.columns)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Vocabulary":
+        return cls(list(data["terms"]), dict(data["gloss"]), dict(data["sources"]), set(data["columns"]))
+
     def common(self, term: str, least: int = 3) -> bool:
         """A term of the shared vocabulary (defined, or used by several documents), not one unit's project name."""
         return term in self.gloss or self.sources.get(term, 0) >= least

@@ -1,0 +1,51 @@
+"""The store's chunks as a question needs them: read one document at a time, when a passage of it is first asked
+for. Reading all 48,000 chunks of a city's store costs a new process about a second and a half; a question is about
+one or two documents (its scope), and search returns ids of those. Iterating the view still reads everything (the
+few callers that need all of it go through the store's own caches instead)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+
+from index.chunk import Chunk
+from index.store import Store
+
+
+class LazyChunks(Mapping):
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._doc_of: dict[str, str] = {}
+        for key, entry in store.manifest().documents.items():
+            for cid in entry.chunk_ids:
+                self._doc_of[cid] = key
+        self._loaded: dict[str, dict[str, Chunk]] = {}
+
+    def of_doc(self, key: str) -> dict[str, Chunk]:
+        """Every chunk of one document (manifest key), read once."""
+        if key not in self._loaded:
+            f = self.store.doc_file(key)
+            out: dict[str, Chunk] = {}
+            if f.exists():
+                for d in json.loads(f.read_text(encoding="utf-8")):
+                    c = Chunk.model_construct(**d)  # our own file, validated when it was written
+                    out[c.id] = c
+            self._loaded[key] = out
+        return self._loaded[key]
+
+    def doc_of(self, cid: str) -> str | None:
+        return self._doc_of.get(cid)
+
+    def __getitem__(self, cid: str) -> Chunk:
+        key = self._doc_of.get(cid)
+        if key is None:
+            raise KeyError(cid)
+        return self.of_doc(key)[cid]
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self._doc_of
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._doc_of)
+
+    def __len__(self) -> int:
+        return len(self._doc_of)
