@@ -64,7 +64,9 @@ def name_matches(expected: str, title: str) -> bool:
 def _find(doc: Document, entry: dict, pack: RulePack, used: set[str]) -> Table | None:
     """The parsed table for an expected/gold entry: same name, else same type on an overlapping page."""
     pages = set(entry.get("pages") or [])
-    cands = [t for t in doc.tables if t.id not in used and t.title and name_matches(entry.get("name", ""), t.title)]
+    # A table printed under a sheet name is found by the name the document's contents give its number.
+    cands = [t for t in doc.tables if t.id not in used and any(
+        name and name_matches(entry.get("name", ""), name) for name in (t.title, t.listed_title))]
     if pages:
         cands.sort(key=lambda t: (not (pages & set(t.pages)), min(abs(p - min(pages)) for p in t.pages)))
     if cands:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index import captions
+from index import captions, contents
 from index.document import Document, Paragraph, Section, Table
 from index.grid import GridRow, build_table, header_end, split_header
 from index.meta import detect_entity, detect_kind, detect_year, title_lines
@@ -281,6 +281,7 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
                 continue
         doc.paragraphs.append(Paragraph(id=f"p{len(doc.paragraphs) + 1}", page=rec.line.page,
                                         section=tracker.path, text=text))
+    contents.name_tables(doc.tables, all_lines)
     _settle_units(doc.tables)
     _infer_units(doc.tables, doc.paragraphs)
     return doc

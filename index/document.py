@@ -61,6 +61,9 @@ class Table(_Model):
                                   "(header rows then body rows), for exact comparisons.")
     position: int = Field(default=0, description="Reading order: paragraphs of the document before this table.")
     number: str | None = Field(default=None, description="Table number as printed (预算01表, 公开01表, 表一, 附表3).")
+    listed_title: str | None = Field(default=None, description="The name the document's contents (目录) give the "
+                                     "table's number, when the page prints another (a sheet name such as 财拨结转支出表, "
+                                     "or none).")
     columns: list[str] = Field(default_factory=list, description="Leaf header label of every printed column, left "
                                "to right, code and label columns included (科目编码, 科目名称, 合计, …).")
     lines: int | None = Field(default=None, description="Printed body lines over all pages: a side-by-side line "
