@@ -174,7 +174,9 @@ def _several(question: str, parts: list[str], k: int, settings, retriever: Retri
             seen.add((c.source, c.page, c.text))
             cites.append(c)
     main.citations = cites[:max(k, len(firsts))]
-    main.answered = answers[0].answered
+    # One answer to several questions is an answer only when each of them is answered: a figure with its change
+    # missing is half an answer, declined as a whole (the parts answered stay in the text and rows).
+    main.answered = all(a.answered for a in answers)
     main.confidence = min(a.confidence for a in answers)
     main.basis = [b for a in answers for b in a.basis]
     return main

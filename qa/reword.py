@@ -27,17 +27,28 @@ _PLAIN = set("年的了是有费钱金支出预算元多少用给要在为和及
 _ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|大概|大约|请问|预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
 
 
+def _phrase(subject: str) -> str:
+    """What the question names, for the encoder: without the year, the scope marker, the change it also asks
+    (比上年少了多少) and the asking words (了, 的钱 left alone would pull it towards other terms)."""
+    s = re.sub(r"(?:比|较)[^，。？?]{0,10}?(?:增加|减少|增长|下降|多|少|省)了?(?:多少|几)?", " ", halfwidth(subject))
+    s = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?", " ", s)
+    s = _ASKING.sub(" ", s)
+    s = re.sub(r"(?:的钱|的)?\s*(?:了)?\s*$", "", re.sub(r"\s+了\s+|\s+了$", " ", s).strip())
+    return re.sub(r"\s+", " ", s).strip()
+
+
 def _vocabulary(retriever: Retriever) -> Vocabulary:
     return retriever.vocabulary()
 
 
 def keeps_a_morpheme(phrase: str, term: str, sim: float = 1.0) -> bool:
-    """The term keeps a meaningful word of the phrase (退休金 → 退休费) or, when the encoder is sure of it, one
-    meaningful character (开会 → 会议费, 招待 → 公务接待费): a nearest term that shares nothing is the encoder's
-    guess, not a reading of the question."""
+    """The term keeps a meaningful word of the phrase (退休金 → 退休费), two meaningful characters (买新公车 →
+    公务用车购置) or, when the encoder is sure of it, one (开会 → 会议费, 招待 → 公务接待费): a nearest term that
+    shares nothing is the encoder's guess, not a reading of the question."""
     if any(phrase[i:i + 2] in term for i in range(len(phrase) - 1) if set(phrase[i:i + 2]) - _PLAIN):
         return True
-    return sim >= SURE_E5 and bool((set(phrase) & set(term)) - _PLAIN)
+    shared = (set(phrase) & set(term)) - _PLAIN
+    return len(shared) >= 2 or (sim >= SURE_E5 and bool(shared))  # 公车 → 公务用车…: two characters kept
 
 
 def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
@@ -68,7 +79,7 @@ def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, s
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     docs = retriever.documents()
     subject = without_names(question, docs, sc)
-    phrase = _ASKING.sub(" ", re.sub(r"20\d\d\s*年度?", " ", halfwidth(subject))).strip()
+    phrase = _phrase(subject)
     vocab = _vocabulary(retriever)
     terms = _terms(vocab, sc, retriever)
     if not phrase or not terms:

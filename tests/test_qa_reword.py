@@ -14,3 +14,12 @@ def test_a_term_must_keep_something_of_the_phrase():
     assert keeps_a_morpheme("开会的钱", "会议费", SURE_E5 + 0.001)  # one character, the encoder sure
     assert not keeps_a_morpheme("开会的钱", "会议费", SURE_E5 - 0.01)
     assert not keeps_a_morpheme("留了机动钱应付临时工作", "上年结转", 0.99)  # only 年-like characters shared
+
+
+def test_two_kept_characters_are_enough_one_is_not():
+    from qa.reword import _phrase
+
+    assert keeps_a_morpheme("买新公车", "公务用车购置", 0.80)  # 公 and 车 kept
+    assert not keeps_a_morpheme("政府性基金预算拨款收入", "基本支出", 0.889)  # only 基 kept, the encoder unsure
+    assert _phrase("招待来访客人的预算比少了多少？") == "招待来访客人"
+    assert _phrase("(本级) 那一辆公车一年的养车钱是多少？") == "那一辆公车一年的养车钱"
