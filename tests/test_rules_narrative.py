@@ -96,3 +96,16 @@ def test_an_amount_ten_thousand_times_a_row_the_sentence_names(run_rule):
     # 18 times the largest figure of the document is not enough alone: the sentence must name the row.
     assert not run_rule(make_doc("2024年安排购置办公设备，购置费1800.00万元。", tables=[EXPENDITURE, purchase]),
                      "unit.wan_yuan_slip")
+
+
+def test_a_rounded_wanyuan_figure_written_ten_thousand_times_over_is_a_slip(run_rule):
+    # The table prints 782,855.28 元 (78.29 万元 rounded): 782,900.00 "万元" is 78.29 ×10,000, a slip whose trailing
+    # zeros carry no digits (783,000.00 is 78.3 ×10,000, the cell's rounding too); 784,000.00 is 78.4 ×10,000,
+    # which the cell does not round to.
+    t = table("部门支出总表", ["科目编码", "科目名称", "合计"],
+              [["", "合计", "782,855.28"], ["2101501", "行政运行", "782,855.28"]], unit="元")
+    (f,) = run_rule(make_doc("行政运行预算为782900.00万元。", tables=[t]), "unit.wan_yuan_slip")
+    assert f.kind == "unit" and f.expected == 78.2855
+    assert run_rule(make_doc("行政运行预算为782855.28万元。", tables=[t]), "unit.wan_yuan_slip")
+    assert run_rule(make_doc("行政运行预算为783000.00万元。", tables=[t]), "unit.wan_yuan_slip")
+    assert not run_rule(make_doc("行政运行预算为784000.00万元。", tables=[t]), "unit.wan_yuan_slip")

@@ -115,7 +115,10 @@ def test_a_subject_broken_over_two_paragraphs_is_read_whole(run_rule):
     # procurement table (100.00); read whole, its funding source keeps it off the table's total.
     buy = table("2024 年政府采购预算明细表", ["项目", "合计"], [["合计", "100.00"], ["办公设备", "100.00"]])
     tables = [EXPENDITURE, buy]
-    text = ("2024年政府采购预算100.00万元，其中一般公共预算", "拨款政府采购90.00万元：货物类90.00万元。")
+    text = ("2024年政府采购预算100.00万元，其中一般公共预算", "\f拨款政府采购90.00万元：货物类90.00万元。")
     assert not run_rule(make_doc(*text, tables=tables), RULE)
+    # On one page, a paragraph without closing punctuation is a heading, not the start of the next one's subject.
+    heading = ("（一）一般公共预算", "拨款政府采购90.00万元：货物类90.00万元。")
+    assert flagged(run_rule, "\n\n".join(heading), tables) == [("error", 100.0, 90.0)]
     assert flagged(run_rule, "2024年政府采购预算100.00万元。拨款政府采购90.00万元。", tables) == \
         [("error", 100.0, 90.0)]  # the same words in one paragraph: a bare subject, bound to the total

@@ -16,12 +16,14 @@ _GENERIC = re.compile(r"^(?:20\d\d年度?)?(?:当年)?(?:年初)?(?:预算安排
 
 def _run_on(ctx: Analysis, claim) -> str:
     """The start of a subject printed at the end of the paragraph before, when the paragraph opens with the subject
-    and the one before breaks off mid-clause (…其中一般公共预算 | 拨款政府采购11307.34万元): "" otherwise."""
+    and the one before breaks off mid-clause at a page break (…其中一般公共预算 | 拨款政府采购11307.34万元): ""
+    otherwise."""
     p = ctx.paragraph(claim.paragraph)
     if p is None or p.text[:claim.amount.start].strip(" “”\"*") != claim.amount.subject:
         return ""
     prev = ctx.previous(p.id)
-    if prev is None or re.search(r"[。！？：:；;，,、\d)）]\s*$", prev.text):
+    # Only across a page break: a paragraph that merely lacks punctuation is as often a heading (（一）“三公”经费).
+    if prev is None or prev.page >= p.page or re.search(r"[。！？：:；;，,、\d)）]\s*$", prev.text):
         return ""
     return re.split(r"[，,；;。：:、]", prev.text)[-1].strip()
 

@@ -1,8 +1,11 @@
 """元/万元 slips: a narrative amount that is a table cell × or ÷ 10,000."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pydantic import Field
 
+from index.document import UNIT_TO_WANYUAN
 from rules.analysis import Analysis, cell_ev, n, said
 from rules.registry import Options, Rule, rule
 from rules.semantics import Cell, norm_label
@@ -17,6 +20,15 @@ def _shares_words(label: str, sentence: str, k: int = 4) -> bool:
     """The sentence repeats `k` consecutive characters of the row label."""
     s, lab = norm_label(sentence), norm_label(label)
     return any(lab[i:i + k] in s for i in range(len(lab) - k + 1))
+
+
+def _scaled_half(a, factor: float) -> float:
+    """Half a unit of the last significant digit of the amount ÷ factor, in 万元: a 万元 figure rounded to 78.29 and
+    written ×10,000 as 782,900.00 carries the rounding of 78.29 (its trailing zeros say nothing), while a 元 figure
+    written as 万元 (782,855.28) keeps all its digits and must match to them."""
+    scaled = Decimal(str(a.printed)).normalize() / Decimal(str(factor))
+    decimals = max(0, -scaled.normalize().as_tuple().exponent)
+    return 0.5 * 10 ** -decimals * UNIT_TO_WANYUAN[a.unit]
 
 
 @rule("unit.wan_yuan_slip", "unit", options=SlipOptions)
@@ -69,7 +81,7 @@ def wan_yuan_slip(ctx: Analysis, rule: Rule, opts: SlipOptions):
             half_x = 0.5 * 10 ** -x.decimals * x.table.scale()
             # The narrative figure is the cell's value written in the other unit and rounded as printed: 元 written
             # as 万元 (a = x·10000, within the cell's rounding) or 万元 as 元 (a = x÷10000, within the amount's).
-            for scaled, word, slack in ((a.value / factor, "大了一万倍", opts.digits * (half_x + a.half / factor)),
+            for scaled, word, slack in ((a.value / factor, "大了一万倍", opts.digits * (half_x + _scaled_half(a, factor))),
                                         (a.value * factor, "小了一万倍", opts.digits * (half_x + a.half * factor))):
                 if abs(scaled - x.value) <= slack + 1e-9:
                     yield rule.finding(
