@@ -45,6 +45,15 @@ def operation(question: str) -> str | None:
     return None
 
 
+_OTHER = re.compile(r"比\s*(?!例|重|率|20\d\d|上一?年|去年|前一?年|年初|预算|决算|本年)[\u4e00-\u9fff（）()]{2,}?(?:多|少|高|低)")
+
+
+def compares_with_another(question: str) -> bool:
+    """The question compares a figure with another unit's or item's (比…多多少, …是…的几倍), not with another year."""
+    q = halfwidth(question)
+    return operation(q) in ("diff", "ratio") and bool(_OTHER.search(q))
+
+
 def is_aggregate(question: str, sc: Scope) -> bool:
     """A question about several documents at once (two units named, or 各部门 / 哪个部门), or about two figures."""
     if _THRESHOLD.search(halfwidth(question)):

@@ -13,7 +13,7 @@ from qa.citations import cite, distinct, locate
 from qa.evidence import structured
 from qa.phrase import SENTENCE
 from qa.reasons import definition_pattern, extractive, reason_candidates
-from qa.aggregate import aggregate, follow_ups, is_aggregate
+from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate
 from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.question import intent
@@ -86,6 +86,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
         return _several(question, parts, k, settings, retriever)
     kind = intent(question)
+    if len(sc.named) == 1 and compares_with_another(question):
+        # "X的…比Y多多少" with one unit found (the other not in the store, or Y an item of the same document): one
+        # figure is no answer to a comparison.
+        return _abstain(question, "问题比较两个数字，只找到其中一个单位的文件，未能各自读出两者，未作回答。以下为最接近的段落。",
+                        retriever.search(question, k), k, named)
     if is_aggregate(question, sc):
         found = aggregate(question, sc, retriever, k)
         if found is not None:

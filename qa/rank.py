@@ -30,9 +30,14 @@ def wants_item(question: str) -> bool:
 def _amount(chunk) -> float | None:
     """A row's amount: its first money column (合计 / 金额 / 预算数 … comes first in these tables)."""
     for f in chunk.facts:
+        if _COUNTED.search(f.get("column") or ""):
+            continue  # 人数, 天数…: a count printed in a money table is not the item's amount
         if f.get("unit") in ("万元", "元", None) and f.get("value") is not None:
             return float(f["value"])
     return None
+
+
+_COUNTED = re.compile(r"人数|数量|个数|次数|天数|期数|[辆台套]数|人次")
 
 
 def _summed_children(rows: list) -> list[tuple[object, list]]:
@@ -84,14 +89,30 @@ def _groups(chunks: list) -> list[tuple[str, str, object, list]]:
         if coded:
             tops = [r for r in items if r.code and len(r.code) == 3] or \
                 [r for r in items if not r.code or len(r.code) <= 3]
+            # 款 and 项: the 5- and 7-digit rows of a functional classification
+            levels = {"款": [r for r in items if r.code and len(r.code) == 5],
+                      "项": [r for r in items if r.code and len(r.code) == 7]}
         else:
             summed = _summed_children(items)
             inner = {id(k) for _, kids in summed for k in kids}
+            heads = {id(h) for h, _ in summed}
             out += [(head.label or "", "row", head, kids) for head, kids in summed]
             tops = [r for r in items if id(r) not in inner]
+            levels = {"项": [r for r in items if id(r) not in heads]}  # the leaves: rows with no rows under them
         if tops:
             out.append((title, "table", rows[0], tops))
+        out += [(title, f"table:{level}", rows[0], level_items) for level, level_items in levels.items()
+                if level_items and level_items != tops]
     return out
+
+
+_LEVEL = re.compile(r"哪一?(类|款|项)|几大(类)")
+
+
+def _level(question: str) -> str | None:
+    """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
+    m = _LEVEL.search(halfwidth(question))
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> Answer | None:
@@ -107,14 +128,21 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
     if not wanted:
         return None
     best = None
-    for name, kind, head, items in _groups(chunks):
+    level = _level(question)
+    groups = _groups(chunks)
+    leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
+    for name, kind, head, items in groups:
+        if kind.startswith("table:") and kind != f"table:{level}":
+            continue
+        if kind == "table" and name in leveled:
+            continue  # the level asked is printed: not the top rows
         said = len(wanted & grams(clean(name)))
         if said < 2:
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
         framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind == "row" else 0
         score = (said / max(len(grams(clean(name))), 1) + (said + 0.5 * framed) / len(wanted)
-                 + (0.2 if kind == "row" else 0.0))
+                 + (0.2 if kind == "row" else 0.0) + (0.5 if level and kind == f"table:{level}" else 0.0))
         if best is None or score > best[0]:
             best = (score, name, kind, head, items)
     if best is None:

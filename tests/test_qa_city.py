@@ -150,3 +150,8 @@ def test_a_share_the_document_does_not_print_is_computed_from_its_cells(store):
 def test_a_sum_said_in_other_words_is_still_a_sum(store):
     a = ask("深圳、西安两地气象局2026年三公经费加在一起是多少？", store)
     assert a.answered and a.value == pytest.approx(35.6), a.answer
+
+
+def test_a_comparison_with_a_unit_the_store_does_not_hold_is_declined(store):
+    a = ask("深圳市气象局2026年三公经费比深圳市教育局多多少？", store)
+    assert not a.answered and a.value is None
