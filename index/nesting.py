@@ -6,7 +6,12 @@ tell: a row that heads others equals the sum of the rows right after it. When a 
 add up to more than the parent (the over-count a flat reading of nested rows gives: often exactly 2x or 3x),
 the children are re-read as a forest in which every head equals the sum of the run of rows that follows it, and
 the new reading is kept only if the parent then balances exactly. A row equal to the next one is read as its
-sibling before its parent (fewer heads), so equal neighbours stay siblings whenever the sums allow it.
+sibling before its parent (fewer heads), so equal neighbours stay siblings whenever the sums allow it; a reading
+that holds in every amount column is preferred to one that holds in the searched column only.
+
+Before that, a layout-read nesting the sums contradict is mended both ways: children a sloppy indent put under a
+row they do not add up to move up beside it (`_lift`), and rows read beside a parent that lacks exactly them
+move under it (`_sink`).
 """
 from __future__ import annotations
 
