@@ -380,6 +380,9 @@ class Semantics:
         leaf = norm_label(names[-1])
         out: list[Cell] = []
         for cell in self.labels.get(leaf, []):
+            info = self.info_of.get(cell.table.id)
+            if info is not None and info.type in _LIST_TYPES and not code_kind(cell.row.code):
+                continue  # a project or purchase of the same name is not the classification item the path names
             code = cell.row.code
             if len(names) >= 2 and code and len(code) == 7:
                 parents = self.codes.get(code[:5], [])
@@ -408,6 +411,11 @@ def merge_continued(tables: list[Table]) -> list[Table]:
         else:
             out.append(t)
     return out
+
+
+# Tables that list projects, purchases or targets by name, not classification items: a 类/款/项 path never names
+# one of their rows (突发公共卫生事件应急处理（项） is not the project of that name in the 项目支出表).
+_LIST_TYPES = {"project_expenditure", "procurement", "purchase_service", "performance"}
 
 
 def _yearless(title: str) -> str:

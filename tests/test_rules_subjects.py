@@ -122,3 +122,12 @@ def test_a_subject_broken_over_two_paragraphs_is_read_whole(run_rule):
     assert flagged(run_rule, "\n\n".join(heading), tables) == [("error", 100.0, 90.0)]
     assert flagged(run_rule, "2024年政府采购预算100.00万元。拨款政府采购90.00万元。", tables) == \
         [("error", 100.0, 90.0)]  # the same words in one paragraph: a bare subject, bound to the total
+
+
+def test_a_classification_path_never_names_a_project_of_the_same_name(run_rule):
+    # 行政运行（项）60.00 is the functional item; 项目支出表 lists a project that happens to share the name (20.00).
+    projects = table("项目支出表", ["单位名称", "项目名称", "金额"],
+                     [["合计", "", "40.00"], ["某某局", "行政运行", "20.00"], ["某某局", "一般行政管理事务", "20.00"]])
+    path = "“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”{}万元。"
+    assert not flagged(run_rule, path.format("60.00"), [EXPENDITURE, projects])
+    assert flagged(run_rule, path.format("65.00"), [EXPENDITURE, projects]) == [("error", 60.0, 65.0)]
