@@ -21,14 +21,22 @@ from index.document import Row
 
 _MAX_SIBLINGS = 300  # the search recurses once per row of a sibling list
 _BUDGET = 200_000  # search steps per parent; past it the flat reading is kept
+_TABLE_BUDGET = 600_000  # search steps per table, all parents together: a bound on any table's parse time
 
 
 class _GiveUp(Exception):
     pass
 
 
+class _Pool:
+    """Search steps a table has left."""
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+
 def _forest(vals: list[int], target: int, can_head: list[bool], tol: int, equal_as_siblings: bool = True,
-            budget: int = _BUDGET) -> list[int | None] | None:
+            budget: int = _BUDGET, pool: _Pool | None = None) -> list[int | None] | None:
     """For each position, the position of its new head (None: stays a child of the parent), such that every head
     equals the sum of its new children and the top positions add up to `target`; None when no reading does.
     Values are whole units of the last printed digit, all >= 0.
@@ -44,6 +52,8 @@ def _forest(vals: list[int], target: int, can_head: list[bool], tol: int, equal_
     head: list[int | None] = [None] * n
     failed: set[tuple] = set()
     steps = 0
+    if pool is not None:
+        budget = min(budget, pool.left)
 
     def go(a: int, lack: tuple[int, ...], heads: tuple[int, ...]) -> bool:
         nonlocal steps
@@ -74,6 +84,9 @@ def _forest(vals: list[int], target: int, can_head: list[bool], tol: int, equal_
         return head if go(0, (target,), (-1,)) else None
     except (_GiveUp, RecursionError):
         return None
+    finally:
+        if pool is not None:
+            pool.left -= steps
 
 
 def _units(rows: list[Row]) -> float:
@@ -220,6 +233,7 @@ def regroup(rows: list[Row], numbered: list[bool] | None = None) -> None:
     def owner_of(p: int | None) -> Row | None:
         return rows[p] if p is not None else rows[totals[0]] if len(totals) == 1 else None
 
+    pool = _Pool(_TABLE_BUDGET)
     changed = _lift(rows, children, owner_of)
     changed = _sink(rows, children, owner_of) or changed
     queue: deque[int | None] = deque([None] if len(totals) == 1 else children.get(None, []))
@@ -240,8 +254,9 @@ def regroup(rows: list[Row], numbered: list[bool] | None = None) -> None:
             ided = [f and bool(numbered and numbered[k]) for f, k in zip(free, kids)] if numbered else None
             # Equal neighbours read as siblings first; where that search runs long (long chains of single
             # children, each equal to its parent), heads first, which finds a balanced reading quickly.
-            heads = (ided and any(ided) and _forest(vals, target, ided, tol, False, _BUDGET // 10)) \
-                or _forest(vals, target, free, tol, True, _BUDGET // 10) or _forest(vals, target, free, tol, False)
+            heads = (ided and any(ided) and _forest(vals, target, ided, tol, False, _BUDGET // 10, pool)) \
+                or _forest(vals, target, free, tol, True, _BUDGET // 10, pool) \
+                or _forest(vals, target, free, tol, False, _BUDGET, pool)
             if heads is not None:
                 readings.append(heads)
                 if _reading_holds(heads, kids, owner, rows, children, unit):

@@ -95,3 +95,13 @@ def test_rows_printing_a_unit_number_are_tried_as_the_heads_first():
     rows = _rows([("合计", 100), ("全额", 100), ("甲单位", 60), ("项目a", 60), ("乙单位", 40), ("项目b", 40)])
     regroup(rows, [False, True, True, False, True, False])
     assert [r.parent for r in rows] == [None, None, 1, 2, 1, 4]
+
+
+def test_a_table_spends_a_bounded_number_of_search_steps():
+    from index.nesting import _Pool  # noqa: PLC0415
+
+    vals = [60, 20, 20, 20, 40]
+    pool = _Pool(1000)
+    assert _forest(vals, 100, [True] * len(vals), 0, pool=pool) is not None
+    assert 0 < pool.left < 1000  # the steps it took came out of the table's pool
+    assert _forest(vals, 100, [True] * len(vals), 0, pool=_Pool(0)) is None  # nothing left: the flat reading stays
