@@ -167,3 +167,17 @@ def test_a_finding_about_an_amount_the_mutation_took_away_is_explained():
     assert _explained(f, [161781.8, 20.0])
     assert _explained(f, [1_617_818_000.0])  # the same amount in 元
     assert not _explained(f, [20.0]) and not _explained(f, [])
+
+
+def test_a_changed_item_is_found_on_the_sum_it_breaks():
+    from eval.mutate import Case, Mutation
+    from eval.real_corpus import score_cases
+
+    m = Mutation("hierarchy_item", "arithmetic", 3, [888.67, 1004.68], "item row", [])
+    case = Case("d.hierarchy_item.0", Path("d.pdf"), Path("m.pdf"), m)
+    parent = {"rule": "arithmetic.hierarchy", "kind": "arithmetic", "severity": "error", "message": "m",
+              "expected": 6088.35, "actual": 5972.33, "evidence": [{"page": 3, "text": "t"}], "computation": "c",
+              "id": "x", "unit": "万元"}
+    other = dict(parent, expected=6100.0, id="y")
+    assert score_cases([case], {"d.pdf": {"findings": []}}, {"m.pdf": {"findings": [parent]}})["recall"] == 1.0
+    assert score_cases([case], {"d.pdf": {"findings": []}}, {"m.pdf": {"findings": [other]}})["recall"] == 0.0

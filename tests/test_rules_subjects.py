@@ -131,3 +131,21 @@ def test_a_classification_path_never_names_a_project_of_the_same_name(run_rule):
     path = "“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”{}万元。"
     assert not flagged(run_rule, path.format("60.00"), [EXPENDITURE, projects])
     assert flagged(run_rule, path.format("65.00"), [EXPENDITURE, projects]) == [("error", 60.0, 65.0)]
+
+
+def test_a_paragraph_opening_with_the_amount_takes_its_subject_from_the_one_before(run_rule):
+    # No paragraph opens with a bare amount: the line before (same page) ends with its subject.
+    assert flagged(run_rule, "2024年预算安排行政运行\n\n65.00万元，用于机构运转。") == [("error", 60.0, 65.0)]
+    assert not flagged(run_rule, "2024年预算安排行政运行\n\n60.00万元，用于机构运转。")
+
+
+def test_a_reason_after_the_amount_does_not_narrow_its_subject(run_rule):
+    income = table("部门收入总表", ["项目", "合计"], [["合计", "100.00"], ["一般公共预算拨款", "100.00"]])
+    found = flagged(run_rule, "2024年一般公共预算拨款120.00万元，主要原因是项目增加。", [EXPENDITURE, income])
+    assert found == [("warning", 100.0, 120.0)]  # a funding source named bare: uncertain, but read
+    assert not flagged(run_rule, "2024年项目一般公共预算拨款120.00万元。", [EXPENDITURE, income])
+
+
+def test_a_total_said_with_gong(run_rule):
+    assert flagged(run_rule, "2024年支出预算共120.00万元。") == [("error", 100.0, 120.0)]
+    assert not flagged(run_rule, "2024年支出预算共100.00万元。")

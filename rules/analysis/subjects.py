@@ -22,8 +22,9 @@ def _run_on(ctx: Analysis, claim) -> str:
     if p is None or p.text[:claim.amount.start].strip(" “”\"*") != claim.amount.subject:
         return ""
     prev = ctx.previous(p.id)
-    # Only across a page break: a paragraph that merely lacks punctuation is as often a heading (（一）“三公”经费).
-    if prev is None or prev.page >= p.page or re.search(r"[。！？：:；;，,、\d)）]\s*$", prev.text):
+    # Across a page break, or when the paragraph opens with the amount itself (no paragraph does): on one page a
+    # paragraph that merely lacks punctuation is as often a heading (（一）“三公”经费).
+    if prev is None or prev.page >= p.page and claim.amount.subject or re.search(r"[。！？：:；;，,、\d)）]\s*$", prev.text):
         return ""
     return re.split(r"[，,；;。：:、]", prev.text)[-1].strip()
 
@@ -81,8 +82,11 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
     cells = _in_scope(ctx, claim, cells)
     if not cells:
         return None
+    # A funding source named bare (一般公共预算拨款支出) in a clause about projects or 三公 is that part of the source;
+    # a reason given after the amount (主要原因是…项目…) does not narrow it.
+    said_before = claim.sentence[:max(0, claim.sentence.find(claim.amount.text))] or claim.sentence
     if key in {norm_label(x) for x in ctx.pack.context_labels} and \
-            any(w in claim.sentence for w in ctx.pack.scope_words):
+            any(w in said_before for w in ctx.pack.scope_words):
         return None
     if any(norm_label(w) in key for w in ctx.pack.sangong_items) and "三公" in claim.sentence + section(ctx, claim):
         # A 三公 item is read against the 三公 table: the economic tables count basic expenditure only.
@@ -161,7 +165,7 @@ def _in_scope(ctx: Analysis, claim, cells: list[Cell]) -> list[Cell]:
 
 
 _OTHER_COLUMN = re.compile(r"上年|去年|增减|变化|变动|差额|同比|比较|对比")
-_GENERIC_WORDS = re.compile(r"20\d\d\s*年度?|本部门|本单位|部门|单位|我局|我委|我办|本级|全部|其中|主要|用于|共计|合计|总额|共|"
+_GENERIC_WORDS = re.compile(r"20\d\d\s*年度?|当年|本年|本部门|本单位|部门|单位|我局|我委|我办|本级|全部|其中|主要|用于|共计|合计|总额|共|"
                             r"\d+|[一二三四五六七八九十]+")
 
 
