@@ -155,9 +155,11 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer 
     basis = [Basis(part="entity", text=name, words=[sc.named.get(key, "")]) for key, name in
              ((key, docs[key].get("name") or "") for key in keys) if key in sc.named]
     basis += [b for _, c in read[:1] for b in basis_of(question, c)]
+    # A largest, a ranking, a sum or a comparison over documents some of whose figures were not read is not the one
+    # asked (the unread one may be the largest): the figures read are shown, the answer is not given as one.
     return Answer(question=question, answer=text, value=value, unit=unit, citations=citations[:max(k, len(rows))],
                   mode="structured", rows=rows, confidence=round(min(1.0, cover), 3), basis=basis,
-                  table=read[0][1].table, row=read[0][1].row, column=read[0][1].column)
+                  table=read[0][1].table, row=read[0][1].row, column=read[0][1].column, answered=not missing)
 
 
 def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:

@@ -2,6 +2,7 @@
 else from the best sentences; always with citations. When the evidence is weak, say so instead of guessing."""
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -222,11 +223,13 @@ def _definition(question: str, hits: list[Hit], retriever: Retriever) -> tuple[s
     rx = definition_pattern(question, hits)
     if rx is None:
         return None
-    pool = list(hits)
     allowed = retriever.allowed(question)
-    chunks = retriever.chunks()  # (in reading order; only the allowed documents are read)
-    pool += [Hit(c, 0.0) for cid in chunks if cid in allowed and (c := chunks[cid]).kind == "paragraph"]
-    for h in pool:
+    chunks = retriever.chunks()
+
+    def rest():  # in reading order, a document read only when the hits held no definition
+        return (Hit(c, 0.0) for cid in chunks if cid in allowed and (c := chunks[cid]).kind == "paragraph")
+
+    for h in itertools.chain(hits, rest()):
         text = halfwidth(h.chunk.text).strip()
         if h.chunk.kind == "paragraph" and rx.search(text):
             sentence = next((s for s in SENTENCE.findall(h.chunk.text) if "指" in s), h.chunk.text)

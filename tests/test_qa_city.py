@@ -155,3 +155,13 @@ def test_a_sum_said_in_other_words_is_still_a_sum(store):
 def test_a_comparison_with_a_unit_the_store_does_not_hold_is_declined(store):
     a = ask("深圳市气象局2026年三公经费比深圳市教育局多多少？", store)
     assert not a.answered and a.value is None
+
+
+def test_a_largest_over_documents_some_of_which_were_not_read_is_not_answered(store, monkeypatch):
+    import qa.aggregate as agg
+
+    read = agg._read
+    monkeypatch.setattr(agg, "_read", lambda subject, r, key, measure=None:
+                        None if key.endswith("sz-ndrc.txt") else read(subject, r, key, measure))
+    a = ask("深圳各部门中哪个部门的三公经费最多？", store)
+    assert not a.answered and "未计入" in a.answer and a.rows  # the figures read are still shown
