@@ -143,3 +143,10 @@ def test_a_list_continued_on_a_piece_read_apart_is_uncertain(run_rule):
     assert f.severity == "warning" and any("续排" in r for r in f.certainty.reasons)
     (f,) = run_rule(make_doc(tables=[EXPENDITURE, t]), "arithmetic.list_total")
     assert f.severity == "error"
+
+
+def test_parts_on_another_page_are_cited_there(run_rule):
+    # The 款 row closes page 1; its 项 rows run on page 2: both pages prove the sum.
+    t = EXPENDITURE.replace("2101501\t行政运行", "\f2101501\t行政运行").replace("一般行政管理事务\t40.00", "一般行政管理事务\t45.00")
+    found = run_rule(make_doc(tables=[t]), "arithmetic.hierarchy")
+    assert any(sorted({e.page for e in f.evidence}) == [1, 2] for f in found)

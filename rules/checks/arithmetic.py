@@ -53,10 +53,11 @@ def _fmt(x: float, info: TableInfo) -> str:
 
 
 def _mismatch(rule: Rule, info: TableInfo, sev: str, where: str, whole: str, stated: float, parts: str,
-              computed: float, row, col: int, cell: str, doubts: list[str] | None = None):
+              computed: float, row, col: int, cell: str, doubts: list[str] | None = None, members=()):
     """A stated total against the sum of its parts: message, evidence and computation in one shape. The finding
     is certain only when the numbers cannot be a misreading (one digit dropped or doubled, a factor of ten) and
-    the table's unit is printed."""
+    the table's unit is printed. Parts printed on other pages than the total (`members`) are cited there too: the
+    reviewer needs those pages to add them up."""
     unit = info.table.unit or "万元"
     doubts = list(doubts or [])
     if _glitch(stated, computed, info):
@@ -65,10 +66,21 @@ def _mismatch(rule: Rule, info: TableInfo, sev: str, where: str, whole: str, sta
         doubts.append("表格未印金额单位")
     return rule.finding(
         sev, f"{info.table.title or '表'}{where}为{_fmt(stated, info)}{unit}，{whole}为{_fmt(computed, info)}{unit}",
-        [_ev(info, [row], col, f"{cell}：{_fmt(stated, info)}")],
+        [_ev(info, [row], col, f"{cell}：{_fmt(stated, info)}")] + _member_pages(info, row, members, col),
         f"{parts}＝{_fmt(computed, info)}，{where.removeprefix('中')}为{_fmt(stated, info)}，差{_fmt(stated - computed, info)}{unit}",
         expected=round(computed * info.scale, 4), actual=round(stated * info.scale, 4), unit="万元",
         doubts=doubts, basis=["表格类型已识别", "差额超出各项末位舍入之和"])
+
+
+def _member_pages(info: TableInfo, row, members, col: int) -> list[Evidence]:
+    """One evidence per page the parts are printed on, besides the total's own page."""
+    pages: dict[int, list] = {}
+    for m in members:
+        if m.page != row.page:
+            pages.setdefault(m.page, []).append(m)
+    return [Evidence(page=pg, text="；".join(f"{m.code or ''} {m.label}：{_fmt(_v(m.value(col)), info)}"
+                                          for m in ms)[:300], table=info.table.title or info.table.id)
+            for pg, ms in sorted(pages.items())]
 
 
 def _glitch(a: float, b: float, info: TableInfo) -> bool:
@@ -149,7 +161,7 @@ def hierarchy(ctx: Analysis, rule: Rule, opts: SumOptions):
             yield _mismatch(rule, info, sev, f"中{r.code} {r.label}（{head}）", "下级科目合计", parent, codes, total,
                             r, col, f"{r.code} {r.label}｜{head}",
                             _consistency(ctx, info) + (["有下级科目读作空或0，可能漏读"] if blank else [])
-                            + (["下级科目排到表末，可能续在下一页未读入"] if cut else []))
+                            + (["下级科目排到表末，可能续在下一页未读入"] if cut else []), members=children)
 
 
 @rule("arithmetic.total_row", "arithmetic", options=SumOptions)
