@@ -164,6 +164,18 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     return out
 
 
+def _same_label_twice(cands: list[_Candidate], penalty: float = 4.0) -> None:
+    """A table that prints one label on two rows with different amounts (公务用车运行维护费 under two headings):
+    neither row alone is the figure the label names; a sentence stating it, or nothing, is the answer."""
+    seen: dict[tuple, set[float]] = {}
+    for c in cands:
+        if c.hit.chunk.kind == "row":
+            seen.setdefault((c.hit.chunk.source, c.table, norm(c.row or ""), c.column), set()).add(round(c.value, 2))
+    for c in cands:
+        if c.hit.chunk.kind == "row" and len(seen[(c.hit.chunk.source, c.table, norm(c.row or ""), c.column)]) > 1:
+            c.score -= penalty
+
+
 def _zero_beside_value(cands: list[_Candidate], q: Query) -> None:
     """Columns of one group the question does not tell apart (因公出国(境)费/一般公共预算 | /政府性基金预算 | …):
     a zero there beside a sibling that holds the amount is not the figure asked."""
@@ -336,6 +348,7 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
         elif h.chunk.kind == "paragraph":
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
     _corroborate(cands)
+    _same_label_twice(cands)
     if any(c.named_row for c in cands):
         # The question names a row of the table whole ("项目支出总表中精准预报"): the table's subject frames it.
         for c in cands:

@@ -118,3 +118,11 @@ def test_parts_of_a_column_group_the_question_does_not_tell_apart():
     project = _row("精准预报", {"财政拨款/一般公共预算拨款": 1257.0}, "项目支出总表")
     income = _row("一般公共预算拨款", {"收入/预算数": 7099.97}, "财政拨款收支总表")
     assert structured("万里街道办事处项目支出总表中“精准预报”的一般公共预算拨款是多少？", [income, project]).value == 1257.0
+
+
+def test_a_label_printed_twice_with_two_amounts_is_not_read_from_one_row():
+    first = _row("公务用车运行维护费", {"合计": 10.0}, "一般公共预算支出明细表")
+    second = _row("公务用车运行维护费", {"合计": 5.0}, "一般公共预算支出明细表")
+    second.chunk.id += "-2"
+    said = _para("公务用车运行维护费15.00万元，较上年增加15万元。")
+    assert structured("万里街道办事处公务用车运行维护费预算多少？", [first, second, said]).value == 15.0
