@@ -46,9 +46,15 @@ class LocalLLM:
         values.update(overrides)
         return LLMSettings(**values)
 
-    def completions_served(self) -> int:
-        """Chat requests the server has answered so far, counted from its access log."""
-        return self.log.read_text(errors="replace").count("POST /v1/chat/completions")
+    def completions_served(self, at_least: int = 0, timeout: float = 10.0) -> int:
+        """Chat requests the server has answered so far, counted from its access log. The log line is written
+        after the reply is sent (late on a loaded machine): wait up to `timeout` s for `at_least` of them."""
+        deadline = time.monotonic() + timeout
+        while True:
+            n = self.log.read_text(errors="replace").count("POST /v1/chat/completions")
+            if n >= at_least or time.monotonic() > deadline:
+                return n
+            time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ def test_explanations_end_to_end_then_served_from_cache(llm_server, tmp_path):
     first = [check_document(make_doc(*PARAGRAPHS))]
     served = llm_server.completions_served()
     assert explain_reports(first, llm_server.settings(cache_dir=tmp_path)) == 2
-    assert llm_server.completions_served() - served == 2
+    assert llm_server.completions_served(at_least=served + 2) - served == 2
     for f in first[0].findings:
         assert f.explanation and f.explanation_source in ("llm", "template")
         if f.explanation_source == "llm":  # kept: it must pass the check it was kept by
