@@ -11,7 +11,7 @@ from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.basis import basis_of, shared_words
 from qa.citations import cite, distinct, locate
-from qa.evidence import structured
+from qa.evidence import corroborating, structured
 from qa.phrase import SENTENCE
 from qa.reasons import definition_pattern, extractive, reason_candidates
 from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate
@@ -125,7 +125,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     elif kind in ("percent", "count", "change", "amount"):
         # Read with the unit's names out (深圳气象局 would leave 局 behind as a word of the question).
         asked = without_names(question, docs, sc, years=True) if sc.named else question
-        cand = structured(asked, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
+        read_as, pool = asked, hits + totals_of(hits[:5], retriever.chunks())
+        cand = structured(read_as, pool, retriever.terms())
         term: list[Basis] = []
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
@@ -134,7 +135,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if mapped is not None:
                 again, term = mapped
                 more = retriever.search(again, max(k, 20))
-                cand = structured(again, more + totals_of(more[:5], retriever.chunks()), retriever.terms())
+                read_as, pool = again, more + totals_of(more[:5], retriever.chunks())
+                cand = structured(read_as, pool, retriever.terms())
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
         if cand is None and kind == "percent":
@@ -144,9 +146,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 return computed
         if cand is not None:
             first = cite(cand.hit, cand.text if cand.hit.chunk.kind == "paragraph" else None)
-            rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
+            also = corroborating(read_as, pool, cand, retriever.terms())
+            firsts = [first] + ([cite(also.hit, also.text if also.hit.chunk.kind == "paragraph" else None)]
+                                if also is not None else [])
+            rest = [c for c in citations if all((c.source, c.page, c.text) != (f.source, f.page, f.text)
+                                                for f in firsts)]
             return Answer(question=question, answer=cand.text, value=round(cand.value, 4), unit=cand.unit,
-                          citations=[first] + rest[: k - 1], mode="structured", table=cand.table, row=cand.row,
+                          citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=round(min(1.0, cand.cover), 3),
                           basis=named + term + basis_of(question, cand))
         return _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"

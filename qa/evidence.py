@@ -366,6 +366,16 @@ def structured(question: str, hits: list[Hit], terms=()) -> _Candidate | None:
     return _best(candidates(question, hits, terms))
 
 
+def corroborating(question: str, hits: list[Hit], best: _Candidate, terms=()) -> _Candidate | None:
+    """Another place that states the answer's figure under the question's words (the narrative for a table's
+    cell, a table for the narrative's amount), on another page: cited beside it, both pages prove it."""
+    page = best.hit.chunk.page
+    same = [c for c in candidates(question, hits, terms)
+            if abs(c.value - best.value) < 0.005 and c.hit.chunk.page != page and c.cover >= MIN_COVER
+            and not c.unnamed]
+    return max(same, key=lambda c: c.score) if same else None
+
+
 def evidence(question: str, hits: list[Hit], terms=()) -> dict[str, float]:
     """How strongly each hit answers the question by its structure (the row and column, the narrative subject,
     the reason clause or the definition it holds); hits that hold no answer are absent."""

@@ -126,3 +126,15 @@ def test_a_label_printed_twice_with_two_amounts_is_not_read_from_one_row():
     second.chunk.id += "-2"
     said = _para("公务用车运行维护费15.00万元，较上年增加15万元。")
     assert structured("万里街道办事处公务用车运行维护费预算多少？", [first, second, said]).value == 15.0
+
+
+def test_the_figure_stated_elsewhere_is_found_to_cite_beside_it():
+    from qa.evidence import corroborating
+
+    cell = _row("公务接待费", {"合计": 5.1}, "基本支出总表")
+    cell.chunk.pages = [33]
+    said = _para("2026年公务接待费预算5.10万元，与上年持平。")
+    said.chunk.pages = [16]
+    best = structured("万里街道办事处2026年公务接待费预算多少？", [cell, said])
+    also = corroborating("万里街道办事处2026年公务接待费预算多少？", [cell, said], best)
+    assert also is not None and also.hit.chunk.page != best.hit.chunk.page and also.value == best.value
