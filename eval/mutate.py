@@ -16,7 +16,7 @@ from index.numbers import halfwidth
 from rules.checks.cross_table import ROW_TABLES
 from rules.pack import load_pack
 from rules.semantics import code_kind, is_unit_name
-from eval.mutate_sound import AMOUNT, flip_shows, names_alike, quoted, rate_basis, subject_before
+from eval.mutate_sound import AMOUNT, flip_shows, quoted, rate_basis
 from eval.mutate_view import (CJK, MONEY, TOTAL_ROW, Edit, Line, PdfView, Segment, TextView, _fmt, _bumped,  # noqa: F401
                               _doc_kind, _narrative_lines, _num, _segments, _sub, _table_numbers, split_row, title_type,
                               view)
@@ -61,34 +61,13 @@ Operator = Callable[[object, random.Random], list[Candidate]]
 # ---------------------------------------------------------------- operators (each lists all candidates)
 
 
-def _table_words(v) -> dict[float, str]:
-    """Each table amount (also ÷10,000: a 元 table quoted in 万元) with the words a reader finds it under: the
-    table's title and the row's label."""
-    out: dict[float, str] = {}
-    for seg in _segments(v):
-        # The title and the header (the rows before the first amount) name what every cell of the table is.
-        title = v.lines[seg.title].text + "".join(_row_label(r) for r in seg.rows[:3])
-        for row in seg.rows:
-            words = title + _row_label(row)
-            for _, _, cell in row:
-                x = _num(cell)
-                if x is not None:
-                    for key in (round(x, 2), round(x / 10_000, 2)):
-                        out[key] = out.get(key, "") + words
-    return out
-
-
 def _quoted_amounts(v, minimum: float = 0.0):
-    """(line, match, value) of every narrative amount that stands in a table under words its sentence uses, in
-    reading order."""
-    table = _table_words(v)
+    """(line, match, value) of every narrative amount that also stands in a table, in reading order."""
+    table = _table_numbers(v)
     for i in _narrative_lines(v):
         for m in AMOUNT.finditer(v.lines[i].text):
             old = _num(m.group(1))
-            if not old or old < minimum or round(old, 2) not in table or not quoted(v.lines[i].text, m):
-                continue
-            subject = subject_before(v.lines[i].text, m.start(), v.lines[i - 1].text if i else "")
-            if names_alike(subject, table[round(old, 2)]):
+            if old and old >= minimum and round(old, 2) in table and quoted(v.lines[i].text, m):
                 yield i, m, old
 
 

@@ -44,25 +44,3 @@ def flip_shows(before: str, change: float, after_word: str) -> bool:
     if up <= 0:
         return True
     return round(change / up * 100, digits) != round(change / down * 100, digits)
-
-
-# Two characters every budget phrase shares: they do not show that a sentence and a table speak of the same thing.
-_COMMON = {"支出", "预算", "经费", "费用", "资金", "合计", "总计", "部门", "单位", "年度", "本年", "万元", "安排", "情况"}
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
-
-
-def names_alike(subject: str, table_words: str) -> bool:
-    """The sentence's subject and the table's words (title, row label) share a two-character word that is not
-    common to all budget phrases (大厅律师服务支出 and 差旅费 share none; “三公”经费预算 and “三公”经费支出表 share
-    三公): an amount that only happens to equal a cell of another subject quotes nothing a reader can compare."""
-    words = {w[k:k + 2] for w in _CJK.findall(subject) for k in range(len(w) - 1)} - _COMMON
-    return any(w in table_words for w in words)
-
-
-def subject_before(text: str, start: int, line_before: str = "") -> str:
-    """The phrase in front of an amount back to the previous delimiter, reaching into the line before when the
-    amount opens its line (a PDF line is part of a sentence)."""
-    head = text[:start]
-    if not re.search(r"[\u4e00-\u9fff]", head):
-        head = line_before + head
-    return re.split(r"[，。；：、,;:]|\d", head.rstrip())[-1]

@@ -150,7 +150,7 @@ def test_pdf_text_layer_is_edited_in_place(tmp_path):
         page.insert_text((50, 80), "示例区测试局2024年收入总计120.50万元，比2023年增加20.50万元。", fontname="china-s",
                          fontsize=10)
         page = pdf.new_page()
-        page.insert_text((50, 80), "收入支出总表", fontname="china-s", fontsize=10)  # where 收入总计 is read
+        page.insert_text((50, 80), "支出总表", fontname="china-s", fontsize=10)
         page.insert_text((50, 100), "合计", fontname="china-s", fontsize=10)
         page.insert_text((200, 100), "1,205,000.00", fontname="helv", fontsize=10)
         page.insert_text((50, 120), "行政运行", fontname="china-s", fontsize=10)

@@ -14,14 +14,3 @@ def test_a_rate_needs_its_change_or_its_base_in_the_sentence():
     assert rate_basis("2023年执行数为50.00万元，2024年预算安排40.00万元，比2023年执行数")
     assert not rate_basis("全社会固定资产投资")
     assert not rate_basis("收缴国有资本收益43500万元，")
-
-
-def test_an_amount_is_quoted_from_a_table_only_under_words_they_share():
-    from eval.mutate_sound import names_alike, subject_before
-
-    assert not names_alike("大厅律师服务支出", "一般公共预算支出表（按经济分类）差旅费")  # equal by chance
-    assert names_alike("2026年“三公”经费预算", "2026年财政拨款“三公”经费支出情况表")
-    assert not names_alike("经费支出", "部门支出总表合计")  # only words every budget phrase has
-    text = "大厅律师服务支出170万元"
-    assert subject_before(text, text.index("170")) == "大厅律师服务支出"
-    assert subject_before("120.50万元，用于", 0, "其中：行政运行") == "行政运行"
