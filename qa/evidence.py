@@ -292,7 +292,10 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
                     score += 6.0 if rate_kind(just_before) == wanted else -6.0
                 if measure and m.group(2) == measure:
                     # The measure word asked for (多少辆 … 7辆) says what is counted as much as a name does.
-                    score, cover = score + 4.0 + (1.0 if first else 0.0), max(cover, MIN_COVER)
+                    # …but only for a sentence that already says some of the question (a count of cars bought
+                    # is not the count of cars held).
+                    score = score + 4.0 + (1.0 if first else 0.0)
+                    cover = max(cover, MIN_COVER) if cover >= 0.3 else cover
                     first = False
                 out.append(_Candidate(score, float(m.group(1)), unit, text[lo:hi].strip(), h, cover=cover,
                                       unnamed=unit != "%" and _listed_unnamed(q, prefix, h)))

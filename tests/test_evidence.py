@@ -138,3 +138,10 @@ def test_the_figure_stated_elsewhere_is_found_to_cite_beside_it():
     best = structured("万里街道办事处2026年公务接待费预算多少？", [cell, said])
     also = corroborating("万里街道办事处2026年公务接待费预算多少？", [cell, said], best)
     assert also is not None and also.hit.chunk.page != best.hit.chunk.page and also.value == best.value
+
+
+def test_a_count_in_the_measure_asked_must_also_say_something_of_the_question():
+    bought = _para("全系统本年度为急救中心等单位购置公务用车5辆，预算136.48万元。")
+    assert structured("万里街道办事处到年末全系统有多少辆车（含救护车）？", [bought]) is None
+    held = _para("截至2025年10月，共有车辆4辆，其中：机要通信用车1辆。")
+    assert structured("万里街道办事处截至2025年10月共有多少辆车？", [held]).value == 4.0
