@@ -128,9 +128,8 @@ def ensure_embedding_model(index, quiet: bool = False, stages: Stages | None = N
     if not needs_build(index):
         return 0.0
     path = static_path(index)
-    note(f"first run: building the embedding model {STATIC_NAME} once (about 3 CPU-minutes: 1½–2 min on an idle "
-         f"2-core machine; "
-         f"kept in {path.parent}, later runs start at once)", quiet)
+    note(f"first run: building the embedding model {STATIC_NAME} once (about 2 CPU-minutes: about 70 s on an idle "
+         f"2-core machine; kept in {path.parent}, later runs start at once)", quiet)
     start = time.perf_counter()
     with _bar(stages, quiet) as show:
         build_once(path, progress=show)

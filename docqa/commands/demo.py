@@ -96,9 +96,8 @@ def command(
     settings = load_settings({"llm": {"enabled": False}})  # the demo never calls an LLM
     build = _Build(settings.index)
     if build.needed:
-        note(f"first run: building the embedding model once in the background (about 3 CPU-minutes: 1½–2 min on "
-             f"an idle 2-core machine; kept in "
-             f"{build.path.parent})", quiet)
+        note(f"first run: building the embedding model once in the background (about 2 CPU-minutes: about 70 s "
+             f"on an idle 2-core machine; kept in {build.path.parent})", quiet)
     build.start()
     folder = out or Path(tempfile.mkdtemp(prefix="docqa-demo-"))
     try:
