@@ -190,16 +190,23 @@ class Store:
         self.docs_dir.mkdir(parents=True, exist_ok=True)
         _write_atomic(self.doc_file(doc_key), json.dumps([c.model_dump() for c in chunks], ensure_ascii=False))
 
+    def doc_chunks(self, doc_key: str) -> dict[str, Chunk]:
+        """One document's committed chunks by id, read from its chunk file (none when it has no file)."""
+        f = self.doc_file(doc_key)
+        if not f.exists():
+            return {}
+        out: dict[str, Chunk] = {}
+        for d in json.loads(f.read_text(encoding="utf-8")):
+            c = Chunk.model_construct(**d)  # our own file, validated when it was written
+            out[c.id] = c
+        return out
+
     def chunks(self) -> dict[str, Chunk]:
         """Every committed chunk by id."""
         if self._chunks is None:
             out: dict[str, Chunk] = {}
             for key in self.manifest().documents:
-                f = self.doc_file(key)
-                if f.exists():
-                    for d in json.loads(f.read_text(encoding="utf-8")):
-                        c = Chunk.model_construct(**d)  # our own file, validated when it was written
-                        out[c.id] = c
+                out.update(self.doc_chunks(key))
             self._chunks = out
         return self._chunks
 

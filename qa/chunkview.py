@@ -4,7 +4,6 @@ one or two documents (its scope), and search returns ids of those. Iterating the
 few callers that need all of it go through the store's own caches instead)."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 
 from index.chunk import Chunk
@@ -23,13 +22,7 @@ class LazyChunks(Mapping):
     def of_doc(self, key: str) -> dict[str, Chunk]:
         """Every chunk of one document (manifest key), read once."""
         if key not in self._loaded:
-            f = self.store.doc_file(key)
-            out: dict[str, Chunk] = {}
-            if f.exists():
-                for d in json.loads(f.read_text(encoding="utf-8")):
-                    c = Chunk.model_construct(**d)  # our own file, validated when it was written
-                    out[c.id] = c
-            self._loaded[key] = out
+            self._loaded[key] = self.store.doc_chunks(key)
         return self._loaded[key]
 
     def doc_of(self, cid: str) -> str | None:
