@@ -3,7 +3,9 @@
 Layout of the data folder:  files/<id>.pdf|.txt  meta/<id>.json  reports/<id>.json  pages/<id>/<n>.png
 The search store (`--store`) is the same store the CLI uses; documents ingested there by `docqa ingest` are listed
 too and checked on first start. One worker thread runs the jobs in order: parse and check in a child process
-(findings are shown as soon as they exist), then index in the store.
+(findings are shown as soon as they exist), then index: parse, chunk and embed in the indexing process, commit
+here (this thread is the store's only writer in the server), BM25 rebuilt by the indexing process. No parsing,
+chunking or embedding runs in the server's process, so its page images and answers never wait for the GIL.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pydantic import BaseModel, Field
 
 from core.settings import Settings
 from docqa.web.uploads import Accepted, UploadError, check_pdf
-from docqa.web.worker import Analyser
+from docqa.web.worker import Analyser, Indexer, IndexerDied
 
 Status = Literal["queued", "parsing", "checking", "indexing", "ready", "failed"]
 # Share of the work done when a stage starts: what the progress bar shows.
@@ -76,10 +78,13 @@ class Library:
         self._reports: dict[str, dict] = {}
         self._thread: threading.Thread | None = None
         self.analyser = Analyser(serve.doc_timeout, str(settings.check.rule_pack) if settings.check.rule_pack else None)
-        self.warmed = threading.Event()  # the checking process and the index are loaded
-        # chromadb's client registry is not thread-safe: clients of the store are made under this lock only.
+        self.indexer = Indexer(self.analyser.ctx, serve.doc_timeout)
+        self.warmed = threading.Event()  # the checking process, the indexing process and the store are loaded
+        # chromadb's client registry is not thread-safe: clients of the store are made, and vectors written, under
+        # this lock only.
         self.index_lock = threading.Lock()
         self.after_index: list = []  # callables run by the job thread after each document is indexed
+        self._stopping = False
         self.generation = 0  # bumped when the store changes: the ask side drops its cached retriever
 
     # -- start / stop ------------------------------------------------------------------------------------
@@ -102,22 +107,23 @@ class Library:
         threading.Thread(target=self._warm, name="docqa-warm", daemon=True).start()
 
     def _warm(self) -> None:
-        """Before the first upload needs them: the checking process's imports, then the encoder and the vector
-        store (the first ingest in a process spends most of its time importing and loading these)."""
+        """Before the first upload needs them: the checking process's imports, the indexing process and its
+        encoder, and the vector store's client here (a first ingest spends most of its time loading these)."""
         self.analyser.warm()
         try:
-            from index.embed import load_encoder
             from index.store import Store
 
+            self.indexer.warm(self.settings.index)
             with self.index_lock:
-                load_encoder(self.settings.index)
                 Store(self.store_dir, chroma_url=self.settings.index.chroma_url).collection()
         except Exception:  # the first ingest will meet the same problem and report it on the document
             pass
         self.warmed.set()
 
     def stop(self) -> None:
+        self._stopping = True
         self._jobs.put(None)
+        self.indexer.stop()
         if self._thread:
             self._thread.join(timeout=5)
 
@@ -253,23 +259,43 @@ class Library:
         t1 = time.perf_counter()
         error = None
         try:
-            from index.ingest import ingest_paths
-
-            with self.index_lock:
-                result = ingest_paths([e.path], self.store_dir, self.settings.index)
-            if result.errors:
-                error = self._clean(e, result.errors[0].error)
+            error = self._commit(Path(e.path))
+        except IndexerDied as exc:
+            if self._stopping:  # killed by stop(): left "indexing", redone on the next start
+                return
+            error = str(exc)
         except Exception as exc:  # the findings stand; questions will not find this document
-            error = self._clean(e, f"{exc.__class__.__name__}: {exc}")
+            error = f"{exc.__class__.__name__}: {exc}"
         with self._lock:
             self.generation += 1
-        self._set(e, status="ready", index_error=error,
-                  timings={"check": check_s, "index": round(time.perf_counter() - t1, 3)})
         for hook in self.after_index:  # e.g. load the new state of the store for the next question
             try:
                 hook()
             except Exception:
                 pass
+        # Ready once the hooks ran: the first question about it finds the answerer warm.
+        self._set(e, status="ready", index_error=self._clean(e, error) if error else None,
+                  timings={"check": check_s, "index": round(time.perf_counter() - t1, 3)})
+
+    def _commit(self, path: Path) -> str | None:
+        """Index one file (ingest_paths' steps, the work in the indexing process): None, or why it failed."""
+        from index.ingest import commit_document, index_key, open_manifest
+        from index.store import DocumentEntry, Store
+
+        index = self.settings.index
+        prepared = self.indexer.prepare(path, index)
+        if prepared.get("error"):
+            return prepared["error"]
+        store = Store(self.store_dir, chroma_url=index.chroma_url)
+        chunks = prepared["chunks"]
+        with store.lock():  # against a `docqa ingest` on the same store
+            with self.index_lock:
+                manifest, _ = open_manifest(store, index, [], reindex=False)  # refuses another embedder's store
+                entry = DocumentEntry(hash=prepared["digest"], source=str(path), chunk_ids=[c.id for c in chunks],
+                                      index_key=index_key(), **prepared["meta"])
+                commit_document(store, manifest, prepared["key"], chunks, prepared["vectors"], entry)
+            self.indexer.rebuild_bm25(self.store_dir)
+        return None
 
     def wait_idle(self, timeout: float = 120.0) -> bool:
         """True when no job is queued or running (tests and the benchmark)."""

@@ -1,5 +1,11 @@
-"""Parse and check one document in a child process, so a PDF that crashes or hangs the parser costs that
-document only, never the server. The child tells its progress over a pipe: parsed, then the report.
+"""The server's work that runs outside its process, so that the GIL the server's page images and answers need is
+never held by a parser, a chunker or an encoder:
+
+- `Analyser`: parse and check one document in a child process, so a PDF that crashes or hangs the parser costs
+  that document only, never the server. The child tells its progress over a pipe: parsed, then the report.
+- `Indexer`: parse, chunk and embed an upload (docqa.cluster.tasks.prepare_item, what `docqa ingest --cluster`
+  workers run) and rebuild the BM25 index, in one long-lived worker process that keeps its encoder loaded. The
+  server stays the store's single writer of vectors and manifest (commit_document), as the cluster client is.
 
 Children fork from a forkserver that imported the parser and the rules once, so a job starts in milliseconds.
 """
@@ -7,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 import threading
 import time
 from pathlib import Path
@@ -144,3 +152,85 @@ class Analyser:
             code = proc.exitcode
             return ("error", f"the checking process died (exit code {code}: a crash or out of memory)")
         return result
+
+
+class IndexerDied(RuntimeError):
+    """The indexing process ended in the middle of a call (a crash, out of memory, or a parse stuck in C code past
+    its time limit, which ends the process: docqa.cluster.deadline)."""
+
+
+def _background_priority() -> None:
+    """Indexing is background work: on a busy machine the server's requests get the CPU first."""
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+
+
+def _load_encoder(index) -> int:
+    # prepare_item's own per-process cache, so its first document finds the encoder loaded.
+    from docqa.cluster.tasks import _encoder
+
+    _encoder(index)
+    return os.getpid()
+
+
+def _rebuild_bm25(store_dir: str) -> None:
+    """BM25 from the committed chunks (files of ours only; no vector store client in this process). The server
+    holds the store's lock for the whole commit, this included."""
+    from index.store import Store
+
+    Store(store_dir).rebuild_bm25()
+
+
+class Indexer:
+    """One worker process (a ProcessPoolExecutor of one), started on first use and again after it died."""
+
+    def __init__(self, ctx, timeout: float) -> None:
+        self.ctx = ctx
+        self.timeout = timeout
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _call(self, fn, *args):
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(1, mp_context=self.ctx, initializer=_background_priority)
+            pool = self._pool
+        try:
+            return pool.submit(fn, *args).result()
+        except BrokenProcessPool:
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = None  # the next call starts a new worker
+            raise IndexerDied("the indexing process died (a crash, out of memory or a time-out in C code)") from None
+
+    def warm(self, index) -> int:
+        """Start the worker and load its encoder (built into the model cache on first use): its pid."""
+        return self._call(_load_encoder, index)
+
+    def prepare(self, path: Path, index) -> dict:
+        """prepare_item's result: chunks, vectors (None with a Chroma server, which the worker wrote to) and the
+        manifest fields, or "error"."""
+        from docqa.cluster.items import make_item
+        from docqa.cluster.tasks import prepare_item
+
+        return self._call(prepare_item, make_item(path), index, self.timeout)
+
+    def rebuild_bm25(self, store_dir: Path) -> None:
+        self._call(_rebuild_bm25, str(store_dir))
+
+    def pid(self) -> int:
+        return self._call(os.getpid)
+
+    def stop(self) -> None:
+        """End the worker now, even in the middle of a document (the server is stopping; the job is redone on the
+        next start)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
+        pool.shutdown(wait=False, cancel_futures=True)
+        for p in procs:
+            p.kill()
