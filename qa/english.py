@@ -37,6 +37,10 @@ def _pinyin(text: str) -> str:
 # multilingual-e5 on short English and Chinese names scores everything near 0.8: the nearest name is taken only
 # when it is clearly nearer than the next one (a tie is a guess, and a guessed unit or term is a wrong answer).
 MIN_MARGIN = 0.005
+# A name or term read through its English senses (qa/gloss.py) must say a fair share of them, and more than the
+# next candidate: a single shared common sense (office, expense) is no reading.
+MIN_GLOSS = 0.5
+MIN_GLOSS_LEAD = 0.05
 
 
 def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
@@ -46,6 +50,30 @@ def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
     if not found or (len(found) > 1 and found[0][0] - found[1][0] < MIN_MARGIN):
         return None
     return found[0]
+
+
+def _by_gloss(query: str, names: list[str], places: set[str] = frozenset(),
+              prefer: dict[str, int] | None = None) -> str | None:
+    """The name whose dictionary senses the English words say (Public Security Bureau → 公安局: public security,
+    bureau): most of the query said by most of the name, clearly ahead of the next name, or among names that say
+    it equally the one `prefer` ranks first (the term more documents use); else the encoder's nearest name."""
+    from qa.gloss import best, stems
+
+    def bare(name: str) -> str:
+        for p in sorted(places, key=len, reverse=True):
+            name = re.sub(f"^(?:中共)?{p}[市省县区]?(?:委)?", "", name)
+        return name
+
+    found = [m for m in best(stems(query), [bare(n) for n in names])
+             if m.word_share >= MIN_GLOSS and m.query_share >= MIN_GLOSS]
+    tied = [m for m in found if m.score > found[0].score - MIN_GLOSS_LEAD] if found else []
+    if len(tied) > 1 and prefer:
+        tied = sorted(tied, key=lambda m: -prefer.get(m.text, 0))
+        tied = tied[:1] if prefer.get(tied[0].text, 0) > prefer.get(tied[1].text, 0) else tied
+    if len(tied) == 1:
+        return next(n for n in names if bare(n) == tied[0].text)
+    near = _nearest(query, names)
+    return near[1] if near else None
 
 
 def translate(question: str, retriever: Retriever) -> str | None:
@@ -65,13 +93,16 @@ def translate(question: str, retriever: Retriever) -> str | None:
         names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
         if said and len(said) > 1:
             # "the Shenzhen and Chongqing meteorological bureaus": the same kind of unit in each place
-            best = _nearest(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}))
-            if best:
-                units += [n for n in names if n.endswith(best[1])]
+            kind = _by_gloss(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}))
+            if kind:
+                units += [n for n in names if n.endswith(kind)]
         else:
-            best = _nearest(phrase, names)
-            if best:
-                units.append(best[1])
+            # the kind of body (Bureau, Commission…) is said by almost every name and by no single character of
+            # it that the dictionary glosses (局: office): the words before it tell the units apart
+            unit = _by_gloss(re.sub(rf"\b{_ORG_WORD}\b", " ", phrase) or phrase, names,
+                             {d.get("place") for d in pool if d.get("place")})
+            if unit:
+                units.append(unit)
     if not units:
         return None  # no unit of the store, or none clearly nearer than another
     quoted = [c.strip("“”\"") for c in _CHINESE.findall(question)]
@@ -87,8 +118,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
         keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
         ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
         labels = sorted({t for t in vocab.terms_of(ids, retriever.chunks()) if vocab.common(t)})
-        best = _nearest(" ".join(rest.split()), labels + sorted(vocab.gloss))
-        term = best[1] if best else None
+        term = _by_gloss(" ".join(rest.split()), sorted(set(labels) | set(vocab.gloss)), prefer=vocab.sources)
     if term is None:
         return None
     several = "和".join(dict.fromkeys(units))

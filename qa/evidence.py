@@ -35,6 +35,7 @@ class _Candidate:
     whole_bonus: float = 0.0  # what the question naming the table's subject added (a total) or took (a part)
     unnamed: bool = False  # a row whose label the question does not say (教育支出 for "基本支出合计"): never the answer
     said: str = ""  # the document's words that name the figure (label, columns, parents and title; or the subject)
+    heading: str = ""  # a narrative figure's section heading (part of `said`; it frames, the sentence names)
 
 
 # Columns that carry the quantity a row names rather than a part of it.
@@ -156,12 +157,21 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand.part = not is_total and not l_whole and bool(row_name)
         part_column = bool(named) and ((prints_whole and not c_hit) or (
             _group(column) in groups_whole and not _leaf_neutral(column) and not match(q, named[-1])[0]))
-        cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or part_column
+        cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or part_column or (
+            is_total and not named and not _says_every_listed(q, c.table or ""))
         cand.named_row, cand.whole_bonus = l_whole and not is_total, whole_bonus
         cand.said = clean(label + "".join(named) + (c.parents or "") + (title if not lists(title) else ""))
         out.append(cand)
     _zero_beside_value(out, q)
     return out
+
+
+def _says_every_listed(q: Query, title: str) -> bool:
+    """A table whose title lists several quantities (“三公”经费、会议费、培训费表) totals them all in its 合计 column:
+    that cell answers only a question naming every one of them (the first one carries the title's preamble)."""
+    core = re.sub(r"[（(][^）)]*[）)]", "", halfwidth(title))
+    items = [clean(re.sub(r"(?:支出)?(?:预算|决算)?(?:情况)?(?:明细)?表$", "", p)) for p in re.split(r"及|、", core)[1:]]
+    return all(not i or i in q.text for i in items)
 
 
 def _same_label_twice(cands: list[_Candidate], penalty: float = 4.0) -> None:
@@ -247,7 +257,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         out.append(_Candidate(scored[0], a.value, "万元", text[lo:hi].strip(), hit, cover=scored[1],
                               # what the sentence names it, or the heading the paragraph is under
                               said=clean(strip_entity(named + re.split(r"[，,；;。]", prefix)[-1] + heading, hit)),
-                              unnamed=_listed_unnamed(q, prefix, hit)))
+                              heading=clean(heading), unnamed=_listed_unnamed(q, prefix, hit)))
     return out
 
 
@@ -327,8 +337,14 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     # The question's own words, less those every budget figure is named with (经费, 预算, 支出…): the figure
     # must say one of them ("出国（境）经费预算" is not the 三公经费预算 sentence, which says none).
     own = {g for g in grams(_GENERIC.sub("|", q.text)) if "|" not in g}
+    long_terms = [t for t in terms if len(t) >= 3]
     for c in cands:
         c.fits_head = head is None or says(head, c.said)
+        if head and c.fits_head and c.heading and not says(head, c.said.replace(c.heading, "")):
+            # Said only by the heading (三公经费及会议费培训费情况说明) while the sentence names another term
+            # (公务接待费…较上年减少): the heading frames several figures, the sentence says whose this one is.
+            own_said = c.said.replace(c.heading, "")
+            c.fits_head = not any(t in own_said and t not in head and head not in t for t in long_terms)
         coded = bool(q.codes) and getattr(c.hit.chunk, "code", None) in q.codes  # a code names it outright
         if own and c.said and kind in ("amount", "change") and not coded and not own & grams(c.said):
             c.fits_head = False

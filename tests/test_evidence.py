@@ -3,7 +3,7 @@ narrative subject, the reason clause."""
 from __future__ import annotations
 
 from index.chunk import Chunk
-from qa.evidence import evidence, structured
+from qa.evidence import candidates, evidence, structured
 from qa.reasons import reason_candidates
 from qa.retrieve import Hit
 
@@ -145,3 +145,26 @@ def test_a_count_in_the_measure_asked_must_also_say_something_of_the_question():
     assert structured("万里街道办事处到年末全系统有多少辆车（含救护车）？", [bought]) is None
     held = _para("截至2025年10月，共有车辆4辆，其中：机要通信用车1辆。")
     assert structured("万里街道办事处截至2025年10月共有多少辆车？", [held]).value == 4.0
+
+
+def test_the_total_of_a_table_listing_several_quantities_is_none_of_them():
+    # "“三公”经费、会议费、培训费表": its 合计 column adds the meetings and training to the 三公 figure.
+    table = "一般公共预算“三公”经费、会议费、培训费表"
+    hits = [_row("合计", {"合计": 472.89, "“三公”经费/小计": 248.84, "会议费": 44.89, "培训费": 179.18}, table)]
+    assert structured("2022年“三公”经费是多少？", hits).value == 248.84
+    every = candidates("2022年“三公”经费、会议费、培训费合计是多少？", hits)
+    assert any(c.value == 472.89 and not c.unnamed for c in every)  # named all together, the 合计 may answer
+
+
+def test_a_change_sentence_is_the_figure_of_the_term_it_names_not_of_its_heading():
+    section = "十、“三公”经费及会议费、培训费情况说明"
+
+    def para(text: str) -> Hit:
+        h = _para(text)
+        h.chunk.section = section
+        return h
+
+    hits = [para("公务接待费1.50万元，较上年减少0.30万元，下降16.67%。"),
+            para("本部门当年一般公共预算会议费预算支出5.79万元，较上年减少7.21万元，下降55.46%。")]
+    terms = ["公务接待费", "会议费"]
+    assert structured("2026年会议费比上年减少多少？", hits, terms).value == 7.21

