@@ -76,6 +76,18 @@ def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, s
     return sim, texts[text], f"近义（{sim:.2f}）→{texts[text]}"
 
 
+def _bridged(phrase: str, term: str) -> list[str]:
+    """The phrase's words that the term says, or that share an English sense (CC-CEDICT) with one of its words of
+    two characters or more (招待 and 接待: to entertain guests); a single character counts only when it is not one
+    every budget phrase carries (买 yes, 费 no). The encoder's nearest term that shares no character with the
+    phrase is kept when such a word bridges the two."""
+    from qa.gloss import senses, words
+
+    own = [w for w in words(term) if len(w) >= 2]
+    return [w for w in words(phrase) if (len(w) >= 2 or w not in _PLAIN)
+            and (len(w) >= 2 and w in term or any(senses(w) & senses(x) for x in own))]
+
+
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     docs = retriever.documents()
     subject = without_names(question, docs, sc)
@@ -85,7 +97,10 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     if not phrase or not terms:
         return None
     best = _encoded(phrase, terms, vocab)
-    if best is None or not keeps_a_morpheme(phrase, best[1], best[0]):
+    bridge = _bridged(phrase, best[1]) if best is not None and not keeps_a_morpheme(phrase, best[1], best[0]) else []
+    if bridge:
+        best = (best[0], best[1], f"{best[2]}（{'、'.join(bridge)}与之释义相同）")
+    elif best is None or not keeps_a_morpheme(phrase, best[1], best[0]):
         allowed = set(terms)
         found = [f for f in vocab.lexical(subject) if f[1] in allowed and keeps_a_morpheme(phrase, f[1])]
         best = found[0] if found and found[0][0] >= MIN_LEXICAL else None

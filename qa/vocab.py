@@ -25,6 +25,9 @@ _ASKING = re.compile(r"多少钱|多少|是多少|一共|总共|大概|大约|�
                      r"给|了|的|是|有|在|为|要|呢|吗|个|年|一|年度")
 
 
+COMMON_IN_DEFINITIONS = 0.1  # share of the documents' definitions a word may appear in and still tell them apart
+
+
 def norm(label: str) -> str:
     t = _NUMBERING.sub("", halfwidth(label or "").strip())
     t = re.sub(r"^\d{3,7}\s*", "", t)
@@ -136,6 +139,9 @@ class Vocabulary:
     def lexical(self, text: str) -> list[tuple[float, str, str]]:
         """(score, term, why) of terms the text abbreviates or whose definition it says."""
         words = self._words(text)
+        # A word most definitions say (基本, 支出) tells no definition apart: it never makes a definition "say" the question.
+        glosses = list(self.gloss.values())
+        telling = [w for w in words if sum(self._said(w, g) for g in glosses) <= COMMON_IN_DEFINITIONS * len(glosses)]
         out = []
         for term in self.terms:
             if any(term in w for w in words):
@@ -148,7 +154,7 @@ class Vocabulary:
                 score, why = best[0], f"{best[1]}→{term}"
             definition = self.gloss.get(term)
             if definition and len(words) >= 2:
-                said = [w for w in words if self._said(w, definition)]
+                said = [w for w in telling if self._said(w, definition)]
                 share = len(said) / len(words)
                 if len(said) >= 2 and share >= 0.5 and 2 * share > score:
                     score, why = 2.0 * share, f"{term}的定义说了{'、'.join(said)}"

@@ -23,3 +23,21 @@ def test_two_kept_characters_are_enough_one_is_not():
     assert not keeps_a_morpheme("政府性基金预算拨款收入", "基本支出", 0.889)  # only 基 kept, the encoder unsure
     assert _phrase("招待来访客人的预算比少了多少？") == "招待来访客人"
     assert _phrase("(本级) 那一辆公车一年的养车钱是多少？") == "那一辆公车一年的养车钱"
+
+
+def test_a_word_that_shares_a_sense_with_the_term_bridges_it():
+    from qa.reword import _bridged
+
+    assert _bridged("请客吃饭招待来访人员", "公务接待费") == ["请客", "招待"]  # entertain (guests)
+    assert _bridged("给公车加油", "会议费") == []
+    assert "费" not in _bridged("会议费", "公务接待费")  # a character every budget phrase carries bridges nothing
+
+
+def test_a_definition_is_not_said_by_words_every_definition_says():
+    from qa.vocab import Vocabulary
+
+    gloss = {f"项{i}": f"指基本支出中的第{i}类" for i in range(12)}
+    gloss["住房公积金"] = "指按规定为职工缴存的住房公积金，属基本支出"
+    v = Vocabulary(list(gloss), gloss, {}, set())
+    assert not [f for f in v.lexical("基本支出里水电") if f[1].startswith("项")]  # 基本、支出: said by all
+    assert v.lexical("给职工缴存住房的钱")[0][1] == "住房公积金"
