@@ -14,8 +14,13 @@ if TYPE_CHECKING:
 
 _ORG_WORD = r"(?i:bureau|commission|office|department|committee|administration|agency|government|centre|center|" \
             r"service|authority|council)s?"
-_ORG = re.compile(r"((?:[A-Z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
-                  r"(?:\s+of\s+the\s+(?:[A-Z][A-Za-z'’-]*\s*)+)?)")
+# The words before the kind of body name the unit, capitalised or not ("the public security bureau"), up to a word
+# that asks (what, is, the, of…): _NAMING below.
+_ORG = re.compile(r"((?:\b(?!(?:what|how|much|many|is|was|are|were|the|of|for|in|to|does|do|did|has|have|had|a|an|"
+                  r"by|on|at|s)\b)[A-Za-z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
+                  r"(?:\s+of\s+the\s+(?:[A-Z][A-Za-z'’-]*\s*)+)?)", re.I)
+# Words that say the place's rank (市, 省, 县, 区), not the unit: the place is read from its pinyin.
+_PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|county|district|prefecture)\b", re.I)
 _CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
 _STOP = re.compile(r"\b(?:what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|"
                    r"budget(?:ed|s)?|plan(?:s|ned)?|to|spend|on|a|an|and|according|by|total|year|s)\b", re.I)
@@ -82,14 +87,14 @@ def translate(question: str, retriever: Retriever) -> str | None:
     letters = re.sub(r"[^a-z]", "", question.lower())
     places = sorted({d.get("place") for d in docs.values() if d.get("place")})
     said = [p for p in places if _pinyin(p) and _pinyin(p) in letters]
-    years = re.findall(r"\b(20\d\d)\b", question)
+    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", question)  # FY2024, 2024's
     orgs = [m.group(1).strip() for m in _ORG.finditer(question)]
     pool = [d for d in docs.values() if not said or d.get("place") in said]
     units: list[str] = []
     for org in orgs:
         # the place's own word ("Xi'an", "Shenzhen") is said by the place, not by the unit
         phrase = " ".join(w for w in org.split() if re.sub(r"[^a-z]", "", w.lower()) not in {_pinyin(p) for p in said})
-        phrase = re.sub(r"^(?:the|a)\s+", "", phrase, flags=re.I)
+        phrase = _PLACE_RANK.sub(" ", re.sub(r"^(?:the|a)\s+", "", phrase, flags=re.I)).strip()
         names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
         if said and len(said) > 1:
             # "the Shenzhen and Chongqing meteorological bureaus": the same kind of unit in each place

@@ -78,14 +78,13 @@ def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, s
 
 def _bridged(phrase: str, term: str) -> list[str]:
     """The phrase's words that the term says, or that share an English sense (CC-CEDICT) with one of its words of
-    two characters or more (招待 and 接待: to entertain guests); a single character counts only when it is not one
-    every budget phrase carries (买 yes, 费 no). The encoder's nearest term that shares no character with the
-    phrase is kept when such a word bridges the two."""
+    two characters or more (招待 and 接待: to entertain guests). Single characters bridge nothing: their senses are
+    too many (这: this, 费: fee). The encoder's nearest term that shares no character with the phrase is kept when
+    such a word bridges the two."""
     from qa.gloss import senses, words
 
     own = [w for w in words(term) if len(w) >= 2]
-    return [w for w in words(phrase) if (len(w) >= 2 or w not in _PLAIN)
-            and (len(w) >= 2 and w in term or any(senses(w) & senses(x) for x in own))]
+    return [w for w in words(phrase) if len(w) >= 2 and (w in term or any(senses(w) & senses(x) for x in own))]
 
 
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:

@@ -45,7 +45,9 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
     if asked is None or len(sc.keys) != 1:
         return None
     read = []
-    for phrase in asked:
+    # The part is read within its whole ("收入预算中一般公共预算拨款"): a row of the same name under another heading
+    # (上年结转 / 一般公共预算拨款) is another figure.
+    for phrase in (f"{asked[1]}中{asked[0]}", asked[1]):
         q = f"{phrase}是多少"
         hits = retriever.search(q, 20, docs=sc.keys)
         cand = structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
