@@ -1,9 +1,14 @@
-"""BM25 over Chinese tokens (character bigrams plus jieba search words), persisted beside the vector store."""
+"""BM25 over Chinese tokens (character bigrams plus jieba search words), persisted beside the vector store.
+
+A new `docqa ask` process reads as little as it can: jieba's dictionary and the index's vocabulary a word at a time
+from SQLite files (a question needs a few hundred words of them), the index's weights memory-mapped."""
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -12,22 +17,114 @@ from index.numbers import halfwidth
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?")
 _jieba = None
+_question_jieba = None
+PREFIX_FILE = "prefix.sqlite"
 
 
-def segmenter():
-    """jieba, loaded once and quiet (it sets its own logger to DEBUG when imported, so this is set after)."""
-    global _jieba
+class WordTable:
+    """A read-only word -> integer table in SQLite, read a word at a time and remembered: the mapping operations
+    jieba's tokenizer uses on its prefix dictionary (in, [], get), so it can stand in for that dictionary."""
+
+    def __init__(self, path: Path, table: str) -> None:
+        # check_same_thread: the web app's threads share it; SQLite serialises them.
+        self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._query = f"SELECT n FROM {table} WHERE word = ?"
+        self._seen: dict[str, int | None] = {}
+
+    @staticmethod
+    def write(path: Path, table: str, items, extra: dict[str, int] | None = None) -> None:
+        """Write `items` (word, n) as `table` and `extra` as the table `meta`: a new file, renamed into place whole."""
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute(f"CREATE TABLE {table} (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+            db.executemany(f"INSERT INTO {table} VALUES (?, ?)", items)
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+            db.executemany("INSERT INTO meta VALUES (?, ?)", (extra or {}).items())
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, path)
+
+    def meta(self, key: str) -> int:
+        return self._db.execute("SELECT n FROM meta WHERE key = ?", (key,)).fetchone()[0]
+
+    def get(self, word: str, default=None):
+        try:
+            n = self._seen[word]
+        except KeyError:
+            row = self._db.execute(self._query, (word,)).fetchone()
+            n = self._seen[word] = row[0] if row else None
+        return default if n is None else n
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        n = self.get(word)
+        if n is None:
+            raise KeyError(word)
+        return n
+
+
+def _quiet_jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it sets its logger to DEBUG when imported; the chatter would land in --json
+    return jieba
+
+
+def _prefix_folder() -> Path:
+    import jieba
+
+    from core.settings import IndexSettings
+
+    return IndexSettings().model_cache / f"jieba-{jieba.__version__}-prefix"
+
+
+def _write_prefixes(folder: Path) -> None:
+    """jieba's own prefix dictionary of its default dictionary (jieba's gen_pfdict) as a WordTable."""
+    jieba = _quiet_jieba()
+    dt = jieba.dt
+    freq, total = (dt.FREQ, dt.total) if dt.initialized else dt.gen_pfdict(dt.get_dict_file())
+    folder.mkdir(parents=True, exist_ok=True)
+    WordTable.write(folder / PREFIX_FILE, "prefix", freq.items(), {"total": total})
+
+
+def segmenter(whole: bool = False):
+    """jieba's tokenizer of its default dictionary, quiet.
+
+    whole: jieba's own, its dictionary unmarshalled whole on first use (about a second) for cutting many texts
+    (ingest). Otherwise the same once the dictionary is in memory; before that a tokenizer whose dictionary is
+    read a word at a time from a copy in the model cache (built once), so that a question costs milliseconds. Both
+    cut every text alike: the same dictionary, jieba's own code."""
+    global _jieba, _question_jieba
     if _jieba is None:
-        import jieba
+        _jieba = _quiet_jieba()
+    if whole or _jieba.dt.initialized:
+        return _jieba
+    if _question_jieba is None:
+        from index.modelcache import build_once, is_built
 
-        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter would land in --json output
-        _jieba = jieba
-    return _jieba
+        folder = _prefix_folder()
+        try:
+            if not is_built(folder, PREFIX_FILE):
+                build_once(folder, _write_prefixes, last=PREFIX_FILE)
+            table = WordTable(folder / PREFIX_FILE, "prefix")
+            tokenizer = _jieba.Tokenizer()
+            tokenizer.FREQ, tokenizer.total = table, table.meta("total")
+            tokenizer.initialized = True  # jieba's check_initialized then loads nothing
+        except (OSError, sqlite3.Error):
+            return _jieba  # no writable cache: jieba's own dictionary, loaded whole
+        _question_jieba = tokenizer
+    return _question_jieba
 
 
-def tokens(text: str) -> list[str]:
-    """Character bigrams of every Chinese run, jieba search-mode words, and numbers as written (commas dropped)."""
-    jieba = segmenter()
+def tokens(text: str, whole: bool = False) -> list[str]:
+    """Character bigrams of every Chinese run, jieba search-mode words, and numbers as written (commas dropped).
+    whole: many texts will be cut (see segmenter)."""
+    jieba = segmenter(whole)
     text = halfwidth(text).replace(",", "")
     out: list[str] = []
     for run in _CJK_RUN.findall(text):
@@ -39,10 +136,27 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+_SCORES = ("data", "indices", "indptr")  # bm25s's eager scores: a CSC matrix, one column per token
+VOCAB_FILE = "vocab.sqlite"
+
+
+def add_vocab_table(folder: Path) -> None:
+    """Give a saved index its vocabulary's SQLite copy when it has only bm25s's JSON (saved by earlier code)."""
+    if (folder / "vocab.index.json").exists() and not (folder / VOCAB_FILE).exists():
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        WordTable.write(folder / VOCAB_FILE, "vocab", vocab.items())
+
+
 class BM25Index:
-    def __init__(self, ids: list[str], retriever) -> None:
+    """Chunk ids and bm25s's eager scores (for every token, the chunks that hold it and its BM25 weight in each).
+    bm25s builds and saves them; a search sums the question's tokens' columns, as bm25s's get_scores does, read
+    from bm25s's saved arrays memory-mapped, without importing bm25s and scipy (a third of a second)."""
+
+    def __init__(self, ids: list[str], vocab, scores: dict, retriever=None) -> None:
         self.ids = ids
-        self.retriever = retriever
+        self.vocab = vocab  # token -> column
+        self.scores = scores  # data, indices, indptr and dtype
+        self.retriever = retriever  # the bm25s index it was built as, until saved
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str] | None = None,
@@ -52,16 +166,19 @@ class BM25Index:
         import bm25s
 
         retriever = bm25s.BM25()
-        lists = token_lists if token_lists is not None else [tokens(t) for t in texts or []]
-        if lists:
-            retriever.index([t or ["∅"] for t in lists], show_progress=False)
-        return cls(list(ids), retriever)
+        lists = token_lists if token_lists is not None else [tokens(t, whole=True) for t in texts or []]
+        if not lists:
+            return cls([], {}, {})
+        retriever.index([t or ["∅"] for t in lists], show_progress=False)
+        scores = {k: retriever.scores[k] for k in _SCORES} | {"dtype": retriever.dtype}
+        return cls(list(ids), retriever.vocab_dict, scores, retriever)
 
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(folder.name + ".tmp")
         tmp.mkdir(parents=True, exist_ok=True)
         if self.ids:
             self.retriever.save(str(tmp))
+            WordTable.write(tmp / VOCAB_FILE, "vocab", self.vocab.items())
         (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
         if folder.exists():
             import shutil
@@ -76,23 +193,37 @@ class BM25Index:
 
     @classmethod
     def load(cls, folder: Path) -> "BM25Index":
-        import bm25s
-
+        """The saved index: arrays memory-mapped (pages read as a search touches them), the vocabulary from its
+        SQLite copy (or bm25s's JSON, in a folder saved before the copy existed)."""
         ids = json.loads((folder / "ids.json").read_text(encoding="utf-8"))
-        retriever = bm25s.BM25.load(str(folder)) if ids else bm25s.BM25()
-        return cls(ids, retriever)
+        if not ids:
+            return cls(ids, {}, {})
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        if params.get("method", "lucene") in ("bm25l", "bm25+"):
+            raise ValueError(f"{folder}: BM25 variant {params['method']} adds a score this reader does not")
+        scores = {k: np.load(folder / f"{k}.csc.index.npy", mmap_mode="r") for k in _SCORES}
+        scores["dtype"] = params.get("dtype", "float32")
+        vocab_db = folder / VOCAB_FILE
+        vocab = (WordTable(vocab_db, "vocab") if vocab_db.exists()
+                 else json.loads((folder / "vocab.index.json").read_text(encoding="utf-8")))
+        return cls(ids, vocab, scores)
+
+    def get_scores(self, query_tokens: list[str]) -> np.ndarray:
+        """Every chunk's score for the tokens (repeats count again; unknown tokens add nothing), as bm25s."""
+        data, indices, indptr = (self.scores[k] for k in _SCORES)
+        out = np.zeros(len(self.ids), dtype=np.dtype(self.scores["dtype"]))
+        for t in (self.vocab[t] for t in query_tokens if t in self.vocab):
+            start, end = indptr[t], indptr[t + 1]
+            np.add.at(out, indices[start:end], data[start:end])
+        return out
 
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         if not self.ids:
             return []
-        q = tokens(query)
+        q = [t for t in tokens(query) if t in self.vocab]
         if not q:
             return []
-        vocab = self.retriever.vocab_dict
-        q = [t for t in q if t in vocab]
-        if not q:
-            return []
-        scores = self.retriever.get_scores(q)
+        scores = self.get_scores(q)
         order = np.argsort(-scores)
         out = []
         for i in order:

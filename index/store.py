@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.errors import StoreError
-from index.bm25 import BM25Index
+from index.bm25 import BM25Index, add_vocab_table
 from index.chunk import Chunk
 
 COLLECTION = "docqa_chunks"
@@ -226,7 +226,7 @@ class Store:
                     return cached
             except (OSError, ValueError):
                 pass
-        out = {i: tokens(chunks[i].search_text) for i in ids if i in chunks}
+        out = {i: tokens(chunks[i].search_text, whole=True) for i in ids if i in chunks}
         _write_atomic(path, json.dumps(out, ensure_ascii=False))
         return out
 
@@ -245,6 +245,7 @@ class Store:
         index already reflects it: re-ingesting an unchanged corpus)."""
         stamp = self.bm25_dir / "stamp.json"
         if stamp.exists() and stamp.read_text(encoding="utf-8") == self._stamp():
+            add_vocab_table(self.bm25_dir)  # an index saved before its vocabulary had a SQLite copy
             return
         self._chunks = None
         index = self._build_bm25()
