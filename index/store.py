@@ -210,7 +210,8 @@ class Store:
             self._chunks = out
         return self._chunks
 
-    def _stamp(self) -> str:
+    def stamp(self) -> str:
+        """What the committed documents are: an index built from them is current while this is unchanged."""
         docs = self.manifest().documents
         return json.dumps(sorted((k, v.hash, v.index_key, len(v.chunk_ids)) for k, v in docs.items()))
 
@@ -244,19 +245,19 @@ class Store:
         """Rebuild from the committed chunks and stamp it with the manifest it reflects (nothing to do when the
         index already reflects it: re-ingesting an unchanged corpus)."""
         stamp = self.bm25_dir / "stamp.json"
-        if stamp.exists() and stamp.read_text(encoding="utf-8") == self._stamp():
+        if stamp.exists() and stamp.read_text(encoding="utf-8") == self.stamp():
             add_vocab_table(self.bm25_dir)  # an index saved before its vocabulary had a SQLite copy
             return
         self._chunks = None
         index = self._build_bm25()
         index.save(self.bm25_dir)
-        _write_atomic(self.bm25_dir / "stamp.json", self._stamp())
+        _write_atomic(self.bm25_dir / "stamp.json", self.stamp())
         self._bm25 = index
 
     def bm25(self) -> BM25Index:
         if self._bm25 is None:
             stamp = self.bm25_dir / "stamp.json"
-            if stamp.exists() and stamp.read_text(encoding="utf-8") == self._stamp():
+            if stamp.exists() and stamp.read_text(encoding="utf-8") == self.stamp():
                 self._bm25 = BM25Index.load(self.bm25_dir)
             else:
                 # An ingest was killed after committing a document but before re-indexing: index in memory.

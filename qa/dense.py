@@ -1,10 +1,12 @@
 """Dense search without the vector database in the process: the store's vectors as one numpy matrix, kept beside
-the store (qa-vectors.npz, stamped with the manifest it reflects) and read in milliseconds, where opening the
-embedded Chroma client costs a new process more than a second. The search is the one Chroma's was (cosine, the
-best few hundred of the whole store, then those of the allowed documents); the file is made from Chroma's own
-vectors the first time a store is searched after a change, so both give the same neighbours."""
+the store (a .npy file, with qa-vectors.json naming it, its rows and the manifest it reflects) and memory-mapped, where
+opening the embedded Chroma client costs a new process more than a second and reading the matrix into memory a
+quarter of one. The search is the one Chroma's was (cosine, the best few hundred of the whole store, then those of
+the allowed documents); the file is made from Chroma's own vectors the first time a store is searched after a
+change, so both give the same neighbours."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 
@@ -12,12 +14,8 @@ import numpy as np
 
 from index.store import Store
 
-FILE = "qa-vectors.npz"
-
-
-def _stamp(store: Store) -> str:
-    docs = store.manifest().documents
-    return json.dumps(sorted((k, v.hash, v.index_key, len(v.chunk_ids)) for k, v in docs.items()))
+ROWS = "qa-vectors.json"  # {"stamp": the manifest's, "ids": the chunk of each row, "matrix": its file}
+OLD_FILE = "qa-vectors.npz"  # the matrix read whole, by earlier code
 
 
 class DenseIndex:
@@ -27,19 +25,28 @@ class DenseIndex:
 
     @classmethod
     def of(cls, store: Store) -> "DenseIndex":
-        path = store.root / FILE
-        stamp = _stamp(store)
+        stamp = store.stamp()
         try:
-            with np.load(path, allow_pickle=False) as data:
-                if str(data["stamp"]) == stamp:
-                    return cls(data["ids"].tolist(), data["vectors"])
+            rows = json.loads((store.root / ROWS).read_text(encoding="utf-8"))
+            if rows["stamp"] == stamp:
+                return cls(rows["ids"], np.load(store.root / rows["matrix"], mmap_mode="r"))
         except (OSError, ValueError, KeyError):
             pass
         index = cls.export(store)
-        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
+        # A matrix file is named by the manifest it reflects and never rewritten, so a reader holding the rows
+        # file of one manifest cannot read another's matrix; the rows file is written last.
+        matrix = f"qa-vectors-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.npy"
         try:
-            np.savez(tmp, ids=np.array(index.ids), vectors=index.vectors, stamp=np.array(stamp))
-            os.replace(tmp, path)
+            tmp = store.root / f"{matrix}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as fh:
+                np.save(fh, index.vectors)
+            os.replace(tmp, store.root / matrix)
+            tmp = store.root / f"{ROWS}.{os.getpid()}.tmp"
+            tmp.write_text(json.dumps({"stamp": stamp, "ids": index.ids, "matrix": matrix}), encoding="utf-8")
+            os.replace(tmp, store.root / ROWS)
+            for old in [*store.root.glob("qa-vectors-*.npy"), store.root / OLD_FILE]:
+                if old.name != matrix:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only store: searched from memory this time
         return index

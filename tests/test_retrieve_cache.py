@@ -6,7 +6,7 @@ import pytest
 from index.embed import encode
 from index.ingest import ingest_paths
 from qa.chunkview import LazyChunks
-from qa.dense import FILE, DenseIndex
+from qa.dense import ROWS, DenseIndex
 from qa.retrieve import Retriever
 
 DOC = """示例{n}市数据管理局
@@ -47,7 +47,7 @@ def test_chunks_are_read_one_document_at_a_time(store):
 def test_the_matrix_finds_the_neighbours_the_vector_database_finds(store):
     r = Retriever(store)
     index = DenseIndex.of(r.store)
-    assert (store / FILE).exists() and len(index.ids) == len(r.store.chunks())
+    assert (store / ROWS).exists() and len(index.ids) == len(r.store.chunks())
     allowed = set(r.store.chunks())
     for q in ("三公经费预算", "行政运行支出", "公务接待费"):
         v = encode(r._encoder(), [q])[0]
@@ -57,6 +57,10 @@ def test_the_matrix_finds_the_neighbours_the_vector_database_finds(store):
         assert np.allclose([s for _, s in mine], [s for _, s in theirs], atol=1e-4)
     again = DenseIndex.of(r.store)  # read back from the file, not exported again
     assert again.ids == index.ids and np.array_equal(again.vectors, index.vectors)
+    assert isinstance(again.vectors, np.memmap)  # memory-mapped, not read whole
+    for q in ("三公经费预算", "公务接待费"):
+        v = encode(r._encoder(), [q])[0]
+        assert again.search(v, 5, allowed) == index.search(v, 5, allowed)
 
 
 def test_the_vocabulary_is_kept_beside_the_store(store):
