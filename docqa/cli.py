@@ -4,6 +4,7 @@ Every `DocQAError` (bad input, configuration, store, rule pack, LLM) ends as one
 and only here; `--debug` (or DOCQA_DEBUG=1) shows the traceback instead."""
 from __future__ import annotations
 
+import importlib
 import os
 
 import typer
@@ -11,20 +12,39 @@ from typer.core import TyperGroup
 
 from core.errors import DocQAError
 from docqa import __version__
-from docqa.commands import ask, check, config, demo, evaluate, ingest, parse, rules
-from docqa.commands import list as list_cmd
-from docqa.commands import remove
-from docqa.console import fail
-from docqa.web import command as serve
+
+# Each command's module, imported when that command runs (click's lazy loading of subcommands: list_commands and
+# get_command), so that `docqa ask` loads neither the rules, the web app nor the evaluation; `docqa --help`
+# imports them all. A module has `command` (one command) or `app` (a group of them).
+COMMANDS = {"parse": "docqa.commands.parse", "ingest": "docqa.commands.ingest", "ask": "docqa.commands.ask",
+            "list": "docqa.commands.list", "remove": "docqa.commands.remove", "check": "docqa.commands.check",
+            "rules": "docqa.commands.rules", "eval": "docqa.commands.evaluate", "demo": "docqa.commands.demo",
+            "serve": "docqa.web.command", "config": "docqa.commands.config"}
 
 
 class _Group(TyperGroup):
+    def list_commands(self, ctx) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name: str):
+        if name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[name])
+        one = typer.Typer(add_completion=False)
+        if hasattr(module, "app"):
+            one.add_typer(module.app, name=name)
+            return typer.main.get_command(one).commands[name]
+        one.command(name)(module.command)
+        return typer.main.get_command(one)  # a Typer of one command is that command
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except DocQAError as exc:
             if _debug(ctx):
                 raise
+            from docqa.console import fail
+
             fail(str(exc), exc.exit_code)
 
 
@@ -56,16 +76,3 @@ def main(
 ) -> None:
     """DocQA."""
     ctx.meta["docqa.debug"] = debug
-
-
-app.command("parse")(parse.command)
-app.command("ingest")(ingest.command)
-app.command("ask")(ask.command)
-app.command("list")(list_cmd.command)
-app.command("remove")(remove.command)
-app.command("check")(check.command)
-app.command("rules")(rules.command)
-app.command("eval")(evaluate.command)
-app.command("demo")(demo.command)
-app.add_typer(config.app, name="config")
-app.command("serve")(serve.command)

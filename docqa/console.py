@@ -13,18 +13,31 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, NoReturn
+from typing import TYPE_CHECKING, Any, Iterator, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn, \
-    TimeElapsedColumn
 
-console = Console()
-err_console = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 EXIT_BAD_INPUT = 2
+
+
+def __getattr__(name: str):
+    """`console` (stdout) and `err_console` (stderr), rich consoles made when first used: a command that prints
+    JSON (`docqa ask --json`) does not import rich."""
+    if name not in ("console", "err_console"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from rich.console import Console
+
+    made = globals()
+    made.setdefault("console", Console())
+    made.setdefault("err_console", Console(stderr=True))
+    return made[name]
+
+
+def _stderr():
+    return globals()["err_console"] if "err_console" in globals() else __getattr__("err_console")
 
 
 def silence_third_party() -> None:
@@ -59,8 +72,10 @@ def _default(o: Any):
 
 def error_line(message: str) -> None:
     """One line on stderr, whatever the message holds (newlines would break log scrapers)."""
+    from rich.markup import escape
+
     # escape: file names and document text may hold "[...]", which rich would read as markup (or raise on).
-    err_console.print(f"[bold red]error:[/] {escape(' '.join(str(message).split()))}", highlight=False,
+    _stderr().print(f"[bold red]error:[/] {escape(' '.join(str(message).split()))}", highlight=False,
                       soft_wrap=True)
 
 
@@ -72,7 +87,7 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
 def note(message: str, quiet: bool = False) -> None:
     """Information for the person at the terminal, on stderr so --json output stays clean."""
     if not quiet:
-        err_console.print(f"note: {message}", highlight=False, soft_wrap=True, markup=False)
+        _stderr().print(f"note: {message}", highlight=False, soft_wrap=True, markup=False)
 
 
 class Stages:
@@ -81,10 +96,14 @@ class Stages:
     Disabled (every call a no-op) with ``quiet`` or when stderr is not a terminal."""
 
     def __init__(self, verb: str, total: int, quiet: bool = False) -> None:
-        self.enabled = not quiet and err_console.is_terminal
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
+            TimeElapsedColumn
+
+        err = _stderr()
+        self.enabled = not quiet and err.is_terminal
         self.verb = verb
         self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                 MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True,
+                                 MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
                                  disable=not self.enabled)
         self.task: TaskID = self.progress.add_task(verb, total=total)
         self.extra: TaskID | None = None
@@ -97,6 +116,8 @@ class Stages:
         self.progress.__exit__(*exc)
 
     def stage(self, document: str | Path | None, stage: str) -> None:
+        from rich.markup import escape
+
         name = Path(document).name if document else ""
         self.progress.update(self.task, description=escape(f"{self.verb} {name} · {stage}".strip()))
 
@@ -111,6 +132,8 @@ class Stages:
     def sub(self, description: str, done: int, total: int) -> None:
         """A second bar under the first one (the model build)."""
         if self.extra is None:
+            from rich.markup import escape
+
             self.extra = self.progress.add_task(escape(description), total=total)
         self.progress.update(self.extra, completed=done, total=total)
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.markup import escape
-from rich.panel import Panel
 
-from core.settings import load_settings
-from docqa.console import QUIET, console, fail, note, print_json
+from docqa.console import QUIET, fail, note, print_json
 
 
 def command(
@@ -23,6 +20,7 @@ def command(
     year: int | None = typer.Option(None, "--year", help="Search only documents of this year."),
 ) -> None:
     """Answer a question with cited passages (or say that the store does not hold the answer)."""
+    from core.settings import load_settings
     from qa.answer import ask
 
     settings = load_settings({"index": {"store": store}, "llm": {"enabled": False if no_llm else None}})
@@ -47,6 +45,11 @@ def command(
                                                "answered", "confidence", "basis")}
                    | {key: data[key] for key in ("table", "row", "column", "rows") if data[key]})
         return
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    from docqa.console import console
+
     sub = answer.mode if answer.answered else f"{answer.mode} · 未作回答"
     console.print(Panel(answer.answer, title=f"[bold]{question}", subtitle=sub), highlight=False)
     for i, c in enumerate(answer.citations, 1):
