@@ -14,7 +14,7 @@ class LazyChunks(Mapping):
     def __init__(self, store: Store) -> None:
         self.store = store
         self._doc_of: dict[str, str] = {}
-        for key, entry in store.manifest().documents.items():
+        for key, entry in store.committed().documents.items():
             for cid in entry.chunk_ids:
                 self._doc_of[cid] = key
         self._loaded: dict[str, dict[str, Chunk]] = {}

@@ -54,7 +54,7 @@ class DenseIndex:
     @classmethod
     def export(cls, store: Store) -> "DenseIndex":
         """The committed documents' vectors, read from the vector database."""
-        ids = [cid for entry in store.manifest().documents.values() for cid in entry.chunk_ids]
+        ids = [cid for entry in store.committed().documents.values() for cid in entry.chunk_ids]
         col = store.collection()
         vectors: dict[str, np.ndarray] = {}
         for start in range(0, len(ids), 5000):

@@ -59,7 +59,7 @@ def _vocab_stamp(store: Store) -> str:
     from qa import vocab
 
     code = hashlib.sha1(Path(vocab.__file__).read_bytes()).hexdigest()[:10]
-    docs = store.manifest().documents
+    docs = store.committed().documents
     return code + json.dumps(sorted((k, v.hash, v.index_key) for k, v in docs.items()))
 
 
@@ -98,7 +98,7 @@ class Retriever:
         path = self.store.manifest_path
         stamp = path.stat().st_mtime if path.exists() else 0.0
         if self._docs is None or self._docs[0] != stamp:
-            m = self.store.manifest()
+            m = self.store.committed()
             raw = m.documents if hasattr(m, "documents") else m["documents"]
             docs = {k: (v.model_dump() if hasattr(v, "model_dump") else dict(v)) for k, v in raw.items()}
             self._docs = (stamp, {k: entry(d) for k, d in docs.items()})

@@ -105,3 +105,13 @@ def test_parse_json_is_the_public_view_of_the_model():
     data = doc.to_json()
     assert "page_texts" not in data and all("grid" not in t for t in data["tables"])
     assert data["tables"][0]["rows"][0].keys() >= {"label", "code", "values", "page"}
+
+
+def test_readers_share_one_reading_of_the_manifest_until_the_file_changes(tmp_path, two_docs, fake_encoder):
+    ingest_paths(two_docs[:1], tmp_path / "s")
+    store = Store(tmp_path / "s")
+    first = store.committed()
+    assert store.committed() is first and len(first.documents) == 1
+    ingest_paths(two_docs, tmp_path / "s")  # another writer, another Store object
+    assert len(store.committed().documents) == 2
+    assert store.manifest() is not store.manifest()  # writers get their own copy to change
