@@ -1,4 +1,4 @@
-"""`docqa ask` as a new process: the same answer as in process, reading only what answering needs (no rich for
+"""`docqa ask` as a new process, the first after `docqa ingest` too: the same answer as in process, reading only what answering needs (no rich for
 --json, no pydantic-settings, vector database, torch, sentence-transformers, LangChain, bm25s or scipy, and not
 jieba's whole dictionary)."""
 from __future__ import annotations
@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from index.ingest import ingest_paths
+from docqa.cli import app
 from qa.answer import ask
+from qa.dense import ROWS
 from tests.test_qa import DOC
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,7 +27,8 @@ HEAVY = ("rich", "pydantic_settings", "chromadb", "torch", "sentence_transformer
 def store(tmp_path_factory):
     root = tmp_path_factory.mktemp("ask")
     (root / "doc.txt").write_text(DOC, encoding="utf-8")
-    assert not ingest_paths([root / "doc.txt"], root / "store").errors
+    result = CliRunner().invoke(app, ["ingest", str(root / "doc.txt"), "--store", str(root / "store"), "--json"])
+    assert result.exit_code == 0, result.output
     return root / "store"
 
 
@@ -47,9 +50,10 @@ finally:
 
 
 def test_a_new_process_answers_as_in_process_reading_only_what_it_needs(store):
-    want = ask(QUESTION, store)  # the first search of a store makes its vector matrix and vocabulary files
-    text, loaded = _ask_in_a_new_process(store, "--json")
+    assert (store / ROWS).exists() and (store / "qa-vocab.json").exists()  # written by the ingest
+    text, loaded = _ask_in_a_new_process(store, "--json")  # the first ask after the ingest
     got = json.loads(text)
+    want = ask(QUESTION, store)
     assert got["answer"] == want.answer and got["value"] == want.value and got["value"] is not None
     assert [c["page"] for c in got["citations"]] == [c.page for c in want.citations]
     assert loaded == {"modules": [], "jieba_dictionary": False}

@@ -50,6 +50,8 @@ def command(
             report = run_ingest(files, settings, cluster, on_file=done, reindex=reindex)
         else:
             report = ingest_paths(files, store_dir, settings.index, on_file=done, on_stage=stage, reindex=reindex)
+        stages.stage(None, "preparing the store for questions")
+        _prepare(store_dir, settings)
     for e in report.errors:
         error_line(e.error)
     if as_json:
@@ -66,3 +68,18 @@ def command(
         console.print(f"store {store_dir}: {report.chunks_total} chunks · {report.seconds:.1f} s", highlight=False)
     if report.errors:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _prepare(store_dir: Path, settings) -> None:
+    """Write what a question reads beside the store now (the vectors as one matrix, the documents' vocabulary), so
+    that the first `docqa ask` after an ingest does not spend seconds on it; nothing to do when they are current."""
+    from core.errors import StoreError
+    from qa.retrieve import Retriever
+
+    try:
+        retriever = Retriever(store_dir, index=settings.index)
+    except StoreError:
+        return  # nothing committed
+    if not settings.index.chroma_url:  # a Chroma server is searched where it is
+        retriever.dense_index()
+    retriever.vocabulary()
