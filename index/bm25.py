@@ -6,66 +6,17 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import sqlite3
 from pathlib import Path
 
 import numpy as np
 
 from index.numbers import halfwidth
+from index.wordtable import WordTable, cached
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?")
 _jieba = None
 _question_jieba = None
-PREFIX_FILE = "prefix.sqlite"
-
-
-class WordTable:
-    """A read-only word -> integer table in SQLite, read a word at a time and remembered: the mapping operations
-    jieba's tokenizer uses on its prefix dictionary (in, [], get), so it can stand in for that dictionary."""
-
-    def __init__(self, path: Path, table: str) -> None:
-        # check_same_thread: the web app's threads share it; SQLite serialises them.
-        self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        self._query = f"SELECT n FROM {table} WHERE word = ?"
-        self._seen: dict[str, int | None] = {}
-
-    @staticmethod
-    def write(path: Path, table: str, items, extra: dict[str, int] | None = None) -> None:
-        """Write `items` (word, n) as `table` and `extra` as the table `meta`: a new file, renamed into place whole."""
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
-        db = sqlite3.connect(tmp)
-        try:
-            db.execute(f"CREATE TABLE {table} (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
-            db.executemany(f"INSERT INTO {table} VALUES (?, ?)", items)
-            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, n INTEGER NOT NULL)")
-            db.executemany("INSERT INTO meta VALUES (?, ?)", (extra or {}).items())
-            db.commit()
-        finally:
-            db.close()
-        os.replace(tmp, path)
-
-    def meta(self, key: str) -> int:
-        return self._db.execute("SELECT n FROM meta WHERE key = ?", (key,)).fetchone()[0]
-
-    def get(self, word: str, default=None):
-        try:
-            n = self._seen[word]
-        except KeyError:
-            row = self._db.execute(self._query, (word,)).fetchone()
-            n = self._seen[word] = row[0] if row else None
-        return default if n is None else n
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.get(word) is not None
-
-    def __getitem__(self, word: str) -> int:
-        n = self.get(word)
-        if n is None:
-            raise KeyError(word)
-        return n
 
 
 def _quiet_jieba():
@@ -75,21 +26,11 @@ def _quiet_jieba():
     return jieba
 
 
-def _prefix_folder() -> Path:
-    import jieba
-
-    from core.settings import IndexSettings
-
-    return IndexSettings().model_cache / f"jieba-{jieba.__version__}-prefix"
-
-
-def _write_prefixes(folder: Path) -> None:
-    """jieba's own prefix dictionary of its default dictionary (jieba's gen_pfdict) as a WordTable."""
-    jieba = _quiet_jieba()
-    dt = jieba.dt
+def _prefixes():
+    """jieba's own prefix dictionary of its default dictionary (jieba's gen_pfdict) and its total count."""
+    dt = _quiet_jieba().dt
     freq, total = (dt.FREQ, dt.total) if dt.initialized else dt.gen_pfdict(dt.get_dict_file())
-    folder.mkdir(parents=True, exist_ok=True)
-    WordTable.write(folder / PREFIX_FILE, "prefix", freq.items(), {"total": total})
+    return freq.items(), {"total": total}
 
 
 def segmenter(whole: bool = False):
@@ -105,18 +46,12 @@ def segmenter(whole: bool = False):
     if whole or _jieba.dt.initialized:
         return _jieba
     if _question_jieba is None:
-        from index.modelcache import build_once, is_built
-
-        folder = _prefix_folder()
-        try:
-            if not is_built(folder, PREFIX_FILE):
-                build_once(folder, _write_prefixes, last=PREFIX_FILE)
-            table = WordTable(folder / PREFIX_FILE, "prefix")
-            tokenizer = _jieba.Tokenizer()
-            tokenizer.FREQ, tokenizer.total = table, table.meta("total")
-            tokenizer.initialized = True  # jieba's check_initialized then loads nothing
-        except (OSError, sqlite3.Error):
-            return _jieba  # no writable cache: jieba's own dictionary, loaded whole
+        table = cached(f"jieba-{_jieba.__version__}-prefixes", _prefixes)
+        if table is None:
+            return _jieba  # no usable cache: jieba's own dictionary, loaded whole
+        tokenizer = _jieba.Tokenizer()
+        tokenizer.FREQ, tokenizer.total = table, table.meta("total")
+        tokenizer.initialized = True  # jieba's check_initialized then loads nothing
         _question_jieba = tokenizer
     return _question_jieba
 
@@ -144,7 +79,7 @@ def add_vocab_table(folder: Path) -> None:
     """Give a saved index its vocabulary's SQLite copy when it has only bm25s's JSON (saved by earlier code)."""
     if (folder / "vocab.index.json").exists() and not (folder / VOCAB_FILE).exists():
         vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
-        WordTable.write(folder / VOCAB_FILE, "vocab", vocab.items())
+        WordTable.write(folder / VOCAB_FILE, vocab.items())
 
 
 class BM25Index:
@@ -178,7 +113,7 @@ class BM25Index:
         tmp.mkdir(parents=True, exist_ok=True)
         if self.ids:
             self.retriever.save(str(tmp))
-            WordTable.write(tmp / VOCAB_FILE, "vocab", self.vocab.items())
+            WordTable.write(tmp / VOCAB_FILE, self.vocab.items())
         (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
         if folder.exists():
             import shutil
@@ -204,7 +139,7 @@ class BM25Index:
         scores = {k: np.load(folder / f"{k}.csc.index.npy", mmap_mode="r") for k in _SCORES}
         scores["dtype"] = params.get("dtype", "float32")
         vocab_db = folder / VOCAB_FILE
-        vocab = (WordTable(vocab_db, "vocab") if vocab_db.exists()
+        vocab = (WordTable(vocab_db) if vocab_db.exists()
                  else json.loads((folder / "vocab.index.json").read_text(encoding="utf-8")))
         return cls(ids, vocab, scores)
 

