@@ -1,10 +1,11 @@
 """Uploads are indexed outside the server's process (issue 17: a page image or an answer must never wait for the
-GIL held by a parser, chunker or encoder): the server only commits what the indexing process prepared."""
+GIL held by a parser, chunker, encoder or the vector store's writes): the server only reads the store."""
 from __future__ import annotations
 
 import os
 import sys
 import threading
+from contextlib import contextmanager
 
 import pytest
 
@@ -14,40 +15,50 @@ from tests.test_web_api import make_client, wait  # noqa: E402
 from tests.test_web_sample import sample_pdf  # noqa: E402
 
 
-def test_the_server_process_never_parses_or_chunks_an_upload_yet_it_lands_in_the_store(tmp_path):
+@contextmanager
+def calls_in_this_process():
+    """Every Python call in this process (the server: request threads, job thread, warm threads) watched for the
+    parser's and the chunker's entry points and for the opening of the vector store (written by the indexing
+    process: a client here would read a database another process writes), by code object, whatever name they
+    are called by. Yields the list of (function, thread name) seen."""
     import index.chunk
     import index.load
+    import index.store
 
-    # Every Python call in this process (the server: request threads, job thread, warm threads) is watched for
-    # the parser's and the chunker's entry points, by code object, whatever name they are called by.
-    watched = {index.load.load.__code__: "load", index.chunk.chunk_document.__code__: "chunk_document"}
+    watched = {index.load.load.__code__: "load", index.chunk.chunk_document.__code__: "chunk_document",
+               index.store.Store.collection.__code__: "Store.collection"}
     seen: list[tuple[str, str]] = []
 
     def profile(frame, event, _arg):
         if event == "call" and frame.f_code in watched:
             seen.append((watched[frame.f_code], threading.current_thread().name))
 
-    pdf, sample, _ = sample_pdf(tmp_path)
     threading.setprofile(profile)
     sys.setprofile(profile)
     try:
-        with make_client(tmp_path) as client:
-            r = client.post("/api/documents", files=[("files", (pdf.name, pdf.read_bytes(), "application/pdf"))])
-            doc_id = r.json()["documents"][0]["id"]
-            d = wait(client, doc_id)
-            assert d["status"] == "ready" and d["index_error"] is None and d["timings"]["index"] > 0
-            assert not seen, f"the server process parsed or chunked: {seen}"
-            assert client.app.state.library.indexer.pid() != os.getpid()
-            qa = next(q for q in sample.qa if "三公" not in q["question"])
-            answer = client.post("/api/ask", json={"question": qa["question"], "document": doc_id}).json()
+        yield seen
     finally:
         sys.setprofile(None)
         threading.setprofile(None)
+
+
+def test_the_server_process_never_parses_or_chunks_an_upload_yet_it_lands_in_the_store(tmp_path):
+    pdf, sample, _ = sample_pdf(tmp_path)
+    with calls_in_this_process() as seen, make_client(tmp_path) as client:
+        r = client.post("/api/documents", files=[("files", (pdf.name, pdf.read_bytes(), "application/pdf"))])
+        doc_id = r.json()["documents"][0]["id"]
+        d = wait(client, doc_id)
+        assert d["status"] == "ready" and d["index_error"] is None and d["timings"]["index"] > 0
+        assert not seen, f"the server process parsed, chunked or opened the vector store: {seen}"
+        assert client.app.state.library.indexer.pid() != os.getpid()
+        qa = next(q for q in sample.qa if "三公" not in q["question"])
+        answer = client.post("/api/ask", json={"question": qa["question"], "document": doc_id}).json()
     # It is in the store all the same: the answer (from the refreshed warm answerer) cites the upload.
     assert answer["value"] == pytest.approx(qa["value"], abs=0.01), answer
     assert answer["citations"][0]["document"] == doc_id
     manifest = (tmp_path / "store" / "manifest.json").read_text(encoding="utf-8")
     assert str(tmp_path / "data" / "files") in manifest and (tmp_path / "store" / "bm25" / "stamp.json").exists()
+    assert not seen, seen
 
 
 def test_a_dead_indexing_process_is_reported_and_replaced():
@@ -64,3 +75,29 @@ def test_a_dead_indexing_process_is_reported_and_replaced():
         assert os.getpid() not in (first, second) and first != second
     finally:
         indexer.stop()
+
+
+def test_questions_are_answered_while_another_upload_is_indexed(tmp_path):
+    """The server's answerer keeps the store as it was until the indexing process has finished a document: it
+    never reloads from a manifest whose answer files are still being written (that read the vector database from
+    the server while the indexing process wrote it, and failed)."""
+    first, sample, _ = sample_pdf(tmp_path, seed=7)
+    second, _, _ = sample_pdf(tmp_path, seed=9)
+    qa = next(q for q in sample.qa if "三公" not in q["question"])
+    with calls_in_this_process() as seen, make_client(tmp_path) as client:
+        a = client.post("/api/documents", files=[("files", (first.name, first.read_bytes(), "application/pdf"))])
+        a_id = a.json()["documents"][0]["id"]
+        assert wait(client, a_id)["status"] == "ready"
+        b = client.post("/api/documents", files=[("files", (second.name, second.read_bytes(), "application/pdf"))])
+        b_id = b.json()["documents"][0]["id"]
+        stages = []
+        while (stage := client.get(f"/api/documents/{b_id}").json()["status"]) not in ("ready", "failed"):
+            r = client.post("/api/ask", json={"question": qa["question"], "document": a_id})
+            assert r.status_code == 200, (stage, r.text)
+            assert r.json()["value"] == pytest.approx(qa["value"], abs=0.01)
+            stages.append(stage)
+        assert "indexing" in stages and stage == "ready"
+        assert not seen, f"the server reloaded from the store while it was written: {seen}"
+        assert client.get(f"/api/documents/{b_id}").json()["index_error"] is None
+        r = client.post("/api/ask", json={"question": qa["question"], "document": b_id})
+        assert r.status_code == 200 and r.json()["citations"][0]["document"] == b_id

@@ -3,9 +3,9 @@
 Layout of the data folder:  files/<id>.pdf|.txt  meta/<id>.json  reports/<id>.json  pages/<id>/<n>.png
 The search store (`--store`) is the same store the CLI uses; documents ingested there by `docqa ingest` are listed
 too and checked on first start. One worker thread runs the jobs in order: parse and check in a child process
-(findings are shown as soon as they exist), then index: parse, chunk and embed in the indexing process, commit
-here (this thread is the store's only writer in the server), BM25 rebuilt by the indexing process. No parsing,
-chunking or embedding runs in the server's process, so its page images and answers never wait for the GIL.
+(findings are shown as soon as they exist), then index in the indexing process (docqa.web.worker.Indexer: the
+store's single writer). No parsing, chunking, embedding or writing to the store runs in the server's process, so
+its page images and answers never wait for the GIL; it only reloads what a question reads once a document lands.
 """
 from __future__ import annotations
 
@@ -80,8 +80,9 @@ class Library:
         self.analyser = Analyser(serve.doc_timeout, str(settings.check.rule_pack) if settings.check.rule_pack else None)
         self.indexer = Indexer(self.analyser.ctx, serve.doc_timeout)
         self.warmed = threading.Event()  # the checking process, the indexing process and the store are loaded
-        # chromadb's client registry is not thread-safe: clients of the store are made, and vectors written, under
-        # this lock only.
+        # Held while the indexing process writes the store, and while the server makes and loads a retriever: no
+        # retriever reads a half-written store. (Also chromadb's client registry is not thread-safe: the clients
+        # of a Chroma server are made under it. The embedded store is opened by the indexing process alone.)
         self.index_lock = threading.Lock()
         self.after_index: list = []  # callables run by the job thread after each document is indexed
         self._stopping = False
@@ -107,15 +108,12 @@ class Library:
         threading.Thread(target=self._warm, name="docqa-warm", daemon=True).start()
 
     def _warm(self) -> None:
-        """Before the first upload needs them: the checking process's imports, the indexing process and its
-        encoder, and the vector store's client here (a first ingest spends most of its time loading these)."""
+        """Before the first upload needs them: the checking process's imports, the indexing process with its
+        encoder and the store (a first ingest spends most of its time loading these)."""
         self.analyser.warm()
         try:
-            from index.store import Store
-
-            self.indexer.warm(self.settings.index)
             with self.index_lock:
-                Store(self.store_dir, chroma_url=self.settings.index.chroma_url).collection()
+                self.indexer.warm(self.store_dir, self.settings.index)
         except Exception:  # the first ingest will meet the same problem and report it on the document
             pass
         self.warmed.set()
@@ -259,7 +257,8 @@ class Library:
         t1 = time.perf_counter()
         error = None
         try:
-            error = self._commit(Path(e.path))
+            with self.index_lock:
+                error = self.indexer.index(Path(e.path), self.store_dir, self.settings.index)
         except IndexerDied as exc:
             if self._stopping:  # killed by stop(): left "indexing", redone on the next start
                 return
@@ -276,26 +275,6 @@ class Library:
         # Ready once the hooks ran: the first question about it finds the answerer warm.
         self._set(e, status="ready", index_error=self._clean(e, error) if error else None,
                   timings={"check": check_s, "index": round(time.perf_counter() - t1, 3)})
-
-    def _commit(self, path: Path) -> str | None:
-        """Index one file (ingest_paths' steps, the work in the indexing process): None, or why it failed."""
-        from index.ingest import commit_document, index_key, open_manifest
-        from index.store import DocumentEntry, Store
-
-        index = self.settings.index
-        prepared = self.indexer.prepare(path, index)
-        if prepared.get("error"):
-            return prepared["error"]
-        store = Store(self.store_dir, chroma_url=index.chroma_url)
-        chunks = prepared["chunks"]
-        with store.lock():  # against a `docqa ingest` on the same store
-            with self.index_lock:
-                manifest, _ = open_manifest(store, index, [], reindex=False)  # refuses another embedder's store
-                entry = DocumentEntry(hash=prepared["digest"], source=str(path), chunk_ids=[c.id for c in chunks],
-                                      index_key=index_key(), **prepared["meta"])
-                commit_document(store, manifest, prepared["key"], chunks, prepared["vectors"], entry)
-            self.indexer.rebuild_bm25(self.store_dir)
-        return None
 
     def wait_idle(self, timeout: float = 120.0) -> bool:
         """True when no job is queued or running (tests and the benchmark)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -11,8 +12,24 @@ import pymupdf
 from docqa.web.highlight import boxes
 from docqa.web.library import Entry, Library
 from docqa.web.worker import page_png, render
+from index.store import Store
 from qa.retrieve import Retriever
 from rules.findings import DocumentReport
+
+
+class _Pinned(Store):
+    """The store as the indexing process left it after a document: its manifest read from a copy taken then. A
+    retriever reloads what it holds when the manifest changes; over the live file it would do so in the middle of
+    the next document's commit, making the answer files (or reading the vector database) itself while another
+    process writes them."""
+
+    def __init__(self, root: Path, snapshot: Path, chroma_url: str | None) -> None:
+        super().__init__(root, chroma_url=chroma_url)
+        self._snapshot = snapshot
+
+    @property
+    def manifest_path(self) -> Path:
+        return self._snapshot
 
 
 class _Scoped(Retriever):
@@ -86,23 +103,39 @@ class Reader:
         does not pay for loading the store's chunks, its index and the question readers."""
         self.lib.warmed.wait()
         try:
-            if self.lib.store_dir.joinpath("manifest.json").exists():
-                self._ask_once()
+            self._ask_once()
         except Exception:  # an empty or unusable store: the first real question will say why
             pass
         self.warmed.set()
 
     def _ask_once(self) -> None:
-        self.ask("“三公”经费预算是多少？")
+        if self.lib.store_dir.joinpath("manifest.json").exists():
+            self.ask("“三公”经费预算是多少？")
 
     def retriever(self) -> Retriever:
-        """One warm retriever per state of the store (its chunks, BM25 index and query encoder stay loaded)."""
+        """One warm retriever per state of the store (its chunks, BM25 index, vectors and query encoder stay
+        loaded), made and loaded while the indexing process is not writing, from a copy of the manifest."""
         with self._lock:
             if self._retriever is None or self._generation != self.lib.generation:
-                self._generation = self.lib.generation
-                retriever = Retriever(self.lib.store_dir, "hybrid", self.lib.settings.index)
-                with self.lib.index_lock:  # its vector store client, made while no ingest makes one
-                    retriever.store.collection()
+                with self.lib.index_lock:
+                    generation = self.lib.generation
+                    folder = self.lib.root / "answering"
+                    folder.mkdir(exist_ok=True)
+                    snapshot = folder / f"manifest-{generation}.json"
+                    shutil.copyfile(self.lib.store_dir / "manifest.json", snapshot)
+                    index = self.lib.settings.index
+                    retriever = Retriever(self.lib.store_dir, "hybrid", index,
+                                          store=_Pinned(self.lib.store_dir, snapshot, index.chroma_url))
+                    retriever.vocabulary()  # what it reads lazily, read now (the files match the copy)
+                    retriever.store.bm25()
+                    if index.chroma_url:  # a Chroma server's client; an embedded store is read from files
+                        retriever.store.collection()
+                    else:
+                        retriever.dense_index()
+                for old in folder.glob("manifest-*.json"):  # the one before may still serve a question
+                    if old.stem.split("-")[-1] not in (str(generation), str(self._generation)):
+                        old.unlink(missing_ok=True)
+                self._generation = generation
                 self._retriever = retriever
             return self._retriever
 

@@ -3,9 +3,12 @@ never held by a parser, a chunker or an encoder:
 
 - `Analyser`: parse and check one document in a child process, so a PDF that crashes or hangs the parser costs
   that document only, never the server. The child tells its progress over a pipe: parsed, then the report.
-- `Indexer`: parse, chunk and embed an upload (docqa.cluster.tasks.prepare_item, what `docqa ingest --cluster`
-  workers run) and rebuild the BM25 index, in one long-lived worker process that keeps its encoder loaded. The
-  server stays the store's single writer of vectors and manifest (commit_document), as the cluster client is.
+- `Indexer`: index an upload in one long-lived worker process that keeps its encoder loaded: parse, chunk and
+  embed (docqa.cluster.tasks.prepare_item, what `docqa ingest --cluster` workers run), commit to the store
+  (chunks, vectors, manifest: index.ingest.commit_document under the store's lock), rebuild BM25, and refresh the
+  files a question reads (qa-vectors.npz, qa-vocab.json). It is the store's single writer and the only process
+  of the server that opens the embedded vector store: the server answers from those files, so it never holds a
+  client of the database another process writes.
 
 Children fork from a forkserver that imported the parser and the rules once, so a job starts in milliseconds.
 """
@@ -167,20 +170,57 @@ def _background_priority() -> None:
         pass
 
 
-def _load_encoder(index) -> int:
-    # prepare_item's own per-process cache, so its first document finds the encoder loaded.
+def _refresh_answer_files(store_dir: str, index) -> None:
+    """What a new retriever in the server reads instead of the vector database and every chunk: the vectors as
+    one matrix and the documents' vocabulary, stamped with the manifest they reflect."""
+    from qa.retrieve import Retriever
+
+    r = Retriever(store_dir, "hybrid", index)
+    r.vocabulary()
+    if not index.chroma_url:  # a Chroma server is searched where it is
+        r.dense_index()
+
+
+def _warm_index(store_dir: str, index) -> int:
+    """The encoder (prepare_item's own per-process cache, built into the model cache on first use), the vector
+    store's client, and the answer files of a store built by `docqa ingest` while the server was down: its pid."""
     from docqa.cluster.tasks import _encoder
+    from index.store import Store
 
     _encoder(index)
+    store = Store(store_dir, chroma_url=index.chroma_url)
+    store.collection()
+    if store.exists():
+        _refresh_answer_files(store_dir, index)
     return os.getpid()
 
 
-def _rebuild_bm25(store_dir: str) -> None:
-    """BM25 from the committed chunks (files of ours only; no vector store client in this process). The server
-    holds the store's lock for the whole commit, this included."""
-    from index.store import Store
+def _index_document(path: str, store_dir: str, index, timeout: float) -> str | None:
+    """Index one file: None, or why it could not be (the parser's message names the server's path)."""
+    from docqa.cluster.items import make_item
+    from docqa.cluster.tasks import prepare_item
+    from index.ingest import commit_document, index_key, open_manifest
+    from index.store import DocumentEntry, Store
 
-    Store(store_dir).rebuild_bm25()
+    prepared = prepare_item(make_item(Path(path)), index, timeout)
+    if prepared.get("error"):
+        return prepared["error"]
+    try:
+        store = Store(store_dir, chroma_url=index.chroma_url)
+        chunks = prepared["chunks"]
+        with store.lock():  # against a `docqa ingest` on the same store
+            manifest, _ = open_manifest(store, index, [], reindex=False)  # refuses another embedder's store
+            entry = DocumentEntry(hash=prepared["digest"], source=path, chunk_ids=[c.id for c in chunks],
+                                  index_key=index_key(), **prepared["meta"])
+            commit_document(store, manifest, prepared["key"], chunks, prepared["vectors"], entry)
+            store.rebuild_bm25()
+    except Exception as exc:  # a store problem: this document's index error, the worker lives on
+        return f"{exc.__class__.__name__}: {exc}"
+    try:
+        _refresh_answer_files(store_dir, index)
+    except Exception:  # the document is committed; a retriever that finds these files stale makes them itself
+        pass
+    return None
 
 
 class Indexer:
@@ -205,20 +245,13 @@ class Indexer:
                     self._pool = None  # the next call starts a new worker
             raise IndexerDied("the indexing process died (a crash, out of memory or a time-out in C code)") from None
 
-    def warm(self, index) -> int:
-        """Start the worker and load its encoder (built into the model cache on first use): its pid."""
-        return self._call(_load_encoder, index)
+    def warm(self, store_dir: Path, index) -> int:
+        """Start the worker, load its encoder and the store: its pid."""
+        return self._call(_warm_index, str(store_dir), index)
 
-    def prepare(self, path: Path, index) -> dict:
-        """prepare_item's result: chunks, vectors (None with a Chroma server, which the worker wrote to) and the
-        manifest fields, or "error"."""
-        from docqa.cluster.items import make_item
-        from docqa.cluster.tasks import prepare_item
-
-        return self._call(prepare_item, make_item(path), index, self.timeout)
-
-    def rebuild_bm25(self, store_dir: Path) -> None:
-        self._call(_rebuild_bm25, str(store_dir))
+    def index(self, path: Path, store_dir: Path, index) -> str | None:
+        """Index one file into the store (None), or say why it could not be."""
+        return self._call(_index_document, str(path), str(store_dir), index, self.timeout)
 
     def pid(self) -> int:
         return self._call(os.getpid)
