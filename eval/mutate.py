@@ -16,9 +16,10 @@ from index.numbers import halfwidth
 from rules.checks.cross_table import ROW_TABLES
 from rules.pack import load_pack
 from rules.semantics import code_kind, is_unit_name
-from eval.mutate_sound import AMOUNT, flip_shows, quoted, rate_basis
+from eval.mutate_sound import AMOUNT, clause_before, flip_shows, names_row, quoted, rate_basis, table_names
 from eval.mutate_view import (CJK, MONEY, TOTAL_ROW, Edit, Line, PdfView, Segment, TextView, _fmt, _bumped,  # noqa: F401
-                              _doc_kind, _narrative_lines, _num, _segments, _sub, _table_numbers, split_row, title_type,
+                              _sentence,
+                              _doc_kind, _narrative_lines, _num, _segments, _sub, split_row, title_type,
                               view)
 
 SHARE = re.compile(r"占(?:比)?(?:为)?\s*(\d+(?:\.\d+)?)\s*%")
@@ -62,17 +63,26 @@ Operator = Callable[[object, random.Random], list[Candidate]]
 
 
 def _quoted_amounts(v, minimum: float = 0.0):
-    """(line, match, value) of every narrative amount that also stands in a table, in reading order."""
-    table = _table_numbers(v)
+    """(line, match, value) of every narrative amount quoted from a table, in reading order: the table prints the
+    value on a row the sentence names (its label, or for a total row the table's header words or type), so a
+    reader can pair the two. A value that only happens to stand somewhere in the tables (5.00万元 of a 资产维修
+    维护费 beside a 印刷费 row of 5.00) is constrained by nothing there, and changing it contradicts no table."""
+    table = table_names(v)
     for i in _narrative_lines(v):
-        for m in AMOUNT.finditer(v.lines[i].text):
+        text = v.lines[i].text
+        before = v.lines[i - 1].text if i and not v.is_table_line(i - 1) else ""
+        for m in AMOUNT.finditer(text):
             old = _num(m.group(1))
-            if old and old >= minimum and round(old, 2) in table and quoted(v.lines[i].text, m):
+            names = table.get(round(old, 2)) if old else None
+            if old and old >= minimum and names and quoted(text, m) and \
+                    names_row(clause_before(before + text, len(before) + m.start()), names):
                 yield i, m, old
 
 
 def narrative_amount(v, rng) -> list[Mutation]:
-    """Change an amount the narrative quotes from a table."""
+    """Change an amount the narrative quotes from a table: a row the sentence names prints it (_quoted_amounts), so
+    the changed figure contradicts that row for a reader. An amount whose value only happens to stand in some
+    table is never changed: nothing on the page ties the two."""
     out = []
     for i, m, old in _quoted_amounts(v):
         new = _bumped(old, m.group(1), rng)
@@ -246,7 +256,8 @@ def table_disagree(v, rng) -> list[Mutation]:
 
 
 def unit_slip(v, rng) -> list[Mutation]:
-    """Print an amount in 元 while the text still says 万元 (×10,000)."""
+    """Print an amount in 元 while the text still says 万元 (×10,000): only an amount quoted from a row the sentence
+    names (_quoted_amounts), so the slipped figure has a printed figure of the same subject to be read against."""
     out = []
     for i, m, old in _quoted_amounts(v, minimum=1):
         new = round(old * 10_000, 2)
@@ -303,7 +314,8 @@ NO_DATA_NOTE = re.compile(r"无数据|空表|没有|为空|不涉及|未安排")
 
 def empty_table(v, rng) -> list[Mutation]:
     """Blank every amount of a table that has amounts (every page of it) and drop any note under it, so the table
-    stands empty with nothing saying why. Codes, labels and 行次/栏次 numbers stay."""
+    stands empty with nothing saying why. Codes, labels and 行次/栏次 numbers stay. A table whose rows run on past
+    what the view reads of it is left alone: blanking part of it leaves a table with amounts, not an empty one."""
     out = []
     for seg in _segments(v):
         if not seg.type or seg.type == "performance":
@@ -311,6 +323,8 @@ def empty_table(v, rng) -> list[Mutation]:
         cells = [a for row in seg.rows for a in split_row(v, seg, row)[2]]
         if not any(x is None or x for _, _, _, x in cells):
             continue  # already empty: removing its note only matters if nothing else explains it
+        if _runs_past(v, seg):
+            continue
         edits = []
         if isinstance(v, TextView):
             by_line: dict[int, set[int]] = {}
@@ -331,6 +345,28 @@ def empty_table(v, rng) -> list[Mutation]:
                             also=["cross_table", "narrative_vs_table", "arithmetic"],
                             explains=sorted({x for _, _, _, x in cells if x})))
     return out
+
+
+def _runs_past(v, seg: Segment) -> bool:
+    """The table's rows go on past a line the view reads as a sentence that sits inside the table (a 项目简介 cell
+    in the right half of the page, beside each project's row): blanking what the view holds of the table would
+    leave the later rows' amounts standing."""
+    if not isinstance(v, PdfView):
+        return False
+    last = v.lines[seg.last_line]
+    rows = {i for row in seg.rows for i, _, _ in row}
+    below = sorted((ln.bbox[1], i) for i, ln in enumerate(v.lines)
+                   if ln.page == last.page and i not in rows and ln.bbox and ln.bbox[1] > last.bbox[3])
+    right = max((ln.bbox[2] for ln in v.lines if ln.page == last.page and ln.bbox), default=0)
+    for _, i in below:
+        ln = v.lines[i]
+        if title_type(ln.text):
+            return False
+        if _sentence(ln.text.strip()):
+            # A paragraph starts at the left margin; a cell of words starts inside the table's width.
+            inside = ln.bbox[0] > 0.4 * right
+            return inside and any(v.is_table_line(j) and (_num(v.lines[j].text) or 0) >= 1000 for _, j in below)
+    return False
 
 
 def _is_code(cell: str) -> bool:

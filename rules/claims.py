@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from index.document import UNIT_TO_WANYUAN, Document, Paragraph
+from rules.reading import MAX_PARAGRAPH, NUMBERED_ITEM, reading
 
 NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 AMOUNT = re.compile(rf"(?<![\d.,A-Za-z])(?:[≤≥<>]|不超过|不低于)?{NUM}\s*(亿元|万元|元)")
@@ -191,7 +192,6 @@ def amounts_in(text: str) -> list[Amount]:
     return out
 
 
-NUMBERED_ITEM = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)")
 DASH_PATH = re.compile(r"[“\"]([^“”\"，。；]{2,30}(?:[\-－—–]+[^“”\"，。；\-－—–]{2,30}){1,2})[”\"]\s*科目")
 
 
@@ -214,9 +214,11 @@ def _topics(text: str) -> list[tuple[int, list[str]]]:
     return sorted(out, key=lambda t: t[0])
 
 
-def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Claim]:
+def paragraph_claims(p: Paragraph, carried: list[str] | None = None,
+                     pages: list[tuple[int, int]] | None = None) -> list[Claim]:
     """Claims of one paragraph; `carried` is the 类/款/项 path of the item headline just before it, for a paragraph
-    that names none of its own (“…（项）”24.31万元。 then 2024年预算安排24.31万元，比…增长19.75%)."""
+    that names none of its own (“…（项）”24.31万元。 then 2024年预算安排24.31万元，比…增长19.75%); `pages` lists
+    (offset, page) where a paragraph read across a page break goes on to a later page."""
     text = p.text.replace("％", "%")
     amounts = amounts_in(text)
     topics = _topics(text) or ([(0, carried)] if carried else [])
@@ -239,7 +241,8 @@ def paragraph_claims(p: Paragraph, carried: list[str] | None = None) -> list[Cla
 
     def mk(kind: str, pos: int, **kw):
         a, b = sent_of(pos)
-        return _KINDS[kind](page=p.page, paragraph=p.id, sentence=text[a:b].strip(), start=pos,
+        page = max([pg for at, pg in pages or [] if at <= pos], default=p.page)
+        return _KINDS[kind](page=page, paragraph=p.id, sentence=text[a:b].strip(), start=pos,
                             topic=topic_at(pos), **kw)
 
     # Amounts.
@@ -402,7 +405,6 @@ def _head(text: str, plain: list[Amount], part: Amount) -> Amount | None:
     return None
 
 
-MAX_PARAGRAPH = 2000  # characters read as one paragraph; longer runs (a malformed export) are read in pieces
 
 
 def _pieces(p: Paragraph) -> list[Paragraph]:
@@ -420,15 +422,15 @@ def _pieces(p: Paragraph) -> list[Paragraph]:
     return out
 
 
-def extract(doc: Document) -> list[Claim]:
+def extract(doc: Document, paragraphs: list[tuple[Paragraph, list[tuple[int, int]]]] | None = None) -> list[Claim]:
     out: list[Claim] = []
     prev: Paragraph | None = None
-    for p in doc.paragraphs:
+    for p, pages in paragraphs if paragraphs is not None else reading(doc):
         carried = None
         if prev is not None and prev.section == p.section and not NUMBERED_ITEM.match(p.text):
             named = _topics(prev.text)
             carried = named[-1][1] if named else None
         for piece in _pieces(p):
-            out.extend(paragraph_claims(piece, carried))
+            out.extend(paragraph_claims(piece, carried, pages if piece.text is p.text else None))
         prev = p
     return out

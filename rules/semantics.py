@@ -291,12 +291,17 @@ class Semantics:
         t = info.table
         if info.type == "performance":
             return  # targets and scores, not amounts of this year's accounts
+        core = _TITLE_TAIL.sub("", norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", t.title or "")))
         for r in t.rows:
             if r.code:
                 self.codes.setdefault(r.code, []).append((info, r))
             keys = label_keys(r.label)
             if not keys or re.fullmatch(r"合计|总计|小计|总合计", keys[0]):
                 continue
+            if len(keys[0]) < self.pack.min_label_chars and len(core) >= 4:
+                # A row named in a word or two (货物, 服务) is named in the text with the table's subject before it
+                # (政府采购货物预算 for the 货物 row of 政府采购预算明细表).
+                keys = keys + [core + keys[0]]
             cells = [c for c in (info.cell(r, i) for i in info.value_cols) if c]
             for k in keys:
                 for c in cells:
@@ -319,7 +324,6 @@ class Semantics:
             # The table's own subject (一般公共预算支出 from 一般公共预算支出情况表) names its grand total.
             if info.total_col is not None:
                 c = info.cell(r, info.total_col)
-                core = _TITLE_TAIL.sub("", norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", t.title or "")))
                 if c and len(core) >= 4:
                     c.via = "title"
                     for k in label_keys(core):

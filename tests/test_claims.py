@@ -91,3 +91,19 @@ def test_each_kind_is_its_own_model_and_round_trips():
     assert next(c for c in claims if isinstance(c, CountClaim) and c.unit == "辆").parts == [2, 1]
     adapter = TypeAdapter(list[Claim])
     assert adapter.validate_json(adapter.dump_json(claims)) == claims
+
+
+def test_a_sentence_broken_at_a_page_break_is_read_whole():
+    # The list of vehicles and the change's current amount go on over the page: read as one sentence, each claim
+    # keeps the page its number is printed on.
+    cs = claims("截至2025年12月，所属各单位共有车辆16辆，其中业\f务用车6辆，应急保障用车9辆。", "count")
+    assert [(c.value, c.parts, c.page) for c in cs] == [(16.0, [6, 9], 1)]
+    (c,) = claims("2026年机关运行经费预算976.21万元，\f较2025年年初预算增加69.10万元，增长7.6%。", "change")
+    assert c.amount.value == 976.21 and c.change.value == 69.1 and c.page == 2
+
+
+def test_a_paragraph_opening_with_an_amount_goes_on_with_the_one_before():
+    # 598.61万元 is no numbered item (598.): the sentence broke off before its amount.
+    doc = make_doc("（二）政府采购情况。政府采购预算总额712.49万元：政府采购货物预算", "486.50万元、政府采购服务预算225.99万元。")
+    (a,) = [c for c in extract(doc) if c.kind == "amount" and c.value == 486.5]
+    assert a.subject == "政府采购货物预算"

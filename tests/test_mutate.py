@@ -260,3 +260,27 @@ def test_change_rate_only_where_the_sentence_gives_its_basis(tmp_path):
                             "收入总计120.50万元，比上年增加20.50万元，增长20.50%。"]), encoding="utf-8")
     found = mutate.change_rate(mutate.view(p), __import__("random").Random(0))
     assert len(found) == 1 and "20.50%" in found[0].description and found[0].also == ["direction"]
+
+
+def test_a_table_whose_rows_run_past_a_description_cell_is_not_emptied(tmp_path):
+    # Each project row carries a sentence in a 项目简介 column on the right: the view's table stops at the first
+    # one, so blanking what it holds would leave the later projects' amounts standing.
+    def pdf(description: bool) -> Path:
+        src = tmp_path / f"projects{description}.pdf"
+        with pymupdf.open() as doc:
+            page = doc.new_page(width=800, height=600)
+            page.insert_text((200, 60), "2024年专项业务经费支出表", fontname="china-s", fontsize=10)
+            page.insert_text((60, 100), "合计", fontname="china-s", fontsize=10)
+            page.insert_text((300, 100), "430000", fontname="helv", fontsize=10)
+            for k, (name, amount) in enumerate([("执法检查经费", "250000"), ("应急救援经费", "180000")]):
+                y = 130 + 40 * k
+                page.insert_text((60, y), name, fontname="china-s", fontsize=10)
+                page.insert_text((300, y), amount, fontname="helv", fontsize=10)
+                if description:
+                    page.insert_text((400, y), "用于全市安全生产执法检查，申请财政预算拨款。", fontname="china-s",
+                                     fontsize=10)
+            doc.save(src)
+        return src
+
+    assert not mutate.empty_table(mutate.view(pdf(True)), random.Random(0))
+    assert mutate.empty_table(mutate.view(pdf(False)), random.Random(0))

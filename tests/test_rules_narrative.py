@@ -109,3 +109,39 @@ def test_a_rounded_wanyuan_figure_written_ten_thousand_times_over_is_a_slip(run_
     assert run_rule(make_doc("行政运行预算为782855.28万元。", tables=[t]), "unit.wan_yuan_slip")
     assert run_rule(make_doc("行政运行预算为783000.00万元。", tables=[t]), "unit.wan_yuan_slip")
     assert not run_rule(make_doc("行政运行预算为784000.00万元。", tables=[t]), "unit.wan_yuan_slip")
+
+
+PROCUREMENT = table("2024年政府采购预算明细表", ["项目编号", "总计", "一般公共预算拨款收入", "事业收入"],
+                    [["合计", "100.00", "30.00", "70.00"], ["货物", "60.00", "30.00", "30.00"],
+                     ["服务", "40.00", "", "40.00"]])
+
+
+def test_a_procurement_row_named_with_the_tables_subject(run_rule):
+    # 货物 is named 政府采购货物; the total is the table's 总计; a 0 stands against a blank cell of its row.
+    text = "政府采购预算总额{}万元：政府采购货物预算{}万元、政府采购服务预算40.00万元；其中一般公共预算拨款政府采购" \
+           "30.00万元：政府采购货物预算30.00万元、政府采购服务预算0万元。"
+    assert not run_rule(make_doc(text.format("100.00", "60.00"), tables=[EXPENDITURE, PROCUREMENT]),
+                        "narrative.amount_vs_table")
+    (f,) = run_rule(make_doc(text.format("100.00", "66.00"), tables=[EXPENDITURE, PROCUREMENT]),
+                    "narrative.amount_vs_table")
+    assert f.actual == 66.0 and f.expected == 60.0
+    (f,) = run_rule(make_doc(text.format("110.00", "60.00"), tables=[EXPENDITURE, PROCUREMENT]),
+                    "narrative.amount_vs_table")
+    assert f.actual == 110.0 and f.expected == 100.0
+
+
+def test_the_sangong_total_in_a_section_about_one_funding_source(run_rule):
+    # The section is about 一般公共预算 money, yet “三公”经费 names the 三公 table's own total, not a bare 支出 (the
+    # table's title, 财政拨款“三公”经费支出情况表, names it longer than the text does).
+    sangong = table("2024年财政拨款“三公”经费支出情况表", ["合计", "因公出国（境）费", "公务接待费"], [["10.00", "4.00", "6.00"]])
+    doc = "四、一般公共预算财政拨款支出情况说明\n\n2024年“三公”经费预算{}万元。"
+    assert not run_rule(make_doc(doc.format("10.00"), tables=[EXPENDITURE, sangong]), "narrative.amount_vs_table")
+    (f,) = run_rule(make_doc(doc.format("12.00"), tables=[EXPENDITURE, sangong]), "narrative.amount_vs_table")
+    assert f.expected == 10.0 and f.actual == 12.0
+
+
+def test_a_list_is_headed_by_the_amount_right_before_its_listing_word(run_rule):
+    # 0万元 two clauses before 其中 heads nothing: 一般行政管理事务 is read against its row, not dropped as larger.
+    doc = make_doc("政府性基金拨款0万元，2024年支出预算100.00万元，其中一般行政管理事务预算45.00万元。")
+    (f,) = run_rule(doc, "narrative.amount_vs_table")
+    assert f.expected == 40.0 and f.actual == 45.0

@@ -187,3 +187,27 @@ def test_a_unit_name_line_naming_another_place_than_the_text(run_rule):
     # A superior agency of another level (示例省气象局) is not the same unit under another place name.
     assert not run_rule(make_doc(*said, "部门名称：示例市气象局", "上级单位：示例省气象局", "示例省气象局",
                                  title="示例市气象局2024年部门预算"), "metadata.entity")
+
+
+def test_the_documents_year_named_in_any_sentence_votes_for_it(run_rule):
+    # Cover and one sentence name 2026 (one without 预算, one printed 2026 年); the tables' part says 2024.
+    doc = make_doc("某某局2026年部门预算公开说明", "2026 年审计工作重点围绕以下方面展开。", "2024年部门综合预算公开报表",
+                   title="某某局")
+    (f,) = run_rule(doc, "metadata.year")
+    assert f.actual == 2024.0 and f.expected == 2026.0 and f.severity == "warning"
+
+
+def test_a_placeholder_in_a_table_cell(run_rule):
+    form = table("项目支出绩效目标表", ["项目名称", "年度目标"],
+                 [["宣传培训", "开展培训12次"], ["执法检查", "完成罚没任务XX万元"]])
+    (f,) = run_rule(make_doc(tables=[EXPENDITURE, form]), "wording.placeholder")
+    assert f.actual == "XX" and f.evidence[0].table == "项目支出绩效目标表"
+
+
+def test_a_table_named_with_another_year_in_the_contents(run_rule):
+    contents = table("目录", ["表号", "报表名称", "是否空表"],
+                     [["表1", "2024年部门支出总表", "否"], ["表2", "2022年政府采购预算表", "是"]])
+    said = ("2024年收入预算100.00万元。", "2024年支出预算100.00万元。", "2024年财政拨款预算100.00万元。")
+    (f,) = run_rule(make_doc(*said, tables=[EXPENDITURE, contents]), "metadata.year")
+    assert f.actual == 2022.0 and f.expected == 2024.0
+    assert not run_rule(make_doc(*said, tables=[EXPENDITURE, contents.replace("2022年", "2024年")]), "metadata.year")

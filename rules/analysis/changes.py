@@ -49,7 +49,7 @@ def list_wholes(ctx: Analysis) -> dict[tuple[str, str], Amount | None]:
     lists = {k: v for k, v in lists.items() if len(v) >= 2}
     if not lists:
         return {}
-    ids = [p.id for p in ctx.doc.paragraphs]
+    ids = [p.id for p in ctx.paragraphs]
     order = {pid: i for i, pid in enumerate(ids)}
     stated: dict[str, list[Amount]] = defaultdict(list)
     for x in ctx.of("amount"):

@@ -10,6 +10,7 @@ import rules.analysis.projects as projects
 import rules.analysis.subjects as subjects
 from rules.analysis.tables import row_sum_failures
 from rules.claims import Amount, Claim, extract
+from rules.reading import reading
 from rules.pack import RulePack
 from rules.findings import Evidence
 from rules.semantics import Cell, Semantics, TableInfo, code_kind, is_unit_name, norm_label
@@ -24,6 +25,8 @@ class Analysis:
     pack: RulePack
     sem: Semantics
     claims: list[Claim]
+    # The paragraphs as the claims were read: one broken off mid-sentence joined with the one going on with it.
+    paragraphs: list[Paragraph] = field(default_factory=list)
     _paragraphs: dict[str, Paragraph] | None = field(default=None, repr=False)
     _by_kind: dict[str, list[Claim]] = field(default_factory=dict, repr=False)
     _subjects: dict[int, tuple[str, list[Cell], bool] | None] = field(default_factory=dict, repr=False)
@@ -32,22 +35,23 @@ class Analysis:
 
     @classmethod
     def build(cls, doc: Document, pack: RulePack) -> "Analysis":
-        return cls(doc, pack, Semantics.build(doc, pack), extract(doc))
+        read = reading(doc)
+        return cls(doc, pack, Semantics.build(doc, pack), extract(doc, read), [p for p, _ in read])
 
     def paragraph(self, pid: str) -> Paragraph | None:
         """The paragraph a claim was read from (its section, the sentences around it)."""
         if self._paragraphs is None:
-            self._paragraphs = {p.id: p for p in self.doc.paragraphs}
+            self._paragraphs = {p.id: p for p in self.paragraphs}
         return self._paragraphs.get(pid)
 
     def previous(self, pid: str) -> Paragraph | None:
         """The paragraph before this one in reading order (a sentence may run on from it across a page)."""
-        ids = [p.id for p in self.doc.paragraphs]
+        ids = [p.id for p in self.paragraphs]
         try:
             i = ids.index(pid)
         except ValueError:
             return None
-        return self.doc.paragraphs[i - 1] if i > 0 else None
+        return self.paragraphs[i - 1] if i > 0 else None
 
     def of(self, kind: str) -> list[Claim]:
         """The claims of one kind (amount, share, change, completion, comparison, count, parts), in text order."""

@@ -80,7 +80,7 @@ def performance_forms(ctx: Analysis) -> list[tuple[str, dict[str, float], int, s
 
 def self_evaluations(ctx: Analysis) -> set[str]:
     """Ids of the paragraphs that report a project's self-evaluation (“X项目绩效自评情况：…”)."""
-    return {p.id for p in ctx.doc.paragraphs if SELF_EVALUATION.match(p.text)}
+    return {p.id for p in ctx.paragraphs if SELF_EVALUATION.match(p.text)}
 
 
 def form_figure(ctx: Analysis, c, forms) -> tuple[str, str, float, Evidence] | None:

@@ -73,8 +73,7 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
         subject = head
     if claim.amount.bracketed:
         return None  # （其中，一般公共预算拨款安排…）: a side breakdown of something else
-    hit = _by_code(ctx, subject) or ctx.sem.lookup(subject) or \
-        (None if _source_scoped(ctx, claim) else _grand_total(ctx, head or _clause_before(claim))) or \
+    hit = _by_code(ctx, subject) or ctx.sem.lookup(subject) or _total_in_scope(ctx, claim, head) or \
         _sangong_column(ctx, claim)
     if hit is None:
         return None
@@ -212,7 +211,10 @@ def _heads(claim) -> list:
             continue
         between = text[a.end:at]
         m = _LISTING.search(between)
-        if m and _lists_amounts(between[m.end():]):
+        # The listing word follows this amount before any other: an amount several clauses before a 其中 is no
+        # head of its list (政府性基金拨款收入0万元，…支出48054.42万元，其中一般公共预算拨款支出…).
+        levels_before = [x for x in amounts_in(between[:m.start()]) if not x.change] if m else []
+        if m and not levels_before and _lists_amounts(between[m.end():]):
             out.append(a)
     return out
 
@@ -269,13 +271,23 @@ def _source_scoped(ctx: Analysis, claim) -> bool:
     return not any(w in claim.amount.subject for w in sources) and any(w in text for w in sources)
 
 
+def _total_in_scope(ctx: Analysis, claim, head: str | None) -> tuple[str, list[Cell]] | None:
+    """The total the subject names, unless it is a bare 收入/支出 in a section or clause about one funding source
+    (that source's total, not the unit's); a total of its own tables (三公经费, 政府采购) is the same in any section."""
+    hit = _grand_total(ctx, head or _clause_before(claim))
+    if hit and hit[0] in ("收入", "支出", "收支") and _source_scoped(ctx, claim):
+        return None
+    return hit
+
+
 def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
     """收入预算 / 支出决算 / 收支总预算: the document's totals, whichever way the tables print them."""
     core = norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", subject)).replace("收、支", "收支")
     if ctx.doc.entity:
         core = core.replace(norm_label(ctx.doc.entity), "")
-    # 本部门 / 部门 / 单位 name the document's own unit, as the entity's name does; 部门预算收入 is 收入预算.
-    core = re.sub(r"^(?:本?部门|本?单位)", "", core)
+    # 本部门 / 部门 / 单位 / 所属各预算单位 name the document's own unit(s), as the entity's name does; 部门预算收入
+    # is 收入预算.
+    core = re.sub(r"^(?:当年|本年)?(?:本|所属各?|各)?(?:预算)?(?:部门|单位)", "", core)
     core = re.sub(r"^(?:预算|决算)(?=收入|支出|收支)", "", core)
     noise = sorted(ctx.pack.subject_noise + ["总", "总额", "总体", "总计", "均为"], key=len, reverse=True)
     while core not in ctx.pack.total_subjects:  # peel noise until a named total (三公经费 keeps its 经费)

@@ -30,10 +30,13 @@ def year(ctx: Analysis, rule: Rule, opts: YearOptions):
         return
     places = [(t.title, t.page, t.title) for t in doc.tables if t.title] + \
              [(s.title, s.page, None) for s in doc.sections if re.search(r"预算|决算", s.title)] + \
-             [(p.text.strip(), p.page, None) for p in doc.paragraphs if _TITLE_LINE.match(p.text.strip())]
+             [(p.text.strip(), p.page, None) for p in doc.paragraphs if _TITLE_LINE.match(p.text.strip())] + \
+             _listed_titles(doc)
     votes = Counter(int(y) for title, _, _ in places for y in YEAR.findall(title))
-    # Titles that print no year (单位收支总体情况表) leave the narrative to say which year the document is about.
-    said = sum(1 for p in doc.paragraphs[:200] if f"{doc.year}年" in p.text and re.search(r"预算|决算", p.text))
+    # Titles that print no year (单位收支总体情况表) leave the narrative to say which year the document is about:
+    # any paragraph naming the document's year (2026年审计工作重点…, 2026 年 as PDFs space it) says so.
+    this_year = re.compile(rf"{doc.year}\s*年")
+    said = sum(1 for p in doc.paragraphs[:200] if this_year.search(p.text))
     votes[doc.year] += min(said, 3)
     if votes[doc.year] < opts.min_votes:
         return
@@ -47,6 +50,23 @@ def year(ctx: Analysis, rule: Rule, opts: YearOptions):
                 f"“{title}”写为{other}年，全文为{doc.year}年", [Evidence(page=page, text=title, table=table)],
                 f"标题年份{other}，文档年份{doc.year}（{votes[doc.year]}处）", expected=float(doc.year),
                 actual=float(other), unit="年")
+
+
+# A table's name printed in a cell, as the contents (目录) list the tables: a year, then a name ending in 表.
+_TITLE_CELL = re.compile(r"[^，。；,;：:]{0,12}20\d\d\s*年度?[^，。；,;：:]{2,40}表")
+
+
+def _listed_titles(doc) -> list[tuple[str, int, str | None]]:
+    """Table names printed in table cells (a contents grid: 表1 | 2026年部门综合预算收支总表 | 是否空表 …)."""
+    out = []
+    for t in doc.tables:
+        pages: dict[str, int] = {}
+        for w, page in [(c, r.page) for r in t.rows for c in [r.label, *r.cells]] + \
+                [(c, t.page) for row in t.grid for c in row]:  # the grid keeps header and label cells too
+            if _TITLE_CELL.fullmatch((w or "").strip()):
+                pages.setdefault(w.strip(), page)
+        out += [(w, page, None) for w, page in pages.items()]
+    return out
 
 
 def _elsewhere(name: str, text: str) -> str | None:

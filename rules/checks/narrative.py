@@ -29,8 +29,8 @@ def amount_vs_table(ctx: Analysis, rule: Rule, opts: AmountOptions):
         tol = lambda x: opts.digits * max(2 * a.half, 10 ** -x.decimals * x.table.scale()) + 1e-9
         if any(abs(x.value - a.value) <= tol(x) for x in cells):
             continue
-        if a.value == 0 and all(x.value == 0 for x in cells):
-            continue
+        if a.value == 0 and any(x.value == 0 or _blank_column(ctx, x) for x in cells):
+            continue  # an empty cell is 0: a row leaving a column blank can be the 0 the sentence states
         # A factor of 10,000 is a unit slip, reported by unit.wan_yuan_slip.
         if any(x.value and abs(a.value / factor - x.value) <= tol(x) or abs(a.value * factor - x.value) <= tol(x)
                for x in cells):
@@ -47,6 +47,11 @@ def amount_vs_table(ctx: Analysis, rule: Rule, opts: AmountOptions):
             doubts=ctx.binding_doubts(key, cells, by_path, c) + _column_doubt(ctx, best),
             basis=["主语对应唯一单元格", "差额超出舍入误差"],
             expected=round(best.value, 2), actual=round(a.value, 4), unit="万元")
+
+
+def _blank_column(ctx: Analysis, cell) -> bool:
+    info = ctx.sem.info_of.get(cell.table.id)
+    return info is not None and any(cell.row.value(i) is None for i in info.value_cols)
 
 
 def _column_doubt(ctx: Analysis, cell) -> list[str]:

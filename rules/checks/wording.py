@@ -14,9 +14,12 @@ def placeholder(ctx: Analysis, rule: Rule, opts: Options):
     if not ctx.pack.placeholders:
         return  # an empty list would compile to a pattern that matches everywhere
     pattern = re.compile("|".join(f"(?:{p})" for p in ctx.pack.placeholders))
+    # Text in table cells too: a form's targets and a project's description are written like the narrative.
     places = [(p.page, p.text, None) for p in ctx.doc.paragraphs] + \
              [(t.page, t.title, t.title) for t in ctx.doc.tables if t.title] + \
-             [(s.page, s.title, None) for s in ctx.doc.sections]
+             [(s.page, s.title, None) for s in ctx.doc.sections] + \
+             [(r.page, c, t.title or None) for t in ctx.doc.tables for r in t.rows for c in r.cells if len(c) > 1] + \
+             [(t.page, w, t.title or None) for t in ctx.doc.tables for path in t.header for w in dict.fromkeys(path)]
     for page, text, table in places:
         hits = list(pattern.finditer(text))
         if not hits:
