@@ -257,13 +257,15 @@ class Indexer:
         return self._call(os.getpid)
 
     def stop(self) -> None:
-        """End the worker now, even in the middle of a document (the server is stopping; the job is redone on the
-        next start)."""
+        """End the worker (the server is stopping): an idle one at once, one in the middle of a document after 2 s
+        (its job is redone on the next start)."""
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is None:
             return
         procs = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=False, cancel_futures=True)  # an idle worker ends now, cleanly
         for p in procs:
-            p.kill()
+            p.join(2)
+            if p.is_alive():  # in the middle of a document: redone on the next start
+                p.kill()
