@@ -101,3 +101,30 @@ def test_questions_are_answered_while_another_upload_is_indexed(tmp_path):
         assert client.get(f"/api/documents/{b_id}").json()["index_error"] is None
         r = client.post("/api/ask", json={"question": qa["question"], "document": b_id})
         assert r.status_code == 200 and r.json()["citations"][0]["document"] == b_id
+
+
+def test_an_upload_whose_indexing_process_dies_keeps_its_findings_and_the_next_one_lands(tmp_path):
+    first, _, _ = sample_pdf(tmp_path, seed=7)
+    second, sample, _ = sample_pdf(tmp_path, seed=9)
+    with make_client(tmp_path) as client:
+        indexer = client.app.state.library.indexer
+        real, calls = indexer.index, []
+
+        def dies_first(path, store_dir, index):  # the first document's indexing process dies under it
+            calls.append(path)
+            return indexer._call(os._exit, 3) if len(calls) == 1 else real(path, store_dir, index)
+
+        indexer.index = dies_first
+        a = client.post("/api/documents", files=[("files", (first.name, first.read_bytes(), "application/pdf"))])
+        d = wait(client, a.json()["documents"][0]["id"])
+        assert d["status"] == "ready" and "indexing process died" in d["index_error"]
+        assert client.get(f"/api/documents/{d['id']}/findings").status_code == 200  # the findings stand
+        assert client.post("/api/ask", json={"question": "基本支出是多少？", "document": d["id"]}).status_code == 409
+        r = client.post("/api/ask", json={"question": "基本支出是多少？"})  # nothing indexed yet: said so
+        assert r.status_code == 409 and "no documents" in r.json()["detail"]
+        b = client.post("/api/documents", files=[("files", (second.name, second.read_bytes(), "application/pdf"))])
+        d = wait(client, b.json()["documents"][0]["id"])
+        assert d["status"] == "ready" and d["index_error"] is None and len(calls) == 2
+        qa = next(q for q in sample.qa if "三公" not in q["question"])
+        r = client.post("/api/ask", json={"question": qa["question"], "document": d["id"]})
+        assert r.status_code == 200 and r.json()["value"] == pytest.approx(qa["value"], abs=0.01)

@@ -122,7 +122,9 @@ class Reader:
                     folder = self.lib.root / "answering"
                     folder.mkdir(exist_ok=True)
                     snapshot = folder / f"manifest-{generation}.json"
-                    shutil.copyfile(self.lib.store_dir / "manifest.json", snapshot)
+                    snapshot.unlink(missing_ok=True)
+                    if (self.lib.store_dir / "manifest.json").exists():  # else the retriever says the store is empty
+                        shutil.copyfile(self.lib.store_dir / "manifest.json", snapshot)
                     index = self.lib.settings.index
                     retriever = Retriever(self.lib.store_dir, "hybrid", index,
                                           store=_Pinned(self.lib.store_dir, snapshot, index.chroma_url))
