@@ -3,6 +3,7 @@ and one chunk per table. Ids are derived from content, so re-ingesting a file ch
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -123,13 +124,32 @@ def row_facts(table: Table, row: Row) -> list[Fact]:
     return out
 
 
+_ENDS_SENTENCE = re.compile(r"[。；;！!？?：:）)”\"]\s*$")
+
+
+def _across_pages(paragraphs) -> list[tuple[str, list[int], str | None]]:
+    """Paragraphs as passages, a sentence the page break cut in two read as one ("截至2025年10月，本单位共" at the
+    foot of a page, "有车辆664辆…" at the head of the next): the last paragraph of a page that ends mid-sentence is
+    joined to the first of the next page under the same section."""
+    out: list[tuple[str, list[int], str | None]] = []
+    for i, p in enumerate(paragraphs):
+        prev = paragraphs[i - 1] if i else None
+        if (prev is not None and out and p.page == prev.page + 1 and p.section == prev.section
+                and not _ENDS_SENTENCE.search(prev.text) and out[-1][1][-1] == prev.page):
+            text, pages, section = out[-1]
+            out[-1] = (text + p.text, pages + [p.page], section)
+        else:
+            out.append((p.text, [p.page], p.section))
+    return out
+
+
 def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
     key = source_key or doc.source
     base = dict(source=doc.source, entity=doc.entity, year=doc.year, doc_title=doc.title)
     chunks: list[Chunk] = []
-    for p in doc.paragraphs:
-        chunks.append(Chunk(id=_id(key, "p", p.text, p.page), kind="paragraph", pages=[p.page], text=p.text,
-                            section=p.section, **base))
+    for text, pages, section in _across_pages(doc.paragraphs):
+        chunks.append(Chunk(id=_id(key, "p", text, pages[0]), kind="paragraph", pages=pages, text=text,
+                            section=section, **base))
     for t in doc.tables:
         lines = []
         parents = code_parents(t)

@@ -138,7 +138,9 @@ def abbreviations(rest: str) -> set[str]:
     flat = [w for ws in words for w in ws]
     whole = [w for p in parts for w in _words(p) if w not in _DROPPED]
     if len(whole) >= 2 and all(len(w) >= 2 for w in whole):
-        out.add("".join(w[0] for w in whole) + short)  # 安全生产|监督管理局 → 安监局
+        out.add("".join(w[0] for w in whole) + short)  # 食品|药品|监督管理局 → 食药监局
+    if len(whole) >= 3 and all(len(w) >= 2 for w in whole):
+        out.add(whole[0][0] + whole[-1][0] + short)  # 安全|生产|监督管理局 → 安监局, 文化|广电|旅游|体育局 → 文体局
     if len(flat) >= 2 and len(flat[0]) == 2:
         out.add(flat[0] + short)  # 交通运输局 → 交通局
     if short in ("局", "委", "厅"):

@@ -21,7 +21,8 @@ from index.store import DocumentEntry, Manifest, Store
 
 # The modules whose code shapes a document's chunks: any change to them makes the chunks of a store stale.
 _PARSER_MODULES = ("document", "load", "pdf", "text", "grid", "captions", "assemble", "sections", "numbers", "meta")
-_CHUNKER_MODULES = ("chunk",)
+# …and the entry a question reads the document's unit from (its name, scope, parent and aliases): stale likewise.
+_CHUNKER_MODULES = ("chunk", "entity")
 
 
 class Added(BaseModel):

@@ -58,10 +58,12 @@ def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
 
 
 def _by_gloss(query: str, names: list[str], places: set[str] = frozenset(),
-              prefer: dict[str, int] | None = None) -> str | None:
+              prefer: dict[str, int] | None = None, guess: bool = True) -> str | None:
     """The name whose dictionary senses the English words say (Public Security Bureau → 公安局: public security,
     bureau): most of the query said by most of the name, clearly ahead of the next name, or among names that say
-    it equally the one `prefer` ranks first (the term more documents use); else the encoder's nearest name."""
+    it equally the one `prefer` ranks first (the term more documents use); else the encoder's nearest name. Without
+    `guess` (a unit: another unit's figure is the worst answer), a reading the dictionary finds weak for every name
+    is no reading, and the encoder is asked only when the dictionary reads the words as no name at all."""
     from qa.gloss import best, stems
 
     def bare(name: str) -> str:
@@ -69,8 +71,10 @@ def _by_gloss(query: str, names: list[str], places: set[str] = frozenset(),
             name = re.sub(f"^(?:中共)?{p}[市省县区]?(?:委)?", "", name)
         return name
 
-    found = [m for m in best(stems(query), [bare(n) for n in names])
-             if m.word_share >= MIN_GLOSS and m.query_share >= MIN_GLOSS]
+    read = best(stems(query), [bare(n) for n in names])
+    found = [m for m in read if m.word_share >= MIN_GLOSS and m.query_share >= MIN_GLOSS]
+    if read and not found and not guess:
+        return None  # the dictionary reads the words as several names, none of them well: no guess
     tied = [m for m in found if m.score > found[0].score - MIN_GLOSS_LEAD] if found else []
     if len(tied) > 1 and prefer:
         tied = sorted(tied, key=lambda m: -prefer.get(m.text, 0))
@@ -98,14 +102,14 @@ def translate(question: str, retriever: Retriever) -> str | None:
         names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
         if said and len(said) > 1:
             # "the Shenzhen and Chongqing meteorological bureaus": the same kind of unit in each place
-            kind = _by_gloss(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}))
+            kind = _by_gloss(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}), guess=False)
             if kind:
                 units += [n for n in names if n.endswith(kind)]
         else:
             # the kind of body (Bureau, Commission…) is said by almost every name and by no single character of
             # it that the dictionary glosses (局: office): the words before it tell the units apart
             unit = _by_gloss(re.sub(rf"\b{_ORG_WORD}\b", " ", phrase) or phrase, names,
-                             {d.get("place") for d in pool if d.get("place")})
+                             {d.get("place") for d in pool if d.get("place")}, guess=False)
             if unit:
                 units.append(unit)
     if not units:
@@ -124,7 +128,9 @@ def translate(question: str, retriever: Retriever) -> str | None:
         ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
         labels = sorted({t for t in vocab.terms_of(ids, retriever.chunks()) if vocab.common(t)})
         term = _by_gloss(" ".join(rest.split()), sorted(set(labels) | set(vocab.gloss)), prefer=vocab.sources)
-    if term is None:
+    if term is None or re.search(r"\bhow many\b", question, re.I):
+        # "How many vehicles…" asks a count, which no term of the money tables reads: declined rather than
+        # answered with an amount.
         return None
     several = "和".join(dict.fromkeys(units))
     year = "".join(f"{y}年" for y in dict.fromkeys(years))

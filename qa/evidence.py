@@ -340,6 +340,12 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     long_terms = [t for t in terms if len(t) >= 3]
     for c in cands:
         c.fits_head = head is None or says(head, c.said)
+        label = clean(_TOTAL_WORDS.sub("", norm(c.row or ""))) if c.hit.chunk.kind == "row" else ""
+        label = _GENERIC_END.sub("", re.sub(r"^\d+[、.．]", "", label))
+        if head and len(label) >= 2 and label != _GENERIC_END.sub("", head) and label in head and not (
+                q.codes and getattr(c.hit.chunk, "code", None) in q.codes):
+            # 应急管理 inside 灾害防治及应急管理支出: the question names the longer item (its parent), not this row.
+            c.unnamed = True
         if head and c.fits_head and c.heading and not says(head, c.said.replace(c.heading, "")):
             # Said only by the heading (三公经费及会议费培训费情况说明) while the sentence names another term
             # (公务接待费…较上年减少): the heading frames several figures, the sentence says whose this one is.
@@ -351,6 +357,7 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     return cands
 
 
+_GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害防治及应急管理 is the row of …支出
 _GENERIC = re.compile("经费|预算|支出|费用|资金|金额|收入|合计|总计|部门|单位|本年|年度|项目|科目|安排|财政拨款")
 
 

@@ -24,6 +24,7 @@ _STOP = frozenset("""a an the to of and or in on at for by with as from into be 
 these those sb sth sb's one one's oneself etc cl abbr for variant see also lit fig used esp usu also old
 who whom which what how much many not no do does did have has had s also such other kind""".split())
 LONGEST = 8  # longest word looked up when a name is cut into dictionary words
+SINGLE_SENSES = 5  # definitions of a single character that count (its first, most common ones)
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,9 +70,12 @@ def senses(word: str) -> frozenset[str]:
     """The stemmed English senses of one dictionary word (a pointer such as "abbr. for X" followed once)."""
     d = _dictionary()
     out: set[str] = set()
-    for definition in d.get(word, ()):
-        if definition.startswith("CL:"):
-            continue  # a measure word, not a sense
+    definitions = [x for x in d.get(word, ()) if not x.startswith(("CL:", "surname "))]  # measure words, names
+    if len(word) == 1:
+        # A single character lists dozens of senses over its readings (和: and… to mix with water): its first
+        # few are the ones it carries inside a name or a term.
+        definitions = [x for x in definitions if not _POINTER.search(x)][:SINGLE_SENSES]
+    for definition in definitions:
         pointer = _POINTER.search(definition)
         if pointer and pointer.group(1) != word:
             for again in d.get(pointer.group(1), ()):

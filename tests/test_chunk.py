@@ -39,3 +39,16 @@ def test_coded_rows_carry_their_classification_path():
     assert row.parents == "城乡社区支出/城乡社区管理事务" and "城乡社区管理事务" in row.text
     top = next(c for c in chunks if c.kind == "row" and c.code == "212")
     assert top.parents is None
+
+
+def test_a_sentence_the_page_break_cut_is_one_passage_over_both_pages():
+    from index.document import Document, Paragraph
+
+    section = "其他需要说明情况 / 国有资产占用情况"
+    doc = Document(source="a.pdf", pages=2, paragraphs=[
+        Paragraph(id="p1", page=1, section=section, text="截至2025年10月，本单位共"),
+        Paragraph(id="p2", page=2, section=section, text="有车辆664辆，其中执法执勤用车402辆。"),
+        Paragraph(id="p3", page=2, section=section, text="2026年计划购置车辆30辆。")])
+    passages = [(c.text, c.pages) for c in chunk_document(doc) if c.kind == "paragraph"]
+    assert passages == [("截至2025年10月，本单位共有车辆664辆，其中执法执勤用车402辆。", [1, 2]),
+                        ("2026年计划购置车辆30辆。", [2])]

@@ -168,3 +168,13 @@ def test_a_change_sentence_is_the_figure_of_the_term_it_names_not_of_its_heading
             para("本部门当年一般公共预算会议费预算支出5.79万元，较上年减少7.21万元，下降55.46%。")]
     terms = ["公务接待费", "会议费"]
     assert structured("2026年会议费比上年减少多少？", hits, terms).value == 7.21
+
+
+def test_a_row_whose_name_is_only_part_of_the_item_asked_is_not_it():
+    # 应急管理 (a 项) sits inside 灾害防治及应急管理支出 (its 类): the question names the 类.
+    table = "一般公共预算支出明细表（按支出功能分类科目）"
+    hits = [_row("应急管理", {"合计": 43.17}, table, code="2240106"),
+            _row("23、灾害防治及应急管理", {"支出/预算数": 3271.54}, "收支总表")]
+    terms = ["灾害防治及应急管理支出", "应急管理"]
+    assert structured("2019年灾害防治及应急管理支出预算是多少？", hits, terms).value == 3271.54
+    assert structured("2019年应急管理预算是多少？", hits, terms).value == 43.17

@@ -26,3 +26,10 @@ def test_a_unit_is_read_from_the_dictionary_senses_of_its_name():
 def test_english_is_told_from_chinese_by_its_letters():
     assert is_english("What is the 2026 budget for meetings (会议费)?")
     assert not is_english("深圳市气象局2026年会议费是多少？")
+
+
+def test_a_unit_the_dictionary_reads_weakly_for_every_name_is_not_guessed():
+    # CC-CEDICT glosses 水利 as water conservancy, 自然资源 as natural resources: "Water Resources" is half of each.
+    names = ["重庆市水利局", "重庆市规划和自然资源局", "重庆市气象局"]
+    assert _by_gloss("Water Resources", names, {"重庆"}, guess=False) is None
+    assert _by_gloss("Meteorological", names, {"重庆"}, guess=False) == "重庆市气象局"

@@ -23,6 +23,7 @@ def test_abbreviations_follow_general_rules():
     assert "发改委" in abbreviations("发展和改革委员会")
     assert "国资委" in abbreviations("国有资产监督管理委员会")
     assert "文广旅体局" in abbreviations("文化广电旅游体育局")
+    assert {"安监局", "食药监局"} <= abbreviations("安全生产监督管理局") | abbreviations("食品药品监督管理局")
     assert "退役军人局" in abbreviations("退役军人事务局")
     assert abbreviations("气象局") == {"气象部门"}
     assert {"规资局", "交通局"} <= abbreviations("规划和自然资源局") | abbreviations("交通运输局")
