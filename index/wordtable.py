@@ -14,10 +14,19 @@ FILE = "words.sqlite"
 
 class WordTable:
     def __init__(self, path: Path, decode: Callable | None = None) -> None:
-        # check_same_thread: the web app's threads share it; SQLite serialises them.
-        self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._uri = f"{path.resolve().as_uri()}?mode=ro"
         self._decode = decode
         self._seen: dict[str, object] = {}
+        self._pid = -1
+        self._db()  # fails now, not at the first word, when the file cannot be opened
+
+    def _db(self) -> sqlite3.Connection:
+        # A forked child opens its own connection (SQLite's rule: none is used across fork()); check_same_thread:
+        # the web app's threads share one, which SQLite serialises.
+        if self._pid != os.getpid():
+            self._connection = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._connection
 
     @staticmethod
     def write(path: Path, items: Iterable[tuple[str, object]], meta: dict[str, object] | None = None) -> None:
@@ -37,13 +46,13 @@ class WordTable:
         os.replace(tmp, path)
 
     def meta(self, key: str):
-        return self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0]
+        return self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0]
 
     def get(self, word: str, default=None):
         try:
             value = self._seen[word]
         except KeyError:
-            row = self._db.execute("SELECT value FROM words WHERE word = ?", (word,)).fetchone()
+            row = self._db().execute("SELECT value FROM words WHERE word = ?", (word,)).fetchone()
             value = None if row is None else self._decode(row[0]) if self._decode else row[0]
             self._seen[word] = value
         return default if value is None else value

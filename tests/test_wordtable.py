@@ -33,3 +33,22 @@ def test_a_table_of_the_model_cache_is_built_once(tmp_path, monkeypatch):
     assert len(calls) == 1 and (tmp_path / "docqa" / "models" / "t").is_dir()
     monkeypatch.setenv("XDG_CACHE_HOME", "/proc/no-such-cache")
     assert cached("t", build) is None  # nowhere to write it: the caller loads its dictionary itself
+
+
+def test_a_forked_child_reads_through_its_own_connection(tmp_path):
+    import multiprocessing
+
+    WordTable.write(tmp_path / "t.sqlite", [("局", 3), ("预算", 7)])
+    table = WordTable(tmp_path / "t.sqlite")
+    assert table["局"] == 3
+    fork = multiprocessing.get_context("fork")
+    out = fork.Queue()
+
+    def child():
+        parent = table._connection
+        out.put((table["预算"], table._db() is not parent))
+
+    proc = fork.Process(target=child)
+    proc.start()
+    proc.join(60)
+    assert out.get(timeout=10) == (7, True)
