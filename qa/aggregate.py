@@ -110,7 +110,9 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer 
         return _two_figures(question, subject, sc, retriever, k)
     # The documents in the order the question names them (a ratio's numerator first), else by the manifest.
     q = halfwidth(question)
-    keys = sorted(sc.keys, key=lambda key: q.find(sc.named[key]) if key in sc.named else len(q) + 1)
+    order = {key: i for i, key in enumerate(docs)}  # sc.keys is a set: its own order changes with the hash seed
+    keys = sorted(sc.keys, key=lambda key: (q.find(sc.named[key]) if key in sc.named else len(q) + 1,
+                                            order.get(key, len(order))))
     measure = MEASURE.search(q)
     read = []
     for key in keys:

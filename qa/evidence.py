@@ -217,6 +217,7 @@ def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[flo
     return 2.0 * n_hit + 1.0 * ctx - 0.5 * n_extra + 2.0 * n_whole - 0.1 * rank, cover
 
 
+_PURPOSE = re.compile(r"\s*[，,]\s*(?:主要)?(?:用于|是用于)")
 _PARTS = re.compile(r"其中|主要是|主要为|主要包括|包括|分别是|分别为")  # words that open a list of parts
 
 
@@ -251,12 +252,18 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         lo, hi = next(((s, e) for s, e in spans if s <= a.start < e), (0, len(text)))
         prefix = text[lo:a.start]
         named = a.subject if not change else prefix[-40:]
-        scored = _narrative_score(q, strip_entity(named, hit), strip_entity(prefix, hit), rank)
+        # "6.政府公报编辑管理200.18万元，主要用于《…公报》编辑、印刷…": what the item is for, said after its
+        # amount, describes it as much as its name does.
+        purpose = _PURPOSE.match(text, a.end, hi)
+        what_for = text[purpose.end():hi] if purpose and not change else ""
+        context = prefix + what_for
+        scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
         if scored is None:
             continue
         out.append(_Candidate(scored[0], a.value, "万元", text[lo:hi].strip(), hit, cover=scored[1],
                               # what the sentence names it, or the heading the paragraph is under
-                              said=clean(strip_entity(named + re.split(r"[，,；;。]", prefix)[-1] + heading, hit)),
+                              said=clean(strip_entity(named + re.split(r"[，,；;。]", prefix)[-1] + what_for + heading,
+                                                      hit)),
                               heading=clean(heading), unnamed=_listed_unnamed(q, prefix, hit)))
     return out
 

@@ -178,3 +178,10 @@ def test_a_row_whose_name_is_only_part_of_the_item_asked_is_not_it():
     terms = ["灾害防治及应急管理支出", "应急管理"]
     assert structured("2019年灾害防治及应急管理支出预算是多少？", hits, terms).value == 3271.54
     assert structured("2019年应急管理预算是多少？", hits, terms).value == 43.17
+
+
+def test_what_an_item_is_for_said_after_its_amount_names_it_too():
+    hits = [_para("5.预算准备金22.69万元，主要用于年中临时增加或突发工作的支出。"),
+            _para("6.政府公报编辑管理200.18万元，主要用于《人民政府公报》编辑、翻译及印刷、派送等工作的支出。")]
+    assert structured("编印《人民政府公报》这块安排了多少钱？", hits).value == 200.18
+    assert structured("留给年中临时增加或突发工作的钱有多少？", hits).value == 22.69

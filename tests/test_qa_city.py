@@ -165,3 +165,15 @@ def test_a_largest_over_documents_some_of_which_were_not_read_is_not_answered(st
                         None if key.endswith("sz-ndrc.txt") else read(subject, r, key, measure))
     a = ask("深圳各部门中哪个部门的三公经费最多？", store)
     assert not a.answered and "未计入" in a.answer and a.rows  # the figures read are still shown
+
+
+def test_the_rows_of_a_sum_over_a_place_keep_one_order_whatever_the_hash_seed(store):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json,sys; from qa.answer import ask; "
+            "print(json.dumps([r.entity for r in ask('深圳各部门2026年三公经费一共多少？', sys.argv[1]).rows]))")
+    orders = {subprocess.run([sys.executable, "-c", code, str(store)], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(orders) == 1 and len(json.loads(orders.pop())) == 2
