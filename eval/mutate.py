@@ -68,14 +68,21 @@ def _quoted_amounts(v, minimum: float = 0.0):
     reader can pair the two. A value that only happens to stand somewhere in the tables (5.00万元 of a 资产维修
     维护费 beside a 印刷费 row of 5.00) is constrained by nothing there, and changing it contradicts no table."""
     table = table_names(v)
+    year = _doc_year(v)
     for i in _narrative_lines(v):
         text = v.lines[i].text
         before = v.lines[i - 1].text if i and not v.is_table_line(i - 1) else ""
         for m in AMOUNT.finditer(text):
             old = _num(m.group(1))
             names = table.get(round(old, 2)) if old else None
-            if old and old >= minimum and names and quoted(text, m) and \
-                    names_row(clause_before(before + text, len(before) + m.start()), names):
+            if not (old and old >= minimum and names and quoted(text, m)):
+                continue
+            subject = clause_before(before + text, len(before) + m.start())
+            # A figure the sentence gives for another year (2025年“三公”经费预算 in a 2026 document) is not the one
+            # this year's tables print, even when the values agree.
+            own = re.split(r"[，。；;,:：]", subject)[-1]  # the amount's own clause, not the item named before it
+            other = {int(y.group(1)) for y in YEAR.finditer(own)} - {year}
+            if names_row(subject, names) and not (year and other):
                 yield i, m, old
 
 
@@ -89,7 +96,9 @@ def narrative_amount(v, rng) -> list[Mutation]:
         text = _sub(v.lines[i].text, m, 1, _fmt(new, m.group(1)))
         out.append(Mutation("narrative_amount", "narrative_vs_table", v.lines[i].page, [old, new],
                             f"narrative amount {m.group(1)} -> {_fmt(new, m.group(1))}万元",
-                            [Edit(i, text)], also=["percentage", "arithmetic", "cross_table"]))
+                            # The amount may be the current value of a change sentence: its rate and direction
+                            # then disagree with it too.
+                            [Edit(i, text)], also=["percentage", "direction", "arithmetic", "cross_table"]))
     return out
 
 
@@ -374,6 +383,12 @@ def _is_code(cell: str) -> bool:
 
 
 def _doc_year(v) -> int | None:
+    """The year the document is about: the one its title names with 预算/决算 (重庆市气象局2026年部门预算情况说明),
+    else the commonest in its first lines (which also cite the year before: 截至2025年12月)."""
+    for ln in v.lines[:40]:
+        m = re.search(r"(20\d\d)\s*年度?[^，。；,;]{0,20}(?:预算|决算)", ln.text)
+        if m:
+            return int(m.group(1))
     years = [int(m.group(1)) for ln in v.lines[:40] for m in YEAR.finditer(ln.text)]
     return max(set(years), key=years.count) if years else None
 

@@ -117,7 +117,13 @@ def clause_before(text: str, start: int) -> str:
 _BASIS_ONLY = re.compile(r"(?:20\d\d年度?|当年|本年|年初|全年|支出|收入|预算|决算|执行|数|为|安排|共计|合计|金额|资金|万元)*")
 
 
+# What may follow the name in a subject that is about that row: basis and money words, a year, a code.
+_NAME_TAIL = re.compile(r"(?:费|经费|科目|20\d\d年度?|当年|本年|年初|全年|支出|收入|预算|决算|执行|数|为|安排|共计|合计|总额|共|"
+                        r"金额|资金|拨款|情况|均为)*")
+
+
 def names_row(clause: str, names: set[str]) -> bool:
-    """The clause names one of the rows (or the table) printing the amount: a reader can pair the two."""
-    c = norm_label(clause)
-    return any(n in c for n in names)
+    """The clause names one of the rows (or the table) printing the amount, as what the amount is: the name followed
+    only by basis words (政府采购预算共…), not by a narrower item (政府采购货物预算 is not the procurement total)."""
+    c = norm_label(re.sub(r"[\d.,]+\s*(?:亿元|万元|元)?", "", clause))
+    return any(n in c and _NAME_TAIL.fullmatch(c[c.rfind(n) + len(n):]) for n in names)

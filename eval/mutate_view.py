@@ -121,9 +121,8 @@ class PdfView:
             for pno, page_edits in by_page.items():
                 page = doc[pno - 1]
                 for e in page_edits:
-                    x0, y0, x1, y1 = self.lines[e.line].bbox
-                    pad = (y1 - y0) * 0.2  # shrink vertically so neighbouring lines survive the redaction
-                    page.add_redact_annot(pymupdf.Rect(x0, y0 + pad, x1, y1 - pad))
+                    x0, y0, x1, y1 = self._redaction(e.line)
+                    page.add_redact_annot(pymupdf.Rect(x0, y0, x1, y1))
                 page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE)
                 for e in page_edits:
                     if e.new_text is None:
@@ -144,6 +143,29 @@ class PdfView:
                     page.insert_text((x0, y1 - ln.size * 0.22), e.new_text, fontname="china-s", fontsize=size)
             doc.save(out, garbage=3, deflate=True)
         return out
+
+
+def _redact_box(self, i: int) -> tuple[float, float, float, float]:
+    """The box to redact for line i: its middle 60 %, cut back to clear the boxes of the lines above and below
+    (lines set close together have overlapping boxes, and a redaction removes every glyph it touches: the digits
+    of the next line went with it)."""
+    ln = self.lines[i]
+    x0, y0, x1, y1 = ln.bbox
+    pad = (y1 - y0) * 0.2
+    top, bottom = y0 + pad, y1 - pad
+    mid = (y0 + y1) / 2
+    for j, o in enumerate(self.lines):
+        if j == i or o.page != ln.page or not o.bbox or o.bbox[0] >= x1 or o.bbox[2] <= x0:
+            continue
+        if o.bbox[3] > top and o.bbox[1] < bottom:
+            if (o.bbox[1] + o.bbox[3]) / 2 < mid:
+                top = max(top, o.bbox[3])
+            else:
+                bottom = min(bottom, o.bbox[1])
+    return x0, top, x1, max(bottom, top + 1)
+
+
+PdfView._redaction = _redact_box
 
 
 def view(path: Path) -> TextView | PdfView:

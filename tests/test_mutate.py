@@ -284,3 +284,23 @@ def test_a_table_whose_rows_run_past_a_description_cell_is_not_emptied(tmp_path)
 
     assert not mutate.empty_table(mutate.view(pdf(True)), random.Random(0))
     assert mutate.empty_table(mutate.view(pdf(False)), random.Random(0))
+
+
+def test_retyping_a_line_keeps_the_digits_of_lines_set_close_to_it(tmp_path):
+    # Boxes of lines 11 pt apart in a 16 pt font overlap: a redaction of the middle line's box erased the figures
+    # printed just above and below it.
+    src = tmp_path / "close.pdf"
+    with pymupdf.open() as pdf:
+        page = pdf.new_page()
+        for k, text in enumerate(["收入预算41,534.73万元，财政专户22,070.82万元，", "事业收入资金6,282.98万元，",
+                                  "其他收入7,885.67万元，比上年增加2,024.14万元。"]):
+            page.insert_text((50, 100 + 11 * k), text, fontname="china-s", fontsize=16)
+        pdf.save(src)
+    v = mutate.view(src)
+    i = next(k for k, ln in enumerate(v.lines) if "6,282.98" in ln.text)
+    assert v.lines[i].bbox[1] < v.lines[i - 1].bbox[3]  # the boxes do overlap
+    out = v.write([mutate.Edit(i, v.lines[i].text.replace("6,282.98", "7,011.44"))], tmp_path / "out.pdf")
+    with pymupdf.open(out) as pdf:
+        text = pdf[0].get_text().replace(" ", "")
+    assert "7,011.44" in text and "6,282.98" not in text
+    assert all(n in text for n in ("41,534.73", "22,070.82", "7,885.67", "2,024.14"))

@@ -35,9 +35,11 @@ def test_a_quoted_amount_must_stand_on_a_row_the_sentence_names(tmp_path):
         "示例区测试局2024年部门预算",
         "一、支出预算说明",
         "2024年行政运行预算80.00万元，档案整理项目专家评审费5.00万元，支出合计120.50万元。",
+        "2022年一般行政管理事务预算35.50万元。",
         "\f示例区测试局2024年支出总表", "单位：万元", "科目编码\t科目名称\t合计",
         "\t合计\t120.50", "2010301\t行政运行\t80.00", "2010302\t印刷费\t5.00", "2010303\t一般行政管理事务\t35.50",
     ]), encoding="utf-8")
     quoted = sorted(m.numbers[0] for m in mutate.narrative_amount(mutate.view(p), random.Random(0)))
-    # 5.00 stands in the table only on a row the sentence does not name (印刷费): changing it contradicts nothing.
+    # 5.00 stands in the table only on a row the sentence does not name (印刷费): changing it contradicts nothing;
+    # 35.50 is given for 2022, not the year the tables print.
     assert quoted == [80.0, 120.5]

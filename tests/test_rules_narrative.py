@@ -145,3 +145,32 @@ def test_a_list_is_headed_by_the_amount_right_before_its_listing_word(run_rule):
     doc = make_doc("政府性基金拨款0万元，2024年支出预算100.00万元，其中一般行政管理事务预算45.00万元。")
     (f,) = run_rule(doc, "narrative.amount_vs_table")
     assert f.expected == 40.0 and f.actual == 45.0
+
+
+def test_parts_printed_as_zero_add_no_rounding(run_rule):
+    # 22.79 + 0 + 0 exceeds 21.54: the zeros are nothing, not figures rounded to the 万元.
+    text = "政府采购预算21.54万元。其中：货物类预算{}万元，工程类预算0万元，服务类预算0万元。"
+    (f,) = run_rule(make_doc(text.format("22.79")), "narrative.parts_sum")
+    assert f.expected == 21.54 and f.actual == 22.79
+    assert not run_rule(make_doc(text.format("21.54")), "narrative.parts_sum")
+
+
+def test_a_scope_word_in_an_earlier_statement_does_not_narrow_a_funding_source(run_rule):
+    # 项目 belongs to the statement before the semicolon; the 一般公共预算拨款 after it is the unit's.
+    fiscal = table("财政拨款收支总表", ["收入", "金额", "支出", "金额"],
+                   [["一般公共预算拨款", "100.00", "卫生健康支出", "100.00"], ["收入总计", "100.00", "支出总计", "100.00"]])
+    text = "财政拨款收入100.00万元，主要原因是项目增加；财政拨款支出100.00万元，其中一般公共预算拨款支出{}万元。"
+    assert not run_rule(make_doc(text.format("100.00"), tables=[EXPENDITURE, fiscal]), "narrative.amount_vs_table")
+    (f,) = run_rule(make_doc(text.format("120.00"), tables=[EXPENDITURE, fiscal]), "narrative.amount_vs_table")
+    assert f.expected == 100.0 and f.actual == 120.0
+
+
+def test_a_procurement_total_read_in_its_money_column(run_rule):
+    # No column is headed 合计: the 合计 row's figure stands under 预算金额 (in 元), beside a 数量 column.
+    purchases = table("部门综合预算政府采购（资产配置、购买服务）预算表", ["采购目录", "数量", "预算金额"],
+                      [["合计", "3", "1,500,000.00"], ["台式计算机", "2", "1,000,000.00"], ["打印机", "1", "500,000.00"]],
+                      unit="元")
+    text = "当年本部门政府采购预算共{}万元。"
+    assert not run_rule(make_doc(text.format("150.00"), tables=[EXPENDITURE, purchases]), "narrative.amount_vs_table")
+    (f,) = run_rule(make_doc(text.format("170.00"), tables=[EXPENDITURE, purchases]), "narrative.amount_vs_table")
+    assert f.expected == 150.0 and f.actual == 170.0

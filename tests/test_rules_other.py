@@ -211,3 +211,9 @@ def test_a_table_named_with_another_year_in_the_contents(run_rule):
     (f,) = run_rule(make_doc(*said, tables=[EXPENDITURE, contents]), "metadata.year")
     assert f.actual == 2022.0 and f.expected == 2024.0
     assert not run_rule(make_doc(*said, tables=[EXPENDITURE, contents.replace("2022年", "2024年")]), "metadata.year")
+
+
+def test_the_cover_title_votes_for_the_documents_year(run_rule):
+    # The cover and the tables' part heading are the only places naming a year: the cover is the document's own.
+    (f,) = run_rule(make_doc("2022年部门综合预算公开报表", title="某某局2024年部门预算公开说明"), "metadata.year")
+    assert f.actual == 2022.0 and f.expected == 2024.0

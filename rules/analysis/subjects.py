@@ -84,6 +84,7 @@ def subject_cells(ctx: Analysis, claim) -> tuple[str, list[Cell], bool] | None:
     # A funding source named bare (一般公共预算拨款支出) in a clause about projects or 三公 is that part of the source;
     # a reason given after the amount (主要原因是…项目…) does not narrow it.
     said_before = claim.sentence[:max(0, claim.sentence.find(claim.amount.text))] or claim.sentence
+    said_before = re.split(r"[；;]", said_before)[-1]  # a clause before a semicolon is a statement of its own
     if key in {norm_label(x) for x in ctx.pack.context_labels} and \
             any(w in said_before for w in ctx.pack.scope_words):
         return None
@@ -280,6 +281,9 @@ def _total_in_scope(ctx: Analysis, claim, head: str | None) -> tuple[str, list[C
     return hit
 
 
+_COUNT_HEADER = re.compile(r"数量|个数|人数|台数|辆数")  # a column of counts is never a total of money
+
+
 def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
     """收入预算 / 支出决算 / 收支总预算: the document's totals, whichever way the tables print them."""
     core = norm_label(re.sub(r"^.*?20\d\d\s*年度?", "", subject)).replace("收、支", "收支")
@@ -315,8 +319,17 @@ def _grand_total(ctx: Analysis, subject: str) -> tuple[str, list[Cell]] | None:
         # other 合计 column (a year's group: 2025年预算数/合计, 2026年预算数/合计; the current year's is kept later).
         cols = {info.total_col} | {i for i in info.value_cols if i < len(info.table.header) and info.table.header[i]
                                    and re.fullmatch(r"合计|总计", norm_label(info.table.header[i][-1]))}
-        cells += [c for r in ctx.sem.whole_rows(info) for i in sorted(x for x in cols if x is not None)
-                  for c in [info.cell(r, i)] if c]
+        heads = {i: norm_label(info.table.header[i][-1]) if i < len(info.table.header) and info.table.header[i] else ""
+                 for i in info.value_cols}
+        cols = {i for i in cols if i is not None and not _COUNT_HEADER.search(heads.get(i, ""))}
+        for r in ctx.sem.whole_rows(info):
+            found = [c for i in sorted(cols) for c in [info.cell(r, i)] if c]
+            if not found:
+                # No total column holds a figure on this row (a procurement table headed 数量 … 预算金额): the
+                # column that names money does.
+                found = [c for i in info.value_cols if re.search(r"金额|预算数|决算数", heads[i])
+                         for c in [info.cell(r, i)] if c]
+            cells += found
     if "总计" in subject:  # 收、支总计 are the 总计 rows (with carry-overs) when the tables print them
         grand = [c for c in cells if norm_label(c.row.label).endswith("总计")]
         grand += [c for info in ctx.sem.types("overview", *spec.get("tables", [])) for r in info.table.rows

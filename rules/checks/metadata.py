@@ -37,7 +37,11 @@ def year(ctx: Analysis, rule: Rule, opts: YearOptions):
     # any paragraph naming the document's year (2026年审计工作重点…, 2026 年 as PDFs space it) says so.
     this_year = re.compile(rf"{doc.year}\s*年")
     said = sum(1 for p in doc.paragraphs[:200] if this_year.search(p.text))
-    votes[doc.year] += min(said, 3)
+    # The document's own title on its cover (its first line, a title, not a sentence) says it once more than a
+    # sentence does.
+    cover = doc.paragraphs[0].text if doc.paragraphs and doc.paragraphs[0].page == 1 else ""
+    own_title = bool(this_year.search(cover)) and not re.search(r"[，。；,;]", cover) and bool(re.search(r"预算|决算", cover))
+    votes[doc.year] += min(said, 3) + own_title
     if votes[doc.year] < opts.min_votes:
         return
     for title, page, table in places:

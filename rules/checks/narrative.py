@@ -75,7 +75,8 @@ def parts_sum(ctx: Analysis, rule: Rule, opts: AmountOptions):
         if len(parts) < 2 or whole is None or whole.bound:
             continue
         total = sum(p.value for p in parts)
-        tol = opts.digits * sum(2 * p.half for p in parts + [whole]) + 1e-9
+        # A part printed as 0 is none of the whole, not a figure rounded to 0: it adds no rounding.
+        tol = opts.digits * sum(2 * p.half for p in parts + [whole] if p.value) + 1e-9
         if total - whole.value > tol:
             yield rule.finding(
                 "error",
