@@ -135,7 +135,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if mapped is not None:
                 again, term = mapped
                 more = retriever.search(again, max(k, 20))
-                read_as, pool = again, more + totals_of(more[:5], retriever.chunks())
+                # read, like the question as asked, without the unit's names (they are not the figure's words)
+                read_as = without_names(again, docs, sc, years=True) if sc.named else again
+                pool = more + totals_of(more[:5], retriever.chunks())
                 cand = structured(read_as, pool, retriever.terms())
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]

@@ -53,14 +53,18 @@ def keeps_a_morpheme(phrase: str, term: str, sim: float = 1.0) -> bool:
 
 def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
     """The terms a reworded question may use: those of the shared vocabulary (defined, or used by several
-    documents) that the named documents use, or every shared term when the question names none."""
+    documents) that the named documents use in a row or their narrative, or every shared term when the question
+    names none."""
     shared = [t for t in vocab.terms if vocab.common(t)]
     if not sc.named:
         return shared
     docs = retriever.documents()
     ids = {cid for k in sc.keys if k in docs for cid in docs[k].get("chunk_ids") or []}
     used = vocab.terms_of(ids, retriever.chunks())
-    return [t for t in shared if t in used or t in vocab.gloss]
+    # …or that their narrative says (a 2019 budget states its 会议费 in prose, not in a table row)
+    chunks = retriever.chunks()
+    prose = "".join(c.text for cid in ids if (c := chunks.get(cid)) is not None and c.kind == "paragraph")
+    return [t for t in shared if t in used or t in vocab.gloss or t in prose]
 
 
 def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:

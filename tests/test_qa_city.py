@@ -177,3 +177,19 @@ def test_the_rows_of_a_sum_over_a_place_keep_one_order_whatever_the_hash_seed(st
     orders = {subprocess.run([sys.executable, "-c", code, str(store)], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(orders) == 1 and len(json.loads(orders.pop())) == 2
+
+
+def test_a_colloquial_question_maps_to_a_term_its_document_says_only_in_prose(tmp_path):
+    # Three documents print 会议费 as a row; the one asked about states it only in its narrative.
+    row = "{place}市{unit}\n2026年部门预算\n\n一般公共预算支出表（按经济分类）\n单位：万元\n科目名称\t合计\n会议费\t{v}\n办公费\t9.00\n"
+    prose = "西安市统计局\n2019年部门预算\n\n五、会议费预算情况说明\n会议费预算174.60万元，较上年增加1.60万元。\n"
+    paths = []
+    for i, (place, unit) in enumerate([("深圳", "水务局"), ("西安", "审计局"), ("重庆", "气象局")]):
+        paths.append(tmp_path / f"row{i}.txt")
+        paths[-1].write_text(row.format(place=place, unit=unit, v=f"{i + 1}.00"), encoding="utf-8")
+    paths.append(tmp_path / "prose.txt")
+    paths[-1].write_text(prose, encoding="utf-8")
+    assert not ingest_paths(paths, tmp_path / "store").errors
+    a = ask("西安市统计局2019年开会的钱预算了多少？", tmp_path / "store")
+    assert a.answered and a.value == 174.6, a.answer
+    assert any(b.part == "term" and b.text == "会议费" for b in a.basis)
