@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +15,8 @@ from index.numbers import halfwidth
 from rules.checks.cross_table import ROW_TABLES
 from rules.pack import load_pack
 from rules.semantics import code_kind, is_unit_name
+from eval.mutation import Case, Mutation  # noqa: F401  (the benchmark's data, used from here)
+from eval.mutate_meta import YEAR, _doc_year, _entity, entity_change, placeholder, year_change
 from eval.mutate_sound import AMOUNT, clause_before, flip_shows, names_row, quoted, rate_basis, table_names
 from eval.mutate_view import (CJK, MONEY, TOTAL_ROW, Edit, Line, PdfView, Segment, TextView, _fmt, _bumped,  # noqa: F401
                               _sentence,
@@ -28,31 +29,7 @@ COMPLETION = re.compile(r"完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*%")
 DIRECTION = re.compile(r"((?:比|较)[^，。；,;]{0,24}?)(增加|减少)(\s*)(\d[\d,]*(?:\.\d+)?)(\s*)万元")
 COUNT = re.compile(r"(项目\s*|涉及项目\s*|共有车辆\s*)(\d+)(\s*)(个|辆)")
 PROJECT_TABLE = re.compile(r"项目支出.{0,8}表\s*$")
-YEAR = re.compile(r"(20\d\d)(\s*)年")
 CODE7 = re.compile(r"^\d{7}$")
-
-
-@dataclass
-class Mutation:
-    operator: str
-    kind: str
-    page: int  # 0 = the document as a whole (a missing table has no page)
-    numbers: list[float]
-    description: str
-    edits: list[Edit] = field(default_factory=list)
-    # Other kinds a sound rule set may also report for this change (explained, so not false positives).
-    also: list[str] = field(default_factory=list)
-    # Amounts the change took away (an emptied table's figures): a finding of an `also` kind about one of them is
-    # explained wherever it cites (a narrative amount that table held, now read against the tables that remain).
-    explains: list[float] = field(default_factory=list)
-
-
-@dataclass
-class Case:
-    id: str
-    base: Path
-    path: Path
-    mutation: Mutation
 
 
 Candidate = Mutation
@@ -376,73 +353,6 @@ def _runs_past(v, seg: Segment) -> bool:
             inside = ln.bbox[0] > 0.4 * right
             return inside and any(v.is_table_line(j) and (_num(v.lines[j].text) or 0) >= 1000 for _, j in below)
     return False
-
-
-def _is_code(cell: str) -> bool:
-    return bool(re.fullmatch(r"\d{2,9}", halfwidth(cell).strip()))
-
-
-def _doc_year(v) -> int | None:
-    """The year the document is about: the one its title names with 预算/决算 (重庆市气象局2026年部门预算情况说明),
-    else the commonest in its first lines (which also cite the year before: 截至2025年12月)."""
-    for ln in v.lines[:40]:
-        m = re.search(r"(20\d\d)\s*年度?[^，。；,;]{0,20}(?:预算|决算)", ln.text)
-        if m:
-            return int(m.group(1))
-    years = [int(m.group(1)) for ln in v.lines[:40] for m in YEAR.finditer(ln.text)]
-    return max(set(years), key=years.count) if years else None
-
-
-def year_change(v, rng) -> list[Mutation]:
-    """Write the wrong year in one table title."""
-    year = _doc_year(v)
-    out = []
-    if year is None:
-        return out
-    for i, ln in enumerate(v.lines):
-        t = ln.text.strip()
-        if i < 5 or v.is_table_line(i) and isinstance(v, TextView) or not t.endswith("表") or len(t) > 40:
-            continue
-        m = re.search(rf"{year}(\s*)年", t)
-        if m:
-            wrong = year - 2
-            out.append(Mutation("year_change", "metadata", ln.page, [float(year), float(wrong)],
-                                f"title year {year} -> {wrong}", [Edit(i, ln.text.replace(str(year), str(wrong), 1))]))
-    return out
-
-
-def _entity(v) -> str | None:
-    for ln in v.lines:
-        m = re.search(r"(?:部门|单位|编制部门)(?:名称)?[：:]\s*(\S{4,30})", ln.text)
-        if m:
-            return m.group(1).strip()
-    return None
-
-
-def entity_change(v, rng) -> list[Mutation]:
-    """Name another unit in one place (a table's 部门名称 line)."""
-    entity = _entity(v)
-    out = []
-    if not entity:
-        return out
-    other = ("洛阳" if not entity.startswith("洛阳") else "开封") + entity[2:]
-    for i, ln in enumerate(v.lines):
-        if entity in ln.text and re.search(r"名称|编制部门", ln.text):
-            out.append(Mutation("entity_change", "metadata", ln.page, [], f"entity -> {other}",
-                                [Edit(i, ln.text.replace(entity, other, 1))]))
-    return out
-
-
-def placeholder(v, rng) -> list[Mutation]:
-    """Leave a template placeholder where an amount should be."""
-    out = []
-    for i in _narrative_lines(v):
-        for m in AMOUNT.finditer(v.lines[i].text):
-            text = _sub(v.lines[i].text, m, 1, "XX")
-            out.append(Mutation("placeholder", "wording", v.lines[i].page, [],
-                                f"amount {m.group(1)} replaced by XX", [Edit(i, text)],
-                                also=["narrative_vs_table", "percentage"]))
-    return out
 
 
 OPERATORS: list[Operator] = [
