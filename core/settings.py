@@ -1,6 +1,4 @@
 """One settings tree for every layer: defaults < one TOML file < ``DOCQA_*`` environment variables < flags.
-The layers are merged here key by key (`load_settings`) and validated by pydantic; pydantic-settings is not used:
-its import alone cost a new `docqa ask` a sixth of a second.
 
 - TOML: ``./docqa.toml`` or the file ``$DOCQA_CONFIG`` names, with one table per section (``[llm]``, ``[index]`` …).
 - Environment: ``DOCQA_<SECTION>__<KEY>`` (``DOCQA_LLM__TIMEOUT=20``), plus the short names documented in
@@ -19,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveFloat, PositiveInt, SecretStr, \
     ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from core.errors import ConfigError
 
@@ -132,16 +131,39 @@ class ClusterSettings(_Section):
                                       "single writer.")
 
 
-class Settings(BaseModel):
-    """Every setting of DocQA, one section per part (`load_settings` builds it from the layers)."""
+class Settings(BaseSettings):
+    """Every setting of DocQA, one section per part."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=True)
+    model_config = SettingsConfigDict(extra="forbid", validate_default=True)
 
     llm: LLMSettings = Field(default_factory=LLMSettings, description="LLM endpoint.")
     index: IndexSettings = Field(default_factory=IndexSettings, description="Index and embeddings.")
     check: CheckSettings = Field(default_factory=CheckSettings, description="Consistency rules.")
     serve: ServeSettings = Field(default_factory=ServeSettings, description="Web app.")
     cluster: ClusterSettings = Field(default_factory=ClusterSettings, description="Dask runs (--cluster).")
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
+                                   file_secret_settings):
+        # Our own env and TOML sources (below) keep track of where each value came from; pydantic-settings' own
+        # env source would parse DOCQA_LLM=none as the JSON of the whole section.
+        return (init_settings, _EnvSource(settings_cls), _TomlSource(settings_cls))
+
+
+class _EnvSource(PydanticBaseSettingsSource):
+    def get_field_value(self, field, field_name):  # pragma: no cover - __call__ does the work
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return _nest(env_values())
+
+
+class _TomlSource(PydanticBaseSettingsSource):
+    def get_field_value(self, field, field_name):  # pragma: no cover
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return _nest(toml_values())
 
 
 def config_path() -> Path | None:
@@ -218,9 +240,9 @@ def origins(flags: dict[str, dict[str, Any]] | None = None) -> dict[tuple[str, s
 
 def load_settings(flags: dict[str, dict[str, Any]] | None = None) -> Settings:
     """The effective settings; one `ConfigError` line for an unknown key or a bad value, naming its origin."""
-    flag, env, toml = _flag_values(flags), env_values(), toml_values()
+    init = _nest(_flag_values(flags))
     try:
-        return Settings(**_nest(toml | env | flag))  # every value is a (section, key) leaf: a later layer wins
+        return Settings(**init)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(str(p) for p in err["loc"])

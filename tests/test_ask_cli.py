@@ -1,5 +1,5 @@
 """`docqa ask` as a new process, the first after `docqa ingest` too: the same answer as in process, reading only what answering needs (no rich for
---json, no pydantic-settings, vector database, torch, sentence-transformers, LangChain, bm25s or scipy, and not
+--json, no vector database, torch, sentence-transformers, LangChain, bm25s or scipy, and not
 jieba's whole dictionary)."""
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from tests.test_qa import DOC
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTION = "示例区卫生健康委员会2024年行政运行的基本支出是多少"
-HEAVY = ("rich", "pydantic_settings", "chromadb", "torch", "sentence_transformers", "langchain", "langchain_core",
+HEAVY = ("rich", "chromadb", "torch", "sentence_transformers", "langchain", "langchain_core",
          "langchain_openai", "bm25s", "scipy", "rules.batch", "docqa.web", "eval")
 
 
