@@ -14,16 +14,17 @@ if TYPE_CHECKING:
 
 _ORG_WORD = r"(?i:bureau|commission|office|department|committee|administration|agency|government|centre|center|" \
             r"service|authority|council)s?"
-# The words before the kind of body name the unit, capitalised or not ("the public security bureau"), up to a word
-# that asks (what, is, the, of…): _NAMING below.
-_ORG = re.compile(r"((?:\b(?!(?:what|how|much|many|is|was|are|were|the|of|for|in|to|does|do|did|has|have|had|a|an|"
-                  r"by|on|at|s)\b)[A-Za-z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
+# Words that ask or join (what, is, the, of…): part of no unit's name and of no quantity's.
+_GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|to|on|at|a|an|"
+            r"and|according|by|s")
+# The words before the kind of body name the unit, capitalised or not ("the public security bureau"), back to a
+# grammar word.
+_ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + r")\b)[A-Za-z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
                   r"(?:\s+of\s+the\s+(?:[A-Z][A-Za-z'’-]*\s*)+)?)", re.I)
 # Words that say the place's rank (市, 省, 县, 区), not the unit: the place is read from its pinyin.
 _PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|county|district|prefecture)\b", re.I)
 _CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
-_STOP = re.compile(r"\b(?:what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|"
-                   r"budget(?:ed|s)?|plan(?:s|ned)?|to|spend|on|a|an|and|according|by|total|year|s)\b", re.I)
+_STOP = re.compile(r"\b(?:" + _GRAMMAR + r"|budget(?:ed|s)?|plan(?:s|ned)?|spend|total|year)\b", re.I)
 _LOWER = re.compile(r"(?:,?\s*and\s+)?how much (?:lower|less|more|higher)(?: is it)?|than last year|compared with|"
                     r"decrease|increase", re.I)
 

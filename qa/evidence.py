@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, joined_digits, lists, match, norm,
+from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, joined_digits, listed, lists, match, norm,
                        other_year_column, PREVIOUS, rate_kind, says, strip_entity)
 from qa.question import MEASURE, intent
 from qa.reasons import definition_pattern, reason_candidates
@@ -160,6 +160,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or part_column or (
             is_total and not named and not _says_every_listed(q, c.table or ""))
         cand.named_row, cand.whole_bonus = l_whole and not is_total, whole_bonus
+        # (given the normalised title, lists() sees only 及: 、 is gone; the note of issue 15 says why it stays so)
         cand.said = clean(label + "".join(named) + (c.parents or "") + (title if not lists(title) else ""))
         out.append(cand)
     _zero_beside_value(out, q)
@@ -169,9 +170,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
 def _says_every_listed(q: Query, title: str) -> bool:
     """A table whose title lists several quantities (“三公”经费、会议费、培训费表) totals them all in its 合计 column:
     that cell answers only a question naming every one of them (the first one carries the title's preamble)."""
-    core = re.sub(r"[（(][^）)]*[）)]", "", halfwidth(title))
-    items = [clean(re.sub(r"(?:支出)?(?:预算|决算)?(?:情况)?(?:明细)?表$", "", p)) for p in re.split(r"及|、", core)[1:]]
-    return all(not i or i in q.text for i in items)
+    return all(not i or i in q.text for i in listed(title)[1:])
 
 
 def _same_label_twice(cands: list[_Candidate], penalty: float = 4.0) -> None:
@@ -353,10 +352,10 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
                 q.codes and getattr(c.hit.chunk, "code", None) in q.codes):
             # 应急管理 inside 灾害防治及应急管理支出: the question names the longer item (its parent), not this row.
             c.unnamed = True
-        if head and c.fits_head and c.heading and not says(head, c.said.replace(c.heading, "")):
+        own_said = c.said.replace(c.heading, "") if c.heading else c.said
+        if head and c.fits_head and c.heading and not says(head, own_said):
             # Said only by the heading (三公经费及会议费培训费情况说明) while the sentence names another term
             # (公务接待费…较上年减少): the heading frames several figures, the sentence says whose this one is.
-            own_said = c.said.replace(c.heading, "")
             c.fits_head = not any(t in own_said and t not in head and head not in t for t in long_terms)
         coded = bool(q.codes) and getattr(c.hit.chunk, "code", None) in q.codes  # a code names it outright
         if own and c.said and kind in ("amount", "change") and not coded and not own & grams(c.said):

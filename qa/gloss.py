@@ -120,18 +120,13 @@ class Match:
     word_share: float = 0.0  # share of the candidate's words (weighted by rarity) whose sense the query says
     query_share: float = 0.0  # share of the query's words (weighted by rarity) the candidate says
 
-    @property
-    def why(self) -> str:
-        return f"{'、'.join(self.said)}（英文释义相同）→{self.text}"
 
-
-def best(query_stems: set[str], candidates: list[str], ignore: str = "") -> list[Match]:
+def best(query_stems: set[str], candidates: list[str]) -> list[Match]:
     """Candidates (Chinese names or terms) ranked by the senses they share with the query's English stems.
-    A sense that most candidates carry (局: bureau, among unit names) weighs little: rarity decides, not a list.
-    `ignore`: characters of a candidate left out (its place name)."""
+    A sense that most candidates carry (局: bureau, among unit names) weighs little: rarity decides, not a list."""
     if not query_stems or not candidates:
         return []
-    cut = {c: [w for w in words(c.replace(ignore, "") if ignore else c) if senses(w)] for c in candidates}
+    cut = {c: [w for w in words(c) if senses(w)] for c in candidates}
     df: dict[str, int] = {}
     for ws in cut.values():
         for s in set().union(*(senses(w) for w in ws)) if ws else ():
@@ -158,7 +153,3 @@ def best(query_stems: set[str], candidates: list[str], ignore: str = "") -> list
                          round(query_share, 4)))
     return sorted(out, key=lambda m: (-m.score, len(m.text)))
 
-
-def chinese_stems(text: str) -> set[str]:
-    """Every English sense of a Chinese text's dictionary words: how a colloquial phrase is compared with a term."""
-    return set().union(*(senses(w) for w in words(text))) if text else set()

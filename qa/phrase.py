@@ -204,11 +204,19 @@ def says(head: str, text: str, least: float = 0.6) -> bool:
     return len(own) >= 4 and len(own & grams(text)) >= least * len(own)
 
 
+def listed(title: str) -> list[str]:
+    """The quantities a table title names one after another ("“三公”经费及会议费、培训费支出预算表": …三公经费, 会议费,
+    培训费), the first with the title's preamble; [] for a title that names one. Read on the title as printed: the
+    normalised one has lost its 、."""
+    core = re.sub(r"[（(][^）)]*[）)]", "", halfwidth(title))
+    parts = re.split(r"及|、", core)
+    return [clean(re.sub(r"(?:支出)?(?:预算|决算)?(?:情况)?(?:明细)?表$", "", p)) for p in parts] if len(parts) > 1 else []
+
+
 def lists(title: str) -> bool:
-    """A table title that names several quantities ("“三公”经费及会议费、培训费支出预算表"): its total is theirs
-    together, so the title does not say what one row or its 合计 is."""
-    core = re.sub(r"[（(][^）)]*[）)]", "", norm(title))
-    return bool(re.search(r"及|、", core))
+    """A table title that names several quantities: its total is theirs together, so the title does not say what
+    one row or its 合计 is."""
+    return bool(listed(title))
 
 
 _SPACED = re.compile(r"(?<![\d.])\d(?: \d)+(?=\s*(?:万元|亿元|元))|(?<![\d.])\d(?: \d){2,}(?![\d.])")

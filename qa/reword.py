@@ -60,9 +60,9 @@ def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
         return shared
     docs = retriever.documents()
     ids = {cid for k in sc.keys if k in docs for cid in docs[k].get("chunk_ids") or []}
-    used = vocab.terms_of(ids, retriever.chunks())
-    # …or that their narrative says (a 2019 budget states its 会议费 in prose, not in a table row)
     chunks = retriever.chunks()
+    used = vocab.terms_of(ids, chunks)
+    # …or that their narrative says (a 2019 budget states its 会议费 in prose, not in a table row)
     prose = "".join(c.text for cid in ids if (c := chunks.get(cid)) is not None and c.kind == "paragraph")
     return [t for t in shared if t in used or t in vocab.gloss or t in prose]
 
@@ -100,10 +100,11 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     if not phrase or not terms:
         return None
     best = _encoded(phrase, terms, vocab)
-    bridge = _bridged(phrase, best[1]) if best is not None and not keeps_a_morpheme(phrase, best[1], best[0]) else []
+    kept = best is not None and keeps_a_morpheme(phrase, best[1], best[0])
+    bridge = _bridged(phrase, best[1]) if best is not None and not kept else []
     if bridge:
         best = (best[0], best[1], f"{best[2]}（{'、'.join(bridge)}与之释义相同）")
-    elif best is None or not keeps_a_morpheme(phrase, best[1], best[0]):
+    elif not kept:
         allowed = set(terms)
         found = [f for f in vocab.lexical(subject) if f[1] in allowed and keeps_a_morpheme(phrase, f[1])]
         best = found[0] if found and found[0][0] >= MIN_LEXICAL else None

@@ -139,7 +139,7 @@ class Vocabulary:
     def lexical(self, text: str) -> list[tuple[float, str, str]]:
         """(score, term, why) of terms the text abbreviates or whose definition it says."""
         words = self._words(text)
-        # A word most definitions say (基本, 支出) tells no definition apart: it never makes a definition "say" the question.
+        # A word most definitions say (基本, 支出) tells no definition apart: it never makes one "say" the question.
         glosses = list(self.gloss.values())
         telling = [w for w in words if sum(self._said(w, g) for g in glosses) <= COMMON_IN_DEFINITIONS * len(glosses)]
         out = []
