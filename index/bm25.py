@@ -152,6 +152,14 @@ class BM25Index:
             np.add.at(out, indices[start:end], data[start:end])
         return out
 
+    def holders(self, token: str) -> list[str]:
+        """Ids of the chunks that hold a token (none when the index never saw it)."""
+        if not self.ids or token not in self.vocab:
+            return []
+        t = self.vocab[token]
+        indptr, indices = self.scores["indptr"], self.scores["indices"]
+        return [self.ids[i] for i in indices[indptr[t]:indptr[t + 1]]]
+
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         if not self.ids:
             return []

@@ -158,7 +158,8 @@ def abbreviations(rest: str) -> set[str]:
     return {a for a in out if len(a) >= 3 and a != rest}
 
 
-def _subsequence(short: str, name: str) -> bool:
+def in_order(short: str, name: str) -> bool:
+    """Every character of `short` in `name`, in order (公车 in 公务用车, 审批局 in 行政审批服务局)."""
     it = iter(name)
     return all(ch in it for ch in short)
 
@@ -176,7 +177,7 @@ def text_aliases(rest: str, texts: list[str], head: str = "") -> set[str]:
         for m in re.finditer(r"简称[“\"]?([\u4e00-\u9fff]{2,12})", t):
             s = m.group(1)
             s = s[1:] if s[0] in "市省县区" else s
-            if len(s) >= 3 and _subsequence(s, rest):
+            if len(s) >= 3 and in_order(s, rest):
                 counts[s] = counts.get(s, 0) + 2
         for run in _CJK.findall(t):
             start = 0
@@ -187,11 +188,11 @@ def text_aliases(rest: str, texts: list[str], head: str = "") -> set[str]:
                 start = at + 1
                 for end in range(at + 3, min(len(run), at + len(rest)) + 1):
                     s = run[at:end]
-                    if s[-1] in "局委办厅署部心会" and s != rest and _subsequence(s, rest) and \
+                    if s[-1] in "局委办厅署部心会" and s != rest and in_order(s, rest) and \
                             _suffix(s) and s[-1] == (_SUFFIX_SHORT.get(_suffix(rest)) or rest[-1]):
                         counts[s] = counts.get(s, 0) + 1
     # A unit under a parent (公安局|交通管理局): a short form of the parent alone names the parent, not the unit.
-    return {s for s, n in counts.items() if n >= 2 and not (head and _subsequence(s, head))}
+    return {s for s, n in counts.items() if n >= 2 and not (head and in_order(s, head))}
 
 
 def _forms(body: str) -> set[str]:

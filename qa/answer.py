@@ -17,6 +17,7 @@ from qa.reasons import definition_pattern, extractive, reason_candidates
 from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate
 from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
+from qa.offterm import off_term
 from qa.question import intent
 from qa.reword import reword
 from qa.share import computed_share
@@ -139,6 +140,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 read_as = without_names(again, docs, sc, years=True) if sc.named else again
                 pool = more + totals_of(more[:5], retriever.chunks())
                 cand = structured(read_as, pool, retriever.terms())
+                lost = off_term(question, term[0].text,
+                                f"{cand.table or ''}{cand.row or ''}{cand.column or ''}{cand.text}", sc,
+                                retriever) if cand is not None else []
+                if lost:
+                    return _abstain(question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
+                                              "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
         if cand is None and kind == "percent":

@@ -37,6 +37,11 @@ def _phrase(subject: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def subject_phrase(question: str, docs: dict[str, dict], sc: Scope) -> str:
+    """What the question asks about, without its unit's names, its year and its asking words."""
+    return _phrase(without_names(question, docs, sc, years=True))
+
+
 def _vocabulary(retriever: Retriever) -> Vocabulary:
     return retriever.vocabulary()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.entity import ORG_SUFFIX, clean_name, describe, split_name
+from index.entity import ORG_SUFFIX, clean_name, describe, in_order, place_of, split_name
 from index.numbers import halfwidth
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -56,6 +56,23 @@ def _spans(q: str, alias: str) -> list[tuple[int, int]]:
             return out
         out.append((at, at + len(alias)))
         start = at + 1
+
+
+def _abbreviated(name: str, described: dict[str, dict], places: set[str]) -> set[str]:
+    """深圳工务署 for 深圳市建筑工务署, 西安审批局 for 西安市行政审批服务局: a unit said by some of its name's
+    characters, in order, ending in its kind, read as that unit when it is the only one of its place (or of the
+    store, when no place is said) whose name holds them so; several such units, or none, and it names none."""
+    place = next((p for p in sorted(places, key=len, reverse=True) if name.startswith(p)), "")
+    rest = re.sub(r"^[市省县区]", "", name[len(place):])
+    if len(rest) < 3:
+        return set()
+    found: dict[str, set[str]] = {}
+    for k, d in described.items():
+        unit = d.get("name") or ""
+        body = place_of(unit)[1]
+        if (not place or d.get("place") == place) and body and body[-1] == rest[-1] and in_order(rest, body):
+            found.setdefault(unit, set()).add(k)
+    return next(iter(found.values())) if len(found) == 1 else set()
 
 
 def scope(question: str, docs: dict[str, dict]) -> Scope:
@@ -122,6 +139,12 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         place = split_name(name)[0]
         # Beside a unit the store holds, another is named only with its place (深圳市教育局).
         if not chosen or (place and (place[0] in places or not _NOT_PLACE.search(place[0]))):
+            short = _abbreviated(name, described, places)
+            if short:
+                chosen |= short
+                out.named.update({k: name for k in short})
+                covered.append((a, b))
+                continue
             unknown.append(name)
     for i, ch in enumerate(q):
         if ch != "市":

@@ -92,3 +92,14 @@ def test_a_stored_name_with_a_header_word_is_described_again():
     stored = {"entity": "示例市交通运输局金额", "name": "示例市交通运输局金额", "aliases": ["示例市交通运输局金额"]}
     again = entry(stored)
     assert again["name"] == "示例市交通运输局" and "交通运输局" in again["aliases"]
+
+
+def test_a_unit_said_by_some_of_its_characters_in_order_is_read_when_no_other_name_holds_them():
+    names = ["深圳市建筑工务署", "深圳市交通运输局", "深圳市公安局交通管理局", "西安市行政审批服务局",
+             "深圳市规划和自然资源局大鹏管理局", "深圳市规划和自然资源局宝安管理局"]
+    docs = {f"d{i}": {**describe(n), "year": 2026} for i, n in enumerate(names)}
+    assert scope("深圳工务署2026年机关运行经费是多少？", docs).named == {"d0": "深圳工务署"}
+    assert scope("西安审批局2026年培训费是多少？", docs).keys == {"d3"}
+    # two units of the place hold 规划…管理局 in order: neither is guessed
+    both = scope("深圳规划管理局2026年三公经费是多少？", docs)
+    assert not both.named and both.missing
