@@ -18,6 +18,7 @@ from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggreg
 from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.offterm import off_term
+from qa.specific import stated_item
 from qa.question import intent
 from qa.reword import reword
 from qa.share import computed_share
@@ -129,6 +130,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         read_as, pool = asked, hits + totals_of(hits[:5], retriever.chunks())
         cand = structured(read_as, pool, retriever.terms())
         term: list[Basis] = []
+        if cand is None and kind == "amount":
+            # An item the narrative states in the question's own rare words (巡逻船, 西九龙) before any rewording
+            stated = _stated(question, sc, retriever, citations, k, named)
+            if stated is not None:
+                return stated
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
             # abbreviation, definition or encoder), and the question asked again in that term.
@@ -144,8 +150,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                                 f"{cand.table or ''}{cand.row or ''}{cand.column or ''}{cand.text}", sc,
                                 retriever) if cand is not None else []
                 if lost:
-                    return _abstain(question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
-                                              "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)
+                    stated = _stated(question, sc, retriever, citations, k, named) if kind == "amount" else None
+                    return stated or _abstain(
+                        question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
+                                  "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
         if cand is None and kind == "percent":
@@ -164,8 +172,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=round(min(1.0, cand.cover), 3),
                           basis=named + term + basis_of(question, cand))
-        return _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
-                                  "以下为最接近的段落。", hits, k, named)
+        stated = _stated(question, sc, retriever, citations, k, named) if kind == "amount" else None
+        return stated or _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
+                                            "以下为最接近的段落。", hits, k, named)
     sentence, hit, shared = extractive(question, hits)
     if hit is None or shared < 2:
         return _abstain(question, "证据不足：检索到的段落与问题关系不大，未作回答。以下为最接近的段落。", hits, k, named)
@@ -175,6 +184,19 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive",
                   confidence=round(min(1.0, shared / max(len(question), 1)), 3),
                   basis=named + [Basis(part="sentence", text=sentence, words=words)])
+
+
+def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, named: list[Basis]) -> Answer | None:
+    """The amount of the narrative item that holds the question's specific words (qa.specific), when no row,
+    column or term answers."""
+    item = stated_item(question, sc, retriever)
+    if item is None:
+        return None
+    first = cite(Hit(item.chunk, 0.0), item.sentence)
+    rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
+    return Answer(question=question, answer=item.sentence, value=item.value, unit="万元",
+                  citations=[first] + rest[: k - 1], mode="extractive", confidence=item.share,
+                  basis=named + [Basis(part="sentence", text=item.sentence, words=list(item.said))])
 
 
 def _several(question: str, parts: list[str], k: int, settings, retriever: Retriever) -> Answer:

@@ -88,3 +88,49 @@ def fake_chat():
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
     return lambda *replies: FakeListChatModel(responses=list(replies))
+
+
+CITY_DOC = """深圳市{unit}
+2026年部门预算
+
+一、部门职责
+负责全市{unit}相关工作。
+
+二、项目支出情况
+{project}
+
+三、“三公”经费预算情况说明
+2026年公务用车运行维护费{car}万元，主要用于车辆加油、维修和保险。
+
+一般公共预算支出表（按经济分类）
+单位：万元
+科目编码\t科目名称\t支出总计
+\t合计\t{total}
+30102\t津贴补贴\t{allowance}
+30231\t公务用车运行维护费\t{car}
+"""
+CITY_UNITS = ["口岸办公室", "气象局", "统计局", "审计局", "司法局", "民政局", "水务局", "财政局", "商务局", "科技创新局", "信访局"]
+
+
+@pytest.fixture(scope="session")
+def look_alike_city(tmp_path_factory):
+    """Eleven budgets of one city alike but for their items: one names the posting at 西九龙站 and its allowance,
+    in a list of items whose other entries share its rare words with other amounts."""
+    from index.ingest import ingest_paths
+    from qa.retrieve import Retriever
+    from qa.specific import MIN_DOCUMENTS
+
+    root = tmp_path_factory.mktemp("offterm")
+    paths = []
+    for i, unit in enumerate(CITY_UNITS):
+        project = ("口岸运行项目2,520.00万元，用于西九龙站口岸区物业管理；西九龙站派驻人员工作补助9.42万元，"
+                   "用于发放派驻人员的驻港补贴；应急联勤指挥中心运行工作140.00万元，用于西九龙站指挥中心运转。" if i == 0
+                   else f"业务运行保障项目{100 + i}.00万元，用于日常业务。")
+        path = root / f"unit-{i:02d}.txt"
+        path.write_text(CITY_DOC.format(unit=unit, project=project, car=f"{10 + i}.00", allowance=f"{500 + i}.00",
+                                        total=f"{2000 + i}.00"), encoding="utf-8")
+        paths.append(path)
+    assert len(paths) >= MIN_DOCUMENTS
+    report = ingest_paths(paths, root / "store")
+    assert not report.errors
+    return Retriever(root / "store")

@@ -1,0 +1,112 @@
+"""The question's own rare words: what a question is about when it names one item of a document in words few
+documents of the store use (西九龙, 巡逻船, 编外员额, 骗保). They tell a table term's figure from the item's own
+(qa/offterm.py), and they find the sentence that states the item's amount when no row or term answers
+(`stated_item`): "（10）编外人员项目44.18万元，用于保障突发中心员额劳务费和体检费的开支" answers a question about the
+预警中心编外员额's 劳务费 and 体检."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+# A word held by at most this share of the store's documents is specific to what the question is about (西九龙, 骗保,
+# 劳务派遣); one that most documents use (人员, 保险, 日常) says nothing about it.
+SPECIFIC_SHARE = 0.15
+# Below this many documents, how few of them use a word tells nothing: no word is read as specific.
+MIN_DOCUMENTS = 10
+# The item stating the amount must hold at least this share of the question's specific words (by rarity).
+MIN_SAID = 0.5
+# Amounts that are a part of an item's amount, not the item's own (上年结转564.09万元 after 服务费7,083.34万元).
+_PART_OF = re.compile(r"(?:上年|以前年度)?结转(?:结余)?|其中[：:]?|含")
+_ITEM_END = re.compile(r"[；;。]")
+
+
+def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[int, list[str]]]:
+    """The question's words (its unit, year and asking words aside; two characters or more) that the named documents
+    use and at most SPECIFIC_SHARE of the store's documents use: word -> (how many documents use it, the ids of the
+    named documents' chunks that hold it)."""
+    from index.bm25 import segmenter
+    from qa.reword import subject_phrase
+
+    docs = retriever.documents()
+    if len(docs) < MIN_DOCUMENTS or not sc.keys or len(sc.keys) == len(docs):
+        return {}
+    chunks = retriever.chunks()
+    bm25 = retriever.store.bm25()
+    phrase = subject_phrase(question, docs, sc)
+    out: dict[str, tuple[int, list[str]]] = {}
+    for w in dict.fromkeys(segmenter().cut(phrase)):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w):
+            continue
+        held = bm25.holders(w)
+        owners = {chunks.doc_of(cid) for cid in held}
+        mine = [cid for cid in held if chunks.doc_of(cid) in sc.keys]
+        if mine and len(owners) <= SPECIFIC_SHARE * len(docs):
+            out[w] = (len(owners), mine)
+    return out
+
+
+@dataclass(frozen=True)
+class StatedItem:
+    value: float
+    sentence: str
+    chunk: object
+    said: tuple[str, ...]  # the question's specific words the item holds
+    share: float  # their share of the question's specific words, weighted by rarity
+    rest: int  # how many of the question's other characters the item holds (派, 补 of 派到…发补贴 in 派驻人员工作补助)
+
+
+def stated_item(question: str, sc: Scope, retriever: Retriever,
+                rare: dict[str, tuple[int, list[str]]] | None = None) -> StatedItem | None:
+    """The amount of the one item (a clause up to ；or 。) of the named documents' narrative that holds most of the
+    question's specific words, in its name or in what it is for; None when no item holds enough of them, or when
+    items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
+    from rules.claims import amounts_in
+    from qa.phrase import SENTENCE
+
+    rare = rare_words(question, sc, retriever) if rare is None else rare
+    if not rare:
+        return None
+    weight = {w: math.log(1 + len(retriever.documents()) / df) for w, (df, _) in rare.items()}
+    total = sum(weight.values())
+    chunks = retriever.chunks()
+    ids = dict.fromkeys(cid for _, held in rare.values() for cid in held)
+    from qa.reword import _PLAIN, subject_phrase
+
+    phrase = subject_phrase(question, retriever.documents(), sc)
+    others = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set("".join(rare))
+    found: list[StatedItem] = []
+    for cid in ids:
+        chunk = chunks[cid]
+        if chunk.kind != "paragraph":
+            continue
+        text = chunk.text
+        for a in amounts_in(text):
+            if a.bound or a.change or a.unit not in ("万元", "元", "亿元"):
+                continue
+            lo = max((m.end() for m in _ITEM_END.finditer(text, 0, a.start)), default=0)
+            end = _ITEM_END.search(text, a.end)
+            item = text[lo:end.end() if end else len(text)]
+            clause = re.split(r"[，,]", text[lo:a.start])[-1]
+            if _PART_OF.match(clause.strip()) and not _PART_OF.search(question):
+                continue  # a part of the item's amount, not the item's
+            said = tuple(w for w in rare if w in item)
+            share = sum(weight[w] for w in said) / total
+            if share >= MIN_SAID:
+                sentence = next((m.group(0) for m in SENTENCE.finditer(text) if m.start() <= a.start < m.end()), item)
+                found.append(StatedItem(round(a.value, 4), sentence.strip(), chunk, said, round(share, 3),
+                                        len(others & set(item))))
+    if not found:
+        return None
+    # the item saying most of the specific words, then most of the question's other characters; an item and its
+    # later mentions may repeat the amount, but another amount as well placed is another item: no guess
+    top = max((f.share, f.rest) for f in found)
+    best = [f for f in found if (f.share, f.rest) == top]
+    if len({f.value for f in best}) > 1:
+        return None
+    return best[0]

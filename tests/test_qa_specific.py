@@ -1,0 +1,28 @@
+"""The question's own rare words find the narrative item it is about: the amount of the one item that says them
+(and most of the question's other words), never a guess between items that say them equally."""
+from qa.answer import ask
+from qa.specific import rare_words, stated_item
+
+
+def test_rare_words_are_the_named_documents_and_few_others(look_alike_city):
+    question = "深圳市口岸办公室2026年给派到西九龙站干活的人发补贴，预算多少？"
+    rare = rare_words(question, look_alike_city.scope(question), look_alike_city)
+    assert any("西九龙" in w for w in rare)
+    assert "补贴" not in rare  # every document of the city says 津贴补贴
+
+
+def test_the_item_saying_the_rare_words_and_most_of_the_rest_gives_the_amount(look_alike_city):
+    question = "深圳市口岸办公室2026年给派到西九龙站干活的人发补贴，预算多少？"
+    item = stated_item(question, look_alike_city.scope(question), look_alike_city)
+    assert item is not None and item.value == 9.42 and "派驻" in item.sentence
+    a = ask(question, look_alike_city.store.root, retriever=look_alike_city)
+    assert a.answered and a.value == 9.42 and a.citations[0].text and "西九龙" in a.citations[0].text
+    assert any(b.part == "sentence" and b.words for b in a.basis)
+
+
+def test_items_that_say_the_words_equally_are_no_answer(look_alike_city):
+    # 西九龙站 is said by three items with three amounts, and nothing else of the question tells them apart
+    question = "深圳市口岸办公室2026年西九龙站那块预算多少？"
+    sc = look_alike_city.scope(question)
+    assert rare_words(question, sc, look_alike_city)  # the words are there: the items are what ties
+    assert stated_item(question, sc, look_alike_city) is None
