@@ -16,7 +16,11 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 # "X占Y的比例/比重/百分比/多大比例/百分之几"; the whole may also come first ("Y中X占多大比例").
-_SHARE = re.compile(r"^(?P<part>.+?)(?:所)?占(?P<whole>.*?)(?:的)?(?:多大|多少)?(?:比例|比重|百分比|份额|百分之几|的?多少)")
+# (占了/占到: the aspect word is not the whole; 几成: tenths, asked as a percentage)
+_SHARE = re.compile(r"^(?P<part>.+?)(?:所)?占(?:了|到|据)?(?P<whole>.*?)(?:的)?(?:多大|多少|几)?"
+                    r"(?:比例|比重|百分比|份额|百分之几|成|的?多少)")
+_EDGE = "，,。、；;：: ()（）"
+_SCOPE = re.compile(r"[（(]?(?:本级|汇总)[）)]?")
 _LEAD = re.compile(r"^(?:其中|那么|请问)")
 
 
@@ -25,14 +29,15 @@ def parts(question: str) -> tuple[str, str] | None:
     m = _SHARE.search(halfwidth(question))
     if not m:
         return None
-    part, whole = m.group("part").strip("，,。 "), m.group("whole").strip("，,。 的")
+    part, whole = m.group("part").strip(_EDGE), m.group("whole").strip(_EDGE + "的")
     if not whole:
         # "收入预算中一般公共预算拨款占多大比例": the whole is what the part is said to be in.
         split = re.split(r"[中里内]", part, maxsplit=1)
         if len(split) != 2:
             return None
-        whole, part = split
+        whole, part = (x.strip(_EDGE) for x in split)
     part = _LEAD.sub("", part)
+    part, whole = (_SCOPE.sub("", x).strip(_EDGE) for x in (part, whole))
     return (part, whole) if len(part) >= 2 and len(whole) >= 2 else None
 
 
@@ -49,8 +54,14 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
     # (上年结转 / 一般公共预算拨款) is another figure.
     for phrase in (f"{asked[1]}中{asked[0]}", asked[1]):
         q = f"{phrase}是多少"
-        hits = retriever.search(q, 20, docs=sc.keys)
-        cand = structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
+        cand = None
+        if read and read[0].table:
+            # the whole of a part read in a table is first that table's total (工资福利支出 of 基本支出: the 合计
+            # row's 基本支出), not a figure of the same name in another table
+            cand = structured(q, totals_of([read[0].hit], retriever.chunks()), retriever.terms())
+        if cand is None or not cand.value:
+            hits = retriever.search(q, 20, docs=sc.keys)
+            cand = structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
         if cand is None or cand.unit != "万元":
             return None
         read.append(cand)

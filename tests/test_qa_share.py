@@ -6,3 +6,18 @@ def test_the_part_and_the_whole_in_either_order():
     assert parts("一般公共预算拨款占收入预算的比例是多少？") == ("一般公共预算拨款", "收入预算")
     assert parts("收入预算中一般公共预算拨款占多大比例？") == ("一般公共预算拨款", "收入预算")
     assert parts("一般公共预算拨款是多少？") is None
+
+
+def test_the_aspect_word_tenths_and_the_scope_marker_are_not_the_whole():
+    assert parts("(本级)基本支出中，工资福利支出占了几成（百分比）？") == ("工资福利支出", "基本支出")
+    assert parts("政府采购预算中，货物类占了百分之几？") == ("货物类", "政府采购预算")
+    assert parts("项目支出里，专项资金占到多少比例？") == ("专项资金", "项目支出")
+
+
+def test_the_whole_of_a_part_read_in_a_table_is_that_tables_total(look_alike_city):
+    from qa.answer import ask
+
+    a = ask("深圳市气象局2026年一般公共预算支出中，津贴补贴占了几成？", look_alike_city.store.root,
+            retriever=look_alike_city)
+    # 津贴补贴 501.00 of the table's 合计 2,001.00 (not a figure of another table)
+    assert a.answered and a.value == round(100 * 501 / 2001, 2), a.answer
