@@ -344,6 +344,8 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     # must say one of them ("出国（境）经费预算" is not the 三公经费预算 sentence, which says none).
     own = {g for g in grams(_GENERIC.sub("|", q.text)) if "|" not in g}
     long_terms = [t for t in terms if len(t) >= 3]
+    m = _WITHIN.search(halfwidth(question)) if kind in ("amount", "change") else None
+    within = clean(m.group("x")) if m and len(set(clean(m.group("x"))) - set("的了是")) >= 2 else ""
     for c in cands:
         c.fits_head = head is None or says(head, c.said)
         label = clean(_TOTAL_WORDS.sub("", norm(c.row or ""))) if c.hit.chunk.kind == "row" else ""
@@ -357,12 +359,18 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
             # Said only by the heading (三公经费及会议费培训费情况说明) while the sentence names another term
             # (公务接待费…较上年减少): the heading frames several figures, the sentence says whose this one is.
             c.fits_head = not any(t in own_said and t not in head and head not in t for t in long_terms)
+        if within and not says(within, c.said) and within not in c.said:
+            # "政府采购项目中，服务类项目是多少": what follows 中 is asked, what precedes it frames it (the 共有775.86
+            # of every project is not the 服务类 one)
+            c.fits_head = False
         coded = bool(q.codes) and getattr(c.hit.chunk, "code", None) in q.codes  # a code names it outright
         if own and c.said and kind in ("amount", "change") and not coded and not own & grams(c.said):
             c.fits_head = False
     return cands
 
 
+# "Y中(，)X是多少": the X a question asks for within Y
+_WITHIN = re.compile(r"(?:中|里)[，,：:]\s*(?P<x>[^，,。？?中里]{2,12}?)(?:是|为|有|共|一共)?(?:多少|几)")
 _GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害防治及应急管理 is the row of …支出
 _GENERIC = re.compile("经费|预算|支出|费用|资金|金额|收入|合计|总计|部门|单位|本年|年度|项目|科目|安排|财政拨款")
 

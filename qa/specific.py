@@ -31,6 +31,7 @@ def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tupl
     use and at most SPECIFIC_SHARE of the store's documents use: word -> (how many documents use it, the ids of the
     named documents' chunks that hold it)."""
     from index.bm25 import segmenter
+    from index.entity import in_order
     from qa.reword import subject_phrase
 
     docs = retriever.documents()
@@ -40,9 +41,10 @@ def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tupl
     bm25 = retriever.store.bm25()
     phrase = subject_phrase(question, docs, sc)
     out: dict[str, tuple[int, list[str]]] = {}
+    names = [docs[k].get("name") or "" for k in sc.keys if k in docs]
     for w in dict.fromkeys(segmenter().cut(phrase)):
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w):
-            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) or any(in_order(w, n) for n in names):
+            continue  # (城管 of 城市管理和综合执法局: the unit's own name, said in short, is not what is asked)
         held = bm25.holders(w)
         owners = {chunks.doc_of(cid) for cid in held}
         mine = [cid for cid in held if chunks.doc_of(cid) in sc.keys]

@@ -185,3 +185,10 @@ def test_what_an_item_is_for_said_after_its_amount_names_it_too():
             _para("6.政府公报编辑管理200.18万元，主要用于《人民政府公报》编辑、翻译及印刷、派送等工作的支出。")]
     assert structured("编印《人民政府公报》这块安排了多少钱？", hits).value == 200.18
     assert structured("留给年中临时增加或突发工作的钱有多少？", hits).value == 22.69
+
+
+def test_what_follows_zhong_is_asked_what_precedes_it_frames_it():
+    hits = [_para("纳入2026年部门预算的政府采购项目共有775.86万元，其中：货物类项目36.50万元、工程类项目0.00万元、"
+                  "服务类项目739.36万元。")]
+    assert structured("纳入部门预算的政府采购项目中，服务类项目是多少万元？", hits).value == 739.36
+    assert structured("纳入部门预算的政府采购项目共有多少万元？", hits).value == 775.86

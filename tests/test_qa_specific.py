@@ -9,6 +9,9 @@ def test_rare_words_are_the_named_documents_and_few_others(look_alike_city):
     rare = rare_words(question, look_alike_city.scope(question), look_alike_city)
     assert any("西九龙" in w for w in rare)
     assert "补贴" not in rare  # every document of the city says 津贴补贴
+    # the unit's own name said again in short (口岸 of 口岸办公室) is who is asked about, not what
+    again = "深圳市口岸办公室2026年口岸西九龙站派驻人员的补贴是多少？"
+    assert "口岸" not in rare_words(again, look_alike_city.scope(again), look_alike_city)
 
 
 def test_the_item_saying_the_rare_words_and_most_of_the_rest_gives_the_amount(look_alike_city):
