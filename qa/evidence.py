@@ -185,6 +185,27 @@ def _same_label_twice(cands: list[_Candidate], penalty: float = 4.0) -> None:
             c.score -= penalty
 
 
+def _zero_beside_same_item(cands: list[_Candidate], q: Query) -> None:
+    """One item (its code, or else its label) in two tables of a document, budgeted in one and 0.00 in the other
+    (产业发展 2150517: 100,000 in the 一般公共预算支出表, 0.00 in its 基本支出 part): the zero is the part the item
+    has no money in, not the item's figure, unless the question names that table's own words."""
+    by_item: dict[tuple, list[_Candidate]] = {}
+    for c in cands:
+        if c.hit.chunk.kind == "row":
+            item = getattr(c.hit.chunk, "code", None) or norm(c.row or "")
+            by_item.setdefault((c.hit.chunk.source, item), []).append(c)
+    for group in by_item.values():
+        held = [c for c in group if c.value]
+        if not held:
+            continue
+        for c in group:
+            if c.value:
+                continue
+            own = grams(clean(c.table or "")) - set().union(*(grams(clean(h.table or "")) for h in held))
+            if not own & q.grams:
+                c.score -= 2.0
+
+
 def _zero_beside_value(cands: list[_Candidate], q: Query) -> None:
     """Columns of one group the question does not tell apart (因公出国(境)费/一般公共预算 | /政府性基金预算 | …):
     a zero there beside a sibling that holds the amount is not the figure asked."""
@@ -389,6 +410,7 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
     _corroborate(cands)
     _same_label_twice(cands)
+    _zero_beside_same_item(cands, q)
     if any(c.named_row for c in cands):
         # The question names a row of the table whole ("项目支出总表中精准预报"): the table's subject frames it.
         for c in cands:

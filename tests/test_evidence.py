@@ -192,3 +192,11 @@ def test_what_follows_zhong_is_asked_what_precedes_it_frames_it():
                   "服务类项目739.36万元。")]
     assert structured("纳入部门预算的政府采购项目中，服务类项目是多少万元？", hits).value == 739.36
     assert structured("纳入部门预算的政府采购项目共有多少万元？", hits).value == 775.86
+
+
+def test_a_zero_in_a_part_table_beside_the_items_budget_is_not_its_figure():
+    hits = [_row("产业发展", {"合计": 0.0}, "一般公共预算基本支出明细表（按功能科目分）", code="2150517"),
+            _row("产业发展", {"合计": 100000.0}, "一般公共预算支出明细表（按功能科目分）", code="2150517")]
+    assert structured("一般公共预算中产业发展（2150517）支出是多少万元？", hits).value == 100000.0
+    # the question that names the part table asks for its zero
+    assert structured("一般公共预算基本支出中产业发展（2150517）是多少万元？", hits).value == 0.0
