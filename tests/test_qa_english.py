@@ -1,7 +1,7 @@
 """English questions: what names the unit, the year and the place, before the Chinese pipeline answers them."""
 from __future__ import annotations
 
-from qa.english import _ORG, _PLACE_RANK, _by_gloss, is_english
+from qa.english import _ORG, _PLACE_RANK, _POSSESSIVE, _STOP, _by_gloss, _gloss_reading, _term, _unit, is_english
 
 NAMES = ["深圳市公安局", "深圳市司法局", "深圳市生态环境局", "深圳市统计局", "深圳市气象局", "深圳市人民政府办公厅"]
 
@@ -12,7 +12,13 @@ def test_the_unit_is_the_words_before_its_kind_of_body_capitalised_or_not():
 
     assert orgs("What is the 2026 budget of the Shenzhen Municipal Public Security Bureau?") == [
         "Shenzhen Municipal Public Security Bureau"]
-    assert orgs("how much did the public security bureau of Xi'an plan for meetings?") == ["public security bureau"]
+    # the place after "of" is kept with the unit's words: it is told from them by its pinyin
+    assert orgs("how much did the public security bureau of Xi'an plan for meetings?") == [
+        "public security bureau of Xi'an"]
+    # the kind of body first, then what it is of; framing words (will, set aside) are no part of a name
+    assert orgs("the 2026 budget for official receptions of the Shenzhen Bureau of Public Works") == [
+        "Shenzhen Bureau of Public Works"]
+    assert orgs("How much will Chongqing water resources bureau spend") == ["Chongqing water resources bureau"]
     assert _PLACE_RANK.sub(" ", "Municipal Public Security Bureau").split() == ["Public", "Security", "Bureau"]
 
 
@@ -28,8 +34,37 @@ def test_english_is_told_from_chinese_by_its_letters():
     assert not is_english("深圳市气象局2026年会议费是多少？")
 
 
-def test_a_unit_the_dictionary_reads_weakly_for_every_name_is_not_guessed():
-    # CC-CEDICT glosses 水利 as water conservancy, 自然资源 as natural resources: "Water Resources" is half of each.
+def test_a_unit_the_dictionary_and_the_encoder_read_differently_is_not_guessed(monkeypatch):
+    import qa.english
+
+    # CC-CEDICT glosses 资源 as "natural resource (such as water or minerals)": to the dictionary "Water Resources"
+    # is 规划和自然资源局 as much as 水利局 (water conservancy); the encoder reads 水利局
     names = ["重庆市水利局", "重庆市规划和自然资源局", "重庆市气象局"]
-    assert _by_gloss("Water Resources", names, {"重庆"}, guess=False) is None
-    assert _by_gloss("Meteorological", names, {"重庆"}, guess=False) == "重庆市气象局"
+    assert _gloss_reading("Water Resources", names, {"重庆"})[0] == "重庆市规划和自然资源局"
+    assert _unit("Water Resources Bureau", names, {"重庆"}) is None
+    assert _unit("Meteorological Bureau", names, {"重庆"}) == "重庆市气象局"
+    # the encoder's reading alone, when the dictionary reads the words as no name at all
+    monkeypatch.setattr(qa.english, "_nearest", lambda query, texts: (0.8, "重庆市气象局"))
+    assert _unit("Weather Service", names, {"重庆"}) == "重庆市气象局"
+    assert _unit("Water Resources Bureau", names, {"重庆"}) is None
+
+
+def test_possessives_and_framing_words_are_no_part_of_a_unit_or_a_quantity():
+    assert _POSSESSIVE.sub("", "Shenzhen's weather bureau’s budget") == "Shenzhen weather bureau budget"
+    assert _STOP.sub(" ", "how much will it set aside for overseas travel").split() == ["it", "overseas", "travel"]
+
+
+def test_a_quantity_said_equally_by_several_terms_is_not_chosen_by_how_common_a_term_is():
+    terms = ["其他收入", "事业收入", "经营收入", "培训费", "会议费"]
+    sources = {"其他收入": 70, "事业收入": 70, "经营收入": 3}
+    assert _gloss_reading("revenue", terms, prefer=sources)[0] is None  # which income? the question does not say
+    assert _term("meeting costs", terms, sources) == "会议费"
+
+
+def test_a_weak_reading_is_taken_when_the_encoder_reads_it_too():
+    terms = ["因公出国（境）费", "因公出国（境）费用", "公务接待费", "办公费", "会议费", "公务用车运行维护费", "培训费", "差旅费",
+             "机关运行经费", "住房公积金", "其他交通费用", "对外交流与合作"]
+    # "trips" is said by no word of 因公出国（境）费, which the encoder also finds nearest
+    assert _gloss_reading("official trips abroad", terms)[0] is None
+    assert _term("official trips abroad", terms, {}) in ("因公出国（境）费", "因公出国（境）费用")
+    assert _term("overseas travel", terms, {}) is None  # 差旅费 says travel; the encoder reads 其他交通费用

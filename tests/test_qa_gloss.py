@@ -2,7 +2,7 @@
 and how two Chinese words with no character in common share a meaning."""
 from __future__ import annotations
 
-from qa.gloss import best, senses, stems, words
+from qa.gloss import best, said_by, senses, stems, translations, words
 
 UNITS = ["公安局", "司法局", "生态环境局", "交通运输局", "统计局", "气象局", "人民政府办公厅", "财政局", "审计局"]
 TERMS = ["因公出国（境）费", "公务接待费", "会议费", "培训费", "公务用车运行维护费", "公务用车购置费", "“三公”经费",
@@ -50,3 +50,15 @@ def test_the_dictionary_read_a_word_at_a_time_is_the_file_parsed_whole():
     sample = random.Random(1).sample(sorted(whole), 3000) + UNITS + ["生态环境", "公安"]
     assert all(w in table and table[w] == whole[w] for w in sample if w in whole)
     assert "不是一个词语" not in table and table.get("不是一个词语", ()) == ()
+
+
+def test_an_english_word_is_bridged_to_a_chinese_word_through_its_translations():
+    assert "接待室" in translations("recept")  # reception room: a short definition holding the word
+    assert said_by("接待", frozenset({"recept"})) == (0.5, frozenset({"recept"}))  # 接待室 holds 接待
+    assert said_by("会议", frozenset({"meet"}))[0] == 1.0  # said outright
+    assert said_by("费", frozenset({"recept"}))[0] == 0.0  # a single character bridges nothing
+
+
+def test_a_single_character_left_unsaid_is_no_evidence_against_a_term():
+    top = best(stems("training"), ["培训费", "培训中心建设"])
+    assert top[0].text == "培训费" and top[0].word_share == 1.0
