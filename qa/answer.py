@@ -199,9 +199,30 @@ def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, na
                   basis=named + [Basis(part="sentence", text=item.sentence, words=list(item.said))])
 
 
+def _change_stated(question: str, first: Answer) -> Answer | None:
+    """A change asked after a figure ("…多少？比上年多了多少？") that the figure's own sentence states (支出1500万元，
+    比上年增加440万元): read from it, when it states one change and its direction is the one asked."""
+    from rules.claims import amounts_in
+
+    changes = [a for a in amounts_in(first.answer) if a.change and a.unit in ("万元", "元", "亿元")]
+    if len({(a.value, a.change) for a in changes}) != 1 or not first.citations:
+        return None  # (one change, perhaps said twice: 比上年增加440万元…较2021年度增加440万元)
+    a = changes[0]
+    asked_up = re.search(r"多|增|涨|高|上升", question.split("比")[-1] if "比" in question else question)
+    asked_down = re.search(r"少|减|降|低|省|节约", question.split("比")[-1] if "比" in question else question)
+    if (a.change == "+" and asked_down and not asked_up) or (a.change == "-" and asked_up and not asked_down):
+        return None
+    return Answer(question=question, answer=first.answer, value=round(a.value, 4), unit="万元",
+                  citations=first.citations[:1], mode=first.mode, confidence=first.confidence,
+                  basis=[Basis(part="sentence", text=first.answer, words=[a.text])])
+
+
 def _several(question: str, parts: list[str], k: int, settings, retriever: Retriever) -> Answer:
     """Several questions in one: each answered on its own; the first gives the value, every figure a row."""
     answers = [_answer(p, k, settings, retriever) for p in parts]
+    for i in range(1, len(answers)):
+        if not answers[i].answered and intent(parts[i]) == "change" and answers[0].answered:
+            answers[i] = _change_stated(parts[i], answers[0]) or answers[i]
     main = answers[0].model_copy(deep=True)
     main.question = question
     main.answer = "；".join(a.answer.rstrip("。") for a in answers) + "。"

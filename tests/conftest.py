@@ -125,7 +125,7 @@ def look_alike_city(tmp_path_factory):
     for i, unit in enumerate(CITY_UNITS):
         project = ("口岸运行项目2,520.00万元，用于西九龙站口岸区物业管理；西九龙站派驻人员工作补助9.42万元，"
                    "用于发放派驻人员的驻港补贴；应急联勤指挥中心运行工作140.00万元，用于西九龙站指挥中心运转。" if i == 0
-                   else f"业务运行保障项目{100 + i}.00万元，用于日常业务。")
+                   else f"业务运行保障项目{100 + i}.00万元，比上年增加{i}.50万元，用于日常业务。")
         path = root / f"unit-{i:02d}.txt"
         path.write_text(CITY_DOC.format(unit=unit, project=project, car=f"{10 + i}.00", allowance=f"{500 + i}.00",
                                         total=f"{2000 + i}.00"), encoding="utf-8")

@@ -1,0 +1,18 @@
+"""Several questions in one, split where each asks, and a change asked after a figure read from the figure's own
+sentence."""
+from qa.aggregate import follow_ups
+from qa.answer import ask
+
+
+def test_a_question_is_split_where_each_clause_asks():
+    assert follow_ups("X是多少，比上年少了多少？") == ["X是多少", "X比上年少了多少"]
+    assert len(follow_ups("某局2026年打算买几辆新车，花多少钱？")) == 2
+    # 几 and 多少 ask at the end of their clause; earlier they describe
+    assert follow_ups("某局2026年审看那些几分钟一集的短剧，预算多少钱？") == ["某局2026年审看那些几分钟一集的短剧，预算多少钱？"]
+
+
+def test_a_change_asked_after_a_figure_is_read_from_its_sentence(look_alike_city):
+    a = ask("深圳市统计局2026年业务运行保障项目多少钱？比上年多了多少？", look_alike_city.store.root,
+            retriever=look_alike_city)
+    assert a.answered and a.value == 102.0, a.answer
+    assert 2.5 in [r.value for r in a.rows]
