@@ -87,6 +87,10 @@ def _gloss_reading(query: str, names: list[str], places: set[str] = frozenset(),
     # clearly ahead of every other reading, even one too weak to be taken (其他收入 barely over the bar, 事业收入
     # just under it, for "revenue": the question does not tell them apart)
     tied = [m for m in read if m.score > found[0].score - MIN_GLOSS_LEAD] if found else []
+    if prefer is not None and tied and any(set(m.explained) - set(tied[0].explained) for m in found):
+        # a word of the question that another fair reading says is left unsaid by this one (行政运行 for
+        # "administrative operating costs", whose "costs" 物业管理费 says): the reading is of part of the question
+        return None, True
     if len(tied) > 1 and prefer:
         if any(m.word_share < 1.0 for m in tied):
             # each leaves some of its words unsaid (事业收入, 其他收入 for "revenue"): other quantities, not other

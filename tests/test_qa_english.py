@@ -68,3 +68,10 @@ def test_a_weak_reading_is_taken_when_the_encoder_reads_it_too():
     assert _gloss_reading("official trips abroad", terms)[0] is None
     assert _term("official trips abroad", terms, {}) in ("因公出国（境）费", "因公出国（境）费用")
     assert _term("overseas travel", terms, {}) is None  # 差旅费 says travel; the encoder reads 其他交通费用
+
+
+def test_a_term_that_leaves_unsaid_a_word_another_fair_reading_says_is_not_chosen():
+    terms = ["行政运行", "物业管理费", "会议费", "培训费", "住房公积金"]
+    # 行政运行 says "administrative operating" but not "costs", which 物业管理费 (property management fee) says
+    assert _term("administrative operating costs", terms, {}) is None
+    assert _term("administrative operation", terms, {}) == "行政运行"
