@@ -1,6 +1,8 @@
 """Citations: the document, page and passage behind an answer."""
 from __future__ import annotations
 
+import functools
+
 from qa.models import Citation
 
 MAX_SNIPPET = 300
@@ -20,8 +22,40 @@ def cite(hit, focus: str | None = None) -> Citation:
     c = hit.chunk
     text = focus if focus and focus in c.text else snippet(c.text, focus)
     where = c.table if getattr(c, "table", None) else getattr(c, "section", None)
-    return Citation(source=c.source, page=c.page, text=text, score=round(float(hit.score), 6),
+    page = c.page
+    pages = getattr(c, "pages", None) or []
+    if focus and len(pages) > 1 and c.source.lower().endswith(".pdf"):
+        page = _page_of(c.source, tuple(pages), focus) or page
+    return Citation(source=c.source, page=page, text=text, score=round(float(hit.score), 6),
                     section=(where or "").split(" > ")[-1][:60] or None)
+
+
+PIECE = 14  # characters of a sentence looked for on each page of a passage that runs over several
+
+
+def _page_of(source: str, pages: tuple[int, ...], focus: str) -> int | None:
+    """The page of a passage spanning several that prints the sentence cited (its first characters, else its
+    last: a sentence cut by a page break starts on one page): the page a reader is sent to is the sentence's."""
+    flat = _flat(focus)
+    for piece in (flat[:PIECE], flat[-PIECE:]):
+        if len(piece) < PIECE // 2:
+            continue
+        for p in pages:
+            if piece in _page_text(source, p):
+                return p
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _page_text(source: str, page: int) -> str:
+    """A PDF page's text layer without spaces or line breaks ("" when the file cannot be read)."""
+    try:
+        import pymupdf
+
+        with pymupdf.open(source) as doc:
+            return _flat(doc[page - 1].get_text()) if 0 < page <= doc.page_count else ""
+    except Exception:  # noqa: BLE001 - a moved or unreadable file keeps the passage's first page
+        return ""
 
 
 def _flat(text: str) -> str:

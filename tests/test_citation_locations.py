@@ -30,3 +30,22 @@ def test_ask_prints_section_and_line_for_text_and_the_page_for_pdf():
     text = Citation(source="/d.txt", page=1, text="x", score=1.0, section="二、收支情况", line=6)
     pdf = Citation(source="/d.pdf", page=9, text="x", score=1.0, section="二、收支情况")
     assert _where(text) == "二、收支情况 · 第 6 行" and _where(pdf) == "第 9 页 · 二、收支情况"
+
+
+def test_a_passage_over_two_pdf_pages_cites_the_page_of_its_sentence(tmp_path):
+    import pymupdf
+
+    from index.chunk import Chunk
+    from qa.citations import cite
+    from qa.retrieve import Hit
+
+    pdf = tmp_path / "two.pdf"
+    doc = pymupdf.open()
+    for line in ("（1）气象服务100.00万元，用于开展气象服务保障工作；", "（10）编外人员项目44.18万元，用于保障员额劳务费和体检费的开支。"):
+        doc.new_page().insert_text((50, 80), line, fontname="china-s", fontsize=10)
+    doc.save(pdf)
+    text = "（1）气象服务100.00万元，用于开展气象服务保障工作；（10）编外人员项目44.18万元，用于保障员额劳务费和体检费的开支。"
+    chunk = Chunk(id="p", source=str(pdf), kind="paragraph", pages=[1, 2], text=text)
+    assert cite(Hit(chunk, 1.0), "（10）编外人员项目44.18万元，用于保障员额劳务费和体检费的开支。").page == 2
+    assert cite(Hit(chunk, 1.0), "（1）气象服务100.00万元，用于开展气象服务保障工作；").page == 1
+    assert cite(Hit(chunk, 1.0)).page == 1  # no sentence: the passage's first page
