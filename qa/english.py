@@ -79,10 +79,14 @@ def _gloss_reading(query: str, names: list[str], places: set[str] = frozenset(),
     bureau): most of the query said by most of the name, clearly ahead of the next name, or among names that say
     it equally the one `prefer` ranks first (the term more documents use). Also whether the dictionary read the
     words as any name at all."""
-    from qa.gloss import best, stems
+    from qa.gloss import best, fullness, stems
 
     bare = _bare(names, places)
     read = best(stems(query), list(bare))
+    if prefer is not None:
+        # a term said by one sense of a single character (被装购置费 for "trips": 被) is no reading; a unit's name
+        # is checked by the encoder besides
+        read = [m for m in read if not m.chance]
     found = [m for m in read if m.word_share >= MIN_GLOSS and m.query_share >= MIN_GLOSS]
     # clearly ahead of every other reading, even one too weak to be taken (其他收入 barely over the bar, 事业收入
     # just under it, for "revenue": the question does not tell them apart)
@@ -91,6 +95,12 @@ def _gloss_reading(query: str, names: list[str], places: set[str] = frozenset(),
         # a word of the question that another fair reading says is left unsaid by this one (行政运行 for
         # "administrative operating costs", whose "costs" 物业管理费 says): the reading is of part of the question
         return None, True
+    if len(tied) > 1:
+        # names read equally: the one whose words' definitions the query says whole (财政局 for "Finance", where
+        # 审计 is "to examine finances")
+        whole = {m.text: sum(fullness(w, frozenset(m.explained)) for w in m.said) / len(m.said) for m in tied}
+        ranked = sorted(tied, key=lambda m: -whole[m.text])
+        tied = ranked[:1] if whole[ranked[0].text] > whole[ranked[1].text] else tied
     if len(tied) > 1 and prefer:
         if any(m.word_share < 1.0 for m in tied):
             # each leaves some of its words unsaid (事业收入, 其他收入 for "revenue"): other quantities, not other
@@ -149,8 +159,8 @@ def _said_whole(words: list[str], names: list[str], places: set[str]) -> tuple[s
 
 
 def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str], dict[str, int]]:
-    """The terms the units' documents use: their row labels of the shared vocabulary, and the defined terms their
-    text says (a term another city defines is no reading of this unit's question). With how many documents use
+    """The terms the units' documents use: their row labels and the words their text says, of the shared
+    vocabulary (a term only other units use is no reading of this unit's question). With how many documents use
     each."""
     from qa.reword import _vocabulary
     from qa.vocab import norm
@@ -160,15 +170,16 @@ def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str
     ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
     chunks = retriever.chunks()
     labels = {t for t in vocab.terms_of(ids, chunks) if vocab.common(t)}
+    # …or that their text says (a 2019 budget states its 会议费 in prose, not in a table row)
     text = norm("".join(c.text for cid in ids if (c := chunks.get(cid)) is not None))
-    return sorted(labels | {t for t in vocab.gloss if t in text}), vocab.sources
+    return sorted(labels | {t for t in vocab.terms if vocab.common(t) and t in text}), vocab.sources
 
 
 def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     """The term an English phrase names: the dictionary's clear reading (see _gloss_reading); or, when the
     dictionary's best reading says most of the term but leaves some of the phrase unsaid (因公出国境费 for
-    "official trips abroad": trips), that reading when the encoder, choosing among the terms the dictionary reads
-    at all, picks it too (or a wording of it: 因公出国境费用). Never the encoder alone: on English phrases and
+    "official trips abroad": trips), that reading when the encoder picks it too (or a wording of it: 因公出国境费用),
+    clearly ahead of every other term. Never the encoder alone: on English phrases and
     Chinese terms it is often near a wrong term (overseas trips → 对外交流与合作)."""
     from qa.gloss import best, stems
 
@@ -177,11 +188,12 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
         return found
     from qa.meaning import nearest
 
-    read = best(stems(phrase), terms)
+    read = [m for m in best(stems(phrase), terms) if not m.chance]
     said = [m for m in read if m.word_share >= MIN_GLOSS]
     if not said:
         return None
-    ranked = nearest(phrase, [m.text for m in read], len(read))
+    # the encoder choosing among all the terms, not only those the dictionary reads: among few, agreeing is cheap
+    ranked = nearest(phrase, terms, len(terms))
 
     def wording(text: str) -> bool:  # 因公出国（境）费用 is a wording of 因公出国（境）费, not another term
         return text in said[0].text or said[0].text in text
@@ -192,13 +204,20 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     return None
 
 
+def _places_said(question: str, places: list[str]) -> list[str]:
+    """The places whose pinyin is one or a few whole words of the question (Xi'an, Chong Qing): a place of one
+    syllable (泗: si) is no part of another word (trips in)."""
+    words = [w for w in (re.sub(r"[^a-z]", "", w.lower()) for w in question.split()) if w]
+    spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1)}
+    return [p for p in places if _pinyin(p) in spans]
+
+
 def translate(question: str, retriever: Retriever) -> str | None:
     """The Chinese question an English one asks; None when it names no place or unit the store holds."""
     docs = retriever.documents()
     question = _POSSESSIVE.sub("", question)  # Shenzhen's weather bureau, the Bureau's budget
-    letters = re.sub(r"[^a-z]", "", question.lower())
     places = sorted({d.get("place") for d in docs.values() if d.get("place")})
-    said = [p for p in places if _pinyin(p) and _pinyin(p) in letters]
+    said = _places_said(question, places)
     place_words = {_pinyin(p) for p in said}
     years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", question)  # FY2024, 2024's
     orgs = [m.group(1).strip() for m in _ORG.finditer(question)]

@@ -143,6 +143,19 @@ def said_by(word: str, query: frozenset[str]) -> tuple[float, frozenset[str]]:
     return (BRIDGED, frozenset(bridged)) if bridged else (0.0, frozenset())
 
 
+def fullness(word: str, query: frozenset[str]) -> float:
+    """How whole a definition of the word the query says: the largest share of one definition's stems it says
+    (财政 "finances" all said by "finance"; 审计 "to examine finances" a half). Tells apart words that one
+    sense of the query reaches equally."""
+    best_share = 0.0
+    for definition in _dictionary().get(word, ()):
+        for part in re.sub(r"\[[^]]*\]|[\u4e00-\u9fff|]+", " ", definition).split(";"):
+            found = stems(part)
+            if found:
+                best_share = max(best_share, len(found & query) / len(found))
+    return best_share
+
+
 @functools.lru_cache(maxsize=50_000)
 def words(text: str) -> tuple[str, ...]:
     """Chinese text cut into dictionary words, longest first from the left (a character the dictionary lacks
@@ -172,6 +185,7 @@ class Match:
     word_share: float = 0.0  # share of the candidate's words (weighted by rarity) whose sense the query says
     query_share: float = 0.0  # share of the query's words (weighted by rarity) the candidate says
     explained: tuple[str, ...] = ()  # the query's stems the candidate says
+    chance: bool = False  # said only by one sense of single characters
 
 
 def best(query_stems: set[str], candidates: list[str]) -> list[Match]:
@@ -200,8 +214,11 @@ def best(query_stems: set[str], candidates: list[str]) -> list[Match]:
     out = []
     for c, ws in cut.items():
         hit = [w for w in ws if heard[w][0]]
-        if not hit:
-            continue
+        direct = [w for w in hit if heard[w][0] == 1.0]
+        if not direct:
+            continue  # a translation supports a reading, never makes one alone (reception → 服务台 holds 服务)
+        # one sense of single characters, which have many, is a chance reading (被: trip; 三公 says three and public)
+        chance = all(len(w) == 1 for w in direct) and len(set().union(*(heard[w][1] for w in direct))) < 2
         # a single character the query leaves unsaid (用, 费) is no evidence against the reading: its senses are too
         # many for a question to say
         total = sum(word_weight(w) for w in ws if len(w) >= 2 or heard[w][0]) or 1.0
@@ -212,5 +229,5 @@ def best(query_stems: set[str], candidates: list[str]) -> list[Match]:
                 explained[q] = max(explained.get(q, 0.0), heard[w][0])
         query_share = sum(weight(q) * f for q, f in explained.items()) / q_total
         out.append(Match(round(word_share * query_share, 4), c, tuple(hit), round(word_share, 4),
-                         round(query_share, 4), tuple(sorted(explained))))
+                         round(query_share, 4), tuple(sorted(explained)), chance))
     return sorted(out, key=lambda m: (-m.score, len(m.text)))

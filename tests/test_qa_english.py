@@ -75,3 +75,12 @@ def test_a_term_that_leaves_unsaid_a_word_another_fair_reading_says_is_not_chose
     # 行政运行 says "administrative operating" but not "costs", which 物业管理费 (property management fee) says
     assert _term("administrative operating costs", terms, {}) is None
     assert _term("administrative operation", terms, {}) == "行政运行"
+
+
+def test_a_place_is_said_by_whole_words_of_its_pinyin():
+    from qa.english import _places_said
+
+    places = ["深圳", "泗", "西安", "重庆"]
+    # 泗 (si) inside "trips in" is no place
+    assert _places_said("How much does Shenzhen budget for overseas trips in 2026?", places) == ["深圳"]
+    assert _places_said("the Xi'an police and the Chong Qing weather bureau", places) == ["西安", "重庆"]

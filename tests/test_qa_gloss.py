@@ -62,3 +62,9 @@ def test_an_english_word_is_bridged_to_a_chinese_word_through_its_translations()
 def test_a_single_character_left_unsaid_is_no_evidence_against_a_term():
     top = best(stems("training"), ["培训费", "培训中心建设"])
     assert top[0].text == "培训费" and top[0].word_share == 1.0
+
+
+def test_a_term_said_by_one_sense_of_single_characters_is_a_chance_reading():
+    chance = {m.text: m.chance for m in best(stems("three public expenses"), ["“三公”经费", "被装购置费", "公共安全支出"])}
+    assert chance["“三公”经费"] is False  # 三 and 公 say two words of the question
+    assert all(m.chance for m in best(stems("trips"), ["被装购置费"]))  # 被 lists "trip" among its senses
