@@ -106,13 +106,24 @@ def _groups(chunks: list) -> list[tuple[str, str, object, list]]:
     return out
 
 
-_LEVEL = re.compile(r"哪一?(类|款|项)|几大(类)")
+# (哪个项目: the projects themselves, the rows with none under them)
+_LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|哪一?个?(项)目")
 
 
 def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
-    return (m.group(1) or m.group(2)) if m else None
+    return (m.group(1) or m.group(2) or m.group(3)) if m else None
+
+
+def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, object]]:
+    """Items without the rows that add up every smaller one (three or more): a total, whatever its label (全额, the
+    unit's own name printed over its projects)."""
+    def total(v: float) -> bool:
+        smaller = [x for x, _ in valued if x < v - 0.005]
+        return len(smaller) >= 3 and abs(v - sum(smaller)) <= 0.006 * len(smaller) + 0.01
+
+    return [(v, c) for v, c in valued if not total(v)]
 
 
 def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> Answer | None:
@@ -129,6 +140,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
         return None
     best = None
     level = _level(question)
+    names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
     groups = _groups(chunks)
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     for name, kind, head, items in groups:
@@ -142,7 +154,10 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
         framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind == "row" else 0
         score = (said / max(len(grams(clean(name))), 1) + (said + 0.5 * framed) / len(wanted)
-                 + (0.2 if kind == "row" else 0.0) + (0.5 if level and kind == f"table:{level}" else 0.0))
+                 + (0.2 if kind == "row" else 0.0) + (0.5 if level and kind == f"table:{level}" else 0.0)
+                 # "专项业务经费支出表里": a question that names a table asks for that table's items, not for the
+                 # rows under a row of the same words in another table
+                 + (1.0 if names_table and kind.startswith("table") else 0.0))
         if best is None or score > best[0]:
             best = (score, name, kind, head, items)
     if best is None:
@@ -152,6 +167,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
     if not valued:
         return None
     valued.sort(key=lambda t: t[0], reverse=op != "min")
+    valued = without_totals(valued)
+    if not valued:
+        return None
     value, top = valued[0]
     word = "最小" if op == "min" else "最大"
     text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）。"

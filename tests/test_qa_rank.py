@@ -44,3 +44,20 @@ def test_the_level_a_question_asks():
     assert _level("一般公共预算支出按功能科目看，金额最大的是哪一项？") == "项"
     assert _level("几大类项目支出中哪一类预算最多？") == "类"
     assert _level("哪个单位的车最多？") is None
+
+
+def test_rows_that_add_up_every_smaller_one_are_totals_not_items():
+    from qa.rank import without_totals
+
+    valued = [(1715.97, "全额"), (1715.97, "西安市气象局"), (654.0, "a"), (493.65, "b"), (305.57, "c"), (220.0, "d"),
+              (28.5, "e"), (14.25, "f")]
+    assert [c for _, c in without_totals(valued)] == ["a", "b", "c", "d", "e", "f"]
+    assert without_totals([(100.0, "x"), (60.0, "y"), (40.0, "z")]) == [(100.0, "x"), (60.0, "y"), (40.0, "z")]
+
+
+def test_which_project_asks_for_the_projects_themselves():
+    from qa.rank import _level
+
+    assert _level("专项业务经费支出表里，哪个项目金额最大？") == "项"
+    assert _level("几大类项目支出里，哪一类钱最多？") == "类"
+    assert _level("哪一项最多？") == "项"
