@@ -19,7 +19,7 @@ _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do
             r"and|according|by|s")
 # Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
 _FRAMING = (r"budget(?:ed|s)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
-            r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which")
+            r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether")
 # The words before the kind of body name the unit, capitalised or not ("the public security bureau"), back to a
 # grammar word.
 _ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + "|" + _FRAMING + r")\b)[A-Za-z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
@@ -116,31 +116,19 @@ def _gloss_reading(query: str, names: list[str], places: set[str] = frozenset(),
     return (bare[tied[0].text] if tied else None), bool(read)
 
 
-def _by_gloss(query: str, names: list[str], places: set[str] = frozenset(),
-              prefer: dict[str, int] | None = None, guess: bool = True) -> str | None:
-    """The dictionary's reading of the words as one of the names (see _gloss_reading); else the encoder's nearest
-    name. Without `guess` (a unit: another unit's figure is the worst answer), a reading the dictionary finds weak
-    for every name is no reading, and the encoder is asked only when the dictionary reads the words as no name."""
-    found, read = _gloss_reading(query, names, places, prefer)
-    if found or (read and not guess):
-        return found
-    near = _nearest(query, names)
-    return near[1] if near else None
-
-
 def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
     """The unit an English phrase names, read by the dictionary from the words before the kind of body (which
     almost every name says, and no single character of it that the dictionary glosses: 局 is "office") and by the
     encoder from the whole phrase. Two readers that disagree are a guess either way (Water Affairs: 民政局 to the
     dictionary by "affairs", 水务局 to the encoder): no unit."""
     words = re.sub(rf"\b{_ORG_WORD}\b", " ", phrase).strip() or phrase
-    found, read = _gloss_reading(words, names, places)
+    found, _ = _gloss_reading(words, names, places)
     near = _nearest(phrase, names)
     if found and near and near[1] != found:
         return None
-    if found:
-        return found
-    return near[1] if near and not read else None
+    # Never the encoder alone: a unit the store does not hold is still near one it does (Chongqing Education
+    # Commission → 重庆市人民政府办公厅)
+    return found
 
 
 def _said_whole(words: list[str], names: list[str], places: set[str]) -> tuple[str | None, list[str]]:
@@ -220,7 +208,8 @@ def translate(question: str, retriever: Retriever) -> str | None:
     said = _places_said(question, places)
     place_words = {_pinyin(p) for p in said}
     years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", question)  # FY2024, 2024's
-    orgs = [m.group(1).strip() for m in _ORG.finditer(question)]
+    # a kind of body alone ("government procurement") names no unit
+    orgs = [o for m in _ORG.finditer(question) if not re.fullmatch(_ORG_WORD, o := m.group(1).strip())]
     pool = [d for d in docs.values() if not said or d.get("place") in said]
     names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
     pool_places = {d.get("place") for d in pool if d.get("place")}
@@ -231,7 +220,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
         phrase = _PLACE_RANK.sub(" ", re.sub(r"^(?:the|a)\s+", "", phrase, flags=re.I)).strip()
         if said and len(said) > 1:
             # "the Shenzhen and Chongqing meteorological bureaus": the same kind of unit in each place
-            kind = _by_gloss(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}), guess=False)
+            kind = _unit(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}), set())
             if kind:
                 units += [n for n in names if n.endswith(kind)]
         else:

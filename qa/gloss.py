@@ -149,7 +149,8 @@ def fullness(word: str, query: frozenset[str]) -> float:
     sense of the query reaches equally."""
     best_share = 0.0
     for definition in _dictionary().get(word, ()):
-        for part in re.sub(r"\[[^]]*\]|[\u4e00-\u9fff|]+", " ", definition).split(";"):
+        # a bracketed qualifier (finances (public)) narrows a definition; it is no part the query must say
+        for part in re.sub(r"\[[^]]*\]|\([^)]*\)|[\u4e00-\u9fff|]+", " ", definition).split(";"):
             found = stems(part)
             if found:
                 best_share = max(best_share, len(found & query) / len(found))
