@@ -19,6 +19,7 @@ from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.offterm import off_term
 from qa.specific import stated_item
+from qa.contraction import contracted_sum
 from qa.question import intent
 from qa.reword import reword
 from qa.share import computed_share
@@ -131,7 +132,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         cand = structured(read_as, pool, retriever.terms())
         term: list[Basis] = []
         if cand is None and kind == "amount":
-            # An item the narrative states in the question's own rare words (巡逻船, 西九龙) before any rewording
+            # Two items said as one word (水电: 水费 and 电费), or an item the narrative states in the question's
+            # own rare words (巡逻船, 西九龙), before any rewording
+            summed = contracted_sum(question, sc, retriever, k)
+            if summed is not None:
+                summed.basis = named + summed.basis
+                return summed
             stated = _stated(question, sc, retriever, citations, k, named)
             if stated is not None:
                 return stated
