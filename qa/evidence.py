@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
+from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, joined_digits, listed, lists, match, norm,
                        other_year_column, PREVIOUS, rate_kind, says, strip_entity)
 from qa.question import MEASURE, intent
@@ -72,10 +73,6 @@ def _named_parts(column: str | None) -> list[str]:
     return [p for p in parts if norm(_WHEN.sub("", p)) not in _NEUTRAL | {""}]
 
 
-def _group(column: str | None) -> str:
-    return "/".join((column or "").split("/")[:-1])
-
-
 def _leaf_neutral(column: str | None) -> bool:
     leaf = (column or "").split("/")[-1]
     return bool(leaf) and not _named_parts(leaf)
@@ -115,7 +112,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # not name (项目支出, 政府性基金预算) is then a part of what it asks.
     prints_whole = any(not _named_parts(f["column"]) for f in c.facts)
     # …and the same within a column group: 因公出国(境)费/政府性基金预算 beside 因公出国(境)费/小计.
-    groups_whole = {_group(f["column"]) for f in c.facts if _leaf_neutral(f["column"])}
+    groups_whole = {column_group(f["column"]) for f in c.facts if _leaf_neutral(f["column"])}
     for i, fact in enumerate(c.facts):
         column = fact["column"] or ""
         if other_year_column(column, c.year, q):
@@ -156,14 +153,14 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand.total_of = path if is_total and len(path) >= 4 and path in q.text else ""
         cand.part = not is_total and not l_whole and bool(row_name)
         part_column = bool(named) and ((prints_whole and not c_hit) or (
-            _group(column) in groups_whole and not _leaf_neutral(column) and not match(q, named[-1])[0]))
+            column_group(column) in groups_whole and not _leaf_neutral(column) and not match(q, named[-1])[0]))
         cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or part_column or (
             is_total and not named and not _says_every_listed(q, c.table or ""))
         cand.named_row, cand.whole_bonus = l_whole and not is_total, whole_bonus
         # (given the normalised title, lists() sees only 及: 、 is gone; the note of issue 15 says why it stays so)
         cand.said = clean(label + "".join(named) + (c.parents or "") + (title if not lists(title) else ""))
         out.append(cand)
-    _zero_beside_value(out, q)
+    zero_beside_value(out, q)
     return out
 
 
@@ -171,54 +168,6 @@ def _says_every_listed(q: Query, title: str) -> bool:
     """A table whose title lists several quantities (“三公”经费、会议费、培训费表) totals them all in its 合计 column:
     that cell answers only a question naming every one of them (the first one carries the title's preamble)."""
     return all(not i or i in q.text for i in listed(title)[1:])
-
-
-def _same_label_twice(cands: list[_Candidate], penalty: float = 4.0) -> None:
-    """A table that prints one label on two rows with different amounts (公务用车运行维护费 under two headings):
-    neither row alone is the figure the label names; a sentence stating it, or nothing, is the answer."""
-    seen: dict[tuple, set[float]] = {}
-    for c in cands:
-        if c.hit.chunk.kind == "row":
-            seen.setdefault((c.hit.chunk.source, c.table, norm(c.row or ""), c.column), set()).add(round(c.value, 2))
-    for c in cands:
-        if c.hit.chunk.kind == "row" and len(seen[(c.hit.chunk.source, c.table, norm(c.row or ""), c.column)]) > 1:
-            c.score -= penalty
-
-
-def _zero_beside_same_item(cands: list[_Candidate], q: Query) -> None:
-    """One item (its code, or else its label) in two tables of a document, budgeted in one and 0.00 in the other
-    (产业发展 2150517: 100,000 in the 一般公共预算支出表, 0.00 in its 基本支出 part): the zero is the part the item
-    has no money in, not the item's figure, unless the question names that table's own words."""
-    by_item: dict[tuple, list[_Candidate]] = {}
-    for c in cands:
-        if c.hit.chunk.kind == "row":
-            item = getattr(c.hit.chunk, "code", None) or norm(c.row or "")
-            by_item.setdefault((c.hit.chunk.source, item), []).append(c)
-    for group in by_item.values():
-        held = [c for c in group if c.value]
-        if not held:
-            continue
-        for c in group:
-            if c.value:
-                continue
-            own = grams(clean(c.table or "")) - set().union(*(grams(clean(h.table or "")) for h in held))
-            if not own & q.grams:
-                c.score -= 2.0
-
-
-def _zero_beside_value(cands: list[_Candidate], q: Query) -> None:
-    """Columns of one group the question does not tell apart (因公出国(境)费/一般公共预算 | /政府性基金预算 | …):
-    a zero there beside a sibling that holds the amount is not the figure asked."""
-    by_group: dict[str, list[_Candidate]] = {}
-    for c in cands:
-        leaf = (c.column or "").split("/")[-1]
-        if _group(c.column) and match(q, leaf)[0] < 0.5 * len(grams(clean(leaf))):
-            by_group.setdefault(_group(c.column), []).append(c)
-    for group in by_group.values():
-        if any(c.value for c in group):
-            for c in group:
-                if not c.value:
-                    c.score -= 2.0
 
 
 def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[float, float] | None:
@@ -408,9 +357,9 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
             cands += _row_candidates(q, h, rank, qualifiers)
         elif h.chunk.kind == "paragraph":
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
-    _corroborate(cands)
-    _same_label_twice(cands)
-    _zero_beside_same_item(cands, q)
+    corroborate(cands)
+    same_label_twice(cands)
+    zero_beside_same_item(cands, q)
     if any(c.named_row for c in cands):
         # The question names a row of the table whole ("项目支出总表中精准预报"): the table's subject frames it.
         for c in cands:
@@ -456,17 +405,5 @@ def evidence(question: str, hits: list[Hit], terms=()) -> dict[str, float]:
             if rx is not None and h.chunk.kind == "paragraph" and rx.search(halfwidth(h.chunk.text).strip()):
                 out[h.chunk.id] = 100.0
     return out
-
-
-def _corroborate(cands: list[_Candidate], bonus: float = 1.5) -> None:
-    """A figure the narrative and a table both state is more likely the one asked for. (The same item repeated
-    across tables says nothing: every table of a document repeats its 项 rows.)"""
-    kinds: dict[float, set[str]] = {}
-    for c in cands:
-        kinds.setdefault(round(c.value, 2), set()).add(c.hit.chunk.kind)
-    for c in cands:
-        if {"row", "paragraph"} <= kinds[round(c.value, 2)]:
-            c.score += bonus
-
 
 
