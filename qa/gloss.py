@@ -128,12 +128,30 @@ def translations(stem: str) -> tuple[str, ...]:
     return tuple(_translations().get(stem, ()))
 
 
+_EXAMPLE = re.compile(r"\((?:such as|e\.g\.|for example|like)\s[^)]*\)", re.I)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _only_in_examples(word: str) -> frozenset[str]:
+    """The senses of a word that only its definitions' examples say (资源: "natural resource (such as water or
+    minerals)" says water only by example): a word is not what its examples are."""
+    d = _dictionary()
+    listed = [x for x in d.get(word, ()) if not x.startswith(("CL:", "surname "))]
+    examples = set().union(*(stems(m) for x in listed for m in _EXAMPLE.findall(x)))
+    plain = set().union(*(stems(re.sub(r"\[[^]]*\]|[\u4e00-\u9fff|]+", " ", _EXAMPLE.sub(" ", x))) for x in listed))
+    if len(word) >= 4:
+        for part in _cut(word, len(word) - 1):
+            if len(part) >= 2:
+                examples |= _only_in_examples(part)
+    return frozenset(examples - plain)
+
+
 def said_by(word: str, query: frozenset[str]) -> tuple[float, frozenset[str]]:
-    """How fully the query's stems say a Chinese word, and which stems do: 1 when one of the word's senses is a
-    query stem; else BRIDGED when a translation of a query stem holds the word or is held by it (reception →
+    """How fully the query's stems say a Chinese word, and which stems do: 1 when one of the word's senses (other
+    than its examples') is a query stem; else BRIDGED when a translation of a query stem holds the word or is held by it (reception →
     接待室 holds 接待), or shares two senses with it (hospitality → 招待, which shares entertain and guest with
     接待). A single character bridges nothing: its translations are too many."""
-    direct = senses(word) & query
+    direct = (senses(word) - _only_in_examples(word)) & query
     if direct:
         return 1.0, frozenset(direct)
     if len(word) < 2:

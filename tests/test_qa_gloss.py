@@ -68,3 +68,10 @@ def test_a_term_said_by_one_sense_of_single_characters_is_a_chance_reading():
     chance = {m.text: m.chance for m in best(stems("three public expenses"), ["“三公”经费", "被装购置费", "公共安全支出"])}
     assert chance["“三公”经费"] is False  # 三 and 公 say two words of the question
     assert all(m.chance for m in best(stems("trips"), ["被装购置费"]))  # 被 lists "trip" among its senses
+
+
+def test_a_word_is_not_what_its_definitions_examples_are():
+    # 资源: "natural resource (such as water or minerals)"
+    assert "water" in senses("自然资源")
+    assert said_by("自然资源", frozenset({"water"}))[0] < 1.0  # at most bridged (水资源: water resources)
+    assert said_by("自然资源", frozenset({"resourc"}))[0] == 1.0
