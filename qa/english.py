@@ -119,13 +119,31 @@ def _gloss_reading(query: str, names: list[str], places: set[str] = frozenset(),
 def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
     """The unit an English phrase names, read by the dictionary from the words before the kind of body (which
     almost every name says, and no single character of it that the dictionary glosses: 局 is "office") and by the
-    encoder from the whole phrase. Two readers that disagree are a guess either way (Water Affairs: 民政局 to the
-    dictionary by "affairs", 水务局 to the encoder): no unit."""
-    words = re.sub(rf"\b{_ORG_WORD}\b", " ", phrase).strip() or phrase
+    encoder from the whole phrase. Two readers that disagree are a guess either way: no unit."""
+    from qa.gloss import best, stems
+
+    # the kind of body ends the phrase or opens it (Bureau of Commerce); inside it, it is the unit's own word
+    # (Government Affairs Service Bureau)
+    words = re.sub(rf"^{_ORG_WORD}\b(?:\s+of\b)?|\b{_ORG_WORD}$", " ", phrase.strip()).strip() or phrase
     found, _ = _gloss_reading(words, names, places)
     near = _nearest(phrase, names)
     if found and near and near[1] != found:
-        return None
+        # …unless the dictionary is split between the two: each says a word of the phrase the other leaves
+        # unsaid (Water Affairs: 民政局 affairs, 水务局 water), and the encoder's is mostly said as well
+        bare = _bare(names, places)
+        read = {bare[m.text]: m for m in best(stems(words), list(bare))}
+        mine, theirs = read.get(found), read.get(near[1])
+        split = mine and theirs and theirs.word_share >= MIN_GLOSS and \
+            set(theirs.explained) - set(mine.explained) and set(mine.explained) - set(theirs.explained)
+        return near[1] if split else None
+    if found:
+        # a reading that leaves a word of the phrase unsaid (Xi'an "Water Affairs": 商务局 says affairs, no unit of
+        # Xi'an says water) stands only when the encoder too finds it clearly nearest: the unit may be one the
+        # store lacks
+        bare = _bare(names, places)
+        read = {bare[m.text]: m for m in best(stems(words), list(bare))}
+        if set(stems(words)) - set(read[found].explained) and (near is None or near[1] != found):
+            return None
     # Never the encoder alone: a unit the store does not hold is still near one it does (Chongqing Education
     # Commission → 重庆市人民政府办公厅)
     return found

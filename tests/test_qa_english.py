@@ -84,3 +84,25 @@ def test_a_place_is_said_by_whole_words_of_its_pinyin():
     # 泗 (si) inside "trips in" is no place
     assert _places_said("How much does Shenzhen budget for overseas trips in 2026?", places) == ["深圳"]
     assert _places_said("the Xi'an police and the Chong Qing weather bureau", places) == ["西安", "重庆"]
+
+
+def test_a_unit_read_from_part_of_its_phrase_needs_the_encoder_to_read_it_too(monkeypatch):
+    import qa.english
+
+    names = ["重庆市商务委员会", "重庆市气象局", "重庆市水利局"]
+    # 商务 (commercial affairs) says "Affairs", no name says "Foreign": maybe a unit the store lacks
+    assert _gloss_reading("Foreign Affairs", names, {"重庆"})[0] == "重庆市商务委员会"
+    monkeypatch.setattr(qa.english, "_nearest", lambda query, texts: None)  # the encoder finds no name clearly
+    assert _unit("Foreign Affairs Office", names, {"重庆"}) is None
+    monkeypatch.setattr(qa.english, "_nearest", lambda query, texts: (0.8, "重庆市商务委员会"))
+    assert _unit("Foreign Affairs Office", names, {"重庆"}) == "重庆市商务委员会"
+
+
+def test_a_kind_of_body_inside_a_unit_name_is_the_units_own_word(monkeypatch):
+    import qa.english
+
+    monkeypatch.setattr(qa.english, "_nearest", lambda query, texts: None)
+    names = ["深圳市民政局", "深圳市气象局", "深圳市财政局"]
+    # "Government Affairs Service" is not "Affairs": 民政局 leaves government and service unsaid
+    assert _unit("Government Affairs Service Bureau", names, {"深圳"}) is None
+    assert _unit("Bureau of Civil Affairs", names, {"深圳"}) == "深圳市民政局"
