@@ -190,7 +190,7 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
 
 _CLAUSE_SPLIT = re.compile(r"[，,？?；;]")
 # 多少 / 几 ask at the end of their clause (打算买几辆新车, 花多少钱); earlier they describe (几分钟一集的短剧).
-_ASKS = re.compile(r"(?:多少|几[个辆台套项人家]?)[^，,？?；;]{0,5}$|是否|为什么|为何|为啥|什么原因|哪|占.*?比|how|what|which",
+_ASKS = re.compile(r"(?:多少|几[个辆台套项人家]?)[^，,？?；;]{0,5}$|是否|为什么|为何|为啥|什么原因|是什么|哪|占.*?比|how|what|which",
                    re.I)
 
 

@@ -200,3 +200,9 @@ def test_a_zero_in_a_part_table_beside_the_items_budget_is_not_its_figure():
     assert structured("一般公共预算中产业发展（2150517）支出是多少万元？", hits).value == 100000.0
     # the question that names the part table asks for its zero
     assert structured("一般公共预算基本支出中产业发展（2150517）是多少万元？", hits).value == 0.0
+
+
+def test_a_change_is_named_by_the_level_stated_before_it_in_its_sentence():
+    hits = [_para("2026年政府性基金预算财政拨款收入41,534.73万元，政府性基金预算支出41,534.73万元，主要用于商务领域消费品"
+                  "以旧换新重点工作，比2025年减少80,165.27万元。")]
+    assert structured("政府性基金预算支出比2025年减少了多少万元？", hits).value == 80165.27
