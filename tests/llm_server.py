@@ -46,7 +46,7 @@ class LocalLLM:
         values.update(overrides)
         return LLMSettings(**values)
 
-    def completions_served(self, at_least: int = 0, timeout: float = 10.0) -> int:
+    def completions_served(self, at_least: int = 0, timeout: float = 60.0) -> int:
         """Chat requests the server has answered so far, counted from its access log. The log line is written
         after the reply is sent (late on a loaded machine): wait up to `timeout` s for `at_least` of them."""
         deadline = time.monotonic() + timeout
