@@ -13,7 +13,7 @@ from qa.citations import cite
 from qa.evidence import structured
 from qa.question import MEASURE
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank import wants_item, within
+from qa.rank import GAP_ASKED, SHARE_ASKED, wants_item, within
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -211,3 +211,17 @@ def follow_ups(question: str) -> list[str]:
         c = clauses[i]
         out.append(head + c if not c.startswith(head[:4]) else c)
     return out
+
+
+def answers_follow_ups(question: str) -> bool:
+    """A question for the largest/smallest item whose later questions this ranking answers from the same cells: the
+    item's amount (哪一类最多？多少？), its share of the whole, its lead over the next."""
+    parts = follow_ups(question)
+    if len(parts) < 2 or operation(parts[0]) not in ("max", "min") or not wants_item(parts[0]):
+        return False
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(halfwidth(question)) if c.strip()]
+    later = clauses[len(clauses) - (len(parts) - 1):]
+    return all(SHARE_ASKED.search(c) or GAP_ASKED.search(c) or _AMOUNT_ONLY.fullmatch(c) for c in later)
+
+
+_AMOUNT_ONLY = re.compile(r"(?:是|有|为|共)?多少(?:钱|万元)?|金额(?:是|为)?多少")

@@ -14,12 +14,13 @@ from qa.citations import cite, distinct, locate
 from qa.evidence import corroborating, structured
 from qa.phrase import SENTENCE
 from qa.reasons import definition_pattern, extractive, reason_candidates
-from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate
+from qa.aggregate import aggregate, answers_follow_ups, compares_with_another, follow_ups, is_aggregate, operation
 from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.offterm import off_term
 from qa.specific import stated_item
 from qa.contraction import contracted_sum
+from qa.rank import within
 from qa.question import intent
 from qa.reword import reword
 from qa.share import computed_share
@@ -87,6 +88,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         return _missing(question, sc, docs, retriever, k, settings)
     named = [Basis(part="entity", text=docs[key]["name"] or "", words=[alias]) for key, alias in sc.named.items()]
     parts = follow_ups(question)
+    if len(parts) >= 2 and answers_follow_ups(question) and len(sc.keys) == 1:
+        # 哪一项最多？占…比例？/比第二名多多少？: the ranking answers its follow-ups from the same cells
+        ranked = within(question, sc, retriever, operation(parts[0]), k)
+        if ranked is not None:
+            ranked.basis = named + ranked.basis
+            return ranked
     if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
         return _several(question, parts, k, settings, retriever)
     kind = intent(question)

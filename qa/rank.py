@@ -116,6 +116,27 @@ def _level(question: str) -> str | None:
     return (m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
+# Follow-ups a ranking answers from the same cells: the top item's share of the whole, its lead over the next.
+SHARE_ASKED = re.compile(r"占.{0,12}?(?:比例|比重|百分|多少|几成)")
+GAP_ASKED = re.compile(r"比第二|第二名|第二位|次之|多出多少|多多少")
+
+
+def _first_and_rest(question: str) -> tuple[str, str]:
+    """The first question of several (up to its question mark) and what the others ask."""
+    first, _, rest = halfwidth(question).partition("?")
+    return first, rest
+
+
+def _table_total(chunks: list, table: str | None) -> float | None:
+    """The amount of a table's total row (合计/总计 or the table's own name), if it prints one."""
+    from qa.evidence import is_total_row
+
+    for c in chunks:
+        if c.kind == "row" and c.table == table and (is_total_row(c) or _TOTAL.match(norm(c.label or ""))):
+            return _amount(c)
+    return None
+
+
 def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, object]]:
     """Items without the rows that add up every smaller one (three or more): a total, whatever its label (全额, the
     unit's own name printed over its projects)."""
@@ -134,7 +155,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
     ids = set(docs[key].get("chunk_ids") or [])
     view = retriever.chunks()
     chunks = [view[cid] for cid in view if cid in ids]  # only this document is read
-    subject = _OPWORDS.sub(" ", without_names(question, docs, sc))
+    # the item asked is named by the first question; a follow-up (its share, its lead over the next) is computed
+    first, rest = _first_and_rest(question)
+    subject = _OPWORDS.sub(" ", without_names(first, docs, sc))
     wanted = grams(clean(subject))
     if not wanted:
         return None
@@ -172,13 +195,27 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
         return None
     value, top = valued[0]
     word = "最小" if op == "min" else "最大"
-    text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）。"
+    text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）"
+    share = gap = None
+    if SHARE_ASKED.search(rest):
+        whole = _amount(head) if kind == "row" else _table_total(chunks, top.table)
+        whole = whole or sum(v for v, _ in valued)
+        share = round(100.0 * value / whole, 2) if whole else None
+        if share is not None and share >= 99.995:
+            return None  # the "largest item" is the whole itself: the items were not read (a table of columns)
+        if share is not None:
+            text += f"，占{name}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
+    if GAP_ASKED.search(rest) and len(valued) >= 2:
+        gap = round(abs(value - valued[1][0]), 4)
+        text += f"，比第二位“{valued[1][1].label}”（{valued[1][0]:,.2f}万元）多{gap:,.2f}万元"
+    text += "。"
     rows = [AnswerRow(entity=c.label or "", value=round(v, 4), unit="万元", source=c.source, page=c.page,
                       table=c.table, row=c.label, column=(c.facts[0]["column"] if c.facts else None))
             for v, c in valued[:10]]
     from qa.retrieve import Hit
 
-    return Answer(question=question, answer=text, value=round(value, 4), unit="万元",
+    return Answer(question=question, answer=text, value=share if share is not None else round(value, 4),
+                  unit="%" if share is not None else "万元",
                   citations=[cite(Hit(top, 1.0))] + [cite(Hit(c, 0.0)) for _, c in valued[1:k]], mode="structured",
                   table=top.table, row=top.label, column=rows[0].column, rows=rows,
                   confidence=round(min(1.0, best[0] / 2), 3),

@@ -61,3 +61,30 @@ def test_which_project_asks_for_the_projects_themselves():
     assert _level("专项业务经费支出表里，哪个项目金额最大？") == "项"
     assert _level("几大类项目支出里，哪一类钱最多？") == "类"
     assert _level("哪一项最多？") == "项"
+
+
+RANKED = """深圳市示例局2026年部门预算
+
+项目支出总表
+单位：万元
+项目名称\t总计
+合计\t1000.00
+信访大厅运行\t400.00
+社工服务项目\t350.00
+综合管理\t250.00
+"""
+
+
+def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+    from qa.aggregate import answers_follow_ups
+
+    (tmp_path / "sz-example.txt").write_text(RANKED, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    assert answers_follow_ups("项目支出中哪一项最多？占全部项目支出的比例是多少？")
+    assert not answers_follow_ups("项目支出中哪一项最多？为什么增加？")
+    share = ask("深圳市示例局2026年项目支出中哪一项最多？占全部项目支出的比例是多少？", tmp_path / "store")
+    assert share.answered and share.value == 40.0 and share.unit == "%" and "信访大厅运行" in share.answer
+    gap = ask("深圳市示例局2026年项目支出里哪一项最大？比第二名多多少？", tmp_path / "store")
+    assert gap.answered and gap.value == 400.0 and "多50.00万元" in gap.answer
