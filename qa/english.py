@@ -262,9 +262,11 @@ def translate(question: str, retriever: Retriever) -> str | None:
     if term is None and rest.strip():
         terms, sources = _terms(units, docs, retriever)
         term = _term(" ".join(rest.split()), terms, sources)
-    if term is None or re.search(r"\bhow many\b", question, re.I):
-        # "How many vehicles…" asks a count, which no term of the money tables reads: declined rather than
-        # answered with an amount.
+    if re.search(r"\bhow many\b", question, re.I):
+        # "How many vehicles…" asks a count, which no term of the money tables reads: the thing counted is read
+        # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
+        return _count(question, units, years, docs, retriever)
+    if term is None:
         return None
     several = "和".join(dict.fromkeys(units))
     year = "".join(f"{y}年" for y in dict.fromkeys(years))
@@ -273,3 +275,42 @@ def translate(question: str, retriever: Retriever) -> str | None:
     if _LOWER.search(question):
         out += "，比上年减少多少"
     return out
+
+
+# What the documents count: a word of two to four characters, its number, its measure word (共有车辆6辆, 设备4台).
+_COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*(辆|台（套）|台\(套\)|台|套|个|人|名|家|项|艘)")
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?[A-Za-z'’-]+?s)\b", re.I)
+_DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
+
+
+def _count(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever) -> str | None:
+    """The Chinese count question an English "how many …" asks: the counted word whose dictionary senses the
+    English noun says, among the words the unit's documents print before a count, with their measure word."""
+    from qa.gloss import best, stems
+
+    m = _HOW_MANY.search(question)
+    if m is None or len(set(units)) != 1:
+        return None
+    keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
+    chunks = retriever.chunks()
+    counted: dict[str, str] = {}
+    times: dict[str, int] = {}
+    for k in keys:
+        for cid in docs[k].get("chunk_ids") or []:
+            c = chunks[cid]
+            if c.kind == "paragraph":
+                for word, _, measure in _COUNTED.findall(c.text):
+                    for n in (2, 3, 4):  # 共有车辆 → 车辆: the last word before the number
+                        counted.setdefault(word[-n:], measure)
+                        times[word[-n:]] = times.get(word[-n:], 0) + 1
+    if not counted:
+        return None
+    read = [x for x in best(stems(m.group(1)), sorted(counted))
+            if x.word_share >= MIN_GLOSS and x.query_share >= MIN_GLOSS]
+    tied = [x.text for x in read if x.score > read[0].score - MIN_GLOSS_LEAD] if read else []
+    if not tied or len({counted[t] for t in tied}) > 1:
+        return None  # nothing read, or things counted in different measures (辆, 台): no guess
+    noun = max(tied, key=lambda t: (times[t], -len(t)))  # the documents' usual word for it
+    dated = _DATED.search(question)
+    when = f"截至{dated.group(1)}年" if dated else "".join(f"{y}年" for y in dict.fromkeys(years))
+    return f"{units[0]}{when}共有{noun}多少{counted[noun]}"

@@ -100,7 +100,7 @@ CITY_DOC = """深圳市{unit}
 {project}
 
 三、“三公”经费预算情况说明
-2026年公务用车运行维护费{car}万元，主要用于车辆加油、维修和保险。
+2026年公务用车运行维护费{car}万元，主要用于车辆加油、维修和保险。截至2025年10月，共有车辆{vehicles}辆。
 
 一般公共预算支出表（按经济分类）
 单位：万元
@@ -128,7 +128,7 @@ def look_alike_city(tmp_path_factory):
                    else f"业务运行保障项目{100 + i}.00万元，比上年增加{i}.50万元，用于日常业务。")
         path = root / f"unit-{i:02d}.txt"
         path.write_text(CITY_DOC.format(unit=unit, project=project, car=f"{10 + i}.00", allowance=f"{500 + i}.00",
-                                        total=f"{2000 + i}.00"), encoding="utf-8")
+                                        total=f"{2000 + i}.00", vehicles=3 + i), encoding="utf-8")
         paths.append(path)
     assert len(paths) >= MIN_DOCUMENTS
     report = ingest_paths(paths, root / "store")

@@ -106,3 +106,15 @@ def test_a_kind_of_body_inside_a_unit_name_is_the_units_own_word(monkeypatch):
     # "Government Affairs Service" is not "Affairs": 民政局 leaves government and service unsaid
     assert _unit("Government Affairs Service Bureau", names, {"深圳"}) is None
     assert _unit("Bureau of Civil Affairs", names, {"深圳"}) == "深圳市民政局"
+
+
+def test_how_many_reads_the_thing_counted_among_the_words_the_units_documents_count(look_alike_city):
+    from qa.answer import ask
+    from qa.english import translate
+
+    question = "How many vehicles did the Shenzhen Meteorological Bureau have as of October 2025?"
+    assert translate(question, look_alike_city) == "深圳市气象局截至2025年共有车辆多少辆"
+    a = ask(question, look_alike_city.store.root, retriever=look_alike_city)
+    assert a.answered and a.value == 4.0, a.answer
+    # a thing the documents never count is not counted
+    assert translate("How many bridges did the Shenzhen Meteorological Bureau build in 2025?", look_alike_city) is None
