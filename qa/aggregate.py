@@ -11,7 +11,7 @@ from index.numbers import halfwidth
 from qa.basis import basis_of
 from qa.citations import cite
 from qa.evidence import structured
-from qa.question import MEASURE
+from qa.question import MEASURE, MEASURES
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, wants_item, within
 from qa.scope import without_names
@@ -190,8 +190,8 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
 
 _CLAUSE_SPLIT = re.compile(r"[，,？?；;]")
 # 多少 / 几 ask at the end of their clause (打算买几辆新车, 花多少钱); earlier they describe (几分钟一集的短剧).
-_ASKS = re.compile(r"(?:多少|几[个辆台套项人家]?)[^，,？?；;]{0,5}$|是否|为什么|为何|为啥|什么原因|是什么|哪|占.*?比|how|what|which",
-                   re.I)
+_ASKS = re.compile(r"(?:多少|几[" + MEASURES + r"]?)[^，,？?；;]{0,5}$|是否|为什么|为何|为啥|什么原因|是什么|哪|占.*?比|how|"
+                   r"what|which", re.I)
 
 
 def follow_ups(question: str) -> list[str]:
@@ -213,15 +213,17 @@ def follow_ups(question: str) -> list[str]:
     return out
 
 
-def answers_follow_ups(question: str) -> bool:
-    """A question for the largest/smallest item whose later questions this ranking answers from the same cells: the
-    item's amount (哪一类最多？多少？), its share of the whole, its lead over the next."""
+def ranking_follow_ups(question: str) -> list[str] | None:
+    """The later questions of one asking for the largest/smallest item, when the ranking answers them all from the
+    same cells: the item's amount (哪一类最多？多少？), its share of the whole, its lead over the next; else None."""
     parts = follow_ups(question)
     if len(parts) < 2 or operation(parts[0]) not in ("max", "min") or not wants_item(parts[0]):
-        return False
+        return None
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(halfwidth(question)) if c.strip()]
     later = clauses[len(clauses) - (len(parts) - 1):]
-    return all(SHARE_ASKED.search(c) or GAP_ASKED.search(c) or _AMOUNT_ONLY.fullmatch(c) for c in later)
+    if all(SHARE_ASKED.search(c) or GAP_ASKED.search(c) or _AMOUNT_ONLY.fullmatch(c) for c in later):
+        return later
+    return None
 
 
 _AMOUNT_ONLY = re.compile(r"(?:是|有|为|共)?多少(?:钱|万元)?|金额(?:是|为)?多少")

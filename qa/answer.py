@@ -14,11 +14,11 @@ from qa.citations import cite, distinct, locate
 from qa.evidence import corroborating, structured
 from qa.phrase import SENTENCE
 from qa.reasons import definition_pattern, extractive, reason_candidates
-from qa.aggregate import aggregate, answers_follow_ups, compares_with_another, follow_ups, is_aggregate, operation
+from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups
 from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.offterm import off_term
-from qa.specific import stated_item
+from qa.specific import rare_words, stated_item
 from qa.contraction import contracted_sum
 from qa.rank import within
 from qa.question import intent
@@ -88,9 +88,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         return _missing(question, sc, docs, retriever, k, settings)
     named = [Basis(part="entity", text=docs[key]["name"] or "", words=[alias]) for key, alias in sc.named.items()]
     parts = follow_ups(question)
-    if len(parts) >= 2 and answers_follow_ups(question) and len(sc.keys) == 1:
+    later = ranking_follow_ups(question) if len(parts) >= 2 and len(sc.keys) == 1 else None
+    if later:
         # 哪一项最多？占…比例？/比第二名多多少？: the ranking answers its follow-ups from the same cells
-        ranked = within(question, sc, retriever, operation(parts[0]), k)
+        ranked = within(question, sc, retriever, operation(parts[0]), k, first=parts[0], rest="".join(later))
         if ranked is not None:
             ranked.basis = named + ranked.basis
             return ranked
@@ -138,6 +139,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         read_as, pool = asked, hits + totals_of(hits[:5], retriever.chunks())
         cand = structured(read_as, pool, retriever.terms())
         term: list[Basis] = []
+        # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
+        rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}
         if cand is None and kind == "amount":
             # Two items said as one word (水电: 水费 and 电费), or an item the narrative states in the question's
             # own rare words (巡逻船, 西九龙), before any rewording
@@ -145,7 +148,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if summed is not None:
                 summed.basis = named + summed.basis
                 return summed
-            stated = _stated(question, sc, retriever, citations, k, named)
+            stated = _stated(question, sc, retriever, citations, k, named, rare)
             if stated is not None:
                 return stated
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
@@ -161,10 +164,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 cand = structured(read_as, pool, retriever.terms())
                 lost = off_term(question, term[0].text,
                                 f"{cand.table or ''}{cand.row or ''}{cand.column or ''}{cand.text}", sc,
-                                retriever) if cand is not None else []
+                                retriever, rare) if cand is not None else []
                 if lost:
-                    stated = _stated(question, sc, retriever, citations, k, named) if kind == "amount" else None
-                    return stated or _abstain(
+                    # (an item stating the amount in those words was looked for above, before rewording)
+                    return _abstain(
                         question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
                                   "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)
                 if cand is not None:
@@ -185,9 +188,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=round(min(1.0, cand.cover), 3),
                           basis=named + term + basis_of(question, cand))
-        stated = _stated(question, sc, retriever, citations, k, named) if kind == "amount" else None
-        return stated or _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
-                                            "以下为最接近的段落。", hits, k, named)
+        return _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
+                                  "以下为最接近的段落。", hits, k, named)
     sentence, hit, shared = extractive(question, hits)
     if hit is None or shared < 2:
         return _abstain(question, "证据不足：检索到的段落与问题关系不大，未作回答。以下为最接近的段落。", hits, k, named)
@@ -199,10 +201,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                   basis=named + [Basis(part="sentence", text=sentence, words=words)])
 
 
-def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, named: list[Basis]) -> Answer | None:
-    """The amount of the narrative item that holds the question's specific words (qa.specific), when no row,
-    column or term answers."""
-    item = stated_item(question, sc, retriever)
+def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, named: list[Basis],
+            rare: dict) -> Answer | None:
+    """The amount of the narrative item that holds the question's specific words (qa.specific), when no row or
+    column answers as asked."""
+    item = stated_item(question, sc, retriever, rare)
     if item is None:
         return None
     first = cite(Hit(item.chunk, 0.0), item.sentence)
@@ -221,8 +224,8 @@ def _change_stated(question: str, first: Answer) -> Answer | None:
     if len({(a.value, a.change) for a in changes}) != 1 or not first.citations:
         return None  # (one change, perhaps said twice: 比上年增加440万元…较2021年度增加440万元)
     a = changes[0]
-    asked_up = re.search(r"多|增|涨|高|上升", question.split("比")[-1] if "比" in question else question)
-    asked_down = re.search(r"少|减|降|低|省|节约", question.split("比")[-1] if "比" in question else question)
+    asked = question.split("比")[-1]  # what follows the comparison's base (the whole question when it has none)
+    asked_up, asked_down = re.search(r"多|增|涨|高|上升", asked), re.search(r"少|减|降|低|省|节约", asked)
     if (a.change == "+" and asked_down and not asked_up) or (a.change == "-" and asked_up and not asked_down):
         return None
     return Answer(question=question, answer=first.answer, value=round(a.value, 4), unit="万元",

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.question import MEASURES
+
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -278,7 +280,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
 
 
 # What the documents count: a word of two to four characters, its number, its measure word (共有车辆6辆, 设备4台).
-_COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*(辆|台（套）|台\(套\)|台|套|个|人|名|家|项|艘)")
+_COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?[A-Za-z'’-]+?s)\b", re.I)
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 

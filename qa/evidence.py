@@ -11,7 +11,7 @@ from index.numbers import halfwidth
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, joined_digits, listed, lists, match, norm,
                        other_year_column, PREVIOUS, rate_kind, says, strip_entity)
-from qa.question import MEASURE, intent
+from qa.question import MEASURE, MEASURES, intent
 from qa.reasons import definition_pattern, reason_candidates
 
 if TYPE_CHECKING:
@@ -240,7 +240,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
 # The base of a comparison ("比2023年预算", "与上年相比"): it dates the change, it does not name the quantity.
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
-_COUNT = re.compile(r"(\d+)\s*(个|家|辆|人|项|台|套|艘)")
+_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 
 def _wanted_rate(question: str) -> str | None:
     """The kind of percentage a question asks for."""

@@ -11,6 +11,9 @@ _NUMERIC = re.compile(r"多少|几|金额|数额|总额|合计|共计|为多|是
 _GENERIC_PHRASES = ("上海市", "普陀区", "人民政府", "办事处", "本级单位", "部门预算", "部门决算")
 _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", "安徽省", "市", "区", "县", "局", "本级", "部门")
 
+# The measure words a count is asked and stated in (多少辆, 共有车辆6辆; 台 also for 台（套）).
+MEASURES = "个家辆人项台套艘"
+
 
 # What a question asks for, by the words that ask it; the first that matches wins.
 _INTENTS = (
@@ -18,13 +21,13 @@ _INTENTS = (
     ("reason", r"为什么|为何|为啥|怎么会|什么原因|原因是什么|主要原因|原因"),
     ("definition", r"指什么|是指什么|什么意思|的含义|的定义|含义是|是什么意思|什么是"),
     ("percent", r"百分|比例|占比|比重|增长率|增幅|降幅|%|完成.*?预算的|占(?:了|到)?几成"),  # 几成: tenths
-    ("count", r"(?<![这那])(?:几|多少)[个家辆项人台套艘]|数量"),
+    ("count", r"(?<![这那])(?:几|多少)[" + MEASURES + r"]|数量"),
     ("change", r"(?:增加|减少|增长|下降|上升|降低|提高|多了|少了|省了|节省|节约|压减|压缩)了?(?:多少|几)"),
 )
 
 
 # A count asked (多少辆, 几个); 这几项 refers to things already said, it does not ask.
-MEASURE = re.compile(r"(?<![这那])(?:多少|几)\s*([个家辆人项台套艘])")
+MEASURE = re.compile(r"(?<![这那])(?:多少|几)\s*([" + MEASURES + r"])")
 
 
 def intent(question: str) -> str:

@@ -79,8 +79,7 @@ def _groups(chunks: list) -> list[tuple[str, str, object, list]]:
             by_table.setdefault((c.source, c.table), []).append(c)
     out = []
     for (_, title), rows in by_table.items():
-        items = [r for r in rows if not is_total_row(r) and not _TOTAL.match(norm(r.label or ""))
-                 and _amount(r) is not None]
+        items = [r for r in rows if not _is_total(r) and _amount(r) is not None]
         coded = {r.code: r for r in rows if r.code}
         for code, head in coded.items():
             kids = [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == len(code) + 2]
@@ -121,20 +120,16 @@ SHARE_ASKED = re.compile(r"占.{0,12}?(?:比例|比重|百分|多少|几成)")
 GAP_ASKED = re.compile(r"比第二|第二名|第二位|次之|多出多少|多多少")
 
 
-def _first_and_rest(question: str) -> tuple[str, str]:
-    """The first question of several (up to its question mark) and what the others ask."""
-    first, _, rest = halfwidth(question).partition("?")
-    return first, rest
+def _is_total(row) -> bool:
+    """A table's total row: 合计/总计/小计…, or a row named like the table or its unit (evidence.is_total_row)."""
+    from qa.evidence import is_total_row
+
+    return is_total_row(row) or bool(_TOTAL.match(norm(row.label or "")))
 
 
 def _table_total(chunks: list, table: str | None) -> float | None:
-    """The amount of a table's total row (合计/总计 or the table's own name), if it prints one."""
-    from qa.evidence import is_total_row
-
-    for c in chunks:
-        if c.kind == "row" and c.table == table and (is_total_row(c) or _TOTAL.match(norm(c.label or ""))):
-            return _amount(c)
-    return None
+    """The amount of a table's total row, if it prints one."""
+    return next((_amount(c) for c in chunks if c.kind == "row" and c.table == table and _is_total(c)), None)
 
 
 def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, object]]:
@@ -147,7 +142,10 @@ def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, obje
     return [(v, c) for v, c in valued if not total(v)]
 
 
-def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> Answer | None:
+def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
+           rest: str = "") -> Answer | None:
+    """The largest/smallest item: `first`, the question that names it (the whole question by default); `rest`,
+    follow-ups the same cells answer (its share, its lead over the next; see aggregate.ranking_follow_ups)."""
     if len(sc.keys) != 1:
         return None
     key = next(iter(sc.keys))
@@ -155,9 +153,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int) -> A
     ids = set(docs[key].get("chunk_ids") or [])
     view = retriever.chunks()
     chunks = [view[cid] for cid in view if cid in ids]  # only this document is read
-    # the item asked is named by the first question; a follow-up (its share, its lead over the next) is computed
-    first, rest = _first_and_rest(question)
-    subject = _OPWORDS.sub(" ", without_names(first, docs, sc))
+    subject = _OPWORDS.sub(" ", without_names(first or question, docs, sc))
     wanted = grams(clean(subject))
     if not wanted:
         return None

@@ -70,6 +70,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
     from rules.claims import amounts_in
     from qa.phrase import SENTENCE
+    from qa.reword import _PLAIN, subject_phrase
 
     rare = rare_words(question, sc, retriever) if rare is None else rare
     if not rare:
@@ -78,8 +79,6 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     total = sum(weight.values())
     chunks = retriever.chunks()
     ids = dict.fromkeys(cid for _, held in rare.values() for cid in held)
-    from qa.reword import _PLAIN, subject_phrase
-
     phrase = subject_phrase(question, retriever.documents(), sc)
     others = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set("".join(rare))
     found: list[StatedItem] = []

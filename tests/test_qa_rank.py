@@ -78,12 +78,12 @@ RANKED = """深圳市示例局2026年部门预算
 def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
     from index.ingest import ingest_paths
     from qa.answer import ask
-    from qa.aggregate import answers_follow_ups
+    from qa.aggregate import ranking_follow_ups
 
     (tmp_path / "sz-example.txt").write_text(RANKED, encoding="utf-8")
     assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
-    assert answers_follow_ups("项目支出中哪一项最多？占全部项目支出的比例是多少？")
-    assert not answers_follow_ups("项目支出中哪一项最多？为什么增加？")
+    assert ranking_follow_ups("项目支出中哪一项最多？占全部项目支出的比例是多少？") == ["占全部项目支出的比例是多少"]
+    assert ranking_follow_ups("项目支出中哪一项最多？为什么增加？") is None
     share = ask("深圳市示例局2026年项目支出中哪一项最多？占全部项目支出的比例是多少？", tmp_path / "store")
     assert share.answered and share.value == 40.0 and share.unit == "%" and "信访大厅运行" in share.answer
     gap = ask("深圳市示例局2026年项目支出里哪一项最大？比第二名多多少？", tmp_path / "store")
