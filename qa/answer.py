@@ -208,7 +208,7 @@ def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, na
     item = stated_item(question, sc, retriever, rare)
     if item is None:
         return None
-    first = cite(Hit(item.chunk, 0.0), item.sentence)
+    first = cite(Hit(item.chunk, item.share), item.sentence)  # its score: the share of the rare words it says
     rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
     return Answer(question=question, answer=item.sentence, value=item.value, unit="万元",
                   citations=[first] + rest[: k - 1], mode="extractive", confidence=item.share,
