@@ -146,6 +146,14 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
         read = {bare[m.text]: m for m in best(stems(words), list(bare))}
         if set(stems(words)) - set(read[found].explained) and (near is None or near[1] != found):
             return None
+    if found is None and near is not None:
+        # the dictionary's reading too weak to stand alone but its clear first the encoder's nearest (ports office:
+        # 口岸 says the phrase, not the rest of 人民政府口岸办公室): two readers agreeing on the unit
+        bare = _bare(names, places)
+        read = best(stems(words), list(bare))
+        first = read[0] if read and (len(read) == 1 or read[0].score > read[1].score) else None
+        if first and bare[first.text] == near[1] and max(first.word_share, first.query_share) >= MIN_GLOSS:
+            return near[1]
     # Never the encoder alone: a unit the store does not hold is still near one it does (Chongqing Education
     # Commission → 重庆市人民政府办公厅)
     return found
@@ -199,7 +207,7 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     read = [m for m in best(stems(phrase), terms) if not m.chance]
     said = [m for m in read if m.word_share >= MIN_GLOSS]
     if not said:
-        return None
+        return _standard(phrase, terms, sources)
     # the encoder choosing among all the terms, not only those the dictionary reads: among few, agreeing is cheap
     ranked = nearest(phrase, terms, len(terms))
 
@@ -209,7 +217,15 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     other = next((sim for sim, text in ranked if not wording(text)), None)
     if ranked and wording(ranked[0][1]) and (other is None or ranked[0][0] - other >= MIN_MARGIN):
         return ranked[0][1]
-    return None
+    return _standard(phrase, terms, sources)
+
+
+def _standard(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
+    """The term of the budget's standard vocabulary the phrase names by the term's English names (qa/budget_en.py),
+    where the dictionary reads none."""
+    from qa.budget_en import read
+
+    return read(phrase, terms, sources)
 
 
 def _places_said(question: str, places: list[str]) -> list[str]:

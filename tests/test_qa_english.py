@@ -67,7 +67,9 @@ def test_a_weak_reading_is_taken_when_the_encoder_reads_it_too():
     # "trips" is said by no word of 因公出国（境）费, which the encoder also finds nearest
     assert _gloss_reading("official trips abroad", terms)[0] is None
     assert _term("official trips abroad", terms, {}) in ("因公出国（境）费", "因公出国（境）费用")
-    assert _term("overseas travel", terms, {}) is None  # 差旅费 says travel; the encoder reads 其他交通费用
+    # 差旅费 says travel and the encoder reads 其他交通费用: neither is taken; the standard vocabulary's English
+    # names (qa/budget_en.py) read it as the 因公出国（境）费 row, domestic 差旅费 being "domestic business travel"
+    assert _term("overseas travel", terms, {}) in ("因公出国（境）费", "因公出国（境）费用")
 
 
 def test_a_term_that_leaves_unsaid_a_word_another_fair_reading_says_is_not_chosen():
@@ -118,3 +120,21 @@ def test_how_many_reads_the_thing_counted_among_the_words_the_units_documents_co
     assert a.answered and a.value == 4.0, a.answer
     # a thing the documents never count is not counted
     assert translate("How many bridges did the Shenzhen Meteorological Bureau build in 2025?", look_alike_city) is None
+
+
+def test_a_unit_the_dictionary_reads_weakly_stands_when_the_encoder_puts_it_first(monkeypatch):
+    import qa.english
+
+    names = ["深圳市人民政府口岸办公室", "深圳市气象局", "深圳市统计局"]
+    # 口岸 says "ports", not the rest of the name: too weak alone, taken when the encoder's nearest is the same
+    monkeypatch.setattr(qa.english, "_nearest", lambda query, texts: (0.8, "深圳市人民政府口岸办公室"))
+    assert _unit("ports office", names, {"深圳"}) == "深圳市人民政府口岸办公室"
+    # the encoder elsewhere: no agreement, no unit
+    monkeypatch.setattr(qa.english, "_nearest", lambda query, texts: (0.8, "深圳市统计局"))
+    assert _unit("ports office", names, {"深圳"}) is None
+
+
+def test_a_quantity_the_dictionary_cannot_read_is_read_by_the_standard_vocabulary_english_names():
+    terms = ["因公出国境费用", "公务接待费", "公务用车运行维护费", "会议费", "对外交流与合作"]
+    assert _term("overseas travel", terms, {}) == "因公出国境费用"
+    assert _term("upkeep official vehicles", terms, {}) == "公务用车运行维护费"
