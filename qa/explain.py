@@ -27,6 +27,13 @@ PROMPT = "explain_finding"
 _BREAKER = 1
 
 
+def skipped_note(reason: str) -> str:
+    """The llm_note of a finding not sent because the breaker was open: it carries the reason of the failure that
+    opened it, so every finding that fell back says why in the same words whether its request was in flight
+    when that failure landed (it then fails on its own, with its own reason) or was not sent yet (timing)."""
+    return f"skipped: endpoint unavailable (an earlier request failed: {reason})"
+
+
 def _evidence_block(f: Finding) -> str:
     parts = []
     for i, e in enumerate(f.evidence, 1):
@@ -94,6 +101,7 @@ class _Run:
         self.chat = make_chat(llm)
         self.lock = threading.Lock()
         self.transport_failures = 0
+        self.first_failure = ""  # the reason of the first transport failure, told by the findings skipped after it
         self.requests = 0
 
     def explain(self, f: Finding) -> None:
@@ -114,7 +122,7 @@ class _Run:
         if entry is None:
             with self.lock:
                 if self.transport_failures >= _BREAKER:
-                    return None, "skipped: endpoint unavailable (an earlier request failed)"
+                    return None, skipped_note(self.first_failure)
                 self.requests += 1
             values = dict(kind=f.kind, severity=f.severity, message=fence_safe(f.message),
                           computation=fence_safe(f.computation or "（无）"), expected=f.expected, actual=f.actual,
@@ -125,6 +133,7 @@ class _Run:
                 if exc.retryable:
                     with self.lock:
                         self.transport_failures += 1
+                        self.first_failure = self.first_failure or str(exc)
                 return None, str(exc)
             entry = {"reply": got.text, "truncated": got.truncated}
             self.cache.put(key, got.text, truncated=got.truncated, model=self.llm.model, prompt=self.version,

@@ -86,8 +86,12 @@ def _redact(text: str, settings: LLMSettings) -> str:
 def make_chat(settings: LLMSettings, json_mode: bool = True):
     """A ChatOpenAI client. The token limit goes in the body as ``max_tokens``: langchain would otherwise send
     ``max_completion_tokens``, which llama.cpp's server ignores (it would then generate to the context end)."""
+    import httpx  # noqa: F401 - see below
     from langchain_openai import ChatOpenAI
 
+    # httpx is imported here, before any client exists, and not first in `_reason` on a worker thread's first
+    # failure: openai (httpx2-based) looks httpx up in sys.modules on every request, and a request built in
+    # another thread while that import was half done failed as "invalid response" (AttributeError on httpx).
     kwargs = {"response_format": {"type": "json_object"}} if json_mode else {}
     return ChatOpenAI(
         base_url=settings.base_url,

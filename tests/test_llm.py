@@ -1,6 +1,10 @@
 """The provider against real sockets: what it sends, and how every kind of failure becomes a short reason."""
 import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -163,3 +167,15 @@ def test_errors_say_whether_a_retry_may_help():
         with pytest.raises(LLMError) as refused:
             complete(HELLO, ep.settings())
     assert busy.value.retryable and not refused.value.retryable
+
+
+def test_making_a_client_imports_httpx_before_any_request():
+    # openai looks httpx up in sys.modules on every request; imported first in one thread's failure path, it was
+    # seen half-imported by a request in another thread, which then failed as "invalid response". A fresh
+    # interpreter, since this one has long imported it.
+    code = ("import sys\nfrom core.settings import LLMSettings\nfrom qa.llm import make_chat\n"
+            "make_chat(LLMSettings(base_url='http://127.0.0.1:9/v1', model='m'))\nassert 'httpx' in sys.modules\n")
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
