@@ -19,6 +19,7 @@ from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
+from qa.items import described_item
 from qa.contraction import contracted_sum
 from qa.rank import within
 from qa.question import intent
@@ -177,6 +178,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if computed is not None:
                 computed.basis = named + computed.basis
                 return computed
+        if cand is not None and kind == "amount" and cand.hit.chunk.kind == "paragraph":
+            # a sentence's figure, when another item of the narrative says the question's words better (the head
+            # of a list, or an amount that includes the one asked): that item's
+            better = _better_item(question, sc, retriever, cand)
+            if better is not None:
+                return _item_answer(question, better, citations, k, named)
         if cand is not None:
             first = cite(cand.hit, cand.text if cand.hit.chunk.kind == "paragraph" else None)
             also = corroborating(read_as, pool, cand, retriever.terms())
@@ -188,6 +195,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=round(min(1.0, cand.cover), 3),
                           basis=named + term + basis_of(question, cand))
+        if kind == "amount":  # an item the narrative describes in the question's words (qa/items.py)
+            described = described_item(question, sc, retriever)
+            if described is not None:
+                return _item_answer(question, described, citations, k, named)
         return _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
                                   "以下为最接近的段落。", hits, k, named)
     sentence, hit, shared = extractive(question, hits)
@@ -206,9 +217,26 @@ def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, na
     """The amount of the narrative item that holds the question's specific words (qa.specific), when no row or
     column answers as asked."""
     item = stated_item(question, sc, retriever, rare)
-    if item is None:
+    return None if item is None else _item_answer(question, item, citations, k, named)
+
+
+def _better_item(question: str, sc, retriever: Retriever, cand):
+    """The narrative item the question describes (qa.items), when it states another amount than the sentence read
+    and says the question's words by MARGIN more than the item of the amount read (which must be one of the
+    sentence's items: a figure the items do not hold is not second-guessed)."""
+    from qa.items import MARGIN, scored_items
+
+    found = scored_items(question, sc, retriever)
+    best = described_item(question, sc, retriever, found)
+    if best is None or abs(best.value - cand.value) <= 0.005:
         return None
-    first = cite(Hit(item.chunk, item.share), item.sentence)  # its score: the share of the rare words it says
+    read = [f.share for f in found if f.chunk.id == cand.hit.chunk.id and abs(f.value - cand.value) <= 0.005]
+    return best if read and best.share >= max(read) + MARGIN else None
+
+
+def _item_answer(question: str, item, citations: list, k: int, named: list[Basis]) -> Answer:
+    """The answer an item of the narrative gives: its amount, its sentence cited first."""
+    first = cite(Hit(item.chunk, item.share), item.sentence)  # its score: the share of the question's words it says
     rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
     return Answer(question=question, answer=item.sentence, value=item.value, unit="万元",
                   citations=[first] + rest[: k - 1], mode="extractive", confidence=item.share,

@@ -21,9 +21,6 @@ SPECIFIC_SHARE = 0.15
 MIN_DOCUMENTS = 10
 # The item stating the amount must hold at least this share of the question's specific words (by rarity).
 MIN_SAID = 0.5
-# Amounts that are a part of an item's amount, not the item's own (上年结转564.09万元 after 服务费7,083.34万元).
-_PART_OF = re.compile(r"(?:上年|以前年度)?结转(?:结余)?|其中[：:]?|含")
-_ITEM_END = re.compile(r"[；;。]")
 
 
 def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[int, list[str]]]:
@@ -68,7 +65,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     """The amount of the one item (a clause up to ；or 。) of the named documents' narrative that holds most of the
     question's specific words, in its name or in what it is for; None when no item holds enough of them, or when
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
-    from rules.claims import amounts_in
+    from qa.items import items_in
     from qa.phrase import SENTENCE
     from qa.reword import _PLAIN, subject_phrase
 
@@ -81,26 +78,20 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     ids = dict.fromkeys(cid for _, held in rare.values() for cid in held)
     phrase = subject_phrase(question, retriever.documents(), sc)
     others = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set("".join(rare))
+    parts_asked = bool(re.search(r"结转", question))
     found: list[StatedItem] = []
     for cid in ids:
         chunk = chunks[cid]
         if chunk.kind != "paragraph":
             continue
         text = chunk.text
-        for a in amounts_in(text):
-            if a.bound or a.change or a.unit not in ("万元", "元", "亿元"):
-                continue
-            lo = max((m.end() for m in _ITEM_END.finditer(text, 0, a.start)), default=0)
-            end = _ITEM_END.search(text, a.end)
-            item = text[lo:end.end() if end else len(text)]
-            clause = re.split(r"[，,]", text[lo:a.start])[-1]
-            if _PART_OF.match(clause.strip()) and not _PART_OF.search(question):
-                continue  # a part of the item's amount, not the item's
+        for it in items_in(text, parts_asked):
+            item = it.name + it.purpose
             said = tuple(w for w in rare if w in item)
             share = sum(weight[w] for w in said) / total
             if share >= MIN_SAID:
-                sentence = next((m.group(0) for m in SENTENCE.finditer(text) if m.start() <= a.start < m.end()), item)
-                found.append(StatedItem(round(a.value, 4), sentence.strip(), chunk, said, round(share, 3),
+                sentence = next((m.group(0) for m in SENTENCE.finditer(text) if m.start() <= it.start < m.end()), item)
+                found.append(StatedItem(it.value, sentence.strip(), chunk, said, round(share, 3),
                                         len(others & set(item))))
     if not found:
         return None

@@ -1,0 +1,148 @@
+"""The narrative's items, each an amount with what names it and what it is for, read against a question in its own
+words. A disclosure lists its projects in sentences ("2.公共卫生服务30,431.03万元，主要包括：院前急救9,408.00万元，
+主要用于对…纳入120急救网络，接受急救中心调度安排…的医疗机构给予经费补助；…"), and a question that describes a project
+by what it does (给接120调度、出车急救的医院的补助) shares its words with the item's description, not with any table row.
+
+An item runs from the end of the previous one (a ；or 。, or the amount before it) to its amount (its name), and on to
+the next ；or 。, or to the clause where the next amount's name starts (what it is for): a list's head ("福利彩票公益金
+项目19,336.15万元，主要包括：") does not take in the items it lists. A part the item's amount includes (上年结转…,
+an amount in brackets) is not an item of its own.
+
+The question's words (its unit, year and asking words aside) that the named documents use weigh by how few documents
+of the store use them (idf). The item saying the largest weighted share of them answers, when it says at least
+MIN_SHARE of them, at least MIN_WORDS words, and no item stating another amount comes within MARGIN of it."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+MIN_SHARE = 0.5  # of the question's weighted words, the item must say at least this share
+MIN_WORDS = 2  # … in at least this many words (one shared word is a coincidence, not a description)
+MARGIN = 0.1  # an item of another amount this close to the best one makes the reading a guess: nothing answered
+_END = re.compile(r"[；;。]")
+_CLAUSE = "，,：:、"
+_CARRIED = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
+_LIST_HEAD = re.compile(r"其中|包括|[：:]\s*$")  # what follows an amount and opens a list of its parts
+# A question comparing two figures or ranking items asks for no single item's amount.
+_NOT_ONE_ITEM = re.compile(r"比.{1,30}?(?:多|少|高|低|增|减)|第[二三四五六七八九十]|最[多少大小高低]|排名|排[第前]|哪")
+
+
+@dataclass(frozen=True)
+class Item:
+    value: float  # 万元
+    name: str  # the text from the previous item's end to the amount
+    purpose: str  # the text after the amount, up to the next item
+    start: int  # offset of the amount in its paragraph
+
+
+@dataclass(frozen=True)
+class DescribedItem:
+    value: float
+    sentence: str
+    chunk: object
+    said: tuple[str, ...]  # the question's words the item says
+    share: float  # their share of the question's words, weighted by idf
+
+
+def items_in(text: str, parts_asked: bool = False) -> list[Item]:
+    """The money items of a paragraph, in order. A carried-over part (上年结转…) is left out unless `parts_asked`.
+    An item listed under a head ("…共有775.86万元，其中：…服务类项目739.36万元"; "主要包括：…") takes the head's name
+    before its own, up to the end of the sentence: the head says what the list is of."""
+    from rules.claims import amounts_in
+
+    def carried(a) -> bool:
+        clause = re.split(r"[，,：:、；;。（(]", text[:a.start])[-1]
+        return bool(_CARRIED.match(clause)) and not parts_asked
+
+    amounts = [a for a in amounts_in(text) if not (a.bracketed or a.bound or a.change or carried(a))
+               and a.unit in ("万元", "元", "亿元")]  # (a change or a part said after an item is its account)
+    out: list[Item] = []
+    head, head_end = "", -1
+    for i, a in enumerate(amounts):
+        ends = [m.end() for m in _END.finditer(text, 0, a.start)]
+        lo = max(ends + [amounts[i - 1].end if i else 0])
+        if head and ends and ends[-1] > head_end and text[ends[-1] - 1] == "。":
+            head = ""  # the head's sentence is over
+        end = _END.search(text, a.end)
+        hi = end.start() if end else len(text)
+        if i + 1 < len(amounts) and amounts[i + 1].start < hi + 1:
+            between = text[a.end:amounts[i + 1].start]
+            cut = max(between.rfind(c) for c in _CLAUSE)
+            if _LIST_HEAD.search(between[:cut + 1] if cut >= 0 else ""):
+                out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:a.end + max(0, cut)], a.start))
+                head, head_end = text[lo:a.start], a.end
+                continue
+            hi = min(hi, a.end + max(0, cut))
+        out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:hi], a.start))
+    return out
+
+
+def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[float, list[str]]]:
+    """The question's words (two characters or more, or a number of two digits or more; its unit's names, year and
+    asking words aside) that the named documents use: word -> (idf over the store's documents, the named documents'
+    chunks that hold it)."""
+    from index.bm25 import segmenter
+    from index.entity import in_order
+    from qa.reword import _PLAIN, subject_phrase
+
+    docs = retriever.documents()
+    keys = sc.keys or set(docs)
+    chunks = retriever.chunks()
+    bm25 = retriever.store.bm25()
+    names = [docs[k].get("name") or "" for k in keys if k in docs] if sc.named else []
+    out: dict[str, tuple[float, list[str]]] = {}
+    for w in dict.fromkeys(segmenter().cut(subject_phrase(question, docs, sc))):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= _PLAIN or any(in_order(w, n) for n in names):
+            continue
+        held = bm25.holders(w)
+        mine = [cid for cid in held if chunks.doc_of(cid) in keys]
+        if mine:
+            owners = {chunks.doc_of(cid) for cid in held}
+            out[w] = (math.log(1 + len(docs) / len(owners)), mine)
+    return out
+
+
+def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[DescribedItem]:
+    """Every item of the named documents' paragraphs that says one of the question's words, best first."""
+    from qa.phrase import SENTENCE
+
+    words = question_words(question, sc, retriever)
+    total = sum(w for w, _ in words.values())
+    if not total:
+        return []
+    chunks = retriever.chunks()
+    parts_asked = bool(re.search(r"结转", question))
+    out: list[DescribedItem] = []
+    for cid in dict.fromkeys(cid for _, mine in words.values() for cid in mine):
+        chunk = chunks[cid]
+        if chunk.kind != "paragraph":
+            continue
+        for item in items_in(chunk.text, parts_asked):
+            said = tuple(w for w in words if w in item.name + item.purpose)
+            if said:
+                sentence = next((m.group(0) for m in SENTENCE.finditer(chunk.text)
+                                 if m.start() <= item.start < m.end()), item.name + item.purpose)
+                out.append(DescribedItem(item.value, sentence.strip(), chunk, said,
+                                         round(sum(words[w][0] for w in said) / total, 3)))
+    return sorted(out, key=lambda d: -d.share)
+
+
+def described_item(question: str, sc: Scope, retriever: Retriever,
+                   found: list[DescribedItem] | None = None) -> DescribedItem | None:
+    """The one item the question describes (see the module's account), or None."""
+    if _NOT_ONE_ITEM.search(question):
+        return None
+    found = scored_items(question, sc, retriever) if found is None else found
+    if not found or found[0].share < MIN_SHARE or len(found[0].said) < MIN_WORDS:
+        return None
+    best = found[0]
+    rival = next((f for f in found if abs(f.value - best.value) > 0.005), None)
+    if rival is not None and rival.share > best.share - MARGIN:
+        return None
+    return best

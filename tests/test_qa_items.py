@@ -1,0 +1,63 @@
+"""A narrative item described in the question's own words gives its amount: the item's name and what it is for,
+never the head of the list it sits in, and never a guess between items that say the words as well."""
+import pytest
+
+from tests.conftest import CITY_DOC
+from qa.answer import ask
+from qa.items import described_item, items_in
+
+LIST = ("（二）项目支出8,000.00万元，主要包括：校舍维修项目5,000.00万元，用于中小学校舍加固和屋面防水；"
+        "校园安保项目3,000.00万元，比上年增加200.00万元，用于聘请保安和购置监控设备（含上年结转50.00万元）。"
+        "人员经费6,000.00万元，用于在编人员工资和社保缴费，其中含新建学校开办补助1,200.00万元，待新校编制批复后拨付；"
+        "上年结转300.00万元。")
+
+
+def test_items_are_split_at_the_next_items_name():
+    found = {i.value: i for i in items_in(LIST)}
+    # the head of the list keeps its name but none of the items it lists
+    assert "项目支出" in found[8000].name and "校舍" not in found[8000].purpose
+    assert "屋面防水" in found[5000].purpose and "安保" not in found[5000].purpose
+    # a change and a part in brackets are said about an item, not items of their own
+    assert 200 not in found and 50 not in found and "监控设备" in found[3000].purpose
+    # a part named after 其中 is an item (it can be what is asked); a carried-over part is not, unless asked
+    assert "新建学校开办补助" in found[1200].name and "编制批复" in found[1200].purpose
+    assert 300 not in found and 300 in {i.value for i in items_in(LIST, parts_asked=True)}
+
+
+@pytest.fixture(scope="module")
+def school_city(tmp_path_factory):
+    from index.ingest import ingest_paths
+    from qa.retrieve import Retriever
+
+    root = tmp_path_factory.mktemp("items")
+    paths = []
+    for i, (unit, project) in enumerate([("教育局", LIST), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。"),
+                                         ("体育局", "体育场馆运行项目900.00万元，用于场馆水电和保洁。")]):
+        path = root / f"unit-{i}.txt"
+        path.write_text(CITY_DOC.format(unit=unit, project=project, car="10.00", vehicles=3, total="2000.00",
+                                        allowance="500.00"), encoding="utf-8")
+        paths.append(path)
+    assert not ingest_paths(paths, root / "store").errors
+    return Retriever(root / "store")
+
+
+def test_the_item_a_question_describes_gives_its_amount(school_city):
+    question = "深圳市教育局2026年给学校屋顶防水、校舍加固花多少钱？"
+    item = described_item(question, school_city.scope(question), school_city)
+    assert item is not None and item.value == 5000 and {"加固", "防水"} <= set(item.said)
+    a = ask(question, school_city.store.root, retriever=school_city)
+    assert a.answered and a.value == 5000 and "屋面防水" in a.citations[0].text
+
+
+def test_a_part_the_question_describes_beats_the_sentence_that_includes_it(school_city):
+    # the sentence's first figure (人员经费6,000) is read for 人员经费, but it includes the part the question names
+    question = "深圳市教育局2026年人员经费里待新校编制批复后拨付的是多少？"
+    a = ask(question, school_city.store.root, retriever=school_city)
+    assert a.answered and a.value == 1200
+
+
+def test_no_item_when_two_amounts_say_the_words_as_well_or_a_comparison_is_asked(school_city):
+    tied = "深圳市教育局2026年学校的项目有多少？"  # 校舍维修 and 新建学校 both say 学校
+    assert described_item(tied, school_city.scope(tied), school_city) is None
+    compared = "深圳市教育局2026年校舍加固和屋面防水比校园安保多多少？"
+    assert described_item(compared, school_city.scope(compared), school_city) is None
