@@ -29,6 +29,15 @@ _RETRY_PAUSE = 0.5
 answer_failure: ContextVar[str | None] = ContextVar("answer_failure", default=None)
 
 
+def endpoint_down(note: str) -> str | None:
+    """How the CLI words a fallback note that says the endpoint itself failed ("unreachable": timeout, refused,
+    connection; "unavailable": it answered HTTP 429 or 5xx), or None when the model answered and its reply was not
+    used (grounding check, reply format)."""
+    if note.startswith(("timeout", "connection", "skipped: endpoint unavailable")):
+        return "unreachable"
+    return "unavailable" if re.match(r"HTTP (?:429|5\d\d)\b", note) else None
+
+
 def _within(seconds: float, call):
     """Run `call()` and return its result, or raise TimeoutError once `seconds` have passed.
 

@@ -179,3 +179,17 @@ def test_making_a_client_imports_httpx_before_any_request():
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_endpoint_down_tells_a_failed_endpoint_from_a_reply_not_used():
+    from qa.llm import endpoint_down
+
+    assert endpoint_down("timeout after 5 s") == "unreachable"
+    assert endpoint_down("connection refused") == "unreachable"
+    assert endpoint_down("skipped: endpoint unavailable (an earlier request failed: HTTP 500 error)") == "unreachable"
+    assert endpoint_down("HTTP 429 rate limited") == "unavailable"
+    assert endpoint_down("HTTP 503 service unavailable") == "unavailable"
+    # the model answered: its reply was not used, the endpoint is fine
+    assert endpoint_down("HTTP 400 bad request") is None
+    assert endpoint_down("invalid JSON") is None
+    assert endpoint_down("answer failed the grounding check: 12.5 not in the evidence") is None

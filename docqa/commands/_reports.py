@@ -11,9 +11,6 @@ from rules.report import Options
 FORMATS = ("md", "html", "xlsx", "pdf", "annotated-pdf")
 _PER_DOCUMENT = ("pdf", "annotated-pdf")  # one file per input document
 # llm_note values of a request that never got an answer (the endpoint is down, not the reply bad).
-_UNREACHABLE = ("timeout", "connection refused", "connection error", "skipped: endpoint unavailable")
-
-
 def check_out(fmt: str | None, out: Path | None, documents: int) -> None:
     """Refuse, before any document is read, an --out that cannot take what --format writes."""
     if not fmt or not out:
@@ -79,11 +76,13 @@ def _write_pdfs(fmt: str, reports: list[DocumentReport], out: Path, options: Opt
 
 def llm_fallback(reports: list[DocumentReport], base_url: str | None, quiet: bool) -> None:
     """Say once, in the terminal, that the LLM was not reached and the deterministic explanations stand."""
+    from qa.llm import endpoint_down
+
     notes = [f.llm_note for r in reports for f in r.findings if f.llm_note]
-    down = [n for n in notes if n.startswith(_UNREACHABLE)]
+    down = [n for n in notes if endpoint_down(n)]
     if down:
         reason = next((n for n in down if not n.startswith("skipped")), down[0])
-        note(f"LLM unreachable at {base_url} ({reason}): deterministic explanations used", quiet)
+        note(f"LLM {endpoint_down(reason)} at {base_url} ({reason}): deterministic explanations used", quiet)
     rejected = len(notes) - len(down)
     if rejected:
         note(f"{rejected} LLM explanation(s) failed the grounding check or the reply format: template "

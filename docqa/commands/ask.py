@@ -36,8 +36,10 @@ def command(
             fail("no document of the store matches --doc/--entity/--year (see `docqa list`)")
     answer = ask(question, settings.index.store, k, settings, only=only)
     if answer.llm_note:  # said once, on stderr: the answer below is DocQA's own, not the LLM's
-        down = answer.llm_note.startswith(("timeout", "connection"))
-        note(f"LLM unreachable at {settings.llm.base_url} ({answer.llm_note}): deterministic answer used" if down
+        from qa.llm import endpoint_down
+
+        down = endpoint_down(answer.llm_note)
+        note(f"LLM {down} at {settings.llm.base_url} ({answer.llm_note}): deterministic answer used" if down
              else f"LLM answer not used ({answer.llm_note}): deterministic answer used", quiet)
     if as_json:
         data = answer.model_dump()
