@@ -97,14 +97,24 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
     bm25 = retriever.store.bm25()
     names = [docs[k].get("name") or "" for k in keys if k in docs] if sc.named else []
     out: dict[str, tuple[float, list[str]]] = {}
-    for w in dict.fromkeys(segmenter().cut(subject_phrase(question, docs, sc))):
+    cut = segmenter()
+
+    def read(w: str) -> bool:
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= _PLAIN or any(in_order(w, n) for n in names):
-            continue
+            return True  # (not a word of what is asked: nothing to look for)
         held = bm25.holders(w)
         mine = [cid for cid in held if chunks.doc_of(cid) in keys]
         if mine:
             owners = {chunks.doc_of(cid) for cid in held}
             out[w] = (math.log(1 + len(docs) / len(owners)), mine)
+        return bool(mine)
+
+    for w in dict.fromkeys(cut.cut(subject_phrase(question, docs, sc))):
+        if not read(w) and len(w) > 2:
+            # a compound the documents do not print (国家赔偿) read by the words within it (赔偿案件 says 赔偿)
+            for part in cut.cut_for_search(w):
+                if part != w:
+                    read(part)
     return out
 
 

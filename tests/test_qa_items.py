@@ -61,3 +61,13 @@ def test_no_item_when_two_amounts_say_the_words_as_well_or_a_comparison_is_asked
     assert described_item(tied, school_city.scope(tied), school_city) is None
     compared = "深圳市教育局2026年校舍加固和屋面防水比校园安保多多少？"
     assert described_item(compared, school_city.scope(compared), school_city) is None
+
+
+def test_a_compound_the_documents_do_not_print_is_read_by_its_words(school_city):
+    from qa.items import question_words
+
+    question = "深圳市教育局2026年校舍的防水工程花多少？"  # the document says 屋面防水, never 防水工程
+    words = question_words(question, school_city.scope(question), school_city)
+    assert "防水" in words and "防水工程" not in words
+    item = described_item(question, school_city.scope(question), school_city)
+    assert item is not None and item.value == 5000
