@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_WHICH = re.compile(r"哪一?[项类个笔种款]|哪些|什么项目|which (?:item|category|one)", re.I)
+_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|哪些|什么项目|which (?:item|category|one)", re.I)
 _TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计)")
-_OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[项类个笔种款]|中|里|的|是|按|看|明细|"
+_OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|中|里|的|是|按|看|明细|"
                       r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
 
 
@@ -109,6 +109,22 @@ def _groups(chunks: list) -> list[tuple[str, str, object, list]]:
 _LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|哪一?个?(项)目")
 
 
+def _asked_classification(question: str) -> str | None:
+    """按功能分类 / 功能支出 or 按经济分类: the classification whose items a question ranks."""
+    q = halfwidth(question)
+    return "功能" if "功能" in q else "经济" if re.search(r"经济(?:分类|科目)", q) else None
+
+
+def _classification(items: list) -> str | None:
+    """The classification a table's top rows are coded in (DOMAIN.md): 类 codes 2xx of the functional one, 3xx/5xx
+    of the economic ones; None when most rows print no such code."""
+    codes = [r.code for r in items if r.code and len(r.code) == 3]
+    if len(codes) * 2 < len(items) or not codes:
+        return None
+    functional = sum(c.startswith("2") for c in codes)
+    return "功能" if functional * 2 > len(codes) else "经济" if functional == 0 else None
+
+
 def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
@@ -160,6 +176,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     best = None
     level = _level(question)
     names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
+    asked = _asked_classification(first or question)
     groups = _groups(chunks)
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     for name, kind, head, items in groups:
@@ -167,7 +184,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             continue
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
-        said = len(wanted & grams(clean(name)))
+        said = len(wanted & grams(clean(name))) + (2 if asked and _classification(items) == asked else 0)
         if said < 2:
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).

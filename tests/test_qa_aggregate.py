@@ -10,6 +10,8 @@ def test_a_question_is_split_where_each_clause_asks():
     # 几 and 多少 ask at the end of their clause; earlier they describe
     assert follow_ups("某局2026年审看那些几分钟一集的短剧，预算多少钱？") == ["某局2026年审看那些几分钟一集的短剧，预算多少钱？"]
     assert len(follow_ups("某局2026年政府性基金预算支出比上年减少了多少万元？原因是什么？")) == 2
+    # …and before 里/中 they say where to look: one question, the ranking, and its amount asked again
+    assert follow_ups("某局2026年项目支出列出的几大块里，哪一块钱最多？是多少？")[0] == "某局2026年项目支出列出的几大块里，哪一块钱最多"
 
 
 def test_a_change_asked_after_a_figure_is_read_from_its_sentence(look_alike_city):

@@ -88,3 +88,23 @@ def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
     assert share.answered and share.value == 40.0 and share.unit == "%" and "信访大厅运行" in share.answer
     gap = ask("深圳市示例局2026年项目支出里哪一项最大？比第二名多多少？", tmp_path / "store")
     assert gap.answered and gap.value == 400.0 and "多50.00万元" in gap.answer
+
+
+def test_which_item_is_asked_in_the_words_people_use():
+    from qa.rank import wants_item
+
+    assert wants_item("项目支出里哪一大类钱最多？") and wants_item("列出的几大块里，哪一块钱最多？")
+    assert wants_item("哪部分占得最多？") and not wants_item("项目支出一共多少？")
+
+
+def test_a_ranking_by_function_reads_the_table_coded_in_the_functional_classification():
+    from qa.rank import _asked_classification, _classification
+
+    functional = [_row("教育支出", 5.0, "部门支出总体情况表", "205"), _row("农林水支出", 90.0, "部门支出总体情况表", "213"),
+                  _row("住房保障支出", 5.0, "部门支出总体情况表", "221")]
+    economic = [_row("工资福利支出", 30.0, "基本支出表", "301"), _row("商品和服务支出", 6.5, "基本支出表", "302")]
+    assert _classification(functional) == "功能" and _classification(economic) == "经济"
+    assert _classification([_row("项目甲", 1.0), _row("项目乙", 2.0)]) is None  # no codes: no classification
+    assert _asked_classification("支出按功能分类，哪一类最大？") == "功能"
+    assert _asked_classification("占比最大的是哪一类功能支出？") == "功能"
+    assert _asked_classification("按经济分类哪一项最多？") == "经济" and _asked_classification("哪一项最多？") is None
