@@ -207,6 +207,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if not valued:
         return None
     value, top = valued[0]
+    unit = norm(docs[key].get("name") or "")
+    if unit and unit in norm(top.label or "") and not re.search(r"单位|部门|哪家|哪个", first or question):
+        return None  # the rows are units (a 汇总 table by unit): the item asked is in its columns, not ranked here
     word = "最小" if op == "min" else "最大"
     text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）"
     share = gap = None

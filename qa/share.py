@@ -66,8 +66,8 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
             return None
         read.append(cand)
     part, whole = read
-    if not whole.value or part.value > whole.value:
-        return None  # a part larger than its whole: one of the two was misread
+    if not whole.value or part.value >= whole.value - 0.005:
+        return None  # a part as large as its whole, or larger: one of the two was misread (or both are the whole)
     value = round(100.0 * part.value / whole.value, 2)
     text = (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part.value:,.2f}万元 ÷ {whole.value:,.2f}万元；"
             f"文件未直接列出这一比例，由两处数字计算）。")

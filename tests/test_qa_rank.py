@@ -108,3 +108,25 @@ def test_a_ranking_by_function_reads_the_table_coded_in_the_functional_classific
     assert _asked_classification("支出按功能分类，哪一类最大？") == "功能"
     assert _asked_classification("占比最大的是哪一类功能支出？") == "功能"
     assert _asked_classification("按经济分类哪一项最多？") == "经济" and _asked_classification("哪一项最多？") is None
+
+
+BY_UNIT = """深圳市示例局2026年部门预算
+
+一般公共预算“三公”经费支出表
+单位：万元
+单位名称\t合计\t因公出国（境）费\t公务接待费\t公务用车运行维护费
+合计\t30.00\t5.00\t10.00\t15.00
+深圳市示例局\t20.00\t5.00\t5.00\t10.00
+深圳市示例局信息中心\t10.00\t0.00\t5.00\t5.00
+"""
+
+
+def test_rows_that_are_units_are_not_the_items_asked_and_a_sentence_does_not_answer_a_ranking(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(BY_UNIT, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # the items of 三公经费 are the table's columns; its rows are the unit and the unit below it
+    a = ask("深圳市示例局2026年“三公”经费里哪一项最多？", tmp_path / "store")
+    assert not a.answered and a.value is None and "未作回答" in a.answer

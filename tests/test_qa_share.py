@@ -21,3 +21,11 @@ def test_the_whole_of_a_part_read_in_a_table_is_that_tables_total(look_alike_cit
             retriever=look_alike_city)
     # 津贴补贴 501.00 of the table's 合计 2,001.00 (not a figure of another table)
     assert a.answered and a.value == round(100 * 501 / 2001, 2), a.answer
+
+
+def test_a_part_read_as_its_whole_is_no_share(look_alike_city):
+    from qa.answer import ask
+
+    # 合计 is the whole itself: "100%" would be the same cell read twice, not a share the document bears out
+    a = ask("深圳市气象局2026年一般公共预算支出中，合计占了几成？", look_alike_city.store.root, retriever=look_alike_city)
+    assert not a.answered and a.unit != "%"
