@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
 from qa.basis import basis_of
+from qa.counts import asked_count
 from qa.citations import cite
 from qa.evidence import structured
 from qa.question import MEASURE, MEASURES
@@ -208,9 +209,13 @@ def follow_ups(question: str) -> list[str]:
     head = "，".join(clauses[:asking[0]] + [clauses[asking[0]][:ask.start()]])
     head = re.sub(r"(?:是|为|有|共有|一共|总共|合计)$", "", head)
     out = [main]
+    counted = asked_count(main)
     for i in asking[1:]:
         c = clauses[i]
-        out.append(head + c if not c.startswith(head[:4]) else c)
+        c = head + c if not c.startswith(head[:4]) else c
+        if counted and asked_count(c) is None and re.search(r"(?:多少|几)[" + MEASURES + r"]$", c):
+            c += counted[0]  # "一共有多少台车？其中应急用的几台？": the later count counts the same things (车)
+        out.append(c)
     return out
 
 

@@ -20,6 +20,7 @@ from qa.english import is_english, translate
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
 from qa.items import described_item
+from qa.counts import stated_count
 from qa.contraction import contracted_sum
 from qa.rank import within
 from qa.question import intent
@@ -199,6 +200,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=round(min(1.0, cand.cover), 3),
                           basis=named + term + basis_of(question, cand))
+        if kind == "count":  # a count the narrative states, read by what is counted (qa/counts.py)
+            counted = stated_count(question, sc, retriever)
+            if counted is not None:
+                return Answer(question=question, answer=counted.sentence, value=counted.value, unit=counted.measure,
+                              citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1],
+                              mode="extractive", confidence=round(min(1.0, counted.score / 3), 3),
+                              basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
         if kind == "amount":  # an item the narrative describes in the question's words (qa/items.py)
             described = described_item(question, sc, retriever)
             if described is not None:

@@ -112,6 +112,21 @@ CITY_DOC = """深圳市{unit}
 CITY_UNITS = ["口岸办公室", "气象局", "统计局", "审计局", "司法局", "民政局", "水务局", "财政局", "商务局", "科技创新局", "信访局"]
 
 
+def city_of(root: Path, projects: list[tuple[str, str]], vehicles: int = 3):
+    """A small store of one city's budgets in the template above, one per (unit, project paragraph)."""
+    from index.ingest import ingest_paths
+    from qa.retrieve import Retriever
+
+    paths = []
+    for i, (unit, project) in enumerate(projects):
+        path = root / f"unit-{i:02d}.txt"
+        path.write_text(CITY_DOC.format(unit=unit, project=project, car="10.00", vehicles=vehicles, total="2000.00",
+                                        allowance="500.00"), encoding="utf-8")
+        paths.append(path)
+    assert not ingest_paths(paths, root / "store").errors
+    return Retriever(root / "store")
+
+
 @pytest.fixture(scope="session")
 def look_alike_city(tmp_path_factory):
     """Eleven budgets of one city alike but for their items: one names the posting at 西九龙站 and its allowance,

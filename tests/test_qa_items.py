@@ -2,7 +2,7 @@
 never the head of the list it sits in, and never a guess between items that say the words as well."""
 import pytest
 
-from tests.conftest import CITY_DOC
+from tests.conftest import city_of
 from qa.answer import ask
 from qa.items import described_item, items_in
 
@@ -26,19 +26,8 @@ def test_items_are_split_at_the_next_items_name():
 
 @pytest.fixture(scope="module")
 def school_city(tmp_path_factory):
-    from index.ingest import ingest_paths
-    from qa.retrieve import Retriever
-
-    root = tmp_path_factory.mktemp("items")
-    paths = []
-    for i, (unit, project) in enumerate([("教育局", LIST), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。"),
-                                         ("体育局", "体育场馆运行项目900.00万元，用于场馆水电和保洁。")]):
-        path = root / f"unit-{i}.txt"
-        path.write_text(CITY_DOC.format(unit=unit, project=project, car="10.00", vehicles=3, total="2000.00",
-                                        allowance="500.00"), encoding="utf-8")
-        paths.append(path)
-    assert not ingest_paths(paths, root / "store").errors
-    return Retriever(root / "store")
+    return city_of(tmp_path_factory.mktemp("items"), [("教育局", LIST), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。"),
+                                                     ("体育局", "体育场馆运行项目900.00万元，用于场馆水电和保洁。")])
 
 
 def test_the_item_a_question_describes_gives_its_amount(school_city):

@@ -1,0 +1,96 @@
+"""Counts the narrative states (截至2025年12月，所属各单位共有车辆46辆，其中…应急保障用车15辆; 2026年计划购置车辆30辆),
+read against a count question in its own words ("到2025年底一共有多少台车", "准备添置多少辆车"): the words of a count
+question and of the sentence rarely match, but what is counted (车) and the few characters that tell the counts of one
+document apart (共有, 购置, 应急) do.
+
+A count is a candidate when its name (from the previous clause mark or count to the number) holds the head of what
+the question counts (the last character of the noun after 多少辆 / 几台, or before 有多少). Its score: the question's
+other characters its name holds, one more when its measure word is the one asked (台 and 辆 both count cars: the
+measure is a hint, not a condition), one more when its sentence states the question's year. The best count answers
+when it holds at least one of the question's characters besides the thing counted and no count of another number
+scores as well."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from qa.question import MEASURES
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
+_ASKED_AFTER = re.compile(r"(?:多少|几)\s*([" + MEASURES + r"])\s*([\u4e00-\u9fff]{1,4})")  # 多少台车, 几辆新车
+_ASKED_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:一共|总共|共|还)?(?:有|是|为)?(?:多少|几)\s*([" + MEASURES + r"])")
+_NAME_START = re.compile(r"[。；;，,、：:]")
+_SENTENCE_END = re.compile(r"[。；;]")
+_FUNCTION = set("的了是有在和与及其")
+_TRAILING = re.compile(r"(?:呢|啊|吗|了|的|？|\?)+$")
+
+
+@dataclass(frozen=True)
+class StatedCount:
+    value: float
+    measure: str
+    sentence: str
+    chunk: object
+    said: tuple[str, ...]  # the question's characters its name holds
+    score: int
+
+
+def asked_count(question: str) -> tuple[str, str] | None:
+    """(what is counted, the measure word asked): 多少台车 → (车, 台); 车有多少辆 → (车, 辆)."""
+    m = _ASKED_AFTER.search(question)
+    if m and _TRAILING.sub("", m.group(2)):
+        return _TRAILING.sub("", m.group(2)), m.group(1)
+    m = _ASKED_BEFORE.search(question)
+    if m is None or m.group(1)[-1] in _FUNCTION:
+        return None  # "应急用的几台": what is counted is not said (a follow-up takes it from the question before)
+    return m.group(1).split("的")[-1], m.group(2)  # 局里的车 counts 车
+
+
+def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount | None:
+    """The count of the named document the question asks for (see the module's account), or None."""
+    from qa.reword import _PLAIN
+    from qa.scope import without_names
+
+    asked = asked_count(question)
+    if asked is None or len(sc.keys) != 1:
+        return None
+    noun, measure = asked
+    head = noun[-1]
+    key = next(iter(sc.keys))
+    docs = retriever.documents()
+    years = re.findall(r"20\d\d", question)
+    # the question without its unit (and 本级 / 汇总) and year; 一共 and 共有 kept: they ask for the total
+    phrase = re.sub(r"[（(]?(?:本级|汇总)[）)]?", "", without_names(question, docs, sc, years=True))
+    wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set(noun) - set("多少几有是为") - set(MEASURES)
+    chunks = retriever.chunks()
+    found: list[StatedCount] = []
+    for cid in docs.get(key, {}).get("chunk_ids") or []:
+        chunk = chunks.get(cid)
+        if chunk is None or chunk.kind != "paragraph":
+            continue
+        text = chunk.text
+        last = 0
+        for m in _COUNT.finditer(text):
+            lo = max([x.end() for x in _NAME_START.finditer(text, 0, m.start())] + [last])
+            last = m.end()
+            name = text[lo:m.start()]
+            if head not in name:
+                continue
+            start = max([x.end() for x in _SENTENCE_END.finditer(text, 0, m.start())] + [0])
+            end = _SENTENCE_END.search(text, m.end())
+            sentence = text[start:end.end() if end else len(text)].strip()
+            said = tuple(sorted(wanted & set(name)))
+            dated = any(y in text[start:m.start()].replace(" ", "") for y in years)
+            score = len(said) + (m.group(2) == measure) + dated
+            found.append(StatedCount(float(m.group(1)), m.group(2), sentence, chunk, said, score))
+    if not found:
+        return None
+    best = max(found, key=lambda f: f.score)
+    if not best.said or any(f.score >= best.score and f.value != best.value for f in found):
+        return None
+    return best

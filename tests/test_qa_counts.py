@@ -1,0 +1,44 @@
+"""A count the narrative states, read by what the question counts and the few characters that tell one count of
+the document from another; never a guess between counts that fit as well."""
+import pytest
+
+from qa.aggregate import follow_ups
+from qa.answer import ask
+from qa.counts import asked_count, stated_count
+from tests.conftest import city_of
+
+FLEET = ("截至2025年12月，所属各单位共有车辆12辆，其中机要通信用车2辆，应急保障用车4辆，其他用车6辆。"
+         "2026年计划购置车辆3辆、60.00万元，主要是执法执勤用车3辆。")
+
+
+def test_what_a_question_counts_and_in_which_measure():
+    assert asked_count("一共有多少台车？") == ("车", "台")
+    assert asked_count("局里的车有多少辆？") == ("车", "辆")  # (局里的: where, not what)
+    assert asked_count("打算买几辆新车？") == ("新车", "辆")
+    assert asked_count("其中应急用的几台？") is None  # what is counted is left to the question before
+    # …which a follow-up takes from it
+    assert follow_ups("某局一共有多少台车？其中应急用的几台？")[1].endswith("几台车")
+
+
+@pytest.fixture(scope="module")
+def fleet_city(tmp_path_factory):
+    # (the template states the fleet again in its 三公 section: the same 12 cars)
+    return city_of(tmp_path_factory.mktemp("counts"), [("水务局", FLEET), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")],
+                   vehicles=12)
+
+
+def test_a_count_is_read_in_the_questions_own_words(fleet_city):
+    def count(question):
+        return stated_count(question, fleet_city.scope(question), fleet_city)
+
+    assert count("深圳市水务局到2025年底手里一共有多少台车？").value == 12  # 共有车辆12辆: 台 asked, 辆 printed
+    assert count("深圳市水务局2026年准备添置多少辆车？").value == 3  # 计划购置: 置, and the year asked
+    assert count("深圳市水务局其中应急用的几台车？").value == 4
+    a = ask("深圳市水务局2026年准备添置多少辆车？", fleet_city.store.root, retriever=fleet_city)
+    assert a.answered and a.value == 3 and a.unit == "辆" and "计划购置车辆3辆" in a.citations[0].text
+
+
+def test_counts_that_fit_as_well_are_no_answer(fleet_city):
+    # nothing of the question but 车 tells 12, 2, 4, 6 and 3 apart
+    question = "深圳市水务局的车是几辆？"
+    assert stated_count(question, fleet_city.scope(question), fleet_city) is None
