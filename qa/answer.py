@@ -24,7 +24,7 @@ from qa.counts import stated_count
 from qa.contraction import contracted_sum
 from qa.rank import within
 from qa.question import intent
-from qa.reword import reword
+from qa.reword import keeps_a_word, reword, subject_phrase
 from qa.share import computed_share
 from qa.scope import without_names
 from qa.retrieve import Hit, Retriever, totals_of
@@ -161,6 +161,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
             # abbreviation, definition or encoder), and the question asked again in that term.
             mapped = reword(question, sc, retriever)
+            if mapped is not None and kind == "amount" and not keeps_a_word(subject_phrase(question, docs, sc),
+                                                                            mapped[1][0].text):
+                # a term that keeps no word of the question is a guess (the encoder's nearest, a shared sense):
+                # an item of the narrative that says the question's own words comes first (qa/items.py)
+                described = described_item(question, sc, retriever)
+                if described is not None:
+                    return _item_answer(question, described, citations, k, named)
             if mapped is not None:
                 again, term = mapped
                 more = retriever.search(again, max(k, 20))

@@ -46,11 +46,16 @@ def _vocabulary(retriever: Retriever) -> Vocabulary:
     return retriever.vocabulary()
 
 
+def keeps_a_word(phrase: str, term: str) -> bool:
+    """The term keeps two meaningful characters of the phrase in a row (退休金 → 退休费)."""
+    return any(phrase[i:i + 2] in term for i in range(len(phrase) - 1) if set(phrase[i:i + 2]) - _PLAIN)
+
+
 def keeps_a_morpheme(phrase: str, term: str, sim: float = 1.0) -> bool:
     """The term keeps a meaningful word of the phrase (退休金 → 退休费), two meaningful characters (买新公车 →
     公务用车购置) or, when the encoder is sure of it, one (开会 → 会议费, 招待 → 公务接待费): a nearest term that
     shares nothing is the encoder's guess, not a reading of the question."""
-    if any(phrase[i:i + 2] in term for i in range(len(phrase) - 1) if set(phrase[i:i + 2]) - _PLAIN):
+    if keeps_a_word(phrase, term):
         return True
     shared = (set(phrase) & set(term)) - _PLAIN
     return len(shared) >= 2 or (sim >= SURE_E5 and bool(shared))  # 公车 → 公务用车…: two characters kept
@@ -96,12 +101,20 @@ def _bridged(phrase: str, term: str) -> list[str]:
     return [w for w in words(phrase) if len(w) >= 2 and (w in term or any(senses(w) & senses(x) for x in own))]
 
 
+def not_remainders(terms: list[str], subject: str) -> list[str]:
+    """The terms without the remainders (其他对个人和家庭的补助, 其他商品和服务支出: what is left once every named item
+    is counted), unless the question says 其他: a question that describes something is about one of the named
+    items, never the remainder."""
+    return terms if "其他" in subject else [t for t in terms if not t.startswith("其他")]
+
+
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     docs = retriever.documents()
     subject = without_names(question, docs, sc)
     phrase = _phrase(subject)
     vocab = _vocabulary(retriever)
     terms = _terms(vocab, sc, retriever)
+    terms = not_remainders(terms, subject)
     if not phrase or not terms:
         return None
     best = _encoded(phrase, terms, vocab)

@@ -1,6 +1,6 @@
 """A question in other words, asked again in the documents' term: what must be kept of it (a count stays a count,
 a change a change) and when the nearest term is only the encoder's guess."""
-from qa.reword import SURE_E5, _asking, keeps_a_morpheme
+from qa.reword import SURE_E5, _asking, keeps_a_morpheme, keeps_a_word, not_remainders
 
 
 def test_the_way_a_question_asks_is_kept():
@@ -41,3 +41,14 @@ def test_a_definition_is_not_said_by_words_every_definition_says():
     v = Vocabulary(list(gloss), gloss, {}, set())
     assert not [f for f in v.lexical("基本支出里水电") if f[1].startswith("项")]  # 基本、支出: said by all
     assert v.lexical("给职工缴存住房的钱")[0][1] == "住房公积金"
+
+
+def test_a_remainder_is_never_the_reading_of_a_described_item():
+    terms = ["其他对个人和家庭的补助", "对个人和家庭的补助", "办公费"]
+    assert not_remainders(terms, "办老百姓申请复议、国家赔偿这些案子的经费") == ["对个人和家庭的补助", "办公费"]
+    assert not_remainders(terms, "其他对个人和家庭的补助") == terms  # asked by its name: it is the item
+
+
+def test_a_word_kept_is_two_meaningful_characters_in_a_row():
+    assert keeps_a_word("退休金", "退休费") and keeps_a_word("给职工交的公积金", "住房公积金")
+    assert not keeps_a_word("新学校垫的开办补助", "津贴补贴")  # 补 alone: a shared character, not a word
