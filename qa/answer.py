@@ -179,7 +179,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                                 f"{cand.table or ''}{cand.row or ''}{cand.column or ''}{cand.text}", sc,
                                 retriever, rare) if cand is not None else []
                 if lost:
-                    # (an item stating the amount in those words was looked for above, before rewording)
+                    # the words the term leaves out are said elsewhere: by an item of the narrative or a project
+                    # row that says them (qa/items.py), else the term's figure is declined
+                    described = described_item(question, sc, retriever)
+                    if described is not None:
+                        return _item_answer(question, described, citations, k, named)
                     return _abstain(
                         question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
                                   "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)

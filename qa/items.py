@@ -8,6 +8,9 @@ the next ；or 。, or to the clause where the next amount's name starts (what i
 项目19,336.15万元，主要包括：") does not take in the items it lists. A part the item's amount includes (上年结转…,
 an amount in brackets) is not an item of its own.
 
+A project table's row is an item too: its label and the cells that are text (主要内容, 用途) name it and say what it is
+for, its first money column is its amount.
+
 The question's words (its unit, year and asking words aside) that the named documents use weigh by how few documents
 of the store use them (idf). The item saying the largest weighted share of them answers, when it says at least
 MIN_SHARE of them, at least MIN_WORDS words, and no item stating another amount comes within MARGIN of it."""
@@ -25,10 +28,11 @@ if TYPE_CHECKING:
 MIN_SHARE = 0.5  # of the question's weighted words, the item must say at least this share
 MIN_WORDS = 2  # … in at least this many words (one shared word is a coincidence, not a description)
 MARGIN = 0.1  # an item of another amount this close to the best one makes the reading a guess: nothing answered
+_UNITS = set("万亿元")  # 万元 says how the amount is counted, not what it is
 _END = re.compile(r"[；;。]")
 _CLAUSE = "，,：:、"
 _CARRIED = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
-_LIST_HEAD = re.compile(r"其中|包括|[：:]\s*$")  # what follows an amount and opens a list of its parts
+_LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
 # A question comparing two figures or ranking items asks for no single item's amount.
 _NOT_ONE_ITEM = re.compile(r"比.{1,30}?(?:多|少|高|低|增|减)|第[二三四五六七八九十]|最[多少大小高低]|排名|排[第前]|哪")
 
@@ -83,6 +87,14 @@ def items_in(text: str, parts_asked: bool = False) -> list[Item]:
     return out
 
 
+def _row_text(chunk) -> str:
+    """A row's own words: its label and the cells that are text (主要内容=负责进京信访…), not the table's title or
+    column names, which every row of the table shares."""
+    body = chunk.text.split("｜", 1)[-1]
+    cells = [c.split("=", 1)[1] for c in re.split(r"[；;]", body) if "=" in c]
+    return " ".join([chunk.label or ""] + [c for c in cells if re.search(r"[\u4e00-\u9fff]", c)])
+
+
 def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[float, list[str]]]:
     """The question's words (two characters or more, or a number of two digits or more; its unit's names, year and
     asking words aside) that the named documents use: word -> (idf over the store's documents, the named documents'
@@ -100,7 +112,8 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
     cut = segmenter()
 
     def read(w: str) -> bool:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= _PLAIN or any(in_order(w, n) for n in names):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= _PLAIN | _UNITS \
+                or any(in_order(w, n) for n in names):
             return True  # (not a word of what is asked: nothing to look for)
         held = bm25.holders(w)
         mine = [cid for cid in held if chunks.doc_of(cid) in keys]
@@ -121,6 +134,7 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
 def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[DescribedItem]:
     """Every item of the named documents' paragraphs that says one of the question's words, best first."""
     from qa.phrase import SENTENCE
+    from qa.rank import _amount, _is_total
 
     words = question_words(question, sc, retriever)
     total = sum(w for w, _ in words.values())
@@ -131,6 +145,13 @@ def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[Describ
     out: list[DescribedItem] = []
     for cid in dict.fromkeys(cid for _, mine in words.values() for cid in mine):
         chunk = chunks[cid]
+        if chunk.kind == "row":
+            value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
+            said = tuple(w for w in words if w in _row_text(chunk))
+            if value is not None and said and not _is_total(chunk):
+                out.append(DescribedItem(round(value, 4), chunk.text, chunk, said,
+                                         round(sum(words[w][0] for w in said) / total, 3)))
+            continue
         if chunk.kind != "paragraph":
             continue
         for item in items_in(chunk.text, parts_asked):

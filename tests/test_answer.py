@@ -76,6 +76,7 @@ def store(tmp_path_factory):
     ("哪些单位的三公经费超过40万元？", "list"),
     ("某局纳入绩效管理的项目有多少个？", "count"),
     ("某局2024年人员经费支出多少？", "amount"),
+    ("某局2026年的预算盘子总共有多大？", "amount"),  # 多大: the size of an amount (a sentence is no answer)
 ])
 def test_intent_of_a_question(question, kind):
     assert intent(question) == kind

@@ -24,10 +24,19 @@ def test_items_are_split_at_the_next_items_name():
     assert 300 not in found and 300 in {i.value for i in items_in(LIST, parts_asked=True)}
 
 
+DESCRIBED_ROWS = """项目支出绩效目标表
+单位：万元
+项目名称\t主要内容\t预算金额
+驻站工作\t在京开展来访人员劝返和接访\t256.00
+档案整理\t整理扫描历史档案\t40.00
+"""
+
+
 @pytest.fixture(scope="module")
 def school_city(tmp_path_factory):
     return city_of(tmp_path_factory.mktemp("items"), [("教育局", LIST), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。"),
-                                                     ("体育局", "体育场馆运行项目900.00万元，用于场馆水电和保洁。")])
+                                                     ("体育局", "体育场馆运行项目900.00万元，用于场馆水电和保洁。"),
+                                                     ("信访局", DESCRIBED_ROWS)])
 
 
 def test_the_item_a_question_describes_gives_its_amount(school_city):
@@ -67,3 +76,10 @@ def test_an_item_saying_the_questions_words_comes_before_a_term_that_keeps_none(
     question = "深圳市教育局2026年替还没批下编制的新学校垫的开办补助有多少？"
     a = ask(question, school_city.store.root, retriever=school_city)
     assert a.answered and a.value == 1200 and "新建学校开办补助" in a.citations[0].text
+
+
+def test_a_project_row_is_read_by_what_its_description_cells_say(school_city):
+    # the row's name (驻站工作) says none of the question's words; its 主要内容 cell says 劝返 and 接访
+    question = "深圳市信访局2026年在北京那边做劝返、接访工作的经费有多少？"
+    item = described_item(question, school_city.scope(question), school_city)
+    assert item is not None and item.value == 256 and {"劝返", "接访"} <= set(item.said)
