@@ -73,7 +73,10 @@ def llm_server(tmp_path_factory) -> LocalLLM:
            "--port", str(port), "--logits_all", "false", "--n_ctx", "2048", "--chat_format", "gemma",
            "--n_threads", "2"]
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_PROXY": "*"})
+        # uvicorn writes its access log to stdout, block-buffered into a file: unbuffered, a request's line is
+        # there as soon as it is answered (completions_served counts them)
+        env = {**os.environ, "NO_PROXY": "*", "PYTHONUNBUFFERED": "1"}
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}/v1"
     try:
         deadline = time.monotonic() + 90
