@@ -246,15 +246,20 @@ def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, na
 def _better_item(question: str, sc, retriever: Retriever, cand):
     """The narrative item the question describes (qa.items), when it states another amount than the sentence read
     and says the question's words by MARGIN more than the item of the amount read (which must be one of the
-    sentence's items: a figure the items do not hold is not second-guessed)."""
-    from qa.items import MARGIN, scored_items
+    sentence's items: a figure the items do not hold is not second-guessed). It must also say a word the sentence
+    read does not, unless it is a part that sentence lists (其中/包括): a clause whose subject the sentence leaves
+    unsaid (…预算为2.40万元，支出决算为2.15万元) reads worse as an item than it is."""
+    from qa.items import LIST_HEAD, MARGIN, scored_items
 
     found = scored_items(question, sc, retriever)
     best = described_item(question, sc, retriever, found)
     if best is None or abs(best.value - cand.value) <= 0.005:
         return None
     read = [f.share for f in found if f.chunk.id == cand.hit.chunk.id and abs(f.value - cand.value) <= 0.005]
-    return best if read and best.share >= max(read) + MARGIN else None
+    if not read or best.share < max(read) + MARGIN:
+        return None
+    listed = best.sentence.strip() == cand.text.strip() and LIST_HEAD.search(cand.text)
+    return best if listed or any(w not in cand.text for w in best.said) else None
 
 
 def _item_answer(question: str, item, citations: list, k: int, named: list[Basis]) -> Answer:

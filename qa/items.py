@@ -32,7 +32,7 @@ _UNITS = set("万亿元")  # 万元 says how the amount is counted, not what it 
 _END = re.compile(r"[；;。]")
 _CLAUSE = "，,：:、"
 _CARRIED = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
-_LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
+LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
 # A question comparing two figures or ranking items asks for no single item's amount.
 _NOT_ONE_ITEM = re.compile(r"比.{1,30}?(?:多|少|高|低|增|减)|第[二三四五六七八九十]|最[多少大小高低]|排名|排[第前]|哪")
 
@@ -78,7 +78,7 @@ def items_in(text: str, parts_asked: bool = False) -> list[Item]:
         if i + 1 < len(amounts) and amounts[i + 1].start < hi + 1:
             between = text[a.end:amounts[i + 1].start]
             cut = max(between.rfind(c) for c in _CLAUSE)
-            if _LIST_HEAD.search(between[:cut + 1] if cut >= 0 else ""):
+            if LIST_HEAD.search(between[:cut + 1] if cut >= 0 else ""):
                 out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:a.end + max(0, cut)], a.start))
                 head, head_end = text[lo:a.start], a.end
                 continue

@@ -32,11 +32,15 @@ DESCRIBED_ROWS = """项目支出绩效目标表
 """
 
 
+SUBJECT_UNSAID = ("2024年度“三公”经费支出预算为2.40万元，支出决算为2.15万元，完成预算的89.58%。\n"
+                  "2024年度“三公”经费支出决算中，因公出国（境）费支出决算0万元，公务接待费支出决算0.50万元。")
+
+
 @pytest.fixture(scope="module")
 def school_city(tmp_path_factory):
     return city_of(tmp_path_factory.mktemp("items"), [("教育局", LIST), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。"),
                                                      ("体育局", "体育场馆运行项目900.00万元，用于场馆水电和保洁。"),
-                                                     ("信访局", DESCRIBED_ROWS)])
+                                                     ("信访局", DESCRIBED_ROWS), ("医疗保障局", SUBJECT_UNSAID)])
 
 
 def test_the_item_a_question_describes_gives_its_amount(school_city):
@@ -83,3 +87,9 @@ def test_a_project_row_is_read_by_what_its_description_cells_say(school_city):
     question = "深圳市信访局2026年在北京那边做劝返、接访工作的经费有多少？"
     item = described_item(question, school_city.scope(question), school_city)
     assert item is not None and item.value == 256 and {"劝返", "接访"} <= set(item.said)
+
+
+def test_a_clause_whose_subject_the_sentence_leaves_unsaid_is_not_second_guessed(school_city):
+    # 支出决算为2.15 says 三公 only through its sentence's subject; the later item names 三公 in its own clause
+    a = ask("深圳市医疗保障局“三公”经费支出决算是多少？", school_city.store.root, retriever=school_city)
+    assert a.answered and a.value == 2.15
