@@ -109,10 +109,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         found = aggregate(question, sc, retriever, k)
         if found is not None:
             return found
-        if len(sc.keys) == 1 and operation(question) in ("max", "min"):
-            # "哪一项最多" that no table's items answer: a sentence that shares its words names no largest item
-            return _abstain(question, "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。",
-                            retriever.search(question, k), k, named)
+    if len(sc.keys) == 1 and operation(question) in ("max", "min") and "哪" in question:
+        # "哪一项/哪家最多" that no table's items answer: a sentence that shares its words names no largest item
+        return _abstain(question, "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。",
+                        retriever.search(question, k), k, named)
     # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.
     hits = retriever.search(question, max(k, 20))
     citations = distinct([cite(h) for h in hits], k)  # k passages, none repeating another

@@ -130,3 +130,6 @@ def test_rows_that_are_units_are_not_the_items_asked_and_a_sentence_does_not_ans
     # the items of 三公经费 are the table's columns; its rows are the unit and the unit below it
     a = ask("深圳市示例局2026年“三公”经费里哪一项最多？", tmp_path / "store")
     assert not a.answered and a.value is None and "未作回答" in a.answer
+    # nor is a "which one" asked in other words (哪家), answered from a sentence that shares its words
+    b = ask("深圳市示例局2026年下属单位里哪家的公务接待费最多？", tmp_path / "store")
+    assert not b.answered and b.value is None
