@@ -22,7 +22,7 @@ from qa.specific import rare_words, stated_item
 from qa.items import described_item
 from qa.counts import stated_count
 from qa.contraction import contracted_sum
-from qa.rank import within
+from qa.rank import in_narrative, within
 from qa.question import intent
 from qa.reword import keeps_a_word, reword, subject_phrase
 from qa.share import computed_share
@@ -110,7 +110,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if found is not None:
             return found
     if len(sc.keys) == 1 and operation(question) in ("max", "min") and "哪" in question:
-        # "哪一项/哪家最多" that no table's items answer: a sentence that shares its words names no largest item
+        # "哪一项/哪家最多" that no table's items answer: a list the narrative prints, else a sentence that shares
+        # its words names no largest item
+        listed = in_narrative(question, sc, retriever, operation(question), k)
+        if listed is not None:
+            listed.basis = named + listed.basis
+            return listed
         return _abstain(question, "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。",
                         retriever.search(question, k), k, named)
     # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.

@@ -43,6 +43,7 @@ class Item:
     name: str  # the text from the previous item's end to the amount
     purpose: str  # the text after the amount, up to the next item
     start: int  # offset of the amount in its paragraph
+    head: str = ""  # the name of the list head it is listed under ("" when none)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def items_in(text: str, parts_asked: bool = False) -> list[Item]:
                 head, head_end = text[lo:a.start], a.end
                 continue
             hi = min(hi, a.end + max(0, cut))
-        out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:hi], a.start))
+        out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:hi], a.start, head))
     return out
 
 
@@ -175,5 +176,46 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     best = found[0]
     rival = next((f for f in found if abs(f.value - best.value) > 0.005), None)
     if rival is not None and rival.share > best.share - MARGIN:
+        return None
+    return best
+
+
+@dataclass(frozen=True)
+class RankedList:
+    head: str  # the list's head (福利彩票公益金项目…主要包括：)
+    items: list[Item]  # its items, largest first (smallest first for a minimum)
+    chunk: object
+    share: float  # the share of the question's words the head says
+
+
+def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> RankedList | None:
+    """The items of the narrative list whose head says the question's words ("福彩公益金项目中哪一类最多":
+    "福利彩票公益金项目19,336.15万元，主要包括：社会公益类项目…；老年人福利类项目…"), ranked; None when no head says
+    MIN_SHARE of them in MIN_WORDS words, or two lists' heads say them as well."""
+    words = question_words(question, sc, retriever)
+    total = sum(w for w, _ in words.values())
+    if not total:
+        return None
+    chunks = retriever.chunks()
+    found: list[RankedList] = []
+    for cid in dict.fromkeys(cid for _, mine in words.values() for cid in mine):
+        chunk = chunks[cid]
+        if chunk.kind != "paragraph":
+            continue
+        lists: dict[str, list[Item]] = {}
+        for item in items_in(chunk.text):
+            if item.head:
+                lists.setdefault(item.head, []).append(item)
+        for head, listed in lists.items():
+            said = [w for w in words if w in head]
+            share = sum(words[w][0] for w in said) / total
+            if len(listed) >= 2 and share >= MIN_SHARE and len(said) >= MIN_WORDS:
+                ordered = sorted(listed, key=lambda i: i.value, reverse=op != "min")
+                found.append(RankedList(head, ordered, chunk, round(share, 3)))
+    if not found:
+        return None
+    found.sort(key=lambda f: -f.share)
+    best = found[0]
+    if any(f.share > best.share - MARGIN and f.items[0].value != best.items[0].value for f in found[1:]):
         return None
     return best
