@@ -22,7 +22,8 @@ from qa.specific import rare_words, stated_item
 from qa.items import described_item
 from qa.counts import stated_count
 from qa.contraction import contracted_sum
-from qa.rank import in_narrative, within
+from qa.listed import in_narrative
+from qa.rank import within
 from qa.question import intent
 from qa.reword import keeps_a_word, reword, subject_phrase
 from qa.share import computed_share

@@ -1,0 +1,15 @@
+"""A list the narrative prints, ranked when no table ranks it: its largest or smallest item, every item a row."""
+
+
+def test_a_list_the_narrative_prints_is_ranked_when_no_table_ranks_it(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    census = ("（三）人口普查专项经费9,000.00万元，主要包括：入户登记项目5,500.00万元，用于普查员入户；"
+              "数据处理项目3,500.00万元，用于录入和汇总。")
+    city = city_of(tmp_path, [("统计局", census), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    most = ask("深圳市统计局2026年人口普查专项经费里哪一项最多？", city.store.root, retriever=city)
+    assert most.answered and most.value == 5500 and "“入户登记项目”" in most.answer
+    assert [r.value for r in most.rows] == [5500, 3500] and "人口普查" in most.citations[0].text
+    least = ask("深圳市统计局2026年人口普查专项经费里哪一项最少？", city.store.root, retriever=city)
+    assert least.value == 3500 and "“数据处理项目”" in least.answer
