@@ -13,7 +13,8 @@ for, its first money column is its amount.
 
 The question's words (its unit, year and asking words aside) that the named documents use weigh by how few documents
 of the store use them (idf). The item saying the largest weighted share of them answers, when it says at least
-MIN_SHARE of them, at least MIN_WORDS words, and no item stating another amount comes within MARGIN of it."""
+MIN_SHARE of them, at least MIN_WORDS words, and no item stating another amount comes within MARGIN of it. A list
+whose head says them so is ranked the same way (`ranked_list`, answered by qa/listed.py)."""
 from __future__ import annotations
 
 import math
