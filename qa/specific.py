@@ -62,8 +62,8 @@ class StatedItem:
 
 def stated_item(question: str, sc: Scope, retriever: Retriever,
                 rare: dict[str, tuple[int, list[str]]] | None = None) -> StatedItem | None:
-    """The amount of the one item (qa.items: its name and what it is for) of the named documents' narrative that holds most of the
-    question's specific words, in its name or in what it is for; None when no item holds enough of them, or when
+    """The amount of the one item (qa.items) of the named documents' narrative that holds most of the question's
+    specific words, in its name or in what it is for; None when no item holds enough of them, or when
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
     from qa.items import items_in
     from qa.phrase import SENTENCE
