@@ -296,6 +296,10 @@ def translate(question: str, retriever: Retriever) -> str | None:
 
 
 # What the documents count: a word of two to four characters, its number, its measure word (共有车辆6辆, 设备4台).
+_HOW_MANY_OF = re.compile(r"\bhow many\s+(?:pieces|items|units|sets)\s+of\s+([A-Za-z'’-]+)", re.I)
+_PRICED = re.compile(r"\b(?:priced|worth|costing|valued)\s+(?:at\s+)?(?:over|above|more than|at least)\s+"
+                     r"([\d,]+(?:\.\d+)?|one|two|five|ten)\s*(million)?\s*(?:yuan|RMB)\b", re.I)
+_WORD_NUMBERS = {"one": 1.0, "two": 2.0, "five": 5.0, "ten": 10.0}
 _COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?[A-Za-z'’-]+?s)\b", re.I)
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
@@ -306,9 +310,10 @@ def _count(question: str, units: list[str], years: list[str], docs: dict, retrie
     English noun says, among the words the unit's documents print before a count, with their measure word."""
     from qa.gloss import best, stems
 
-    m = _HOW_MANY.search(question)
+    m = _HOW_MANY_OF.search(question) or _HOW_MANY.search(question)  # "pieces of equipment" counts equipment
     if m is None or len(set(units)) != 1:
         return None
+    noun_words = m.group(1)
     keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
     chunks = retriever.chunks()
     counted: dict[str, str] = {}
@@ -323,7 +328,7 @@ def _count(question: str, units: list[str], years: list[str], docs: dict, retrie
                         times[word[-n:]] = times.get(word[-n:], 0) + 1
     if not counted:
         return None
-    read = [x for x in best(stems(m.group(1)), sorted(counted))
+    read = [x for x in best(stems(noun_words), sorted(counted))
             if x.word_share >= MIN_GLOSS and x.query_share >= MIN_GLOSS]
     tied = [x.text for x in read if x.score > read[0].score - MIN_GLOSS_LEAD] if read else []
     if not tied or len({counted[t] for t in tied}) > 1:
@@ -331,4 +336,14 @@ def _count(question: str, units: list[str], years: list[str], docs: dict, retrie
     noun = max(tied, key=lambda t: (times[t], -len(t)))  # the documents' usual word for it
     dated = _DATED.search(question)
     when = f"截至{dated.group(1)}年" if dated else "".join(f"{y}年" for y in dict.fromkeys(years))
+    priced = _PRICED.search(question)  # "worth over 200,000 yuan each": the disclosures' 单价20万元以上的设备
+    if priced:
+        return f"{units[0]}{when}共有单价{_wanyuan(priced)}万元以上的{noun}多少{counted[noun]}"
     return f"{units[0]}{when}共有{noun}多少{counted[noun]}"
+
+
+def _wanyuan(priced: re.Match) -> str:
+    """The price a threshold names, in 万元 (200,000 yuan → 20; one million yuan → 100)."""
+    number = _WORD_NUMBERS.get(priced.group(1).lower()) or float(priced.group(1).replace(",", ""))
+    value = number * (1_000_000 if priced.group(2) else 1) / 10_000
+    return f"{value:g}"

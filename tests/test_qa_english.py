@@ -138,3 +138,18 @@ def test_a_quantity_the_dictionary_cannot_read_is_read_by_the_standard_vocabular
     terms = ["因公出国境费用", "公务接待费", "公务用车运行维护费", "会议费", "对外交流与合作"]
     assert _term("overseas travel", terms, {}) == "因公出国境费用"
     assert _term("upkeep official vehicles", terms, {}) == "公务用车运行维护费"
+
+
+def test_a_count_of_things_priced_over_a_threshold_reads_the_disclosures_unit_price_line(tmp_path):
+    from qa.answer import ask
+    from qa.english import _PRICED, _wanyuan, translate
+    from tests.conftest import city_of
+
+    assert _wanyuan(_PRICED.search("worth over 200,000 yuan each")) == "20"
+    assert _wanyuan(_PRICED.search("costing over one million yuan apiece")) == "100"
+    held = "截至2025年10月，单价20万元以上的设备5台（套）。2026年计划购置单价20万元以上设备0台。"
+    city = city_of(tmp_path, [("气象局", held), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    question = "How many pieces of equipment worth over 200,000 yuan each does the Shenzhen Meteorological Bureau own?"
+    assert translate(question, city) == "深圳市气象局共有单价20万元以上的设备多少台"  # what it holds, not what it buys
+    a = ask(question, city.store.root, retriever=city)
+    assert a.answered and a.value == 5.0, a.answer
