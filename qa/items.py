@@ -89,6 +89,24 @@ def items_in(text: str, parts_asked: bool = False) -> list[Item]:
     return out
 
 
+def asks_parts(question: str) -> bool:
+    """A question about a carried-over part (结转) reads the parts items_in otherwise leaves out."""
+    return "结转" in question
+
+
+def sentence_at(text: str, start: int, default: str) -> str:
+    """The sentence of a paragraph that holds the offset `start` (the item's own sentence, cited first)."""
+    from qa.phrase import SENTENCE
+
+    return next((m.group(0) for m in SENTENCE.finditer(text) if m.start() <= start < m.end()), default).strip()
+
+
+def _said(words: dict[str, tuple[float, list[str]]], total: float, text: str) -> tuple[tuple[str, ...], float]:
+    """The question's words a text says, and their idf-weighted share of all of them."""
+    said = tuple(w for w in words if w in text)
+    return said, round(sum(words[w][0] for w in said) / total, 3)
+
+
 def _row_text(chunk) -> str:
     """A row's own words: its label and the cells that are text (主要内容=负责进京信访…), not the table's title or
     column names, which every row of the table shares."""
@@ -135,7 +153,6 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
 
 def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[DescribedItem]:
     """Every item of the named documents' paragraphs that says one of the question's words, best first."""
-    from qa.phrase import SENTENCE
     from qa.rank import _amount, _is_total
 
     words = question_words(question, sc, retriever)
@@ -143,26 +160,22 @@ def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[Describ
     if not total:
         return []
     chunks = retriever.chunks()
-    parts_asked = bool(re.search(r"结转", question))
     out: list[DescribedItem] = []
     for cid in dict.fromkeys(cid for _, mine in words.values() for cid in mine):
         chunk = chunks[cid]
         if chunk.kind == "row":
             value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
-            said = tuple(w for w in words if w in _row_text(chunk))
+            said, share = _said(words, total, _row_text(chunk))
             if value is not None and said and not _is_total(chunk):
-                out.append(DescribedItem(round(value, 4), chunk.text, chunk, said,
-                                         round(sum(words[w][0] for w in said) / total, 3)))
+                out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share))
             continue
         if chunk.kind != "paragraph":
             continue
-        for item in items_in(chunk.text, parts_asked):
-            said = tuple(w for w in words if w in item.name + item.purpose)
+        for item in items_in(chunk.text, asks_parts(question)):
+            said, share = _said(words, total, item.name + item.purpose)
             if said:
-                sentence = next((m.group(0) for m in SENTENCE.finditer(chunk.text)
-                                 if m.start() <= item.start < m.end()), item.name + item.purpose)
-                out.append(DescribedItem(item.value, sentence.strip(), chunk, said,
-                                         round(sum(words[w][0] for w in said) / total, 3)))
+                sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
+                out.append(DescribedItem(item.value, sentence, chunk, said, share))
     return sorted(out, key=lambda d: -d.share)
 
 
@@ -208,8 +221,7 @@ def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> Rank
             if item.head:
                 lists.setdefault(item.head, []).append(item)
         for head, listed in lists.items():
-            said = [w for w in words if w in head]
-            share = sum(words[w][0] for w in said) / total
+            said, share = _said(words, total, head)
             if len(listed) >= 2 and share >= MIN_SHARE and len(said) >= MIN_WORDS:
                 ordered = sorted(listed, key=lambda i: i.value, reverse=op != "min")
                 found.append(RankedList(head, ordered, chunk, round(share, 3)))

@@ -65,8 +65,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     """The amount of the one item (qa.items) of the named documents' narrative that holds most of the question's
     specific words, in its name or in what it is for; None when no item holds enough of them, or when
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
-    from qa.items import items_in
-    from qa.phrase import SENTENCE
+    from qa.items import asks_parts, items_in, sentence_at
     from qa.reword import _PLAIN, subject_phrase
 
     rare = rare_words(question, sc, retriever) if rare is None else rare
@@ -78,20 +77,18 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     ids = dict.fromkeys(cid for _, held in rare.values() for cid in held)
     phrase = subject_phrase(question, retriever.documents(), sc)
     others = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set("".join(rare))
-    parts_asked = bool(re.search(r"结转", question))
     found: list[StatedItem] = []
     for cid in ids:
         chunk = chunks[cid]
         if chunk.kind != "paragraph":
             continue
         text = chunk.text
-        for it in items_in(text, parts_asked):
+        for it in items_in(text, asks_parts(question)):
             item = it.name + it.purpose
             said = tuple(w for w in rare if w in item)
             share = sum(weight[w] for w in said) / total
             if share >= MIN_SAID:
-                sentence = next((m.group(0) for m in SENTENCE.finditer(text) if m.start() <= it.start < m.end()), item)
-                found.append(StatedItem(it.value, sentence.strip(), chunk, said, round(share, 3),
+                found.append(StatedItem(it.value, sentence_at(text, it.start, item), chunk, said, round(share, 3),
                                         len(others & set(item))))
     if not found:
         return None
