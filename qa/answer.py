@@ -2,6 +2,7 @@
 else from the best sentences; always with citations. When the evidence is weak, say so instead of guessing."""
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -153,6 +154,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}
+        # the narrative item the question describes (qa/items.py), read at most once whichever step asks for it
+        described_once = functools.cache(functools.partial(described_item, question, sc, retriever))
         if cand is None and kind == "amount":
             # Two items said as one word (水电: 水费 and 电费), or an item the narrative states in the question's
             # own rare words (巡逻船, 西九龙), before any rewording
@@ -171,7 +174,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                                                                             mapped[1][0].text):
                 # a term that keeps no word of the question is a guess (the encoder's nearest, a shared sense):
                 # an item of the narrative that says the question's own words comes first (qa/items.py)
-                described = described_item(question, sc, retriever)
+                described = described_once()
                 if described is not None:
                     return _item_answer(question, described, citations, k, named)
             if mapped is not None:
@@ -187,7 +190,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 if lost:
                     # the words the term leaves out are said elsewhere: by an item of the narrative or a project
                     # row that says them (qa/items.py), else the term's figure is declined
-                    described = described_item(question, sc, retriever)
+                    described = described_once()
                     if described is not None:
                         return _item_answer(question, described, citations, k, named)
                     return _abstain(
@@ -225,7 +228,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                               mode="extractive", confidence=round(min(1.0, counted.score / 3), 3),
                               basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
         if kind == "amount":  # an item the narrative describes in the question's words (qa/items.py)
-            described = described_item(question, sc, retriever)
+            described = described_once()
             if described is not None:
                 return _item_answer(question, described, citations, k, named)
         return _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
