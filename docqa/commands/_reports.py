@@ -10,7 +10,8 @@ from rules.report import Options
 
 FORMATS = ("md", "html", "xlsx", "pdf", "annotated-pdf")
 _PER_DOCUMENT = ("pdf", "annotated-pdf")  # one file per input document
-# llm_note values of a request that never got an answer (the endpoint is down, not the reply bad).
+
+
 def check_out(fmt: str | None, out: Path | None, documents: int) -> None:
     """Refuse, before any document is read, an --out that cannot take what --format writes."""
     if not fmt or not out:
