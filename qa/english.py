@@ -297,9 +297,9 @@ def translate(question: str, retriever: Retriever) -> str | None:
 
 # What the documents count: a word of two to four characters, its number, its measure word (共有车辆6辆, 设备4台).
 _HOW_MANY_OF = re.compile(r"\bhow many\s+(?:pieces|items|units|sets)\s+of\s+([A-Za-z'’-]+)", re.I)
+_WORD_NUMBERS = {w: float(i) for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 _PRICED = re.compile(r"\b(?:priced|worth|costing|valued)\s+(?:at\s+)?(?:over|above|more than|at least)\s+"
-                     r"([\d,]+(?:\.\d+)?|one|two|five|ten)\s*(million)?\s*(?:yuan|RMB)\b", re.I)
-_WORD_NUMBERS = {"one": 1.0, "two": 2.0, "five": 5.0, "ten": 10.0}
+                     r"([\d,]+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")\s*(million)?\s*(?:yuan|RMB)\b", re.I)
 _COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?[A-Za-z'’-]+?s)\b", re.I)
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)

@@ -147,6 +147,7 @@ def test_a_count_of_things_priced_over_a_threshold_reads_the_disclosures_unit_pr
 
     assert _wanyuan(_PRICED.search("worth over 200,000 yuan each")) == "20"
     assert _wanyuan(_PRICED.search("costing over one million yuan apiece")) == "100"
+    assert _wanyuan(_PRICED.search("valued at more than three million yuan each")) == "300"  # any number word
     held = "截至2025年10月，单价20万元以上的设备5台（套）。2026年计划购置单价20万元以上设备0台。"
     city = city_of(tmp_path, [("气象局", held), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
     question = "How many pieces of equipment worth over 200,000 yuan each does the Shenzhen Meteorological Bureau own?"
