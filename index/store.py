@@ -184,9 +184,15 @@ class Store:
             self.collection().delete(ids=ids)
 
     def dense(self, vector, k: int, allowed: set[str]) -> list[tuple[str, float]]:
+        """The best min(4k, 200) of the allowed chunks by cosine, the first k; the allowed documents are searched,
+        not the whole store filtered afterwards (look-alike budgets crowd a short question's neighbours)."""
         if not allowed:
             return []
+        entries = self.committed().documents
+        docs = sorted(key for key, e in entries.items() if allowed.intersection(e.chunk_ids))
+        whole = len(docs) == len(entries)
         res = self.collection().query(query_embeddings=[vector.tolist()], n_results=min(max(k * 4, k), 200),
+                                      where=None if whole or not docs else {"doc": {"$in": docs}},
                                       include=["distances"])
         out = []
         for cid, dist in zip(res["ids"][0], res["distances"][0]):

@@ -1,9 +1,8 @@
 """Dense search without the vector database in the process: the store's vectors as one numpy matrix, kept beside
 the store (a .npy file, with qa-vectors.json naming it, its rows and the manifest it reflects) and memory-mapped, where
 opening the embedded Chroma client costs a new process more than a second and reading the matrix into memory a
-quarter of one. The search is the one Chroma's was (cosine, the best few hundred of the whole store, then those of
-the allowed documents); the file is made from Chroma's own vectors the first time a store is searched after a
-change, so both give the same neighbours."""
+quarter of one. The search is Store.dense's (cosine, the best of the allowed documents); the file is made from
+Chroma's own vectors the first time a store is searched after a change, so both give the same neighbours."""
 from __future__ import annotations
 
 import hashlib
@@ -66,11 +65,16 @@ class DenseIndex:
         return cls(kept, matrix)
 
     def search(self, vector: np.ndarray, k: int, allowed: set[str]) -> list[tuple[str, float]]:
-        """As Store.dense: the best min(4k, 200) of the whole store by cosine, those allowed, the first k."""
+        """As Store.dense: the best min(4k, 200) of the allowed chunks by cosine, the first k. The documents are
+        chosen before the neighbours: in a store of look-alike budgets, a short question's best few hundred of the
+        whole store can all be other departments' passages."""
         if not allowed or not self.ids:
             return []
-        sims = self.vectors @ np.asarray(vector, dtype=np.float32)
-        n = min(max(k * 4, k), 200, len(self.ids))
+        rows = np.fromiter((cid in allowed for cid in self.ids), dtype=bool, count=len(self.ids))
+        if not rows.any():
+            return []
+        sims = np.where(rows, self.vectors @ np.asarray(vector, dtype=np.float32), -np.inf)
+        n = min(max(k * 4, k), 200, int(rows.sum()))
         top = np.argpartition(-sims, n - 1)[:n]
-        top = top[np.argsort(-sims[top])]
-        return [(self.ids[i], float(sims[i])) for i in top if self.ids[i] in allowed][:k]
+        top = top[np.argsort(-sims[top], kind="stable")]
+        return [(self.ids[i], float(sims[i])) for i in top][:k]
