@@ -1,12 +1,14 @@
 """Counts the narrative states (截至2025年12月，所属各单位共有车辆46辆，其中…应急保障用车15辆; 2026年计划购置车辆30辆),
 read against a count question in its own words ("到2025年底一共有多少台车", "准备添置多少辆车"): the words of a count
 question and of the sentence rarely match, but what is counted (车) and the few characters that tell the counts of one
-document apart (共有, 购置, 应急) do.
+document apart (购置, 应急) and whether the total is asked (一共 / 共有) do.
 
 A count is a candidate when its name (from the previous clause mark or count to the number) holds the head of what
 the question counts (the last character of the noun after 多少辆 / 几台, or before 有多少). Its score: the question's
 other characters its name holds, one more when its measure word is the one asked (台 and 辆 both count cars: the
-measure is a hint, not a condition), one more when its sentence states the question's year. The best count answers
+measure is a hint, not a condition), one more when its sentence states the question's year. 一共, 总共, 合计 are read
+as words, asking the total, which a name saying 共有 / 共计 / 合计 states: as characters, 一共 would be 一 and 共 of
+一般公共预算. The best count answers
 when it holds at least one of the question's characters besides the thing counted and no count of another number
 scores as well."""
 from __future__ import annotations
@@ -27,6 +29,8 @@ _ASKED_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:一共|总共|共|还)?(?
 _NAME_START = re.compile(r"[。；;，,、：:]")
 _SENTENCE_END = re.compile(r"[。；;]")
 _FUNCTION = set("的了是有在和与及其")
+_TOTAL = re.compile(r"一共|总共|共有|共计|合计|总计|总数")  # a total asked, or stated
+_TOTAL_SAID = "共"  # how a total asked and stated shows in StatedCount.said
 _TRAILING = re.compile(r"(?:呢|啊|吗|了|的|？|\?)+$")
 
 
@@ -64,8 +68,10 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
     key = next(iter(sc.keys))
     docs = retriever.documents()
     years = re.findall(r"20\d\d", question)
-    # the question without its unit (and 本级 / 汇总) and year; 一共 and 共有 kept: they ask for the total
+    # the question without its unit (and 本级 / 汇总) and year
     phrase = re.sub(r"[（(]?(?:本级|汇总)[）)]?", "", without_names(question, docs, sc, years=True))
+    total = bool(_TOTAL.search(phrase))
+    phrase = _TOTAL.sub("", phrase)
     wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set(noun) - set("多少几有是为") - set(MEASURES)
     chunks = retriever.chunks()
     found: list[StatedCount] = []
@@ -84,7 +90,9 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             start = max([x.end() for x in _SENTENCE_END.finditer(text, 0, m.start())] + [0])
             end = _SENTENCE_END.search(text, m.end())
             sentence = text[start:end.end() if end else len(text)].strip()
-            said = tuple(sorted(wanted & set(name)))
+            said = tuple(sorted(wanted & set(_TOTAL.sub("", name))))
+            if total and _TOTAL.search(name):
+                said = (*said, _TOTAL_SAID)
             dated = any(y in text[start:m.start()].replace(" ", "") for y in years)
             score = len(said) + (m.group(2) == measure) + dated
             found.append(StatedCount(float(m.group(1)), m.group(2), sentence, chunk, said, score))

@@ -8,7 +8,7 @@ from qa.counts import asked_count, stated_count
 from tests.conftest import city_of
 
 FLEET = ("截至2025年12月，所属各单位共有车辆12辆，其中机要通信用车2辆，应急保障用车4辆，其他用车6辆。"
-         "2026年计划购置车辆3辆、60.00万元，主要是执法执勤用车3辆。")
+         "2026年一般公共预算计划购置车辆3辆、60.00万元，主要是执法执勤用车3辆。")
 
 
 def test_what_a_question_counts_and_in_which_measure():
@@ -34,6 +34,8 @@ def test_a_count_is_read_in_the_questions_own_words(fleet_city):
     assert count("深圳市水务局到2025年底手里一共有多少台车？").value == 12  # 共有车辆12辆: 台 asked, 辆 printed
     assert count("深圳市水务局2026年准备添置多少辆车？").value == 3  # 计划购置: 置, and the year asked
     assert count("深圳市水务局其中应急用的几台车？").value == 4
+    # 一共 asks the total (共有), not the 一 and 共 of 一般公共预算
+    assert count("深圳市水务局一共有多少辆车？").value == 12
     a = ask("深圳市水务局2026年准备添置多少辆车？", fleet_city.store.root, retriever=fleet_city)
     assert a.answered and a.value == 3 and a.unit == "辆" and "计划购置车辆3辆" in a.citations[0].text
 
