@@ -196,12 +196,18 @@ _ASKS = re.compile(r"(?:多少|几[" + MEASURES + r"]?)(?![^，,？?；;]*[里�
                    r"what|which", re.I)
 
 
+_ASKS_ANYWHERE = re.compile(r"多少|几[" + MEASURES + r"]")
+
+
 def follow_ups(question: str) -> list[str]:
     """Several questions in one ("X是多少，比上年少了多少？"): the first, then each later one completed by the
     first's subject (the first without its asking words)."""
     q = halfwidth(question).strip()
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(q) if c.strip()]
-    asking = [i for i, c in enumerate(clauses) if _ASKS.search(c)]
+    # A clause that is a sentence of its own (its question mark follows) asks wherever its 多少 / 几 sits
+    # (设置了几个项目绩效目标？); within a sentence they ask only at its end.
+    own = {c.strip() for c in re.findall(r"([^，,？?；;]+)[？?]", q)}
+    asking = [i for i, c in enumerate(clauses) if _ASKS.search(c) or c in own and _ASKS_ANYWHERE.search(c)]
     if len(asking) < 2:
         return [question]
     main = "，".join(clauses[:asking[0] + 1])

@@ -306,7 +306,7 @@ def _several(question: str, parts: list[str], k: int, settings, retriever: Retri
             answers[i] = _change_stated(parts[i], answers[0]) or answers[i]
     main = answers[0].model_copy(deep=True)
     main.question = question
-    main.answer = "；".join(a.answer.rstrip("。") for a in answers) + "。"
+    main.answer = "；".join(dict.fromkeys(a.answer.rstrip("。") for a in answers)) + "。"  # one sentence may answer both
     for a in answers:
         if a.answered and a.value is not None and a.citations:
             c = a.citations[0]

@@ -7,6 +7,8 @@ from qa.answer import ask
 def test_a_question_is_split_where_each_clause_asks():
     assert follow_ups("X是多少，比上年少了多少？") == ["X是多少", "X比上年少了多少"]
     assert len(follow_ups("某局2026年打算买几辆新车，花多少钱？")) == 2
+    # a question sentence of its own asks wherever its 几个 sits
+    assert follow_ups("某局纳入绩效管理的项目资金有多少？设置了几个项目绩效目标？")[1] == "某局纳入绩效管理的项目资金设置了几个项目绩效目标"
     # 几 and 多少 ask at the end of their clause; earlier they describe
     assert follow_ups("某局2026年审看那些几分钟一集的短剧，预算多少钱？") == ["某局2026年审看那些几分钟一集的短剧，预算多少钱？"]
     assert len(follow_ups("某局2026年政府性基金预算支出比上年减少了多少万元？原因是什么？")) == 2
