@@ -284,6 +284,8 @@ def translate(question: str, retriever: Retriever) -> str | None:
         # "How many vehicles…" asks a count, which no term of the money tables reads: the thing counted is read
         # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
         return _count(question, units, years, docs, retriever)
+    if term is None and rest.strip() and len(set(units)) == 1:
+        term = _item(" ".join(rest.split()), units, docs, retriever)
     if term is None:
         return None
     several = "和".join(dict.fromkeys(units))
@@ -293,6 +295,22 @@ def translate(question: str, retriever: Retriever) -> str | None:
     if _LOWER.search(question):
         out += "，比上年减少多少"
     return out
+
+
+def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever) -> str | None:
+    """A money item the unit's narrative lists (市级高层次人才经费 for "bringing in high-level medical talent"),
+    when the dictionary and the encoder both read the phrase as that item, each clearly ahead of the next one:
+    items are many and alike, and a guessed item is a wrong answer."""
+    from qa.gloss import best, stems
+    from qa.items import item_names
+    from qa.meaning import nearest
+
+    names = item_names({k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}, retriever)
+    read = [m for m in best(stems(phrase), names) if not m.chance]
+    if not read or read[0].word_share < MIN_GLOSS or len(read) > 1 and read[0].score - read[1].score < MIN_GLOSS_LEAD:
+        return None
+    # (the encoder's nearest item agreeing is the check; its margins among short names are too thin to read)
+    return read[0].text if nearest(phrase, names, 1)[0][1] == read[0].text else None
 
 
 # What the documents count: a word of two to four characters, its number, its measure word (共有车辆6辆, 设备4台).

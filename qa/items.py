@@ -232,3 +232,25 @@ def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> Rank
     if any(f.share > best.share - MARGIN and f.items[0].value != best.items[0].value for f in found[1:]):
         return None
     return best
+
+
+_ORDINAL = re.compile(r"^(?:[\d一二三四五六七八九十]+[.、．]?)")
+
+
+def item_names(keys: set[str], retriever: Retriever) -> list[str]:
+    """The names of the money items the narrative of these documents lists (the last clause before each amount,
+    without its ordinal): the things a question in other words, or in English, may describe."""
+    docs, chunks = retriever.documents(), retriever.chunks()
+    out: set[str] = set()
+    for key in keys:
+        for cid in docs.get(key, {}).get("chunk_ids") or []:
+            chunk = chunks.get(cid)
+            if chunk is None or chunk.kind != "paragraph":
+                continue
+            for item in items_in(chunk.text):
+                own = item.name[len(item.head):] if item.head and item.name.startswith(item.head) else item.name
+                name = _ORDINAL.sub("", re.split(r"[，,。；;：:、（）()]", own)[-1].strip())
+                if 2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                    out.add(name)
+    return sorted(out)
+

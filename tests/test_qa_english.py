@@ -154,3 +154,19 @@ def test_a_count_of_things_priced_over_a_threshold_reads_the_disclosures_unit_pr
     assert translate(question, city) == "深圳市气象局共有单价20万元以上的设备多少台"  # what it holds, not what it buys
     a = ask(question, city.store.root, retriever=city)
     assert a.answered and a.value == 5.0, a.answer
+
+
+def test_an_english_question_describing_an_item_of_the_narrative_reads_that_item(tmp_path):
+    from qa.answer import ask
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    items = ("人才专项经费900.00万元，主要包括：高层次人才引进经费600.00万元，用于引进高层次人才；"
+             "医疗设备购置经费300.00万元，用于购置检验设备。")
+    city = city_of(tmp_path, [("卫生健康委员会", items), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    question = "How much has the Shenzhen Health Commission set aside in 2026 for bringing in high-level talent?"
+    assert translate(question, city) == "深圳市卫生健康委员会2026年高层次人才引进经费是多少"
+    a = ask(question, city.store.root, retriever=city)
+    assert a.answered and a.value == 600.0, a.answer
+    # words that name no item of the unit's narrative (nor a term of its tables) are no question of it
+    assert translate("How much will the Shenzhen Health Commission spend in 2026 on dragon boat races?", city) is None
