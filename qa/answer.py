@@ -22,6 +22,7 @@ from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
 from qa.items import described_item
 from qa.counts import stated_count
+from qa.change import asked_direction, change_beside
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
 from qa.rank import within
@@ -289,9 +290,7 @@ def _change_stated(question: str, first: Answer) -> Answer | None:
     if len({(a.value, a.change) for a in changes}) != 1 or not first.citations:
         return None  # (one change, perhaps said twice: 比上年增加440万元…较2021年度增加440万元)
     a = changes[0]
-    asked = question.split("比")[-1]  # what follows the comparison's base (the whole question when it has none)
-    asked_up, asked_down = re.search(r"多|增|涨|高|上升", asked), re.search(r"少|减|降|低|省|节约", asked)
-    if (a.change == "+" and asked_down and not asked_up) or (a.change == "-" and asked_up and not asked_down):
+    if not asked_direction(question, a.change):
         return None
     return Answer(question=question, answer=first.answer, value=round(a.value, 4), unit="万元",
                   citations=first.citations[:1], mode=first.mode, confidence=first.confidence,
@@ -303,7 +302,8 @@ def _several(question: str, parts: list[str], k: int, settings, retriever: Retri
     answers = [_answer(p, k, settings, retriever) for p in parts]
     for i in range(1, len(answers)):
         if not answers[i].answered and intent(parts[i]) == "change" and answers[0].answered:
-            answers[i] = _change_stated(parts[i], answers[0]) or answers[i]
+            answers[i] = (_change_stated(parts[i], answers[0]) or change_beside(parts[i], answers[0], retriever)
+                          or answers[i])
     main = answers[0].model_copy(deep=True)
     main.question = question
     main.answer = "；".join(dict.fromkeys(a.answer.rstrip("。") for a in answers)) + "。"  # one sentence may answer both

@@ -1,0 +1,77 @@
+"""A change asked after a figure ("收入预算多少？比上年少了多少？"), read where the documents state it: beside the
+figure itself. The figure may have been read from a table while the narrative states it again with its change
+(收入预算5,093.76万元，比上年增加662.08万元): any sentence of the same document that prints the figure and, right
+after it, one change answers, when every such sentence states the same change and its direction is the one asked."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from qa.citations import cite
+from qa.models import Answer, Basis
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+
+_BETWEEN = re.compile(r"[。；;]")  # the figure and its change are in one sentence
+_UP, _DOWN = re.compile(r"多|增|涨|高|上升"), re.compile(r"少|减|降|低|省|节约")
+
+
+_CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|上一?年度?|同比|比|较|增加|减少|增长|下降|上升|降低|提高|本|\s")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _names_asked(subject: str, question: str) -> bool:
+    """Whether a change's subject, less its comparison words, is what the question asks (收入比2025年减少: 收入)."""
+    rest = _CHANGE_WORDS.sub("", subject)
+    grams = _bigrams(rest)
+    return len(rest) >= 2 and len(grams & _bigrams(re.sub(r"\s", "", question))) >= 0.5 * len(grams)
+
+
+def asked_direction(question: str, change: str) -> bool:
+    """Whether a change of this sign ("+" / "-") answers the question (多了多少 is not answered by a fall)."""
+    # what follows the comparison's base (the whole question when it has none), less the asking 多少
+    asked = question.split("比")[-1].replace("多少", "")
+    up, down = _UP.search(asked), _DOWN.search(asked)
+    return not ((change == "+" and down and not up) or (change == "-" and up and not down))
+
+
+def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer | None:
+    """The change the documents state beside the first answer's figure (see the module's account), or None."""
+    from qa.retrieve import Hit
+    from rules.claims import amounts_in
+
+    if first.value is None or first.unit != "万元" or not first.citations:
+        return None
+    source = first.citations[0].source
+    docs, chunks = retriever.documents(), retriever.chunks()
+    ids = next((d.get("chunk_ids") or [] for key, d in docs.items() if key == source or d.get("source") == source), [])
+    found = []
+    for cid in ids:
+        chunk = chunks.get(cid)
+        if chunk is None or chunk.kind != "paragraph":
+            continue
+        amounts = amounts_in(chunk.text)
+        for i, a in enumerate(amounts):
+            printed = 0.5 * 10 ** -a.decimals * a.value / a.printed if a.printed else 0.005
+            if a.change is not None or abs(a.value - first.value) > max(printed, 0.005):
+                continue
+            for j, b in enumerate(amounts[i + 1:], start=i + 1):
+                # right after the figure in its sentence, or later in the paragraph naming what the question asks
+                # (收入比2025年减少…, after the list of the income's parts)
+                if b.change is not None and (j == i + 1 and not _BETWEEN.search(chunk.text, a.end, b.start)
+                                             or _names_asked(b.subject, question)):
+                    found.append((round(b.value, 4), b.change, chunk, b.text))
+                    break
+    if len({(v, s) for v, s, _, _ in found}) != 1 or not asked_direction(question, found[0][1]):
+        return None
+    value, _, chunk, said = found[0]
+    start = max([m.end() for m in _BETWEEN.finditer(chunk.text, 0, chunk.text.find(said))] + [0])
+    end = _BETWEEN.search(chunk.text, chunk.text.find(said))
+    sentence = chunk.text[start:end.end() if end else len(chunk.text)].strip()
+    return Answer(question=question, answer=sentence, value=value, unit="万元",
+                  citations=[cite(Hit(chunk, 1.0), sentence)], mode="extractive", confidence=first.confidence,
+                  basis=[Basis(part="sentence", text=sentence, words=[said])])

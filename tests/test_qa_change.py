@@ -1,0 +1,33 @@
+"""A change asked after a figure, read where the narrative states it beside that figure."""
+import pytest
+
+from qa.change import asked_direction, change_beside
+from qa.models import Answer, Citation
+from tests.conftest import city_of
+
+INCOME = ("本部门预算收入2,000.00万元，其中一般公共预算拨款1,500.00万元、其他收入500.00万元。"
+          "收入比2025年减少300.00万元，主要是一般公共预算拨款减少280.00万元、其他收入减少20.00万元。")
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    return city_of(tmp_path_factory.mktemp("change"), [("气象局", INCOME), ("文化局", "文物保护项目700.00万元。")])
+
+
+def _read_from_a_table(city, value):
+    """The first figure as a table answers it: cited on the document, its text no sentence of the narrative."""
+    key = next(k for k, d in city.documents().items() if d["name"].endswith("气象局"))
+    return Answer(question="", answer="收入总表中“收入总计”为…", value=value, unit="万元", mode="structured",
+                  citations=[Citation(source=key, page=1, text="收入总表", score=1.0)])
+
+
+def test_the_change_stated_after_the_figures_parts_answers(city):
+    got = change_beside("深圳市气象局2026年预算收入比上年少了多少", _read_from_a_table(city, 2000.0), city)
+    assert got is not None and got.value == 300.0 and "收入比2025年减少300.00万元" in got.citations[0].text
+    # (the parts' own changes, 280.00 and 20.00, name 一般公共预算拨款 and 其他收入, which the question does not ask)
+
+
+def test_a_change_of_the_other_direction_or_beside_no_such_figure_is_no_answer(city):
+    assert change_beside("深圳市气象局2026年预算收入比上年多了多少", _read_from_a_table(city, 2000.0), city) is None
+    assert change_beside("深圳市气象局2026年预算收入比上年少了多少", _read_from_a_table(city, 2100.0), city) is None
+    assert asked_direction("比上年少了多少", "-") and not asked_direction("比上年少了多少", "+")
