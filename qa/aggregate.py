@@ -15,6 +15,7 @@ from qa.evidence import structured
 from qa.question import MEASURE, MEASURES
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, wants_item, within
+from qa.rank_columns import across_columns
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer 
         return None
     if len(sc.named) < 2 and not sc.every:
         if op in ("max", "min") and wants_item(question):
-            return within(question, sc, retriever, op, k)
+            return across_columns(question, sc, retriever, op, k) or within(question, sc, retriever, op, k)
         return _two_figures(question, subject, sc, retriever, k)
     # The documents in the order the question names them (a ratio's numerator first), else by the manifest.
     q = halfwidth(question)

@@ -26,6 +26,7 @@ from qa.change import asked_direction, change_beside
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
 from qa.rank import within
+from qa.rank_columns import across_columns
 from qa.question import intent
 from qa.reword import keeps_a_word, reword, subject_phrase
 from qa.share import computed_share
@@ -96,7 +97,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     later = ranking_follow_ups(question) if len(parts) >= 2 and len(sc.keys) == 1 else None
     if later:
         # 哪一项最多？占…比例？/比第二名多多少？: the ranking answers its follow-ups from the same cells
-        ranked = within(question, sc, retriever, operation(parts[0]), k, first=parts[0], rest="".join(later))
+        op, rest = operation(parts[0]), "".join(later)
+        ranked = (across_columns(question, sc, retriever, op, k, first=parts[0], rest=rest)
+                  or within(question, sc, retriever, op, k, first=parts[0], rest=rest))
         if ranked is not None:
             ranked.basis = named + ranked.basis
             return ranked

@@ -1,0 +1,136 @@
+"""Rankings whose items are a table's columns, not its rows: a "三公" table printed with the years as rows (2025年,
+2026年, 增减变化) and 因公出国(境)费, 公务接待费, 公务用车… as column groups; a 收入决算表 whose total row splits
+本年收入合计 into 财政拨款收入, 事业收入, 其他收入. The items are read on one row (the year asked, or the table's
+total) as its column groups: a group's amount is its 小计/合计 columns when it prints them, else the sum of its
+columns by fund (一般公共预算 + 政府性基金预算 + …); a group named as a total (总计, 本年收入合计) is the whole.
+
+Two shapes say the items are columns: a table whose rows are only years (it has no row items at all), and a question
+naming a total column of a table (本年收入 of 本年收入合计: "本年收入里，哪一种来源最多") — the parts of that column
+are its sibling columns."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+from qa.basis import shared_words
+from qa.citations import cite
+from qa.models import Answer, AnswerRow, Basis
+from qa.phrase import clean, grams, norm
+from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS
+from qa.scope import without_names
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+_YEAR_ROW = re.compile(r"^(?:20\d\d年度?(?:预算|决算)?数?|上年(?:预算|决算)?数?|本年(?:预算|决算)?数?|增减(?:变化)?(?:金额|额|数)?|"
+                       r"增长率?|变化|增减率)$")
+_TOTAL_COLUMN = re.compile(r"^(?P<of>.*?)(?:合计|总计|小计)$")
+_GENERIC = re.compile(r"20\d\d年?度?|财政拨款|部门|预算|决算|经费|支出|收入|情况|明细|汇总|总|表")
+
+
+def _rows(chunks: list) -> dict[str, list]:
+    by_table: dict[str, list] = {}
+    for c in chunks:
+        if c.kind == "row" and c.table and c.facts:
+            by_table.setdefault(c.table, []).append(c)
+    return by_table
+
+
+def column_items(row) -> tuple[float | None, list[tuple[str, float, str]]]:
+    """(the whole, [(item, amount, its first column)]) of a row read by column groups (see the module's account)."""
+    groups: dict[str, list[tuple[list[str], float, str]]] = {}
+    for f in row.facts:
+        if f.get("value") is None or f.get("unit") not in ("万元", "元", None):
+            continue
+        parts = [p for p in (f.get("column") or "").split("/") if p]
+        if parts:
+            groups.setdefault(parts[0], []).append((parts[1:], float(f["value"]), f.get("column") or ""))
+    whole, items = None, []
+    for head, leaves in groups.items():
+        subtotal = [x for x in leaves if x[0] and _TOTAL_COLUMN.match(x[0][0])]
+        # a group's own 小计 columns when it prints them (its sub-items beside them are parts of it), else the
+        # columns by fund directly under it (or the column itself)
+        chosen = subtotal or [x for x in leaves if len(x[0]) <= 1]
+        if not chosen:
+            continue
+        amount = round(sum(v for _, v, _ in chosen), 4)
+        if _TOTAL_COLUMN.match(head):
+            whole = amount if whole is None else whole
+        else:
+            items.append((head, amount, chosen[0][2]))
+    return whole, items
+
+
+def _year_row(rows: list, year: str) -> object | None:
+    """The row of the year asked in a table whose rows are only years (None for any other table)."""
+    if len(rows) < 2 or not all(_YEAR_ROW.match(clean(r.label or "")) for r in rows):
+        return None
+    return next((r for r in rows if clean(r.label or "").startswith(year)), None)
+
+
+def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
+                   rest: str = "") -> Answer | None:
+    """The largest/smallest column item of the document's table the question names, when its items are columns
+    (see the module's account); None otherwise, leaving the rows to qa.rank."""
+    from qa.evidence import is_total_row
+
+    if len(sc.keys) != 1:
+        return None
+    key = next(iter(sc.keys))
+    docs = retriever.documents()
+    ids = set(docs[key].get("chunk_ids") or [])
+    view = retriever.chunks()
+    chunks = [view[cid] for cid in view if cid in ids]
+    asked = halfwidth(without_names(first or question, docs, sc))
+    wanted = grams(clean(_OPWORDS.sub(" ", asked)))
+    years = re.findall(r"20\d\d", question)
+    year = years[0] if years else str(docs[key].get("year") or "")
+    best = None
+    for title, rows in _rows(chunks).items():
+        row = _year_row(rows, year) if year else None
+        named = ""
+        if row is not None:
+            own = grams(clean(_GENERIC.sub("", norm(title))))  # what the table is of (三公), its framing words aside
+            said = 2 * len(wanted & own) if len(own) == 1 else len(wanted & own)
+        else:
+            total = next((r for r in rows if is_total_row(r)), None)
+            if total is None:
+                continue
+            # a total column the question names by what it totals (本年收入 of 本年收入合计), four characters or more
+            named = next((m.group("of") for f in total.facts if (m := _TOTAL_COLUMN.match(clean(f.get("column") or "")))
+                          and len(m.group("of")) >= 4 and m.group("of") in clean(asked)), "")
+            row, said = (total, len(grams(named))) if named else (None, 0)
+        if row is None or said < 2:
+            continue
+        whole, items = column_items(row)
+        if len(items) < 2 or best is not None and said <= best[0]:
+            continue
+        best = (said, title, row, whole, items, named)
+    if best is None:
+        return None
+    _, title, row, whole, items, named = best
+    items.sort(key=lambda t: t[1], reverse=op != "min")
+    name, value, column = items[0]
+    word = "最小" if op == "min" else "最大"
+    text = f"{title}（{row.label}）中金额{word}的是“{name}”，{value:,.2f}万元"
+    share = None
+    if SHARE_ASKED.search(rest):
+        whole = whole or sum(v for _, v, _ in items)
+        if not whole or value >= whole - 0.005:
+            return None  # the largest item as large as the whole: the columns were not items
+        share = round(100.0 * value / whole, 2)
+        text += f"，占{named or title}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
+    if GAP_ASKED.search(rest):
+        gap = round(abs(value - items[1][1]), 4)
+        text += f"，比第二位“{items[1][0]}”（{items[1][1]:,.2f}万元）多{gap:,.2f}万元"
+    from qa.retrieve import Hit
+
+    rows = [AnswerRow(entity=n, value=v, unit="万元", source=row.source, page=row.page, table=title, row=row.label,
+                      column=c) for n, v, c in items[:10]]
+    return Answer(question=question, answer=text + "。", value=share if share is not None else value,
+                  unit="%" if share is not None else "万元", citations=[cite(Hit(row, 1.0))][:k], mode="structured",
+                  table=title, row=row.label, column=column, rows=rows, confidence=round(min(1.0, best[0] / 4), 3),
+                  basis=[Basis(part="table", text=title, words=shared_words(question, title)),
+                         Basis(part="column", text=name, words=[f"{word}: {value:,.2f}"])])

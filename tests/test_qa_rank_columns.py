@@ -1,0 +1,52 @@
+"""Rankings whose items are a table's columns: the year's row of a 三公 table printed with the years as rows, and
+the parts of a total column the question names."""
+from types import SimpleNamespace
+
+from qa.rank_columns import across_columns, column_items
+from qa.scope import Scope
+
+
+def _row(table, label, facts, source="a.pdf"):
+    return SimpleNamespace(id=f"{table}:{label}", kind="row", table=table, label=label, source=source, page=3,
+                           pages=[3], text=f"{table}｜{label}", section=None, entity="某局", code=None,
+                           facts=[{"column": c, "value": v, "raw": v, "unit": "万元"} for c, v in facts])
+
+
+SANGONG = "财政拨款“三公”经费支出表"
+YEAR_2026 = [("总计/一般公共预算", 120.8), ("总计/政府性基金预算", 0.0), ("因公出国(境)费/一般公共预算", 98.0),
+             ("因公出国(境)费/政府性基金预算", 0.0), ("公务接待费/一般公共预算", 6.0),
+             ("公务用车购置及运行维护费/小计/一般公共预算", 16.8), ("公务用车购置及运行维护费/公务用车购置费/一般公共预算", 12.0),
+             ("公务用车购置及运行维护费/公务用车运行维护费/一般公共预算", 4.8)]
+
+
+def _store(rows):
+    chunks = {r.id: r for r in rows}
+    docs = {"a.pdf": {"name": "深圳市某局", "year": 2026, "chunk_ids": list(chunks)}}
+    return SimpleNamespace(documents=lambda: docs, chunks=lambda: chunks), Scope(keys={"a.pdf"})
+
+
+def test_a_rows_column_groups_are_its_items_and_a_total_group_its_whole():
+    whole, items = column_items(_row(SANGONG, "2026 年", YEAR_2026))
+    assert whole == 120.8
+    # a group's 小计 stands for it (its 购置费 and 运行维护费 are parts of it); funds add up within a group
+    assert [(n, v) for n, v, _ in items] == [("因公出国(境)费", 98.0), ("公务接待费", 6.0), ("公务用车购置及运行维护费", 16.8)]
+
+
+def test_the_asked_years_row_of_a_table_of_years_is_ranked_by_its_columns():
+    last_year = [(c, v / 2) for c, v in YEAR_2026]
+    retriever, sc = _store([_row(SANGONG, "2025 年", last_year), _row(SANGONG, "2026 年", YEAR_2026),
+                            _row(SANGONG, "增减变化金额", [(c, v / 2) for c, v in YEAR_2026])])
+    a = across_columns("三公经费里哪一项最多？", sc, retriever, "max", 5, first="三公经费里哪一项最多",
+                       rest="占三公经费的比例是多少")
+    assert a.value == 81.13 and a.unit == "%" and a.rows[0].entity == "因公出国(境)费" and a.row == "2026 年"
+    assert across_columns("三公经费里哪一项最少？", sc, retriever, "min", 5).rows[0].entity == "公务接待费"
+
+
+def test_the_parts_of_a_total_column_the_question_names_are_its_sibling_columns():
+    income = [("本年收入合计", 2000.0), ("财政拨款收入", 800.0), ("事业收入", 1100.0), ("其他收入", 100.0)]
+    retriever, sc = _store([_row("收入决算表", "合计", income), _row("收入决算表", "卫生健康支出", income)])
+    a = across_columns("本年收入里哪一种来源最多？", sc, retriever, "max", 5, first="本年收入里哪一种来源最多",
+                       rest="占本年收入的比例是多少")
+    assert a.rows[0].entity == "事业收入" and a.value == 55.0
+    # a question that names no total column leaves the rows to the row ranking
+    assert across_columns("哪一项支出最多？", sc, retriever, "max", 5) is None
