@@ -14,7 +14,7 @@ from qa.citations import cite
 from qa.evidence import structured
 from qa.question import MEASURE, MEASURES
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank import GAP_ASKED, SHARE_ASKED, wants_item, within
+from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item, within
 from qa.rank_columns import across_columns
 from qa.scope import without_names
 
@@ -41,6 +41,8 @@ _CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 def operation(question: str) -> str | None:
     q = halfwidth(question).lower()
+    if nth(q) > 1:
+        return "min" if re.search(r"倒数|第\s*[二三四五六七八九十\d]+\s*(?:少|小|低)", q) else "max"
     for name, rx in _OPS:
         if re.search(rx, q):
             return name
@@ -130,10 +132,16 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer 
     if op in ("max", "min", "rank", None) and (op is not None or sc.every):
         order = sorted(rows, key=lambda r: r.value or 0.0, reverse=op != "min")
         n = _top_n(question) or (len(order) if op == "rank" else 1)
+        at = nth(question)
+        if at > 1:
+            if at > len(order):
+                return None
+            order, n = order[at - 1:] + order[:at - 1], 1  # the item at the rank asked first, then the others
         rows = order
         value = order[0].value
         head = "、".join(f"{r.entity}（{_fmt(r.value, unit)}）" for r in order[:n])
-        text = f"{subject}{'最少' if op == 'min' else '最多'}的是{head}。" if n == 1 else f"{subject}排名：{head}。"
+        word = ('最少' if op == 'min' else '最多') if at <= 1 else f"第{at}{'少' if op == 'min' else '多'}"
+        text = f"{subject}{word}的是{head}。" if n == 1 else f"{subject}排名：{head}。"
     elif op == "sum":
         value = round(sum(r.value or 0.0 for r in rows), 4)
         text = f"{subject}合计{_fmt(value, unit)}（" + "＋".join(f"{r.entity}{_fmt(r.value, unit)}" for r in rows) + "）。"

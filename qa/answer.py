@@ -25,7 +25,7 @@ from qa.counts import stated_count
 from qa.change import asked_direction, change_beside
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
-from qa.rank import within
+from qa.rank import nth, within
 from qa.rank_columns import across_columns
 from qa.question import intent
 from qa.reword import keeps_a_word, reword, subject_phrase
@@ -118,7 +118,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if len(sc.keys) == 1 and operation(question) in ("max", "min") and "哪" in question:
         # "哪一项/哪家最多" that no table's items answer: a list the narrative prints, else a sentence that shares
         # its words names no largest item
-        listed = in_narrative(question, sc, retriever, operation(question), k)
+        listed = in_narrative(question, sc, retriever, operation(question), k) if nth(question) == 1 else None
         if listed is not None:
             listed.basis = named + listed.basis
             return listed

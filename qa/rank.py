@@ -23,6 +23,24 @@ _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|
                       r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
 
 
+# The rank asked when it is not the first: 排第二, 第三大, 倒数第二, 仅次于X的 (the second).
+# (比第二名多多少 compares the first with the second: not the second asked)
+_NTH = re.compile(r"排(?:名|在)?第\s*([二三四五六七八九十\d]+)|(?<!比)(?:倒数)?第\s*([二三四五六七八九十\d]+)\s*(?:大|多|高|少|小|低|名|位)|"
+                  r"仅次于")
+_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def nth(question: str) -> int:
+    """The rank a question asks for (1 when it asks for the first, or none)."""
+    m = _NTH.search(halfwidth(question))
+    if m is None:
+        return 1
+    word = m.group(1) or m.group(2)
+    if word is None:
+        return 2  # 仅次于: the one after the first
+    return int(word) if word.isdigit() else _CN.get(word, 1)
+
+
 def wants_item(question: str) -> bool:
     return bool(_WHICH.search(halfwidth(question)))
 
@@ -206,11 +224,15 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     valued = without_totals(valued)
     if not valued:
         return None
+    at = nth(first or question)
+    if at > len(valued):
+        return None
+    valued = valued[at - 1:] + valued[:at - 1]  # the item at the rank asked first (its lead is over the next one)
     value, top = valued[0]
     unit = norm(docs[key].get("name") or "")
     if unit and unit in norm(top.label or "") and not re.search(r"单位|部门|哪家|哪个", first or question):
         return None  # the rows are units (a 汇总 table by unit): the item asked is in its columns, not ranked here
-    word = "最小" if op == "min" else "最大"
+    word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
     text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）"
     share = gap = None
     if SHARE_ASKED.search(rest):

@@ -17,7 +17,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, grams, norm
-from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS
+from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -112,8 +112,12 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
         return None
     _, title, row, whole, items, named = best
     items.sort(key=lambda t: t[1], reverse=op != "min")
+    at = nth(first or question)
+    if at > len(items):
+        return None
+    items = items[at - 1:] + items[:at - 1]
     name, value, column = items[0]
-    word = "最小" if op == "min" else "最大"
+    word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
     text = f"{title}（{row.label}）中金额{word}的是“{name}”，{value:,.2f}万元"
     share = None
     if SHARE_ASKED.search(rest):

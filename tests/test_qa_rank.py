@@ -88,6 +88,17 @@ def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
     assert share.answered and share.value == 40.0 and share.unit == "%" and "信访大厅运行" in share.answer
     gap = ask("深圳市示例局2026年项目支出里哪一项最大？比第二名多多少？", tmp_path / "store")
     assert gap.answered and gap.value == 400.0 and "多50.00万元" in gap.answer
+    # the rank asked, when it is not the first
+    second = ask("深圳市示例局2026年项目支出里金额排第二的是哪一项？多少钱？", tmp_path / "store")
+    assert second.answered and second.value == 350.0 and "社工服务项目" in second.answer
+    assert ask("深圳市示例局2026年项目支出里第二少的是哪一项？", tmp_path / "store").value == 350.0
+
+
+def test_the_rank_a_question_asks():
+    from qa.rank import nth
+
+    assert nth("排第三的是哪个") == 3 and nth("第二大项目是什么") == 2 and nth("仅次于社工服务的是哪项") == 2
+    assert nth("哪一项最多？") == 1 and nth("哪一项最多？比第二名多多少？") == 1  # the first, compared with the second
 
 
 def test_which_item_is_asked_in_the_words_people_use():
