@@ -70,6 +70,8 @@ def _abbreviated(name: str, described: dict[str, dict], places: set[str]) -> set
     for k, d in described.items():
         unit = d.get("name") or ""
         body = place_of(unit)[1]
+        if body.startswith(rest) and len(body) > len(rest):
+            continue  # the whole name of its parent (市场监督管理局 of 市场监督管理局深汕监管局), not its abbreviation
         if (not place or d.get("place") == place) and body and body[-1] == rest[-1] and in_order(rest, body):
             found.setdefault(unit, set()).add(k)
     return next(iter(found.values())) if len(found) == 1 else set()

@@ -103,3 +103,11 @@ def test_a_unit_said_by_some_of_its_characters_in_order_is_read_when_no_other_na
     # two units of the place hold 规划…管理局 in order: neither is guessed
     both = scope("深圳规划管理局2026年三公经费是多少？", docs)
     assert not both.named and both.missing
+
+
+def test_the_whole_name_of_a_units_parent_is_not_that_units_abbreviation():
+    docs = {"d0": {**describe("深圳市市场监督管理局深汕监管局"), "year": 2026},
+            "d1": {**describe("深圳市建筑工务署"), "year": 2026}}
+    parent = scope("深圳市市场监督管理局（本级）2026年三公经费是多少？", docs)
+    assert not parent.named and parent.missing  # the bureau itself is not in the store, only its branch
+    assert scope("深圳市场监督管理局深汕监管局2026年三公经费是多少？", docs).keys == {"d0"}
