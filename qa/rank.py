@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.citations import cite
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|哪些|什么项目|which (?:item|category|one)", re.I)
+_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
+                    r"哪(?:一)?个(?:下属|所属)(?:单位|机构)|which (?:item|category|one)", re.I)
 _TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计)")
 _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|中|里|的|是|按|看|明细|"
                       r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
@@ -39,6 +41,20 @@ def nth(question: str) -> int:
     if word is None:
         return 2  # 仅次于: the one after the first
     return int(word) if word.isdigit() else _CN.get(word, 1)
+
+
+_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?(?:单位|机构|部门|中心)|下属单位|所属单位|哪家")
+
+
+def asks_unit(question: str) -> bool:
+    """The item asked is one of the department's units (哪个下属单位, 哪家), not a line of its accounts."""
+    return bool(_ASKS_UNIT.search(halfwidth(question)))
+
+
+def is_unit(label: str) -> bool:
+    """A row label naming a unit: an organisation's name (…局, …中心, …站), not an account line."""
+    name = re.sub(r"^[\s\d（()）.、一二三四五六七八九十]+", "", norm(label))
+    return len(name) >= 4 and name.endswith(ORG_SUFFIX) and not re.search(r"支出|费|资金|补助|补贴", name)
 
 
 def wants_item(question: str) -> bool:
@@ -86,9 +102,10 @@ def _summed_children(rows: list) -> list[tuple[object, list]]:
     return out
 
 
-def _groups(chunks: list) -> list[tuple[str, str, object, list]]:
+def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, list]]:
     """(name, kind, head chunk, item chunks): every row with children (by codes: the 款 under a 类; else by sums),
-    and every table's top-level item rows."""
+    and every table's top-level item rows; with `units`, also every table's item rows at any level (a unit's row
+    in a table by unit sits between its department's and its own projects')."""
     from qa.evidence import is_total_row
 
     by_table: dict[tuple[str, str], list] = {}
@@ -118,6 +135,8 @@ def _groups(chunks: list) -> list[tuple[str, str, object, list]]:
             levels = {"项": [r for r in items if id(r) not in heads]}  # the leaves: rows with no rows under them
         if tops:
             out.append((title, "table", rows[0], tops))
+        if units:
+            out.append((title, "table", rows[0], items))
         out += [(title, f"table:{level}", rows[0], level_items) for level, level_items in levels.items()
                 if level_items and level_items != tops]
     return out
@@ -195,11 +214,19 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     level = _level(question)
     names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
     asked = _asked_classification(first or question)
-    groups = _groups(chunks)
+    groups = _groups(chunks, asks_unit(first or question))
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
+    units = asks_unit(first or question)
+    own = norm(docs[key].get("name") or "")
     for name, kind, head, items in groups:
         if kind.startswith("table:") and kind != f"table:{level}":
             continue
+        if units:
+            # "哪个下属单位最多": the items are the rows that name units, the department's own office aside
+            items = [r for r in items if is_unit(r.label or "") and norm(r.label or "") != own
+                     and not re.search(r"机关|本级", r.label or "")]
+            if len(items) < 2:
+                continue
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
         said = len(wanted & grams(clean(name))) + (2 if asked and _classification(items) == asked else 0)

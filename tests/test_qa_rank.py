@@ -144,3 +144,31 @@ def test_rows_that_are_units_are_not_the_items_asked_and_a_sentence_does_not_ans
     # nor is a "which one" asked in other words (哪家), answered from a sentence that shares its words
     b = ask("深圳市示例局2026年下属单位里哪家的公务接待费最多？", tmp_path / "store")
     assert not b.answered and b.value is None
+
+
+BY_UNIT = """深圳市示例局2026年部门预算
+
+专项业务经费支出表
+单位：万元
+单位名称\t项目金额
+合计\t1000.00
+深圳市示例局机关\t500.00
+档案数字化项目\t500.00
+深圳市示例执法支队\t300.00
+执法装备购置项目\t300.00
+深圳市示例服务中心\t200.00
+窗口运行项目\t200.00
+"""
+
+
+def test_which_unit_ranks_the_rows_that_name_units(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+    from qa.rank import asks_unit, is_unit
+
+    assert asks_unit("除了局机关本身，哪个下属单位拿得最多？") and asks_unit("哪家培训费最多？")
+    assert is_unit("深圳市示例执法支队") and not is_unit("执法装备购置项目") and not is_unit("(8)对企业补助")
+    (tmp_path / "sz-units.txt").write_text(BY_UNIT, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-units.txt"], tmp_path / "store").errors
+    a = ask("深圳市示例局2026年专项业务经费里，除了局机关本身，哪个下属单位最多？多少？", tmp_path / "store")
+    assert a.answered and a.value == 300.0 and "执法支队" in a.answer  # not the 500.00 project, nor the office
