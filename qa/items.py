@@ -238,13 +238,21 @@ _ORDINAL = re.compile(r"^(?:[\d一二三四五六七八九十]+[.、．]?)")
 
 
 def item_names(keys: set[str], retriever: Retriever) -> list[str]:
-    """The names of the money items the narrative of these documents lists (the last clause before each amount,
-    without its ordinal): the things a question in other words, or in English, may describe."""
-    docs, chunks = retriever.documents(), retriever.chunks()
+    """The names of the money items these documents list: in the narrative (the last clause before each amount,
+    without its ordinal) and as the rows of their tables: the things a question in other words, or in English, may
+    describe."""
+    docs, chunks, vocab = retriever.documents(), retriever.chunks(), retriever.vocabulary()
     out: set[str] = set()
     for key in keys:
         for cid in docs.get(key, {}).get("chunk_ids") or []:
             chunk = chunks.get(cid)
+            if chunk is not None and chunk.kind == "row" and chunk.facts:
+                # a project's row (安全生产设备购置经费 in a 专项业务经费 table), without its brackets; the shared
+                # vocabulary's rows (工资福利支出) are terms, read as such
+                name = _ORDINAL.sub("", re.sub(r"[（(].*?[）)]|\s", "", chunk.label or ""))
+                if (2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not vocab.common(name)
+                        and not re.search(r"(?:合计|总计|小计)$", name)):
+                    out.add(name)
             if chunk is None or chunk.kind != "paragraph":
                 continue
             for item in items_in(chunk.text):

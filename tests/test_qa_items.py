@@ -93,3 +93,19 @@ def test_a_clause_whose_subject_the_sentence_leaves_unsaid_is_not_second_guessed
     # 支出决算为2.15 says 三公 only through its sentence's subject; the later item names 三公 in its own clause
     a = ask("深圳市医疗保障局“三公”经费支出决算是多少？", school_city.store.root, retriever=school_city)
     assert a.answered and a.value == 2.15
+
+
+def test_item_names_are_the_narratives_items_and_the_tables_project_rows(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.items import item_names
+    from qa.retrieve import Retriever
+
+    doc = ("深圳市示例局2026年部门预算\n\n二、项目支出情况\n人才专项经费900.00万元，主要包括：高层次人才引进经费600.00万元，"
+           "用于引进人才；设备经费300.00万元。\n\n专项业务经费支出表\n单位：万元\n项目名称\t项目金额\n合计\t375.15\n"
+           "安全生产设备购置经费（含检测仪器）\t75.15\n安全生产月活动\t300.00\n")
+    (tmp_path / "sz-items.txt").write_text(doc, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-items.txt"], tmp_path / "store").errors
+    r = Retriever(tmp_path / "store")
+    names = item_names(set(r.documents()), r)
+    assert {"高层次人才引进经费", "安全生产设备购置经费", "安全生产月活动"} <= set(names)  # brackets dropped
+    assert "合计" not in names
