@@ -247,4 +247,20 @@ def ranking_follow_ups(question: str) -> list[str] | None:
     return None
 
 
+# "项目支出中，最大的一类占了多少比例": the top item named by its rank and asked its share in one clause
+_TOP_SHARE = re.compile(r"(?P<which>(?:最(?:大|多|高)|最(?:小|少|低)|第\s*[二三四五六七八九十\d]+\s*[大多高小少低])的(?:一|那)?"
+                        r"(?:[类项个笔块种]|部分|项目|大类))(?P<rest>(?:所)?占.*)$")
+
+
+def top_item_share(question: str) -> tuple[str, str] | None:
+    """(the ranking asked, its share follow-up) of "X中，最大的一类占…的比例" (None for any other question)."""
+    q = halfwidth(question).strip().rstrip("？?。")
+    m = _TOP_SHARE.search(q)
+    if m is None or not SHARE_ASKED.search(m.group("rest")):
+        return None
+    which = m.group("which")
+    rank = re.sub(r"的(?:一|那)?(?:[类项个笔块种]|部分|项目|大类)$", "", which)
+    return q[:m.start()].rstrip("，,") + f"，哪一类{rank}", m.group("rest")
+
+
 _AMOUNT_ONLY = re.compile(r"(?:是|有|为|共)?多少(?:钱|万元)?|金额(?:是|为)?多少")

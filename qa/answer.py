@@ -15,7 +15,8 @@ from qa.citations import cite, distinct, locate
 from qa.evidence import corroborating, structured
 from qa.phrase import SENTENCE
 from qa.reasons import definition_pattern, extractive, reason_candidates
-from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups
+from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups,
+                          top_item_share)
 from qa.models import Answer, AnswerRow, Basis
 from qa.english import is_english, translate
 from qa.offterm import off_term
@@ -95,11 +96,14 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     named = [Basis(part="entity", text=docs[key]["name"] or "", words=[alias]) for key, alias in sc.named.items()]
     parts = follow_ups(question)
     later = ranking_follow_ups(question) if len(parts) >= 2 and len(sc.keys) == 1 else None
-    if later:
-        # 哪一项最多？占…比例？/比第二名多多少？: the ranking answers its follow-ups from the same cells
-        op, rest = operation(parts[0]), "".join(later)
-        ranked = (across_columns(question, sc, retriever, op, k, first=parts[0], rest=rest)
-                  or within(question, sc, retriever, op, k, first=parts[0], rest=rest))
+    top = top_item_share(question) if len(parts) == 1 and len(sc.keys) == 1 else None
+    if later or top:
+        # 哪一项最多？占…比例？/比第二名多多少？ (or 最大的一类占…比例): the ranking answers its follow-ups from the
+        # same cells
+        first, rest = (parts[0], "".join(later)) if later else top
+        op = operation(first)
+        ranked = (across_columns(question, sc, retriever, op, k, first=first, rest=rest)
+                  or within(question, sc, retriever, op, k, first=first, rest=rest))
         if ranked is not None:
             ranked.basis = named + ranked.basis
             return ranked

@@ -246,9 +246,9 @@ def item_names(keys: set[str], retriever: Retriever) -> list[str]:
     for key in keys:
         for cid in docs.get(key, {}).get("chunk_ids") or []:
             chunk = chunks.get(cid)
-            if chunk is not None and chunk.kind == "row" and chunk.facts:
+            if chunk is not None and chunk.kind == "row" and chunk.facts and not chunk.code:
                 # a project's row (安全生产设备购置经费 in a 专项业务经费 table), without its brackets; the shared
-                # vocabulary's rows (工资福利支出) are terms, read as such
+                # vocabulary's rows (工资福利支出) and the classifications' coded rows are terms, read as such
                 name = _ORDINAL.sub("", re.sub(r"[（(].*?[）)]|\s", "", chunk.label or ""))
                 if (2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not vocab.common(name)
                         and not re.search(r"(?:合计|总计|小计)$", name)):

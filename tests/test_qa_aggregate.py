@@ -21,3 +21,13 @@ def test_a_change_asked_after_a_figure_is_read_from_its_sentence(look_alike_city
             retriever=look_alike_city)
     assert a.answered and a.value == 102.0, a.answer
     assert 2.5 in [r.value for r in a.rows]
+
+
+def test_the_top_items_share_asked_in_one_clause():
+    from qa.aggregate import top_item_share
+
+    assert top_item_share("某局项目支出中，最大的一类占了多少比例？") == ("某局项目支出中，哪一类最大", "占了多少比例")
+    assert top_item_share("某局项目支出里第二大的项目占全部项目支出的比重是多少") == ("某局项目支出里，哪一类第二大",
+                                                                      "占全部项目支出的比重是多少")
+    assert top_item_share("某局项目支出中最大的一类是什么？") is None  # no share asked: a plain ranking
+

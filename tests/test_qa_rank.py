@@ -92,6 +92,9 @@ def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
     second = ask("深圳市示例局2026年项目支出里金额排第二的是哪一项？多少钱？", tmp_path / "store")
     assert second.answered and second.value == 350.0 and "社工服务项目" in second.answer
     assert ask("深圳市示例局2026年项目支出里第二少的是哪一项？", tmp_path / "store").value == 350.0
+    # the top item named by its rank and asked its share in one clause
+    one = ask("深圳市示例局2026年项目支出中，最大的一类占了多少比例？", tmp_path / "store")
+    assert one.answered and one.value == 40.0 and "信访大厅运行" in one.answer
 
 
 def test_the_rank_a_question_asks():
