@@ -158,6 +158,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         # Read with the unit's names out (深圳气象局 would leave 局 behind as a word of the question).
         asked = without_names(question, docs, sc, years=True) if sc.named else question
         read_as, pool = asked, hits + totals_of(hits[:5], retriever.chunks())
+        if kind == "count":
+            # a count the narrative states, read by what is counted and whether it is held or bought (qa/counts.py):
+            # the sentence sharing most words may state the other count
+            counted = stated_count(question, sc, retriever)
+            if counted is not None:
+                return _count_answer(question, counted, citations, k, named)
         cand = structured(read_as, pool, retriever.terms())
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
@@ -228,13 +234,6 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=round(min(1.0, cand.cover), 3),
                           basis=named + term + basis_of(question, cand))
-        if kind == "count":  # a count the narrative states, read by what is counted (qa/counts.py)
-            counted = stated_count(question, sc, retriever)
-            if counted is not None:
-                return Answer(question=question, answer=counted.sentence, value=counted.value, unit=counted.measure,
-                              citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1],
-                              mode="extractive", confidence=round(min(1.0, counted.score / 3), 3),
-                              basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
         if kind == "amount":  # an item the narrative describes in the question's words (qa/items.py)
             described = described_once()
             if described is not None:
@@ -302,6 +301,13 @@ def _change_stated(question: str, first: Answer) -> Answer | None:
     return Answer(question=question, answer=first.answer, value=round(a.value, 4), unit="万元",
                   citations=first.citations[:1], mode=first.mode, confidence=first.confidence,
                   basis=[Basis(part="sentence", text=first.answer, words=[a.text])])
+
+
+def _count_answer(question: str, counted, citations: list, k: int, named: list[Basis]) -> Answer:
+    return Answer(question=question, answer=counted.sentence, value=counted.value, unit=counted.measure,
+                  citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1],
+                  mode="extractive", confidence=round(min(1.0, counted.score / 3), 3),
+                  basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
 
 
 def _several(question: str, parts: list[str], k: int, settings, retriever: Retriever) -> Answer:

@@ -6,7 +6,8 @@ document apart (购置, 应急) and whether the total is asked (一共 / 共有)
 A count is a candidate when its name (from the previous clause mark or count to the number) holds the head of what
 the question counts (the last character of the noun after 多少辆 / 几台, or before 有多少). Its score: the question's
 other characters its name holds, one more when its measure word is the one asked (台 and 辆 both count cars: the
-measure is a hint, not a condition), one more when its sentence states the question's year. 一共, 总共, 合计 are read
+measure is a hint, not a condition), one more when its sentence states the question's year. A count whose sentence
+buys (计划购置) answers only a question about buying, and a count held (共有) only one that is not. 一共, 总共, 合计 are read
 as words, asking the total, which a name saying 共有 / 共计 / 合计 states: as characters, 一共 would be 一 and 共 of
 一般公共预算. The best count answers
 when it holds at least one of the question's characters besides the thing counted and no count of another number
@@ -30,6 +31,8 @@ _NAME_START = re.compile(r"[。；;，,、：:]")
 _SENTENCE_END = re.compile(r"[。；;]")
 _FUNCTION = set("的了是有在和与及其")
 _TOTAL = re.compile(r"一共|总共|共有|共计|合计|总计|总数")  # a total asked, or stated
+_BUYING = re.compile(r"购置|购买|采购|新购|添置|新增|更新")  # a count of things bought in the year, not held
+_BUY_ASKED = re.compile(r"买|购|添|换新|新车")
 _TOTAL_SAID = "共"  # how a total asked and stated shows in StatedCount.said
 _TRAILING = re.compile(r"(?:呢|啊|吗|了|的|？|\?)+$")
 
@@ -71,6 +74,7 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
     # the question without its unit (and 本级 / 汇总) and year
     phrase = re.sub(r"[（(]?(?:本级|汇总)[）)]?", "", without_names(question, docs, sc, years=True))
     total = bool(_TOTAL.search(phrase))
+    buys = bool(_BUYING.search(phrase) or _BUY_ASKED.search(phrase))
     phrase = _TOTAL.sub("", phrase)
     wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set(noun) - set("多少几有是为") - set(MEASURES)
     chunks = retriever.chunks()
@@ -94,6 +98,11 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             if total and _TOTAL.search(name):
                 said = (*said, _TOTAL_SAID)
             dated = any(y in text[start:m.start()].replace(" ", "") for y in years)
+            # things bought in the year (计划购置…) and things held (共有…) are counted apart: a count whose
+            # sentence buys answers only a question about buying, and the other way round
+            opened = max([x.end() for x in re.finditer(r"[。]", text[:m.start()])] + [0])
+            if bool(_BUYING.search(text[opened:m.start()])) != buys:
+                continue
             score = len(said) + (m.group(2) == measure) + dated
             found.append(StatedCount(float(m.group(1)), m.group(2), sentence, chunk, said, score))
     if not found:

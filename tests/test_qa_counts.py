@@ -44,3 +44,16 @@ def test_counts_that_fit_as_well_are_no_answer(fleet_city):
     # nothing of the question but 车 tells 12, 2, 4, 6 and 3 apart
     question = "深圳市水务局的车是几辆？"
     assert stated_count(question, fleet_city.scope(question), fleet_city) is None
+
+
+def test_a_count_held_and_a_count_bought_answer_different_questions(tmp_path):
+    held = ("截至2025年10月，本单位共有车辆4辆；单价100万元以上设备36台（套）。"
+            "2026年计划购置车辆0辆、0.00万元；单价100万元以上设备2台（套）、300.00万元。")
+    city = city_of(tmp_path, [("气象局", held), ("文化局", "文物保护项目700.00万元。")], vehicles=4)
+
+    def count(question):
+        return stated_count(question, city.scope(question), city)
+
+    # the same words name both counts; 有 asks what is held, 买 what is bought
+    assert count("深圳市气象局2026年部门预算中，单价100万元以上的设备有多少台（套）？").value == 36
+    assert count("深圳市气象局2026年打算买几台单价100万元以上的设备？").value == 2
