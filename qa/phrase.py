@@ -210,6 +210,10 @@ def listed(title: str) -> list[str]:
     normalised one has lost its 、."""
     core = re.sub(r"[（(][^）)]*[）)]", "", halfwidth(title))
     parts = re.split(r"及|、", core)
+    inner = re.search(r"[（(]([^）)]*、[^）)]*)[）)]", halfwidth(title))
+    if len(parts) < 2 and inner:
+        # "政府采购（资产配置、购买服务）预算表": the brackets list what the table's quantity is made of
+        parts = [halfwidth(title)[:inner.start()] + p if i == 0 else p for i, p in enumerate(inner.group(1).split("、"))]
     return [clean(re.sub(r"(?:支出)?(?:预算|决算)?(?:情况)?(?:明细)?表$", "", p)) for p in parts] if len(parts) > 1 else []
 
 

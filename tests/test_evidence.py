@@ -206,3 +206,14 @@ def test_a_change_is_named_by_the_level_stated_before_it_in_its_sentence():
     hits = [_para("2026年政府性基金预算财政拨款收入41,534.73万元，政府性基金预算支出41,534.73万元，主要用于商务领域消费品"
                   "以旧换新重点工作，比2025年减少80,165.27万元。")]
     assert structured("政府性基金预算支出比2025年减少了多少万元？", hits).value == 80165.27
+
+
+def test_the_total_of_a_table_whose_title_lists_its_parts_in_brackets_answers_none_of_them():
+    from qa.phrase import listed
+
+    title = "政府采购（资产配置、购买服务）预算表"
+    assert listed(title) == ["政府采购资产配置", "购买服务"]
+    hits = [_row("合计", {"预算金额": 786.32}, title),
+            _para("2026年政府采购预算786.32万元，其中：货物类119.54万元，服务类666.78万元。")]
+    # the 合计 is goods and services together: a question about services alone is answered by the services figure
+    assert structured("万里街道办事处2026年政府采购里服务类的预算是多少？", hits).value == 666.78
