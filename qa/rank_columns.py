@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _YEAR_ROW = re.compile(r"^(?:20\d\d年度?(?:预算|决算)?数?|上年(?:预算|决算)?数?|本年(?:预算|决算)?数?|增减(?:变化)?(?:金额|额|数)?|"
                        r"增长率?|变化|增减率)$")
+_TIME = re.compile(r"^(?:上一?年度?|当年|本年|去年|今年|增减变化(?:情况|金额)?|增减|20\d\d年度?)(?:预算|决算)?数?$")
 _TOTAL_COLUMN = re.compile(r"^(?P<of>.*?)(?:合计|总计|小计)$")
 _GENERIC = re.compile(r"20\d\d年?度?|财政拨款|部门|预算|决算|经费|支出|收入|情况|明细|汇总|总|表")
 
@@ -38,15 +39,29 @@ def _rows(chunks: list) -> dict[str, list]:
     return by_table
 
 
-def column_items(row) -> tuple[float | None, list[tuple[str, float, str]]]:
-    """(the whole, [(item, amount, its first column)]) of a row read by column groups (see the module's account)."""
+def _paths(row) -> list[tuple[list[str], float, str]]:
+    """A row's money cells as (column path, amount, column)."""
+    return [([p for p in (f.get("column") or "").split("/") if p], float(f["value"]), f.get("column") or "")
+            for f in row.facts if f.get("value") is not None and f.get("unit") in ("万元", "元", None)]
+
+
+def this_year(paths: list, year: str) -> list[str]:
+    """The branch of the year asked in columns split by year first (上年 / 当年 / 增减变化情况): [] when they are not."""
+    heads = {p[0] for p, _, _ in paths if p}
+    if len(heads) < 2 or not all(_TIME.match(h) for h in heads):
+        return []
+    return next(([h] for h in sorted(heads) if re.match(rf"(?:当年|本年|今年|{year}年)", h)), [])
+
+
+def column_items(row, under: list[str] | None = None) -> tuple[float | None, list[tuple[str, float, str]]]:
+    """(the whole, [(item, amount, its first column)]) of a row read by column groups (see the module's account),
+    those under the column path `under` when given."""
+    under = under or []
     groups: dict[str, list[tuple[list[str], float, str]]] = {}
-    for f in row.facts:
-        if f.get("value") is None or f.get("unit") not in ("万元", "元", None):
-            continue
-        parts = [p for p in (f.get("column") or "").split("/") if p]
-        if parts:
-            groups.setdefault(parts[0], []).append((parts[1:], float(f["value"]), f.get("column") or ""))
+    for parts, value, column in _paths(row):
+        if parts[:len(under)] == under and len(parts) > len(under):
+            parts = parts[len(under):]
+            groups.setdefault(parts[0], []).append((parts[1:], value, column))
     whole, items = None, []
     for head, leaves in groups.items():
         subtotal = [x for x in leaves if x[0] and _TOTAL_COLUMN.match(x[0][0])]
@@ -61,6 +76,26 @@ def column_items(row) -> tuple[float | None, list[tuple[str, float, str]]]:
         else:
             items.append((head, amount, chosen[0][2]))
     return whole, items
+
+
+def named_group(row, wanted: set[str], year: str) -> tuple[list[str], int] | None:
+    """The column group the question names, with two or more items under it (一般公共预算拨款安排的“三公”经费预算
+    beside 会议费 and 培训费), in the year's branch when the columns are split by year: (its path, the question's
+    words it says), or None. The question must say most of its words' pairs (three in four)."""
+    paths = _paths(row)
+    base = this_year(paths, year)
+    best = None
+    for parts, _, _ in paths:
+        if parts[:len(base)] != base:
+            continue
+        for depth in range(len(base) + 1, len(parts)):
+            node = parts[:depth]
+            said = len(wanted & grams(clean(node[-1])))
+            kids = {p[depth] for p, _, _ in paths if p[:depth] == node and len(p) > depth}
+            if said >= 2 and said >= 0.75 * len(wanted) and len(kids - {k for k in kids if _TOTAL_COLUMN.match(k)}) >= 2:
+                if best is None or said > best[1] or said == best[1] and len(node) > len(best[0]):
+                    best = (node, said)
+    return best
 
 
 def _year_row(rows: list, year: str) -> object | None:
@@ -90,7 +125,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
     best = None
     for title, rows in _rows(chunks).items():
         row = _year_row(rows, year) if year else None
-        named = ""
+        named, group, under = "", None, None
         if row is not None:
             own = grams(clean(_GENERIC.sub("", norm(title))))  # what the table is of (三公), its framing words aside
             said = 2 * len(wanted & own) if len(own) == 1 else len(wanted & own)
@@ -102,9 +137,12 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
             named = next((m.group("of") for f in total.facts if (m := _TOTAL_COLUMN.match(clean(f.get("column") or "")))
                           and len(m.group("of")) >= 4 and m.group("of") in clean(asked)), "")
             row, said = (total, len(grams(named))) if named else (None, 0)
+            group = named_group(total, wanted, year) if row is None else None
+            if group is not None:
+                row, (under, said), named = total, group, group[0][-1]
         if row is None or said < 2:
             continue
-        whole, items = column_items(row)
+        whole, items = column_items(row, under)
         if len(items) < 2 or best is not None and said <= best[0]:
             continue
         best = (said, title, row, whole, items, named)

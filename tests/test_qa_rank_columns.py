@@ -50,3 +50,19 @@ def test_the_parts_of_a_total_column_the_question_names_are_its_sibling_columns(
     assert a.rows[0].entity == "事业收入" and a.value == 55.0
     # a question that names no total column leaves the rows to the row ranking
     assert across_columns("哪一项支出最多？", sc, retriever, "max", 5) is None
+
+
+def test_a_column_group_the_question_names_is_ranked_by_its_columns_in_the_years_branch():
+    group = "一般公共预算拨款安排的“三公”经费预算"
+    cells = []
+    for when, scale in (("上年", 2.0), ("当年", 1.0)):
+        cells += [(f"{when}/合计", 208.0 * scale), (f"{when}/{group}/小计", 21.9 * scale),
+                  (f"{when}/{group}/公务接待费", 8.0 * scale), (f"{when}/{group}/公务用车购置及运行维护费/小计", 13.9 * scale),
+                  (f"{when}/{group}/公务用车购置及运行维护费/公务用车运行维护费", 13.9 * scale),
+                  (f"{when}/会议费", 46.2 * scale), (f"{when}/培训费", 140.3 * scale)]
+    table = "“三公”经费及会议费、培训费支出预算表"
+    retriever, sc = _store([_row(table, "合计", cells), _row(table, "某中心", cells)])
+    a = across_columns("“三公”经费里哪一项最多？", sc, retriever, "max", 5, first="“三公”经费里哪一项最多",
+                       rest="占三公经费的比例是多少")
+    # the 三公 items of this year, not 培训费 beside them nor last year's
+    assert a.rows[0].entity == "公务用车购置及运行维护费" and a.value == 63.47
