@@ -12,7 +12,7 @@ from index import captions, contents
 from index.document import Document, Paragraph, Section, Table
 from index.grid import GridRow, build_table, header_end, split_header
 from index.meta import detect_entity, detect_kind, detect_year, title_lines
-from index.numbers import join_cjk
+from index.numbers import join_cjk, joined_digits
 from index.sections import SectionTracker, heading_level
 
 # A page number line: 12, — 12 —, — 1 2 — (letter-spaced digits), 第12页, 第12页，共40页, 12/40.
@@ -280,7 +280,7 @@ def _finish(source: str, pages: int, recs: list, page_texts: list[str]) -> Docum
             if not any(ch.isdigit() for ch in text):
                 continue
         doc.paragraphs.append(Paragraph(id=f"p{len(doc.paragraphs) + 1}", page=rec.line.page,
-                                        section=tracker.path, text=text))
+                                        section=tracker.path, text=joined_digits(text)))
     contents.name_tables(doc.tables, all_lines)
     _settle_units(doc.tables)
     _infer_units(doc.tables, doc.paragraphs)

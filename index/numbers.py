@@ -60,3 +60,15 @@ def cell_value(text: str | None) -> float | None:
 
 def is_blank(text: str | None) -> bool:
     return text is None or halfwidth(text).strip() in _EMPTY_MARKS
+
+
+# A number a PDF printed letter-spaced (总额 9 4 7 万元, 5 7 9 . 8 9 万元): before a unit, or of three digits and more
+_SPACED_AMOUNT = r"(?<![\d.])\d(?: \d)+(?: \. \d(?: \d)*)?(?=\s*(?:万元|亿元|元|%))"
+_SPACED = re.compile(_SPACED_AMOUNT)
+_SPACED_ANY = re.compile(_SPACED_AMOUNT + r"|(?<![\d.])\d(?: \d){2,}(?: \. \d(?: \d)*)?(?![\d.])")
+
+
+def joined_digits(text: str, bare: bool = False) -> str:
+    """Letter-spaced numbers read as one: those before a unit, and with `bare` any run of three spaced digits."""
+    return (_SPACED_ANY if bare else _SPACED).sub(lambda m: m.group(0).replace(" ", ""), text)
+

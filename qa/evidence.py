@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from index.numbers import halfwidth
+from index.numbers import halfwidth, joined_digits
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
-from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, joined_digits, listed, lists, match, norm,
+from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, listed, lists, match, norm,
                        other_year_column, PREVIOUS, rate_kind, says, strip_entity)
 from qa.question import MEASURE, MEASURES, intent
 from qa.reasons import definition_pattern, reason_candidates
@@ -211,7 +211,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     (比上年减少69.47万元). The phrase before the number names it; the sentence up to it is its context."""
     from rules.claims import amounts_in
 
-    text = joined_digits(hit.chunk.text)
+    text = joined_digits(hit.chunk.text, bare=True)
     heading = (getattr(hit.chunk, "section", None) or "").split(" > ")[-1]
     out = []
     spans = _sentence_spans(text)

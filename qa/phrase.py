@@ -222,10 +222,3 @@ def lists(title: str) -> bool:
     one row or its 合计 is."""
     return bool(listed(title))
 
-
-_SPACED = re.compile(r"(?<![\d.])\d(?: \d)+(?=\s*(?:万元|亿元|元))|(?<![\d.])\d(?: \d){2,}(?![\d.])")
-
-
-def joined_digits(text: str) -> str:
-    """A number a PDF printed with a space between its digits (总额 9 4 7 万元) read as one number."""
-    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)

@@ -43,7 +43,9 @@ def nth(question: str) -> int:
     return int(word) if word.isdigit() else _CN.get(word, 1)
 
 
-_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?(?:单位|机构|部门|中心)|下属单位|所属单位|哪家")
+_UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"
+_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + _UNIT_WORD + r"|下属单位|所属单位|哪家|"
+                        r"各[\u4e00-\u9fff]{0,6}?" + _UNIT_WORD + r"[里中][，,]?\s*哪")
 
 
 def asks_unit(question: str) -> bool:

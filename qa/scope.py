@@ -130,7 +130,13 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
     # Units the question names that no document is about.
     unknown = []
     names = [n for k in chosen for n in [described[k].get("name") or ""] + list(described[k].get("aliases") or [])]
-    for m in _ORG.finditer(re.sub(r"部门|单位|各|哪|每|所有", "，", q)):
+    text = re.sub(r"部门|单位|各|哪|每|所有", "，", q)
+    # (a 院, 中心, 站, 所 or 队 names a unit only with a place of the store before it: alone, 中心 and 院 are
+    # words of projects and items: 指挥中心运行, 医院)
+    placed = re.compile(r"(?:" + "|".join(sorted(map(re.escape, places), key=len, reverse=True)) + r")市?[\u4e00-\u9fff]{2,14}?"
+                        r"(?:研究院|设计院|医院|学院|中心|站|所|队|馆|学校)(?![\u4e00-\u9fff]{0,1}(?:员|务|建设|运行))") if places else None
+    found = [*_ORG.finditer(text), *(placed.finditer(text) if placed else [])]
+    for m in found:
         a, b = m.span()
         if any(not (b <= s or a >= e) for s, e in covered):
             continue

@@ -38,3 +38,12 @@ def test_join_cjk_rejoins_broken_words_but_keeps_latin_spaces():
     assert join_cjk("政府 性基 金") == "政府性基金"
     assert join_cjk("其中： 财政拨 款") == "其中：财政拨款"
     assert join_cjk("XX 局 2024 年") == "XX 局 2024 年"
+
+
+def test_letter_spaced_numbers_are_read_as_one():
+    from index.numbers import joined_digits
+
+    assert joined_digits("政府性基金预算财政拨款收入  5 7 9 . 8 9  万元") == "政府性基金预算财政拨款收入  579.89  万元"
+    assert joined_digits("总额 9 4 7 万元，增长 1 2 %") == "总额 947 万元，增长 12 %"
+    assert joined_digits("2026 年 1 2 月") == "2026 年 1 2 月"  # no unit: not an amount
+    assert joined_digits("序号 1 2 3 4", bare=True) == "序号 1234"

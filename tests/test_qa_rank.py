@@ -170,6 +170,8 @@ def test_which_unit_ranks_the_rows_that_name_units(tmp_path):
     from qa.rank import asks_unit, is_unit
 
     assert asks_unit("除了局机关本身，哪个下属单位拿得最多？") and asks_unit("哪家培训费最多？")
+    assert asks_unit("局机关之外哪个下属支队（单位）的预算最多") and asks_unit("在各区设的管理局里，哪一个预算最小")
+    assert not asks_unit("哪一项最多？") and not asks_unit("哪个项目最多？")
     assert is_unit("深圳市示例执法支队") and not is_unit("执法装备购置项目") and not is_unit("(8)对企业补助")
     (tmp_path / "sz-units.txt").write_text(BY_UNIT, encoding="utf-8")
     assert not ingest_paths([tmp_path / "sz-units.txt"], tmp_path / "store").errors

@@ -111,3 +111,11 @@ def test_the_whole_name_of_a_units_parent_is_not_that_units_abbreviation():
     parent = scope("深圳市市场监督管理局（本级）2026年三公经费是多少？", docs)
     assert not parent.named and parent.missing  # the bureau itself is not in the store, only its branch
     assert scope("深圳市场监督管理局深汕监管局2026年三公经费是多少？", docs).keys == {"d0"}
+
+
+def test_a_unit_named_with_its_place_and_a_kind_like_institute_or_centre_is_looked_for():
+    docs = {"d0": {**describe("重庆市科学技术局"), "year": 2026}, "d1": {**describe("重庆市气象局"), "year": 2026}}
+    institute = scope("重庆市中药研究院2026年的公务接待费预算是多少？", docs)
+    assert institute.missing and "重庆市中药研究院" in institute.unknown
+    # a centre inside a unit's question is a word of its item, not a unit
+    assert scope("重庆市气象局2026年气象监测预警指挥中心运行经费多少？", docs).keys == {"d1"}
