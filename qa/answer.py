@@ -184,6 +184,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
             # abbreviation, definition or encoder), and the question asked again in that term.
             mapped = reword(question, sc, retriever)
+            if mapped is not None and kind == "change" and intent(mapped[0]) != "change":
+                mapped = None  # reworded as the level's question ("…是多少"): a level is no answer to a change
             if mapped is not None and kind == "amount" and not keeps_a_word(subject_phrase(question, docs, sc),
                                                                             mapped[1][0].text):
                 # a term that keeps no word of the question is a guess (the encoder's nearest, a shared sense):

@@ -70,6 +70,9 @@ def store(tmp_path_factory):
 @pytest.mark.parametrize("question, kind", [
     ("某局2024年项目支出比2023年增长了百分之多少？", "percent"),
     ("某局2024年收入比2023年预算减少了多少？", "change"),
+    ("某局2022年这一科目比2021年减了多少？", "change"),  # one character says the direction: 减了, 多出, 高出
+    ("某局2026年收入比上年多出多少？", "change"),
+    ("某局2026年哪一项最多？最多多少钱？", "amount"),  # 最多多少: an upper figure, no change
     ("某局2024年收入减少的主要原因是什么？", "reason"),
     ("某局2024年公务接待费为什么减少？", "reason"),
     ("名词解释中，项目支出指什么？", "definition"),
