@@ -23,7 +23,7 @@ from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
 from qa.items import described_item
 from qa.counts import stated_count
-from qa.change import asked_direction, change_beside
+from qa.change import change_beside, change_stated
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
 from qa.rank import nth, within
@@ -289,22 +289,6 @@ def _item_answer(question: str, item, citations: list, k: int, named: list[Basis
                   basis=named + [Basis(part="sentence", text=item.sentence, words=list(item.said))])
 
 
-def _change_stated(question: str, first: Answer) -> Answer | None:
-    """A change asked after a figure ("…多少？比上年多了多少？") that the figure's own sentence states (支出1500万元，
-    比上年增加440万元): read from it, when it states one change and its direction is the one asked."""
-    from rules.claims import amounts_in
-
-    changes = [a for a in amounts_in(first.answer) if a.change and a.unit in ("万元", "元", "亿元")]
-    if len({(a.value, a.change) for a in changes}) != 1 or not first.citations:
-        return None  # (one change, perhaps said twice: 比上年增加440万元…较2021年度增加440万元)
-    a = changes[0]
-    if not asked_direction(question, a.change):
-        return None
-    return Answer(question=question, answer=first.answer, value=round(a.value, 4), unit="万元",
-                  citations=first.citations[:1], mode=first.mode, confidence=first.confidence,
-                  basis=[Basis(part="sentence", text=first.answer, words=[a.text])])
-
-
 def _count_answer(question: str, counted, citations: list, k: int, named: list[Basis]) -> Answer:
     return Answer(question=question, answer=counted.sentence, value=counted.value, unit=counted.measure,
                   citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1],
@@ -317,7 +301,7 @@ def _several(question: str, parts: list[str], k: int, settings, retriever: Retri
     answers = [_answer(p, k, settings, retriever) for p in parts]
     for i in range(1, len(answers)):
         if not answers[i].answered and intent(parts[i]) == "change" and answers[0].answered:
-            answers[i] = (_change_stated(parts[i], answers[0]) or change_beside(parts[i], answers[0], retriever)
+            answers[i] = (change_stated(parts[i], answers[0]) or change_beside(parts[i], answers[0], retriever)
                           or answers[i])
     main = answers[0].model_copy(deep=True)
     main.question = question

@@ -1,5 +1,5 @@
-"""A change asked after a figure ("收入预算多少？比上年少了多少？"), read where the documents state it: beside the
-figure itself. The figure may have been read from a table while the narrative states it again with its change
+"""A change asked after a figure ("收入预算多少？比上年少了多少？"), read where the documents state it: in the
+figure's own sentence, or beside the figure elsewhere. The figure may have been read from a table while the narrative states it again with its change
 (收入预算5,093.76万元，比上年增加662.08万元): any sentence of the same document that prints the figure and, right
 after it, one change answers, when every such sentence states the same change and its direction is the one asked."""
 from __future__ import annotations
@@ -37,6 +37,22 @@ def asked_direction(question: str, change: str) -> bool:
     asked = question.split("比")[-1].replace("多少", "")
     up, down = _UP.search(asked), _DOWN.search(asked)
     return not ((change == "+" and down and not up) or (change == "-" and up and not down))
+
+
+def change_stated(question: str, first: Answer) -> Answer | None:
+    """A change asked after a figure ("…多少？比上年多了多少？") that the figure's own sentence states (支出1500万元，
+    比上年增加440万元): read from it, when it states one change and its direction is the one asked."""
+    from rules.claims import amounts_in
+
+    changes = [a for a in amounts_in(first.answer) if a.change and a.unit in ("万元", "元", "亿元")]
+    if len({(a.value, a.change) for a in changes}) != 1 or not first.citations:
+        return None  # (one change, perhaps said twice: 比上年增加440万元…较2021年度增加440万元)
+    a = changes[0]
+    if not asked_direction(question, a.change):
+        return None
+    return Answer(question=question, answer=first.answer, value=round(a.value, 4), unit="万元",
+                  citations=first.citations[:1], mode=first.mode, confidence=first.confidence,
+                  basis=[Basis(part="sentence", text=first.answer, words=[a.text])])
 
 
 def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer | None:
