@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth, joined_digits
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
-from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, listed, lists, match, norm,
+from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
                        other_year_column, PREVIOUS, rate_kind, says, strip_entity)
 from qa.question import MEASURE, MEASURES, intent
 from qa.reasons import definition_pattern, reason_candidates
@@ -96,6 +97,13 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # a row that shares some of the words (一般公共服务支出).
     subject = clean(re.sub(r"[（(].*$|表.*$", "", re.sub(r"^20\d\d年?度?", "", title)))
     whole_table = len(subject) >= 4 and subject in q.text and (not row_name or clean(row_name) not in q.text)
+    if row_name and is_unit(row_name):
+        # a unit's row named as people say it, without the places its label begins with (西安公路管理局 or
+        # 公路管理局 for 陕西省西安公路管理局)
+        whole_name = clean(row_name)
+        tail = next((whole_name[cut:] for cut in range(1, len(whole_name) - 3)
+                     if whole_name[cut:] in q.text and whole_name[cut:].endswith(ORG_SUFFIX)), None)
+        row_name = tail or row_name
     l_hit, l_extra, l_whole = match(q, row_name)
     if clean(row_name) in qualifiers:
         l_hit, l_whole = 0, False
@@ -315,7 +323,9 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     own = {g for g in grams(_GENERIC.sub("|", q.text)) if "|" not in g}
     long_terms = [t for t in terms if len(t) >= 3]
     m = _WITHIN.search(halfwidth(question)) if kind in ("amount", "change") else None
-    within = clean(m.group("x")) if m and len(set(clean(m.group("x"))) - set("的了是")) >= 2 else ""
+    # (那一行, 这一项, 这个科目: words pointing at the row, not its name)
+    x = _DEICTIC.sub("", clean(m.group("x"))) if m else ""
+    within = x if len(set(x) - set("的了是")) >= 2 else ""
     for c in cands:
         c.fits_head = head is None or says(head, c.said)
         label = clean(_TOTAL_WORDS.sub("", norm(c.row or ""))) if c.hit.chunk.kind == "row" else ""
@@ -339,6 +349,7 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     return cands
 
 
+_DEICTIC = re.compile(r"[那这该此]一?(?:行|项|栏|笔|块|科目|个科目|类|个)")
 # "Y中(，)X是多少": the X a question asks for within Y
 _WITHIN = re.compile(r"(?:中|里)[，,：:]\s*(?P<x>[^，,。？?中里]{2,12}?)(?:是|为|有|共|一共)?(?:多少|几)")
 _GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害防治及应急管理 is the row of …支出

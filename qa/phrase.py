@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth
 
 if TYPE_CHECKING:
@@ -222,3 +223,8 @@ def lists(title: str) -> bool:
     one row or its 合计 is."""
     return bool(listed(title))
 
+
+def is_unit(label: str) -> bool:
+    """A row label naming a unit: an organisation's name (…局, …中心, …站), not an account line."""
+    name = re.sub(r"^[\s\d（()）.、一二三四五六七八九十]+", "", norm(label))
+    return len(name) >= 4 and name.endswith(ORG_SUFFIX) and not re.search(r"支出|费|资金|补助|补贴", name)

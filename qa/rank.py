@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.citations import cite
-from qa.phrase import clean, grams, norm
+from qa.phrase import clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.scope import without_names
 
@@ -51,12 +50,6 @@ _ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff
 def asks_unit(question: str) -> bool:
     """The item asked is one of the department's units (哪个下属单位, 哪家), not a line of its accounts."""
     return bool(_ASKS_UNIT.search(halfwidth(question)))
-
-
-def is_unit(label: str) -> bool:
-    """A row label naming a unit: an organisation's name (…局, …中心, …站), not an account line."""
-    name = re.sub(r"^[\s\d（()）.、一二三四五六七八九十]+", "", norm(label))
-    return len(name) >= 4 and name.endswith(ORG_SUFFIX) and not re.search(r"支出|费|资金|补助|补贴", name)
 
 
 def wants_item(question: str) -> bool:

@@ -217,3 +217,10 @@ def test_the_total_of_a_table_whose_title_lists_its_parts_in_brackets_answers_no
             _para("2026年政府采购预算786.32万元，其中：货物类119.54万元，服务类666.78万元。")]
     # the 合计 is goods and services together: a question about services alone is answered by the services figure
     assert structured("万里街道办事处2026年政府采购里服务类的预算是多少？", hits).value == 666.78
+
+
+def test_a_units_row_is_named_without_the_places_its_label_begins_with():
+    hits = [_row("陕西省西安公路管理局", {"部门预算/合计": 14903.46}, "部门综合预算支出总表"),
+            _row("合计", {"部门预算/合计": 74868.34}, "部门综合预算支出总表")]
+    # 那一行 points at the row: it is no word of the row's name
+    assert structured("2022年部门预算里，公路管理局那一行是多少钱？", hits).value == 14903.46
