@@ -97,7 +97,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # a row that shares some of the words (一般公共服务支出).
     subject = clean(re.sub(r"[（(].*$|表.*$", "", re.sub(r"^20\d\d年?度?", "", title)))
     whole_table = len(subject) >= 4 and subject in q.text and (not row_name or clean(row_name) not in q.text)
-    if row_name and is_unit(row_name):
+    if row_name and is_unit(row_name) and clean(row_name) not in q.text:
         # a unit's row named as people say it, without the places its label begins with (西安公路管理局 or
         # 公路管理局 for 陕西省西安公路管理局)
         whole_name = clean(row_name)
