@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_MAX = r"最多|最高|最大|最贵|更多|更高|更大|多一些|高一些|largest|highest|most|biggest|more|higher|larger"
+_MAX = r"最多|最高|最大|最贵|大头|更多|更高|更大|多一些|高一些|largest|highest|most|biggest|more|higher|larger"
 _MIN = r"最少|最低|最小|更少|更低|更小|少一些|低一些|smallest|lowest|least|fewer|less|lower"
 _RANK = r"排名|排序|排列|从高到低|从大到小|从多到少|从低到高|从小到大|从少到多|前[一二三四五六七八九十\d]+|rank|top\s*\d+"
 _SUM = r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|in total|combined|sum|altogether"
@@ -263,4 +263,4 @@ def top_item_share(question: str) -> tuple[str, str] | None:
     return q[:m.start()].rstrip("，,") + f"，哪一类{rank}", m.group("rest")
 
 
-_AMOUNT_ONLY = re.compile(r"(?:是|有|为|共)?多少(?:钱|万元)?|金额(?:是|为)?多少")
+_AMOUNT_ONLY = re.compile(r"(?:大约|大概|约为|约|大致|折合)?(?:是|有|为|共)?多少(?:钱|万元)?|金额(?:是|为)?多少")

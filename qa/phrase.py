@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from index.entity import ORG_SUFFIX
+from index.entity import ORG_SUFFIX, split_name
 from index.numbers import halfwidth
 
 if TYPE_CHECKING:
@@ -148,9 +148,14 @@ def strip_names(q: str, hits: list[Hit]) -> str:
     from qa.question import _GENERIC_PHRASES
 
     for entity in {h.chunk.entity for h in hits if h.chunk.entity}:
-        named = [p for p in [norm(entity)] + _core(norm(entity)) if p in q]
+        whole = norm(entity)
+        places = set(split_name(whole)[0])  # (a place is the name's wherever it stands)
+        named = [p for p in [whole] + _core(whole) if p in q]
         for piece in sorted(named, key=len, reverse=True):
-            q = q.replace(piece, "")
+            # a piece of the name is the name where a kind of body or no word follows it (科学技术局); before
+            # other words it is a word of the figure's name (科学技术支出 of 科学技术局's budget)
+            q = q.replace(piece, "") if piece == whole or piece in places else re.sub(
+                re.escape(piece) + r"(?=" + "|".join(ORG_SUFFIX) + r"|[^\u4e00-\u9fff]|$)", "", q)
         if named:  # the leftovers of a name the question carries ("万里街道" + "办事处")
             for word in _GENERIC_PHRASES:
                 if word in entity:

@@ -225,7 +225,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
         said = len(wanted & grams(clean(name))) + (2 if asked and _classification(items) == asked else 0)
-        if said < 2:
+        if said < (1 if units else 2):  # (rows of units: what they are compared by, 收入, may be one word)
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
         framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind == "row" else 0

@@ -224,3 +224,14 @@ def test_a_units_row_is_named_without_the_places_its_label_begins_with():
             _row("合计", {"部门预算/合计": 74868.34}, "部门综合预算支出总表")]
     # 那一行 points at the row: it is no word of the row's name
     assert structured("2022年部门预算里，公路管理局那一行是多少钱？", hits).value == 14903.46
+
+
+def test_words_of_the_units_name_inside_a_figures_name_stay_words_of_the_question():
+    def row(label, total, code):
+        return Hit(Chunk(id=label, source="a.txt", kind="row", pages=[1], text=f"部门支出总体情况表（万元）｜{label}：总计={total}",
+                         table="部门支出总体情况表", unit="万元", label=label, code=code, entity="重庆市科学技术局",
+                         facts=[{"column": "总计", "value": total, "raw": total, "unit": "万元"}]), 1.0)
+
+    hits = [row("其他科学技术支出", 19511.26, "20699"), row("科学技术支出", 161603.34, "206")]
+    # 科学技术 is the bureau's name before 局, and the figure's name before 支出
+    assert structured("重庆市科学技术局2026年科学技术支出是多少？", hits).value == 161603.34

@@ -31,3 +31,11 @@ def test_the_top_items_share_asked_in_one_clause():
                                                                       "占全部项目支出的比重是多少")
     assert top_item_share("某局项目支出中最大的一类是什么？") is None  # no share asked: a plain ranking
 
+
+def test_colloquial_words_of_rankings():
+    from qa.aggregate import operation, ranking_follow_ups
+
+    assert operation("三公经费三块里哪块占大头？") == "max"  # 大头: the largest part
+    # an approximate amount asked after the ranking is its amount
+    assert ranking_follow_ups("各下属单位里排第二的是哪家单位？大约多少万元？") == ["大约多少万元"]
+
