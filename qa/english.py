@@ -289,12 +289,17 @@ def translate(question: str, retriever: Retriever) -> str | None:
     if term is None:
         return None
     several = "和".join(dict.fromkeys(units))
-    year = "".join(f"{y}年" for y in dict.fromkeys(years))
+    change = _LOWER.search(question)
+    # "than in 2021" names the year compared with: the year asked is the later one
+    year = f"{max(years)}年" if change and len(set(years)) > 1 else "".join(f"{y}年" for y in dict.fromkeys(years))
     total = "合计" if len(set(units)) > 1 else ""
-    out = f"{several}{year}{term}{total}是多少"
-    if _LOWER.search(question):
-        out += "，比上年减少多少"
-    return out
+    if not change:
+        return f"{several}{year}{term}{total}是多少"
+    way = "增加" if re.search(r"more|higher|increase|up\b|rise|grow", change.group(0) + question, re.I) and not \
+        re.search(r"less|lower|decrease|fall|drop|down\b|cut", change.group(0), re.I) else "减少"
+    # "How much less … than …" asks the change alone; "What is …, and how much higher" the figure and its change
+    asks_level = not re.match(r"\s*(?:by\s+)?how much (?:lower|less|more|higher)", question, re.I)
+    return f"{several}{year}{term}{total}" + (f"是多少，比上年{way}多少" if asks_level else f"比上年{way}多少")
 
 
 def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever) -> str | None:

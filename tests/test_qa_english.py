@@ -170,3 +170,13 @@ def test_an_english_question_describing_an_item_of_the_narrative_reads_that_item
     assert a.answered and a.value == 600.0, a.answer
     # words that name no item of the unit's narrative (nor a term of its tables) are no question of it
     assert translate("How much will the Shenzhen Health Commission spend in 2026 on dragon boat races?", city) is None
+
+
+def test_a_change_asked_in_english_is_read_as_a_change_in_its_direction(look_alike_city):
+    from qa.english import translate
+
+    less = "How much less will the Shenzhen Meteorological Bureau spend on upkeep of official vehicles in 2026 than in 2025?"
+    assert translate(less, look_alike_city) == "深圳市气象局2026年公务用车运行维护费比上年减少多少"
+    both = ("What is the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles, and how much "
+            "higher is it than last year?")
+    assert translate(both, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年增加多少"
