@@ -333,7 +333,9 @@ def _count(question: str, units: list[str], years: list[str], docs: dict, retrie
     English noun says, among the words the unit's documents print before a count, with their measure word."""
     from qa.gloss import best, stems
 
-    m = _HOW_MANY_OF.search(question) or _HOW_MANY.search(question)  # "pieces of equipment" counts equipment
+    # "pieces of equipment" counts equipment; of two counts asked, the first is read
+    found = [m for m in (_HOW_MANY_OF.search(question), _HOW_MANY.search(question)) if m]
+    m = min(found, key=lambda x: (x.start(), x.re is not _HOW_MANY_OF)) if found else None
     if m is None or len(set(units)) != 1:
         return None
     noun_words = m.group(1)
@@ -359,6 +361,8 @@ def _count(question: str, units: list[str], years: list[str], docs: dict, retrie
     noun = max(tied, key=lambda t: (times[t], -len(t)))  # the documents' usual word for it
     dated = _DATED.search(question)
     when = f"截至{dated.group(1)}年" if dated else "".join(f"{y}年" for y in dict.fromkeys(years))
+    if re.search(r"\bhow (?:many|much)\b", question[m.end():], re.I):
+        return None  # a second count or amount asked after this one: half an answer is no answer
     priced = _PRICED.search(question)  # "worth over 200,000 yuan each": the disclosures' 单价20万元以上的设备
     if priced:
         return f"{units[0]}{when}共有单价{_wanyuan(priced)}万元以上的{noun}多少{counted[noun]}"

@@ -180,3 +180,12 @@ def test_a_change_asked_in_english_is_read_as_a_change_in_its_direction(look_ali
     both = ("What is the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles, and how much "
             "higher is it than last year?")
     assert translate(both, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年增加多少"
+
+
+def test_two_counts_asked_in_one_english_question_are_not_half_answered(look_alike_city):
+    from qa.english import translate
+
+    one = "How many vehicles did the Shenzhen Meteorological Bureau have at the end of 2025?"
+    assert translate(one, look_alike_city) == "深圳市气象局截至2025年共有车辆多少辆"
+    two = one.rstrip("?") + ", and how many items of equipment worth over 200,000 yuan each does it plan to buy?"
+    assert translate(two, look_alike_city) is None
