@@ -30,6 +30,9 @@ def parts(question: str) -> tuple[str, str] | None:
     if not m:
         return None
     part, whole = m.group("part").strip(_EDGE), m.group("whole").strip(_EDGE + "的")
+    inside = re.fullmatch(r"(?P<a>.+?)[，,]?在(?P<b>.+?)[中里内]", part) if not whole else None
+    if inside:
+        part, whole = inside.group("a"), inside.group("b")  # "A在B里占多大比例"
     if not whole:
         # "收入预算中一般公共预算拨款占多大比例": the whole is what the part is said to be in.
         split = re.split(r"[中里内]", part, maxsplit=1)
@@ -38,6 +41,9 @@ def parts(question: str) -> tuple[str, str] | None:
         whole, part = (x.strip(_EDGE) for x in split)
     part = _LEAD.sub("", part)
     part, whole = (_SCOPE.sub("", x).strip(_EDGE) for x in (part, whole))
+    # 全部支出, 总支出, 支出总额: the whole said as people say it is the documents' 支出总计
+    whole = re.sub(r"^(?:全部|所有|总)(收入|支出)$|^(收入|支出)(?:总额|总数|合计)$", lambda m: (m.group(1) or m.group(2)) + "总计",
+                   whole)
     return (part, whole) if len(part) >= 2 and len(whole) >= 2 else None
 
 

@@ -29,3 +29,11 @@ def test_a_part_read_as_its_whole_is_no_share(look_alike_city):
     # 合计 is the whole itself: "100%" would be the same cell read twice, not a share the document bears out
     a = ask("深圳市气象局2026年一般公共预算支出中，合计占了几成？", look_alike_city.store.root, retriever=look_alike_city)
     assert not a.answered and a.unit != "%"
+
+
+def test_a_whole_said_as_people_say_it_and_a_part_said_to_be_in_it():
+    from qa.share import parts
+
+    assert parts("科学技术支出在全部支出里占多大比例") == ("科学技术支出", "支出总计")
+    assert parts("科学技术支出占总支出的比例") == ("科学技术支出", "支出总计")
+    assert parts("收入预算中一般公共预算拨款占多大比例") == ("一般公共预算拨款", "收入预算")
