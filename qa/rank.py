@@ -190,17 +190,23 @@ def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, obje
     return [(v, c) for v, c in valued if not total(v)]
 
 
+def one_document(sc: Scope, retriever: Retriever) -> tuple[str, dict, list]:
+    """The key of the one document a question names, the manifest's documents, and that document's chunks (only
+    this document is read)."""
+    key = next(iter(sc.keys))
+    docs = retriever.documents()
+    ids = set(docs[key].get("chunk_ids") or [])
+    view = retriever.chunks()
+    return key, docs, [view[cid] for cid in view if cid in ids]
+
+
 def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
            rest: str = "") -> Answer | None:
     """The largest/smallest item: `first`, the question that names it (the whole question by default); `rest`,
     follow-ups the same cells answer (its share, its lead over the next; see aggregate.ranking_follow_ups)."""
     if len(sc.keys) != 1:
         return None
-    key = next(iter(sc.keys))
-    docs = retriever.documents()
-    ids = set(docs[key].get("chunk_ids") or [])
-    view = retriever.chunks()
-    chunks = [view[cid] for cid in view if cid in ids]  # only this document is read
+    key, docs, chunks = one_document(sc, retriever)
     subject = _OPWORDS.sub(" ", without_names(first or question, docs, sc))
     wanted = grams(clean(subject))
     if not wanted:

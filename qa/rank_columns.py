@@ -17,7 +17,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, grams, norm
-from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth
+from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth, one_document
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -113,11 +113,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
 
     if len(sc.keys) != 1:
         return None
-    key = next(iter(sc.keys))
-    docs = retriever.documents()
-    ids = set(docs[key].get("chunk_ids") or [])
-    view = retriever.chunks()
-    chunks = [view[cid] for cid in view if cid in ids]
+    key, docs, chunks = one_document(sc, retriever)
     asked = halfwidth(without_names(first or question, docs, sc))
     wanted = grams(clean(_OPWORDS.sub(" ", asked)))
     years = re.findall(r"20\d\d", question)
