@@ -5,7 +5,7 @@ result comes back as a small table with one citation per figure."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
 from qa.basis import basis_of
@@ -102,7 +102,26 @@ def _fmt(v: float, unit: str | None) -> str:
     return f"{v:,.2f}{unit or ''}"
 
 
-def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
+def _answered(a: Answer, unit: str | None):
+    """A one-document answer as the figure it read (its first citation the passage), when it answers in the unit
+    the question compares (万元, or the measure it counts)."""
+    from index.chunk import Chunk
+    from qa.evidence import _Candidate
+    from qa.retrieve import Hit
+
+    if not a.answered or a.value is None or not a.citations or (a.unit or "") != (unit or "万元"):
+        return None
+    c = a.citations[0]
+    chunk = Chunk(id=f"answer:{c.source}:{c.page}", source=c.source, kind="row" if a.table else "paragraph",
+                  pages=[c.page], text=c.text, table=a.table, label=a.row)
+    return _Candidate(a.confidence, a.value, a.unit or "万元", a.answer, Hit(chunk, a.confidence), a.table, a.row,
+                      a.column, a.confidence)
+
+
+def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
+              read_one: Callable[[str], Answer] | None = None) -> Answer | None:
+    """Figures of several documents compared, summed or ranked; `read_one` answers a question on one document
+    (the whole single-document reading), asked for a document whose figure no table cell gives."""
     docs = retriever.documents()
     op = operation(question)
     subject = _subject(question, docs, sc)
@@ -119,8 +138,16 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer 
                                             order.get(key, len(order))))
     measure = MEASURE.search(q)
     read = []
+    first = {key: _read(subject, retriever, key, measure.group(1) if measure else None) for key in keys}
     for key in keys:
-        cand = _read(subject, retriever, key, measure.group(1) if measure else None)
+        cand = first[key]
+        if cand is None and read_one is not None and any(first.values()):
+            # a figure the other documents print in a cell, this one states otherwise (in its narrative, in other
+            # words): read by the whole single-document reading. When no document prints it in a cell, the
+            # quantity itself is in doubt, and nothing is read.
+            name = docs[key].get("name") or docs[key].get("entity") or ""
+            asked = f"{name}{subject}" + (f"有多少{measure.group(1)}" if measure else "是多少")
+            cand = _answered(read_one(asked), measure.group(1) if measure else None)
         if cand is not None:
             read.append((docs[key].get("name") or docs[key].get("entity") or key, cand))
     if not read:

@@ -116,7 +116,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         return _abstain(question, "问题比较两个数字，只找到其中一个单位的文件，未能各自读出两者，未作回答。以下为最接近的段落。",
                         retriever.search(question, k), k, named)
     if is_aggregate(question, sc):
-        found = aggregate(question, sc, retriever, k)
+        found = aggregate(question, sc, retriever, k, read_one=lambda q: _answer(q, k, settings, retriever))
         if found is not None:
             return found
     if len(sc.keys) == 1 and operation(question) in ("max", "min") and "哪" in question:

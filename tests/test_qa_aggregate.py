@@ -39,3 +39,29 @@ def test_colloquial_words_of_rankings():
     # an approximate amount asked after the ranking is its amount
     assert ranking_follow_ups("各下属单位里排第二的是哪家单位？大约多少万元？") == ["大约多少万元"]
 
+
+
+def test_a_figure_no_cell_gives_is_read_by_the_single_document_reading_when_another_document_prints_it(
+        look_alike_city, monkeypatch):
+    import qa.aggregate
+    from qa.models import Answer, Citation
+
+    question = "深圳市气象局和深圳市统计局2026年公务用车运行维护费合计多少？"
+    sc = look_alike_city.scope(question)
+    docs = look_alike_city.documents()
+    real_read = qa.aggregate._read
+    meteo = next(k for k in sc.keys if docs[k]["name"].endswith("气象局"))
+    # the bureau of statistics prints it in a cell; the weather bureau's cell is not read (only its narrative says it)
+    monkeypatch.setattr(qa.aggregate, "_read", lambda s, r, key, m=None: None if key == meteo else real_read(s, r, key, m))
+    asked = []
+
+    def read_one(q):
+        asked.append(q)
+        return Answer(question=q, answer="公务用车运行维护费11.00万元。", value=11.0, unit="万元", mode="extractive",
+                      confidence=0.9, citations=[Citation(source=meteo, page=1, text="公务用车运行维护费11.00万元", score=1.0)])
+
+    a = qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one)
+    assert asked and asked[0].startswith("深圳市气象局") and a.answered and len(a.rows) == 2 and a.value == 11.0 + 12.0
+    # when no document prints it in a cell, the quantity itself is in doubt: nothing is read one by one
+    monkeypatch.setattr(qa.aggregate, "_read", lambda *args, **kw: None)
+    assert not qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one).answered
