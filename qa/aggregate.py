@@ -4,6 +4,7 @@ Each figure is read the way a single question reads it (the structured answer on
 result comes back as a small table with one citation per figure."""
 from __future__ import annotations
 
+import contextvars
 import re
 from typing import TYPE_CHECKING, Callable
 
@@ -102,6 +103,9 @@ def _fmt(v: float, unit: str | None) -> str:
     return f"{v:,.2f}{unit or ''}"
 
 
+_READING_ONE: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_one", default=False)
+
+
 def _answered(a: Answer, unit: str | None):
     """A one-document answer as the figure it read (its first citation the passage), when it answers in the unit
     the question compares (万元, or the measure it counts)."""
@@ -139,6 +143,8 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     measure = MEASURE.search(q)
     read = []
     first = {key: _read(subject, retriever, key, measure.group(1) if measure else None) for key in keys}
+    if _READING_ONE.get():
+        read_one = None  # (already reading one document for an aggregate: its question is not one again)
     for key in keys:
         cand = first[key]
         if cand is None and read_one is not None and any(first.values()):
@@ -147,7 +153,11 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             # quantity itself is in doubt, and nothing is read.
             name = docs[key].get("name") or docs[key].get("entity") or ""
             asked = f"{name}{subject}" + (f"有多少{measure.group(1)}" if measure else "是多少")
-            cand = _answered(read_one(asked), measure.group(1) if measure else None)
+            token = _READING_ONE.set(True)
+            try:
+                cand = _answered(read_one(asked), measure.group(1) if measure else None)
+            finally:
+                _READING_ONE.reset(token)
         if cand is not None:
             read.append((docs[key].get("name") or docs[key].get("entity") or key, cand))
     if not read:

@@ -62,6 +62,13 @@ def test_a_figure_no_cell_gives_is_read_by_the_single_document_reading_when_anot
 
     a = qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one)
     assert asked and asked[0].startswith("深圳市气象局") and a.answered and len(a.rows) == 2 and a.value == 11.0 + 12.0
+    # a question asked while reading one document for an aggregate is not read one by one again (no recursion)
+    asked.clear()
+    token = qa.aggregate._READING_ONE.set(True)
+    try:
+        assert not qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one).answered and not asked
+    finally:
+        qa.aggregate._READING_ONE.reset(token)
     # when no document prints it in a cell, the quantity itself is in doubt: nothing is read one by one
     monkeypatch.setattr(qa.aggregate, "_read", lambda *args, **kw: None)
     assert not qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one).answered
