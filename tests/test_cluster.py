@@ -106,17 +106,18 @@ def client():
         yield c
 
 
-def kill_a_busy_worker(client) -> None:
-    """SIGKILL the process of a worker that holds a task (running or queued on it)."""
+def kill_a_busy_worker(client, seconds: float = 10.0) -> bool:
+    """SIGKILL the process of a worker that holds a task (running or queued on it); False when none did within
+    `seconds` (the work was already done: a later callback tries again)."""
     pids = client.run(os.getpid)
-    deadline_ = time.monotonic() + 10
+    deadline_ = time.monotonic() + seconds
     while time.monotonic() < deadline_:
         busy = [w for w, keys in client.processing().items() if keys]
         if busy:
             os.kill(pids[busy[0]], signal.SIGKILL)
-            return
+            return True
         time.sleep(0.02)
-    raise AssertionError("no worker was busy")
+    return False
 
 
 def test_same_findings_as_the_local_run_on_corpus_documents(client, corpus_dir, tmp_path):
@@ -159,8 +160,8 @@ def test_a_worker_killed_mid_run_loses_nothing(client, tmp_path):
     killed = []
 
     def on_done(_report):
-        if not killed:
-            kill_a_busy_worker(client)
+        # (on a loaded machine the first callback may come when the other tasks are done: the next ones try again)
+        if not killed and kill_a_busy_worker(client, 2.0):
             killed.append(True)
 
     reports = check_on_cluster(paths, "local", client=client, on_done=on_done, window=8)
@@ -219,8 +220,7 @@ def test_ingest_on_the_cluster_commits_what_the_local_ingest_commits(client, tmp
     killed = []
 
     def on_file(_path, _n):
-        if not killed:
-            kill_a_busy_worker(client)
+        if not killed and kill_a_busy_worker(client, 2.0):
             killed.append(True)
 
     report = ingest_on_cluster(paths + [bad], tmp_path / "dist", None, "local", client=client, on_file=on_file,
