@@ -137,6 +137,10 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     return out
 
 
+# Of the words a ranking question says of what it ranks, the group ranked (its name and table) must say this share:
+# "福彩公益金项目中，不算…的那部分，哪一类用途" is not ranked over 彩票公益金安排的支出 for sharing 公益金. (Rankings of
+# units read only the rows that name units, and a classification asked reads its own table: neither needs it.)
+MIN_SAID = 0.15
 # (哪个项目: the projects themselves, the rows with none under them)
 _LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|哪一?个?(项)目")
 
@@ -245,6 +249,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if best is None:
         return None
     _, name, kind, head, items = best
+    named = grams(clean(name)) | grams(clean(head.table or ""))
+    if not asked and not units and len(wanted & named) < MIN_SAID * len(wanted):
+        return None  # the group says too little of what the question ranks: another list is meant
     valued = [(v, c) for c in items if (v := _amount(c)) is not None]
     if not valued:
         return None

@@ -92,6 +92,10 @@ def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
     second = ask("深圳市示例局2026年项目支出里金额排第二的是哪一项？多少钱？", tmp_path / "store")
     assert second.answered and second.value == 350.0 and "社工服务项目" in second.answer
     assert ask("深圳市示例局2026年项目支出里第二少的是哪一项？", tmp_path / "store").value == 350.0
+    # a list the question describes at length, of which the table's name says little, is not that table's rows
+    other = ask("深圳市示例局2026年给街道社区老年人助餐、孩子课后托管、残疾人康复训练这些民生项目支出里，哪一项最多？",
+                tmp_path / "store")
+    assert not other.answered or "信访大厅运行" not in other.answer
     # the top item named by its rank and asked its share in one clause
     one = ask("深圳市示例局2026年项目支出中，最大的一类占了多少比例？", tmp_path / "store")
     assert one.answered and one.value == 40.0 and "信访大厅运行" in one.answer
