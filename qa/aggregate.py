@@ -15,8 +15,8 @@ from qa.citations import cite
 from qa.evidence import structured
 from qa.question import MEASURE, MEASURES
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item, within
-from qa.rank_columns import across_columns
+from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
+from qa.rank_columns import ranked
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
         return None
     if len(sc.named) < 2 and not sc.every:
         if op in ("max", "min") and wants_item(question):
-            return across_columns(question, sc, retriever, op, k) or within(question, sc, retriever, op, k)
+            return ranked(question, sc, retriever, op, k)
         return _two_figures(question, subject, sc, retriever, k)
     # The documents in the order the question names them (a ratio's numerator first), else by the manifest.
     q = halfwidth(question)

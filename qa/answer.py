@@ -26,8 +26,8 @@ from qa.counts import stated_count
 from qa.change import change_beside, change_stated
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
-from qa.rank import nth, within
-from qa.rank_columns import across_columns
+from qa.rank import nth
+from qa.rank_columns import ranked
 from qa.question import intent
 from qa.reword import keeps_a_word, reword, subject_phrase
 from qa.share import computed_share
@@ -102,11 +102,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         # same cells
         first, rest = (parts[0], "".join(later)) if later else top
         op = operation(first)
-        ranked = (across_columns(question, sc, retriever, op, k, first=first, rest=rest)
-                  or within(question, sc, retriever, op, k, first=first, rest=rest))
-        if ranked is not None:
-            ranked.basis = named + ranked.basis
-            return ranked
+        found = ranked(question, sc, retriever, op, k, first=first, rest=rest)
+        if found is not None:
+            found.basis = named + found.basis
+            return found
     if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
         return _several(question, parts, k, settings, retriever)
     kind = intent(question)
@@ -119,10 +118,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         found = aggregate(question, sc, retriever, k, read_one=lambda q: _answer(q, k, settings, retriever))
         if found is not None:
             return found
-    if len(sc.keys) == 1 and operation(question) in ("max", "min") and "哪" in question:
+    op = operation(question)
+    if len(sc.keys) == 1 and op in ("max", "min") and "哪" in question:
         # "哪一项/哪家最多" that no table's items answer: a list the narrative prints, else a sentence that shares
         # its words names no largest item
-        listed = in_narrative(question, sc, retriever, operation(question), k) if nth(question) == 1 else None
+        listed = in_narrative(question, sc, retriever, op, k) if nth(question) == 1 else None
         if listed is not None:
             listed.basis = named + listed.basis
             return listed

@@ -1,7 +1,8 @@
 """A change asked after a figure ("收入预算多少？比上年少了多少？"), read where the documents state it: in the
-figure's own sentence, or beside the figure elsewhere. The figure may have been read from a table while the narrative states it again with its change
-(收入预算5,093.76万元，比上年增加662.08万元): any sentence of the same document that prints the figure and, right
-after it, one change answers, when every such sentence states the same change and its direction is the one asked."""
+figure's own sentence, or beside the figure elsewhere. The figure may have been read from a table while the
+narrative states it again with its change (收入预算5,093.76万元，比上年增加662.08万元): any sentence of the same
+document that prints the figure and, right after it, one change answers, when every such sentence states the same
+change and its direction is the one asked."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from qa.citations import cite
 from qa.models import Answer, Basis
+from qa.phrase import grams
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -20,15 +22,11 @@ _UP, _DOWN = re.compile(r"多|增|涨|高|上升"), re.compile(r"少|减|降|低
 _CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|上一?年度?|同比|比|较|增加|减少|增长|下降|上升|降低|提高|本|\s")
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
 def _names_asked(subject: str, question: str) -> bool:
     """Whether a change's subject, less its comparison words, is what the question asks (收入比2025年减少: 收入)."""
     rest = _CHANGE_WORDS.sub("", subject)
-    grams = _bigrams(rest)
-    return len(rest) >= 2 and len(grams & _bigrams(re.sub(r"\s", "", question))) >= 0.5 * len(grams)
+    said = grams(rest)
+    return len(rest) >= 2 and len(said & grams(re.sub(r"\s", "", question))) >= 0.5 * len(said)
 
 
 def asked_direction(question: str, change: str) -> bool:
@@ -80,14 +78,14 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
                 # (收入比2025年减少…, after the list of the income's parts)
                 if b.change is not None and (j == i + 1 and not _BETWEEN.search(chunk.text, a.end, b.start)
                                              or _names_asked(b.subject, question)):
-                    found.append((round(b.value, 4), b.change, chunk, b.text))
+                    found.append((round(b.value, 4), b.change, chunk, b))
                     break
     if len({(v, s) for v, s, _, _ in found}) != 1 or not asked_direction(question, found[0][1]):
         return None
     value, _, chunk, said = found[0]
-    start = max([m.end() for m in _BETWEEN.finditer(chunk.text, 0, chunk.text.find(said))] + [0])
-    end = _BETWEEN.search(chunk.text, chunk.text.find(said))
+    start = max([m.end() for m in _BETWEEN.finditer(chunk.text, 0, said.start)] + [0])
+    end = _BETWEEN.search(chunk.text, said.start)
     sentence = chunk.text[start:end.end() if end else len(chunk.text)].strip()
     return Answer(question=question, answer=sentence, value=value, unit="万元",
                   citations=[cite(Hit(chunk, 1.0), sentence)], mode="extractive", confidence=first.confidence,
-                  basis=[Basis(part="sentence", text=sentence, words=[said])])
+                  basis=[Basis(part="sentence", text=sentence, words=[said.text])])

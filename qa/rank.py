@@ -219,9 +219,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     level = _level(question)
     names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
     asked = _asked_classification(first or question)
-    groups = _groups(chunks, asks_unit(first or question))
-    leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     units = asks_unit(first or question)
+    groups = _groups(chunks, units)
+    leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     own = norm(docs[key].get("name") or "")
     for name, kind, head, items in groups:
         if kind.startswith("table:") and kind != f"table:{level}":
@@ -264,8 +264,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     valued = valued[at - 1:] + valued[:at - 1]  # the item at the rank asked first (its lead is over the next one)
     value, top = valued[0]
-    unit = norm(docs[key].get("name") or "")
-    if unit and unit in norm(top.label or "") and not re.search(r"单位|部门|哪家|哪个", first or question):
+    if own and own in norm(top.label or "") and not re.search(r"单位|部门|哪家|哪个", first or question):
         return None  # the rows are units (a 汇总 table by unit): the item asked is in its columns, not ranked here
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
     text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）"

@@ -17,7 +17,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, grams, norm
-from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth, one_document
+from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth, one_document, within
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -92,7 +92,8 @@ def named_group(row, wanted: set[str], year: str) -> tuple[list[str], int] | Non
             node = parts[:depth]
             said = len(wanted & grams(clean(node[-1])))
             kids = {p[depth] for p, _, _ in paths if p[:depth] == node and len(p) > depth}
-            if said >= 2 and said >= 0.75 * len(wanted) and len(kids - {k for k in kids if _TOTAL_COLUMN.match(k)}) >= 2:
+            items = [k for k in kids if not _TOTAL_COLUMN.match(k)]
+            if said >= 2 and said >= 0.75 * len(wanted) and len(items) >= 2:
                 if best is None or said > best[1] or said == best[1] and len(node) > len(best[0]):
                     best = (node, said)
     return best
@@ -103,6 +104,13 @@ def _year_row(rows: list, year: str) -> object | None:
     if len(rows) < 2 or not all(_YEAR_ROW.match(clean(r.label or "")) for r in rows):
         return None
     return next((r for r in rows if clean(r.label or "").startswith(year)), None)
+
+
+def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
+           rest: str = "") -> Answer | None:
+    """The largest/smallest item of one document: over a table's columns when they are its items, else over rows."""
+    return (across_columns(question, sc, retriever, op, k, first=first, rest=rest)
+            or within(question, sc, retriever, op, k, first=first, rest=rest))
 
 
 def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
