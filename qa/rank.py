@@ -194,6 +194,13 @@ def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, obje
     return [(v, c) for v, c in valued if not total(v)]
 
 
+def whole_of(title: str) -> str:
+    """What a table's total is, said as a reader says it: its title without the table words (财政拨款“三公”经费 of
+    财政拨款“三公”经费支出表, 项目支出 of 项目支出总表)."""
+    bare = re.sub(r"^20\d\d\s*年度?|[（(][^）)]*[）)]$", "", title.strip())
+    return re.sub(r"(?:总体情况|情况|明细|总)?表$|(?<=经费)支出表$", "", bare).strip() or title
+
+
 def one_document(sc: Scope, retriever: Retriever) -> tuple[str, dict, list]:
     """The key of the one document a question names, the manifest's documents, and that document's chunks (only
     this document is read)."""
@@ -276,7 +283,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         if share is not None and share >= 99.995:
             return None  # the "largest item" is the whole itself: the items were not read (a table of columns)
         if share is not None:
-            text += f"，占{name}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
+            text += f"，占{whole_of(name)}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
     if GAP_ASKED.search(rest) and len(valued) >= 2:
         gap = round(abs(value - valued[1][0]), 4)
         text += f"，比第二位“{valued[1][1].label}”（{valued[1][0]:,.2f}万元）多{gap:,.2f}万元"

@@ -17,7 +17,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, grams, norm
-from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth, one_document, within
+from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth, one_document, whole_of, within
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
         if not whole or value >= whole - 0.005:
             return None  # the largest item as large as the whole: the columns were not items
         share = round(100.0 * value / whole, 2)
-        text += f"，占{named or title}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
+        text += f"，占{named or whole_of(title)}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
     if GAP_ASKED.search(rest):
         gap = round(abs(value - items[1][1]), 4)
         text += f"，比第二位“{items[1][0]}”（{items[1][1]:,.2f}万元）多{gap:,.2f}万元"

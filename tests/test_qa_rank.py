@@ -86,6 +86,7 @@ def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
     assert ranking_follow_ups("项目支出中哪一项最多？为什么增加？") is None
     share = ask("深圳市示例局2026年项目支出中哪一项最多？占全部项目支出的比例是多少？", tmp_path / "store")
     assert share.answered and share.value == 40.0 and share.unit == "%" and "信访大厅运行" in share.answer
+    assert "项目支出的40.00%" in share.answer  # the whole said as a reader says it, not as the table (…总表)
     gap = ask("深圳市示例局2026年项目支出里哪一项最大？比第二名多多少？", tmp_path / "store")
     assert gap.answered and gap.value == 400.0 and "多50.00万元" in gap.answer
     # the rank asked, when it is not the first
