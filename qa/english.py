@@ -18,7 +18,7 @@ _ORG_WORD = r"(?i:bureau|commission|office|department|committee|administration|a
             r"service|authority|council)s?"
 # Words that ask or join (what, is, the, of…): part of no unit's name and of no quantity's.
 _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|to|on|at|a|an|"
-            r"and|according|by|s")
+            r"and|according|by|than|s")
 # Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
 _FRAMING = (r"budget(?:ed|s)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
             r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether")
@@ -279,7 +279,11 @@ def translate(question: str, retriever: Retriever) -> str | None:
     term = quoted[0] if quoted else None
     if term is None and rest.strip():
         terms, sources = _terms(units, docs, retriever)
-        term = _term(" ".join(rest.split()), terms, sources)
+        # "total" frames most questions (the total budget for X is X), but of a flow it names the row (total
+        # expenditure: 支出总计, not 本年支出): read with it first
+        said_total = re.search(r"\btotal\b", question, re.I)
+        term = (said_total and _term("total " + " ".join(rest.split()), terms, sources)) or \
+            _term(" ".join(rest.split()), terms, sources)
     if re.search(r"\bhow many\b", question, re.I):
         # "How many vehicles…" asks a count, which no term of the money tables reads: the thing counted is read
         # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
@@ -324,14 +328,16 @@ _WORD_NUMBERS = {w: float(i) for i, w in enumerate("one two three four five six 
 _PRICED = re.compile(r"\b(?:priced|worth|costing|valued)\s+(?:at\s+)?(?:over|above|more than|at least)\s+"
                      r"([\d,]+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")\s*(million)?\s*(?:yuan|RMB)\b", re.I)
 _COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?[A-Za-z'’-]+?s)\b", re.I)
+# the counted noun: a plural, or a noun English counts without one (people, staff, personnel)
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?(?:[A-Za-z'’-]+?s|people|staff|personnel))\b", re.I)
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 
 
 def _count(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever) -> str | None:
     """The Chinese count question an English "how many …" asks: the counted word whose dictionary senses the
     English noun says, among the words the unit's documents print before a count, with their measure word."""
-    from qa.gloss import best, stems
+    from index.bm25 import segmenter
+    from qa.gloss import best, senses, stems
 
     # "pieces of equipment" counts equipment; of two counts asked, the first is read
     found = [m for m in (_HOW_MANY_OF.search(question), _HOW_MANY.search(question)) if m]
@@ -348,14 +354,22 @@ def _count(question: str, units: list[str], years: list[str], docs: dict, retrie
             c = chunks[cid]
             if c.kind == "paragraph":
                 for word, _, measure in _COUNTED.findall(c.text):
-                    for n in (2, 3, 4):  # 共有车辆 → 车辆: the last word before the number
-                        counted.setdefault(word[-n:], measure)
-                        times[word[-n:]] = times.get(word[-n:], 0) + 1
+                    # 共有车辆 → 车辆, 共有车辆: the words before the number, cut where jieba cuts (实有人员 is never
+                    # read as 有人员)
+                    cut = segmenter().lcut(word)
+                    for n in range(1, len(cut) + 1):
+                        tail = "".join(cut[-n:])
+                        if len(tail) >= 2:
+                            counted.setdefault(tail, measure)
+                            times[tail] = times.get(tail, 0) + 1
     if not counted:
         return None
     read = [x for x in best(stems(noun_words), sorted(counted))
             if x.word_share >= MIN_GLOSS and x.query_share >= MIN_GLOSS]
     tied = [x.text for x in read if x.score > read[0].score - MIN_GLOSS_LEAD] if read else []
+    # a noun that its measure word says too (people: 人) is counted in it: 单位 and 团组, counted in 个, are not people
+    measured = [t for t in tied if senses(counted[t]) & stems(noun_words)]
+    tied = measured or tied
     if not tied or len({counted[t] for t in tied}) > 1:
         return None  # nothing read, or things counted in different measures (辆, 台): no guess
     noun = max(tied, key=lambda t: (times[t], -len(t)))  # the documents' usual word for it

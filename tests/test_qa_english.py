@@ -189,3 +189,34 @@ def test_two_counts_asked_in_one_english_question_are_not_half_answered(look_ali
     assert translate(one, look_alike_city) == "深圳市气象局截至2025年共有车辆多少辆"
     two = one.rstrip("?") + ", and how many items of equipment worth over 200,000 yuan each does it plan to buy?"
     assert translate(two, look_alike_city) is None
+
+
+def test_people_are_counted_in_the_measure_word_that_says_people(tmp_path):
+    from qa.answer import ask
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    # 单位 glosses "people" too in the dictionary, but it is counted in 个: the count asked is the one in 人
+    staff = "截至2025年底，本部门下属单位3个，实有人员58人，其中行政20人、事业38人。"
+    city = city_of(tmp_path, [("气象局", staff), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    question = "How many people were actually on staff at the Shenzhen Meteorological Bureau at the end of 2025?"
+    assert translate(question, city) == "深圳市气象局截至2025年共有实有人员多少人"  # never 有人员: cut where words end
+    a = ask(question, city.store.root, retriever=city)
+    assert a.answered and a.value == 58.0, a.answer
+
+
+def test_total_of_a_flow_names_its_total_row_while_total_elsewhere_only_frames(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    totals = "预算支出总表\n单位：万元\n项目\t预算数\n本年支出\t{1}.00\n结转下年\t100.00\n支出总计\t{0}.00\n"
+    city = city_of(tmp_path, [("气象局", totals.format(2100, 2000)), ("文化局", totals.format(3100, 3000)),
+                              ("统计局", totals.format(4100, 4000))])
+    assert translate("What is the total 2026 expenditure of the Shenzhen Meteorological Bureau?",
+                     city) == "深圳市气象局2026年支出总计是多少"
+    # "than in 2025" is grammar, no quantity's word
+    assert translate("What is the total 2026 expenditure of the Shenzhen Meteorological Bureau, and how much higher "
+                     "is it than in 2025?", city) == "深圳市气象局2026年支出总计是多少，比上年增加多少"
+    # of anything else "total" only frames the question
+    assert translate("What is the Shenzhen Meteorological Bureau's total 2026 budget for upkeep of official vehicles?",
+                     city) == "深圳市气象局2026年公务用车运行维护费是多少"
