@@ -221,7 +221,7 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
     # A qualifier said once before the first figure applies to both ("三公经费中公务接待费和公务用车…").
     read = []
     for part in parts:
-        hits = retriever.search(f"{part}是多少", 20)
+        hits = retriever.search(f"{part}是多少", 20, docs=sc.keys)  # the part names no unit: the question's own
         cand = structured(f"{part}是多少", hits, retriever.terms())
         if cand is None:
             return None

@@ -195,7 +195,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                     return _item_answer(question, described, citations, k, named)
             if mapped is not None:
                 again, term = mapped
-                more = retriever.search(again, max(k, 20))
+                # in the documents the question named: the reworded question keeps only some of its names (深汕
+                # alone may name no unit)
+                more = retriever.search(again, max(k, 20), docs=sc.keys)
                 # read, like the question as asked, without the unit's names (they are not the figure's words)
                 read_as = without_names(again, docs, sc, years=True) if sc.named else again
                 pool = more + totals_of(more[:5], retriever.chunks())

@@ -209,6 +209,31 @@ def narrow(docs: dict[str, dict], doc: str | None = None, entity: str | None = N
     return keys
 
 
+# Words that point at a unit the question then names (大鹏那个规划和自然资源管理局): no part of what it asks.
+_POINTING = re.compile(r"(?:那个|这个|那家|这家|那边的?|这边的?)$")
+
+
+def _rest_of_names(q: str, names: list[str]) -> str:
+    """The question without the other words it names its unit by, said apart from the alias that chose it (深汕
+    那个市场监管局: 市场监管局 is the parent's name, in order in 市场监督管理局深汕监管局): left in, 自然资源 or
+    市场 would be read as the figure's words."""
+    names = [n for n in names if n]
+    if not names:
+        return q
+    out, at = [], 0
+    for m in _ORG.finditer(q):
+        text = m.group(0)
+        # the longest ending of the match that is the unit's name in order (the match may start with other words)
+        cut = next((i for i in range(len(text) - 2) if any(in_order(text[i:], n) for n in names)), None)
+        if cut is None:
+            continue
+        start = m.start() + cut
+        pointing = _POINTING.search(q, at, start)
+        out.append(q[at:pointing.start() if pointing else start] + " ")
+        at = m.end()
+    return "".join(out) + q[at:]
+
+
 def without_names(question: str, docs: dict[str, dict], sc: Scope, years: bool = False) -> str:
     """The question without the unit names, places and years it says: once the documents are chosen, those
     words only pull retrieval towards every passage that repeats the unit's name."""
@@ -216,6 +241,7 @@ def without_names(question: str, docs: dict[str, dict], sc: Scope, years: bool =
     names = set(sc.named.values()) | {entry(docs[k]).get("name") or "" for k in sc.named}
     for name in sorted((n for n in names if n), key=len, reverse=True):
         q = q.replace(name, " ")
+    q = _rest_of_names(q, [entry(docs[k]).get("name") or "" for k in sc.named])
     for place in sorted({entry(d).get("place") for d in docs.values() if entry(d).get("place")}, key=len, reverse=True):
         q = re.sub(re.escape(place) + "[市省县区]?", " ", q)
     if not years:  # (kept for reading figures: 比2025年 dates a change)

@@ -72,3 +72,15 @@ def test_a_figure_no_cell_gives_is_read_by_the_single_document_reading_when_anot
     # when no document prints it in a cell, the quantity itself is in doubt: nothing is read one by one
     monkeypatch.setattr(qa.aggregate, "_read", lambda *args, **kw: None)
     assert not qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one).answered
+
+
+def test_two_figures_asked_together_are_each_read_in_the_unit_the_question_names(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    spent = "2026年基本支出{0}.00万元，主要用于人员工资和日常运转；项目支出{1}.00万元，主要用于业务工作。"
+    city = city_of(tmp_path, [("气象局", spent.format(300, 700)), ("文化局", spent.format(1300, 1700)),
+                              ("统计局", spent.format(2300, 2700))])
+    a = ask("深圳市统计局2026年基本支出和项目支出分别是多少？", city.store.root, retriever=city)
+    assert a.answered and [r.value for r in a.rows] == [2300.0, 2700.0], a.answer
+    assert {c.source for c in a.citations} == {str(tmp_path / "unit-02.txt")}

@@ -52,3 +52,18 @@ def test_a_remainder_is_never_the_reading_of_a_described_item():
 def test_a_word_kept_is_two_meaningful_characters_in_a_row():
     assert keeps_a_word("退休金", "退休费") and keeps_a_word("给职工交的公积金", "住房公积金")
     assert not keeps_a_word("新学校垫的开办补助", "津贴补贴")  # 补 alone: a shared character, not a word
+
+
+def test_a_reworded_question_is_asked_of_the_documents_the_question_named(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    # the unit is named by two of its words (深汕 … 市场监管局); asked again in the documents' term (购房补贴), the
+    # question keeps only 深汕, which names no unit alone: the other units' 购房补贴 must not answer it
+    table = "一般公共预算支出表（按功能分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t{0}\n2210203\t购房补贴\t{0}\n"
+    other = "购房补贴135.71万元，较上年减少39.15万元，主要是享受补贴的人员减少。\n" + table.format("135.71")
+    city = city_of(tmp_path, [("市场监督管理局深汕监管局", table.format("260.00")), ("文化局", other), ("统计局", other)])
+    a = ask("深汕那个市场监管局2026年给职工发的买房补贴一共安排了多少？", city.store.root, retriever=city)
+    assert a.citations
+    assert {c.source for c in a.citations} == {str(tmp_path / "unit-00.txt")}, [c.source for c in a.citations]
+    assert a.value in (None, 260.0), a.answer

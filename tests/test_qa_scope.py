@@ -119,3 +119,22 @@ def test_a_unit_named_with_its_place_and_a_kind_like_institute_or_centre_is_look
     assert institute.missing and "重庆市中药研究院" in institute.unknown
     # a centre inside a unit's question is a word of its item, not a unit
     assert scope("重庆市气象局2026年气象监测预警指挥中心运行经费多少？", docs).keys == {"d1"}
+
+
+def test_the_other_words_a_question_names_its_unit_by_are_no_words_of_what_it_asks():
+    from qa.scope import without_names
+
+    docs = {"d0": {**describe("深圳市规划和自然资源局大鹏管理局"), "year": 2026},
+            "d1": {**describe("深圳市市场监督管理局深汕监管局"), "year": 2026},
+            "d2": {**describe("深圳市生态环境局"), "year": 2026}}
+    q = "大鹏那个规划和自然资源管理局，2026年项目经费按类别排，第二多的是哪一类？"
+    sc = scope(q, docs)
+    assert sc.keys == {"d0"}
+    # 规划和自然资源管理局 (its parent's name and its kind, in order in its name) would read as 自然资源事务
+    rest = without_names(q, docs, sc)
+    assert "自然资源" not in rest and "那个" not in rest and "项目经费按类别排" in rest
+    q = "深汕那个市场监管局2026年给职工发的买房补贴一共安排了多少？"
+    assert without_names(q, docs, scope(q, docs)).strip().startswith("给职工发的买房补贴")
+    # a kind of unit the question asks about, not the unit's name, stays (各区设的管理局: not in 生态环境局)
+    q = "深圳生态环境局在各区设的管理局里，哪一个2026年的预算最小？"
+    assert "各区设的管理局" in without_names(q, docs, scope(q, docs))
