@@ -32,7 +32,7 @@ def _names_asked(subject: str, question: str) -> bool:
 def asked_direction(question: str, change: str) -> bool:
     """Whether a change of this sign ("+" / "-") answers the question (多了多少 is not answered by a fall)."""
     # what follows the comparison's base (the whole question when it has none), less the asking 多少
-    asked = question.split("比")[-1].replace("多少", "")
+    asked = re.sub(r"多少|多大", "", question.split("比")[-1])  # (变化多大 asks no direction)
     up, down = _UP.search(asked), _DOWN.search(asked)
     return not ((change == "+" and down and not up) or (change == "-" and up and not down))
 

@@ -30,7 +30,10 @@ _ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|�
 def _phrase(subject: str) -> str:
     """What the question names, for the encoder: without the year, the scope marker, the change it also asks
     (比上年少了多少) and the asking words (了, 的钱 left alone would pull it towards other terms)."""
-    s = re.sub(r"(?:比|较)[^，。？?]{0,10}?(?:增加|减少|增长|下降|多|少|省)了?(?:多少|几)?", " ", halfwidth(subject))
+    # how it changed (跟去年比变化多大, 增减情况如何), or by how much in a direction (比上年少了多少)
+    s = re.sub(r"(?:(?:跟|和|与|同|较|比)[^，。？?]{0,8}?(?:比|相比|比较)?)?(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)?",
+               " ", halfwidth(subject))
+    s = re.sub(r"(?:比|较)[^，。？?]{0,10}?(?:增加|减少|增长|下降|多|少|省)了?(?:多少|几)?", " ", s)
     s = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?", " ", s)
     s = _ASKING.sub(" ", s)
     s = re.sub(r"(?:的钱|的)?\s*(?:了)?\s*$", "", re.sub(r"\s+了\s+|\s+了$", " ", s).strip())
@@ -135,7 +138,8 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     return again, [Basis(part="term", text=term, words=[why])]
 
 
-_CHANGE = re.compile(r"(?:比|较|与)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?(?:增加|减少|增长|下降|多|少|省)了?(?:多少|几)")
+_CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"
+                     r"(?:(?:增加|减少|增长|下降|多|少|省)了?(?:多少|几)|(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况))")
 
 
 def _asking(question: str) -> str:

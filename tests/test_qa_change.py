@@ -31,3 +31,18 @@ def test_a_change_of_the_other_direction_or_beside_no_such_figure_is_no_answer(c
     assert change_beside("深圳市气象局2026年预算收入比上年多了多少", _read_from_a_table(city, 2000.0), city) is None
     assert change_beside("深圳市气象局2026年预算收入比上年少了多少", _read_from_a_table(city, 2100.0), city) is None
     assert asked_direction("比上年少了多少", "-") and not asked_direction("比上年少了多少", "+")
+
+
+def test_a_change_asked_without_its_direction_is_answered_by_either_direction(city):
+    from qa.aggregate import follow_ups
+    from qa.answer import ask
+    from qa.question import intent
+    from qa.reword import _phrase
+
+    assert asked_direction("跟去年比变化多大", "-") and asked_direction("跟去年比变化多大", "+")
+    assert intent("机关运行经费跟去年比变化多大") == "change"
+    assert _phrase("维持机关日常运转的经费跟去年比变化多大") == "维持机关日常运转的经费"  # the encoder reads no 变化
+    question = "深圳市气象局2026年预算收入有多少？跟去年比变化多大？"
+    assert follow_ups(question)[1] == "深圳市气象局2026年预算收入跟去年比变化多大"
+    a = ask(question, city.store.root, retriever=city)
+    assert a.answered and a.value == 2000.0 and [r.value for r in a.rows] == [2000.0, 300.0], a.answer
