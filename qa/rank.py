@@ -111,10 +111,19 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     for (_, title), rows in by_table.items():
         items = [r for r in rows if not _is_total(r) and _amount(r) is not None]
         coded = {r.code: r for r in rows if r.code}
+        def under(code: str) -> list:
+            return [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == len(code) + 2]
+
         for code, head in coded.items():
-            kids = [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == len(code) + 2]
+            kids = under(code)
+            while len(kids) == 1 and under(kids[0].code):
+                kids = under(kids[0].code)  # one 款 under the 类 (21011 alone under 210): its 项 are the items
             if kids:
                 out.append((head.label or "", "row", head, kids))
+            for level, width in (("款", 5), ("项", 7)):  # the 项 under a 类, when the question asks 项
+                deep = [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == width]
+                if width > len(code) + 2 and len(deep) >= 2 and deep != kids:
+                    out.append((head.label or "", f"row:{level}", head, deep))
         if coded:
             tops = [r for r in items if r.code and len(r.code) == 3] or \
                 [r for r in items if not r.code or len(r.code) <= 3]
@@ -146,19 +155,35 @@ _LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|哪一?个?(项)�
 
 
 def _asked_classification(question: str) -> str | None:
-    """按功能分类 / 功能支出 or 按经济分类: the classification whose items a question ranks."""
+    """按功能分类 / 功能支出 or 按经济分类: the classification whose items a question ranks. Of the two economic
+    classifications, 政府预算经济分类 (codes 5xx: 机关工资福利支出 501…) and 部门预算经济分类 (3xx), the one the
+    question names; 经济 alone, either."""
     q = halfwidth(question)
-    return "功能" if "功能" in q else "经济" if re.search(r"经济(?:分类|科目)", q) else None
+    if "功能" in q:
+        return "功能"
+    if not re.search(r"经济(?:分类|科目|性质)", q):
+        return None
+    return "经济5" if re.search(r"政府(?:预算)?(?:支出)?经济", q) else "经济3" if re.search(r"部门(?:预算)?(?:支出)?经济", q) \
+        else "经济"
 
 
 def _classification(items: list) -> str | None:
-    """The classification a table's top rows are coded in (DOMAIN.md): 类 codes 2xx of the functional one, 3xx/5xx
-    of the economic ones; None when most rows print no such code."""
+    """The classification a table's top rows are coded in (DOMAIN.md): 类 codes 2xx of the functional one, 3xx of the
+    department's economic one (经济3), 5xx of the government's (经济5); None when most rows print no such code."""
     codes = [r.code for r in items if r.code and len(r.code) == 3]
     if len(codes) * 2 < len(items) or not codes:
         return None
-    functional = sum(c.startswith("2") for c in codes)
-    return "功能" if functional * 2 > len(codes) else "经济" if functional == 0 else None
+    for prefix, name in (("2", "功能"), ("3", "经济3"), ("5", "经济5")):
+        if sum(c.startswith(prefix) for c in codes) * 2 > len(codes):
+            return name
+    return None
+
+
+def _same_classification(asked: str, printed: str | None) -> bool | None:
+    """Whether a table coded in `printed` is of the classification asked; None when its codes do not say."""
+    if printed is None:
+        return None
+    return printed.startswith(asked)
 
 
 def _level(question: str) -> str | None:
@@ -229,10 +254,13 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     units = asks_unit(first or question)
     groups = _groups(chunks, units)
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
+    leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
     own = norm(docs[key].get("name") or "")
     for name, kind, head, items in groups:
-        if kind.startswith("table:") and kind != f"table:{level}":
+        if kind.startswith(("table:", "row:")) and kind.split(":")[1] != level:
             continue
+        if kind == "row" and id(head) in leveled_rows:
+            continue  # 哪个项目 under a 类: its 项, not its 款
         if units:
             # "哪个下属单位最多": the items are the rows that name units, the department's own office aside
             items = [r for r in items if is_unit(r.label or "") and norm(r.label or "") != own
@@ -241,13 +269,17 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 continue
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
-        said = len(wanted & grams(clean(name))) + (2 if asked and _classification(items) == asked else 0)
+        same = _same_classification(asked, _classification(items)) if asked else None
+        if same is False and kind.startswith("table"):
+            continue  # 政府预算经济分类 asked: the 部门预算 one's rows (301…) are other items, not a reading of it
+        said = len(wanted & grams(clean(name))) + (2 if same else 0)
         if said < (1 if units else 2):  # (rows of units: what they are compared by, 收入, may be one word)
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
-        framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind == "row" else 0
+        framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind.startswith("row") else 0
         score = (said / max(len(grams(clean(name))), 1) + (said + 0.5 * framed) / len(wanted)
-                 + (0.2 if kind == "row" else 0.0) + (0.5 if level and kind == f"table:{level}" else 0.0)
+                 + (0.2 if kind.startswith("row") else 0.0)
+                 + (0.5 if level and kind in (f"table:{level}", f"row:{level}") else 0.0)
                  # "专项业务经费支出表里": a question that names a table asks for that table's items, not for the
                  # rows under a row of the same words in another table
                  + (1.0 if names_table and kind.startswith("table") else 0.0))
@@ -277,7 +309,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）"
     share = gap = None
     if SHARE_ASKED.search(rest):
-        whole = _amount(head) if kind == "row" else _table_total(chunks, top.table)
+        whole = _amount(head) if kind.startswith("row") else _table_total(chunks, top.table)
         whole = whole or sum(v for v, _ in valued)
         share = round(100.0 * value / whole, 2) if whole else None
         if share is not None and share >= 99.995:

@@ -122,7 +122,7 @@ def test_a_ranking_by_function_reads_the_table_coded_in_the_functional_classific
     functional = [_row("教育支出", 5.0, "部门支出总体情况表", "205"), _row("农林水支出", 90.0, "部门支出总体情况表", "213"),
                   _row("住房保障支出", 5.0, "部门支出总体情况表", "221")]
     economic = [_row("工资福利支出", 30.0, "基本支出表", "301"), _row("商品和服务支出", 6.5, "基本支出表", "302")]
-    assert _classification(functional) == "功能" and _classification(economic) == "经济"
+    assert _classification(functional) == "功能" and _classification(economic) == "经济3"
     assert _classification([_row("项目甲", 1.0), _row("项目乙", 2.0)]) is None  # no codes: no classification
     assert _asked_classification("支出按功能分类，哪一类最大？") == "功能"
     assert _asked_classification("占比最大的是哪一类功能支出？") == "功能"
@@ -182,3 +182,35 @@ def test_which_unit_ranks_the_rows_that_name_units(tmp_path):
     assert not ingest_paths([tmp_path / "sz-units.txt"], tmp_path / "store").errors
     a = ask("深圳市示例局2026年专项业务经费里，除了局机关本身，哪个下属单位最多？多少？", tmp_path / "store")
     assert a.answered and a.value == 300.0 and "执法支队" in a.answer  # not the 500.00 project, nor the office
+
+
+def test_the_economic_classification_the_question_names_is_the_one_ranked():
+    from qa.rank import _asked_classification, _classification, _same_classification
+
+    department = [_row("工资福利支出", 30.0, "支出明细表（按经济分类科目分）", "301"),
+                  _row("商品和服务支出", 6.5, "支出明细表（按经济分类科目分）", "302")]
+    government = [_row("机关工资福利支出", 3.0, "政府预算经济分类表", "501"),
+                  _row("机关商品和服务支出", 14.1, "政府预算经济分类表", "502")]
+    assert _classification(department) == "经济3" and _classification(government) == "经济5"
+    asked = _asked_classification("按政府预算经济分类的几类支出里，排第二的是哪类？")
+    assert asked == "经济5"
+    # the department's classification (301…) is another list of items: not read for it
+    assert _same_classification(asked, "经济3") is False and _same_classification(asked, "经济5")
+    # 经济分类 alone: either
+    assert _same_classification(_asked_classification("按经济性质分的几大类里哪一类最大"), "经济3")
+
+
+def test_the_items_at_the_level_asked_are_read_under_a_row():
+    rows = [_row("卫生健康支出", 520.0, "功能分类表", "210"), _row("行政事业单位医疗", 300.0, "功能分类表", "21011"),
+            _row("行政单位医疗", 60.0, "功能分类表", "2101101"), _row("公务员医疗补助", 150.0, "功能分类表", "2101103"),
+            _row("事业单位医疗", 90.0, "功能分类表", "2101102"), _row("其他卫生健康支出", 220.0, "功能分类表", "21099"),
+            _row("其他卫生健康支出", 220.0, "功能分类表", "2109901")]
+    groups = {(name, kind): [r.label for r in items] for name, kind, _, items in _groups(rows)}
+    assert groups[("卫生健康支出", "row")] == ["行政事业单位医疗", "其他卫生健康支出"]  # its 款
+    # 哪个项目 asks 项: the 项 under the 类, not its 款
+    assert sorted(groups[("卫生健康支出", "row:项")]) == ["事业单位医疗", "公务员医疗补助", "其他卫生健康支出", "行政单位医疗"]
+    # a 类 with one 款: that 款's 项 are its items (one item is no list to rank)
+    single = [_row("住房保障支出", 80.0, "功能分类表", "221"), _row("住房改革支出", 80.0, "功能分类表", "22102"),
+              _row("住房公积金", 30.0, "功能分类表", "2210201"), _row("购房补贴", 50.0, "功能分类表", "2210203")]
+    groups = {(name, kind): [r.label for r in items] for name, kind, _, items in _groups(single)}
+    assert groups[("住房保障支出", "row")] == ["住房公积金", "购房补贴"]
