@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth, joined_digits
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
-from qa.phrase import (SENTENCE, Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
+from qa.phrase import (COMPARED, SENTENCE, Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
                        other_year_column, PREVIOUS, rate_kind, says, strip_entity)
 from qa.question import MEASURE, MEASURES, intent
 from qa.reasons import definition_pattern, reason_candidates
@@ -214,6 +214,9 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
 
 
+_CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|预算数?|决算数?|相比|增加|减少|增长|下降|持平|[，,：:\s]")
+
+
 def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -> list[_Candidate]:
     """Amounts stated in the narrative: levels (收入总计659.94万元) or, for a change question, changes
     (比上年减少69.47万元). The phrase before the number names it; the sentence up to it is its context."""
@@ -228,7 +231,14 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
             continue
         lo, hi = next(((s, e) for s, e in spans if s <= a.start < e), (0, len(text)))
         prefix = text[lo:a.start]
-        named = a.subject if not change else prefix[-40:]
+        if change and not re.search(r"[\u4e00-\u9fff]{2}", _CHANGE_WORDS.sub("", COMPARED.sub("", prefix))):
+            # "…项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": a change said with no subject goes on
+            # the sentence before it
+            before = next((s for s, e in spans if e == lo), lo)
+            own, prefix = prefix, text[before:a.start]
+            named = text[before:before + 20] + own  # (the subject opens the sentence before: 项目支出148,941.8万元…)
+        else:
+            named = a.subject if not change else prefix[-40:]
         # "6.政府公报编辑管理200.18万元，主要用于《…公报》编辑、印刷…": what the item is for, said after its
         # amount, describes it as much as its name does.
         purpose = _PURPOSE.match(text, a.end, hi)

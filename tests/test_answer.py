@@ -72,6 +72,8 @@ def store(tmp_path_factory):
     ("某局2024年收入比2023年预算减少了多少？", "change"),
     ("某局2022年这一科目比2021年减了多少？", "change"),  # one character says the direction: 减了, 多出, 高出
     ("某局2026年收入比上年多出多少？", "change"),
+    ("某局2026年项目支出比上年多出来多少？", "change"),
+    ("某局2026年机关运行经费跟去年比变化多大？", "change"),  # no direction asked: either answers
     ("某局2026年哪一项最多？最多多少钱？", "amount"),  # 最多多少: an upper figure, no change
     ("某局2024年收入减少的主要原因是什么？", "reason"),
     ("某局2024年公务接待费为什么减少？", "reason"),

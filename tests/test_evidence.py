@@ -235,3 +235,10 @@ def test_words_of_the_units_name_inside_a_figures_name_stay_words_of_the_questio
     hits = [row("其他科学技术支出", 19511.26, "20699"), row("科学技术支出", 161603.34, "206")]
     # 科学技术 is the bureau's name before 局, and the figure's name before 支出
     assert structured("重庆市科学技术局2026年科学技术支出是多少？", hits).value == 161603.34
+
+
+def test_a_change_said_with_no_subject_goes_on_the_sentence_before_it():
+    hits = [_para("一般公共预算财政拨款支出1,543.04万元，比2025年增加30.13万元。其中：基本支出53.62万元，比2025年减少53.71万元；"
+                  "项目支出1,489.42万元，主要用于创新平台、科技攻关等。比2025年增加83.85万元，主要原因是新增支持研究院。")]
+    assert structured("项目支出比上年增加多少？", hits).value == 83.85
+    assert structured("基本支出比上年减少多少？", hits).value == 53.71
