@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_MAX = r"最多|最高|最大|最贵|大头|更多|更高|更大|多一些|高一些|largest|highest|most|biggest|more|higher|larger"
+_MAX = r"最多|最高|最大|最贵|大头|更多|更高|更大|多一些|高一些|[涨增升降减]得(?:更)?多|largest|highest|most|biggest|more|higher|" \
+    r"larger"
 _MIN = r"最少|最低|最小|更少|更低|更小|少一些|低一些|smallest|lowest|least|fewer|less|lower"
 _RANK = r"排名|排序|排列|从高到低|从大到小|从多到少|从低到高|从小到大|从少到多|前[一二三四五六七八九十\d]+|rank|top\s*\d+"
 _SUM = r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|in total|combined|sum|altogether"
@@ -32,7 +33,7 @@ _DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
 _STRIP = "|".join(f"(?:{rx})" for _, rx in _OPS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
-    r"分别|各自|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|及|、|的|是|为|\?|？|。|，|,|" \
+    r"分别|各自|各(?=[是为有])|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|及|、|的|是|为|\?|？|。|，|,|" \
     r"[（(]?(?:本级|汇总)[）)]?|[两二三四五六七八九十几]+(?:地|家|个|位)|(?:有|是|为)?(?:多少|几)[个家辆人项台套]?"
 _THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*\d")
 _TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个数|both|respectively")
@@ -77,11 +78,34 @@ def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
 
 
 
-def _read(subject: str, retriever: Retriever, key: str, measure: str | None = None):
-    """The structured answer to `subject` on one document alone; a count when the question counts (多几辆)."""
+# A change asked of each document (各比上年涨了多少): its words are the asking, not the quantity's name.
+_CHANGE_ASKED = re.compile(r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)(?:预算数?|决算数?)?(?:相比)?|各|"
+                           r"(?:增加|减少|增长|下降|上升|降低|[涨增升降减多少])(?:了|得|出来?)?(?:多少|几)?")
+
+
+def _change_of(question: str, subject: str) -> tuple[str, str] | None:
+    """(the quantity's name, how each document's change is asked) when the question asks a change of each
+    document (各比上年涨了多少, 哪家增加得多), else None."""
+    from qa.question import intent
+
+    q = halfwidth(question)
+    # (比西安商务局…多出多少 compares the documents with each other: a difference, not each one's change)
+    over_year = re.search(r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)", q)
+    if not (over_year and intent(q) == "change") and not re.search(r"[涨增升降减]得(?:更)?多", q):
+        return None
+    name = _CHANGE_ASKED.sub("", subject)
+    said = "".join(m.group(0) for m in _CHANGE_ASKED.finditer(re.sub(r"多少|多大", "", q)))
+    up, down = re.search(r"[增涨升多]", said), re.search(r"[减降少]", said)
+    asking = "比上年增加多少" if up and not down else "比上年减少多少" if down and not up else "比上年变化多大"
+    return (name, asking) if len(name) >= 2 else None
+
+
+def _read(subject: str, retriever: Retriever, key: str, measure: str | None = None, asking: str | None = None):
+    """The structured answer to `subject` on one document alone; a count when the question counts (多几辆), a
+    change when it asks one (`asking`: 比上年增加多少)."""
     from qa.retrieve import totals_of
 
-    question = f"{subject}有多少{measure}" if measure else f"{subject}是多少"
+    question = f"{subject}有多少{measure}" if measure else f"{subject}{asking}" if asking else f"{subject}是多少"
     hits = retriever.search(question, 20, docs={key})
     return structured(question, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
 
@@ -141,8 +165,12 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     keys = sorted(sc.keys, key=lambda key: (q.find(sc.named[key]) if key in sc.named else len(q) + 1,
                                             order.get(key, len(order))))
     measure = MEASURE.search(q)
+    changed = _change_of(question, subject) if not measure else None
+    asking = None
+    if changed:
+        subject, asking = changed
     read = []
-    first = {key: _read(subject, retriever, key, measure.group(1) if measure else None) for key in keys}
+    first = {key: _read(subject, retriever, key, measure.group(1) if measure else None, asking) for key in keys}
     if _READING_ONE.get():
         read_one = None  # (already reading one document for an aggregate: its question is not one again)
     for key in keys:
@@ -152,7 +180,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             # words): read by the whole single-document reading. When no document prints it in a cell, the
             # quantity itself is in doubt, and nothing is read.
             name = docs[key].get("name") or docs[key].get("entity") or ""
-            asked = f"{name}{subject}" + (f"有多少{measure.group(1)}" if measure else "是多少")
+            asked = f"{name}{subject}" + (f"有多少{measure.group(1)}" if measure else asking or "是多少")
             token = _READING_ONE.set(True)
             try:
                 cand = _answered(read_one(asked), measure.group(1) if measure else None)

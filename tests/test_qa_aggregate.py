@@ -52,7 +52,7 @@ def test_a_figure_no_cell_gives_is_read_by_the_single_document_reading_when_anot
     real_read = qa.aggregate._read
     meteo = next(k for k in sc.keys if docs[k]["name"].endswith("气象局"))
     # the bureau of statistics prints it in a cell; the weather bureau's cell is not read (only its narrative says it)
-    monkeypatch.setattr(qa.aggregate, "_read", lambda s, r, key, m=None: None if key == meteo else real_read(s, r, key, m))
+    monkeypatch.setattr(qa.aggregate, "_read", lambda s, r, key, *a: None if key == meteo else real_read(s, r, key, *a))
     asked = []
 
     def read_one(q):
@@ -84,3 +84,22 @@ def test_two_figures_asked_together_are_each_read_in_the_unit_the_question_names
     a = ask("深圳市统计局2026年基本支出和项目支出分别是多少？", city.store.root, retriever=city)
     assert a.answered and [r.value for r in a.rows] == [2300.0, 2700.0], a.answer
     assert {c.source for c in a.citations} == {str(tmp_path / "unit-02.txt")}
+
+
+def test_a_change_asked_of_each_document_reads_each_ones_change_not_its_level(tmp_path):
+    from qa.aggregate import _change_of
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    rise = "2026年一般公共预算拨款支出{0}.00万元，较上年增加{1}.00万元，主要原因是专项资金增加。"
+    city = city_of(tmp_path, [("气象局", rise.format(1000, 120)), ("文化局", rise.format(3000, 45)),
+                              ("统计局", rise.format(500, 7))])
+    a = ask("深圳市气象局和深圳市文化局2026年一般公共预算拨款支出各比上年涨了多少？哪家涨得多？", city.store.root,
+            retriever=city)
+    assert a.answered and a.value == 120.0 and sorted(r.value for r in a.rows) == [45.0, 120.0], a.answer
+    # each document's change is asked in the direction the question says, or either when it says none
+    assert _change_of("X和Y支出各比上年涨了多少", "支出各比上年涨了") == ("支出", "比上年增加多少")
+    assert _change_of("X和Y支出较上年各减少多少", "支出较上年各减少") == ("支出", "比上年减少多少")
+    assert _change_of("X和Y支出跟去年比变化多大", "支出跟去年比变化多大")[1] == "比上年变化多大"
+    # a comparison of the documents with each other is a difference, not a change of each
+    assert _change_of("X的支出比Y的多出多少", "支出比Y多出") is None
