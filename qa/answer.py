@@ -17,13 +17,14 @@ from qa.phrase import SENTENCE
 from qa.reasons import definition_pattern, extractive, reason_candidates
 from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups,
                           top_item_share)
-from qa.models import Answer, AnswerRow, Basis
+from qa.models import Answer, Basis
+from qa.several import several
 from qa.english import is_english, translate
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
 from qa.items import described_item
 from qa.counts import stated_count
-from qa.change import change_beside, change_stated
+from qa.change import change_of_level
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
 from qa.rank import nth
@@ -107,7 +108,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             found.basis = named + found.basis
             return found
     if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
-        return _several(question, parts, k, settings, retriever)
+        return several(question, parts, k, retriever, lambda q: _answer(q, k, settings, retriever))
     kind = intent(question)
     if len(sc.named) == 1 and compares_with_another(question):
         # "X的…比Y多多少" with one unit found (the other not in the store, or Y an item of the same document): one
@@ -242,6 +243,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             described = described_once()
             if described is not None:
                 return _item_answer(question, described, citations, k, named)
+        if kind == "change":  # the level read as asked, and the change the documents state beside its figure
+            beside = change_of_level(question, retriever, lambda q: _answer(q, k, settings, retriever))
+            if beside is not None:
+                beside.basis = named + beside.basis
+                return beside
         return _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
                                   "以下为最接近的段落。", hits, k, named)
     sentence, hit, shared = extractive(question, hits)
@@ -296,36 +302,6 @@ def _count_answer(question: str, counted, citations: list, k: int, named: list[B
                   citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1],
                   mode="extractive", confidence=round(min(1.0, counted.score / 3), 3),
                   basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
-
-
-def _several(question: str, parts: list[str], k: int, settings, retriever: Retriever) -> Answer:
-    """Several questions in one: each answered on its own; the first gives the value, every figure a row."""
-    answers = [_answer(p, k, settings, retriever) for p in parts]
-    for i in range(1, len(answers)):
-        if not answers[i].answered and intent(parts[i]) == "change" and answers[0].answered:
-            answers[i] = (change_stated(parts[i], answers[0]) or change_beside(parts[i], answers[0], retriever)
-                          or answers[i])
-    main = answers[0].model_copy(deep=True)
-    main.question = question
-    main.answer = "；".join(dict.fromkeys(a.answer.rstrip("。") for a in answers)) + "。"  # one sentence may answer both
-    for a in answers:
-        if a.answered and a.value is not None and a.citations:
-            c = a.citations[0]
-            main.rows.append(AnswerRow(entity=a.row or a.question, value=a.value, unit=a.unit, source=c.source,
-                                       page=c.page, table=a.table, row=a.row, column=a.column))
-    firsts = [a.citations[0] for a in answers if a.citations]
-    seen, cites = set(), []
-    for c in firsts + main.citations:
-        if (c.source, c.page, c.text) not in seen:
-            seen.add((c.source, c.page, c.text))
-            cites.append(c)
-    main.citations = cites[:max(k, len(firsts))]
-    # One answer to several questions is an answer only when each of them is answered: a figure with its change
-    # missing is half an answer, declined as a whole (the parts answered stay in the text and rows).
-    main.answered = all(a.answered for a in answers)
-    main.confidence = min(a.confidence for a in answers)
-    main.basis = [b for a in answers for b in a.basis]
-    return main
 
 
 def _reason(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:

@@ -46,3 +46,20 @@ def test_a_change_asked_without_its_direction_is_answered_by_either_direction(ci
     assert follow_ups(question)[1] == "深圳市气象局2026年预算收入跟去年比变化多大"
     a = ask(question, city.store.root, retriever=city)
     assert a.answered and a.value == 2000.0 and [r.value for r in a.rows] == [2000.0, 300.0], a.answer
+
+
+def test_a_change_of_a_total_is_read_beside_the_totals_figure_when_no_sentence_names_it_as_asked(tmp_path):
+    from qa.answer import ask
+    from qa.change import level_question
+
+    assert level_question("深圳市气象局2026年支出总计比上年减少多少？") == "深圳市气象局2026年支出总计是多少"
+    assert level_question("深圳市气象局2026年支出总计跟去年比变化多大") == "深圳市气象局2026年支出总计是多少"
+    assert level_question("深圳市气象局2026年支出总计是多少") is None  # no change asked
+    said = ("2026年部门预算收入2,000.00万元，较2025年年初预算减少300.00万元，主要是项目结束。\n\n收支总表\n单位：万元\n"
+            "收入\t\t支出\t\n项目\t2026年预算数\t项目\t2026年预算数\n收入总计\t2000.00\t支出总计\t2000.00\n")
+    city = city_of(tmp_path, [("气象局", said), ("文化局", "文物保护项目700.00万元。")])
+    # the sentence names 收入, the question 支出总计: the table's total (2,000.00) is the figure, its change is
+    # the one printed right after that figure
+    a = ask("深圳市气象局2026年支出总计比上年减少多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 300.0, a.answer
+    assert ask("深圳市气象局2026年支出总计比上年增加多少？", city.store.root, retriever=city).value != 300.0

@@ -1,0 +1,18 @@
+"""Several questions in one: each part answered, the answer whole only when every part is."""
+from qa.answer import ask
+from tests.conftest import city_of
+
+
+def test_why_and_how_much_are_answered_by_the_figures_own_sentence(tmp_path):
+    items = ("事业单位医疗636.25万元，较上年减少292.50万元，主要原因是分类改革后享受补助的人数减少。"
+             "对事业单位经常性补助294.52万元，其中人员经费190.35万元，较上年增加22.69万元，属正常变化。")
+    city = city_of(tmp_path, [("人力资源和社会保障局", items), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市人力资源和社会保障局2026年事业单位医疗为啥比上年少了？少了多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 292.5, a.answer
+    assert "分类改革" in a.answer and "属正常变化" not in a.answer  # the reason of that figure, not another's
+
+
+def test_a_figure_and_its_change_are_one_answer_only_when_both_are_read(tmp_path):
+    city = city_of(tmp_path, [("气象局", "会议费12.00万元，主要用于业务会议。"), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市气象局2026年会议费是多少？比上年少了多少？", city.store.root, retriever=city)
+    assert not a.answered and a.value == 12.0  # the level read, its change stated nowhere: half an answer
