@@ -19,6 +19,7 @@ from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggre
                           top_item_share)
 from qa.models import Answer, Basis
 from qa.several import several
+from qa.whole import whole_budget
 from qa.english import is_english, translate
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
@@ -95,6 +96,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if sc.missing:
         return _missing(question, sc, docs, retriever, k, settings)
     named = [Basis(part="entity", text=docs[key]["name"] or "", words=[alias]) for key, alias in sc.named.items()]
+    whole = whole_budget(question, docs, sc) if intent(question) in ("amount", "change") else None
+    if whole is not None:  # 预算总额, 总预算, 预算盘子: the budget's total (qa/whole.py)
+        answer = _answer(whole, k, settings, retriever)
+        answer.question = question
+        answer.basis.insert(0, Basis(part="term", text=whole, words=["read as"]))
+        return answer
     parts = follow_ups(question)
     later = ranking_follow_ups(question) if len(parts) >= 2 and len(sc.keys) == 1 else None
     top = top_item_share(question) if len(parts) == 1 and len(sc.keys) == 1 else None

@@ -92,7 +92,7 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
 
 
 # The change a question asks, with its base (比上年少了多少, 较2025年年初预算增加多少, 跟去年比变化多大).
-_ASKED_CHANGE = re.compile(
+ASKED_CHANGE = re.compile(
     r"[，,]?\s*(?:(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)(?:年初)?(?:预算数?|决算数?)?(?:相比|比较?)?"
     r"[^，,。？?]{0,4}?)?(?:(?:增加|减少|增长|下降|上升|降低|提高|多出来?|少了|[增减降涨升多少高低])了?(?:多少|几)|"
     r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况))")
@@ -102,7 +102,7 @@ def level_question(question: str) -> str | None:
     """The question of the level whose change is asked ("支出总计比上年增加多少" → "支出总计是多少"), or None."""
     from qa.question import intent
 
-    level = _ASKED_CHANGE.sub("", question).rstrip("？?。 ")
+    level = ASKED_CHANGE.sub("", question).rstrip("？?。 ")
     if level == question.rstrip("？?。 ") or len(level) < 4 or intent(level + "是多少") == "change":
         return None
     return level + "是多少"

@@ -1,0 +1,34 @@
+"""A unit's whole budget asked in the words people use (预算总额, 总预算, 预算盘子有多大, 2026年预算比上年增加多少):
+the quantity is the budget's total, which every disclosure prints as the 收支总表's 支出总计 (equal to its 收入总计,
+DOMAIN.md); the question is asked again in that term. Without this, the words 预算 and 总额 alone are read as any
+figure that says them (所属各预算单位政府采购预算总额)."""
+from __future__ import annotations
+
+import re
+
+from index.numbers import halfwidth
+from qa.scope import Scope, without_names
+
+# The whole budget said as a quantity: 预算, 总预算, 部门预算, 全年预算, 预算总额, 预算盘子…
+_WHOLE = re.compile(r"(?:部门|单位)?(?:全年|年度|整体|全部|总)?预算(?:总盘子|盘子)?(?:总额|总数|总量|规模|总计|合计)?")
+# What asks and frames, around it
+_FRAME = re.compile(r"是|为|有|多少|多大|多少钱|钱|一共|总共|共计|共|大概|大约|请问|的|了|呢|吗|万元|元|[？?。，,\s]")
+
+
+def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
+    """The question asked of the 支出总计 when what it asks is the whole budget, else None."""
+    from qa.change import ASKED_CHANGE
+
+    rest = ASKED_CHANGE.sub(" ", halfwidth(without_names(question, docs, sc, years=False)))
+    rest = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?", " ", rest)
+    found = [m for m in _WHOLE.finditer(rest)]
+    if len(found) != 1 or _FRAME.sub("", rest[:found[0].start()] + rest[found[0].end():]):
+        return None
+    said = found[0].group(0)
+    q = halfwidth(question)
+    at = q.rfind(said)
+    if at < 0:
+        return None
+    # asked again plainly: the unit and year as said, the total, and the change when one is asked
+    change = ASKED_CHANGE.search(q, at + len(said))
+    return q[:at] + "支出总计" + (change.group(0).lstrip("，,") if change else "是多少")

@@ -1,0 +1,26 @@
+"""The whole budget asked in people's words is the budget's total (支出总计)."""
+from qa.answer import ask
+from qa.whole import whole_budget
+from tests.conftest import city_of
+
+TOTALS = ("2026年部门预算收入2,000.00万元，较2025年年初预算减少300.00万元，主要是项目结束。所属各预算单位政府采购预算总额"
+          "45.00万元。\n\n收支总表\n单位：万元\n收入\t\t支出\t\n项目\t2026年预算数\t项目\t2026年预算数\n"
+          "收入总计\t2000.00\t支出总计\t2000.00\n")
+
+
+def test_the_whole_budget_in_peoples_words_is_read_as_the_total(tmp_path):
+    city = city_of(tmp_path, [("气象局", TOTALS), ("文化局", "文物保护项目700.00万元。")])
+    for question in ("深圳市气象局2026年预算总额是多少？", "深圳市气象局2026年的预算盘子总共有多大？", "深圳市气象局2026年总预算多少钱"):
+        a = ask(question, city.store.root, retriever=city)
+        assert a.answered and a.value == 2000.0, (question, a.answer)  # never 政府采购预算总额's 45.00
+    a = ask("深圳市气象局2026年预算比上年减少多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 300.0, a.answer
+
+
+def test_a_budget_named_by_more_than_the_word_is_not_the_whole(tmp_path):
+    city = city_of(tmp_path, [("气象局", TOTALS), ("文化局", "文物保护项目700.00万元。")])
+    docs = city.documents()
+    for question in ("深圳市气象局2026年一般公共预算是多少", "深圳市气象局2026年会议费预算是多少", "深圳市气象局2026年部门预算收入是多少"):
+        assert whole_budget(question, docs, city.scope(question)) is None
+    assert whole_budget("深圳市气象局2026年部门预算是多少", docs, city.scope("深圳市气象局2026年部门预算是多少")) == \
+        "深圳市气象局2026年支出总计是多少"
