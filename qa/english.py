@@ -31,8 +31,19 @@ _PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|count
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
 _STOP = re.compile(r"\b(?:" + _GRAMMAR + "|" + _FRAMING + r")\b", re.I)
-_LOWER = re.compile(r"(?:,?\s*and\s+)?how much (?:lower|less|more|higher)(?: is it)?|than last year|compared with|"
-                    r"decrease|increase", re.I)
+# A change asked: its comparatives and verbs (how much lower, grew, cut, shrink), the base it is compared with (than
+# last year, compared with the 2025 initial budget) and why it changed.
+# (a comparative alone, "the larger budget", compares units; with "how much" or a year's base it asks a change)
+_UP_VERB = r"increase[sd]?|rise|rose|risen|grow|grew|grown|growth|(?:go|goes|went|gone) up"
+_DOWN_VERB = r"decrease[sd]?|fall|fell|fallen|drop|dropped|cut|shrink|shrank|shrunk|(?:go|goes|went|gone) down"
+_UP = r"more|higher|bigger|larger|" + _UP_VERB
+_DOWN = r"less|lower|smaller|" + _DOWN_VERB
+_LOWER = re.compile(r"(?:,?\s*and\s+)?(?:by\s+)?how much (?:lower|less|more|higher|smaller|bigger|larger)(?: is it)?|"
+                    r"\bthan\s+(?:(?:in|the|its|last)\s+)*(?:year|20\d\d)(?:\s+initial)?(?:\s+budget)?|"
+                    r"\bcompared\s+(?:with|to)(?:\s+(?:the|its|last))*(?:\s+(?:year|20\d\d))?(?:\s+initial)?(?:\s+budget)?|"
+                    r"\binitial\b|,?\s*(?:and\s+)?why\b.*$|\b(?:" + _UP_VERB + "|" + _DOWN_VERB + r")\b", re.I)
+# The unit's own office (本级), said after its name: "(own office)", "its own office", "own-office budget".
+_OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|\b(?:its\s+)?own[\s-]+office\b", re.I)
 
 
 def is_english(question: str) -> bool:
@@ -240,6 +251,8 @@ def translate(question: str, retriever: Retriever) -> str | None:
     """The Chinese question an English one asks; None when it names no place or unit the store holds."""
     docs = retriever.documents()
     question = _POSSESSIVE.sub("", question)  # Shenzhen's weather bureau, the Bureau's budget
+    own_office = bool(_OWN_OFFICE.search(question))
+    question = _OWN_OFFICE.sub(" ", question)
     places = sorted({d.get("place") for d in docs.values() if d.get("place")})
     said = _places_said(question, places)
     place_words = {_pinyin(p) for p in said}
@@ -270,13 +283,19 @@ def translate(question: str, retriever: Retriever) -> str | None:
         units += [unit] if unit else []
     if not units:
         return None  # no unit of the store, or none clearly nearer than another
-    quoted = [c.strip("“”\"") for c in _CHINESE.findall(question)]
+    # (a scope said in Chinese, 本级, is no quantity)
+    quoted = [c for c in (c.strip("“”\"") for c in _CHINESE.findall(question)) if c not in ("本级", "汇总")]
+    own_office = own_office or "本级" in question
     rest = question
     for org in sorted(orgs, key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(org)}\b", " ", rest)
     rest = " ".join(w for w in rest.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
     rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _LOWER.sub(" ", rest)))
-    term = quoted[0] if quoted else None
+    rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b", " ", rest, flags=re.I)  # (a change's)
+    term, general = (quoted[0] if quoted else None), False
+    if term is None and re.search(r"\bbudget\b", question, re.I) and not \
+            _STOP.sub(" ", re.sub(r"\b(?:expenditure|spending|revenue|income)\b", " ", rest, flags=re.I)).strip():
+        term = "预算"  # the unit's budget, or its spending budget, said whole: its total (qa/whole.py)
     if term is None and rest.strip():
         terms, sources = _terms(units, docs, retriever)
         # "total" frames most questions (the total budget for X is X), but of a flow it names the row (total
@@ -284,6 +303,8 @@ def translate(question: str, retriever: Retriever) -> str | None:
         said_total = re.search(r"\btotal\b", question, re.I)
         term = (said_total and _term("total " + " ".join(rest.split()), terms, sources)) or \
             _term(" ".join(rest.split()), terms, sources)
+        if term is None:
+            term, general = _qualified(question, rest, terms, sources)
     if re.search(r"\bhow many\b", question, re.I):
         # "How many vehicles…" asks a count, which no term of the money tables reads: the thing counted is read
         # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
@@ -292,18 +313,44 @@ def translate(question: str, retriever: Retriever) -> str | None:
         term = _item(" ".join(rest.split()), units, docs, retriever)
     if term is None:
         return None
-    several = "和".join(dict.fromkeys(units))
+    term = f"一般公共预算{term}" if general else term
+    several = "和".join(dict.fromkeys(f"{u}（本级）" if own_office else u for u in units))
     change = _LOWER.search(question)
+    change = change if change and re.search(r"\b(?:" + _UP + "|" + _DOWN + r")\b", change.group(0) + question, re.I) \
+        else None
+    if change and re.search(r"\b(?:rate|percent(?:age)?|per cent)\b|%", question, re.I):
+        return None  # a rate of change (增长率) is a percentage this reading does not ask
     # "than in 2021" names the year compared with: the year asked is the later one
     year = f"{max(years)}年" if change and len(set(years)) > 1 else "".join(f"{y}年" for y in dict.fromkeys(years))
     total = "合计" if len(set(units)) > 1 else ""
     if not change:
         return f"{several}{year}{term}{total}是多少"
-    way = "增加" if re.search(r"more|higher|increase|up\b|rise|grow", change.group(0) + question, re.I) and not \
-        re.search(r"less|lower|decrease|fall|drop|down\b|cut", change.group(0), re.I) else "减少"
-    # "How much less … than …" asks the change alone; "What is …, and how much higher" the figure and its change
-    asks_level = not re.match(r"\s*(?:by\s+)?how much (?:lower|less|more|higher)", question, re.I)
-    return f"{several}{year}{term}{total}" + (f"是多少，比上年{way}多少" if asks_level else f"比上年{way}多少")
+    up, down = (re.search(rf"\b(?:{words})\b", question, re.I) for words in (_UP, _DOWN))
+    way = "增加" if up and not down else "减少" if down and not up else "变化多大" if up and down else "减少"
+    way = way if way == "变化多大" else f"{way}多少"
+    # "How much less … than …" and "By how much did … grow" ask the change; "What is …, and how much higher" the
+    # figure, then its change; "…, and to what total?" after a change, the figure too
+    change_first = re.match(r"\s*by\s+how much\b|\s*how much (?:lower|less|more|higher|smaller|bigger|larger)\b",
+                            question, re.I)
+    level_too = re.search(r"\bto what (?:total|level|amount)\b|\bwhat is (?:its|the) (?:whole|total|new)\b", question, re.I)
+    asked = f"{several}{year}{term}{total}"
+    if not change_first:
+        return f"{asked}是多少，比上年{way}"
+    return f"{asked}比上年{way}？{asked}是多少" if level_too else f"{asked}比上年{way}"
+
+
+def _qualified(question: str, rest: str, terms: list[str], sources: dict[str, int]) -> tuple[str | None, bool]:
+    """A quantity no term reads as said, read again as English compounds it: "general(-)budget project spending" is
+    the project expenditure (spending framed nothing there) of the general public budget (the qualifier, asked of
+    the term found). (term, whether the general public budget qualifies it)."""
+    general = bool(re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", question, re.I))
+    phrase = re.sub(r"\bgeneral(?:\s+public)?\b|-", " ", rest, flags=re.I) if general else rest
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        return None, False
+    spent = re.search(r"\b(?:spending|expenditure)\b", question, re.I)
+    term = (general and _term(phrase, terms, sources)) or (spent and _term(f"{phrase} expenditure", terms, sources))
+    return term or None, bool(term) and general and not term.startswith("一般公共预算")
 
 
 def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever) -> str | None:

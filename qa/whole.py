@@ -30,5 +30,5 @@ def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
     if at < 0:
         return None
     # asked again plainly: the unit and year as said, the total, and the change when one is asked
-    change = ASKED_CHANGE.search(q, at + len(said))
-    return q[:at] + "支出总计" + (change.group(0).lstrip("，,") if change else "是多少")
+    after = q[at + len(said):]
+    return q[:at] + "支出总计" + (after if ASKED_CHANGE.search(after) else "是多少")

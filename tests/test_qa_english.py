@@ -220,3 +220,32 @@ def test_total_of_a_flow_names_its_total_row_while_total_elsewhere_only_frames(t
     # of anything else "total" only frames the question
     assert translate("What is the Shenzhen Meteorological Bureau's total 2026 budget for upkeep of official vehicles?",
                      city) == "深圳市气象局2026年公务用车运行维护费是多少"
+
+
+def test_a_units_own_office_its_whole_budget_and_its_change_are_read(look_alike_city):
+    from qa.english import translate
+
+    city = look_alike_city
+    # (own office): 本级; the budget said whole: the total (qa/whole.py reads 预算 as 支出总计)
+    assert translate("What is the 2026 budget of the Shenzhen Meteorological Bureau (own office)?", city) == \
+        "深圳市气象局（本级）2026年预算是多少"
+    # by how much it grew, then the total it grew to: the change first
+    assert translate("By how much did the Shenzhen Meteorological Bureau's own-office budget for 2026 grow compared "
+                     "with the 2025 initial budget, and to what total?", city) == \
+        "深圳市气象局（本级）2026年预算比上年增加多少？深圳市气象局（本级）2026年预算是多少"
+    # a smaller budget, and why: the change (its sentence gives the reason)
+    assert translate("How much smaller is the 2026 expenditure budget of the Shenzhen Meteorological Bureau than its "
+                     "2025 initial budget, and why did it shrink?", city) == "深圳市气象局2026年预算比上年减少多少"
+
+
+def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look_alike_city):
+    from qa.english import translate
+
+    city = look_alike_city
+    # "how much … in 2026, up from 2025": the figure, then its change
+    assert translate("How much will the Shenzhen Meteorological Bureau spend on upkeep of official vehicles in 2026, "
+                     "and did it rise compared with 2025?", city) == \
+        "深圳市气象局2026年公务用车运行维护费是多少，比上年增加多少"
+    # a growth rate is a percentage: not read as a change amount
+    assert translate("What is the growth rate of the Shenzhen Meteorological Bureau's spending on upkeep of official "
+                     "vehicles in 2026?", city) is None
