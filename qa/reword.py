@@ -24,7 +24,9 @@ MIN_E5 = 0.86
 SURE_E5 = 0.895  # sure enough to rest on one shared character (the ones above scored 0.899; a wrong one 0.89)
 # Characters every budget phrase carries: sharing one of them says nothing about the meaning.
 _PLAIN = set("年的了是有费钱金支出预算元多少用给要在为和及其他项目经资")
-_ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|大概|大约|请问|预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
+# (预算 asks, except as the name of a fund: 一般公共预算 is a quantity's word, 一般公共 alone another's)
+_ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|大概|大约|请问|"
+                     r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
 
 
 def _phrase(subject: str) -> str:
@@ -33,7 +35,7 @@ def _phrase(subject: str) -> str:
     # how it changed (跟去年比变化多大, 增减情况如何), or by how much in a direction (比上年少了多少)
     s = re.sub(r"(?:(?:跟|和|与|同|较|比)[^，。？?]{0,8}?(?:比|相比|比较)?)?(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)?",
                " ", halfwidth(subject))
-    s = re.sub(r"(?:比|较)[^，。？?]{0,10}?(?:增加|减少|增长|下降|多|少|省)了?(?:多少|几)?", " ", s)
+    s = re.sub(r"(?:比|较)[^，。？?]{0,10}?(?:增加|减少|增长|下降|多|少|省)(?:出来?)?了?(?:多少|几)?", " ", s)
     s = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?", " ", s)
     s = _ASKING.sub(" ", s)
     s = re.sub(r"(?:的钱|的)?\s*(?:了)?\s*$", "", re.sub(r"\s+了\s+|\s+了$", " ", s).strip())
@@ -139,7 +141,7 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
 
 
 _CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"
-                     r"(?:(?:增加|减少|增长|下降|多|少|省)了?(?:多少|几)|(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况))")
+                     r"(?:(?:增加|减少|增长|下降|多|少|省)(?:出来?)?了?(?:多少|几)|(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况))")
 
 
 def _asking(question: str) -> str:

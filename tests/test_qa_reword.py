@@ -67,3 +67,12 @@ def test_a_reworded_question_is_asked_of_the_documents_the_question_named(tmp_pa
     assert a.citations
     assert {c.source for c in a.citations} == {str(tmp_path / "unit-00.txt")}, [c.source for c in a.citations]
     assert a.value in (None, 260.0), a.answer
+
+
+def test_a_funds_name_keeps_its_budget_word_and_a_change_its_whole_asking():
+    from qa.reword import _asking, _phrase
+
+    # 一般公共 alone reads as 一般公共服务支出: the fund's name is kept whole
+    assert _phrase("一般公共预算项目经费比上年多出来多少") == "一般公共预算项目经费"
+    assert _phrase("会议费预算安排了多少") == "会议费"
+    assert _asking("X局2026年项目经费比上年多出来多少") == "比上年多出来多少"
