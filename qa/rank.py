@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 _WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
-                    r"哪(?:一)?个(?:下属|所属)(?:单位|机构)|which (?:item|category|one)", re.I)
+                    r"哪(?:一)?个(?:下属|所属)(?:单位|机构)|which (?:item|category|one)|"
+                    # 第二大类是什么, 最大的一项是哪个: the item named by its rank, asked
+                    r"(?:第\s*[二三四五六七八九十\d]+|最)[大小多少高低]的?(?:一|那)?[项类个笔种款块]目?(?:是什么|是哪|叫什么)", re.I)
 _TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计)")
 _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|中|里|的|是|按|看|明细|"
                       r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
@@ -151,7 +153,8 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
 # units read only the rows that name units, and a classification asked reads its own table: neither needs it.)
 MIN_SAID = 0.15
 # (哪个项目: the projects themselves, the rows with none under them)
-_LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|哪一?个?(项)目")
+_LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|(?:功能|经济)?大(类)|哪一?个?(项)目")
+_BEHIND = re.compile(r"(?:排在|排名在|仅次于|次于)(?P<x>[^，,。？?的]{2,20}?)(?:后面|之后|后头|后)?的")
 
 
 def _asked_classification(question: str) -> str | None:
@@ -189,7 +192,7 @@ def _same_classification(asked: str, printed: str | None) -> bool | None:
 def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
-    return (m.group(1) or m.group(2) or m.group(3)) if m else None
+    return next((g for g in m.groups() if g), None) if m else None
 
 
 # Follow-ups a ranking answers from the same cells: the top item's share of the whole, its lead over the next.
@@ -236,6 +239,12 @@ def one_document(sc: Scope, retriever: Retriever) -> tuple[str, dict, list]:
     return key, docs, [view[cid] for cid in view if cid in ids]
 
 
+def _says(label: str, named: str) -> bool:
+    """A row's label says the item a question names (灾害防治及应急管理 for 灾害防治及应急管理支出): most of its words."""
+    said = grams(clean(named))
+    return bool(said) and len(said & grams(clean(label))) >= 0.6 * len(said)
+
+
 def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
            rest: str = "") -> Answer | None:
     """The largest/smallest item: `first`, the question that names it (the whole question by default); `rest`,
@@ -243,7 +252,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if len(sc.keys) != 1:
         return None
     key, docs, chunks = one_document(sc, retriever)
-    subject = _OPWORDS.sub(" ", without_names(first or question, docs, sc))
+    # "排在X后面的第二大类", "仅次于X的": X is the item ranked before the one asked, not what the items are
+    behind = _BEHIND.search(halfwidth(without_names(first or question, docs, sc)))
+    subject = _OPWORDS.sub(" ", _BEHIND.sub(" ", halfwidth(without_names(first or question, docs, sc))))
     wanted = grams(clean(subject))
     if not wanted:
         return None
@@ -301,6 +312,11 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     at = nth(first or question)
     if at > len(valued):
         return None
+    labels = [norm(c.label or "") for _, c in valued]
+    if len(set(labels)) < len(labels):
+        return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items
+    if behind and at >= 2 and not _says(valued[at - 2][1].label or "", behind.group("x")):
+        return None  # the item the question puts before the one asked is not the one ranked there
     valued = valued[at - 1:] + valued[:at - 1]  # the item at the rank asked first (its lead is over the next one)
     value, top = valued[0]
     if own and own in norm(top.label or "") and not re.search(r"单位|部门|哪家|哪个", first or question):

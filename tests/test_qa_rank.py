@@ -214,3 +214,38 @@ def test_the_items_at_the_level_asked_are_read_under_a_row():
               _row("住房公积金", 30.0, "功能分类表", "2210201"), _row("购房补贴", 50.0, "功能分类表", "2210203")]
     groups = {(name, kind): [r.label for r in items] for name, kind, _, items in _groups(single)}
     assert groups[("住房保障支出", "row")] == ["住房公积金", "购房补贴"]
+
+
+REPEATED = """深圳市示例局2026年部门预算
+
+一般公共预算支出明细表（按支出功能分类科目）
+单位：万元
+科目编码\t科目名称\t合计
+\t合计\t1000.00
+224\t灾害防治及应急管理支出\t400.00
+208\t社会保障和就业支出\t100.00
+224\t灾害防治及应急管理支出\t300.00
+208\t社会保障和就业支出\t200.00
+"""
+
+
+def test_the_item_asked_by_its_rank_after_a_named_one_and_items_printed_twice(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+    from qa.rank import _level, wants_item
+
+    assert wants_item("支出按功能分类，第二大类是什么") and wants_item("最大的一项是哪个")
+    assert _level("按功能大类分，第二大类是什么") == "类"
+    (tmp_path / "sz-example.txt").write_text(RANKED, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # the item named before the one asked is the table's first: the second is read
+    second = ask("深圳市示例局2026年项目支出里，排在信访大厅运行后面的第二大项目是什么？", tmp_path / "store")
+    assert second.answered and second.value == 350.0, second.answer
+    # …and when the table's first is another item, the ranking is not the one the question means
+    wrong = ask("深圳市示例局2026年项目支出里，仅次于综合管理的第二大项目是什么？", tmp_path / "store")
+    assert not wrong.answered or wrong.value != 350.0
+    # classes printed once per unit (the same label, other amounts) are no list of distinct items
+    (tmp_path / "sz-repeated.txt").write_text(REPEATED.replace("示例局", "重复局"), encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-repeated.txt"], tmp_path / "store2").errors
+    twice = ask("深圳市重复局2026年一般公共预算支出按功能分类，哪一类最多？", tmp_path / "store2")
+    assert not twice.answered or twice.value not in (400.0, 300.0)
