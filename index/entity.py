@@ -206,6 +206,8 @@ def _forms(body: str) -> set[str]:
         out.add("政府" + core)
         if core not in ORG_SUFFIX:
             out.add(core)
+        elif core in ("办公厅", "办公室"):
+            out |= {"政府办", "府办"}  # the government's office as everyone says it: 市政府办, 市府办
     cut = _parent_cut(core)
     if cut:  # 规划和自然资源局|大鹏管理局: the unit's own part is what tells it from its parent's other units
         head, child = core[:cut], core[cut:]

@@ -18,6 +18,7 @@ from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
 from qa.rank_columns import ranked
 from qa.scope import without_names
+from qa.whole import total_of
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -169,6 +170,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     asking = None
     if changed:
         subject, asking = changed
+    subject = total_of(subject) or subject  # 部门预算支出, 预算总额: the budget's total (qa/whole.py)
     read = []
     first = {key: _read(subject, retriever, key, measure.group(1) if measure else None, asking) for key in keys}
     if _READING_ONE.get():

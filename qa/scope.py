@@ -141,7 +141,9 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         if any(not (b <= s or a >= e) for s, e in covered):
             continue
         name = m.group(0)
+        # (给政府起草文稿: what follows 给/向/为 is who a thing is for, named by the question's own unit)
         name = re.sub(r"^.*?(?:年度?|的|是|和|与|及|、|请问|比较|对比|在)", "", name)
+        name = re.sub(r"^(?:给|向|为|替|帮)", "", name)
         if len(name) < 3 or name in ORG_SUFFIX or any(name in n for n in names):
             continue
         place = split_name(name)[0]

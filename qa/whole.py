@@ -10,13 +10,23 @@ from index.numbers import halfwidth
 from qa.scope import Scope, without_names
 
 # The whole budget said as a quantity: 预算, 总预算, 部门预算, 全年预算, 预算总额, 预算盘子…
-_WHOLE = re.compile(r"(?:部门|单位)?(?:全年|年度|整体|全部|总)?预算(?:总盘子|盘子)?(?:总额|总数|总量|规模|总计|合计)?")
+_WHOLE = re.compile(r"(?:部门|单位)?(?:全年|年度|整体|全部|总)?预算(?:总盘子|盘子)?(?:支出|收入)?(?:总额|总数|总量|规模|总计|合计)?")
 # What asks and frames, around it
-_FRAME = re.compile(r"是|为|有|多少|多大|多少钱|钱|一共|总共|共计|共|大概|大约|请问|的|了|呢|吗|万元|元|[？?。，,\s]")
+_FRAME = re.compile(r"比|是|为|有|多少|多大|多少钱|钱|一共|总共|共计|共|大概|大约|请问|的|了|呢|吗|万元|元|[？?。，,\s]")
+
+
+def total_of(phrase: str) -> str | None:
+    """The total row a quantity's name said alone asks (部门预算支出, 预算总额: 支出总计; 部门预算收入: 收入总计),
+    else None."""
+    found = list(_WHOLE.finditer(phrase))
+    if len(found) != 1 or _FRAME.sub("", phrase[:found[0].start()] + phrase[found[0].end():]):
+        return None
+    return "收入总计" if "收入" in found[0].group(0) else "支出总计"
 
 
 def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
-    """The question asked of the 支出总计 when what it asks is the whole budget, else None."""
+    """The question asked of the 支出总计 (收入总计 for its revenue) when what it asks is the whole budget, else
+    None."""
     from qa.change import ASKED_CHANGE
 
     rest = ASKED_CHANGE.sub(" ", halfwidth(without_names(question, docs, sc, years=False)))
@@ -24,11 +34,14 @@ def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
     found = [m for m in _WHOLE.finditer(rest)]
     if len(found) != 1 or _FRAME.sub("", rest[:found[0].start()] + rest[found[0].end():]):
         return None
+    if re.search(r"收入|支出", found[0].group(0)):
+        return None  # 部门预算收入, as the narrative says it: read as said (its sentence answers it)
     said = found[0].group(0)
+    total = "收入总计" if "收入" in said else "支出总计"
     q = halfwidth(question)
     at = q.rfind(said)
     if at < 0:
         return None
     # asked again plainly: the unit and year as said, the total, and the change when one is asked
     after = q[at + len(said):]
-    return q[:at] + "支出总计" + (after if ASKED_CHANGE.search(after) else "是多少")
+    return q[:at] + total + (after if ASKED_CHANGE.search(after) else "是多少")

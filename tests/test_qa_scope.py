@@ -138,3 +138,11 @@ def test_the_other_words_a_question_names_its_unit_by_are_no_words_of_what_it_as
     # a kind of unit the question asks about, not the unit's name, stays (各区设的管理局: not in 生态环境局)
     q = "深圳生态环境局在各区设的管理局里，哪一个2026年的预算最小？"
     assert "各区设的管理局" in without_names(q, docs, scope(q, docs))
+
+
+def test_the_governments_office_is_named_as_people_say_it_and_who_a_thing_is_for_is_no_unit():
+    docs = {"d0": {**describe("深圳市人民政府办公厅"), "year": 2026}, "d1": {**describe("深圳市气象局"), "year": 2026}}
+    assert {"市府办", "深圳市府办", "深圳市政府办"} <= set(docs["d0"]["aliases"])
+    sc = scope("深圳市府办2026年给政府起草重要文稿、搞调研准备了多少钱？", docs)
+    # 给政府: who the drafting is for, not a unit the store lacks
+    assert sc.keys == {"d0"} and not sc.missing

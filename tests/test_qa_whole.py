@@ -24,3 +24,16 @@ def test_a_budget_named_by_more_than_the_word_is_not_the_whole(tmp_path):
         assert whole_budget(question, docs, city.scope(question)) is None
     assert whole_budget("深圳市气象局2026年部门预算是多少", docs, city.scope("深圳市气象局2026年部门预算是多少")) == \
         "深圳市气象局2026年支出总计是多少"
+
+
+def test_each_documents_whole_budget_is_its_total_across_documents(tmp_path):
+    from qa.whole import total_of
+
+    assert total_of("部门预算支出") == "支出总计" and total_of("部门预算收入") == "收入总计"
+    assert total_of("预算总额比") == "支出总计" and total_of("一般公共预算支出") is None
+    totals = ("2026年部门预算支出{0}.00万元。\n\n收支总表\n单位：万元\n收入\t\t支出\t\n项目\t2026年预算数\t项目\t"
+              "2026年预算数\n收入总计\t{1}.00\t支出总计\t{1}.00\n")
+    city = city_of(tmp_path, [("气象局", totals.format(900, 1000)), ("文化局", totals.format(300, 400)),
+                              ("统计局", totals.format(50, 60))])
+    a = ask("深圳市气象局和深圳市文化局2026年部门预算支出各是多少？气象局比文化局多多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 600.0 and sorted(r.value for r in a.rows) == [400.0, 1000.0], a.answer
