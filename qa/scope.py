@@ -4,6 +4,7 @@ names that the store does not hold (another unit, another city, another year), s
 instead of answering from a look-alike."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -42,10 +43,17 @@ class Scope:
 
 def entry(doc: dict) -> dict:
     """A manifest entry's account of its unit, derived now when the store predates it (or when its name was
-    recorded with a header word that the naming rules now leave out)."""
+    recorded with a header word that the naming rules now leave out); a stored entry also gets the aliases today's
+    naming rules give its name (a store ingested before 市府办 was one answers to it without a re-ingest)."""
     if doc.get("aliases") and clean_name(doc.get("name"))[0] == (doc.get("name") or ""):
-        return doc
-    return {**doc, **describe(doc.get("entity"), doc.get("title") or "")}
+        derived = _described(doc.get("entity"), doc.get("title") or "")["aliases"]
+        return doc if set(derived) <= set(doc["aliases"]) else {**doc, "aliases": sorted({*doc["aliases"], *derived})}
+    return {**doc, **_described(doc.get("entity"), doc.get("title") or "")}
+
+
+@functools.lru_cache(maxsize=4096)
+def _described(entity: str | None, title: str) -> dict:
+    return describe(entity, title)
 
 
 def _spans(q: str, alias: str) -> list[tuple[int, int]]:

@@ -146,3 +146,13 @@ def test_the_governments_office_is_named_as_people_say_it_and_who_a_thing_is_for
     sc = scope("深圳市府办2026年给政府起草重要文稿、搞调研准备了多少钱？", docs)
     # 给政府: who the drafting is for, not a unit the store lacks
     assert sc.keys == {"d0"} and not sc.missing
+
+
+def test_a_stored_entry_answers_to_the_aliases_todays_rules_give_its_name():
+    from qa.scope import entry
+
+    stored = {**describe("深圳市人民政府办公厅"), "entity": "深圳市人民政府办公厅", "year": 2026}
+    stored["aliases"] = [a for a in stored["aliases"] if not a.endswith("府办")]  # as an older store recorded them
+    assert stored["aliases"] and "深圳市府办" not in stored["aliases"]
+    assert "深圳市府办" in entry(stored)["aliases"]
+    assert scope("深圳市府办2026年会议费是多少？", {"d0": stored}).keys == {"d0"}
