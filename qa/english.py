@@ -332,7 +332,8 @@ def translate(question: str, retriever: Retriever) -> str | None:
     # figure, then its change; "…, and to what total?" after a change, the figure too
     change_first = re.match(r"\s*by\s+how much\b|\s*how much (?:lower|less|more|higher|smaller|bigger|larger)\b",
                             question, re.I)
-    level_too = re.search(r"\bto what (?:total|level|amount)\b|\bwhat is (?:its|the) (?:whole|total|new)\b", question, re.I)
+    level_too = re.search(r"\bto what (?:total|level|amount)\b|\bwhat is (?:its|the)(?:\s+20\d\d)? (?:whole|total|new)\b",
+                          question, re.I)
     asked = f"{several}{year}{term}{total}"
     if not change_first:
         return f"{asked}是多少，比上年{way}"
@@ -425,9 +426,15 @@ def _count(question: str, units: list[str], years: list[str], docs: dict, retrie
     if re.search(r"\bhow (?:many|much)\b", question[m.end():], re.I):
         return None  # a second count or amount asked after this one: half an answer is no answer
     priced = _PRICED.search(question)  # "worth over 200,000 yuan each": the disclosures' 单价20万元以上的设备
-    if priced:
-        return f"{units[0]}{when}共有单价{_wanyuan(priced)}万元以上的{noun}多少{counted[noun]}"
-    return f"{units[0]}{when}共有{noun}多少{counted[noun]}"
+    what = f"单价{_wanyuan(priced)}万元以上的{noun}" if priced else noun
+    if _BUYING.search(re.split(r"[,;?]|\band (?=how|what|does|do|did|is|are|will|which)", question[m.start():])[0]):
+        # (in the count's own clause: "…have at the end of 2025, and does it plan to buy any" counts what it has)
+        # what the unit plans to buy (计划购置), not what it holds: the disclosures state the two apart
+        return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}计划购置{what}多少{counted[noun]}"
+    return f"{units[0]}{when}共有{what}多少{counted[noun]}"
+
+
+_BUYING = re.compile(r"\b(?:buy|buys|bought|purchase[sd]?|acquire[sd]?)\b|\bnew ones\b", re.I)
 
 
 def _wanyuan(priced: re.Match) -> str:

@@ -123,8 +123,10 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
             if kids:
                 out.append((head.label or "", "row", head, kids))
             for level, width in (("款", 5), ("项", 7)):  # the 项 under a 类, when the question asks 项
+                # (functional codes only: the economic classification has 类 and 款, its 7-digit rows are a unit's own
+                # sub-items, and 哪一项 under 工资福利支出 asks its 款)
                 deep = [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == width]
-                if width > len(code) + 2 and len(deep) >= 2 and deep != kids:
+                if code.startswith("2") and width > len(code) + 2 and len(deep) >= 2 and deep != kids:
                     out.append((head.label or "", f"row:{level}", head, deep))
         if coded:
             tops = [r for r in items if r.code and len(r.code) == 3] or \

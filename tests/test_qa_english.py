@@ -249,3 +249,16 @@ def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look
     # a growth rate is a percentage: not read as a change amount
     assert translate("What is the growth rate of the Shenzhen Meteorological Bureau's spending on upkeep of official "
                      "vehicles in 2026?", city) is None
+
+
+def test_a_count_of_what_a_unit_plans_to_buy_is_not_the_count_it_holds(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    cars = "截至2025年10月，共有车辆12辆。2026年计划购置车辆3辆、54万元，报废更新。"
+    city = city_of(tmp_path, [("生态环境局", cars), ("文化局", "文物保护项目700.00万元。")])
+    assert translate("How many vehicles does the Shenzhen Ecology and Environment Bureau plan to buy in 2026, and what "
+                     "will they cost?", city) == "深圳市生态环境局2026年计划购置车辆多少辆"
+    # the purchase asked in another clause: the count asked is what it holds
+    assert translate("How many vehicles did the Shenzhen Ecology and Environment Bureau have at the end of 2025, and "
+                     "does it plan to buy any in 2026?", city) == "深圳市生态环境局截至2025年共有车辆多少辆"

@@ -214,6 +214,11 @@ def test_the_items_at_the_level_asked_are_read_under_a_row():
               _row("住房公积金", 30.0, "功能分类表", "2210201"), _row("购房补贴", 50.0, "功能分类表", "2210203")]
     groups = {(name, kind): [r.label for r in items] for name, kind, _, items in _groups(single)}
     assert groups[("住房保障支出", "row")] == ["住房公积金", "购房补贴"]
+    # economic codes have 类 and 款: a unit's 7-digit sub-items (绩效奖 under 绩效工资) are not the 项 asked
+    wages = [_row("工资福利支出", 90.0, "基本支出表", "301"), _row("基本工资", 30.0, "基本支出表", "30101"),
+             _row("绩效工资", 60.0, "基本支出表", "30107"), _row("基础绩效奖", 20.0, "基本支出表", "3010701"),
+             _row("奖励绩效奖", 40.0, "基本支出表", "3010702")]
+    assert not {kind for _, kind, _, _ in _groups(wages) if kind.startswith("row:")}
 
 
 REPEATED = """深圳市示例局2026年部门预算
