@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
 
 _BETWEEN = re.compile(r"[。；;]")  # the figure and its change are in one sentence
-_UP, _DOWN = re.compile(r"多|增|涨|高|上升"), re.compile(r"少|减|降|低|省|节约")
+_UP, _DOWN = re.compile(r"多|增|涨|高|上升"), re.compile(r"少|减|降|低|省|节约|缩")
 
 
 _CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|上一?年度?|同比|比|较|增加|减少|增长|下降|上升|降低|提高|本|\s")
@@ -94,7 +94,7 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
 # The change a question asks, with its base (比上年少了多少, 较2025年年初预算增加多少, 跟去年比变化多大).
 ASKED_CHANGE = re.compile(
     r"[，,]?\s*(?:(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)(?:年初)?(?:预算数?|决算数?)?(?:相比|比较?)?"
-    r"[^，,。？?]{0,4}?)?(?:(?:增加|减少|增长|下降|上升|降低|提高|多出来?|少了|[增减降涨升多少高低])了?(?:多少|几)|"
+    r"[^，,。？?]{0,4}?)?(?:(?:增加|减少|增长|下降|上升|降低|提高|多出来?|少了|[增减降涨升多少高低缩])了?(?:多少|几)|"
     r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况))")
 
 

@@ -27,6 +27,8 @@ def several(question: str, parts: list[str], k: int, retriever: Retriever,
         if not answers[i].answered and kinds[i] == "change" and answers[0].answered:
             answers[i] = (change_stated(parts[i], answers[0]) or change_beside(parts[i], answers[0], retriever)
                           or answers[i])
+        elif not answers[i].answered and kinds[i] == "percent" and answers[0].answered:
+            answers[i] = _rate_stated(parts[i], answers[0]) or answers[i]
     figures = [a for a, kind in zip(answers, kinds) if kind != "reason" and a.answered and a.value is not None]
     for i, kind in enumerate(kinds):
         stated = next((a for a in figures if _GIVES_REASON.search(a.answer)), None)
@@ -56,3 +58,16 @@ def several(question: str, parts: list[str], k: int, retriever: Retriever,
     main.confidence = min(a.confidence for a in answers)
     main.basis = [b for a in answers for b in a.basis]
     return main
+
+
+_RATE = re.compile(r"(?:增长|下降|增加|减少|上升|降低)了?\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def _rate_stated(question: str, first: Answer) -> Answer | None:
+    """A rate asked after a change (多出来多少？涨了几成？) that the change's own sentence states (…增加289,001.08万元，
+    增长50.8%): read from it when it states one."""
+    rates = {float(m.group(1)) for m in _RATE.finditer(first.answer)}
+    if len(rates) != 1 or not first.citations:
+        return None
+    return Answer(question=question, answer=first.answer, value=rates.pop(), unit="%", citations=first.citations[:1],
+                  mode=first.mode, confidence=first.confidence, basis=first.basis)

@@ -30,7 +30,7 @@ def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
     from qa.change import ASKED_CHANGE
 
     rest = ASKED_CHANGE.sub(" ", halfwidth(without_names(question, docs, sc, years=False)))
-    rest = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?", " ", rest)
+    rest = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?|整个(?:系统|部门)|全系统|部门整体|一下子|一共|总共", " ", rest)
     found = [m for m in _WHOLE.finditer(rest)]
     if len(found) != 1 or _FRAME.sub("", rest[:found[0].start()] + rest[found[0].end():]):
         return None
@@ -44,4 +44,7 @@ def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
         return None
     # asked again plainly: the unit and year as said, the total, and the change when one is asked
     after = q[at + len(said):]
-    return q[:at] + total + (after if ASKED_CHANGE.search(after) else "是多少")
+    # asked plainly: the whole system said as the department's (汇总) scope, fillers out
+    head = re.sub(r"整个(?:系统|部门)|全系统|部门整体", "（汇总）", q[:at])
+    after = re.sub(r"一下子", "", after)
+    return head + total + (after if ASKED_CHANGE.search(after) else "是多少")

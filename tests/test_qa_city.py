@@ -161,8 +161,8 @@ def test_a_largest_over_documents_some_of_which_were_not_read_is_not_answered(st
     import qa.aggregate as agg
 
     read = agg._read
-    monkeypatch.setattr(agg, "_read", lambda subject, r, key, measure=None:
-                        None if key.endswith("sz-ndrc.txt") else read(subject, r, key, measure))
+    monkeypatch.setattr(agg, "_read", lambda subject, r, key, *more:
+                        None if key.endswith("sz-ndrc.txt") else read(subject, r, key, *more))
     monkeypatch.setattr(agg, "_answered", lambda answer, unit: None)  # nor does the single-document reading
     a = ask("深圳各部门中哪个部门的三公经费最多？", store)
     assert not a.answered and "未计入" in a.answer and a.rows  # the figures read are still shown

@@ -16,3 +16,14 @@ def test_a_figure_and_its_change_are_one_answer_only_when_both_are_read(tmp_path
     city = city_of(tmp_path, [("气象局", "会议费12.00万元，主要用于业务会议。"), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市气象局2026年会议费是多少？比上年少了多少？", city.store.root, retriever=city)
     assert not a.answered and a.value == 12.0  # the level read, its change stated nowhere: half an answer
+
+
+def test_a_rate_asked_after_a_change_is_read_from_the_changes_sentence(tmp_path):
+    from qa.question import intent
+
+    assert intent("预算比去年涨了几成？") == "percent" and intent("预算比上一年缩了多少？") == "change"
+    said = ("2026年部门预算收入2,500.00万元，较2025年年初预算增加500.00万元，增长25.0%。\n\n收支总表\n单位：万元\n"
+            "收入\t\t支出\t\n项目\t2026年预算数\t项目\t2026年预算数\n收入总计\t2500.00\t支出总计\t2500.00\n")
+    city = city_of(tmp_path, [("水务局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市水务局整个系统2026年的预算盘子比去年年初一下子多出来多少钱？涨了几成？", city.store.root, retriever=city)
+    assert a.answered and a.value == 500.0 and [r.value for r in a.rows] == [500.0, 25.0], a.answer
