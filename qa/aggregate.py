@@ -30,7 +30,7 @@ _MIN = r"最少|最低|最小|更少|更低|更小|少一些|低一些|smallest|
 _RANK = r"排名|排序|排列|从高到低|从大到小|从多到少|从低到高|从小到大|从少到多|前[一二三四五六七八九十\d]+|rank|top\s*\d+"
 _SUM = r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|in total|combined|sum|altogether"
 _RATIO = r"几倍|多少倍|倍数|之比|比值|比例是|times|ratio"
-_DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|多几|少几|difference|how much more|how much less"
+_DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|高出|低出|少出|多几|少几|difference|how much more|how much less"
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
 _STRIP = "|".join(f"(?:{rx})" for _, rx in _OPS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
@@ -172,7 +172,14 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
         subject, asking = changed
     subject = total_of(subject) or subject  # 部门预算支出, 预算总额: the budget's total (qa/whole.py)
     read = []
-    first = {key: _read(subject, retriever, key, measure.group(1) if measure else None, asking) for key in keys}
+    def own_office(key: str) -> str:
+        # "深圳工务署本级" of a department's document (汇总): its own office's figure, which it states apart
+        said = sc.named.get(key)
+        return "本级" if said and docs[key].get("scope") != "本级" and re.search(re.escape(said) + r"[（(]?本级", q) \
+            else ""
+
+    first = {key: _read(own_office(key) + subject, retriever, key, measure.group(1) if measure else None, asking)
+             for key in keys}
     if _READING_ONE.get():
         read_one = None  # (already reading one document for an aggregate: its question is not one again)
     for key in keys:

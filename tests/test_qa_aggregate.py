@@ -103,3 +103,19 @@ def test_a_change_asked_of_each_document_reads_each_ones_change_not_its_level(tm
     assert _change_of("X和Y支出跟去年比变化多大", "支出跟去年比变化多大")[1] == "比上年变化多大"
     # a comparison of the documents with each other is a difference, not a change of each
     assert _change_of("X的支出比Y的多出多少", "支出比Y多出") is None
+
+
+def test_a_units_own_office_asked_of_a_departments_document_is_read_as_its_own_office(tmp_path):
+    from qa.aggregate import operation
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    assert operation("哪家高，高出多少？") == "diff"
+    office = "深圳市人民政府办公厅（本级）预算1,000.00万元，包括在职人员经费700.00万元、公用经费684.91万元。"
+    stats = ("深圳市统计局本级预算2,000.00万元，包括在职人员经费900.00万元、公用经费751.34万元。"
+             "深圳市统计局普查中心预算800.00万元，包括在职人员经费500.00万元、公用经费148.67万元。")
+    city = city_of(tmp_path, [("人民政府办公厅", office), ("统计局", stats), ("文化局", "文物保护项目700.00万元。")])
+    # 本级 said after a unit whose document is its department's (汇总): the own office's figure, not a centre's
+    a = ask("深圳市人民政府办公厅和深圳市统计局本级2026年的公用经费各是多少？哪家高，高出多少？", city.store.root,
+            retriever=city)
+    assert a.answered and a.value == 66.43 and sorted(r.value for r in a.rows) == [684.91, 751.34], a.answer

@@ -156,3 +156,13 @@ def test_a_stored_entry_answers_to_the_aliases_todays_rules_give_its_name():
     assert stored["aliases"] and "深圳市府办" not in stored["aliases"]
     assert "深圳市府办" in entry(stored)["aliases"]
     assert scope("深圳市府办2026年会议费是多少？", {"d0": stored}).keys == {"d0"}
+
+
+def test_a_second_unit_said_with_its_place_but_no_city_word_is_read_when_it_abbreviates_one():
+    docs = {"d0": {**describe("深圳市人民政府办公厅"), "year": 2026}, "d1": {**describe("深圳市建筑工务署"), "year": 2026},
+            "d2": {**describe("西安市交通运输局"), "year": 2022}}
+    sc = scope("深圳市政府办公厅和深圳工务署本级2026年的公用经费各是多少？", docs)
+    assert sc.keys == {"d0", "d1"} and not sc.missing
+    # a unit inside the named one's tables, said with its place, is not a unit the store lacks
+    sc = scope("西安交通局2022年部门预算里，西安公路管理局那一行是多少钱？", docs)
+    assert sc.keys == {"d2"} and not sc.missing
