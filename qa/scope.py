@@ -155,24 +155,18 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         if len(name) < 3 or name in ORG_SUFFIX or any(name in n for n in names):
             continue
         place = split_name(name)[0]
-        if chosen and not place and any(name.startswith(p) for p in places):
-            # a second unit said with its place but no 市 (深圳工务署) is read when it abbreviates one unit; else it
-            # may be a unit inside the named one's tables (西安公路管理局 of 西安交通局), not one the store lacks
-            short = _abbreviated(name, described, places)
-            if short:
-                chosen |= short
-                out.named.update({k: name for k in short})
-                covered.append((a, b))
-            continue
+        # a second unit said with its place but no 市 (深圳工务署) is read when it abbreviates one unit; else it may
+        # be a unit inside the named one's tables (西安公路管理局 of 西安交通局), not one the store lacks
+        placed_bare = chosen and not place and any(name.startswith(p) for p in places)
         # Beside a unit the store holds, another is named only with its place (深圳市教育局).
-        if not chosen or (place and (place[0] in places or not _NOT_PLACE.search(place[0]))):
+        if placed_bare or not chosen or (place and (place[0] in places or not _NOT_PLACE.search(place[0]))):
             short = _abbreviated(name, described, places)
             if short:
                 chosen |= short
                 out.named.update({k: name for k in short})
                 covered.append((a, b))
-                continue
-            unknown.append(name)
+            elif not placed_bare:
+                unknown.append(name)
     for i, ch in enumerate(q):
         if ch != "市":
             continue
