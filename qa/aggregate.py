@@ -34,7 +34,7 @@ _DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
 _STRIP = "|".join(f"(?:{rx})" for _, rx in _OPS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
-    r"分别|各自|各(?=[是为有])|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|及|、|的|是|为|\?|？|。|，|,|" \
+    r"分别|各自|各(?=[是为有多几])|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|及|、|的|是|为|\?|？|。|，|,|" \
     r"[（(]?(?:本级|汇总)[）)]?|[两二三四五六七八九十几]+(?:地|家|个|位)|(?:有|是|为)?(?:多少|几)[个家辆人项台套]?"
 _THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*\d")
 _TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个数|both|respectively")
@@ -189,7 +189,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             # words): read by the whole single-document reading. When no document prints it in a cell, the
             # quantity itself is in doubt, and nothing is read.
             name = docs[key].get("name") or docs[key].get("entity") or ""
-            asked = f"{name}{subject}" + (f"有多少{measure.group(1)}" if measure else asking or "是多少")
+            asked = f"{name}{own_office(key)}{subject}" + (f"有多少{measure.group(1)}" if measure else asking or "是多少")
             token = _READING_ONE.set(True)
             try:
                 cand = _answered(read_one(asked), measure.group(1) if measure else None)

@@ -106,11 +106,14 @@ def test_a_change_asked_of_each_document_reads_each_ones_change_not_its_level(tm
 
 
 def test_a_units_own_office_asked_of_a_departments_document_is_read_as_its_own_office(tmp_path):
-    from qa.aggregate import operation
+    import re
+
+    from qa.aggregate import _STRIP, operation
     from qa.answer import ask
     from tests.conftest import city_of
 
     assert operation("哪家高，高出多少？") == "diff"
+    assert re.sub(_STRIP, "", "增人增资各多少") == "增人增资"  # 各 asks of each: no word of the quantity
     office = "深圳市人民政府办公厅（本级）预算1,000.00万元，包括在职人员经费700.00万元、公用经费684.91万元。"
     stats = ("深圳市统计局本级预算2,000.00万元，包括在职人员经费900.00万元、公用经费751.34万元。"
              "深圳市统计局普查中心预算800.00万元，包括在职人员经费500.00万元、公用经费148.67万元。")
