@@ -54,6 +54,12 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
         retriever.only = None
     answer.citations = distinct(answer.citations)  # the answer's own passage is not cited twice
     locate(answer.citations)
+    if answer.answered and answer.citations:
+        # a figure is never answered from a document the question did not name (whatever path read it)
+        sc = retriever.scope(question)
+        if sc.named and answer.citations[0].source not in sc.keys:
+            answer.answered = False
+            answer.answer = f"证据不足：读出的数字出自问题未提及的文件，未作回答。{answer.answer}"
     return answer
 
 
