@@ -353,6 +353,11 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
             # "政府采购项目中，服务类项目是多少": what follows 中 is asked, what precedes it frames it (the 共有775.86
             # of every project is not the 服务类 one)
             c.fits_head = False
+        if c.hit.chunk.kind == "row" and re.search(r"基本支出|项目支出", c.table or "") and \
+                not re.search(r"基本|项目|人员|公用|日常", q.text):
+            # a cell of the basic (or project) expenditure table is that part's figure: a question that names no
+            # part asks the whole (财政拨款会议费支出决算 is not the 基本支出 table's 会议费)
+            c.score -= 2.0
         coded = bool(q.codes) and getattr(c.hit.chunk, "code", None) in q.codes  # a code names it outright
         if own and c.said and kind in ("amount", "change") and not coded and not own & grams(c.said):
             c.fits_head = False

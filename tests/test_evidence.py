@@ -242,3 +242,12 @@ def test_a_change_said_with_no_subject_goes_on_the_sentence_before_it():
                   "项目支出1,489.42万元，主要用于创新平台、科技攻关等。比2025年增加83.85万元，主要原因是新增支持研究院。")]
     assert structured("项目支出比上年增加多少？", hits).value == 83.85
     assert structured("基本支出比上年减少多少？", hits).value == 53.71
+
+
+def test_a_cell_of_the_basic_expenditure_table_is_that_parts_figure_not_the_whole():
+    hits = [_row("会议费", {"决算数": 23.86}, "一般公共预算财政拨款基本支出决算表"),
+            _row("培训费", {"决算数": 12.0}, "一般公共预算财政拨款基本支出决算表"),
+            _para("会议费主要用于召开业务工作会议。"), _para("培训费主要用于干部培训。"),
+            _para("会议费支出决算86.81万元。")]
+    assert structured("2022年度财政拨款会议费支出决算是多少万元？", hits).value == 86.81
+    assert structured("2022年度财政拨款基本支出中会议费决算是多少万元？", hits).value == 23.86
