@@ -13,7 +13,7 @@ from qa.basis import basis_of
 from qa.counts import asked_count
 from qa.citations import cite
 from qa.evidence import structured
-from qa.question import MEASURE, MEASURES
+from qa.question import MEASURE, MEASURES, YEAR_BASE, intent
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
 from qa.rank_columns import ranked
@@ -80,18 +80,16 @@ def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
 
 
 # A change asked of each document (各比上年涨了多少): its words are the asking, not the quantity's name.
-_CHANGE_ASKED = re.compile(r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)(?:预算数?|决算数?)?(?:相比)?|各|"
+_CHANGE_ASKED = re.compile(YEAR_BASE + r"(?:预算数?|决算数?)?(?:相比)?|各|"
                            r"(?:增加|减少|增长|下降|上升|降低|[涨增升降减多少])(?:了|得|出来?)?(?:多少|几)?")
 
 
 def _change_of(question: str, subject: str) -> tuple[str, str] | None:
     """(the quantity's name, how each document's change is asked) when the question asks a change of each
     document (各比上年涨了多少, 哪家增加得多), else None."""
-    from qa.question import intent
-
     q = halfwidth(question)
     # (比西安商务局…多出多少 compares the documents with each other: a difference, not each one's change)
-    over_year = re.search(r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)", q)
+    over_year = re.search(YEAR_BASE, q)
     if not (over_year and intent(q) == "change") and not re.search(r"[涨增升降减]得(?:更)?多", q):
         return None
     name = _CHANGE_ASKED.sub("", subject)
@@ -171,13 +169,14 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     if changed:
         subject, asking = changed
     subject = total_of(subject) or subject  # 部门预算支出, 预算总额: the budget's total (qa/whole.py)
-    read = []
+
     def own_office(key: str) -> str:
         # "深圳工务署本级" of a department's document (汇总): its own office's figure, which it states apart
         said = sc.named.get(key)
         return "本级" if said and docs[key].get("scope") != "本级" and re.search(re.escape(said) + r"[（(]?本级", q) \
             else ""
 
+    read = []
     first = {key: _read(own_office(key) + subject, retriever, key, measure.group(1) if measure else None, asking)
              for key in keys}
     if _READING_ONE.get():

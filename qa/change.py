@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from qa.citations import cite
 from qa.models import Answer, Basis
 from qa.phrase import grams
+from qa.question import UNDIRECTED_CHANGE, YEAR_BASE, intent
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -93,15 +94,13 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
 
 # The change a question asks, with its base (比上年少了多少, 较2025年年初预算增加多少, 跟去年比变化多大).
 ASKED_CHANGE = re.compile(
-    r"[，,]?\s*(?:(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)(?:年初)?(?:预算数?|决算数?)?(?:相比|比较?)?"
+    r"[，,]?\s*(?:" + YEAR_BASE + r"(?:年初)?(?:预算数?|决算数?)?(?:相比|比较?)?"
     r"[^，,。？?]{0,4}?)?(?:(?:增加|减少|增长|下降|上升|降低|提高|多出来?|少了|[增减降涨升多少高低缩])了?(?:多少|几)|"
-    r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况))")
+    + UNDIRECTED_CHANGE + ")")
 
 
 def level_question(question: str) -> str | None:
     """The question of the level whose change is asked ("支出总计比上年增加多少" → "支出总计是多少"), or None."""
-    from qa.question import intent
-
     level = ASKED_CHANGE.sub("", question).rstrip("？?。 ")
     if level == question.rstrip("？?。 ") or len(level) < 4 or intent(level + "是多少") == "change":
         return None

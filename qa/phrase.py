@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.entity import ORG_SUFFIX, split_name
 from index.numbers import halfwidth
+from qa.question import UNDIRECTED_CHANGE
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -45,7 +46,7 @@ def bigrams(text: str) -> set[str]:
 
 _ASKING = re.compile(r"是多少万元|是多少|为多少|有多少|多少万元|多少钱|多少百分比|百分之多少|百分比|百分之|"
                      # a change asked without its direction (跟去年比变化多大): either direction answers it
-                     r"(?:跟|和|同)\s*(?:上一?年度?|去年)\s*(?:相)?比较?|(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)|"
+                     r"(?:跟|和|同)\s*(?:上一?年度?|去年)\s*(?:相)?比较?|" + UNDIRECTED_CHANGE + "|"
                      r"多少|是什么|请问|一共|分别|万元|元|上一?年度?(?!结)|去年")
 _FILLER = re.compile(r"[的了吗呢为是有]")
 

@@ -15,6 +15,11 @@ _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", 
 MEASURES = "个家辆人项台套艘"
 
 
+# A change asked without its direction (跟去年比变化多大, 增减情况如何): either direction answers it.
+UNDIRECTED_CHANGE = r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)"
+# The year a change is counted from (比上年, 较2025年, 跟去年): it dates the change, it names no quantity.
+YEAR_BASE = r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)"
+
 # What a question asks for, by the words that ask it; the first that matches wins.
 _INTENTS = (
     ("list", r"哪些|哪个|哪家|哪一家|哪几|哪一个"),
@@ -23,7 +28,7 @@ _INTENTS = (
     ("percent", r"百分|比例|占比|比重|增长率|增幅|降幅|%|完成.*?预算的|(?:占|[涨增降减升跌缩])(?:了|到)?几成"),  # 几成: tenths
     ("count", r"(?<![这那])(?:几|多少)[" + MEASURES + r"]|数量"),
     ("change", r"(?:增加|减少|增长|下降|上升|降低|提高|多了|少了|省了|节省|节约|压减|压缩|(?:多|高|少|低)出来?|"
-               r"(?<![最至])[增减降涨升多少高低缩])了?(?:多少|几)|(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)"),
+               r"(?<![最至])[增减降涨升多少高低缩])了?(?:多少|几)|" + UNDIRECTED_CHANGE),
 )
 
 

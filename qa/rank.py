@@ -113,8 +113,9 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     for (_, title), rows in by_table.items():
         items = [r for r in rows if not _is_total(r) and _amount(r) is not None]
         coded = {r.code: r for r in rows if r.code}
-        def under(code: str) -> list:
-            return [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == len(code) + 2]
+        def under(code: str, width: int | None = None) -> list:  # the rows coded below `code`, a level down
+            width = width or len(code) + 2
+            return [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == width]
 
         for code, head in coded.items():
             kids = under(code)
@@ -125,7 +126,7 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
             for level, width in (("款", 5), ("项", 7)):  # the 项 under a 类, when the question asks 项
                 # (functional codes only: the economic classification has 类 and 款, its 7-digit rows are a unit's own
                 # sub-items, and 哪一项 under 工资福利支出 asks its 款)
-                deep = [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == width]
+                deep = under(code, width)
                 if code.startswith("2") and width > len(code) + 2 and len(deep) >= 2 and deep != kids:
                     out.append((head.label or "", f"row:{level}", head, deep))
         if coded:
@@ -255,8 +256,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     key, docs, chunks = one_document(sc, retriever)
     # "排在X后面的第二大类", "仅次于X的": X is the item ranked before the one asked, not what the items are
-    behind = _BEHIND.search(halfwidth(without_names(first or question, docs, sc)))
-    subject = _OPWORDS.sub(" ", _BEHIND.sub(" ", halfwidth(without_names(first or question, docs, sc))))
+    asked_of = halfwidth(without_names(first or question, docs, sc))
+    behind = _BEHIND.search(asked_of)
+    subject = _OPWORDS.sub(" ", _BEHIND.sub(" ", asked_of))
     wanted = grams(clean(subject))
     if not wanted:
         return None

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import MEASURE
+from qa.question import MEASURE, UNDIRECTED_CHANGE
 from qa.models import Basis
 from qa.scope import without_names
 from qa.vocab import Vocabulary
@@ -141,7 +141,7 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
 
 
 _CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"
-                     r"(?:(?:增加|减少|增长|下降|多|少|省)(?:出来?)?了?(?:多少|几)|(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况))")
+                     r"(?:(?:增加|减少|增长|下降|多|少|省)(?:出来?)?了?(?:多少|几)|" + UNDIRECTED_CHANGE + ")")
 
 
 def _asking(question: str) -> str:

@@ -30,8 +30,8 @@ def several(question: str, parts: list[str], k: int, retriever: Retriever,
         elif not answers[i].answered and kinds[i] == "percent" and answers[0].answered:
             answers[i] = _rate_stated(parts[i], answers[0]) or answers[i]
     figures = [a for a, kind in zip(answers, kinds) if kind != "reason" and a.answered and a.value is not None]
+    stated = next((a for a in figures if _GIVES_REASON.search(a.answer)), None)
     for i, kind in enumerate(kinds):
-        stated = next((a for a in figures if _GIVES_REASON.search(a.answer)), None)
         if kind == "reason" and stated is not None:
             # (the reason part read on its own may find another sentence sharing its words)
             answers[i] = stated.model_copy(update={"question": parts[i]})

@@ -15,36 +15,39 @@ _WHOLE = re.compile(r"(?:部门|单位)?(?:全年|年度|整体|全部|总)?预�
 _FRAME = re.compile(r"比|是|为|有|多少|多大|多少钱|钱|一共|总共|共计|共|大概|大约|请问|的|了|呢|吗|万元|元|[？?。，,\s]")
 
 
-def total_of(phrase: str) -> str | None:
-    """The total row a quantity's name said alone asks (部门预算支出, 预算总额: 支出总计; 部门预算收入: 收入总计),
-    else None."""
+def _said_whole(phrase: str) -> re.Match | None:
+    """The one place a phrase says the whole budget, when nothing but asking words stands around it."""
     found = list(_WHOLE.finditer(phrase))
     if len(found) != 1 or _FRAME.sub("", phrase[:found[0].start()] + phrase[found[0].end():]):
         return None
-    return "收入总计" if "收入" in found[0].group(0) else "支出总计"
+    return found[0]
+
+
+def total_of(phrase: str) -> str | None:
+    """The total row a quantity's name said alone asks (部门预算支出, 预算总额: 支出总计; 部门预算收入: 收入总计),
+    else None."""
+    said = _said_whole(phrase)
+    if said is None:
+        return None
+    return "收入总计" if "收入" in said.group(0) else "支出总计"
 
 
 def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
-    """The question asked of the 支出总计 (收入总计 for its revenue) when what it asks is the whole budget, else
-    None."""
+    """The question asked of the 支出总计 when what it asks is the whole budget, else None."""
     from qa.change import ASKED_CHANGE
 
     rest = ASKED_CHANGE.sub(" ", halfwidth(without_names(question, docs, sc, years=False)))
     rest = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?|整个(?:系统|部门)|全系统|部门整体|一下子|一共|总共", " ", rest)
-    found = [m for m in _WHOLE.finditer(rest)]
-    if len(found) != 1 or _FRAME.sub("", rest[:found[0].start()] + rest[found[0].end():]):
-        return None
-    if re.search(r"收入|支出", found[0].group(0)):
-        return None  # 部门预算收入, as the narrative says it: read as said (its sentence answers it)
-    said = found[0].group(0)
-    total = "收入总计" if "收入" in said else "支出总计"
+    found = _said_whole(rest)
+    if found is None or re.search(r"收入|支出", found.group(0)):
+        return None  # (部门预算收入, as the narrative says it: read as said, its sentence answers it)
+    said = found.group(0)
     q = halfwidth(question)
     at = q.rfind(said)
     if at < 0:
         return None
-    # asked again plainly: the unit and year as said, the total, and the change when one is asked
-    after = q[at + len(said):]
-    # asked plainly: the whole system said as the department's (汇总) scope, fillers out
+    # asked again plainly: the unit and year as said (the whole system as the department's 汇总 scope), the total,
+    # and the change when one is asked
     head = re.sub(r"整个(?:系统|部门)|全系统|部门整体", "（汇总）", q[:at])
-    after = re.sub(r"一下子", "", after)
-    return head + total + (after if ASKED_CHANGE.search(after) else "是多少")
+    after = re.sub(r"一下子", "", q[at + len(said):])
+    return head + "支出总计" + (after if ASKED_CHANGE.search(after) else "是多少")
