@@ -293,7 +293,8 @@ def follow_ups(question: str) -> list[str]:
     if len(asking) < 2:
         return [question]
     main = "，".join(clauses[:asking[0] + 1])
-    ask = _ASKS.search(clauses[asking[0]])
+    # a clause of its own asks wherever its 多少 / 几 sits, so its head ends there
+    ask = _ASKS.search(clauses[asking[0]]) or _ASKS_ANYWHERE.search(clauses[asking[0]])
     head = "，".join(clauses[:asking[0]] + [clauses[asking[0]][:ask.start()]])
     head = re.sub(r"(?:是|为|有|共有|一共|总共|合计)$", "", head)
     out = [main]

@@ -19,6 +19,7 @@ from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggre
                           top_item_share)
 from qa.models import Answer, Basis
 from qa.several import several
+from qa.parts import named_parts, parts_sentence
 from qa.whole import whole_budget
 from qa.english import is_english, translate
 from qa.offterm import off_term
@@ -248,7 +249,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                                 if also is not None else [])
             rest = [c for c in citations if all((c.source, c.page, c.text) != (f.source, f.page, f.text)
                                                 for f in firsts)]
-            return Answer(question=question, answer=cand.text, value=round(cand.value, 4), unit=cand.unit,
+            # the parts the question names beside it (基本支出和项目支出合起来): the row's cells of each, said too
+            said = cand.text + parts_sentence(named_parts(question, cand.hit.chunk.facts or [], cand.column)
+                                              if cand.hit.chunk.kind == "row" else [])
+            return Answer(question=question, answer=said, value=round(cand.value, 4), unit=cand.unit,
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=round(min(1.0, cand.cover), 3),
                           basis=named + term + basis_of(question, cand))

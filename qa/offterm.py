@@ -4,6 +4,7 @@ sentence that names 西九龙. When the question keeps words the named document 
 use, and that no passage says together with the term, the term's figure is not the one asked: it is not given."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,4 +35,10 @@ def off_term(question: str, term: str, known: str, sc: Scope, retriever: Retriev
     chunks = retriever.chunks()
     return [w for w, (_, mine) in rare.items()
             if w not in known and w not in said and not in_order(w, term)  # 公车 for 公务用车
-            and not any(_says(chunks[cid].text, term) for cid in mine)]
+            and not any(_beside(chunks[cid].text, w, term) for cid in mine)]
+
+
+def _beside(text: str, word: str, term: str) -> bool:
+    """A sentence, row or cell of the text says the word and the term together (a whole table's chunk holds both
+    in far-apart rows: that is not the term's passage saying the word)."""
+    return any(word in part and _says(part, term) for part in re.split(r"[。；;\n]", text))

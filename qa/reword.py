@@ -11,7 +11,7 @@ from index.numbers import halfwidth
 from qa.question import MEASURE, UNDIRECTED_CHANGE
 from qa.models import Basis
 from qa.scope import without_names
-from qa.vocab import Vocabulary
+from qa.vocab import Vocabulary, norm
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -113,6 +113,39 @@ def not_remainders(terms: list[str], subject: str) -> list[str]:
     return terms if "其他" in subject else [t for t in terms if not t.startswith("其他")]
 
 
+def _same(label: str, term: str) -> bool:
+    """One item named with or without its trailing 支出/费 (对个人和家庭的补助 and 对个人和家庭的补助支出)."""
+    short, long = sorted((label, term), key=len)
+    return bool(short) and long.startswith(short) and long[len(short):] in ("", "支出", "费", "费用")
+
+
+def members(term: str, sc: Scope, retriever: Retriever) -> list[str]:
+    """The items coded under the term's row in the named documents (对个人和家庭的补助 303 → 退休费 30302, 生活补助
+    30305…): empty when the term is no class there."""
+    docs = retriever.documents()
+    chunks = retriever.chunks()
+    rows = [c for k in sc.keys if k in docs for cid in docs[k].get("chunk_ids") or []
+            if (c := chunks.get(cid)) is not None and c.kind == "row" and c.code]
+    codes = {(c.source, c.table, c.code) for c in rows if _same(norm(c.label or ""), term)}
+    return list(dict.fromkeys(norm(c.label or "") for c in rows
+                              if any(c.source == s and c.table == t and c.code != code and c.code.startswith(code)
+                                     for s, t, code in codes)))
+
+
+def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: Retriever,
+              vocab: Vocabulary) -> tuple[float, str, str] | None:
+    """The encoder's nearest term is a class (its row has items coded under it): a question in everyday words
+    describes one thing, so it reads the class's item nearest to it that keeps a word of the question, or nothing —
+    the class's total sums things the question did not ask (发给退休人员的钱 is 退休费, not 对个人和家庭的补助)."""
+    items = not_remainders([t for t in members(best[1], sc, retriever) if t], phrase)
+    if not items:
+        return best
+    found = _encoded(phrase, items, vocab)
+    if found is None or not keeps_a_word(phrase, found[1]):
+        return None  # among look-alike siblings only a word of the question tells the item (退休人员 → 退休费)
+    return found[0], found[1], f"{best[2]}，其中{found[2]}"
+
+
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     docs = retriever.documents()
     subject = without_names(question, docs, sc)
@@ -127,7 +160,9 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     bridge = _bridged(phrase, best[1]) if best is not None and not kept else []
     if bridge:
         best = (best[0], best[1], f"{best[2]}（{'、'.join(bridge)}与之释义相同）")
-    elif not kept:
+    if (kept or bridge) and sc.named:
+        best = _narrowed(phrase, best, sc, retriever, vocab)
+    elif not kept and not bridge:
         allowed = set(terms)
         found = [f for f in vocab.lexical(subject) if f[1] in allowed and keeps_a_morpheme(phrase, f[1])]
         best = found[0] if found and found[0][0] >= MIN_LEXICAL else None

@@ -20,3 +20,11 @@ def test_words_said_beside_the_term_or_abbreviating_it_do_not(look_alike_city):
     # a word every document uses says nothing about what the question is about
     common = "深圳市统计局2026年日常业务的补贴是多少？"
     assert off_term(common, "津贴补贴", "津贴补贴", look_alike_city.scope(common), look_alike_city) == []
+
+
+def test_a_word_and_the_term_in_far_apart_rows_of_one_table_are_not_said_together():
+    from qa.offterm import _beside
+
+    table = "绩效目标表｜任务1=医疗保障经办事务；金额=80\n任务2=引入会计师事务所审计；金额=50"
+    assert not _beside(table, "会计师", "医疗保障经办事务")  # two rows of one table's chunk
+    assert _beside("医疗保障经办事务中聘请会计师审计50万元。", "会计师", "医疗保障经办事务")

@@ -91,3 +91,26 @@ def test_no_figure_is_answered_from_a_document_the_question_did_not_name(tmp_pat
         citations=[Citation(source=other, page=1, text="会议费30.00万元。", score=1.0)]))
     a = qa.answer.ask("深圳市气象局2026年会议费是多少？", city.store.root, retriever=city)
     assert not a.answered and a.value == 30.0 and "未提及的文件" in a.answer
+
+
+def test_a_class_read_for_a_described_thing_narrows_to_its_item_that_keeps_a_word(tmp_path):
+    from qa.answer import ask
+    from qa.reword import _narrowed, members
+    from tests.conftest import city_of
+
+    # 对个人和家庭的补助 (303) sums 退休费 and 生活补助: "发给退休人员的钱" is the item, never the class's total
+    table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t{0}\n"
+             "303\t对个人和家庭的补助\t{0}\n30302\t退休费\t{1}\n30305\t生活补助\t{2}\n")
+    city = city_of(tmp_path, [(u, table.format(f"{60 + i}.00", f"{50 + i}.00", "10.00"))
+                              for i, u in enumerate(["统计局", "审计局", "民政局"])])
+    question = "深圳市统计局2026年一般公共预算里发给退休人员的钱一共多少？"
+    sc = city.scope(question)
+    assert set(members("对个人和家庭的补助支出", sc, city)) == {"退休费", "生活补助"}  # with or without 支出
+    assert members("退休费", sc, city) == []  # an item: no class
+    # the encoder's nearest term a class: its item that keeps a word of the question, or no reading at all
+    near = (0.91, "对个人和家庭的补助支出", "近义（0.91）→对个人和家庭的补助支出")
+    assert _narrowed("发给退休人员的钱", near, sc, city, city.vocabulary())[1] == "退休费"
+    assert _narrowed("给老同志的慰问和关怀", near, sc, city, city.vocabulary()) is None
+    assert _narrowed("退休费", (0.95, "退休费", "近义"), sc, city, city.vocabulary())[1] == "退休费"  # an item
+    a = ask(question, city.store.root, retriever=city)
+    assert a.value == 50.0, a.answer  # never the class's total (60.00)

@@ -1,0 +1,19 @@
+"""The parts a question names beside a total are said with it."""
+from qa.parts import named_parts, parts_sentence
+
+FACTS = [{"column": "支出总计", "value": 620.15}, {"column": "基本支出", "value": 499.6},
+         {"column": "项目支出", "value": 120.55}]
+
+
+def test_the_cells_of_the_parts_the_question_names_are_said():
+    parts = named_parts("发给退休人员的钱，基本支出和项目支出合起来一共多少？", FACTS, "支出总计")
+    assert parts == [("基本支出", 499.6), ("项目支出", 120.55)]
+    assert parts_sentence(parts) == "其中基本支出499.60万元、项目支出120.55万元。"
+
+
+def test_one_part_named_or_another_column_group_says_nothing_more():
+    assert named_parts("退休费的基本支出是多少？", FACTS, "支出总计") == []  # one part: the cell asked, not a sum
+    grouped = [{"column": "2026年/合计", "value": 3.0}, {"column": "2025年/基本支出", "value": 1.0},
+               {"column": "2025年/项目支出", "value": 2.0}]
+    assert named_parts("基本支出和项目支出合起来", grouped, "2026年/合计") == []
+    assert parts_sentence([]) == ""
