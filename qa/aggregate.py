@@ -286,6 +286,8 @@ def follow_ups(question: str) -> list[str]:
     first's subject (the first without its asking words)."""
     q = halfwidth(question).strip()
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(q) if c.strip()]
+    # 较上年增加多少、增长百分之几: two asks in one clause, each its own question (a list of items names, it asks once)
+    clauses = [p for c in clauses for p in (c.split("、") if all(_ASKS.search(x) for x in c.split("、")) else [c])]
     # A clause that is a sentence of its own (its question mark follows) asks wherever its 多少 / 几 sits
     # (设置了几个项目绩效目标？); within a sentence they ask only at its end.
     own = {c.strip() for c in re.findall(r"([^，,？?；;]+)[？?]", q)}

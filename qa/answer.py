@@ -38,6 +38,9 @@ from qa.scope import without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
 
+_FRAME = re.compile(r"^\s*(?:按照|按|依照|根据)[^，,。？?]{2,20}?[，,]\s*")  # 按照部门预算支出经济分类，…
+
+
 def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriever: Retriever | None = None,
         only: set[str] | None = None) -> Answer:
     """Answer a question from the store; `only` (manifest keys) narrows the documents searched."""
@@ -180,6 +183,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if counted is not None:
                 return _count_answer(question, counted, citations, k, named)
         cand = structured(read_as, pool, retriever.terms())
+        framed = _FRAME.match(read_as)
+        if cand is None and framed and kind in ("percent", "count"):
+            # 按照经济分类，…增长百分之几: the frame says which table to look in; a rate or count the narrative
+            # states does not repeat it
+            cand = structured(read_as[framed.end():], pool, retriever.terms())
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}

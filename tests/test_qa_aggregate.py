@@ -11,6 +11,9 @@ def test_a_question_is_split_where_each_clause_asks():
     assert follow_ups("某局纳入绩效管理的项目资金有多少？设置了几个项目绩效目标？")[1] == "某局纳入绩效管理的项目资金设置了几个项目绩效目标"
     # …also when it is the first to ask: the later questions take what comes before it
     assert follow_ups("某局设置了几个项目绩效目标数量指标？总金额多少？") == ["某局设置了几个项目绩效目标数量指标", "某局设置了总金额多少"]
+    # two asks joined by 、 are two questions; a list of items joined by 、 is one
+    assert follow_ups("某局补助是多少？较上年增加多少、增长百分之几？")[1:] == ["某局补助较上年增加多少", "某局补助增长百分之几"]
+    assert follow_ups("某局出国、接待和公车各多少？") == ["某局出国、接待和公车各多少？"]
     # 几 and 多少 ask at the end of their clause; earlier they describe
     assert follow_ups("某局2026年审看那些几分钟一集的短剧，预算多少钱？") == ["某局2026年审看那些几分钟一集的短剧，预算多少钱？"]
     assert len(follow_ups("某局2026年政府性基金预算支出比上年减少了多少万元？原因是什么？")) == 2

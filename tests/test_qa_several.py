@@ -27,3 +27,13 @@ def test_a_rate_asked_after_a_change_is_read_from_the_changes_sentence(tmp_path)
     city = city_of(tmp_path, [("水务局", said), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市水务局整个系统2026年的预算盘子比去年年初一下子多出来多少钱？涨了几成？", city.store.root, retriever=city)
     assert a.answered and a.value == 500.0 and [r.value for r in a.rows] == [500.0, 25.0], a.answer
+
+
+def test_a_frame_saying_which_classification_does_not_hide_a_rate_the_narrative_states(tmp_path):
+    said = ("（三）对个人和家庭的补助（303）160.08万元，较上年增加61.90万元，增长63.05%，主要是退休人员增加。\n\n"
+            "一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t160.08\n"
+            "303\t对个人和家庭的补助\t160.08\n")
+    city = city_of(tmp_path, [("水务局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("按照部门预算支出经济分类，深圳市水务局2026年对个人和家庭的补助（303）是多少万元？较上年增加多少、增长百分之几？",
+            city.store.root, retriever=city)
+    assert a.answered and a.value == 160.08 and [r.value for r in a.rows] == [160.08, 61.9, 63.05], a.answer
