@@ -34,7 +34,7 @@ from qa.rank_columns import ranked
 from qa.question import intent
 from qa.reword import keeps_a_word, reword, subject_phrase
 from qa.share import computed_share
-from qa.scope import without_names
+from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
 
@@ -64,6 +64,13 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
         if sc.named and answer.citations[0].source not in sc.keys:
             answer.answered = False
             answer.answer = f"证据不足：读出的数字出自问题未提及的文件，未作回答。{answer.answer}"
+        # …nor, asked of a department's own office (X本级) from the department's document (汇总), from a total row
+        # that does not say 本级: the department's total is not its own office's
+        asked = answer.basis[0].text if is_english(question) and answer.basis else question
+        if len({r.source for r in answer.rows}) <= 1 and re.search(r"总计|合计", answer.row or "") and own_office_asked(asked, retriever.scope(asked), retriever.documents()) and \
+                "本级" not in answer.citations[0].text:
+            answer.answered = False
+            answer.answer = f"证据不足：问的是本级，读出的数字所在段落未说是本级的，未作回答。{answer.answer}"
     return answer
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from qa.question import MEASURES
+from qa.english_count import HOW_MANY, count_question
+from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 
 
 if TYPE_CHECKING:
@@ -60,10 +61,6 @@ def _pinyin(text: str) -> str:
 # multilingual-e5 on short English and Chinese names scores everything near 0.8: the nearest name is taken only
 # when it is clearly nearer than the next one (a tie is a guess, and a guessed unit or term is a wrong answer).
 MIN_MARGIN = 0.005
-# A name or term read through its English senses (qa/gloss.py) must say a fair share of them, and more than the
-# next candidate: a single shared common sense (office, expense) is no reading.
-MIN_GLOSS = 0.5
-MIN_GLOSS_LEAD = 0.05
 
 
 def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
@@ -256,7 +253,6 @@ def translate(question: str, retriever: Retriever) -> str | None:
     places = sorted({d.get("place") for d in docs.values() if d.get("place")})
     said = _places_said(question, places)
     place_words = {_pinyin(p) for p in said}
-    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", question)  # FY2024, 2024's
     # a kind of body alone ("government procurement") names no unit
     orgs = [o for m in _ORG.finditer(question) if not re.fullmatch(_ORG_WORD, o := m.group(1).strip())]
     pool = [d for d in docs.values() if not said or d.get("place") in said]
@@ -283,9 +279,50 @@ def translate(question: str, retriever: Retriever) -> str | None:
         units += [unit] if unit else []
     if not units:
         return None  # no unit of the store, or none clearly nearer than another
+    own_office = own_office or "本级" in question
+    parts = _asked_parts(question)
+    if len(parts) > 1:
+        # "What is X, and how much of it is project spending?": each ask read with the unit of the whole
+        counted = HOW_MANY.search(parts[0])  # "…, and how many new ones": the things the first ask counts
+        parts = [re.sub(r"\bones\b", counted.group(1).split()[-1], p) if counted and i else p
+                 for i, p in enumerate(parts)]
+        read = [_reading(p, question, units, orgs, own_office, place_words, docs, retriever) for p in parts]
+        return "？".join(read) if all(read) else None  # half an answer is no answer
+    return _reading(question, question, units, orgs, own_office, place_words, docs, retriever)
+
+
+# A later ask joined by "and" (", and how much of it …", "; what is the …"); "and why" asks the first's reason.
+# (only asks of a figure: "and does it plan to buy any", "and what is it for" ask no second figure of their own)
+_AND_ASKS = re.compile(r",?\s*(?:\band\s+|;\s*)(?=how (?:much|many)\b|what (?:is|was|are|were) (?:the|its|their)\b|"
+                       r"what (?:share|percentage|proportion)\b)", re.I)
+_WHY = re.compile(r",?\s*\band\s+why\s*\??\s*$", re.I)
+_YEARS = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they)\b")
+
+
+def _asked_parts(question: str) -> list[str]:
+    """The asks of an English question, first to last; a change asked with a figure (", and how much lower …", "By
+    how much did … fall, and what is the total?") stays one ask: the reading of a change reads its level too."""
+    why = _WHY.search(question)
+    body = question[:why.start()] if why else question
+    parts = [p for p in _AND_ASKS.split(body) if p.strip()]
+    if len(parts) > 1 and any(_LOWER.search(p) or re.search(r"\b(?:" + _UP_VERB + "|" + _DOWN_VERB +
+                                                              r"|compare[sd]?)\b", p, re.I) for p in parts):
+        parts = [body]
+    return parts + (["why"] if why else [])
+
+
+def _reading(part: str, question: str, units: list[str], orgs: list[str], own_office: bool, place_words: set[str],
+             docs: dict, retriever: Retriever) -> str | None:
+    """The Chinese question one ask of the English question asks, of the units the whole question names."""
+    if part == "why":
+        return "原因是什么"
+    years = _YEARS.findall(part) or _YEARS.findall(question)  # FY2024, 2024's
+    if part is not question:
+        part = _PRONOUN.sub(" ", part)  # (of it, that year: the unit and year the whole question names)
+    question = part
     # (a scope said in Chinese, 本级, is no quantity)
     quoted = [c for c in (c.strip("“”\"") for c in _CHINESE.findall(question)) if c not in ("本级", "汇总")]
-    own_office = own_office or "本级" in question
     rest = question
     for org in sorted(orgs, key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(org)}\b", " ", rest)
@@ -294,21 +331,27 @@ def translate(question: str, retriever: Retriever) -> str | None:
     rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b", " ", rest, flags=re.I)  # (a change's)
     term, general = (quoted[0] if quoted else None), False
     if term is None and re.search(r"\bbudget\b", question, re.I) and not \
-            _STOP.sub(" ", re.sub(r"\b(?:expenditure|spending|revenue|income)\b", " ", rest, flags=re.I)).strip():
+            _STOP.sub(" ", re.sub(r"\b(?:expenditure|spending|revenue|income|whole|entire|overall)\b", " ", rest,
+                                  flags=re.I)).strip():
         term = "预算"  # the unit's budget, or its spending budget, said whole: its total (qa/whole.py)
     if term is None and rest.strip():
         terms, sources = _terms(units, docs, retriever)
         # "total" frames most questions (the total budget for X is X), but of a flow it names the row (total
         # expenditure: 支出总计, not 本年支出): read with it first
         said_total = re.search(r"\btotal\b", question, re.I)
-        term = (said_total and _term("total " + " ".join(rest.split()), terms, sources)) or \
-            _term(" ".join(rest.split()), terms, sources)
+        # "project spending" names an expenditure (项目支出), though spending frames most questions: read so first
+        words = rest.split()
+        spent = words and re.search(rf"\b{re.escape(words[-1])}\s+(?:spending|expenditure)\b", question, re.I)
+        term = (said_total and _term("total " + " ".join(words), terms, sources)) or \
+            (spent and _term(" ".join(words) + " expenditure", terms, sources)) or _term(" ".join(words), terms, sources)
         if term is None:
             term, general = _qualified(question, rest, terms, sources)
+        elif spent and re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", question, re.I):
+            general = "一般公共预算" not in term  # general-budget project spending: 一般公共预算项目支出
     if re.search(r"\bhow many\b", question, re.I):
         # "How many vehicles…" asks a count, which no term of the money tables reads: the thing counted is read
         # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
-        return _count(question, units, years, docs, retriever)
+        return count_question(question, units, years, docs, retriever)
     if term is None and rest.strip() and len(set(units)) == 1:
         term = _item(" ".join(rest.split()), units, docs, retriever)
     if term is None:
@@ -368,77 +411,3 @@ def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever) -> st
         return None
     # (the encoder's nearest item agreeing is the check; its margins among short names are too thin to read)
     return read[0].text if nearest(phrase, names, 1)[0][1] == read[0].text else None
-
-
-# What the documents count: a word of two to four characters, its number, its measure word (共有车辆6辆, 设备4台).
-_HOW_MANY_OF = re.compile(r"\bhow many\s+(?:pieces|items|units|sets)\s+of\s+([A-Za-z'’-]+)", re.I)
-_WORD_NUMBERS = {w: float(i) for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
-_PRICED = re.compile(r"\b(?:priced|worth|costing|valued)\s+(?:at\s+)?(?:over|above|more than|at least)\s+"
-                     r"([\d,]+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")\s*(million)?\s*(?:yuan|RMB)\b", re.I)
-_COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
-# the counted noun: a plural, or a noun English counts without one (people, staff, personnel)
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?(?:[A-Za-z'’-]+?s|people|staff|personnel))\b", re.I)
-_DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
-
-
-def _count(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever) -> str | None:
-    """The Chinese count question an English "how many …" asks: the counted word whose dictionary senses the
-    English noun says, among the words the unit's documents print before a count, with their measure word."""
-    from index.bm25 import segmenter
-    from qa.gloss import best, senses, stems
-
-    # "pieces of equipment" counts equipment; of two counts asked, the first is read
-    found = [m for m in (_HOW_MANY_OF.search(question), _HOW_MANY.search(question)) if m]
-    m = min(found, key=lambda x: (x.start(), x.re is not _HOW_MANY_OF)) if found else None
-    if m is None or len(set(units)) != 1:
-        return None
-    noun_words = m.group(1)
-    keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
-    chunks = retriever.chunks()
-    counted: dict[str, str] = {}
-    times: dict[str, int] = {}
-    for k in keys:
-        for cid in docs[k].get("chunk_ids") or []:
-            c = chunks[cid]
-            if c.kind == "paragraph":
-                for word, _, measure in _COUNTED.findall(c.text):
-                    # 共有车辆 → 车辆, 共有车辆: the words before the number, cut where jieba cuts (实有人员 is never
-                    # read as 有人员)
-                    cut = segmenter().lcut(word)
-                    for n in range(1, len(cut) + 1):
-                        tail = "".join(cut[-n:])
-                        if len(tail) >= 2:
-                            counted.setdefault(tail, measure)
-                            times[tail] = times.get(tail, 0) + 1
-    if not counted:
-        return None
-    read = [x for x in best(stems(noun_words), sorted(counted))
-            if x.word_share >= MIN_GLOSS and x.query_share >= MIN_GLOSS]
-    tied = [x.text for x in read if x.score > read[0].score - MIN_GLOSS_LEAD] if read else []
-    # a noun that its measure word says too (people: 人) is counted in it: 单位 and 团组, counted in 个, are not people
-    measured = [t for t in tied if senses(counted[t]) & stems(noun_words)]
-    tied = measured or tied
-    if not tied or len({counted[t] for t in tied}) > 1:
-        return None  # nothing read, or things counted in different measures (辆, 台): no guess
-    noun = max(tied, key=lambda t: (times[t], -len(t)))  # the documents' usual word for it
-    dated = _DATED.search(question)
-    when = f"截至{dated.group(1)}年" if dated else "".join(f"{y}年" for y in dict.fromkeys(years))
-    if re.search(r"\bhow (?:many|much)\b", question[m.end():], re.I):
-        return None  # a second count or amount asked after this one: half an answer is no answer
-    priced = _PRICED.search(question)  # "worth over 200,000 yuan each": the disclosures' 单价20万元以上的设备
-    what = f"单价{_wanyuan(priced)}万元以上的{noun}" if priced else noun
-    if _BUYING.search(re.split(r"[,;?]|\band (?=how|what|does|do|did|is|are|will|which)", question[m.start():])[0]):
-        # (in the count's own clause: "…have at the end of 2025, and does it plan to buy any" counts what it has)
-        # what the unit plans to buy (计划购置), not what it holds: the disclosures state the two apart
-        return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}计划购置{what}多少{counted[noun]}"
-    return f"{units[0]}{when}共有{what}多少{counted[noun]}"
-
-
-_BUYING = re.compile(r"\b(?:buy|buys|bought|purchase[sd]?|acquire[sd]?)\b|\bnew ones\b", re.I)
-
-
-def _wanyuan(priced: re.Match) -> str:
-    """The price a threshold names, in 万元 (200,000 yuan → 20; one million yuan → 100)."""
-    number = _WORD_NUMBERS.get(priced.group(1).lower()) or float(priced.group(1).replace(",", ""))
-    value = number * (1_000_000 if priced.group(2) else 1) / 10_000
-    return f"{value:g}"

@@ -94,6 +94,10 @@ def senses(word: str) -> frozenset[str]:
 # A definition this short names the word's meaning outright ("reception room", "overseas"): an English word in it
 # translates to the Chinese word.
 SHORT_DEFINITION = 2
+# A name or term read through its English senses must say a fair share of them, and more than the next candidate:
+# a single shared common sense (office, expense) is no reading.
+MIN_GLOSS = 0.5
+MIN_GLOSS_LEAD = 0.05
 BRIDGED = 0.5  # how fully a word said only through a translation of a query word is said (see `said_by`)
 
 

@@ -41,6 +41,14 @@ class Scope:
         return bool(self.unknown) or bool(self.held)
 
 
+def own_office_asked(question: str, sc: Scope, docs: dict[str, dict]) -> bool:
+    """The question asks a department's own office (深圳工务署本级, X（本级）) of which the store holds the
+    department's document (汇总) only."""
+    q = halfwidth(question)
+    return bool(sc.named) and all(docs[k].get("scope") == "汇总" for k in sc.keys if k in docs) and any(
+        re.search(re.escape(said) + r"\s*[（(]?\s*本级", q) for said in sc.named.values())
+
+
 def entry(doc: dict) -> dict:
     """A manifest entry's account of its unit, derived now when the store predates it (or when its name was
     recorded with a header word that the naming rules now leave out); a stored entry also gets the aliases today's

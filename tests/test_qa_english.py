@@ -142,7 +142,8 @@ def test_a_quantity_the_dictionary_cannot_read_is_read_by_the_standard_vocabular
 
 def test_a_count_of_things_priced_over_a_threshold_reads_the_disclosures_unit_price_line(tmp_path):
     from qa.answer import ask
-    from qa.english import _PRICED, _wanyuan, translate
+    from qa.english import translate
+    from qa.english_count import _PRICED, _wanyuan
     from tests.conftest import city_of
 
     assert _wanyuan(_PRICED.search("worth over 200,000 yuan each")) == "20"
@@ -262,3 +263,30 @@ def test_a_count_of_what_a_unit_plans_to_buy_is_not_the_count_it_holds(tmp_path)
     # the purchase asked in another clause: the count asked is what it holds
     assert translate("How many vehicles did the Shenzhen Ecology and Environment Bureau have at the end of 2025, and "
                      "does it plan to buy any in 2026?", city) == "深圳市生态环境局截至2025年共有车辆多少辆"
+
+
+def test_each_figure_asked_in_one_english_question_is_read_with_the_unit_and_year_of_the_whole():
+    from qa.english import _asked_parts
+
+    assert _asked_parts("What is the 2026 budget of X Bureau, and how much of it is project spending?") == [
+        "What is the 2026 budget of X Bureau", "how much of it is project spending?"]
+    # a change asked with its level stays one ask (its reading reads both); "and why" asks the reason
+    assert len(_asked_parts("By how much did X Bureau's revenue fall, and what is the 2026 total?")) == 1
+    assert _asked_parts("By how much did X Bureau cut its spending, and why?")[-1] == "why"
+    # asks of no figure of their own are no second figure
+    assert len(_asked_parts("How much capital spending does X Bureau plan, and what is it for?")) == 1
+
+
+def test_two_counts_and_a_total_with_its_part_are_each_read(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    held = "截至2025年底，共有车辆6辆，单价20万元以上的设备5台（套）。2026年计划购置车辆2辆，计划购置单价20万元以上的设备1台（套）。"
+    city = city_of(tmp_path, [("气象局", held), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    two = ("How many vehicles did the Shenzhen Meteorological Bureau have at the end of 2025, and how many items of "
+           "equipment costing over 200,000 yuan each does the 2026 budget plan to buy?")
+    assert translate(two, city) == "深圳市气象局截至2025年共有车辆多少辆？深圳市气象局2026年计划购置单价20万元以上的设备多少台"
+    # "new ones" are the things the first ask counts, bought
+    ones = ("How many vehicles did the Shenzhen Meteorological Bureau hold at the end of 2025, and how many new ones "
+            "does the 2026 budget plan to buy?")
+    assert translate(ones, city).endswith("？深圳市气象局2026年计划购置车辆多少辆")

@@ -166,3 +166,18 @@ def test_a_second_unit_said_with_its_place_but_no_city_word_is_read_when_it_abbr
     # a unit inside the named one's tables, said with its place, is not a unit the store lacks
     sc = scope("西安交通局2022年部门预算里，西安公路管理局那一行是多少钱？", docs)
     assert sc.keys == {"d2"} and not sc.missing
+
+
+def test_a_departments_total_is_not_given_as_its_own_offices(look_alike_city):
+    from qa.answer import ask
+    from qa.scope import own_office_asked
+
+    docs = look_alike_city.documents()
+    asked = "深圳市统计局本级2026年一般公共预算支出合计是多少？"
+    assert own_office_asked(asked, look_alike_city.scope(asked), docs)  # the store holds the department's document
+    plain = "深圳市统计局2026年一般公共预算支出合计是多少？"
+    assert not own_office_asked(plain, look_alike_city.scope(plain), docs)
+    assert ask(plain, look_alike_city.store.root, retriever=look_alike_city).value == 2002.0
+    # the department's total row says nothing of its own office: not given as the own office's figure
+    a = ask(asked, look_alike_city.store.root, retriever=look_alike_city)
+    assert not a.answered and "本级" in a.answer, a.answer

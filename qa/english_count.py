@@ -1,0 +1,85 @@
+"""An English "how many …" read as the Chinese count question it asks: the counted word among the words the unit's
+own documents print before a count (共有车辆6辆, 设备4台), held or bought, dated or priced as the question says."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from qa.question import MEASURES
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+
+# What the documents count: a word of two to four characters, its number, its measure word (共有车辆6辆, 设备4台).
+_HOW_MANY_OF = re.compile(r"\bhow many\s+(?:pieces|items|units|sets)\s+of\s+([A-Za-z'’-]+)", re.I)
+_WORD_NUMBERS = {w: float(i) for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+_PRICED = re.compile(r"\b(?:priced|worth|costing|valued)\s+(?:at\s+)?(?:over|above|more than|at least)\s+"
+                     r"([\d,]+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")\s*(million)?\s*(?:yuan|RMB)\b", re.I)
+_COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
+# the counted noun: a plural, or a noun English counts without one (people, staff, personnel)
+HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?(?:[A-Za-z'’-]+?s|people|staff|personnel))\b", re.I)
+_DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
+
+
+def count_question(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever) -> str | None:
+    """The Chinese count question an English "how many …" asks: the counted word whose dictionary senses the
+    English noun says, among the words the unit's documents print before a count, with their measure word."""
+    from index.bm25 import segmenter
+    from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD, best, senses, stems
+
+    # "pieces of equipment" counts equipment; of two counts asked, the first is read
+    found = [m for m in (_HOW_MANY_OF.search(question), HOW_MANY.search(question)) if m]
+    m = min(found, key=lambda x: (x.start(), x.re is not _HOW_MANY_OF)) if found else None
+    if m is None or len(set(units)) != 1:
+        return None
+    noun_words = re.sub(r"^new\s+", "", m.group(1), flags=re.I)  # new cars are cars (bought: see _BUYING)
+    keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
+    chunks = retriever.chunks()
+    counted: dict[str, str] = {}
+    times: dict[str, int] = {}
+    for k in keys:
+        for cid in docs[k].get("chunk_ids") or []:
+            c = chunks[cid]
+            if c.kind == "paragraph":
+                for word, _, measure in _COUNTED.findall(c.text):
+                    # 共有车辆 → 车辆, 共有车辆: the words before the number, cut where jieba cuts (实有人员 is never
+                    # read as 有人员)
+                    cut = segmenter().lcut(word)
+                    for n in range(1, len(cut) + 1):
+                        tail = "".join(cut[-n:])
+                        if len(tail) >= 2:
+                            counted.setdefault(tail, measure)
+                            times[tail] = times.get(tail, 0) + 1
+    if not counted:
+        return None
+    read = [x for x in best(stems(noun_words), sorted(counted))
+            if x.word_share >= MIN_GLOSS and x.query_share >= MIN_GLOSS]
+    tied = [x.text for x in read if x.score > read[0].score - MIN_GLOSS_LEAD] if read else []
+    # a noun that its measure word says too (people: 人) is counted in it: 单位 and 团组, counted in 个, are not people
+    measured = [t for t in tied if senses(counted[t]) & stems(noun_words)]
+    tied = measured or tied
+    if not tied or len({counted[t] for t in tied}) > 1:
+        return None  # nothing read, or things counted in different measures (辆, 台): no guess
+    noun = max(tied, key=lambda t: (times[t], -len(t)))  # the documents' usual word for it
+    dated = _DATED.search(question)
+    when = f"截至{dated.group(1)}年" if dated else "".join(f"{y}年" for y in dict.fromkeys(years))
+    if re.search(r"\bhow (?:many|much)\b", question[m.end():], re.I):
+        return None  # a second count or amount asked after this one: half an answer is no answer
+    priced = _PRICED.search(question)  # "worth over 200,000 yuan each": the disclosures' 单价20万元以上的设备
+    what = f"单价{_wanyuan(priced)}万元以上的{noun}" if priced else noun
+    if _BUYING.search(re.split(r"(?<!\d),(?!\d)|[;?]|\band (?=how|what|does|do|did|is|are|will|which)",
+                               question[m.start():])[0]):
+        # (in the count's own clause: "…have at the end of 2025, and does it plan to buy any" counts what it has)
+        # what the unit plans to buy (计划购置), not what it holds: the disclosures state the two apart
+        return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}计划购置{what}多少{counted[noun]}"
+    return f"{units[0]}{when}共有{what}多少{counted[noun]}"
+
+
+_BUYING = re.compile(r"\b(?:buy|buys|bought|purchase[sd]?|acquire[sd]?)\b|\bnew\s+\w+", re.I)  # new ones, new cars
+
+
+def _wanyuan(priced: re.Match) -> str:
+    """The price a threshold names, in 万元 (200,000 yuan → 20; one million yuan → 100)."""
+    number = _WORD_NUMBERS.get(priced.group(1).lower()) or float(priced.group(1).replace(",", ""))
+    value = number * (1_000_000 if priced.group(2) else 1) / 10_000
+    return f"{value:g}"
