@@ -86,6 +86,16 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "办公设备购置": ("purchase of office equipment",),
     "专用设备购置": ("purchase of special equipment",),
     "信息网络及软件购置更新": ("purchase of information networks and software",),
+    # the functional classification's items every unit's table prints (2080505, 2101101, 2210203…); not 行政运行 and
+    # the like, whose plain English (administrative operating costs) says 机关运行经费 as well
+    "行政单位离退休": ("retirees of administrative units",),
+    "事业单位离退休": ("retirees of public institutions",),
+    "机关事业单位基本养老保险缴费支出": ("basic pension insurance contributions",),
+    "机关事业单位职业年金缴费支出": ("occupational annuity contributions",),
+    "行政单位医疗": ("medical care of administrative units",),
+    "事业单位医疗": ("medical care of public institutions",),
+    "提租补贴": ("rent subsidies",),
+    "购房补贴": ("home purchase subsidies",),
     # the rows of the standard revenue and expenditure tables
     "收入总计": ("total revenue",),
     "本年收入合计": ("total revenue of the year",),

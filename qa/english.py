@@ -23,9 +23,10 @@ _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do
 # Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
 _FRAMING = (r"budget(?:ed|s)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
             r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether")
-# The words before the kind of body name the unit, capitalised or not ("the public security bureau"), back to a
+# The words before the kind of body name the unit, capitalised or not ("the public security bureau"; a list of its
+# fields with commas: "culture, tourism and sports bureau"), back to a
 # grammar word.
-_ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + "|" + _FRAMING + r")\b)[A-Za-z][A-Za-z'’-]*\s+(?:and\s+)?){0,6}" + _ORG_WORD +
+_ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + "|" + _FRAMING + r")\b)[A-Za-z][A-Za-z'’-]*,?\s+(?:and\s+)?){0,6}" + _ORG_WORD +
                   r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][A-Za-z'’-]*))*)?)", re.I)
 # Words that say the place's rank (市, 省, 县, 区), not the unit: the place is read from its pinyin.
 _PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|county|district|prefecture)\b", re.I)
@@ -254,7 +255,9 @@ def translate(question: str, retriever: Retriever) -> str | None:
     said = _places_said(question, places)
     place_words = {_pinyin(p) for p in said}
     # a kind of body alone ("government procurement") names no unit
-    orgs = [o for m in _ORG.finditer(question) if not re.fullmatch(_ORG_WORD, o := m.group(1).strip())]
+    # (and "its own offices", the unit's offices in general, names none: running its own offices is 机关运行)
+    orgs = [o for m in _ORG.finditer(question)
+            if not re.fullmatch(r"(?:(?:its|their|own)\s+)*" + _ORG_WORD, o := m.group(1).strip(), re.I)]
     pool = [d for d in docs.values() if not said or d.get("place") in said]
     names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
     pool_places = {d.get("place") for d in pool if d.get("place")}

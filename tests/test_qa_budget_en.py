@@ -39,3 +39,11 @@ def test_a_phrase_is_not_read_as_a_term_the_whole_vocabulary_reads_otherwise():
     assert read("operation and maintenance of official vehicles", lacking) is None
     # a unit printing only 其他收入 is not asked about it by "revenue"
     assert read("revenue", ["其他收入", "会议费"]) is None
+
+
+def test_the_functional_items_every_unit_prints_are_read_by_their_names():
+    housing = ["住房公积金", "提租补贴", "购房补贴", "行政运行", "机关运行经费", "公务用车运行维护费"]
+    assert read("staff home-purchase subsidies", housing) == "购房补贴"
+    assert read("rent subsidies", housing) == "提租补贴"
+    assert read("running own offices", housing) == "机关运行经费"
+    assert read("subsidies", housing) is None  # rent or home purchase: not said

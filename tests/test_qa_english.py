@@ -290,3 +290,17 @@ def test_two_counts_and_a_total_with_its_part_are_each_read(tmp_path):
     ones = ("How many vehicles did the Shenzhen Meteorological Bureau hold at the end of 2025, and how many new ones "
             "does the 2026 budget plan to buy?")
     assert translate(ones, city).endswith("？深圳市气象局2026年计划购置车辆多少辆")
+
+
+def test_a_unit_named_by_a_list_of_its_fields_and_its_own_offices_named_by_no_unit(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    assert [m.group(1).strip() for m in _ORG.finditer("the Shenzhen culture, tourism and sports bureau's budget")] == [
+        "Shenzhen culture, tourism and sports bureau"]
+    running = ("2026年机关运行经费120.00万元，比上年增加10.00万元，主要是办公楼维修。\n"
+               "机关运行经费：是指为保障行政单位运行用于购买货物和服务的各项资金。")
+    city = city_of(tmp_path, [("文化广电旅游体育局", running), ("统计局", running), ("文化局", "文物保护项目700.00万元。")])
+    # "running its own offices" is what the money is for (机关运行经费), not a second unit
+    assert translate("How much will the Shenzhen culture, tourism and sports bureau spend in 2026 on running its own "
+                     "offices?", city) == "深圳市文化广电旅游体育局2026年机关运行经费是多少"
