@@ -42,6 +42,17 @@ def _phrase(subject: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+# What frames a described thing for the encoder, not the thing itself: its purpose words (用于招待来客, 花在…上), its
+# fillers (这些, 之类) and the fund it is paid from (…的一般公共预算), which names a column, not an item.
+_FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)|(?:这些|那些|这类|这块|那块|之类|等等)|"
+                     r"(?:上|方面)的?(?:一般公共预算|政府性基金预算?|财政拨款)(?:资金|支出|拨款)?$|(?:上|方面)$")
+
+
+def for_encoder(phrase: str) -> str:
+    """The phrase without its frames, for the encoder (and the phrase itself when nothing else is left)."""
+    return _FRAMES.sub("", phrase).strip(" 、，,的") or phrase
+
+
 def subject_phrase(question: str, docs: dict[str, dict], sc: Scope) -> str:
     """What the question asks about, without its unit's names, its year and its asking words."""
     return _phrase(without_names(question, docs, sc, years=True))
@@ -140,7 +151,7 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
     items = not_remainders([t for t in members(best[1], sc, retriever) if t], phrase)
     if not items:
         return best
-    found = _encoded(phrase, items, vocab)
+    found = _encoded(for_encoder(phrase), items, vocab)
     if found is None or not keeps_a_word(phrase, found[1]):
         return None  # among look-alike siblings only a word of the question tells the item (退休人员 → 退休费)
     return found[0], found[1], f"{best[2]}，其中{found[2]}"
@@ -155,7 +166,7 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     terms = not_remainders(terms, subject)
     if not phrase or not terms:
         return None
-    best = _encoded(phrase, terms, vocab)
+    best = _encoded(for_encoder(phrase), terms, vocab)
     kept = best is not None and keeps_a_morpheme(phrase, best[1], best[0])
     bridge = _bridged(phrase, best[1]) if best is not None and not kept else []
     if bridge:

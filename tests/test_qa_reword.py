@@ -114,3 +114,12 @@ def test_a_class_read_for_a_described_thing_narrows_to_its_item_that_keeps_a_wor
     assert _narrowed("退休费", (0.95, "退休费", "近义"), sc, city, city.vocabulary())[1] == "退休费"  # an item
     a = ask(question, city.store.root, retriever=city)
     assert a.value == 50.0, a.answer  # never the class's total (60.00)
+
+
+def test_the_encoder_reads_the_thing_described_without_its_frames():
+    from qa.reword import for_encoder
+
+    assert for_encoder("用于招待来客") == "招待来客"  # its purpose words
+    assert for_encoder("在殡仪馆、火化这些丧葬事务上的一般公共预算") == "殡仪馆、火化丧葬事务"  # fillers, the fund paid from
+    assert for_encoder("维持机关日常运转的财政拨款经费") == "维持机关日常运转的财政拨款经费"  # 经费 is the thing itself
+    assert for_encoder("上") == "上"  # nothing else left: the phrase as it was
