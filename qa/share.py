@@ -72,11 +72,18 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
             return None
         read.append(cand)
     part, whole = read
+    if whole.hit.chunk.id != part.hit.chunk.id and whole.hit.chunk.kind == "paragraph":
+        # the whole read in a sentence that also states the part (收入预算14,770.62万元，其中一般公共预算拨款
+        # 12,672.73万元): the part of that same account, not a cell of another table (财政拨款收支表)
+        again = structured(f"{asked[0]}是多少", [whole.hit], retriever.terms())
+        if again is not None and again.unit == "万元" and again.hit.chunk.id == whole.hit.chunk.id and \
+                abs(again.value - whole.value) > 0.005:
+            part = read[0] = again
     if not whole.value or part.value >= whole.value - 0.005:
         return None  # a part as large as its whole, or larger: one of the two was misread (or both are the whole)
     value = round(100.0 * part.value / whole.value, 2)
     text = (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part.value:,.2f}万元 ÷ {whole.value:,.2f}万元；"
-            f"文件未直接列出这一比例，由两处数字计算）。")
+            f"文件未直接列出这一比例，由{'同一句中的两个' if part.hit.chunk.id == whole.hit.chunk.id else '两处'}数字计算）。")
     rows = [AnswerRow(entity=name, value=round(c.value, 4), unit=c.unit, source=c.hit.chunk.source,
                       page=c.hit.chunk.page, table=c.table, row=c.row, column=c.column)
             for name, c in zip(asked, read)]

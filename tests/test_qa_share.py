@@ -37,3 +37,16 @@ def test_a_whole_said_as_people_say_it_and_a_part_said_to_be_in_it():
     assert parts("科学技术支出在全部支出里占多大比例") == ("科学技术支出", "支出总计")
     assert parts("科学技术支出占总支出的比例") == ("科学技术支出", "支出总计")
     assert parts("收入预算中一般公共预算拨款占多大比例") == ("一般公共预算拨款", "收入预算")
+
+
+def test_a_part_the_wholes_own_sentence_states_is_read_there_not_in_another_table(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    # the 财政拨款 table prints another account's 一般公共预算拨款 (100.00); the sentence that states the revenue
+    # budget states its own part too
+    said = ("（一）收入预算：2026年年初预算数2,000.00万元，其中：一般公共预算拨款1,500.00万元，事业收入资金500.00万元。\n\n"
+            "财政拨款收支总体情况表\n单位：万元\n项目\t预算数\n(一)一般公共预算拨款\t100.00\n收入总计\t100.00\n")
+    city = city_of(tmp_path, [("水务局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市水务局2026年收入预算中一般公共预算拨款占多大比例？", city.store.root, retriever=city)
+    assert a.answered and a.value == 75.0 and "同一句" in a.answer, a.answer
