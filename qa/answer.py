@@ -147,7 +147,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if len(sc.keys) == 1 and op in ("max", "min") and "哪" in question:
         # "哪一项/哪家最多" that no table's items answer: a list the narrative prints, else a sentence that shares
         # its words names no largest item
-        listed = in_narrative(question, sc, retriever, op, k) if nth(question) == 1 else None
+        listed = in_narrative(question, sc, retriever, op, k, nth(question))
         if listed is not None:
             listed.basis = named + listed.basis
             return listed

@@ -157,7 +157,7 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
 MIN_SAID = 0.15
 # (哪个项目: the projects themselves, the rows with none under them)
 _LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|(?:功能|经济)?大(类)|哪一?个?(项)目")
-_BEHIND = re.compile(r"(?:排在|排名在|仅次于|次于)(?P<x>[^，,。？?的]{2,20}?)(?:后面|之后|后头|后)?的")
+BEHIND = re.compile(r"(?:排在|排名在|仅次于|次于)(?P<x>[^，,。？?的]{2,20}?)(?:后面|之后|后头|后)?的")
 
 
 def _asked_classification(question: str) -> str | None:
@@ -257,8 +257,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     key, docs, chunks = one_document(sc, retriever)
     # "排在X后面的第二大类", "仅次于X的": X is the item ranked before the one asked, not what the items are
     asked_of = halfwidth(without_names(first or question, docs, sc))
-    behind = _BEHIND.search(asked_of)
-    subject = _OPWORDS.sub(" ", _BEHIND.sub(" ", asked_of))
+    behind = BEHIND.search(asked_of)
+    subject = _OPWORDS.sub(" ", BEHIND.sub(" ", asked_of))
     wanted = grams(clean(subject))
     if not wanted:
         return None

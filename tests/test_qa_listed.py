@@ -13,3 +13,20 @@ def test_a_list_the_narrative_prints_is_ranked_when_no_table_ranks_it(tmp_path):
     assert [r.value for r in most.rows] == [5500, 3500] and "人口普查" in most.citations[0].text
     least = ask("深圳市统计局2026年人口普查专项经费里哪一项最少？", city.store.root, retriever=city)
     assert least.value == 3500 and "“数据处理项目”" in least.answer
+
+
+def test_the_nth_item_of_a_narrative_list_and_the_one_after_a_named_item(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    census = ("（三）人口普查专项经费9,000.00万元，主要包括：入户登记项目5,000.00万元，用于普查员入户；"
+              "数据处理项目3,000.00万元，用于录入和汇总；宣传动员项目1,000.00万元，用于普查宣传。")
+    city = city_of(tmp_path, [("统计局", census), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    second = ask("深圳市统计局2026年人口普查专项经费里排第二的是哪一项？", city.store.root, retriever=city)
+    assert second.answered and second.value == 3000 and "“数据处理项目”" in second.answer, second.answer
+    after = ask("深圳市统计局2026年人口普查专项经费里仅次于入户登记项目的是哪一项？", city.store.root, retriever=city)
+    assert after.value == 3000, after.answer
+    # the item said to come first is not first in this list: no second item is named
+    wrong = ask("深圳市统计局2026年人口普查专项经费里仅次于宣传动员项目的是哪一项？", city.store.root, retriever=city)
+    assert not wrong.answered, wrong.answer
+    assert not ask("深圳市统计局2026年人口普查专项经费里排第五的是哪一项？", city.store.root, retriever=city).answered
