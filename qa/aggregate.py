@@ -298,7 +298,9 @@ def follow_ups(question: str) -> list[str]:
     # a clause of its own asks wherever its 多少 / 几 sits, so its head ends there
     ask = _ASKS.search(clauses[asking[0]]) or _ASKS_ANYWHERE.search(clauses[asking[0]])
     head = "，".join(clauses[:asking[0]] + [clauses[asking[0]][:ask.start()]])
-    head = re.sub(r"(?:是|为|有|共有|一共|总共|合计)$", "", head)
+    # (the first's asking verbs are not its subject: 换新公车准备花多少钱 → 换新公车)
+    head = re.sub(r"(?:是|为|有|共有|一共|总共|合计|(?:准备|打算|计划|要|需要)?(?:花|用|投入|拿出|安排了?|预算了?))$", "",
+                  head)
     out = [main]
     counted = asked_count(main)
     for i in asking[1:]:

@@ -9,7 +9,7 @@ other characters its name holds, one more when its measure word is the one asked
 measure is a hint, not a condition), one more when its sentence states the question's year. A count whose sentence
 buys (计划购置) answers only a question about buying, and a count held (共有) only one that is not. 一共, 总共, 合计 are read
 as words, asking the total, which a name saying 共有 / 共计 / 合计 states: as characters, 一共 would be 一 and 共 of
-一般公共预算. The best count answers
+一般公共预算; likewise a purchase asked (买, 添) is said by a name that buys (计划购置车辆). The best count answers
 when it holds at least one of the question's characters besides the thing counted and no count of another number
 scores as well."""
 from __future__ import annotations
@@ -34,6 +34,7 @@ _TOTAL = re.compile(r"一共|总共|共有|共计|合计|总计|总数")  # a to
 _BUYING = re.compile(r"购置|购买|采购|新购|添置|新增|更新")  # a count of things bought in the year, not held
 _BUY_ASKED = re.compile(r"买|购|添|换新|新车")
 _TOTAL_SAID = "共"  # how a total asked and stated shows in StatedCount.said
+_BUY_SAID = "购"  # …and a purchase asked and stated
 _TRAILING = re.compile(r"(?:呢|啊|吗|了|的|？|\?)+$")
 
 
@@ -55,6 +56,12 @@ def asked_count(question: str) -> tuple[str, str] | None:
     m = _ASKED_BEFORE.search(question)
     if m is None or m.group(1)[-1] in _FUNCTION:
         return None  # "应急用的几台": what is counted is not said (a follow-up takes it from the question before)
+    verb = re.search(r"(?:打算|准备|计划|要|想)?[买购添换置]+$", m.group(1))
+    if verb:
+        # 换新公车打算买几辆: the verb buys what the words before it name (2026年准备买几辆: nothing named)
+        before = question[:m.start(1) + verb.start()].rstrip("，,的")
+        return (before[-2:], m.group(2)) if re.search(r"[\u4e00-\u9fff]{2}$", before) and \
+            not re.search(r"年$", before) else None
     return m.group(1).split("的")[-1], m.group(2)  # 局里的车 counts 车
 
 
@@ -97,6 +104,8 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             said = tuple(sorted(wanted & set(_TOTAL.sub("", name))))
             if total and _TOTAL.search(name):
                 said = (*said, _TOTAL_SAID)
+            if buys and _BUYING.search(name):
+                said = (*said, _BUY_SAID)  # 打算买几辆 and 计划购置车辆: the buying asked is said, in other words
             dated = any(y in text[start:m.start()].replace(" ", "") for y in years)
             # things bought in the year (计划购置…) and things held (共有…) are counted apart: a count whose
             # sentence buys answers only a question about buying, and the other way round

@@ -7,6 +7,8 @@ from qa.answer import ask
 def test_a_question_is_split_where_each_clause_asks():
     assert follow_ups("X是多少，比上年少了多少？") == ["X是多少", "X比上年少了多少"]
     assert len(follow_ups("某局2026年打算买几辆新车，花多少钱？")) == 2
+    # the first's asking verbs are not the later one's subject
+    assert follow_ups("某局2026年换新公车准备花多少钱？打算买几辆？")[1] == "某局2026年换新公车打算买几辆"
     # a question sentence of its own asks wherever its 几个 sits
     assert follow_ups("某局纳入绩效管理的项目资金有多少？设置了几个项目绩效目标？")[1] == "某局纳入绩效管理的项目资金设置了几个项目绩效目标"
     # …also when it is the first to ask: the later questions take what comes before it

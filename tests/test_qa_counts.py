@@ -16,6 +16,9 @@ def test_what_a_question_counts_and_in_which_measure():
     assert asked_count("局里的车有多少辆？") == ("车", "辆")  # (局里的: where, not what)
     assert asked_count("打算买几辆新车？") == ("新车", "辆")
     assert asked_count("其中应急用的几台？") is None  # what is counted is left to the question before
+    # a buying verb before 几 counts what the words before it name; with nothing named, nothing is counted
+    assert asked_count("换新公车打算买几辆？") == ("公车", "辆")
+    assert asked_count("2026年准备买几辆？") is None
     # …which a follow-up takes from it
     assert follow_ups("某局一共有多少台车？其中应急用的几台？")[1].endswith("几台车")
 
@@ -57,3 +60,10 @@ def test_a_count_held_and_a_count_bought_answer_different_questions(tmp_path):
     # the same words name both counts; 有 asks what is held, 买 what is bought
     assert count("深圳市气象局2026年部门预算中，单价100万元以上的设备有多少台（套）？").value == 36
     assert count("深圳市气象局2026年打算买几台单价100万元以上的设备？").value == 2
+
+
+def test_a_purchase_asked_in_other_words_reads_the_count_bought(tmp_path):
+    city = city_of(tmp_path, [("水务局", FLEET), ("文化局", "文物保护项目700.00万元。")])
+    # 打算买 shares no character with 计划购置, yet asks it: the count bought, not the 12 held
+    a = ask("深圳市水务局2026年换新公车打算买几辆？", city.store.root, retriever=city)
+    assert a.answered and a.value == 3.0, a.answer
