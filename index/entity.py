@@ -197,7 +197,7 @@ def text_aliases(rest: str, texts: list[str], head: str = "") -> set[str]:
 
 def _forms(body: str) -> set[str]:
     """A unit's name without its place, as readers say it: itself, its abbreviations; an office of the people's
-    government also as 政府办公厅; a name ending in two organisation words also without the last (万里街道办事处
+    government also as 政府办公厅 (市府办); the police's traffic bureau as 交警局; a name ending in two organisation words also without the last (万里街道办事处
     → 万里街道)."""
     out = {body}
     core = body
@@ -208,6 +208,8 @@ def _forms(body: str) -> set[str]:
             out.add(core)
         elif core in ("办公厅", "办公室"):
             out |= {"政府办", "府办"}  # the government's office as everyone says it: 市政府办, 市府办
+    if re.fullmatch(r"公安(?:局)?交通(?:管理|警察)局", core):
+        out |= {"交警局", "交警支队", "交警"}  # the police's traffic bureau as everyone says it: 深圳交警局
     cut = _parent_cut(core)
     if cut:  # 规划和自然资源局|大鹏管理局: the unit's own part is what tells it from its parent's other units
         head, child = core[:cut], core[cut:]

@@ -181,3 +181,10 @@ def test_a_departments_total_is_not_given_as_its_own_offices(look_alike_city):
     # the department's total row says nothing of its own office: not given as the own office's figure
     a = ask(asked, look_alike_city.store.root, retriever=look_alike_city)
     assert not a.answered and "本级" in a.answer, a.answer
+
+
+def test_the_polices_traffic_bureau_is_named_as_people_say_it():
+    docs = {"d0": {**describe("深圳市公安局交通管理局"), "year": 2026}, "d1": {**describe("深圳市公安局"), "year": 2026}}
+    assert {"交警局", "深圳交警局"} <= set(docs["d0"]["aliases"]) and "交警局" not in docs["d1"]["aliases"]
+    assert scope("深圳交警局2026年公务用车购置费预算多少？", docs).keys == {"d0"}
+    assert scope("深圳市公安局2026年公务用车购置费预算多少？", docs).keys == {"d1"}
