@@ -13,7 +13,7 @@ from qa.basis import basis_of
 from qa.counts import asked_count
 from qa.citations import cite
 from qa.evidence import structured
-from qa.question import MEASURE, MEASURES, YEAR_BASE, intent
+from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
 from qa.rank_columns import ranked
@@ -32,7 +32,7 @@ _SUM = r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起�
 _RATIO = r"几倍|多少倍|倍数|之比|比值|比例是|times|ratio"
 _DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|高出|低出|少出|多几|少几|difference|how much more|how much less"
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
-_STRIP = "|".join(f"(?:{rx})" for _, rx in _OPS) + \
+_STRIP = r"(?:[多少](?:几|多少)[个家辆人项台套])|比(?![例重较])|" + "|".join(f"(?:{rx})" for _, rx in _OPS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
     r"分别|各自|各(?=[是为有多几])|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|及|、|的|是|为|\?|？|。|，|,|" \
     r"[（(]?(?:本级|汇总)[）)]?|[两二三四五六七八九十几]+(?:地|家|个|位)|(?:有|是|为)?(?:多少|几)[个家辆人项台套]?"
@@ -72,7 +72,7 @@ def is_aggregate(question: str, sc: Scope) -> bool:
 
 
 def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
-    q = without_names(question, docs, sc)
+    q = FRAME.sub("", without_names(question, docs, sc))  # 按2026年部门预算公开的数字，…: where to look
     q = re.sub(_STRIP, " ", halfwidth(q), flags=re.I)
     return re.sub(r"\s+", "", q)
 
@@ -152,8 +152,8 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     docs = retriever.documents()
     op = operation(question)
     subject = _subject(question, docs, sc)
-    if len(subject) < 2:
-        return None
+    if len(subject) < 2 and not (subject and MEASURE.search(halfwidth(question))):
+        return None  # (车 of 多几辆车 is enough: the count says the rest)
     if len(sc.named) < 2 and not sc.every:
         if op in ("max", "min") and wants_item(question):
             return ranked(question, sc, retriever, op, k)
@@ -183,10 +183,11 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
         read_one = None  # (already reading one document for an aggregate: its question is not one again)
     for key in keys:
         cand = first[key]
-        if cand is None and read_one is not None and any(first.values()):
+        if cand is None and read_one is not None and (any(first.values()) or measure):
             # a figure the other documents print in a cell, this one states otherwise (in its narrative, in other
             # words): read by the whole single-document reading. When no document prints it in a cell, the
-            # quantity itself is in doubt, and nothing is read.
+            # quantity itself is in doubt, and nothing is read — but a count, which the narrative states
+            # (共有车辆664辆), is read so in each.
             name = docs[key].get("name") or docs[key].get("entity") or ""
             asked = f"{name}{own_office(key)}{subject}" + (f"有多少{measure.group(1)}" if measure else asking or "是多少")
             token = _READING_ONE.set(True)
@@ -233,6 +234,10 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     missing = len(keys) - len(read)
     if missing:
         text += f"（另有{missing}份文件未找到该数字，未计入。）"
+    # one figure is no ranking ("下属各单位里哪个最多" of one document: its units are not documents)
+    lone = op in ("max", "min", "rank") and len(rows) < 2
+    if lone and not missing:
+        text += "（只读到一个单位的数字，无从比较，未作回答。）"
     cands = {name: c for name, c in read}
     citations = [cite(cands[r.entity].hit, cands[r.entity].text if cands[r.entity].hit.chunk.kind == "paragraph"
                       else None) for r in rows]
@@ -244,7 +249,8 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     # asked (the unread one may be the largest): the figures read are shown, the answer is not given as one.
     return Answer(question=question, answer=text, value=value, unit=unit, citations=citations[:max(k, len(rows))],
                   mode="structured", rows=rows, confidence=round(min(1.0, cover), 3), basis=basis,
-                  table=read[0][1].table, row=read[0][1].row, column=read[0][1].column, answered=not missing)
+                  table=read[0][1].table, row=read[0][1].row, column=read[0][1].column,
+                  answered=not missing and not lone)
 
 
 def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:

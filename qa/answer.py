@@ -31,14 +31,11 @@ from qa.contraction import contracted_sum
 from qa.listed import in_narrative
 from qa.rank import nth
 from qa.rank_columns import ranked
-from qa.question import intent
+from qa.question import FRAME, intent
 from qa.reword import keeps_a_word, reword, subject_phrase
 from qa.share import computed_share
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
-
-
-_FRAME = re.compile(r"^\s*(?:按照|按|依照|根据)[^，,。？?]{2,20}?[，,]\s*")  # 按照部门预算支出经济分类，…
 
 
 def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriever: Retriever | None = None,
@@ -190,7 +187,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if counted is not None:
                 return _count_answer(question, counted, citations, k, named)
         cand = structured(read_as, pool, retriever.terms())
-        framed = _FRAME.match(read_as)
+        framed = FRAME.match(read_as)
         if cand is None and framed and kind in ("percent", "count"):
             # 按照经济分类，…增长百分之几: the frame says which table to look in; a rate or count the narrative
             # states does not repeat it

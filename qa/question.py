@@ -6,6 +6,8 @@ import re
 from index.numbers import halfwidth
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
+# A frame saying where to look, before the question proper (按照部门预算支出经济分类，… / 按2026年部门预算公开的数字，…)
+FRAME = re.compile(r"^\s*(?:按照|按|依照|根据)[^，,。？?]{2,20}?[，,]\s*")
 _NUMERIC = re.compile(r"多少|几|多大|金额|数额|总额|合计|共计|为多|是多|占比|比例|比重|百分之|增长|减少|下降|增加")
 # Administrative words shared by many unit names; they do not tell one unit from another.
 _GENERIC_PHRASES = ("上海市", "普陀区", "人民政府", "办事处", "本级单位", "部门预算", "部门决算")

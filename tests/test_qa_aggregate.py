@@ -129,3 +129,14 @@ def test_a_units_own_office_asked_of_a_departments_document_is_read_as_its_own_o
     a = ask("深圳市人民政府办公厅和深圳市统计局本级2026年的公用经费各是多少？哪家高，高出多少？", city.store.root,
             retriever=city)
     assert a.answered and a.value == 66.43 and sorted(r.value for r in a.rows) == [684.91, 751.34], a.answer
+
+
+def test_counts_of_two_units_are_compared_and_one_figure_is_no_ranking(look_alike_city):
+    city = look_alike_city  # 共有车辆 3 + i辆 in the i-th unit's document
+    # a frame saying where to look, a count said by the thing counted alone (车): each unit's stated total
+    a = ask("按2026年部门预算公开的数字，深圳市统计局的车比深圳市气象局多几辆？", city.store.root, retriever=city)
+    assert a.answered and a.value == 1.0 and sorted(r.value for r in a.rows) == [4.0, 5.0], a.answer
+    assert ask("深圳市统计局有多少辆车？", city.store.root, retriever=city).value == 5.0
+    # "各单位里哪个最多" of one document reads one figure: no ranking of units is answered from it
+    one = ask("深圳市统计局下属各单位里，哪个单位的车最多？", city.store.root, retriever=city)
+    assert not one.answered, one.answer

@@ -44,9 +44,12 @@ def test_a_count_is_read_in_the_questions_own_words(fleet_city):
 
 
 def test_counts_that_fit_as_well_are_no_answer(fleet_city):
-    # nothing of the question but 车 tells 12, 2, 4, 6 and 3 apart
+    # nothing of the question but 车: the total its names state (共有车辆12辆), the whole count asked…
     question = "深圳市水务局的车是几辆？"
-    assert stated_count(question, fleet_city.scope(question), fleet_city) is None
+    assert stated_count(question, fleet_city.scope(question), fleet_city).value == 12.0
+    # …but nothing tells the parts apart when a part is asked in words no name says
+    part = "深圳市水务局执法的车是几辆？"
+    assert stated_count(part, fleet_city.scope(part), fleet_city) is None
 
 
 def test_a_count_held_and_a_count_bought_answer_different_questions(tmp_path):
