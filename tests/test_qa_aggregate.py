@@ -140,3 +140,12 @@ def test_counts_of_two_units_are_compared_and_one_figure_is_no_ranking(look_alik
     # "各单位里哪个最多" of one document reads one figure: no ranking of units is answered from it
     one = ask("深圳市统计局下属各单位里，哪个单位的车最多？", city.store.root, retriever=city)
     assert not one.answered, one.answer
+
+
+def test_a_conjunction_inside_a_word_is_kept_in_the_quantity():
+    from qa.aggregate import _subject
+    from qa.scope import Scope
+
+    # 及 joins two things, but 涉及 (to involve) is one word of the quantity's name
+    assert _subject("委托业务费涉及的财政拨款，哪家最多？", {}, Scope(keys=set())) == "委托业务费涉及财政拨款"
+    assert _subject("会议费及培训费哪家最多？", {}, Scope(keys=set())) == "会议费培训费"
