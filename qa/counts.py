@@ -33,6 +33,7 @@ _FUNCTION = set("的了是有在和与及其")
 _TOTAL = re.compile(r"一共|总共|共有|共计|合计|总计|总数")  # a total asked, or stated
 _BUYING = re.compile(r"购置|购买|采购|新购|添置|新增|更新")  # a count of things bought in the year, not held
 _BUY_ASKED = re.compile(r"买|购|添|换新|新车")
+_WHOLE = re.compile(r"全系统|全部|所有|整个|全局|总的")  # …asked as the whole of what is counted, too
 _TOTAL_SAID = "共"  # how a total asked and stated shows in StatedCount.said
 _BUY_SAID = "购"  # …and a purchase asked and stated
 _TRAILING = re.compile(r"(?:呢|啊|吗|了|的|？|\?)+$")
@@ -80,9 +81,9 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
     years = re.findall(r"20\d\d", question)
     # the question without its unit (and 本级 / 汇总) and year
     phrase = re.sub(r"[（(]?(?:本级|汇总)[）)]?", "", without_names(question, docs, sc, years=True))
-    total = bool(_TOTAL.search(phrase))
+    total = bool(_TOTAL.search(phrase) or _WHOLE.search(phrase))
     buys = bool(_BUYING.search(phrase) or _BUY_ASKED.search(phrase))
-    phrase = _TOTAL.sub("", phrase)
+    phrase = _WHOLE.sub("", _TOTAL.sub("", phrase))
     wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set(noun) - set("多少几有是为") - set(MEASURES)
     chunks = retriever.chunks()
     found: list[StatedCount] = []

@@ -70,3 +70,9 @@ def test_a_purchase_asked_in_other_words_reads_the_count_bought(tmp_path):
     # 打算买 shares no character with 计划购置, yet asks it: the count bought, not the 12 held
     a = ask("深圳市水务局2026年换新公车打算买几辆？", city.store.root, retriever=city)
     assert a.answered and a.value == 3.0, a.answer
+
+
+def test_the_whole_system_asks_the_total(fleet_city):
+    # 全系统 / 全部 ask the whole count, as 一共 does: the stated total, whatever else the question says
+    question = "深圳市水务局决算显示，到2025年末全系统有多少辆车（含救护车）？"
+    assert stated_count(question, fleet_city.scope(question), fleet_city).value == 12.0
