@@ -113,7 +113,9 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             opened = max([x.end() for x in re.finditer(r"[。]", text[:m.start()])] + [0])
             if bool(_BUYING.search(text[opened:m.start()])) != buys:
                 continue
-            score = len(said) + (m.group(2) == measure) + dated
+            # the first count of its sentence is the total before its breakdown (计划购置车辆7辆，本级更新1辆、…)
+            first = said and not any(f.chunk is chunk and f.sentence == sentence for f in found)
+            score = len(said) + (m.group(2) == measure) + dated + bool(first)
             found.append(StatedCount(float(m.group(1)), m.group(2), sentence, chunk, said, score))
     if not found:
         return None

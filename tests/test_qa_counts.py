@@ -76,3 +76,13 @@ def test_the_whole_system_asks_the_total(fleet_city):
     # 全系统 / 全部 ask the whole count, as 一共 does: the stated total, whatever else the question says
     question = "深圳市水务局决算显示，到2025年末全系统有多少辆车（含救护车）？"
     assert stated_count(question, fleet_city.scope(question), fleet_city).value == 12.0
+
+
+def test_the_first_count_of_a_sentence_is_its_total_before_the_breakdown(tmp_path):
+    bought = "截至2025年10月，共有车辆9辆。2026年计划购置车辆3辆、60.00万元，本级更新公务车辆1辆、下属中心更新公务车辆2辆。"
+    city = city_of(tmp_path, [("气象局", bought), ("文化局", "文物保护项目700.00万元。")], vehicles=9)
+    question = "深圳市气象局2026年打算买几辆车？"
+    assert stated_count(question, city.scope(question), city).value == 3.0
+    # a part asked in the breakdown's own words is still that part
+    part = "深圳市气象局2026年下属中心更新几辆车？"
+    assert stated_count(part, city.scope(part), city).value == 2.0
