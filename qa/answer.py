@@ -19,6 +19,7 @@ from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggre
                           top_item_share)
 from qa.models import Answer, Basis
 from qa.several import several
+from qa.units import units_compared
 from qa.parts import named_parts, parts_sentence
 from qa.whole import whole_budget
 from qa.english import is_english, translate
@@ -132,6 +133,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         return several(question, parts, k, retriever, lambda q: _answer(q, k, settings, retriever))
     kind = intent(question)
     if len(sc.named) == 1 and compares_with_another(question):
+        # Y a unit the document prints as a row (a department's subordinate unit): each read, then compared
+        found = units_compared(question, sc, retriever, lambda q: _answer(q, k, settings, retriever))
+        if found is not None:
+            found.basis = named + found.basis
+            return found
         # "X的…比Y多多少" with one unit found (the other not in the store, or Y an item of the same document): one
         # figure is no answer to a comparison.
         return _abstain(question, "问题比较两个数字，只找到其中一个单位的文件，未能各自读出两者，未作回答。以下为最接近的段落。",

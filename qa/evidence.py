@@ -105,6 +105,10 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
                      if whole_name[cut:] in q.text and whole_name[cut:].endswith(ORG_SUFFIX)), None)
         row_name = tail or row_name
     l_hit, l_extra, l_whole = match(q, row_name)
+    if row_name.endswith("本级") and q.own_office and is_unit(row_name[:-2]):
+        # the department's own office's row (深圳市建筑工务署（本级）) when the question asks 本级: the unit's name
+        # is gone from the question (it chose the document), its 本级 is what names the row
+        l_hit, l_extra, l_whole = len(grams(clean(row_name))), 0, True
     if clean(row_name) in qualifiers:
         l_hit, l_whole = 0, False
     qualified = {g for n in qualifiers for g in grams(n)}  # said by the document, as qualifiers

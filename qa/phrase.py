@@ -75,6 +75,7 @@ class Query:
     years: set[int] = field(default_factory=set)  # years the question says (the document's, or a column's)
     previous: bool = False  # it asks about the year before (上年/去年), not the document's own year
     basis: str | None = None  # 预算 or 决算 when it asks one of them
+    own_office: bool = False  # it says 本级: in a department's document (汇总), its own office's row is named
 
     @classmethod
     def of(cls, question: str, hits: list[Hit]) -> "Query":
@@ -83,7 +84,7 @@ class Query:
         codes = set(CODE.findall(q))
         text = clean(re.sub(r"\d+", "", q))
         said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}
-        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q))
+        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q), "本级" in question)
 
 
 # The basis of a figure: budgeted (预算) or spent (决算); a question asking one is not answered from the other.
