@@ -3,18 +3,15 @@ else from the best sentences; always with citations. When the evidence is weak, 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from pathlib import Path
 
-from core.settings import Settings
 from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.basis import basis_of, shared_words
 from qa.citations import cite, distinct, locate
 from qa.evidence import corroborating, structured
-from qa.phrase import SENTENCE
-from qa.reasons import definition_pattern, extractive, reason_candidates
+from qa.reasons import extractive, stated_definition, stated_reason
 from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups,
                           top_item_share)
 from qa.models import Answer, Basis
@@ -170,7 +167,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if listed is not None:
             return listed
     if kind in ("reason", "definition"):
-        found = (_reason if kind == "reason" else _definition)(question, hits, retriever)
+        found = (stated_reason if kind == "reason" else stated_definition)(question, hits, retriever)
         if found is not None:
             sentence, hit = found
             first = cite(hit, sentence)
@@ -337,55 +334,6 @@ def _count_answer(question: str, counted, citations: list, k: int, named: list[B
                   citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1],
                   mode="extractive", confidence=round(min(1.0, counted.score / 3), 3),
                   basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
-
-
-def _reason(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:
-    found = reason_candidates(question, hits)
-    if not found:
-        return None
-    _, text, hit = max(found, key=lambda t: t[0])
-    if not re.search(r"\d", text):
-        # "预算收支减少主要原因说明：因减员…": the change it explains is stated in the paragraph before.
-        before = _previous_paragraph(retriever, hit.chunk)
-        if before is not None and re.search(r"\d", before.text) and len(before.text) <= 300:
-            text = before.text.strip() + text
-    return text, hit
-
-
-def _previous_paragraph(retriever: Retriever, chunk):
-    """The paragraph printed just before a chunk in its document (chunks are stored in reading order)."""
-    docs = retriever.documents()
-    key = next((k for k, d in docs.items() if chunk.id in (d.get("chunk_ids") or [])), None)
-    if key is None:
-        return None
-    chunks = retriever.chunks()
-    ids = docs[key]["chunk_ids"]
-    at = ids.index(chunk.id)
-    for cid in reversed(ids[:at]):
-        c = chunks.get(cid)
-        if c is not None and c.kind == "paragraph":
-            return c
-    return None
-
-
-def _definition(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:
-    """The definition of the term a question names ("项目支出：是指…"), from the hits or else from the passages of
-    the documents the question is about."""
-    rx = definition_pattern(question, hits)
-    if rx is None:
-        return None
-    allowed = retriever.allowed(question)
-    chunks = retriever.chunks()
-
-    def rest():  # in reading order, a document read only when the hits held no definition
-        return (Hit(c, 0.0) for cid in chunks if cid in allowed and (c := chunks[cid]).kind == "paragraph")
-
-    for h in itertools.chain(hits, rest()):
-        text = halfwidth(h.chunk.text).strip()
-        if h.chunk.kind == "paragraph" and rx.search(text):
-            sentence = next((s for s in SENTENCE.findall(h.chunk.text) if "指" in s), h.chunk.text)
-            return sentence.strip(), h
-    return None
 
 
 _THRESHOLD = re.compile(r"(超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元)?")

@@ -2,14 +2,17 @@
 (主要原因…/由于…) for what it names, the sentence that defines a term (项目支出：是指…)."""
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
 
 from qa.phrase import SENTENCE, Query, bigrams, clean, grams, less_units, rate_kind, strip_entity
 from qa.question import definition_term
 
 if TYPE_CHECKING:
-    from qa.retrieve import Hit
+    from qa.retrieve import Hit, Retriever
 
 def extractive(question: str, hits: list[Hit]) -> tuple[str, Hit | None, int]:
     """The sentence sharing the most bigrams with the question (less the unit's name), and how many it shares."""
@@ -78,3 +81,56 @@ _DEFINED = r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六�
 def definition_pattern(question: str, hits: list[Hit]) -> re.Pattern | None:
     term = definition_term(less_units(question, hits))
     return re.compile(_DEFINED.format(term=re.escape(term))) if term else None
+
+
+def stated_reason(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:
+    """The clause that gives the reason for what the question names, with the change it explains (in the paragraph
+    before when the clause states no figure)."""
+    found = reason_candidates(question, hits)
+    if not found:
+        return None
+    _, text, hit = max(found, key=lambda t: t[0])
+    if not re.search(r"\d", text):
+        # "预算收支减少主要原因说明：因减员…": the change it explains is stated in the paragraph before.
+        before = previous_paragraph(retriever, hit.chunk)
+        if before is not None and re.search(r"\d", before.text) and len(before.text) <= 300:
+            text = before.text.strip() + text
+    return text, hit
+
+
+def previous_paragraph(retriever: Retriever, chunk):
+    """The paragraph printed just before a chunk in its document (chunks are stored in reading order)."""
+    docs = retriever.documents()
+    key = next((k for k, d in docs.items() if chunk.id in (d.get("chunk_ids") or [])), None)
+    if key is None:
+        return None
+    chunks = retriever.chunks()
+    ids = docs[key]["chunk_ids"]
+    at = ids.index(chunk.id)
+    for cid in reversed(ids[:at]):
+        c = chunks.get(cid)
+        if c is not None and c.kind == "paragraph":
+            return c
+    return None
+
+
+def stated_definition(question: str, hits: list[Hit], retriever: Retriever) -> tuple[str, Hit] | None:
+    """The definition of the term a question names ("项目支出：是指…"), from the hits or else from the passages of
+    the documents the question is about."""
+    from qa.hit import Hit
+
+    rx = definition_pattern(question, hits)
+    if rx is None:
+        return None
+    allowed = retriever.allowed(question)
+    chunks = retriever.chunks()
+
+    def rest():  # in reading order, a document read only when the hits held no definition
+        return (Hit(c, 0.0) for cid in chunks if cid in allowed and (c := chunks[cid]).kind == "paragraph")
+
+    for h in itertools.chain(hits, rest()):
+        text = halfwidth(h.chunk.text).strip()
+        if h.chunk.kind == "paragraph" and rx.search(text):
+            sentence = next((s for s in SENTENCE.findall(h.chunk.text) if "指" in s), h.chunk.text)
+            return sentence.strip(), h
+    return None

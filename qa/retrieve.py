@@ -6,7 +6,6 @@ import json
 import os
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from index.chunk import Chunk
@@ -15,6 +14,7 @@ from core.settings import IndexSettings
 from index.store import Store
 from qa.chunkview import LazyChunks
 from qa.dense import DenseIndex
+from qa.hit import Hit  # noqa: F401  (re-exported: qa.retrieve.Hit is what readers import)
 from qa.evidence import evidence, is_total_row
 from qa.phrase import clean
 from qa.question import search_query
@@ -66,12 +66,6 @@ def _vocab_stamp(store: Store) -> str:
 # Neither bm25s nor chromadb's embedded client documents thread safety; searches in one process take turns
 # (processes still run in parallel).
 _SEARCH_LOCK = threading.Lock()
-
-
-@dataclass
-class Hit:
-    chunk: Chunk
-    score: float
 
 
 class Retriever:
