@@ -168,13 +168,20 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             return listed
     if kind in ("reason", "definition"):
         found = (stated_reason if kind == "reason" else stated_definition)(question, hits, retriever)
+        term: list[Basis] = []
+        mapped = reword(question, sc, retriever) if found is None and kind == "reason" else None
+        if mapped is not None:
+            # the reason for what the question names in other words (开会经费 → 会议费), asked in the term
+            again = f"{mapped[0]}，原因是什么"
+            found = stated_reason(again, retriever.search(again, max(k, 20), docs=sc.keys), retriever)
+            term = mapped[1] if found is not None else []
         if found is not None:
             sentence, hit = found
             first = cite(hit, sentence)
             rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
             return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive",
-                          confidence=1.0, basis=named + [Basis(part="sentence", text=sentence,
-                                                               words=shared_words(question, sentence))])
+                          confidence=1.0, basis=named + term + [Basis(part="sentence", text=sentence,
+                                                                      words=shared_words(question, sentence))])
         if kind == "reason":
             # A "why" no clause of the documents answers for what the question names: not answered from a
             # sentence that only shares its words. (A definition falls back to the closest sentence below.)

@@ -37,3 +37,13 @@ def test_a_frame_saying_which_classification_does_not_hide_a_rate_the_narrative_
     a = ask("按照部门预算支出经济分类，深圳市水务局2026年对个人和家庭的补助（303）是多少万元？较上年增加多少、增长百分之几？",
             city.store.root, retriever=city)
     assert a.answered and a.value == 160.08 and [r.value for r in a.rows] == [160.08, 61.9, 63.05], a.answer
+
+
+def test_a_why_asked_in_other_words_is_read_in_the_documents_term(tmp_path):
+    meetings = ("会议费29.92万元，较上年增加22.12万元，主要原因是换届选举会议增加。\n\n一般公共预算基本支出表\n单位：万元\n"
+                "科目编码\t科目名称\t合计\n30215\t会议费\t{0}\n30216\t培训费\t5.00\n")
+    city = city_of(tmp_path, [(u, meetings.format(v)) for u, v in
+                              [("民政局", "29.92"), ("文化局", "10.00"), ("统计局", "8.00"), ("水务局", "6.00")]])
+    a = ask("深圳市民政局2026年开会的钱为啥比上年多出那么多？", city.store.root, retriever=city)
+    assert a.answered and "换届选举" in a.answer, a.answer
+    assert any(b.part == "term" and b.text == "会议费" for b in a.basis), a.basis  # read as the documents' term
