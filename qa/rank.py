@@ -22,6 +22,8 @@ _WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|
                     # 第二大类是什么, 最大的一项是哪个: the item named by its rank, asked
                     r"(?:第\s*[二三四五六七八九十\d]+|最)[大小多少高低]的?(?:一|那)?[项类个笔种款块]目?(?:是什么|是哪|叫什么)", re.I)
 _TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计)")
+_SUMMARY = re.compile(r"收支总表|收支总体情况表|收入总表|支出总表")  # the standard summary tables
+_MEASURE_LABEL = re.compile(r"[（(](?:万元|元|千元)[）)]|^(?:资金)?金额|预算数$")
 _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|中|里|的|是|按|看|明细|"
                       r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
 
@@ -271,9 +273,12 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
     own = norm(docs[key].get("name") or "")
+    projects = bool(re.search(r"哪一?个?项目", halfwidth(first or question)))
     for name, kind, head, items in groups:
         if kind.startswith(("table:", "row:")) and kind.split(":")[1] != level:
             continue
+        if projects and _SUMMARY.search(norm(head.table or "")):
+            continue  # 哪个项目: a summary table's rows are classes and sources, never projects
         if kind == "row" and id(head) in leveled_rows:
             continue  # 哪个项目 under a 类: its 项, not its 款
         if units:
@@ -306,7 +311,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     named = grams(clean(name)) | grams(clean(head.table or ""))
     if not asked and not units and len(wanted & named) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant
-    valued = [(v, c) for c in items if (v := _amount(c)) is not None]
+    # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
+    valued = [(v, c) for c in items if (v := _amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")]
     if not valued:
         return None
     valued.sort(key=lambda t: t[0], reverse=op != "min")

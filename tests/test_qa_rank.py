@@ -254,3 +254,24 @@ def test_the_item_asked_by_its_rank_after_a_named_one_and_items_printed_twice(tm
     assert not ingest_paths([tmp_path / "sz-repeated.txt"], tmp_path / "store2").errors
     twice = ask("深圳市重复局2026年一般公共预算支出按功能分类，哪一类最多？", tmp_path / "store2")
     assert not twice.answered or twice.value not in (400.0, 300.0)
+
+
+def test_which_project_is_never_a_summary_tables_class_nor_a_forms_header(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    # the 收支总表 lists the project money by class (一般公共服务, 社会保障…): no class is a project; the project
+    # table's rows are
+    summary = ("收支总表\n单位：万元\n项目\t预算数\n支出总计\t900.00\n2、专项业务经费支出\t900.00\n(1)一般公共服务支出\t100.00\n"
+               "(2)社会保障和就业支出\t800.00\n")
+    projects = ("专项业务经费支出表\n单位：万元\n项目名称\t项目金额\n合计\t900.00\n统计调查项目\t600.00\n数据平台运维\t300.00\n")
+    city = city_of(tmp_path, [("统计局", summary + "\n" + projects), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市统计局2026年专项业务经费里，哪个项目最多？", city.store.root, retriever=city)
+    assert a.value != 800.0, a.answer
+    assert a.value in (None, 600.0), a.answer
+    # a form's header read as a row (资金金额（万元）) is no item of a ranking
+    form = ("专项业务经费绩效目标表\n单位：万元\n项目名称\t金额\n资金金额（万元）\t1000.00\n统计调查项目\t600.00\n数据平台运维\t300.00\n")
+    (tmp_path / "form").mkdir()
+    other = city_of(tmp_path / "form", [("统计局", form), ("文化局", "文物保护项目700.00万元。")])
+    b = ask("深圳市统计局2026年专项业务经费绩效目标表里，哪个项目最多？", other.store.root, retriever=other)
+    assert b.value != 1000.0, b.answer
