@@ -299,6 +299,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
 _AND_ASKS = re.compile(r",?\s*(?:\band\s+|;\s*)(?=how (?:much|many)\b|what (?:is|was|are|were) (?:the|its|their)\b|"
                        r"what (?:share|percentage|proportion)\b)", re.I)
 _WHY = re.compile(r",?\s*\band\s+why\s*\??\s*$", re.I)
+_EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)
 _YEARS = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they)\b")
 
@@ -356,7 +357,11 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
         return count_question(question, units, years, docs, retriever)
     if term is None and rest.strip() and len(set(units)) == 1:
-        term = _item(" ".join(rest.split()), units, docs, retriever)
+        # what the money is for, then its examples ("materials-reserve work, such as spot checks of stockpiles"):
+        # the head names the item, the examples illustrate it; read whole when the head alone reads nothing
+        head = _EXAMPLES.split(rest)[0]
+        term = (head.strip() != rest.strip() and _item(" ".join(head.split()), units, docs, retriever)) or \
+            _item(" ".join(rest.split()), units, docs, retriever)
     if term is None:
         return None
     term = f"一般公共预算{term}" if general else term
@@ -412,5 +417,8 @@ def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever) -> st
     read = [m for m in best(stems(phrase), names) if not m.chance]
     if not read or read[0].word_share < MIN_GLOSS or len(read) > 1 and read[0].score - read[1].score < MIN_GLOSS_LEAD:
         return None
-    # (the encoder's nearest item agreeing is the check; its margins among short names are too thin to read)
-    return read[0].text if nearest(phrase, names, 1)[0][1] == read[0].text else None
+    # the encoder agreeing is the check: its nearest item is the dictionary's, or ties with it (within MIN_MARGIN:
+    # its margins among short names are too thin to overrule a clear dictionary reading)
+    ranked = nearest(phrase.replace("-", " "), names, len(names))
+    mine = next(sim for sim, text in ranked if text == read[0].text)
+    return read[0].text if ranked[0][0] - mine < MIN_MARGIN else None

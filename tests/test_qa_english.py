@@ -304,3 +304,30 @@ def test_a_unit_named_by_a_list_of_its_fields_and_its_own_offices_named_by_no_un
     # "running its own offices" is what the money is for (机关运行经费), not a second unit
     assert translate("How much will the Shenzhen culture, tourism and sports bureau spend in 2026 on running its own "
                      "offices?", city) == "深圳市文化广电旅游体育局2026年机关运行经费是多少"
+
+
+def test_an_item_described_with_examples_is_read_by_its_head(tmp_path, monkeypatch):
+    import qa.meaning
+    from qa.english import _EXAMPLES, translate
+    from tests.conftest import city_of
+
+    assert _EXAMPLES.split("materials-reserve work such as quality spot checks")[0].strip() == "materials-reserve work"
+    items = ("业务经费900.00万元，主要包括：物资储备业务124.73万元，用于储备物资质量抽检；"
+             "价格监测业务300.00万元，用于重要商品价格监测。")
+    city = city_of(tmp_path, [("发展和改革委员会", items), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    q = ("What will the Shenzhen Development and Reform Commission spend in 2026 on its materials-reserve work, such "
+         "as quality spot checks of stockpiled goods?")
+    real = qa.meaning.nearest
+
+    def encoder(first: str, lead: float):  # the encoder puts another item first, by `lead`
+        def nearest(query, texts, k=1):
+            ranked = sorted(real(query, texts, len(texts)), key=lambda t: t[1] != first)
+            top = ranked[0][0]
+            return [(top + (lead if t == first else 0.0), t) for s, t in ranked][:k]
+        return nearest
+
+    # a tie (within MIN_MARGIN) does not overrule the dictionary's clear reading; a clear lead does
+    monkeypatch.setattr(qa.meaning, "nearest", encoder("价格监测业务", 0.001))
+    assert translate(q, city) == "深圳市发展和改革委员会2026年物资储备业务是多少"
+    monkeypatch.setattr(qa.meaning, "nearest", encoder("价格监测业务", 0.05))
+    assert translate(q, city) is None
