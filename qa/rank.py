@@ -57,7 +57,9 @@ def asks_unit(question: str) -> bool:
 
 
 def wants_item(question: str) -> bool:
-    return bool(_WHICH.search(halfwidth(question)))
+    q = halfwidth(question)
+    # (哪家 / 哪个 among the units a question speaks of: 下属单位里，哪家培训费最多)
+    return bool(_WHICH.search(q)) or (asks_unit(q) and bool(re.search(r"哪一?[家个]", q)))
 
 
 def _amount(chunk) -> float | None:
@@ -194,6 +196,24 @@ def _same_classification(asked: str, printed: str | None) -> bool | None:
     return printed.startswith(asked)
 
 
+def _named_column(question: str, items: list, year: int | None) -> str | None:
+    """The column units are ranked by when the question names it (哪家培训费最多: the 培训费 column of the year asked,
+    else of the document's year), printed for two units at least; None when it names none."""
+    q = norm(halfwidth(question))
+    asked = re.findall(r"(20\d\d)年", halfwidth(question)) or ([str(year)] if year else [])
+    found: dict[str, int] = {}
+    for c in items:
+        for f in c.facts or ():
+            path = f.get("column") or ""
+            parts = path.split("/")
+            leaf = norm(parts[-1])
+            years = re.findall(r"20\d\d", path)
+            if len(leaf) >= 2 and leaf in q and (not years or set(years) & set(asked)):
+                found[path] = found.get(path, 0) + 1
+    named = [p for p, n in found.items() if n >= 2]
+    return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None
+
+
 def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
@@ -312,7 +332,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if not asked and not units and len(wanted & named) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
-    valued = [(v, c) for c in items if (v := _amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")]
+    column = _named_column(first or question, items, docs[key].get("year")) if units else None
+    amount = (lambda c: next((f["value"] for f in c.facts if f.get("column") == column), None)) if column else _amount
+    valued = [(v, c) for c in items if (v := amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")]
     if not valued:
         return None
     valued.sort(key=lambda t: t[0], reverse=op != "min")
@@ -347,7 +369,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         text += f"，比第二位“{valued[1][1].label}”（{valued[1][0]:,.2f}万元）多{gap:,.2f}万元"
     text += "。"
     rows = [AnswerRow(entity=c.label or "", value=round(v, 4), unit="万元", source=c.source, page=c.page,
-                      table=c.table, row=c.label, column=(c.facts[0]["column"] if c.facts else None))
+                      table=c.table, row=c.label, column=column or (c.facts[0]["column"] if c.facts else None))
             for v, c in valued[:10]]
     from qa.retrieve import Hit
 

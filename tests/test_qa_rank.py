@@ -275,3 +275,19 @@ def test_which_project_is_never_a_summary_tables_class_nor_a_forms_header(tmp_pa
     other = city_of(tmp_path / "form", [("统计局", form), ("文化局", "文物保护项目700.00万元。")])
     b = ask("深圳市统计局2026年专项业务经费绩效目标表里，哪个项目最多？", other.store.root, retriever=other)
     assert b.value != 1000.0, b.answer
+
+
+def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
+    from qa.answer import ask
+    from qa.rank import _named_column
+    from tests.conftest import city_of
+
+    # by unit: the department, its own office and two units; 合计 ranks one unit first, 培训费 the other
+    table = ("三公经费及会议费、培训费支出预算表\n单位：万元\n单位名称\t2026年\t\t\n\t合计\t会议费\t培训费\n"
+             "深圳市统计局\t100.00\t40.00\t60.00\n深圳市统计局（本级）\t55.00\t25.00\t30.00\n"
+             "深圳市统计局数据管理中心\t30.00\t25.00\t5.00\n深圳市统计局调查队\t15.00\t-\t15.00\n")
+    city = city_of(tmp_path, [("统计局", table), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市统计局2026年下属单位（不算局机关本身）里，哪家培训费预算最多？", city.store.root, retriever=city)
+    assert a.answered and a.value == 15.0 and "调查队" in a.answer, a.answer
+    # no column named: none chosen (the row's first amount ranks, as before)
+    assert _named_column("哪家预算最多？", [], 2026) is None
