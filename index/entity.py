@@ -197,8 +197,8 @@ def text_aliases(rest: str, texts: list[str], head: str = "") -> set[str]:
 
 def _forms(body: str) -> set[str]:
     """A unit's name without its place, as readers say it: itself, its abbreviations; an office of the people's
-    government also as 政府办公厅 (市府办); the police's traffic bureau as 交警局; a name ending in two organisation words also without the last (万里街道办事处
-    → 万里街道)."""
+    government also as 政府办公厅 (市府办); the police's traffic bureau as 交警局; a name ending in two organisation
+    words also without the last (万里街道办事处 → 万里街道)."""
     out = {body}
     core = body
     if body.startswith("人民政府") and len(body) > 6:

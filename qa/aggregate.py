@@ -17,7 +17,7 @@ from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
 from qa.rank_columns import ranked
-from qa.scope import without_names
+from qa.scope import said_with_own_office, without_names
 from qa.whole import total_of
 
 if TYPE_CHECKING:
@@ -172,9 +172,8 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
 
     def own_office(key: str) -> str:
         # "深圳工务署本级" of a department's document (汇总): its own office's figure, which it states apart
-        said = sc.named.get(key)
-        return "本级" if said and docs[key].get("scope") != "本级" and re.search(re.escape(said) + r"[（(]?本级", q) \
-            else ""
+        own = docs[key].get("scope") != "本级" and said_with_own_office(q, sc.named.get(key, ""))
+        return "本级" if own else ""
 
     read = []
     first = {key: _read(own_office(key) + subject, retriever, key, measure.group(1) if measure else None, asking)
@@ -189,7 +188,8 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             # quantity itself is in doubt, and nothing is read — but a count, which the narrative states
             # (共有车辆664辆), is read so in each.
             name = docs[key].get("name") or docs[key].get("entity") or ""
-            asked = f"{name}{own_office(key)}{subject}" + (f"有多少{measure.group(1)}" if measure else asking or "是多少")
+            how = f"有多少{measure.group(1)}" if measure else asking or "是多少"
+            asked = f"{name}{own_office(key)}{subject}{how}"
             token = _READING_ONE.set(True)
             try:
                 cand = _answered(read_one(asked), measure.group(1) if measure else None)

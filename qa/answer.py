@@ -62,8 +62,9 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
         # …nor, asked of a department's own office (X本级) from the department's document (汇总), from a total row
         # that does not say 本级: the department's total is not its own office's
         asked = answer.basis[0].text if is_english(question) and answer.basis else question
-        if len({r.source for r in answer.rows}) <= 1 and re.search(r"总计|合计", answer.row or "") and own_office_asked(asked, retriever.scope(asked), retriever.documents()) and \
-                "本级" not in answer.citations[0].text:
+        total_row = len({r.source for r in answer.rows}) <= 1 and bool(re.search(r"总计|合计", answer.row or ""))
+        if total_row and "本级" not in answer.citations[0].text and own_office_asked(
+                asked, sc if asked == question else retriever.scope(asked), retriever.documents()):
             answer.answered = False
             answer.answer = f"证据不足：问的是本级，读出的数字所在段落未说是本级的，未作回答。{answer.answer}"
     return answer

@@ -9,9 +9,9 @@ other characters its name holds, one more when its measure word is the one asked
 measure is a hint, not a condition), one more when its sentence states the question's year. A count whose sentence
 buys (计划购置) answers only a question about buying, and a count held (共有) only one that is not. 一共, 总共, 合计 are read
 as words, asking the total, which a name saying 共有 / 共计 / 合计 states: as characters, 一共 would be 一 and 共 of
-一般公共预算. A question that says nothing but the thing counted (有多少辆车) asks the total too. Likewise a purchase asked (买, 添) is said by a name that buys (计划购置车辆). The best count answers
-when it holds at least one of the question's characters besides the thing counted and no count of another number
-scores as well."""
+一般公共预算. A question that says nothing but the thing counted (有多少辆车) asks the total too. Likewise a purchase
+asked (买, 添) is said by a name that buys (计划购置车辆). The best count answers when it holds at least one of the
+question's characters besides the thing counted and no count of another number scores as well."""
 from __future__ import annotations
 
 import re

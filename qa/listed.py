@@ -34,7 +34,8 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
         return re.sub(r"^[（(]?[\d一二三四五六七八九十]+[）).、]\s*", "", name).strip()
 
     behind = BEHIND.search(halfwidth(question))
-    if n > 1 and behind and behind.group("x") not in own(found.items[n - 2]) and own(found.items[n - 2]) not in behind.group("x"):
+    before = own(found.items[n - 2]) if n > 1 else ""
+    if behind and before and behind.group("x") not in before and before not in behind.group("x"):
         return None  # 排在X后面: the item before the one asked is not X in this list
     top = found.items[n - 1]
     word = ("最小" if op == "min" else "最大") if n == 1 else f"第{n}{'小' if op == 'min' else '大'}"

@@ -41,12 +41,16 @@ class Scope:
         return bool(self.unknown) or bool(self.held)
 
 
+def said_with_own_office(question: str, said: str) -> bool:
+    """The unit, as the question says it, is followed by 本级 (深圳工务署本级, X（本级）): its own office is asked."""
+    return bool(said) and bool(re.search(re.escape(said) + r"\s*[（(]?\s*本级", halfwidth(question)))
+
+
 def own_office_asked(question: str, sc: Scope, docs: dict[str, dict]) -> bool:
     """The question asks a department's own office (深圳工务署本级, X（本级）) of which the store holds the
     department's document (汇总) only."""
-    q = halfwidth(question)
     return bool(sc.named) and all(docs[k].get("scope") == "汇总" for k in sc.keys if k in docs) and any(
-        re.search(re.escape(said) + r"\s*[（(]?\s*本级", q) for said in sc.named.values())
+        said_with_own_office(question, said) for said in sc.named.values())
 
 
 def entry(doc: dict) -> dict:

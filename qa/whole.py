@@ -11,6 +11,8 @@ from qa.scope import Scope, without_names
 
 # The whole budget said as a quantity: 预算, 总预算, 部门预算, 全年预算, 预算总额, 预算盘子…
 _WHOLE = re.compile(r"(?:部门|单位)?(?:全年|年度|整体|全部|总)?预算(?:总盘子|盘子)?(?:支出|收入)?(?:总额|总数|总量|规模|总计|合计)?")
+# The department with its units, said as people say it: the 汇总 scope
+_WHOLE_SYSTEM = r"整个(?:系统|部门)|全系统|部门整体"
 # What asks and frames, around it
 _FRAME = re.compile(r"比|是|为|有|多少|多大|多少钱|钱|一共|总共|共计|共|大概|大约|请问|的|了|呢|吗|万元|元|[？?。，,\s]")
 
@@ -37,7 +39,7 @@ def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
     from qa.change import ASKED_CHANGE
 
     rest = ASKED_CHANGE.sub(" ", halfwidth(without_names(question, docs, sc, years=False)))
-    rest = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?|整个(?:系统|部门)|全系统|部门整体|一下子|一共|总共", " ", rest)
+    rest = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?|" + _WHOLE_SYSTEM + "|一下子|一共|总共", " ", rest)
     found = _said_whole(rest)
     if found is None or re.search(r"收入|支出", found.group(0)):
         return None  # (部门预算收入, as the narrative says it: read as said, its sentence answers it)
@@ -48,6 +50,6 @@ def whole_budget(question: str, docs: dict[str, dict], sc: Scope) -> str | None:
         return None
     # asked again plainly: the unit and year as said (the whole system as the department's 汇总 scope), the total,
     # and the change when one is asked
-    head = re.sub(r"整个(?:系统|部门)|全系统|部门整体", "（汇总）", q[:at])
+    head = re.sub(_WHOLE_SYSTEM, "（汇总）", q[:at])
     after = re.sub(r"一下子", "", q[at + len(said):])
     return head + "支出总计" + (after if ASKED_CHANGE.search(after) else "是多少")
