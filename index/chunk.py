@@ -43,6 +43,8 @@ class Chunk(BaseModel):
     code: str | None = Field(default=None, description="Row chunks: the classification code.")
     parents: str | None = Field(default=None, description="The classification path above a coded row "
                                 "(城乡社区支出/城乡社区管理事务 for 2120101 行政运行).")
+    block: str | None = Field(default=None, description="Row chunks: the heading of the side-by-side half the row "
+                              "is printed in, when its table prints several (政府预算支出经济分类科目（按大类）).")
     facts: list[Fact] = Field(default_factory=list, description="Row chunks: one fact per value column.")
 
     @property
@@ -107,7 +109,7 @@ def row_text(table: Table, row: Row, parents: str | None = None) -> str:
         shown = fmt(v) if v is not None else row.cells[i]
         parts.append(f"{head}={shown}")
     code = f" {row.code}" if row.code else ""
-    path = f"（{parents}）" if parents else ""
+    path = "".join(f"（{p}）" for p in (parents, row.block) if p)
     unit = f"（{table.unit}）" if table.unit else ""
     return f"{table.title}{unit}｜{name}{code}{path}：" + "；".join(parts)
 
@@ -158,7 +160,8 @@ def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
             lines.append(text.split("｜", 1)[-1])
             chunks.append(Chunk(id=_id(key, "r", text, r.page), kind="row", pages=[r.page], text=text,
                                 table=t.title, unit=t.unit, label=r.label or t.title, code=r.code,
-                                parents=parents.get(r.code or ""), facts=row_facts(t, r), section=t.section,
+                                parents=parents.get(r.code or ""), block=r.block, facts=row_facts(t, r),
+                                section=t.section,
                                 **base))
         header = "；".join(t.header_text(i) for i in range(len(t.header)))
         whole = f"{t.title}（{t.unit or '—'}）\n列：{header}\n" + "\n".join(lines)

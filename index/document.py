@@ -39,6 +39,9 @@ class Row(_Model):
                                "(None for a top item or a total).")
     dashes: list[int] = Field(default_factory=list, description="Indices of values printed as a dash ('-', '—'): "
                               "zero in sums like a blank cell, and not a printed 0.")
+    block: str | None = Field(default=None, description="Heading of the side-by-side half the row is printed in, "
+                              "when a table prints several halves that each name their items (支出功能分类科目（按大类） "
+                              "beside 政府预算支出经济分类科目（按大类））; None otherwise.")
 
     def value(self, col: int) -> float | None:
         return self.values[col] if 0 <= col < len(self.values) else None

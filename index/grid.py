@@ -260,6 +260,7 @@ def build_table(
     col_index = {j: i for i, j in enumerate(value_cols)}
     label_header = "/".join(paths[labels[0]]) if labels and paths[labels[0]] else ""
 
+    headings = _block_headings(blocks, paths)
     per_block: list[list[Row]] = [[] for _ in blocks]
     block_indents: list[list[float]] = [[] for _ in blocks]
     lines = 0
@@ -268,7 +269,7 @@ def build_table(
         if cells_row and cells_row[0].startswith("栏次") or is_column_numbers(cells_row):
             continue  # a column-number row repeated on a continuation page
         printed = False
-        for (lab, codes, vcols), rows, rows_indent in zip(blocks, per_block, block_indents):
+        for (lab, codes, vcols), rows, rows_indent, heading in zip(blocks, per_block, block_indents, headings):
             label = cells_row[lab] if lab is not None else ""
             if not label and second is not None and len(blocks) == 1:
                 label = cells_row[second]
@@ -310,7 +311,7 @@ def build_table(
             if len(blocks) > 1 and not label and not code and all(v is None for v in values):
                 continue
             rows.append(Row(label=label, code=code, values=values, page=page, cells=raw, percent=percent,
-                            dashes=dashes))
+                            dashes=dashes, block=heading))
             if group_names is not None:
                 group_names.append(cells_row[group_col])
             rows_indent.append(_indent(label, indents, lab))
@@ -336,6 +337,21 @@ def build_table(
         label_header=label_header, notes=list(notes or []), section=section, grid=cells,
         columns=[p[-1] if p else "" for p in paths], lines=lines,
     )
+
+
+_GENERIC_HEADING = re.compile(r"^(?:项目|科目|名称|项目名称|科目名称|收入项目|支出项目|预算科目)$")
+
+
+def _block_headings(blocks: list[tuple[int | None, list[int], list[int]]], paths: list[list[str]]) -> list[str | None]:
+    """The heading of each side-by-side half that names its items beyond 项目 and beyond what its amounts' columns
+    say: 支出功能分类科目（按大类） and 政府预算支出经济分类科目（按大类） of a 收支总表 that prints both
+    classifications beside its income (their amounts are all headed 支出/预算数, so only this tells them apart)."""
+    out: list[str | None] = []
+    for lab, _, vcols in blocks:
+        said = {w for j in vcols for w in paths[j]}
+        words = [w for w in (paths[lab] if lab is not None else []) if w not in said and not _GENERIC_HEADING.match(w)]
+        out.append(words[-1] if words and len(blocks) > 1 else None)
+    return out if len({h for h in out if h}) > 1 else [None] * len(blocks)
 
 
 def _numbered(rows: list[Row], id_cols: list[int]) -> list[bool] | None:

@@ -117,7 +117,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # The head of a noun phrase comes last: of two names the question carries, the later is what it asks for
     # ("济源市社会医疗保险中心离休干部医疗费项目" asks for the project, not the unit).
     row_end = end_in(q, row_name) if l_whole else 0.0
-    p_hit = len(q.grams & (grams(clean(c.parents or "")) - grams(clean(row_name))))
+    above = (c.parents or "") + (c.block or "")  # the path above the row: its classes, or its half's heading
+    p_hit = len(q.grams & (grams(clean(above)) - grams(clean(row_name))))
     title_grams = grams(clean(title))
     out = []
     # The row prints its whole in a column that names nothing (合计, 金额, 2026年预算数): a column the question does
@@ -136,7 +137,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         t_hit = len(q.grams & (title_grams - grams(clean(row_name + "".join(named)))))
         if l_hit + c_hit + t_hit + p_hit < 2:
             continue
-        said = grams(clean(label)) | grams(clean("".join(named) + (c.parents or "") + title)) | qualified
+        said = grams(clean(label)) | grams(clean("".join(named) + above + title)) | qualified
         cover = len(q.grams & said) / max(len(q.grams), 1)
         score = (2.0 * (l_hit + c_hit + p_hit) + 1.0 * t_hit - 1.0 * l_extra - 0.5 * c_extra
                  + 2.0 * l_whole + 2.0 * head + 2.0 * leaf_whole + (0.5 if not named or i == 0 else 0.0)
@@ -170,7 +171,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
             is_total and not named and not _says_every_listed(q, c.table or ""))
         cand.named_row, cand.whole_bonus = l_whole and not is_total, whole_bonus
         # (given the normalised title, lists() sees only 及: 、 is gone; the note of issue 15 says why it stays so)
-        cand.said = clean(label + "".join(named) + (c.parents or "") + (title if not lists(title) else ""))
+        cand.said = clean(label + "".join(named) + above + (title if not lists(title) else ""))
         out.append(cand)
     zero_beside_value(out, q)
     return out

@@ -109,12 +109,15 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     in a table by unit sits between its department's and its own projects')."""
     from qa.evidence import is_total_row
 
-    by_table: dict[tuple[str, str], list] = {}
+    # A table of side-by-side halves (a 收支总表 printing its spending by function and by economic class, each half
+    # headed) is as many lists as halves: each named by its heading.
+    by_table: dict[tuple[str, str, str | None], list] = {}
     for c in chunks:
         if c.kind == "row" and c.table:
-            by_table.setdefault((c.source, c.table), []).append(c)
+            by_table.setdefault((c.source, c.table, c.block), []).append(c)
     out = []
-    for (_, title), rows in by_table.items():
+    for (_, table, block), rows in by_table.items():
+        title = block or table
         items = [r for r in rows if not _is_total(r) and _amount(r) is not None]
         coded = {r.code: r for r in rows if r.code}
         def under(code: str, width: int | None = None) -> list:  # the rows coded below `code`, a level down
@@ -145,6 +148,12 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
             heads = {id(h) for h, _ in summed}
             out += [(head.label or "", "row", head, kids) for head, kids in summed]
             tops = [r for r in items if id(r) not in inner]
+            # A first row that adds up the rows under it and is as much as the table's 合计 is the whole printed on
+            # top (一、部门预算 over 1、机关工资福利支出 …): its rows are the table's items.
+            totals = {round(a, 2) for r in rows if _is_total(r) and (a := _amount(r)) is not None}
+            whole = next((kids for head, kids in summed if head is items[0] and round(_amount(head), 2) in totals), None)
+            if whole:
+                tops = [k for r in tops for k in (whole if r is items[0] else [r])]
             levels = {"项": [r for r in items if id(r) not in heads]}  # the leaves: rows with no rows under them
         if tops:
             out.append((title, "table", rows[0], tops))

@@ -56,6 +56,25 @@ def test_side_by_side_income_and_expenditure_become_one_list():
     assert t.rows[2].values == [310.0, None] and t.rows[5].values == [None, 310.0]
 
 
+def test_halves_that_name_their_items_keep_their_heading():
+    # a 收支总表 printing its spending by function and by economic class beside its income: every half's amounts are
+    # headed 支出/预算数, only the label column's heading tells the halves apart
+    t = build_table(
+        table_id="t1", title="收支总表", unit="万元",
+        grid=rows(
+            "收入\t\t支出\t\t\t",
+            "项目\t预算数\t支出功能分类科目（按大类）\t预算数\t政府预算支出经济分类科目（按大类）\t预算数",
+            "一、财政拨款\t300.00\t1、一般公共服务支出\t250.00\t1、机关工资福利支出\t200.00",
+            "二、事业收入\t10.00\t2、住房保障支出\t60.00\t2、机关商品和服务支出\t110.00",
+        ),
+    )
+    assert [(r.label, r.block) for r in t.rows] == [
+        ("一、财政拨款", None), ("二、事业收入", None),
+        ("1、一般公共服务支出", "支出功能分类科目（按大类）"), ("2、住房保障支出", "支出功能分类科目（按大类）"),
+        ("1、机关工资福利支出", "政府预算支出经济分类科目（按大类）"),
+        ("2、机关商品和服务支出", "政府预算支出经济分类科目（按大类）")]
+
+
 def test_line_number_columns_are_dropped():
     t = build_table(
         table_id="t1", title="收入支出决算总表", unit="万元",

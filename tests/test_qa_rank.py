@@ -10,6 +10,21 @@ def _row(label: str, value: float, table: str = "基本支出表", code: str | N
                                                                  "unit": "万元"}])
 
 
+def test_a_table_of_headed_halves_is_one_list_per_half_and_a_whole_on_top_is_no_item():
+    def half(label: str, value: float, block: str) -> Chunk:
+        return _row(label, value, table="收支总表").model_copy(update={"id": label + block, "block": block})
+
+    func, econ = "支出功能分类科目（按大类）", "政府预算支出经济分类科目（按大类）"
+    rows = [half("一、部门预算", 310.0, func), half("1、一般公共服务支出", 250.0, func), half("2、住房保障支出", 60.0, func),
+            half("本年支出合计", 310.0, func),
+            half("一、部门预算", 310.0, econ), half("1、机关工资福利支出", 200.0, econ),
+            half("2、机关商品和服务支出", 100.0, econ), half("3、对个人和家庭的补助", 10.0, econ),
+            half("本年支出合计", 310.0, econ)]
+    tables = {name: [r.label for r in items] for name, kind, _, items in _groups(rows) if kind == "table"}
+    assert tables == {func: ["1、一般公共服务支出", "2、住房保障支出"],
+                      econ: ["1、机关工资福利支出", "2、机关商品和服务支出", "3、对个人和家庭的补助"]}
+
+
 def test_children_are_the_rows_that_add_up_to_a_row():
     rows = [_row("工资福利支出", 30.0), _row("基本工资", 20.0), _row("津贴补贴", 10.0),
             _row("商品和服务支出", 6.5), _row("办公费", 1.5), _row("水费", 2.0), _row("电费", 3.0)]
