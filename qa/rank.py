@@ -107,7 +107,6 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     """(name, kind, head chunk, item chunks): every row with children (by codes: the 款 under a 类; else by sums),
     and every table's top-level item rows; with `units`, also every table's item rows at any level (a unit's row
     in a table by unit sits between its department's and its own projects')."""
-    from qa.evidence import is_total_row
 
     # A table of side-by-side halves (a 收支总表 printing its spending by function and by economic class, each half
     # headed) is as many lists as halves: each named by its heading.
