@@ -278,13 +278,15 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,？?；;]")
+# 几 that asks, not 几 of a round number said roughly (那十几个项目, 几十个单位: a description)
+_FEW = r"(?<![十百千万一二三四五六七八九])几(?![十百千万])"
 # 多少 / 几 ask at the end of their clause (打算买几辆新车, 花多少钱); earlier they describe (几分钟一集的短剧), and so do
 # they before 里/中 (列出的几大块里: where the question looks).
-_ASKS = re.compile(r"(?:多少|多大|几[" + MEASURES + r"]?)(?![^，,？?；;]*[里中内]$)[^，,？?；;]{0,5}$|是否|为什么|为何|为啥|什么原因|是什么|哪|占.*?比|how|"
+_ASKS = re.compile(r"(?:多少|多大|" + _FEW + r"[" + MEASURES + r"]?)(?![^，,？?；;]*[里中内]$)[^，,？?；;]{0,5}$|是否|为什么|为何|为啥|什么原因|是什么|哪|占.*?比|how|"
                    r"what|which", re.I)
 
 
-_ASKS_ANYWHERE = re.compile(r"多少|几[" + MEASURES + r"]")
+_ASKS_ANYWHERE = re.compile(r"多少|" + _FEW + r"[" + MEASURES + r"]")
 
 
 def follow_ups(question: str) -> list[str]:

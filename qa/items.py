@@ -107,6 +107,12 @@ def _said(words: dict[str, tuple[float, list[str]]], total: float, text: str) ->
     return said, round(sum(words[w][0] for w in said) / total, 3)
 
 
+def said_share(words: dict[str, tuple[float, list[str]]], text: str) -> float:
+    """The idf-weighted share of the question's words (question_words) that a text says."""
+    total = sum(w for w, _ in words.values())
+    return _said(words, total, text)[1] if total else 0.0
+
+
 def _row_text(chunk) -> str:
     """A row's own words: its label and the cells that are text (主要内容=负责进京信访…), not the table's title or
     column names, which every row of the table shares."""

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
+_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块场次件条批]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
                     r"哪(?:一)?个(?:下属|所属)(?:单位|机构)|which (?:item|category|one)|"
                     # 第二大类是什么, 最大的一项是哪个: the item named by its rank, asked
                     r"(?:第\s*[二三四五六七八九十\d]+|最)[大小多少高低]的?(?:一|那)?[项类个笔种款块]目?(?:是什么|是哪|叫什么)", re.I)
@@ -168,7 +168,10 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
 # units read only the rows that name units, and a classification asked reads its own table: neither needs it.)
 MIN_SAID = 0.15
 # (哪个项目: the projects themselves, the rows with none under them)
-_LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|(?:功能|经济)?大(类)|哪一?个?(项)目")
+# (项级/款级 name the level; the last level of the functional classification, 最末一级/最细, is its 项)
+_LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|(?:功能|经济)?大(类)|哪一?个?(项)目|(类|款|项)级|"
+                    r"最(?:末|后|底|细|小)(?:一)?(?:级|层)|最细")
+UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:这一?个?[类款项级])?(?:下面|底下|之下|下边|下头|下属|下设)")
 BEHIND = re.compile(r"(?:排在|排名在|仅次于|次于)(?P<x>[^，,。？?的]{2,20}?)(?:后面|之后|后头|后)?的")
 
 
@@ -225,7 +228,7 @@ def _named_column(question: str, items: list, year: int | None) -> str | None:
 def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
-    return next((g for g in m.groups() if g), None) if m else None
+    return next((g for g in m.groups() if g), "项") if m else None
 
 
 # Follow-ups a ranking answers from the same cells: the top item's share of the whole, its lead over the next.
@@ -295,6 +298,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     best = None
     level = _level(question)
     names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
+    under = UNDER.search(asked_of)  # “基础研究”这一款下面: the row whose items are asked
     asked = _asked_classification(first or question)
     units = asks_unit(first or question)
     groups = _groups(chunks, units)
@@ -330,7 +334,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                  + (0.5 if level and kind in (f"table:{level}", f"row:{level}") else 0.0)
                  # "专项业务经费支出表里": a question that names a table asks for that table's items, not for the
                  # rows under a row of the same words in another table
-                 + (1.0 if names_table and kind.startswith("table") else 0.0))
+                 + (1.0 if names_table and kind.startswith("table") else 0.0)
+                 + (2.0 if under and kind.startswith("row") and _says(name, under.group("x")) else 0.0))
         if best is None or score > best[0]:
             best = (score, name, kind, head, items)
     if best is None:
@@ -352,7 +357,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     at = nth(first or question)
     if at > len(valued):
         return None
-    labels = [norm(c.label or "") for _, c in valued]
+    labels = [(c.code, norm(c.label or "")) for _, c in valued]  # (行政运行 under two 款 is two items: two codes)
     if len(set(labels)) < len(labels):
         return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items
     if behind and at >= 2 and not _says(valued[at - 2][1].label or "", behind.group("x")):

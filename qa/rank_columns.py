@@ -108,9 +108,32 @@ def _year_row(rows: list, year: str) -> object | None:
 
 def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
            rest: str = "") -> Answer | None:
-    """The largest/smallest item of one document: over a table's columns when they are its items, else over rows."""
-    return (across_columns(question, sc, retriever, op, k, first=first, rest=rest)
-            or within(question, sc, retriever, op, k, first=first, rest=rest))
+    """The largest/smallest item of one document: over a table's columns when they are its items, else over rows;
+    or over a list the narrative prints when its head says more of what the question ranks than the table's list
+    does ("X专项经费底下那十几个项目，哪个最贵": the projects the text lists under X, not a functional class of
+    the same words)."""
+    table = (across_columns(question, sc, retriever, op, k, first=first, rest=rest)
+             or within(question, sc, retriever, op, k, first=first, rest=rest))
+    if table is not None and rest:
+        return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next)
+    return _narrative_list(first or question, sc, retriever, op, k, table) or table
+
+
+def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int,
+                    table: Answer | None) -> Answer | None:
+    """The ranking of a narrative list whose head says strictly more of the question's words than the name of the
+    table list `table` ranked (the question's idf-weighted words, qa.items); None otherwise."""
+    from qa.items import question_words, ranked_list, said_share
+    from qa.listed import in_narrative
+
+    found = ranked_list(question, sc, retriever, op)
+    if found is None:
+        return None
+    if table is not None:
+        named = " ".join(b.text for b in table.basis if b.part.startswith(("table", "row", "column")))
+        if found.share <= said_share(question_words(question, sc, retriever), named + (table.table or "")):
+            return None
+    return in_narrative(question, sc, retriever, op, k, nth(question))
 
 
 def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,

@@ -19,12 +19,14 @@ _GIVES_REASON = re.compile(r"原因|由于|因为|主要是")
 def several(question: str, parts: list[str], k: int, retriever: Retriever,
             read: Callable[[str], Answer]) -> Answer:
     """`parts` (aggregate.follow_ups) each answered by `read`; the first figure gives the value, every figure a
-    row. A change the documents state beside the first figure answers a change part no sentence names as asked;
-    a "why" is answered by the sentence of the figure it is asked about, when that sentence gives its reason."""
+    row. A change the documents state beside the first figure answers a change part (before a sentence that only
+    shares its words); a "why" is answered by the sentence of the figure it is asked about, when that sentence gives its reason."""
     answers = [read(p) for p in parts]
     kinds = [intent(p) for p in parts]
     for i in range(1, len(answers)):
-        if not answers[i].answered and kinds[i] == "change" and answers[0].answered:
+        if kinds[i] == "change" and answers[0].answered:
+            # the change of the figure just read: the one its own sentence, or a sentence printing it, states beside
+            # it (read alone, "…比上年多了多少" may find the change of another figure that shares its words)
             answers[i] = (change_stated(parts[i], answers[0]) or change_beside(parts[i], answers[0], retriever)
                           or answers[i])
         elif not answers[i].answered and kinds[i] == "percent" and answers[0].answered:

@@ -21,6 +21,9 @@ def test_a_question_is_split_where_each_clause_asks():
     assert len(follow_ups("某局2026年政府性基金预算支出比上年减少了多少万元？原因是什么？")) == 2
     # …and before 里/中 they say where to look: one question, the ranking, and its amount asked again
     assert follow_ups("某局2026年项目支出列出的几大块里，哪一块钱最多？是多少？")[0] == "某局2026年项目支出列出的几大块里，哪一块钱最多"
+    # 十几个 / 几十个 say a number roughly: no count is asked
+    assert follow_ups("某局专项经费底下那十几个项目，哪个最贵？多少？") == ["某局专项经费底下那十几个项目，哪个最贵",
+                                                                "某局专项经费底下那十几个项目，多少"]
 
 
 def test_a_change_asked_after_a_figure_is_read_from_its_sentence(look_alike_city):

@@ -59,6 +59,17 @@ def test_the_level_a_question_asks():
     assert _level("一般公共预算支出按功能科目看，金额最大的是哪一项？") == "项"
     assert _level("几大类项目支出中哪一类预算最多？") == "类"
     assert _level("哪个单位的车最多？") is None
+    # the level named (项级) or said as the classification's last one (细到最末一级)
+    assert _level("一般公共预算按项级功能科目排，第二大的是哪个科目？") == "项"
+    assert _level("一般公共预算细到最末一级的功能科目，哪个科目的钱最多？") == "项"
+    assert _level("按款级科目看，哪个最多？") == "款"
+
+
+def test_which_item_is_asked_with_the_measure_word_of_the_thing_ranked():
+    from qa.rank import wants_item
+
+    assert wants_item("培训费明细里，哪一场培训预算最多？") and wants_item("哪次会议花钱最多？")
+    assert not wants_item("培训费预算是多少？")
 
 
 def test_rows_that_add_up_every_smaller_one_are_totals_not_items():
@@ -234,6 +245,37 @@ def test_the_items_at_the_level_asked_are_read_under_a_row():
              _row("绩效工资", 60.0, "基本支出表", "30107"), _row("基础绩效奖", 20.0, "基本支出表", "3010701"),
              _row("奖励绩效奖", 40.0, "基本支出表", "3010702")]
     assert not {kind for _, kind, _, _ in _groups(wages) if kind.startswith("row:")}
+
+
+UNDER = """深圳市示例局2026年部门预算
+
+一般公共预算支出表
+单位：万元
+科目编码\t科目名称\t合计
+\t合计\t1000.00
+206\t科学技术支出\t1000.00
+20601\t科学技术管理事务\t300.00
+2060101\t行政运行\t250.00
+2060102\t一般行政管理事务\t50.00
+20602\t基础研究\t700.00
+2060201\t行政运行\t100.00
+2060203\t自然科学基金\t400.00
+2060204\t实验室及相关设施\t200.00
+"""
+
+
+def test_the_items_under_the_row_a_question_names_and_an_item_name_under_two_rows(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(UNDER, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # the table is named, and the row whose 项 are ranked: the row's
+    under = ask("深圳市示例局2026年一般公共预算支出表里，“基础研究”这一款下面哪个项目科目钱最多？", tmp_path / "store")
+    assert under.answered and under.value == 400.0, under.answer
+    # 行政运行 under two 款 is two items (two codes), not one item printed twice: the 项 are ranked
+    second = ask("深圳市示例局2026年一般公共预算按项级功能科目排，第二大的是哪个科目？", tmp_path / "store")
+    assert second.answered and second.value == 250.0, second.answer
 
 
 REPEATED = """深圳市示例局2026年部门预算

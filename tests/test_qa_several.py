@@ -47,3 +47,13 @@ def test_a_why_asked_in_other_words_is_read_in_the_documents_term(tmp_path):
     a = ask("深圳市民政局2026年开会的钱为啥比上年多出那么多？", city.store.root, retriever=city)
     assert a.answered and "换届选举" in a.answer, a.answer
     assert any(b.part == "term" and b.text == "会议费" for b in a.basis), a.basis  # read as the documents' term
+
+
+def test_a_change_asked_after_a_figure_is_the_one_stated_beside_that_figure(tmp_path):
+    # read alone, "基本支出比上年多了多少" shares its words with the sentence of the whole's change
+    said = ("一般公共预算财政拨款支出500.00万元，比2025年增加80.00万元。其中：基本支出300.00万元，主要用于保障人员工资，"
+            "比2025年增加30.00万元；项目支出200.00万元，比2025年增加50.00万元。\n\n一般公共预算基本支出表\n单位：万元\n"
+            "科目编码\t科目名称\t基本支出\n\t合计\t300.00\n301\t工资福利支出\t300.00\n")
+    city = city_of(tmp_path, [("规划局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市规划局2026年一般公共预算里的基本支出是多少？比上年多了多少？", city.store.root, retriever=city)
+    assert a.answered and [r.value for r in a.rows] == [300.0, 30.0], a.answer
