@@ -215,6 +215,11 @@ def _forms(body: str) -> set[str]:
         head, child = core[:cut], core[cut:]
         # (the child's own abbreviations alone would name a sibling unit of another parent: 交通管理局 → 交通局)
         out |= {child} | {a + child for a in abbreviations(head)} | {head + c for c in abbreviations(child)}
+        # …and its own word before its parent's name, as people say a district office (盐田管理局 of 规划和自然资源局:
+        # 盐田规资局, 盐田规划和自然资源局)
+        own = child[:-len(_suffix(child))] if _suffix(child) else ""
+        if len(own) >= 2:
+            out |= {own + h for h in {head} | abbreviations(head)}
     elif core not in ORG_SUFFIX:
         out |= abbreviations(core)
     for f in list(out):

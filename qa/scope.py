@@ -142,9 +142,13 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
     spans = sorted(by_span, key=lambda s: (s[0], -(s[1] - s[0])))
     for s in spans:
         mine = {described[k].get("place") for k in by_span[s]}
-        if any(o != s and o[0] <= s[0] and s[1] <= o[1] and mine & {described[k].get("place") for k in by_span[o]}
+        # the alias says no place, and the question none of its units' (深圳、西安、重庆市政府办公厅 says them)
+        bare = not any(p and p in best[k][1] for k in by_span[s] for p in places) and not mine & said_places
+        if any(o != s and o[0] <= s[0] and s[1] <= o[1] and (bare or mine & {described[k].get("place")
+                                                                              for k in by_span[o]})
                for o in by_span):
-            continue  # inside a longer name of the same place (气象局 in 深圳市气象局)
+            continue  # inside a longer name of the same place (气象局 in 深圳市气象局), or of any when it says none
+            # (重庆's 规资局 in 深圳's 盐田规资局)
         chosen |= set(by_span[s])
     out.named = {k: best[k][1] for k in chosen}
     # Units the question names that no document is about.

@@ -188,3 +188,15 @@ def test_the_polices_traffic_bureau_is_named_as_people_say_it():
     assert {"交警局", "深圳交警局"} <= set(docs["d0"]["aliases"]) and "交警局" not in docs["d1"]["aliases"]
     assert scope("深圳交警局2026年公务用车购置费预算多少？", docs).keys == {"d0"}
     assert scope("深圳市公安局2026年公务用车购置费预算多少？", docs).keys == {"d1"}
+
+
+def test_a_district_office_is_named_by_its_district_before_its_parents_short_name():
+    docs = {"d0": {**describe("深圳市规划和自然资源局盐田管理局"), "year": 2026},
+            "d1": {**describe("重庆市规划和自然资源局"), "year": 2026},
+            "d2": {**describe("西安市人民政府办公厅"), "year": 2026}, "d3": {**describe("重庆市人民政府办公厅"), "year": 2026}}
+    assert {"盐田规资局", "盐田规划和自然资源局"} <= set(docs["d0"]["aliases"])
+    # 重庆's 规资局 said inside 盐田规资局 is not a second unit: its place is said nowhere
+    assert scope("盐田规资局2026年地质灾害防治的钱有多少？", docs).keys == {"d0"}
+    assert scope("重庆规资局2026年地质灾害防治的钱有多少？", docs).keys == {"d1"}
+    # …while places the question says name a unit each (西安's 市政府办公厅 inside 重庆市政府办公厅)
+    assert scope("2026年西安、重庆市政府办公厅的机关运行经费分别是多少？", docs).keys == {"d2", "d3"}
