@@ -127,6 +127,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if found is not None:
             found.basis = named + found.basis
             return found
+        if later and op in ("max", "min"):
+            # the later questions ask about the item the ranking names (第二大项目…多少钱): no ranking, no item to
+            # read them of
+            return _abstain(question, "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。",
+                            retriever.search(question, k), k, named)
     if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
         return several(question, parts, k, retriever, lambda q: _answer(q, k, settings, retriever))
     kind = intent(question)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qa.question import MEASURES
+from qa.question import MEASURES, PEOPLE
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -54,6 +54,9 @@ def asked_count(question: str) -> tuple[str, str] | None:
     m = _ASKED_AFTER.search(question)
     if m and _TRAILING.sub("", m.group(2)):
         return _TRAILING.sub("", m.group(2)), m.group(1)
+    people = re.search(PEOPLE, question)
+    if people:  # (what the documents count them as: 人员, 200人)
+        return re.sub(r"的|同志|职工|干部|员工|老人$", "", people.group("people")) + "人员", "人"
     m = _ASKED_BEFORE.search(question)
     if m is None or m.group(1)[-1] in _FUNCTION:
         return None  # "应急用的几台": what is counted is not said (a follow-up takes it from the question before)

@@ -35,7 +35,17 @@ def off_term(question: str, term: str, known: str, sc: Scope, retriever: Retriev
     chunks = retriever.chunks()
     return [w for w, (_, mine) in rare.items()
             if w not in known and w not in said and not in_order(w, term)  # 公车 for 公务用车
-            and not any(_beside(chunks[cid].text, w, term) for cid in mine)]
+            and not any(_beside(chunks[cid].text, w, term) and not _row_named(chunks[cid], w) for cid in mine)]
+
+
+def _row_named(chunk, word: str) -> bool:
+    """A row the word names (its label, before the cells), in a row's or a whole table's passage: the term among its
+    columns does not say the word beside the term (科普活动's 一般公共预算拨款 is another row than the 一般公共预算 read
+    for "一般公共预算里，搞科普的钱")."""
+    if chunk.kind == "row":
+        return word in (chunk.label or "")
+    return chunk.kind == "table" and any(word in line.split("：", 1)[0] for line in chunk.text.split("\n")
+                                         if "：" in line)
 
 
 def _beside(text: str, word: str, term: str) -> bool:

@@ -206,10 +206,12 @@ def head_term(text: str, terms) -> str | None:
 
 
 def says(head: str, text: str, least: float = 0.6) -> bool:
-    """The text names the head term: whole, or most of the bigrams of a long one (公务用车运行费 for
-    公务用车运行维护费; a short term, 收入预算, is said whole or not at all)."""
+    """The text names the head term: whole, by its abbreviation, or most of the bigrams of a long one (公务用车运行费
+    for 公务用车运行维护费; a short term, 收入预算, is said whole, or as its abbreviation, or not at all)."""
     if head in text:
         return True
+    if len(head) in (4, 6) and re.fullmatch(r"[\u4e00-\u9fff]+", head) and head[::2] in text:
+        return True  # its abbreviation, the first character of each word: 财拨 for 财政拨款, 政采 for 政府采购
     own = grams(head)
     return len(own) >= 4 and len(own & grams(text)) >= least * len(own)
 

@@ -22,13 +22,17 @@ UNDIRECTED_CHANGE = r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何
 # The year a change is counted from (比上年, 较2025年, 跟去年): it dates the change, it names no quantity.
 YEAR_BASE = r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)"
 
+# People counted without a measure word (多少离退休的老同志, 几名在编干部): a count of 人, unless money is asked of them.
+PEOPLE = (r"(?<![这那])(?:多少|几)(?:位|名)?(?P<people>[\u4e00-\u9fff]{0,8}?(?:人员|同志|职工|干部|员工|老人))"
+          r"(?![\u4e00-\u9fff]*(?:钱|费|资金|经费|预算|元))")
+
 # What a question asks for, by the words that ask it; the first that matches wins.
 _INTENTS = (
     ("list", r"哪些|哪个|哪家|哪一家|哪几|哪一个"),
     ("reason", r"为什么|为何|为啥|怎么会|什么原因|原因是什么|主要原因|原因"),
     ("definition", r"指什么|是指什么|什么意思|的含义|的定义|含义是|是什么意思|什么是"),
     ("percent", r"百分|比例|占比|比重|增长率|增幅|降幅|%|完成.*?预算的|(?:占|[涨增降减升跌缩])(?:了|到)?几成"),  # 几成: tenths
-    ("count", r"(?<![这那])(?:几|多少)[" + MEASURES + r"]|数量"),
+    ("count", r"(?<![这那])(?:几|多少)[" + MEASURES + r"]|数量|" + PEOPLE),
     ("change", r"(?:增加|减少|增长|下降|上升|降低|提高|多了|少了|省了|节省|节约|压减|压缩|(?:多|高|少|低)出来?|"
                r"(?<![最至])[增减降涨升多少高低缩])了?(?:多少|几)|" + UNDIRECTED_CHANGE),
 )

@@ -21,6 +21,10 @@ SPECIFIC_SHARE = 0.15
 MIN_DOCUMENTS = 10
 # The item stating the amount must hold at least this share of the question's specific words (by rarity).
 MIN_SAID = 0.5
+# An item that pays for this many uses (规划统筹、地质勘查、…、地灾防治) is not the money of one of them: a question whose
+# specific words are not in the item's name, and that shares words with at most a third of its uses, is not answered
+# by its amount (one that describes most of them, 请专家、上门检查、指导企业…, asks for the item).
+MANY_USES = 4
 
 
 def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[int, list[str]]]:
@@ -66,6 +70,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     specific words, in its name or in what it is for; None when no item holds enough of them, or when
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
     from qa.items import asks_parts, items_in, sentence_at
+    from qa.phrase import grams
     from qa.reword import _PLAIN, subject_phrase
 
     rare = rare_words(question, sc, retriever) if rare is None else rare
@@ -77,6 +82,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     ids = dict.fromkeys(cid for _, held in rare.values() for cid in held)
     phrase = subject_phrase(question, retriever.documents(), sc)
     others = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set("".join(rare))
+    asked = grams(phrase)
     found: list[StatedItem] = []
     for cid in ids:
         chunk = chunks[cid]
@@ -87,6 +93,10 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
             item = it.name + it.purpose
             said = tuple(w for w in rare if w in item)
             share = sum(weight[w] for w in said) / total
+            uses = [u for u in re.split(r"[、，,；;]", it.purpose) if u.strip()]
+            if not any(w in it.name for w in said) and len(uses) >= MANY_USES and \
+                    sum(bool(asked & grams(u)) for u in uses) * 3 <= len(uses):
+                continue  # one of the many uses the item pays for, said alone: its amount is theirs together
             if share >= MIN_SAID:
                 found.append(StatedItem(it.value, sentence_at(text, it.start, item), chunk, said, round(share, 3),
                                         len(others & set(item))))

@@ -80,6 +80,8 @@ def test_head_term_is_the_last_term_said():
     assert head_term("公务用车运行维护费", terms) == "公务用车运行维护费"  # the longer of two ending together
     assert head_term("请客吃饭", terms) is None
     assert says("公务用车运行维护费", "公务用车运行费") and not says("基本支出", "支出合计一般公共预算")
+    # a term said by its abbreviation, the first character of each word (财拨 for 财政拨款)
+    assert says("财政拨款", "委托业务费涉及财拨资金") and not says("财政拨款", "财务拨付")
 
 
 def test_columns_of_another_year_basis_or_part_are_not_the_figure_asked():

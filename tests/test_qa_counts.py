@@ -86,3 +86,15 @@ def test_the_first_count_of_a_sentence_is_its_total_before_the_breakdown(tmp_pat
     # a part asked in the breakdown's own words is still that part
     part = "深圳市气象局2026年下属中心更新几辆车？"
     assert stated_count(part, city.scope(part), city).value == 2.0
+
+
+def test_people_counted_without_a_measure_word_are_a_count_of_people(tmp_path):
+    from qa.question import intent
+
+    assert intent("到2021年底名下管着多少离退休的老同志？") == "count"
+    assert asked_count("到2021年底名下管着多少离退休的老同志？")[1] == "人"
+    assert intent("离退休人员经费预算多少？") == "amount"  # money asked of them: no count
+    said = "截至2021年底，本部门编制50人，实有人员46人，单位管理的离退休人员20人。离退休经费120.00万元。"
+    city = city_of(tmp_path, [("工信局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市工信局到2021年底名下管着多少离退休的老同志？", city.store.root, retriever=city)
+    assert a.answered and a.value == 20, a.answer

@@ -28,3 +28,18 @@ def test_a_word_and_the_term_in_far_apart_rows_of_one_table_are_not_said_togethe
     table = "绩效目标表｜任务1=医疗保障经办事务；金额=80\n任务2=引入会计师事务所审计；金额=50"
     assert not _beside(table, "会计师", "医疗保障经办事务")  # two rows of one table's chunk
     assert _beside("医疗保障经办事务中聘请会计师审计50万元。", "会计师", "医疗保障经办事务")
+
+
+def test_a_row_named_by_the_word_is_another_row_than_the_one_read(tmp_path):
+    # the frame "一般公共预算里" reworded as the term 一般公共预算: the 科普活动 row, whose columns say the term, is
+    # what is asked, not the total the term reads
+    from tests.conftest import CITY_UNITS, city_of
+
+    table = ("\n\n一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t一般公共预算拨款\n\t合计\t900.00\n"
+             "2060702\t科普活动\t300.00\n2060101\t行政运行\t600.00\n")
+    city = city_of(tmp_path, [(CITY_UNITS[0], "科普宣传周活动。" + table)] +
+                   [(u, f"业务运行保障项目{100 + i}.00万元，用于日常业务。") for i, u in enumerate(CITY_UNITS[1:])])
+    question = "深圳市口岸办公室2026年一般公共预算里，花在搞科普上的钱有多少？"
+    sc = city.scope(question)
+    assert off_term(question, "一般公共预算", "一般公共预算支出表合计一般公共预算拨款", sc, city) == ["科普"]
+    assert ask(question, city.store.root, retriever=city).value != 900.0

@@ -306,6 +306,9 @@ def test_the_item_asked_by_its_rank_after_a_named_one_and_items_printed_twice(tm
     # …and when the table's first is another item, the ranking is not the one the question means
     wrong = ask("深圳市示例局2026年项目支出里，仅次于综合管理的第二大项目是什么？", tmp_path / "store")
     assert not wrong.answered or wrong.value != 350.0
+    # …nor its amount asked after it: the amount of no item named is no answer
+    more = ask("深圳市示例局2026年项目支出里，仅次于综合管理的第二大项目是什么？多少钱？", tmp_path / "store")
+    assert not more.answered, more.answer
     # classes printed once per unit (the same label, other amounts) are no list of distinct items
     (tmp_path / "sz-repeated.txt").write_text(REPEATED.replace("示例局", "重复局"), encoding="utf-8")
     assert not ingest_paths([tmp_path / "sz-repeated.txt"], tmp_path / "store2").errors

@@ -29,3 +29,17 @@ def test_items_that_say_the_words_equally_are_no_answer(look_alike_city):
     sc = look_alike_city.scope(question)
     assert rare_words(question, sc, look_alike_city)  # the words are there: the items are what ties
     assert stated_item(question, sc, look_alike_city) is None
+
+
+def test_one_of_the_many_uses_an_item_pays_for_is_not_that_items_money(tmp_path):
+    from tests.conftest import CITY_UNITS, city_of
+
+    uses = ("委托业务费800.00万元，主要用于规划统筹、地质勘查、矿产勘查、耕地保护、生态修复、地灾防治、测绘地理信息等技术服务。"
+            "危化品监管300.00万元，用于危化品专家服务、安全监督检查、企业安全指导服务、危化品全流程监管、资料印制。")
+    city = city_of(tmp_path, [(CITY_UNITS[0], uses)] + [(u, f"业务运行保障项目{100 + i}.00万元，用于日常业务。")
+                                                        for i, u in enumerate(CITY_UNITS[1:])])
+    one = "深圳市口岸办公室2026年花在地灾防治上的钱一共多少？"
+    assert rare_words(one, city.scope(one), city) and stated_item(one, city.scope(one), city) is None
+    # a question describing most of an item's uses asks for the item
+    most = "深圳市口岸办公室2026年请专家、上门检查、指导企业、全流程管危化品的钱有多少？"
+    assert stated_item(most, city.scope(most), city).value == 300.0
