@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.question import MEASURE, UNDIRECTED_CHANGE
 from qa.models import Basis
+from qa.phrase import grams
 from qa.scope import without_names
 from qa.vocab import Vocabulary, norm
 
@@ -29,9 +30,17 @@ _ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|�
                      r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
 
 
+# A clause before the one that names the thing, saying how to cut or where to look (按钱花在谁身上来分，…;
+# 一般公共预算里，…): a frame, not the thing.
+_FRAME_CLAUSE = re.compile(r"(?:按照|按|依照|根据|从)[^，,]{0,16}?(?:来分|分类|来看|划分|分|看)$|(?:里|中|里面|当中)$")
+
+
 def _phrase(subject: str) -> str:
     """What the question names, for the encoder: without the year, the scope marker, the change it also asks
     (比上年少了多少) and the asking words (了, 的钱 left alone would pull it towards other terms)."""
+    clauses = [c for c in re.split(r"[，,]", halfwidth(subject)) if c.strip()]
+    if len(clauses) > 1:  # (the frames before the clause that names the thing)
+        subject = "，".join([c for c in clauses[:-1] if not _FRAME_CLAUSE.search(c.strip())] + clauses[-1:])
     # how it changed (跟去年比变化多大, 增减情况如何), or by how much in a direction (比上年少了多少)
     s = re.sub(r"(?:(?:跟|和|与|同|较|比)[^，。？?]{0,8}?(?:比|相比|比较)?)?(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)?",
                " ", halfwidth(subject))
@@ -124,6 +133,18 @@ def not_remainders(terms: list[str], subject: str) -> list[str]:
     return terms if "其他" in subject else [t for t in terms if not t.startswith("其他")]
 
 
+def _unqualified(phrase: str, best: tuple[float, str, str], terms: list[str]) -> tuple[float, str, str]:
+    """The term without a qualifier the question does not say: 对企业补助(基本建设) is the part of 对企业补助 spent on
+    building works; a question about the money given to firms asks the whole, 对企业补助, when the vocabulary has it."""
+    term = best[1]
+    plain = [t for t in terms if len(t) >= 3 and t != term and term.startswith(t) and not _same(t, term)
+             and not grams(term[len(t):]) & grams(phrase)]
+    if not plain:
+        return best
+    whole = max(plain, key=len)
+    return best[0], whole, f"{best[2]}（问题未说“{term[len(whole):]}”：读作“{whole}”）"
+
+
 def _same(label: str, term: str) -> bool:
     """One item named with or without its trailing 支出/费 (对个人和家庭的补助 and 对个人和家庭的补助支出)."""
     short, long = sorted((label, term), key=len)
@@ -167,6 +188,8 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     if not phrase or not terms:
         return None
     best = _encoded(for_encoder(phrase), terms, vocab)
+    if best is not None:
+        best = _unqualified(phrase, best, terms)
     kept = best is not None and keeps_a_morpheme(phrase, best[1], best[0])
     bridge = _bridged(phrase, best[1]) if best is not None and not kept else []
     if bridge:

@@ -123,3 +123,20 @@ def test_the_encoder_reads_the_thing_described_without_its_frames():
     assert for_encoder("在殡仪馆、火化这些丧葬事务上的一般公共预算") == "殡仪馆、火化丧葬事务"  # fillers, the fund paid from
     assert for_encoder("维持机关日常运转的财政拨款经费") == "维持机关日常运转的财政拨款经费"  # 经费 is the thing itself
     assert for_encoder("上") == "上"  # nothing else left: the phrase as it was
+
+
+def test_a_clause_saying_how_to_cut_or_where_to_look_is_no_part_of_the_thing():
+    from qa.reword import _phrase
+
+    assert _phrase("2022年一般公共预算按钱花在谁身上来分，直接补给企业的有多少") == "直接补给企业"
+    assert _phrase("2026年一般公共预算里，科普活动的钱有多少") == "科普活动"
+    assert _phrase("出国、接待和公车各多少") == "出国、接待和公车各"  # (a list is no frame)
+
+
+def test_a_terms_qualifier_the_question_does_not_say_is_left_out():
+    from qa.reword import _unqualified
+
+    terms = ["对企业补助", "对企业补助基本建设", "对个人和家庭的补助"]
+    best = (0.9, "对企业补助基本建设", "近义（0.90）→对企业补助基本建设")
+    assert _unqualified("直接补给企业", best, terms)[1] == "对企业补助"
+    assert _unqualified("给企业搞基本建设的补助", best, terms)[1] == "对企业补助基本建设"  # said: kept
