@@ -5,6 +5,7 @@ documents' own vocabulary, the year as written. The Chinese pipeline then answer
 dictionary of budget words."""
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -187,6 +188,7 @@ def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str
     """The terms the units' documents use: their row labels and the words their text says, of the shared
     vocabulary (a term only other units use is no reading of this unit's question). With how many documents use
     each."""
+    from qa.budget_en import GLOSSARY
     from qa.reword import _vocabulary
     from qa.vocab import norm
 
@@ -197,7 +199,11 @@ def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str
     labels = {t for t in vocab.terms_of(ids, chunks) if vocab.common(t)}
     # …or that their text says (a 2019 budget states its 会议费 in prose, not in a table row)
     text = norm("".join(c.text for cid in ids if (c := chunks.get(cid)) is not None))
-    return sorted(labels | {t for t in vocab.terms if vocab.common(t) and t in text}), vocab.sources
+    said = labels | {t for t in vocab.terms if vocab.common(t) and t in text}
+    # …and the standard quantities the disclosure rules name (qa/budget_en.py) that only their prose states, inside no
+    # term of theirs: 政府采购 is no row's label (一般公共预算财政拨款 is read as the row it begins, 收入 or 支出)
+    standard = {t for g in GLOSSARY if (t := norm(g)) in text and not any(t in x for x in said)}
+    return sorted(said | standard), vocab.sources
 
 
 def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
@@ -218,7 +224,10 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     if not said:
         return _standard(phrase, terms, sources)
     # the encoder choosing among all the terms, not only those the dictionary reads: among few, agreeing is cheap
-    ranked = nearest(phrase, terms, len(terms))
+    # (a term the dictionary reads as leaving more of itself unsaid, 公务用车购置及运行维护费 for "running and
+    # maintaining official cars", is ruled out by it: the encoder's choice is among the others)
+    less = {m.text for m in read if m.word_share < said[0].word_share - MIN_GLOSS_LEAD}
+    ranked = [(sim, text) for sim, text in nearest(phrase, terms, len(terms)) if text not in less]
 
     def wording(text: str) -> bool:  # 因公出国（境）费用 is a wording of 因公出国（境）费, not another term
         return text in said[0].text or said[0].text in text
@@ -290,8 +299,23 @@ def translate(question: str, retriever: Retriever) -> str | None:
         parts = [re.sub(r"\bones\b", counted.group(1).split()[-1], p) if counted and i else p
                  for i, p in enumerate(parts)]
         read = [_reading(p, question, units, orgs, own_office, place_words, docs, retriever) for p in parts]
-        return "？".join(read) if all(read) else None  # half an answer is no answer
+        if not all(read):
+            return None  # half an answer is no answer
+        return "？".join([read[0]] + [_of_first(r, read[0]) if _OF_IT.search(p) else r
+                                     for p, r in zip(parts[1:], read[1:])])
     return _reading(question, question, units, orgs, own_office, place_words, docs, retriever)
+
+
+# "…, and how much of it goes on services": the later ask is a part of the first's quantity
+_OF_IT = re.compile(r"\bof (?:it|that|this|which|them|these|those)\b", re.I)
+
+
+def _of_first(later: str, first: str) -> str:
+    """The later ask read within the first's quantity (西安市财政局2026年政府采购是多少 and …服务是多少: …政府采购中服务是多少):
+    both readings open with the same units and year, the first's quantity follows."""
+    n = len(os.path.commonprefix([first, later]))
+    quantity = re.sub(r"(?:合计)?是多少.*$", "", first[n:])
+    return f"{later[:n]}{quantity}中{later[n:]}" if quantity and later[n:] else later
 
 
 # A later ask joined by "and" (", and how much of it …", "; what is the …"); "and why" asks the first's reason.
@@ -365,6 +389,10 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     if term is None:
         return None
     term = f"一般公共预算{term}" if general else term
+    if term != "预算" and re.search(r"\b(?:spend|spends|spent|spending|expenditure)\b", question, re.I) and \
+            re.search(r"(?:拨款|预算|资金)$", term):
+        term += "支出"  # what was spent out of a fund or appropriation: its 支出, not the money received
+        # (预算 alone is the budget said whole, qa/whole.py)
     several = "和".join(dict.fromkeys(f"{u}（本级）" if own_office else u for u in units))
     change = _LOWER.search(question)
     change = change if change and re.search(r"\b(?:" + _UP + "|" + _DOWN + r")\b", change.group(0) + question, re.I) \

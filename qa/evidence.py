@@ -211,7 +211,8 @@ def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
     if len(parts) < 2:
         return False
     item = clean(strip_entity(re.split(r"[，,；;：:、]", parts[-1])[-1], hit))
-    own = grams(item)
+    # (预算 ending 服务类预算 names nothing: every amount is one; 类 says "a kind of", 服务类 is 服务)
+    own = grams(re.sub(r"类?(?:预算|支出|经费|资金|金额)?$", "", item)) or grams(item)
     return bool(own) and len(own & q.grams) < 0.75 * len(own)
 
 
@@ -231,10 +232,13 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     heading = (getattr(hit.chunk, "section", None) or "").split(" > ")[-1]
     out = []
     spans = _sentence_spans(text)
+    planned = None  # (score, sentence start, end, name) of a plan figure skipped for the actual after it
+    unit_section = _unit_heading(getattr(hit.chunk, "section", None) or "")
     for a in amounts_in(text):
         if a.bound or bool(a.change) != change:
             continue
         lo, hi = next(((s, e) for s, e in spans if s <= a.start < e), (0, len(text)))
+        planned = planned if planned and planned[1] == lo else None
         prefix = text[lo:a.start]
         if change and not re.search(r"[\u4e00-\u9fff]{2}", _CHANGE_WORDS.sub("", COMPARED.sub("", prefix))):
             # "…项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": a change said with no subject goes on
@@ -252,6 +256,18 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
         if scored is None:
             continue
+        if _PLANNED.search(prefix) and "决算" in (hit.chunk.doc_title or "") and not _PLAN_ASKED.search(q.text):
+            # the final accounts state the plan beside the actual (X年初预算139,217.01万元，支出决算296,047.75万元):
+            # the actual is what they report, named by the plan's subject; the plan only when asked
+            planned = (scored, lo, a.end, named)
+            continue
+        if planned and planned[1] == lo and "决算" in text[planned[2]:a.start]:
+            scored, named = max(scored, planned[0]), planned[3] + named
+        planned = None
+        if q.own_office and unit_section is not None:
+            # a department's document reads each unit under its own heading (一、深圳市水务局（本级）, 九、…管理中心):
+            # the own office asked is read under its heading, not under another unit's that mentions it
+            scored = (scored[0] + (2.0 if "本级" in unit_section else -4.0), scored[1])
         out.append(_Candidate(scored[0], a.value, "万元", text[lo:hi].strip(), hit, cover=scored[1],
                               # what the sentence names it, or the heading the paragraph is under
                               said=clean(strip_entity(named + re.split(r"[，,；;。]", prefix)[-1] + what_for + heading,
@@ -259,6 +275,19 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
                               heading=clean(heading), unnamed=_listed_unnamed(q, prefix, hit)))
     return out
 
+
+_UNIT_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
+
+
+def _unit_heading(section: str) -> str | None:
+    """The unit a paragraph's heading names, when it names one (一、深圳市水务局（本级）): its text, else None."""
+    m = _UNIT_HEADING.match(section.split(" > ")[-1].split(" / ")[-1].strip())
+    return m.group(1) if m and (is_unit(m.group(1)) or "本级" in m.group(1)) else None
+
+
+# The plan a final account states beside the actual, and a question asking for the plan.
+_PLANNED = re.compile(r"(?:年初预算|预算数|调整预算)(?:数|为|是)?\s*$")
+_PLAN_ASKED = re.compile(r"年初|预算数|调整预算|计划")
 
 # The base of a comparison ("比2023年预算", "与上年相比"): it dates the change, it does not name the quantity.
 

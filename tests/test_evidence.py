@@ -253,3 +253,29 @@ def test_a_cell_of_the_basic_expenditure_table_is_that_parts_figure_not_the_whol
             _para("会议费支出决算86.81万元。")]
     assert structured("2022年度财政拨款会议费支出决算是多少万元？", hits).value == 86.81
     assert structured("2022年度财政拨款基本支出中会议费决算是多少万元？", hits).value == 23.86
+
+
+def _para_of(text: str, doc_title: str = "", section: str | None = None) -> Hit:
+    return Hit(Chunk(id=text[:20] + (section or ""), source="a.txt", kind="paragraph", pages=[1], text=text,
+                     entity=ENTITY, doc_title=doc_title, section=section), 1.0)
+
+
+def test_final_accounts_report_the_actual_beside_the_plan():
+    said = "2022年度一般公共预算财政拨款支出年初预算139,217.01万元，支出决算296,047.75万元，完成年初预算的212.65%。"
+    hits = [_para_of(said, "示例委员会2022年度部门决算")]
+    assert structured("一般公共预算财政拨款支出是多少？", hits).value == 296047.75
+    assert structured("一般公共预算财政拨款支出年初预算是多少？", hits).value == 139217.01  # the plan, asked
+    # a budget states a plan only: nothing to prefer
+    assert structured("一般公共预算财政拨款支出是多少？", [_para_of(said, "示例委员会2026年部门预算")]).value == 139217.01
+
+
+def test_the_own_office_is_read_under_its_own_heading_in_a_departments_document():
+    hits = [_para_of("1.污水处理服务费67,409.16万元，用于11座水质净化厂，该费用由市水务局（本级）划转。", "",
+                     "第三部分 / 九、深圳市茅洲河流域管理中心"),
+            _para_of("1.污水处理服务费117,921.68万元，用于43座市管水质净化厂。", "", "第三部分 / 一、深圳市水务局（本级）")]
+    assert structured("深圳市水务局（本级）污水处理服务费是多少？", hits).value == 117921.68
+
+
+def test_a_listed_part_is_named_without_the_kind_and_budget_words_that_end_it():
+    hits = [_para("政府采购预算共4,516.87万元，其中政府采购货物类预算49.50万元、政府采购服务类预算4,467.37万元。")]
+    assert structured("政府采购中服务是多少？", hits).value == 4467.37

@@ -331,3 +331,21 @@ def test_an_item_described_with_examples_is_read_by_its_head(tmp_path, monkeypat
     assert translate(q, city) == "深圳市发展和改革委员会2026年物资储备业务是多少"
     monkeypatch.setattr(qa.meaning, "nearest", encoder("价格监测业务", 0.05))
     assert translate(q, city) is None
+
+
+def test_a_later_ask_of_it_is_read_within_the_first_asks_quantity():
+    from qa.english import _of_first
+
+    first = "西安市财政局2026年政府采购是多少"
+    assert _of_first("西安市财政局2026年服务是多少", first) == "西安市财政局2026年政府采购中服务是多少"
+    assert _of_first("西安市财政局2026年服务是多少", "西安市财政局2026年是多少") == "西安市财政局2026年服务是多少"
+
+
+def test_a_term_the_dictionary_reads_as_leaving_more_unsaid_is_no_rival_for_the_encoder(monkeypatch):
+    from qa import english, meaning
+
+    terms = ["公务用车运行维护费", "公务用车购置及运行维护费", "办公费"]
+    # the encoder puts the parent, with its purchase unsaid, first by a hair
+    monkeypatch.setattr(meaning, "nearest", lambda phrase, texts, n=1: [(0.803, "公务用车购置及运行维护费"),
+                                                                        (0.8029, "公务用车运行维护费"), (0.7, "办公费")])
+    assert english._term("running maintaining official cars", terms, {}) == "公务用车运行维护费"
