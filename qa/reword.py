@@ -30,9 +30,9 @@ _ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|�
                      r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
 
 
-# A clause before the one that names the thing, saying how to cut or where to look (按钱花在谁身上来分，…;
-# 一般公共预算里，…): a frame, not the thing.
-_FRAME_CLAUSE = re.compile(r"(?:按照|按|依照|根据|从)[^，,]{0,16}?(?:来分|分类|来看|划分|分|看)$|(?:里|中|里面|当中)$")
+# A clause before the one that names the thing, saying how to cut (按钱花在谁身上来分，…): a frame, not the thing.
+# (where to look, 项目支出里，…, stays: it names the group the thing is read in)
+_FRAME_CLAUSE = re.compile(r"(?:按照|按|依照|根据|从)[^，,]{0,16}?(?:来分|分类|来看|划分|分|看)$")
 
 
 def _phrase(subject: str) -> str:

@@ -129,7 +129,7 @@ def test_a_clause_saying_how_to_cut_or_where_to_look_is_no_part_of_the_thing():
     from qa.reword import _phrase
 
     assert _phrase("2022年一般公共预算按钱花在谁身上来分，直接补给企业的有多少") == "直接补给企业"
-    assert _phrase("2026年一般公共预算里，科普活动的钱有多少") == "科普活动"
+    assert _phrase("2026年项目支出里，科普活动的钱有多少") == "项目支出里 科普活动"  # where to look stays
     assert _phrase("出国、接待和公车各多少") == "出国、接待和公车各"  # (a list is no frame)
 
 
