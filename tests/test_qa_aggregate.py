@@ -152,3 +152,12 @@ def test_a_conjunction_inside_a_word_is_kept_in_the_quantity():
     # 及 joins two things, but 涉及 (to involve) is one word of the quantity's name
     assert _subject("委托业务费涉及的财政拨款，哪家最多？", {}, Scope(keys=set())) == "委托业务费涉及财政拨款"
     assert _subject("会议费及培训费哪家最多？", {}, Scope(keys=set())) == "会议费培训费"
+
+
+def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_subject():
+    import re
+
+    from qa.aggregate import _STRIP, operation
+
+    assert operation("两家加总是多少？") == "sum"
+    assert re.sub(_STRIP, "", "政府采购预算中服务类各占多少") == "政府采购预算中服务类"
