@@ -39,10 +39,12 @@ _STOP = re.compile(r"\b(?:" + _GRAMMAR + "|" + _FRAMING + r")\b", re.I)
 # (a comparative alone, "the larger budget", compares units; with "how much" or a year's base it asks a change)
 _UP_VERB = r"increase[sd]?|rise|rose|risen|grow|grew|grown|growth|(?:go|goes|went|gone) up"
 _DOWN_VERB = r"decrease[sd]?|fall|fell|fallen|drop|dropped|cut|shrink|shrank|shrunk|(?:go|goes|went|gone) down"
-_UP = r"more|higher|bigger|larger|" + _UP_VERB
-_DOWN = r"less|lower|smaller|" + _DOWN_VERB
+_UP = r"more|higher|bigger|larger|above|" + _UP_VERB
+_DOWN = r"less|lower|smaller|below|" + _DOWN_VERB
 _LOWER = re.compile(r"(?:,?\s*and\s+)?(?:by\s+)?how much (?:lower|less|more|higher|smaller|bigger|larger)(?: is it)?|"
                     r"\bthan\s+(?:(?:in|the|its|last)\s+)*(?:year|20\d\d)(?:\s+initial)?(?:\s+budget)?|"
+                    r"\b(?:below|above)\s+(?:(?:that\s+of|the|its|last|previous|prior)\s+)*(?:year|20\d\d)(?:'s)?"
+                    r"(?:\s+initial)?(?:\s+budget)?|"
                     r"\bcompared\s+(?:with|to)(?:\s+(?:the|its|last))*(?:\s+(?:year|20\d\d))?(?:\s+initial)?(?:\s+budget)?|"
                     r"\binitial\b|,?\s*(?:and\s+)?why\b.*$|\b(?:" + _UP_VERB + "|" + _DOWN_VERB + r")\b", re.I)
 # The unit's own office (本级), said after its name: "(own office)", "its own office", "own-office budget".
@@ -271,6 +273,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
     names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
     pool_places = {d.get("place") for d in pool if d.get("place")}
     units: list[str] = []
+    naming: list[str] = []  # the phrases that named a unit ("public legal services" names none: it is the quantity)
     for org in orgs:
         # the place's own word ("Xi'an", "Shenzhen") is said by the place, not by the unit
         phrase = " ".join(w for w in org.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
@@ -280,10 +283,13 @@ def translate(question: str, retriever: Retriever) -> str | None:
             kind = _unit(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}), set())
             if kind:
                 units += [n for n in names if n.endswith(kind)]
+                naming.append(org)
         else:
             unit = _unit(phrase, names, pool_places)
             if unit:
                 units.append(unit)
+                naming.append(org)
+    orgs = naming if units else orgs
     if not orgs and len(said) == 1:
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", _STOP.sub(" ", question))
                  if re.sub(r"[^a-z]", "", w.lower()) not in place_words and not _PLACE_RANK.fullmatch(w)]

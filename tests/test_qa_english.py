@@ -181,6 +181,12 @@ def test_a_change_asked_in_english_is_read_as_a_change_in_its_direction(look_ali
     both = ("What is the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles, and how much "
             "higher is it than last year?")
     assert translate(both, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年增加多少"
+    below = ("How much does the Shenzhen Meteorological Bureau budget in 2026 for upkeep of official vehicles, and by "
+             "how much is that below last year?")
+    assert translate(below, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年减少多少"
+    # a phrase shaped like a body ("public weather services") that names no unit is the quantity, not a unit
+    services = "How much does the Shenzhen Meteorological Bureau budget in 2026 for official vehicle upkeep services?"
+    assert translate(services, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少"
 
 
 def test_two_counts_asked_in_one_english_question_are_not_half_answered(look_alike_city):
