@@ -133,7 +133,7 @@ def _answered(a: Answer, unit: str | None):
     """A one-document answer as the figure it read (its first citation the passage), when it answers in the unit
     the question compares (万元, or the measure it counts)."""
     from index.chunk import Chunk
-    from qa.evidence import _Candidate
+    from qa.candidate import _Candidate
     from qa.retrieve import Hit
 
     if not a.answered or a.value is None or not a.citations or (a.unit or "") != (unit or "万元"):

@@ -1,43 +1,23 @@
-"""How strongly retrieved passages answer a question by their structure: the figures a table row or a narrative
-sentence states under the names the question uses, the clauses that give a reason, the sentence that defines a
-term. Retrieval reranks by it; answering reads the best of it."""
+"""How strongly retrieved passages answer a question by their structure: the figures a table row states under the
+names the question uses (a narrative sentence's are read by qa/narrative.py), the clauses that give a reason, the
+sentence that defines a term. Retrieval reranks by it; answering reads the best of it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.entity import ORG_SUFFIX
-from index.numbers import halfwidth, joined_digits
+from index.numbers import halfwidth
+from qa.candidate import MIN_COVER, _Candidate
+from qa.narrative import _COUNT, _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
-from qa.phrase import (COMPARED, SENTENCE, Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
-                       other_year_column, PREVIOUS, rate_kind, says, strip_entity)
-from qa.question import MEASURE, MEASURES, intent
+from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
+                       other_year_column, PREVIOUS, says)
+from qa.question import intent
 from qa.reasons import definition_pattern, reason_candidates
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
-
-
-@dataclass
-class _Candidate:
-    score: float
-    value: float
-    unit: str
-    text: str
-    hit: Hit
-    table: str | None = None
-    row: str | None = None
-    column: str | None = None
-    cover: float = 1.0  # share of the question's bigrams the candidate's name and context say
-    total_of: str = ""  # a total row whose column path the question says whole (一般公共预算基本支出/合计)
-    part: bool = False  # a row the question names only in part (一般公共服务支出 for 一般公共预算…支出)
-    fits_head: bool = True  # it says the term the question asks for (phrase.head_term), or the question says none
-    named_row: bool = False  # a row the question names whole (精准预报)
-    whole_bonus: float = 0.0  # what the question naming the table's subject added (a total) or took (a part)
-    unnamed: bool = False  # a row whose label the question does not say (教育支出 for "基本支出合计"): never the answer
-    said: str = ""  # the document's words that name the figure (label, columns, parents and title; or the subject)
-    heading: str = ""  # a narrative figure's section heading (part of `said`; it frames, the sentence names)
 
 
 # Columns that carry the quantity a row names rather than a part of it.
@@ -183,164 +163,6 @@ def _says_every_listed(q: Query, title: str) -> bool:
     return all(not i or i in q.text for i in listed(title)[1:])
 
 
-def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[float, float] | None:
-    """Score and coverage of a number stated in the narrative, named by the phrase before it."""
-    n_hit, n_extra, n_whole = match(q, named)
-    # The subject says the whole question ("…纳入部门预算的政府采购项目共有" for "政府采购项目共多少"), whatever it
-    # says besides: as good as the question saying the whole subject.
-    n_whole = n_whole or (len(q.text) >= 4 and q.text in clean(named))
-    ctx = len(q.grams & (grams(clean(context)) - grams(clean(named))))
-    if n_hit + ctx < 2:
-        return None
-    cover = (n_hit + ctx) / max(len(q.grams), 1)
-    own = len(grams(clean(named)))
-    if own >= 4:  # a long name the question says almost whole, whatever else the question qualifies it by
-        cover = max(cover, n_hit / own)
-    return 2.0 * n_hit + 1.0 * ctx - 0.5 * n_extra + 2.0 * n_whole - 0.1 * rank, cover
-
-
-_PURPOSE = re.compile(r"\s*[，,]\s*(?:主要)?(?:用于|是用于)")
-_PARTS = re.compile(r"其中|主要是|主要为|主要包括|包括|分别是|分别为")  # words that open a list of parts
-
-
-def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
-    """A figure of an item in a list of parts (共有车辆4辆，其中：机要通信用车1辆、…; 购置车辆30辆，主要是…) is a
-    part: only the question that
-    names the item (most of its words) asks for it."""
-    parts = _PARTS.split(prefix)
-    if len(parts) < 2:
-        return False
-    item = clean(strip_entity(re.split(r"[，,；;：:、]", parts[-1])[-1], hit))
-    # (预算 ending 服务类预算 names nothing: every amount is one; 类 says "a kind of", 服务类 is 服务)
-    own = grams(re.sub(r"类?(?:预算|支出|经费|资金|金额)?$", "", item)) or grams(item)
-    return bool(own) and len(own & q.grams) < 0.75 * len(own)
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
-
-
-_CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|预算数?|决算数?|相比|增加|减少|增长|下降|持平|[，,：:\s]")
-
-
-def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -> list[_Candidate]:
-    """Amounts stated in the narrative: levels (收入总计659.94万元) or, for a change question, changes
-    (比上年减少69.47万元). The phrase before the number names it; the sentence up to it is its context."""
-    from rules.claims import amounts_in
-
-    text = joined_digits(hit.chunk.text, bare=True)
-    heading = (getattr(hit.chunk, "section", None) or "").split(" > ")[-1]
-    out = []
-    spans = _sentence_spans(text)
-    planned = None  # (score, sentence start, end, name) of a plan figure skipped for the actual after it
-    unit_section = _unit_heading(getattr(hit.chunk, "section", None) or "")
-    for a in amounts_in(text):
-        if a.bound or bool(a.change) != change:
-            continue
-        lo, hi = next(((s, e) for s, e in spans if s <= a.start < e), (0, len(text)))
-        planned = planned if planned and planned[1] == lo else None
-        prefix = text[lo:a.start]
-        if change and not re.search(r"[\u4e00-\u9fff]{2}", _CHANGE_WORDS.sub("", COMPARED.sub("", prefix))):
-            # "…项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": a change said with no subject goes on
-            # the sentence before it
-            before = next((s for s, e in spans if e == lo), lo)
-            own, prefix = prefix, text[before:a.start]
-            named = text[before:before + 20] + own  # (the subject opens the sentence before: 项目支出148,941.8万元…)
-        else:
-            named = a.subject if not change else prefix[-40:]
-        # "6.政府公报编辑管理200.18万元，主要用于《…公报》编辑、印刷…": what the item is for, said after its
-        # amount, describes it as much as its name does.
-        purpose = _PURPOSE.match(text, a.end, hi)
-        what_for = text[purpose.end():hi] if purpose and not change else ""
-        context = prefix + what_for
-        scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
-        if scored is None:
-            continue
-        if _PLANNED.search(prefix) and "决算" in (hit.chunk.doc_title or "") and not _PLAN_ASKED.search(q.text):
-            # the final accounts state the plan beside the actual (X年初预算139,217.01万元，支出决算296,047.75万元):
-            # the actual is what they report, named by the plan's subject; the plan only when asked
-            planned = (scored, lo, a.end, named)
-            continue
-        if planned and planned[1] == lo and "决算" in text[planned[2]:a.start]:
-            scored, named = max(scored, planned[0]), planned[3] + named
-        planned = None
-        if q.own_office and unit_section is not None:
-            # a department's document reads each unit under its own heading (一、深圳市水务局（本级）, 九、…管理中心):
-            # the own office asked is read under its heading, not under another unit's that mentions it
-            scored = (scored[0] + (2.0 if "本级" in unit_section else -4.0), scored[1])
-        out.append(_Candidate(scored[0], a.value, "万元", text[lo:hi].strip(), hit, cover=scored[1],
-                              # what the sentence names it, or the heading the paragraph is under
-                              said=clean(strip_entity(named + re.split(r"[，,；;。]", prefix)[-1] + what_for + heading,
-                                                      hit)),
-                              heading=clean(heading), unnamed=_listed_unnamed(q, prefix, hit)))
-    return out
-
-
-_UNIT_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
-
-
-def _unit_heading(section: str) -> str | None:
-    """The unit a paragraph's heading names, when it names one (一、深圳市水务局（本级）): its text, else None."""
-    m = _UNIT_HEADING.match(section.split(" > ")[-1].split(" / ")[-1].strip())
-    return m.group(1) if m and (is_unit(m.group(1)) or "本级" in m.group(1)) else None
-
-
-# The plan a final account states beside the actual, and a question asking for the plan.
-_PLANNED = re.compile(r"(?:年初预算|预算数|调整预算)(?:数|为|是)?\s*$")
-_PLAN_ASKED = re.compile(r"年初|预算数|调整预算|计划")
-
-# The base of a comparison ("比2023年预算", "与上年相比"): it dates the change, it does not name the quantity.
-
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
-_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
-
-def _wanted_rate(question: str) -> str | None:
-    """The kind of percentage a question asks for."""
-    if re.search(r"占|比重|所占", question):
-        return "share"
-    if "完成" in question:
-        return "completion"
-    return rate_kind(question)
-
-
-def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, unit: str) -> list[_Candidate]:
-    """Percentages or counts stated in the narrative, named by the sentence before them; a percentage must be
-    of the kind the question asks (a growth rate, a share, a completion rate)."""
-    wanted = _wanted_rate(question) if unit == "%" else None
-    asked = MEASURE.search(question) if unit != "%" else None
-    measure = asked.group(1) if asked else None
-    out = []
-    for rank, h in enumerate(hits):
-        if h.chunk.kind != "paragraph":
-            continue
-        text = h.chunk.text
-        for lo, hi in _sentence_spans(text):
-            first = True  # the first figure in the measure asked: the sentence's total before its breakdown
-            for m in rx.finditer(text, lo, hi):
-                prefix = text[lo:m.start()]
-                just_before = prefix[-8:]
-                named = re.split(r"[，,；;：:、]", prefix)[-1] or prefix
-                # A share's whole is often named by the sentence before (其中：基本支出…，占70.74%).
-                context = text[max(0, m.start() - 120):m.start()]
-                scored = _narrative_score(q, strip_entity(named, h), strip_entity(context, h), rank)
-                if scored is None:
-                    continue
-                score, cover = scored
-                if wanted:
-                    score += 6.0 if rate_kind(just_before) == wanted else -6.0
-                if measure and m.group(2) == measure:
-                    # The measure word asked for (多少辆 … 7辆) says what is counted as much as a name does.
-                    # …but only for a sentence that already says some of the question (a count of cars bought
-                    # is not the count of cars held).
-                    score = score + 4.0 + (1.0 if first else 0.0)
-                    cover = max(cover, MIN_COVER) if cover >= 0.3 else cover
-                    first = False
-                out.append(_Candidate(score, float(m.group(1)), unit, text[lo:hi].strip(), h, cover=cover,
-                                      unnamed=unit != "%" and _listed_unnamed(q, prefix, h)))
-    return out
-
-
-MIN_COVER = 0.5  # below this share of the question said, the evidence is too weak to answer from
 
 
 def _fits(c: _Candidate) -> bool:

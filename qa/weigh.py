@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from qa.phrase import Query, clean, grams, match, norm
 
 if TYPE_CHECKING:
-    from qa.evidence import _Candidate
+    from qa.candidate import _Candidate
 
 
 def column_group(column: str | None) -> str:

@@ -272,7 +272,7 @@ def test_a_count_of_what_a_unit_plans_to_buy_is_not_the_count_it_holds(tmp_path)
 
 
 def test_each_figure_asked_in_one_english_question_is_read_with_the_unit_and_year_of_the_whole():
-    from qa.english import _asked_parts
+    from qa.english_asks import _asked_parts
 
     assert _asked_parts("What is the 2026 budget of X Bureau, and how much of it is project spending?") == [
         "What is the 2026 budget of X Bureau", "how much of it is project spending?"]
@@ -340,7 +340,7 @@ def test_an_item_described_with_examples_is_read_by_its_head(tmp_path, monkeypat
 
 
 def test_a_later_ask_of_it_is_read_within_the_first_asks_quantity():
-    from qa.english import _of_first
+    from qa.english_asks import _of_first
 
     first = "西安市财政局2026年政府采购是多少"
     assert _of_first("西安市财政局2026年服务是多少", first) == "西安市财政局2026年政府采购中服务是多少"

@@ -1,0 +1,52 @@
+"""The asks of an English question: where one ask ends and the next begins (", and how much of it …", "; what is
+the …", "and why"), a later ask read within the first's quantity ("of it"), and the words that ask a change (how much
+lower, grew, cut, below last year)."""
+from __future__ import annotations
+
+import os
+import re
+
+# A change asked: its comparatives and verbs (how much lower, grew, cut, shrink), the base it is compared with (than
+# last year, compared with the 2025 initial budget) and why it changed.
+# (a comparative alone, "the larger budget", compares units; with "how much" or a year's base it asks a change)
+_UP_VERB = r"increase[sd]?|rise|rose|risen|grow|grew|grown|growth|(?:go|goes|went|gone) up"
+_DOWN_VERB = r"decrease[sd]?|fall|fell|fallen|drop|dropped|cut|shrink|shrank|shrunk|(?:go|goes|went|gone) down"
+_UP = r"more|higher|bigger|larger|above|" + _UP_VERB
+_DOWN = r"less|lower|smaller|below|" + _DOWN_VERB
+_LOWER = re.compile(r"(?:,?\s*and\s+)?(?:by\s+)?how much (?:lower|less|more|higher|smaller|bigger|larger)(?: is it)?|"
+                    r"\bthan\s+(?:(?:in|the|its|last)\s+)*(?:year|20\d\d)(?:\s+initial)?(?:\s+budget)?|"
+                    r"\b(?:below|above)\s+(?:(?:that\s+of|the|its|last|previous|prior)\s+)*(?:year|20\d\d)(?:'s)?"
+                    r"(?:\s+initial)?(?:\s+budget)?|"
+                    r"\bcompared\s+(?:with|to)(?:\s+(?:the|its|last))*(?:\s+(?:year|20\d\d))?(?:\s+initial)?(?:\s+budget)?|"
+                    r"\binitial\b|,?\s*(?:and\s+)?why\b.*$|\b(?:" + _UP_VERB + "|" + _DOWN_VERB + r")\b", re.I)
+
+
+# "…, and how much of it goes on services": the later ask is a part of the first's quantity
+_OF_IT = re.compile(r"\bof (?:it|that|this|which|them|these|those)\b", re.I)
+
+
+def _of_first(later: str, first: str) -> str:
+    """The later ask read within the first's quantity (西安市财政局2026年政府采购是多少 and …服务是多少: …政府采购中服务是多少):
+    both readings open with the same units and year, the first's quantity follows."""
+    n = len(os.path.commonprefix([first, later]))
+    quantity = re.sub(r"(?:合计)?是多少.*$", "", first[n:])
+    return f"{later[:n]}{quantity}中{later[n:]}" if quantity and later[n:] else later
+
+
+# A later ask joined by "and" (", and how much of it …", "; what is the …"); "and why" asks the first's reason.
+# (only asks of a figure: "and does it plan to buy any", "and what is it for" ask no second figure of their own)
+_AND_ASKS = re.compile(r",?\s*(?:\band\s+|;\s*)(?=how (?:much|many)\b|what (?:is|was|are|were) (?:the|its|their)\b|"
+                       r"what (?:share|percentage|proportion)\b)", re.I)
+_WHY = re.compile(r",?\s*\band\s+why\s*\??\s*$", re.I)
+
+
+def _asked_parts(question: str) -> list[str]:
+    """The asks of an English question, first to last; a change asked with a figure (", and how much lower …", "By
+    how much did … fall, and what is the total?") stays one ask: the reading of a change reads its level too."""
+    why = _WHY.search(question)
+    body = question[:why.start()] if why else question
+    parts = [p for p in _AND_ASKS.split(body) if p.strip()]
+    if len(parts) > 1 and any(_LOWER.search(p) or re.search(r"\b(?:" + _UP_VERB + "|" + _DOWN_VERB +
+                                                              r"|compare[sd]?)\b", p, re.I) for p in parts):
+        parts = [body]
+    return parts + (["why"] if why else [])
