@@ -9,7 +9,7 @@ import re
 # A change asked: its comparatives and verbs (how much lower, grew, cut, shrink), the base it is compared with (than
 # last year, compared with the 2025 initial budget) and why it changed.
 # (a comparative alone, "the larger budget", compares units; with "how much" or a year's base it asks a change)
-_UP_VERB = r"increase[sd]?|rise|rose|risen|grow|grew|grown|growth|(?:go|goes|went|gone) up"
+_UP_VERB = r"increase[sd]?|exceed(?:s|ed)?|rise|rose|risen|grow|grew|grown|growth|(?:go|goes|went|gone) up"
 _DOWN_VERB = r"decrease[sd]?|fall|fell|fallen|drop|dropped|cut|shrink|shrank|shrunk|(?:go|goes|went|gone) down"
 _UP = r"more|higher|bigger|larger|above|" + _UP_VERB
 _DOWN = r"less|lower|smaller|below|" + _DOWN_VERB
@@ -29,7 +29,7 @@ def _of_first(later: str, first: str) -> str:
     """The later ask read within the first's quantity (西安市财政局2026年政府采购是多少 and …服务是多少: …政府采购中服务是多少):
     both readings open with the same units and year, the first's quantity follows."""
     n = len(os.path.commonprefix([first, later]))
-    quantity = re.sub(r"(?:合计)?是多少.*$", "", first[n:])
+    quantity = re.sub(r"(?:合计)?(?:是多少|比上年).*$", "", first[n:])
     return f"{later[:n]}{quantity}中{later[n:]}" if quantity and later[n:] else later
 
 
@@ -46,7 +46,9 @@ def _asked_parts(question: str) -> list[str]:
     why = _WHY.search(question)
     body = question[:why.start()] if why else question
     parts = [p for p in _AND_ASKS.split(body) if p.strip()]
-    if len(parts) > 1 and any(_LOWER.search(p) or re.search(r"\b(?:" + _UP_VERB + "|" + _DOWN_VERB +
-                                                              r"|compare[sd]?)\b", p, re.I) for p in parts):
+    # (…, and how much of that rise comes from X: a part of the first, asked on its own)
+    if len(parts) > 1 and not any(_OF_IT.search(p) for p in parts[1:]) and \
+            any(_LOWER.search(p) or re.search(r"\b(?:" + _UP_VERB + "|" + _DOWN_VERB + r"|compare[sd]?)\b", p, re.I)
+                for p in parts):
         parts = [body]
     return parts + (["why"] if why else [])

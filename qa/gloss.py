@@ -83,8 +83,9 @@ def senses(word: str) -> frozenset[str]:
                     out |= stems(re.sub(r"\[[^]]*\]", "", again))
             continue
         out |= stems(re.sub(r"\[[^]]*\]|[\u4e00-\u9fff|]+", " ", definition))
-    if len(word) >= 4:
-        # a long compound keeps the senses of its parts (生态环境: ecosystem, and 生态 ecology, 环境 environment)
+    if len(word) >= 3:
+        # a compound keeps the senses of its parts (生态环境: ecosystem, and 生态 ecology, 环境 environment; 宣传部:
+        # propaganda department, and 宣传 publicity)
         for part in _cut(word, len(word) - 1):
             if len(part) >= 2:
                 out |= senses(part)

@@ -281,6 +281,9 @@ def test_each_figure_asked_in_one_english_question_is_read_with_the_unit_and_yea
     assert _asked_parts("By how much did X Bureau cut its spending, and why?")[-1] == "why"
     # asks of no figure of their own are no second figure
     assert len(_asked_parts("How much capital spending does X Bureau plan, and what is it for?")) == 1
+    # a later ask of a part of the first's change is its own ask ("…exceed 2025, and how much of that rise…")
+    assert len(_asked_parts("By how much does X Bureau's income exceed 2025, and how much of that rise comes from "
+                            "general public budget appropriations?")) == 2
 
 
 def test_two_counts_and_a_total_with_its_part_are_each_read(tmp_path):

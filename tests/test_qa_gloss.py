@@ -17,6 +17,7 @@ def test_a_word_has_the_senses_of_every_entry_and_of_its_parts():
     assert {"public", "secur"} <= senses("公安")
     assert "ecolog" in senses("生态环境")  # from 生态, a part of the compound
     assert words("生态环境局") == ("生态环境", "局")
+    assert "public" in senses("宣传部")  # 宣传 "to publicize", a part of the three-character word
 
 
 def test_an_english_unit_name_picks_the_unit_whose_words_it_says():
