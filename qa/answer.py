@@ -22,7 +22,7 @@ from qa.whole import whole_budget
 from qa.english import is_english, translate
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
-from qa.items import described_item
+from qa.items import _run, described_item, scored_items, verbatim_item
 from qa.counts import stated_count
 from qa.change import change_of_level
 from qa.contraction import contracted_sum
@@ -257,6 +257,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                     return _abstain(
                         question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
                                   "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)
+                if cand is not None and kind == "amount":
+                    # an item of the narrative saying a long run of the question's own words names what the
+                    # term's figure only resembles (qa.items.verbatim_item)
+                    phrase = subject_phrase(question, docs, sc)
+                    verbatim = verbatim_item(phrase, scored_items(question, sc, retriever))
+                    if verbatim is not None and verbatim[1] > _run(re.sub(r"\s+", "", phrase), cand.text):
+                        return _item_answer(question, verbatim[0], citations, k, named)
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
         if cand is None and kind == "percent":

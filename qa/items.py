@@ -200,6 +200,36 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     return best
 
 
+# A run of the question's own characters this long, said by one item, names it (科技计划管理改革 in 根据《…科技计划管理改革
+# 优化工作方案》，增加科技研发资金预算41,626万元): no term of a table says such a run.
+MIN_RUN = 6
+
+
+def _run(a: str, b: str) -> int:
+    """The longest run of characters the two texts share."""
+    best, prev = 0, [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def verbatim_item(phrase: str, found: list[DescribedItem]) -> tuple[DescribedItem, int] | None:
+    """The one item (of qa.items.scored_items) that says the longest run of the question's phrase, at least MIN_RUN
+    characters of it; None when none does, or items of other amounts say as long a run."""
+    phrase = re.sub(r"\s+", "", phrase)
+    runs = [(_run(phrase, re.sub(r"\s+", "", f.sentence)), f) for f in found]
+    top = max((n for n, _ in runs), default=0)
+    best = [f for n, f in runs if n == top]
+    if top < MIN_RUN or len({round(f.value, 2) for f in best}) > 1:
+        return None
+    return best[0], top
+
+
 @dataclass(frozen=True)
 class RankedList:
     head: str  # the list's head (福利彩票公益金项目…主要包括：)

@@ -109,3 +109,16 @@ def test_item_names_are_the_narratives_items_and_the_tables_project_rows(tmp_pat
     names = item_names(set(r.documents()), r)
     assert {"高层次人才引进经费", "安全生产设备购置经费", "安全生产月活动"} <= set(names)  # brackets dropped
     assert "合计" not in names
+
+
+def test_an_item_saying_a_long_run_of_the_questions_words_is_the_one_described():
+    from qa.items import DescribedItem, verbatim_item
+
+    plan = DescribedItem(41626.0, "1.根据《科技计划管理改革优化工作方案》，增加科技研发资金预算41,626万元；", None, (), 0.47)
+    other = DescribedItem(1388.31, "1.科技创新工作经费1,388.31万元，主要用于科技研发资金管理、行政管理。", None, (), 0.53)
+    phrase = "其中因为科技计划管理改革而多给的科研资金"
+    assert verbatim_item(phrase, [other, plan]) == (plan, 8)  # 科技计划管理改革, though the other shares more words
+    # a short run names nothing, and two items of other amounts saying as long a run are a guess
+    assert verbatim_item("科研资金", [other, plan]) is None
+    twin = DescribedItem(99.0, "2.科技计划管理改革配套经费99万元。", None, (), 0.3)
+    assert verbatim_item(phrase, [plan, twin]) is None
