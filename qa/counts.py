@@ -58,6 +58,9 @@ def asked_count(question: str) -> tuple[str, str] | None:
     if people:  # (what the documents count them as: 人员, 200人)
         return re.sub(r"的|同志|职工|干部|员工|老人$", "", people.group("people")) + "人员", "人"
     m = _ASKED_BEFORE.search(question)
+    if m is not None and m.group(2) == "人" and not re.search(r"(?:人员|职工|干部|员工|同志|老人|人)$", m.group(1)):
+        # "实际在岗(的)有多少人": people, described by the words before (实际在岗), which stay wanted
+        return "人员", "人"
     if m is None or m.group(1)[-1] in _FUNCTION:
         return None  # "应急用的几台": what is counted is not said (a follow-up takes it from the question before)
     verb = re.search(r"(?:打算|准备|计划|要|想)?[买购添换置]+$", m.group(1))

@@ -98,3 +98,14 @@ def test_people_counted_without_a_measure_word_are_a_count_of_people(tmp_path):
     city = city_of(tmp_path, [("工信局", said), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市工信局到2021年底名下管着多少离退休的老同志？", city.store.root, retriever=city)
     assert a.answered and a.value == 20, a.answer
+
+
+def test_people_described_before_the_count_are_counted_as_people(tmp_path):
+    # "实际在岗的有多少人": the words before 多少人 describe the people (实有人员), they are no noun of their own
+    assert asked_count("上年底实际在岗的有多少人？") == ("人员", "人")
+    assert asked_count("上年底实际在岗有多少人？") == ("人员", "人")
+    assert asked_count("离退休人员有多少人？") == ("退休人员", "人")  # a noun of people, kept (its last four characters)
+    said = "截至2025年底，本部门编制52人，实有人员59人，其中行政51人，事业8人。"
+    city = city_of(tmp_path, [("信访局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市信访局上年底实际在岗的有多少人？", city.store.root, retriever=city)
+    assert a.answered and a.value == 59, a.answer
