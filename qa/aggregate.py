@@ -282,7 +282,8 @@ _CLAUSE_SPLIT = re.compile(r"[，,？?；;]")
 _FEW = r"(?<![十百千万一二三四五六七八九])几(?![十百千万])"
 # 多少 / 几 ask at the end of their clause (打算买几辆新车, 花多少钱); earlier they describe (几分钟一集的短剧), and so do
 # they before 里/中 (列出的几大块里: where the question looks).
-_ASKS = re.compile(r"(?:多少|多大|" + _FEW + r"[" + MEASURES + r"]?)(?![^，,？?；;]*[里中内]$)[^，,？?；;]{0,5}$|是否|为什么|为何|为啥|什么原因|是什么|哪|占.*?比|how|"
+_ASKS = re.compile(r"(?:多少|多大|" + _FEW + r"[" + MEASURES + r"]?)(?![^，,？?；;]*[里中内]$)[^，,？?；;]{0,5}$|"
+                   r"是否|为什么|为何|为啥|什么原因|是什么|哪|占.*?比|how|"
                    r"what|which", re.I)
 
 

@@ -20,7 +20,8 @@ def several(question: str, parts: list[str], k: int, retriever: Retriever,
             read: Callable[[str], Answer]) -> Answer:
     """`parts` (aggregate.follow_ups) each answered by `read`; the first figure gives the value, every figure a
     row. A change the documents state beside the first figure answers a change part (before a sentence that only
-    shares its words); a "why" is answered by the sentence of the figure it is asked about, when that sentence gives its reason."""
+    shares its words); a "why" is answered by the sentence of the figure it is asked about, when that sentence
+    gives its reason."""
     answers = [read(p) for p in parts]
     kinds = [intent(p) for p in parts]
     for i in range(1, len(answers)):
