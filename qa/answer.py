@@ -15,6 +15,7 @@ from qa.reasons import extractive, stated_definition, stated_reason
 from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups,
                           top_item_share)
 from qa.models import Answer, Basis
+from qa.phrase import overlap
 from qa.several import several
 from qa.units import units_compared
 from qa.parts import named_parts, parts_sentence
@@ -22,7 +23,7 @@ from qa.whole import whole_budget
 from qa.english import is_english, translate
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
-from qa.items import _run, described_item, scored_items, verbatim_item
+from qa.items import described_item, scored_items, verbatim_item
 from qa.counts import stated_count
 from qa.change import change_of_level
 from qa.contraction import contracted_sum
@@ -262,7 +263,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                     # term's figure only resembles (qa.items.verbatim_item)
                     phrase = subject_phrase(question, docs, sc)
                     verbatim = verbatim_item(phrase, scored_items(question, sc, retriever))
-                    if verbatim is not None and verbatim[1] > _run(re.sub(r"\s+", "", phrase), cand.text):
+                    if verbatim is not None and verbatim[1] > overlap(re.sub(r"\s+", "", phrase), cand.text):
                         return _item_answer(question, verbatim[0], citations, k, named)
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]

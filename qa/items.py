@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qa.phrase import overlap
+
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
@@ -205,24 +207,11 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
 MIN_RUN = 6
 
 
-def _run(a: str, b: str) -> int:
-    """The longest run of characters the two texts share."""
-    best, prev = 0, [0] * (len(b) + 1)
-    for x in a:
-        cur = [0] * (len(b) + 1)
-        for j, y in enumerate(b, 1):
-            if x == y:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
-
-
 def verbatim_item(phrase: str, found: list[DescribedItem]) -> tuple[DescribedItem, int] | None:
     """The one item (of qa.items.scored_items) that says the longest run of the question's phrase, at least MIN_RUN
     characters of it; None when none does, or items of other amounts say as long a run."""
     phrase = re.sub(r"\s+", "", phrase)
-    runs = [(_run(phrase, re.sub(r"\s+", "", f.sentence)), f) for f in found]
+    runs = [(overlap(phrase, re.sub(r"\s+", "", f.sentence)), f) for f in found]
     top = max((n for n, _ in runs), default=0)
     best = [f for n, f in runs if n == top]
     if top < MIN_RUN or len({round(f.value, 2) for f in best}) > 1:
