@@ -176,7 +176,9 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
         return "本级" if own else ""
 
     read = []
-    first = {key: _read(own_office(key) + subject, retriever, key, measure.group(1) if measure else None, asking)
+    own = _own_subjects(question, docs, sc, keys) if not changed else None
+    first = {key: _read(own_office(key) + (own or {}).get(key, subject), retriever, key,
+                        measure.group(1) if measure else None, asking)
              for key in keys}
     if _READING_ONE.get():
         read_one = None  # (already reading one document for an aggregate: its question is not one again)
@@ -189,7 +191,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             # (共有车辆664辆), is read so in each.
             name = docs[key].get("name") or docs[key].get("entity") or ""
             how = f"有多少{measure.group(1)}" if measure else asking or "是多少"
-            asked = f"{name}{own_office(key)}{subject}{how}"
+            asked = f"{name}{own_office(key)}{(own or {}).get(key, subject)}{how}"
             token = _READING_ONE.set(True)
             try:
                 cand = _answered(read_one(asked), measure.group(1) if measure else None)
@@ -251,6 +253,22 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
                   mode="structured", rows=rows, confidence=round(min(1.0, cover), 3), basis=basis,
                   table=read[0][1].table, row=read[0][1].row, column=read[0][1].column,
                   answered=not missing and not lone)
+
+
+def _own_subjects(question: str, docs: dict[str, dict], sc: Scope, keys: list[str]) -> dict[str, str] | None:
+    """Two units each said with their own item (深圳科创局本级的“科技研发资金-基础研究专项”和重庆科技局一般公共预算里的
+    “基础研究”支出各多少): each unit's words, read for it alone; None when the units share one item (A和B的三公经费)."""
+    q = halfwidth(question)
+    spans = sorted((q.find(sc.named[key]), key) for key in keys if key in sc.named and sc.named[key] in q)
+    if len(spans) != 2 or len(keys) != 2:
+        return None
+    (a, first_key), (b, second_key) = spans
+    first = re.sub(r"(?:和|与|及|以及|、|跟|同)$", "", q[a + len(sc.named[first_key]):b].strip())
+    second = re.split(r"[，,？?；;]|各|分别|哪", q[b + len(sc.named[second_key]):])[0]
+    out = {key: _subject(part, docs, sc) for key, part in ((first_key, first), (second_key, second))}
+    if any(len(re.findall(r"[\u4e00-\u9fff]", v)) < 2 for v in out.values()) or out[first_key] == out[second_key]:
+        return None
+    return out
 
 
 def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:

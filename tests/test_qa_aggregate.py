@@ -161,3 +161,18 @@ def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_su
 
     assert operation("两家加总是多少？") == "sum"
     assert re.sub(_STRIP, "", "政府采购预算中服务类各占多少") == "政府采购预算中服务类"
+
+
+def test_two_units_each_said_with_their_own_item_are_each_read_by_their_own_words():
+    from index.entity import describe
+    from qa.aggregate import _own_subjects
+    from qa.scope import scope
+
+    docs = {"d0": {**describe("深圳市科技创新局"), "year": 2026}, "d1": {**describe("重庆市科学技术局"), "year": 2026}}
+    q = "2026年深圳科创局的“科技研发资金-基础研究专项”和重庆科技局一般公共预算里的“基础研究”支出各多少？"
+    sc = scope(q, docs)
+    own = _own_subjects(q, docs, sc, sorted(sc.keys))
+    assert "科技研发资金-基础研究专项" in own["d0"] and "基础研究专项" not in own["d1"] and "基础研究" in own["d1"]
+    # one item said once for both is shared
+    shared = "2026年深圳科创局和重庆科技局的三公经费各多少？"
+    assert _own_subjects(shared, docs, scope(shared, docs), sorted(docs)) is None
