@@ -176,9 +176,10 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
         return "本级" if own else ""
 
     read = []
-    own = _own_subjects(question, docs, sc, keys) if not changed else None
-    first = {key: _read(own_office(key) + (own or {}).get(key, subject), retriever, key,
-                        measure.group(1) if measure else None, asking)
+    # each document's words: its own item when each unit is said with one, else the question's one subject
+    subjects = (not changed and _own_subjects(question, docs, sc, keys)) or dict.fromkeys(keys, subject)
+    first = {key: _read(own_office(key) + subjects[key], retriever, key, measure.group(1) if measure else None,
+                        asking)
              for key in keys}
     if _READING_ONE.get():
         read_one = None  # (already reading one document for an aggregate: its question is not one again)
@@ -191,7 +192,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             # (共有车辆664辆), is read so in each.
             name = docs[key].get("name") or docs[key].get("entity") or ""
             how = f"有多少{measure.group(1)}" if measure else asking or "是多少"
-            asked = f"{name}{own_office(key)}{(own or {}).get(key, subject)}{how}"
+            asked = f"{name}{own_office(key)}{subjects[key]}{how}"
             token = _READING_ONE.set(True)
             try:
                 cand = _answered(read_one(asked), measure.group(1) if measure else None)

@@ -15,7 +15,6 @@ from qa.reasons import extractive, stated_definition, stated_reason
 from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups,
                           top_item_share)
 from qa.models import Answer, Basis
-from qa.phrase import overlap
 from qa.several import several
 from qa.units import units_compared
 from qa.parts import named_parts, parts_sentence
@@ -35,6 +34,9 @@ from qa.reword import keeps_a_word, reword, subject_phrase
 from qa.share import computed_share
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
+
+
+_NO_RANKING = "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。"
 
 
 def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriever: Retriever | None = None,
@@ -131,7 +133,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if later and op in ("max", "min"):
             # the later questions ask about the item the ranking names (第二大项目…多少钱): no ranking, no item to
             # read them of
-            return _abstain(question, "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。",
+            return _abstain(question, _NO_RANKING,
                             retriever.search(question, k), k, named)
     if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
         return several(question, parts, k, retriever, lambda q: _answer(q, k, settings, retriever))
@@ -158,7 +160,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if listed is not None:
             listed.basis = named + listed.basis
             return listed
-        return _abstain(question, "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。",
+        return _abstain(question, _NO_RANKING,
                         retriever.search(question, k), k, named)
     # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.
     hits = retriever.search(question, max(k, 20))
@@ -212,8 +214,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}
-        # the narrative item the question describes (qa/items.py), read at most once whichever step asks for it
-        described_once = functools.cache(functools.partial(described_item, question, sc, retriever))
+        # the narrative items that say the question's words, and the one it describes (qa/items.py), read at most
+        # once whichever step asks for them
+        scored_once = functools.cache(functools.partial(scored_items, question, sc, retriever))
+        described_once = functools.cache(lambda: described_item(question, sc, retriever, scored_once()))
         if cand is None and kind == "amount":
             # Two items said as one word (水电: 水费 and 电费), or an item the narrative states in the question's
             # own rare words (巡逻船, 西九龙), before any rewording
@@ -261,9 +265,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 if cand is not None and kind == "amount":
                     # an item of the narrative saying a long run of the question's own words names what the
                     # term's figure only resembles (qa.items.verbatim_item)
-                    phrase = subject_phrase(question, docs, sc)
-                    verbatim = verbatim_item(phrase, scored_items(question, sc, retriever))
-                    if verbatim is not None and verbatim[1] > overlap(re.sub(r"\s+", "", phrase), cand.text):
+                    verbatim = verbatim_item(subject_phrase(question, docs, sc), scored_once(), beats=cand.text)
+                    if verbatim is not None:
                         return _item_answer(question, verbatim[0], citations, k, named)
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
@@ -275,7 +278,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if cand is not None and kind == "amount" and cand.hit.chunk.kind == "paragraph":
             # a sentence's figure, when another item of the narrative says the question's words better (the head
             # of a list, or an amount that includes the one asked): that item's
-            better = _better_item(question, sc, retriever, cand)
+            better = _better_item(question, sc, retriever, cand, scored_once())
             if better is not None:
                 return _item_answer(question, better, citations, k, named)
         if cand is not None:
@@ -322,15 +325,14 @@ def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, na
     return None if item is None else _item_answer(question, item, citations, k, named)
 
 
-def _better_item(question: str, sc, retriever: Retriever, cand):
+def _better_item(question: str, sc, retriever: Retriever, cand, found: list):
     """The narrative item the question describes (qa.items), when it states another amount than the sentence read
     and says the question's words by MARGIN more than the item of the amount read (which must be one of the
     sentence's items: a figure the items do not hold is not second-guessed). It must also say a word the sentence
     read does not, unless it is a part that sentence lists (其中/包括): a clause whose subject the sentence leaves
-    unsaid (…预算为2.40万元，支出决算为2.15万元) reads worse as an item than it is."""
-    from qa.items import LIST_HEAD, MARGIN, scored_items
+    unsaid (…预算为2.40万元，支出决算为2.15万元) reads worse as an item than it is. `found`: qa.items.scored_items."""
+    from qa.items import LIST_HEAD, MARGIN
 
-    found = scored_items(question, sc, retriever)
     best = described_item(question, sc, retriever, found)
     if best is None or abs(best.value - cand.value) <= 0.005:
         return None

@@ -18,13 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qa.question import MEASURES, PEOPLE
+from qa.question import MEASURES, PEOPLE, PEOPLE_WORDS, STATED_COUNT
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 _ASKED_AFTER = re.compile(r"(?:多少|几)\s*([" + MEASURES + r"])\s*([\u4e00-\u9fff]{1,4})")  # 多少台车, 几辆新车
 _ASKED_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:一共|总共|共|还)?(?:有|是|为)?(?:多少|几)\s*([" + MEASURES + r"])")
 _NAME_START = re.compile(r"[。；;，,、：:]")
@@ -56,9 +55,9 @@ def asked_count(question: str) -> tuple[str, str] | None:
         return _TRAILING.sub("", m.group(2)), m.group(1)
     people = re.search(PEOPLE, question)
     if people:  # (what the documents count them as: 人员, 200人)
-        return re.sub(r"的|同志|职工|干部|员工|老人$", "", people.group("people")) + "人员", "人"
+        return re.sub(r"的|(?:" + PEOPLE_WORDS + r")$", "", people.group("people")) + "人员", "人"
     m = _ASKED_BEFORE.search(question)
-    if m is not None and m.group(2) == "人" and not re.search(r"(?:人员|职工|干部|员工|同志|老人|人)$", m.group(1)):
+    if m is not None and m.group(2) == "人" and not re.search(r"(?:" + PEOPLE_WORDS + r"|人)$", m.group(1)):
         # "实际在岗(的)有多少人": people, described by the words before (实际在岗), which stay wanted
         return "人员", "人"
     if m is None or m.group(1)[-1] in _FUNCTION:
@@ -99,7 +98,7 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             continue
         text = chunk.text
         last = 0
-        for m in _COUNT.finditer(text):
+        for m in STATED_COUNT.finditer(text):
             lo = max([x.end() for x in _NAME_START.finditer(text, 0, m.start())] + [last])
             last = m.end()
             name = text[lo:m.start()]

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth
 from qa.candidate import MIN_COVER, _Candidate
-from qa.narrative import _COUNT, _PERCENT, _paragraph_candidates, _stated_numbers
+from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
                        other_year_column, PREVIOUS, says)
-from qa.question import intent
+from qa.question import STATED_COUNT, intent
 from qa.reasons import definition_pattern, reason_candidates
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
     if kind == "percent":
         return _stated_numbers(q, question, hits, _PERCENT, "%")
     if kind == "count":
-        return _stated_numbers(q, question, hits, _COUNT, "个")
+        return _stated_numbers(q, question, hits, STATED_COUNT, "个")
     cands: list[_Candidate] = []
     qualifiers = frozenset(_qualifiers(q, hits))
     for rank, h in enumerate(hits):

@@ -207,14 +207,15 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
 MIN_RUN = 6
 
 
-def verbatim_item(phrase: str, found: list[DescribedItem]) -> tuple[DescribedItem, int] | None:
+def verbatim_item(phrase: str, found: list[DescribedItem], beats: str = "") -> tuple[DescribedItem, int] | None:
     """The one item (of qa.items.scored_items) that says the longest run of the question's phrase, at least MIN_RUN
-    characters of it; None when none does, or items of other amounts say as long a run."""
+    characters of it and more than `beats` (the text of a figure read otherwise) says; None when none does, or items
+    of other amounts say as long a run."""
     phrase = re.sub(r"\s+", "", phrase)
     runs = [(overlap(phrase, re.sub(r"\s+", "", f.sentence)), f) for f in found]
     top = max((n for n, _ in runs), default=0)
     best = [f for n, f in runs if n == top]
-    if top < MIN_RUN or len({round(f.value, 2) for f in best}) > 1:
+    if top < MIN_RUN or top <= overlap(phrase, beats) or len({round(f.value, 2) for f in best}) > 1:
         return None
     return best[0], top
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from index.numbers import joined_digits
 from qa.candidate import MIN_COVER, _Candidate
 from qa.phrase import COMPARED, SENTENCE, Query, clean, grams, is_unit, match, rate_kind, strip_entity
-from qa.question import MEASURE, MEASURES
+from qa.question import MEASURE
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -93,7 +93,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
             # the actual is what they report, named by the plan's subject; the plan only when asked
             planned = (scored, lo, a.end, named)
             continue
-        if planned and planned[1] == lo and "决算" in text[planned[2]:a.start]:
+        if planned and "决算" in text[planned[2]:a.start]:  # (planned is of this sentence, or None)
             scored, named = max(scored, planned[0]), planned[3] + named
         planned = None
         if q.own_office and unit_section is not None:
@@ -121,10 +121,7 @@ def _unit_heading(section: str) -> str | None:
 _PLANNED = re.compile(r"(?:年初预算|预算数|调整预算)(?:数|为|是)?\s*$")
 _PLAN_ASKED = re.compile(r"年初|预算数|调整预算|计划")
 
-# The base of a comparison ("比2023年预算", "与上年相比"): it dates the change, it does not name the quantity.
-
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
-_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 
 def _wanted_rate(question: str) -> str | None:
     """The kind of percentage a question asks for."""

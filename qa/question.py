@@ -13,8 +13,9 @@ _NUMERIC = re.compile(r"多少|几|多大|金额|数额|总额|合计|共计|为
 _GENERIC_PHRASES = ("上海市", "普陀区", "人民政府", "办事处", "本级单位", "部门预算", "部门决算")
 _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", "安徽省", "市", "区", "县", "局", "本级", "部门")
 
-# The measure words a count is asked and stated in (多少辆, 共有车辆6辆; 台 also for 台（套）).
+# The measure words a count is asked and stated in (多少辆, 共有车辆6辆; 台 also for 台（套）), and a count stated.
 MEASURES = "个家辆人项台套艘"
+STATED_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 
 
 # A change asked without its direction (跟去年比变化多大, 增减情况如何): either direction answers it.
@@ -23,7 +24,8 @@ UNDIRECTED_CHANGE = r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何
 YEAR_BASE = r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)"
 
 # People counted without a measure word (多少离退休的老同志, 几名在编干部): a count of 人, unless money is asked of them.
-PEOPLE = (r"(?<![这那])(?:多少|几)(?:位|名)?(?P<people>[\u4e00-\u9fff]{0,8}?(?:人员|同志|职工|干部|员工|老人))"
+PEOPLE_WORDS = r"人员|同志|职工|干部|员工|老人"  # nouns that name people
+PEOPLE = (r"(?<![这那])(?:多少|几)(?:位|名)?(?P<people>[\u4e00-\u9fff]{0,8}?(?:" + PEOPLE_WORDS + r"))"
           r"(?![\u4e00-\u9fff]*(?:钱|费|资金|经费|预算|元))")
 
 # What a question asks for, by the words that ask it; the first that matches wins.
