@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from qa.citations import cite
 from qa.models import Answer, Basis
 from qa.phrase import grams
-from qa.question import UNDIRECTED_CHANGE, YEAR_BASE, intent
+from qa.question import BASED_CHANGE, UNDIRECTED_CHANGE, YEAR_BASE, intent
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -96,7 +96,7 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
 ASKED_CHANGE = re.compile(
     r"[，,]?\s*(?:" + YEAR_BASE + r"(?:年初)?(?:预算数?|决算数?)?(?:相比|比较?)?"
     r"[^，,。？?]{0,4}?)?(?:(?:增加|减少|增长|下降|上升|降低|提高|多出来?|少了|[增减降涨升多少高低缩])了?(?:多少|几)|"
-    + UNDIRECTED_CHANGE + ")")
+    + UNDIRECTED_CHANGE + "|" + BASED_CHANGE + ")")
 
 
 def level_question(question: str) -> str | None:

@@ -51,6 +51,8 @@ def _pinyin(text: str) -> str:
 # multilingual-e5 on short English and Chinese names scores everything near 0.8: the nearest name is taken only
 # when it is clearly nearer than the next one (a tie is a guess, and a guessed unit or term is a wrong answer).
 MIN_MARGIN = 0.005
+# Two terms one of which holds the other and a character or two more (费, 费用) are wordings of one quantity.
+WORDING = 2
 
 
 def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
@@ -213,17 +215,31 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
         return _standard(phrase, terms, sources)
     # the encoder choosing among all the terms, not only those the dictionary reads: among few, agreeing is cheap
     # (a term the dictionary reads as leaving more of itself unsaid, 公务用车购置及运行维护费 for "running and
-    # maintaining official cars", is ruled out by it: the encoder's choice is among the others)
-    less = {m.text for m in read if m.word_share < said[0].word_share - MIN_GLOSS_LEAD}
+    # maintaining official cars", is ruled out by it; but not a term that says the same words of the question
+    # and leaves unsaid other words than the best reading does: for "keeping official cars on the road"
+    # 公务用车购置 leaves 购置 unsaid and 公务用车运行维护费 leaves 维护, and the shorter term is no better reading)
+    less = {m.text for m in read if m.word_share < said[0].word_share - MIN_GLOSS_LEAD and
+            (m.explained != said[0].explained or _unsaid(said[0]) <= _unsaid(m))}
     ranked = [(sim, text) for sim, text in nearest(phrase, terms, len(terms)) if text not in less]
 
-    def wording(text: str) -> bool:  # 因公出国（境）费用 is a wording of 因公出国（境）费, not another term
-        return text in said[0].text or said[0].text in text
+    def wording(text: str) -> bool:
+        # 因公出国（境）费用 is a wording of 因公出国（境）费; 公务用车购置及运行维护费, which holds 公务用车购置 and more,
+        # is another term
+        short, long = sorted((text, said[0].text), key=len)
+        return short in long and len(long) - len(short) <= WORDING
 
     other = next((sim for sim, text in ranked if not wording(text)), None)
     if ranked and wording(ranked[0][1]) and (other is None or ranked[0][0] - other >= MIN_MARGIN):
         return ranked[0][1]
     return _standard(phrase, terms, sources)
+
+
+def _unsaid(match) -> set[str]:
+    """The words of a term, of two characters or more, whose senses the question does not say (a single character
+    left unsaid, 费, is no evidence: see qa.gloss.best)."""
+    from qa.gloss import senses, words
+
+    return {w for w in words(match.text) if len(w) >= 2 and senses(w) and w not in match.said}
 
 
 def _standard(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:

@@ -22,6 +22,9 @@ STATED_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 UNDIRECTED_CHANGE = r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)"
 # The year a change is counted from (比上年, 较2025年, 跟去年): it dates the change, it names no quantity.
 YEAR_BASE = r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)"
+# A change asked by its base year and any verb (比上一年省下了多少, 比上年砍掉了多少, 较去年多花了几): the base says
+# a change is asked, whatever word says which way.
+BASED_CHANGE = YEAR_BASE + r"(?:年初)?(?:预算数?|决算数?)?[^，,。？?\d是为]{0,6}?了?(?:多少|几)(?![" + MEASURES + r"])"
 
 # People counted without a measure word (多少离退休的老同志, 几名在编干部): a count of 人, unless money is asked of them.
 PEOPLE_WORDS = r"人员|同志|职工|干部|员工|老人"  # nouns that name people
@@ -36,7 +39,7 @@ _INTENTS = (
     ("percent", r"百分|比例|占比|比重|增长率|增幅|降幅|%|完成.*?预算的|(?:占|[涨增降减升跌缩])(?:了|到)?几成"),  # 几成: tenths
     ("count", r"(?<![这那])(?:几|多少)[" + MEASURES + r"]|数量|" + PEOPLE),
     ("change", r"(?:增加|减少|增长|下降|上升|降低|提高|多了|少了|省了|节省|节约|压减|压缩|(?:多|高|少|低)出来?|"
-               r"(?<![最至])[增减降涨升多少高低缩])了?(?:多少|几)|" + UNDIRECTED_CHANGE),
+               r"(?<![最至])[增减降涨升多少高低缩])了?(?:多少|几)|" + UNDIRECTED_CHANGE + "|" + BASED_CHANGE),
 )
 
 

@@ -63,3 +63,16 @@ def test_a_change_of_a_total_is_read_beside_the_totals_figure_when_no_sentence_n
     a = ask("深圳市气象局2026年支出总计比上年减少多少？", city.store.root, retriever=city)
     assert a.answered and a.value == 300.0, a.answer
     assert ask("深圳市气象局2026年支出总计比上年增加多少？", city.store.root, retriever=city).value != 300.0
+
+
+def test_a_change_is_asked_by_its_base_year_whatever_verb_says_which_way():
+    from qa.change import level_question
+    from qa.question import intent
+
+    # 省下, 砍掉, 多花: words no list of change verbs holds; the base year (比上年) says a change is asked
+    for asked in ("会议费比上一年省下了多少", "这个科目比上年砍掉了多少", "比去年多花了多少"):
+        assert intent(asked) == "change", asked
+    assert level_question("医疗补助安排了多少？比上年砍掉了多少？") == "医疗补助安排了多少是多少"
+    # …but the base alone asks no change, nor does a count of things compared with it
+    assert intent("支出比上年是多少") == "amount"
+    assert intent("比上年多了几辆车") == "count"

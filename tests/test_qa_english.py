@@ -358,3 +358,23 @@ def test_a_term_the_dictionary_reads_as_leaving_more_unsaid_is_no_rival_for_the_
     monkeypatch.setattr(meaning, "nearest", lambda phrase, texts, n=1: [(0.803, "公务用车购置及运行维护费"),
                                                                         (0.8029, "公务用车运行维护费"), (0.7, "办公费")])
     assert english._term("running maintaining official cars", terms, {}) == "公务用车运行维护费"
+
+
+def test_a_shorter_term_is_no_better_reading_when_the_question_leaves_unsaid_what_tells_them_apart(monkeypatch):
+    import qa.meaning
+
+    terms = ["公务用车购置", "公务用车购置费", "公务用车运行维护费", "公务用车购置及运行维护费", "办公费", "住房公积金",
+             "培训费", "会议费", "差旅费", "物业管理费", "邮电费", "租赁费", "专用材料费", "办公设备购置"]
+
+    def encoder(order):  # the first two terms a hair apart, the others far behind
+        scores = {t: 0.81 - 0.001 * i if i < 2 else 0.7 for i, t in enumerate(order)}
+        return lambda query, texts, k: sorted(((scores.get(t, 0.6), t) for t in texts), reverse=True)[:k]
+
+    # "on the road" is said by no term: 公务用车购置 (购置 unsaid) and 公务用车运行维护费 (维护 unsaid) stay rivals,
+    # and an encoder that cannot tell them apart decides nothing
+    monkeypatch.setattr(qa.meaning, "nearest", encoder(["公务用车购置", "公务用车运行维护费", "办公费"]))
+    assert _term("keeping official cars on the road", terms, {}) is None
+    # the whole question said by 公务用车运行维护费: the term holding it and 购置 besides is ruled out, and the
+    # encoder's choice among the rest stands
+    monkeypatch.setattr(qa.meaning, "nearest", encoder(["公务用车购置及运行维护费", "公务用车运行维护费", "办公费"]))
+    assert _term("running and maintaining official cars", terms, {}) == "公务用车运行维护费"
