@@ -114,8 +114,9 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     the same words)."""
     table = (across_columns(question, sc, retriever, op, k, first=first, rest=rest)
              or within(question, sc, retriever, op, k, first=first, rest=rest))
-    if table is not None and rest:
-        return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next)
+    if table is not None and (SHARE_ASKED.search(rest) or GAP_ASKED.search(rest)):
+        return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next; the
+        # item's amount alone, 多少, any list answers)
     return _narrative_list(first or question, sc, retriever, op, k, table) or table
 
 
