@@ -307,6 +307,14 @@ _ASKS = re.compile(r"(?:多少|多大|" + _FEW + r"[" + MEASURES + r"]?)(?![^，
 
 
 _ASKS_ANYWHERE = re.compile(r"多少|" + _FEW + r"[" + MEASURES + r"]")
+_SET = re.compile(_FEW + r"([" + MEASURES + r"])[\u4e00-\u9fff]{0,8}$")
+
+
+def _chosen_from(clause: str, after: str, own: set[str]) -> bool:
+    """Whether a clause's 几 names the things the next clause chooses among ("局机关以外的几家下属单位，哪家收入
+    最多": the units, not their number), within one sentence."""
+    m = _SET.search(clause)
+    return bool(m) and clause not in own and re.search(r"哪一?" + m.group(1), after) is not None
 
 
 def follow_ups(question: str) -> list[str]:
@@ -319,7 +327,8 @@ def follow_ups(question: str) -> list[str]:
     # A clause that is a sentence of its own (its question mark follows) asks wherever its 多少 / 几 sits
     # (设置了几个项目绩效目标？); within a sentence they ask only at its end.
     own = {c.strip() for c in re.findall(r"([^，,？?；;]+)[？?]", q)}
-    asking = [i for i, c in enumerate(clauses) if _ASKS.search(c) or c in own and _ASKS_ANYWHERE.search(c)]
+    asking = [i for i, c in enumerate(clauses) if (_ASKS.search(c) or c in own and _ASKS_ANYWHERE.search(c))
+              and not _chosen_from(c, clauses[i + 1] if i + 1 < len(clauses) else "", own)]
     if len(asking) < 2:
         return [question]
     main = "，".join(clauses[:asking[0] + 1])

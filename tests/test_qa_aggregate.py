@@ -24,6 +24,11 @@ def test_a_question_is_split_where_each_clause_asks():
     # 十几个 / 几十个 say a number roughly: no count is asked
     assert follow_ups("某局专项经费底下那十几个项目，哪个最贵？多少？") == ["某局专项经费底下那十几个项目，哪个最贵",
                                                                 "某局专项经费底下那十几个项目，多少"]
+    # 几家 that the next clause chooses among (哪家) names the units, it does not count them; a sentence of its own
+    # counts
+    assert follow_ups("某局预算里，局机关以外的几家下属单位，哪家收入最多？多少？") == [
+        "某局预算里，局机关以外的几家下属单位，哪家收入最多", "某局预算里，局机关以外的几家下属单位，多少"]
+    assert follow_ups("某局下属有几家单位？哪家最多？") == ["某局下属有几家单位", "某局下属哪家最多"]
 
 
 def test_a_change_asked_after_a_figure_is_read_from_its_sentence(look_alike_city):
