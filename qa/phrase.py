@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from index.entity import ORG_SUFFIX, split_name
+from index.entity import ORG_SUFFIX, in_order, split_name
 from index.numbers import halfwidth
 from qa.question import UNDIRECTED_CHANGE
 
@@ -202,7 +202,20 @@ def head_term(text: str, terms) -> str | None:
                 found.append((at, at + len(term), term))
     # Of two terms that overlap, the longer is the one said (机关运行经费 in 机关运行经费支出, not 经费支出).
     kept = [f for f in found if not any(o[1] - o[0] > f[1] - f[0] and o[0] < f[1] and f[0] < o[1] for o in found)]
-    return max(kept, key=lambda f: (f[1], f[1] - f[0]))[2] if kept else None
+    if not kept:
+        return None
+    start, _, head = max(kept, key=lambda f: (f[1], f[1] - f[0]))
+    # A longer term ending with the head whose first words the question says contracted just before it (公车运行维护费:
+    # 公务用车运行维护费, not the 运行维护费 of some project): what the question names is that term.
+    longer = [t for t in terms if len(t) > len(head) + 1 and t.endswith(head) and _contracted(text[:start], t[:-len(head)])]
+    return max(longer, key=len) if longer else head
+
+
+def _contracted(before: str, prefix: str) -> bool:
+    """The text just before a term says `prefix` contracted: two or more of its characters, in order, the first its
+    first (公车 of 公务用车), fewer than all (said whole, the longer term is found as itself)."""
+    return any(before[-n:][0] == prefix[0] and in_order(before[-n:], prefix)
+               for n in range(2, min(len(before), len(prefix) - 1) + 1))
 
 
 def says(head: str, text: str, least: float = 0.6) -> bool:

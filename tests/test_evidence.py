@@ -79,6 +79,10 @@ def test_head_term_is_the_last_term_said():
     assert head_term("三公经费中公务接待费", terms) == "公务接待费"
     assert head_term("公务用车运行维护费", terms) == "公务用车运行维护费"  # the longer of two ending together
     assert head_term("请客吃饭", terms) is None
+    # the longer term's first words said contracted just before the head (公车 of 公务用车): that term is named, not a
+    # project's 运行维护费; other words before it (车辆) contract nothing
+    assert head_term("西安住建局的公车运行维护费预算", terms) == "公务用车运行维护费"
+    assert head_term("车辆运行维护费", terms) == "运行维护费"
     assert says("公务用车运行维护费", "公务用车运行费") and not says("基本支出", "支出合计一般公共预算")
     # a term said by its abbreviation, the first character of each word (财拨 for 财政拨款)
     assert says("财政拨款", "委托业务费涉及财拨资金") and not says("财政拨款", "财务拨付")
