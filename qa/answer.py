@@ -20,6 +20,7 @@ from qa.units import units_compared
 from qa.parts import named_parts, parts_sentence
 from qa.whole import whole_budget
 from qa.english import is_english, translate
+from qa.bracketed import bracketed_name
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
 from qa.items import described_item, scored_items, verbatim_item
@@ -109,6 +110,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         return answer
     docs = retriever.documents()
     sc = retriever.scope(question)
+    named = bracketed_name(question, sc, retriever) if not sc.missing else None
+    if named is not None:  # "…的那笔钱（增人增资）": asked by the name the documents print (qa/bracketed.py)
+        answer = _answer(named, k, settings, retriever)
+        answer.question = question
+        answer.basis.insert(0, Basis(part="term", text=named, words=["read as"]))
+        return answer
     if sc.missing:
         return _missing(question, sc, docs, retriever, k, settings)
     named = [Basis(part="entity", text=docs[key]["name"] or "", words=[alias]) for key, alias in sc.named.items()]
