@@ -151,7 +151,10 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     (the whole single-document reading), asked for a document whose figure no table cell gives."""
     docs = retriever.documents()
     op = operation(question)
-    subject = _subject(question, docs, sc)
+    sentences = [s for s in re.split(r"[？?]", halfwidth(question)) if s.strip()]
+    # "X、Y的会议费各是多少？哪家开会花得多，多出多少？": the first sentence names the figures, the later ones
+    # compare or sum the same figures in their own words
+    subject = _subject(sentences[0] if len(sentences) > 1 and _TWO.search(sentences[0]) else question, docs, sc)
     if len(subject) < 2 and not (subject and MEASURE.search(halfwidth(question))):
         return None  # (车 of 多几辆车 is enough: the count says the rest)
     if len(sc.named) < 2 and not sc.every:

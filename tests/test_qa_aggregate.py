@@ -181,3 +181,11 @@ def test_two_units_each_said_with_their_own_item_are_each_read_by_their_own_word
     # one item said once for both is shared
     shared = "2026年深圳科创局和重庆科技局的三公经费各多少？"
     assert _own_subjects(shared, docs, scope(shared, docs), sorted(docs)) is None
+
+
+def test_later_sentences_compare_the_figures_the_first_names_in_their_own_words(look_alike_city):
+    # 气象局 and 统计局 print 501.00 and 502.00 of allowances: "哪家给职工发得多，多出多少" asks their difference, and
+    # its words (给职工发得) are no part of what the figures are
+    a = ask("深圳市气象局和深圳市统计局2026年的津贴补贴各是多少？哪家给职工发补贴发得多，多出多少？",
+            look_alike_city.store.root, retriever=look_alike_city)
+    assert a.answered and a.value == 1.0 and [r.value for r in a.rows] == [501.0, 502.0], a.answer
