@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from index.captions import entity_field
+from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth, join_cjk
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -31,13 +32,18 @@ def detect_year(head: str, body: str) -> int | None:
     return int(counted.most_common(1)[0][0]) if counted else None
 
 
+# a title names a unit when it holds an organisation word's last character (局, 署 of 工务署, 中心…), a town's or an
+# office's; XX stands for a name in templates
+_ORG_CHAR = re.compile("[" + "".join(sorted({w[-1] for w in ORG_SUFFIX} | set("街镇室"))) + "]|XX")
+
+
 def entity_from_title(title_lines: list[str]) -> str | None:
     for line in title_lines:
         s = join_cjk(halfwidth(line)).strip("#* ")
         s = re.sub(r"^20\d{2}\s*年度?\s*", "", s)
         s = _TITLE_TAIL.sub("", s).strip()
         s = re.sub(r"20\d{2}\s*年度?$", "", s).strip()
-        if 2 <= len(s) <= 40 and not s.startswith("目") and re.search(r"[局委办院会厅处所站心校队街镇部室府]|XX", s):
+        if 2 <= len(s) <= 40 and not s.startswith("目") and _ORG_CHAR.search(s):
             return s.replace(" ", "")
     return None
 

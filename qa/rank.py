@@ -47,8 +47,8 @@ def nth(question: str) -> int:
 
 
 _UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"
-_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + _UNIT_WORD + r"|下属单位|所属单位|哪家|"
-                        r"各[\u4e00-\u9fff]{0,6}?" + _UNIT_WORD + r"[里中][，,]?\s*哪")
+_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + _UNIT_WORD + r"|下属单位|所属单位|哪一?家|"
+                        r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?" + _UNIT_WORD + r"[里中][，,]?.*?哪")
 
 
 def asks_unit(question: str) -> bool:

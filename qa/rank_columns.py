@@ -17,6 +17,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, grams, norm
+from qa.rank_sections import by_section
 from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth, one_document, whole_of, within
 from qa.scope import without_names
 
@@ -117,7 +118,9 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if table is not None and (SHARE_ASKED.search(rest) or GAP_ASKED.search(rest)):
         return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next; the
         # item's amount alone, 多少, any list answers)
-    return _narrative_list(first or question, sc, retriever, op, k, table) or table
+    # (no table and no list: the units' own sections, each stating the item, qa/rank_sections.py)
+    return _narrative_list(first or question, sc, retriever, op, k, table) or table or \
+        by_section(first or question, sc, retriever, op, k)
 
 
 def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int,
