@@ -30,6 +30,12 @@ def _names_asked(subject: str, question: str) -> bool:
     return len(rest) >= 2 and len(said & grams(re.sub(r"\s", "", question))) >= 0.5 * len(said)
 
 
+def _restates(subject: str, figure: str) -> bool:
+    """A change's subject, less its comparison words, is the figure's own subject (支出决算 of 支出决算比上年增加)."""
+    rest = _CHANGE_WORDS.sub("", subject)
+    return len(rest) >= 2 and _CHANGE_WORDS.sub("", figure).endswith(rest)
+
+
 def asked_direction(question: str, change: str) -> bool:
     """Whether a change of this sign ("+" / "-") answers the question (多了多少 is not answered by a fall)."""
     # what follows the comparison's base (the whole question when it has none), less the asking 多少
@@ -64,7 +70,7 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
     source = first.citations[0].source
     docs, chunks = retriever.documents(), retriever.chunks()
     ids = next((d.get("chunk_ids") or [] for key, d in docs.items() if key == source or d.get("source") == source), [])
-    found = []
+    found, restated = [], []
     for cid in ids:
         chunk = chunks.get(cid)
         if chunk is None or chunk.kind != "paragraph":
@@ -76,11 +82,18 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
                 continue
             for j, b in enumerate(amounts[i + 1:], start=i + 1):
                 # right after the figure in its sentence, or later in the paragraph naming what the question asks
-                # (收入比2025年减少…, after the list of the income's parts)
-                if b.change is not None and (j == i + 1 and not _BETWEEN.search(chunk.text, a.end, b.start)
-                                             or _names_asked(b.subject, question)):
+                # (收入比2025年减少…, after the list of the income's parts), or the figure's own subject again
+                # (…支出决算627.62万元，完成预算的100%。支出决算比上年增加113.37万元)
+                if b.change is None:
+                    continue
+                if j == i + 1 and not _BETWEEN.search(chunk.text, a.end, b.start) or _names_asked(b.subject, question):
                     found.append((round(b.value, 4), b.change, chunk, b))
                     break
+                if _restates(b.subject, a.subject):
+                    restated.append((round(b.value, 4), b.change, chunk, b))
+                    break
+    # (a change that restates the figure's subject only when none is said beside it or names what is asked)
+    found = found or restated
     if len({(v, s) for v, s, _, _ in found}) != 1 or not asked_direction(question, found[0][1]):
         return None
     value, _, chunk, said = found[0]

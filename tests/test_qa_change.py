@@ -76,3 +76,18 @@ def test_a_change_is_asked_by_its_base_year_whatever_verb_says_which_way():
     # …but the base alone asks no change, nor does a count of things compared with it
     assert intent("支出比上年是多少") == "amount"
     assert intent("比上年多了几辆车") == "count"
+
+
+def test_a_change_that_restates_its_figures_subject_in_the_next_sentence_is_that_figures_change(tmp_path):
+    from qa.answer import ask
+    from qa.change import change_beside
+    from tests.conftest import city_of
+
+    running = ("机关运行经费预算627.62万元，支出决算627.62万元，完成预算的100%。支出决算比上年增加113.37万元，"
+               "主要原因是拍摄警示教育片。")
+    city = city_of(tmp_path, [("统计局", running), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    level = ask("深圳市统计局2026年机关运行经费实际花了多少", city.store.root, retriever=city)
+    assert level.answered and level.value == 627.62, level.answer
+    # "实际花了" names neither 预算 nor 支出决算: the change is the one whose subject is the figure's own (支出决算)
+    change = change_beside("深圳市统计局2026年机关运行经费实际花了多少？比上一年多出多少？", level, city)
+    assert change is not None and change.value == 113.37, change
