@@ -150,13 +150,32 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
             out[w] = (math.log(1 + len(docs) / len(owners)), mine)
         return bool(mine)
 
-    for w in dict.fromkeys(cut.cut(subject_phrase(question, docs, sc))):
+    for w in dict.fromkeys(_joined_singles(list(cut.cut(subject_phrase(question, docs, sc))))):
         if not read(w) and len(w) > 2:
             # a compound the documents do not print (国家赔偿) read by the words within it (赔偿案件 says 赔偿)
             for part in cut.cut_for_search(w):
                 if part != w:
                     read(part)
     return out
+
+
+MAX_RUN = 3  # single characters in a row read as one word
+
+
+def _joined_singles(words: list[str]) -> list[str]:
+    """The segmenter's words, with a short run of single characters it could not join read as one word (步, 道 of
+    远足步道: 步道; a word its dictionary lacks is cut into characters). Longer runs are function words (给搞的那)."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in words + [""]:
+        if re.fullmatch(r"[\u4e00-\u9fff]", w):
+            run.append(w)
+            continue
+        if 2 <= len(run) <= MAX_RUN:
+            out.append("".join(run))
+        run = []
+        out.append(w)
+    return [w for w in out if w]
 
 
 def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[DescribedItem]:

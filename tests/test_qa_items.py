@@ -122,3 +122,11 @@ def test_an_item_saying_a_long_run_of_the_questions_words_is_the_one_described()
     assert verbatim_item("科研资金", [other, plan]) is None
     twin = DescribedItem(99.0, "2.科技计划管理改革配套经费99万元。", None, (), 0.3)
     assert verbatim_item(phrase, [plan, twin]) is None
+
+
+def test_characters_the_segmenter_could_not_join_are_read_as_one_word():
+    from qa.items import _joined_singles
+
+    # 远足步道: the segmenter knows 远足 but cuts 步道 into 步, 道; a long run of single characters is function words
+    assert _joined_singles(["城市", "远足", "步", "道", "第二期", "定", "线路"]) == ["城市", "远足", "步道", "第二期", "线路"]
+    assert _joined_singles(["给", "搞", "的", "那", "钱"]) == []
