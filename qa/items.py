@@ -37,7 +37,9 @@ _CLAUSE = "，,：:、"
 _CARRIED = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
 LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
 # A question comparing two figures or ranking items asks for no single item's amount.
-_NOT_ONE_ITEM = re.compile(r"比.{1,30}?(?:多|少|高|低|增|减)|第[二三四五六七八九十]|最[多少大小高低]|排名|排[第前]|哪")
+# (第N asks a rank when a rank word follows, 第二大, 第三个; 第三方 is a third party, 第二期 a phase)
+_NOT_ONE_ITEM = re.compile(r"比.{1,30}?(?:多|少|高|低|增|减)|第[二三四五六七八九十]+[大多高小少低位名个项类笔]|"
+                           r"最[多少大小高低]|排名|排[第前]|哪")
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,11 @@ def test_no_item_when_two_amounts_say_the_words_as_well_or_a_comparison_is_asked
     assert described_item(tied, school_city.scope(tied), school_city) is None
     compared = "深圳市教育局2026年校舍加固和屋面防水比校园安保多多少？"
     assert described_item(compared, school_city.scope(compared), school_city) is None
+    ranked = "深圳市教育局2026年校舍加固和屋面防水排第二大的项目是多少？"
+    assert described_item(ranked, school_city.scope(ranked), school_city) is None
+    # 第三方 is a third party, no rank: the item is described
+    hired = "深圳市教育局2026年请第三方做校舍加固和屋面防水的钱有多少？"
+    assert described_item(hired, school_city.scope(hired), school_city).value == 5000.0
 
 
 def test_a_compound_the_documents_do_not_print_is_read_by_its_words(school_city):
