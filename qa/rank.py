@@ -46,9 +46,9 @@ def nth(question: str) -> int:
     return int(word) if word.isdigit() else _CN.get(word, 1)
 
 
-_UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"
-_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + _UNIT_WORD + r"|下属单位|所属单位|哪一?家|"
-                        r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?" + _UNIT_WORD + r"[里中][，,]?.*?哪")
+UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"
+_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + UNIT_WORD + r"|下属单位|所属单位|哪一?家|"
+                        r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?" + UNIT_WORD + r"[里中][，,]?.*?哪")
 
 
 def asks_unit(question: str) -> bool:

@@ -11,7 +11,7 @@ from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, is_unit, norm
-from qa.rank import asks_unit, nth, one_document
+from qa.rank import UNIT_WORD, asks_unit, nth, one_document
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -37,6 +37,10 @@ def _unit_sections(chunks: list, question: str) -> dict[str, list]:
     return out
 
 
+# the kind of unit asked among (各区设的管理局里, 三个中心中)
+_KIND = re.compile(r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?(" + UNIT_WORD + r")[里中]")
+# the unit's whole budget asked (预算盘子, 预算总额, 总预算)
+_WHOLE = re.compile(r"预算(?:总盘子|盘子|总额|总数|规模)|总预算|全年预算|整体预算")
 _OWN = re.compile(r"(?:本级|机关)$")  # the own office's heading (市建筑工务署本级, 局机关)
 _COUNTED = re.compile(r"([两二三四五六七八九十\d]+)[家个](?:下属|所属|预算)?单位")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
@@ -61,11 +65,19 @@ def by_section(question: str, sc: Scope, retriever: Retriever, op: str, k: int) 
     sections = _unit_sections(chunks, question)
     if len(sections) < 2:
         return None
+    kind = _KIND.search(halfwidth(question))
+    if kind and kind.group(1) not in ("单位", "机构", "部门"):
+        # "各区设的管理局里": the units of that kind
+        sections = {u: ps for u, ps in sections.items() if u.endswith(kind.group(1))}
+        if len(sections) < 2:
+            return None
+    whole = _WHOLE.search(asked)
     stated: dict[str, dict[str, tuple[float, object, str]]] = {}  # term -> unit -> first amount, passage, sentence
     for unit, paragraphs in sections.items():
         for c in paragraphs:
             for it in items_in(c.text):
-                term = _term(it.name, asked)
+                # the unit's whole budget, which its section opens with (X管理局预算2,975.77万元，包括…)
+                term = "预算" if whole and clean(it.name).endswith("预算") else _term(it.name, asked)
                 if term:
                     sentence = sentence_at(c.text, it.start, it.name)
                     stated.setdefault(term, {}).setdefault(unit, (it.value, c, sentence))
@@ -83,6 +95,7 @@ def by_section(question: str, sc: Scope, retriever: Retriever, op: str, k: int) 
     word = ("最少" if op == "min" else "最多") if at == 1 else f"第{at}{'少' if op == 'min' else '多'}"
     rows = [AnswerRow(entity=u, value=round(v, 4), unit="万元", source=c.source, page=c.page, row=term)
             for u, (v, c, _) in ranked]
+    term = "预算总额" if term == "预算" else term
     text = f"各单位的{term}中{word}的是“{unit}”，{value:,.2f}万元（" + \
         "，".join(f"{r.entity}{r.value:,.2f}万元" for r in rows) + "，由各单位一节所列数字比较）。"
     return Answer(question=question, answer=text, value=round(value, 4), unit="万元",

@@ -46,3 +46,12 @@ def test_units_are_ranked_by_the_item_their_sections_state(tmp_path):
     assert three.value == 300.0 and len(three.rows) == 3, three.answer
     # an item some unit does not state ranks nothing
     assert not ask("深圳建筑工务署下属单位里，2026年增人增资最多的是哪一家？", city.store.root, retriever=city).answered
+
+
+def test_the_kind_of_unit_asked_and_its_whole_budget(tmp_path):
+    from qa.answer import ask
+
+    city = _store(tmp_path)
+    # 各…中心里: the units of that kind; 预算盘子: the budget each section opens with
+    a = ask("深圳建筑工务署在各个中心里，哪一个2026年的预算盘子最小？", city.store.root, retriever=city)
+    assert a.answered and a.value == 600.0 and [r.value for r in a.rows] == [600.0, 800.0], a.answer
