@@ -17,6 +17,7 @@ from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
 from qa.rank_columns import ranked
+from qa.phrase import norm
 from qa.scope import said_with_own_office, without_names
 from qa.whole import total_of
 
@@ -34,7 +35,7 @@ _DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
 _STRIP = r"(?:[多少](?:几|多少)[个家辆人项台套])|比(?![例重较])|" + "|".join(f"(?:{rx})" for _, rx in _OPS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
-    r"分别|各自|各(?=[是为有多几占])|(?<=各)占|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|(?<![涉普危企波顾提来不以])及|、|的|是|为|\?|？|。|，|,|" \
+    r"分别|各自|各(?=[是为有多几占])|各(?:自)?(?:安排|花|用|投入|预算|列)了?|(?<=各)占|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|(?<![涉普危企波顾提来不以])及|、|的|是|为|\?|？|。|，|,|" \
     r"[（(]?(?:本级|汇总)[）)]?|[两二三四五六七八九十几]+(?:地|家|个|位)|(?:有|是|为)?(?:多少|几)[个家辆人项台套]?"
 _THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*\d")
 _TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个数|both|respectively")
@@ -188,11 +189,11 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
         read_one = None  # (already reading one document for an aggregate: its question is not one again)
     for key in keys:
         cand = first[key]
-        if cand is None and read_one is not None and (any(first.values()) or measure):
+        if cand is None and read_one is not None:
             # a figure the other documents print in a cell, this one states otherwise (in its narrative, in other
-            # words): read by the whole single-document reading. When no document prints it in a cell, the
-            # quantity itself is in doubt, and nothing is read — but a count, which the narrative states
-            # (共有车辆664辆), is read so in each.
+            # words): read by the whole single-document reading. When no document prints it in a cell, each is
+            # read so too (a project item each narrative states in its own words), unless their readings are
+            # rows of other names (below).
             name = docs[key].get("name") or docs[key].get("entity") or ""
             how = f"有多少{measure.group(1)}" if measure else asking or "是多少"
             asked = f"{name}{own_office(key)}{subjects[key]}{how}"
@@ -203,6 +204,11 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
                 _READING_ONE.reset(token)
         if cand is not None:
             read.append((docs[key].get("name") or docs[key].get("entity") or key, cand))
+    labels = {norm(c.row or "") for _, c in read if c.row}
+    if not any(first.values()) and not measure and len(labels) > 1:
+        # no document prints the quantity in a cell and each one's own reading found another row (退休费 in one,
+        # 生活补助 in the other): not one quantity compared, nothing is read
+        read = []
     if not read:
         return Answer(question=question, answer=f"在{len(keys)}份文件中都没有找到“{subject}”的数字，未作回答。",
                       mode="structured", answered=False)

@@ -84,9 +84,19 @@ def test_a_figure_no_cell_gives_is_read_by_the_single_document_reading_when_anot
         assert not qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one).answered and not asked
     finally:
         qa.aggregate._READING_ONE.reset(token)
-    # when no document prints it in a cell, the quantity itself is in doubt: nothing is read one by one
+    # when no document prints it in a cell, each is read one by one (its narrative states it in its own words)…
     monkeypatch.setattr(qa.aggregate, "_read", lambda *args, **kw: None)
-    assert not qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one).answered
+    asked.clear()
+    assert qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=read_one).answered and len(asked) == 2
+
+    # …but readings that are rows of other names (退休费 in one, 生活补助 in the other) are not one quantity
+    def rows_read(q):
+        label = "退休费" if q.startswith("深圳市气象局") else "生活补助"
+        return Answer(question=q, answer=f"{label}11.00万元。", value=11.0, unit="万元", mode="structured",
+                      confidence=0.9, table="一般公共预算支出表", row=label,
+                      citations=[Citation(source=meteo, page=1, text=f"{label}：支出总计=11.00", score=1.0)])
+
+    assert not qa.aggregate.aggregate(question, sc, look_alike_city, 5, read_one=rows_read).answered
 
 
 def test_two_figures_asked_together_are_each_read_in_the_unit_the_question_names(tmp_path):
@@ -189,3 +199,10 @@ def test_later_sentences_compare_the_figures_the_first_names_in_their_own_words(
     a = ask("深圳市气象局和深圳市统计局2026年的津贴补贴各是多少？哪家给职工发补贴发得多，多出多少？",
             look_alike_city.store.root, retriever=look_alike_city)
     assert a.answered and a.value == 1.0 and [r.value for r in a.rows] == [501.0, 502.0], a.answer
+
+
+def test_an_item_each_narrative_states_is_summed_though_no_table_prints_it(look_alike_city):
+    # 气象局 and 统计局 state 业务运行保障项目 101.00 and 102.00 万元 in their narratives only
+    a = ask("深圳市气象局和深圳市统计局2026年业务运行保障项目各安排了多少？两家合计多少？", look_alike_city.store.root,
+            retriever=look_alike_city)
+    assert a.answered and a.value == 203.0 and [r.value for r in a.rows] == [101.0, 102.0], a.answer
