@@ -159,6 +159,17 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
     return found
 
 
+def _part_of(phrase: str, other: str) -> bool:
+    """A body's phrase says words the other phrase of the same unit does not, and the other says none of its own
+    apart (Dongjiang water source project office after Water Affairs Bureau): a part of the unit, not the unit said
+    again (the same name said shorter is no part)."""
+    from qa.gloss import stems
+
+    kind = re.compile(r"\b" + _ORG_WORD + r"\b")
+    mine, theirs = stems(kind.sub(" ", phrase)), stems(kind.sub(" ", other))
+    return bool(mine - theirs) and bool(mine & theirs)
+
+
 def _said_whole(words: list[str], names: list[str], places: set[str]) -> tuple[str | None, list[str]]:
     """A unit the question names with no kind of body ("the Xi'an police"): the one name every word of which the
     question's words say, which the encoder reads from those words too; and the words that said it."""
@@ -275,6 +286,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
     names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
     pool_places = {d.get("place") for d in pool if d.get("place")}
     units: list[str] = []
+    phrases: list[str] = []  # the words that named each unit
     naming: list[str] = []  # the phrases that named a unit ("public legal services" names none: it is the quantity)
     for org in orgs:
         # the place's own word ("Xi'an", "Shenzhen") is said by the place, not by the unit
@@ -288,9 +300,14 @@ def translate(question: str, retriever: Retriever) -> str | None:
                 naming.append(org)
         else:
             unit = _unit(phrase, names, pool_places)
+            if unit and unit in units and _part_of(phrase, phrases[units.index(unit)]):
+                # "the Water Affairs Bureau's Dongjiang water source project office": a second body read as the
+                # same unit, in words the first does not say, is a part of it the store has no document of
+                return None
             if unit:
                 units.append(unit)
                 naming.append(org)
+                phrases.append(phrase)
     orgs = naming if units else orgs
     if not orgs and len(said) == 1:
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", _STOP.sub(" ", question))

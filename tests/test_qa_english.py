@@ -378,3 +378,13 @@ def test_a_shorter_term_is_no_better_reading_when_the_question_leaves_unsaid_wha
     # encoder's choice among the rest stands
     monkeypatch.setattr(qa.meaning, "nearest", encoder(["公务用车购置及运行维护费", "公务用车运行维护费", "办公费"]))
     assert _term("running and maintaining official cars", terms, {}) == "公务用车运行维护费"
+
+
+def test_a_second_body_in_words_the_units_name_does_not_say_is_a_part_of_it():
+    from qa.english import _part_of
+
+    # the Water Affairs Bureau's Dongjiang water source project office: an office inside the bureau
+    assert _part_of("Dongjiang water source project office", "Water Affairs Bureau")
+    # the same unit said again, shorter or in other words, is no part of it
+    assert not _part_of("Water Affairs Bureau", "Shenzhen Water Affairs Bureau")
+    assert not _part_of("weather bureau", "Meteorological Bureau")
