@@ -172,6 +172,7 @@ MIN_SAID = 0.15
 _LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|(?:功能|经济)?大(类)|哪一?个?(项)目|(类|款|项)级|"
                     r"最(?:末|后|底|细|小)(?:一)?(?:级|层)|最细")
 UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:这一?个?[类款项级])?(?:下面|底下|之下|下边|下头|下属|下设)")
+EXCEPT = re.compile(r"除(?:了|去|开)?(?P<x>[^，,。？?]{2,30}?)(?:以外|之外|外)?[，,]")
 BEHIND = re.compile(r"(?:排在|排名在|仅次于|次于)(?P<x>[^，,。？?的]{2,20}?)(?:后面|之后|后头|后)?的")
 
 
@@ -258,6 +259,32 @@ def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, obje
     return [(v, c) for v, c in valued if not total(v)]
 
 
+def _group_heads(rows: list[tuple[float | None, object]]) -> set[int]:
+    """Rows a table prints over each group of its items (专用项目 / 其他履职尽责专项业务费 over each group of projects,
+    with the group's sum): a label printed more than once whose amount is the sum of the rows after it (two or
+    more, heads below already left out). Read bottom up, in printed order; only repeated labels, so an item that
+    happens to equal the next two is never taken for a head."""
+    from collections import Counter
+
+    seen = Counter((c.code, norm(c.label or "")) for _, c in rows)
+    heads: set[int] = set()
+    for i in range(len(rows) - 1, -1, -1):
+        v, c = rows[i]
+        if v is None or seen[(c.code, norm(c.label or ""))] < 2:
+            continue
+        total, n = 0.0, 0
+        for w, d in rows[i + 1:]:
+            if id(d) in heads or w is None:
+                continue
+            total, n = total + w, n + 1
+            if n >= 2 and abs(total - v) <= 0.01:
+                heads.add(id(c))
+                break
+            if total > v + 0.01:
+                break
+    return heads
+
+
 def whole_of(title: str) -> str:
     """What a table's total is, said as a reader says it: its title without the table words (财政拨款“三公”经费 of
     财政拨款“三公”经费支出表, 项目支出 of 项目支出总表)."""
@@ -291,7 +318,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     # "排在X后面的第二大类", "仅次于X的": X is the item ranked before the one asked, not what the items are
     asked_of = halfwidth(without_names(first or question, docs, sc))
     behind = BEHIND.search(asked_of)
-    subject = _OPWORDS.sub(" ", BEHIND.sub(" ", asked_of))
+    # "除了那笔2亿元的文化产业发展专项资金，哪个项目最多": X is left out of the items, and names none of them
+    left_out = EXCEPT.search(asked_of)
+    subject = _OPWORDS.sub(" ", BEHIND.sub(" ", EXCEPT.sub(" ", asked_of)))
     wanted = grams(clean(subject))
     if not wanted:
         return None
@@ -352,11 +381,16 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     valued.sort(key=lambda t: t[0], reverse=op != "min")
     valued = without_totals(valued)
+    if left_out:
+        x = left_out.group("x").split("的")[-1]  # (那笔2亿元的X: X)
+        valued = [(v, c) for v, c in valued if not _says(c.label or "", x)]
     if not valued:
         return None
     at = nth(first or question)
     if at > len(valued):
         return None
+    heads = _group_heads([(amount(c), c) for c in items])
+    valued = [(v, c) for v, c in valued if id(c) not in heads]
     labels = [(c.code, norm(c.label or "")) for _, c in valued]  # (行政运行 under two 款 is two items: two codes)
     if len(set(labels)) < len(labels):
         return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items

@@ -351,3 +351,27 @@ def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
     assert a.answered and a.value == 15.0 and "调查队" in a.answer, a.answer
     # no column named: none chosen (the row's first amount ranks, as before)
     assert _named_column("哪家预算最多？", [], 2026) is None
+
+
+def test_group_heads_printed_over_each_group_are_no_items():
+    from qa.rank import _group_heads
+
+    rows = [(180.0, _row("专用项目", 180.0)), (180.0, _row("其他履职尽责专项业务费", 180.0)), (100.0, _row("城市宣传经费", 100.0)),
+            (50.0, _row("文化活动经费", 50.0)), (30.0, _row("舆情信息工作经费", 30.0)), (80.0, _row("专用项目", 80.0)),
+            (80.0, _row("其他履职尽责专项业务费", 80.0)), (60.0, _row("讲师团综合工作经费", 60.0)), (20.0, _row("学习经费", 20.0))]
+    rows[5][1].id, rows[6][1].id = "second head", "second other head"
+    heads = _group_heads(rows)
+    assert {c.label for _, c in rows if id(c) in heads} == {"专用项目", "其他履职尽责专项业务费"} and len(heads) == 4
+    # an item that happens to equal the two after it, its label printed once, is an item
+    flat = [(80.0, _row("a", 80.0)), (60.0, _row("b", 60.0)), (20.0, _row("c", 20.0))]
+    assert not _group_heads(flat)
+
+
+def test_an_item_the_question_leaves_out_is_not_ranked(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(RANKED, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    a = ask("深圳市示例局2026年项目支出里，除了那笔400万的信访大厅运行，哪一项最多？", tmp_path / "store")
+    assert a.answered and a.value == 350.0 and "社工服务项目" in a.answer, a.answer
