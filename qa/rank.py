@@ -348,6 +348,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                      and not re.search(r"机关|本级", r.label or "")]
             if len(items) < 2:
                 continue
+        if len(items) < 2:
+            continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
         same = _same_classification(asked, _classification(items)) if asked else None

@@ -375,3 +375,22 @@ def test_an_item_the_question_leaves_out_is_not_ranked(tmp_path):
     assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
     a = ask("深圳市示例局2026年项目支出里，除了那笔400万的信访大厅运行，哪一项最多？", tmp_path / "store")
     assert a.answered and a.value == 350.0 and "社工服务项目" in a.answer, a.answer
+
+
+FORM = RANKED + """
+项目支出绩效表
+单位：万元
+项目\t金额
+资金金额（万元）\t1000.00
+"""
+
+
+def test_a_list_of_one_row_ranks_nothing(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(FORM, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # the form's one row says the question's words as well as the project table's title: it is no list
+    a = ask("深圳市示例局2026年项目支出里哪一项最多？", tmp_path / "store")
+    assert a.answered and a.value == 400.0 and "信访大厅运行" in a.answer, a.answer
