@@ -13,7 +13,7 @@ from qa.basis import basis_of
 from qa.counts import asked_count
 from qa.citations import cite
 from qa.evidence import structured
-from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent
+from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
 from qa.rank_columns import ranked
@@ -40,7 +40,6 @@ _STRIP = r"(?:[多少](?:几|多少)[个家辆人项台套])|比(?![例重较])|
 _THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*\d")
 _TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个数|both|respectively")
 _TOP_N = re.compile(r"前\s*([一二三四五六七八九十\d]+)|top\s*(\d+)", re.I)
-_CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
 def operation(question: str) -> str | None:
@@ -120,7 +119,7 @@ def _top_n(question: str) -> int | None:
     if not m:
         return None
     g = m.group(1) or m.group(2)
-    return int(g) if g.isdigit() else _CN_NUM.get(g)
+    return small_number(g)
 
 
 def _fmt(v: float, unit: str | None) -> str:

@@ -11,6 +11,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
+from qa.question import small_number
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|
 # (比第二名多多少 compares the first with the second: not the second asked)
 _NTH = re.compile(r"排(?:名|在)?第\s*([二三四五六七八九十\d]+)|(?<!比)(?:倒数)?第\s*([二三四五六七八九十\d]+)\s*(?:大|多|高|少|小|低|名|位)|"
                   r"仅次于")
-_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
 def nth(question: str) -> int:
@@ -43,7 +43,7 @@ def nth(question: str) -> int:
     word = m.group(1) or m.group(2)
     if word is None:
         return 2  # 仅次于: the one after the first
-    return int(word) if word.isdigit() else _CN.get(word, 1)
+    return small_number(word) or 1
 
 
 UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"

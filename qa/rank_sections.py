@@ -11,6 +11,7 @@ from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, is_unit, norm
+from qa.question import small_number
 from qa.rank import UNIT_WORD, asks_unit, nth, one_document
 from qa.scope import without_names
 
@@ -31,7 +32,7 @@ def _unit_sections(chunks: list, question: str) -> dict[str, list]:
         if c.kind == "paragraph" and (is_unit(heading) or _OWN.search(heading)):
             out.setdefault(heading, []).append(c)
     said = _COUNTED.search(halfwidth(question))
-    counted = said and (int(said.group(1)) if said.group(1).isdigit() else _CN.get(said.group(1)))
+    counted = said and small_number(said.group(1))
     if counted != len(out):
         out = {u: ps for u, ps in out.items() if not _OWN.search(u)}
     return out
@@ -43,7 +44,6 @@ _KIND = re.compile(r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e
 _WHOLE = re.compile(r"预算(?:总盘子|盘子|总额|总数|规模)|总预算|全年预算|整体预算")
 _OWN = re.compile(r"(?:本级|机关)$")  # the own office's heading (市建筑工务署本级, 局机关)
 _COUNTED = re.compile(r"([两二三四五六七八九十\d]+)[家个](?:下属|所属|预算)?单位")
-_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
 def _term(name: str, asked: str) -> str:
