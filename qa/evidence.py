@@ -59,6 +59,10 @@ def _leaf_neutral(column: str | None) -> bool:
     return bool(leaf) and not _named_parts(leaf)
 
 
+_YEAR_LABEL = re.compile(r"20\d\d年?度?")
+# the budget's funds: a column of them splits any figure, it names no item
+_FUNDS = frozenset({"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政拨款", "一般公共预算拨款", "政府性基金预算拨款",
+                    "国有资本经营预算拨款", "总计", "合计", "小计"})
 _WHEN = re.compile(r"^\s*(?:上一?年|本年|当年|去年|前一?年)?\s*(?:20\d\d\s*年度?)?")  # the year a column is of
 
 
@@ -106,9 +110,17 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     prints_whole = any(not _named_parts(f["column"]) for f in c.facts)
     # …and the same within a column group: 因公出国(境)费/政府性基金预算 beside 因公出国(境)费/小计.
     groups_whole = {column_group(f["column"]) for f in c.facts if _leaf_neutral(f["column"])}
+    # A table of years as rows (三公经费表: 2025年, 2026年) names each figure by its column and its title: a question
+    # saying neither the title's own words (三公) nor the column's item (因公出国(境)费) asks another table's figure,
+    # whatever fund column it names (政府性基金预算 of 总计/政府性基金预算).
+    year_row = bool(_YEAR_LABEL.fullmatch(clean(label)))
+    title_own = grams(clean(_GENERIC.sub("", re.sub(r"表.*$", "", title)))) if year_row else set()
     for i, fact in enumerate(c.facts):
         column = fact["column"] or ""
         if other_year_column(column, c.year, q):
+            continue
+        if year_row and not q.grams & title_own and not any(
+                match(q, p)[0] for p in _named_parts(column) if p not in _FUNDS):
             continue
         named = _named_parts(column)
         c_hit, c_extra, c_whole = match(q, "".join(named))

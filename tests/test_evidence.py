@@ -283,3 +283,14 @@ def test_the_own_office_is_read_under_its_own_heading_in_a_departments_document(
 def test_a_listed_part_is_named_without_the_kind_and_budget_words_that_end_it():
     hits = [_para("政府采购预算共4,516.87万元，其中政府采购货物类预算49.50万元、政府采购服务类预算4,467.37万元。")]
     assert structured("政府采购中服务是多少？", hits).value == 4467.37
+
+
+def test_a_year_row_of_a_titled_table_answers_only_its_titles_or_its_columns_items():
+    sangong = _row("2026年", {"总计/一般公共预算": 256.1, "总计/政府性基金预算": 0.0, "因公出国(境)费/一般公共预算": 12.0},
+                   "财政拨款“三公”经费支出表")
+    fund = _row("合计", {"支出总计": 17558.0, "项目支出": 17558.0}, "政府性基金预算支出表")
+    # 政府性基金预算 splits every figure: the 三公 table's fund column is not the fund's spending
+    assert structured("2026年政府性基金预算支出总计多少万元？", [sangong, fund]).value == 17558.0
+    # …while its title's words or a column's item still name its figures
+    assert structured("2026年三公经费一般公共预算总计多少万元？", [sangong, fund]).value == 256.1
+    assert structured("2026年因公出国(境)费是多少？", [sangong, fund]).value == 12.0
