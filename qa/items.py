@@ -141,9 +141,12 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
     out: dict[str, tuple[float, list[str]]] = {}
     cut = segmenter()
 
+    # words the question quotes (“市场监督管理事务”) name the item, even when the unit's name says them too
+    quoted = "".join(re.findall(r"[“\"'‘「]([^”\"'’」]{2,30})[”\"'’」]", question))
+
     def read(w: str) -> bool:
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= _PLAIN | _UNITS \
-                or any(in_order(w, n) for n in names):
+                or (w not in quoted and any(in_order(w, n) for n in names)):
             return True  # (not a word of what is asked: nothing to look for)
         held = bm25.holders(w)
         mine = [cid for cid in held if chunks.doc_of(cid) in keys]

@@ -134,8 +134,13 @@ def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: 
     if found is None:
         return None
     if table is not None:
+        # each list read with its items' names: what the question calls the parts (几块工作) may be said by one
+        # list's items (…综合事务工作, 注册审批管理工作) and by none of the other's (行政运行)
+        words = question_words(question, sc, retriever)
         named = " ".join(b.text for b in table.basis if b.part.startswith(("table", "row", "column")))
-        if found.share <= said_share(question_words(question, sc, retriever), named + (table.table or "")):
+        rows = "".join(r.row or r.entity or "" for r in table.rows)
+        listed = found.head + "".join(i.name for i in found.items)
+        if said_share(words, listed) <= said_share(words, named + (table.table or "") + rows):
             return None
     return in_narrative(question, sc, retriever, op, k, nth(question))
 

@@ -58,3 +58,16 @@ def test_a_narrative_list_still_beats_the_table_when_the_items_amount_is_asked_a
     a = ask("深圳市应急管理局2026年“安全生产和应急管理专项经费”拆开的几项里，哪一项钱最多？多少？", city.store.root,
             retriever=city)
     assert a.answered and a.value == 150.0 and "宣传推广项目" in a.answer, a.answer
+
+
+def test_a_quoted_item_named_like_the_unit_is_ranked_by_the_list_whose_items_the_question_names(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    said = ("3.市场监督管理事务300.00万元，主要包括：综合事务工作200.00万元、质量监督管理工作60.00万元、"
+            "注册审批管理工作40.00万元。\n\n收支总表\n单位：万元\n科目编码\t科目名称\t2026年预算数\n"
+            "20138\t市场监督管理事务\t900.00\n2013801\t行政运行\t600.00\n2013802\t一般行政管理事务\t300.00\n")
+    city = city_of(tmp_path, [("市场监督管理局", said), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    # the quoted words are the item's though the unit's name says them too; 几块工作 names the list's items
+    a = ask("深圳市场监管局2026年“市场监督管理事务”拆成的几块工作里，钱排第二的是哪块？", city.store.root, retriever=city)
+    assert a.answered and a.value == 60.0 and "质量监督管理工作" in a.answer, a.answer
