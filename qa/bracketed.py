@@ -41,6 +41,9 @@ def bracketed_name(question: str, sc: Scope, retriever: Retriever) -> str | None
     if name in retriever.vocabulary().columns:
         return None  # 机关日常运转花的钱（一般公共预算）: a fund or a column, which qualifies the thing, not its name
     docs, chunks = retriever.documents(), retriever.chunks()
-    if not any(name in chunks[cid].text for key in sc.keys for cid in docs.get(key, {}).get("chunk_ids") or []):
+    texts = [chunks[cid].text for key in sc.keys for cid in docs.get(key, {}).get("chunk_ids") or []]
+    if not any(name in t for t in texts):
         return None
+    if any(described in t for t in texts):
+        return None  # 公用经费（机关运行）: the words before the brackets are the documents' own term, the brackets an aside
     return head[:start] + name + tail

@@ -16,5 +16,7 @@ def test_a_described_thing_is_asked_by_the_name_in_brackets(tmp_path):
     # a name the documents do not print, a fund (a column of the tables) or a gloss inside what is ranked: no name
     for other in ("深圳医保局2026年预算里留着给新进人员加工资的那笔钱（人员储备金）有多少？",
                   "深圳医保局2026年公车加油修车的那笔钱（支出总计）有多少？",
-                  "深圳医保局2026年预算里哪个下属单位（支队）收入最多？"):
+                  "深圳医保局2026年预算里哪个下属单位（支队）收入最多？",
+                  # the words before the brackets are the documents' own term: the brackets are an aside
+                  "深圳医保局2026年业务运行保障项目（增人增资）有多少？"):
         assert bracketed_name(other, city.scope(other), city) is None, other
