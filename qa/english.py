@@ -30,6 +30,7 @@ _ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + "|" + _FRAMING + r")\b)[A-Za-z][A
                   r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][A-Za-z'’-]*))*)?)", re.I)
 # Words that say the place's rank (市, 省, 县, 区), not the unit: the place is read from its pinyin.
 _PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|county|district|prefecture)\b", re.I)
+_KIND_OF_BODY = re.compile(r"\b" + _ORG_WORD + r"\b")
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
 _STOP = re.compile(r"\b(?:" + _GRAMMAR + "|" + _FRAMING + r")\b", re.I)
@@ -165,8 +166,7 @@ def _part_of(phrase: str, other: str) -> bool:
     again (the same name said shorter is no part)."""
     from qa.gloss import stems
 
-    kind = re.compile(r"\b" + _ORG_WORD + r"\b")
-    mine, theirs = stems(kind.sub(" ", phrase)), stems(kind.sub(" ", other))
+    mine, theirs = stems(_KIND_OF_BODY.sub(" ", phrase)), stems(_KIND_OF_BODY.sub(" ", other))
     return bool(mine - theirs) and bool(mine & theirs)
 
 
@@ -286,7 +286,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
     names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
     pool_places = {d.get("place") for d in pool if d.get("place")}
     units: list[str] = []
-    phrases: list[str] = []  # the words that named each unit
+    named_by: dict[str, str] = {}  # unit -> the words that named it first
     naming: list[str] = []  # the phrases that named a unit ("public legal services" names none: it is the quantity)
     for org in orgs:
         # the place's own word ("Xi'an", "Shenzhen") is said by the place, not by the unit
@@ -300,14 +300,14 @@ def translate(question: str, retriever: Retriever) -> str | None:
                 naming.append(org)
         else:
             unit = _unit(phrase, names, pool_places)
-            if unit and unit in units and _part_of(phrase, phrases[units.index(unit)]):
+            if unit and unit in named_by and _part_of(phrase, named_by[unit]):
                 # "the Water Affairs Bureau's Dongjiang water source project office": a second body read as the
                 # same unit, in words the first does not say, is a part of it the store has no document of
                 return None
             if unit:
                 units.append(unit)
                 naming.append(org)
-                phrases.append(phrase)
+                named_by.setdefault(unit, phrase)
     orgs = naming if units else orgs
     if not orgs and len(said) == 1:
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", _STOP.sub(" ", question))

@@ -15,6 +15,7 @@ _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", 
 
 # The measure words a count is asked and stated in (多少辆, 共有车辆6辆; 台 also for 台（套）), and a count stated.
 MEASURES = "个家辆人项台套艘"
+STATED_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 # A small number as questions write it: digits or one Chinese numeral (第三, 四家, 两个).
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
@@ -22,7 +23,6 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} |
 def small_number(word: str) -> int | None:
     """The number a question writes in digits or one Chinese numeral (None for anything else)."""
     return int(word) if word.isdigit() else _CN_DIGITS.get(word)
-STATED_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 
 
 # A change asked without its direction (跟去年比变化多大, 增减情况如何): either direction answers it.

@@ -47,8 +47,10 @@ def nth(question: str) -> int:
 
 
 UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"
+# the units a question looks among, by their kind (各区设的管理局里, 四家预算单位里): the kind is the group
+AMONG_UNITS = r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?(" + UNIT_WORD + r")[里中]"
 _ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + UNIT_WORD + r"|下属单位|所属单位|哪一?家|"
-                        r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?" + UNIT_WORD + r"[里中][，,]?.*?哪")
+                        + AMONG_UNITS + r"[，,]?.*?哪")
 
 
 def asks_unit(question: str) -> bool:

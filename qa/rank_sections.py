@@ -12,7 +12,7 @@ from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, is_unit, norm
 from qa.question import small_number
-from qa.rank import UNIT_WORD, asks_unit, nth, one_document
+from qa.rank import AMONG_UNITS, asks_unit, nth, one_document
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -38,8 +38,7 @@ def _unit_sections(chunks: list, question: str) -> dict[str, list]:
     return out
 
 
-# the kind of unit asked among (各区设的管理局里, 三个中心中)
-_KIND = re.compile(r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?(" + UNIT_WORD + r")[里中]")
+_KIND = re.compile(AMONG_UNITS)  # the kind of unit asked among (各区设的管理局里, 三个中心中)
 # the unit's whole budget asked (预算盘子, 预算总额, 总预算)
 _WHOLE = re.compile(r"预算(?:总盘子|盘子|总额|总数|规模)|总预算|全年预算|整体预算")
 _OWN = re.compile(r"(?:本级|机关)$")  # the own office's heading (市建筑工务署本级, 局机关)

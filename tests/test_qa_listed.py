@@ -32,15 +32,18 @@ def test_the_nth_item_of_a_narrative_list_and_the_one_after_a_named_item(tmp_pat
     assert not ask("深圳市统计局2026年人口普查专项经费里排第五的是哪一项？", city.store.root, retriever=city).answered
 
 
+# A list the narrative prints under a project, and the functional table whose rows share some of its head's words.
+SAFETY = ("2.安全生产和应急管理专项经费300.00万元，主要包括：风险调查项目120.00万元、宣传推广项目150.00万元、"
+          "专家服务项目30.00万元。\n\n收支总表\n单位：万元\n科目编码\t科目名称\t2026年预算数\n"
+          "224\t灾害防治及应急管理支出\t900.00\n22401\t应急管理事务\t900.00\n2240101\t行政运行\t600.00\n"
+          "2240102\t一般行政管理事务\t300.00\n")
+
+
 def test_a_list_whose_head_names_what_is_ranked_is_read_before_a_table_sharing_fewer_words(tmp_path):
     from qa.answer import ask
     from tests.conftest import city_of
 
-    said = ("2.安全生产和应急管理专项经费300.00万元，主要包括：风险调查项目120.00万元、宣传推广项目150.00万元、"
-            "专家服务项目30.00万元。\n\n收支总表\n单位：万元\n科目编码\t科目名称\t2026年预算数\n"
-            "224\t灾害防治及应急管理支出\t900.00\n22401\t应急管理事务\t900.00\n2240101\t行政运行\t600.00\n"
-            "2240102\t一般行政管理事务\t300.00\n")
-    city = city_of(tmp_path, [("应急管理局", said), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    city = city_of(tmp_path, [("应急管理局", SAFETY), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
     a = ask("深圳市应急管理局2026年安全生产和应急管理专项经费底下那些项目，哪个最贵？", city.store.root, retriever=city)
     assert a.answered and a.value == 150.0 and "宣传推广项目" in a.answer, a.answer
 
@@ -49,11 +52,7 @@ def test_a_narrative_list_still_beats_the_table_when_the_items_amount_is_asked_a
     from qa.answer import ask
     from tests.conftest import city_of
 
-    said = ("2.安全生产和应急管理专项经费300.00万元，主要包括：风险调查项目120.00万元、宣传推广项目150.00万元、"
-            "专家服务项目30.00万元。\n\n收支总表\n单位：万元\n科目编码\t科目名称\t2026年预算数\n"
-            "224\t灾害防治及应急管理支出\t900.00\n22401\t应急管理事务\t900.00\n2240101\t行政运行\t600.00\n"
-            "2240102\t一般行政管理事务\t300.00\n")
-    city = city_of(tmp_path, [("应急管理局", said), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    city = city_of(tmp_path, [("应急管理局", SAFETY), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
     # "多少？" after the ranking asks the top item's amount, which the list gives as well as any table
     a = ask("深圳市应急管理局2026年“安全生产和应急管理专项经费”拆开的几项里，哪一项钱最多？多少？", city.store.root,
             retriever=city)
