@@ -52,8 +52,9 @@ def _phrase(subject: str) -> str:
 
 
 # What frames a described thing for the encoder, not the thing itself: its purpose words (用于招待来客, 花在…上), its
-# fillers (这些, 之类) and the fund it is paid from (…的一般公共预算), which names a column, not an item.
-_FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)|(?:这些|那些|这类|这块|那块|之类|等等)|"
+# fillers (这些, 之类) and the fund it is paid from (…的一般公共预算, 一般公共预算里…), which names a column, not an item.
+_FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)|"
+                     r"^(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)(?:资金)?(?:里|中|当中|内|上)的?|(?:这些|那些|这类|这块|那块|之类|等等)|"
                      r"(?:上|方面)的?(?:一般公共预算|政府性基金预算?|财政拨款)(?:资金|支出|拨款)?$|(?:上|方面)$")
 
 
@@ -178,11 +179,23 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
     return found[0], found[1], f"{best[2]}，其中{found[2]}"
 
 
+# A clause that adds up columns (基本支出和项目支出合起来): it says which cells to read, not what the figure is of.
+_SUM_OF_PARTS = re.compile(r"^\s*(\S{2,}?)(?:和|与|及|、|加上?)(\S{2,}?)(?:合起来|加起来|加在一起|合计|一共|总共|共计)")
+
+
+def _without_parts(subject: str, columns: set[str]) -> str:
+    """The subject without a clause that only names columns to add up, when another clause names the thing."""
+    clauses = [c for c in re.split(r"[，,]", halfwidth(subject)) if c.strip()]
+    kept = [c for c in clauses if not ((m := _SUM_OF_PARTS.match(c)) and norm(m.group(1)) in columns
+                                       and norm(m.group(2)) in columns)]
+    return "，".join(kept) if kept and len(kept) < len(clauses) and _phrase("，".join(kept)) else subject
+
+
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     docs = retriever.documents()
-    subject = without_names(question, docs, sc)
-    phrase = _phrase(subject)
     vocab = _vocabulary(retriever)
+    subject = _without_parts(without_names(question, docs, sc), vocab.columns)
+    phrase = _phrase(subject)
     terms = _terms(vocab, sc, retriever)
     terms = not_remainders(terms, subject)
     if not phrase or not terms:

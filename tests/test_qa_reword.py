@@ -122,7 +122,20 @@ def test_the_encoder_reads_the_thing_described_without_its_frames():
     assert for_encoder("用于招待来客") == "招待来客"  # its purpose words
     assert for_encoder("在殡仪馆、火化这些丧葬事务上的一般公共预算") == "殡仪馆、火化丧葬事务"  # fillers, the fund paid from
     assert for_encoder("维持机关日常运转的财政拨款经费") == "维持机关日常运转的财政拨款经费"  # 经费 is the thing itself
+    assert for_encoder("一般公共预算里发给退休人员") == "发给退休人员"  # the fund where it is read
     assert for_encoder("上") == "上"  # nothing else left: the phrase as it was
+
+
+def test_a_clause_adding_up_columns_says_which_cells_not_what_the_figure_is_of():
+    from qa.reword import _without_parts
+
+    columns = {"基本支出", "项目支出"}
+    asked = "发给退休人员的钱，基本支出和项目支出合起来一共多少？"
+    assert _without_parts(asked, columns) == "发给退休人员的钱"
+    # parts that are no columns are the thing itself (出国和接待加起来)
+    assert _without_parts("出国、招待，出国和接待加起来多少", columns) == "出国、招待，出国和接待加起来多少"
+    # nothing else named: the clause is all there is
+    assert _without_parts("基本支出和项目支出合起来一共多少", columns) == "基本支出和项目支出合起来一共多少"
 
 
 def test_a_clause_saying_how_to_cut_or_where_to_look_is_no_part_of_the_thing():
