@@ -14,6 +14,7 @@ from qa.counts import asked_count
 from qa.citations import cite
 from qa.evidence import structured
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
+from qa.parts import without_summed_parts
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
 from qa.rank_columns import ranked
@@ -154,7 +155,9 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     sentences = [s for s in re.split(r"[？?]", halfwidth(question)) if s.strip()]
     # "X、Y的会议费各是多少？哪家开会花得多，多出多少？": the first sentence names the figures, the later ones
     # compare or sum the same figures in their own words
-    subject = _subject(sentences[0] if len(sentences) > 1 and _TWO.search(sentences[0]) else question, docs, sc)
+    named = sentences[0] if len(sentences) > 1 and _TWO.search(sentences[0]) else question
+    # (电费（基本支出和项目支出合在一起）: each document's 电费 total, not its 项目支出 cell)
+    subject = _subject(without_summed_parts(named, retriever.vocabulary().columns), docs, sc)
     if len(subject) < 2 and not (subject and MEASURE.search(halfwidth(question))):
         return None  # (车 of 多几辆车 is enough: the count says the rest)
     if len(sc.named) < 2 and not sc.every:

@@ -2,8 +2,30 @@
 column also says that row's 基本支出 and 项目支出 cells, so the answer shows what it adds up."""
 from __future__ import annotations
 
+import re
+
 from index.numbers import halfwidth
 from qa.vocab import norm
+
+# Two columns added up (基本支出和项目支出合起来, （…合在一起）): which cells to read, not what the figure is of.
+_SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上?)([\u4e00-\u9fff]{2,}?)"
+                     r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)")
+
+
+_ASKS = re.compile(r"一共|总共|合计|多少|是|的|里|中|钱|各|[？?，,。]")
+
+
+def without_summed_parts(text: str, columns: set[str]) -> str:
+    """The text without the words that add up two of the store's columns (its brackets and comma too): the thing
+    they are cells of is said elsewhere in the question. The text as it was when nothing else is left."""
+    for m in _SUMMED.finditer(text):
+        first = next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if norm(m.group(1)[i:]) in columns), None)
+        if first is None or norm(m.group(2)) not in columns:
+            continue
+        rest = text[:m.end(1) - len(first)] + text[m.end():]
+        rest = re.sub(r"[（(]\s*[）)]|[，,]\s*(?=[，,？?。]|$)", "", rest)
+        return rest if re.search(r"[\u4e00-\u9fff]{2,}", _ASKS.sub("", rest)) else text
+    return text
 
 
 def named_parts(question: str, facts: list[dict], read: str | None) -> list[tuple[str, float]]:

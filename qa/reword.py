@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.question import MEASURE, UNDIRECTED_CHANGE
 from qa.models import Basis
+from qa.parts import without_summed_parts
 from qa.phrase import grams
 from qa.scope import without_names
 from qa.vocab import Vocabulary, norm
@@ -52,15 +53,23 @@ def _phrase(subject: str) -> str:
 
 
 # What frames a described thing for the encoder, not the thing itself: its purpose words (用于招待来客, 花在…上), its
-# fillers (这些, 之类) and the fund it is paid from (…的一般公共预算, 一般公共预算里…), which names a column, not an item.
-_FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)|"
-                     r"^(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)(?:资金)?(?:里|中|当中|内|上)的?|(?:这些|那些|这类|这块|那块|之类|等等)|"
+# fillers (这些, 之类) and the fund it is paid from (…的一般公共预算), which names a column, not an item.
+_FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)|(?:这些|那些|这类|这块|那块|之类|等等)|"
                      r"(?:上|方面)的?(?:一般公共预算|政府性基金预算?|财政拨款)(?:资金|支出|拨款)?$|(?:上|方面)$")
+# Where to look, said first (决算里，一般公共预算基本支出中…): the table, fund or column the thing is read in.
+_WHERE = re.compile(r"^\s*(?:(?:决算|预算|一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|基本支出|项目支出|资金|"
+                    r"按?经济分类|按?功能分类)的?)+(?:里|中|当中|内)的?\s*")
+# What the thing leaves out, in brackets (不算办公电脑桌椅): words of another thing.
+_LEFT_OUT = re.compile(r"\((?:不算|不含|不包括|除了?|扣除|排除)[^()]*\)")
 
 
 def for_encoder(phrase: str) -> str:
-    """The phrase without its frames, for the encoder (and the phrase itself when nothing else is left)."""
-    return _FRAMES.sub("", phrase).strip(" 、，,的") or phrase
+    """The phrase without where it is read, what it leaves out and its frames, for the encoder (and the phrase
+    itself when nothing else is left)."""
+    rest = _LEFT_OUT.sub("", phrase)
+    while (where := _WHERE.match(rest)) and where.end():
+        rest = rest[where.end():]
+    return _FRAMES.sub("", rest).strip(" 、，,的") or phrase
 
 
 def subject_phrase(question: str, docs: dict[str, dict], sc: Scope) -> str:
@@ -171,36 +180,54 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
     describes one thing, so it reads the class's item nearest to it that keeps a word of the question, or nothing —
     the class's total sums things the question did not ask (发给退休人员的钱 is 退休费, not 对个人和家庭的补助)."""
     items = not_remainders([t for t in members(best[1], sc, retriever) if t], phrase)
-    if not items:
-        return best
+    if not items or len(_named_members(phrase, items)) >= 2:
+        return best  # (发工资奖金、交社保和公积金的那一大类: the class described by several of its items)
     found = _encoded(for_encoder(phrase), items, vocab)
     if found is None or not keeps_a_word(phrase, found[1]):
         return None  # among look-alike siblings only a word of the question tells the item (退休人员 → 退休费)
     return found[0], found[1], f"{best[2]}，其中{found[2]}"
 
 
-# A clause that adds up columns (基本支出和项目支出合起来): it says which cells to read, not what the figure is of.
-_SUM_OF_PARTS = re.compile(r"^\s*(\S{2,}?)(?:和|与|及|、|加上?)(\S{2,}?)(?:合起来|加起来|加在一起|合计|一共|总共|共计)")
+# The asker's own name for the thing, in brackets after describing it (路费住宿费（出差的钱）); brackets that qualify
+# (连水资源税一起, 不算…, 含…), say the scope (全部门, 本级) or name a column (一般公共预算) give no name.
+_GIVEN_NAME = re.compile(r"\(([\u4e00-\u9fff]{2,8}?)(?:的钱|的费用|的经费|那笔钱|钱)?\)")
+_QUALIFIES = re.compile(r"^(?:连|含|包|不|除|扣|排除|即|也|其中|主要|比如|例如|如|只|仅|按|全|本级|汇总|整个|部门|单位)")
 
 
-def _without_parts(subject: str, columns: set[str]) -> str:
-    """The subject without a clause that only names columns to add up, when another clause names the thing."""
-    clauses = [c for c in re.split(r"[，,]", halfwidth(subject)) if c.strip()]
-    kept = [c for c in clauses if not ((m := _SUM_OF_PARTS.match(c)) and norm(m.group(1)) in columns
-                                       and norm(m.group(2)) in columns)]
-    return "，".join(kept) if kept and len(kept) < len(clauses) and _phrase("，".join(kept)) else subject
+def _by_given_name(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:
+    """The term the name in brackets reads as, when it keeps or bridges a word of that name: the name says the thing
+    more precisely than the description beside it (which may say words of other things, 住宿费 of 因公出国)."""
+    found = [m.group(1) for m in _GIVEN_NAME.finditer(phrase)]
+    if len(found) != 1 or _QUALIFIES.match(found[0]) or norm(found[0]) in vocab.columns:
+        return None
+    name = found[0]
+    read = _encoded(name, terms, vocab)
+    if read is None or not (keeps_a_morpheme(name, read[1], read[0]) or _bridged(name, read[1])):
+        return None
+    return read[0], read[1], f"{read[2]}（问题括号里的名称“{name}”）"
+
+
+def _named_members(phrase: str, items: list[str]) -> set[int]:
+    """The things the phrase lists (parts between 、 和 及 与 or commas) that items of a class say, by a
+    two-character word each: 发工资奖金、交社保和公积金 lists three, of which 基本工资, 奖金 and 住房公积金 say two; 海洋管理
+    is one thing, whichever items say 海洋 or 管理."""
+    parts = [p for p in re.split(r"[、，,和及与\s]", phrase) if p]
+    return {i for i, part in enumerate(parts) for t in items
+            if any(part[j:j + 2] in t and set(part[j:j + 2]) - _PLAIN for j in range(len(part) - 1))}
 
 
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     docs = retriever.documents()
     vocab = _vocabulary(retriever)
-    subject = _without_parts(without_names(question, docs, sc), vocab.columns)
+    subject = without_summed_parts(without_names(question, docs, sc), vocab.columns)
     phrase = _phrase(subject)
     terms = _terms(vocab, sc, retriever)
     terms = not_remainders(terms, subject)
     if not phrase or not terms:
         return None
-    best = _encoded(for_encoder(phrase), terms, vocab)
+    best = _by_given_name(phrase, terms, vocab)
+    if best is None:
+        best = _encoded(for_encoder(phrase), terms, vocab)
     if best is not None:
         best = _unqualified(phrase, best, terms)
     kept = best is not None and keeps_a_morpheme(phrase, best[1], best[0])

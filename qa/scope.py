@@ -23,6 +23,8 @@ _JOINS = "年的在和与及、是"
 # Words that say "every unit" (of a place): the question is about all of them.
 _ALL = re.compile(r"各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|全部(?:部门|单位)|哪(?:个|些|一个|家)(?:部门|单位)|"
                   r"(?:部门|单位)中|各部门|\b(?:all|every|which)\b.{0,20}?(?:department|unit|bureau|agenc)", re.I)
+# Units counted, not named (十个分局, 三家管理局, 个分局 of 十个分局): how many, of a kind.
+_COUNTED = re.compile(r"^[一二两三四五六七八九十百几多\d]*[个家所座]")
 _SCOPE_WORD = re.compile(r"本级|汇总|部门整体|整个部门")
 
 
@@ -168,7 +170,7 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         # (给政府起草文稿: what follows 给/向/为 is who a thing is for, named by the question's own unit)
         name = re.sub(r"^.*?(?:年度?|的|是|和|与|及|、|请问|比较|对比|在)", "", name)
         name = re.sub(r"^(?:给|向|为|替|帮)", "", name)
-        if len(name) < 3 or name in ORG_SUFFIX or any(name in n for n in names):
+        if len(name) < 3 or name in ORG_SUFFIX or any(name in n for n in names) or _COUNTED.match(name):
             continue
         place = split_name(name)[0]
         # a second unit said with its place but no 市 (深圳工务署) is read when it abbreviates one unit; else it may

@@ -1,5 +1,5 @@
 """The parts a question names beside a total are said with it."""
-from qa.parts import named_parts, parts_sentence
+from qa.parts import named_parts, parts_sentence, without_summed_parts
 
 FACTS = [{"column": "支出总计", "value": 620.15}, {"column": "基本支出", "value": 499.6},
          {"column": "项目支出", "value": 120.55}]
@@ -17,3 +17,13 @@ def test_one_part_named_or_another_column_group_says_nothing_more():
                {"column": "2025年/项目支出", "value": 2.0}]
     assert named_parts("基本支出和项目支出合起来", grouped, "2026年/合计") == []
     assert parts_sentence([]) == ""
+
+
+def test_columns_added_up_are_no_words_of_the_thing_asked():
+    columns = {"基本支出", "项目支出"}
+    assert without_summed_parts("发给退休人员的钱，基本支出和项目支出合起来一共多少？", columns) == "发给退休人员的钱，一共多少？"
+    assert without_summed_parts("一般公共预算里的电费(基本支出和项目支出合在一起)各是多少？", columns) == "一般公共预算里的电费各是多少？"
+    # the things added up are no columns: they are what is asked
+    assert without_summed_parts("出国和接待加起来多少", columns) == "出国和接待加起来多少"
+    # nothing else named: the columns are all there is
+    assert without_summed_parts("基本支出和项目支出合起来一共多少", columns) == "基本支出和项目支出合起来一共多少"

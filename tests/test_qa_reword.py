@@ -126,16 +126,34 @@ def test_the_encoder_reads_the_thing_described_without_its_frames():
     assert for_encoder("上") == "上"  # nothing else left: the phrase as it was
 
 
-def test_a_clause_adding_up_columns_says_which_cells_not_what_the_figure_is_of():
-    from qa.reword import _without_parts
+def test_the_encoder_reads_the_thing_without_where_it_is_read_and_what_it_leaves_out():
+    from qa.reword import for_encoder
 
-    columns = {"基本支出", "项目支出"}
-    asked = "发给退休人员的钱，基本支出和项目支出合起来一共多少？"
-    assert _without_parts(asked, columns) == "发给退休人员的钱"
-    # parts that are no columns are the thing itself (出国和接待加起来)
-    assert _without_parts("出国、招待，出国和接待加起来多少", columns) == "出国、招待，出国和接待加起来多少"
-    # nothing else named: the clause is all there is
-    assert _without_parts("基本支出和项目支出合起来一共多少", columns) == "基本支出和项目支出合起来一共多少"
+    assert for_encoder("决算里 一般公共预算基本支出中冬天烧暖气") == "冬天烧暖气"
+    assert for_encoder("专门买业务上用的专业仪器装备(不算办公电脑桌椅)") == "专门买业务上用的专业仪器装备"
+    assert for_encoder("决算里") == "决算里"  # nothing else: as it was
+
+
+def test_a_name_given_in_brackets_is_read_before_the_description_beside_it():
+    from qa.reword import _GIVEN_NAME, _QUALIFIES
+
+    def given(phrase):
+        found = [m.group(1) for m in _GIVEN_NAME.finditer(phrase)]
+        return found[0] if len(found) == 1 and not _QUALIFIES.match(found[0]) else None
+
+    assert given("干部外出办事的路费住宿费(出差的钱)") == "出差"
+    assert given("从西江引水过来(连水资源税一起)要付的水费") is None  # it qualifies
+    assert given("专业仪器装备(不算办公电脑桌椅)") is None  # it leaves out
+
+
+def test_a_class_described_by_several_of_its_items_is_the_class():
+    from qa.reword import _named_members
+
+    items = ["基本工资", "绩效工资", "奖金", "住房公积金", "退休费"]
+    assert len(_named_members("给在职人员发工资奖金、交社保和公积金的那一大类", items)) == 2  # of three listed
+    assert len(_named_members("在职人员的工资", items)) == 1
+    # one thing, whichever items say its words
+    assert len(_named_members("海洋管理项目", ["一般行政管理事务", "海洋战略规划与预警监测"])) == 1
 
 
 def test_a_clause_saying_how_to_cut_or_where_to_look_is_no_part_of_the_thing():
