@@ -17,7 +17,7 @@ from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggre
 from qa.models import Answer, Basis
 from qa.several import several
 from qa.units import units_compared
-from qa.parts import named_parts, parts_sentence
+from qa.parts import named_parts, parts_sentence, without_summed_parts
 from qa.whole import whole_budget
 from qa.english import is_english, translate
 from qa.bracketed import bracketed_name
@@ -228,6 +228,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         # once whichever step asks for them
         scored_once = functools.cache(functools.partial(scored_items, question, sc, retriever))
         described_once = functools.cache(lambda: described_item(question, sc, retriever, scored_once()))
+        # a question that adds up a table's columns (基本支出和项目支出加起来) asks a row of that table, not an item
+        # of the narrative
+        sums_columns = without_summed_parts(question, retriever.vocabulary().columns) != question
         if cand is None and kind == "amount":
             # Two items said as one word (水电: 水费 and 电费), or an item the narrative states in the question's
             # own rare words (巡逻船, 西九龙), before any rewording
@@ -235,7 +238,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if summed is not None:
                 summed.basis = named + summed.basis
                 return summed
-            stated = _stated(question, sc, retriever, citations, k, named, rare)
+            stated = None if sums_columns else _stated(question, sc, retriever, citations, k, named, rare)
             if stated is not None and not _term_says_more(question, sc, retriever, stated.answer):
                 return stated
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
@@ -244,8 +247,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             mapped = reword(question, sc, retriever)
             if mapped is not None and kind == "change" and intent(mapped[0]) != "change":
                 mapped = None  # reworded as the level's question ("…是多少"): a level is no answer to a change
-            if mapped is not None and kind == "amount" and not keeps_a_word(subject_phrase(question, docs, sc),
-                                                                            mapped[1][0].text):
+            if mapped is not None and kind == "amount" and not sums_columns and \
+                    not keeps_a_word(subject_phrase(question, docs, sc), mapped[1][0].text):
                 # a term that keeps no word of the question is a guess (the encoder's nearest, a shared sense):
                 # an item of the narrative that says the question's own words comes first (qa/items.py)
                 described = described_once()

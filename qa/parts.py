@@ -8,7 +8,7 @@ from index.numbers import halfwidth
 from qa.vocab import norm
 
 # Two columns added up (基本支出和项目支出合起来, （…合在一起）): which cells to read, not what the figure is of.
-_SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上?)([\u4e00-\u9fff]{2,}?)"
+_SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上)([\u4e00-\u9fff]{2,}?)"
                      r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)")
 
 

@@ -59,8 +59,19 @@ _FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)
 # Where to look, said first (决算里，一般公共预算基本支出中…): the table, fund or column the thing is read in.
 _WHERE = re.compile(r"^\s*(?:(?:决算|预算|一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|基本支出|项目支出|资金|"
                     r"按?经济分类|按?功能分类)的?)+(?:里|中|当中|内)的?\s*")
-# What the thing leaves out, in brackets (不算办公电脑桌椅): words of another thing.
-_LEFT_OUT = re.compile(r"\((?:不算|不含|不包括|除了?|扣除|排除)[^()]*\)")
+# What the thing leaves out, in brackets (不算办公电脑桌椅, 基本养老保险之外的那一份): words of another thing.
+_LEFT_OUT = re.compile(r"\((?:不算|不含|不包括|除了?|扣除|排除)[^()]*\)|\([^()]*(?:之外|以外)[^()]*\)")
+
+
+def left_out(phrase: str) -> list[str]:
+    """What the phrase's brackets leave out (不算办公电脑桌椅 → 办公电脑桌椅; 基本养老保险之外的那一份 → 基本养老保险)."""
+    return [w for m in _LEFT_OUT.finditer(phrase)
+            if (w := re.sub(r"^(?:不算|不含|不包括|除了?|扣除|排除)|(?:之外|以外).*$", "", m.group(0)[1:-1]).strip())]
+
+
+def _says_run(words: str, term: str, run: int = 4) -> bool:
+    """The term prints the words, or a run of `run` characters of them."""
+    return words in term or any(words[i:i + run] in term for i in range(len(words) - run + 1))
 
 
 def for_encoder(phrase: str) -> str:
@@ -174,14 +185,19 @@ def members(term: str, sc: Scope, retriever: Retriever) -> list[str]:
                                      for s, t, code in codes)))
 
 
+_CLASS_ASKED = re.compile(r"[那这]一?大?类(?:的?钱|的?经费|支出)?\)?\s*$")
+
+
 def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: Retriever,
               vocab: Vocabulary) -> tuple[float, str, str] | None:
     """The encoder's nearest term is a class (its row has items coded under it): a question in everyday words
     describes one thing, so it reads the class's item nearest to it that keeps a word of the question, or nothing —
     the class's total sums things the question did not ask (发给退休人员的钱 is 退休费, not 对个人和家庭的补助)."""
     items = not_remainders([t for t in members(best[1], sc, retriever) if t], phrase)
-    if not items or len(_named_members(phrase, items)) >= 2:
-        return best  # (发工资奖金、交社保和公积金的那一大类: the class described by several of its items)
+    if not items or len(_named_members(phrase, items)) >= 2 or _CLASS_ASKED.search(phrase):
+        # (发工资奖金、交社保和公积金的那一大类: the class described by several of its items; 主要是离退休费那类: the
+        # class an item is the main part of)
+        return best
     found = _encoded(for_encoder(phrase), items, vocab)
     if found is None or not keeps_a_word(phrase, found[1]):
         return None  # among look-alike siblings only a word of the question tells the item (退休人员 → 退休费)
@@ -216,6 +232,22 @@ def _named_members(phrase: str, items: list[str]) -> set[int]:
             if any(part[j:j + 2] in t and set(part[j:j + 2]) - _PLAIN for j in range(len(part) - 1))}
 
 
+# A word this share of the documents' terms print (业务, 管理, 服务, 支出) names a kind of thing, not the thing: a term
+# that keeps only such words of the question keeps nothing of it.
+BROAD = 0.05
+MIN_TERMS = 200  # below this many terms, how many print a word tells nothing: none is broad
+
+
+def _broad_only(phrase: str, term: str, vocab: Vocabulary) -> bool:
+    """The term keeps two-character words of the phrase, and every one is broad (see BROAD)."""
+    kept = {phrase[i:i + 2] for i in range(len(phrase) - 1)
+            if phrase[i:i + 2] in term and set(phrase[i:i + 2]) - _PLAIN}
+    if not kept:
+        return False
+    terms = vocab.terms
+    return len(terms) >= MIN_TERMS and all(sum(g in t for t in terms) > BROAD * len(terms) for g in kept)
+
+
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     docs = retriever.documents()
     vocab = _vocabulary(retriever)
@@ -227,11 +259,13 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
         return None
     best = _by_given_name(phrase, terms, vocab)
     if best is None:
-        best = _encoded(for_encoder(phrase), terms, vocab)
+        avoided = left_out(phrase)  # (补充养老金（基本养老保险之外的那一份）: no term saying 基本养老保险)
+        best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab)
     if best is not None:
         best = _unqualified(phrase, best, terms)
-    kept = best is not None and keeps_a_morpheme(phrase, best[1], best[0])
-    bridge = _bridged(phrase, best[1]) if best is not None and not kept else []
+    kept = best is not None and keeps_a_morpheme(phrase, best[1], best[0]) and not _broad_only(phrase, best[1], vocab)
+    bridge = [w for w in _bridged(phrase, best[1]) if not _broad_only(w, w, vocab)] \
+        if best is not None and not kept else []
     if bridge:
         best = (best[0], best[1], f"{best[2]}（{'、'.join(bridge)}与之释义相同）")
     if (kept or bridge) and sc.named:

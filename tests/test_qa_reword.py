@@ -171,3 +171,33 @@ def test_a_terms_qualifier_the_question_does_not_say_is_left_out():
     best = (0.9, "对企业补助基本建设", "近义（0.90）→对企业补助基本建设")
     assert _unqualified("直接补给企业", best, terms)[1] == "对企业补助"
     assert _unqualified("给企业搞基本建设的补助", best, terms)[1] == "对企业补助基本建设"  # said: kept
+
+
+def test_what_brackets_leave_out_is_named_so_that_no_term_saying_it_is_read():
+    from qa.reword import _says_run, left_out
+
+    assert left_out("替干部职工缴的补充养老金(基本养老保险之外的那一份)") == ["基本养老保险"]
+    assert left_out("专业仪器装备(不算办公电脑桌椅)") == ["办公电脑桌椅"]
+    assert left_out("补充养老金") == []
+    assert _says_run("基本养老保险", "机关事业单位基本养老保险缴费")
+    assert not _says_run("基本养老保险", "机关事业单位职业年金缴费")
+
+
+def test_a_class_is_asked_when_the_question_says_that_kind_of_money():
+    from qa.reword import _CLASS_ASKED
+
+    assert _CLASS_ASKED.search("直接发到个人和家庭手上(主要是离退休费那类)")
+    assert _CLASS_ASKED.search("发工资奖金、交社保和公积金的那一大类")
+    assert not _CLASS_ASKED.search("警服、被褥这类穿戴用品")  # examples of a kind: one item is asked
+
+
+def test_a_term_keeping_only_words_every_kind_of_term_prints_keeps_nothing():
+    from types import SimpleNamespace
+
+    from qa.reword import _broad_only
+
+    terms = ["委托业务费", "专项业务费", "业务经费"] * 5 + [f"其他项目{i}" for i in range(200)] + ["培训费"]
+    vocab = SimpleNamespace(terms=terms)
+    assert _broad_only("给督查干部办的业务培训", "委托咨询业务", vocab)  # 业务: 15 of 216 terms print it
+    assert not _broad_only("给督查干部办的业务培训", "业务培训费", vocab)  # 培训 is a word of the thing
+    assert not _broad_only("给督查干部办的业务培训", "委托咨询业务", SimpleNamespace(terms=terms[:15]))  # too few
