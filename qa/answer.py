@@ -37,6 +37,8 @@ from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
 
+# Examples in brackets (小飞机、直升机这些; 比如…; …等)
+_EXAMPLES = re.compile(r"[（(](?:比如|例如|譬如|如|像)?[^（）()]*?(?:这些|这类|之类|那些|等等?)[）)]")
 # How many more of the question's words the reworded term must say than an item's sentence holding a rare word of it
 # (one more is a coincidence of wording; the case that set it: four against one).
 TERM_MARGIN = 2
@@ -208,6 +210,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     elif kind in ("percent", "count", "change", "amount"):
         # Read with the unit's names out (深圳气象局 would leave 局 behind as a word of the question).
         asked = without_names(question, docs, sc, years=True) if sc.named else question
+        asked = _EXAMPLES.sub("", asked)  # (小飞机、直升机这些): examples illustrate the thing, no words of its name
         read_as, pool = asked, hits + totals_of(hits[:5], retriever.chunks())
         if kind == "count":
             # a count the narrative states, read by what is counted and whether it is held or bought (qa/counts.py):

@@ -294,3 +294,10 @@ def test_a_year_row_of_a_titled_table_answers_only_its_titles_or_its_columns_ite
     # …while its title's words or a column's item still name its figures
     assert structured("2026年三公经费一般公共预算总计多少万元？", [sangong, fund]).value == 256.1
     assert structured("2026年因公出国(境)费是多少？", [sangong, fund]).value == 12.0
+
+
+def test_a_two_character_row_said_whole_is_named_by_its_one_bigram():
+    hits = [_row("奖金", {"支出总计": 787.42, "基本支出": 787.42}, "一般公共预算支出表（按经济分类）"),
+            _row("津贴补贴", {"支出总计": 1200.0, "基本支出": 1200.0}, "一般公共预算支出表（按经济分类）")]
+    assert structured("2026年奖金是多少", hits).value == 787.42
+    assert structured("2026年金额是多少", hits) is None  # 金 of 奖金 alone names no row
