@@ -14,7 +14,7 @@ _GENERIC_PHRASES = ("上海市", "普陀区", "人民政府", "办事处", "本�
 _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", "安徽省", "市", "区", "县", "局", "本级", "部门")
 
 # The measure words a count is asked and stated in (多少辆, 共有车辆6辆; 台 also for 台（套）), and a count stated.
-MEASURES = "个家辆人项台套艘"
+MEASURES = "个家辆人项台套艘座名位次期所件户条批场份"
 STATED_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 # A small number as questions write it: digits or one Chinese numeral (第三, 四家, 两个).
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}

@@ -18,6 +18,9 @@ def test_what_a_question_counts_and_in_which_measure():
     assert asked_count("其中应急用的几台？") is None  # what is counted is left to the question before
     # a buying verb before 几 counts what the words before it name; with nothing named, nothing is counted
     assert asked_count("换新公车打算买几辆？") == ("公车", "辆")
+    # any measure word of the language asks a count, not an amount of money
+    assert asked_count("要续建的大中型水库有几座？") == ("中型水库", "座")
+    assert asked_count("全年给多少名医生办完执业注册？")[1] == "名"
     assert asked_count("2026年准备买几辆？") is None
     # …which a follow-up takes from it
     assert follow_ups("某局一共有多少台车？其中应急用的几台？")[1].endswith("几台车")
@@ -109,3 +112,11 @@ def test_people_described_before_the_count_are_counted_as_people(tmp_path):
     city = city_of(tmp_path, [("信访局", said), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市信访局上年底实际在岗的有多少人？", city.store.root, retriever=city)
     assert a.answered and a.value == 59, a.answer
+
+
+def test_a_question_in_any_measure_word_asks_a_count_not_money():
+    from qa.question import intent
+
+    assert intent("重庆水利局2026年要续建的大中型水库至少有几座？") == "count"
+    assert intent("全年要给多少名医生办完执业注册？") == "count"
+    assert intent("水库建设安排了多少钱？") == "amount"
