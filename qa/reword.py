@@ -207,6 +207,7 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
 # The asker's own name for the thing, in brackets after describing it (路费住宿费（出差的钱）); brackets that qualify
 # (连水资源税一起, 不算…, 含…), say the scope (全部门, 本级) or name a column (一般公共预算) give no name.
 _GIVEN_NAME = re.compile(r"\(([\u4e00-\u9fff]{2,8}?)(?:的钱|的费用|的经费|那笔钱|钱)?\)")
+_LIST_OR_SUM = re.compile(r"[和与及、]|合计|合起来|加起来|一共|总共|在内")
 _QUALIFIES = re.compile(r"^(?:连|含|包|不|除|扣|排除|即|也|其中|主要|比如|例如|如|只|仅|按|全|本级|汇总|整个|部门|单位)")
 
 
@@ -214,8 +215,8 @@ def _by_given_name(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[fl
     """The term the name in brackets reads as, when it keeps or bridges a word of that name: the name says the thing
     more precisely than the description beside it (which may say words of other things, 住宿费 of 因公出国)."""
     found = [m.group(1) for m in _GIVEN_NAME.finditer(phrase)]
-    if len(found) != 1 or _QUALIFIES.match(found[0]) or norm(found[0]) in vocab.columns:
-        return None
+    if len(found) != 1 or _QUALIFIES.match(found[0]) or norm(found[0]) in vocab.columns or _LIST_OR_SUM.search(found[0]):
+        return None  # (基本和专项合计: parts added up, not a name)
     name = found[0]
     read = _encoded(name, terms, vocab)
     if read is None or not (keeps_a_morpheme(name, read[1], read[0]) or _bridged(name, read[1])):

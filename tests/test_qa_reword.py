@@ -135,7 +135,7 @@ def test_the_encoder_reads_the_thing_without_where_it_is_read_and_what_it_leaves
 
 
 def test_a_name_given_in_brackets_is_read_before_the_description_beside_it():
-    from qa.reword import _GIVEN_NAME, _QUALIFIES
+    from qa.reword import _GIVEN_NAME, _LIST_OR_SUM, _QUALIFIES
 
     def given(phrase):
         found = [m.group(1) for m in _GIVEN_NAME.finditer(phrase)]
@@ -144,6 +144,7 @@ def test_a_name_given_in_brackets_is_read_before_the_description_beside_it():
     assert given("干部外出办事的路费住宿费(出差的钱)") == "出差"
     assert given("从西江引水过来(连水资源税一起)要付的水费") is None  # it qualifies
     assert given("专业仪器装备(不算办公电脑桌椅)") is None  # it leaves out
+    assert _LIST_OR_SUM.search("基本和专项合计")  # parts added up: no name either
 
 
 def test_a_class_described_by_several_of_its_items_is_the_class():
