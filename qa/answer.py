@@ -31,7 +31,7 @@ from qa.listed import in_narrative
 from qa.rank import nth
 from qa.rank_columns import ranked
 from qa.question import FRAME, intent
-from qa.reword import keeps_a_word, reword, subject_phrase
+from qa.reword import keeps_a_word, reword, subject_phrase, term_says_more
 from qa.share import computed_share
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
@@ -39,9 +39,6 @@ from qa.retrieve import Hit, Retriever, totals_of
 
 # Examples in brackets (小飞机、直升机这些; 比如…; …等)
 _EXAMPLES = re.compile(r"[（(](?:比如|例如|譬如|如|像)?[^（）()]*?(?:这些|这类|之类|那些|等等?)[）)]")
-# How many more of the question's words the reworded term must say than an item's sentence holding a rare word of it
-# (one more is a coincidence of wording; the case that set it: four against one).
-TERM_MARGIN = 2
 _NO_RANKING = "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。"
 
 
@@ -242,7 +239,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 summed.basis = named + summed.basis
                 return summed
             stated = None if sums_columns else _stated(question, sc, retriever, citations, k, named, rare)
-            if stated is not None and not _term_says_more(question, sc, retriever, stated.answer):
+            if stated is not None and not term_says_more(question, sc, retriever, stated.answer):
                 return stated
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
@@ -339,22 +336,6 @@ def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, na
     column answers as asked."""
     item = stated_item(question, sc, retriever, rare)
     return None if item is None else _item_answer(question, item, citations, k, named)
-
-
-def _term_says_more(question: str, sc, retriever: Retriever, sentence: str) -> bool:
-    """The documents' term the question rewords to says TERM_MARGIN more of its words than the sentence of the item
-    holding its rare word (买软件、更新信息系统和网络设备: 信息网络及软件购置更新 says four, a sentence about 办公网络设备
-    one): the item shares a word, the term is the thing."""
-    from index.bm25 import segmenter
-
-    mapped = reword(question, sc, retriever)
-    if mapped is None:
-        return False
-    words = [w for w in dict.fromkeys(segmenter().cut(subject_phrase(question, retriever.documents(), sc)))
-             if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
-    term = mapped[1][0].text
-    return (sum(keeps_a_word(w, term) for w in words)
-            >= sum(keeps_a_word(w, sentence) for w in words) + TERM_MARGIN)
 
 
 def _better_item(question: str, sc, retriever: Retriever, cand, found: list):
