@@ -127,8 +127,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         leaf_whole = bool(named) and match(q, named[-1])[2]
         head = max(row_end, end_in(q, named[-1]) if leaf_whole else 0.0)
         t_hit = len(q.grams & (title_grams - grams(clean(row_name + "".join(named)))))
-        if l_hit + c_hit + t_hit + p_hit < 2 and not (l_whole and len(clean(row_name)) == 2):
-            continue  # (a two-character row said whole, 奖金 or 电费, is named by its one bigram)
+        if l_hit + c_hit + t_hit + p_hit < 2 and not l_whole:
+            continue  # (a row said whole is named, 奖金 or 电费 by their one bigram)
         said = grams(clean(label)) | grams(clean("".join(named) + above + title)) | qualified
         cover = len(q.grams & said) / max(len(q.grams), 1)
         score = (2.0 * (l_hit + c_hit + p_hit) + 1.0 * t_hit - 1.0 * l_extra - 0.5 * c_extra
