@@ -12,6 +12,7 @@ from pathlib import Path
 
 from eval.labels import LabelSet, Question
 from eval.metrics import citation_correct, numbers_in, percentile, same_source
+from index.document import UNIT_TO_WANYUAN
 
 SET_NAME = "real_qa"
 
@@ -55,6 +56,9 @@ def correct(q: Question, answer) -> bool:
     stated += [r.value for r in getattr(answer, "rows", []) if r.value is not None]
     if q.value is not None:
         value = answer.value
+        if value is not None and answer.unit in UNIT_TO_WANYUAN and q.unit in UNIT_TO_WANYUAN:
+            # money stated in another unit than the label's (176.4亿元 answered as 1,764,000万元) is the same figure
+            value = value * UNIT_TO_WANYUAN[answer.unit] / UNIT_TO_WANYUAN[q.unit]
         if value is None or not _close(value, q.value, q.tolerance):
             return False
     if q.values:

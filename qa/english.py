@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from qa.english_asks import _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
 from qa.english_count import HOW_MANY, count_question
-from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
+from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD, proper_names
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -22,7 +22,10 @@ _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do
             r"and|according|by|than|s")
 # Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
 _FRAMING = (r"budget(?:ed|s)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
-            r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether")
+            r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether|"
+            # where the figure is read and how exactly it is asked (according to its final accounts, actually
+            # spent, just to…): the source is the document the year and unit choose
+            r"according|final|accounts?|actual(?:ly)?|specifically|just|exactly|receive[ds]?")
 # The words before the kind of body name the unit, capitalised or not ("the public security bureau"; a list of its
 # fields with commas: "culture, tourism and sports bureau"), back to a
 # grammar word.
@@ -63,6 +66,13 @@ def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
     if not found or (len(found) > 1 and found[0][0] - found[1][0] < MIN_MARGIN):
         return None
     return found[0]
+
+
+def _ranked(query: str, names: list[str]) -> list[tuple[float, str]]:
+    """Every name, nearest to the query first (the encoder's whole ranking)."""
+    from qa.meaning import nearest
+
+    return nearest(query, names, len(names))
 
 
 def _bare(names: list[str], places: set[str]) -> dict[str, str]:
@@ -129,7 +139,15 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
     # (Government Affairs Service Bureau)
     words = re.sub(rf"^{_ORG_WORD}\b(?:\s+of\b)?|\b{_ORG_WORD}$", " ", phrase.strip()).strip() or phrase
     found, _ = _gloss_reading(words, names, places)
-    near = _nearest(phrase, names)
+    ranked = _ranked(phrase, names)
+    near = ranked[0] if ranked and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= MIN_MARGIN) else None
+    sims = {text: sim for sim, text in ranked}
+
+    def not_behind(name: str) -> bool:
+        # the encoder does not put the name behind its first (a tie within MIN_MARGIN included): with the
+        # dictionary's clear reading, two readers agree; the encoder alone could not have chosen among the tied
+        return sims.get(name, -1.0) >= ranked[0][0] - MIN_MARGIN
+
     if found and near and near[1] != found:
         # …unless the dictionary is split between the two: each says a word of the phrase the other leaves
         # unsaid (Water Affairs: 民政局 affairs, 水务局 water), and the encoder's is mostly said as well
@@ -141,20 +159,20 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
         return near[1] if split else None
     if found:
         # a reading that leaves a word of the phrase unsaid (Xi'an "Water Affairs": 商务局 says affairs, no unit of
-        # Xi'an says water) stands only when the encoder too finds it clearly nearest: the unit may be one the
+        # Xi'an says water) stands only when the encoder does not put it behind another: the unit may be one the
         # store lacks
         bare = _bare(names, places)
         read = {bare[m.text]: m for m in best(stems(words), list(bare))}
-        if set(stems(words)) - set(read[found].explained) and (near is None or near[1] != found):
+        if set(stems(words)) - set(read[found].explained) and not not_behind(found):
             return None
-    if found is None and near is not None:
-        # the dictionary's reading too weak to stand alone but its clear first the encoder's nearest (ports office:
+    if found is None and ranked:
+        # the dictionary's reading too weak to stand alone but its clear first among the encoder's nearest (ports office:
         # 口岸 says the phrase, not the rest of 人民政府口岸办公室): two readers agreeing on the unit
         bare = _bare(names, places)
         read = best(stems(words), list(bare))
         first = read[0] if read and (len(read) == 1 or read[0].score > read[1].score) else None
-        if first and bare[first.text] == near[1] and max(first.word_share, first.query_share) >= MIN_GLOSS:
-            return near[1]
+        if first and not_behind(bare[first.text]) and max(first.word_share, first.query_share) >= MIN_GLOSS:
+            return bare[first.text]
     # Never the encoder alone: a unit the store does not hold is still near one it does (Chongqing Education
     # Commission → 重庆市人民政府办公厅)
     return found
@@ -277,6 +295,10 @@ def translate(question: str, retriever: Retriever) -> str | None:
     question = _OWN_OFFICE.sub(" ", question)
     places = sorted({d.get("place") for d in docs.values() if d.get("place")})
     said = _places_said(question, places)
+    if not said and any(proper_names(w) for w in re.findall(r"\b[A-Z][a-z]+\b", question)):
+        # a place named in its own name (Hangzhou: 杭州) that no document of the store is of: its units' names are
+        # those of the store's places too, and reading them there would answer for another city
+        return None
     place_words = {_pinyin(p) for p in said}
     # a kind of body alone ("government procurement") names no unit
     # (and "its own offices", the unit's offices in general, names none: running its own offices is 机关运行)

