@@ -52,7 +52,10 @@ def asked_count(question: str) -> tuple[str, str] | None:
     """(what is counted, the measure word asked): 多少台车 → (车, 台); 车有多少辆 → (车, 辆)."""
     m = _ASKED_AFTER.search(question)
     if m and _TRAILING.sub("", m.group(2)):
-        return _TRAILING.sub("", m.group(2)), m.group(1)
+        from index.bm25 import segmenter
+
+        # the noun the measure word counts, not the verb after it (多少卷档案整理好 counts 档案)
+        return next(iter(segmenter().cut(_TRAILING.sub("", m.group(2))))), m.group(1)
     people = re.search(PEOPLE, question)
     if people:  # (what the documents count them as: 人员, 200人)
         return re.sub(r"的|(?:" + PEOPLE_WORDS + r")$", "", people.group("people")) + "人员", "人"

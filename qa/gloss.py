@@ -195,6 +195,17 @@ def said_by(word: str, query: frozenset[str]) -> tuple[float, frozenset[str]]:
     return (BRIDGED, frozenset(bridged)) if bridged else (0.0, frozenset())
 
 
+# A sense more than this many dictionary words are translated by (go 320, official 125, meet 133) is too common to
+# say that two words sharing it mean one thing; entertain (29), guest (31), retire (19) tell.
+COMMON_SENSE = 100
+
+
+def share_a_sense(a: str, b: str) -> bool:
+    """Two Chinese words mean one thing: they share a sense few dictionary words have (招待 and 接待: entertain; not
+    出门 and 出国, which share only "go")."""
+    return any(len(translations(stem)) <= COMMON_SENSE for stem in senses(a) & senses(b))
+
+
 def fullness(word: str, query: frozenset[str]) -> float:
     """How whole a definition of the word the query says: the largest share of one definition's stems it says
     (财政 "finances" all said by "finance"; 审计 "to examine finances" a half). Tells apart words that one

@@ -12,6 +12,9 @@ _SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上)([\u4e00-\
                      r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)")
 
 
+# Two short phrases each ending in a kind of funding (日常经费, 专项业务经费) are the columns in everyday words.
+_FUNDING = re.compile(r"(?:经费|支出)$")
+_SHORT_PART = 8
 _ASKS = re.compile(r"一共|总共|合计|多少|是|的|里|中|钱|各|[？?，,。]")
 
 
@@ -20,7 +23,10 @@ def without_summed_parts(text: str, columns: set[str]) -> str:
     they are cells of is said elsewhere in the question. The text as it was when nothing else is left."""
     for m in _SUMMED.finditer(text):
         first = next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if norm(m.group(1)[i:]) in columns), None)
-        if first is None or norm(m.group(2)) not in columns:
+        if first is None and _FUNDING.search(m.group(1)) and _FUNDING.search(m.group(2)) and \
+                len(m.group(1)) <= _SHORT_PART:
+            first = m.group(1)  # (日常经费和项目经费合起来: two kinds of funding in everyday words, parts too)
+        elif first is None or norm(m.group(2)) not in columns:
             continue
         rest = text[:m.end(1) - len(first)] + text[m.end():]
         rest = re.sub(r"[（(]\s*[）)]|[，,]\s*(?=[，,？?。]|$)", "", rest)

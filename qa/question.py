@@ -13,8 +13,9 @@ _NUMERIC = re.compile(r"多少|几|多大|金额|数额|总额|合计|共计|为
 _GENERIC_PHRASES = ("上海市", "普陀区", "人民政府", "办事处", "本级单位", "部门预算", "部门决算")
 _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", "安徽省", "市", "区", "县", "局", "本级", "部门")
 
-# The measure words a count is asked and stated in (多少辆, 共有车辆6辆; 台 also for 台（套）), and a count stated.
-MEASURES = "个家辆人项台套艘座名位次期所件户条批场份"
+# The measure words a count is asked and stated in (多少辆, 共有车辆6辆; 台 also for 台（套）), and a count stated: the
+# language's measure words for things and events (not 部 and 支, which begin 部分 and 支出).
+MEASURES = "个家辆人项台套艘座名位次期所件户条批场份卷篇本册处栋间张只头棵株届例宗起轮趟"
 STATED_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 # A small number as questions write it: digits or one Chinese numeral (第三, 四家, 两个).
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
@@ -51,6 +52,16 @@ _INTENTS = (
 
 
 # A count asked (多少辆, 几个); 这几项 refers to things already said, it does not ask.
+# "Y里，X是多少": the clause mark after 里 / 中 ends where to look (一般公共预算基本支出里，…); what follows is asked
+LOOKED_IN = re.compile(r"(?:里|中|当中)[，,：:]")
+
+
+def asked_after_where(question: str) -> str:
+    """What the question asks once where to look is said (…基本支出里，按考核结果发的绩效工资是多少 → 按考核…是多少);
+    the whole question when it says no where."""
+    return LOOKED_IN.split(question)[-1]
+
+
 MEASURE = re.compile(r"(?<![这那])(?:多少|几)\s*([" + MEASURES + r"])")
 
 

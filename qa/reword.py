@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import MEASURE, UNDIRECTED_CHANGE
+from qa.question import LOOKED_IN, MEASURE, UNDIRECTED_CHANGE
 from qa.models import Basis
 from qa.parts import without_summed_parts
 from qa.phrase import grams
@@ -143,14 +143,24 @@ def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, s
 
 
 def _bridged(phrase: str, term: str) -> list[str]:
-    """The phrase's words that the term says, or that share an English sense (CC-CEDICT) with one of its words of
-    two characters or more (招待 and 接待: to entertain guests). Single characters bridge nothing: their senses are
+    """The phrase's words that the term says, or that share an English sense (CC-CEDICT, one that few words have:
+    qa.gloss.share_a_sense) with one of its words of two characters or more (招待 and 接待: to entertain guests). Single characters bridge nothing: their senses are
     too many (这: this, 费: fee). The encoder's nearest term that shares no character with the phrase is kept when
     such a word bridges the two."""
-    from qa.gloss import senses, words
+    from qa.gloss import share_a_sense, words
 
     own = [w for w in words(term) if len(w) >= 2]
-    return [w for w in words(phrase) if len(w) >= 2 and (w in term or any(senses(w) & senses(x) for x in own))]
+    # (nor do words of characters every budget phrase carries, 经费: said by every term)
+    return [w for w in words(phrase) if len(w) >= 2 and set(w) - _PLAIN and
+            (w in term or any(share_a_sense(w, x) or _sense_and_character(w, x) for x in own))]
+
+
+def _sense_and_character(word: str, other: str) -> bool:
+    """Two words sharing a sense, however common, and a meaningful character (出差 and 差旅: business, 差; 开会 and
+    会议: meet, 会): two signs of one meaning where either alone is weak."""
+    from qa.gloss import senses
+
+    return bool(senses(word) & senses(other)) and bool((set(word) & set(other)) - _PLAIN)
 
 
 def not_remainders(terms: list[str], subject: str) -> list[str]:
@@ -252,11 +262,31 @@ def _broad(words: set[str], vocab: Vocabulary) -> bool:
                                                            for w in words)
 
 
+def _past_where(subject: str, vocab: Vocabulary) -> str:
+    """The subject after the clauses that say where to look (一般公共预算里，机关商品和服务支出中，…): each names a
+    column or term of the documents (less its year and a word or two: 2022年的预算收入). A clause naming no such
+    thing ("公路水路运输"下面的各个科目中，) is part of what is asked."""
+    known = [x for x in vocab.columns | set(vocab.terms) if len(x) >= 2]
+
+    def names_a_place(clause: str) -> bool:
+        t = norm(re.sub(r"20\d\d\s*年度?|的", "", clause)).strip(" ，,")
+        return any(t.endswith(x) and len(t) - len(x) <= 2 for x in known)
+
+    start = 0
+    for mark in LOOKED_IN.finditer(subject):
+        clause = subject[start:mark.start()]
+        if not (names_a_place(clause) or _WHERE.fullmatch(clause.strip() + "里")):
+            break
+        start = mark.end()
+    return subject[start:]
+
+
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     docs = retriever.documents()
     vocab = _vocabulary(retriever)
     subject = without_summed_parts(without_names(question, docs, sc), vocab.columns)
-    phrase = _phrase(subject)
+    # the thing asked, after where to look (一般公共预算里，…): the fund's words are no words of the thing
+    phrase = _phrase(_past_where(subject, vocab)) or _phrase(subject)
     terms = _terms(vocab, sc, retriever)
     terms = not_remainders(terms, subject)
     if not phrase or not terms:
@@ -277,7 +307,10 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
         best = _narrowed(phrase, best, sc, retriever, vocab)
     elif not kept and not bridge:
         allowed = set(terms)
-        found = [f for f in vocab.lexical(subject) if f[1] in allowed and keeps_a_morpheme(phrase, f[1])]
+        # an abbreviation ("X→term") keeps two characters at least: one shared character is no reading (外出
+        # abbreviates no 外交支出); a definition that says the question's words is read as before
+        found = [f for f in vocab.lexical(subject) if f[1] in allowed and
+                 keeps_a_morpheme(phrase, f[1], 0.0 if "→" in f[2] else 1.0)]
         best = found[0] if found and found[0][0] >= MIN_LEXICAL else None
     if best is None:
         return None

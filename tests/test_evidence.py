@@ -200,6 +200,13 @@ def test_what_follows_zhong_is_asked_what_precedes_it_frames_it():
     assert structured("纳入部门预算的政府采购项目共有多少万元？", hits).value == 775.86
 
 
+def test_a_figure_named_only_by_where_the_question_looks_is_not_the_thing_it_asks():
+    hits = [_para("2026年一般公共预算财政拨款支出101,833.84万元，比2025年减少7,885.67万元。")]
+    # 一般公共预算…里 says where to look; the thing asked (绩效性工资) is said by no figure here
+    assert structured("一般公共预算基本支出里，按考核结果发的那块绩效性工资安排了多少？", hits) is None
+    assert structured("一般公共预算财政拨款支出是多少？", hits).value == 101833.84
+
+
 def test_a_zero_in_a_part_table_beside_the_items_budget_is_not_its_figure():
     hits = [_row("产业发展", {"合计": 0.0}, "一般公共预算基本支出明细表（按功能科目分）", code="2150517"),
             _row("产业发展", {"合计": 100000.0}, "一般公共预算支出明细表（按功能科目分）", code="2150517")]

@@ -22,6 +22,8 @@ def test_what_a_question_counts_and_in_which_measure():
     assert asked_count("要续建的大中型水库有几座？") == ("中型水库", "座")
     assert asked_count("全年给多少名医生办完执业注册？")[1] == "名"
     assert asked_count("2026年准备买几辆？") is None
+    # the noun the measure word counts, not the verb after it
+    assert asked_count("计划至少把多少卷档案整理好？") == ("档案", "卷")
     # …which a follow-up takes from it
     assert follow_ups("某局一共有多少台车？其中应急用的几台？")[1].endswith("几台车")
 
@@ -120,3 +122,5 @@ def test_a_question_in_any_measure_word_asks_a_count_not_money():
     assert intent("重庆水利局2026年要续建的大中型水库至少有几座？") == "count"
     assert intent("全年要给多少名医生办完执业注册？") == "count"
     assert intent("水库建设安排了多少钱？") == "amount"
+    assert intent("内刊一年至少发多少篇稿子？") == intent("档案整理多少卷？") == "count"
+    assert intent("多少支出用于项目？") == "amount"  # (支 begins 支出: no measure word here)

@@ -40,6 +40,13 @@ def test_two_chinese_words_with_one_sense_are_near():
     assert not senses("开会") & senses("接待")
 
 
+def test_two_words_sharing_only_a_common_sense_do_not_mean_one_thing():
+    from qa.gloss import share_a_sense
+
+    assert share_a_sense("招待", "接待")  # entertain, guest: few words say them
+    assert senses("出门") & senses("出国") and not share_a_sense("出门", "出国")  # go, leave: hundreds do
+
+
 def test_the_dictionary_read_a_word_at_a_time_is_the_file_parsed_whole():
     import random
 

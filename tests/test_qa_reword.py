@@ -31,6 +31,10 @@ def test_a_word_that_shares_a_sense_with_the_term_bridges_it():
     assert _bridged("请客吃饭招待来访人员", "公务接待费") == ["请客", "招待"]  # entertain (guests)
     assert _bridged("给公车加油", "会议费") == []
     assert "费" not in _bridged("会议费", "公务接待费")  # a character every budget phrase carries bridges nothing
+    assert _bridged("日常经费和项目经费", "三公经费") == []  # …nor a word of such characters
+    # a sense hundreds of words share bridges only with a meaningful character besides (出差, 差旅: business, 差)
+    assert _bridged("干部外出办事", "公务接待费") == []  # 干部, 公务: "official" alone
+    assert _bridged("出差的钱", "差旅费") == ["出差"]
 
 
 def test_a_definition_is_not_said_by_words_every_definition_says():
@@ -205,3 +209,15 @@ def test_a_term_keeping_only_words_every_kind_of_term_prints_keeps_nothing():
     assert _broad_only("给督查干部办的业务培训", "委托咨询业务", vocab)  # 业务: 15 of 216 terms print it
     assert not _broad_only("给督查干部办的业务培训", "业务培训费", vocab)  # 培训 is a word of the thing
     assert not _broad_only("给督查干部办的业务培训", "委托咨询业务", SimpleNamespace(terms=terms[:15]))  # too few
+
+
+def test_where_to_look_is_read_past_when_it_names_a_column_or_term():
+    from types import SimpleNamespace
+
+    from qa.reword import _past_where
+
+    vocab = SimpleNamespace(columns={"一般公共预算", "基本支出", "收入"}, terms=["机关商品和服务支出", "会议费"])
+    assert _past_where("一般公共预算里，干部出差的钱", vocab) == "干部出差的钱"
+    assert _past_where("2022年的预算收入里，经营挣来的那部分", vocab) == "经营挣来的那部分"  # (a word or two more)
+    # a clause naming no column is part of the thing asked
+    assert _past_where("“公路水路运输”下面的各个科目中，哪一项最多", vocab) == "“公路水路运输”下面的各个科目中，哪一项最多"

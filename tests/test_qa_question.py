@@ -1,0 +1,9 @@
+"""What a question asks: the thing after where it says to look."""
+from qa.question import asked_after_where
+
+
+def test_what_follows_where_to_look_is_asked():
+    assert asked_after_where("一般公共预算基本支出里，按考核结果发的绩效工资是多少？") == "按考核结果发的绩效工资是多少？"
+    assert asked_after_where("政府采购项目中，服务类项目是多少？") == "服务类项目是多少？"
+    # 中 inside a word (中小企业) ends no where
+    assert asked_after_where("扶持中小企业的专项资金有多少？") == "扶持中小企业的专项资金有多少？"
