@@ -38,7 +38,10 @@ _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
 _STOP = re.compile(r"\b(?:" + _GRAMMAR + "|" + _FRAMING + r")\b", re.I)
 # The unit's own office (本级), said after its name: "(own office)", "its own office", "own-office budget".
-_OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|\b(?:its\s+)?own[\s-]+office\b", re.I)
+# (…but keeping its own office running is what the office costs to run, 机关运行: no scope)
+_KEEPING = "".join(f"(?<!{verb} )(?<!{verb} its )" for verb in ("keep", "keeping", "run", "running", "maintaining"))
+_OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|" + _KEEPING +
+                         r"\b(?:its\s+)?own[\s-]+office\b(?!s?\s+(?:running|operat))", re.I)
 
 
 def is_english(question: str) -> bool:
@@ -353,6 +356,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
     return _reading(question, question, units, orgs, own_office, place_words, docs, retriever)
 
 
+_LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides)\b", re.I)
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)
 _YEARS = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they)\b")
@@ -392,6 +396,12 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             (spent and _term(" ".join(words) + " expenditure", terms, sources)) or _term(" ".join(words), terms, sources)
         if term is None:
             term, general = _qualified(question, rest, terms, sources)
+        if term is None:
+            # the asker's own name for the thing, in brackets ("operating costs of the organ"): read alone, as a
+            # bracketed name is in a Chinese question (not what it leaves out: neither…, not…, other than…)
+            named = [p for p in re.findall(r"\(([^()]*)\)", question)
+                     if not _CHINESE.search(p) and not _LEAVES_OUT.search(p)]
+            term = _term(" ".join(_STOP.sub(" ", named[0]).split()), terms, sources) if len(named) == 1 else None
         elif spent and re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", question, re.I):
             general = "一般公共预算" not in term  # general-budget project spending: 一般公共预算项目支出
     if re.search(r"\bhow many\b", question, re.I):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qa.phrase import overlap
+from qa.question import asked_after_where
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -122,7 +123,9 @@ def _row_text(chunk) -> str:
     column names, which every row of the table shares."""
     body = chunk.text.split("｜", 1)[-1]
     cells = [c.split("=", 1)[1] for c in re.split(r"[；;]", body) if "=" in c]
-    return " ".join([chunk.label or ""] + [c for c in cells if re.search(r"[\u4e00-\u9fff]", c)])
+    # (a text cell stating amounts of its own, 主要原因=…交通补贴81.08万元, describes those amounts, not the row's)
+    return " ".join([chunk.label or ""] + [c for c in cells if re.search(r"[\u4e00-\u9fff]", c)
+                                           and not re.search(r"\d\s*(?:亿元|万元|元)", c)])
 
 
 def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[float, list[str]]]:
@@ -220,6 +223,10 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     if not found or found[0].share < MIN_SHARE or len(found[0].said) < MIN_WORDS:
         return None
     best = found[0]
+    where = question[:len(question) - len(asked_after_where(question))]
+    if where and sum(w not in where for w in best.said) < MIN_WORDS:
+        # the words of where to look (机关商品和服务支出里，…) are a list's head, not the item described
+        return None
     rival = next((f for f in found if abs(f.value - best.value) > 0.005), None)
     if rival is not None and rival.share > best.share - MARGIN:
         return None

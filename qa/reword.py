@@ -224,16 +224,26 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
 # (连水资源税一起, 不算…, 含…), say the scope (全部门, 本级) or name a column (一般公共预算) give no name.
 _GIVEN_NAME = re.compile(r"\(([\u4e00-\u9fff]{2,8}?)(?:的钱|的费用|的经费|那笔钱|钱)?\)")
 _LIST_OR_SUM = re.compile(r"[和与及、]|合计|合起来|加起来|一共|总共|在内")
+_OF_A_KIND = re.compile(r"(?:那种|这种|那类|这类|之类|一类)$")  # a kind's word after a name (年终奖这类)
 _QUALIFIES = re.compile(r"^(?:连|含|包|不|除|扣|排除|即|也|其中|主要|比如|例如|如|只|仅|按|全|本级|汇总|整个|部门|单位)")
+
+
+def given_name(phrase: str, columns: set[str]) -> str | None:
+    """The asker's own name for the thing, in brackets (路费住宿费（出差的钱）→ 出差), or None: brackets that qualify,
+    leave out, list or add up, name a column, or describe a kind (代替公车的那种) give no name."""
+    found = [m.group(1) for m in _GIVEN_NAME.finditer(phrase)]
+    if len(found) != 1 or _QUALIFIES.match(found[0]) or norm(found[0]) in columns or _LIST_OR_SUM.search(found[0]):
+        return None  # (基本和专项合计: parts added up, not a name)
+    name = _OF_A_KIND.sub("", found[0])  # 年终奖这类 names 年终奖 as of the kind…
+    return None if name.endswith("的") or len(name) < 2 else name  # …代替公车的那种 describes it
 
 
 def _by_given_name(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:
     """The term the name in brackets reads as, when it keeps or bridges a word of that name: the name says the thing
     more precisely than the description beside it (which may say words of other things, 住宿费 of 因公出国)."""
-    found = [m.group(1) for m in _GIVEN_NAME.finditer(phrase)]
-    if len(found) != 1 or _QUALIFIES.match(found[0]) or norm(found[0]) in vocab.columns or _LIST_OR_SUM.search(found[0]):
-        return None  # (基本和专项合计: parts added up, not a name)
-    name = found[0]
+    name = given_name(phrase, vocab.columns)
+    if name is None:
+        return None
     read = _encoded(name, terms, vocab)
     if read is None or not (keeps_a_morpheme(name, read[1], read[0]) or _bridged(name, read[1])):
         return None
@@ -262,6 +272,9 @@ def _broad(words: set[str], vocab: Vocabulary) -> bool:
                                                            for w in words)
 
 
+_LOOKED_IN_ANY = re.compile(r"(?:里|中|当中)[，,：:]?")  # …with or without the clause mark after it
+
+
 def _past_where(subject: str, vocab: Vocabulary) -> str:
     """The subject after the clauses that say where to look (一般公共预算里，机关商品和服务支出中，…): each names a
     column or term of the documents (less its year and a word or two: 2022年的预算收入). A clause naming no such
@@ -273,12 +286,16 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
         return any(t.endswith(x) and len(t) - len(x) <= 2 for x in known)
 
     start = 0
-    for mark in LOOKED_IN.finditer(subject):
-        clause = subject[start:mark.start()]
+    for mark in _LOOKED_IN_ANY.finditer(subject):
+        # the where is the clause before 里 / 中 (下面那支队伍，2019年一般公共预算里花在…: 一般公共预算)
+        clause = re.split(r"[，,]", subject[start:mark.start()])[-1]
         if not (names_a_place(clause) or _WHERE.fullmatch(clause.strip() + "里")):
-            break
+            if LOOKED_IN.fullmatch(mark.group(0)):
+                break  # (a 中 inside a word, 中小企业, ends nothing: read on)
+            continue
         start = mark.end()
-    return subject[start:]
+    # (a where said after the thing, 给获奖的人发奖，预算里留了多少钱: nothing of the thing follows it)
+    return subject[start:] if len(set(_phrase(subject[start:])) - _PLAIN) >= 2 else subject
 
 
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:

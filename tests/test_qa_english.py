@@ -58,6 +58,11 @@ def test_a_unit_the_dictionary_and_the_encoder_read_differently_is_not_guessed(m
 
 def test_possessives_and_framing_words_are_no_part_of_a_unit_or_a_quantity():
     assert _POSSESSIVE.sub("", "Shenzhen's weather bureau’s budget") == "Shenzhen weather bureau budget"
+    from qa.english import _OWN_OFFICE
+
+    # "(own office)" scopes to 本级; keeping its own office running is what running the office costs
+    assert _OWN_OFFICE.search("the Civil Affairs Bureau (own office) budget")
+    assert not _OWN_OFFICE.search("budget for keeping its own office running")
     assert _STOP.sub(" ", "how much will it set aside for overseas travel").split() == ["it", "overseas", "travel"]
     # where the figure is read and how exactly it is asked name no quantity either
     assert _STOP.sub(" ", "actually hosting official visitors according final accounts").split() == [
@@ -321,6 +326,9 @@ def test_a_unit_named_by_a_list_of_its_fields_and_its_own_offices_named_by_no_un
     # "running its own offices" is what the money is for (机关运行经费), not a second unit
     assert translate("How much will the Shenzhen culture, tourism and sports bureau spend in 2026 on running its own "
                      "offices?", city) == "深圳市文化广电旅游体育局2026年机关运行经费是多少"
+    # the asker's own name in brackets reads the thing when the words around it read none
+    assert translate("How much fiscal appropriation does the Shenzhen Statistics Bureau budget for keeping its own "
+                     "office going (operating costs of the organ) in 2026?", city) == "深圳市统计局2026年机关运行经费是多少"
 
 
 def test_an_item_described_with_examples_is_read_by_its_head(tmp_path, monkeypatch):

@@ -135,3 +135,12 @@ def test_characters_the_segmenter_could_not_join_are_read_as_one_word():
     # 远足步道: the segmenter knows 远足 but cuts 步道 into 步, 道; a long run of single characters is function words
     assert _joined_singles(["城市", "远足", "步", "道", "第二期", "定", "线路"]) == ["城市", "远足", "步道", "第二期", "线路"]
     assert _joined_singles(["给", "搞", "的", "那", "钱"]) == []
+
+
+def test_the_words_of_where_to_look_do_not_describe_the_item(school_city):
+    asked = "深圳市教育局2026年项目支出里，给学校请保安、装监控设备的钱是多少？"
+    item = described_item(asked, school_city.scope(asked), school_city)
+    assert item is not None and item.value == 3000  # the thing's own words say it
+    # an item saying the where (校园安保项目) and nothing of the thing asked in it is not described
+    asked = "深圳市教育局2026年校园安保项目里，给门卫买制服是多少？"
+    assert described_item(asked, school_city.scope(asked), school_city) is None

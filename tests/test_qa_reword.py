@@ -139,16 +139,18 @@ def test_the_encoder_reads_the_thing_without_where_it_is_read_and_what_it_leaves
 
 
 def test_a_name_given_in_brackets_is_read_before_the_description_beside_it():
-    from qa.reword import _GIVEN_NAME, _LIST_OR_SUM, _QUALIFIES
+    from qa.reword import given_name
 
     def given(phrase):
-        found = [m.group(1) for m in _GIVEN_NAME.finditer(phrase)]
-        return found[0] if len(found) == 1 and not _QUALIFIES.match(found[0]) else None
+        return given_name(phrase, {"一般公共预算"})
 
     assert given("干部外出办事的路费住宿费(出差的钱)") == "出差"
     assert given("从西江引水过来(连水资源税一起)要付的水费") is None  # it qualifies
     assert given("专业仪器装备(不算办公电脑桌椅)") is None  # it leaves out
-    assert _LIST_OR_SUM.search("基本和专项合计")  # parts added up: no name either
+    assert given("电费(基本和专项合计)") is None  # parts added up: no name either
+    assert given("电费(一般公共预算)") is None  # a column
+    assert given("给在编干部发奖金(年终奖这类)") == "年终奖"  # a name said to be of the kind
+    assert given("交通补贴(代替公车的那种)") is None  # a kind described
 
 
 def test_a_class_described_by_several_of_its_items_is_the_class():
