@@ -132,6 +132,9 @@ def _wanted_rate(question: str) -> str | None:
     return rate_kind(question)
 
 
+_DATE_AND_GRAMMAR = set("年月日的了是有为在和及其中")  # characters a count's clause shares with any question
+
+
 def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, unit: str) -> list[_Candidate]:
     """Percentages or counts stated in the narrative, named by the sentence before them; a percentage must be
     of the kind the question asks (a growth rate, a share, a completion rate)."""
@@ -151,6 +154,10 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
                 named = re.split(r"[，,；;：:、]", prefix)[-1] or prefix
                 # A share's whole is often named by the sentence before (其中：基本支出…，占70.74%).
                 context = text[max(0, m.start() - 120):m.start()]
+                if unit != "%" and not (set(q.text) & set(clean(strip_entity(named, h)))) - _DATE_AND_GRAMMAR:
+                    # a count whose own clause says nothing of the question (…9辆，年中4辆达到报废条件) counts
+                    # another thing than the sentence before it
+                    continue
                 scored = _narrative_score(q, strip_entity(named, h), strip_entity(context, h), rank)
                 if scored is None:
                     continue
@@ -164,6 +171,8 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
                     score = score + 4.0 + (1.0 if first else 0.0)
                     cover = max(cover, MIN_COVER) if cover >= 0.3 else cover
                     first = False
-                out.append(_Candidate(score, float(m.group(1)), unit, text[lo:hi].strip(), h, cover=cover,
+                # (a count in the measure word it is stated in: 5辆, not 5个)
+                out.append(_Candidate(score, float(m.group(1)), unit if unit == "%" else m.group(2), text[lo:hi].strip(),
+                                      h, cover=cover,
                                       unnamed=unit != "%" and _listed_unnamed(q, prefix, h)))
     return out

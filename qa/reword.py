@@ -209,7 +209,9 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
     """The encoder's nearest term is a class (its row has items coded under it): a question in everyday words
     describes one thing, so it reads the class's item nearest to it that keeps a word of the question, or nothing —
     the class's total sums things the question did not ask (发给退休人员的钱 is 退休费, not 对个人和家庭的补助)."""
-    items = not_remainders([t for t in members(best[1], sc, retriever) if t], phrase)
+    avoided = left_out(phrase)  # (…之外的那一份: no item saying what the brackets leave out)
+    items = not_remainders([t for t in members(best[1], sc, retriever)
+                            if t and not any(_says_run(a, t) for a in avoided)], phrase)
     if not items or len(_named_members(phrase, items)) >= 2 or _CLASS_ASKED.search(phrase):
         # (发工资奖金、交社保和公积金的那一大类: the class described by several of its items; 主要是离退休费那类: the
         # class an item is the main part of)

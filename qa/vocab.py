@@ -61,7 +61,8 @@ class Vocabulary:
                 for sentence in re.split(r"(?<=[。；])", halfwidth(c.text)):
                     m = _DEFINED.match(sentence.strip())
                     if m:
-                        t = norm(m.group(1))
+                        # (the level of the classification it is, 中小企业发展专项（项）: no part of its name)
+                        t = norm(re.sub(r"[（(][类款项目][）)]\s*$", "", m.group(1)))
                         if 2 <= len(t) <= 20 and t not in gloss:
                             gloss[t] = m.group(2)
                             seen.setdefault(t, None)

@@ -153,6 +153,12 @@ def test_a_count_in_the_measure_asked_must_also_say_something_of_the_question():
     assert structured("万里街道办事处截至2025年10月共有多少辆车？", [held]).value == 4.0
 
 
+def test_a_count_whose_own_clause_says_nothing_of_the_question_counts_another_thing():
+    fleet = _para("年初本部门共有公务用车9辆，年中4辆达到报废条件，截至10月共有公务用车5辆。")
+    found = structured("万里街道办事处共有用车多少辆？", [fleet])
+    assert found.value != 4.0 and found.unit == "辆"  # (scrapped cars are no count of the fleet; 辆, not 个)
+
+
 def test_the_total_of_a_table_listing_several_quantities_is_none_of_them():
     # "“三公”经费、会议费、培训费表": its 合计 column adds the meetings and training to the 三公 figure.
     table = "一般公共预算“三公”经费、会议费、培训费表"
