@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qa.cells import text_cells
 from qa.phrase import overlap
 from qa.question import asked_after_where
 
@@ -118,14 +119,10 @@ def said_share(words: dict[str, tuple[float, list[str]]], text: str) -> float:
     return _said(words, total, text)[1] if total else 0.0
 
 
-def _row_text(chunk) -> str:
-    """A row's own words: its label and the cells that are text (主要内容=负责进京信访…), not the table's title or
-    column names, which every row of the table shares."""
-    body = chunk.text.split("｜", 1)[-1]
-    cells = [c.split("=", 1)[1] for c in re.split(r"[；;]", body) if "=" in c]
-    # (a text cell stating amounts of its own, 主要原因=…交通补贴81.08万元, describes those amounts, not the row's)
-    return " ".join([chunk.label or ""] + [c for c in cells if re.search(r"[\u4e00-\u9fff]", c)
-                                           and not re.search(r"\d\s*(?:亿元|万元|元)", c)])
+def row_text(chunk) -> str:
+    """A row's own words: its label and its text cells, not the table's title or column names, which every row of
+    the table shares."""
+    return " ".join([chunk.label or ""] + text_cells(chunk))
 
 
 def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[float, list[str]]]:
@@ -200,7 +197,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[Describ
         chunk = chunks[cid]
         if chunk.kind == "row":
             value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
-            said, share = _said(words, total, _row_text(chunk))
+            said, share = _said(words, total, row_text(chunk))
             if value is not None and said and not _is_total(chunk):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share))
             continue

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from index.numbers import joined_digits
 from qa.candidate import MIN_COVER, _Candidate
+from qa.cells import text_cells
 from qa.phrase import COMPARED, SENTENCE, Query, clean, grams, is_unit, match, rate_kind, strip_entity
-from qa.question import MEASURE
+from qa.question import MEASURE, STATED_COUNT
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -143,9 +144,13 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
     measure = asked.group(1) if asked else None
     out = []
     for rank, h in enumerate(hits):
-        if h.chunk.kind != "paragraph":
+        if h.chunk.kind == "row" and unit != "%":
+            # a count a table states in words (绩效目标=…计划完成档案整理不少于150卷…): its text cells, read as sentences
+            text = "。".join(c for c in text_cells(h.chunk) if STATED_COUNT.search(c))
+        elif h.chunk.kind == "paragraph":
+            text = h.chunk.text
+        else:
             continue
-        text = h.chunk.text
         for lo, hi in _sentence_spans(text):
             first = True  # the first figure in the measure asked: the sentence's total before its breakdown
             for m in rx.finditer(text, lo, hi):

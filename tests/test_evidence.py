@@ -314,3 +314,13 @@ def test_a_two_character_row_said_whole_is_named_by_its_one_bigram():
             _row("津贴补贴", {"支出总计": 1200.0, "基本支出": 1200.0}, "一般公共预算支出表（按经济分类）")]
     assert structured("2026年奖金是多少", hits).value == 787.42
     assert structured("2026年金额是多少", hits) is None  # 金 of 奖金 alone names no row
+
+
+def test_a_count_a_table_row_states_in_words_is_read_from_its_text_cell():
+    text = "项目绩效目标表（万元）｜综合管理：预算数=127.38；绩效目标=本年度计划完成档案整理不少于150卷，审计整改完成率达到90%以上"
+    row = Hit(Chunk(id="perf", source="a.txt", kind="row", pages=[14], text=text, table="项目绩效目标表", unit="万元",
+                    label="综合管理", entity=ENTITY, facts=[{"column": "预算数", "value": 127.38, "raw": "127.38",
+                                                           "unit": "万元"}]), 1.0)
+    found = structured("万里街道办事处计划至少把多少卷档案整理好？", [row])
+    assert found.value == 150 and found.unit == "卷"
+    assert structured("万里街道办事处计划建成多少个社区食堂？", [row]) is None  # no count of that thing

@@ -1,20 +1,21 @@
 """English questions: what names the unit, the year and the place, before the Chinese pipeline answers them."""
 from __future__ import annotations
 
-from qa.english import _ORG, _PLACE_RANK, _POSSESSIVE, _STOP, _gloss_reading, _term, _unit, is_english
+from qa.english import _ORG, _PLACE_RANK, _POSSESSIVE, _STOP, _term, is_english
+from qa.english_unit import _gloss_reading, _unit
 
 NAMES = ["深圳市公安局", "深圳市司法局", "深圳市生态环境局", "深圳市统计局", "深圳市气象局", "深圳市人民政府办公厅"]
 
 
 def _encoder(monkeypatch, *first: str, tied: bool = False) -> None:
     """An encoder that ranks `first` ahead of every other name: clearly, or within MIN_MARGIN of each other."""
-    import qa.english
+    import qa.english_unit
 
     def ranked(query: str, texts: list[str]) -> list[tuple[float, str]]:
         top = [(0.82 - (0.001 if tied else 0.02) * i, t) for i, t in enumerate(n for n in first if n in texts)]
         return top + [(0.70, t) for t in texts if t not in first]
 
-    monkeypatch.setattr(qa.english, "_ranked", ranked)
+    monkeypatch.setattr(qa.english_unit, "_ranked", ranked)
 
 
 def test_the_unit_is_the_words_before_its_kind_of_body_capitalised_or_not():

@@ -1,0 +1,12 @@
+"""A table row's text cells: the words a row says besides its label and numbers (主要内容=…, 绩效目标=…)."""
+from __future__ import annotations
+
+import re
+
+
+def text_cells(chunk) -> list[str]:
+    """A row's cells that are text (主要内容=负责进京信访…), not its numbers; a text cell stating amounts of its own
+    (主要原因=…交通补贴81.08万元) describes those amounts, not the row's, and is left out."""
+    body = chunk.text.split("｜", 1)[-1]
+    cells = [c.split("=", 1)[1] for c in re.split(r"[；;]", body) if "=" in c]
+    return [c for c in cells if re.search(r"[\u4e00-\u9fff]", c) and not re.search(r"\d\s*(?:亿元|万元|元)", c)]
