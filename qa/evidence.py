@@ -13,7 +13,7 @@ from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
                        other_year_column, PREVIOUS, says)
-from qa.question import STATED_COUNT, asked_after_where, intent
+from qa.question import STATED_COUNT, asked_after_where, intent, not_asked
 from qa.reasons import definition_pattern, reason_candidates
 
 if TYPE_CHECKING:
@@ -210,6 +210,8 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     thing = _DEICTIC.sub("", thing)  # (那部分, 那块: pointing, no words of the thing)
     thing_own = {g for g in Query.of(thing, hits).grams if not _GENERIC.search(g)} \
         if thing and thing != halfwidth(question) else set()
+    # what the question says it does not ask (既不是财政拨款、也不是事业收入的那块): a figure named so is not it
+    unasked = [x for w in not_asked(halfwidth(question)) if len(x := clean(w)) >= 2]
     for c in cands:
         c.fits_head = head is None or says(head, c.said)
         label = clean(_TOTAL_WORDS.sub("", norm(c.row or ""))) if c.hit.chunk.kind == "row" else ""
@@ -219,6 +221,9 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
             # 应急管理 inside 灾害防治及应急管理支出: the question names the longer item (its parent), not this row.
             c.unnamed = True
         own_said = c.said.replace(c.heading, "") if c.heading else c.said
+        if any(x in clean(c.row or "") or x in clean((c.column or "").split("/")[-1]) or
+               (c.hit.chunk.kind == "paragraph" and x in own_said) for x in unasked):
+            c.fits_head = False
         if head and c.fits_head and c.heading and not says(head, own_said):
             # Said only by the heading (三公经费及会议费培训费情况说明) while the sentence names another term
             # (公务接待费…较上年减少): the heading frames several figures, the sentence says whose this one is.

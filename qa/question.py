@@ -62,6 +62,15 @@ def asked_after_where(question: str) -> str:
     return LOOKED_IN.split(question)[-1]
 
 
+# What the question says it does not ask (既不是财政拨款、也不是事业收入的那块): a figure or term named so is not it.
+_NOT_THIS = re.compile(r"(?:既不是|也不是|不是|不算|不含|不包括|除了|除去)([\u4e00-\u9fff]{2,10}?)(?=[，,、的）)]|也|$)")
+
+
+def not_asked(question: str) -> list[str]:
+    """The things the question says it does not ask (不是X, 不算X, 除了X)."""
+    return [m.group(1) for m in _NOT_THIS.finditer(question)]
+
+
 MEASURE = re.compile(r"(?<![这那])(?:多少|几)\s*([" + MEASURES + r"])")
 
 

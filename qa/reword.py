@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import LOOKED_IN, MEASURE, UNDIRECTED_CHANGE
+from qa.question import LOOKED_IN, MEASURE, UNDIRECTED_CHANGE, not_asked
 from qa.models import Basis
 from qa.parts import without_summed_parts
 from qa.phrase import grams
@@ -312,7 +312,8 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
         return None
     best = _by_given_name(phrase, terms, vocab)
     if best is None:
-        avoided = left_out(phrase)  # (补充养老金（基本养老保险之外的那一份）: no term saying 基本养老保险)
+        # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
+        avoided = left_out(phrase) + not_asked(phrase)
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab)
     if best is not None:
         best = _unqualified(phrase, best, terms)

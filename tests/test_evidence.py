@@ -324,3 +324,11 @@ def test_a_count_a_table_row_states_in_words_is_read_from_its_text_cell():
     found = structured("万里街道办事处计划至少把多少卷档案整理好？", [row])
     assert found.value == 150 and found.unit == "卷"
     assert structured("万里街道办事处计划建成多少个社区食堂？", [row]) is None  # no count of that thing
+
+
+def test_a_figure_named_as_what_the_question_says_it_does_not_ask_is_not_the_answer():
+    income = _para("2026年收入预算168,441.81万元，其中：一般公共预算拨款154,304.22万元，事业收入资金3,252.59万元，"
+                   "其他收入资金10,885万元。")
+    found = structured("收入里，既不是财政拨款、也不是事业收入的其他收入资金有多少？", [income])
+    assert found is not None and found.value == 10885
+    assert structured("收入里，不是事业收入的那块是多少？", [income]) is None  # never the one it rules out

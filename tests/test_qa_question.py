@@ -7,3 +7,11 @@ def test_what_follows_where_to_look_is_asked():
     assert asked_after_where("政府采购项目中，服务类项目是多少？") == "服务类项目是多少？"
     # 中 inside a word (中小企业) ends no where
     assert asked_after_where("扶持中小企业的专项资金有多少？") == "扶持中小企业的专项资金有多少？"
+
+
+def test_what_the_question_says_it_does_not_ask():
+    from qa.question import not_asked
+
+    assert not_asked("收入里，既不是财政拨款、也不是事业收入的那块杂项收入有多少？") == ["财政拨款", "事业收入"]
+    assert not_asked("退休费（不算离休费）是多少？") == ["离休费"]
+    assert not_asked("一般公共预算支出是多少？") == []
