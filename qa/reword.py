@@ -109,6 +109,16 @@ def keeps_a_morpheme(phrase: str, term: str, sim: float = 1.0) -> bool:
     shares nothing is the encoder's guess, not a reading of the question."""
     if keeps_a_word(phrase, term):
         return True
+    own = set(term) - _PLAIN
+    if len(term) <= 3 and own and own <= set(phrase):
+        # a short term every meaningful character of which the phrase says in that character's own meaning: alone
+        # (办公楼|用|电 → 电费), or in a word that keeps its sense; not inside a word meaning something else (缩水,
+        # to shrink, holds no 水费)
+        from qa.gloss import senses, words
+
+        held = {c: w for w in words(phrase) for c in w if c in own}
+        if all(len(w) == 1 or senses(w) & senses(c) for c, w in held.items()) and set(held) == own:
+            return True
     shared = (set(phrase) & set(term)) - _PLAIN
     return len(shared) >= 2 or (sim >= SURE_E5 and bool(shared))  # 公车 → 公务用车…: two characters kept
 
@@ -142,6 +152,13 @@ def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, s
     return sim, texts[text], f"近义（{sim:.2f}）→{texts[text]}"
 
 
+def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabulary) -> tuple[bool, list[str]]:
+    """Whether the term keeps a word of the phrase (not a broad one), else the phrase's words that bridge to it."""
+    kept = keeps_a_morpheme(phrase, best[1], best[0]) and not _broad(kept_words(phrase, best[1]), vocab)
+    bridge = [] if kept else [w for w in _bridged(phrase, best[1]) if not _broad(kept_words(w, w), vocab)]
+    return kept, bridge
+
+
 def _bridged(phrase: str, term: str) -> list[str]:
     """The phrase's words that the term says, or that share an English sense (CC-CEDICT, one that few words have:
     qa.gloss.share_a_sense) with one of its words of two characters or more (招待 and 接待: to entertain guests). Single characters bridge nothing: their senses are
@@ -149,8 +166,8 @@ def _bridged(phrase: str, term: str) -> list[str]:
     such a word bridges the two."""
     from qa.gloss import share_a_sense, words
 
-    own = [w for w in words(term) if len(w) >= 2]
-    # (nor do words of characters every budget phrase carries, 经费: said by every term)
+    # (nor do words of characters every budget phrase carries, 经费, 支出: said by every question and every term)
+    own = [w for w in words(term) if len(w) >= 2 and set(w) - _PLAIN]
     return [w for w in words(phrase) if len(w) >= 2 and set(w) - _PLAIN and
             (w in term or any(share_a_sense(w, x) or _sense_and_character(w, x) for x in own))]
 
@@ -317,10 +334,7 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab)
     if best is not None:
         best = _unqualified(phrase, best, terms)
-    kept = best is not None and keeps_a_morpheme(phrase, best[1], best[0]) and \
-        not _broad(kept_words(phrase, best[1]), vocab)
-    bridge = [w for w in _bridged(phrase, best[1]) if not _broad(kept_words(w, w), vocab)] \
-        if best is not None and not kept else []
+    kept, bridge = _kept_or_bridged(phrase, best, vocab) if best is not None else (False, [])
     if bridge:
         best = (best[0], best[1], f"{best[2]}（{'、'.join(bridge)}与之释义相同）")
     if (kept or bridge) and sc.named:

@@ -223,3 +223,17 @@ def test_where_to_look_is_read_past_when_it_names_a_column_or_term():
     assert _past_where("2022年的预算收入里，经营挣来的那部分", vocab) == "经营挣来的那部分"  # (a word or two more)
     # a clause naming no column is part of the thing asked
     assert _past_where("“公路水路运输”下面的各个科目中，哪一项最多", vocab) == "“公路水路运输”下面的各个科目中，哪一项最多"
+
+
+def test_a_short_term_every_meaningful_character_of_which_the_phrase_says_is_kept():
+    from qa.reword import keeps_a_morpheme
+
+    assert keeps_a_morpheme("办公楼用电", "电费", 0.0)  # 电 is all of 电费 but its 费
+    assert not keeps_a_morpheme("印文件", "印刷费", 0.0)  # 刷 unsaid
+    assert not keeps_a_morpheme("预算缩水", "水费", 0.0)  # 缩水 (to shrink) says no sense of 水费
+
+
+def test_a_word_of_plain_characters_in_the_term_bridges_nothing():
+    from qa.reword import _bridged
+
+    assert _bridged("出差的路费住宿钱", "商品和服务支出") == []  # 路费 and 支出 share "expenses": every term does
