@@ -119,7 +119,7 @@ def said_share(words: dict[str, tuple[float, list[str]]], text: str) -> float:
     return _said(words, total, text)[1] if total else 0.0
 
 
-def row_text(chunk) -> str:
+def _row_text(chunk) -> str:
     """A row's own words: its label and its text cells, not the table's title or column names, which every row of
     the table shares."""
     return " ".join([chunk.label or ""] + text_cells(chunk))
@@ -197,7 +197,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[Describ
         chunk = chunks[cid]
         if chunk.kind == "row":
             value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
-            said, share = _said(words, total, row_text(chunk))
+            said, share = _said(words, total, _row_text(chunk))
             if value is not None and said and not _is_total(chunk):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share))
             continue
