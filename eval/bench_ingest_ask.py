@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -67,8 +68,14 @@ def _p50(xs: list[float]) -> str:
 def cold(store: Path, repeat: int, baseline: Path | None) -> None:
     """Each question asked by a new process, `repeat` times, this code and the baseline's in turn."""
     codes = {"this": CODE} | ({"baseline": baseline} if baseline else {})
+    # Each code asks its own copy of the store: the caches a search keeps beside it (qa-vocab.json, stamped with the
+    # code that built it) would otherwise be rebuilt by every other ask when the two codes' vocabularies differ.
+    stores = {"this": store}
+    if baseline:
+        stores["baseline"] = Path(tempfile.mkdtemp(prefix="bench-baseline-")) / store.name
+        shutil.copytree(store, stores["baseline"])
     for name, code in codes.items():  # the first search of a store may write its caches: not timed
-        _ask(code, QUESTIONS[0], store)
+        _ask(code, QUESTIONS[0], stores[name])
     wall: dict[str, list[float]] = {n: [] for n in codes}
     cpu: dict[str, list[float]] = {n: [] for n in codes}
     answers: dict[str, list] = {n: [] for n in codes}
@@ -76,7 +83,7 @@ def cold(store: Path, repeat: int, baseline: Path | None) -> None:
     for _ in range(repeat):
         for q in QUESTIONS:
             for name, code in codes.items():
-                w, c, a = _ask(code, q, store)
+                w, c, a = _ask(code, q, stores[name])
                 wall[name].append(w)
                 cpu[name].append(c)
                 answers[name].append((a["answer"], a["value"], [(c["source"], c["page"]) for c in a["citations"]]))
@@ -84,6 +91,7 @@ def cold(store: Path, repeat: int, baseline: Path | None) -> None:
     for name in codes:
         print(f"  {name} ({codes[name]}): {_p50(wall[name])} wall, {_p50(cpu[name])} CPU")
     if baseline:
+        shutil.rmtree(stores["baseline"].parent, ignore_errors=True)
         ratio = statistics.median(wall["this"]) / statistics.median(wall["baseline"])
         print(f"  this / baseline: {ratio:.2f} of the wall p50; answers identical: "
               f"{answers['this'] == answers['baseline']}")
