@@ -122,8 +122,15 @@ def stated_definition(question: str, hits: list[Hit], retriever: Retriever) -> t
     rx = definition_pattern(question, hits)
     if rx is None:
         return None
-    allowed = retriever.allowed(question)
     chunks = retriever.chunks()
+    if retriever.scope(question).named:
+        allowed = retriever.allowed(question)
+    else:
+        # a question that names no unit: the documents the hits come from, not every document of the store (a
+        # city's 48,000 chunks would be read to find one definition)
+        docs = retriever.documents()
+        keys = [k for k in dict.fromkeys(chunks.doc_of(h.chunk.id) for h in hits) if k in docs]
+        allowed = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
 
     def rest():  # in reading order, a document read only when the hits held no definition
         return (Hit(c, 0.0) for cid in chunks if cid in allowed and (c := chunks[cid]).kind == "paragraph")
