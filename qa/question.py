@@ -53,7 +53,8 @@ _INTENTS = (
 
 # A count asked (多少辆, 几个); 这几项 refers to things already said, it does not ask.
 # "Y里，X是多少": the clause mark after 里 / 中 ends where to look (一般公共预算基本支出里，…); what follows is asked
-LOOKED_IN = re.compile(r"(?:里|中|当中)[，,：:]")
+WHERE_WORD = r"(?:里|中|当中)"
+LOOKED_IN = re.compile(WHERE_WORD + r"[，,：:]")
 
 
 def asked_after_where(question: str) -> str:

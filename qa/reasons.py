@@ -123,8 +123,9 @@ def stated_definition(question: str, hits: list[Hit], retriever: Retriever) -> t
     if rx is None:
         return None
     chunks = retriever.chunks()
-    if retriever.scope(question).named:
-        allowed = retriever.allowed(question)
+    sc = retriever.scope(question)
+    if sc.named:
+        allowed = retriever.allowed(question, sc.keys)
     else:
         # a question that names no unit: the documents the hits come from, not every document of the store (a
         # city's 48,000 chunks would be read to find one definition)

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import LOOKED_IN, MEASURE, UNDIRECTED_CHANGE, not_asked
+from qa.question import MEASURE, UNDIRECTED_CHANGE, WHERE_WORD, not_asked
 from qa.models import Basis
 from qa.parts import without_summed_parts
 from qa.phrase import grams
@@ -291,25 +291,25 @@ def _broad(words: set[str], vocab: Vocabulary) -> bool:
                                                            for w in words)
 
 
-_LOOKED_IN_ANY = re.compile(r"(?:里|中|当中)[，,：:]?")  # …with or without the clause mark after it
+_LOOKED_IN_ANY = re.compile(WHERE_WORD + r"([，,：:]?)")  # …with or without the clause mark after it
 
 
 def _past_where(subject: str, vocab: Vocabulary) -> str:
     """The subject after the clauses that say where to look (一般公共预算里，机关商品和服务支出中，…): each names a
     column or term of the documents (less its year and a word or two: 2022年的预算收入). A clause naming no such
     thing ("公路水路运输"下面的各个科目中，) is part of what is asked."""
-    known = [x for x in vocab.columns | set(vocab.terms) if len(x) >= 2]
+    known = vocab.columns | set(vocab.terms)
 
     def names_a_place(clause: str) -> bool:
         t = norm(re.sub(r"20\d\d\s*年度?|的", "", clause)).strip(" ，,")
-        return any(t.endswith(x) and len(t) - len(x) <= 2 for x in known)
+        return any(len(t) - i >= 2 and t[i:] in known for i in range(3))  # (a word or two before it)
 
     start = 0
     for mark in _LOOKED_IN_ANY.finditer(subject):
         # the where is the clause before 里 / 中 (下面那支队伍，2019年一般公共预算里花在…: 一般公共预算)
         clause = re.split(r"[，,]", subject[start:mark.start()])[-1]
         if not (names_a_place(clause) or _WHERE.fullmatch(clause.strip() + "里")):
-            if LOOKED_IN.fullmatch(mark.group(0)):
+            if mark.group(1):
                 break  # (a 中 inside a word, 中小企业, ends nothing: read on)
             continue
         start = mark.end()
