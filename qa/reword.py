@@ -13,7 +13,7 @@ from qa.models import Basis
 from qa.parts import without_summed_parts
 from qa.phrase import grams
 from qa.scope import without_names
-from qa.vocab import Vocabulary, norm
+from qa.vocab import _PUNCT, Vocabulary, norm
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -75,10 +75,14 @@ def _says_run(words: str, term: str, run: int = 4) -> bool:
     return words in term or any(words[i:i + run] in term for i in range(len(words) - run + 1))
 
 
+# The fund a bracket names (机关日常运转花的钱（一般公共预算）): the column it is read in, no word of the thing.
+_FUND_BRACKET = re.compile(r"\((?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)(?:资金|拨款|支出|部分)?\)")
+
+
 def for_encoder(phrase: str) -> str:
-    """The phrase without where it is read, what it leaves out and its frames, for the encoder (and the phrase
-    itself when nothing else is left)."""
-    rest = _LEFT_OUT.sub("", phrase)
+    """The phrase without where it is read (said first, or the fund in brackets), what it leaves out and its
+    frames, for the encoder (and the phrase itself when nothing else is left)."""
+    rest = _FUND_BRACKET.sub("", _LEFT_OUT.sub("", phrase))
     while (where := _WHERE.match(rest)) and where.end():
         rest = rest[where.end():]
     return _FRAMES.sub("", rest).strip(" 、，,的") or phrase
@@ -134,9 +138,11 @@ def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
     ids = {cid for k in sc.keys if k in docs for cid in docs[k].get("chunk_ids") or []}
     chunks = retriever.chunks()
     used = vocab.terms_of(ids, chunks)
-    # …or that their narrative says (a 2019 budget states its 会议费 in prose, not in a table row)
+    # …or that their narrative says (a 2019 budget states its 会议费 in prose, not in a table row); a term another
+    # document defines only when these print it somewhere (上年结转 defined elsewhere, 上年结余、结转 printed here)
     prose = "".join(c.text for cid in ids if (c := chunks.get(cid)) is not None and c.kind == "paragraph")
-    return [t for t in shared if t in used or t in vocab.gloss or t in prose]
+    printed = _PUNCT.sub("", halfwidth("".join(c.text for cid in ids if (c := chunks.get(cid)) is not None)))
+    return [t for t in shared if t in used or t in prose or (t in vocab.gloss and t in printed)]
 
 
 def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:

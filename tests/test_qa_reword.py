@@ -237,3 +237,25 @@ def test_a_word_of_plain_characters_in_the_term_bridges_nothing():
     from qa.reword import _bridged
 
     assert _bridged("出差的路费住宿钱", "商品和服务支出") == []  # 路费 and 支出 share "expenses": every term does
+
+
+def test_a_term_another_document_defines_is_offered_only_where_the_named_documents_print_it(tmp_path):
+    from qa.reword import _terms
+    from tests.conftest import city_of
+
+    city = city_of(tmp_path, [("统计局", "上年结转：指以前年度尚未完成、结转到本年按原用途继续使用的资金。"),
+                              ("审计局", "审计业务项目50.00万元，用于上年结转的审计任务。"),
+                              ("民政局", "民政业务项目30.00万元，用于社会救助。")])
+    vocab = city.vocabulary()
+    assert "上年结转" in vocab.gloss
+    # the 民政局 prints no 上年结转: a question about it is not read in that term (it prints another: 上年结余、结转)
+    assert "上年结转" not in _terms(vocab, city.scope("深圳市民政局2026年滚到今年的钱是多少？"), city)
+    assert "上年结转" in _terms(vocab, city.scope("深圳市审计局2026年滚到今年的钱是多少？"), city)
+
+
+def test_the_fund_a_bracket_names_is_no_word_of_the_thing():
+    from qa.reword import for_encoder
+
+    assert for_encoder("机关日常运转花的钱(一般公共预算)") == "机关日常运转花的钱"
+    assert for_encoder("买房补贴(财政拨款部分)") == "买房补贴"
+    assert for_encoder("路费住宿费(出差的钱)") == "路费住宿费(出差的钱)"  # a name in brackets stays
