@@ -24,6 +24,7 @@ from qa.bracketed import bracketed_name
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
 from qa.items import described_item, scored_items, verbatim_item
+from qa.left_out import said_left_out
 from qa.counts import stated_count
 from qa.change import change_of_level
 from qa.contraction import contracted_sum
@@ -73,6 +74,12 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
                 asked, sc if asked == question else retriever.scope(asked), retriever.documents()):
             answer.answered = False
             answer.answer = f"证据不足：问的是本级，读出的数字所在段落未说是本级的，未作回答。{answer.answer}"
+        # …nor from a row or clause that names what the question says it does not ask (不算基本建设那一块)
+        excluded = said_left_out(asked, answer) if answer.answered else []
+        if excluded:
+            answer.answered = False
+            answer.answer = (f"证据不足：问题说不问“{'、'.join(excluded)}”，读出的数字正是它的，未作回答。"
+                             f"{answer.answer}")
     return answer
 
 

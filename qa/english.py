@@ -24,7 +24,9 @@ _FRAMING = (r"budget(?:ed|s)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|wi
             r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether|"
             # where the figure is read and how exactly it is asked (according to its final accounts, actually
             # spent, just to…): the source is the document the year and unit choose
-            r"according|final|accounts?|actual(?:ly)?|specifically|just|exactly|receive[ds]?")
+            r"according|final|accounts?|actual(?:ly)?|specifically|just|exactly|receive[ds]?|"
+            # how the unit is taken (taking X as a whole department, all its units): its scope, no quantity's words
+            r"taking|take[ns]?|counting|whole|entire|overall|consolidated|all|units?")
 # The words before the kind of body name the unit, capitalised or not ("the public security bureau"; a list of its
 # fields with commas: "culture, tourism and sports bureau"), back to a
 # grammar word.

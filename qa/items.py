@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from qa.cells import text_cells
 from qa.phrase import overlap
-from qa.question import asked_after_where
+from qa.question import POINTING, asked_after_where
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -145,7 +145,7 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
     quoted = "".join(re.findall(r"[“\"'‘「]([^”\"'’」]{2,30})[”\"'’」]", question))
 
     def read(w: str) -> bool:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= _PLAIN | _UNITS \
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= _PLAIN | _UNITS or POINTING.fullmatch(w) \
                 or (w not in quoted and any(in_order(w, n) for n in names)):
             return True  # (not a word of what is asked: nothing to look for)
         held = bm25.holders(w)

@@ -63,13 +63,28 @@ def asked_after_where(question: str) -> str:
     return LOOKED_IN.split(question)[-1]
 
 
-# What the question says it does not ask (既不是财政拨款、也不是事业收入的那块): a figure or term named so is not it.
-_NOT_THIS = re.compile(r"(?:既不是|也不是|不是|不算|不含|不包括|除了|除去)([\u4e00-\u9fff]{2,10}?)(?=[，,、的）)]|也|$)")
+# What the question says it does not ask: said before the thing (既不是财政拨款、也不是事业收入的那块, 不算买东西和工程,
+# 除了工资以外) or, in brackets, before 之外 / 以外 (补充养老金（基本养老保险之外的那一份）): a figure or term named so is
+# not it.
+OUT_BEFORE = r"既不是|也不是|不是|不算|不含|不包括|除了|除去|除开|扣除|排除"
+OUT_AFTER = r"之外|以外"
+_NOT_THIS = re.compile(rf"(?:{OUT_BEFORE})([\u4e00-\u9fff]{{2,12}}?)(?=[，,、的）)]|也|$)")
+_BESIDE = re.compile(rf"[(（]([\u4e00-\u9fff]{{2,12}}?)(?:{OUT_AFTER})")
+# (那一块, 那部分, 之外: pointing at the thing left out, no word of it)
+_POINTING = re.compile(rf"(?:[那这]一?(?:块|部分|份|笔|类|项|种)|{OUT_AFTER})$")
+
+
+# Words that point (这些, 那类, 这种): however few documents print them, no word of a thing.
+POINTING = re.compile(r"[这那此该其每各哪][些类种个样么块部分份笔项边]+")
 
 
 def not_asked(question: str) -> list[str]:
-    """The things the question says it does not ask (不是X, 不算X, 除了X)."""
-    return [m.group(1) for m in _NOT_THIS.finditer(question)]
+    """The things the question says it does not ask (不是X, 不算X, 除了X, （X之外…）), each thing of a list apart
+    (不算买东西和工程: 买东西, 工程)."""
+    q = halfwidth(question)
+    found = [m.group(1) for m in _NOT_THIS.finditer(q)] + [m.group(1) for m in _BESIDE.finditer(q)]
+    out = [w for x in found for w in re.split(r"[和与及、或]", _POINTING.sub("", x)) if len(w) >= 2]
+    return list(dict.fromkeys(out))
 
 
 MEASURE = re.compile(r"(?<![这那])(?:多少|几)\s*([" + MEASURES + r"])")

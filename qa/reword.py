@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import MEASURE, UNDIRECTED_CHANGE, WHERE_WORD, not_asked
+from qa.question import MEASURE, OUT_AFTER, OUT_BEFORE, UNDIRECTED_CHANGE, WHERE_WORD, not_asked
 from qa.models import Basis
 from qa.parts import without_summed_parts
 from qa.phrase import grams
@@ -59,15 +59,9 @@ _FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)
 # Where to look, said first (决算里，一般公共预算基本支出中…): the table, fund or column the thing is read in.
 _WHERE = re.compile(r"^\s*(?:(?:决算|预算|一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|基本支出|项目支出|资金|"
                     r"按?经济分类|按?功能分类)的?)+(?:里|中|当中|内)的?\s*")
-# What the thing leaves out, in brackets (不算办公电脑桌椅, 基本养老保险之外的那一份): words of another thing.
-_OUT_BEFORE, _OUT_AFTER = r"不算|不含|不包括|除了?|扣除|排除", r"之外|以外"
-_LEFT_OUT = re.compile(rf"\((?:{_OUT_BEFORE})[^()]*\)|\([^()]*(?:{_OUT_AFTER})[^()]*\)")
-
-
-def left_out(phrase: str) -> list[str]:
-    """What the phrase's brackets leave out (不算办公电脑桌椅 → 办公电脑桌椅; 基本养老保险之外的那一份 → 基本养老保险)."""
-    return [w for m in _LEFT_OUT.finditer(phrase)
-            if (w := re.sub(rf"^(?:{_OUT_BEFORE})|(?:{_OUT_AFTER}).*$", "", m.group(0)[1:-1]).strip())]
+# What the thing leaves out, in brackets (不算办公电脑桌椅, 基本养老保险之外的那一份): words of another thing, for the
+# encoder to read past (which words they are: qa.question.not_asked).
+_LEFT_OUT = re.compile(rf"\((?:{OUT_BEFORE})[^()]*\)|\([^()]*(?:{OUT_AFTER})[^()]*\)")
 
 
 def _says_run(words: str, term: str, run: int = 4) -> bool:
@@ -193,6 +187,22 @@ def not_remainders(terms: list[str], subject: str) -> list[str]:
     return terms if "其他" in subject else [t for t in terms if not t.startswith("其他")]
 
 
+# Which way in time a carried-over amount goes: from the years before (上年结转, 年初结余) or into the next (结转下年,
+# 年末结余). A question saying only one way is never read as a term saying the other.
+_BEFORE_YEAR = re.compile(r"上一?年|去年|往年|前些年|以前|以往|历年|年初")
+_NEXT_YEAR = re.compile(r"下一?年|明年|来年|以后|年末|年底")
+
+
+def other_way_in_time(subject: str, terms: list[str]) -> list[str]:
+    """The terms without those going the other way in time than the question (往年剩下、挪到今年来花的 is no
+    结转下年); all of them when it says both ways or neither."""
+    before, after = bool(_BEFORE_YEAR.search(subject)), bool(_NEXT_YEAR.search(subject))
+    if before == after:
+        return terms
+    other = _NEXT_YEAR if before else _BEFORE_YEAR
+    return [t for t in terms if not other.search(t)]
+
+
 def _unqualified(phrase: str, best: tuple[float, str, str], terms: list[str]) -> tuple[float, str, str]:
     """The term without a qualifier the question does not say: 对企业补助(基本建设) is the part of 对企业补助 spent on
     building works; a question about the money given to firms asks the whole, 对企业补助, when the vocabulary has it."""
@@ -232,7 +242,7 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
     """The encoder's nearest term is a class (its row has items coded under it): a question in everyday words
     describes one thing, so it reads the class's item nearest to it that keeps a word of the question, or nothing —
     the class's total sums things the question did not ask (发给退休人员的钱 is 退休费, not 对个人和家庭的补助)."""
-    avoided = left_out(phrase)  # (…之外的那一份: no item saying what the brackets leave out)
+    avoided = not_asked(phrase)  # (…之外的那一份: no item saying what the brackets leave out)
     items = not_remainders([t for t in members(best[1], sc, retriever)
                             if t and not any(_says_run(a, t) for a in avoided)], phrase)
     if not items or len(_named_members(phrase, items)) >= 2 or _CLASS_ASKED.search(phrase):
@@ -330,13 +340,13 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     # the thing asked, after where to look (一般公共预算里，…): the fund's words are no words of the thing
     phrase = _phrase(_past_where(subject, vocab)) or _phrase(subject)
     terms = _terms(vocab, sc, retriever)
-    terms = not_remainders(terms, subject)
+    terms = other_way_in_time(subject, not_remainders(terms, subject))
     if not phrase or not terms:
         return None
     best = _by_given_name(phrase, terms, vocab)
     if best is None:
         # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
-        avoided = left_out(phrase) + not_asked(phrase)
+        avoided = not_asked(phrase)
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab)
     if best is not None:
         best = _unqualified(phrase, best, terms)

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qa.question import POINTING
+
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
@@ -44,7 +46,7 @@ def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tupl
     out: dict[str, tuple[int, list[str]]] = {}
     names = [docs[k].get("name") or "" for k in sc.keys if k in docs]
     for w in dict.fromkeys(segmenter().cut(phrase)):
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) or any(in_order(w, n) for n in names):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) or POINTING.fullmatch(w) or any(in_order(w, n) for n in names):
             continue  # (城管 of 城市管理和综合执法局: the unit's own name, said in short, is not what is asked)
         held = bm25.holders(w)
         owners = {chunks.doc_of(cid) for cid in held}

@@ -414,3 +414,8 @@ def test_a_place_the_store_lacks_named_in_pinyin_is_not_read_as_a_place_it_holds
     assert translate(asked.format("Shenzhen"), look_alike_city) == "深圳市气象局截至2025年共有车辆多少辆"
     # 杭州 is no place of the store: its weather bureau is not Shenzhen's
     assert translate(asked.format("Hangzhou"), look_alike_city) is None
+
+
+def test_how_the_unit_is_taken_names_no_quantity():
+    assert _STOP.sub(" ", "taking all its units as a whole official hospitality").split() == [
+        "as", "official", "hospitality"]

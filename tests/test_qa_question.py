@@ -15,3 +15,8 @@ def test_what_the_question_says_it_does_not_ask():
     assert not_asked("收入里，既不是财政拨款、也不是事业收入的那块杂项收入有多少？") == ["财政拨款", "事业收入"]
     assert not_asked("退休费（不算离休费）是多少？") == ["离休费"]
     assert not_asked("一般公共预算支出是多少？") == []
+    # each thing of a list left out, without the words pointing at it
+    assert not_asked("政府采购买服务（不算买东西和工程）的预算有多少？") == ["买东西", "工程"]
+    assert not_asked("资本性支出（不算基本建设那一块）安排了多少？") == ["基本建设"]
+    assert not_asked("给在职干部缴的那份养老金（基本养老保险之外的职业年金）是多少？") == ["基本养老保险"]
+    assert not_asked("除了工资以外的人员经费是多少？") == ["工资"]

@@ -181,11 +181,12 @@ def test_a_terms_qualifier_the_question_does_not_say_is_left_out():
 
 
 def test_what_brackets_leave_out_is_named_so_that_no_term_saying_it_is_read():
-    from qa.reword import _says_run, left_out
+    from qa.question import not_asked
+    from qa.reword import _says_run
 
-    assert left_out("替干部职工缴的补充养老金(基本养老保险之外的那一份)") == ["基本养老保险"]
-    assert left_out("专业仪器装备(不算办公电脑桌椅)") == ["办公电脑桌椅"]
-    assert left_out("补充养老金") == []
+    assert not_asked("替干部职工缴的补充养老金(基本养老保险之外的那一份)") == ["基本养老保险"]
+    assert not_asked("专业仪器装备(不算办公电脑桌椅)") == ["办公电脑桌椅"]
+    assert not_asked("补充养老金") == []
     assert _says_run("基本养老保险", "机关事业单位基本养老保险缴费")
     assert not _says_run("基本养老保险", "机关事业单位职业年金缴费")
 
@@ -259,3 +260,12 @@ def test_the_fund_a_bracket_names_is_no_word_of_the_thing():
     assert for_encoder("机关日常运转花的钱(一般公共预算)") == "机关日常运转花的钱"
     assert for_encoder("买房补贴(财政拨款部分)") == "买房补贴"
     assert for_encoder("路费住宿费(出差的钱)") == "路费住宿费(出差的钱)"  # a name in brackets stays
+
+
+def test_a_carried_over_amount_is_read_the_way_in_time_the_question_says():
+    from qa.reword import other_way_in_time
+
+    terms = ["上年结余结转", "结转下年", "年末结转和结余", "年初结转和结余", "会议费"]
+    assert other_way_in_time("往年剩下没用完、挪到今年来花的", terms) == ["上年结余结转", "年初结转和结余", "会议费"]
+    assert other_way_in_time("今年没花完、留到明年接着用的", terms) == ["结转下年", "年末结转和结余", "会议费"]
+    assert other_way_in_time("结余的钱", terms) == terms  # neither way said: any

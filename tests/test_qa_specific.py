@@ -43,3 +43,18 @@ def test_one_of_the_many_uses_an_item_pays_for_is_not_that_items_money(tmp_path)
     # a question describing most of an item's uses asks for the item
     most = "深圳市口岸办公室2026年请专家、上门检查、指导企业、全流程管危化品的钱有多少？"
     assert stated_item(most, city.scope(most), city).value == 300.0
+
+
+def test_a_word_that_points_is_no_rare_word_however_few_documents_print_it(tmp_path):
+    from tests.conftest import CITY_UNITS, city_of
+
+    # only the first unit's narrative says 这些 (and 洗车): the question's 这些 points at its examples, names nothing
+    city = city_of(tmp_path, [(u, "事业运行80.00万元，主要是这些单位补发绩效工资。洗车场建设20.00万元。" if i == 0
+                               else f"业务运行保障项目{100 + i}.00万元。") for i, u in enumerate(CITY_UNITS)])
+    question = "深圳市口岸办公室2026年公车运行维护费（洗车、维修这些）预算是多少？"
+    rare = rare_words(question, city.scope(question), city)
+    assert "洗车" in rare and "这些" not in rare
+    from qa.question import POINTING
+
+    assert all(POINTING.fullmatch(w) for w in ("这些", "那类", "这种", "那部分"))
+    assert not POINTING.fullmatch("这些年")  # (a word that goes on is read as the segmenter cut it)
