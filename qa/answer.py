@@ -17,7 +17,7 @@ from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggre
 from qa.models import Answer, Basis
 from qa.several import several
 from qa.units import units_compared
-from qa.parts import named_parts, parts_sentence, without_summed_parts
+from qa.parts import named_parts, parts_sentence, prints_parts, without_summed_parts
 from qa.whole import whole_budget
 from qa.english import is_english, translate
 from qa.bracketed import bracketed_name
@@ -271,6 +271,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 read_as = without_names(again, docs, sc, years=True) if sc.named else again
                 pool = more + totals_of(more[:5], retriever.chunks())
                 cand = structured(read_as, pool, retriever.terms())
+                if cand is not None and cand.hit.chunk.kind == "row" and not prints_parts(
+                        question, cand.hit.chunk.facts or [], retriever.vocabulary().columns):
+                    cand = None  # (a row of a table printing no column of the parts the question adds up)
                 lost = off_term(question, term[0].text,
                                 f"{cand.table or ''}{cand.row or ''}{cand.column or ''}{cand.text}", sc,
                                 retriever, rare) if cand is not None else []

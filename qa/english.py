@@ -44,6 +44,12 @@ _OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|" + _KEEPING +
                          r"\b(?:its\s+)?own[\s-]+office\b(?!s?\s+(?:running|operat))", re.I)
 
 
+# Where a figure is read, said after the thing (in its general-budget basic expenditure, paid from appropriations)
+# or first, up to a comma (In its 2026 general public budget basic expenditure, …).
+_WHERE_EN = r"\b(?:in\s+(?:its|the|their)|paid\s+(?:from|out\s+of)|funded\s+(?:by|from)|financed\s+by|out\s+of)\b"
+_WHERE_FIRST = re.compile(r"^\s*(?:in|within|under|from)\s+(?:its|the|their)\b[^,?]*,", re.I)
+
+
 def is_english(question: str) -> bool:
     letters = sum(ch.isascii() and ch.isalpha() for ch in question)
     return letters >= 0.5 * len(question.replace(" ", ""))
@@ -231,7 +237,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         rest = re.sub(rf"\b{re.escape(org)}\b", " ", rest)
     rest = " ".join(w for w in rest.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
     rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _LOWER.sub(" ", rest)))
-    rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b", " ", rest, flags=re.I)  # (a change's)
+    rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b|\byear before\b", " ", rest,
+                  flags=re.I)  # (a change's)
     term, general = (quoted[0] if quoted else None), False
     if term is None and re.search(r"\bbudget\b", question, re.I) and not \
             _STOP.sub(" ", re.sub(r"\b(?:expenditure|spending|revenue|income|whole|entire|overall)\b", " ", rest,
@@ -243,12 +250,25 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # expenditure: 支出总计, not 本年支出): read with it first
         said_total = re.search(r"\btotal\b", question, re.I)
         # "project spending" names an expenditure (项目支出), though spending frames most questions: read so first
+        def read(words: list[str]) -> tuple[str | None, bool]:
+            spent = bool(words) and bool(re.search(rf"\b{re.escape(words[-1])}\s+(?:spending|expenditure)\b",
+                                                   question, re.I))
+            return (said_total and _term("total " + " ".join(words), terms, sources)) or \
+                (spent and _term(" ".join(words) + " expenditure", terms, sources)) or \
+                _term(" ".join(words), terms, sources), spent
+
         words = rest.split()
-        spent = words and re.search(rf"\b{re.escape(words[-1])}\s+(?:spending|expenditure)\b", question, re.I)
-        term = (said_total and _term("total " + " ".join(words), terms, sources)) or \
-            (spent and _term(" ".join(words) + " expenditure", terms, sources)) or _term(" ".join(words), terms, sources)
+        # what is asked, said before where it is read ("project spending in its general-budget appropriation",
+        # "electricity bills in its general-budget basic expenditure", "basic expenditure paid from general
+        # public budget appropriations") or after it ("In its basic expenditure, how much…"): read alone first
+        head = re.split(_WHERE_EN, _WHERE_FIRST.sub("", question), maxsplit=1, flags=re.I)[0]
+        first = [w for w in words if re.search(rf"(?<![A-Za-z]){re.escape(w.strip('-'))}(?![A-Za-z])", head)]
+        # (…and when that reads nothing, not the where's words in its place: "basic" of the basic expenditure read
+        # in is no 基础绩效奖)
+        term, spent = read(first if first else words)
         if term is None:
-            term, general = _qualified(question, rest, terms, sources)
+            term, general = _qualified(head, " ".join(first), terms, sources) if first else \
+                _qualified(question, rest, terms, sources)
         if term is None:
             # the asker's own name for the thing, in brackets ("operating costs of the organ"): read alone, as a
             # bracketed name is in a Chinese question (not what it leaves out: neither…, not…, other than…)

@@ -8,7 +8,7 @@ from index.numbers import halfwidth
 from qa.vocab import norm
 
 # Two columns added up (基本支出和项目支出合起来, （…合在一起）): which cells to read, not what the figure is of.
-_SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上)([\u4e00-\u9fff]{2,}?)"
+_SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上|加(?![起在]))([\u4e00-\u9fff]{2,}?)[)）]?"
                      r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)")
 
 
@@ -28,10 +28,34 @@ def without_summed_parts(text: str, columns: set[str]) -> str:
             first = m.group(1)  # (日常经费和项目经费合起来: two kinds of funding in everyday words, parts too)
         elif first is None or norm(m.group(2)) not in columns:
             continue
-        rest = text[:m.end(1) - len(first)] + text[m.end():]
+        start = m.end(1) - len(first)
+        # (and the bracket the parts were said in, when it closed with them: （基本支出加项目支出）一共)
+        bracketed = text[m.end(2):m.end(2) + 1] in (")", "）")
+        rest = text[:start].rstrip("（(" if bracketed else "") + text[m.end():]
         rest = re.sub(r"[（(]\s*[）)]|[，,]\s*(?=[，,？?。]|$)", "", rest)
         return rest if re.search(r"[\u4e00-\u9fff]{2,}", _ASKS.sub("", rest)) else text
     return text
+
+
+def summed_columns(text: str, columns: set[str]) -> tuple[str, str] | None:
+    """The two of the store's columns the text adds up (基本支出和项目支出合起来 → 基本支出, 项目支出), or None."""
+    for m in _SUMMED.finditer(text):
+        first = next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if norm(m.group(1)[i:]) in columns), None)
+        if first is not None and norm(m.group(2)) in columns:
+            return norm(first), norm(m.group(2))
+    return None
+
+
+def prints_parts(question: str, facts: list[dict], columns: set[str]) -> bool:
+    """The row's table prints a column for each of the two columns the question adds up (the 收支总表's 培训支出 row,
+    with no 基本支出 or 项目支出 column, is not the 培训费 of basic and project spending together); True when the
+    question adds up none."""
+    summed = summed_columns(halfwidth(question), columns)
+    if summed is None:
+        return True
+    leaves = {norm((f.get("column") or "").split("/")[-1]) for f in facts} | \
+        {norm(p) for f in facts for p in (f.get("column") or "").split("/")}
+    return all(any(part in leaf or (len(leaf) >= 3 and leaf in part) for leaf in leaves) for part in summed)
 
 
 def named_parts(question: str, facts: list[dict], read: str | None) -> list[tuple[str, float]]:

@@ -419,3 +419,20 @@ def test_a_place_the_store_lacks_named_in_pinyin_is_not_read_as_a_place_it_holds
 def test_how_the_unit_is_taken_names_no_quantity():
     assert _STOP.sub(" ", "taking all its units as a whole official hospitality").split() == [
         "as", "official", "hospitality"]
+
+
+def test_what_is_asked_is_read_apart_from_where_it_is_read(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t{0}.00\t{1}.00\t100.00\n"
+             "30206\t电费\t12.00\t12.00\t0.00\n")
+    city = city_of(tmp_path, [(u, table.format(2100 + i, 2000 + i)) for i, u in enumerate(["气象局", "文化局", "统计局"])])
+    # the thing before where it is read…
+    assert translate("What does the Shenzhen Meteorological Bureau budget for electricity bills in its 2026 "
+                     "general-budget basic expenditure?", city) == "深圳市气象局2026年电费是多少"
+    # …or after it, said first up to a comma; and what reads nothing is not read by the where's words instead
+    assert translate("In its 2026 basic expenditure, how much does the Shenzhen Meteorological Bureau spend on "
+                     "electricity bills?", city) == "深圳市气象局2026年电费是多少"
+    assert translate("In its 2026 basic expenditure, how much does the Shenzhen Meteorological Bureau set aside for "
+                     "dragon boat races?", city) is None

@@ -27,3 +27,23 @@ def test_columns_added_up_are_no_words_of_the_thing_asked():
     assert without_summed_parts("出国和接待加起来多少", columns) == "出国和接待加起来多少"
     # nothing else named: the columns are all there is
     assert without_summed_parts("基本支出和项目支出合起来一共多少", columns) == "基本支出和项目支出合起来一共多少"
+
+
+def test_parts_added_with_jia_in_brackets_are_columns_too_and_jia_qilai_is_no_connector():
+    from qa.parts import summed_columns
+
+    columns = {"基本支出", "项目支出"}
+    # (the bracket they were said in goes with them)
+    assert without_summed_parts("办培训班的钱（基本支出加项目支出）一共是多少？", columns) == "办培训班的钱是多少？"
+    assert summed_columns("租金，基本支出和项目支出加起来一共多少？", columns) == ("基本支出", "项目支出")
+    assert summed_columns("日常经费和专项业务经费加起来一共多少", columns) is None  # (加 of 加起来 joins nothing)
+
+
+def test_a_row_of_a_table_printing_no_column_of_the_parts_added_up_is_not_their_sum():
+    from qa.parts import prints_parts
+
+    columns = {"基本支出", "项目支出", "支出", "2026年预算数"}
+    question = "培训的钱（基本支出加项目支出）一共是多少？"
+    assert prints_parts(question, FACTS, columns)
+    assert not prints_parts(question, [{"column": "支出/2026 年预算数", "value": 1520.55}], columns)
+    assert prints_parts("培训费是多少？", [{"column": "支出/2026 年预算数", "value": 1520.55}], columns)
