@@ -25,7 +25,7 @@ from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
 from qa.items import described_item, scored_items, verbatim_item
 from qa.left_out import said_left_out
-from qa.counts import stated_count
+from qa.counts import held_or_bought_as_asked, stated_count
 from qa.change import change_of_level
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
@@ -228,6 +228,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             # 按照经济分类，…增长百分之几: the frame says which table to look in; a rate or count the narrative
             # states does not repeat it
             cand = structured(read_as[framed.end():], pool, retriever.terms())
+        if cand is not None and kind == "count" and not held_or_bought_as_asked(read_as, cand.text, cand.value):
+            cand = None  # (共有设备144台 is no answer to 打算新添几台)
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}

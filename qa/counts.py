@@ -74,6 +74,18 @@ def asked_count(question: str) -> tuple[str, str] | None:
     return m.group(1).split("的")[-1], m.group(2)  # 局里的车 counts 车
 
 
+def held_or_bought_as_asked(question: str, sentence: str, value: float) -> bool:
+    """A count read elsewhere (a table's, a sentence's found by its words) is of things bought when the question asks
+    what is bought, and of things held when it asks what is held: the sentence up to the count says which (截止2021年底
+    …共有设备144台 holds them; 计划新增设备6台 buys them)."""
+    number = next((m for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", sentence)
+                   if abs(float(m.group(0).replace(",", "")) - value) < 0.005), None)
+    opened = sentence[:number.start()] if number else sentence
+    opened = opened[max([x.end() for x in re.finditer(r"。", opened)] + [0]):]
+    asks = bool(_BUYING.search(question) or _BUY_ASKED.search(question))
+    return bool(_BUYING.search(opened)) == asks
+
+
 def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount | None:
     """The count of the named document the question asks for (see the module's account), or None."""
     from qa.reword import _PLAIN

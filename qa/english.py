@@ -310,8 +310,10 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     way = way if way == "变化多大" else f"{way}多少"
     # "How much less … than …" and "By how much did … grow" ask the change; "What is …, and how much higher" the
     # figure, then its change; "…, and to what total?" after a change, the figure too
-    change_first = re.match(r"\s*by\s+how much\b|\s*how much (?:lower|less|more|higher|smaller|bigger|larger)\b",
-                            question, re.I)
+    # (the first of its asks: "For the X, by how much does …" asks the change as much as "By how much …")
+    first_ask = re.search(r"\b(?:by\s+)?how much\b(?:\s+(?:lower|less|more|higher|smaller|bigger|larger)\b)?|"
+                          r"\bwhat\b", question, re.I)
+    change_first = first_ask and re.fullmatch(r"by\s+how much|how much\s+\w+", first_ask.group(0), re.I)
     level_too = re.search(r"\bto what (?:total|level|amount)\b|\bwhat is (?:its|the)(?:\s+20\d\d)? (?:whole|total|new)\b",
                           question, re.I)
     asked = f"{several}{year}{term}{total}"

@@ -101,7 +101,7 @@ def basis_asked(question: str) -> str | None:
 
 # Columns of another year than the document's: the year before, the change, a year printed in the header.
 PREVIOUS = re.compile(r"上一?年|去年|前一?年")
-_OTHER_COLUMN = re.compile(r"上一?年|去年|前一?年|增减|变化|变动|比上年|同比|增长|减少|增加")
+OTHER_COLUMN = re.compile(r"上一?年|去年|前一?年|增减|变化|变动|比上年|同比|增长|减少|增加")
 
 
 def other_year_column(column: str, year: int | None, q: Query) -> bool:
@@ -112,7 +112,7 @@ def other_year_column(column: str, year: int | None, q: Query) -> bool:
         return True  # a budget column for a question about the final accounts, or the other way round
     if q.previous:
         return False
-    if _OTHER_COLUMN.search(column):
+    if OTHER_COLUMN.search(column):
         return True
     years = {int(y) for y in re.findall(r"(20\d\d)", column)}
     return bool(year and years and year not in years and not years & q.years)

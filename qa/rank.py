@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.citations import cite
-from qa.phrase import clean, grams, is_unit, norm
+from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.question import small_number
 from qa.scope import without_names
@@ -222,7 +222,9 @@ def _named_column(question: str, items: list, year: int | None) -> str | None:
             parts = path.split("/")
             leaf = norm(parts[-1])
             years = re.findall(r"20\d\d", path)
-            if len(leaf) >= 2 and leaf in q and (not years or set(years) & set(asked)):
+            # (not the year before's nor a change's, unless asked: 上年/…/公务用车运行维护费 beside 当年/…)
+            other = OTHER_COLUMN.search("/".join(parts[:-1])) and not PREVIOUS.search(q)
+            if len(leaf) >= 2 and leaf in q and (not years or set(years) & set(asked)) and not other:
                 found[path] = found.get(path, 0) + 1
     named = [p for p, n in found.items() if n >= 2]
     return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None

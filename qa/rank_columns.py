@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.citations import cite
@@ -107,14 +108,23 @@ def _year_row(rows: list, year: str) -> object | None:
     return next((r for r in rows if clean(r.label or "").startswith(year)), None)
 
 
+# A ranking of units asked (哪个单位, 哪家下属单位, 哪个分局): what is named must be a unit.
+UNIT_ASKED = re.compile(r"哪(?:个|家|一个|一家)?(?:下属|二级|所属)?(?:单位|部门|机构|分局|支队|中心|处室|科室)")
+
+
 def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
            rest: str = "") -> Answer | None:
     """The largest/smallest item of one document: over a table's columns when they are its items, else over rows;
     or over a list the narrative prints when its head says more of what the question ranks than the table's list
     does ("X专项经费底下那十几个项目，哪个最贵": the projects the text lists under X, not a functional class of
     the same words)."""
-    table = (across_columns(question, sc, retriever, op, k, first=first, rest=rest)
+    # "哪个下属单位最多" ranks units: a table's columns (its items) are none, and a row named by no organisation word
+    # is no answer
+    unit = UNIT_ASKED.search(first or question)
+    table = ((None if unit else across_columns(question, sc, retriever, op, k, first=first, rest=rest))
              or within(question, sc, retriever, op, k, first=first, rest=rest))
+    if unit and table is not None and not any(b.text.endswith(ORG_SUFFIX) for b in table.basis if b.part == "row"):
+        table = None
     if table is not None and (SHARE_ASKED.search(rest) or GAP_ASKED.search(rest)):
         return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next; the
         # item's amount alone, 多少, any list answers)

@@ -46,7 +46,14 @@ def _phrase(subject: str) -> str:
     s = re.sub(r"(?:(?:跟|和|与|同|较|比)[^，。？?]{0,8}?(?:比|相比|比较)?)?(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)?",
                " ", halfwidth(subject))
     s = re.sub(r"(?:比|较)[^，。？?]{0,10}?(?:增加|减少|增长|下降|多|少|省)(?:出来?)?了?(?:多少|几)?", " ", s)
-    s = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?", " ", s)
+    # (and the scope it is asked at, 本级 / 汇总 or in words, 全部门, 整个部门（机关加下属单位）: no word of the thing)
+    s = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?|(?:全|整个|本)(?:部门|系统|单位)|"
+               r"\((?:机关)?(?:加|和|及|连同)?(?:下属|所属)(?:各)?单位\)", " ", s)
+    # (nor where it is read, said first, 一般公共预算里，…, or how the table cuts, in brackets: （按部门经济分类的那一大类）)
+    s = s.lstrip(" ，,")
+    while (where := _WHERE.match(s)) and where.end():
+        s = s[where.end():].lstrip(" ，,")
+    s = re.sub(r"\(按[^()]*\)", " ", s)
     s = _ASKING.sub(" ", s)
     s = re.sub(r"(?:的钱|的)?\s*(?:了)?\s*$", "", re.sub(r"\s+了\s+|\s+了$", " ", s).strip())
     return re.sub(r"\s+", " ", s).strip()

@@ -124,3 +124,14 @@ def test_a_question_in_any_measure_word_asks_a_count_not_money():
     assert intent("水库建设安排了多少钱？") == "amount"
     assert intent("内刊一年至少发多少篇稿子？") == intent("档案整理多少卷？") == "count"
     assert intent("多少支出用于项目？") == "amount"  # (支 begins 支出: no measure word here)
+
+
+def test_a_count_read_elsewhere_is_of_things_held_or_bought_as_the_question_asks():
+    from qa.counts import held_or_bought_as_asked
+
+    held = "截止2021年底，本部门所属预算单位共有车辆76辆，单价20万元以上的设备144台（套）。"
+    bought = "2022年部门预算安排购置单价20万元以上的设备6台（套）。"
+    assert not held_or_bought_as_asked("2022年打算新添几台单价20万元以上的设备？", held, 144.0)
+    assert held_or_bought_as_asked("2022年打算新添几台单价20万元以上的设备？", bought, 6.0)
+    assert held_or_bought_as_asked("有多少台单价20万元以上的设备？", held, 144.0)
+    assert not held_or_bought_as_asked("有多少台单价20万元以上的设备？", bought, 6.0)

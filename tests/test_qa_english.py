@@ -436,3 +436,10 @@ def test_what_is_asked_is_read_apart_from_where_it_is_read(tmp_path):
                      "electricity bills?", city) == "深圳市气象局2026年电费是多少"
     assert translate("In its 2026 basic expenditure, how much does the Shenzhen Meteorological Bureau set aside for "
                      "dragon boat races?", city) is None
+
+
+def test_by_how_much_said_after_the_unit_asks_the_change_first(look_alike_city):
+    from qa.english import translate
+
+    assert translate("For the Shenzhen Meteorological Bureau, by how much does upkeep of official vehicles rise in "
+                     "2026 compared with 2025?", look_alike_city) == "深圳市气象局2026年公务用车运行维护费比上年增加多少"

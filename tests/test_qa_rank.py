@@ -394,3 +394,16 @@ def test_a_list_of_one_row_ranks_nothing(tmp_path):
     # the form's one row says the question's words as well as the project table's title: it is no list
     a = ask("深圳市示例局2026年项目支出里哪一项最多？", tmp_path / "store")
     assert a.answered and a.value == 400.0 and "信访大厅运行" in a.answer, a.answer
+
+
+def test_units_are_ranked_by_the_years_column_not_the_year_befores():
+    from qa.rank import _named_column
+
+    def unit(name: str, before: float, now: float) -> Chunk:
+        return Chunk(id=name, source="a.txt", kind="row", pages=[1], text=name, table="三公经费表", unit="万元",
+                     label=name, entity="示例局", facts=[
+                         {"column": "上年/公务用车运行维护费", "value": before, "raw": before, "unit": "万元"},
+                         {"column": "当年/公务用车运行维护费", "value": now, "raw": now, "unit": "万元"}])
+
+    items = [unit("交通管理支队", 131.75, 124.56), unit("监所管理支队", 30.0, 24.94)]
+    assert _named_column("2026年哪个单位的公务用车运行维护费最多？", items, 2026) == "当年/公务用车运行维护费"

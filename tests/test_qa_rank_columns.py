@@ -66,3 +66,11 @@ def test_a_column_group_the_question_names_is_ranked_by_its_columns_in_the_years
                        rest="占三公经费的比例是多少")
     # the 三公 items of this year, not 培训费 beside them nor last year's
     assert a.rows[0].entity == "公务用车购置及运行维护费" and a.value == 63.47
+
+
+def test_a_ranking_of_units_is_asked_by_which_unit():
+    from qa.rank_columns import UNIT_ASKED
+
+    assert UNIT_ASKED.search("除了局本级，哪个下属单位的三公经费预算最高？")
+    assert UNIT_ASKED.search("哪家分局的培训费最多？")
+    assert not UNIT_ASKED.search("三公经费里哪一项最多？")

@@ -167,7 +167,8 @@ def test_a_clause_saying_how_to_cut_or_where_to_look_is_no_part_of_the_thing():
     from qa.reword import _phrase
 
     assert _phrase("2022年一般公共预算按钱花在谁身上来分，直接补给企业的有多少") == "直接补给企业"
-    assert _phrase("2026年项目支出里，科普活动的钱有多少") == "项目支出里 科普活动"  # where to look stays
+    # where to look, said first, is no word of the thing either (the reading keeps it apart: qa.reword._past_where)
+    assert _phrase("2026年项目支出里，科普活动的钱有多少") == "科普活动"
     assert _phrase("出国、接待和公车各多少") == "出国、接待和公车各"  # (a list is no frame)
 
 
@@ -269,3 +270,11 @@ def test_a_carried_over_amount_is_read_the_way_in_time_the_question_says():
     assert other_way_in_time("往年剩下没用完、挪到今年来花的", terms) == ["上年结余结转", "年初结转和结余", "会议费"]
     assert other_way_in_time("今年没花完、留到明年接着用的", terms) == ["结转下年", "年末结转和结余", "会议费"]
     assert other_way_in_time("结余的钱", terms) == terms  # neither way said: any
+
+
+def test_the_scope_and_where_it_is_read_are_no_words_of_the_thing():
+    from qa.reword import _phrase
+
+    assert _phrase("一般公共预算里，全部门日常买东西、买服务的开销（按部门经济分类的那一大类）一共是多少？") == "日常买东西、买服务的开销"
+    assert _phrase("决算里，一般公共预算基本支出中冬天烧暖气的钱是多少？") == "冬天烧暖气"
+    assert _phrase("整个部门（机关加下属单位）发工资的钱") == "发工资"
