@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块场次件条批]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
+_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块场次件条批期轮]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
                     r"哪(?:一)?个(?:下属|所属)(?:单位|机构)|which (?:item|category|one)|"
                     # 第二大类是什么, 最大的一项是哪个: the item named by its rank, asked
                     r"(?:第\s*[二三四五六七八九十\d]+|最)[大小多少高低]的?(?:一|那)?[项类个笔种款块]目?(?:是什么|是哪|叫什么)", re.I)
@@ -75,6 +75,15 @@ def _amount(chunk) -> float | None:
 
 
 _COUNTED = re.compile(r"人数|数量|个数|次数|天数|期数|[辆台套]数|人次")
+
+
+def _count_unit(column: str | None) -> str:
+    """The unit of a ranked column: a count's measure (人数 → 人, 人次), else 万元."""
+    leaf = (column or "").split("/")[-1]
+    if not _COUNTED.search(leaf):
+        return "万元"
+    m = re.search(r"人次|[人次天期个辆台套](?=数)", leaf)
+    return m.group(0) if m else "个"
 
 
 def _summed_children(rows: list) -> list[tuple[object, list]]:
@@ -380,7 +389,10 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if not asked and not units and len(wanted & named) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
-    column = _named_column(first or question, items, docs[key].get("year")) if units else None
+    # (…or a count it names, 参训人数最多: the 人数 column, not the rows' amounts)
+    column = _named_column(first or question, items, docs[key].get("year")) \
+        if units or _COUNTED.search(first or question) else None
+    column = column if units or (column and _COUNTED.search(column.split("/")[-1])) else None
     amount = (lambda c: next((f["value"] for f in c.facts if f.get("column") == column), None)) if column else _amount
     valued = [(v, c) for c in items if (v := amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")]
     if not valued:
@@ -407,7 +419,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if own and own in norm(top.label or "") and not re.search(r"单位|部门|哪家|哪个", first or question):
         return None  # the rows are units (a 汇总 table by unit): the item asked is in its columns, not ranked here
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
-    text = f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）"
+    unit = _count_unit(column)
+    text = (f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）" if unit == "万元" else
+            f"{name}中“{column.split('/')[-1]}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
     share = gap = None
     if SHARE_ASKED.search(rest):
         whole = _amount(head) if kind.startswith("row") else _table_total(chunks, top.table)
@@ -421,13 +435,13 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         gap = round(abs(value - valued[1][0]), 4)
         text += f"，比第二位“{valued[1][1].label}”（{valued[1][0]:,.2f}万元）多{gap:,.2f}万元"
     text += "。"
-    rows = [AnswerRow(entity=c.label or "", value=round(v, 4), unit="万元", source=c.source, page=c.page,
+    rows = [AnswerRow(entity=c.label or "", value=round(v, 4), unit=unit, source=c.source, page=c.page,
                       table=c.table, row=c.label, column=column or (c.facts[0]["column"] if c.facts else None))
             for v, c in valued[:10]]
     from qa.retrieve import Hit
 
     return Answer(question=question, answer=text, value=share if share is not None else round(value, 4),
-                  unit="%" if share is not None else "万元",
+                  unit="%" if share is not None else unit,
                   citations=[cite(Hit(top, 1.0))] + [cite(Hit(c, 0.0)) for _, c in valued[1:k]], mode="structured",
                   table=top.table, row=top.label, column=rows[0].column, rows=rows,
                   confidence=round(min(1.0, best[0] / 2), 3),

@@ -407,3 +407,19 @@ def test_units_are_ranked_by_the_years_column_not_the_year_befores():
 
     items = [unit("交通管理支队", 131.75, 124.56), unit("监所管理支队", 30.0, 24.94)]
     assert _named_column("2026年哪个单位的公务用车运行维护费最多？", items, 2026) == "当年/公务用车运行维护费"
+
+
+def test_a_ranking_by_a_count_column_reads_it_in_its_measure(tmp_path):
+    from qa.aggregate import ranking_follow_ups
+    from qa.answer import ask
+    from qa.rank import _count_unit
+    from tests.conftest import city_of
+
+    assert _count_unit("人数") == "人" and _count_unit("培训/人次") == "人次" and _count_unit("合计") == "万元"
+    question = "深圳市气象局2026年培训费明细表里，哪一期培训参训人数最多？有多少人？"
+    assert ranking_follow_ups(question) == ["有多少人"]  # a count follow-up the same cells answer
+    table = ("培训费明细表\n单位：万元\n培训名称\t人数\t金额\n业务骨干培训\t50\t6.00\n全员安全培训\t{0}\t1.00\n"
+             "新入职培训\t20\t2.00\n")
+    city = city_of(tmp_path, [(u, table.format(300 + i)) for i, u in enumerate(["气象局", "文化局", "统计局"])])
+    a = ask(question, city.store.root, retriever=city)
+    assert a.answered and a.value == 300.0 and a.unit == "人" and a.row == "全员安全培训", a.answer
