@@ -60,6 +60,7 @@ class DescribedItem:
     chunk: object
     said: tuple[str, ...]  # the question's words the item says
     share: float  # their share of the question's words, weighted by idf
+    unit: str | None = "万元"  # a performance target's value is in the unit the question asks, not the table's 万元
 
 
 def items_in(text: str, parts_asked: bool = False) -> list[Item]:
@@ -199,7 +200,8 @@ def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[Describ
             value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
             said, share = _said(words, total, _row_text(chunk))
             if value is not None and said and not _is_total(chunk):
-                out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share))
+                out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share,
+                                         target_unit(question) if is_target(chunk) else "万元"))
             continue
         if chunk.kind != "paragraph":
             continue
@@ -209,6 +211,27 @@ def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[Describ
                 sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
                 out.append(DescribedItem(item.value, sentence, chunk, said, share))
     return sorted(out, key=lambda d: -d.share)
+
+
+# A performance table's indicator value (指标值 950 of a target in 亿元) is no amount in the table's 万元: its unit is
+# the one the question asks in, if any.
+_TARGET_COLUMN = re.compile(r"指标值|目标值")
+_UNIT_ASKED = re.compile(r"多少(亿元|万元|元|%|万[人辆吨台个户]|[个家人次项辆台套吨户件篇期所座])")
+
+
+def is_target(chunk) -> bool:
+    """The row's amount (qa.rank._amount) is read from an indicator's target value column."""
+    from qa.rank import _amount
+
+    value = _amount(chunk)
+    return any(f.get("value") == value and _TARGET_COLUMN.search((f.get("column") or "").split("/")[-1])
+               for f in chunk.facts or ())
+
+
+def target_unit(question: str) -> str | None:
+    """The unit the question asks a target in (多少亿元 → 亿元), else None (not known)."""
+    m = _UNIT_ASKED.search(question)
+    return m.group(1) if m else None
 
 
 def described_item(question: str, sc: Scope, retriever: Retriever,

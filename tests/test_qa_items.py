@@ -144,3 +144,19 @@ def test_the_words_of_where_to_look_do_not_describe_the_item(school_city):
     # an item saying the where (校园安保项目) and nothing of the thing asked in it is not described
     asked = "深圳市教育局2026年校园安保项目里，给门卫买制服是多少？"
     assert described_item(asked, school_city.scope(asked), school_city) is None
+
+
+def test_a_performance_targets_value_is_in_the_unit_the_question_asks_not_the_tables():
+    from index.chunk import Chunk
+    from qa.items import is_target, target_unit
+
+    row = Chunk(id="t", source="a.txt", kind="row", pages=[1], text="技术合同成交额", table="部门整体绩效目标表",
+                unit="万元", label="技术合同成交额", facts=[
+                    {"column": "当年整体绩效目标/指标值", "value": 950.0, "raw": 950.0, "unit": "万元"},
+                    {"column": "当年整体绩效目标/指标权重(%)", "value": 15.0, "raw": 15.0, "unit": "万元"}])
+    money = Chunk(id="m", source="a.txt", kind="row", pages=[1], text="科普活动", table="项目支出表", unit="万元",
+                  label="科普活动", facts=[{"column": "金额", "value": 12.0, "raw": 12.0, "unit": "万元"}])
+    assert is_target(row) and not is_target(money)
+    assert target_unit("全市技术合同成交额至少要做到多少亿元？") == "亿元"
+    assert target_unit("要建成多少个社区商业圈？") == "个"
+    assert target_unit("软件和信息服务业规模是多少") is None  # not said: not known, never 万元
