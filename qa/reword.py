@@ -214,12 +214,22 @@ def _unqualified(phrase: str, best: tuple[float, str, str], terms: list[str]) ->
     """The term without a qualifier the question does not say: 对企业补助(基本建设) is the part of 对企业补助 spent on
     building works; a question about the money given to firms asks the whole, 对企业补助, when the vocabulary has it."""
     term = best[1]
-    plain = [t for t in terms if len(t) >= 3 and t != term and term.startswith(t) and not _same(t, term)
-             and not grams(term[len(t):]) & grams(phrase)]
+
+    def stem(t: str) -> str:  # (办公费 qualified as 办公设备购置: its stem 办公 begins the longer term)
+        return re.sub(r"(?:费用|支出|费)$", "", t)
+
+    def unsaid(t: str) -> bool:
+        # the rest the term adds is said by no word of the question; past a shorter term's stem, by no meaningful
+        # character either (添置 says 购置 of 办公设备购置: no 办公费 asked)
+        rest = term[len(t):] if term.startswith(t) else term[len(stem(t)):]
+        return not grams(rest) & grams(phrase) and (term.startswith(t) or not (set(rest) - _PLAIN) & set(phrase))
+
+    plain = [t for t in terms if len(t) >= 3 and t != term and not _same(t, term) and len(stem(t)) >= 2
+             and term.startswith(stem(t)) and unsaid(t)]
     if not plain:
         return best
-    whole = max(plain, key=len)
-    return best[0], whole, f"{best[2]}（问题未说“{term[len(whole):]}”：读作“{whole}”）"
+    whole = max(plain, key=lambda t: len(stem(t)))
+    return best[0], whole, f"{best[2]}（问题未说“{term[len(stem(whole)):]}”：读作“{whole}”）"
 
 
 def _same(label: str, term: str) -> bool:

@@ -179,6 +179,11 @@ def test_a_terms_qualifier_the_question_does_not_say_is_left_out():
     best = (0.9, "对企业补助基本建设", "近义（0.90）→对企业补助基本建设")
     assert _unqualified("直接补给企业", best, terms)[1] == "对企业补助"
     assert _unqualified("给企业搞基本建设的补助", best, terms)[1] == "对企业补助基本建设"  # said: kept
+    # a shorter term's stem (办公 of 办公费) beginning the term, its rest (设备购置) said by no character of the question
+    office = ["办公费", "办公设备购置", "印刷费"]
+    near = (0.9, "办公设备购置", "近义（0.90）→办公设备购置")
+    assert _unqualified("买纸笔文具、办公耗材这类日常办公用的钱", near, office)[1] == "办公费"
+    assert _unqualified("添置电脑打印机之类的办公家当", near, office)[1] == "办公设备购置"  # 添置 says 置
 
 
 def test_what_brackets_leave_out_is_named_so_that_no_term_saying_it_is_read():
