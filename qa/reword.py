@@ -13,7 +13,7 @@ from qa.models import Basis
 from qa.parts import without_summed_parts
 from qa.phrase import grams
 from qa.scope import without_names
-from qa.vocab import _PUNCT, Vocabulary, norm
+from qa.vocab import PUNCT, Vocabulary, norm
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -142,7 +142,7 @@ def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
     # …or that their narrative says (a 2019 budget states its 会议费 in prose, not in a table row); a term another
     # document defines only when these print it somewhere (上年结转 defined elsewhere, 上年结余、结转 printed here)
     prose = "".join(c.text for cid in ids if (c := chunks.get(cid)) is not None and c.kind == "paragraph")
-    printed = _PUNCT.sub("", halfwidth("".join(c.text for cid in ids if (c := chunks.get(cid)) is not None)))
+    printed = PUNCT.sub("", halfwidth("".join(c.text for cid in ids if (c := chunks.get(cid)) is not None)))
     return [t for t in shared if t in used or t in prose or (t in vocab.gloss and t in printed)]
 
 

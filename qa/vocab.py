@@ -14,7 +14,7 @@ import numpy as np
 from index.numbers import halfwidth
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|其中[：:])\s*")
-_PUNCT = re.compile(r"[“”\"'‘’（）()、，,。：:；;？?！!\s\[\]【】《》]")
+PUNCT = re.compile(r"[“”\"'‘’（）()、，,。：:；;？?！!\s\[\]【】《》]")
 _DEFINED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*"
                       r"([^：:，,。]{2,24}?)\s*[：:，,]\s*(?:是)?指(.+?)(?:[。；]|$)")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -32,7 +32,7 @@ def norm(label: str) -> str:
     t = _NUMBERING.sub("", halfwidth(label or "").strip())
     t = re.sub(r"^\d{3,7}\s*", "", t)
     t = re.sub(r"^[—\-－_.．\d\s]+", "", t)  # dashes and stray numbers before a label (——工资福利支出, 1公务…)
-    return _PUNCT.sub("", t)
+    return PUNCT.sub("", t)
 
 
 @dataclass
