@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qa.phrase import figure_at
 from qa.question import MEASURES, PEOPLE, PEOPLE_WORDS, STATED_COUNT
 
 if TYPE_CHECKING:
@@ -74,16 +75,22 @@ def asked_count(question: str) -> tuple[str, str] | None:
     return m.group(1).split("的")[-1], m.group(2)  # 局里的车 counts 车
 
 
+def _asks_buying(question: str) -> bool:
+    """The question asks what is bought (打算买几辆, 新添几台), not what is held."""
+    return bool(_BUYING.search(question) or _BUY_ASKED.search(question))
+
+
+def _bought(before: str) -> bool:
+    """The sentence up to a count (from its last 。) says the things are bought (计划购置…), not held (共有…)."""
+    return bool(_BUYING.search(before[max([x.end() for x in re.finditer(r"。", before)] + [0]):]))
+
+
 def held_or_bought_as_asked(question: str, sentence: str, value: float) -> bool:
     """A count read elsewhere (a table's, a sentence's found by its words) is of things bought when the question asks
     what is bought, and of things held when it asks what is held: the sentence up to the count says which (截止2021年底
     …共有设备144台 holds them; 计划新增设备6台 buys them)."""
-    number = next((m for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", sentence)
-                   if abs(float(m.group(0).replace(",", "")) - value) < 0.005), None)
-    opened = sentence[:number.start()] if number else sentence
-    opened = opened[max([x.end() for x in re.finditer(r"。", opened)] + [0]):]
-    asks = bool(_BUYING.search(question) or _BUY_ASKED.search(question))
-    return bool(_BUYING.search(opened)) == asks
+    number = figure_at(sentence, value)
+    return _bought(sentence[:number.start()] if number else sentence) == _asks_buying(question)
 
 
 def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount | None:
@@ -102,7 +109,7 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
     # the question without its unit (and 本级 / 汇总) and year
     phrase = re.sub(r"[（(]?(?:本级|汇总)[）)]?", "", without_names(question, docs, sc, years=True))
     total = bool(_TOTAL.search(phrase) or _WHOLE.search(phrase))
-    buys = bool(_BUYING.search(phrase) or _BUY_ASKED.search(phrase))
+    buys = _asks_buying(phrase)
     phrase = _WHOLE.sub("", _TOTAL.sub("", phrase))
     wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set(noun) - set("多少几有是为") - set(MEASURES)
     chunks = retriever.chunks()
@@ -130,8 +137,7 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             dated = any(y in text[start:m.start()].replace(" ", "") for y in years)
             # things bought in the year (计划购置…) and things held (共有…) are counted apart: a count whose
             # sentence buys answers only a question about buying, and the other way round
-            opened = max([x.end() for x in re.finditer(r"[。]", text[:m.start()])] + [0])
-            if bool(_BUYING.search(text[opened:m.start()])) != buys:
+            if _bought(text[:m.start()]) != buys:
                 continue
             # the first count of its sentence is the total before its breakdown (计划购置车辆7辆，本级更新1辆、…)
             first = said and not any(f.chunk is chunk and f.sentence == sentence for f in found)

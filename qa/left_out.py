@@ -8,10 +8,9 @@ import re
 
 from index.numbers import halfwidth
 from qa.models import Answer
-from qa.phrase import clean
+from qa.phrase import clean, figure_at
 from qa.question import not_asked
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE = re.compile(r"[，,；;。]")
 
 
@@ -22,10 +21,9 @@ def _names_of(answer: Answer) -> str:
         return f"{answer.row}{answer.column or ''}"
     text = halfwidth(answer.answer)
     if answer.value is not None:
-        for clause in _CLAUSE.split(text):
-            figures = [float(n.replace(",", "")) for n in _NUMBER.findall(clause)]
-            if any(abs(f - answer.value) < 0.005 or abs(f / 10000 - answer.value) < 0.005 for f in figures):
-                return clause
+        clause = next((c for c in _CLAUSE.split(text) if figure_at(c, answer.value, in_yuan=True)), None)
+        if clause is not None:
+            return clause
     return text
 
 

@@ -252,3 +252,16 @@ def is_unit(label: str) -> bool:
     """A row label naming a unit: an organisation's name (…局, …中心, …站), not an account line."""
     name = re.sub(r"^[\s\d（()）.、一二三四五六七八九十]+", "", norm(label))
     return len(name) >= 4 and name.endswith(ORG_SUFFIX) and not re.search(r"支出|费|资金|补助|补贴", name)
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def figure_at(text: str, value: float, in_yuan: bool = False) -> re.Match | None:
+    """Where the text states the figure (the first number equal to it; with `in_yuan`, also printed in 元 for a value
+    in 万元), or None."""
+    for m in _FIGURE.finditer(text):
+        f = float(m.group(0).replace(",", ""))
+        if abs(f - value) < 0.005 or in_yuan and abs(f / 10000 - value) < 0.005:
+            return m
+    return None
