@@ -201,7 +201,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[Describ
             said, share = _said(words, total, _row_text(chunk))
             if value is not None and said and not _is_total(chunk):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share,
-                                         target_unit(question) if is_target(chunk) else "万元"))
+                                         target_unit(question) if is_target(chunk, value) else "万元"))
             continue
         if chunk.kind != "paragraph":
             continue
@@ -219,11 +219,8 @@ _TARGET_COLUMN = re.compile(r"指标值|目标值")
 _UNIT_ASKED = re.compile(r"多少(亿元|万元|元|%|万[人辆吨台个户]|[个家人次项辆台套吨户件篇期所座])")
 
 
-def is_target(chunk) -> bool:
-    """The row's amount (qa.rank._amount) is read from an indicator's target value column."""
-    from qa.rank import _amount
-
-    value = _amount(chunk)
+def is_target(chunk, value: float) -> bool:
+    """The row's amount `value` (qa.rank._amount) is read from an indicator's target value column."""
     return any(f.get("value") == value and _TARGET_COLUMN.search((f.get("column") or "").split("/")[-1])
                for f in chunk.facts or ())
 

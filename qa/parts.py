@@ -18,11 +18,16 @@ _SHORT_PART = 8
 _ASKS = re.compile(r"一共|总共|合计|多少|是|的|里|中|钱|各|[？?，,。]")
 
 
+def _first_column(m: re.Match, columns: set[str]) -> str | None:
+    """The store's column the first of two parts added up ends with (…的基本支出 → 基本支出), or None."""
+    return next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if norm(m.group(1)[i:]) in columns), None)
+
+
 def without_summed_parts(text: str, columns: set[str]) -> str:
     """The text without the words that add up two of the store's columns (its brackets and comma too): the thing
     they are cells of is said elsewhere in the question. The text as it was when nothing else is left."""
     for m in _SUMMED.finditer(text):
-        first = next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if norm(m.group(1)[i:]) in columns), None)
+        first = _first_column(m, columns)
         if first is None and _FUNDING.search(m.group(1)) and _FUNDING.search(m.group(2)) and \
                 len(m.group(1)) <= _SHORT_PART:
             first = m.group(1)  # (日常经费和项目经费合起来: two kinds of funding in everyday words, parts too)
@@ -40,7 +45,7 @@ def without_summed_parts(text: str, columns: set[str]) -> str:
 def summed_columns(text: str, columns: set[str]) -> tuple[str, str] | None:
     """The two of the store's columns the text adds up (基本支出和项目支出合起来 → 基本支出, 项目支出), or None."""
     for m in _SUMMED.finditer(text):
-        first = next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if norm(m.group(1)[i:]) in columns), None)
+        first = _first_column(m, columns)
         if first is not None and norm(m.group(2)) in columns:
             return norm(first), norm(m.group(2))
     return None
@@ -53,9 +58,8 @@ def prints_parts(question: str, facts: list[dict], columns: set[str]) -> bool:
     summed = summed_columns(halfwidth(question), columns)
     if summed is None:
         return True
-    leaves = {norm((f.get("column") or "").split("/")[-1]) for f in facts} | \
-        {norm(p) for f in facts for p in (f.get("column") or "").split("/")}
-    return all(any(part in leaf or (len(leaf) >= 3 and leaf in part) for leaf in leaves) for part in summed)
+    parts = {norm(p) for f in facts for p in (f.get("column") or "").split("/")}  # (each part of each header path)
+    return all(any(part in p or (len(p) >= 3 and p in part) for p in parts) for part in summed)
 
 
 def named_parts(question: str, facts: list[dict], read: str | None) -> list[tuple[str, float]]:

@@ -392,7 +392,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     # (…or a count it names, 参训人数最多: the 人数 column, not the rows' amounts)
     column = _named_column(first or question, items, docs[key].get("year")) \
         if units or _COUNTED.search(first or question) else None
-    column = column if units or (column and _COUNTED.search(column.split("/")[-1])) else None
+    if column and not units and not _COUNTED.search(column.split("/")[-1]):
+        column = None  # (a money column named beside a count asked: the rows' amounts, as before)
     amount = (lambda c: next((f["value"] for f in c.facts if f.get("column") == column), None)) if column else _amount
     valued = [(v, c) for c in items if (v := amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")]
     if not valued:

@@ -64,7 +64,8 @@ def _phrase(subject: str) -> str:
 _FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)|(?:这些|那些|这类|这块|那块|之类|等等)|"
                      r"(?:上|方面)的?(?:一般公共预算|政府性基金预算?|财政拨款)(?:资金|支出|拨款)?$|(?:上|方面)$")
 # Where to look, said first (决算里，一般公共预算基本支出中…): the table, fund or column the thing is read in.
-_WHERE = re.compile(r"^\s*(?:(?:决算|预算|一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|基本支出|项目支出|资金|"
+_FUNDS = r"一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款"  # (the funds a figure is paid from)
+_WHERE = re.compile(rf"^\s*(?:(?:决算|预算|{_FUNDS}|基本支出|项目支出|资金|"
                     r"按?经济分类|按?功能分类)的?)+(?:里|中|当中|内)的?\s*")
 # What the thing leaves out, in brackets (不算办公电脑桌椅, 基本养老保险之外的那一份): words of another thing, for the
 # encoder to read past (which words they are: qa.question.not_asked).
@@ -77,7 +78,7 @@ def _says_run(words: str, term: str, run: int = 4) -> bool:
 
 
 # The fund a bracket names (机关日常运转花的钱（一般公共预算）): the column it is read in, no word of the thing.
-_FUND_BRACKET = re.compile(r"\((?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)(?:资金|拨款|支出|部分)?\)")
+_FUND_BRACKET = re.compile(rf"\((?:{_FUNDS})(?:资金|拨款|支出|部分)?\)")
 
 
 def for_encoder(phrase: str) -> str:

@@ -64,6 +64,7 @@ class StatedItem:
     said: tuple[str, ...]  # the question's specific words the item holds
     share: float  # their share of the question's specific words, weighted by rarity
     rest: int  # how many of the question's other characters the item holds (派, 补 of 派到…发补贴 in 派驻人员工作补助)
+    unit: str = "万元"  # (an item of the narrative states money)
 
 
 def stated_item(question: str, sc: Scope, retriever: Retriever,

@@ -156,7 +156,7 @@ def test_a_performance_targets_value_is_in_the_unit_the_question_asks_not_the_ta
                     {"column": "当年整体绩效目标/指标权重(%)", "value": 15.0, "raw": 15.0, "unit": "万元"}])
     money = Chunk(id="m", source="a.txt", kind="row", pages=[1], text="科普活动", table="项目支出表", unit="万元",
                   label="科普活动", facts=[{"column": "金额", "value": 12.0, "raw": 12.0, "unit": "万元"}])
-    assert is_target(row) and not is_target(money)
+    assert is_target(row, 950.0) and not is_target(money, 12.0)
     assert target_unit("全市技术合同成交额至少要做到多少亿元？") == "亿元"
     assert target_unit("要建成多少个社区商业圈？") == "个"
     assert target_unit("软件和信息服务业规模是多少") is None  # not said: not known, never 万元
