@@ -45,6 +45,9 @@ class Chunk(BaseModel):
                                 "(城乡社区支出/城乡社区管理事务 for 2120101 行政运行).")
     block: str | None = Field(default=None, description="Row chunks: the heading of the side-by-side half the row "
                               "is printed in, when its table prints several (政府预算支出经济分类科目（按大类）).")
+    budget_unit: str | None = Field(default=None, description="Row chunks: the budget unit (预算单位) whose block "
+                                    "the row is printed in, when its table prints the blocks of several units of the "
+                                    "department (see Row.unit); None otherwise.")
     facts: list[Fact] = Field(default_factory=list, description="Row chunks: one fact per value column.")
 
     @property
@@ -109,7 +112,9 @@ def row_text(table: Table, row: Row, parents: str | None = None) -> str:
         shown = fmt(v) if v is not None else row.cells[i]
         parts.append(f"{head}={shown}")
     code = f" {row.code}" if row.code else ""
-    path = "".join(f"（{p}）" for p in (parents, row.block) if p)
+    # (a row of a subordinate unit's block says whose it is: the department's table prints it for each unit)
+    unit_of = f"预算单位：{row.unit}" if row.unit and row.unit != row.label else None
+    path = "".join(f"（{p}）" for p in (parents, row.block, unit_of) if p)
     unit = f"（{table.unit}）" if table.unit else ""
     return f"{table.title}{unit}｜{name}{code}{path}：" + "；".join(parts)
 
@@ -160,7 +165,8 @@ def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
             lines.append(text.split("｜", 1)[-1])
             chunks.append(Chunk(id=_id(key, "r", text, r.page), kind="row", pages=[r.page], text=text,
                                 table=t.title, unit=t.unit, label=r.label or t.title, code=r.code,
-                                parents=parents.get(r.code or ""), block=r.block, facts=row_facts(t, r),
+                                parents=parents.get(r.code or ""), block=r.block, budget_unit=r.unit,
+                                facts=row_facts(t, r),
                                 section=t.section,
                                 **base))
         header = "；".join(t.header_text(i) for i in range(len(t.header)))

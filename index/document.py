@@ -42,6 +42,9 @@ class Row(_Model):
     block: str | None = Field(default=None, description="Heading of the side-by-side half the row is printed in, "
                               "when a table prints several halves that each name their items (支出功能分类科目（按大类） "
                               "beside 政府预算支出经济分类科目（按大类））; None otherwise.")
+    unit: str | None = Field(default=None, description="The budget unit (预算单位) whose block the row is printed "
+                             "in, when the table prints a block for each of several units of a department (a unit's "
+                             "line, then its items); None when the table prints one unit's figures only.")
 
     def value(self, col: int) -> float | None:
         return self.values[col] if 0 <= col < len(self.values) else None

@@ -264,6 +264,7 @@ def build_table(
     per_block: list[list[Row]] = [[] for _ in blocks]
     block_indents: list[list[float]] = [[] for _ in blocks]
     lines = 0
+    unit_lines: list[bool] = []  # (one block, a unit column): whether each row is a unit's line
     body_indents = [g.indents for g in grid[h:]]
     for cells_row, page, indents in zip(body, body_pages, body_indents):
         if cells_row and cells_row[0].startswith("栏次") or is_column_numbers(cells_row):
@@ -312,6 +313,8 @@ def build_table(
                 continue
             rows.append(Row(label=label, code=code, values=values, page=page, cells=raw, percent=percent,
                             dashes=dashes, block=heading))
+            if second is not None and len(blocks) == 1:
+                unit_lines.append(bool(cells_row[lab]) and not code)
             if group_names is not None:
                 group_names.append(cells_row[group_col])
             rows_indent.append(_indent(label, indents, lab))
@@ -326,6 +329,8 @@ def build_table(
         else:
             hierarchy.assign(block_rows, block_indent)
             hierarchy.repair(block_rows, _numbered(block_rows, [col_index[j] for j in vcols_of_ids]))
+        if len(blocks) == 1:
+            _units(block_rows, unit_lines)
         for r in block_rows:
             if r.parent is not None:
                 r.parent += len(rows)
@@ -337,6 +342,34 @@ def build_table(
         label_header=label_header, notes=list(notes or []), section=section, grid=cells,
         columns=[p[-1] if p else "" for p in paths], lines=lines,
     )
+
+
+def _units(rows: list[Row], unit_lines: list[bool] | None) -> None:
+    """Each row's unit: the unit line it is printed under (itself for a unit's line), when the table prints the
+    blocks of several units (a department, its own office 本级 and its subordinate units: each unit's items under
+    its line). The unit lines are those printed in the unit column (`unit_lines`), or, in a table of one name column,
+    the uncoded lines named as organisations (…局, …中心, X（本级）) under which the same items are printed again (a
+    unit's 工资福利支出, 基本工资… under each). A table of one unit (its line, perhaps again as 本级) says whose
+    figures they are by its document."""
+    from index.entity import ORG_SUFFIX, clean_name
+
+    if unit_lines:
+        names = {i: rows[i].label for i, line in enumerate(unit_lines) if line and rows[i].label}
+    else:
+        # (a unit's other name in brackets after its own: 深圳市深圳河湾流域管理中心（深圳市治理深圳河办公室）)
+        heads = [i for i, r in enumerate(rows) if not r.code and len(r.label) >= 4 and
+                 re.sub(r"\([^()]*\)$", "", clean_name(halfwidth(r.label))[0]).endswith(ORG_SUFFIX)]
+        items = {i: {r.label for r in rows if r.parent == i} for i in heads}
+        names = {i: rows[i].label for i in heads
+                 if any(len(items[i] & items[j]) >= 2 for j in heads if j != i)}
+    if len({clean_name(halfwidth(n))[0] for n in names.values()}) < 2:
+        return
+    for i, r in enumerate(rows):
+        j: int | None = i
+        seen = 0
+        while j is not None and j not in names and seen < len(rows):
+            j, seen = rows[j].parent, seen + 1
+        r.unit = names.get(j) if j is not None else None
 
 
 _GENERIC_HEADING = re.compile(r"^(?:项目|科目|名称|项目名称|科目名称|收入项目|支出项目|预算科目)$")

@@ -16,7 +16,8 @@ from qa.evidence import structured
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
 from qa.parts import without_summed_parts
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank import GAP_ASKED, SHARE_ASKED, nth, wants_item
+from qa.rank import GAP_ASKED, SHARE_ASKED
+from qa.rank_asks import nth, wants_item
 from qa.rank_columns import ranked
 from qa.phrase import norm
 from qa.scope import said_with_own_office, without_names

@@ -29,7 +29,7 @@ from qa.counts import held_or_bought_as_asked, stated_count
 from qa.change import change_of_level
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
-from qa.rank import nth
+from qa.rank_asks import nth
 from qa.rank_columns import ranked
 from qa.question import FRAME, intent
 from qa.reword import keeps_a_word, reword, subject_phrase, term_says_more

@@ -29,7 +29,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     # the three public expenses and the running costs the rules define
     # (the items are not part of the name: a unit whose documents lack the item's row is not read as the total)
     "三公经费": ("three public expenses",),
-    "因公出国（境）费": ("overseas travel on official business", "official visits abroad"),
+    "因公出国（境）费": ("overseas travel on official business", "overseas trips on official business",
+                   "official visits abroad"),
     "公务接待费": ("official reception expenses", "official hospitality"),
     "公务用车购置及运行维护费": ("purchase, operation and maintenance of official vehicles",),
     "公务用车购置及运行费": ("purchase, operation and maintenance of official vehicles",),

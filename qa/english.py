@@ -34,6 +34,7 @@ _ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + "|" + _FRAMING + r")\b)[A-Za-z][A
                   r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][A-Za-z'’-]*))*)?)", re.I)
 # Words that say the place's rank (市, 省, 县, 区), not the unit: the place is read from its pinyin.
 _PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|county|district|prefecture)\b", re.I)
+_FISCAL = re.compile(r"\b(?:FY|fiscal\s+year)\s*'?((?:20)?\d\d)\b", re.I)
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _CHINESE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”\"]+")
 _STOP = re.compile(r"\b(?:" + _GRAMMAR + "|" + _FRAMING + r")\b", re.I)
@@ -46,8 +47,10 @@ _OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|" + _KEEPING +
 
 # Where a figure is read, said after the thing (in its general-budget basic expenditure, paid from appropriations)
 # or first, up to a comma (In its 2026 general public budget basic expenditure, …).
-_WHERE_EN = r"\b(?:in\s+(?:its|the|their)|paid\s+(?:from|out\s+of)|funded\s+(?:by|from)|financed\s+by|out\s+of)\b"
-_WHERE_FIRST = re.compile(r"^\s*(?:in|within|under|from)\s+(?:its|the|their)\b[^,?]*,", re.I)
+# (…or how it is read, in a clause of its own: ", taking the retirement-pay line of its economic classification")
+_WHERE_EN = (r"\b(?:in\s+(?:its|the|their)|paid\s+(?:from|out\s+of)|funded\s+(?:by|from)|financed\s+by|out\s+of)\b|"
+             r",\s*(?:taking|counting|using|reading)\b")
+_WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|taking|counting)\b[^,?]*,", re.I)
 
 
 def is_english(question: str) -> bool:
@@ -119,6 +122,12 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
         short, long = sorted((text, said[0].text), key=len)
         return short in long and len(long) - len(short) <= WORDING
 
+    if any(m.text != said[0].text and not wording(m.text) and set(m.explained) == set(said[0].explained) and
+           _unsaid(m) and _unsaid(said[0]) and _unsaid(m) != _unsaid(said[0]) for m in read):
+        # another term says the same words of the question and each leaves a word of its own unsaid (公务用车购置,
+        # 公务用车运行维护费 for "official car upkeep": 购置 or 运行维护?): the question does not tell them apart, and
+        # the encoder's lean between such twins is a guess
+        return _standard(phrase, terms, sources)
     other = next((sim for sim, text in ranked if not wording(text)), None)
     if ranked and wording(ranked[0][1]) and (other is None or ranked[0][0] - other >= MIN_MARGIN):
         return ranked[0][1]
@@ -152,6 +161,7 @@ def _places_said(question: str, places: list[str]) -> list[str]:
 def translate(question: str, retriever: Retriever) -> str | None:
     """The Chinese question an English one asks; None when it names no place or unit the store holds."""
     docs = retriever.documents()
+    question = _FISCAL.sub(lambda m: f"20{m.group(1)[-2:]}", question)  # FY2026, FY26, fiscal year 2026: the year
     question = _POSSESSIVE.sub("", question)  # Shenzhen's weather bureau, the Bureau's budget
     own_office = bool(_OWN_OFFICE.search(question))
     question = _OWN_OFFICE.sub(" ", question)
@@ -215,6 +225,9 @@ def translate(question: str, retriever: Retriever) -> str | None:
     return _reading(question, question, units, orgs, own_office, place_words, docs, retriever)
 
 
+_PART_OF = re.compile(r"\bhow much of\b.+?\b(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?"
+                      r"(?:for|on|to)\s+(?P<part>[^?]+)", re.I)
+_RATE = re.compile(r"\b(?:rate|percentage|percent|per\s+cent|proportion|ratio|share\s+of)\b|%", re.I)
 _LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides)\b", re.I)
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)
 _YEARS = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
@@ -262,10 +275,15 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # "electricity bills in its general-budget basic expenditure", "basic expenditure paid from general
         # public budget appropriations") or after it ("In its basic expenditure, how much…"): read alone first
         head = re.split(_WHERE_EN, _WHERE_FIRST.sub("", question), maxsplit=1, flags=re.I)[0]
+        # ("How much of its procurement budget is for construction works?": the part, not the whole, is asked)
+        part = _PART_OF.search(question)
+        head = part.group("part") if part else head
         first = [w for w in words if re.search(rf"(?<![A-Za-z]){re.escape(w.strip('-'))}(?![A-Za-z])", head)]
         # (…and when that reads nothing, not the where's words in its place: "basic" of the basic expenditure read
         # in is no 基础绩效奖)
         term, spent = read(first if first else words)
+        if part and term is None:
+            return None  # the part reads as no term: the whole it is part of is not what is asked
         if term is None:
             term, general = _qualified(head, " ".join(first), terms, sources) if first else \
                 _qualified(question, rest, terms, sources)
@@ -275,8 +293,11 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             named = [p for p in re.findall(r"\(([^()]*)\)", question)
                      if not _CHINESE.search(p) and not _LEAVES_OUT.search(p)]
             term = _term(" ".join(_STOP.sub(" ", named[0]).split()), terms, sources) if len(named) == 1 else None
-        elif spent and re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", question, re.I):
-            general = "一般公共预算" not in term  # general-budget project spending: 一般公共预算项目支出
+        elif re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", question, re.I) and \
+                not re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget\s+(?:appropriation|allocation|fund)", question, re.I):
+            # general-budget project spending, general public budget money put into X: 一般公共预算项目支出, the
+            # X of the general public budget (not its appropriations, a term of their own)
+            general = "一般公共预算" not in term and not re.search(r"基金|国有资本", term)
     if re.search(r"\bhow many\b", question, re.I):
         # "How many vehicles…" asks a count, which no term of the money tables reads: the thing counted is read
         # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
@@ -289,6 +310,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             _item(" ".join(rest.split()), units, docs, retriever)
     if term is None:
         return None
+    if _RATE.search(question) and not re.search(r"率|比例|比重|占比|%", term):
+        return None  # a rate asked (an availability rate, a share), a term of money read: another quantity
     term = f"一般公共预算{term}" if general else term
     if term != "预算" and re.search(r"\b(?:spend|spends|spent|spending|expenditure)\b", question, re.I) and \
             re.search(r"(?:拨款|预算|资金)$", term):

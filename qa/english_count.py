@@ -52,8 +52,10 @@ def count_question(question: str, units: list[str], years: list[str], docs: dict
                             times[tail] = times.get(tail, 0) + 1
     if not counted:
         return None
+    # (…and says the word's head, its last word, when the head names what its measure word counts: "employers" says
+    # 用 of 用车 (use, employ), not the 车 that 辆 counts; a head saying "number", 人数, is what "how many" says)
     read = [x for x in best(stems(noun_words), sorted(counted))
-            if x.word_share >= MIN_GLOSS and x.query_share >= MIN_GLOSS]
+            if x.word_share >= MIN_GLOSS and x.query_share >= MIN_GLOSS and _head_said(x, counted[x.text], noun_words)]
     tied = [x.text for x in read if x.score > read[0].score - MIN_GLOSS_LEAD] if read else []
     # a noun that its measure word says too (people: 人) is counted in it: 单位 and 团组, counted in 个, are not people
     measured = [t for t in tied if senses(counted[t]) & stems(noun_words)]
@@ -73,6 +75,17 @@ def count_question(question: str, units: list[str], years: list[str], docs: dict
         # what the unit plans to buy (计划购置), not what it holds: the disclosures state the two apart
         return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}计划购置{what}多少{counted[noun]}"
     return f"{units[0]}{when}共有{what}多少{counted[noun]}"
+
+
+def _head_said(match, measure: str, noun: str) -> bool:
+    """Whether a counted word's head (its last dictionary word) is said by the English noun, or needs no saying:
+    it is no kind of thing its measure word counts, the noun names what the measure word counts (people: 人), or
+    the head is the count itself (人数: number of people)."""
+    from qa.gloss import senses, stems, words
+
+    head = words(match.text)[-1]
+    counts = senses(measure)
+    return head in match.said or "number" in senses(head) or not senses(head) & counts or bool(stems(noun) & counts)
 
 
 _BUYING = re.compile(r"\b(?:buy|buys|bought|purchase[sd]?|acquire[sd]?)\b|\bnew\s+\w+", re.I)  # new ones, new cars

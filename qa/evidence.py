@@ -15,6 +15,7 @@ from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, 
                        other_year_column, PREVIOUS, says)
 from qa.question import STATED_COUNT, asked_after_where, intent, not_asked
 from qa.reasons import definition_pattern, reason_candidates
+from qa.unit_row import other_unit
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -212,6 +213,8 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
         if thing and thing != halfwidth(question) else set()
     # what the question says it does not ask (既不是财政拨款、也不是事业收入的那块): a figure named so is not it
     unasked = [x for w in not_asked(halfwidth(question)) if len(x := clean(w)) >= 2]
+    # the one flow the question asks (收入 or 支出): a cell under the other side's heading is the other flow's
+    flows = {w for w in ("收入", "支出") if w in q.text}
     for c in cands:
         c.fits_head = head is None or says(head, c.said)
         label = clean(_TOTAL_WORDS.sub("", norm(c.row or ""))) if c.hit.chunk.kind == "row" else ""
@@ -242,6 +245,11 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
             c.fits_head = False
         if thing_own and c.said and not coded and not thing_own & grams(c.said):
             c.fits_head = False
+        side = (c.column or "").split("/")[0]
+        if len(flows) == 1 and side in ("收入", "支出") and side not in flows:
+            c.fits_head = False  # 一般公共预算财政拨款收入 is not the 支出/一般公共预算财政拨款 cell of the same table
+        if c.hit.chunk.kind == "row" and other_unit(c.hit.chunk, question):
+            c.fits_head = False  # another unit's line of the department's table: not the figure asked
     return cands
 
 

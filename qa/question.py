@@ -68,7 +68,7 @@ def asked_after_where(question: str) -> str:
 # not it.
 OUT_BEFORE = r"既不是|也不是|不是|不算|不含|不包括|除了|除去|除开|扣除|排除"
 OUT_AFTER = r"之外|以外"
-_NOT_THIS = re.compile(rf"(?:{OUT_BEFORE})([\u4e00-\u9fff]{{2,12}}?)(?=[，,、的）)]|也|$)")
+NOT_THIS = re.compile(rf"(?:{OUT_BEFORE})([\u4e00-\u9fff]{{2,12}}?)(?=[，,、的）)]|也|$)")
 _BESIDE = re.compile(rf"[(（]([\u4e00-\u9fff]{{2,12}}?)(?:{OUT_AFTER})")
 # (那一块, 那部分, 之外: pointing at the thing left out, no word of it)
 _POINTING = re.compile(rf"(?:[那这]一?(?:块|部分|份|笔|类|项|种)|{OUT_AFTER})$")
@@ -82,7 +82,7 @@ def not_asked(question: str) -> list[str]:
     """The things the question says it does not ask (不是X, 不算X, 除了X, （X之外…）), each thing of a list apart
     (不算买东西和工程: 买东西, 工程)."""
     q = halfwidth(question)
-    found = [m.group(1) for m in _NOT_THIS.finditer(q)] + [m.group(1) for m in _BESIDE.finditer(q)]
+    found = [m.group(1) for m in NOT_THIS.finditer(q)] + [m.group(1) for m in _BESIDE.finditer(q)]
     out = [w for x in found for w in re.split(r"[和与及、或]", _POINTING.sub("", x)) if len(w) >= 2]
     return list(dict.fromkeys(out))
 

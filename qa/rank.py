@@ -11,57 +11,18 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.question import small_number
+from qa.rank_asks import asks_unit, nth
 from qa.scope import without_names
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块场次件条批期轮]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
-                    r"哪(?:一)?个(?:下属|所属)(?:单位|机构)|which (?:item|category|one)|"
-                    # 第二大类是什么, 最大的一项是哪个: the item named by its rank, asked
-                    r"(?:第\s*[二三四五六七八九十\d]+|最)[大小多少高低]的?(?:一|那)?[项类个笔种款块]目?(?:是什么|是哪|叫什么)", re.I)
 _TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计)")
 _SUMMARY = re.compile(r"收支总表|收支总体情况表|收入总表|支出总表")  # the standard summary tables
 _MEASURE_LABEL = re.compile(r"[（(](?:万元|元|千元)[）)]|^(?:资金)?金额|预算数$")
 _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|中|里|的|是|按|看|明细|"
                       r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
-
-
-# The rank asked when it is not the first: 排第二, 第三大, 倒数第二, 仅次于X的 (the second).
-# (比第二名多多少 compares the first with the second: not the second asked)
-_NTH = re.compile(r"排(?:名|在)?第\s*([二三四五六七八九十\d]+)|(?<!比)(?:倒数)?第\s*([二三四五六七八九十\d]+)\s*(?:大|多|高|少|小|低|名|位)|"
-                  r"仅次于")
-
-
-def nth(question: str) -> int:
-    """The rank a question asks for (1 when it asks for the first, or none)."""
-    m = _NTH.search(halfwidth(question))
-    if m is None:
-        return 1
-    word = m.group(1) or m.group(2)
-    if word is None:
-        return 2  # 仅次于: the one after the first
-    return small_number(word) or 1
-
-
-UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"
-# the units a question looks among, by their kind (各区设的管理局里, 四家预算单位里): the kind is the group
-AMONG_UNITS = r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?(" + UNIT_WORD + r")[里中]"
-_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + UNIT_WORD + r"|下属单位|所属单位|哪一?家|"
-                        + AMONG_UNITS + r"[，,]?.*?哪")
-
-
-def asks_unit(question: str) -> bool:
-    """The item asked is one of the department's units (哪个下属单位, 哪家), not a line of its accounts."""
-    return bool(_ASKS_UNIT.search(halfwidth(question)))
-
-
-def wants_item(question: str) -> bool:
-    q = halfwidth(question)
-    # (哪家 / 哪个 among the units a question speaks of: 下属单位里，哪家培训费最多)
-    return bool(_WHICH.search(q)) or (asks_unit(q) and bool(re.search(r"哪一?[家个]", q)))
 
 
 def _amount(chunk) -> float | None:
@@ -363,6 +324,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 continue
         if len(items) < 2:
             continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
+        if under and not units and not (_says(name, under.group("x")) or _says(head.table or "", under.group("x"))):
+            continue  # “委托咨询业务”下面: the items of that row or table, not of another the words fit
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
         same = _same_classification(asked, _classification(items)) if asked else None

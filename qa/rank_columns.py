@@ -19,7 +19,8 @@ from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, grams, norm
 from qa.rank_sections import by_section
-from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, nth, one_document, whole_of, within
+from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, one_document, whole_of, within
+from qa.rank_asks import nth
 from qa.scope import without_names
 
 if TYPE_CHECKING:

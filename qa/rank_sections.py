@@ -12,7 +12,8 @@ from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, is_unit, norm
 from qa.question import small_number
-from qa.rank import AMONG_UNITS, asks_unit, nth, one_document
+from qa.rank import one_document
+from qa.rank_asks import AMONG_UNITS, asks_unit, nth
 from qa.scope import without_names
 
 if TYPE_CHECKING:

@@ -135,3 +135,53 @@ def test_a_project_list_is_labelled_by_its_project_name_column():
     )
     assert [r.label for r in t.rows] == ["甲项目", "乙项目", "合计"]
     assert t.label_header == "项目名称"
+
+
+def test_a_department_table_printed_per_unit_says_each_row_s_unit():
+    # the department's line, its own office (本级) and a subordinate unit, each unit's items under its line
+    t = build_table(
+        table_id="t1", title="一般公共预算支出表（按经济分类）", unit="万元",
+        grid=rows(
+            "预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出",
+            "深圳市某某局\t\t\t300.00\t200.00\t100.00",
+            "深圳市某某局（本级）\t\t\t200.00\t150.00\t50.00",
+            "\t301\t工资福利支出\t150.00\t150.00\t0.00",
+            "\t30101\t基本工资\t150.00\t150.00\t0.00",
+            "深圳市某某中心\t\t\t100.00\t50.00\t50.00",
+            "\t301\t工资福利支出\t50.00\t50.00\t0.00",
+            "\t30101\t基本工资\t50.00\t50.00\t0.00",
+        ),
+    )
+    units = {(r.label, r.values[0]): r.unit for r in t.rows}
+    assert units[("基本工资", 150.0)] == "深圳市某某局（本级）"
+    assert units[("基本工资", 50.0)] == "深圳市某某中心"
+    assert units[("深圳市某某局", 300.0)] == "深圳市某某局"
+
+
+def test_units_named_in_the_label_column_are_found_by_the_items_printed_again_under_each():
+    # one name column, nested by indentation: the unit's line, its classes, their items; again for each unit
+    lines = [("支出项目类别\t总计\t一般公共预算拨款", 0), ("深圳市某某局\t300.00\t300.00", 0),
+             ("深圳市某某局（本级）\t200.00\t200.00", 1), ("工资福利支出\t150.00\t150.00", 2),
+             ("基本工资\t100.00\t100.00", 3), ("商品和服务支出\t50.00\t50.00", 2), ("办公费\t50.00\t50.00", 3),
+             ("深圳市某某中心\t100.00\t100.00", 1), ("工资福利支出\t60.00\t60.00", 2),
+             ("基本工资\t60.00\t60.00", 3), ("商品和服务支出\t40.00\t40.00", 2), ("办公费\t40.00\t40.00", 3)]
+    grid = [GridRow(cells=text.split("\t"), page=1, indents=[indent, 0.0, 0.0]) for text, indent in lines]
+    t = build_table(table_id="t1", title="基本支出总表", unit="万元", grid=grid)
+    assert [(r.values[0], r.unit) for r in t.rows if r.label == "办公费"] == [
+        (50.0, "深圳市某某局（本级）"), (40.0, "深圳市某某中心")]
+    # the department's own line heads no block of items: its figures are the department's
+    assert t.rows[0].unit is None
+
+
+def test_a_table_of_one_unit_names_no_unit_on_its_rows():
+    t = build_table(
+        table_id="t1", title="一般公共预算支出表（按经济分类）", unit="万元",
+        grid=rows(
+            "预算单位\t科目编码\t科目名称\t支出总计",
+            "深圳市某某局\t\t\t150.00",
+            "深圳市某某局（本级）\t\t\t150.00",
+            "\t301\t工资福利支出\t150.00",
+            "\t30101\t基本工资\t150.00",
+        ),
+    )
+    assert all(r.unit is None for r in t.rows)

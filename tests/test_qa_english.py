@@ -428,9 +428,9 @@ def test_what_is_asked_is_read_apart_from_where_it_is_read(tmp_path):
     table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t{0}.00\t{1}.00\t100.00\n"
              "30206\t电费\t12.00\t12.00\t0.00\n")
     city = city_of(tmp_path, [(u, table.format(2100 + i, 2000 + i)) for i, u in enumerate(["气象局", "文化局", "统计局"])])
-    # the thing before where it is read…
+    # the thing before where it is read (the general budget qualifying it)…
     assert translate("What does the Shenzhen Meteorological Bureau budget for electricity bills in its 2026 "
-                     "general-budget basic expenditure?", city) == "深圳市气象局2026年电费是多少"
+                     "general-budget basic expenditure?", city) == "深圳市气象局2026年一般公共预算电费是多少"
     # …or after it, said first up to a comma; and what reads nothing is not read by the where's words instead
     assert translate("In its 2026 basic expenditure, how much does the Shenzhen Meteorological Bureau spend on "
                      "electricity bills?", city) == "深圳市气象局2026年电费是多少"
@@ -443,3 +443,39 @@ def test_by_how_much_said_after_the_unit_asks_the_change_first(look_alike_city):
 
     assert translate("For the Shenzhen Meteorological Bureau, by how much does upkeep of official vehicles rise in "
                      "2026 compared with 2025?", look_alike_city) == "深圳市气象局2026年公务用车运行维护费比上年增加多少"
+
+
+def test_a_fiscal_year_a_rate_a_general_budget_and_a_clause_of_how_it_is_read(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t{0}.00\t{1}.00\t100.00\n"
+             "30206\t电费\t12.00\t12.00\t0.00\n30302\t退休费\t30.00\t30.00\t0.00\n")
+    city = city_of(tmp_path, [(u, table.format(2100 + i, 2000 + i)) for i, u in enumerate(["气象局", "文化局", "统计局"])])
+    asked = "What does the Shenzhen Meteorological Bureau budget for electricity bills in {}?"
+    # FY2026, FY26 and fiscal year 2026 are the year 2026, no words of the quantity
+    for year in ("FY2026", "FY26", "fiscal year 2026"):
+        assert translate(asked.format(year), city) == "深圳市气象局2026年电费是多少"
+    # a rate asked is no amount of money, whatever term its other words read
+    assert translate("What rate of electricity bills does the Shenzhen Meteorological Bureau set for 2026?", city) \
+        is None
+    # a thing of the general public budget: that thing of it (not of every fund), unless its appropriations are asked
+    assert translate("What does the Shenzhen Meteorological Bureau budget for electricity bills in its 2026 "
+                     "general public budget?", city) == "深圳市气象局2026年一般公共预算电费是多少"
+    # ", taking the … line of its economic classification" says how the figure is read, not what it is
+    assert translate("How much retirement pay does the Shenzhen Meteorological Bureau budget in 2026, taking the "
+                     "retirement-pay line of its expenditure by economic classification?", city) == \
+        "深圳市气象局2026年退休费是多少"
+
+
+def test_a_noun_that_says_one_word_of_a_counted_word_is_no_count_of_its_head(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    cars = "截至2025年10月，本单位共有车辆5辆，其中应急保障用车1辆。"
+    city = city_of(tmp_path, [("气象局", cars), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    # "employers" says 用 (to employ) of 用车, not the 车 that 辆 counts: no count of cars
+    assert translate("How many employers does the Shenzhen Meteorological Bureau want its 2026 job fairs to "
+                     "draw?", city) is None
+    assert translate("How many vehicles did the Shenzhen Meteorological Bureau have at the end of 2025?", city) == \
+        "深圳市气象局截至2025年共有车辆多少辆"

@@ -66,7 +66,7 @@ def test_the_level_a_question_asks():
 
 
 def test_which_item_is_asked_with_the_measure_word_of_the_thing_ranked():
-    from qa.rank import wants_item
+    from qa.rank_asks import wants_item
 
     assert wants_item("培训费明细里，哪一场培训预算最多？") and wants_item("哪次会议花钱最多？")
     assert not wants_item("培训费预算是多少？")
@@ -129,14 +129,14 @@ def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
 
 
 def test_the_rank_a_question_asks():
-    from qa.rank import nth
+    from qa.rank_asks import nth
 
     assert nth("排第三的是哪个") == 3 and nth("第二大项目是什么") == 2 and nth("仅次于社工服务的是哪项") == 2
     assert nth("哪一项最多？") == 1 and nth("哪一项最多？比第二名多多少？") == 1  # the first, compared with the second
 
 
 def test_which_item_is_asked_in_the_words_people_use():
-    from qa.rank import wants_item
+    from qa.rank_asks import wants_item
 
     assert wants_item("项目支出里哪一大类钱最多？") and wants_item("列出的几大块里，哪一块钱最多？")
     assert wants_item("哪部分占得最多？") and not wants_item("项目支出一共多少？")
@@ -198,7 +198,8 @@ BY_UNIT = """深圳市示例局2026年部门预算
 def test_which_unit_ranks_the_rows_that_name_units(tmp_path):
     from index.ingest import ingest_paths
     from qa.answer import ask
-    from qa.rank import asks_unit, is_unit
+    from qa.rank import is_unit
+    from qa.rank_asks import asks_unit
 
     assert asks_unit("除了局机关本身，哪个下属单位拿得最多？") and asks_unit("哪家培训费最多？")
     assert asks_unit("局机关之外哪个下属支队（单位）的预算最多") and asks_unit("在各区设的管理局里，哪一个预算最小")
@@ -294,7 +295,8 @@ REPEATED = """深圳市示例局2026年部门预算
 def test_the_item_asked_by_its_rank_after_a_named_one_and_items_printed_twice(tmp_path):
     from index.ingest import ingest_paths
     from qa.answer import ask
-    from qa.rank import _level, wants_item
+    from qa.rank import _level
+    from qa.rank_asks import wants_item
 
     assert wants_item("支出按功能分类，第二大类是什么") and wants_item("最大的一项是哪个")
     assert _level("按功能大类分，第二大类是什么") == "类"

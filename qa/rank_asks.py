@@ -1,0 +1,47 @@
+"""What a ranking question asks: which rank (排第二, 仅次于X的), whether the items are the department's units (哪个
+下属单位, 哪家) and whether it asks for an item at all (哪一项, 哪个科目)."""
+from __future__ import annotations
+
+import re
+
+from index.numbers import halfwidth
+from qa.question import NOT_THIS, small_number
+
+_WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块场次件条批期轮]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
+                    r"哪(?:一)?个(?:下属|所属)(?:单位|机构)|which (?:item|category|one)|"
+                    # 第二大类是什么, 最大的一项是哪个: the item named by its rank, asked
+                    r"(?:第\s*[二三四五六七八九十\d]+|最)[大小多少高低]的?(?:一|那)?[项类个笔种款块]目?(?:是什么|是哪|叫什么)", re.I)
+
+# The rank asked when it is not the first: 排第二, 第三大, 倒数第二, 仅次于X的 (the second).
+# (比第二名多多少 compares the first with the second: not the second asked)
+_NTH = re.compile(r"排(?:名|在)?第\s*([二三四五六七八九十\d]+)|(?<!比)(?:倒数)?第\s*([二三四五六七八九十\d]+)\s*(?:大|多|高|少|小|低|名|位)|"
+                  r"仅次于")
+
+
+def nth(question: str) -> int:
+    """The rank a question asks for (1 when it asks for the first, or none)."""
+    m = _NTH.search(halfwidth(question))
+    if m is None:
+        return 1
+    word = m.group(1) or m.group(2)
+    if word is None:
+        return 2  # 仅次于: the one after the first
+    return small_number(word) or 1
+
+
+UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"
+# the units a question looks among, by their kind (各区设的管理局里, 四家预算单位里): the kind is the group
+AMONG_UNITS = r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?(" + UNIT_WORD + r")[里中]"
+_ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + UNIT_WORD + r"|下属单位|所属单位|哪一?家|"
+                        + AMONG_UNITS + r"[，,]?.*?哪")
+
+
+def asks_unit(question: str) -> bool:
+    """The item asked is one of the department's units (哪个下属单位, 哪家; not 不含下属单位), not an account line."""
+    return bool(_ASKS_UNIT.search(NOT_THIS.sub("", halfwidth(question))))
+
+
+def wants_item(question: str) -> bool:
+    q = halfwidth(question)
+    # (哪家 / 哪个 among the units a question speaks of: 下属单位里，哪家培训费最多)
+    return bool(_WHICH.search(q)) or (asks_unit(q) and bool(re.search(r"哪一?[家个]", q)))
