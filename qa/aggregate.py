@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
 from qa.basis import basis_of
-from qa.counts import asked_count
+from qa.counts import asked_count, held_or_bought_as_asked
 from qa.citations import cite
 from qa.evidence import structured
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
@@ -108,7 +108,9 @@ def _read(subject: str, retriever: Retriever, key: str, measure: str | None = No
 
     question = f"{subject}有多少{measure}" if measure else f"{subject}{asking}" if asking else f"{subject}是多少"
     hits = retriever.search(question, 20, docs={key})
-    return structured(question, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
+    # (a count of things bought is no count of things held, nor the other way: 安排购置车辆0辆 for 上年底有几辆车)
+    held_or_bought = (lambda c: held_or_bought_as_asked(question, c.text, c.value)) if measure else None
+    return structured(question, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms(), keep=held_or_bought)
 
 
 def _row(entity: str, cand) -> AnswerRow:

@@ -288,8 +288,9 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
     return cands
 
 
-def structured(question: str, hits: list[Hit], terms=()) -> _Candidate | None:
-    return _best(candidates(question, hits, terms))
+def structured(question: str, hits: list[Hit], terms=(), keep=None) -> _Candidate | None:
+    """The best-named figure that fits the question, among those `keep` accepts (all by default)."""
+    return _best([c for c in candidates(question, hits, terms) if keep is None or keep(c)])
 
 
 def corroborating(question: str, hits: list[Hit], best: _Candidate, terms=()) -> _Candidate | None:

@@ -206,3 +206,16 @@ def test_an_item_each_narrative_states_is_summed_though_no_table_prints_it(look_
     a = ask("深圳市气象局和深圳市统计局2026年业务运行保障项目各安排了多少？两家合计多少？", look_alike_city.store.root,
             retriever=look_alike_city)
     assert a.answered and a.value == 203.0 and [r.value for r in a.rows] == [101.0, 102.0], a.answer
+
+
+def test_a_count_held_summed_over_units_is_never_read_from_a_count_bought(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    # each unit states what it held at the end of last year and what its budget buys (none)
+    city = city_of(tmp_path, [(u, f"截至上年底，本单位共有车辆{n}辆；当年部门预算安排购置车辆0辆。")
+                              for u, n in (("气象局", 4), ("统计局", 3))])
+    a = ask("深圳市气象局、深圳市统计局2026年部门预算里说到上年底各有多少辆车？两家一共多少辆？", city.store.root,
+            retriever=city)
+    # (never 0 from the two 购置车辆0辆: the sum of the held counts, or no answer)
+    assert not a.answered or a.value == 7.0, a.answer
