@@ -1,6 +1,7 @@
 """`check` and `ingest` on a real Dask LocalCluster (2 worker processes): the same results as the single-process
 run, a worker killed mid-run loses nothing, a corrupt PDF is that document's error, re-runs skip what is done,
 and without --cluster nothing of Dask is imported."""
+import contextlib
 import json
 import os
 import signal
@@ -120,6 +121,19 @@ def kill_a_busy_worker(client, seconds: float = 10.0) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def a_worker_killed_while_busy(client, seconds: float = 60.0):
+    """A thread watching the cluster from the start kills a worker as soon as one holds a task; yields [True] once it
+    did. (A callback per finished document came too late on a fast machine: every task was done before it ran.)"""
+    killed: list[bool] = []
+    killer = threading.Thread(target=lambda: killed.append(kill_a_busy_worker(client, seconds)))
+    killer.start()
+    try:
+        yield killed
+    finally:
+        killer.join()
+
+
 def test_same_findings_as_the_local_run_on_corpus_documents(client, corpus_dir, tmp_path):
     from docqa.cluster.check import check_on_cluster
     from rules.batch import check_paths
@@ -157,15 +171,9 @@ def test_a_worker_killed_mid_run_loses_nothing(client, tmp_path):
     from rules.batch import check_paths
 
     paths = text_docs(tmp_path, 8, tables=25)  # a few tenths of a second each: the kill finds a worker busy
-    killed = []
-
-    def on_done(_report):
-        # (on a loaded machine the first callback may come when the other tasks are done: the next ones try again)
-        if not killed and kill_a_busy_worker(client, 2.0):
-            killed.append(True)
-
-    reports = check_on_cluster(paths, "local", client=client, on_done=on_done, window=8)
-    assert killed and not any(r.error for r in reports)
+    with a_worker_killed_while_busy(client) as killed:
+        reports = check_on_cluster(paths, "local", client=client, window=8)
+    assert killed == [True] and not any(r.error for r in reports)
     assert [dump(r) for r in reports] == [dump(r) for r in check_paths(paths, workers=1)]
     client.wait_for_workers(2, timeout=60)  # the nanny started a new worker
 
@@ -217,15 +225,9 @@ def test_ingest_on_the_cluster_commits_what_the_local_ingest_commits(client, tmp
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"garbage")
     local = ingest_paths(paths + [bad], tmp_path / "local")
-    killed = []
-
-    def on_file(_path, _n):
-        if not killed and kill_a_busy_worker(client, 2.0):
-            killed.append(True)
-
-    report = ingest_on_cluster(paths + [bad], tmp_path / "dist", None, "local", client=client, on_file=on_file,
-                               window=6, group=2)
-    assert killed and report.errors == local.errors and len(report.added) == 6
+    with a_worker_killed_while_busy(client) as killed:
+        report = ingest_on_cluster(paths + [bad], tmp_path / "dist", None, "local", client=client, window=6, group=2)
+    assert killed == [True] and report.errors == local.errors and len(report.added) == 6
     a, b = Store(tmp_path / "local"), Store(tmp_path / "dist")
     assert a.manifest() == b.manifest()
     assert a.chunks() == b.chunks()
