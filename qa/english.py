@@ -227,6 +227,9 @@ def translate(question: str, retriever: Retriever) -> str | None:
 
 _PART_OF = re.compile(r"\bhow much of\b.+?\b(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?"
                       r"(?:for|on|to)\s+(?P<part>[^?]+)", re.I)
+# The general public budget named (general-budget, general public budget), and its appropriations named (a term).
+_GENERAL_BUDGET = re.compile(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", re.I)
+_GENERAL_BUDGET_MONEY = re.compile(_GENERAL_BUDGET.pattern + r"\s+(?:appropriation|allocation|fund)", re.I)
 _RATE = re.compile(r"\b(?:rate|percentage|percent|per\s+cent|proportion|ratio|share\s+of)\b|%", re.I)
 _LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides)\b", re.I)
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)
@@ -293,8 +296,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             named = [p for p in re.findall(r"\(([^()]*)\)", question)
                      if not _CHINESE.search(p) and not _LEAVES_OUT.search(p)]
             term = _term(" ".join(_STOP.sub(" ", named[0]).split()), terms, sources) if len(named) == 1 else None
-        elif re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", question, re.I) and \
-                not re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget\s+(?:appropriation|allocation|fund)", question, re.I):
+        elif _GENERAL_BUDGET.search(question) and not _GENERAL_BUDGET_MONEY.search(question):
             # general-budget project spending, general public budget money put into X: 一般公共预算项目支出, the
             # X of the general public budget (not its appropriations, a term of their own)
             general = "一般公共预算" not in term and not re.search(r"基金|国有资本", term)
@@ -349,7 +351,7 @@ def _qualified(question: str, rest: str, terms: list[str], sources: dict[str, in
     """A quantity no term reads as said, read again as English compounds it: "general(-)budget project spending" is
     the project expenditure (spending framed nothing there) of the general public budget (the qualifier, asked of
     the term found). (term, whether the general public budget qualifies it)."""
-    general = bool(re.search(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", question, re.I))
+    general = bool(_GENERAL_BUDGET.search(question))
     phrase = re.sub(r"\bgeneral(?:\s+public)?\b|-", " ", rest, flags=re.I) if general else rest
     phrase = " ".join(phrase.split())
     if not phrase:

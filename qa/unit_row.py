@@ -17,7 +17,7 @@ MIN_NAME = 4  # a shorter name is a cut-off piece of a cell (厅（本级）), n
 
 def row_unit(chunk) -> str | None:
     """The unit a row chunk is printed for: its block's unit, or its 预算单位 cell."""
-    if getattr(chunk, "budget_unit", None):
+    if chunk.budget_unit:
         return chunk.budget_unit
     if chunk.kind != "row":
         return None
