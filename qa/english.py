@@ -68,10 +68,10 @@ def _pinyin(text: str) -> str:
 WORDING = 2
 
 
-def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str], dict[str, int]]:
+def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str], dict[str, int], list[str]]:
     """The terms the units' documents use: their row labels and the words their text says, of the shared
     vocabulary (a term only other units use is no reading of this unit's question). With how many documents use
-    each."""
+    each, and the units' own row labels outside the shared vocabulary (肉类储备: see _own_label)."""
     from qa.budget_en import GLOSSARY
     from qa.reword import _vocabulary
     from qa.vocab import norm
@@ -80,14 +80,15 @@ def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str
     keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
     ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
     chunks = retriever.chunks()
-    labels = {t for t in vocab.terms_of(ids, chunks) if vocab.common(t)}
+    own = vocab.terms_of(ids, chunks)
+    labels = {t for t in own if vocab.common(t)}
     # …or that their text says (a 2019 budget states its 会议费 in prose, not in a table row)
     text = norm("".join(c.text for cid in ids if (c := chunks.get(cid)) is not None))
     said = labels | {t for t in vocab.terms if vocab.common(t) and t in text}
     # …and the standard quantities the disclosure rules name (qa/budget_en.py) that only their prose states, inside no
     # term of theirs: 政府采购 is no row's label (一般公共预算财政拨款 is read as the row it begins, 收入 or 支出)
     standard = {t for g in GLOSSARY if (t := norm(g)) in text and not any(t in x for x in said)}
-    return sorted(said | standard), vocab.sources
+    return sorted(said | standard), vocab.sources, sorted(own - said - standard)
 
 
 def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
@@ -132,6 +133,19 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     if ranked and wording(ranked[0][1]) and (other is None or ranked[0][0] - other >= MIN_MARGIN):
         return ranked[0][1]
     return _standard(phrase, terms, sources)
+
+
+def _own_label(phrase: str, terms: list[str], own: list[str]) -> str | None:
+    """A row label of the unit's own tables that no other document prints (肉类储备 for "meat reserves"), when the
+    dictionary reads it as saying the whole phrase and the phrase the whole label, clearly ahead of every term.
+    Read as a term only so: a unit's own labels are many (project names), and one saying part of the phrase is the
+    likelier a wrong reading ("construction works": 职业能力建设管理)."""
+    from qa.gloss import best, stems
+
+    read = [m for m in best(stems(phrase), terms + own) if not m.chance]
+    if not read or read[0].text not in own or read[0].word_share < 1.0 or read[0].query_share < 1.0:
+        return None
+    return read[0].text if len(read) == 1 or read[0].score - read[1].score >= MIN_GLOSS_LEAD else None
 
 
 def _unsaid(match) -> set[str]:
@@ -261,7 +275,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
                                   flags=re.I)).strip():
         term = "预算"  # the unit's budget, or its spending budget, said whole: its total (qa/whole.py)
     if term is None and rest.strip():
-        terms, sources = _terms(units, docs, retriever)
+        terms, sources, own = _terms(units, docs, retriever)
         # "total" frames most questions (the total budget for X is X), but of a flow it names the row (total
         # expenditure: 支出总计, not 本年支出): read with it first
         said_total = re.search(r"\btotal\b", question, re.I)
@@ -269,7 +283,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         def read(words: list[str]) -> tuple[str | None, bool]:
             spent = bool(words) and bool(re.search(rf"\b{re.escape(words[-1])}\s+(?:spending|expenditure)\b",
                                                    question, re.I))
-            return (said_total and _term("total " + " ".join(words), terms, sources)) or \
+            return _own_label(" ".join(words), terms, own) or \
+                (said_total and _term("total " + " ".join(words), terms, sources)) or \
                 (spent and _term(" ".join(words) + " expenditure", terms, sources)) or \
                 _term(" ".join(words), terms, sources), spent
 

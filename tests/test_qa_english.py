@@ -479,3 +479,14 @@ def test_a_noun_that_says_one_word_of_a_counted_word_is_no_count_of_its_head(tmp
                      "draw?", city) is None
     assert translate("How many vehicles did the Shenzhen Meteorological Bureau have at the end of 2025?", city) == \
         "深圳市气象局截至2025年共有车辆多少辆"
+
+
+def test_a_units_own_row_label_is_read_only_when_it_says_the_whole_phrase():
+    from qa.english import _own_label
+
+    terms = ["粮油储备", "物资储备", "住房公积金", "职业能力建设管理"]
+    # a label only this unit prints, saying every word of the phrase and said whole by it
+    assert _own_label("meat reserves", terms, ["肉类储备", "职业能力建设管理"]) == "肉类储备"
+    # …not one that says part of the phrase: the shared terms are read as before
+    assert _own_label("construction works", terms, ["职业能力建设管理"]) is None
+    assert _own_label("grain and oil reserves", terms, ["肉类储备"]) is None
