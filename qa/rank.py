@@ -11,7 +11,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank_asks import asks_unit, nth
+from qa.rank_asks import asks_unit, nth, units_counted
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -318,8 +318,11 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             continue  # 哪个项目 under a 类: its 项, not its 款
         if units:
             # "哪个下属单位最多": the items are the rows that name units, the department's own office aside
-            items = [r for r in items if is_unit(r.label or "") and norm(r.label or "") != own
-                     and not re.search(r"机关|本级", r.label or "")]
+            # (…with it when the question counts the units with it: 四家预算单位 of the office and three below)
+            named = [r for r in items if (is_unit(r.label or "") or re.search(r"机关|本级", r.label or ""))
+                     and norm(r.label or "") != own]
+            items = [r for r in named if not re.search(r"机关|本级", r.label or "")]
+            items = named if units_counted(first or question) == len(named) else items
             if len(items) < 2:
                 continue
         if len(items) < 2:

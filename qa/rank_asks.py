@@ -45,3 +45,12 @@ def wants_item(question: str) -> bool:
     q = halfwidth(question)
     # (哪家 / 哪个 among the units a question speaks of: 下属单位里，哪家培训费最多)
     return bool(_WHICH.search(q)) or (asks_unit(q) and bool(re.search(r"哪一?[家个]", q)))
+
+
+_COUNTED = re.compile(r"([两二三四五六七八九十\d]+)[家个](?:下属|所属|预算)?单位")
+
+
+def units_counted(question: str) -> int | None:
+    """How many units the question says it asks among (下面四家预算单位: 4), when it says so."""
+    said = _COUNTED.search(halfwidth(question))
+    return small_number(said.group(1)) if said else None

@@ -11,9 +11,8 @@ from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, is_unit, norm
-from qa.question import small_number
 from qa.rank import one_document
-from qa.rank_asks import AMONG_UNITS, asks_unit, nth
+from qa.rank_asks import AMONG_UNITS, asks_unit, nth, units_counted
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -32,9 +31,7 @@ def _unit_sections(chunks: list, question: str) -> dict[str, list]:
         heading = norm((c.section or "").split(" / ")[-1])
         if c.kind == "paragraph" and (is_unit(heading) or _OWN.search(heading)):
             out.setdefault(heading, []).append(c)
-    said = _COUNTED.search(halfwidth(question))
-    counted = said and small_number(said.group(1))
-    if counted != len(out):
+    if units_counted(question) != len(out):
         out = {u: ps for u, ps in out.items() if not _OWN.search(u)}
     return out
 
@@ -43,7 +40,6 @@ _KIND = re.compile(AMONG_UNITS)  # the kind of unit asked among (各区设的管
 # the unit's whole budget asked (预算盘子, 预算总额, 总预算)
 _WHOLE = re.compile(r"预算(?:总盘子|盘子|总额|总数|规模)|总预算|全年预算|整体预算")
 _OWN = re.compile(r"(?:本级|机关)$")  # the own office's heading (市建筑工务署本级, 局机关)
-_COUNTED = re.compile(r"([两二三四五六七八九十\d]+)[家个](?:下属|所属|预算)?单位")
 
 
 def _term(name: str, asked: str) -> str:

@@ -351,6 +351,9 @@ def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
     city = city_of(tmp_path, [("统计局", table), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市统计局2026年下属单位（不算局机关本身）里，哪家培训费预算最多？", city.store.root, retriever=city)
     assert a.answered and a.value == 15.0 and "调查队" in a.answer, a.answer
+    # the own office is one of the units when the question counts it with them (三家: the office and two below)
+    b = ask("深圳市统计局2026年表中三家预算单位里，哪家培训费预算最多？", city.store.root, retriever=city)
+    assert b.answered and b.value == 30.0 and "本级" in b.answer, b.answer
     # no column named: none chosen (the row's first amount ranks, as before)
     assert _named_column("哪家预算最多？", [], 2026) is None
 
