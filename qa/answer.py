@@ -31,15 +31,13 @@ from qa.contraction import contracted_sum
 from qa.listed import in_narrative
 from qa.rank_asks import nth
 from qa.rank_columns import ranked
-from qa.question import FRAME, intent
+from qa.question import FRAME, intent, without_examples
 from qa.reword import keeps_a_word, reword, subject_phrase, term_says_more
 from qa.share import computed_share
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
 
-# Examples in brackets (小飞机、直升机这些; 比如…; …等)
-_EXAMPLES = re.compile(r"[（(](?:比如|例如|譬如|如|像)?[^（）()]*?(?:这些|这类|之类|那些|等等?)[）)]")
 _NO_RANKING = "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。"
 
 
@@ -214,7 +212,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     elif kind in ("percent", "count", "change", "amount"):
         # Read with the unit's names out (深圳气象局 would leave 局 behind as a word of the question).
         asked = without_names(question, docs, sc, years=True) if sc.named else question
-        asked = _EXAMPLES.sub("", asked)  # (小飞机、直升机这些): examples illustrate the thing, no words of its name
+        asked = without_examples(asked)  # (小飞机、直升机这些, 含…等): no words of the thing's name
         read_as, pool = asked, hits + totals_of(hits[:5], retriever.chunks())
         if kind == "count":
             # a count the narrative states, read by what is counted and whether it is held or bought (qa/counts.py):

@@ -13,7 +13,7 @@ from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
                        other_year_column, PREVIOUS, says)
-from qa.question import STATED_COUNT, asked_after_where, intent, not_asked
+from qa.question import STATED_COUNT, asked_after_where, intent, not_asked, without_examples
 from qa.reasons import definition_pattern, reason_candidates
 from qa.unit_row import other_unit
 
@@ -193,6 +193,7 @@ def _best(cands: list[_Candidate]) -> _Candidate | None:
 def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     """Every figure in the hits that could answer a numeric question, scored by how well it is named. `terms`:
     the documents' vocabulary (cleaned), to find the term the question asks for (phrase.head_term)."""
+    question = without_examples(question)  # (含…等: the thing's members, not its name)
     q = Query.of(question, hits)
     kind = intent(question)
     cands = _candidates(q, question, hits, kind)
@@ -216,11 +217,11 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     # the one flow the question asks (收入 or 支出): a cell under the other side's heading is the other flow's
     flows = {w for w in ("收入", "支出") if w in q.text}
     for c in cands:
+        coded = bool(q.codes) and getattr(c.hit.chunk, "code", None) in q.codes  # a code names it outright
         c.fits_head = head is None or says(head, c.said)
         label = clean(_TOTAL_WORDS.sub("", norm(c.row or ""))) if c.hit.chunk.kind == "row" else ""
         label = _GENERIC_END.sub("", re.sub(r"^\d+[、.．]", "", label))
-        if head and len(label) >= 2 and label != _GENERIC_END.sub("", head) and label in head and not (
-                q.codes and getattr(c.hit.chunk, "code", None) in q.codes):
+        if head and len(label) >= 2 and label != _GENERIC_END.sub("", head) and label in head and not coded:
             # 应急管理 inside 灾害防治及应急管理支出: the question names the longer item (its parent), not this row.
             c.unnamed = True
         own_said = c.said.replace(c.heading, "") if c.heading else c.said
@@ -231,7 +232,7 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
             # Said only by the heading (三公经费及会议费培训费情况说明) while the sentence names another term
             # (公务接待费…较上年减少): the heading frames several figures, the sentence says whose this one is.
             c.fits_head = not any(t in own_said and t not in head and head not in t for t in long_terms)
-        if within and not says(within, c.said) and within not in c.said:
+        if within and not coded and not says(within, c.said) and within not in c.said:
             # "政府采购项目中，服务类项目是多少": what follows 中 is asked, what precedes it frames it (the 共有775.86
             # of every project is not the 服务类 one)
             c.fits_head = False
@@ -240,7 +241,6 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
             # a cell of the basic (or project) expenditure table is that part's figure: a question that names no
             # part asks the whole (财政拨款会议费支出决算 is not the 基本支出 table's 会议费)
             c.score -= 2.0
-        coded = bool(q.codes) and getattr(c.hit.chunk, "code", None) in q.codes  # a code names it outright
         if own and c.said and kind in ("amount", "change") and not coded and not own & grams(c.said):
             c.fits_head = False
         if thing_own and c.said and not coded and not thing_own & grams(c.said):
@@ -253,7 +253,7 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     return cands
 
 
-_DEICTIC = re.compile(r"[那这该此]一?(?:行|项|栏|笔|块|部分|科目|个科目|类|个)")
+_DEICTIC = re.compile(r"[那这该此]一?(?:行|项|栏|笔|块|部分|科目|个科目|类|款|个)")
 # "Y中(，)X是多少": the X a question asks for within Y
 _WITHIN = re.compile(r"(?:中|里)[，,：:]\s*(?P<x>[^，,。？?中里]{2,12}?)(?:是|为|有|共|一共)?(?:多少|几)")
 _GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害防治及应急管理 is the row of …支出

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.entity import ORG_SUFFIX, in_order, split_name
 from index.numbers import halfwidth
-from qa.question import UNDIRECTED_CHANGE
+from qa.question import CODE, UNDIRECTED_CHANGE
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -49,9 +49,6 @@ _ASKING = re.compile(r"是多少万元|是多少|为多少|有多少|多少万�
                      r"(?:跟|和|同)\s*(?:上一?年度?|去年)\s*(?:相)?比较?|" + UNDIRECTED_CHANGE + "|"
                      r"多少|是什么|请问|一共|分别|万元|元|上一?年度?(?!结)|去年")
 _FILLER = re.compile(r"[的了吗呢为是有]")
-
-
-CODE = re.compile(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)")
 
 
 def clean(text: str) -> str:

@@ -90,6 +90,17 @@ def not_asked(question: str) -> list[str]:
 MEASURE = re.compile(r"(?<![这那])(?:多少|几)\s*([" + MEASURES + r"])")
 
 
+# Examples in brackets (小飞机、直升机这些; 比如…; 含…等)
+_EXAMPLES = re.compile(r"[（(](?:比如|例如|譬如|如|像)?[^（）()]*?(?:这些|这类|之类|那些|等等?)[）)]")
+CODE = re.compile(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)")  # a classification code: 类 301, 款 30101, 项 3010101
+
+
+def without_examples(question: str) -> str:
+    """The question less the examples it gives in brackets: they illustrate the thing asked (its members, 离休生活性补贴
+    of 离休费), no words of its name; a classification code said with them names it and stays."""
+    return _EXAMPLES.sub(lambda m: " ".join(CODE.findall(m.group(0))), question)
+
+
 def intent(question: str) -> str:
     """What kind of answer a question wants: list | reason | definition | percent | count | change | amount | text."""
     q = halfwidth(question)

@@ -332,3 +332,15 @@ def test_a_figure_named_as_what_the_question_says_it_does_not_ask_is_not_the_ans
     found = structured("收入里，既不是财政拨款、也不是事业收入的其他收入资金有多少？", [income])
     assert found is not None and found.value == 10885
     assert structured("收入里，不是事业收入的那块是多少？", [income]) is None  # never the one it rules out
+
+
+def test_examples_in_brackets_are_members_of_the_item_and_a_code_with_them_names_it():
+    table = "一般公共预算基本支出情况表"
+    hits = [_row("离休费", {"基本支出/总计": 100.46}, table, "30301"),
+            _row("离休费", {"基本支出/总计": 31.53}, table, "3030101"),
+            _row("离休生活性补贴", {"基本支出/总计": 20.10}, table, "3030102")]
+    # the members listed (含…等) are no name of the thing asked; the code said with them is
+    asked = "一般公共预算基本支出里，离休费这一款（30301，含离休生活性补贴、健康休养费等）是多少？"
+    assert structured(asked, hits).value == 100.46
+    # a code in what is asked after "…里，" names its row, though no row's words say the code
+    assert structured("一般公共预算基本支出里，30301离休费是多少？", hits).value == 100.46
