@@ -50,6 +50,10 @@ _OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|" + _KEEPING +
 # (…or how it is read, in a clause of its own: ", taking the retirement-pay line of its economic classification")
 _WHERE_EN = (r"\b(?:in\s+(?:its|the|their)|paid\s+(?:from|out\s+of)|funded\s+(?:by|from)|financed\s+by|out\s+of)\b|"
              r",\s*(?:taking|counting|using|reading)\b")
+# The part of the spending the where names (its basic expenditure, its project spending): the thing asked is read
+# within that part (基本支出差旅费), as a Chinese question that says 基本支出 is.
+_PART_WHERE = (("基本支出", re.compile(r"\bbasic(?:[\s,]+[\w-]+){0,2}?[\s,]+(?:expenditure|spending)\b", re.I)),
+               ("项目支出", re.compile(r"\bproject[\s-]+(?:expenditure|spending)\b", re.I)))
 _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|taking|counting)\b[^,?]*,", re.I)
 
 
@@ -269,7 +273,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _LOWER.sub(" ", rest)))
     rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b|\byear before\b", " ", rest,
                   flags=re.I)  # (a change's)
-    term, general = (quoted[0] if quoted else None), False
+    term, general, where = (quoted[0] if quoted else None), False, ""
     if term is None and re.search(r"\bbudget\b", question, re.I) and not \
             _STOP.sub(" ", re.sub(r"\b(?:expenditure|spending|revenue|income|whole|entire|overall)\b", " ", rest,
                                   flags=re.I)).strip():
@@ -296,6 +300,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # ("How much of its procurement budget is for construction works?": the part, not the whole, is asked)
         part = _PART_OF.search(question)
         head = part.group("part") if part else head
+        where = question.replace(head, " ") if head.strip() and not part else ""
         first = [w for w in words if re.search(rf"(?<![A-Za-z]){re.escape(w.strip('-'))}(?![A-Za-z])", head)]
         # (…and when that reads nothing, not the where's words in its place: "basic" of the basic expenditure read
         # in is no 基础绩效奖)
@@ -327,6 +332,9 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             _item(" ".join(rest.split()), units, docs, retriever)
     if term is None:
         return None
+    within = next((p for p, said in _PART_WHERE if where and said.search(where)), None)
+    if within and not re.search(r"基本|项目|人员经费|公用经费|预算$", term):
+        term = within + term  # "staff travel in its basic, day-to-day expenditure": 基本支出差旅费
     if _RATE.search(question) and not re.search(r"率|比例|比重|占比|%", term):
         return None  # a rate asked (an availability rate, a share), a term of money read: another quantity
     term = f"一般公共预算{term}" if general else term

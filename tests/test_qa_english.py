@@ -428,12 +428,14 @@ def test_what_is_asked_is_read_apart_from_where_it_is_read(tmp_path):
     table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t{0}.00\t{1}.00\t100.00\n"
              "30206\t电费\t12.00\t12.00\t0.00\n")
     city = city_of(tmp_path, [(u, table.format(2100 + i, 2000 + i)) for i, u in enumerate(["气象局", "文化局", "统计局"])])
-    # the thing before where it is read (the general budget qualifying it)…
+    # the thing before where it is read (the general budget and its basic expenditure qualifying it)…
     assert translate("What does the Shenzhen Meteorological Bureau budget for electricity bills in its 2026 "
-                     "general-budget basic expenditure?", city) == "深圳市气象局2026年一般公共预算电费是多少"
+                     "general-budget basic expenditure?", city) == "深圳市气象局2026年一般公共预算基本支出电费是多少"
     # …or after it, said first up to a comma; and what reads nothing is not read by the where's words instead
     assert translate("In its 2026 basic expenditure, how much does the Shenzhen Meteorological Bureau spend on "
-                     "electricity bills?", city) == "深圳市气象局2026年电费是多少"
+                     "electricity bills?", city) == "深圳市气象局2026年基本支出电费是多少"
+    assert translate("How much does the Shenzhen Meteorological Bureau pay for electricity in its 2026 project "
+                     "spending?", city) == "深圳市气象局2026年项目支出电费是多少"
     assert translate("In its 2026 basic expenditure, how much does the Shenzhen Meteorological Bureau set aside for "
                      "dragon boat races?", city) is None
 
