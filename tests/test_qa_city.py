@@ -101,6 +101,19 @@ def test_a_colloquial_question_is_read_in_the_documents_terms(store):
     assert any(b.part == "term" and b.text == "三公经费" for b in a.basis)
 
 
+def test_a_term_read_by_the_encoder_alone_is_answered_with_its_reading_said_and_less_confidence(store):
+    from qa.answer import NEAR_READING
+
+    a = ask("深圳市气象局2026年机关日常运转花多少钱？", store)
+    assert a.answered and a.value == 600.0, a.answer
+    # the reading is the encoder's (近义), so the answer says which term it read and claims no more than NEAR_READING
+    assert any(b.part == "term" and "近义" in "".join(b.words) for b in a.basis)
+    assert "行政运行" in a.answer.split("）")[0] and a.confidence <= NEAR_READING
+    # a term the question says as the documents do is read with full confidence
+    b = ask("深圳市气象局2026年行政运行是多少？", store)
+    assert b.answered and b.value == 600.0 and b.confidence > NEAR_READING and "近义" not in b.answer
+
+
 def test_list_narrow_and_remove(store, tmp_path):
     import shutil
 
