@@ -42,6 +42,7 @@ SHORT_ENV: dict[str, tuple[str, str]] = {
     "DOCQA_WORKERS": ("check", "workers"),
     "DOCQA_DOC_TIMEOUT": ("check", "doc_timeout"),
     "DOCQA_TOKEN": ("serve", "token"),
+    "DOCQA_MIN_CONFIDENCE": ("qa", "min_confidence"),
 }
 _OFF = ("none", "off", "0", "false", "no")
 
@@ -131,6 +132,14 @@ class ClusterSettings(_Section):
                                       "single writer.")
 
 
+class QASettings(_Section):
+    """Answering questions."""
+
+    min_confidence: float = Field(0.0, ge=0.0, le=1.0, description="Answers below this confidence are reported as "
+                                  "not answered, their reading kept in the text (0: every answer stands; 0.6 drops "
+                                  "readings of a colloquial word by the encoder alone).")
+
+
 class Settings(BaseSettings):
     """Every setting of DocQA, one section per part."""
 
@@ -141,6 +150,7 @@ class Settings(BaseSettings):
     check: CheckSettings = Field(default_factory=CheckSettings, description="Consistency rules.")
     serve: ServeSettings = Field(default_factory=ServeSettings, description="Web app.")
     cluster: ClusterSettings = Field(default_factory=ClusterSettings, description="Dask runs (--cluster).")
+    qa: QASettings = Field(default_factory=QASettings, description="Answering questions.")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,

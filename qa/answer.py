@@ -38,8 +38,7 @@ from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
 
-# The most confidence an answer read through the encoder's nearest term carries (see where it is used).
-NEAR_READING = 0.5
+NEAR_READING = 0.5  # most confidence of a figure read through the encoder's term alone: right ~half the time (README)
 _NO_RANKING = "未能从表中读出可比较的各项，无法判断哪一项最多或最少，未作回答。以下为最接近的段落。"
 
 
@@ -80,6 +79,8 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
             answer.answered = False
             answer.answer = (f"证据不足：问题说不问“{'、'.join(excluded)}”，读出的数字正是它的，未作回答。"
                              f"{answer.answer}")
+    if answer.answered and answer.confidence < (least := settings.qa.min_confidence if settings else 0.0):
+        answer.answered, answer.answer = False, f"未作回答：置信度{answer.confidence:.2f}低于所设的{least:.2f}。{answer.answer}"
     return answer
 
 
@@ -318,8 +319,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             said = cand.text + parts_sentence(named_parts(question, cand.hit.chunk.facts or [], cand.column)
                                               if cand.hit.chunk.kind == "row" else [])
             confidence = round(min(1.0, cand.cover), 3)
-            if any("近义" in w for b in term for w in b.words):
-                # read as the term by the encoder alone: right about half the time on unseen questions (README)
+            if any("近义" in w for b in term for w in b.words):  # (the encoder's reading alone: see NEAR_READING)
                 confidence = min(confidence, NEAR_READING)
                 said = f"（问题所说读作文件中的“{term[0].text}”，系近义推断）" + said
             return Answer(question=question, answer=said, value=round(cand.value, 4), unit=cand.unit,

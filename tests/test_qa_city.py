@@ -114,6 +114,23 @@ def test_a_term_read_by_the_encoder_alone_is_answered_with_its_reading_said_and_
     assert b.answered and b.value == 600.0 and b.confidence > NEAR_READING and "近义" not in b.answer
 
 
+def test_answers_below_the_confidence_asked_for_are_reported_as_not_answered(store, monkeypatch):
+    from core.settings import load_settings
+
+    def asked(question: str, *flags: str) -> dict:
+        out = runner.invoke(app, ["ask", question, "--store", str(store), "--no-llm", "--json", *flags])
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    guessed = asked("深圳市气象局2026年机关日常运转花多少钱？", "--min-confidence", "0.6")
+    # not answered, the reading kept in the text for the reader to judge
+    assert not guessed["answered"] and "0.50" in guessed["answer"] and "行政运行" in guessed["answer"]
+    assert asked("深圳市气象局2026年行政运行是多少？", "--min-confidence", "0.6")["answered"]
+    assert asked("深圳市气象局2026年机关日常运转花多少钱？")["answered"]  # (by default every answer stands)
+    monkeypatch.setenv("DOCQA_MIN_CONFIDENCE", "0.6")  # …or set once, as an env var or in docqa.toml [qa]
+    assert load_settings().qa.min_confidence == 0.6
+
+
 def test_list_narrow_and_remove(store, tmp_path):
     import shutil
 

@@ -1,4 +1,4 @@
-"""`docqa ask QUESTION [--store DIR] [--k N] [--json]`."""
+"""`docqa ask QUESTION [--store DIR] [--k N] [--min-confidence X] [--json]`."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,12 +18,15 @@ def command(
     doc: str | None = typer.Option(None, "--doc", help="Search only this document (file name or part of its path)."),
     entity: str | None = typer.Option(None, "--entity", help="Search only this unit's documents (any of its names)."),
     year: int | None = typer.Option(None, "--year", help="Search only documents of this year."),
+    min_confidence: float | None = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                                help="Report answers below this confidence as not answered."),
 ) -> None:
     """Answer a question with cited passages (or say that the store does not hold the answer)."""
     from core.settings import load_settings
     from qa.answer import ask
 
-    settings = load_settings({"index": {"store": store}, "llm": {"enabled": False if no_llm else None}})
+    settings = load_settings({"index": {"store": store}, "llm": {"enabled": False if no_llm else None},
+                              "qa": {"min_confidence": min_confidence}})
     if not question.strip():
         fail("empty question")
     only = None
