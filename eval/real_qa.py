@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eval.labels import LabelSet, Question
@@ -102,6 +102,9 @@ def _rate(xs: list[bool]) -> float:
     return sum(xs) / len(xs) if xs else 0.0
 
 
+MIN_CONFIDENCES = (0.6, 0.8)  # thresholds the summary reports (settings [qa] min_confidence)
+
+
 def summarise(results: list[RealResult]) -> dict:
     def block(rs: list[RealResult]) -> dict:
         answered = [r for r in rs if r.answered]
@@ -117,6 +120,10 @@ def summarise(results: list[RealResult]) -> dict:
                       for k in sorted({r.question.kind or "-" for r in results})}
     out["by_split"] = {s: block([r for r in results if r.question.split == s])
                        for s in sorted({r.question.split or "-" for r in results})}
+    # what `--min-confidence X` would give: answers below X count as declined
+    out["at_confidence"] = {f"{x:.1f}": block([r if r.confidence >= x or not r.answered else
+                                               replace(r, answered=False, answer_ok=not r.question.answerable)
+                                               for r in results]) for x in MIN_CONFIDENCES}
     lat = [r.seconds for r in results]
     out["latency"] = {"ask_p50_s": percentile(lat, 50), "ask_p95_s": percentile(lat, 95)}
     return out
@@ -179,6 +186,8 @@ def print_summary(console, name: str, summary: dict, results: list[RealResult] |
         row(kind, b)
     for split, b in summary["by_split"].items():
         row(f"split: {split}", b)
+    for x, b in summary.get("at_confidence", {}).items():
+        row(f"--min-confidence {x}", b)
     console.print(t)
     if results is None:
         return
