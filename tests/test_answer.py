@@ -161,11 +161,3 @@ def test_count_of_the_measure_asked(store):
 def test_a_name_said_whole_is_enough_whatever_else_the_question_qualifies(store):
     answer = ask("示例区水务局社区服务中心新建工程第一季度的用款计划是多少？", store)
     assert answer.value == 45.0
-
-
-def test_examples_in_brackets_are_no_words_of_the_things_name():
-    from qa.answer import _EXAMPLES
-
-    assert _EXAMPLES.sub("", "扶持通用航空(小飞机、直升机这些)的钱") == "扶持通用航空的钱"
-    assert _EXAMPLES.sub("", "培训(比如业务培训等)") == "培训"
-    assert _EXAMPLES.sub("", "路费住宿费(出差的钱)") == "路费住宿费(出差的钱)"  # a name, not examples

@@ -20,3 +20,13 @@ def test_what_the_question_says_it_does_not_ask():
     assert not_asked("资本性支出（不算基本建设那一块）安排了多少？") == ["基本建设"]
     assert not_asked("给在职干部缴的那份养老金（基本养老保险之外的职业年金）是多少？") == ["基本养老保险"]
     assert not_asked("除了工资以外的人员经费是多少？") == ["工资"]
+
+
+def test_examples_in_brackets_are_no_words_of_the_things_name():
+    from qa.question import without_examples
+
+    assert without_examples("扶持通用航空(小飞机、直升机这些)的钱") == "扶持通用航空的钱"
+    assert without_examples("培训(比如业务培训等)") == "培训"
+    assert without_examples("路费住宿费(出差的钱)") == "路费住宿费(出差的钱)"  # a name, not examples
+    # a classification code said with the examples names the thing: it stays
+    assert without_examples("离休费这一款（30301，含离休生活性补贴、健康休养费等）") == "离休费这一款30301"
