@@ -153,7 +153,10 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         raw = f"{fact['raw']:,.2f}{fact['unit'] or ''}"
         year = f"{c.year}年" if c.year and str(c.year) not in (c.table or "") else ""
         entity = c.entity if c.entity and c.entity not in (c.table or "") else ""
-        text = (f"{entity}{year}{c.table}中“{c.label}”{('（' + column + '）') if column else ''}"
+        # (a table of one line, its title printed in the label cell: the column names the figure)
+        named_as = f"“{column}”" if column and clean(c.label or "") == clean(c.table or "") else \
+            f"“{c.label}”{('（' + column + '）') if column else ''}"
+        text = (f"{entity}{year}{c.table}中{named_as}"
                 f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") + "。")
         cand = _Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column, cover)
         cand.total_of = path if is_total and len(path) >= 4 and path in q.text else ""

@@ -344,3 +344,10 @@ def test_examples_in_brackets_are_members_of_the_item_and_a_code_with_them_names
     assert structured(asked, hits).value == 100.46
     # a code in what is asked after "…里，" names its row, though no row's words say the code
     assert structured("一般公共预算基本支出里，30301离休费是多少？", hits).value == 100.46
+
+
+def test_a_one_line_tables_title_in_its_label_cell_is_not_said_as_the_row():
+    table = "2025年“三公”经费支出预算表"
+    hits = [_row(table, {"合计": 5.0, "公务接待费": 1.0}, table)]
+    found = structured("2025年公务接待费是多少？", hits)
+    assert found.value == 1.0 and "中“公务接待费”为1.00万元" in found.text, found.text
