@@ -62,3 +62,4 @@ def test_a_new_process_answers_as_in_process_reading_only_what_it_needs(store):
 def test_the_panel_output_imports_rich_to_draw_it(store):
     text, loaded = _ask_in_a_new_process(store)
     assert "rich" in loaded["modules"] and ask(QUESTION, store).answer.split("。")[0][:20] in text
+    assert f"置信度 {ask(QUESTION, store).confidence:.2f}" in text  # how sure the answer is, beside its mode

@@ -55,7 +55,7 @@ def command(
 
     from docqa.console import console
 
-    sub = answer.mode if answer.answered else f"{answer.mode} · 未作回答"
+    sub = f"{answer.mode} · 置信度 {answer.confidence:.2f}" if answer.answered else f"{answer.mode} · 未作回答"
     console.print(Panel(answer.answer, title=f"[bold]{question}", subtitle=sub), highlight=False)
     for i, c in enumerate(answer.citations, 1):
         console.print(f"[cyan][{i}][/] {escape(c.source)} · {escape(_where(c))} · {c.score:.3f}", highlight=False)
