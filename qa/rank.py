@@ -319,10 +319,11 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         if units:
             # "哪个下属单位最多": the items are the rows that name units, the department's own office aside
             # (…with it when the question counts the units with it: 四家预算单位 of the office and three below)
-            named = [r for r in items if (is_unit(r.label or "") or re.search(r"机关|本级", r.label or ""))
-                     and norm(r.label or "") != own]
-            items = [r for r in named if not re.search(r"机关|本级", r.label or "")]
-            items = named if units_counted(first or question) == len(named) else items
+            office = {id(r) for r in items if re.search(r"机关|本级", r.label or "")}
+            named = [r for r in items if (is_unit(r.label or "") or id(r) in office) and norm(r.label or "") != own]
+            if units_counted(first or question) != len(named):
+                named = [r for r in named if id(r) not in office]
+            items = named
             if len(items) < 2:
                 continue
         if len(items) < 2:
