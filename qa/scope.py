@@ -26,6 +26,8 @@ _ALL = re.compile(r"各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)
 # Units counted, not named (十个分局, 三家管理局, 个分局 of 十个分局): how many, of a kind.
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百几多\d]*[个家所座]")
 _SCOPE_WORD = re.compile(r"本级|汇总|部门整体|整个部门")
+# A district or county named by its own name (龙岗区, 大鹏新区, 蓝田县), not a word that ends in 区 (社区, 辖区, 园区).
+_DISTRICT = re.compile(r"(?![全本各该辖社园景片城市山库校小灾矿林牧新])[\u4e00-\u9fff]{2,3}?(?:新区|区|县)")
 
 
 @dataclass
@@ -99,6 +101,12 @@ def _abbreviated(name: str, described: dict[str, dict], places: set[str]) -> set
     return next(iter(found.values())) if len(found) == 1 else set()
 
 
+def _said_before(text: str, places: set[str]) -> str:
+    """The word said just before a name: after the last place, 市, year, comma or joining word."""
+    cut = "|".join(sorted(map(re.escape, places), key=len, reverse=True))
+    return re.split(r"[，,。、？?的在和与及年市省那这]" + (f"|{cut}" if cut else ""), text)[-1]
+
+
 def scope(question: str, docs: dict[str, dict]) -> Scope:
     q = re.sub(r"\s+", "", halfwidth(question))
     dated = {int(a or b) for a, b in _OTHER_YEAR.findall(q)}
@@ -152,9 +160,17 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
             continue  # inside a longer name of the same place (气象局 in 深圳市气象局), or of any when it says none
             # (重庆's 规资局 in 深圳's 盐田规资局)
         chosen |= set(by_span[s])
+    # A district or county said just before the name (深圳市龙岗区民政局) makes it that district's body, not the
+    # city's look-alike, unless the document's own name says that district (宝安管理局 of 宝安区).
+    unknown = []
+    for k in sorted(chosen):
+        said = _said_before(q[:best[k][2][0]], places)
+        own = " ".join([described[k].get("name") or "", *(described[k].get("aliases") or [])])
+        if _DISTRICT.fullmatch(said) and re.sub(r"新?区$|县$", "", said) not in own:
+            chosen.discard(k)
+            unknown.append(said + best[k][1])
     out.named = {k: best[k][1] for k in chosen}
     # Units the question names that no document is about.
-    unknown = []
     names = [n for k in chosen for n in [described[k].get("name") or ""] + list(described[k].get("aliases") or [])]
     text = re.sub(r"部门|单位|各|哪|每|所有", "，", q)
     # (a 院, 中心, 站, 所 or 队 names a unit only with a place of the store before it: alone, 中心 and 院 are

@@ -200,3 +200,14 @@ def test_a_district_office_is_named_by_its_district_before_its_parents_short_nam
     assert scope("重庆规资局2026年地质灾害防治的钱有多少？", docs).keys == {"d1"}
     # …while places the question says name a unit each (西安's 市政府办公厅 inside 重庆市政府办公厅)
     assert scope("2026年西安、重庆市政府办公厅的机关运行经费分别是多少？", docs).keys == {"d2", "d3"}
+
+
+def test_a_district_said_before_a_city_units_name_makes_it_another_body():
+    docs = {**_docs(), "sz-yt": {**describe("深圳市规划和自然资源局盐田管理局"), "year": 2026}}
+    # 龙岗区气象局 is the district's bureau: the city's 深圳市气象局 is a look-alike, not the answer
+    district = scope("深圳市龙岗区气象局2026年三公经费是多少？", docs)
+    assert district.missing and district.unknown == ["龙岗区气象局"] and "sz-met" not in district.named
+    assert scope("深圳龙岗区气象局的基本支出", docs).unknown == ["龙岗区气象局"]
+    # …but a district the unit's own name says is that unit (盐田管理局 of 盐田区), and words ending in 区 are no district
+    assert scope("深圳市盐田区规划和自然资源局盐田管理局2026年项目支出", docs).keys == {"sz-yt"}
+    assert not scope("深圳市气象局在社区的气象站2026年花了多少？", docs).missing
