@@ -84,6 +84,15 @@ def proper_names(word: str) -> tuple[str, ...]:
     return tuple(_proper_names().get(re.sub(r"[^a-z]", "", word.lower()), ()))
 
 
+_PLACE_DEFINITION = re.compile(r"\b(?:city|prefecture|county|province|municipality|capital)\b")
+
+
+def is_place(word: str) -> bool:
+    """CC-CEDICT defines the word as a place of government (杭州: "subprovincial city"; 晋江: "county-level city"),
+    not as a word (建设: "to build")."""
+    return any(_PLACE_DEFINITION.search(x) for x in _dictionary().get(word, ()))
+
+
 @functools.lru_cache(maxsize=1)
 def _stemmer():
     import snowballstemmer

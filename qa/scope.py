@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from index.entity import ORG_SUFFIX, clean_name, describe, in_order, place_of, split_name
 from index.numbers import halfwidth
+from qa.gloss import is_place
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 # A year that dates something else than the document: a comparison base (比2025年), a date (截至2025年10月).
@@ -212,7 +213,9 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
             if any(word.endswith(p) or p.endswith(word) or p.startswith(word) for p in places) \
                     or _NOT_PLACE.search(word):
                 break
-            if not any(word in u for u in unknown) and not any(word in a for a in out.named.values()):
+            # (a place the dictionary knows: 建设市场 and 打算把市里 name no city 建设市, 打算把市)
+            if not any(word in u for u in unknown) and not any(word in a for a in out.named.values()) and \
+                    is_place(word):
                 unknown.append(word + "市")
             break
     out.unknown = unknown

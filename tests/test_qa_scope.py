@@ -211,3 +211,12 @@ def test_a_district_said_before_a_city_units_name_makes_it_another_body():
     # …but a district the unit's own name says is that unit (盐田管理局 of 盐田区), and words ending in 区 are no district
     assert scope("深圳市盐田区规划和自然资源局盐田管理局2026年项目支出", docs).keys == {"sz-yt"}
     assert not scope("深圳市气象局在社区的气象站2026年花了多少？", docs).missing
+
+
+def test_a_city_the_store_lacks_is_a_place_the_dictionary_knows():
+    docs = _docs()
+    assert scope("杭州市气象局2026年三公经费是多少？", docs).unknown == ["杭州市"]
+    assert scope("晋江市气象局的基本支出", docs).unknown == ["晋江市"]
+    # 市 inside a word (建设市场) or after a verb (打算把市里…) says no city
+    assert not scope("深圳市气象局2026年“建设市场管理”科目给了多少？", docs).missing
+    assert not scope("西安市气象局2022年打算把市里的雷达更新几部？", docs).missing
