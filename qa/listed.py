@@ -1,6 +1,7 @@
 """The largest or smallest item of a list the narrative prints ("…人口普查专项经费9,000.00万元，主要包括：入户登记项目
-5,500.00万元…；数据处理项目3,500.00万元…"), as an answer with every item a row: for a "which is largest" that no
-table ranks (qa/rank.py ranks tables; qa/items.py reads the lists)."""
+5,500.00万元…；数据处理项目3,500.00万元…"), or of the counts it lists ("共有车辆70辆，其中业务用车17辆，…应急保障用车27辆"),
+as an answer with every item a row: for a "which is largest" that no table ranks (qa/rank.py ranks tables;
+qa/items.py reads the lists)."""
 from __future__ import annotations
 
 import re
@@ -10,6 +11,7 @@ from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
+from qa.question import MEASURES
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -24,6 +26,8 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
     from qa.retrieve import Hit
 
     found = ranked_list(question, sc, retriever, op)
+    if found is None:
+        return counted(question, sc, retriever, op, n)
     if found is None or len(found.items) < max(n, 2) or \
             abs(found.items[n - 1].value - (found.items[n].value if n < len(found.items) else -1.0)) < 0.005:
         return None  # fewer items than the rank asked, or a tie at it: no n-th item to name
@@ -47,3 +51,55 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
                   confidence=found.share,
                   basis=[Basis(part="sentence", text=found.head, words=shared_words(question, found.head)),
                          Basis(part="row", text=own(top), words=[f"{word}: {top.value:,.2f}"])])
+
+
+# A count asked (有几辆, 多少人): the items ranked are counts in that measure word, not amounts of money.
+_COUNT_ASKED = re.compile(r"(?:多少|几)\s*([" + MEASURES + r"])")
+# One count of a list: the words since the last clause mark, then the number and its measure word.
+_COUNT_ITEM = re.compile(r"([^，,、；;：:。（）()\d]{1,16}?)(\d+)\s*([" + MEASURES + r"])")
+_COUNTED_KIND = re.compile(r"哪一?[类种个项](\w)")  # 哪一类车: what the counts are of (车)
+
+
+def counted(question: str, sc: Scope, retriever: Retriever, op: str, n: int = 1) -> Answer | None:
+    """The largest/smallest (or n-th) of the counts a sentence lists after its total ("其中业务用车17辆，…"), in the
+    measure word the question asks (几辆): the list whose sentence says most of the question's characters, when no other
+    list says as many."""
+    from qa.items import LIST_HEAD
+    from qa.rank import one_document
+    from qa.retrieve import Hit
+
+    asked = _COUNT_ASKED.search(question)
+    if len(sc.keys) != 1 or asked is None:
+        return None
+    measure = asked.group(1)
+    kind = _COUNTED_KIND.search(question)
+    _, _, chunks = one_document(sc, retriever)
+    wanted = set(re.sub(r"[^\u4e00-\u9fff]|哪|一|类|最|多|少|有|几|是|的", "", question))
+    found = []
+    for chunk in chunks:
+        if chunk.kind != "paragraph":
+            continue
+        for sentence in re.split(r"(?<=[。；;])", halfwidth(chunk.text)):
+            head = LIST_HEAD.search(sentence)
+            items = [(int(m.group(2)), m.group(1).strip()) for m in _COUNT_ITEM.finditer(sentence, head.end())
+                     if m.group(3) == measure] if head else []
+            if len(items) < 2 or (kind and not all(kind.group(1) in name for _, name in items)):
+                continue  # (a list of what the question counts: 哪一类车 ranks names of cars)
+            found.append((len(wanted & set(sentence[:head.start()])), sentence, items, chunk))
+    found.sort(key=lambda f: -f[0])
+    if not found or len(found) > 1 and found[1][0] == found[0][0]:
+        return None  # no list, or two that the question fits as well: no reading of which is meant
+    _, sentence, items, chunk = found[0]
+    items.sort(key=lambda t: t[0], reverse=op != "min")
+    if len(items) < max(n, 2) or n < len(items) and items[n - 1][0] == items[n][0]:
+        return None  # fewer items than the rank asked, or a tie at it
+    value, name = items[n - 1]
+    word = ("最少" if op == "min" else "最多") if n == 1 else f"第{n}{'少' if op == 'min' else '多'}"
+    first = cite(Hit(chunk, 1.0))
+    rows = [AnswerRow(entity=x, value=v, unit=measure, source=first.source, page=first.page, row=x)
+            for v, x in items[:10]]
+    return Answer(question=question, answer=f"文中所列各项中{word}的是“{name}”，{value}{measure}（{sentence.strip()}）",
+                  value=float(value), unit=measure, citations=[first], mode="extractive", row=name, rows=rows,
+                  confidence=0.6,
+                  basis=[Basis(part="sentence", text=sentence.strip(), words=shared_words(question, sentence)),
+                         Basis(part="row", text=name, words=[f"{word}: {value}{measure}"])])

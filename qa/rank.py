@@ -316,6 +316,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             continue  # 哪个项目: a summary table's rows are classes and sources, never projects
         if kind == "row" and id(head) in leveled_rows:
             continue  # 哪个项目 under a 类: its 项, not its 款
+        if kind == "row" and level == "类" and any(len(r.code or "") > 3 for r in items):
+            continue  # 哪一类: a row's coded items are 款 or 项, never 类 (一般公共预算 names no 一般公共服务支出)
         if units:
             # "哪个下属单位最多": the items are the rows that name units, the department's own office aside
             # (…with it when the question counts the units with it: 四家预算单位 of the office and three below)

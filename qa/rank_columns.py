@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from index.entity import ORG_SUFFIX
 from index.numbers import halfwidth
 from qa.basis import shared_words
+from qa.listed import counted
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, grams, norm
@@ -130,8 +131,9 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next; the
         # item's amount alone, 多少, any list answers)
     # (no table and no list: the units' own sections, each stating the item, qa/rank_sections.py)
+    # (…nor a list of money: a list of counts, when a count is asked: 哪一类车最多？有几辆？)
     return _narrative_list(first or question, sc, retriever, op, k, table) or table or \
-        by_section(first or question, sc, retriever, op, k)
+        by_section(first or question, sc, retriever, op, k) or counted(question, sc, retriever, op, nth(first or question))
 
 
 def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int,

@@ -70,3 +70,25 @@ def test_a_quoted_item_named_like_the_unit_is_ranked_by_the_list_whose_items_the
     # the quoted words are the item's though the unit's name says them too; 几块工作 names the list's items
     a = ask("深圳市场监管局2026年“市场监督管理事务”拆成的几块工作里，钱排第二的是哪块？", city.store.root, retriever=city)
     assert a.answered and a.value == 60.0 and "质量监督管理工作" in a.answer, a.answer
+
+
+VEHICLES = """深圳市示例局2026年部门预算
+
+一、部门概况
+截至2025年12月，本部门共有车辆9辆，其中执法执勤用车5辆，应急保障用车3辆，其他用车1辆。
+2026年计划购置车辆2辆，其中执法执勤用车1辆，应急保障用车1辆。
+"""
+
+
+def test_the_counts_a_sentence_lists_are_ranked_in_the_measure_word_asked(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(VEHICLES, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    a = ask("深圳市示例局2026年各预算单位共有的车辆，按用途分哪一类车最多？有几辆？", tmp_path / "store")
+    assert a.answered and a.row == "执法执勤用车" and a.value == 5.0 and a.unit == "辆"
+    assert [r.value for r in a.rows] == [5.0, 3.0, 1.0]
+    # the list of cars bought (the one its words say) ties at the top: no item is the most
+    b = ask("深圳市示例局2026年计划购置的车辆，哪一类车最多？有几辆？", tmp_path / "store")
+    assert not b.answered and b.value is None

@@ -428,3 +428,30 @@ def test_a_ranking_by_a_count_column_reads_it_in_its_measure(tmp_path):
     city = city_of(tmp_path, [(u, table.format(300 + i)) for i, u in enumerate(["气象局", "文化局", "统计局"])])
     a = ask(question, city.store.root, retriever=city)
     assert a.answered and a.value == 300.0 and a.unit == "人" and a.row == "全员安全培训", a.answer
+
+
+CLASSES = """深圳市示例局2026年部门预算
+
+一般公共预算支出表（按功能分类）
+单位：万元
+科目编码\t科目名称\t合计
+\t合计\t480.00
+201\t一般公共服务支出\t300.00
+20101\t人大事务\t250.00
+20199\t其他一般公共服务支出\t50.00
+208\t社会保障和就业支出\t100.00
+20805\t行政事业单位养老支出\t100.00
+221\t住房保障支出\t80.00
+22102\t住房改革支出\t80.00
+"""
+
+
+def test_which_class_ranks_the_classes_not_the_items_under_one_whose_name_the_question_shares(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(CLASSES, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # 一般公共预算 shares 一般公共 with 一般公共服务支出: still the 类 are ranked, not that 类's 款
+    a = ask("深圳市示例局2026年一般公共预算按功能大类排，钱第二多的是哪一类？", tmp_path / "store")
+    assert a.answered and a.row == "社会保障和就业支出" and a.value == 100.0
