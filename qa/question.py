@@ -76,6 +76,7 @@ _POINTING = re.compile(rf"(?:[那这]一?(?:块|部分|份|笔|类|项|种)|{OUT
 
 # Words that point (这些, 那类, 这种): however few documents print them, no word of a thing.
 POINTING = re.compile(r"[这那此该其每各哪][些类种个样么块部分份笔项边]+")
+_DESCRIBED = re.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=[)）])")  # the thing a bracketed left-out description names
 
 
 def not_asked(question: str) -> list[str]:
@@ -83,6 +84,9 @@ def not_asked(question: str) -> list[str]:
     (不算买东西和工程: 买东西, 工程)."""
     q = halfwidth(question)
     found = [m.group(1) for m in NOT_THIS.finditer(q)] + [m.group(1) for m in _BESIDE.finditer(q)]
+    # (不是实际花掉的决算数: the thing 的 describes is left out too, 决算数; 不是X的那块 only points at X)
+    found += [t.group(1) for m in NOT_THIS.finditer(q)
+              if (t := _DESCRIBED.match(q, m.end())) and not POINTING.match(t.group(1))]
     out = [w for x in found for w in re.split(r"[和与及、或]", _POINTING.sub("", x)) if len(w) >= 2]
     return list(dict.fromkeys(out))
 
