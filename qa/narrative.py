@@ -33,6 +33,8 @@ def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[flo
 
 
 _PURPOSE = re.compile(r"\s*[，,]\s*(?:主要)?(?:用于|是用于)")
+# the purpose said in the clause before a change's own (…，主要用于…项目支出，比2025年减少)
+_PURPOSE_CLAUSE = re.compile(_PURPOSE.pattern + r"[^，,。；;]*(?=[，,][^，,。；;]*$)")
 _PARTS = re.compile(r"其中|主要是|主要为|主要包括|包括|分别是|分别为")  # words that open a list of parts
 
 
@@ -59,6 +61,7 @@ _CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|预算数?|决算数?|相比|增�
 def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -> list[_Candidate]:
     """Amounts stated in the narrative: levels (收入总计659.94万元) or, for a change question, changes
     (比上年减少69.47万元). The phrase before the number names it; the sentence up to it is its context."""
+    from qa.change import asked_direction
     from rules.claims import amounts_in
 
     text = joined_digits(hit.chunk.text, bare=True)
@@ -68,8 +71,8 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     planned = None  # (score, sentence start, end, name) of a plan figure skipped for the actual after it
     unit_section = _unit_heading(getattr(hit.chunk, "section", None) or "")
     for a in amounts_in(text):
-        if a.bound or bool(a.change) != change:
-            continue
+        if a.bound or bool(a.change) != change or change and not asked_direction(q.text, a.change):
+            continue  # (比上年少了多少 is not answered by an increase)
         lo, hi = next(((s, e) for s, e in spans if s <= a.start < e), (0, len(text)))
         planned = planned if planned and planned[1] == lo else None
         prefix = text[lo:a.start]
@@ -80,7 +83,8 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
             own, prefix = prefix, text[before:a.start]
             named = text[before:before + 20] + own  # (the subject opens the sentence before: 项目支出148,941.8万元…)
         else:
-            named = a.subject if not change else prefix[-40:]
+            # (…支出44134.59万元，主要用于…等项目支出，比2025年减少…: the change is the subject's, not what it is used for)
+            named = a.subject if not change else _PURPOSE_CLAUSE.sub("", prefix)[-40:]
         # "6.政府公报编辑管理200.18万元，主要用于《…公报》编辑、印刷…": what the item is for, said after its
         # amount, describes it as much as its name does.
         purpose = _PURPOSE.match(text, a.end, hi)

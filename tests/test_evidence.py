@@ -263,6 +263,16 @@ def test_a_change_said_with_no_subject_goes_on_the_sentence_before_it():
     assert structured("基本支出比上年减少多少？", hits).value == 53.71
 
 
+def test_a_change_after_what_a_figure_is_used_for_is_the_figures_and_goes_the_way_asked():
+    hits = [_para("政府性基金预算支出441.34万元，主要用于水库工程等项目支出，比2025年减少2,581.46万元。"),
+            _para("项目支出948.23万元，主要用于水源工程建设，比2025年增加73.56万元。")]
+    terms = ["项目支出", "政府性基金预算支出"]  # (the documents' vocabulary: the term a question ends on)
+    # the fall is the fund's (项目支出 is only what it is used for), and the rise answers no "少了多少"
+    assert structured("项目支出比2025年少了多少？", hits, terms) is None
+    assert structured("项目支出比2025年多了多少？", hits, terms).value == 73.56
+    assert structured("政府性基金预算支出比2025年少了多少？", hits, terms).value == 2581.46
+
+
 def test_a_cell_of_the_basic_expenditure_table_is_that_parts_figure_not_the_whole():
     hits = [_row("会议费", {"决算数": 23.86}, "一般公共预算财政拨款基本支出决算表"),
             _row("培训费", {"决算数": 12.0}, "一般公共预算财政拨款基本支出决算表"),
