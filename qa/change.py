@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING, Callable
 from qa.citations import cite
 from qa.models import Answer, Basis
 from qa.phrase import grams
-from qa.question import BASED_CHANGE, UNDIRECTED_CHANGE, YEAR_BASE, intent
+from qa.question import BASED_CHANGE, UNDIRECTED_CHANGE, YEAR_BASE, asked_direction, intent
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
 
 _BETWEEN = re.compile(r"[。；;]")  # the figure and its change are in one sentence
-_UP, _DOWN = re.compile(r"多|增|涨|高|上升"), re.compile(r"少|减|降|低|省|节约|缩")
 
 
 _CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|上一?年度?|同比|比|较|增加|减少|增长|下降|上升|降低|提高|本|\s")
@@ -34,14 +33,6 @@ def _restates(subject: str, figure: str) -> bool:
     """A change's subject, less its comparison words, is the figure's own subject (支出决算 of 支出决算比上年增加)."""
     rest = _CHANGE_WORDS.sub("", subject)
     return len(rest) >= 2 and _CHANGE_WORDS.sub("", figure).endswith(rest)
-
-
-def asked_direction(question: str, change: str) -> bool:
-    """Whether a change of this sign ("+" / "-") answers the question (多了多少 is not answered by a fall)."""
-    # what follows the comparison's base (the whole question when it has none), less the asking 多少
-    asked = re.sub(r"多少|多大", "", question.split("比")[-1])  # (变化多大 asks no direction)
-    up, down = _UP.search(asked), _DOWN.search(asked)
-    return not ((change == "+" and down and not up) or (change == "-" and up and not down))
 
 
 def change_stated(question: str, first: Answer) -> Answer | None:

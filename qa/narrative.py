@@ -10,7 +10,7 @@ from index.numbers import joined_digits
 from qa.candidate import MIN_COVER, _Candidate
 from qa.cells import text_cells
 from qa.phrase import COMPARED, SENTENCE, Query, clean, grams, is_unit, match, rate_kind, strip_entity
-from qa.question import MEASURE, STATED_COUNT
+from qa.question import MEASURE, STATED_COUNT, asked_direction
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -61,7 +61,6 @@ _CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|预算数?|决算数?|相比|增�
 def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -> list[_Candidate]:
     """Amounts stated in the narrative: levels (收入总计659.94万元) or, for a change question, changes
     (比上年减少69.47万元). The phrase before the number names it; the sentence up to it is its context."""
-    from qa.change import asked_direction
     from rules.claims import amounts_in
 
     text = joined_digits(hit.chunk.text, bare=True)

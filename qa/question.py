@@ -105,6 +105,17 @@ def without_examples(question: str) -> str:
     return _EXAMPLES.sub(lambda m: " ".join(CODE.findall(m.group(0))), question)
 
 
+_UP, _DOWN = re.compile(r"多|增|涨|高|上升"), re.compile(r"少|减|降|低|省|节约|缩")
+
+
+def asked_direction(question: str, change: str) -> bool:
+    """Whether a change of this sign ("+" / "-") answers the question (多了多少 is not answered by a fall)."""
+    # what follows the comparison's base (the whole question when it has none), less the asking 多少
+    asked = re.sub(r"多少|多大", "", question.split("比")[-1])  # (变化多大 asks no direction)
+    up, down = _UP.search(asked), _DOWN.search(asked)
+    return not ((change == "+" and down and not up) or (change == "-" and up and not down))
+
+
 def intent(question: str) -> str:
     """What kind of answer a question wants: list | reason | definition | percent | count | change | amount | text."""
     q = halfwidth(question)

@@ -1,7 +1,8 @@
 """A change asked after a figure, read where the narrative states it beside that figure."""
 import pytest
 
-from qa.change import asked_direction, change_beside
+from qa.change import change_beside
+from qa.question import asked_direction
 from qa.models import Answer, Citation
 from tests.conftest import city_of
 

@@ -492,3 +492,15 @@ def test_a_units_own_row_label_is_read_only_when_it_says_the_whole_phrase():
     # …not one that says part of the phrase: the shared terms are read as before
     assert _own_label("construction works", terms, ["职业能力建设管理"]) is None
     assert _own_label("grain and oil reserves", terms, ["肉类储备"]) is None
+
+
+def test_an_answer_to_an_english_question_is_no_surer_than_its_reading(look_alike_city):
+    from qa.answer import TRANSLATED, ask
+
+    # the same figure asked in Chinese is read as sure as its cell; in English the dictionary's reading of the words
+    # is a guess in about three answers of ten (README), and the confidence says so
+    chinese = ask("深圳市气象局2026年公务用车运行维护费是多少？", look_alike_city.store.root, retriever=look_alike_city)
+    english = ask("How much does the Shenzhen Meteorological Bureau budget in 2026 for upkeep of official vehicles?",
+                  look_alike_city.store.root, retriever=look_alike_city)
+    assert english.answered and english.value == chinese.value
+    assert chinese.confidence > TRANSLATED and english.confidence == TRANSLATED
