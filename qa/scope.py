@@ -26,6 +26,7 @@ _ALL = re.compile(r"各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)
                   r"(?:部门|单位)中|各部门|\b(?:all|every|which)\b.{0,20}?(?:department|unit|bureau|agenc)", re.I)
 # Units counted, not named (十个分局, 三家管理局, 个分局 of 十个分局): how many, of a kind.
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百几多\d]*[个家所座]")
+_BUDGET_ASKED = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算")  # (一般公共预算 names a fund)
 _SCOPE_WORD = re.compile(r"本级|汇总|部门整体|整个部门")
 # A district or county named by its own name (龙岗区, 大鹏新区, 蓝田县), not a word that ends in 区 (社区, 辖区, 园区).
 _DISTRICT = re.compile(r"(?![全本各该辖社园景片城市山库校小灾矿林牧新])[\u4e00-\u9fff]{2,3}?(?:新区|区|县)")
@@ -176,8 +177,8 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
     text = re.sub(r"部门|单位|各|哪|每|所有", "，", q)
     # (a 院, 中心, 站, 所 or 队 names a unit only with a place of the store before it: alone, 中心 and 院 are
     # words of projects and items: 指挥中心运行, 医院)
-    placed = re.compile(r"(?:" + "|".join(sorted(map(re.escape, places), key=len, reverse=True)) + r")市?[\u4e00-\u9fff]{2,14}?"
-                        r"(?:研究院|设计院|医院|学院|中心|站|所|队|馆|学校)(?![\u4e00-\u9fff]{0,1}(?:员|务|建设|运行))") if places else None
+    placed = re.compile(r"(?:" + "|".join(sorted(map(re.escape, places), key=len, reverse=True)) + r")市?(?:(?!的)[\u4e00-\u9fff]){2,14}?"
+                        r"(?:研究院|设计院|医院|学院|中心|站|所|队|馆|学校|(?<!平)台)(?![\u4e00-\u9fff]{0,1}(?:员|务|建设|运行))") if places else None
     found = [*_ORG.finditer(text), *(placed.finditer(text) if placed else [])]
     for m in found:
         a, b = m.span()
@@ -203,7 +204,8 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
             elif not placed_bare:
                 unknown.append(name)
     for i, ch in enumerate(q):
-        if ch != "市":
+        # (a province is no place of the store's cities, unless the question says one of them too: 广东省深圳市)
+        if ch != "市" and (ch != "省" or said_places):
             continue
         for n in (2, 3):
             word = q[max(0, i - n):i]
@@ -216,7 +218,7 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
             # (a place the dictionary knows: 建设市场 and 打算把市里 name no city 建设市, 打算把市)
             if not any(word in u for u in unknown) and not any(word in a for a in out.named.values()) and \
                     is_place(word):
-                unknown.append(word + "市")
+                unknown.append(word + ch)
             break
     out.unknown = unknown
     out.every = bool(_ALL.search(q))
@@ -240,6 +242,11 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
             keys = by_year
         elif chosen or said_places:
             out.held = sorted({docs[k].get("year") for k in keys if docs[k].get("year")})
+    kinds = {docs[k].get("kind") for k in keys}
+    if chosen and not out.held and "决算" in q and not _BUDGET_ASKED.search(q) and kinds == {"budget"}:
+        # the final accounts asked (2026年度决算中…), and the unit's documents of that year are budgets: a budget's
+        # figure is a plan, not what the accounts report
+        out.unknown.append("".join(f"{y}年" for y in years) + "决算")
     out.keys = keys
     return out
 

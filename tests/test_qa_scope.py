@@ -220,3 +220,17 @@ def test_a_city_the_store_lacks_is_a_place_the_dictionary_knows():
     # 市 inside a word (建设市场) or after a verb (打算把市里…) says no city
     assert not scope("深圳市气象局2026年“建设市场管理”科目给了多少？", docs).missing
     assert not scope("西安市气象局2022年打算把市里的雷达更新几部？", docs).missing
+
+
+def test_a_province_a_sub_unit_and_final_accounts_the_store_does_not_hold_are_reported():
+    docs = {k: {**d, "kind": "final" if k == "xa-met" else "budget"} for k, d in _docs().items()}
+    assert scope("广东省气象局2026年三公经费是多少？", docs).unknown == ["广东省"]
+    assert not scope("广东省深圳市气象局2026年三公经费是多少？", docs).missing  # (the store's city said with it)
+    # a unit below the named one, said with its place after 下属的: another body
+    assert "重庆市气象台" in scope("重庆市气象局下属的重庆市气象台2026年预算支出是多少？", docs).unknown
+    # the final accounts of a year whose document is a budget: a plan, not what the accounts report
+    final = scope("深圳市气象局2026年度决算中公务接待费支出是多少？", docs)
+    assert final.missing and final.unknown == ["2026年决算"]
+    assert scope("深圳市气象局2026年决算的一般公共预算支出是多少？", docs).missing
+    assert not scope("深圳市气象局2026年预算比2025年决算增加多少？", docs).missing
+    assert not scope("西安市气象局2022年度决算中公务接待费支出是多少？", docs).missing
