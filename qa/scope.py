@@ -222,6 +222,18 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
             break
     out.unknown = unknown
     out.every = bool(_ALL.search(q))
+    if said_places and not chosen and not unknown and not out.every:
+        # a body named right after its city that is none of the city's units (深圳市科协): its name is said, so an
+        # answer from whichever document of the city the words find would be another body's figure
+        body = re.search(r"(?:" + "|".join(map(re.escape, sorted(said_places, key=len, reverse=True))) +
+                         r")市?([\u4e00-\u9fff]{2,8}?)(?=20\d\d|[，,？?]|$)", q)
+        if body and not _NOT_PLACE.match(body.group(1)) and not re.match(r"[那这哪一今明去本]", body.group(1)):
+            unknown.append(body.group(0))
+    if said_places and chosen and re.search(r"汇总|整个部门|全部门|部门整体", q) and \
+            {described[k].get("scope") for k in chosen} == {"本级"}:
+        # the whole department asked (汇总) of a unit whose only document is its own office's (本级): the office's
+        # figures are a part of the department's, not its total
+        unknown.append("、".join(sorted({described[k].get("name") or "" for k in chosen})) + "（汇总）")
     if chosen:
         keys = chosen
     elif said_places:

@@ -234,3 +234,15 @@ def test_a_province_a_sub_unit_and_final_accounts_the_store_does_not_hold_are_re
     assert scope("深圳市气象局2026年决算的一般公共预算支出是多少？", docs).missing
     assert not scope("深圳市气象局2026年预算比2025年决算增加多少？", docs).missing
     assert not scope("西安市气象局2022年度决算中公务接待费支出是多少？", docs).missing
+
+
+def test_a_body_named_after_its_city_that_is_none_of_its_units_and_a_whole_department_of_an_own_office():
+    docs = _docs()
+    # 科协 ends in no word of a body (局, 委…), yet it is named: not any Shenzhen unit the words would find
+    other = scope("深圳市科协2026年三公经费是多少？", docs)
+    assert other.missing and other.unknown == ["深圳市科协"]
+    assert not scope("深圳市2026年各部门中哪个部门的三公经费最多？", docs).missing
+    # the store holds only the meteorological bureau's own office (本级): its whole department (汇总) is not held
+    whole = scope("深圳市气象局（汇总）2026年支出总计是多少？", docs)
+    assert whole.missing and whole.unknown == ["深圳市气象局（汇总）"]
+    assert not scope("深圳市气象局（本级）2026年支出总计是多少？", docs).missing
