@@ -255,9 +255,9 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         elif chosen or said_places:
             out.held = sorted({docs[k].get("year") for k in keys if docs[k].get("year")})
     kinds = {docs[k].get("kind") for k in keys}
-    if chosen and not out.held and "决算" in q and not _BUDGET_ASKED.search(q) and kinds == {"budget"}:
-        # the final accounts asked (2026年度决算中…), and the unit's documents of that year are budgets: a budget's
-        # figure is a plan, not what the accounts report
+    if chosen and years and not out.held and "决算" in q and not _BUDGET_ASKED.search(q) and kinds == {"budget"}:
+        # the final accounts of a year asked (2026年度决算中…), and the unit's documents of that year are budgets: a
+        # budget's figure is a plan, not what the accounts report (a 决算 asked with no year may be one a budget states)
         out.unknown.append("".join(f"{y}年" for y in years) + "决算")
     out.keys = keys
     return out
