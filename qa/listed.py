@@ -11,7 +11,7 @@ from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
-from qa.question import MEASURES
+from qa.question import MEASURE, MEASURES
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -28,7 +28,7 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
     found = ranked_list(question, sc, retriever, op)
     if found is None:
         return counted(question, sc, retriever, op, n)
-    if found is None or len(found.items) < max(n, 2) or \
+    if len(found.items) < max(n, 2) or \
             abs(found.items[n - 1].value - (found.items[n].value if n < len(found.items) else -1.0)) < 0.005:
         return None  # fewer items than the rank asked, or a tie at it: no n-th item to name
     first = cite(Hit(found.chunk, found.share))
@@ -53,8 +53,6 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
                          Basis(part="row", text=own(top), words=[f"{word}: {top.value:,.2f}"])])
 
 
-# A count asked (有几辆, 多少人): the items ranked are counts in that measure word, not amounts of money.
-_COUNT_ASKED = re.compile(r"(?:多少|几)\s*([" + MEASURES + r"])")
 # One count of a list: the words since the last clause mark, then the number and its measure word.
 _COUNT_ITEM = re.compile(r"([^，,、；;：:。（）()\d]{1,16}?)(\d+)\s*([" + MEASURES + r"])")
 _COUNTED_KIND = re.compile(r"哪一?[类种个项](\w)")  # 哪一类车: what the counts are of (车)
@@ -68,7 +66,7 @@ def counted(question: str, sc: Scope, retriever: Retriever, op: str, n: int = 1)
     from qa.rank import one_document
     from qa.retrieve import Hit
 
-    asked = _COUNT_ASKED.search(question)
+    asked = MEASURE.search(question)  # (a count asked, 有几辆: counts in that measure word, not amounts of money)
     if len(sc.keys) != 1 or asked is None:
         return None
     measure = asked.group(1)

@@ -27,7 +27,7 @@ _ALL = re.compile(r"各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)
 # Units counted, not named (十个分局, 三家管理局, 个分局 of 十个分局): how many, of a kind.
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百几多\d]*[个家所座]")
 _BUDGET_ASKED = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算")  # (一般公共预算 names a fund)
-_SCOPE_WORD = re.compile(r"本级|汇总|部门整体|整个部门")
+_WHOLE_ASKED = re.compile(r"汇总|整个部门|全部门|部门整体")  # the whole department asked, its units with it
 # A district or county named by its own name (龙岗区, 大鹏新区, 蓝田县), not a word that ends in 区 (社区, 辖区, 园区).
 _DISTRICT = re.compile(r"(?![全本各该辖社园景片城市山库校小灾矿林牧新])[\u4e00-\u9fff]{2,3}?(?:新区|区|县)")
 
@@ -103,10 +103,14 @@ def _abbreviated(name: str, described: dict[str, dict], places: set[str]) -> set
     return next(iter(found.values())) if len(found) == 1 else set()
 
 
+def _any_of(words: set[str]) -> str:
+    """A regex alternation of the words, the longest first (深圳市 before 深圳)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 def _said_before(text: str, places: set[str]) -> str:
     """The word said just before a name: after the last place, 市, year, comma or joining word."""
-    cut = "|".join(sorted(map(re.escape, places), key=len, reverse=True))
-    return re.split(r"[，,。、？?的在和与及年市省那这]" + (f"|{cut}" if cut else ""), text)[-1]
+    return re.split(r"[，,。、？?的在和与及年市省那这]" + (f"|{_any_of(places)}" if places else ""), text)[-1]
 
 
 def scope(question: str, docs: dict[str, dict]) -> Scope:
@@ -177,7 +181,7 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
     text = re.sub(r"部门|单位|各|哪|每|所有", "，", q)
     # (a 院, 中心, 站, 所 or 队 names a unit only with a place of the store before it: alone, 中心 and 院 are
     # words of projects and items: 指挥中心运行, 医院)
-    placed = re.compile(r"(?:" + "|".join(sorted(map(re.escape, places), key=len, reverse=True)) + r")市?(?:(?!的)[\u4e00-\u9fff]){2,14}?"
+    placed = re.compile(r"(?:" + _any_of(places) + r")市?(?:(?!的)[\u4e00-\u9fff]){2,14}?"
                         r"(?:研究院|设计院|医院|学院|中心|站|所|队|馆|学校|(?<!平)台)(?![\u4e00-\u9fff]{0,1}(?:员|务|建设|运行))") if places else None
     found = [*_ORG.finditer(text), *(placed.finditer(text) if placed else [])]
     for m in found:
@@ -225,11 +229,10 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
     if said_places and not chosen and not unknown and not out.every:
         # a body named right after its city that is none of the city's units (深圳市科协): its name is said, so an
         # answer from whichever document of the city the words find would be another body's figure
-        body = re.search(r"(?:" + "|".join(map(re.escape, sorted(said_places, key=len, reverse=True))) +
-                         r")市?([\u4e00-\u9fff]{2,8}?)(?=20\d\d|[，,？?]|$)", q)
+        body = re.search(r"(?:" + _any_of(said_places) + r")市?([\u4e00-\u9fff]{2,8}?)(?=20\d\d|[，,？?]|$)", q)
         if body and not _NOT_PLACE.match(body.group(1)) and not re.match(r"[那这哪一今明去本]", body.group(1)):
             unknown.append(body.group(0))
-    if said_places and chosen and re.search(r"汇总|整个部门|全部门|部门整体", q) and \
+    if said_places and chosen and _WHOLE_ASKED.search(q) and \
             {described[k].get("scope") for k in chosen} == {"本级"}:
         # the whole department asked (汇总) of a unit whose only document is its own office's (本级): the office's
         # figures are a part of the department's, not its total
