@@ -393,7 +393,7 @@ def top_item_share(question: str) -> tuple[str, str] | None:
 
 
 # (or the count a ranking by a count column reads: 参训人数最多？有多少人？)
-_AMOUNT_ONLY = re.compile(r"(?:大约|大概|约为|约|大致|折合)?(?:一共|总共)?(?:是|有|为|共)?多少(?:钱|万元|人次|[人次天期个])?|"
+_AMOUNT_ONLY = re.compile(r"(?:大约|大概|约为|约|大致|折合)?(?:一共|总共)?(?:是|有|为|共|合|计)?多少(?:钱|万元|人次|[人次天期个])?|"
                           r"金额(?:是|为)?多少|"
                           # (…or of a list's count: 哪一类车最多？有几辆？)
                           r"(?:一共|总共)?(?:是|有|为|共)?(?:多少|几)[" + MEASURES + "]")

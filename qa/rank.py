@@ -12,6 +12,7 @@ from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import asks_unit, nth, units_counted
+from qa.rank_owner import whose
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -113,6 +114,11 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
             # 款 and 项: the 5- and 7-digit rows of a functional classification
             levels = {"款": [r for r in items if r.code and len(r.code) == 5],
                       "项": [r for r in items if r.code and len(r.code) == 7]}
+            if len(coded) < len(items) / 2:
+                # codes on a few rows only (each unit's, over its uncoded projects): the projects' nesting is read
+                # from the sums, as in a table with no codes
+                out += [(head.label or "", "row", head, kids) for head, kids in _summed_children(items)
+                        if not head.code]
         else:
             summed = _summed_children(items)
             inner = {id(k) for _, kids in summed for k in kids}
@@ -276,6 +282,24 @@ def one_document(sc: Scope, retriever: Retriever) -> tuple[str, dict, list]:
     return key, docs, [view[cid] for cid in view if cid in ids]
 
 
+def _told_apart(scored: list, chunks: list, question: str, department: str) -> tuple | None:
+    """The best-scored group the question tells apart: a group scored as high as another of its name in its table,
+    with other rows (another unit's block), stands only when the question says whose it is (qa/rank_owner.py);
+    otherwise the next group is read."""
+    while scored:
+        score, name, kind, head, items = scored[0]
+        twins = {id(g[3]): g for g in scored if g[:3] == (score, name, kind) and g[3].table == head.table and
+                 [_amount(c) for c in g[4]] != [_amount(c) for c in items]}
+        if not twins:
+            return scored[0]
+        twins[id(head)] = scored[0]
+        chosen = whose([c for c in chunks if id(c) in twins], chunks, question, department)
+        if chosen is not None:
+            return twins[id(chosen)]
+        scored = [g for g in scored if g[:3] != (score, name, kind)]
+    return None
+
+
 def _says(label: str, named: str) -> bool:
     """A row's label says the item a question names (灾害防治及应急管理 for 灾害防治及应急管理支出): most of its words."""
     said = grams(clean(named))
@@ -298,7 +322,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     wanted = grams(clean(subject))
     if not wanted:
         return None
-    best = None
+    scored = []
     level = _level(question)
     names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
     under = UNDER.search(asked_of)  # “基础研究”这一款下面: the row whose items are asked
@@ -349,8 +373,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                  # rows under a row of the same words in another table
                  + (1.0 if names_table and kind.startswith("table") else 0.0)
                  + (2.0 if under and kind.startswith("row") and _says(name, under.group("x")) else 0.0))
-        if best is None or score > best[0]:
-            best = (score, name, kind, head, items)
+        scored.append((score, name, kind, head, items))
+    best = _told_apart(sorted(scored, key=lambda g: -g[0]), chunks, first or question, own)
     if best is None:
         return None
     _, name, kind, head, items = best

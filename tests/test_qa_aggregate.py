@@ -53,6 +53,8 @@ def test_colloquial_words_of_rankings():
     assert operation("三公经费三块里哪块占大头？") == "max"  # 大头: the largest part
     # an approximate amount asked after the ranking is its amount
     assert ranking_follow_ups("各下属单位里排第二的是哪家单位？大约多少万元？") == ["大约多少万元"]
+    # …and 合多少 (comes to how much) is its amount too
+    assert ranking_follow_ups("底下的几个项目，排第二的是哪个？合多少万元？") == ["合多少万元"]
 
 
 

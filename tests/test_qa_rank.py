@@ -455,3 +455,35 @@ def test_which_class_ranks_the_classes_not_the_items_under_one_whose_name_the_qu
     # 一般公共预算 shares 一般公共 with 一般公共服务支出: still the 类 are ranked, not that 类's 款
     a = ask("深圳市示例局2026年一般公共预算按功能大类排，钱第二多的是哪一类？", tmp_path / "store")
     assert a.answered and a.row == "社会保障和就业支出" and a.value == 100.0
+
+
+UNITS_BLOCKS = """西安市示例局2026年部门预算
+
+部门综合预算专项业务经费支出表
+单位：万元
+单位编码\t单位（项目）名称\t项目金额
+\t合计\t300.00
+154\t西安市示例局\t300.00
+154001\t西安市示例局\t200.00
+\t委托咨询业务\t200.00
+\t法律顾问\t120.00
+\t档案整理\t80.00
+154002\t西安市示例服务中心\t100.00
+\t委托咨询业务\t100.00
+\t法律顾问\t30.00
+\t档案整理\t70.00
+"""
+
+
+def test_a_group_in_each_units_block_is_ranked_for_the_unit_the_question_names(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "xa-example.txt").write_text(UNITS_BLOCKS, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "xa-example.txt"], tmp_path / "store").errors
+    # codes on the units' rows only: the projects under 委托咨询业务 are found by their sums, in each unit's block
+    office = ask("西安市示例局机关2026年专项业务经费里“委托咨询业务”下面哪项最多？多少万元？", tmp_path / "store")
+    assert office.answered and office.value == 120.0 and office.row == "法律顾问", office.answer
+    # the same group in two units' blocks, and the question says neither: no unit's list is guessed
+    either = ask("西安市示例局2026年专项业务经费里“委托咨询业务”下面哪项最多？多少万元？", tmp_path / "store")
+    assert not either.answered, either.answer

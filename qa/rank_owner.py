@@ -1,0 +1,34 @@
+"""Which unit a row group of a department's table belongs to. A department's project table prints each unit's block
+(its code and name, then its projects) one after another, and the units' blocks repeat the same group names
+(委托咨询业务, 通用项目): a group named by the question in two blocks is a different list in each, and the question
+must say whose it asks (the office, 机关 / 本级, is the block printed under the department's own name)."""
+from __future__ import annotations
+
+import re
+
+from qa.phrase import is_unit, norm
+
+_OFFICE = re.compile(r"机关|本级")
+
+
+def owner(head, chunks: list) -> str | None:
+    """The name of the unit whose block holds the row (the nearest coded unit row above it in its table)."""
+    rows = [c for c in chunks if c.kind == "row" and c.source == head.source and c.table == head.table]
+    at = next((i for i, c in enumerate(rows) if c is head), None)
+    if at is None:
+        return None
+    return next((norm(c.label or "") for c in reversed(rows[:at]) if c.code and is_unit(c.label or "")), None)
+
+
+def whose(heads: list, chunks: list, question: str, department: str) -> object | None:
+    """Of row groups of one name in several units' blocks, the one of the unit the question names: by its name, or
+    the office's (printed under the department's own name) when the question says 机关 or 本级; else None (the
+    question does not say whose list it asks)."""
+    owners = [owner(h, chunks) for h in heads]
+    if len(set(owners)) < len(owners):
+        return None
+    asked = norm(question)
+    named = [h for h, o in zip(heads, owners) if o and o != department and o in asked]
+    if not named and _OFFICE.search(question):
+        named = [h for h, o in zip(heads, owners) if o == department]
+    return named[0] if len(named) == 1 else None
