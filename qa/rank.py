@@ -12,7 +12,7 @@ from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import asks_unit, nth, units_counted
-from qa.rank_owner import whose
+from qa.rank_owner import told_apart
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -26,14 +26,21 @@ _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|
                       r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
 
 
-def _amount(chunk) -> float | None:
-    """A row's amount: its first money column (合计 / 金额 / 预算数 … comes first in these tables)."""
-    for f in chunk.facts:
-        if _COUNTED.search(f.get("column") or ""):
-            continue  # 人数, 天数…: a count printed in a money table is not the item's amount
-        if f.get("unit") in ("万元", "元", None) and f.get("value") is not None:
-            return float(f["value"])
-    return None
+def _amount(chunk, years: set[str] | None = None) -> float | None:
+    """A row's amount: its first money column (合计 / 金额 / 预算数 … comes first in these tables); with the `years`
+    asked, the first that is not another year's (2025年预算数 printed before 2026年预算数) nor a change, if any."""
+    fact = _money(chunk, years)
+    return float(fact["value"]) if fact else None
+
+
+def _money(chunk, years: set[str] | None = None) -> dict | None:
+    money = [f for f in chunk.facts if not _COUNTED.search(f.get("column") or "")  # (人数, 天数: counts)
+             and f.get("unit") in ("万元", "元", None) and f.get("value") is not None]
+    if years:
+        this = [f for f in money if not OTHER_COLUMN.search(c := f.get("column") or "") and
+                (not (said := set(re.findall(r"20\d\d", c))) or said & years)]
+        money = this or money
+    return money[0] if money else None
 
 
 _COUNTED = re.compile(r"人数|数量|个数|次数|天数|期数|[辆台套]数|人次")
@@ -282,24 +289,6 @@ def one_document(sc: Scope, retriever: Retriever) -> tuple[str, dict, list]:
     return key, docs, [view[cid] for cid in view if cid in ids]
 
 
-def _told_apart(scored: list, chunks: list, question: str, department: str) -> tuple | None:
-    """The best-scored group the question tells apart: a group scored as high as another of its name in its table,
-    with other rows (another unit's block), stands only when the question says whose it is (qa/rank_owner.py);
-    otherwise the next group is read."""
-    while scored:
-        score, name, kind, head, items = scored[0]
-        twins = {id(g[3]): g for g in scored if g[:3] == (score, name, kind) and g[3].table == head.table and
-                 [_amount(c) for c in g[4]] != [_amount(c) for c in items]}
-        if not twins:
-            return scored[0]
-        twins[id(head)] = scored[0]
-        chosen = whose([c for c in chunks if id(c) in twins], chunks, question, department)
-        if chosen is not None:
-            return twins[id(chosen)]
-        scored = [g for g in scored if g[:3] != (score, name, kind)]
-    return None
-
-
 def _says(label: str, named: str) -> bool:
     """A row's label says the item a question names (灾害防治及应急管理 for 灾害防治及应急管理支出): most of its words."""
     said = grams(clean(named))
@@ -374,7 +363,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                  + (1.0 if names_table and kind.startswith("table") else 0.0)
                  + (2.0 if under and kind.startswith("row") and _says(name, under.group("x")) else 0.0))
         scored.append((score, name, kind, head, items))
-    best = _told_apart(sorted(scored, key=lambda g: -g[0]), chunks, first or question, own)
+    best = told_apart(sorted(scored, key=lambda g: -g[0]), chunks, first or question, own, _amount)
     if best is None:
         return None
     _, name, kind, head, items = best
@@ -387,7 +376,11 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         if units or _COUNTED.search(first or question) else None
     if column and not units and not _COUNTED.search(column.split("/")[-1]):
         column = None  # (a money column named beside a count asked: the rows' amounts, as before)
-    amount = (lambda c: next((f["value"] for f in c.facts if f.get("column") == column), None)) if column else _amount
+    # (the year asked, else the document's: not the year before's column printed first, unless it is asked)
+    years = None if PREVIOUS.search(first or question) else \
+        set(re.findall(r"(20\d\d)年", halfwidth(first or question))) or {str(docs[key].get("year"))}
+    amount = (lambda c: next((f["value"] for f in c.facts if f.get("column") == column), None)) if column else \
+        (lambda c: _amount(c, years))
     valued = [(v, c) for c in items if (v := amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")]
     if not valued:
         return None
@@ -418,7 +411,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             f"{name}中“{column.split('/')[-1]}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
     share = gap = None
     if SHARE_ASKED.search(rest):
-        whole = _amount(head) if kind.startswith("row") else _table_total(chunks, top.table)
+        whole = _amount(head, years) if kind.startswith("row") else _table_total(chunks, top.table)
         whole = whole or sum(v for v, _ in valued)
         share = round(100.0 * value / whole, 2) if whole else None
         if share is not None and share >= 99.995:
@@ -430,7 +423,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         text += f"，比第二位“{valued[1][1].label}”（{valued[1][0]:,.2f}万元）多{gap:,.2f}万元"
     text += "。"
     rows = [AnswerRow(entity=c.label or "", value=round(v, 4), unit=unit, source=c.source, page=c.page,
-                      table=c.table, row=c.label, column=column or (c.facts[0]["column"] if c.facts else None))
+                      table=c.table, row=c.label, column=column or ((_money(c, years) or {}).get("column")))
             for v, c in valued[:10]]
     from qa.retrieve import Hit
 

@@ -32,3 +32,21 @@ def whose(heads: list, chunks: list, question: str, department: str) -> object |
     if not named and _OFFICE.search(question):
         named = [h for h, o in zip(heads, owners) if o == department]
     return named[0] if len(named) == 1 else None
+
+
+def told_apart(scored: list, chunks: list, question: str, department: str, amount) -> tuple | None:
+    """The best-scored group the question tells apart: a group scored as high as another of its name in its table,
+    with other rows (another unit's block), stands only when the question says whose it is (`whose`);
+    otherwise the next group is read. `amount` reads a row's amount."""
+    while scored:
+        score, name, kind, head, items = scored[0]
+        twins = {id(g[3]): g for g in scored if g[:3] == (score, name, kind) and g[3].table == head.table and
+                 [amount(c) for c in g[4]] != [amount(c) for c in items]}
+        if not twins:
+            return scored[0]
+        twins[id(head)] = scored[0]
+        chosen = whose([c for c in chunks if id(c) in twins], chunks, question, department)
+        if chosen is not None:
+            return twins[id(chosen)]
+        scored = [g for g in scored if g[:3] != (score, name, kind)]
+    return None

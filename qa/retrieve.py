@@ -149,7 +149,18 @@ class Retriever:
         return self._terms
 
     def scope(self, question: str) -> Scope:
-        return scope(question, self.documents())
+        sc = scope(question, self.documents())
+        if sc.unknown and sc.named:
+            # a unit named beside its department that the department's document reports on its own rows (a
+            # subordinate centre's row in the project table) is in the store, inside that document
+            sc.unknown = [u for u in sc.unknown if not self._reports(u, set(sc.named))]
+        return sc
+
+    def _reports(self, unit: str, keys: set[str]) -> bool:
+        """Some row of the documents is labelled with the unit's whole name."""
+        docs, chunks, name = self.documents(), self.chunks(), clean(unit)
+        return any(c is not None and c.kind == "row" and clean(c.label or "") == name
+                   for k in keys if k in docs for c in (chunks.get(cid) for cid in docs[k].get("chunk_ids") or []))
 
     def _encoder(self):
         if self._model is None:

@@ -487,3 +487,35 @@ def test_a_group_in_each_units_block_is_ranked_for_the_unit_the_question_names(t
     # the same group in two units' blocks, and the question says neither: no unit's list is guessed
     either = ask("西安市示例局2026年专项业务经费里“委托咨询业务”下面哪项最多？多少万元？", tmp_path / "store")
     assert not either.answered, either.answer
+    # a unit the department's document reports on its own rows is held, inside that document (qa.retrieve)
+    centre = ask("西安市示例局2026年西安市示例服务中心专项业务经费里“委托咨询业务”下面哪项最多？", tmp_path / "store")
+    assert centre.answered and centre.row == "档案整理" and centre.value == 70.0, centre.answer
+    # …and one it does not print is another body the store lacks
+    other = ask("西安市示例局2026年西安市示例培训中心专项业务经费里“委托咨询业务”下面哪项最多？", tmp_path / "store")
+    assert not other.answered and "库中没有西安市示例培训中心" in other.answer, other.answer
+
+
+TWO_YEARS = """重庆市示例局2026年部门预算
+
+2026年一般公共预算支出情况表
+单位：万元
+科目编码\t科目名称\t2025年预算数\t2026年预算数
+\t合计\t600.00\t700.00
+22001\t自然资源事务\t600.00\t700.00
+2200101\t行政运行\t350.00\t300.00
+2200104\t自然资源规划及管理\t250.00\t400.00
+"""
+
+
+def test_items_are_ranked_by_the_years_column_not_the_year_before_printed_first(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "cq-example.txt").write_text(TWO_YEARS, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "cq-example.txt"], tmp_path / "store").errors
+    top = ask("重庆市示例局2026年“自然资源事务”这一款下面哪项最多？多少？", tmp_path / "store")
+    assert top.answered and top.row == "自然资源规划及管理" and top.value == 400.0, top.answer
+    assert "2026" in (top.column or ""), top.column
+    # the year before, when asked, is read in its own column
+    before = ask("重庆市示例局“自然资源事务”这一款下面哪项上年预算最多？", tmp_path / "store")
+    assert before.row == "行政运行" and before.value == 350.0, before.answer
