@@ -23,7 +23,7 @@ from qa.english import is_english, translate
 from qa.bracketed import bracketed_name
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
-from qa.items import described_item, scored_items, verbatim_item
+from qa.items import better_item, better_than_cell, described_item, scored_items, verbatim_item
 from qa.left_out import said_left_out
 from qa.counts import held_or_bought_as_asked, stated_count
 from qa.change import change_of_level
@@ -303,10 +303,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if computed is not None:
                 computed.basis = named + computed.basis
                 return computed
-        if cand is not None and kind == "amount" and cand.hit.chunk.kind == "paragraph":
-            # a sentence's figure, when another item of the narrative says the question's words better (the head
-            # of a list, or an amount that includes the one asked): that item's
-            better = _better_item(question, sc, retriever, cand, scored_once())
+        if cand is not None and kind == "amount":
+            # a sentence's figure or a cell's, when another item of the narrative says the question's words better
+            # (the head of a list, an amount that includes the one asked, a word the cell leaves unsaid): the item's
+            # (a cell read through a term the question was reworded into says the term, not the question's words)
+            better = better_item(question, sc, retriever, cand, scored_once()) \
+                if cand.hit.chunk.kind == "paragraph" else None if term else better_than_cell(
+                    question, sc, retriever, f"{cand.table}{cand.row}{cand.column}", cand.value, scored_once())
             if better is not None:
                 return _item_answer(question, better, citations, k, named)
         if cand is not None:
@@ -354,24 +357,6 @@ def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, na
     column answers as asked."""
     item = stated_item(question, sc, retriever, rare)
     return None if item is None else _item_answer(question, item, citations, k, named)
-
-
-def _better_item(question: str, sc, retriever: Retriever, cand, found: list):
-    """The narrative item the question describes (qa.items), when it states another amount than the sentence read
-    and says the question's words by MARGIN more than the item of the amount read (which must be one of the
-    sentence's items: a figure the items do not hold is not second-guessed). It must also say a word the sentence
-    read does not, unless it is a part that sentence lists (其中/包括): a clause whose subject the sentence leaves
-    unsaid (…预算为2.40万元，支出决算为2.15万元) reads worse as an item than it is. `found`: qa.items.scored_items."""
-    from qa.items import LIST_HEAD, MARGIN
-
-    best = described_item(question, sc, retriever, found)
-    if best is None or abs(best.value - cand.value) <= 0.005:
-        return None
-    read = [f.share for f in found if f.chunk.id == cand.hit.chunk.id and abs(f.value - cand.value) <= 0.005]
-    if not read or best.share < max(read) + MARGIN:
-        return None
-    listed = best.sentence.strip() == cand.text.strip() and LIST_HEAD.search(cand.text)
-    return best if listed or any(w not in cand.text for w in best.said) else None
 
 
 def _item_answer(question: str, item, citations: list, k: int, named: list[Basis]) -> Answer:

@@ -250,6 +250,37 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     return best
 
 
+def better_item(question: str, sc: Scope, retriever: Retriever, cand,
+                found: list[DescribedItem]) -> DescribedItem | None:
+    """The narrative item the question describes, in place of a sentence's figure read for it (`cand`), when it states another amount than the sentence read
+    and says the question's words by MARGIN more than the item of the amount read (which must be one of the
+    sentence's items: a figure the items do not hold is not second-guessed). It must also say a word the sentence
+    read does not, unless it is a part that sentence lists (其中/包括): a clause whose subject the sentence leaves
+    unsaid (…预算为2.40万元，支出决算为2.15万元) reads worse as an item than it is. `found`: scored_items."""
+    best = described_item(question, sc, retriever, found)
+    if best is None or abs(best.value - cand.value) <= 0.005:
+        return None
+    read = [f.share for f in found if f.chunk.id == cand.hit.chunk.id and abs(f.value - cand.value) <= 0.005]
+    if not read or best.share < max(read) + MARGIN:
+        return None
+    listed = best.sentence.strip() == cand.text.strip() and LIST_HEAD.search(cand.text)
+    return best if listed or any(w not in cand.text for w in best.said) else None
+
+
+def better_than_cell(question: str, sc: Scope, retriever: Retriever, cell: str, value: float,
+                     found: list[DescribedItem]) -> DescribedItem | None:
+    """The narrative item the question describes, in place of a table cell read for it (`cell`: its table, row and
+    column), when the item states another amount and says, by MARGIN more than the cell, the question's words,
+    among them one the cell does not say: 政府采购货物 is the 货物类项目 a sentence lists, not the table's 政府采购
+    total, which leaves 货物 unsaid."""
+    best = described_item(question, sc, retriever, found)
+    if best is None or abs(best.value - value) <= 0.005:
+        return None
+    words = question_words(question, sc, retriever)
+    said, share = _said(words, sum(w for w, _ in words.values()) or 1.0, cell)
+    return best if best.share >= share + MARGIN and set(best.said) - set(said) else None
+
+
 # A run of the question's own characters this long, said by one item, names it (科技计划管理改革 in 根据《…科技计划管理改革
 # 优化工作方案》，增加科技研发资金预算41,626万元): no term of a table says such a run.
 MIN_RUN = 6

@@ -160,3 +160,30 @@ def test_a_performance_targets_value_is_in_the_unit_the_question_asks_not_the_ta
     assert target_unit("全市技术合同成交额至少要做到多少亿元？") == "亿元"
     assert target_unit("要建成多少个社区商业圈？") == "个"
     assert target_unit("软件和信息服务业规模是多少") is None  # not said: not known, never 万元
+
+
+PROCUREMENT = """深圳市示例局
+2026年部门预算
+
+一、政府采购预算情况
+深圳市示例局纳入2026年部门预算的政府采购项目共有600.00万元，其中：货物类项目150.00万元、工程类项目50.00万元、服务类项目400.00万元。
+
+支出总表
+单位：万元
+科目编码\t科目名称\t支出合计\t政府采购项目
+\t合计\t2000.00\t600.00
+\t深圳市示例局\t2000.00\t600.00
+"""
+
+
+def test_a_part_the_narrative_lists_beats_a_cell_that_leaves_its_word_unsaid(tmp_path):
+    from index.ingest import ingest_paths
+
+    (tmp_path / "sz-example.txt").write_text(PROCUREMENT, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # the table's 政府采购 cell says nothing of 货物: the 货物类项目 the sentence lists is the figure asked
+    goods = ask("深圳市示例局2026年政府采购货物是多少？", tmp_path / "store")
+    assert goods.answered and goods.value == 150.0 and "货物类项目" in goods.citations[0].text, goods.answer
+    # the whole, asked, is still the table's
+    whole = ask("深圳市示例局2026年政府采购项目是多少？", tmp_path / "store")
+    assert whole.answered and whole.value == 600.0, whole.answer
