@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypedDict  # pydantic reads field annotations of this one on Python 3.11
 
 from index.document import Document, Row, Table
+from index.hierarchy import is_total
 
 MAX_TABLE_CHUNK_CHARS = 1500
 
@@ -42,7 +43,8 @@ class Chunk(BaseModel):
     label: str | None = Field(default=None, description="Row chunks: the row label.")
     code: str | None = Field(default=None, description="Row chunks: the classification code.")
     parents: str | None = Field(default=None, description="The classification path above a coded row "
-                                "(城乡社区支出/城乡社区管理事务 for 2120101 行政运行).")
+                                "(城乡社区支出/城乡社区管理事务 for 2120101 行政运行), or the row heading a label the "
+                                "table prints a second time (年初结转和结余 over its 一般公共预算财政拨款).")
     block: str | None = Field(default=None, description="Row chunks: the heading of the side-by-side half the row "
                               "is printed in, when its table prints several (政府预算支出经济分类科目（按大类）).")
     budget_unit: str | None = Field(default=None, description="Row chunks: the budget unit (预算单位) whose block "
@@ -97,6 +99,33 @@ def code_parents(table: Table) -> dict[str, str]:
             path = [names[p] for p in (code[:3], code[:5]) if len(p) < len(code) and p in names]
             if path:
                 out[code] = "/".join(path)
+    return out
+
+
+# A label's ordinal (一、 （二） 3.): a row printed again with or without it is the same item.
+ORDINAL = re.compile(r"^[\s（(]*(?:[一二三四五六七八九十]+|\d{1,2})[、.．)）]\s*")
+
+
+def repeat_heads(table: Table) -> dict[int, str]:
+    """For each row whose label (its ordinal aside) an earlier row of the table prints, the row that heads it: the
+    nearest row above it, below that first one, that is no total and no repeat itself. A summary table prints its
+    funds twice, the year's own (一、一般公共预算财政拨款) and again under 年初结转和结余: the second is a part of the
+    carry-over, and says so only through its head."""
+    first: dict[str, int] = {}
+    repeats: set[int] = set()
+    out: dict[int, str] = {}
+    for i, r in enumerate(table.rows):
+        bare = ORDINAL.sub("", r.label or "")
+        if not bare or is_total(r.label or ""):
+            continue
+        if bare not in first:
+            first[bare] = i
+            continue
+        repeats.add(i)
+        head = next((j for j in range(i - 1, first[bare], -1) if j not in repeats and
+                     not is_total(table.rows[j].label or "")), None)
+        if head is not None and table.rows[head].label:
+            out[i] = table.rows[head].label
     return out
 
 
@@ -160,12 +189,14 @@ def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
     for t in doc.tables:
         lines = []
         parents = code_parents(t)
-        for r in t.rows:
-            text = row_text(t, r, parents.get(r.code or ""))
+        heads = repeat_heads(t)
+        for i, r in enumerate(t.rows):
+            path = parents.get(r.code or "") or heads.get(i)
+            text = row_text(t, r, path)
             lines.append(text.split("｜", 1)[-1])
             chunks.append(Chunk(id=_id(key, "r", text, r.page), kind="row", pages=[r.page], text=text,
                                 table=t.title, unit=t.unit, label=r.label or t.title, code=r.code,
-                                parents=parents.get(r.code or ""), block=r.block, budget_unit=r.unit,
+                                parents=path, block=r.block, budget_unit=r.unit,
                                 facts=row_facts(t, r),
                                 section=t.section,
                                 **base))

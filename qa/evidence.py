@@ -276,7 +276,7 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
         elif h.chunk.kind == "paragraph":
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
     corroborate(cands)
-    same_label_twice(cands)
+    same_label_twice(cands, q)
     zero_beside_same_item(cands, q)
     if any(c.named_row for c in cands):
         # The question names a row of the table whole ("项目支出总表中精准预报"): the table's subject frames it.

@@ -3,8 +3,10 @@ counts more; one label printed twice with different amounts, or a zero beside th
 (see qa/evidence.py, which reads the figures)."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from index.chunk import ORDINAL
 from qa.phrase import Query, clean, grams, match, norm
 
 if TYPE_CHECKING:
@@ -16,16 +18,37 @@ def column_group(column: str | None) -> str:
     return "/".join((column or "").split("/")[:-1])
 
 
-def same_label_twice(cands: list[_Candidate], penalty: float = 4.0) -> None:
+# A fund printed again under the year's carry-over (年初结转和结余, 上年结转): a part of the carry-over, asked only by
+# saying it (index.chunk.repeat_heads names the row it sits under).
+_CARRIED = re.compile(r"结转|结余")
+
+
+def same_label_twice(cands: list[_Candidate], q: Query | None = None, penalty: float = 4.0) -> None:
     """A table that prints one label on two rows with different amounts (公务用车运行维护费 under two headings):
-    neither row alone is the figure the label names; a sentence stating it, or nothing, is the answer."""
+    neither row alone is the figure the label names; a sentence stating it, or nothing, is the answer. Unless the
+    repeats sit under the year's carry-over and the question does not say it: then the first row is the year's own
+    figure (一、一般公共预算财政拨款 over the 一般公共预算财政拨款 of 年初结转和结余), and the repeats alone count less."""
     seen: dict[tuple, set[float]] = {}
+
+    def key(c: _Candidate) -> tuple:
+        return c.hit.chunk.source, c.table, norm(ORDINAL.sub("", c.row or "")), c.column
+
     for c in cands:
         if c.hit.chunk.kind == "row":
-            seen.setdefault((c.hit.chunk.source, c.table, norm(c.row or ""), c.column), set()).add(round(c.value, 2))
+            seen.setdefault(key(c), set()).add(round(c.value, 2))
+    said_carried = q is not None and bool(_CARRIED.search(q.text))
+    carried = {id(c) for c in cands if c.hit.chunk.kind == "row" and not said_carried and
+               (c.hit.chunk.parents or "") and _CARRIED.search(c.hit.chunk.parents or "") and
+               not (c.hit.chunk.code or "")}
     for c in cands:
-        if c.hit.chunk.kind == "row" and len(seen[(c.hit.chunk.source, c.table, norm(c.row or ""), c.column)]) > 1:
-            c.score -= penalty
+        if c.hit.chunk.kind != "row" or len(seen[key(c)]) < 2:
+            continue
+        twins = [d for d in cands if d.hit.chunk.kind == "row" and key(d) == key(c)]
+        if any(id(d) in carried for d in twins) and any(id(d) not in carried for d in twins):
+            if id(c) in carried:
+                c.score -= penalty
+            continue
+        c.score -= penalty
 
 
 def zero_beside_same_item(cands: list[_Candidate], q: Query) -> None:

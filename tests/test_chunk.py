@@ -52,3 +52,30 @@ def test_a_sentence_the_page_break_cut_is_one_passage_over_both_pages():
     passages = [(c.text, c.pages) for c in chunk_document(doc) if c.kind == "paragraph"]
     assert passages == [("截至2025年10月，本单位共有车辆664辆，其中执法执勤用车402辆。", [1, 2]),
                         ("2026年计划购置车辆30辆。", [2])]
+
+
+SUMMARY = """西安市示例局
+2022年部门决算
+
+财政拨款收入支出决算总表
+单位：万元
+项目\t收入金额
+一、一般公共预算财政拨款\t300.00
+二、政府性基金预算财政拨款\t500.00
+本年收入合计\t800.00
+年初结转和结余\t60.00
+一般公共预算财政拨款\t10.00
+政府性基金预算财政拨款\t50.00
+总计\t860.00
+"""
+
+
+def test_a_label_printed_again_carries_the_row_that_heads_it():
+    chunks = chunk_document(parse_text_string(SUMMARY, "summary.txt"))
+    rows = [c for c in chunks if c.kind == "row" and c.label.endswith("一般公共预算财政拨款")]
+    first, again = rows
+    # the year's own figure stands alone; the fund printed again is the carry-over's part, and says so
+    assert first.parents is None and first.facts[0]["value"] == 300.0
+    assert again.parents == "年初结转和结余" and "年初结转和结余" in again.text
+    fund = next(c for c in chunks if c.kind == "row" and c.label == "政府性基金预算财政拨款")
+    assert fund.parents == "年初结转和结余"  # (the nearest row above that is no repeat itself)

@@ -134,6 +134,15 @@ def test_a_label_printed_twice_with_two_amounts_is_not_read_from_one_row():
     assert structured("万里街道办事处公务用车运行维护费预算多少？", [first, second, said]).value == 15.0
 
 
+def test_a_fund_printed_again_under_the_carry_over_is_read_only_when_the_carry_over_is_asked():
+    own = _row("一、一般公共预算财政拨款", {"收入/金额": 300.0}, "财政拨款收入支出决算总表")
+    again = _row("一般公共预算财政拨款", {"收入/金额": 10.0}, "财政拨款收入支出决算总表")
+    again.chunk.parents = "年初结转和结余"  # (index.chunk.repeat_heads)
+    hits = [again, own]
+    assert structured("一般公共预算财政拨款收入是多少？", hits).value == 300.0
+    assert structured("年初结转和结余中一般公共预算财政拨款是多少？", hits).value == 10.0
+
+
 def test_the_figure_stated_elsewhere_is_found_to_cite_beside_it():
     from qa.evidence import corroborating
 
