@@ -248,6 +248,10 @@ _PART_OF = re.compile(r"\bhow much of\b.+?\b(?:is|are|was|were|goes|go|went)\s+(
 # The general public budget named (general-budget, general public budget), and its appropriations named (a term).
 _GENERAL_BUDGET = re.compile(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", re.I)
 _GENERAL_BUDGET_MONEY = re.compile(_GENERAL_BUDGET.pattern + r"\s+(?:appropriation|allocation|fund)", re.I)
+# …which, as where the money comes from ("basic expenditure paid from general public budget appropriations"), is the
+# general budget's part of the thing asked, not the appropriations themselves
+_PAID_FROM = re.compile(r"\b(?:paid|funded|financed|covered|met)\s+(?:from|by|out\s+of)\s+(?:the\s+|its\s+)?" +
+                        _GENERAL_BUDGET_MONEY.pattern, re.I)
 _RATE = re.compile(r"\b(?:rate|percentage|percent|per\s+cent|proportion|ratio|share\s+of)\b|%", re.I)
 _LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides)\b", re.I)
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)
@@ -316,7 +320,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             named = [p for p in re.findall(r"\(([^()]*)\)", question)
                      if not _CHINESE.search(p) and not _LEAVES_OUT.search(p)]
             term = _term(" ".join(_STOP.sub(" ", named[0]).split()), terms, sources) if len(named) == 1 else None
-        elif _GENERAL_BUDGET.search(question) and not _GENERAL_BUDGET_MONEY.search(question):
+        elif _GENERAL_BUDGET.search(question) and \
+                (not _GENERAL_BUDGET_MONEY.search(question) or _PAID_FROM.search(question)):
             # general-budget project spending, general public budget money put into X: 一般公共预算项目支出, the
             # X of the general public budget (not its appropriations, a term of their own)
             general = "一般公共预算" not in term and not re.search(r"基金|国有资本", term)

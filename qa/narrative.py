@@ -34,8 +34,10 @@ def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[flo
 
 _PURPOSE = re.compile(r"\s*[，,]\s*(?:主要)?(?:用于|是用于)")
 # the purpose said in the clause before a change's own (…，主要用于…项目支出，比2025年减少)
-_PURPOSE_CLAUSE = re.compile(_PURPOSE.pattern + r"[^，,。；;]*(?=[，,][^，,。；;]*$)")
+# (…and on to the change's own clause, over the purpose's commas: 主要用于保障…缴费，保障部门正常运转的…支出，比2025年增加)
+_PURPOSE_CLAUSE = re.compile(_PURPOSE.pattern + r"[^。；;]*(?=[，,][^，,。；;]*$)")
 _PARTS = re.compile(r"其中|主要是|主要为|主要包括|包括|分别是|分别为")  # words that open a list of parts
+_OF_WHICH = re.compile(r"\s*其中")
 
 
 def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
@@ -88,7 +90,10 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         # amount, describes it as much as its name does.
         purpose = _PURPOSE.match(text, a.end, hi)
         what_for = text[purpose.end():hi] if purpose and not change else ""
-        context = prefix + what_for
+        # a sentence opening with 其中 lists parts of the one before: that one's subject frames them (其中：基本支出… of
+        # 一般公共预算财政拨款支出…, for 一般公共预算基本支出)
+        head = text[next((s for s, e in spans if e == lo), lo):lo] if _OF_WHICH.match(text, lo) else ""
+        context = head + prefix + what_for
         scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
         if scored is None:
             continue
@@ -106,8 +111,8 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
             scored = (scored[0] + (2.0 if "本级" in unit_section else -4.0), scored[1])
         out.append(_Candidate(scored[0], a.value, "万元", text[lo:hi].strip(), hit, cover=scored[1],
                               # what the sentence names it, or the heading the paragraph is under
-                              said=clean(strip_entity(named + re.split(r"[，,；;。]", prefix)[-1] + what_for + heading,
-                                                      hit)),
+                              said=clean(strip_entity(head + named + re.split(r"[，,；;。]", prefix)[-1] + what_for +
+                                                      heading, hit)),
                               heading=clean(heading), unnamed=_listed_unnamed(q, prefix, hit)))
     return out
 

@@ -282,6 +282,16 @@ def test_a_change_after_what_a_figure_is_used_for_is_the_figures_and_goes_the_wa
     assert structured("政府性基金预算支出比2025年少了多少？", hits, terms).value == 2581.46
 
 
+def test_a_part_listed_after_its_whole_is_framed_by_it_and_its_change_follows_a_long_purpose():
+    hits = [_para("2026年一般公共预算财政拨款支出128,148.56万元，比2025年增加10,300.15万元。其中：基本支出33,325.21万元，"
+                  "主要用于保障在职人员工资福利、离休人员离休费等，保障部门正常运转的各项商品服务支出，比2025年增加"
+                  "2,943.64万元；项目支出94,823.35万元，主要用于水源工程建设，比2025年增加7,356.51万元。")]
+    terms = ["基本支出", "项目支出", "一般公共预算财政拨款支出"]
+    # 其中：基本支出 is the general budget's basic expenditure, and the change after its purpose (over two commas) is its
+    assert structured("一般公共预算基本支出比上年增加多少？", hits, terms).value == 2943.64
+    assert structured("一般公共预算财政拨款支出比上年增加多少？", hits, terms).value == 10300.15
+
+
 def test_a_cell_of_the_basic_expenditure_table_is_that_parts_figure_not_the_whole():
     hits = [_row("会议费", {"决算数": 23.86}, "一般公共预算财政拨款基本支出决算表"),
             _row("培训费", {"决算数": 12.0}, "一般公共预算财政拨款基本支出决算表"),

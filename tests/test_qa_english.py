@@ -464,6 +464,9 @@ def test_a_fiscal_year_a_rate_a_general_budget_and_a_clause_of_how_it_is_read(tm
     # a thing of the general public budget: that thing of it (not of every fund), unless its appropriations are asked
     assert translate("What does the Shenzhen Meteorological Bureau budget for electricity bills in its 2026 "
                      "general public budget?", city) == "深圳市气象局2026年一般公共预算电费是多少"
+    # …and so is a thing paid from its appropriations: where the money comes from, not the appropriations asked
+    assert translate("What does the Shenzhen Meteorological Bureau spend in 2026 on electricity bills paid from "
+                     "general public budget appropriations?", city) == "深圳市气象局2026年一般公共预算电费是多少"
     # ", taking the … line of its economic classification" says how the figure is read, not what it is
     assert translate("How much retirement pay does the Shenzhen Meteorological Bureau budget in 2026, taking the "
                      "retirement-pay line of its expenditure by economic classification?", city) == \
