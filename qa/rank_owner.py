@@ -28,7 +28,9 @@ def whose(heads: list, chunks: list, question: str, department: str) -> object |
     if len(set(owners)) < len(owners):
         return None
     asked = norm(question)
-    named = [h for h, o in zip(heads, owners) if o and o != department and o in asked]
+    # (by its whole name, or without its city: 行政争议预防调处中心 of 西安市行政争议预防调处中心)
+    named = [h for h, o in zip(heads, owners) if o and o != department and
+             (o in asked or re.sub(r"^[\u4e00-\u9fff]{2,3}?市", "", o) in asked)]
     if not named and _OFFICE.search(question):
         named = [h for h, o in zip(heads, owners) if o == department]
     return named[0] if len(named) == 1 else None

@@ -490,6 +490,9 @@ def test_a_group_in_each_units_block_is_ranked_for_the_unit_the_question_names(t
     # a unit the department's document reports on its own rows is held, inside that document (qa.retrieve)
     centre = ask("西安市示例局2026年西安市示例服务中心专项业务经费里“委托咨询业务”下面哪项最多？", tmp_path / "store")
     assert centre.answered and centre.row == "档案整理" and centre.value == 70.0, centre.answer
+    # …named without its city, as people say it
+    short = ask("西安市示例局2026年示例服务中心专项业务经费里“委托咨询业务”下面哪项最多？", tmp_path / "store")
+    assert short.answered and short.row == "档案整理", short.answer
     # …and one it does not print is another body the store lacks
     other = ask("西安市示例局2026年西安市示例培训中心专项业务经费里“委托咨询业务”下面哪项最多？", tmp_path / "store")
     assert not other.answered and "库中没有西安市示例培训中心" in other.answer, other.answer
