@@ -23,7 +23,7 @@ from qa.english import is_english, translate
 from qa.bracketed import bracketed_name
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
-from qa.items import better_item, better_than_cell, described_item, scored_items, verbatim_item
+from qa.items import better_item, better_than_cell, described_item, question_words, scored_items, verbatim_item
 from qa.left_out import said_left_out
 from qa.counts import held_or_bought_as_asked, stated_count
 from qa.change import change_of_level
@@ -237,7 +237,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}
         # the narrative items that say the question's words, and the one it describes (qa/items.py), read at most
         # once whichever step asks for them
-        scored_once = functools.cache(functools.partial(scored_items, question, sc, retriever))
+        words_once = functools.cache(lambda: question_words(question, sc, retriever))
+        scored_once = functools.cache(lambda: scored_items(question, sc, retriever, words_once()))
         described_once = functools.cache(lambda: described_item(question, sc, retriever, scored_once()))
         reworded_once = functools.cache(lambda: reword(question, sc, retriever))  # (asked below, twice at most)
         # a question that adds up a table's columns (基本支出和项目支出加起来) asks a row of that table, not an item
@@ -309,7 +310,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             # (a cell read through a term the question was reworded into says the term, not the question's words)
             better = better_item(question, sc, retriever, cand, scored_once()) \
                 if cand.hit.chunk.kind == "paragraph" else None if term else better_than_cell(
-                    question, sc, retriever, f"{cand.table}{cand.row}{cand.column}", cand.value, scored_once())
+                    question, sc, retriever, f"{cand.table}{cand.row}{cand.column}", cand.value, words_once(),
+                    scored_once)
             if better is not None:
                 return _item_answer(question, better, citations, k, named)
         if cand is not None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from qa.cells import text_cells
 from qa.phrase import overlap
@@ -184,11 +184,13 @@ def _joined_singles(words: list[str]) -> list[str]:
     return [w for w in out if w]
 
 
-def scored_items(question: str, sc: Scope, retriever: Retriever) -> list[DescribedItem]:
-    """Every item of the named documents' paragraphs that says one of the question's words, best first."""
+def scored_items(question: str, sc: Scope, retriever: Retriever,
+                 words: dict[str, tuple[float, list[str]]] | None = None) -> list[DescribedItem]:
+    """Every item of the named documents' paragraphs that says one of the question's words (`words`, read from the
+    question when not given), best first."""
     from qa.rank import _amount, _is_total
 
-    words = question_words(question, sc, retriever)
+    words = question_words(question, sc, retriever) if words is None else words
     total = sum(w for w, _ in words.values())
     if not total:
         return []
@@ -252,9 +254,9 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
 
 def better_item(question: str, sc: Scope, retriever: Retriever, cand,
                 found: list[DescribedItem]) -> DescribedItem | None:
-    """The narrative item the question describes, in place of a sentence's figure read for it (`cand`), when it states another amount than the sentence read
-    and says the question's words by MARGIN more than the item of the amount read (which must be one of the
-    sentence's items: a figure the items do not hold is not second-guessed). It must also say a word the sentence
+    """The narrative item the question describes, in place of a sentence's figure read for it (`cand`), when it
+    states another amount than the sentence read and says the question's words by MARGIN more than the item of the
+    amount read (which must be one of the sentence's items: a figure the items do not hold is not second-guessed). It must also say a word the sentence
     read does not, unless it is a part that sentence lists (其中/包括): a clause whose subject the sentence leaves
     unsaid (…预算为2.40万元，支出决算为2.15万元) reads worse as an item than it is. `found`: scored_items."""
     best = described_item(question, sc, retriever, found)
@@ -268,16 +270,19 @@ def better_item(question: str, sc: Scope, retriever: Retriever, cand,
 
 
 def better_than_cell(question: str, sc: Scope, retriever: Retriever, cell: str, value: float,
-                     found: list[DescribedItem]) -> DescribedItem | None:
+                     words: dict[str, tuple[float, list[str]]],
+                     found: Callable[[], list[DescribedItem]]) -> DescribedItem | None:
     """The narrative item the question describes, in place of a table cell read for it (`cell`: its table, row and
-    column), when the item states another amount and says, by MARGIN more than the cell, the question's words,
-    among them one the cell does not say: 政府采购货物 is the 货物类项目 a sentence lists, not the table's 政府采购
-    total, which leaves 货物 unsaid."""
-    best = described_item(question, sc, retriever, found)
+    column), when the item states another amount and says, by MARGIN more than the cell, the question's words
+    (`words`: question_words), among them one the cell does not say: 政府采购货物 is the 货物类项目 a sentence lists,
+    not the table's 政府采购 total, which leaves 货物 unsaid. `found` gives scored_items, read only when the cell
+    leaves a word unsaid (no item can say one more otherwise)."""
+    said, share = _said(words, sum(w for w, _ in words.values()) or 1.0, cell)
+    if not set(words) - set(said):
+        return None
+    best = described_item(question, sc, retriever, found())
     if best is None or abs(best.value - value) <= 0.005:
         return None
-    words = question_words(question, sc, retriever)
-    said, share = _said(words, sum(w for w, _ in words.values()) or 1.0, cell)
     return best if best.share >= share + MARGIN and set(best.said) - set(said) else None
 
 

@@ -28,27 +28,19 @@ def same_label_twice(cands: list[_Candidate], q: Query | None = None, penalty: f
     neither row alone is the figure the label names; a sentence stating it, or nothing, is the answer. Unless the
     repeats sit under the year's carry-over and the question does not say it: then the first row is the year's own
     figure (一、一般公共预算财政拨款 over the 一般公共预算财政拨款 of 年初结转和结余), and the repeats alone count less."""
-    seen: dict[tuple, set[float]] = {}
-
-    def key(c: _Candidate) -> tuple:
-        return c.hit.chunk.source, c.table, norm(ORDINAL.sub("", c.row or "")), c.column
-
+    groups: dict[tuple, list[_Candidate]] = {}
     for c in cands:
         if c.hit.chunk.kind == "row":
-            seen.setdefault(key(c), set()).add(round(c.value, 2))
+            key = c.hit.chunk.source, c.table, norm(ORDINAL.sub("", c.row or "")), c.column
+            groups.setdefault(key, []).append(c)
     said_carried = q is not None and bool(_CARRIED.search(q.text))
-    carried = {id(c) for c in cands if c.hit.chunk.kind == "row" and not said_carried and
-               (c.hit.chunk.parents or "") and _CARRIED.search(c.hit.chunk.parents or "") and
-               not (c.hit.chunk.code or "")}
-    for c in cands:
-        if c.hit.chunk.kind != "row" or len(seen[key(c)]) < 2:
+    for twins in groups.values():
+        if len({round(c.value, 2) for c in twins}) < 2:
             continue
-        twins = [d for d in cands if d.hit.chunk.kind == "row" and key(d) == key(c)]
-        if any(id(d) in carried for d in twins) and any(id(d) not in carried for d in twins):
-            if id(c) in carried:
-                c.score -= penalty
-            continue
-        c.score -= penalty
+        carried = [c for c in twins if not said_carried and not c.hit.chunk.code and
+                   _CARRIED.search(c.hit.chunk.parents or "")]
+        for c in carried if carried and len(carried) < len(twins) else twins:
+            c.score -= penalty
 
 
 def zero_beside_same_item(cands: list[_Candidate], q: Query) -> None:
