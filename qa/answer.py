@@ -34,6 +34,7 @@ from qa.rank_columns import ranked
 from qa.question import FRAME, intent, without_examples
 from qa.reword import keeps_a_word, reword, subject_phrase, term_says_more
 from qa.share import computed_share
+from qa.targets import stated_quantity
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
@@ -224,6 +225,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             counted = stated_count(question, sc, retriever)
             if counted is not None:
                 return _count_answer(question, counted, citations, k, named)
+        # a target or output stated in the unit asked (多少吨, 多大面积: before any cell of money; 多少名, 几座: when
+        # no cell counts it), qa/targets.py
+        stated = functools.cache(lambda: stated_quantity(question, sc, retriever))
+        if kind == "amount" and stated() is not None:
+            return _count_answer(question, stated(), citations, k, named, share=len(stated().said) / stated().words)
         cand = structured(read_as, pool, retriever.terms())
         framed = FRAME.match(read_as)
         if cand is None and framed and kind in ("percent", "count"):
@@ -232,6 +238,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             cand = structured(read_as[framed.end():], pool, retriever.terms())
         if cand is not None and kind == "count" and not held_or_bought_as_asked(read_as, cand.text, cand.value):
             cand = None  # (共有设备144台 is no answer to 打算新添几台)
+        if cand is None and kind == "count" and stated() is not None:
+            return _count_answer(question, stated(), citations, k, named, share=len(stated().said) / stated().words)
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}
@@ -370,10 +378,11 @@ def _item_answer(question: str, item, citations: list, k: int, named: list[Basis
                   basis=named + [Basis(part="sentence", text=item.sentence, words=list(item.said))])
 
 
-def _count_answer(question: str, counted, citations: list, k: int, named: list[Basis]) -> Answer:
+def _count_answer(question: str, counted, citations: list, k: int, named: list[Basis],
+                  share: float | None = None) -> Answer:
     return Answer(question=question, answer=counted.sentence, value=counted.value, unit=counted.measure,
-                  citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1],
-                  mode="extractive", confidence=round(min(1.0, counted.score / 3), 3),
+                  citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1], mode="extractive",
+                  confidence=round(min(1.0, counted.score / 3 if share is None else share), 3),
                   basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
 
 

@@ -1,0 +1,199 @@
+"""Quantities the documents state in a unit other than money: the targets of their performance tables and narrative
+(全年完成医师执业注册20000人, 续建大中型水库27个, 监测断面684个以上, 指标名称=气象台站改造数量；指标值=4.00；计量单位=个)
+and the outputs a final account reports (采血总量84.71吨), read against a question that asks such a unit in its own
+words ("全年要给多少名医生办完执业注册", "要接着往下建的大中型水库至少有几座", "一共采了多少吨血").
+
+Every figure followed by a unit of count or measure is a statement; its name is the words of its clause before the
+figure (without the comparison, 不少于 / ≥) and the words right after the unit (完成不少于207人次培训: 培训). A table
+cell holding only the figure (≥120, 4.00) takes its name from the cell before it and its unit from that name's
+brackets (全年刊发稿件数量（篇）) or from the cell after it (计量单位=个). A statement answers when its unit is the one
+asked (or of one kind: 名 and 人 count people, 个 counts anything but people, 亿斤 is a measure of 斤), its name says a
+word of the question (or a word of one sense and a shared character: 医生 and 医师, 稿子 and 稿件) and more of the
+question's characters than any statement of another figure."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+from qa.counts import StatedCount
+from qa.question import MEASURES
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+# Units of measure longer than a measure word (longest first, so that 万人次 is not read as 万 + 人次)
+_MEASURE_UNITS = ("万人次", "人次", "万次", "万平方公里", "平方公里", "平方千米", "万平方米", "平方米", "公顷", "万亩", "亩",
+                  "万吨", "吨", "亿斤", "万斤", "斤", "公里", "千米", "万人", "万户", "万个", "万件")
+_UNIT = "(?:" + "|".join(_MEASURE_UNITS) + "|[" + MEASURES + "])"
+# A figure and its unit, not an ordinal (第3次) nor a figure inside a longer number or a date (2026年 has no unit here)
+_STATED = re.compile(r"(?<![\d.,第])(\d[\d,]*(?:\.\d+)?)\s*(" + _UNIT + r")")
+_BOUNDARY = re.compile(r"[。；;，,、：:=\n|｜/]")
+_COMPARISON = re.compile(r"(?:不少于|不低于|不超过|不高于|大于等于|小于等于|大于|小于|高于|低于|达到|达|超过|至少|共计|共有|"
+                         r"累计|约|≥|≤|>|<|＞|＜|=)+$")
+_AFTER_UNIT = re.compile(r"^(?:及以上|以上|以下|以内|左右|及以下)?([\u4e00-\u9fff]{0,12})")
+_NUMBERING = re.compile(r"^(?:\d+[.、．]|[（(]\d+[）)]|指标\d+[：:]?|[一二三四五六七八九十]+、)\s*")
+_BRACKET_UNIT = re.compile(r"[（(](" + _UNIT + r")[）)]")
+_ONLY_FIGURE = re.compile(r"^(?:≥|≤|>|<|＞|＜|=)?\s*(\d[\d,]*(?:\.\d+)?)\s*(" + _UNIT + r")?\s*(?:以上|及以上|以下)?$")
+_ONLY_UNIT = re.compile(r"^(" + _UNIT + r")(?:数)?$")
+_NAMED_UNIT = re.compile(r"(万人次|人次|户|人)数?$")  # a name saying what its figure counts (培训人次, 公租房户数)
+# Headers of the performance tables' cells: no statement's name
+_GENERIC_CELL = re.compile(r"^(?:产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标|[一二三]级指标|指标性质|"
+                           r"指标值|计量单位|指标权重|是|否|≥|≤|=)$")
+
+# What a unit counts: a question's measure word and a statement's agree when they are one, one holds the other
+# (亿斤, 斤), they both count people, or one is the general 个 and the other counts things.
+_PEOPLE = set("人名位")
+_AREA = {"平方公里", "平方千米", "万平方公里", "平方米", "万平方米", "公顷", "亩", "万亩"}
+# The question asks a unit: 多少名, 几座, 多少吨, 多少公顷, 多大面积, (按斤算)
+_ASKED_UNIT = re.compile(r"(?<![这那])(?:多少|几)\s*(" + _UNIT + r")")  # (那几辆车 names cars already said)
+_ASKED_AREA = re.compile(r"多大(?:的)?面积|面积(?:有|是)?多大|多少面积")
+_ASKED_BY = re.compile(r"按\s*(" + _UNIT + r")\s*算")
+# Words that ask or frame a target (至少, 全年, 目标里), not words of what is counted
+_ASKING = re.compile(r"多少|几|至少|最少|不少于|不低于|一共|总共|全年|一年|每年|今年|当年|计划|打算|准备|定的|定下的|目标|"
+                     r"绩效|部门整体|整体|预算|决算|(?:里|中)(?:说|讲|提到)?(?=[，,：:])|[？?，,。（）()]")
+_PLAIN = set("年的了是有费钱金支出预算元多少用给要在为和及其他项目经资数量")
+
+
+@dataclass(frozen=True)
+class StatedQuantity(StatedCount):
+    words: int = 1  # how many words of the question name what is counted (the share `said` makes is the confidence)
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit of count or measure a question asks (名 of 多少名医生, 吨 of 多少吨, 面积 of 多大面积)."""
+    q = halfwidth(question)
+    m = _ASKED_UNIT.search(q) or _ASKED_BY.search(q)
+    if m:
+        return m.group(1)
+    return "面积" if _ASKED_AREA.search(q) else None
+
+
+def agree(asked: str, stated: str) -> bool:
+    if asked == stated or asked in stated or stated in asked:
+        return True
+    if asked == "面积":
+        return stated in _AREA
+    if asked in _PEOPLE or stated in _PEOPLE:
+        return asked in _PEOPLE and stated in _PEOPLE
+    if asked in _AREA or stated in _AREA:
+        return False
+    return "个" in (asked, stated) and len(asked) == len(stated) == 1 and not {asked, stated} & set("次场期批轮趟")
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def statements(text: str) -> list[tuple[str, float, str, str]]:
+    """(name, figure, unit, sentence) of every figure with a unit the text states; the sentence it is read in."""
+    text = halfwidth(text)
+    out = []
+    for m in _STATED.finditer(text):
+        before = text[:m.start()]
+        cut = max([x.end() for x in _BOUNDARY.finditer(before)] + [0])
+        name = _COMPARISON.sub("", _NUMBERING.sub("", before[cut:].strip())).strip()
+        if cut and before[cut - 1] in "，,":
+            # the clause before, when it states no figure, leads into this one (开展河长制水质断面监测，监测断面684个)
+            lead = before[max([x.end() for x in _BOUNDARY.finditer(before, 0, cut - 1)] + [0]):cut - 1]
+            name = (lead if not re.search(r"\d", lead) else "") + name
+        after = _AFTER_UNIT.match(text[m.end():])
+        name += after.group(1) if after else ""
+        start = max([x.end() for x in re.finditer(r"[。；;\n｜]", before)] + [0])
+        end = re.search(r"[。；;\n]", text[m.end():])
+        sentence = text[start:m.end() + (end.end() if end else len(text) - m.end())].strip()
+        out.append((name, _number(m.group(1)), m.group(2), sentence))
+    return out
+
+
+def cell_statements(text: str) -> list[tuple[str, float, str, str]]:
+    """The statements of a table row whose cell holds only the figure (≥120; 4.00 with 计量单位 in the next cell):
+    named by the cell before it, with the unit its brackets or the next cell say."""
+    cells = [v.strip() for part in re.split(r"[;；]", re.split(r"[|｜]", halfwidth(text))[-1])
+             for v in [part.split("=", 1)[-1]] if v.strip()]
+    out = []
+    name = None  # the cell naming the next figure (a figure after the first is a weight, a score: not named)
+    for i, cell in enumerate(cells):
+        m = _ONLY_FIGURE.match(cell)
+        if not m:
+            if re.search(r"[\u4e00-\u9fff]{2}", cell) and not _GENERIC_CELL.match(cell) and not _ONLY_UNIT.match(cell):
+                name = cell
+            continue
+        if name is None:
+            continue
+        unit = m.group(2) or next((b.group(1) for b in [_BRACKET_UNIT.search(name)] if b), None)
+        if unit is None:
+            after = next((c for c in cells[i + 1:] if not _ONLY_FIGURE.match(c)), "")
+            only = _ONLY_UNIT.match(after) or _NAMED_UNIT.search(name)  # (计量单位=个, or the name's 培训人次)
+            unit = only.group(1) if only else None
+        named, name = name, None
+        if unit is None:
+            continue
+        out.append((_NUMBERING.sub("", _BRACKET_UNIT.sub("", named)), _number(m.group(1)), unit, f"{named}：{cell}"))
+    return out
+
+
+def _words(phrase: str) -> list[str]:
+    from index.bm25 import segmenter
+
+    return [w for w in dict.fromkeys(segmenter().cut(phrase)) if len(w) >= 2 and
+            re.fullmatch(r"[\u4e00-\u9fff]+", w) and set(w) - _PLAIN]
+
+
+def _says(word: str, name: str) -> bool:
+    """The name says the word, or a word of two characters sharing one of its characters and one of its senses."""
+    if word in name:
+        return True
+    from qa.gloss import share_a_sense
+
+    return any(set(name[i:i + 2]) & set(word) and share_a_sense(word, name[i:i + 2]) for i in range(len(name) - 1))
+
+
+def stated_in(keys: set[str], retriever: Retriever) -> list[tuple[str, float, str, str, object]]:
+    """(name, figure, unit, sentence, chunk) of every named statement of the documents."""
+    docs, chunks = retriever.documents(), retriever.chunks()
+    out = []
+    for key in keys:
+        for cid in docs.get(key, {}).get("chunk_ids") or []:
+            chunk = chunks.get(cid)
+            if chunk is None or chunk.kind not in ("paragraph", "row"):
+                continue
+            read = statements(chunk.text) + (cell_statements(chunk.text) if chunk.kind == "row" else [])
+            out += [(name, value, unit, sentence, chunk) for name, value, unit, sentence in read if name]
+    return out
+
+
+def stated_quantity(question: str, sc: Scope, retriever: Retriever) -> StatedQuantity | None:
+    """The figure of the named document, in the unit the question asks, whose statement says the question's words
+    best (see the module's account); None when no statement clearly does."""
+    from qa.scope import without_names
+
+    unit = asked_unit(question)
+    if unit is None or len(sc.keys) != 1:
+        return None
+    phrase = re.sub(r"[（(]?(?:本级|汇总)[）)]?|20\d\d年?", "", without_names(question, retriever.documents(), sc, years=True))
+    phrase = _ASKING.sub(" ", re.sub(r"(?:多少|几)\s*" + _UNIT + r"|按\s*" + _UNIT + r"\s*算", " ", halfwidth(phrase)))
+    words = _words(phrase)
+    chars = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN
+    if not words:
+        return None
+    found: dict[tuple, StatedQuantity] = {}
+    for name, value, stated, sentence, chunk in stated_in(set(sc.keys), retriever):
+        if not agree(unit, stated):
+            continue
+        said = tuple(w for w in words if _says(w, name))
+        if not said:
+            continue
+        score = 2 * len(said) + len(chars & set(name)) + (stated == unit)
+        if (name, value) not in found or found[name, value].score < score:
+            found[name, value] = StatedQuantity(value, stated, sentence, chunk, said, score, len(words))
+    if not found:
+        return None
+    best = max(found.values(), key=lambda f: f.score)
+    if any(f.score >= best.score and f.value != best.value for f in found.values()):
+        return None  # two figures said as well: the question does not tell them apart
+    if len(best.said) < 2 and len(chars & set(best.sentence)) < 3:
+        return None  # one word alone, and little else of the question: a coincidence of wording
+    return best

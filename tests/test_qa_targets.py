@@ -1,0 +1,72 @@
+"""Targets and outputs stated in a unit other than money (performance targets, a final account's outputs), read
+against a question that asks that unit in its own words; never a guess between statements that fit as well."""
+import pytest
+
+from qa.answer import ask
+from qa.targets import agree, asked_unit, cell_statements, stated_quantity, statements
+from tests.conftest import city_of
+
+TARGETS = ("绩效目标：全年完成医师执业注册20000人，国家医师资格考试参加人数达5000人；续建大中型水库27个；"
+           "开展河长制水质断面监测，监测断面684个以上；对全市510条河流开展水质监测；举办系列培训班，完成不少于207人次培训。"
+           "市中心血站全年采血总量84.71吨。")
+
+
+def test_every_figure_with_a_unit_is_a_statement_named_by_its_clause():
+    read = {(name, value, unit) for name, value, unit, _ in statements(TARGETS)}
+    assert ("全年完成医师执业注册", 20000.0, "人") in read
+    assert ("续建大中型水库", 27.0, "个") in read
+    # the comparison is no part of the name; the clause before, stating no figure, leads into it
+    assert ("开展河长制水质断面监测监测断面", 684.0, "个") in read
+    # the words after the unit finish the name (完成不少于207人次培训: 培训), the longer unit read whole
+    assert ("举办系列培训班完成培训", 207.0, "人次") in read
+    assert ("市中心血站全年采血总量", 84.71, "吨") in read
+    # no ordinal, year or sum of money is a statement
+    assert not statements("第3次会议于2026年召开，安排经费100.00万元。")
+
+
+def test_a_target_tables_row_names_its_figure_by_the_cell_before_it():
+    # 计量单位 in the cell after the figure; the weight after it is no second figure of the indicator
+    row = "绩效目标表（万元）｜绩效目标表：指标名称=气象台站改造数量；指标性质=≥；指标值=4.00；计量单位=个；指标权重(%)=11.00"
+    assert [(n, v, u) for n, v, u, _ in cell_statements(row)] == [("气象台站改造数量", 4.0, "个")]
+    # or in the brackets of the name
+    row = "目标表：项目=产出指标；项目=全年刊发稿件数量（篇）；项目=≥120；项目=8.00"
+    assert [(n, v, u) for n, v, u, _ in cell_statements(row)] == [("全年刊发稿件数量", 120.0, "篇")]
+
+
+def test_the_unit_asked_and_the_units_that_answer_it():
+    assert asked_unit("全年要给多少名医生办完执业注册？") == "名"
+    assert asked_unit("一共采了多少吨血？") == "吨"
+    assert asked_unit("打算把多大面积的地下水调查清楚？") == "面积"
+    assert asked_unit("储备小麦轮换掉多少（按斤算）？") == "斤"
+    assert asked_unit("给那几辆公务车加油的钱是多少？") is None  # (那几辆: cars already named, an amount asked)
+    assert agree("名", "人") and agree("座", "个") and agree("斤", "亿斤") and agree("面积", "公顷")
+    assert not agree("人", "个") and not agree("次", "个") and not agree("吨", "亩")
+
+
+@pytest.fixture(scope="module")
+def target_city(tmp_path_factory):
+    return city_of(tmp_path_factory.mktemp("targets"), [("卫生健康委员会", TARGETS), ("文化局", "文物保护项目700.00万元。")])
+
+
+def test_a_target_is_read_in_the_questions_own_words(target_city):
+    def read(question):
+        found = stated_quantity(question, target_city.scope(question), target_city)
+        return found and (found.value, found.measure)
+
+    # 医生 for 医师: one sense, one character
+    assert read("深圳市卫生健康委员会今年的绩效目标里，全年要给多少名医生办完执业注册？") == (20000.0, "人")
+    assert read("深圳市卫生健康委员会要接着往下建的大中型水库至少有几座？") == (27.0, "个")
+    # the lead clause tells the sections monitored (个) from the rivers (条)
+    assert read("深圳市卫生健康委员会河长制水质断面监测至少要覆盖多少个断面？") == (684.0, "个")
+    assert read("深圳市卫生健康委员会给工作人员办培训至少要培训多少人次？") == (207.0, "人次")
+    a = ask("深圳市卫生健康委员会的市中心血站一年一共采了多少吨血？", target_city.store.root, retriever=target_city)
+    assert a.answered and a.value == 84.71 and a.unit == "吨" and "84.71吨" in a.citations[0].text
+
+
+def test_no_statement_in_the_unit_asked_or_none_saying_the_question_is_no_answer(target_city):
+    def read(question):
+        return stated_quantity(question, target_city.scope(question), target_city)
+
+    assert read("深圳市卫生健康委员会全年要建成多少公顷湿地？") is None  # no statement in 公顷
+    assert read("深圳市卫生健康委员会要新建多少个社区食堂？") is None  # statements in 个 say none of its words
+    assert read("深圳市文化局全年要给多少名医生办完执业注册？") is None  # another unit's document
