@@ -34,7 +34,7 @@ from qa.rank_columns import ranked
 from qa.question import FRAME, intent, without_examples
 from qa.reword import keeps_a_word, reword, subject_phrase, term_says_more
 from qa.share import computed_share
-from qa.targets import stated_quantity
+from qa.targets import names_better, stated_quantity
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
@@ -219,17 +219,17 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         asked = without_names(question, docs, sc, years=True) if sc.named else question
         asked = without_examples(asked)  # (小飞机、直升机这些, 含…等): no words of the thing's name
         read_as, pool = asked, hits + totals_of(hits[:5], retriever.chunks())
+        # a target or output stated in the unit asked (多少吨, 多大面积: before any cell of money; 多少名, 几座: unless
+        # a count or cell names its figure better), qa/targets.py
+        stated = functools.cache(lambda: stated_quantity(question, sc, retriever))
         if kind == "count":
             # a count the narrative states, read by what is counted and whether it is held or bought (qa/counts.py):
             # the sentence sharing most words may state the other count
             counted = stated_count(question, sc, retriever)
-            if counted is not None:
+            if counted is not None and not names_better(stated(), counted.value, counted.chunk, 1.0):
                 return _count_answer(question, counted, citations, k, named)
-        # a target or output stated in the unit asked (多少吨, 多大面积: before any cell of money; 多少名, 几座: when
-        # no cell counts it), qa/targets.py
-        stated = functools.cache(lambda: stated_quantity(question, sc, retriever))
         if kind == "amount" and stated() is not None:
-            return _count_answer(question, stated(), citations, k, named, share=len(stated().said) / stated().words)
+            return _count_answer(question, stated(), citations, k, named, share=stated().share)
         cand = structured(read_as, pool, retriever.terms())
         framed = FRAME.match(read_as)
         if cand is None and framed and kind in ("percent", "count"):
@@ -238,8 +238,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             cand = structured(read_as[framed.end():], pool, retriever.terms())
         if cand is not None and kind == "count" and not held_or_bought_as_asked(read_as, cand.text, cand.value):
             cand = None  # (共有设备144台 is no answer to 打算新添几台)
-        if cand is None and kind == "count" and stated() is not None:
-            return _count_answer(question, stated(), citations, k, named, share=len(stated().said) / stated().words)
+        if kind == "count" and stated() is not None and (
+                cand is None or names_better(stated(), cand.value, cand.hit.chunk, cand.cover)):
+            return _count_answer(question, stated(), citations, k, named, share=stated().share)
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}

@@ -328,7 +328,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     if re.search(r"\bhow many\b", question, re.I):
         # "How many vehicles…" asks a count, which no term of the money tables reads: the thing counted is read
         # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
-        return count_question(question, units, years, docs, retriever)
+        return count_question(question, units, years, docs, retriever, described=rest)
     if term is None and rest.strip() and len(set(units)) == 1:
         # what the money is for, then its examples ("materials-reserve work, such as spot checks of stockpiles"):
         # the head names the item, the examples illustrate it; read whole when the head alone reads nothing

@@ -30,7 +30,7 @@ _MEASURE_UNITS = ("万人次", "人次", "万次", "万平方公里", "平方公
 _UNIT = "(?:" + "|".join(_MEASURE_UNITS) + "|[" + MEASURES + "])"
 # A figure and its unit, not an ordinal (第3次) nor a figure inside a longer number or a date (2026年 has no unit here)
 _STATED = re.compile(r"(?<![\d.,第])(\d[\d,]*(?:\.\d+)?)\s*(" + _UNIT + r")")
-_BOUNDARY = re.compile(r"[。；;，,、：:=\n|｜/]")
+_BOUNDARY = re.compile(r"[。；;，,、：:=\n|｜/（(）)]")  # (a bracket's figures are its own: 6名（2名执业律师…）)
 _COMPARISON = re.compile(r"(?:不少于|不低于|不超过|不高于|大于等于|小于等于|大于|小于|高于|低于|达到|达|超过|至少|共计|共有|"
                          r"累计|约|≥|≤|>|<|＞|＜|=)+$")
 _AFTER_UNIT = re.compile(r"^(?:及以上|以上|以下|以内|左右|及以下)?([\u4e00-\u9fff]{0,12})")
@@ -59,7 +59,19 @@ _PLAIN = set("年的了是有费钱金支出预算元多少用给要在为和及
 
 @dataclass(frozen=True)
 class StatedQuantity(StatedCount):
-    words: int = 1  # how many words of the question name what is counted (the share `said` makes is the confidence)
+    words: int = 1  # how many words of the question name what is counted
+
+    @property
+    def share(self) -> float:
+        """The share of the question's words its name says (the answer's confidence)."""
+        return len(self.said) / self.words
+
+
+def names_better(stated: StatedQuantity | None, value: float, chunk, cover: float) -> bool:
+    """The stated quantity answers rather than another figure read otherwise (a cell, a sentence's first figure, a
+    count of things held): it says more of the question's words (`cover`: the share the other says), or it is in the
+    same passage, named apart from the other (of 11个区、46个涉农街道, the 46 asked about 涉农街道)."""
+    return stated is not None and stated.value != value and (stated.share > cover or stated.chunk.id == chunk.id)
 
 
 def asked_unit(question: str) -> str | None:
@@ -95,7 +107,14 @@ def statements(text: str) -> list[tuple[str, float, str, str]]:
         before = text[:m.start()]
         cut = max([x.end() for x in _BOUNDARY.finditer(before)] + [0])
         name = _COMPARISON.sub("", _NUMBERING.sub("", before[cut:].strip())).strip()
-        if cut and before[cut - 1] in "，,":
+        if cut and before[cut - 1] == "、":
+            # an item of a list (涉及我市11个区、46个涉农街道): named with the list's lead, before its first figure
+            # when its items name their things after the figure (11个区): the lead then names none of them
+            clause = before[max([x.end() for x in _BOUNDARY.finditer(before) if x.group() != "、"] + [0]):]
+            first = _STATED.search(clause)
+            if first and re.match(r"[\u4e00-\u9fff]", clause[first.end():]):
+                name = _COMPARISON.sub("", _NUMBERING.sub("", clause[:first.start()].strip())).strip() + name
+        elif cut and before[cut - 1] in "，,":
             # the clause before, when it states no figure, leads into this one (开展河长制水质断面监测，监测断面684个)
             lead = before[max([x.end() for x in _BOUNDARY.finditer(before, 0, cut - 1)] + [0]):cut - 1]
             name = (lead if not re.search(r"\d", lead) else "") + name

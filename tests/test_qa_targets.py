@@ -8,7 +8,8 @@ from tests.conftest import city_of
 
 TARGETS = ("绩效目标：全年完成医师执业注册20000人，国家医师资格考试参加人数达5000人；续建大中型水库27个；"
            "开展河长制水质断面监测，监测断面684个以上；对全市510条河流开展水质监测；举办系列培训班，完成不少于207人次培训。"
-           "市中心血站全年采血总量84.71吨。")
+           "市中心血站全年采血总量84.71吨。信访大厅聘请常驻律师至少6名（2名执业律师和4名实习律师）。"
+           "第四次全国农业普查涉及我市11个区、46个涉农街道。")
 
 
 def test_every_figure_with_a_unit_is_a_statement_named_by_its_clause():
@@ -20,6 +21,11 @@ def test_every_figure_with_a_unit_is_a_statement_named_by_its_clause():
     # the words after the unit finish the name (完成不少于207人次培训: 培训), the longer unit read whole
     assert ("举办系列培训班完成培训", 207.0, "人次") in read
     assert ("市中心血站全年采血总量", 84.71, "吨") in read
+    # an item of a list that names its thing after the figure takes the list's lead; one naming it before does not
+    listed = {n: v for n, v, _, _ in statements("普查涉及我市11个区、46个涉农街道。轮换储备小麦2.1亿斤、食用油4500万斤。")}
+    assert listed == {"普查涉及我市区": 11.0, "普查涉及我市涉农街道": 46.0, "轮换储备小麦": 2.1, "食用油": 4500.0}
+    # a bracket's figures are its own
+    assert [n for n, *_ in statements("聘请常驻律师至少6名（2名执业律师）")] == ["聘请常驻律师", "执业律师"]
     # no ordinal, year or sum of money is a statement
     assert not statements("第3次会议于2026年召开，安排经费100.00万元。")
 
@@ -59,6 +65,9 @@ def test_a_target_is_read_in_the_questions_own_words(target_city):
     # the lead clause tells the sections monitored (个) from the rivers (条)
     assert read("深圳市卫生健康委员会河长制水质断面监测至少要覆盖多少个断面？") == (684.0, "个")
     assert read("深圳市卫生健康委员会给工作人员办培训至少要培训多少人次？") == (207.0, "人次")
+    # of a sentence's figures, the one its name says: 46个涉农街道, not the first figure (11个区)
+    a = ask("深圳市卫生健康委员会农业普查涉及多少个涉农街道？", target_city.store.root, retriever=target_city)
+    assert a.answered and a.value == 46.0, a.answer
     a = ask("深圳市卫生健康委员会的市中心血站一年一共采了多少吨血？", target_city.store.root, retriever=target_city)
     assert a.answered and a.value == 84.71 and a.unit == "吨" and "84.71吨" in a.citations[0].text
 
@@ -70,3 +79,14 @@ def test_no_statement_in_the_unit_asked_or_none_saying_the_question_is_no_answer
     assert read("深圳市卫生健康委员会全年要建成多少公顷湿地？") is None  # no statement in 公顷
     assert read("深圳市卫生健康委员会要新建多少个社区食堂？") is None  # statements in 个 say none of its words
     assert read("深圳市文化局全年要给多少名医生办完执业注册？") is None  # another unit's document
+
+
+def test_an_english_count_of_a_target_is_asked_by_its_statements_name(target_city):
+    from qa.english import translate
+
+    question = "At least how many resident lawyers does the Shenzhen Health Commission hire for 2026?"
+    assert "聘请常驻律师有多少名" in translate(question, target_city)
+    a = ask(question, target_city.store.root, retriever=target_city)
+    assert a.answered and a.value == 6.0 and a.unit == "名"
+    # a count no statement's name reads (the dictionary reads none of its words as one): no guess
+    assert translate("How many bridges does the Shenzhen Health Commission inspect in 2026?", target_city) is None
