@@ -313,6 +313,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if computed is not None:
                 computed.basis = named + computed.basis
                 return computed
+            if (rate := stated_quantity(question, sc, retriever, "%")) is not None:  # a rate a target states
+                return _count_answer(question, rate, citations, k, named, share=rate.share)
         if cand is not None and kind == "amount":
             # a sentence's figure or a cell's, when another item of the narrative says the question's words better
             # (the head of a list, an amount that includes the one asked, a word the cell leaves unsaid): the item's

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.english_asks import _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
-from qa.english_count import HOW_MANY, count_question
+from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_unit import MIN_MARGIN, _ORG_WORD, _gloss_reading, _part_of, _said_whole, _unit
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD, proper_names
 
@@ -335,13 +335,17 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         head = _EXAMPLES.split(rest)[0]
         term = (head.strip() != rest.strip() and _item(" ".join(head.split()), units, docs, retriever)) or \
             _item(" ".join(rest.split()), units, docs, retriever)
+    if term is None and _RATE.search(question):
+        # a rate a target states (the tap-water coverage rate aimed for): asked by its statement's name
+        return target_question(question, rest, units, years, docs, retriever, rate=True)
     if term is None:
         return None
     within = next((p for p, said in _PART_WHERE if where and said.search(where)), None)
     if within and not re.search(r"基本|项目|人员经费|公用经费|预算$", term):
         term = within + term  # "staff travel in its basic, day-to-day expenditure": 基本支出差旅费
     if _RATE.search(question) and not re.search(r"率|比例|比重|占比|%", term):
-        return None  # a rate asked (an availability rate, a share), a term of money read: another quantity
+        # a rate asked (an availability rate, a share), a term of money read: another quantity, unless a target states it
+        return target_question(question, rest, units, years, docs, retriever, rate=True)
     term = f"一般公共预算{term}" if general else term
     if term != "预算" and re.search(r"\b(?:spend|spends|spent|spending|expenditure)\b", question, re.I) and \
             re.search(r"(?:拨款|预算|资金)$", term):

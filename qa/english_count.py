@@ -27,24 +27,27 @@ def count_question(question: str, units: list[str], years: list[str], docs: dict
     else of a target or output its documents state (_target_count, read from `described`: the question's words
     without its unit, place and asking words)."""
     return _held_count(question, units, years, docs, retriever) or \
-        (_target_count(question, described, units, years, docs, retriever) if described.strip() else None)
+        (target_question(question, described, units, years, docs, retriever) if described.strip() else None)
 
 
-def _target_count(question: str, described: str, units: list[str], years: list[str], docs: dict,
-                  retriever: Retriever) -> str | None:
+def target_question(question: str, described: str, units: list[str], years: list[str], docs: dict,
+                    retriever: Retriever, rate: bool = False) -> str | None:
     """A target or output the unit's documents state in a unit of count (聘请常驻律师6名, 全市公园总数1370个,
-    新生儿疾病免费筛查9.84万人), asked by its statement's name: the name the dictionary reads the question's words as,
-    saying most of its own words and clearly ahead of every statement of another figure."""
+    新生儿疾病免费筛查9.84万人), or as a rate (`rate`: 城乡自来水普及率达到92.2%), asked by its statement's name: the
+    name the dictionary reads the question's words as, saying most of its own words and clearly ahead of every
+    statement of another figure."""
     from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD, best, stems
     from qa.targets import stated_in
 
-    asked = HOW_MANY.search(question) or _HOW_MANY_OF.search(question)
-    if asked is None or len(set(units)) != 1 or re.search(r"\bhow (?:many|much)\b", question[asked.end():], re.I):
+    asked = re.search(r"\bwhat\b", question, re.I) if rate else HOW_MANY.search(question) or \
+        _HOW_MANY_OF.search(question)
+    if asked is None or len(set(units)) != 1 or re.search(r"\bhow (?:many|much)\b|\bwhat\b", question[asked.end():], re.I):
         return None  # (a second count or amount asked after this one: half an answer is no answer)
     keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
     figures: dict[str, set[tuple[float, str]]] = {}
     for name, value, unit, _, _ in stated_in(keys, retriever):
-        figures.setdefault(name, set()).add((value, unit))
+        if (unit == "%") == rate:
+            figures.setdefault(name, set()).add((value, unit))
     # ("in total" asks the total, 总数, though "total" frames most questions)
     total = " total" if re.search(r"\bin total\b|\btotal (?:number|count)\b", question, re.I) else ""
     read = [m for m in best(stems(described + total), sorted(figures)) if not m.chance]
@@ -55,7 +58,8 @@ def _target_count(question: str, described: str, units: list[str], years: list[s
     measures = {unit for _, unit in figures[top.text]}
     if other is not None and top.score - other.score < MIN_GLOSS_LEAD or len(measures) != 1:
         return None
-    return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}{top.text}有多少{measures.pop()}"
+    asked = "是多少%" if rate else f"有多少{measures.pop()}"
+    return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}{top.text}{asked}"
 
 
 def _held_count(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever) -> str | None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # Units of measure longer than a measure word (longest first, so that 万人次 is not read as 万 + 人次)
 _MEASURE_UNITS = ("万人次", "人次", "万次", "万平方公里", "平方公里", "平方千米", "万平方米", "平方米", "公顷", "万亩", "亩",
-                  "万吨", "吨", "亿斤", "万斤", "斤", "公里", "千米", "万人", "万户", "万个", "万件")
+                  "万吨", "吨", "亿斤", "万斤", "斤", "公里", "千米", "万人", "万户", "万个", "万件", "%")
 _UNIT = "(?:" + "|".join(_MEASURE_UNITS) + "|[" + MEASURES + "])"
 # A figure and its unit, not an ordinal (第3次) nor a figure inside a longer number or a date (2026年 has no unit here)
 _STATED = re.compile(r"(?<![\d.,第])(\d[\d,]*(?:\.\d+)?)\s*(" + _UNIT + r")")
@@ -84,7 +84,9 @@ def asked_unit(question: str) -> str | None:
 
 
 def agree(asked: str, stated: str) -> bool:
-    if asked == stated or asked in stated or stated in asked:
+    if asked == stated or "%" in (asked, stated):
+        return asked == stated
+    if asked in stated or stated in asked:
         return True
     if asked == "面积":
         return stated in _AREA
@@ -184,16 +186,17 @@ def stated_in(keys: set[str], retriever: Retriever) -> list[tuple[str, float, st
     return out
 
 
-def stated_quantity(question: str, sc: Scope, retriever: Retriever) -> StatedQuantity | None:
-    """The figure of the named document, in the unit the question asks, whose statement says the question's words
-    best (see the module's account); None when no statement clearly does."""
+def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | None = None) -> StatedQuantity | None:
+    """The figure of the named document, in the unit the question asks (or `unit`: % for a rate asked, 自来水普及率达到
+    多少), whose statement says the question's words best (see the module's account); None when none clearly does."""
     from qa.scope import without_names
 
-    unit = asked_unit(question)
+    unit = unit or asked_unit(question)
     if unit is None or len(sc.keys) != 1:
         return None
     phrase = re.sub(r"[（(]?(?:本级|汇总)[）)]?|20\d\d年?", "", without_names(question, retriever.documents(), sc, years=True))
-    phrase = _ASKING.sub(" ", re.sub(r"(?:多少|几)\s*" + _UNIT + r"|按\s*" + _UNIT + r"\s*算", " ", halfwidth(phrase)))
+    phrase = _ASKING.sub(" ", re.sub(r"(?:多少|几)\s*" + _UNIT + r"|按\s*" + _UNIT + r"\s*算|百分之|百分比|%", " ",
+                                     halfwidth(phrase)))
     words = _words(phrase)
     chars = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN
     if not words:

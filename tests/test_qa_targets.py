@@ -9,7 +9,7 @@ from tests.conftest import city_of
 TARGETS = ("绩效目标：全年完成医师执业注册20000人，国家医师资格考试参加人数达5000人；续建大中型水库27个；"
            "开展河长制水质断面监测，监测断面684个以上；对全市510条河流开展水质监测；举办系列培训班，完成不少于207人次培训。"
            "市中心血站全年采血总量84.71吨。信访大厅聘请常驻律师至少6名（2名执业律师和4名实习律师）。"
-           "第四次全国农业普查涉及我市11个区、46个涉农街道。")
+           "第四次全国农业普查涉及我市11个区、46个涉农街道。自来水普及率达到92.2%，农村供水保证率95%以上。")
 
 
 def test_every_figure_with_a_unit_is_a_statement_named_by_its_clause():
@@ -47,6 +47,7 @@ def test_the_unit_asked_and_the_units_that_answer_it():
     assert asked_unit("给那几辆公务车加油的钱是多少？") is None  # (那几辆: cars already named, an amount asked)
     assert agree("名", "人") and agree("座", "个") and agree("斤", "亿斤") and agree("面积", "公顷")
     assert not agree("人", "个") and not agree("次", "个") and not agree("吨", "亩")
+    assert agree("%", "%") and not agree("%", "个") and not agree("个", "%")
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +91,13 @@ def test_an_english_count_of_a_target_is_asked_by_its_statements_name(target_cit
     assert a.answered and a.value == 6.0 and a.unit == "名"
     # a count no statement's name reads (the dictionary reads none of its words as one): no guess
     assert translate("How many bridges does the Shenzhen Health Commission inspect in 2026?", target_city) is None
+
+
+def test_a_rate_a_target_states_answers_a_rate_no_table_or_share_gives(target_city):
+    a = ask("深圳市卫生健康委员会的自来水普及率目标是百分之多少？", target_city.store.root, retriever=target_city)
+    assert a.answered and a.value == 92.2 and a.unit == "%", a.answer
+    from qa.english import translate
+
+    question = "What tap-water coverage rate does the Shenzhen Health Commission aim for in 2026?"
+    assert translate(question, target_city).endswith("自来水普及率是多少%")
+    assert ask(question, target_city.store.root, retriever=target_city).value == 92.2
