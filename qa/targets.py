@@ -131,16 +131,24 @@ def statements(text: str) -> list[tuple[str, float, str, str]]:
 
 def cell_statements(text: str) -> list[tuple[str, float, str, str]]:
     """The statements of a table row whose cell holds only the figure (≥120; 4.00 with 计量单位 in the next cell):
-    named by the cell before it, with the unit its brackets or the next cell say."""
-    cells = [v.strip() for part in re.split(r"[;；]", re.split(r"[|｜]", halfwidth(text))[-1])
-             for v in [part.split("=", 1)[-1]] if v.strip()]
+    named by the cell before it, with the unit its brackets or the next cell say; or named by the row's label when
+    its column says what it counts (参事业务培训：人数=30.00)."""
+    row = re.split(r"[|｜]", halfwidth(text))[-1]
+    label = row.split(":", 1)[0] if ":" in row.split("=", 1)[0] else ""
+    pairs = [(c.rsplit(":", 1)[-1].strip(), v.strip()) for part in re.split(r"[;；]", row)
+             for c, _, v in [part.rpartition("=")] if v.strip()]
+    cells = [v for _, v in pairs]
     out = []
     name = None  # the cell naming the next figure (a figure after the first is a weight, a score: not named)
-    for i, cell in enumerate(cells):
+    for i, (column, cell) in enumerate(pairs):
         m = _ONLY_FIGURE.match(cell)
         if not m:
             if re.search(r"[\u4e00-\u9fff]{2}", cell) and not _GENERIC_CELL.match(cell) and not _ONLY_UNIT.match(cell):
                 name = cell
+            continue
+        counted = _NAMED_UNIT.search(column)
+        if counted and re.search(r"[\u4e00-\u9fff]{2}", label) and not m.group(2):
+            out.append((label + column, _number(m.group(1)), counted.group(1), f"{label}：{column}={cell}"))
             continue
         if name is None:
             continue

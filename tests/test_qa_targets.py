@@ -37,6 +37,9 @@ def test_a_target_tables_row_names_its_figure_by_the_cell_before_it():
     # or in the brackets of the name
     row = "目标表：项目=产出指标；项目=全年刊发稿件数量（篇）；项目=≥120；项目=8.00"
     assert [(n, v, u) for n, v, u, _ in cell_statements(row)] == [("全年刊发稿件数量", 120.0, "篇")]
+    # a column saying what it counts names the row's figure by the row's label (the sum of money is no statement)
+    row = "培训费明细表（万元）｜参事业务培训：时间=不晚于5月31日；人数=30.00；金额=4.20"
+    assert [(n, v, u) for n, v, u, _ in cell_statements(row)] == [("参事业务培训人数", 30.0, "人")]
 
 
 def test_the_unit_asked_and_the_units_that_answer_it():
