@@ -1,24 +1,28 @@
 """Quantities the documents state in a unit other than money: the targets of their performance tables and narrative
-(全年完成医师执业注册20000人, 续建大中型水库27个, 监测断面684个以上, 指标名称=气象台站改造数量；指标值=4.00；计量单位=个)
-and the outputs a final account reports (采血总量84.71吨), read against a question that asks such a unit in its own
-words ("全年要给多少名医生办完执业注册", "要接着往下建的大中型水库至少有几座", "一共采了多少吨血").
+(全年完成医师执业注册20000人, 续建大中型水库27个, 监测断面684个以上, 自来水普及率达到92.2%, 指标名称=气象台站改造数量；
+指标值=4.00；计量单位=个) and the outputs a final account reports (采血总量84.71吨), read against a question that asks
+such a unit in its own words ("全年要给多少名医生办完执业注册", "要接着往下建的大中型水库至少有几座", "一共采了多少吨血").
 
-Every figure followed by a unit of count or measure is a statement; its name is the words of its clause before the
-figure (without the comparison, 不少于 / ≥) and the words right after the unit (完成不少于207人次培训: 培训). A table
-cell holding only the figure (≥120, 4.00) takes its name from the cell before it and its unit from that name's
-brackets (全年刊发稿件数量（篇）) or from the cell after it (计量单位=个). A statement answers when its unit is the one
-asked (or of one kind: 名 and 人 count people, 个 counts anything but people, 亿斤 is a measure of 斤), its name says a
-word of the question (or a word of one sense and a shared character: 医生 and 医师, 稿子 and 稿件) and more of the
-question's characters than any statement of another figure."""
+Every figure followed by a unit of count or measure (or %) is a statement; its name is the words of its clause
+before the figure (without the comparison, 不少于 / ≥; with the clause before when that states no figure, and with a
+list's lead when the list's items name their thing after the figure: 涉及11个区、46个涉农街道) and the words right
+after the unit (完成不少于207人次培训: 培训); a bracket's figures are its own. A table cell holding only the figure
+(≥120, 4.00) takes its name from the cell before it and its unit from that name's brackets (全年刊发稿件数量（篇）), from
+the cell after it (计量单位=个) or from the name itself (培训人次); a cell under a column saying what it counts (人数=30)
+is named by its row. A statement answers when its unit is the one asked (or of one kind: 名 and 人 count people, 个
+counts anything but people or times, 亿斤 is a measure of 斤, % agrees only with %), its name says a word of the
+question (or a word of one sense and a shared character: 医生 and 医师, 稿子 and 稿件) and more of the question's
+characters than any statement of another figure."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from index.numbers import halfwidth
+from index.numbers import cell_value, halfwidth
 from qa.counts import StatedCount
 from qa.question import MEASURES
+from qa.reword import _PLAIN as _BUDGET_CHARACTERS
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -54,7 +58,7 @@ _ASKED_BY = re.compile(r"按\s*(" + _UNIT + r")\s*算")
 # Words that ask or frame a target (至少, 全年, 目标里), not words of what is counted
 _ASKING = re.compile(r"多少|几|至少|最少|不少于|不低于|一共|总共|全年|一年|每年|今年|当年|计划|打算|准备|定的|定下的|目标|"
                      r"绩效|部门整体|整体|预算|决算|(?:里|中)(?:说|讲|提到)?(?=[，,：:])|[？?，,。（）()]")
-_PLAIN = set("年的了是有费钱金支出预算元多少用给要在为和及其他项目经资数量")
+_PLAIN = _BUDGET_CHARACTERS | set("数量")  # (…and every target counts a 数量)
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,6 @@ def agree(asked: str, stated: str) -> bool:
     return "个" in (asked, stated) and len(asked) == len(stated) == 1 and not {asked, stated} & set("次场期批轮趟")
 
 
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
 def statements(text: str) -> list[tuple[str, float, str, str]]:
     """(name, figure, unit, sentence) of every figure with a unit the text states; the sentence it is read in."""
     text = halfwidth(text)
@@ -125,7 +125,8 @@ def statements(text: str) -> list[tuple[str, float, str, str]]:
         start = max([x.end() for x in re.finditer(r"[。；;\n｜]", before)] + [0])
         end = re.search(r"[。；;\n]", text[m.end():])
         sentence = text[start:m.end() + (end.end() if end else len(text) - m.end())].strip()
-        out.append((name, _number(m.group(1)), m.group(2), sentence))
+        if (value := cell_value(m.group(1))) is not None:  # (1,2,3 is no number)
+            out.append((name, value, m.group(2), sentence))
     return out
 
 
@@ -142,13 +143,15 @@ def cell_statements(text: str) -> list[tuple[str, float, str, str]]:
     name = None  # the cell naming the next figure (a figure after the first is a weight, a score: not named)
     for i, (column, cell) in enumerate(pairs):
         m = _ONLY_FIGURE.match(cell)
+        if m and cell_value(m.group(1)) is None:
+            continue
         if not m:
             if re.search(r"[\u4e00-\u9fff]{2}", cell) and not _GENERIC_CELL.match(cell) and not _ONLY_UNIT.match(cell):
                 name = cell
             continue
         counted = _NAMED_UNIT.search(column)
         if counted and re.search(r"[\u4e00-\u9fff]{2}", label) and not m.group(2):
-            out.append((label + column, _number(m.group(1)), counted.group(1), f"{label}：{column}={cell}"))
+            out.append((label + column, cell_value(m.group(1)), counted.group(1), f"{label}：{column}={cell}"))
             continue
         if name is None:
             continue
@@ -160,7 +163,7 @@ def cell_statements(text: str) -> list[tuple[str, float, str, str]]:
         named, name = name, None
         if unit is None:
             continue
-        out.append((_NUMBERING.sub("", _BRACKET_UNIT.sub("", named)), _number(m.group(1)), unit, f"{named}：{cell}"))
+        out.append((_NUMBERING.sub("", _BRACKET_UNIT.sub("", named)), cell_value(m.group(1)), unit, f"{named}：{cell}"))
     return out
 
 
