@@ -253,6 +253,7 @@ _GENERAL_BUDGET_MONEY = re.compile(_GENERAL_BUDGET.pattern + r"\s+(?:appropriati
 _PAID_FROM = re.compile(r"\b(?:paid|funded|financed|covered|met)\s+(?:from|by|out\s+of)\s+(?:the\s+|its\s+)?" +
                         _GENERAL_BUDGET_MONEY.pattern, re.I)
 _RATE = re.compile(r"\b(?:rate|percentage|percent|per\s+cent|proportion|ratio|share\s+of)\b|%", re.I)
+_AREA = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}area\b|\bhow (?:large|big|wide) (?:an?\s+)?area\b", re.I)
 _LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides)\b", re.I)
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)
 _YEARS = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
@@ -337,7 +338,10 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             _item(" ".join(rest.split()), units, docs, retriever)
     if term is None and _RATE.search(question):
         # a rate a target states (the tap-water coverage rate aimed for): asked by its statement's name
-        return target_question(question, rest, units, years, docs, retriever, rate=True)
+        return target_question(question, rest, units, years, docs, retriever, measure="%")
+    if term is None and _AREA.search(question):
+        # an area a target states (the open-pit mining area kept under watch): asked by its statement's name
+        return target_question(question, rest, units, years, docs, retriever, measure="面积")
     if term is None:
         return None
     within = next((p for p, said in _PART_WHERE if where and said.search(where)), None)
@@ -345,7 +349,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         term = within + term  # "staff travel in its basic, day-to-day expenditure": 基本支出差旅费
     if _RATE.search(question) and not re.search(r"率|比例|比重|占比|%", term):
         # a rate asked (an availability rate, a share), a term of money read: another quantity, unless a target states it
-        return target_question(question, rest, units, years, docs, retriever, rate=True)
+        return target_question(question, rest, units, years, docs, retriever, measure="%")
     term = f"一般公共预算{term}" if general else term
     if term != "预算" and re.search(r"\b(?:spend|spends|spent|spending|expenditure)\b", question, re.I) and \
             re.search(r"(?:拨款|预算|资金)$", term):

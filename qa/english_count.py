@@ -31,22 +31,22 @@ def count_question(question: str, units: list[str], years: list[str], docs: dict
 
 
 def target_question(question: str, described: str, units: list[str], years: list[str], docs: dict,
-                    retriever: Retriever, rate: bool = False) -> str | None:
+                    retriever: Retriever, measure: str | None = None) -> str | None:
     """A target or output the unit's documents state in a unit of count (聘请常驻律师6名, 全市公园总数1370个,
-    新生儿疾病免费筛查9.84万人), or as a rate (`rate`: 城乡自来水普及率达到92.2%), asked by its statement's name: the
-    name the dictionary reads the question's words as, saying most of its own words and clearly ahead of every
-    statement of another figure."""
+    新生儿疾病免费筛查9.84万人), or as a rate or an area (`measure` "%" or "面积": 自来水普及率达到92.2%, 露天开采面积
+    不少于8万平方公里), asked by its statement's name: the name the dictionary reads the question's words as, saying
+    most of its own words and clearly ahead of every statement of another figure."""
     from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD, best, stems
-    from qa.targets import stated_in
+    from qa.targets import agree, stated_in
 
-    asked = re.search(r"\bwhat\b", question, re.I) if rate else HOW_MANY.search(question) or \
-        _HOW_MANY_OF.search(question)
+    asked = re.search(r"\bwhat\b|\bhow (?:large|big)\b", question, re.I) if measure else \
+        HOW_MANY.search(question) or _HOW_MANY_OF.search(question)
     if asked is None or len(set(units)) != 1 or re.search(r"\bhow (?:many|much)\b|\bwhat\b", question[asked.end():], re.I):
         return None  # (a second count or amount asked after this one: half an answer is no answer)
     keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
     figures: dict[str, set[tuple[float, str]]] = {}
     for name, value, unit, _, _ in stated_in(keys, retriever):
-        if (unit == "%") == rate:
+        if agree(measure, unit) if measure else unit != "%":
             figures.setdefault(name, set()).add((value, unit))
     # ("in total" asks the total, 总数, though "total" frames most questions)
     total = " total" if re.search(r"\bin total\b|\btotal (?:number|count)\b", question, re.I) else ""
@@ -58,7 +58,7 @@ def target_question(question: str, described: str, units: list[str], years: list
     measures = {unit for _, unit in figures[top.text]}
     if other is not None and top.score - other.score < MIN_GLOSS_LEAD or len(measures) != 1:
         return None
-    asked = "是多少%" if rate else f"有多少{measures.pop()}"
+    asked = "是多少%" if measure == "%" else f"有多少{measures.pop()}"
     return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}{top.text}{asked}"
 
 

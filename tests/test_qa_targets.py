@@ -9,7 +9,8 @@ from tests.conftest import city_of
 TARGETS = ("绩效目标：全年完成医师执业注册20000人，国家医师资格考试参加人数达5000人；续建大中型水库27个；"
            "开展河长制水质断面监测，监测断面684个以上；对全市510条河流开展水质监测；举办系列培训班，完成不少于207人次培训。"
            "市中心血站全年采血总量84.71吨。信访大厅聘请常驻律师至少6名（2名执业律师和4名实习律师）。"
-           "第四次全国农业普查涉及我市11个区、46个涉农街道。自来水普及率达到92.2%，农村供水保证率95%以上。")
+           "第四次全国农业普查涉及我市11个区、46个涉农街道。自来水普及率达到92.2%，农村供水保证率95%以上。"
+           "全年监测露天开采面积不少于8万平方公里。")
 
 
 def test_every_figure_with_a_unit_is_a_statement_named_by_its_clause():
@@ -104,3 +105,9 @@ def test_a_rate_a_target_states_answers_a_rate_no_table_or_share_gives(target_ci
     question = "What tap-water coverage rate does the Shenzhen Health Commission aim for in 2026?"
     assert translate(question, target_city).endswith("自来水普及率是多少%")
     assert ask(question, target_city.store.root, retriever=target_city).value == 92.2
+
+
+def test_an_english_area_a_target_states_is_asked_by_its_statements_name(target_city):
+    question = "What area of open-pit mining does the Shenzhen Health Commission plan to monitor in 2026?"
+    a = ask(question, target_city.store.root, retriever=target_city)
+    assert a.answered and a.value == 8.0 and a.unit == "万平方公里", a.answer
