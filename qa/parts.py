@@ -18,9 +18,16 @@ _SHORT_PART = 8
 _ASKS = re.compile(r"一共|总共|合计|多少|是|的|里|中|钱|各|[？?，,。]")
 
 
+def _column(part: str, columns: set[str]) -> str | None:
+    """The store's column a part names: whole (基本支出) or by its stem (基本, 项目: 基本和项目加起来)."""
+    part = norm(part)
+    return part if part in columns else next((c for c in sorted(columns) if c.startswith(part) and
+                                              c[len(part):] in ("支出", "经费")), None)
+
+
 def _first_column(m: re.Match, columns: set[str]) -> str | None:
-    """The store's column the first of two parts added up ends with (…的基本支出 → 基本支出), or None."""
-    return next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if norm(m.group(1)[i:]) in columns), None)
+    """The words of the first of two parts added up that name a store's column (…的基本支出 → 基本支出; 基本), or None."""
+    return next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if _column(m.group(1)[i:], columns)), None)
 
 
 def without_summed_parts(text: str, columns: set[str]) -> str:
@@ -31,7 +38,7 @@ def without_summed_parts(text: str, columns: set[str]) -> str:
         if first is None and _FUNDING.search(m.group(1)) and _FUNDING.search(m.group(2)) and \
                 len(m.group(1)) <= _SHORT_PART:
             first = m.group(1)  # (日常经费和项目经费合起来: two kinds of funding in everyday words, parts too)
-        elif first is None or norm(m.group(2)) not in columns:
+        elif first is None or _column(m.group(2), columns) is None:
             continue
         start = m.end(1) - len(first)
         # (and the bracket the parts were said in, when it closed with them: （基本支出加项目支出）一共)
@@ -46,8 +53,8 @@ def summed_columns(text: str, columns: set[str]) -> tuple[str, str] | None:
     """The two of the store's columns the text adds up (基本支出和项目支出合起来 → 基本支出, 项目支出), or None."""
     for m in _SUMMED.finditer(text):
         first = _first_column(m, columns)
-        if first is not None and norm(m.group(2)) in columns:
-            return norm(first), norm(m.group(2))
+        if first is not None and _column(m.group(2), columns) is not None:
+            return _column(first, columns), _column(m.group(2), columns)
     return None
 
 

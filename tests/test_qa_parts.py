@@ -37,6 +37,10 @@ def test_parts_added_with_jia_in_brackets_are_columns_too_and_jia_qilai_is_no_co
     assert without_summed_parts("办培训班的钱（基本支出加项目支出）一共是多少？", columns) == "办培训班的钱是多少？"
     assert summed_columns("租金，基本支出和项目支出加起来一共多少？", columns) == ("基本支出", "项目支出")
     assert summed_columns("日常经费和专项业务经费加起来一共多少", columns) is None  # (加 of 加起来 joins nothing)
+    # columns named by their stems (基本和项目) are the same columns
+    assert without_summed_parts("出差的路费住宿钱（基本和项目加起来）有多少？", columns) == "出差的路费住宿钱有多少？"
+    assert summed_columns("差旅费，基本和项目加起来一共多少？", columns) == ("基本支出", "项目支出")
+    assert summed_columns("出国和接待加起来多少", columns) is None  # (no column's stem)
 
 
 def test_a_row_of_a_table_printing_no_column_of_the_parts_added_up_is_not_their_sum():
