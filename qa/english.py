@@ -336,18 +336,15 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         head = _EXAMPLES.split(rest)[0]
         term = (head.strip() != rest.strip() and _item(" ".join(head.split()), units, docs, retriever)) or \
             _item(" ".join(rest.split()), units, docs, retriever)
-    if term is None and _RATE.search(question):
-        # a rate a target states (the tap-water coverage rate aimed for): asked by its statement's name
-        return target_question(question, rest, units, years, docs, retriever, measure="%")
-    if term is None and _AREA.search(question):
-        # an area a target states (the open-pit mining area kept under watch): asked by its statement's name
-        return target_question(question, rest, units, years, docs, retriever, measure="面积")
+    # a rate or an area asked (the tap-water coverage rate aimed for, the mining area kept under watch)
+    measure = "%" if _RATE.search(question) else "面积" if _AREA.search(question) else None
     if term is None:
-        return None
+        # …that a target states, asked by its statement's name
+        return target_question(question, rest, units, years, docs, retriever, measure=measure) if measure else None
     within = next((p for p, said in _PART_WHERE if where and said.search(where)), None)
     if within and not re.search(r"基本|项目|人员经费|公用经费|预算$", term):
         term = within + term  # "staff travel in its basic, day-to-day expenditure": 基本支出差旅费
-    if _RATE.search(question) and not re.search(r"率|比例|比重|占比|%", term):
+    if measure == "%" and not re.search(r"率|比例|比重|占比|%", term):
         # a rate asked (an availability rate, a share), a term of money read: another quantity, unless a target states it
         return target_question(question, rest, units, years, docs, retriever, measure="%")
     term = f"一般公共预算{term}" if general else term

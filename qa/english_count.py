@@ -24,7 +24,7 @@ _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up 
 def count_question(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever,
                    described: str = "") -> str | None:
     """The Chinese count question an English "how many …" asks: of the things the unit holds or buys (_held_count),
-    else of a target or output its documents state (_target_count, read from `described`: the question's words
+    else of a target or output its documents state (target_question, read from `described`: the question's words
     without its unit, place and asking words)."""
     return _held_count(question, units, years, docs, retriever) or \
         (target_question(question, described, units, years, docs, retriever) if described.strip() else None)

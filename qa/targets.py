@@ -15,6 +15,7 @@ question (or a word of one sense and a shared character: 医生 and 医师, 稿�
 characters than any statement of another figure."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -101,7 +102,10 @@ def agree(asked: str, stated: str) -> bool:
     return "个" in (asked, stated) and len(asked) == len(stated) == 1 and not {asked, stated} & set("次场期批轮趟")
 
 
-def statements(text: str) -> list[tuple[str, float, str, str]]:
+# (a document's statements are read once per process: a long final account holds thousands of passages, and every
+# count question on it reads them all)
+@functools.lru_cache(maxsize=1 << 16)
+def statements(text: str) -> tuple[tuple[str, float, str, str], ...]:
     """(name, figure, unit, sentence) of every figure with a unit the text states; the sentence it is read in."""
     text = halfwidth(text)
     out = []
@@ -127,10 +131,11 @@ def statements(text: str) -> list[tuple[str, float, str, str]]:
         sentence = text[start:m.end() + (end.end() if end else len(text) - m.end())].strip()
         if (value := cell_value(m.group(1))) is not None:  # (1,2,3 is no number)
             out.append((name, value, m.group(2), sentence))
-    return out
+    return tuple(out)
 
 
-def cell_statements(text: str) -> list[tuple[str, float, str, str]]:
+@functools.lru_cache(maxsize=1 << 16)
+def cell_statements(text: str) -> tuple[tuple[str, float, str, str], ...]:
     """The statements of a table row whose cell holds only the figure (≥120; 4.00 with 计量单位 in the next cell):
     named by the cell before it, with the unit its brackets or the next cell say; or named by the row's label when
     its column says what it counts (参事业务培训：人数=30.00)."""
@@ -164,7 +169,7 @@ def cell_statements(text: str) -> list[tuple[str, float, str, str]]:
         if unit is None:
             continue
         out.append((_NUMBERING.sub("", _BRACKET_UNIT.sub("", named)), cell_value(m.group(1)), unit, f"{named}：{cell}"))
-    return out
+    return tuple(out)
 
 
 def _words(phrase: str) -> list[str]:
@@ -192,7 +197,7 @@ def stated_in(keys: set[str], retriever: Retriever) -> list[tuple[str, float, st
             chunk = chunks.get(cid)
             if chunk is None or chunk.kind not in ("paragraph", "row"):
                 continue
-            read = statements(chunk.text) + (cell_statements(chunk.text) if chunk.kind == "row" else [])
+            read = statements(chunk.text) + (cell_statements(chunk.text) if chunk.kind == "row" else ())
             out += [(name, value, unit, sentence, chunk) for name, value, unit, sentence in read if name]
     return out
 
