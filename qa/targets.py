@@ -106,8 +106,11 @@ def agree(asked: str, stated: str) -> bool:
 # count question on it reads them all)
 @functools.lru_cache(maxsize=1 << 16)
 def statements(text: str) -> tuple[tuple[str, float, str, str], ...]:
-    """(name, figure, unit, sentence) of every figure with a unit the text states; the sentence it is read in."""
-    text = halfwidth(text)
+    """(name, figure, unit, sentence) of every figure with a unit the text states; the sentence it is read in, as the
+    text prints it (cited: a reader finds it on the page)."""
+    raw, text = text, halfwidth(text)
+    if len(raw) != len(text):  # (half-width forms map one character to one: the positions are the same)
+        raw = text
     out = []
     for m in _STATED.finditer(text):
         before = text[:m.start()]
@@ -128,7 +131,7 @@ def statements(text: str) -> tuple[tuple[str, float, str, str], ...]:
         name += after.group(1) if after else ""
         start = max([x.end() for x in re.finditer(r"[。；;\n｜]", before)] + [0])
         end = re.search(r"[。；;\n]", text[m.end():])
-        sentence = text[start:m.end() + (end.end() if end else len(text) - m.end())].strip()
+        sentence = raw[start:m.end() + (end.end() if end else len(text) - m.end())].strip()
         if (value := cell_value(m.group(1))) is not None:  # (1,2,3 is no number)
             out.append((name, value, m.group(2), sentence))
     return tuple(out)

@@ -10,7 +10,7 @@ TARGETS = ("绩效目标：全年完成医师执业注册20000人，国家医师
            "开展河长制水质断面监测，监测断面684个以上；对全市510条河流开展水质监测；举办系列培训班，完成不少于207人次培训。"
            "市中心血站全年采血总量84.71吨。信访大厅聘请常驻律师至少6名（2名执业律师和4名实习律师）。"
            "第四次全国农业普查涉及我市11个区、46个涉农街道。自来水普及率达到92.2%，农村供水保证率95%以上。"
-           "全年监测露天开采面积不少于8万平方公里。")
+           "全年监测露天开采面积不少于8万平方公里。新增造林面积，全年完成1200公顷。")
 
 
 def test_every_figure_with_a_unit_is_a_statement_named_by_its_clause():
@@ -70,6 +70,9 @@ def test_a_target_is_read_in_the_questions_own_words(target_city):
     # the lead clause tells the sections monitored (个) from the rivers (条)
     assert read("深圳市卫生健康委员会河长制水质断面监测至少要覆盖多少个断面？") == (684.0, "个")
     assert read("深圳市卫生健康委员会给工作人员办培训至少要培训多少人次？") == (207.0, "人次")
+    # the answer cites its sentence as the document prints it (full-width marks), so a reader finds it on the page
+    a = ask("深圳市卫生健康委员会新增造林面积全年要完成多少公顷？", target_city.store.root, retriever=target_city)
+    assert a.value == 1200.0 and a.citations[0].text == "新增造林面积，全年完成1200公顷。"
     # of a sentence's figures, the one its name says: 46个涉农街道, not the first figure (11个区)
     a = ask("深圳市卫生健康委员会农业普查涉及多少个涉农街道？", target_city.store.root, retriever=target_city)
     assert a.answered and a.value == 46.0, a.answer
