@@ -171,6 +171,12 @@ def _said(phrase: set[str], term: str) -> tuple[float, float, frozenset[str]]:
     return best
 
 
+def says_whole(phrase: str, term: str) -> bool:
+    """Every content word of the phrase is a word of one of the term's English names ("goods and services" of
+    商品和服务支出's "goods and services expenditure")."""
+    return _said(_content(phrase), term)[0] == 1.0
+
+
 def read(phrase: str, terms: list[str], sources: dict[str, int] | None = None,
          every: bool = False) -> str | None:
     """The term of `terms` an English phrase names through the terms' English names, or None (see the module's

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from qa.english_asks import _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_unit import MIN_MARGIN, _ORG_WORD, _gloss_reading, _part_of, _said_whole, _unit
+from qa.english_unit import pinyin as _pinyin  # (a place's pinyin, as a unit's)
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD, proper_names
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|to|on|at|a|an|"
             r"and|according|by|than|s")
 # Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
-_FRAMING = (r"budget(?:ed|s)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
+_FRAMING = (r"budget(?:ed|s|ing)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
             r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether|"
             # where the figure is read and how exactly it is asked (according to its final accounts, actually
             # spent, just to…): the source is the document the year and unit choose
@@ -44,6 +45,7 @@ _KEEPING = "".join(f"(?<!{verb} )(?<!{verb} its )" for verb in ("keep", "keeping
 _OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|" + _KEEPING +
                          r"\b(?:its\s+)?own[\s-]+office\b(?!s?\s+(?:running|operat))", re.I)
 
+_NAME_GLOSS = re.compile(r"\s*\([A-Za-z ,'’-]+\)\s*(?=" + _ORG_WORD + r"\b)")
 
 # Where a figure is read, said after the thing (in its general-budget basic expenditure, paid from appropriations)
 # or first, up to a comma (In its 2026 general public budget basic expenditure, …).
@@ -60,12 +62,6 @@ _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|
 def is_english(question: str) -> bool:
     letters = sum(ch.isascii() and ch.isalpha() for ch in question)
     return letters >= 0.5 * len(question.replace(" ", ""))
-
-
-def _pinyin(text: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(text)).lower()
 
 
 # Two terms one of which holds the other and a character or two more (费, 费用) are wordings of one quantity.
@@ -101,11 +97,17 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     "official trips abroad": trips), that reading when the encoder picks it too (or a wording of it: 因公出国境费用),
     clearly ahead of every other term. Never the encoder alone: on English phrases and
     Chinese terms it is often near a wrong term (overseas trips → 对外交流与合作)."""
+    from qa.budget_en import says_whole
     from qa.gloss import best, stems
 
     found, _ = _gloss_reading(phrase, terms, prefer=sources)
     if found:
-        return found
+        # …unless the phrase is, word for word, the standard English name of another label (goods and services:
+        # 商品和服务支出, where CC-CEDICT glosses 劳务 "services (as in 'goods and services')")
+        standard = _standard(phrase, terms, sources)
+        if standard and standard != found and says_whole(phrase, standard):
+            return standard
+        return _with_part(phrase, found, terms)
     from qa.meaning import nearest
 
     read = [m for m in best(stems(phrase), terms) if not m.chance]
@@ -137,6 +139,22 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     if ranked and wording(ranked[0][1]) and (other is None or ranked[0][0] - other >= MIN_MARGIN):
         return ranked[0][1]
     return _standard(phrase, terms, sources)
+
+
+def _with_part(phrase: str, found: str, terms: list[str]) -> str:
+    """The term read, and the part of it the phrase asks when the phrase's words it leaves unsaid are exactly the
+    words of one other term ("goods through government procurement": 政府采购 and 货物, asked as 政府采购货物, the
+    way a Chinese question asks a part of a whole)."""
+    from qa.gloss import best, stems
+
+    read = [m for m in best(stems(phrase), terms) if not m.chance]
+    mine = next((m for m in read if m.text == found), None)
+    # (of the words some term mostly said says: through, on… are said by none but a chance sense of a long name)
+    unsaid = set().union(*(m.explained for m in read if m.word_share >= MIN_GLOSS)) - set(mine.explained) \
+        if mine else set()
+    parts = [m.text for m in read if unsaid and set(m.explained) == unsaid and m.word_share >= 1.0
+             and m.text not in found and found not in m.text]
+    return found + parts[0] if len(parts) == 1 else found
 
 
 def _own_label(phrase: str, terms: list[str], own: list[str]) -> str | None:
@@ -183,6 +201,8 @@ def translate(question: str, retriever: Retriever) -> str | None:
     question = _POSSESSIVE.sub("", question)  # Shenzhen's weather bureau, the Bureau's budget
     own_office = bool(_OWN_OFFICE.search(question))
     question = _OWN_OFFICE.sub(" ", question)
+    # the asker's gloss inside a unit's name ("Letters and Visits (petitions) Bureau") is no word of the name
+    question = _NAME_GLOSS.sub(" ", question)
     places = sorted({d.get("place") for d in docs.values() if d.get("place")})
     said = _places_said(question, places)
     if not said and any(proper_names(w) for w in re.findall(r"\b[A-Z][a-z]+\b", question)):

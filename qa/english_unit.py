@@ -3,6 +3,7 @@ both units and quantities share: the phrase's words read through CC-CEDICT's sen
 multilingual encoder's ranking; two readers that disagree are a guess, and a guessed unit is no unit."""
 from __future__ import annotations
 
+import functools
 import re
 
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
@@ -91,12 +92,48 @@ def _gloss_reading(query: str, names: list[str], places: set[str] = frozenset(),
     return (bare[tied[0].text] if tied else None), bool(read)
 
 
+def pinyin(text: str) -> str:
+    """The text read in pinyin, without tones or spaces (深汕 → shenshan)."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _spellings(name: str) -> frozenset[str]:
+    """The pinyin of every run of two to four characters of a name (大鹏 → dapeng)."""
+    return frozenset(pinyin(name[i:j]) for i in range(len(name)) for j in range(i + 2, min(i + 4, len(name)) + 1))
+
+
+def _spelled(phrase: str, names: list[str]) -> tuple[str, list[str]]:
+    """The names a capitalised word of the phrase spells in pinyin (Dapeng: …大鹏管理局; Shenshan: …深汕监管局), and
+    the phrase without that word: a district or an office named in its own name, which no dictionary sense reads.
+    (The phrase and every name when no word spells a name.)"""
+    for word in re.findall(r"\b[A-Z][a-z'’]+\b", phrase):
+        spelled = [n for n in names if re.sub(r"[^a-z]", "", word.lower()) in _spellings(n)]
+        if spelled:
+            return " ".join(re.sub(rf"\b{re.escape(word)}\b", " ", phrase).split()), spelled
+    return phrase, names
+
+
 def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
     """The unit an English phrase names, read by the dictionary from the words before the kind of body (which
     almost every name says, and no single character of it that the dictionary glosses: 局 is "office") and by the
-    encoder from the whole phrase. Two readers that disagree are a guess either way: no unit."""
+    encoder from the whole phrase. Two readers that disagree are a guess either way: no unit, unless the dictionary
+    reads every word of the phrase as every word of one name (Public Security → 公安局), which the encoder, near
+    0.8 for any pair of English and Chinese names, cannot overrule. A word spelling part of some names in pinyin
+    (Dapeng) narrows the reading to those names."""
     from qa.gloss import best, stems
 
+    rest, spelled = _spelled(phrase, names)
+    if spelled is not names and len(spelled) > 1:
+        return _unit(rest, spelled, places) if rest else None
+    if spelled is not names:
+        # one name spelled: the rest of the phrase must be its words (market regulation … Shenshan office:
+        # 市场监督管理局深汕监管局), whose other part the spelling says
+        bare = next(iter(_bare(spelled, places)))
+        read = best(stems(rest), [bare])
+        return spelled[0] if not stems(rest) or read and read[0].query_share >= MIN_GLOSS else None
     # the kind of body ends the phrase or opens it (Bureau of Commerce); inside it, it is the unit's own word
     # (Government Affairs Service Bureau)
     words = re.sub(rf"^{_ORG_WORD}\b(?:\s+of\b)?|\b{_ORG_WORD}$", " ", phrase.strip()).strip() or phrase
@@ -118,7 +155,9 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
         mine, theirs = read.get(found), read.get(near[1])
         split = mine and theirs and theirs.word_share >= MIN_GLOSS and \
             set(theirs.explained) - set(mine.explained) and set(mine.explained) - set(theirs.explained)
-        return near[1] if split else None
+        # (two words or more: a single word, "government", is said whole by too many names' glosses)
+        whole = mine and mine.word_share >= 1.0 and mine.query_share >= 1.0 and len(stems(words)) >= 2
+        return found if whole and not split else near[1] if split else None
     if found:
         # a reading that leaves a word of the phrase unsaid (Xi'an "Water Affairs": 商务局 says affairs, no unit of
         # Xi'an says water) stands only when the encoder does not put it behind another: the unit may be one the

@@ -174,7 +174,7 @@ def translations(stem: str) -> tuple[str, ...]:
     return tuple(_translations().get(stem, ()))
 
 
-_EXAMPLE = re.compile(r"\((?:such as|e\.g\.|for example|like)\s[^)]*\)", re.I)
+_EXAMPLE = re.compile(r"\((?:such as|e\.g\.|for example|like|as in)\s[^)]*\)", re.I)  # (劳务: as in "goods and services")
 
 
 @functools.lru_cache(maxsize=50_000)

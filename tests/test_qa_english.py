@@ -154,6 +154,19 @@ def test_a_quantity_the_dictionary_cannot_read_is_read_by_the_standard_vocabular
     assert _term("upkeep official vehicles", terms, {}) == "公务用车运行维护费"
 
 
+def test_a_phrase_that_is_a_labels_standard_english_name_reads_that_label():
+    # CC-CEDICT reads "goods and services" as 劳务费 too; the standard name of 商品和服务支出 says the phrase whole
+    terms = ["商品和服务支出", "劳务费", "货物", "办公费"]
+    assert _term("goods and services", terms, {}) == "商品和服务支出"
+
+
+def test_a_part_of_the_term_read_is_asked_with_it():
+    # "goods" is left unsaid by 政府采购, and is all that 货物 says: the part of the procurement asked
+    terms = ["政府采购", "货物", "工程", "会议费", "差旅费"]
+    assert _term("goods through government procurement", terms, {}) == "政府采购货物"
+    assert _term("government procurement", terms, {}) == "政府采购"
+
+
 def test_a_count_of_things_priced_over_a_threshold_reads_the_disclosures_unit_price_line(tmp_path):
     from qa.answer import ask
     from qa.english import translate

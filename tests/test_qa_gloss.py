@@ -92,3 +92,10 @@ def test_a_word_that_spells_a_chinese_proper_name_names_it():
     assert "西安" in proper_names("Xian")
     # English words, and pinyin of one syllable (a surname), are no names
     assert proper_names("Bureau") == proper_names("Human") == proper_names("Long") == ()
+
+
+def test_a_word_is_not_the_phrase_its_definition_quotes_as_a_use():
+    # 劳务: 'services (as in "goods and services")': goods is said by the quoted use, not by 劳务
+    assert said_by("劳务", frozenset({"good"}))[0] < 1.0
+    assert said_by("劳务", frozenset({"servic"}))[0] == 1.0
+    assert said_by("货物", frozenset({"good"}))[0] == 1.0
