@@ -9,6 +9,7 @@ from pathlib import Path
 from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.basis import basis_of, shared_words
+from qa.between import compared, compares_items
 from qa.citations import cite, distinct, locate
 from qa.evidence import corroborating, structured
 from qa.reasons import extractive, stated_definition, stated_reason
@@ -16,7 +17,6 @@ from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggre
                           top_item_share)
 from qa.models import Answer, Basis
 from qa.several import several
-from qa.units import units_compared
 from qa.parts import named_parts, parts_sentence, prints_parts, without_summed_parts
 from qa.whole import whole_budget
 from qa.english import is_english, translate
@@ -157,15 +157,15 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
         return several(question, parts, k, retriever, lambda q: _answer(q, k, settings, retriever))
     kind = intent(question)
-    if len(sc.named) == 1 and compares_with_another(question):
-        # Y a unit the document prints as a row (a department's subordinate unit): each read, then compared
-        found = units_compared(question, sc, retriever, lambda q: _answer(q, k, settings, retriever))
+    if len(sc.named) == 1 and (compares_with_another(question) or compares_items(question)):
+        # Y a unit the document prints as a row (a department's subordinate unit), else an item of the same
+        # document (项目支出是基本支出的几倍, qa/between.py): each read, then compared
+        found = compared(question, sc, retriever, lambda q: _answer(q, k, settings, retriever))
         if found is not None:
             found.basis = named + found.basis
             return found
-        # "X的…比Y多多少" with one unit found (the other not in the store, or Y an item of the same document): one
-        # figure is no answer to a comparison.
-        return _abstain(question, "问题比较两个数字，只找到其中一个单位的文件，未能各自读出两者，未作回答。以下为最接近的段落。",
+        # one figure (the other's unit not in the store, or the item not read) is no answer to a comparison
+        return _abstain(question, "问题比较两个数字，未能各自读出两者，未作回答。以下为最接近的段落。",
                         retriever.search(question, k), k, named)
     if is_aggregate(question, sc):
         found = aggregate(question, sc, retriever, k, read_one=lambda q: _answer(q, k, settings, retriever))
