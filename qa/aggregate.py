@@ -15,6 +15,7 @@ from qa.citations import cite
 from qa.evidence import structured
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
 from qa.parts import without_summed_parts
+from qa.total_row import other_row_named
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED
 from qa.rank_asks import nth, wants_item
@@ -190,6 +191,9 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     first = {key: _read(own_office(key) + subjects[key], retriever, key, measure.group(1) if measure else None,
                         asking)
              for key in keys}
+    # (a total row, where the question names another row of its table, is read as the single document's reading)
+    first = {key: None if c is not None and other_row_named(subjects[key], c, retriever, {key}) else c
+             for key, c in first.items()}
     if _READING_ONE.get():
         read_one = None  # (already reading one document for an aggregate: its question is not one again)
     for key in keys:

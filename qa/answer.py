@@ -6,8 +6,6 @@ import functools
 import re
 from pathlib import Path
 
-from index.document import UNIT_TO_WANYUAN
-from index.numbers import halfwidth
 from qa.basis import basis_of, shared_words
 from qa.between import compared, compares_items
 from qa.citations import cite, distinct, locate
@@ -17,6 +15,8 @@ from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggre
                           top_item_share)
 from qa.models import Answer, Basis
 from qa.several import several
+from qa.threshold import across_documents
+from qa.total_row import other_row_named
 from qa.parts import named_parts, parts_sentence, prints_parts, without_summed_parts
 from qa.whole import whole_budget
 from qa.english import is_english, translate
@@ -191,7 +191,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if llm is not None:
             return llm
     if kind == "list" and len(sc.keys) > 1:
-        listed = _across_documents(question, retriever, k)
+        listed = across_documents(question, retriever, k)
         if listed is not None:
             return listed
     if kind in ("reason", "definition"):
@@ -231,6 +231,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if kind == "amount" and stated() is not None:
             return _count_answer(question, stated(), citations, k, named, share=stated().share)
         cand = structured(read_as, pool, retriever.terms())
+        if cand is not None and other_row_named(subject_phrase(question, docs, sc), cand, retriever, sc.keys):
+            cand = None  # a total read where the question names another row of its table (qa/total_row.py)
         framed = FRAME.match(read_as)
         if cand is None and framed and kind in ("percent", "count"):
             # 按照经济分类，…增长百分之几: the frame says which table to look in; a rate or count the narrative
@@ -387,46 +389,6 @@ def _count_answer(question: str, counted, citations: list, k: int, named: list[B
                   citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1], mode="extractive",
                   confidence=round(min(1.0, counted.score / 3 if share is None else share), 3),
                   basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
-
-
-_THRESHOLD = re.compile(r"(超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元)?")
-_ABOVE = ("超过", "高于", "大于", "多于", "不少于", "不低于", "达到")
-_LIST_HEAD = re.compile(r"^.*?(?:哪些|哪个|哪家|哪一家|哪几个?)(.*?)(?:单位|部门)?的")
-
-
-def _across_documents(question: str, retriever: Retriever, k: int) -> Answer | None:
-    """"哪些单位的X超过N万元？" / "哪个单位安排了X？": X read from each document in turn (the structured answer on
-    that document alone), then compared with the threshold (or with zero)."""
-    q = halfwidth(question)
-    m = _THRESHOLD.search(q)
-    op, limit = (m.group(1), float(m.group(2)) * UNIT_TO_WANYUAN.get(m.group(3) or "万元", 1.0)) if m else ("超过", 0.0)
-    head = _LIST_HEAD.match(q)
-    group = (head.group(1) if head else "").strip()
-    subject = q[:m.start()] if m else q
-    subject = re.sub(r"^.*?(?:哪些|哪个|哪家|哪一家|哪几个?)[^的]*?的", "", subject)
-    subject = re.sub(r"^.*?(?:哪些|哪个|哪家|哪一家|哪几个?)(?:单位|部门)?(?:安排了|有|列支了|发生了)?", "", subject)
-    subject = re.sub(r"[？?。]", "", subject).strip()
-    if len(subject) < 2:
-        return None
-    docs = retriever.documents()
-    found = []
-    for key, d in docs.items():
-        entity = d.get("name") or d.get("entity") or ""
-        if group and group not in entity:
-            continue
-        hits = retriever.search(f"{subject}是多少", 20, docs={key})
-        cand = structured(f"{subject}是多少", hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
-        if cand is None:
-            continue
-        ok = cand.value > limit if op in _ABOVE else cand.value < limit
-        if ok:
-            found.append((entity or Path(d.source or key).name, cand))
-    if not found:
-        return Answer(question=question, answer=f"没有找到{subject}{op}{limit:g}万元的单位。", mode="structured")
-    parts = [f"{name}（{c.value:,.2f}万元）" for name, c in found]
-    cites = [cite(c.hit, c.text if c.hit.chunk.kind == "paragraph" else None) for _, c in found]
-    return Answer(question=question, answer=f"{subject}{op}{limit:g}万元的单位：" + "；".join(parts) + "。",
-                  citations=cites[: max(k, len(cites))], mode="structured")
 
 
 def _llm_answer(question: str, hits: list[Hit], settings) -> Answer | None:

@@ -1,0 +1,40 @@
+"""A table's total row is no answer to a question whose own words name another row of that table: "一般公共预算基本
+支出里付给物业公司的钱" reads the basic-expenditure table, whose 合计 row says every word of the table's title and
+none of 物业公司, while its 物业管理费 row says 物业. The total is what is read when the thing asked is left unsaid;
+the question then asks the row (read by the later steps: a term, an item), never the total."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from qa.gloss import words
+from qa.reword import _PLAIN
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+
+_TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计|本年收入合计|收入合计)")
+
+
+def other_row_named(phrase: str, cand, retriever: Retriever, keys: set[str]) -> bool:
+    """The candidate is a total row, and a word of what the question asks (`phrase`, without the unit's names:
+    reword.subject_phrase; two characters or more, that the table's title, the row and the column do not say) is
+    said by another row label of the same table (of the documents `keys`)."""
+    chunk = cand.hit.chunk
+    if chunk.kind != "row" or not _TOTAL.match(chunk.label or cand.row or ""):
+        return False
+    read = f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}"
+    unsaid = {w for w in words(phrase) if len(w) >= 2 and w not in read and set(w) - _PLAIN}
+    if not unsaid:
+        return False
+    docs = retriever.documents()
+    chunks = retriever.chunks()
+    for key in keys:
+        for cid in docs[key].get("chunk_ids") or []:
+            other = chunks.get(cid)
+            if other is None or other.kind != "row" or other.source != chunk.source or \
+                    other.table != chunk.table or other.id == chunk.id or _TOTAL.match(other.label or ""):
+                continue
+            if any(w in (other.label or "") for w in unsaid):
+                return True
+    return False
