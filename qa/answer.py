@@ -14,6 +14,7 @@ from qa.reasons import extractive, stated_definition, stated_reason
 from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups,
                           top_item_share)
 from qa.models import Answer, Basis
+from qa.rank_changes import asks_change_rank, ranked_by_change
 from qa.several import several
 from qa.threshold import across_documents
 from qa.total_row import other_row_named
@@ -138,6 +139,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         answer.basis.insert(0, Basis(part="term", text=whole, words=["read as"]))
         return answer
     parts = follow_ups(question)
+    changed = ranked_by_change(question, sc, retriever, k)  # 哪一项涨得最多: by the changes stated (qa/rank_changes.py)
+    if changed is not None:
+        changed.basis = named + changed.basis
+        return changed
+    if asks_change_rank(question):  # (no item's level answers which rose most)
+        return _abstain(question, "未能读出各项的增减变化，无法判断哪一项增减最多，未作回答。以下为最接近的段落。",
+                        retriever.search(question, k), k, named)
     later = ranking_follow_ups(question) if len(parts) >= 2 and len(sc.keys) == 1 else None
     top = top_item_share(question) if len(parts) == 1 and len(sc.keys) == 1 else None
     if later or top:

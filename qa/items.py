@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
+from index.numbers import halfwidth
 from qa.cells import text_cells
 from qa.phrase import overlap
 from qa.question import POINTING, asked_after_where
@@ -339,9 +340,19 @@ def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> Rank
         return None
     found.sort(key=lambda f: -f.share)
     best = found[0]
-    if any(f.share > best.share - MARGIN and f.items[0].value != best.items[0].value for f in found[1:]):
-        return None
+    rivals = [f for f in found if f.share > best.share - MARGIN and f.items[0].value != best.items[0].value]
+    if rivals:
+        # lists said as well: the one whose head's own name the question says word for word (“安全生产管理”这个项目,
+        # not 安全生产和应急管理专项经费, which says the same words apart)
+        verbatim = [f for f in [best] + rivals if _head_name(f.head) and _head_name(f.head) in halfwidth(question)]
+        return verbatim[0] if len(verbatim) == 1 else None
     return best
+
+
+def _head_name(head: str) -> str:
+    """A list head's own name: without its ordinal, figure and punctuation (1.安全生产管理1,074.77万元 → 安全生产管理)."""
+    name = re.sub(r"[\d,.]+\s*[万亿]?元.*$", "", halfwidth(head))
+    return _ORDINAL.sub("", name.strip(" ，,：:；;")).strip()
 
 
 _ORDINAL = re.compile(r"^(?:[\d一二三四五六七八九十]+[.、．]?)")

@@ -92,3 +92,14 @@ def test_the_counts_a_sentence_lists_are_ranked_in_the_measure_word_asked(tmp_pa
     # the list of cars bought (the one its words say) ties at the top: no item is the most
     b = ask("深圳市示例局2026年计划购置的车辆，哪一类车最多？有几辆？", tmp_path / "store")
     assert not b.answered and b.value is None
+
+
+def test_of_two_lists_saying_the_question_equally_the_one_it_names_word_for_word_is_ranked(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    lists = ("1.安全生产管理300.00万元，主要包括：基层管理240.00万元；培训业务60.00万元。\n\n"
+             "2.安全生产和应急管理专项经费500.00万元，主要包括：风险评估400.00万元；监测预警100.00万元。")
+    city = city_of(tmp_path, [("应急管理局", lists), ("文化局", "文物保护项目700.00万元。")])
+    least = ask("深圳市应急管理局2026年“安全生产管理”这个项目里哪一块钱最少？", city.store.root, retriever=city)
+    assert least.answered and least.value == 60.0 and least.row == "培训业务", least.answer

@@ -1,0 +1,125 @@
+"""Items ranked by the change each one states ("八类项目里哪一类比上年砍得最狠？", "三十来个功能科目里涨得最多的是
+哪一项？"). The narrative lists such items as numbered paragraphs after a lead ("（五）项目支出727.67万元，具体包括：" then
+"1.机关政务保障199.55万元，…较2025年年初预算减少0.05万元。"), each with its amount and its change (增加/减少 N, or
+持平). The list whose lead and section say most of the question's words is read, and its items compared by their
+change, never by their amount: a level is no answer to "which rose most"."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+from qa.citations import cite
+from qa.models import Answer, AnswerRow, Basis
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+_UP = r"涨|增|升|多|提高|上调"
+_DOWN = r"降|减|砍|压|少|缩|下调"
+# the change asked of the items: which rose / fell most (涨得最多, 增加最多, 砍得最狠, 降幅最大, 减少得最多)
+CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?(?:幅度|金额)?"
+                         r"(?:最多|最大|最狠|最厉害|最猛|最快|最明显)")
+# an item's own paragraph: an ordinal, then its name up to its amount
+_ORDINAL = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_AMOUNT = re.compile(r"([\d,]+(?:\.\d+)?)\s*(万元|元)")
+# its change, said after its amount: 较上年减少63.80万元, 比2025年年初预算增加3万元, 与上年持平, 较上年无变化
+_CHANGE = re.compile(r"(?:比|较|与|同)[^，,。；;]{0,16}?(?P<way>增加|减少|增长|下降|上升|降低|持平|无变化|无增减|不变)"
+                     r"\s*(?P<value>[\d,]+(?:\.\d+)?)?\s*(?P<unit>万元|元)?")
+MIN_ITEMS = 3
+
+
+def asks_change_rank(question: str) -> bool:
+    """The question asks which item rose (or fell) most (哪一项涨得最多)."""
+    q = halfwidth(question)
+    return "哪" in q and CHANGE_RANK.search(q) is not None
+
+
+def _style(text: str) -> str:
+    """The ordinal's style (1. / （1） / （一）): items of one list share it."""
+    m = _ORDINAL.match(text)
+    return re.sub(r"\d+|[一二三四五六七八九十]+", "N", m.group(0).strip()) if m else ""
+
+
+def _item(text: str) -> tuple[str, float, float] | None:
+    """(name, signed change in 万元, amount in 万元) of an item's paragraph; None when it states no amount or no
+    change."""
+    t = halfwidth(text)
+    amount = _AMOUNT.search(t)
+    change = _CHANGE.search(t, amount.end()) if amount else None
+    if amount is None or change is None:
+        return None
+    name = re.sub(r"[（(]\d{4,}[)）]|\s", "", _ORDINAL.sub("", t[:amount.start()]))
+    level = float(amount.group(1).replace(",", "")) / (10000 if amount.group(2) == "元" else 1)
+    if change.group("way") in ("持平", "无变化", "无增减", "不变"):
+        return name, 0.0, level
+    if change.group("value") is None:
+        return None
+    value = float(change.group("value").replace(",", "")) / (10000 if change.group("unit") == "元" else 1)
+    return name, -value if change.group("way") in ("减少", "下降", "降低") else value, level
+
+
+def _lists(chunks: list) -> list[tuple[object, list[tuple[object, str, float]]]]:
+    """Runs of consecutive paragraphs numbered in one style, each with its lead paragraph (the one before)."""
+    out: list[tuple[object, list]] = []
+    lead, run, style = None, [], ""
+    for c in chunks + [None]:
+        s = _style(c.text) if c is not None and c.kind == "paragraph" else ""
+        if run and (s != style or c is None):
+            out.append((lead, run))
+            run = []
+        if c is None or c.kind != "paragraph":
+            continue
+        if s and (run or lead is not None):
+            item = _item(c.text)
+            if item is None:
+                run, lead, style = [], c, ""  # (an item stating no change: the list is not one of changes)
+                continue
+            run.append((c, *item))
+            style = s
+        else:
+            lead = c
+    return [(lead, items) for lead, items in out if len(items) >= MIN_ITEMS]
+
+
+def _said(question: str, text: str) -> int:
+    """How many two-character runs of the question the text says."""
+    q = re.sub(r"[^\u4e00-\u9fff]", "", question)
+    return len({q[i:i + 2] for i in range(len(q) - 1)} & {text[i:i + 2] for i in range(len(text) - 1)})
+
+
+def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
+    """The item of the list the question means that rose (or fell) most, by the change it states; None when the
+    question asks no such ranking, or no list, or two lists equally, fit."""
+    from qa.rank import one_document
+    from qa.retrieve import Hit
+    from qa.scope import without_names
+
+    asked = CHANGE_RANK.search(halfwidth(question))
+    if asked is None or len(sc.keys) != 1:
+        return None
+    up = re.fullmatch(_UP, asked.group("way")) is not None
+    _, docs, chunks = one_document(sc, retriever)
+    subject = without_names(question, docs, sc)
+    lists = _lists(chunks)
+    scored = sorted(((_said(subject, f"{lead.section or ''}{lead.text}"), lead, items) for lead, items in lists),
+                    key=lambda x: -x[0])
+    if not scored or scored[0][0] < 2 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    _, lead, items = scored[0]
+    ordered = sorted(items, key=lambda it: -it[2] if up else it[2])
+    top = ordered[0]
+    if (top[2] <= 0 if up else top[2] >= 0) or len(ordered) > 1 and ordered[1][2] == top[2]:
+        return None  # nothing rose (fell), or a tie: no item to name
+    chunk, name, change, level = top
+    way = "增加" if up else "减少"
+    rows = [AnswerRow(entity=n, value=round(v, 4), unit="万元", source=c.source, page=c.page, row=n)
+            for c, n, v, _ in ordered]
+    text = (f"{name}（{level:,.2f}万元）{way}最多，{way}{abs(change):,.2f}万元（各项所列变化：" +
+            "，".join(f"{n}{v:+,.2f}" for _, n, v, _ in ordered[:10]) + "）。")
+    return Answer(question=question, answer=text, value=round(abs(change), 4), unit="万元", mode="extractive",
+                  citations=[cite(Hit(chunk, 1.0), chunk.text), cite(Hit(lead, 0.5), lead.text)][:max(k, 1)],
+                  rows=rows, row=name, confidence=0.9,
+                  basis=[Basis(part="sentence", text=lead.text, words=[asked.group(0)]),
+                         Basis(part="row", text=name, words=[f"{way}: {abs(change):,.2f}"])])

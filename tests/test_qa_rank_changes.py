@@ -1,0 +1,31 @@
+"""Items ranked by the change each states, never by their amounts."""
+from qa.answer import ask
+from qa.rank_changes import _item, _lists, asks_change_rank
+from tests.conftest import city_of
+
+PROJECTS = ("（五）项目支出400.00万元，具体包括：\n\n"
+            "1.数据采集200.00万元，主要用于统计调查。较2025年年初预算减少5.00万元。\n\n"
+            "2.统计执法80.00万元，主要用于执法检查。较2025年年初预算增加12.50万元。\n\n"
+            "3.普查准备120.00万元，主要用于普查前期工作。与2025年年初预算持平。")
+
+
+def test_an_items_change_is_read_after_its_amount():
+    assert _item("2.统计执法80.00万元，主要用于执法检查。较2025年年初预算增加12.50万元。") == ("统计执法", 12.5, 80.0)
+    assert _item("（3）博士后日常经费（2011007）7万元，较上年减少1万元。") == ("博士后日常经费", -1.0, 7.0)
+    assert _item("3.普查准备120.00万元，与2025年年初预算持平。") == ("普查准备", 0.0, 120.0)
+    assert _item("3.普查准备120.00万元，主要用于普查前期工作。") is None  # no change stated
+    assert asks_change_rank("哪一类项目比上年砍得最狠？") and asks_change_rank("哪一项涨得最多？")
+    assert not asks_change_rank("哪一项最多？")
+
+
+def test_the_item_that_rose_or_fell_most_is_named_with_its_change(tmp_path):
+    city = city_of(tmp_path, [("统计局", PROJECTS), ("文化局", "文物保护项目700.00万元。")])
+    fell = ask("深圳市统计局2026年项目支出里，跟2025年年初预算比，哪一项砍得最狠？少了多少？", city.store.root,
+               retriever=city)
+    assert fell.answered and fell.value == 5.0 and fell.row == "数据采集", fell.answer
+    rose = ask("深圳市统计局2026年项目支出里哪一项增加最多？", city.store.root, retriever=city)
+    assert rose.answered and rose.value == 12.5 and rose.row == "统计执法", rose.answer
+    # no list of changes (the other unit's single item): declined, not ranked by amount
+    none = ask("深圳市文化局2026年项目支出里哪一项增加最多？", city.store.root, retriever=city)
+    assert not none.answered, none.answer
+    assert len(_lists(list(city.chunks().values()))) >= 1
