@@ -126,6 +126,10 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             name = text[lo:m.start()]
             if head not in name:
                 continue
+            # the thing counted is said after the verb that counts it (所属各预算单位共有车辆70辆: 车辆, not 单位)
+            counted = re.split(r"共有|拥有|现有|实有|共计|有", name)[-1]
+            if counted and head not in counted:
+                continue
             start = max([x.end() for x in _SENTENCE_END.finditer(text, 0, m.start())] + [0])
             end = _SENTENCE_END.search(text, m.end())
             sentence = text[start:end.end() if end else len(text)].strip()

@@ -205,6 +205,9 @@ def stated_in(keys: set[str], retriever: Retriever) -> list[tuple[str, float, st
     return out
 
 
+_COUNTING = re.compile(r"共有|拥有|现有|实有|共计")
+
+
 def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | None = None) -> StatedQuantity | None:
     """The figure of the named document, in the unit the question asks (or `unit`: % for a rate asked, 自来水普及率达到
     多少), whose statement says the question's words best (see the module's account); None when none clearly does."""
@@ -224,7 +227,10 @@ def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | 
     for name, value, stated, sentence, chunk in stated_in(set(sc.keys), retriever):
         if not agree(unit, stated):
             continue
-        said = tuple(w for w in words if _says(w, name))
+        # the thing a count counts is said after its verb (所属各预算单位共有车辆70辆: 车辆); who holds it, before, is
+        # no name of the thing (a question counting 单位 is not asking these 车辆)
+        counted = _COUNTING.split(name)[-1] if unit != "%" else ""
+        said = tuple(w for w in words if _says(w, counted or name))
         if not said:
             continue
         score = 2 * len(said) + len(chars & set(name)) + (stated == unit)

@@ -135,3 +135,16 @@ def test_a_count_read_elsewhere_is_of_things_held_or_bought_as_the_question_asks
     assert held_or_bought_as_asked("2022年打算新添几台单价20万元以上的设备？", bought, 6.0)
     assert held_or_bought_as_asked("有多少台单价20万元以上的设备？", held, 144.0)
     assert not held_or_bought_as_asked("有多少台单价20万元以上的设备？", bought, 6.0)
+
+
+def test_a_count_counts_the_thing_after_its_verb_not_who_holds_it(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    fleet = "截至2025年底，所属各预算单位共有车辆7辆，其中业务用车4辆。"
+    city = city_of(tmp_path, [("统计局", fleet), ("文化局", "文物保护项目700.00万元。")])
+    cars = ask("深圳市统计局所属单位共有车辆多少辆？", city.store.root, retriever=city)
+    assert cars.answered and cars.value == 7.0, cars.answer
+    # the units that hold the cars are not counted by the cars' figure
+    units = ask("深圳市统计局2026年共有单位多少个？", city.store.root, retriever=city)
+    assert not (units.answered and units.value == 7.0), units.answer
