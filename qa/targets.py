@@ -38,7 +38,9 @@ _STATED = re.compile(r"(?<![\d.,第])(\d[\d,]*(?:\.\d+)?)\s*(" + _UNIT + r")")
 _BOUNDARY = re.compile(r"[。；;，,、：:=\n|｜/（(）)]")  # (a bracket's figures are its own: 6名（2名执业律师…）)
 _COMPARISON = re.compile(r"(?:不少于|不低于|不超过|不高于|大于等于|小于等于|大于|小于|高于|低于|达到|达|超过|至少|共计|共有|"
                          r"累计|约|≥|≤|>|<|＞|＜|=)+$")
-_AFTER_UNIT = re.compile(r"^(?:及以上|以上|以下|以内|左右|及以下)?([\u4e00-\u9fff]{0,12})")
+# (what is counted, said after the unit: 5000个5G基站, 5家AI医院; a run of letters, with a digit before them, names it
+# too: a bare number after the unit is the next figure)
+_AFTER_UNIT = re.compile(r"^(?:及以上|以上|以下|以内|左右|及以下)?((?:\d?[A-Za-z]{1,3}(?=[\u4e00-\u9fff]))?[\u4e00-\u9fff]{0,12})")
 _NUMBERING = re.compile(r"^(?:\d+[.、．]|[（(]\d+[）)]|指标\d+[：:]?|[一二三四五六七八九十]+、)\s*")
 _BRACKET_UNIT = re.compile(r"[（(](" + _UNIT + r")[）)]")
 _ONLY_FIGURE = re.compile(r"^(?:≥|≤|>|<|＞|＜|=)?\s*(\d[\d,]*(?:\.\d+)?)\s*(" + _UNIT + r")?\s*(?:以上|及以上|以下)?$")

@@ -114,3 +114,12 @@ def test_an_english_area_a_target_states_is_asked_by_its_statements_name(target_
     question = "What area of open-pit mining does the Shenzhen Health Commission plan to monitor in 2026?"
     a = ask(question, target_city.store.root, retriever=target_city)
     assert a.answered and a.value == 8.0 and a.unit == "万平方公里", a.answer
+
+
+def test_what_is_counted_after_the_unit_names_the_statement_letters_and_all():
+    from qa.targets import statements
+
+    named = {name: value for name, value, _, _ in statements("新建5000个5G基站，累计建设25000个5G基站。")}
+    assert named == {"新建5G基站": 5000.0, "累计建设5G基站": 25000.0}
+    # a bare number after the unit is the next figure, not the thing counted
+    assert [n for n, _, _, _ in statements("聘请律师6名，10名调解员")][0] == "聘请律师"
