@@ -26,7 +26,7 @@ from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
 from qa.items import better_item, better_than_cell, described_item, question_words, scored_items, verbatim_item
 from qa.left_out import said_left_out
-from qa.counts import held_or_bought_as_asked, stated_count
+from qa.counts import held_or_bought_as_asked, stated_count, summed_count
 from qa.change import change_of_level
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
@@ -233,6 +233,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if kind == "count":
             # a count the narrative states, read by what is counted and whether it is held or bought (qa/counts.py):
             # the sentence sharing most words may state the other count
+            # (a sum of the counts the question names, 两处加起来, before any one of them)
+            if (summed := summed_count(question, sc, retriever)) is not None:
+                return _count_answer(question, summed, citations, k, named)
             counted = stated_count(question, sc, retriever)
             if counted is not None and not names_better(stated(), counted.value, counted.chunk, 1.0):
                 return _count_answer(question, counted, citations, k, named)
@@ -393,7 +396,8 @@ def _item_answer(question: str, item, citations: list, k: int, named: list[Basis
 
 def _count_answer(question: str, counted, citations: list, k: int, named: list[Basis],
                   share: float | None = None) -> Answer:
-    return Answer(question=question, answer=counted.sentence, value=counted.value, unit=counted.measure,
+    return Answer(question=question, answer=getattr(counted, "computed", "") + counted.sentence, value=counted.value,
+                  unit=counted.measure,
                   citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1], mode="extractive",
                   confidence=round(min(1.0, counted.score / 3 if share is None else share), 3),
                   basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])

@@ -47,6 +47,7 @@ class StatedCount:
     chunk: object
     said: tuple[str, ...]  # the question's characters its name holds
     score: int
+    computed: str = ""  # how a sum of counts was taken (11条 + 10条 = 21条), said before the sentence
 
 
 def asked_count(question: str) -> tuple[str, str] | None:
@@ -153,3 +154,45 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
     if not best.said or any(f.score >= best.score and f.value != best.value for f in found):
         return None
     return best
+
+
+# A sum of counts asked (两处加起来一共多少条路): the question names the parts, each stated with its own count.
+_SUM_ASKED = re.compile(r"加起来|加在一起|合起来|合在一起|总和|之和|两处|两地|两项|两个地方")
+
+
+def _shares_a_run(name: str, phrase: str) -> bool:
+    """The name says two characters in a row of the phrase that are no function words (航天基地二期 and 航天基地)."""
+    return any(name[i:i + 2] in phrase and not set(name[i:i + 2]) & _FUNCTION for i in range(len(name) - 1))
+
+
+def summed_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount | None:
+    """The sum of the counts one sentence states for the parts the question names and adds up ("航天基地二期11条道路、
+    浐灞生态区世园板块10条道路": 两处加起来一共多少条路 → 21): every count of the sentence in the measure asked, each
+    named by words of the question; None unless two or more are, and none of that measure is left unnamed."""
+    from qa.scope import without_names
+
+    asked = asked_count(question)
+    if asked is None or len(sc.keys) != 1 or not _SUM_ASKED.search(question):
+        return None
+    noun, measure = asked
+    docs = retriever.documents()
+    phrase = without_names(question, docs, sc, years=True)
+    chunks = retriever.chunks()
+    found: list[StatedCount] = []
+    for cid in docs[next(iter(sc.keys))].get("chunk_ids") or []:
+        chunk = chunks.get(cid)
+        if chunk is None or chunk.kind != "paragraph":
+            continue
+        for sentence in re.split(r"(?<=[。；;])", chunk.text):
+            counts = [m for m in STATED_COUNT.finditer(sentence) if m.group(2) == measure]
+            names = [sentence[max([x.end() for x in _NAME_START.finditer(sentence, 0, m.start())] + [0]):m.start()]
+                     for m in counts]
+            named = [(m, n) for m, n in zip(counts, names) if _shares_a_run(n, phrase)]
+            # (what is counted, after each count or in its name: 11条道路)
+            if len(named) >= 2 and len(named) == len(counts) and all(
+                    noun[-1] in sentence[m.end():m.end() + 6] + n for m, n in named):
+                total = sum(float(m.group(1)) for m, _ in named)
+                said = tuple(dict.fromkeys(n for _, n in named))
+                how = " + ".join(f"{n.strip()}{m.group(1)}{measure}" for m, n in named) + f" = {total:g}{measure}。"
+                found.append(StatedCount(total, measure, sentence.strip(), chunk, said, len(named), how))
+    return found[0] if len(found) == 1 else None

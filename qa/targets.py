@@ -237,7 +237,7 @@ def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | 
             continue
         score = 2 * len(said) + len(chars & set(name)) + (stated == unit)
         if (name, value) not in found or found[name, value].score < score:
-            found[name, value] = StatedQuantity(value, stated, sentence, chunk, said, score, len(words))
+            found[name, value] = StatedQuantity(value, stated, sentence, chunk, said, score, words=len(words))
     if not found:
         return None
     best = max(found.values(), key=lambda f: f.score)

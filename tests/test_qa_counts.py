@@ -148,3 +148,16 @@ def test_a_count_counts_the_thing_after_its_verb_not_who_holds_it(tmp_path):
     # the units that hold the cars are not counted by the cars' figure
     units = ask("深圳市统计局2026年共有单位多少个？", city.store.root, retriever=city)
     assert not (units.answered and units.value == 7.0), units.answer
+
+
+def test_counts_the_question_names_and_adds_up_are_summed(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    roads = "重点做好东区新城12条道路、西岸片区9条道路的命名工作。"
+    city = city_of(tmp_path, [("民政局", roads), ("文化局", "文物保护项目700.00万元。")])
+    both = ask("深圳市民政局要给东区新城和西岸片区的新路起名，两处加起来一共多少条路？", city.store.root, retriever=city)
+    assert both.answered and both.value == 21.0 and both.unit == "条", both.answer
+    assert "12条 + " in both.answer and "= 21条" in both.answer  # the sum is shown
+    one = ask("深圳市民政局要给东区新城的新路起名，有多少条路？", city.store.root, retriever=city)
+    assert one.value != 21.0, one.answer  # one part asked: no sum
