@@ -229,11 +229,11 @@ def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | 
     for name, value, stated, sentence, chunk in stated_in(set(sc.keys), retriever):
         if not agree(unit, stated):
             continue
-        # the thing a count counts is said after its verb (所属各预算单位共有车辆70辆: 车辆); who holds it, before, is
-        # no name of the thing (a question counting 单位 is not asking these 车辆)
+        said = tuple(w for w in words if _says(w, name))
+        # the thing a count counts is said after its verb (所属各预算单位共有车辆70辆: 车辆); who holds it and when, before
+        # it, say the question's words too, but a question that says none of the thing is not asking it (单位多少个)
         counted = _COUNTING.split(name)[-1] if unit != "%" else ""
-        said = tuple(w for w in words if _says(w, counted or name))
-        if not said:
+        if not said or counted and not chars & set(counted):
             continue
         score = 2 * len(said) + len(chars & set(name)) + (stated == unit)
         if (name, value) not in found or found[name, value].score < score:

@@ -11,8 +11,8 @@ def _encoder_prefers(monkeypatch, name: str) -> None:
     """An encoder that puts `name` clearly first, whatever the phrase."""
     import qa.english_unit
 
-    monkeypatch.setattr(qa.english_unit, "_ranked", lambda query, texts: [(0.82 if t == name else 0.70, t)
-                                                                          for t in texts])
+    monkeypatch.setattr(qa.english_unit, "_ranked", lambda query, texts: sorted(
+        ((0.82 if t == name else 0.70, t) for t in texts), key=lambda x: -x[0]))
 
 
 def test_a_word_spelling_part_of_a_name_in_pinyin_narrows_the_names():
