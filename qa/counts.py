@@ -31,6 +31,7 @@ _NAME_START = re.compile(r"[。；;，,、：:]")
 _SENTENCE_END = re.compile(r"[。；;]")
 _FUNCTION = set("的了是有在和与及其")
 _TOTAL = re.compile(r"一共|总共|共有|共计|合计|总计|总数")  # a total asked, or stated
+COUNTING = re.compile(r"共有|拥有|现有|实有|共计")  # the verbs a count follows: what it counts is said after them
 _BUYING = re.compile(r"购置|购买|采购|新购|添置|新增|更新")  # a count of things bought in the year, not held
 _BUY_ASKED = re.compile(r"买|购|添|换新|新车")
 _WHOLE = re.compile(r"全系统|全部|所有|整个|全局|总的")  # …asked as the whole of what is counted, too
@@ -128,7 +129,7 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             if head not in name:
                 continue
             # the thing counted is said after the verb that counts it (所属各预算单位共有车辆70辆: 车辆, not 单位)
-            counted = re.split(r"共有|拥有|现有|实有|共计|有", name)[-1]
+            counted = re.split(COUNTING.pattern + "|有", name)[-1]
             if counted and head not in counted:
                 continue
             start = max([x.end() for x in _SENTENCE_END.finditer(text, 0, m.start())] + [0])

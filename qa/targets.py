@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.numbers import cell_value, halfwidth
-from qa.counts import StatedCount
+from qa.counts import COUNTING, StatedCount
 from qa.question import MEASURES
 from qa.reword import _PLAIN as _BUDGET_CHARACTERS
 
@@ -207,9 +207,6 @@ def stated_in(keys: set[str], retriever: Retriever) -> list[tuple[str, float, st
     return out
 
 
-_COUNTING = re.compile(r"共有|拥有|现有|实有|共计")
-
-
 def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | None = None) -> StatedQuantity | None:
     """The figure of the named document, in the unit the question asks (or `unit`: % for a rate asked, 自来水普及率达到
     多少), whose statement says the question's words best (see the module's account); None when none clearly does."""
@@ -232,7 +229,7 @@ def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | 
         said = tuple(w for w in words if _says(w, name))
         # the thing a count counts is said after its verb (所属各预算单位共有车辆70辆: 车辆); who holds it and when, before
         # it, say the question's words too, but a question that says none of the thing is not asking it (单位多少个)
-        counted = _COUNTING.split(name)[-1] if unit != "%" else ""
+        counted = COUNTING.split(name)[-1] if unit != "%" else ""
         if not said or counted and not chars & set(counted):
             continue
         score = 2 * len(said) + len(chars & set(name)) + (stated == unit)
