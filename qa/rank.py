@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计)")
+TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计|本年收入合计|收入合计)")  # a table's total row
 _SUMMARY = re.compile(r"收支总表|收支总体情况表|收入总表|支出总表")  # the standard summary tables
 _MEASURE_LABEL = re.compile(r"[（(](?:万元|元|千元)[）)]|^(?:资金)?金额|预算数$")
 _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|中|里|的|是|按|看|明细|"
@@ -228,7 +228,7 @@ def _is_total(row) -> bool:
     """A table's total row: 合计/总计/小计…, or a row named like the table or its unit (evidence.is_total_row)."""
     from qa.evidence import is_total_row
 
-    return is_total_row(row) or bool(_TOTAL.match(norm(row.label or "")))
+    return is_total_row(row) or bool(TOTAL_ROW.match(norm(row.label or "")))
 
 
 def _table_total(chunks: list, table: str | None) -> float | None:

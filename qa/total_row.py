@@ -4,16 +4,14 @@ none of 物业公司, while its 物业管理费 row says 物业. The total is wh
 the question then asks the row (read by the later steps: a term, an item), never the total."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from qa.gloss import words
+from qa.rank import TOTAL_ROW
 from qa.reword import _PLAIN
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
-
-_TOTAL = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计|本年收入合计|收入合计)")
 
 
 def other_row_named(phrase: str, cand, retriever: Retriever, keys: set[str]) -> bool:
@@ -21,7 +19,7 @@ def other_row_named(phrase: str, cand, retriever: Retriever, keys: set[str]) -> 
     reword.subject_phrase; two characters or more, that the table's title, the row and the column do not say) is
     said by another row label of the same table (of the documents `keys`)."""
     chunk = cand.hit.chunk
-    if chunk.kind != "row" or not _TOTAL.match(chunk.label or cand.row or ""):
+    if chunk.kind != "row" or not TOTAL_ROW.match(chunk.label or cand.row or ""):
         return False
     read = f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}"
     unsaid = {w for w in words(phrase) if len(w) >= 2 and w not in read and set(w) - _PLAIN}
@@ -33,7 +31,7 @@ def other_row_named(phrase: str, cand, retriever: Retriever, keys: set[str]) -> 
         for cid in docs[key].get("chunk_ids") or []:
             other = chunks.get(cid)
             if other is None or other.kind != "row" or other.source != chunk.source or \
-                    other.table != chunk.table or other.id == chunk.id or _TOTAL.match(other.label or ""):
+                    other.table != chunk.table or other.id == chunk.id or TOTAL_ROW.match(other.label or ""):
                 continue
             if any(w in (other.label or "") for w in unsaid):
                 return True
