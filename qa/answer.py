@@ -396,8 +396,7 @@ def _item_answer(question: str, item, citations: list, k: int, named: list[Basis
 
 def _count_answer(question: str, counted, citations: list, k: int, named: list[Basis],
                   share: float | None = None) -> Answer:
-    return Answer(question=question, answer=getattr(counted, "computed", "") + counted.sentence, value=counted.value,
-                  unit=counted.measure,
+    return Answer(question=question, answer=counted.computed + counted.sentence, value=counted.value, unit=counted.measure,
                   citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1], mode="extractive",
                   confidence=round(min(1.0, counted.score / 3 if share is None else share), 3),
                   basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])

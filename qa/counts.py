@@ -161,15 +161,11 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
 _SUM_ASKED = re.compile(r"加起来|加在一起|合起来|合在一起|总和|之和|两处|两地|两项|两个地方")
 
 
-def _shares_a_run(name: str, phrase: str) -> bool:
-    """The name says two characters in a row of the phrase that are no function words (航天基地二期 and 航天基地)."""
-    return any(name[i:i + 2] in phrase and not set(name[i:i + 2]) & _FUNCTION for i in range(len(name) - 1))
-
-
 def summed_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount | None:
     """The sum of the counts one sentence states for the parts the question names and adds up ("航天基地二期11条道路、
     浐灞生态区世园板块10条道路": 两处加起来一共多少条路 → 21): every count of the sentence in the measure asked, each
     named by words of the question; None unless two or more are, and none of that measure is left unnamed."""
+    from qa.reword import keeps_a_word
     from qa.scope import without_names
 
     asked = asked_count(question)
@@ -188,7 +184,7 @@ def summed_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             counts = [m for m in STATED_COUNT.finditer(sentence) if m.group(2) == measure]
             names = [sentence[max([x.end() for x in _NAME_START.finditer(sentence, 0, m.start())] + [0]):m.start()]
                      for m in counts]
-            named = [(m, n) for m, n in zip(counts, names) if _shares_a_run(n, phrase)]
+            named = [(m, n) for m, n in zip(counts, names) if keeps_a_word(n, phrase)]
             # (what is counted, after each count or in its name: 11条道路)
             if len(named) >= 2 and len(named) == len(counts) and all(
                     noun[-1] in sentence[m.end():m.end() + 6] + n for m, n in named):

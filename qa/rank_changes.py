@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
+from qa.phrase import grams
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -51,12 +53,12 @@ def _item(text: str) -> tuple[str, float, float] | None:
     if amount is None or change is None:
         return None
     name = re.sub(r"[（(]\d{4,}[)）]|\s", "", _ORDINAL.sub("", t[:amount.start()]))
-    level = float(amount.group(1).replace(",", "")) / (10000 if amount.group(2) == "元" else 1)
+    level = float(amount.group(1).replace(",", "")) * UNIT_TO_WANYUAN[amount.group(2)]
     if change.group("way") in ("持平", "无变化", "无增减", "不变"):
         return name, 0.0, level
     if change.group("value") is None:
         return None
-    value = float(change.group("value").replace(",", "")) / (10000 if change.group("unit") == "元" else 1)
+    value = float(change.group("value").replace(",", "")) * UNIT_TO_WANYUAN[change.group("unit") or "万元"]
     return name, -value if change.group("way") in ("减少", "下降", "降低") else value, level
 
 
@@ -83,12 +85,6 @@ def _lists(chunks: list) -> list[tuple[object, list[tuple[object, str, float]]]]
     return [(lead, items) for lead, items in out if len(items) >= MIN_ITEMS]
 
 
-def _said(question: str, text: str) -> int:
-    """How many two-character runs of the question the text says."""
-    q = re.sub(r"[^\u4e00-\u9fff]", "", question)
-    return len({q[i:i + 2] for i in range(len(q) - 1)} & {text[i:i + 2] for i in range(len(text) - 1)})
-
-
 def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
     """The item of the list the question means that rose (or fell) most, by the change it states; None when the
     question asks no such ranking, or no list, or two lists equally, fit."""
@@ -103,7 +99,9 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
     _, docs, chunks = one_document(sc, retriever)
     subject = without_names(question, docs, sc)
     lists = _lists(chunks)
-    scored = sorted(((_said(subject, f"{lead.section or ''}{lead.text}"), lead, items) for lead, items in lists),
+    # (how many two-character runs of the question the lead and its section say)
+    runs = grams(re.sub(r"[^\u4e00-\u9fff]", "", subject))
+    scored = sorted(((len(runs & grams(f"{lead.section or ''}{lead.text}")), lead, items) for lead, items in lists),
                     key=lambda x: -x[0])
     if not scored or scored[0][0] < 2 or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
