@@ -27,7 +27,9 @@ def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[flo
         return None
     cover = (n_hit + ctx) / max(len(q.grams), 1)
     own = len(grams(clean(named)))
-    if own >= 4:  # a long name the question says almost whole, whatever else the question qualifies it by
+    # a long name the question says almost whole, whatever else the question qualifies it by; not one said only
+    # where the question says to look (国有资本经营预算里，补贴…: the fund is no qualifier of the thing, it holds it)
+    if own >= 4 and not (q.where and q.grams & grams(clean(named)) <= q.where):
         cover = max(cover, n_hit / own)
     return 2.0 * n_hit + 1.0 * ctx - 0.5 * n_extra + 2.0 * n_whole - 0.1 * rank, cover
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.entity import ORG_SUFFIX, in_order, split_name
 from index.numbers import halfwidth
-from qa.question import CODE, UNDIRECTED_CHANGE
+from qa.question import CODE, UNDIRECTED_CHANGE, asked_after_where
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -73,6 +73,8 @@ class Query:
     previous: bool = False  # it asks about the year before (上年/去年), not the document's own year
     basis: str | None = None  # 预算 or 决算 when it asks one of them
     own_office: bool = False  # it says 本级: in a department's document (汇总), its own office's row is named
+    # bigrams said only where it says to look ("国有资本经营预算里，补贴…的钱": the fund it is read in), not the thing
+    where: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, question: str, hits: list[Hit]) -> "Query":
@@ -81,7 +83,11 @@ class Query:
         codes = set(CODE.findall(q))
         text = clean(re.sub(r"\d+", "", q))
         said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}
-        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q), "本级" in question)
+        whole = halfwidth(question)
+        thing = asked_after_where(whole)
+        where = grams(clean(norm(whole[:len(whole) - len(thing)]))) - grams(clean(norm(thing)))
+        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q), "本级" in question,
+                   where)
 
 
 # The basis of a figure: budgeted (预算) or spent (决算); a question asking one is not answered from the other.

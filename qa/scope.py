@@ -251,6 +251,8 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
             want = "本级" if re.search(r"本级|机关", q) else "汇总"
             pick = {k for k in keys if described[k].get("scope") == want}
             keys = pick or keys
+            # (the other printing is not named: one unit asked is no question across two documents)
+            out.named = {k: v for k, v in out.named.items() if k in keys}
     if years:
         by_year = {k for k in keys if docs[k].get("year") in years}
         if by_year:

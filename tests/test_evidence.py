@@ -380,3 +380,13 @@ def test_a_one_line_tables_title_in_its_label_cell_is_not_said_as_the_row():
     hits = [_row(table, {"合计": 5.0, "公务接待费": 1.0}, table)]
     found = structured("2025年公务接待费是多少？", hits)
     assert found.value == 1.0 and "中“公务接待费”为1.00万元" in found.text, found.text
+
+
+def test_a_fund_said_only_as_where_to_look_is_not_the_thing_asked():
+    # "国有资本经营预算里，补贴…的钱": the sentence stating the fund's total says the fund whole, and nothing of the
+    # thing asked within it; the same sentence answers when the fund itself is asked
+    hits = [_para("2.国有资本经营预算409,301万元，主要用于解决历史遗留问题及改革成本支出等。")]
+    inside = [c for c in candidates("2026年国有资本经营预算里，补贴企业自己办的职业学校和幼儿园的钱有多少？", hits)
+              if c.value == 409301.0]
+    assert all(c.cover < 0.5 for c in inside)
+    assert structured("2026年国有资本经营预算是多少？", hits).value == 409301.0
