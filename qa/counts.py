@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 
 _ASKED_AFTER = re.compile(r"(?:多少|几)\s*([" + MEASURES + r"])\s*([\u4e00-\u9fff]{1,4})")  # 多少台车, 几辆新车
 _ASKED_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:一共|总共|共|还)?(?:有|是|为)?(?:多少|几)\s*([" + MEASURES + r"])")
+_DESCRIBED = re.compile(r"[\u4e00-\u9fff、]{1,12}的([\u4e00-\u9fff]{2,6})")
 _NAME_START = re.compile(r"[。；;，,、：:]")
+# Measure words that count the same things (人 and 名 count people; 辆 and 台 cars); 个 counts most things but people.
+_SAME_MEASURE = ("人名位", "辆台", "家户所个", "项个件", "座个处", "条个")
+
+
+def same_measure(asked: str, stated: str) -> bool:
+    """A count stated in this measure word can answer one asked in that (5辆 for 几台车; not 1318人 for 多少条线路)."""
+    return asked == stated or any(asked in group and stated in group for group in _SAME_MEASURE)
 _SENTENCE_END = re.compile(r"[。；;]")
 _FUNCTION = set("的了是有在和与及其")
 _TOTAL = re.compile(r"一共|总共|共有|共计|合计|总计|总数")  # a total asked, or stated
@@ -57,8 +65,11 @@ def asked_count(question: str) -> tuple[str, str] | None:
     if m and _TRAILING.sub("", m.group(2)):
         from index.bm25 import segmenter
 
-        # the noun the measure word counts, not the verb after it (多少卷档案整理好 counts 档案)
-        return next(iter(segmenter().cut(_TRAILING.sub("", m.group(2))))), m.group(1)
+        # the noun the measure word counts, not the verb after it (多少卷档案整理好 counts 档案); described first
+        # (多少条私人经营的公交线路), the noun after the description's last 的
+        described = _DESCRIBED.match(question, m.start(2))
+        words = described.group(1) if described else m.group(2)
+        return next(iter(segmenter().cut(_TRAILING.sub("", words)))), m.group(1)
     people = re.search(PEOPLE, question)
     if people:  # (what the documents count them as: 人员, 200人)
         return re.sub(r"的|(?:" + PEOPLE_WORDS + r")$", "", people.group("people")) + "人员", "人"
@@ -126,11 +137,14 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             lo = max([x.end() for x in _NAME_START.finditer(text, 0, m.start())] + [last])
             last = m.end()
             name = text[lo:m.start()]
-            if head not in name:
-                continue
+            people = head == "人" and m.group(2) in "人名位"  # (几个人: people, whatever the measure asked)
+            if not (same_measure(measure, m.group(2)) or people):
+                continue  # (1318人 counts people, not the 条 of lines asked)
+            if head not in name and not people:
+                continue  # (…讲师团事业12人: people counted in the measure word, not named 人员)
             # the thing counted is said after the verb that counts it (所属各预算单位共有车辆70辆: 车辆, not 单位)
             counted = re.split(COUNTING.pattern + "|有", name)[-1]
-            if counted and head not in counted:
+            if counted and head not in counted and not people:
                 continue
             start = max([x.end() for x in _SENTENCE_END.finditer(text, 0, m.start())] + [0])
             end = _SENTENCE_END.search(text, m.end())

@@ -24,6 +24,8 @@ def test_what_a_question_counts_and_in_which_measure():
     assert asked_count("2026年准备买几辆？") is None
     # the noun the measure word counts, not the verb after it
     assert asked_count("计划至少把多少卷档案整理好？") == ("档案", "卷")
+    # …nor the words describing it before its 的
+    assert asked_count("打算把多少条私人经营的公交线路收回来？") == ("公交线路", "条")
     # …which a follow-up takes from it
     assert follow_ups("某局一共有多少台车？其中应急用的几台？")[1].endswith("几台车")
 
@@ -161,3 +163,22 @@ def test_counts_the_question_names_and_adds_up_are_summed(tmp_path):
     assert "12条 + " in both.answer and "= 21条" in both.answer  # the sum is shown
     one = ask("深圳市民政局要给东区新城的新路起名，有多少条路？", city.store.root, retriever=city)
     assert one.value != 21.0, one.answer  # one part asked: no sum
+
+
+def test_a_count_in_another_measure_counts_another_thing(tmp_path):
+    from qa.counts import same_measure
+
+    assert same_measure("台", "辆") and same_measure("个", "家") and not same_measure("条", "人")
+    # the unit's staff (1318人) share a character with the lines asked (公交): people are no count of lines
+    said = "截至2025年底，本局编制人数1318人。计划推进12条民营公交线路回购，新开线路60条。"
+    city = city_of(tmp_path, [("交通局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市交通局2026年打算把多少条私人经营的公交线路收回来？", city.store.root, retriever=city)
+    assert a.value != 1318 and (not a.answered or a.value == 12), a.answer
+
+
+def test_people_of_a_named_part_are_counted_in_the_measure_word(tmp_path):
+    # "讲师团…几个人": the part's own people, named before the count with no 人员 of their own
+    said = "截至2025年底，实有人员97人，其中本部行政85人、讲师团事业12人。"
+    city = city_of(tmp_path, [("宣传部", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市宣传部下面的讲师团实际在岗的有几个人？", city.store.root, retriever=city)
+    assert a.answered and a.value == 12, a.answer

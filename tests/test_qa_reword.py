@@ -283,3 +283,15 @@ def test_the_scope_and_where_it_is_read_are_no_words_of_the_thing():
     assert _phrase("一般公共预算里，全部门日常买东西、买服务的开销（按部门经济分类的那一大类）一共是多少？") == "日常买东西、买服务的开销"
     assert _phrase("决算里，一般公共预算基本支出中冬天烧暖气的钱是多少？") == "冬天烧暖气"
     assert _phrase("整个部门（机关加下属单位）发工资的钱") == "发工资"
+
+
+def test_a_funds_own_term_is_no_reading_of_a_thing_paid_from_it():
+    from qa.reword import fund_read_for_thing
+
+    terms = ["固定资产", "政府采购", "政府性基金预算", "办公费"]
+    # the question names what the fund pays for, in a word the documents' terms use: not the fund's total
+    assert fund_read_for_thing("政府性基金那摊钱里 在置办固定资产资本性开销上的", "政府性基金预算", terms)
+    assert fund_read_for_thing("政府采购里 掏一般公共预算的钱来买的那部分", "一般公共预算", terms)
+    # how the fund changed names no thing: the fund is what is asked
+    assert not fund_read_for_thing("靠基金 拨下来的钱一下子少了二十多亿 具体少", "政府性基金预算", terms)
+    assert not fund_read_for_thing("置办固定资产", "办公费", terms)  # (no fund read: nothing to say)
