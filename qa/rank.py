@@ -193,6 +193,10 @@ def _same_classification(asked: str, printed: str | None) -> bool | None:
     return printed.startswith(asked)
 
 
+# Columns that print a part of each row's amount: a question ranking by one of them (按项目支出排) ranks by it.
+_PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|一般公共预算|政府性基金预算?|事业收入|其他收入)")
+
+
 def _named_column(question: str, items: list, year: int | None) -> str | None:
     """The column units are ranked by when the question names it (哪家培训费最多: the 培训费 column of the year asked,
     else of the document's year), printed for two units at least; None when it names none."""
@@ -372,9 +376,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None  # the group says too little of what the question ranks: another list is meant
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
     # (…or a count it names, 参训人数最多: the 人数 column, not the rows' amounts)
-    column = _named_column(first or question, items, docs[key].get("year")) \
-        if units or _COUNTED.search(first or question) else None
-    if column and not units and not _COUNTED.search(column.split("/")[-1]):
+    column = _named_column(first or question, items, docs[key].get("year"))
+    if column and not units and not _COUNTED.search(column.split("/")[-1]) and \
+            (_COUNTED.search(first or question) or not _PART_COLUMN.search(column.split("/")[-1])):
         column = None  # (a money column named beside a count asked: the rows' amounts, as before)
     # (the year asked, else the document's: not the year before's column printed first, unless it is asked)
     years = None if PREVIOUS.search(first or question) else \
@@ -407,7 +411,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None  # the rows are units (a 汇总 table by unit): the item asked is in its columns, not ranked here
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
     unit = _count_unit(column)
-    text = (f"{name}中金额{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）" if unit == "万元" else
+    by = f"“{column.split('/')[-1]}”" if column else "金额"  # (the part column ranked by, when one is named)
+    text = (f"{name}中{by}{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）" if unit == "万元" else
             f"{name}中“{column.split('/')[-1]}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
     share = gap = None
     if SHARE_ASKED.search(rest):

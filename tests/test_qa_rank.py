@@ -522,3 +522,29 @@ def test_items_are_ranked_by_the_years_column_not_the_year_before_printed_first(
     # the year before, when asked, is read in its own column
     before = ask("重庆市示例局“自然资源事务”这一款下面哪项上年预算最多？", tmp_path / "store")
     assert before.row == "行政运行" and before.value == 350.0, before.answer
+
+
+BY_PART = """深圳市示例局2026年部门预算
+
+一般公共预算支出表（按功能分类）
+单位：万元
+科目编码\t科目名称\t支出总计\t基本支出\t项目支出
+\t合计\t4200.00\t1200.00\t3000.00
+22005\t气象事务\t4200.00\t1200.00\t3000.00
+2200509\t气象服务\t1500.00\t0.00\t1500.00
+2200504\t气象事业机构\t2000.00\t1200.00\t800.00
+2200508\t气象预报预测\t700.00\t0.00\t700.00
+"""
+
+
+def test_items_are_ranked_by_the_part_column_the_question_ranks_them_by(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(BY_PART, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # by total the 事业机构 is first; by its 项目支出 the 气象服务, then the 事业机构's 800
+    by_part = ask("深圳市示例局2026年“气象事务”下面的科目，按项目支出排第二的是哪个？多少钱？", tmp_path / "store")
+    assert by_part.answered and by_part.value == 800.0 and "项目支出" in by_part.answer, by_part.answer
+    by_total = ask("深圳市示例局2026年“气象事务”下面的科目，支出排第二的是哪个？多少钱？", tmp_path / "store")
+    assert by_total.answered and by_total.value == 1500.0, by_total.answer
