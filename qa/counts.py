@@ -46,6 +46,11 @@ _WHOLE = re.compile(r"全系统|全部|所有|整个|全局|总的")  # …asked
 _TOTAL_SAID = "共"  # how a total asked and stated shows in StatedCount.said
 _BUY_SAID = "购"  # …and a purchase asked and stated
 _TRAILING = re.compile(r"(?:呢|啊|吗|了|的|？|\?)+$")
+# People in post (实有人员, 在职), the posts a unit is allowed (人员编制) and its retired (离退休人员) are counted apart,
+# as things held and bought are: a question asking one is not answered by another's count.
+_RETIRED = re.compile(r"离退休|退休|离休")
+_IN_POST = re.compile(r"实际|实有|在岗|在职|现有")
+_POSTS = re.compile(r"编制|核定|定编|员额")
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,15 @@ def held_or_bought_as_asked(question: str, sentence: str, value: float) -> bool:
     return _bought(sentence[:number.start()] if number else sentence) == _asks_buying(question)
 
 
+def _people(text: str) -> str | None:
+    """Which people the text counts: the retired (离退休人员), people in post (实有人员, 编制在职人员) or the posts a
+    unit is allowed (人员编制); None when it says none of them."""
+    for kind, said in (("retired", _RETIRED), ("in post", _IN_POST), ("posts", _POSTS)):
+        if said.search(text):
+            return kind
+    return None
+
+
 def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount | None:
     """The count of the named document the question asks for (see the module's account), or None."""
     from qa.reword import _PLAIN
@@ -137,7 +151,8 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             lo = max([x.end() for x in _NAME_START.finditer(text, 0, m.start())] + [last])
             last = m.end()
             name = text[lo:m.start()]
-            people = head == "人" and m.group(2) in "人名位"  # (几个人: people, whatever the measure asked)
+            # (几个人, 多少离退休的老同志: people, whatever the measure asked)
+            people = (head == "人" or noun.endswith("人员")) and m.group(2) in "人名位"
             if not (same_measure(measure, m.group(2)) or people):
                 continue  # (1318人 counts people, not the 条 of lines asked)
             if head not in name and not people:
@@ -159,6 +174,9 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             # sentence buys answers only a question about buying, and the other way round
             if _bought(text[:m.start()]) != buys:
                 continue
+            if m.group(2) in "人名" and _people(text[start:m.start()]) is not None and \
+                    _people(phrase) not in (None, _people(text[start:m.start()])):
+                continue  # (编制18人, 离退休人员3人: no answer to 实际在岗的有几个人)
             # the first count of its sentence is the total before its breakdown (计划购置车辆7辆，本级更新1辆、…)
             first = said and not any(f.chunk is chunk and f.sentence == sentence for f in found)
             score = len(said) + (m.group(2) == measure) + dated + bool(first)

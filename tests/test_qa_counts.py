@@ -182,3 +182,15 @@ def test_people_of_a_named_part_are_counted_in_the_measure_word(tmp_path):
     city = city_of(tmp_path, [("宣传部", said), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市宣传部下面的讲师团实际在岗的有几个人？", city.store.root, retriever=city)
     assert a.answered and a.value == 12, a.answer
+
+
+def test_posts_people_in_post_and_the_retired_are_counted_apart(tmp_path):
+    said = ("截至2025年底，本部门人员编制105人，其中本部行政编制87人、讲师团事业编制18人；实有人员97人，其中本部行政85人、"
+            "讲师团事业12人。单位管理的离退休人员29人，其中本部26人，讲师团3人。")
+    city = city_of(tmp_path, [("宣传部", said), ("文化局", "文物保护项目700.00万元。")])
+    in_post = ask("深圳市宣传部下面的讲师团到2025年底实际在岗的有几个人？", city.store.root, retriever=city)
+    assert in_post.answered and in_post.value == 12, in_post.answer
+    posts = ask("深圳市宣传部下面的讲师团核定的人员编制是几个人？", city.store.root, retriever=city)
+    assert posts.answered and posts.value == 18, posts.answer
+    retired = ask("深圳市宣传部讲师团管着多少离退休的老同志？", city.store.root, retriever=city)
+    assert retired.answered and retired.value == 3, retired.answer
