@@ -79,7 +79,10 @@ def build_static_model(path: Path | None = None, batch: int = 256, progress=True
     `progress`: True for a rich bar of its own, False for none, or a callable ``(done, total)`` called after each
     batch of vocabulary tokens (the CLI shows it in its own live display)."""
     from sentence_transformers import SentenceTransformer
-    from sentence_transformers.models import StaticEmbedding
+    try:  # (sentence-transformers 6 moved its modules; 3-5 have them here only)
+        from sentence_transformers.sentence_transformer.modules import StaticEmbedding
+    except ImportError:
+        from sentence_transformers.models import StaticEmbedding
 
     from index.static_tokens import build_tokenizer
     from index.teacher import teacher_vectors
