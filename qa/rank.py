@@ -355,7 +355,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         if same is False and kind.startswith("table"):
             continue  # 政府预算经济分类 asked: the 部门预算 one's rows (301…) are other items, not a reading of it
         said = len(wanted & grams(clean(name))) + (2 if same else 0)
-        if said < (1 if units else 2):  # (rows of units: what they are compared by, 收入, may be one word)
+        # (rows of units: what they are compared by, 收入, may be one word; so may the row the question puts the items
+        # under, “水利”这一款下面, a name of two characters)
+        if said < (1 if units or under and _says(name, under.group("x")) else 2):
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
         framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind.startswith("row") else 0
@@ -372,8 +374,10 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     _, name, kind, head, items = best
     named = grams(clean(name)) | grams(clean(head.table or ""))
-    if not asked and not units and len(wanted & named) < MIN_SAID * len(wanted):
-        return None  # the group says too little of what the question ranks: another list is meant
+    if not asked and not units and not (under and _says(name, under.group("x"))) and \
+            len(wanted & named) < MIN_SAID * len(wanted):
+        return None  # the group says too little of what the question ranks: another list is meant (unless it is the
+        # row the question puts the items under)
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
     # (…or a count it names, 参训人数最多: the 人数 column, not the rows' amounts)
     column = _named_column(first or question, items, docs[key].get("year"))

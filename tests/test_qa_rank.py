@@ -548,3 +548,29 @@ def test_items_are_ranked_by_the_part_column_the_question_ranks_them_by(tmp_path
     assert by_part.answered and by_part.value == 800.0 and "项目支出" in by_part.answer, by_part.answer
     by_total = ask("深圳市示例局2026年“气象事务”下面的科目，支出排第二的是哪个？多少钱？", tmp_path / "store")
     assert by_total.answered and by_total.value == 1500.0, by_total.answer
+
+
+TWO_CHARACTER_ROW = """深圳市示例局2026年部门预算
+
+部门支出总体情况表
+单位：万元
+科目编码\t科目名称\t总计\t基本支出\t项目支出
+\t合计\t1000.00\t300.00\t700.00
+213\t农林水支出\t1000.00\t300.00\t700.00
+21303\t水利\t900.00\t300.00\t600.00
+2130301\t行政运行\t300.00\t300.00\t0.00
+2130305\t水利工程建设\t500.00\t0.00\t500.00
+2130306\t水利工程运行与维护\t100.00\t0.00\t100.00
+21399\t其他农林水支出\t100.00\t0.00\t100.00
+2139999\t其他农林水支出\t100.00\t0.00\t100.00
+"""
+
+
+def test_the_row_the_items_are_under_may_be_named_in_two_characters(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(TWO_CHARACTER_ROW, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    a = ask("深圳市示例局2026年“水利”这一款下面的各项，钱排第二的是哪一项？多少？", tmp_path / "store")
+    assert a.answered and a.value == 300.0 and "行政运行" in a.answer, a.answer

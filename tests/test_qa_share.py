@@ -50,3 +50,10 @@ def test_a_part_the_wholes_own_sentence_states_is_read_there_not_in_another_tabl
     city = city_of(tmp_path, [("水务局", said), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市水务局2026年收入预算中一般公共预算拨款占多大比例？", city.store.root, retriever=city)
     assert a.answered and a.value == 75.0 and "同一句" in a.answer, a.answer
+
+
+def test_the_part_and_whole_each_in_its_own_clause_without_the_words_pointing_at_it():
+    assert parts("2026年各类资金合在一起算，博物馆这一项的支出里，项目支出占了百分之几？") == ("项目支出", "博物馆的支出")
+    assert parts("全部支出里，一般公共服务这一大类占了百分之多少？") == ("一般公共服务", "支出总计")
+    # a bracket saying which total stays with it: a reading without it would take another table's
+    assert parts("全部支出（各类资金都算上）里，一般公共服务这一大类占了百分之多少？")[1] != "支出总计"
