@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 from index.numbers import halfwidth
 from qa.cells import text_cells
 from qa.phrase import overlap
-from qa.question import POINTING, asked_after_where
+from qa.question import POINTING, asked_after_where, not_asked
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -192,6 +192,14 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
     from qa.rank import _amount, _is_total
 
     words = question_words(question, sc, retriever) if words is None else words
+    # the words of what the question leaves out (除了请社工调解纠纷，还…) describe another item: they find none, and an
+    # item saying two of them is that other one
+    left_out = not_asked(halfwidth(question))
+    rest = halfwidth(question)
+    for x in left_out:
+        rest = rest.replace(x, " ")
+    other = {w for w in words if any(w in x for x in left_out) and w not in rest}
+    words = {w: v for w, v in words.items() if w not in other}
     total = sum(w for w, _ in words.values())
     if not total:
         return []
@@ -210,7 +218,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
             continue
         for item in items_in(chunk.text, asks_parts(question)):
             said, share = _said(words, total, item.name + item.purpose)
-            if said:
+            if said and sum(w in item.name + item.purpose for w in other) < 2:
                 sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
                 out.append(DescribedItem(item.value, sentence, chunk, said, share))
     return sorted(out, key=lambda d: -d.share)

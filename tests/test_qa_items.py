@@ -187,3 +187,13 @@ def test_a_part_the_narrative_lists_beats_a_cell_that_leaves_its_word_unsaid(tmp
     # the whole, asked, is still the table's
     whole = ask("深圳市示例局2026年政府采购项目是多少？", tmp_path / "store")
     assert whole.answered and whole.value == 600.0, whole.answer
+
+
+def test_the_item_the_question_leaves_out_is_not_the_one_it_asks(tmp_path):
+    # "除了请社工调解纠纷，还另外买了…社区营造的社工服务": the mediation item is left out; the other one is asked
+    said = ("1.社工服务项目498.82万元，主要包括：采购大厅纠纷调解社工23名支出373.66万元；采购大厅社区建设社工8名支出"
+            "125.16万元。2.信访大厅运行603.84万元，主要包括：大厅保安和安检服务项目支出328.69万元。")
+    city = city_of(tmp_path, [("信访局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市信访局2026年在接访大厅除了请社工调解纠纷，还另外买了一批做社区营造方向的社工服务，这部分花多少钱？",
+            city.store.root, retriever=city)
+    assert a.value != 373.66 and (not a.answered or a.value == 125.16), a.answer
