@@ -4,14 +4,16 @@ question and of the sentence rarely match, but what is counted (车) and the few
 document apart (购置, 应急) and whether the total is asked (一共 / 共有) do.
 
 A count is a candidate when its name (from the previous clause mark or count to the number) holds the head of what
-the question counts (the last character of the noun after 多少辆 / 几台, or before 有多少). Its score: the question's
-other characters its name holds, one more when its measure word is the one asked (台 and 辆 both count cars: the
-measure is a hint, not a condition), one more when its sentence states the question's year. A count whose sentence
-buys (计划购置) answers only a question about buying, and a count held (共有) only one that is not. 一共, 总共, 合计 are read
-as words, asking the total, which a name saying 共有 / 共计 / 合计 states: as characters, 一共 would be 一 and 共 of
-一般公共预算. A question that says nothing but the thing counted (有多少辆车) asks the total too. Likewise a purchase
-asked (买, 添) is said by a name that buys (计划购置车辆). The best count answers when it holds at least one of the
-question's characters besides the thing counted and no count of another number scores as well."""
+the question counts (the last character of the noun after 多少辆 / 几台, or before 有多少). Its score: the question's other
+characters its name holds, one more when its measure word is the one asked (台 and 辆 both count cars: the measure is
+a hint, not a condition; a count in a measure word that counts other things, 1318人 for 多少条线路, is none), one more
+when its sentence states the question's year. A count whose sentence buys (计划购置) answers only a question about
+buying, and a count held (共有) only one that is not. 一共, 总共, 合计 are read as words, asking the total, which a name
+saying 共有 / 共计 / 合计 states: as characters, 一共 would be 一 and 共 of 一般公共预算. A question that says nothing but the thing
+counted (有多少辆车) asks the total too. Likewise a purchase asked (买, 添) is said by a name that buys (计划购置车辆). People
+are counted as posts (人员编制), in post (实有人员) or retired (离退休人员), and a question asking one kind is not answered by
+another's count. The best count answers when it holds at least one of the question's characters besides the thing
+counted and no count of another number scores as well."""
 from __future__ import annotations
 
 import re
@@ -32,10 +34,6 @@ _NAME_START = re.compile(r"[。；;，,、：:]")
 # Measure words that count the same things (人 and 名 count people; 辆 and 台 cars); 个 counts most things but people.
 _SAME_MEASURE = ("人名位", "辆台", "家户所个", "项个件", "座个处", "条个")
 
-
-def same_measure(asked: str, stated: str) -> bool:
-    """A count stated in this measure word can answer one asked in that (5辆 for 几台车; not 1318人 for 多少条线路)."""
-    return asked == stated or any(asked in group and stated in group for group in _SAME_MEASURE)
 _SENTENCE_END = re.compile(r"[。；;]")
 _FUNCTION = set("的了是有在和与及其")
 _TOTAL = re.compile(r"一共|总共|共有|共计|合计|总计|总数")  # a total asked, or stated
@@ -51,6 +49,11 @@ _TRAILING = re.compile(r"(?:呢|啊|吗|了|的|？|\?)+$")
 _RETIRED = re.compile(r"离退休|退休|离休")
 _IN_POST = re.compile(r"实际|实有|在岗|在职|现有")
 _POSTS = re.compile(r"编制|核定|定编|员额")
+
+
+def same_measure(asked: str, stated: str) -> bool:
+    """A count stated in this measure word can answer one asked in that (5辆 for 几台车; not 1318人 for 多少条线路)."""
+    return asked == stated or any(asked in group and stated in group for group in _SAME_MEASURE)
 
 
 @dataclass(frozen=True)
