@@ -14,6 +14,7 @@ from qa.reasons import extractive, stated_definition, stated_reason
 from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups,
                           top_item_share)
 from qa.models import Answer, Basis
+from qa.rank_year_change import ranked_by_year_change
 from qa.rank_changes import asks_change_rank, ranked_by_change
 from qa.several import several
 from qa.threshold import across_documents
@@ -140,6 +141,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         return answer
     parts = follow_ups(question)
     changed = ranked_by_change(question, sc, retriever, k)  # 哪一项涨得最多: by the changes stated (qa/rank_changes.py)
+    if changed is not None:
+        changed.basis = named + changed.basis
+        return changed
+    changed = ranked_by_year_change(question, sc, retriever, k)  # …or by a table's two years (qa/rank_year_change.py)
     if changed is not None:
         changed.basis = named + changed.basis
         return changed

@@ -1,0 +1,83 @@
+"""Items ranked by how much each changed over the year before, computed from a table that prints both years
+(2025年预算数 beside 2026年预算数): "“自然资源事务”下面哪个项级科目比2025年涨得最多" reads the rows under the row the
+question names, subtracts each row's earlier-year cell from its own year's, and names the item that rose (or fell)
+most, with the subtraction shown. Used when no numbered list of the narrative states the changes (qa/rank_changes.py);
+a table printing one year only ranks nothing here."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+from qa.citations import cite
+from qa.models import Answer, AnswerRow, Basis
+from qa.phrase import OTHER_COLUMN, clean, grams
+from qa.rank_changes import _UP, CHANGE_RANK
+from qa.retrieve import Hit
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+
+def _money(chunk, year: int, earlier: bool) -> float | None:
+    """The row's cell of the year (its first, the total before the parts), or of the year before."""
+    for f in chunk.facts or ():
+        column = f.get("column") or ""
+        if f.get("value") is None or f.get("unit") not in ("万元", "元", None):
+            continue
+        years = {int(y) for y in re.findall(r"20\d\d", column)}
+        if earlier and (year - 1 in years or not years and re.search(r"上一?年", column)):
+            return float(f["value"])
+        if not earlier and year in years and not OTHER_COLUMN.search(column.replace(str(year), "")):
+            return float(f["value"])
+    return None
+
+
+def ranked_by_year_change(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
+    """The item under the row the question names that rose (fell) most between the two years its table prints;
+    None when the question asks no such ranking, names no row, or no table prints both years for its items."""
+    from qa.rank import UNDER, _groups, _says, one_document
+    from qa.scope import without_names
+
+    asked = CHANGE_RANK.search(halfwidth(question))
+    if asked is None or len(sc.keys) != 1:
+        return None
+    key, docs, chunks = one_document(sc, retriever)
+    year = docs[key].get("year")
+    under = UNDER.search(halfwidth(without_names(question, docs, sc)))
+    if not year or under is None:
+        return None
+    wanted = grams(clean(halfwidth(question)))
+    found = []
+    for name, kind, head, items in _groups(chunks):
+        if kind != "row" or not _says(name, under.group("x")) or len(items) < 2:
+            continue
+        changes = [(later - before, later, before, c) for c in items
+                   if (later := _money(c, year, False)) is not None and (before := _money(c, year, True)) is not None]
+        if len(changes) == len(items):
+            # (the row named as said first, then the table the question's words name)
+            found.append(((clean(name) == clean(under.group("x")), len(wanted & grams(clean(head.table or "")))),
+                          name, head, changes))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0], reverse=True)
+    if len(found) > 1 and found[1][0] == found[0][0] and \
+            sorted(round(c[0], 2) for c in found[1][3]) != sorted(round(c[0], 2) for c in found[0][3]):
+        return None  # two tables fit as well and disagree: which one is asked is a guess
+    _, name, head, changes = found[0]
+    up = re.fullmatch(_UP, asked.group("way")) is not None
+    changes.sort(key=lambda c: -c[0] if up else c[0])
+    change, later, before, top = changes[0]
+    if (change <= 0 if up else change >= 0) or len(changes) > 1 and abs(changes[1][0] - change) < 0.005:
+        return None  # nothing rose (fell), or a tie: no item to name
+    way = "增加" if up else "减少"
+    text = (f"{name}下各项中，“{top.label}”比{year - 1}年{way}最多，{way}{abs(change):,.2f}万元（{later:,.2f} − "
+            f"{before:,.2f}，{top.table}；由表中两年的数字计算）。")
+    rows = [AnswerRow(entity=c.label or "", value=round(d, 4), unit="万元", source=c.source, page=c.page,
+                      table=c.table, row=c.label) for d, _, _, c in changes]
+    return Answer(question=question, answer=text, value=round(abs(change), 4), unit="万元", mode="structured",
+                  citations=[cite(Hit(top, 1.0)), cite(Hit(head, 0.5))][:max(k, 1)], rows=rows, table=top.table,
+                  row=top.label, confidence=0.9,
+                  basis=[Basis(part="row", text=name, words=[under.group("x")]),
+                         Basis(part="row", text=top.label or "", words=[f"{way}: {abs(change):,.2f}"])])
