@@ -141,10 +141,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         return answer
     parts = follow_ups(question)
     changed = ranked_by_change(question, sc, retriever, k)  # 哪一项涨得最多: by the changes stated (qa/rank_changes.py)
-    if changed is not None:
-        changed.basis = named + changed.basis
-        return changed
-    changed = ranked_by_year_change(question, sc, retriever, k)  # …or by a table's two years (qa/rank_year_change.py)
+    if changed is None:
+        changed = ranked_by_year_change(question, sc, retriever, k)  # …or by a table's two years (qa/rank_year_change.py)
     if changed is not None:
         changed.basis = named + changed.basis
         return changed

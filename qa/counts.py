@@ -31,9 +31,6 @@ _ASKED_AFTER = re.compile(r"(?:多少|几)\s*([" + MEASURES + r"])\s*([\u4e00-\u
 _ASKED_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:一共|总共|共|还)?(?:有|是|为)?(?:多少|几)\s*([" + MEASURES + r"])")
 _DESCRIBED = re.compile(r"[\u4e00-\u9fff、]{1,12}的([\u4e00-\u9fff]{2,6})")
 _NAME_START = re.compile(r"[。；;，,、：:]")
-# Measure words that count the same things (人 and 名 count people; 辆 and 台 cars); 个 counts most things but people.
-_SAME_MEASURE = ("人名位", "辆台", "家户所个", "项个件", "座个处", "条个")
-
 _SENTENCE_END = re.compile(r"[。；;]")
 _FUNCTION = set("的了是有在和与及其")
 _TOTAL = re.compile(r"一共|总共|共有|共计|合计|总计|总数")  # a total asked, or stated
@@ -49,6 +46,8 @@ _TRAILING = re.compile(r"(?:呢|啊|吗|了|的|？|\?)+$")
 _RETIRED = re.compile(r"离退休|退休|离休")
 _IN_POST = re.compile(r"实际|实有|在岗|在职|现有")
 _POSTS = re.compile(r"编制|核定|定编|员额")
+# Measure words that count the same things (人 and 名 count people; 辆 and 台 cars); 个 counts most things but people.
+_SAME_MEASURE = ("人名位", "辆台", "家户所个", "项个件", "座个处", "条个")
 
 
 def same_measure(asked: str, stated: str) -> bool:
@@ -177,8 +176,8 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
             # sentence buys answers only a question about buying, and the other way round
             if _bought(text[:m.start()]) != buys:
                 continue
-            if m.group(2) in "人名" and _people(text[start:m.start()]) is not None and \
-                    _people(phrase) not in (None, _people(text[start:m.start()])):
+            kind = _people(text[start:m.start()]) if m.group(2) in "人名" else None
+            if kind is not None and _people(phrase) not in (None, kind):
                 continue  # (编制18人, 离退休人员3人: no answer to 实际在岗的有几个人)
             # the first count of its sentence is the total before its breakdown (计划购置车辆7辆，本级更新1辆、…)
             first = said and not any(f.chunk is chunk and f.sentence == sentence for f in found)

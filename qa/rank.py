@@ -319,6 +319,10 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     level = _level(question)
     names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
     under = UNDER.search(asked_of)  # “基础研究”这一款下面: the row whose items are asked
+
+    def put_under(name: str) -> bool:  # the row the question puts the items under
+        return bool(under) and _says(name, under.group("x"))
+
     asked = _asked_classification(first or question)
     units = asks_unit(first or question)
     groups = _groups(chunks, units)
@@ -347,7 +351,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 continue
         if len(items) < 2:
             continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
-        if under and not units and not (_says(name, under.group("x")) or _says(head.table or "", under.group("x"))):
+        if under and not units and not (put_under(name) or _says(head.table or "", under.group("x"))):
             continue  # “委托咨询业务”下面: the items of that row or table, not of another the words fit
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
@@ -357,7 +361,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         said = len(wanted & grams(clean(name))) + (2 if same else 0)
         # (rows of units: what they are compared by, 收入, may be one word; so may the row the question puts the items
         # under, “水利”这一款下面, a name of two characters)
-        if said < (1 if units or under and _says(name, under.group("x")) else 2):
+        if said < (1 if units or put_under(name) else 2):
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
         framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind.startswith("row") else 0
@@ -367,15 +371,14 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                  # "专项业务经费支出表里": a question that names a table asks for that table's items, not for the
                  # rows under a row of the same words in another table
                  + (1.0 if names_table and kind.startswith("table") else 0.0)
-                 + (2.0 if under and kind.startswith("row") and _says(name, under.group("x")) else 0.0))
+                 + (2.0 if kind.startswith("row") and put_under(name) else 0.0))
         scored.append((score, name, kind, head, items))
     best = told_apart(sorted(scored, key=lambda g: -g[0]), chunks, first or question, own, _amount)
     if best is None:
         return None
     _, name, kind, head, items = best
     named = grams(clean(name)) | grams(clean(head.table or ""))
-    if not asked and not units and not (under and _says(name, under.group("x"))) and \
-            len(wanted & named) < MIN_SAID * len(wanted):
+    if not asked and not units and not put_under(name) and len(wanted & named) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant (unless it is the
         # row the question puts the items under)
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)

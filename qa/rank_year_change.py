@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 
-def _money(chunk, year: int, earlier: bool) -> float | None:
+def _year_cell(chunk, year: int, earlier: bool) -> float | None:
     """The row's cell of the year (its first, the total before the parts), or of the year before."""
     for f in chunk.facts or ():
         column = f.get("column") or ""
@@ -54,7 +54,7 @@ def ranked_by_year_change(question: str, sc: Scope, retriever: Retriever, k: int
         if kind != "row" or not _says(name, under.group("x")) or len(items) < 2:
             continue
         changes = [(later - before, later, before, c) for c in items
-                   if (later := _money(c, year, False)) is not None and (before := _money(c, year, True)) is not None]
+                   if (later := _year_cell(c, year, False)) is not None and (before := _year_cell(c, year, True)) is not None]
         if len(changes) == len(items):
             # (the row named as said first, then the table the question's words name)
             found.append(((clean(name) == clean(under.group("x")), len(wanted & grams(clean(head.table or "")))),
