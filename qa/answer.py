@@ -34,7 +34,8 @@ from qa.listed import in_narrative
 from qa.rank_asks import nth
 from qa.rank_columns import ranked
 from qa.question import FRAME, intent, without_examples
-from qa.reword import keeps_a_word, reword, subject_phrase, term_says_more
+from qa.kept import keeps_a_word
+from qa.reword import reword, subject_phrase, term_says_more
 from qa.share import computed_share
 from qa.targets import names_better, stated_quantity
 from qa.scope import own_office_asked, without_names

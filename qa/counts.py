@@ -124,7 +124,7 @@ def _people(text: str) -> str | None:
 
 def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount | None:
     """The count of the named document the question asks for (see the module's account), or None."""
-    from qa.reword import _PLAIN
+    from qa.kept import PLAIN as _PLAIN
     from qa.scope import without_names
 
     asked = asked_count(question)
@@ -199,7 +199,7 @@ def summed_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
     """The sum of the counts one sentence states for the parts the question names and adds up ("航天基地二期11条道路、
     浐灞生态区世园板块10条道路": 两处加起来一共多少条路 → 21): every count of the sentence in the measure asked, each
     named by words of the question; None unless two or more are, and none of that measure is left unnamed."""
-    from qa.reword import keeps_a_word
+    from qa.kept import keeps_a_word
     from qa.scope import without_names
 
     asked = asked_count(question)

@@ -133,7 +133,8 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
     chunks that hold it)."""
     from index.bm25 import segmenter
     from index.entity import in_order
-    from qa.reword import _PLAIN, subject_phrase
+    from qa.kept import PLAIN as _PLAIN
+    from qa.reword import subject_phrase
 
     docs = retriever.documents()
     keys = sc.keys or set(docs)

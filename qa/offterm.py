@@ -25,13 +25,14 @@ def off_term(question: str, term: str, known: str, sc: Scope, retriever: Retriev
     """The question's specific words (qa.specific.rare_words), left out by the term and by `known` (the table, row,
     column and text read), that no chunk of the named documents says beside the term."""
     from index.entity import in_order
-    from qa.reword import _bridged, subject_phrase
+    from qa.kept import bridged
+    from qa.reword import subject_phrase
     from qa.specific import rare_words
 
     rare = rare_words(question, sc, retriever) if rare is None else rare
     if not rare:
         return []
-    said = set(_bridged(subject_phrase(question, retriever.documents(), sc), term))  # 养护 → 维护: sense kept
+    said = set(bridged(subject_phrase(question, retriever.documents(), sc), term))  # 养护 → 维护: sense kept
     chunks = retriever.chunks()
     return [w for w, (_, mine) in rare.items()
             if w not in known and w not in said and not in_order(w, term)  # 公车 for 公务用车

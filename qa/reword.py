@@ -11,6 +11,7 @@ from index.numbers import halfwidth
 from qa.question import MEASURE, OUT_AFTER, OUT_BEFORE, UNDIRECTED_CHANGE, WHERE_WORD, not_asked
 from qa.models import Basis
 from qa.parts import without_summed_parts
+from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
 from qa.vocab import PUNCT, Vocabulary, norm
@@ -23,9 +24,6 @@ MIN_LEXICAL = 1.0  # a definition that says at least half of the question's word
 # multilingual-e5 similarities are compressed (unrelated short texts score ~0.8); the right term of the colloquial
 # phrasings of the dev set scored 0.88-0.92 (measured; see the commit that set it).
 MIN_E5 = 0.86
-SURE_E5 = 0.895  # sure enough to rest on one shared character (the ones above scored 0.899; a wrong one 0.89)
-# Characters every budget phrase carries: sharing one of them says nothing about the meaning.
-_PLAIN = set("年的了是有费钱金支出预算元多少用给要在为和及其他项目经资")
 # (预算 asks, except as the name of a fund: 一般公共预算 is a quantity's word, 一般公共 alone another's)
 _ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|大概|大约|请问|"
                      r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
@@ -95,7 +93,7 @@ def fund_read_for_thing(phrase: str, term: str, terms: list[str]) -> bool:
     from index.bm25 import segmenter
 
     words = {w for w in segmenter().cut(_FUND_SAID.sub(" ", phrase))
-             if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) and set(w) - _PLAIN - _POINTERS}
+             if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) and set(w) - PLAIN - _POINTERS}
     return any(w in t for w in words for t in terms)
 
 
@@ -117,34 +115,6 @@ def _vocabulary(retriever: Retriever) -> Vocabulary:
     return retriever.vocabulary()
 
 
-def kept_words(phrase: str, term: str) -> set[str]:
-    """The phrase's two meaningful characters in a row that the term prints (退休 of 退休金 in 退休费)."""
-    return {phrase[i:i + 2] for i in range(len(phrase) - 1) if phrase[i:i + 2] in term and set(phrase[i:i + 2]) - _PLAIN}
-
-
-def keeps_a_word(phrase: str, term: str) -> bool:
-    """The term keeps two meaningful characters of the phrase in a row (退休金 → 退休费)."""
-    return bool(kept_words(phrase, term))
-
-
-def keeps_a_morpheme(phrase: str, term: str, sim: float = 1.0) -> bool:
-    """The term keeps a meaningful word of the phrase (退休金 → 退休费), two meaningful characters (买新公车 →
-    公务用车购置) or, when the encoder is sure of it, one (开会 → 会议费, 招待 → 公务接待费): a nearest term that
-    shares nothing is the encoder's guess, not a reading of the question."""
-    if keeps_a_word(phrase, term):
-        return True
-    own = set(term) - _PLAIN
-    if len(term) <= 3 and own and own <= set(phrase):
-        # a short term every meaningful character of which the phrase says in that character's own meaning: alone
-        # (办公楼|用|电 → 电费), or in a word that keeps its sense; not inside a word meaning something else (缩水,
-        # to shrink, holds no 水费)
-        from qa.gloss import senses, words
-
-        held = {c: w for w in words(phrase) for c in w if c in own}
-        if all(len(w) == 1 or senses(w) & senses(c) for c, w in held.items()) and set(held) == own:
-            return True
-    shared = (set(phrase) & set(term)) - _PLAIN
-    return len(shared) >= 2 or (sim >= SURE_E5 and bool(shared))  # 公车 → 公务用车…: two characters kept
 
 
 def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
@@ -181,29 +151,10 @@ def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, s
 def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabulary) -> tuple[bool, list[str]]:
     """Whether the term keeps a word of the phrase (not a broad one), else the phrase's words that bridge to it."""
     kept = keeps_a_morpheme(phrase, best[1], best[0]) and not _broad(kept_words(phrase, best[1]), vocab)
-    bridge = [] if kept else [w for w in _bridged(phrase, best[1]) if not _broad(kept_words(w, w), vocab)]
+    bridge = [] if kept else [w for w in bridged(phrase, best[1]) if not _broad(kept_words(w, w), vocab)]
     return kept, bridge
 
 
-def _bridged(phrase: str, term: str) -> list[str]:
-    """The phrase's words that the term says, or that share an English sense (CC-CEDICT, one that few words have:
-    qa.gloss.share_a_sense) with one of its words of two characters or more (招待 and 接待: to entertain guests). Single characters bridge nothing: their senses are
-    too many (这: this, 费: fee). The encoder's nearest term that shares no character with the phrase is kept when
-    such a word bridges the two."""
-    from qa.gloss import share_a_sense, words
-
-    # (nor do words of characters every budget phrase carries, 经费, 支出: said by every question and every term)
-    own = [w for w in words(term) if len(w) >= 2 and set(w) - _PLAIN]
-    return [w for w in words(phrase) if len(w) >= 2 and set(w) - _PLAIN and
-            (w in term or any(share_a_sense(w, x) or _sense_and_character(w, x) for x in own))]
-
-
-def _sense_and_character(word: str, other: str) -> bool:
-    """Two words sharing a sense, however common, and a meaningful character (出差 and 差旅: business, 差; 开会 and
-    会议: meet, 会): two signs of one meaning where either alone is weak."""
-    from qa.gloss import senses
-
-    return bool(senses(word) & senses(other)) and bool((set(word) & set(other)) - _PLAIN)
 
 
 def not_remainders(terms: list[str], subject: str) -> list[str]:
@@ -241,7 +192,7 @@ def _unqualified(phrase: str, best: tuple[float, str, str], terms: list[str]) ->
         # the rest the term adds is said by no word of the question; past a shorter term's stem, by no meaningful
         # character either (添置 says 购置 of 办公设备购置: no 办公费 asked)
         rest = term[len(t):] if term.startswith(t) else term[len(stem(t)):]
-        return not grams(rest) & grams(phrase) and (term.startswith(t) or not (set(rest) - _PLAIN) & set(phrase))
+        return not grams(rest) & grams(phrase) and (term.startswith(t) or not (set(rest) - PLAIN) & set(phrase))
 
     plain = [t for t in terms if len(t) >= 3 and t != term and not _same(t, term) and len(stem(t)) >= 2
              and term.startswith(stem(t)) and unsaid(t)]
@@ -318,7 +269,7 @@ def _by_given_name(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[fl
     if name is None:
         return None
     read = _encoded(name, terms, vocab)
-    if read is None or not (keeps_a_morpheme(name, read[1], read[0]) or _bridged(name, read[1])):
+    if read is None or not (keeps_a_morpheme(name, read[1], read[0]) or bridged(name, read[1])):
         return None
     return read[0], read[1], f"{read[2]}（问题括号里的名称“{name}”）"
 
@@ -356,7 +307,9 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
 
     def names_a_place(clause: str) -> bool:
         t = norm(re.sub(r"20\d\d\s*年度?|的", "", clause)).strip(" ，,")
-        return any(len(t) - i >= 2 and t[i:] in known for i in range(3))  # (a word or two before it)
+        # (or in brackets, saying the same in the documents' words: 日常经费（基本支出）里)
+        said = [t, *map(norm, re.findall(r"[(（]([^()（）]+)[)）]\s*$", clause))]
+        return any(len(x) - i >= 2 and x[i:] in known for x in said for i in range(3))  # (a word or two before it)
 
     start = 0
     for mark in _LOOKED_IN_ANY.finditer(subject):
@@ -368,7 +321,7 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
             continue
         start = mark.end()
     # (a where said after the thing, 给获奖的人发奖，预算里留了多少钱: nothing of the thing follows it)
-    return subject[start:] if len(set(_phrase(subject[start:])) - _PLAIN) >= 2 else subject
+    return subject[start:] if len(set(_phrase(subject[start:])) - PLAIN) >= 2 else subject
 
 
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:

@@ -74,7 +74,8 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
     from qa.items import asks_parts, items_in, sentence_at
     from qa.phrase import grams
-    from qa.reword import _PLAIN, subject_phrase
+    from qa.kept import PLAIN as _PLAIN
+    from qa.reword import subject_phrase
 
     rare = rare_words(question, sc, retriever) if rare is None else rare
     if not rare:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from index.numbers import cell_value, halfwidth
 from qa.counts import COUNTING, StatedCount
 from qa.question import MEASURES
-from qa.reword import _PLAIN as _BUDGET_CHARACTERS
+from qa.kept import PLAIN as _BUDGET_CHARACTERS
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever

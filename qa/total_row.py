@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from qa.gloss import words
 from qa.rank import TOTAL_ROW
-from qa.reword import _PLAIN
+from qa.kept import PLAIN as _PLAIN
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever

@@ -1,6 +1,7 @@
 """A question in other words, asked again in the documents' term: what must be kept of it (a count stays a count,
 a change a change) and when the nearest term is only the encoder's guess."""
-from qa.reword import SURE_E5, _asking, keeps_a_morpheme, keeps_a_word, not_remainders
+from qa.kept import keeps_a_morpheme
+from qa.reword import _asking, not_remainders
 
 
 def test_the_way_a_question_asks_is_kept():
@@ -8,12 +9,6 @@ def test_the_way_a_question_asks_is_kept():
     assert _asking("招待来访客人的预算比2021年少了多少？") == "比2021年少了多少"
     assert _asking("出国、接待和公车这几项加起来多少钱？") == "是多少"  # 这几项 refers, it does not count
 
-
-def test_a_term_must_keep_something_of_the_phrase():
-    assert keeps_a_morpheme("给退休人员发放的退休金", "退休费", 0.87)  # a shared word: enough
-    assert keeps_a_morpheme("开会的钱", "会议费", SURE_E5 + 0.001)  # one character, the encoder sure
-    assert not keeps_a_morpheme("开会的钱", "会议费", SURE_E5 - 0.01)
-    assert not keeps_a_morpheme("留了机动钱应付临时工作", "上年结转", 0.99)  # only 年-like characters shared
 
 
 def test_two_kept_characters_are_enough_one_is_not():
@@ -24,17 +19,6 @@ def test_two_kept_characters_are_enough_one_is_not():
     assert _phrase("招待来访客人的预算比少了多少？") == "招待来访客人"
     assert _phrase("(本级) 那一辆公车一年的养车钱是多少？") == "那一辆公车一年的养车钱"
 
-
-def test_a_word_that_shares_a_sense_with_the_term_bridges_it():
-    from qa.reword import _bridged
-
-    assert _bridged("请客吃饭招待来访人员", "公务接待费") == ["请客", "招待"]  # entertain (guests)
-    assert _bridged("给公车加油", "会议费") == []
-    assert "费" not in _bridged("会议费", "公务接待费")  # a character every budget phrase carries bridges nothing
-    assert _bridged("日常经费和项目经费", "三公经费") == []  # …nor a word of such characters
-    # a sense hundreds of words share bridges only with a meaningful character besides (出差, 差旅: business, 差)
-    assert _bridged("干部外出办事", "公务接待费") == []  # 干部, 公务: "official" alone
-    assert _bridged("出差的钱", "差旅费") == ["出差"]
 
 
 def test_a_definition_is_not_said_by_words_every_definition_says():
@@ -52,10 +36,6 @@ def test_a_remainder_is_never_the_reading_of_a_described_item():
     assert not_remainders(terms, "办老百姓申请复议、国家赔偿这些案子的经费") == ["对个人和家庭的补助", "办公费"]
     assert not_remainders(terms, "其他对个人和家庭的补助") == terms  # asked by its name: it is the item
 
-
-def test_a_word_kept_is_two_meaningful_characters_in_a_row():
-    assert keeps_a_word("退休金", "退休费") and keeps_a_word("给职工交的公积金", "住房公积金")
-    assert not keeps_a_word("新学校垫的开办补助", "津贴补贴")  # 补 alone: a shared character, not a word
 
 
 def test_a_reworded_question_is_asked_of_the_documents_the_question_named(tmp_path):
@@ -208,7 +188,8 @@ def test_a_class_is_asked_when_the_question_says_that_kind_of_money():
 def test_a_term_keeping_only_words_every_kind_of_term_prints_keeps_nothing():
     from types import SimpleNamespace
 
-    from qa.reword import _broad, kept_words
+    from qa.kept import kept_words
+    from qa.reword import _broad
 
     def _broad_only(phrase, term, vocab):  # the term keeps words of the phrase, every one of them broad
         return _broad(kept_words(phrase, term), vocab)
@@ -228,22 +209,12 @@ def test_where_to_look_is_read_past_when_it_names_a_column_or_term():
     vocab = SimpleNamespace(columns={"一般公共预算", "基本支出", "收入"}, terms=["机关商品和服务支出", "会议费"])
     assert _past_where("一般公共预算里，干部出差的钱", vocab) == "干部出差的钱"
     assert _past_where("2022年的预算收入里，经营挣来的那部分", vocab) == "经营挣来的那部分"  # (a word or two more)
+    # the documents' word in brackets after the asker's own (日常经费 is no term; 基本支出 is)
+    assert _past_where("一般公共预算的日常经费（基本支出）里，冬天供暖的钱", vocab) == "冬天供暖的钱"
     # a clause naming no column is part of the thing asked
     assert _past_where("“公路水路运输”下面的各个科目中，哪一项最多", vocab) == "“公路水路运输”下面的各个科目中，哪一项最多"
 
 
-def test_a_short_term_every_meaningful_character_of_which_the_phrase_says_is_kept():
-    from qa.reword import keeps_a_morpheme
-
-    assert keeps_a_morpheme("办公楼用电", "电费", 0.0)  # 电 is all of 电费 but its 费
-    assert not keeps_a_morpheme("印文件", "印刷费", 0.0)  # 刷 unsaid
-    assert not keeps_a_morpheme("预算缩水", "水费", 0.0)  # 缩水 (to shrink) says no sense of 水费
-
-
-def test_a_word_of_plain_characters_in_the_term_bridges_nothing():
-    from qa.reword import _bridged
-
-    assert _bridged("出差的路费住宿钱", "商品和服务支出") == []  # 路费 and 支出 share "expenses": every term does
 
 
 def test_a_term_another_document_defines_is_offered_only_where_the_named_documents_print_it(tmp_path):
