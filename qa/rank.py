@@ -11,7 +11,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank_asks import asks_unit, nth, units_counted
+from qa.rank_asks import asks_unit, names_row, nth, says, under_row, units_counted
 from qa.rank_owner import told_apart
 from qa.scope import without_names
 
@@ -156,7 +156,6 @@ MIN_SAID = 0.15
 # (项级/款级 name the level; the last level of the functional classification, 最末一级/最细, is its 项)
 _LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|(?:功能|经济)?大(类)|哪一?个?(项)目|(类|款|项)级|"
                     r"最(?:末|后|底|细|小)(?:一)?(?:级|层)|最细")
-UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:这一?个?[类款项级])?(?:下面|底下|之下|下边|下头|下属|下设)")
 EXCEPT = re.compile(r"除(?:了|去|开)?(?P<x>[^，,。？?]{2,30}?)(?:以外|之外|外)?[，,]")
 BEHIND = re.compile(r"(?:排在|排名在|仅次于|次于)(?P<x>[^，,。？?的]{2,20}?)(?:后面|之后|后头|后)?的")
 
@@ -293,12 +292,6 @@ def one_document(sc: Scope, retriever: Retriever) -> tuple[str, dict, list]:
     return key, docs, [view[cid] for cid in view if cid in ids]
 
 
-def _says(label: str, named: str) -> bool:
-    """A row's label says the item a question names (灾害防治及应急管理 for 灾害防治及应急管理支出): most of its words."""
-    said = grams(clean(named))
-    return bool(said) and len(said & grams(clean(label))) >= 0.6 * len(said)
-
-
 def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
            rest: str = "") -> Answer | None:
     """The largest/smallest item: `first`, the question that names it (the whole question by default); `rest`,
@@ -318,14 +311,13 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     scored = []
     level = _level(question)
     names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
-    under = UNDER.search(asked_of)  # “基础研究”这一款下面: the row whose items are asked
-
-    def put_under(name: str) -> bool:  # the row the question puts the items under
-        return bool(under) and _says(name, under.group("x"))
-
     asked = _asked_classification(first or question)
     units = asks_unit(first or question)
     groups = _groups(chunks, units)
+    under = under_row(asked_of, [g[0] for g in groups if g[1].startswith("row")])  # the row whose items are asked
+
+    def put_under(name: str) -> bool:  # the row the question puts the items under
+        return bool(under) and names_row(under.group("x"), name)
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
     own = norm(docs[key].get("name") or "")
@@ -351,7 +343,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 continue
         if len(items) < 2:
             continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
-        if under and not units and not (put_under(name) or _says(head.table or "", under.group("x"))):
+        if under and not units and not (put_under(name) or says(head.table or "", under.group("x"))):
             continue  # “委托咨询业务”下面: the items of that row or table, not of another the words fit
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
@@ -399,7 +391,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     valued = without_totals(valued)
     if left_out:
         x = left_out.group("x").split("的")[-1]  # (那笔2亿元的X: X)
-        valued = [(v, c) for v, c in valued if not _says(c.label or "", x)]
+        valued = [(v, c) for v, c in valued if not says(c.label or "", x)]
     if not valued:
         return None
     at = nth(first or question)
@@ -410,7 +402,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     labels = [(c.code, norm(c.label or "")) for _, c in valued]  # (行政运行 under two 款 is two items: two codes)
     if len(set(labels)) < len(labels):
         return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items
-    if behind and at >= 2 and not _says(valued[at - 2][1].label or "", behind.group("x")):
+    if behind and at >= 2 and not says(valued[at - 2][1].label or "", behind.group("x")):
         return None  # the item the question puts before the one asked is not the one ranked there
     valued = valued[at - 1:] + valued[:at - 1]  # the item at the rank asked first (its lead is over the next one)
     value, top = valued[0]

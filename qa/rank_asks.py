@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.numbers import halfwidth
+from qa.phrase import clean, grams
 from qa.question import NOT_THIS, small_number
 
 _WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块场次件条批期轮]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
@@ -54,3 +55,33 @@ def units_counted(question: str) -> int | None:
     """How many units the question says it asks among (下面四家预算单位: 4), when it says so."""
     said = _COUNTED.search(halfwidth(question))
     return small_number(said.group(1)) if said else None
+
+
+def says(label: str, named: str) -> bool:
+    """A row's label says the item a question names (灾害防治及应急管理 for 灾害防治及应急管理支出): most of its words."""
+    said = grams(clean(named))
+    return bool(said) and len(said & grams(clean(label))) >= 0.6 * len(said)
+
+
+# The row whose items are asked: said before 下面 (“基础研究”这一款下面), or before 里/中 when a row's label ends
+# the clause (基本支出的工资福利里，哪一项最大; 一般公共预算里 names a fund, and puts the items under no row).
+UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:这一?个?[类款项级])?(?:下面|底下|之下|下边|下头|下属|下设)")
+_IN = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,30}?)[”\"]?(?:里|中|当中)(?=[，,]|哪)")
+
+
+def _ends_with(said: str, label: str) -> bool:
+    own = re.sub(r"(?:支出|费用)$", "", clean(label))
+    return len(own) >= 2 and clean(said).endswith(own)
+
+
+def names_row(said: str, label: str) -> bool:
+    """The words name the row: most of its words (says), or they end with its label less a trailing 支出
+    (一般公共预算的民政管理事务, 基本支出的工资福利 for 工资福利支出)."""
+    return says(label, said) or _ends_with(said, label)
+
+
+def under_row(asked: str, rows: list[str]) -> re.Match | None:
+    """The clause that puts the items asked under a row (its words in group "x"); None when the question says none.
+    (before 里/中, only a clause ending with a row's label: most clauses before 里 say where to look)"""
+    return UNDER.search(asked) or next((m for m in _IN.finditer(asked)
+                                        if any(_ends_with(m.group("x"), r) for r in rows)), None)

@@ -37,7 +37,8 @@ def _year_cell(chunk, year: int, earlier: bool) -> float | None:
 def ranked_by_year_change(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
     """The item under the row the question names that rose (fell) most between the two years its table prints;
     None when the question asks no such ranking, names no row, or no table prints both years for its items."""
-    from qa.rank import UNDER, _groups, _says, one_document
+    from qa.rank import _groups, one_document
+    from qa.rank_asks import UNDER, names_row
     from qa.scope import without_names
 
     asked = CHANGE_RANK.search(halfwidth(question))
@@ -51,7 +52,7 @@ def ranked_by_year_change(question: str, sc: Scope, retriever: Retriever, k: int
     wanted = grams(clean(halfwidth(question)))
     found = []
     for name, kind, head, items in _groups(chunks):
-        if kind != "row" or not _says(name, under.group("x")) or len(items) < 2:
+        if kind != "row" or not names_row(under.group("x"), name) or len(items) < 2:
             continue
         changes = [(later - before, later, before, c) for c in items
                    if (later := _year_cell(c, year, False)) is not None and (before := _year_cell(c, year, True)) is not None]
