@@ -37,7 +37,7 @@ from qa.question import FRAME, intent, without_examples
 from qa.kept import keeps_a_word
 from qa.reword import reword, subject_phrase, term_says_more
 from qa.share import computed_share
-from qa.targets import names_better, stated_quantity
+from qa.targets import names_better, says_far_more, stated_quantity
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
 
@@ -241,7 +241,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if (summed := summed_count(question, sc, retriever)) is not None:
                 return _count_answer(question, summed, citations, k, named)
             counted = stated_count(question, sc, retriever)
-            if counted is not None and not names_better(stated(), counted.value, counted.chunk, 1.0):
+            if counted is not None and not names_better(stated(), counted.value, counted.chunk, 1.0) and \
+                    not says_far_more(stated(), counted.said):
                 return _count_answer(question, counted, citations, k, named)
         if kind == "amount" and stated() is not None:
             return _count_answer(question, stated(), citations, k, named, share=stated().share)

@@ -194,7 +194,9 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         name = re.sub(r"^(?:给|向|为|替|帮)", "", name)
         if len(name) < 3 or name in ORG_SUFFIX or any(name in n for n in names) or _COUNTED.match(name):
             continue
-        place = split_name(name)[0]
+        place, rank, _ = split_name(name)
+        if rank == "市" and place and place[0] not in places and not is_place(place[0]):
+            continue  # (完成市政府值班工作: 完成 is no city; a city the store lacks is one the dictionary knows)
         # a second unit said with its place but no 市 (深圳工务署) is read when it abbreviates one unit; else it may
         # be a unit inside the named one's tables (西安公路管理局 of 西安交通局), not one the store lacks
         placed_bare = chosen and not place and any(name.startswith(p) for p in places)

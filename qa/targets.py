@@ -81,6 +81,16 @@ def names_better(stated: StatedQuantity | None, value: float, chunk, cover: floa
     return stated is not None and stated.value != value and (stated.share > cover or stated.chunk.id == chunk.id)
 
 
+def says_far_more(stated: StatedQuantity | None, said: tuple[str, ...]) -> bool:
+    """The stated quantity's name says far more of the question than another figure's (`said`, its characters):
+    of 值班室计划安排值班人数大于等于3人/天 and 共156人, the question's 值班室…人数 names the first, not the staff count
+    sharing one character with it."""
+    if stated is None:
+        return False
+    own = set("".join(stated.said)) - _PLAIN
+    return len(own) >= 2 * len(set("".join(said)) - _PLAIN) + 2
+
+
 def asked_unit(question: str) -> str | None:
     """The unit of count or measure a question asks (名 of 多少名医生, 吨 of 多少吨, 面积 of 多大面积)."""
     q = halfwidth(question)

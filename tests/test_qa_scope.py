@@ -76,6 +76,8 @@ def test_what_the_store_does_not_hold_is_reported():
     other = scope("深圳市教育局2026年三公经费是多少？", docs)
     assert other.missing and other.unknown == ["深圳市教育局"]
     assert scope("广州市气象局的项目支出", docs).unknown == ["广州市"]
+    # a verb before 市政府 names no city the store lacks (完成市政府值班业务: the duty work of the city government)
+    assert not scope("深圳市气象局2026年完成市政府值班业务工作的人数有多少人", docs).missing
     year = scope("西安市气象局2026年的基本支出", docs)
     assert year.missing and year.held == [2022] and not year.unknown
     assert not scope("深圳市气象局2026年三公经费是多少？", docs).missing

@@ -3,7 +3,7 @@ against a question that asks that unit in its own words; never a guess between s
 import pytest
 
 from qa.answer import ask
-from qa.targets import agree, asked_unit, cell_statements, stated_quantity, statements
+from qa.targets import StatedQuantity, agree, asked_unit, cell_statements, says_far_more, stated_quantity, statements
 from tests.conftest import city_of
 
 TARGETS = ("绩效目标：全年完成医师执业注册20000人，国家医师资格考试参加人数达5000人；续建大中型水库27个；"
@@ -123,3 +123,11 @@ def test_what_is_counted_after_the_unit_names_the_statement_letters_and_all():
     assert named == {"新建5G基站": 5000.0, "累计建设5G基站": 25000.0}
     # a bare number after the unit is the next figure, not the thing counted
     assert [n for n, _, _, _ in statements("聘请律师6名，10名调解员")][0] == "聘请律师"
+
+
+def test_a_statement_naming_far_more_of_the_question_than_a_count_answers_instead():
+    duty = StatedQuantity(3.0, "人", "值班室计划安排值班人数大于等于3人/天", None,
+                          ("完成", "值班", "业务", "工作", "值班室", "安排", "人数"), 31, words=8)
+    assert says_far_more(duty, ("业",))  # the staff count 共156人 shares one character with the question
+    assert not says_far_more(duty, ("值", "班", "室", "人", "数", "安", "排"))  # a count naming as much stays
+    assert not says_far_more(None, ("业",))
