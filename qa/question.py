@@ -35,7 +35,7 @@ YEAR_BASE = r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去�
 BASED_CHANGE = YEAR_BASE + r"(?:年初)?(?:预算数?|决算数?)?[^，,。？?\d是为]{0,6}?了?(?:多少|几)(?![" + MEASURES + r"])"
 
 # People counted without a measure word (多少离退休的老同志, 几名在编干部): a count of 人, unless money is asked of them.
-PEOPLE_WORDS = r"人员|同志|职工|干部|员工|老人"  # nouns that name people
+PEOPLE_WORDS = r"人员|同志|职工|干部|员工|老人|百姓|群众|居民|市民|村民|农民|学生|患者|病人|游客|儿童|人口|人才"  # nouns that name people
 PEOPLE = (r"(?<![这那])(?:多少|几)(?:位|名)?(?P<people>[\u4e00-\u9fff]{0,8}?(?:" + PEOPLE_WORDS + r"))"
           r"(?![\u4e00-\u9fff]*(?:钱|费|资金|经费|预算|元))")
 

@@ -33,3 +33,10 @@ def test_examples_in_brackets_are_no_words_of_the_things_name():
     assert without_examples("路费住宿费(出差的钱)") == "路费住宿费(出差的钱)"  # a name, not examples
     # a classification code said with the examples names the thing: it stays
     assert without_examples("离休费这一款（30301，含离休生活性补贴、健康休养费等）") == "离休费这一款30301"
+
+
+def test_people_counted_without_a_measure_word_are_a_count_of_people():
+    from qa.question import intent
+
+    assert intent("那笔水利专项资金，目标是让多少老百姓得到实惠？") == "count"  # (no sum of money answers it)
+    assert intent("给老百姓的补助有多少钱？") == "amount"  # money asked of them: an amount

@@ -12,3 +12,15 @@ def test_a_definition_names_its_term_without_the_level_of_the_classification():
                                          _para("3.机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金。")]}.values())
     assert "中小企业发展专项" in v.gloss and "中小企业发展专项项" not in v.gloss
     assert v.gloss["机关运行经费"].startswith("为保障行政单位运行")
+
+
+def _row(label: str, table: str) -> Chunk:
+    return Chunk(id=label[:12], source="a.txt", kind="row", pages=[1], text=label, table=table, label=label)
+
+
+def test_a_tables_title_read_as_a_row_label_is_no_term():
+    table = "2026 年市级重点专项资金绩效目标表（一级项目）"
+    v = Vocabulary.of([_row("2026 年市级重点专项资金绩效目标表（一级项目）", table), _row("表3", "收支总表"),
+                       _row("财政拨款三公经费支出情况表", "说明"), _row("受益人口", table),
+                       _row("人大代表建议和政协提案办理率", table)])
+    assert v.terms == ["受益人口", "人大代表建议和政协提案办理率"]  # (代表 is no table)
