@@ -13,7 +13,7 @@ from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
                        other_year_column, PREVIOUS, says)
-from qa.question import STATED_COUNT, asked_after_where, intent, not_asked, without_examples
+from qa.question import POINTER, STATED_COUNT, asked_after_where, intent, not_asked, without_examples
 from qa.reasons import definition_pattern, reason_candidates
 from qa.unit_row import other_unit
 
@@ -207,12 +207,12 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     long_terms = [t for t in terms if len(t) >= 3]
     m = _WITHIN.search(halfwidth(question)) if kind in ("amount", "change") else None
     # (那一行, 这一项, 这个科目: words pointing at the row, not its name)
-    x = _DEICTIC.sub("", clean(m.group("x"))) if m else ""
+    x = POINTER.sub("", clean(m.group("x"))) if m else ""
     within = x if len(set(x) - set("的了是")) >= 2 else ""
     # "Y里，X是多少" however long X is (一般公共预算基本支出里，按考核结果发的那块绩效性工资): Y says where to look, X what
     # is asked; a figure named by Y's words alone (the fund's total) is not X's
     thing = asked_after_where(halfwidth(question)) if kind in ("amount", "change") else ""
-    thing = _DEICTIC.sub("", thing)  # (那部分, 那块: pointing, no words of the thing)
+    thing = POINTER.sub("", thing)  # (那部分, 那块: pointing, no words of the thing)
     thing_own = {g for g in Query.of(thing, hits).grams if not _GENERIC.search(g)} \
         if thing and thing != halfwidth(question) else set()
     # what the question says it does not ask (既不是财政拨款、也不是事业收入的那块): a figure named so is not it
@@ -256,7 +256,6 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     return cands
 
 
-_DEICTIC = re.compile(r"[那这该此]一?(?:行|项|栏|笔|块|部分|科目|个科目|类|款|个)")
 # "Y中(，)X是多少": the X a question asks for within Y
 _WITHIN = re.compile(r"(?:中|里)[，,：:]\s*(?P<x>[^，,。？?中里]{2,12}?)(?:是|为|有|共|一共)?(?:多少|几)")
 _GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害防治及应急管理 is the row of …支出

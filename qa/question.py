@@ -70,8 +70,10 @@ OUT_BEFORE = r"既不是|也不是|不是|不算|不含|不包括|除了|除去|
 OUT_AFTER = r"之外|以外"
 NOT_THIS = re.compile(rf"(?:{OUT_BEFORE})([\u4e00-\u9fff]{{2,12}}?)(?=[，,、的）)]|也|$)")
 _BESIDE = re.compile(rf"[(（]([\u4e00-\u9fff]{{2,12}}?)(?:{OUT_AFTER})")
+# Words pointing at a thing the question names or has named (那一块, 这一大类, 该科目, 那一行): no words of it.
+POINTER = re.compile(r"[那这该此]一?(?:大类|个科目|部分|科目|行|项|栏|笔|块|类|款|份|种|个)")
 # (那一块, 那部分, 之外: pointing at the thing left out, no word of it)
-_POINTING = re.compile(rf"(?:[那这]一?(?:块|部分|份|笔|类|项|种)|{OUT_AFTER})$")
+_POINTING = re.compile(rf"(?:{POINTER.pattern}|{OUT_AFTER})$")
 
 
 # Words that point (这些, 那类, 这种): however few documents print them, no word of a thing.

@@ -9,6 +9,7 @@ from index.numbers import halfwidth
 from qa.basis import basis_of
 from qa.citations import cite
 from qa.models import Answer, AnswerRow
+from qa.question import POINTER
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -19,9 +20,9 @@ if TYPE_CHECKING:
 # (占了/占到: the aspect word is not the whole; 几成: tenths, asked as a percentage)
 _SHARE = re.compile(r"^(?P<part>.+?)(?:所)?占(?:了|到|据)?(?P<whole>.*?)(?:的)?(?:多大|多少|几)?"
                     r"(?:比例|比重|百分比|份额|百分之几|百分之多少|成|的?多少)")
-# Words pointing at the thing (这一大类, 这一项的), and the year said before it: no words of the part or the whole.
-# (A bracket stays: 全部支出（各类资金都算上） says which table's total, which a reading without it would lose.)
-_POINTING = re.compile(r"[这那]一?(?:大类|类|项|块|部分|笔|款)")
+# Words pointing at the thing (这一大类, 这一项的: qa.question.POINTER), and the year said before it: no words of the
+# part or the whole. (A bracket stays: 全部支出（各类资金都算上） says which table's total, which a reading without it
+# would lose.)
 _FRAMES = re.compile(r"20\d\d\s*年度?")
 _EDGE = "，,。、；;：: ()（）"
 _SCOPE = re.compile(r"[（(]?(?:本级|汇总)[）)]?")
@@ -46,7 +47,7 @@ def parts(question: str) -> tuple[str, str] | None:
     part = _LEAD.sub("", part)
     part, whole = (_SCOPE.sub("", x).strip(_EDGE) for x in (part, whole))
     # each said in its own clause, after what frames it, and without the words pointing at it
-    part, whole = (_POINTING.sub("", re.split(r"[，,]", _FRAMES.sub("", x).strip(_EDGE))[-1]).strip(_EDGE + "的")
+    part, whole = (POINTER.sub("", re.split(r"[，,]", _FRAMES.sub("", x).strip(_EDGE))[-1]).strip(_EDGE + "的")
                    for x in (part, whole))
     # 全部支出, 总支出, 支出总额: the whole said as people say it is the documents' 支出总计
     whole = re.sub(r"^(?:全部|所有|总)(收入|支出)$|^(收入|支出)(?:总额|总数|合计)$", lambda m: (m.group(1) or m.group(2)) + "总计",
