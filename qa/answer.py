@@ -22,6 +22,7 @@ from qa.total_row import other_row_named
 from qa.parts import named_parts, parts_sentence, prints_parts, without_summed_parts
 from qa.whole import whole_budget
 from qa.english import is_english, translate
+from qa.english_named import units_named
 from qa.bracketed import bracketed_name
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
@@ -117,8 +118,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if is_english(question):
         chinese = translate(question, retriever)
         if chinese is None:
-            return _abstain(question, "No unit and quantity of the store clearly match the question: not answered.",
-                            retriever.search(question, k), k)
+            # (the closest passages of the units it names, when it names some: the figure is likely among them)
+            units = units_named(question, retriever)
+            keys = {key for key, d in retriever.documents().items() if (d.get("name") or d.get("entity")) in units}
+            said = (f"No quantity of {'、'.join(dict.fromkeys(units))} clearly matches the question: not answered. "
+                    "The closest passages of its documents:") if keys else \
+                "No unit and quantity of the store clearly match the question: not answered."
+            return _abstain(question, said, retriever.search(question, k, docs=keys or None), k)
         answer = _answer(chinese, k, settings, retriever)
         answer.question, answer.confidence = question, min(answer.confidence, TRANSLATED)
         answer.basis.insert(0, Basis(part="term", text=chinese, words=["read as"]))

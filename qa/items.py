@@ -26,6 +26,7 @@ from index.numbers import halfwidth
 from qa.cells import text_cells
 from qa.phrase import overlap
 from qa.question import POINTING, asked_after_where, not_asked
+from qa.vocab import TITLE
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -381,14 +382,14 @@ def item_names(keys: set[str], retriever: Retriever) -> list[str]:
                 # vocabulary's rows (工资福利支出) and the classifications' coded rows are terms, read as such
                 name = _ORDINAL.sub("", re.sub(r"[（(].*?[）)]|\s", "", chunk.label or ""))
                 if (2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not vocab.common(name)
-                        and not re.search(r"(?:合计|总计|小计)$", name)):
+                        and not re.search(r"(?:合计|总计|小计)$", name) and not TITLE.search(name)):
                     out.add(name)
             if chunk is None or chunk.kind != "paragraph":
                 continue
             for item in items_in(chunk.text):
                 own = item.name[len(item.head):] if item.head and item.name.startswith(item.head) else item.name
                 name = _ORDINAL.sub("", re.split(r"[，,。；;：:、（）()]", own)[-1].strip())
-                if 2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
-                    out.add(name)
+                if 2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not TITLE.search(name):
+                    out.add(name)  # (a table's title, …绩效目标表, is no item)
     return sorted(out)
 

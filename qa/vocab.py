@@ -25,8 +25,9 @@ _ASKING = re.compile(r"多少钱|多少|是多少|一共|总共|大概|大约|�
                      r"给|了|的|是|有|在|为|要|呢|吗|个|年|一|年度")
 
 
-# A table's title read as a row label (表3, 财政拨款三公经费支出情况表, …绩效目标表（一级项目）): no quantity's name.
-_TITLE = re.compile(r"^表\d+$|(?:目标|情况|明细|总|预算|决算|支出|收入|绩效|经费|资金|项目|统计|一览)表(?:[一二]级项目|\d*)$")
+# A table's title read as a row label (表3, 财政拨款三公经费支出情况表, …绩效目标表（一级项目）): no quantity's name,
+# nor an item's (qa/items.py).
+TITLE = re.compile(r"^表\d+$|(?:目标|情况|明细|总|预算|决算|支出|收入|绩效|经费|资金|项目|统计|一览)表(?:[一二]级项目|\d*)$")
 
 COMMON_IN_DEFINITIONS = 0.1  # share of the documents' definitions a word may appear in and still tell them apart
 
@@ -58,7 +59,7 @@ class Vocabulary:
             if c.kind == "row" and c.label:
                 t = norm(c.label)
                 if 2 <= len(t) <= 24 and _CJK.search(t) and t not in ("合计", "总计", "小计") and \
-                        not _TITLE.search(t) and not (len(t) >= 6 and t in norm(c.table or "")):
+                        not TITLE.search(t) and not (len(t) >= 6 and t in norm(c.table or "")):
                     seen.setdefault(t, None)
                     used.setdefault(t, set()).add(c.source)
             elif c.kind == "paragraph":

@@ -1,7 +1,8 @@
 """English questions: what names the unit, the year and the place, before the Chinese pipeline answers them."""
 from __future__ import annotations
 
-from qa.english import _ORG, _PLACE_RANK, _POSSESSIVE, _STOP, _term, is_english
+from qa.english import _term, is_english
+from qa.english_named import _ORG, _POSSESSIVE, PLACE_RANK as _PLACE_RANK, STOP as _STOP
 from qa.english_unit import _gloss_reading, _unit
 
 NAMES = ["深圳市公安局", "深圳市司法局", "深圳市生态环境局", "深圳市统计局", "深圳市气象局", "深圳市人民政府办公厅"]
@@ -59,7 +60,7 @@ def test_a_unit_the_dictionary_and_the_encoder_read_differently_is_not_guessed(m
 
 def test_possessives_and_framing_words_are_no_part_of_a_unit_or_a_quantity():
     assert _POSSESSIVE.sub("", "Shenzhen's weather bureau’s budget") == "Shenzhen weather bureau budget"
-    from qa.english import _OWN_OFFICE
+    from qa.english_named import _OWN_OFFICE
 
     # "(own office)" scopes to 本级; keeping its own office running is what running the office costs
     assert _OWN_OFFICE.search("the Civil Affairs Bureau (own office) budget")
@@ -96,7 +97,7 @@ def test_a_term_that_leaves_unsaid_a_word_another_fair_reading_says_is_not_chose
 
 
 def test_a_place_is_said_by_whole_words_of_its_pinyin():
-    from qa.english import _places_said
+    from qa.english_named import _places_said
 
     places = ["深圳", "泗", "西安", "重庆"]
     # 泗 (si) inside "trips in" is no place
@@ -136,6 +137,21 @@ def test_how_many_reads_the_thing_counted_among_the_words_the_units_documents_co
     assert a.answered and a.value == 4.0, a.answer
     # a thing the documents never count is not counted
     assert translate("How many bridges did the Shenzhen Meteorological Bureau build in 2025?", look_alike_city) is None
+
+
+def test_a_question_naming_a_unit_but_no_quantity_declines_with_that_units_passages(look_alike_city):
+    from pathlib import Path
+
+    from qa.answer import ask
+    from qa.english_named import units_named
+
+    question = "How many bridges did the Shenzhen Meteorological Bureau build in 2025?"
+    assert units_named(question, look_alike_city) == ["深圳市气象局"]
+    a = ask(question, look_alike_city.store.root, retriever=look_alike_city)
+    assert not a.answered and "深圳市气象局" in a.answer
+    docs = look_alike_city.documents()
+    own = {Path(d["source"]).name for d in docs.values() if d.get("name") == "深圳市气象局"}
+    assert a.citations and {Path(c.source).name for c in a.citations} <= own  # no look-alike's passages
 
 
 def test_a_unit_the_dictionary_reads_weakly_stands_when_the_encoder_puts_it_first(monkeypatch):
@@ -411,7 +427,7 @@ def test_a_shorter_term_is_no_better_reading_when_the_question_leaves_unsaid_wha
 
 
 def test_a_second_body_in_words_the_units_name_does_not_say_is_a_part_of_it():
-    from qa.english import _part_of
+    from qa.english_unit import _part_of
 
     # the Water Affairs Bureau's Dongjiang water source project office: an office inside the bureau
     assert _part_of("Dongjiang water source project office", "Water Affairs Bureau")

@@ -1,0 +1,124 @@
+"""The units an English question names: the place by its pinyin (Shenzhen → 深圳), each body by the dictionary and
+the multilingual encoder's reading of its English name (qa/english_unit.py), and whether the unit's own office
+(本级) is asked; nothing here reads the quantity asked (qa/english.py)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from qa.english_unit import _ORG_WORD, _part_of, _said_whole, _unit
+from qa.english_unit import pinyin as _pinyin  # (a place's pinyin, as a unit's)
+from qa.gloss import proper_names
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+
+# Words that ask or join (what, is, the, of…): part of no unit's name and of no quantity's.
+_GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|to|on|at|a|an|"
+            r"and|according|by|than|s")
+# Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
+_FRAMING = (r"budget(?:ed|s|ing)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
+            r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether|"
+            # where the figure is read and how exactly it is asked (according to its final accounts, actually
+            # spent, just to…): the source is the document the year and unit choose
+            r"according|final|accounts?|actual(?:ly)?|specifically|just|exactly|receive[ds]?|"
+            # how the unit is taken (taking X as a whole department, all its units): its scope, no quantity's words
+            r"taking|take[ns]?|counting|whole|entire|overall|consolidated|all|units?")
+# The words before the kind of body name the unit, capitalised or not ("the public security bureau"; a list of its
+# fields with commas: "culture, tourism and sports bureau"), back to a
+# grammar word.
+_ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + "|" + _FRAMING + r")\b)[A-Za-z][A-Za-z'’-]*,?\s+(?:and\s+)?){0,6}" + _ORG_WORD +
+                  r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][A-Za-z'’-]*))*)?)", re.I)
+# Words that say the place's rank (市, 省, 县, 区), not the unit: the place is read from its pinyin.
+PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|county|district|prefecture)\b", re.I)
+_FISCAL = re.compile(r"\b(?:FY|fiscal\s+year)\s*'?((?:20)?\d\d)\b", re.I)
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
+STOP = re.compile(r"\b(?:" + _GRAMMAR + "|" + _FRAMING + r")\b", re.I)
+# The unit's own office (本级), said after its name: "(own office)", "its own office", "own-office budget".
+# (…but keeping its own office running is what the office costs to run, 机关运行: no scope)
+_KEEPING = "".join(f"(?<!{verb} )(?<!{verb} its )" for verb in ("keep", "keeping", "run", "running", "maintaining"))
+_OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|" + _KEEPING +
+                         r"\b(?:its\s+)?own[\s-]+office\b(?!s?\s+(?:running|operat))", re.I)
+
+_NAME_GLOSS = re.compile(r"\s*\([A-Za-z ,'’-]+\)\s*(?=" + _ORG_WORD + r"\b)")
+
+
+
+def _places_said(question: str, places: list[str]) -> list[str]:
+    """The places whose pinyin is one or a few whole words of the question (Xi'an, Chong Qing): a place of one
+    syllable (泗: si) is no part of another word (trips in)."""
+    words = [w for w in (re.sub(r"[^a-z]", "", w.lower()) for w in question.split()) if w]
+    spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1)}
+    return [p for p in places if _pinyin(p) in spans]
+
+
+
+class Named(NamedTuple):
+    question: str  # the question as read (its fiscal year a year, its own office and glosses taken out)
+    units: list[str]  # the store's units it names
+    orgs: list[str]  # the words that named them
+    own_office: bool  # the unit's own office (本级) asked
+    place_words: set[str]  # the pinyin of the places it names
+
+
+def units_named(question: str, retriever: Retriever) -> list[str]:
+    """The store's units an English question names (none when it names a place the store lacks or a part of a unit
+    the store has no document of)."""
+    found = named(question, retriever.documents())
+    return found.units if found else []
+
+
+def named(question: str, docs: dict) -> Named | None:
+    """What an English question names (None when no unit of the store, or a place or part of a unit it lacks)."""
+    question = _FISCAL.sub(lambda m: f"20{m.group(1)[-2:]}", question)  # FY2026, FY26, fiscal year 2026: the year
+    question = _POSSESSIVE.sub("", question)  # Shenzhen's weather bureau, the Bureau's budget
+    own_office = bool(_OWN_OFFICE.search(question))
+    question = _OWN_OFFICE.sub(" ", question)
+    # the asker's gloss inside a unit's name ("Letters and Visits (petitions) Bureau") is no word of the name
+    question = _NAME_GLOSS.sub(" ", question)
+    places = sorted({d.get("place") for d in docs.values() if d.get("place")})
+    said = _places_said(question, places)
+    if not said and any(proper_names(w) for w in re.findall(r"\b[A-Z][a-z]+\b", question)):
+        # a place named in its own name (Hangzhou: 杭州) that no document of the store is of: its units' names are
+        # those of the store's places too, and reading them there would answer for another city
+        return None
+    place_words = {_pinyin(p) for p in said}
+    # a kind of body alone ("government procurement") names no unit
+    # (and "its own offices", the unit's offices in general, names none: running its own offices is 机关运行)
+    orgs = [o for m in _ORG.finditer(question)
+            if not re.fullmatch(r"(?:(?:its|their|own)\s+)*" + _ORG_WORD, o := m.group(1).strip(), re.I)]
+    pool = [d for d in docs.values() if not said or d.get("place") in said]
+    names = sorted({d.get("name") or d.get("entity") or "" for d in pool} - {""})
+    pool_places = {d.get("place") for d in pool if d.get("place")}
+    units: list[str] = []
+    named_by: dict[str, str] = {}  # unit -> the words that named it first
+    naming: list[str] = []  # the phrases that named a unit ("public legal services" names none: it is the quantity)
+    for org in orgs:
+        # the place's own word ("Xi'an", "Shenzhen") is said by the place, not by the unit
+        phrase = " ".join(w for w in org.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
+        phrase = PLACE_RANK.sub(" ", re.sub(r"^(?:the|a)\s+", "", phrase, flags=re.I)).strip()
+        if said and len(said) > 1:
+            # "the Shenzhen and Chongqing meteorological bureaus": the same kind of unit in each place
+            kind = _unit(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}), set())
+            if kind:
+                units += [n for n in names if n.endswith(kind)]
+                naming.append(org)
+        else:
+            unit = _unit(phrase, names, pool_places)
+            if unit and unit in named_by and _part_of(phrase, named_by[unit]):
+                # "the Water Affairs Bureau's Dongjiang water source project office": a second body read as the
+                # same unit, in words the first does not say, is a part of it the store has no document of
+                return None
+            if unit:
+                units.append(unit)
+                naming.append(org)
+                named_by.setdefault(unit, phrase)
+    orgs = naming if units else orgs
+    if not orgs and len(said) == 1:
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", STOP.sub(" ", question))
+                 if re.sub(r"[^a-z]", "", w.lower()) not in place_words and not PLACE_RANK.fullmatch(w)]
+        unit, orgs = _said_whole(words, names, pool_places)
+        units += [unit] if unit else []
+    if not units:
+        return None
+    return Named(question, units, orgs, own_office, place_words)
