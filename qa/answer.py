@@ -22,7 +22,7 @@ from qa.total_row import other_row_named
 from qa.parts import named_parts, parts_sentence, prints_parts, without_summed_parts
 from qa.whole import whole_budget
 from qa.english import is_english, translate
-from qa.english_named import units_named
+from qa.english_named import documents_of, units_named
 from qa.bracketed import bracketed_name
 from qa.offterm import off_term
 from qa.specific import rare_words, stated_item
@@ -120,7 +120,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if chinese is None:
             # (the closest passages of the units it names, when it names some: the figure is likely among them)
             units = units_named(question, retriever)
-            keys = {key for key, d in retriever.documents().items() if (d.get("name") or d.get("entity")) in units}
+            keys = documents_of(units, retriever.documents())
             said = (f"No quantity of {'、'.join(dict.fromkeys(units))} clearly matches the question: not answered. "
                     "The closest passages of its documents:") if keys else \
                 "No unit and quantity of the store clearly match the question: not answered."

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from qa.english_asks import _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
 from qa.english_count import HOW_MANY, count_question, target_question
-from qa.english_named import STOP as _STOP, named
+from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_unit import MIN_MARGIN, _gloss_reading
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 
@@ -47,7 +47,7 @@ def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str
     from qa.vocab import norm
 
     vocab = _vocabulary(retriever)
-    keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
+    keys = documents_of(units, docs)
     ids = {cid for k in keys for cid in docs[k].get("chunk_ids") or []}
     chunks = retriever.chunks()
     own = vocab.terms_of(ids, chunks)
@@ -340,7 +340,7 @@ def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever) -> st
     from qa.items import item_names
     from qa.meaning import nearest
 
-    names = item_names({k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}, retriever)
+    names = item_names(documents_of(units, docs), retriever)
     read = [m for m in best(stems(phrase), names) if not m.chance]
     if not read or read[0].word_share < MIN_GLOSS or len(read) > 1 and read[0].score - read[1].score < MIN_GLOSS_LEAD:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.english_named import documents_of
 from qa.question import MEASURES
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def target_question(question: str, described: str, units: list[str], years: list
         HOW_MANY.search(question) or _HOW_MANY_OF.search(question)
     if asked is None or len(set(units)) != 1 or re.search(r"\bhow (?:many|much)\b|\bwhat\b", question[asked.end():], re.I):
         return None  # (a second count or amount asked after this one: half an answer is no answer)
-    keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
+    keys = documents_of(units, docs)
     figures: dict[str, set[tuple[float, str]]] = {}
     for name, value, unit, _, _ in stated_in(keys, retriever):
         if agree(measure, unit) if measure else unit != "%":
@@ -75,7 +76,7 @@ def _held_count(question: str, units: list[str], years: list[str], docs: dict, r
     if m is None or len(set(units)) != 1:
         return None
     noun_words = re.sub(r"^new\s+", "", m.group(1), flags=re.I)  # new cars are cars (bought: see _BUYING)
-    keys = {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
+    keys = documents_of(units, docs)
     chunks = retriever.chunks()
     counted: dict[str, str] = {}
     times: dict[str, int] = {}

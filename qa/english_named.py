@@ -43,14 +43,12 @@ _OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|" + _KEEPING +
 _NAME_GLOSS = re.compile(r"\s*\([A-Za-z ,'’-]+\)\s*(?=" + _ORG_WORD + r"\b)")
 
 
-
 def _places_said(question: str, places: list[str]) -> list[str]:
     """The places whose pinyin is one or a few whole words of the question (Xi'an, Chong Qing): a place of one
     syllable (泗: si) is no part of another word (trips in)."""
     words = [w for w in (re.sub(r"[^a-z]", "", w.lower()) for w in question.split()) if w]
     spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1)}
     return [p for p in places if _pinyin(p) in spans]
-
 
 
 class Named(NamedTuple):
@@ -66,6 +64,11 @@ def units_named(question: str, retriever: Retriever) -> list[str]:
     the store has no document of)."""
     found = named(question, retriever.documents())
     return found.units if found else []
+
+
+def documents_of(units: list[str], docs: dict) -> set[str]:
+    """The store's documents (manifest keys) of these units."""
+    return {k for k, d in docs.items() if (d.get("name") or d.get("entity")) in units}
 
 
 def named(question: str, docs: dict) -> Named | None:

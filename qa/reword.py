@@ -115,8 +115,6 @@ def _vocabulary(retriever: Retriever) -> Vocabulary:
     return retriever.vocabulary()
 
 
-
-
 def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
     """The terms a reworded question may use: those of the shared vocabulary (defined, or used by several
     documents) that the named documents use in a row or their narrative, or every shared term when the question
@@ -153,8 +151,6 @@ def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabular
     kept = keeps_a_morpheme(phrase, best[1], best[0]) and not _broad(kept_words(phrase, best[1]), vocab)
     bridge = [] if kept else [w for w in bridged(phrase, best[1]) if not _broad(kept_words(w, w), vocab)]
     return kept, bridge
-
-
 
 
 def not_remainders(terms: list[str], subject: str) -> list[str]:
