@@ -13,6 +13,7 @@ from qa.basis import basis_of
 from qa.counts import asked_count, held_or_bought_as_asked
 from qa.citations import cite
 from qa.evidence import structured
+from qa.split_rows import whole_of_parts
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
 from qa.parts import without_summed_parts
 from qa.total_row import other_row_named
@@ -111,7 +112,8 @@ def _read(subject: str, retriever: Retriever, key: str, measure: str | None = No
     hits = retriever.search(question, 20, docs={key})
     # (a count of things bought is no count of things held, nor the other way: 安排购置车辆0辆 for 上年底有几辆车)
     held_or_bought = (lambda c: held_or_bought_as_asked(question, c.text, c.value)) if measure else None
-    return structured(question, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms(), keep=held_or_bought)
+    return whole_of_parts(structured(question, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms(),
+                                     keep=held_or_bought), retriever.chunks())
 
 
 def _row(entity: str, cand) -> AnswerRow:
@@ -301,7 +303,7 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
     read = []
     for part in parts:
         hits = retriever.search(f"{part}是多少", 20, docs=sc.keys)  # the part names no unit: the question's own
-        cand = structured(f"{part}是多少", hits, retriever.terms())
+        cand = whole_of_parts(structured(f"{part}是多少", hits, retriever.terms()), retriever.chunks())
         if cand is None:
             return None
         read.append((part, cand))

@@ -38,6 +38,7 @@ from qa.question import FRAME, intent, without_examples
 from qa.kept import keeps_a_word
 from qa.reword import reword, subject_phrase, term_says_more
 from qa.share import computed_share
+from qa.split_rows import whole_of_parts
 from qa.targets import names_better, says_far_more, stated_quantity
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
@@ -252,7 +253,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 return _count_answer(question, counted, citations, k, named)
         if kind == "amount" and stated() is not None:
             return _count_answer(question, stated(), citations, k, named, share=stated().share)
-        cand = structured(read_as, pool, retriever.terms())
+        cand = whole_of_parts(structured(read_as, pool, retriever.terms()), retriever.chunks())
         if cand is not None and other_row_named(subject_phrase(question, docs, sc), cand, retriever, sc.keys):
             cand = None  # a total read where the question names another row of its table (qa/total_row.py)
         framed = FRAME.match(read_as)
@@ -308,7 +309,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 # read, like the question as asked, without the unit's names (they are not the figure's words)
                 read_as = without_names(again, docs, sc, years=True) if sc.named else again
                 pool = more + totals_of(more[:5], retriever.chunks())
-                cand = structured(read_as, pool, retriever.terms())
+                cand = whole_of_parts(structured(read_as, pool, retriever.terms()), retriever.chunks())
                 if cand is not None and cand.hit.chunk.kind == "row" and not prints_parts(
                         question, cand.hit.chunk.facts or [], retriever.vocabulary().columns):
                     cand = None  # (a row of a table printing no column of the parts the question adds up)
