@@ -14,6 +14,7 @@ from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import asks_unit, names_row, nth, says, under_row, units_counted
 from qa.rank_owner import told_apart
 from qa.scope import without_names
+from qa.split_rows import merged
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -384,7 +385,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         set(re.findall(r"(20\d\d)年", halfwidth(first or question))) or {str(docs[key].get("year"))}
     amount = (lambda c: next((f["value"] for f in c.facts if f.get("column") == column), None)) if column else \
         (lambda c: _amount(c, years))
-    valued = [(v, c) for c in items if (v := amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")]
+    valued = merged([(v, c) for c in items if (v := amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")])
     if not valued:
         return None
     valued.sort(key=lambda t: t[0], reverse=op != "min")

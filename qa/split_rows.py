@@ -78,3 +78,19 @@ def whole_of_parts(cand: _Candidate | None, chunks: dict[str, Chunk]) -> _Candid
     text = (f"{entity}{year}{c.table}中“{c.label}”{column}分{len(parts)}行列示（{shown}），"
             f"合计为{total:,.2f}万元。")
     return replace(cand, value=total, text=text)
+
+
+def merged(valued: list[tuple[float, Chunk]]) -> list[tuple[float, Chunk]]:
+    """(amount, line) pairs with the lines of each split item summed into one pair, its first line standing for it
+    (a ranking of a table's items ranks 差旅费, not its two lines); other pairs as they were, in their order."""
+    groups: dict[tuple, list[tuple[float, Chunk]]] = {}
+    for v, c in valued:
+        groups.setdefault((c.source, c.table, c.label, c.code, c.budget_unit, c.block), []).append((v, c))
+    out = []
+    for lines in groups.values():
+        split = {classification_cells(c) for _, c in lines}
+        if len(lines) > 1 and () not in split and len(split) == len(lines):
+            out.append((round(sum(v for v, _ in lines), 6), lines[0][1]))
+        else:
+            out.extend(lines)
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from index.chunk import Chunk
 from qa.evidence import structured
 from qa.retrieve import Hit
-from qa.split_rows import classification_cells, parts_of, whole_of_parts
+from qa.split_rows import classification_cells, merged, parts_of, whole_of_parts
 
 TABLE = "2022年一般公共预算支出明细表（按经济分类科目分）"
 
@@ -52,3 +52,10 @@ def test_a_row_without_classification_cells_stays_as_read():
                                                                         "unit": "万元"}])
     read = structured("差旅费是多少", [Hit(plain, 1.0)])
     assert whole_of_parts(read, {"p": plain}) is read and read.value == 12.0
+
+
+def test_a_ranking_ranks_the_split_item_once_with_the_sum_of_its_lines():
+    travel = [_line("50201", "办公经费", 196.96, 28.25), _line("50502", "商品和服务支出", 37.95, 36.95)]
+    office = _line("50201", "办公经费", 210.0, 9.0, label="办公费")
+    items = merged([(196.96, travel[0]), (210.0, office), (37.95, travel[1])])
+    assert [(round(v, 2), c.label) for v, c in items] == [(234.91, "差旅费"), (210.0, "办公费")]
