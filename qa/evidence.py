@@ -170,6 +170,13 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand.said = clean(label + "".join(named) + above + (title if not lists(title) else ""))
         out.append(cand)
     zero_beside_value(out, q)
+    wholes = [c.score for c in out if c.value and not _named_parts(c.column)]
+    if wholes:
+        # a zero in a column the question does not say whole (人员经费支出 for 日常经费…差旅费), beside the row's whole
+        # holding the amount: the part the item has no money in, never read before that whole
+        for c in out:
+            if not c.value and _named_parts(c.column) and not match(q, _named_parts(c.column)[-1])[2]:
+                c.score = min(c.score, max(wholes) - 0.5)
     return out
 
 
@@ -207,7 +214,7 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     long_terms = [t for t in terms if len(t) >= 3]
     m = _WITHIN.search(halfwidth(question)) if kind in ("amount", "change") else None
     # (那一行, 这一项, 这个科目: words pointing at the row, not its name)
-    x = POINTER.sub("", clean(m.group("x"))) if m else ""
+    x = _ASKED_VERBS.sub("", POINTER.sub("", clean(m.group("x")))) if m else ""
     within = x if len(set(x) - set("的了是")) >= 2 else ""
     # "Y里，X是多少" however long X is (一般公共预算基本支出里，按考核结果发的那块绩效性工资): Y says where to look, X what
     # is asked; a figure named by Y's words alone (the fund's total) is not X's
@@ -258,6 +265,8 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
 
 # "Y中(，)X是多少": the X a question asks for within Y
 _WITHIN = re.compile(r"(?:中|里)[，,：:]\s*(?P<x>[^，,。？?中里]{2,12}?)(?:是|为|有|共|一共)?(?:多少|几)")
+# the verbs that ask, after X (差旅费一共安排了): no words of it
+_ASKED_VERBS = re.compile(r"(?:一共|总共|共计)?(?:安排|准备|打算|列支)了?$|(?:一共|总共|共计)$")
 _GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害防治及应急管理 is the row of …支出
 _GENERIC = re.compile("经费|预算|支出|费用|资金|金额|收入|合计|总计|部门|单位|本年|年度|项目|科目|安排|财政拨款")
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from index.chunk import ORDINAL
 from qa.phrase import Query, clean, grams, match, norm
+from qa.split_rows import classification_cells
 
 if TYPE_CHECKING:
     from qa.candidate import _Candidate
@@ -34,8 +35,14 @@ def same_label_twice(cands: list[_Candidate], q: Query | None = None, penalty: f
             key = c.hit.chunk.source, c.table, norm(ORDINAL.sub("", c.row or "")), c.column
             groups.setdefault(key, []).append(c)
     said_carried = q is not None and bool(_CARRIED.search(q.text))
-    for twins in groups.values():
-        if len({round(c.value, 2) for c in twins}) < 2:
+    split = set()  # the lines of an item split by a second classification (qa/split_rows.py)
+    for key, twins in groups.items():
+        cells = {classification_cells(c.hit.chunk) for c in twins}
+        if len({round(c.value, 2) for c in twins}) >= 2 and len(cells) == len(twins) and () not in cells:
+            split.add(key[:3])
+    for key, twins in groups.items():
+        # (every cell of such lines, a zero one too, alike: none of them alone is the item's figure)
+        if key[:3] not in split and len({round(c.value, 2) for c in twins}) < 2:
             continue
         carried = [c for c in twins if not said_carried and not c.hit.chunk.code and
                    _CARRIED.search(c.hit.chunk.parents or "")]

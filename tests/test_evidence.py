@@ -390,3 +390,17 @@ def test_a_fund_said_only_as_where_to_look_is_not_the_thing_asked():
               if c.value == 409301.0]
     assert all(c.cover < 0.5 for c in inside)
     assert structured("2026年国有资本经营预算是多少？", hits).value == 409301.0
+
+
+def test_the_verbs_that_ask_after_the_thing_are_no_words_of_it():
+    hits = [_row("差旅费", {"合计": 28.25, "公用经费支出": 28.25}, "一般公共预算基本支出表"),
+            _row("办公费", {"合计": 40.0, "公用经费支出": 40.0}, "一般公共预算基本支出表")]
+    assert structured("一般公共预算的日常经费（基本支出）里，差旅费一共安排了多少万元？", hits).value == 28.25
+
+
+def test_a_zero_in_a_column_the_question_names_only_by_common_words_is_not_the_row_figure():
+    # 人员经费支出 shares 经费 and 支出 with 日常经费（基本支出）: the row's whole holds the amount asked
+    hits = [_row("差旅费", {"合计": 28.25, "人员经费支出": 0.0, "公用经费支出": 28.25}, "一般公共预算基本支出表")]
+    assert structured("一般公共预算的日常经费（基本支出）里，差旅费是多少万元？", hits).value == 28.25
+    # …unless the question names that column whole
+    assert structured("差旅费的人员经费支出是多少万元？", hits).value == 0.0

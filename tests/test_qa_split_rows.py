@@ -3,7 +3,7 @@ its lines, the computation shown; a label merely printed twice is not summed."""
 from __future__ import annotations
 
 from index.chunk import Chunk
-from qa.evidence import structured
+from qa.evidence import candidates, structured
 from qa.retrieve import Hit
 from qa.split_rows import classification_cells, merged, parts_of, whole_of_parts
 
@@ -59,3 +59,11 @@ def test_a_ranking_ranks_the_split_item_once_with_the_sum_of_its_lines():
     office = _line("50201", "办公经费", 210.0, 9.0, label="办公费")
     items = merged([(196.96, travel[0]), (210.0, office), (37.95, travel[1])])
     assert [(round(v, 2), c.label) for v, c in items] == [(234.91, "差旅费"), (210.0, "办公费")]
+
+
+def test_the_lines_of_a_split_item_weigh_alike_in_every_column_a_zero_one_too():
+    lines = [_line("50201", "办公经费", 28.25, 28.25), _line("50502", "商品和服务支出", 36.95, 36.95)]
+    found = candidates("差旅费是多少", [Hit(c, 1.0) for c in lines])
+    same = {c.column: c.score for c in found if c.hit.chunk is lines[0]}
+    alone = {c.column: c.score for c in candidates("差旅费是多少", [Hit(lines[0], 1.0)])}
+    assert all(same[k] == alone[k] - 4.0 for k in alone)  # lines of one item: none alone is its figure
