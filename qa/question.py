@@ -36,8 +36,10 @@ BASED_CHANGE = YEAR_BASE + r"(?:年初)?(?:预算数?|决算数?)?[^，,。？?\
 
 # People counted without a measure word (多少离退休的老同志, 几名在编干部): a count of 人, unless money is asked of them.
 PEOPLE_WORDS = r"人员|同志|职工|干部|员工|老人|百姓|群众|居民|市民|村民|农民|学生|患者|病人|游客|儿童|人口|人才"  # nouns that name people
-PEOPLE = (r"(?<![这那])(?:多少|几)(?:位|名)?(?P<people>[\u4e00-\u9fff]{0,8}?(?:" + PEOPLE_WORDS + r"))"
-          r"(?![\u4e00-\u9fff]*(?:钱|费|资金|经费|预算|元))")
+# …and nouns a people suffix ends (注册医师, 公务员, 消费者, 残疾人): a word of two characters at least
+PEOPLE_SUFFIX = r"[\u4e00-\u9fff]{1,8}?[员师者士人]"
+PEOPLE = (r"(?<![这那])(?:多少|几)(?:位|名)?(?P<people>[\u4e00-\u9fff]{0,8}?(?:" + PEOPLE_WORDS + r")|"
+          + PEOPLE_SUFFIX + r")(?![\u4e00-\u9fff]*(?:钱|费|资金|经费|预算|元|币))")
 
 # What a question asks for, by the words that ask it; the first that matches wins.
 _INTENTS = (

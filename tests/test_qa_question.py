@@ -40,3 +40,12 @@ def test_people_counted_without_a_measure_word_are_a_count_of_people():
 
     assert intent("那笔水利专项资金，目标是让多少老百姓得到实惠？") == "count"  # (no sum of money answers it)
     assert intent("给老百姓的补助有多少钱？") == "amount"  # money asked of them: an amount
+
+
+def test_people_named_by_a_noun_with_a_people_suffix_are_counted_too():
+    from qa.question import intent
+
+    assert intent("医师定期考核要覆盖全市多少注册医师？") == "count"  # (not the 医师管理 project's money)
+    assert intent("今年要招录多少公务员？") == "count"
+    assert intent("请律师要花多少律师费？") == "amount"  # a fee of them: money
+    assert intent("多少民生支出？") == "amount"  # (民 begins a word here, it ends none)
