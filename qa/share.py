@@ -29,6 +29,15 @@ _SCOPE = re.compile(r"[（(]?(?:本级|汇总)[）)]?")
 _LEAD = re.compile(r"^(?:其中|那么|请问)")
 
 
+def _balanced(text: str) -> str:
+    """The text with the bracket its edge lost closed again (全部支出（各类资金都算上）: the ） went with the edge)."""
+    return text + ")" if text.count("(") > text.count(")") else text
+
+
+# A whole said as the table's whole in everyday words (总盘子, 合计, 全部…): the total of the part's own table.
+_WHOLE_WORDS = re.compile(r"合计|总计|总盘子|总额|总数|全部|所有|整体|一共|总共")
+
+
 def parts(question: str) -> tuple[str, str] | None:
     """(part, whole) of a share question, or None when it is not one."""
     m = _SHARE.search(halfwidth(question))
@@ -47,7 +56,7 @@ def parts(question: str) -> tuple[str, str] | None:
     part = _LEAD.sub("", part)
     part, whole = (_SCOPE.sub("", x).strip(_EDGE) for x in (part, whole))
     # each said in its own clause, after what frames it, and without the words pointing at it
-    part, whole = (POINTER.sub("", re.split(r"[，,]", _FRAMES.sub("", x).strip(_EDGE))[-1]).strip(_EDGE + "的")
+    part, whole = (_balanced(POINTER.sub("", re.split(r"[，,]", _FRAMES.sub("", x).strip(_EDGE))[-1]).strip(_EDGE + "的"))
                    for x in (part, whole))
     # 全部支出, 总支出, 支出总额: the whole said as people say it is the documents' 支出总计
     whole = re.sub(r"^(?:全部|所有|总)(收入|支出)$|^(收入|支出)(?:总额|总数|合计)$", lambda m: (m.group(1) or m.group(2)) + "总计",
@@ -76,6 +85,8 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
         if cand is None or not cand.value:
             hits = retriever.search(q, 20, docs=sc.keys)
             cand = structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
+        if read and (cand is None or not cand.value):
+            cand = _table_whole(asked[1], read[0], retriever)
         if cand is None or cand.unit != "万元":
             return None
         read.append(cand)
@@ -91,7 +102,7 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
         return None  # a part as large as its whole, or larger: one of the two was misread (or both are the whole)
     value = round(100.0 * part.value / whole.value, 2)
     text = (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part.value:,.2f}万元 ÷ {whole.value:,.2f}万元；"
-            f"文件未直接列出这一比例，由{'同一句中的两个' if part.hit.chunk.id == whole.hit.chunk.id else '两处'}数字计算）。")
+            f"文件未直接列出这一比例，由{('同一行' if part.hit.chunk.kind == 'row' else '同一句') + '中的两个' if part.hit.chunk.id == whole.hit.chunk.id else '两处'}数字计算）。")
     rows = [AnswerRow(entity=name, value=round(c.value, 4), unit=c.unit, source=c.hit.chunk.source,
                       page=c.hit.chunk.page, table=c.table, row=c.row, column=c.column)
             for name, c in zip(asked, read)]
@@ -100,3 +111,51 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
                   mode="structured", rows=rows, confidence=round(min(c.cover for c in read), 3),
                   basis=[b for c in read for b in basis_of(question, c)], table=part.table, row=part.row,
                   column=part.column)
+
+
+def _table_whole(whole: str, part, retriever: Retriever):
+    """The whole of a part, when the question says it in words no row or sentence prints (项目钱, 总盘子, 合计,
+    全部支出（各类资金都算上）): for a part read in a table, and a whole said of that table (a word of its title, or
+    a word for a whole), the table's total in the part's column, or, for a cell of the total row itself (合计's
+    专项业务经费支出), that row's whole; for a part read in a sentence, the amount the sentence says it is part of."""
+    from dataclasses import replace
+
+    from qa.evidence import _named_parts, is_total_row
+    from qa.phrase import clean, grams
+    from qa.retrieve import totals_of
+
+    chunk = part.hit.chunk
+    if chunk.kind == "paragraph" and _WHOLE_WORDS.search(whole):
+        return _sentence_whole(part)
+    if chunk.kind != "row" or not (_WHOLE_WORDS.search(whole) or grams(clean(whole)) & grams(clean(chunk.table or ""))):
+        return None
+    if is_total_row(chunk):
+        rows, column = [chunk], next((f["column"] for f in chunk.facts if not _named_parts(f["column"])), None)
+    else:
+        rows, column = [h.chunk for h in totals_of([part.hit], retriever.chunks())], part.column
+    for row in rows:
+        fact = next((f for f in row.facts or () if f["column"] == column), None)
+        if fact is not None and fact["value"] and (row is not chunk or column != part.column):
+            label = f"“{row.label}”" + (f"（{column}）" if column else "")
+            return replace(part, value=fact["value"], hit=type(part.hit)(row, 0.0), row=row.label, column=column,
+                           text=f"{row.table}中{label}为{fact['value']:,.2f}万元。")
+    return None
+
+
+# "A万元，其中：…B万元": the amount a sentence breaks down, before its 其中
+_BROKEN_DOWN = re.compile(r"([\d,]+(?:\.\d+)?)\s*万元[，,；;：:]?\s*其中")
+
+
+def _sentence_whole(part):
+    """The amount the part's sentence breaks down with 其中, before the part's own figure (19,230.18万元，其中：一般公共
+    服务支出15,958.96万元 → 19,230.18); None when the sentence breaks none down."""
+    from dataclasses import replace
+
+    text = halfwidth(part.hit.chunk.text)
+    at = min((i for f in (f"{part.value:,.2f}", f"{part.value:.2f}", f"{part.value:g}") if (i := text.find(f)) >= 0),
+             default=-1)
+    found = [m for m in _BROKEN_DOWN.finditer(text) if at < 0 or m.end() <= at]
+    if not found:
+        return None
+    value = float(found[-1].group(1).replace(",", ""))
+    return replace(part, value=value, text=part.text) if value > part.value else None

@@ -57,3 +57,23 @@ def test_the_part_and_whole_each_in_its_own_clause_without_the_words_pointing_at
     assert parts("全部支出里，一般公共服务这一大类占了百分之多少？") == ("一般公共服务", "支出总计")
     # a bracket saying which total stays with it: a reading without it would take another table's
     assert parts("全部支出（各类资金都算上）里，一般公共服务这一大类占了百分之多少？")[1] != "支出总计"
+
+
+def test_a_whole_in_words_no_row_prints_is_the_total_of_the_parts_table_or_the_amount_its_sentence_breaks_down(
+        tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    said = ("（一）支出预算：2026年年初预算数2,000.00万元，其中：一般公共服务支出1,600.00万元，教育支出400.00万元。\n\n"
+            "项目支出预算表\n单位：万元\n项目\t预算数\n专项统计业务\t300.00\n统计调查\t100.00\n合计\t400.00\n")
+    city = city_of(tmp_path, [("统计局", said), ("文化局", "文物保护项目700.00万元。")])
+    # 项目钱 is said by no row: the 合计 of the table the part is read in (its title says 项目)
+    a = ask("深圳市统计局2026年的项目钱里，专项统计业务这一类占了百分之多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 75.0, a.answer
+    # 全部支出（各类资金都算上） is said by no row either: the amount the part's sentence breaks down with 其中
+    a = ask("深圳市统计局2026年全部支出（各类资金都算上）里，一般公共服务这一大类占了百分之多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 80.0 and "同一句" in a.answer, a.answer
+
+
+def test_a_bracket_the_edge_cut_is_closed_again():
+    assert parts("全部支出（各类资金都算上）里，一般公共服务这一大类占了百分之多少？")[1] == "全部支出(各类资金都算上)"
