@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import MEASURE, OUT_AFTER, OUT_BEFORE, UNDIRECTED_CHANGE, WHERE_WORD, not_asked
+from qa.question import MEASURE, OUT_AFTER, OUT_BEFORE, UNDIRECTED_CHANGE, WHERE_WORD, intent, not_asked
 from qa.models import Basis
 from qa.parts import without_summed_parts
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
@@ -162,14 +162,17 @@ def not_remainders(terms: list[str], subject: str) -> list[str]:
 
 # Which way in time a carried-over amount goes: from the years before (上年结转, 年初结余) or into the next (结转下年,
 # 年末结余). A question saying only one way is never read as a term saying the other.
-_BEFORE_YEAR = re.compile(r"上一?年|去年|往年|前些年|以前|以往|历年|年初")
+# (…or into this year from before: 滚到今年, 挪到今年来花)
+_BEFORE_YEAR = re.compile(r"上一?年|去年|往年|前些年|以前|以往|历年|年初|到(?:今|本|当)年")
 _NEXT_YEAR = re.compile(r"下一?年|明年|来年|以后|年末|年底")
 
 
-def other_way_in_time(subject: str, terms: list[str]) -> list[str]:
+def other_way_in_time(subject: str, terms: list[str], earlier_year: bool = False) -> list[str]:
     """The terms without those going the other way in time than the question (往年剩下、挪到今年来花的 is no
-    结转下年); all of them when it says both ways or neither."""
-    before, after = bool(_BEFORE_YEAR.search(subject)), bool(_NEXT_YEAR.search(subject))
+    结转下年; nor is 2025年没花完 in a 2026 budget: `earlier_year`, the question names a year before the one its
+    documents are of); all of them when it says both ways or neither."""
+    before = earlier_year or bool(_BEFORE_YEAR.search(subject))
+    after = bool(_NEXT_YEAR.search(subject))
     if before == after:
         return terms
     other = _NEXT_YEAR if before else _BEFORE_YEAR
@@ -292,7 +295,8 @@ def _broad(words: set[str], vocab: Vocabulary) -> bool:
                                                            for w in words)
 
 
-_LOOKED_IN_ANY = re.compile(WHERE_WORD + r"([，,：:]?)")  # …with or without the clause mark after it
+# …with or without the clause mark after it; or a clause that asks which part of it (财政拨款，有多少是没花完的)
+_LOOKED_IN_ANY = re.compile(WHERE_WORD + r"([，,：:]?)|[，,]\s*有?多少(?:钱)?是")
 
 
 def _past_where(subject: str, vocab: Vocabulary) -> str:
@@ -327,7 +331,9 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     # the thing asked, after where to look (一般公共预算里，…): the fund's words are no words of the thing
     phrase = _phrase(_past_where(subject, vocab)) or _phrase(subject)
     terms = _terms(vocab, sc, retriever)
-    terms = other_way_in_time(subject, not_remainders(terms, subject))
+    # (a year named before the latest one asked, unless a change from it is asked: the money of the years before)
+    earlier = len(sc.years) >= 2 and intent(question) != "change"
+    terms = other_way_in_time(subject, not_remainders(terms, subject), earlier)
     if not phrase or not terms:
         return None
     best = _by_given_name(phrase, terms, vocab)

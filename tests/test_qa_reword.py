@@ -213,6 +213,8 @@ def test_where_to_look_is_read_past_when_it_names_a_column_or_term():
     assert _past_where("一般公共预算的日常经费（基本支出）里，冬天供暖的钱", vocab) == "冬天供暖的钱"
     # a clause naming no column is part of the thing asked
     assert _past_where("“公路水路运输”下面的各个科目中，哪一项最多", vocab) == "“公路水路运输”下面的各个科目中，哪一项最多"
+    # a clause asking which part of it (有多少是…) ends where to look as 里 does
+    assert _past_where("手里的一般公共预算，有多少是没花完、结转过来接着用的", vocab) == "没花完、结转过来接着用的"
 
 
 
@@ -246,6 +248,9 @@ def test_a_carried_over_amount_is_read_the_way_in_time_the_question_says():
     assert other_way_in_time("往年剩下没用完、挪到今年来花的", terms) == ["上年结余结转", "年初结转和结余", "会议费"]
     assert other_way_in_time("今年没花完、留到明年接着用的", terms) == ["结转下年", "年末结转和结余", "会议费"]
     assert other_way_in_time("结余的钱", terms) == terms  # neither way said: any
+    # into this year (滚到今年), or a year before the documents' (2025年没花完 in a 2026 budget): from before
+    assert other_way_in_time("没花完、滚到今年接着用的", terms) == ["上年结余结转", "年初结转和结余", "会议费"]
+    assert other_way_in_time("没花完、结转过来接着用的", terms, earlier_year=True) == ["上年结余结转", "年初结转和结余", "会议费"]
 
 
 def test_the_scope_and_where_it_is_read_are_no_words_of_the_thing():
