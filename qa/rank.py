@@ -11,7 +11,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank_asks import asks_unit, names_row, nth, says, under_row, units_counted
+from qa.rank_asks import asks_unit, names_row, nth, says, spent_as_printed, under_row, units_counted
 from qa.rank_owner import told_apart
 from qa.scope import without_names
 from qa.split_rows import merged
@@ -307,6 +307,11 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     left_out = EXCEPT.search(asked_of)
     subject = _OPWORDS.sub(" ", BEHIND.sub(" ", EXCEPT.sub(" ", asked_of)))
     wanted = grams(clean(subject))
+    vocab = retriever.vocabulary()  # (项目经费 names the 项目支出 table)
+    spent = grams(clean(spent_as_printed(subject, vocab.columns | set(vocab.terms))))
+
+    def said_of(name: str) -> int:
+        return max(len(wanted & grams(clean(name))), len(spent & grams(clean(name))))
     if not wanted:
         return None
     scored = []
@@ -351,7 +356,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         same = _same_classification(asked, _classification(items)) if asked else None
         if same is False and kind.startswith("table"):
             continue  # 政府预算经济分类 asked: the 部门预算 one's rows (301…) are other items, not a reading of it
-        said = len(wanted & grams(clean(name))) + (2 if same else 0)
+        said = said_of(name) + (2 if same else 0)
         # (rows of units: what they are compared by, 收入, may be one word; so may the row the question puts the items
         # under, “水利”这一款下面, a name of two characters)
         if said < (1 if units or put_under(name) else 2):
@@ -371,7 +376,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     _, name, kind, head, items = best
     named = grams(clean(name)) | grams(clean(head.table or ""))
-    if not asked and not units and not put_under(name) and len(wanted & named) < MIN_SAID * len(wanted):
+    if not asked and not units and not put_under(name) and \
+            max(len(wanted & named), len(spent & named)) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant (unless it is the
         # row the question puts the items under)
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)

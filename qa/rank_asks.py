@@ -85,3 +85,12 @@ def under_row(asked: str, rows: list[str]) -> re.Match | None:
     (before 里/中, only a clause ending with a row's label: most clauses before 里 say where to look)"""
     return UNDER.search(asked) or next((m for m in _IN.finditer(asked)
                                         if any(_ends_with(m.group("x"), r) for r in rows)), None)
+
+
+_SPENT = re.compile(r"经费|资金|开支")
+
+
+def spent_as_printed(text: str, known: set[str]) -> str:
+    """The text with 经费, 资金 or 开支 said as the 支出 of a term the documents print (项目经费 → 项目支出, the table
+    the question ranks the items of); a word that makes no such term (三公经费: no 三公支出) as it was."""
+    return _SPENT.sub(lambda m: "支出" if text[max(m.start() - 2, 0):m.start()] + "支出" in known else m.group(0), text)

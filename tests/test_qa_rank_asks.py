@@ -15,3 +15,11 @@ def test_the_row_the_items_are_put_under():
     assert under_row("基本支出的工资福利里，哪一项金额最大", rows).group("x").endswith("工资福利")
     assert under_row("一般公共预算里，哪一项金额最大", rows) is None  # where to look, no row
     assert names_row("基本支出的工资福利", "工资福利支出") and not names_row("基本支出的工资福利", "商品和服务支出")
+
+
+def test_money_words_are_read_as_the_spending_of_a_term_the_documents_print():
+    from qa.rank_asks import spent_as_printed
+
+    known = {"项目支出", "基本支出", "三公经费"}
+    assert spent_as_printed("项目经费按类别排，第二多的是哪一类", known) == "项目支出按类别排，第二多的是哪一类"
+    assert spent_as_printed("三公经费哪个单位最高", known) == "三公经费哪个单位最高"  # (no 三公支出 is printed)
