@@ -89,7 +89,8 @@ def items_in(text: str, parts_asked: bool = False) -> list[Item]:
         if i + 1 < len(amounts) and amounts[i + 1].start < hi + 1:
             between = text[a.end:amounts[i + 1].start]
             cut = max(between.rfind(c) for c in _CLAUSE)
-            if LIST_HEAD.search(between[:cut + 1] if cut >= 0 else ""):
+            # (the head word may run straight into the first item's name: 主要包括群众文化工作61.21万元)
+            if LIST_HEAD.search(between[:cut + 1] if cut >= 0 else "") or LIST_HEAD.search(between[cut + 1:]):
                 out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:a.end + max(0, cut)], a.start))
                 head, head_end = text[lo:a.start], a.end
                 continue

@@ -197,3 +197,13 @@ def test_the_item_the_question_leaves_out_is_not_the_one_it_asks(tmp_path):
     a = ask("深圳市信访局2026年在接访大厅除了请社工调解纠纷，还另外买了一批做社区营造方向的社工服务，这部分花多少钱？",
             city.store.root, retriever=city)
     assert a.value != 373.66 and (not a.answered or a.value == 125.16), a.answer
+
+
+def test_a_list_head_word_running_straight_into_the_first_items_name_still_heads_the_list():
+    from qa.items import items_in
+
+    text = ("4.文化管理保障预算300.00万元，主要包括群众文化工作61.21万元，用于群众文化活动；文化市场管理工作11.25万元，"
+            "用于市场执法；文艺院团改革工作227.54万元，用于院团改革。")
+    found = items_in(text)
+    assert [i.value for i in found] == [300.0, 61.21, 11.25, 227.54]
+    assert all(i.head.startswith("4.文化管理保障预算") for i in found[1:])  # each part says whose part it is
