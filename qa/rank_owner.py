@@ -12,12 +12,14 @@ _OFFICE = re.compile(r"机关|本级")
 
 
 def owner(head, chunks: list) -> str | None:
-    """The name of the unit whose block holds the row (the nearest coded unit row above it in its table)."""
+    """The name of the unit whose block holds the row (the nearest coded unit row above it in its table: its code
+    printed before its name, or in a code column of its own, 单位编码=204004)."""
     rows = [c for c in chunks if c.kind == "row" and c.source == head.source and c.table == head.table]
     at = next((i for i, c in enumerate(rows) if c is head), None)
     if at is None:
         return None
-    return next((norm(c.label or "") for c in reversed(rows[:at]) if c.code and is_unit(c.label or "")), None)
+    return next((norm(c.label or "") for c in reversed(rows[:at])
+                 if (c.code or "编码=" in c.text) and is_unit(c.label or "")), None)
 
 
 def whose(heads: list, chunks: list, question: str, department: str) -> object | None:

@@ -1,0 +1,27 @@
+"""Whose block of a department's table a row group is in: the unit row above it, coded before its name or in a
+code column of its own."""
+from __future__ import annotations
+
+from index.chunk import Chunk
+from qa.rank_owner import owner, whose
+
+TABLE = "2022年部门综合预算专项业务经费支出表"
+
+
+def _row(label: str, text: str, code: str | None = None) -> Chunk:
+    return Chunk(id=label + text, source="x.pdf", kind="row", pages=[57], text=f"{TABLE}（元）｜{label}：{text}",
+                 table=TABLE, unit="元", label=label, code=code)
+
+
+def test_a_unit_row_coded_in_a_column_of_its_own_owns_the_rows_below_it():
+    rows = [_row("西安市科学技术局", "单位编码=204001；项目金额=880,000.00"), _row("其他履职尽责专项业务费", "项目金额=80.00"),
+            _row("西安市社会科学院", "单位编码=204004；项目金额=4,600,000.00"), _row("其他履职尽责专项业务费", "项目金额=46.00"),
+            _row("西安社科规划基金", "项目金额=26.00")]
+    assert owner(rows[1], rows) == "西安市科学技术局" and owner(rows[3], rows) == "西安市社会科学院"
+    # the question naming the unit below the department tells the two same-named groups apart
+    assert whose([rows[1], rows[3]], rows, "社会科学院的专项业务经费里哪个项目最多", "西安市科学技术局") is rows[3]
+
+
+def test_a_row_that_only_sounds_like_a_unit_owns_nothing():
+    rows = [_row("西安市硬科技产业发展服务中心", "项目金额=3.00"), _row("专用项目", "项目金额=3.00")]
+    assert owner(rows[1], rows) is None  # (a project named after a centre, no unit code: no block)
