@@ -49,7 +49,7 @@ def is_total_row(c) -> bool:
     return label in ("合计", "总计") or label == norm(c.table or "") or bool(c.entity) and label == norm(c.entity)
 
 
-def named_parts(column: str | None) -> list[str]:
+def column_parts(column: str | None) -> list[str]:
     """The parts of a column path that name something (not 合计/金额/预算数, with or without the year before)."""
     parts = [p for p in (column or "").split("/") if p]
     return [p for p in parts if norm(_WHEN.sub("", p)) not in _NEUTRAL | {""}]
@@ -57,7 +57,7 @@ def named_parts(column: str | None) -> list[str]:
 
 def _leaf_neutral(column: str | None) -> bool:
     leaf = (column or "").split("/")[-1]
-    return bool(leaf) and not named_parts(leaf)
+    return bool(leaf) and not column_parts(leaf)
 
 
 _YEAR_LABEL = re.compile(r"20\d\d年?度?")
@@ -108,7 +108,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     out = []
     # The row prints its whole in a column that names nothing (合计, 金额, 2026年预算数): a column the question does
     # not name (项目支出, 政府性基金预算) is then a part of what it asks.
-    prints_whole = any(not named_parts(f["column"]) for f in c.facts)
+    prints_whole = any(not column_parts(f["column"]) for f in c.facts)
     # …and the same within a column group: 因公出国(境)费/政府性基金预算 beside 因公出国(境)费/小计.
     groups_whole = {column_group(f["column"]) for f in c.facts if _leaf_neutral(f["column"])}
     # A table of years as rows (三公经费表: 2025年, 2026年) names each figure by its column and its title: a question
@@ -121,9 +121,9 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         if other_year_column(column, c.year, q):
             continue
         if year_row and not q.grams & title_own and not any(
-                match(q, p)[0] for p in named_parts(column) if p not in _FUNDS):
+                match(q, p)[0] for p in column_parts(column) if p not in _FUNDS):
             continue
-        named = named_parts(column)
+        named = column_parts(column)
         c_hit, c_extra, c_whole = match(q, "".join(named))
         leaf_whole = bool(named) and match(q, named[-1])[2]
         head = max(row_end, end_in(q, named[-1]) if leaf_whole else 0.0)
@@ -170,12 +170,12 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand.said = clean(label + "".join(named) + above + (title if not lists(title) else ""))
         out.append(cand)
     zero_beside_value(out, q)
-    wholes = [c.score for c in out if c.value and not named_parts(c.column)]
+    wholes = [c.score for c in out if c.value and not column_parts(c.column)]
     if wholes:
         # a zero in a column the question does not say whole (人员经费支出 for 日常经费…差旅费), beside the row's whole
         # holding the amount: the part the item has no money in, never read before that whole
         for c in out:
-            if not c.value and named_parts(c.column) and not match(q, named_parts(c.column)[-1])[2]:
+            if not c.value and column_parts(c.column) and not match(q, column_parts(c.column)[-1])[2]:
                 c.score = min(c.score, max(wholes) - 0.5)
     return out
 

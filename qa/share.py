@@ -120,7 +120,7 @@ def _table_whole(whole: str, part, retriever: Retriever):
     专项业务经费支出), that row's whole; for a part read in a sentence, the amount the sentence says it is part of."""
     from dataclasses import replace
 
-    from qa.evidence import is_total_row, named_parts
+    from qa.evidence import column_parts, is_total_row
     from qa.phrase import clean, grams
     from qa.retrieve import totals_of
 
@@ -130,7 +130,7 @@ def _table_whole(whole: str, part, retriever: Retriever):
     if chunk.kind != "row" or not (_WHOLE_WORDS.search(whole) or grams(clean(whole)) & grams(clean(chunk.table or ""))):
         return None
     if is_total_row(chunk):
-        rows, column = [chunk], next((f["column"] for f in chunk.facts if not named_parts(f["column"])), None)
+        rows, column = [chunk], next((f["column"] for f in chunk.facts if not column_parts(f["column"])), None)
     else:
         rows, column = [h.chunk for h in totals_of([part.hit], retriever.chunks())], part.column
     for row in rows:
