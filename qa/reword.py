@@ -309,7 +309,10 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
         t = norm(re.sub(r"20\d\d\s*年度?|的", "", clause)).strip(" ，,")
         # (or in brackets, saying the same in the documents' words: 日常经费（基本支出）里)
         said = [t, *map(norm, re.findall(r"[(（]([^()（）]+)[)）]\s*$", clause))]
-        return any(len(x) - i >= 2 and x[i:] in known for x in said for i in range(3))  # (a word or two before it)
+        # (…or a fund of the documents with the asker's own word for a part of it: 一般公共预算的日常经费)
+        fund, of, own = clause.strip(" ，,").partition("的")
+        return any(len(x) - i >= 2 and x[i:] in known for x in said for i in range(3)) or \
+            bool(of) and bool(re.fullmatch(_FUNDS, norm(fund))) and 2 <= len(own) <= 4
 
     start = 0
     for mark in _LOOKED_IN_ANY.finditer(subject):

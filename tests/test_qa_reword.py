@@ -213,6 +213,9 @@ def test_where_to_look_is_read_past_when_it_names_a_column_or_term():
     assert _past_where("一般公共预算的日常经费（基本支出）里，冬天供暖的钱", vocab) == "冬天供暖的钱"
     # a clause naming no column is part of the thing asked
     assert _past_where("“公路水路运输”下面的各个科目中，哪一项最多", vocab) == "“公路水路运输”下面的各个科目中，哪一项最多"
+    # a fund of the documents with the asker's own word for a part of it (日常经费 is no term; 一般公共预算 is)
+    assert _past_where("一般公共预算的日常经费里，拿来交各种税和附加的钱", vocab) == "拿来交各种税和附加的钱"
+    assert _past_where("老百姓的日常经费里，交税的钱", vocab) == "老百姓的日常经费里，交税的钱"  # (no fund: no where)
     # a clause asking which part of it (有多少是…) ends where to look as 里 does
     assert _past_where("手里的一般公共预算，有多少是没花完、结转过来接着用的", vocab) == "没花完、结转过来接着用的"
 
