@@ -124,7 +124,7 @@ def _people(text: str) -> str | None:
 
 def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount | None:
     """The count of the named document the question asks for (see the module's account), or None."""
-    from qa.kept import PLAIN as _PLAIN
+    from qa.kept import PLAIN
     from qa.scope import without_names
 
     asked = asked_count(question)
@@ -140,7 +140,7 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
     total = bool(_TOTAL.search(phrase) or _WHOLE.search(phrase))
     buys = _asks_buying(phrase)
     phrase = _WHOLE.sub("", _TOTAL.sub("", phrase))
-    wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set(noun) - set("多少几有是为") - set(MEASURES)
+    wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - PLAIN - set(noun) - set("多少几有是为") - set(MEASURES)
     chunks = retriever.chunks()
     found: list[StatedCount] = []
     for cid in docs.get(key, {}).get("chunk_ids") or []:

@@ -156,8 +156,6 @@ def _standard(phrase: str, terms: list[str], sources: dict[str, int]) -> str | N
     return read(phrase, terms, sources)
 
 
-
-
 def translate(question: str, retriever: Retriever) -> str | None:
     """The Chinese question an English one asks; None when it names no place or unit the store holds."""
     docs = retriever.documents()
@@ -178,7 +176,6 @@ def translate(question: str, retriever: Retriever) -> str | None:
         return "？".join([read[0]] + [_of_first(r, read[0]) if _OF_IT.search(p) else r
                                      for p, r in zip(parts[1:], read[1:])])
     return _reading(question, question, units, orgs, own_office, place_words, docs, retriever)
-
 
 
 _PART_OF = re.compile(r"\bhow much of\b.+?\b(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?"

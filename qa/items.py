@@ -89,8 +89,8 @@ def items_in(text: str, parts_asked: bool = False) -> list[Item]:
         if i + 1 < len(amounts) and amounts[i + 1].start < hi + 1:
             between = text[a.end:amounts[i + 1].start]
             cut = max(between.rfind(c) for c in _CLAUSE)
-            # (the head word may run straight into the first item's name: 主要包括群众文化工作61.21万元)
-            if LIST_HEAD.search(between[:cut + 1] if cut >= 0 else "") or LIST_HEAD.search(between[cut + 1:]):
+            # (before the last clause mark, or running straight into the first item's name: 主要包括群众文化工作61.21万元)
+            if LIST_HEAD.search(between):
                 out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:a.end + max(0, cut)], a.start))
                 head, head_end = text[lo:a.start], a.end
                 continue
@@ -135,7 +135,7 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
     chunks that hold it)."""
     from index.bm25 import segmenter
     from index.entity import in_order
-    from qa.kept import PLAIN as _PLAIN
+    from qa.kept import PLAIN
     from qa.reword import subject_phrase
 
     docs = retriever.documents()
@@ -150,7 +150,7 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
     quoted = "".join(re.findall(r"[“\"'‘「]([^”\"'’」]{2,30})[”\"'’」]", question))
 
     def read(w: str) -> bool:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= _PLAIN | _UNITS or POINTING.fullmatch(w) \
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}|\d{2,}", w) or set(w) <= PLAIN | _UNITS or POINTING.fullmatch(w) \
                 or (w not in quoted and any(in_order(w, n) for n in names)):
             return True  # (not a word of what is asked: nothing to look for)
         held = bm25.holders(w)

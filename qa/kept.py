@@ -37,10 +37,11 @@ def keeps_a_morpheme(phrase: str, term: str, sim: float = 1.0) -> bool:
     shared = (set(phrase) & set(term)) - PLAIN
     return len(shared) >= 2 or (sim >= SURE_E5 and bool(shared))  # 公车 → 公务用车…: two characters kept
 
+
 def bridged(phrase: str, term: str) -> list[str]:
     """The phrase's words that the term says, or that share an English sense (CC-CEDICT, one that few words have:
-    qa.gloss.share_a_sense) with one of its words of two characters or more (招待 and 接待: to entertain guests). Single characters bridge nothing: their senses are
-    too many (这: this, 费: fee). The encoder's nearest term that shares no character with the phrase is kept when
+    qa.gloss.share_a_sense) with one of its words of two characters or more (招待 and 接待: to entertain guests).
+    Single characters bridge nothing: their senses are too many (这: this, 费: fee). The encoder's nearest term that shares no character with the phrase is kept when
     such a word bridges the two."""
     from qa.gloss import share_a_sense, words
 
@@ -56,4 +57,3 @@ def sense_and_character(word: str, other: str) -> bool:
     from qa.gloss import senses
 
     return bool(senses(word) & senses(other)) and bool((set(word) & set(other)) - PLAIN)
-

@@ -310,8 +310,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     vocab = retriever.vocabulary()  # (项目经费 names the 项目支出 table)
     spent = grams(clean(spent_as_printed(subject, vocab.columns | set(vocab.terms))))
 
-    def said_of(name: str) -> int:
-        return max(len(wanted & grams(clean(name))), len(spent & grams(clean(name))))
+    def said_of(name_grams: set[str]) -> int:  # the question's words a name says, read either way
+        return max(len(wanted & name_grams), len(spent & name_grams))
     if not wanted:
         return None
     scored = []
@@ -356,7 +356,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         same = _same_classification(asked, _classification(items)) if asked else None
         if same is False and kind.startswith("table"):
             continue  # 政府预算经济分类 asked: the 部门预算 one's rows (301…) are other items, not a reading of it
-        said = said_of(name) + (2 if same else 0)
+        said = said_of(grams(clean(name))) + (2 if same else 0)
         # (rows of units: what they are compared by, 收入, may be one word; so may the row the question puts the items
         # under, “水利”这一款下面, a name of two characters)
         if said < (1 if units or put_under(name) else 2):
@@ -376,8 +376,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     _, name, kind, head, items = best
     named = grams(clean(name)) | grams(clean(head.table or ""))
-    if not asked and not units and not put_under(name) and \
-            max(len(wanted & named), len(spent & named)) < MIN_SAID * len(wanted):
+    if not asked and not units and not put_under(name) and said_of(named) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant (unless it is the
         # row the question puts the items under)
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)

@@ -74,7 +74,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
     from qa.items import asks_parts, items_in, sentence_at
     from qa.phrase import grams
-    from qa.kept import PLAIN as _PLAIN
+    from qa.kept import PLAIN
     from qa.reword import subject_phrase
 
     rare = rare_words(question, sc, retriever) if rare is None else rare
@@ -85,7 +85,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     chunks = retriever.chunks()
     ids = dict.fromkeys(cid for _, held in rare.values() for cid in held)
     phrase = subject_phrase(question, retriever.documents(), sc)
-    others = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN - set("".join(rare))
+    others = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - PLAIN - set("".join(rare))
     asked = grams(phrase)
     found: list[StatedItem] = []
     for cid in ids:

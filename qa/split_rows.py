@@ -31,6 +31,12 @@ def classification_cells(chunk: Chunk) -> tuple[str, ...]:
     return tuple(out)
 
 
+def split_lines(chunks: list[Chunk]) -> bool:
+    """Lines of one item split by a second classification: two or more, each naming its own classification item."""
+    cells = {classification_cells(c) for c in chunks}
+    return len(chunks) >= 2 and len(cells) == len(chunks) and () not in cells
+
+
 def _same_document(chunk: Chunk, chunks: dict[str, Chunk]) -> list[Chunk]:
     if hasattr(chunks, "of_doc"):  # a store's lazy chunks (qa.retrieve.LazyChunks): only this document is read
         key = chunks.doc_of(chunk.id)
@@ -47,8 +53,7 @@ def parts_of(chunk: Chunk, chunks: dict[str, Chunk]) -> list[Chunk]:
     twins = [c for c in _same_document(chunk, chunks) if c.kind == "row" and c.table == chunk.table and
              c.label == chunk.label and c.code == chunk.code and c.budget_unit == chunk.budget_unit and
              c.block == chunk.block]
-    split = {classification_cells(c) for c in twins}
-    if len(twins) < 2 or len(split) < len(twins) or () in split:
+    if not split_lines(twins):
         return []
     return sorted(twins, key=lambda c: (c.page, classification_cells(c)))
 
@@ -88,8 +93,7 @@ def merged(valued: list[tuple[float, Chunk]]) -> list[tuple[float, Chunk]]:
         groups.setdefault((c.source, c.table, c.label, c.code, c.budget_unit, c.block), []).append((v, c))
     out = []
     for lines in groups.values():
-        split = {classification_cells(c) for _, c in lines}
-        if len(lines) > 1 and () not in split and len(split) == len(lines):
+        if split_lines([c for _, c in lines]):
             out.append((round(sum(v for v, _ in lines), 6), lines[0][1]))
         else:
             out.extend(lines)

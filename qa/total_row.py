@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from qa.gloss import words
 from qa.rank import TOTAL_ROW
-from qa.kept import PLAIN as _PLAIN
+from qa.kept import PLAIN
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -22,7 +22,7 @@ def other_row_named(phrase: str, cand, retriever: Retriever, keys: set[str]) -> 
     if chunk.kind != "row" or not TOTAL_ROW.match(chunk.label or cand.row or ""):
         return False
     read = f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}"
-    unsaid = {w for w in words(phrase) if len(w) >= 2 and w not in read and set(w) - _PLAIN}
+    unsaid = {w for w in words(phrase) if len(w) >= 2 and w not in read and set(w) - PLAIN}
     if not unsaid:
         return False
     docs = retriever.documents()

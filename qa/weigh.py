@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from index.chunk import ORDINAL
 from qa.phrase import Query, clean, grams, match, norm
-from qa.split_rows import classification_cells
+from qa.split_rows import split_lines
 
 if TYPE_CHECKING:
     from qa.candidate import _Candidate
@@ -37,8 +37,7 @@ def same_label_twice(cands: list[_Candidate], q: Query | None = None, penalty: f
     said_carried = q is not None and bool(_CARRIED.search(q.text))
     split = set()  # the lines of an item split by a second classification (qa/split_rows.py)
     for key, twins in groups.items():
-        cells = {classification_cells(c.hit.chunk) for c in twins}
-        if len({round(c.value, 2) for c in twins}) >= 2 and len(cells) == len(twins) and () not in cells:
+        if len({round(c.value, 2) for c in twins}) >= 2 and split_lines([c.hit.chunk for c in twins]):
             split.add(key[:3])
     for key, twins in groups.items():
         # (every cell of such lines, a zero one too, alike: none of them alone is the item's figure)
