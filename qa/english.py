@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from qa.english_asks import _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_named import STOP as _STOP, documents_of, named
-from qa.english_unit import MIN_MARGIN, _gloss_reading
+from qa.english_unit import _gloss_reading
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
+from qa.meaning import MIN_MARGIN
+from qa.vocab import wordings
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -32,10 +34,6 @@ _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|
 def is_english(question: str) -> bool:
     letters = sum(ch.isascii() and ch.isalpha() for ch in question)
     return letters >= 0.5 * len(question.replace(" ", ""))
-
-
-# Two terms one of which holds the other and a character or two more (费, 费用) are wordings of one quantity.
-WORDING = 2
 
 
 def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str], dict[str, int], list[str]]:
@@ -94,10 +92,7 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     ranked = [(sim, text) for sim, text in nearest(phrase, terms, len(terms)) if text not in less]
 
     def wording(text: str) -> bool:
-        # 因公出国（境）费用 is a wording of 因公出国（境）费; 公务用车购置及运行维护费, which holds 公务用车购置 and more,
-        # is another term
-        short, long = sorted((text, said[0].text), key=len)
-        return short in long and len(long) - len(short) <= WORDING
+        return wordings(text, said[0].text)
 
     if any(m.text != said[0].text and not wording(m.text) and set(m.explained) == set(said[0].explained) and
            _unsaid(m) and _unsaid(said[0]) and _unsaid(m) != _unsaid(said[0]) for m in read):

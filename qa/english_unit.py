@@ -7,15 +7,13 @@ import functools
 import re
 
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
+from qa.meaning import MIN_MARGIN
 
 _ORG_WORD = r"(?i:bureau|commission|office|department|committee|administration|agency|government|centre|center|" \
             r"service|authority|council)s?"
 _KIND_OF_BODY = re.compile(r"\b" + _ORG_WORD + r"\b")
 
 
-# multilingual-e5 on short English and Chinese names scores everything near 0.8: the nearest name is taken only
-# when it is clearly nearer than the next one (a tie is a guess, and a guessed unit or term is a wrong answer).
-MIN_MARGIN = 0.005
 
 
 def _clear_first(ranked: list[tuple[float, str]]) -> tuple[float, str] | None:

@@ -14,7 +14,7 @@ from qa.parts import without_summed_parts
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
-from qa.vocab import PUNCT, Vocabulary, norm
+from qa.vocab import PUNCT, Vocabulary, norm, wordings
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -135,15 +135,33 @@ def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
 
 def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:
     try:
-        from qa.meaning import nearest
+        from qa.meaning import MIN_MARGIN, nearest
     except ImportError:  # no encoder to hand: the lexical reading only
         return None
     texts = {t + ("：" + vocab.gloss[t] if t in vocab.gloss else ""): t for t in terms}
-    found = nearest(phrase, list(texts))
+    found = nearest(phrase, list(texts), 2)
     if not found or found[0][0] < MIN_E5:
         return None
     sim, text = found[0]
+    second = texts[found[1][1]] if len(found) > 1 else ""
+    if second and sim - found[1][0] < MIN_MARGIN and not _one_family(texts[text], second):
+        return None  # two terms the encoder cannot tell apart: either is a guess (MIN_MARGIN)
     return sim, texts[text], f"近义（{sim:.2f}）→{texts[text]}"
+
+
+
+# A stem this long names one thing: 物业管理费 and 办公用房物业管理服务项目 are one family, 办公费 and 办公设备购置 not.
+_FAMILY_STEM = 3
+
+
+def _one_family(a: str, b: str) -> bool:
+    """Two wordings of one quantity (qa.vocab.wordings), or a term and a qualified form of it (对企业补助 and
+    对企业补助（基本建设）, 经营收入 and 事业单位经营收入资金): no two things a reader must choose between."""
+    if wordings(a, b):
+        return True
+    short, long = sorted((norm(a), norm(b)), key=len)
+    stem = re.sub(r"(?:费用|经费|支出|资金|费)$", "", short)
+    return len(stem) >= _FAMILY_STEM and stem in long
 
 
 def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabulary) -> tuple[bool, list[str]]:

@@ -39,6 +39,22 @@ def norm(label: str) -> str:
     return PUNCT.sub("", t)
 
 
+# Two terms one of which holds the other and a character or two more (费, 费用, 支出) are wordings of one quantity.
+WORDING = 2
+
+
+_MONEY_END = re.compile(r"(?:费用|经费|支出|费)$")
+
+
+def wordings(a: str, b: str) -> bool:
+    """Whether two terms are wordings of one quantity (因公出国（境）费用 and 因公出国（境）费; 培训费 and 培训支出, one
+    stem); 公务用车购置及运行维护费, which holds 公务用车购置 and more, is another term."""
+    short, long = sorted((norm(a), norm(b)), key=len)
+    if short and _MONEY_END.sub("", short) == _MONEY_END.sub("", long) and len(_MONEY_END.sub("", short)) >= 2:
+        return True
+    return bool(short) and short in long and len(long) - len(short) <= WORDING
+
+
 @dataclass
 class Vocabulary:
     terms: list[str] = field(default_factory=list)

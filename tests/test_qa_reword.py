@@ -274,3 +274,25 @@ def test_a_funds_own_term_is_no_reading_of_a_thing_paid_from_it():
     # how the fund changed names no thing: the fund is what is asked
     assert not fund_read_for_thing("靠基金 拨下来的钱一下子少了二十多亿 具体少", "政府性基金预算", terms)
     assert not fund_read_for_thing("置办固定资产", "办公费", terms)  # (no fund read: nothing to say)
+
+
+def test_two_terms_the_encoder_cannot_tell_apart_are_no_reading(monkeypatch):
+    from types import SimpleNamespace
+
+    import qa.meaning
+    from qa.reword import _encoded
+
+    vocab = SimpleNamespace(gloss={})
+    terms = ["电费", "办公设备购置", "对企业补助", "对企业补助基本建设"]
+
+    def encoder_ranks(*sims):
+        # an encoder that scores the terms in this order with these similarities
+        monkeypatch.setattr(qa.meaning, "nearest", lambda phrase, texts, k=1: list(zip(sims, texts))[:k])
+
+    encoder_ranks(0.9, 0.897)  # 电费 ahead of 办公设备购置 by less than MIN_MARGIN: a guess
+    assert _encoded("办公楼用电", terms, vocab) is None
+    encoder_ranks(0.9, 0.89)  # clearly ahead
+    assert _encoded("办公楼用电", terms, vocab)[1] == "电费"
+    # a term and a qualified form of it tie as one family: no two things to choose between
+    encoder_ranks(0.9, 0.899)
+    assert _encoded("直接补给企业", terms[2:], vocab)[1] == "对企业补助"

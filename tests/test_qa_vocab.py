@@ -24,3 +24,12 @@ def test_a_tables_title_read_as_a_row_label_is_no_term():
                        _row("财政拨款三公经费支出情况表", "说明"), _row("受益人口", table),
                        _row("人大代表建议和政协提案办理率", table)])
     assert v.terms == ["受益人口", "人大代表建议和政协提案办理率"]  # (代表 is no table)
+
+
+def test_wordings_of_one_quantity_differ_by_their_money_word_only():
+    from qa.vocab import wordings
+
+    assert wordings("因公出国（境）费用", "因公出国（境）费")
+    assert wordings("培训费", "培训支出")  # one stem
+    assert not wordings("公务用车购置", "公务用车购置及运行维护费")  # holds it and more: another term
+    assert not wordings("办公费", "办公设备购置")
