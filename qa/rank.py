@@ -12,7 +12,8 @@ from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import asks_unit, names_row, nth, says, spent_as_printed, under_row, units_counted
-from qa.rank_owner import told_apart
+from qa.rank_codes import coded_groups
+from qa.rank_owner import blocks, told_apart
 from qa.scope import without_names
 from qa.split_rows import merged
 
@@ -99,30 +100,16 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     for (_, table, block), rows in by_table.items():
         title = block or table
         items = [r for r in rows if not _is_total(r) and _amount(r) is not None]
-        coded = {r.code: r for r in rows if r.code}
-        def under(code: str, width: int | None = None) -> list:  # the rows coded below `code`, a level down
-            width = width or len(code) + 2
-            return [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == width]
-
-        for code, head in coded.items():
-            kids = under(code)
-            while len(kids) == 1 and under(kids[0].code):
-                kids = under(kids[0].code)  # one 款 under the 类 (21011 alone under 210): its 项 are the items
-            if kids:
-                out.append((head.label or "", "row", head, kids))
-            for level, width in (("款", 5), ("项", 7)):  # the 项 under a 类, when the question asks 项
-                # (functional codes only: the economic classification has 类 and 款, its 7-digit rows are a unit's own
-                # sub-items, and 哪一项 under 工资福利支出 asks its 款)
-                deep = under(code, width)
-                if code.startswith("2") and width > len(code) + 2 and len(deep) >= 2 and deep != kids:
-                    out.append((head.label or "", f"row:{level}", head, deep))
-        if coded:
+        for block_rows in blocks(rows):  # (each unit's block of a table by unit: its codes are its own)
+            out += coded_groups(block_rows)
+        codes = {r.code for r in rows if r.code}
+        if codes:
             tops = [r for r in items if r.code and len(r.code) == 3] or \
                 [r for r in items if not r.code or len(r.code) <= 3]
             # 款 and 项: the 5- and 7-digit rows of a functional classification
             levels = {"款": [r for r in items if r.code and len(r.code) == 5],
                       "项": [r for r in items if r.code and len(r.code) == 7]}
-            if len(coded) < len(items) / 2:
+            if len(codes) < len(items) / 2:
                 # codes on a few rows only (each unit's, over its uncoded projects): the projects' nesting is read
                 # from the sums, as in a table with no codes
                 out += [(head.label or "", "row", head, kids) for head, kids in _summed_children(items)

@@ -65,7 +65,9 @@ def says(label: str, named: str) -> bool:
 
 # The row whose items are asked: said before 下面 (“基础研究”这一款下面), or before 里/中 when a row's label ends
 # the clause (基本支出的工资福利里，哪一项最大; 一般公共预算里 names a fund, and puts the items under no row).
-UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:这一?个?[类款项级])?(?:下面|底下|之下|下边|下头|下属|下设)")
+# (下 alone when what is ranked follows: 工资福利支出下哪一项, …下的各项)
+UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:这一?个?[类款项级])?"
+                   r"(?:下面|底下|之下|下边|下头|下属|下设|下(?=的?(?:哪|各)))")
 _IN = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,30}?)[”\"]?(?:里|中|当中)(?=[，,]|哪)")
 
 

@@ -22,6 +22,17 @@ def owner(head, chunks: list) -> str | None:
                  if (c.code or "编码=" in c.text) and is_unit(c.label or "")), None)
 
 
+def blocks(rows: list) -> list[list]:
+    """A table's rows by unit block: cut before each coded unit row (125001 西安市安全生产监督管理局, then its 301, 30101
+    …) when the table prints two or more, so that one unit's codes are not read as another's children; else the
+    table whole."""
+    starts = [i for i, r in enumerate(rows) if r.code and is_unit(r.label or "")]
+    if len(starts) < 2:
+        return [rows]
+    cuts = [0] + starts + [len(rows)]
+    return [rows[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
 def whose(heads: list, chunks: list, question: str, department: str) -> object | None:
     """Of row groups of one name in several units' blocks, the one of the unit the question names: by its name, or
     the office's (printed under the department's own name) when the question says 机关 or 本级; else None (the

@@ -14,6 +14,9 @@ def test_the_row_the_items_are_put_under():
     # before 里, only a clause that ends with a row's label (its 支出 left unsaid)
     assert under_row("基本支出的工资福利里，哪一项金额最大", rows).group("x").endswith("工资福利")
     assert under_row("一般公共预算里，哪一项金额最大", rows) is None  # where to look, no row
+    # 下 alone, when what is ranked follows it
+    assert under_row("基本支出明细表里，工资福利支出下哪一项最多", rows).group("x") == "工资福利支出"
+    assert under_row("留到下年的钱哪一项最多", rows) is None
     assert names_row("基本支出的工资福利", "工资福利支出") and not names_row("基本支出的工资福利", "商品和服务支出")
 
 

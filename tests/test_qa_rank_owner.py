@@ -3,7 +3,8 @@ code column of its own."""
 from __future__ import annotations
 
 from index.chunk import Chunk
-from qa.rank_owner import owner, whose
+from qa.rank_codes import coded_groups
+from qa.rank_owner import blocks, owner, whose
 
 TABLE = "2022年部门综合预算专项业务经费支出表"
 
@@ -25,3 +26,18 @@ def test_a_unit_row_coded_in_a_column_of_its_own_owns_the_rows_below_it():
 def test_a_row_that_only_sounds_like_a_unit_owns_nothing():
     rows = [_row("西安市硬科技产业发展服务中心", "项目金额=3.00"), _row("专用项目", "项目金额=3.00")]
     assert owner(rows[1], rows) is None  # (a project named after a centre, no unit code: no block)
+
+
+def test_each_units_block_of_codes_is_a_list_of_its_own():
+    # a table by unit prints each unit's row (its code and name), then its own 301, 30101 …; 津贴补贴 is coded
+    # 3010201 under a 30102 the table does not print
+    rows = [_row("西安市安全生产监督管理局", "合计=1071.87", "125001"), _row("工资福利支出", "合计=970.84", "301"),
+            _row("基本工资", "合计=237.03", "30101"), _row("津贴补贴", "合计=317.69", "3010201"),
+            _row("西安市安全生产宣传教育中心", "合计=276.60", "125002"), _row("工资福利支出", "合计=248.49", "301"),
+            _row("基本工资", "合计=68.47", "30101")]
+    parts = blocks(rows)
+    assert [len(p) for p in parts] == [4, 3]
+    lists = [[c.label for c in kids] for part in parts for _, _, _, kids in coded_groups(part)]
+    assert lists == [["基本工资", "津贴补贴"], ["基本工资"]]  # never the other unit's 基本工资
+    assert owner(coded_groups(parts[1])[0][2], rows) == "西安市安全生产宣传教育中心"
+    assert blocks(rows[1:4]) == [rows[1:4]]  # one unit's rows: the table whole
