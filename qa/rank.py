@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
+from qa import phrase
 from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
@@ -187,7 +188,8 @@ _PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经
 def _named_column(question: str, items: list, year: int | None) -> str | None:
     """The column units are ranked by when the question names it (哪家培训费最多: the 培训费 column of the year asked,
     else of the document's year), printed for two units at least; None when it names none."""
-    q = norm(halfwidth(question))
+    # (not by the words that name the table: “三公”经费及会议费、培训费表里 names no 会议费 column)
+    q = norm(re.sub(r"[^，,。？?]*表(?:里|中|内|上)", "", halfwidth(question)))
     asked = re.findall(r"(20\d\d)年", halfwidth(question)) or ([str(year)] if year else [])
     found: dict[str, int] = {}
     for c in items:
@@ -198,7 +200,8 @@ def _named_column(question: str, items: list, year: int | None) -> str | None:
             years = re.findall(r"20\d\d", path)
             # (not the year before's nor a change's, unless asked: 上年/…/公务用车运行维护费 beside 当年/…)
             other = OTHER_COLUMN.search("/".join(parts[:-1])) and not PREVIOUS.search(q)
-            if len(leaf) >= 2 and leaf in q and (not years or set(years) & set(asked)) and not other:
+            # (said whole, or contracted: 公车运行维护费 says 公务用车运行维护费)
+            if len(leaf) >= 2 and phrase.says(leaf, q) and (not years or set(years) & set(asked)) and not other:
                 found[path] = found.get(path, 0) + 1
     named = [p for p, n in found.items() if n >= 2]
     return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None

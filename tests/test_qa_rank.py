@@ -1,5 +1,7 @@
 """The largest or smallest item within one document: children found by codes or, in a table that prints none, by
 the sums a correct table obeys."""
+from types import SimpleNamespace
+
 from index.chunk import Chunk
 from qa.rank import _groups, _summed_children
 
@@ -356,6 +358,12 @@ def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
     assert b.answered and b.value == 30.0 and "本级" in b.answer, b.answer
     # no column named: none chosen (the row's first amount ranks, as before)
     assert _named_column("哪家预算最多？", [], 2026) is None
+    # the words that name the table name no column; a column said contracted (公车 of 公务用车) is named
+    rows = city.chunks().values()
+    items = [c for c in rows if c.kind == "row" and "下属" not in (c.label or "")]
+    assert _named_column("三公经费及会议费、培训费表里，哪家预算最多？", items, 2026) is None
+    units = [SimpleNamespace(facts=[{"column": "2026年/公务用车运行维护费"}, {"column": "2026年/会议费"}])] * 2
+    assert _named_column("会议费培训费表里，公车运行维护费最多的是哪家？", units, 2026) == "2026年/公务用车运行维护费"
 
 
 def test_group_heads_printed_over_each_group_are_no_items():
