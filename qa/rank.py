@@ -207,6 +207,13 @@ def _named_column(question: str, items: list, year: int | None) -> str | None:
     return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None
 
 
+def _columns_said(items: list, subject: str) -> set[str]:
+    """The words of the columns the items print that the question names (事业收入 of a 收入总表), three characters
+    long at least (合计 names no column anyone ranks by)."""
+    leaves = {clean(f.get("column", "").split("/")[-1]) for c in items[:3] for f in c.facts or ()}
+    return set().union(*(grams(leaf) for leaf in leaves if len(leaf) >= 3 and leaf in clean(subject)))
+
+
 def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
@@ -225,9 +232,10 @@ def _is_total(row) -> bool:
     return is_total_row(row) or bool(TOTAL_ROW.match(norm(row.label or "")))
 
 
-def _table_total(chunks: list, table: str | None) -> float | None:
-    """The amount of a table's total row, if it prints one."""
-    return next((_amount(c) for c in chunks if c.kind == "row" and c.table == table and _is_total(c)), None)
+def _table_total(chunks: list, table: str | None, amount=_amount) -> float | None:
+    """The amount of a table's total row (read by `amount`: in the column the items were ranked by), if it prints
+    one."""
+    return next((amount(c) for c in chunks if c.kind == "row" and c.table == table and _is_total(c)), None)
 
 
 def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, object]]:
@@ -349,7 +357,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         said = said_of(grams(clean(name))) + (2 if same else 0)
         # (rows of units: what they are compared by, 收入, may be one word; so may the row the question puts the items
         # under, “水利”这一款下面, a name of two characters)
-        if said < (1 if units or put_under(name) else 2):
+        # (…or with the column it ranks them by, when the question names one the items print: 收入表里的事业收入)
+        if said < (1 if units or put_under(name) else 2) and \
+                said_of(grams(clean(name)) | _columns_said(items, subject)) < 2:
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
         framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind.startswith("row") else 0
@@ -411,13 +421,15 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             f"{name}中“{column.split('/')[-1]}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
     share = gap = None
     if SHARE_ASKED.search(rest):
-        whole = _amount(head, years) if kind.startswith("row") else _table_total(chunks, top.table)
+        # (of the column ranked by: 事业收入's share of the 事业收入 total, not of the table's 合计)
+        whole = amount(head) if kind.startswith("row") else _table_total(chunks, top.table, amount)
         whole = whole or sum(v for v, _ in valued)
         share = round(100.0 * value / whole, 2) if whole else None
         if share is not None and share >= 99.995:
             return None  # the "largest item" is the whole itself: the items were not read (a table of columns)
         if share is not None:
-            text += f"，占{whole_of(name)}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
+            of = f"“{column.split('/')[-1]}”合计" if column and not kind.startswith("row") else whole_of(name)
+            text += f"，占{of}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
     if GAP_ASKED.search(rest) and len(valued) >= 2:
         gap = round(abs(value - valued[1][0]), 4)
         text += f"，比第二位“{valued[1][1].label}”（{valued[1][0]:,.2f}万元）多{gap:,.2f}万元"

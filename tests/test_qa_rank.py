@@ -582,3 +582,15 @@ def test_the_row_the_items_are_under_may_be_named_in_two_characters(tmp_path):
     assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
     a = ask("深圳市示例局2026年“水利”这一款下面的各项，钱排第二的是哪一项？多少？", tmp_path / "store")
     assert a.answered and a.value == 300.0 and "行政运行" in a.answer, a.answer
+
+
+def test_the_share_of_an_item_ranked_by_a_column_is_of_that_columns_total(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    table = ("部门收入总体情况表\n单位：万元\n科目编码\t科目名称\t合计\t财政拨款收入\t事业收入\n\t合计\t1000.00\t900.00\t100.00\n"
+             "208\t社会保障和就业支出\t300.00\t290.00\t10.00\n220\t自然资源海洋气象等支出\t700.00\t610.00\t90.00\n")
+    city = city_of(tmp_path, [("气象局", table), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市气象局2026年收入表里的事业收入，哪一类最多？占全部事业收入的百分之几？", city.store.root, retriever=city)
+    # 90 of the 事业收入 column's 100, not of the table's 1,000
+    assert a.answered and a.value == 90.0 and "自然资源" in a.answer, a.answer
