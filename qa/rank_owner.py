@@ -24,11 +24,12 @@ def owner(head, chunks: list) -> str | None:
 
 def blocks(rows: list) -> list[list]:
     """A table's rows by unit block: cut before each coded unit row (125001 西安市安全生产监督管理局, then its 301, 30101
-    …) when the table prints two or more, so that one unit's codes are not read as another's children; else the
-    table whole."""
+    …) when the table prints two or more and the units' blocks repeat the same codes, so that one unit's codes are
+    not read as another's children; else the table whole."""
     starts = [i for i, r in enumerate(rows) if r.code and is_unit(r.label or "")]
-    if len(starts) < 2:
-        return [rows]
+    codes = [r.code for r in rows if r.code and not is_unit(r.label or "")]
+    if len(starts) < 2 or len(codes) == len(set(codes)):
+        return [rows]  # (a table of units alone, 253 over 253001 …, is one list: only repeated codes are a unit's own)
     cuts = [0] + starts + [len(rows)]
     return [rows[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 

@@ -41,3 +41,7 @@ def test_each_units_block_of_codes_is_a_list_of_its_own():
     assert lists == [["基本工资", "津贴补贴"], ["基本工资"]]  # never the other unit's 基本工资
     assert owner(coded_groups(parts[1])[0][2], rows) == "西安市安全生产宣传教育中心"
     assert blocks(rows[1:4]) == [rows[1:4]]  # one unit's rows: the table whole
+    # a table of units alone (the department's row, then its units coded below it) repeats no code: one list
+    units = [_row("西安市住房和城乡建设局", "合计=52.55", "253"), _row("西安市住房和城乡建设局", "合计=2.00", "253001"),
+             _row("西安市城建档案馆", "合计=9.02", "253007")]
+    assert blocks(units) == [units]
