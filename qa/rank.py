@@ -12,7 +12,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank_asks import asks_unit, names_row, nth, says, spent_as_printed, under_row, units_counted
+from qa.rank_asks import asks_unit, columns_said, names_row, nth, says, spent_as_printed, under_row, units_counted
 from qa.rank_codes import coded_groups
 from qa.rank_owner import blocks, told_apart
 from qa.scope import without_names
@@ -207,13 +207,6 @@ def _named_column(question: str, items: list, year: int | None) -> str | None:
     return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None
 
 
-def _columns_said(items: list, subject: str) -> set[str]:
-    """The words of the columns the items print that the question names (事业收入 of a 收入总表), three characters
-    long at least (合计 names no column anyone ranks by)."""
-    leaves = {clean(f.get("column", "").split("/")[-1]) for c in items[:3] for f in c.facts or ()}
-    return set().union(*(grams(leaf) for leaf in leaves if len(leaf) >= 3 and leaf in clean(subject)))
-
-
 def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
@@ -359,7 +352,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         # under, “水利”这一款下面, a name of two characters)
         # (…or with the column it ranks them by, when the question names one the items print: 收入表里的事业收入)
         if said < (1 if units or put_under(name) else 2) and \
-                said_of(grams(clean(name)) | _columns_said(items, subject)) < 2:
+                said_of(grams(clean(name)) | columns_said(items, subject)) < 2:
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
         framed = len((wanted - grams(clean(name))) & grams(clean(head.table or ""))) if kind.startswith("row") else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.numbers import halfwidth
+from qa import phrase
 from qa.phrase import clean, grams
 from qa.question import NOT_THIS, small_number
 
@@ -65,9 +66,10 @@ def says(label: str, named: str) -> bool:
 
 # The row whose items are asked: said before 下面 (“基础研究”这一款下面), or before 里/中 when a row's label ends
 # the clause (基本支出的工资福利里，哪一项最大; 一般公共预算里 names a fund, and puts the items under no row).
-# (下 alone when what is ranked follows: 工资福利支出下哪一项, …下的各项)
+# (下 alone when what is ranked follows: 工资福利支出下哪一项, …下的各项; 下属 not of units: 下属事业单位 are the
+# department's units, no row's items)
 UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:这一?个?[类款项级])?"
-                   r"(?:下面|底下|之下|下边|下头|下属|下设|下(?=的?(?:哪|各)))")
+                   r"(?:下面|底下|之下|下边|下头|下属(?![\u4e00-\u9fff]{0,4}(?:单位|机构))|下设|下(?=的?(?:哪|各)))")
 _IN = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,30}?)[”\"]?(?:里|中|当中)(?=[，,]|哪)")
 
 
@@ -96,3 +98,11 @@ def spent_as_printed(text: str, known: set[str]) -> str:
     """The text with 经费, 资金 or 开支 said as the 支出 of a term the documents print (项目经费 → 项目支出, the table
     the question ranks the items of); a word that makes no such term (三公经费: no 三公支出) as it was."""
     return _SPENT.sub(lambda m: "支出" if text[max(m.start() - 2, 0):m.start()] + "支出" in known else m.group(0), text)
+
+
+def columns_said(items: list, subject: str) -> set[str]:
+    """The words of the columns the items print that the question names, whole or most of their words (事业收入 of a
+    收入总表; 下属事业单位的经营收入, 事业单位经营收入), three characters long at least (合计 names no column anyone
+    ranks by)."""
+    leaves = {clean(f.get("column", "").split("/")[-1]) for c in items for f in c.facts or ()}
+    return set().union(*(grams(leaf) for leaf in leaves if len(leaf) >= 3 and phrase.says(leaf, clean(subject))))

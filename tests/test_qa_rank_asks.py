@@ -17,6 +17,20 @@ def test_the_row_the_items_are_put_under():
     # 下 alone, when what is ranked follows it
     assert under_row("基本支出明细表里，工资福利支出下哪一项最多", rows).group("x") == "工资福利支出"
     assert under_row("留到下年的钱哪一项最多", rows) is None
+    # 下属 of units says whose money it is, not a row the items are under
+    assert under_row("局机关自己（不含下属单位）的商品和服务支出里哪一项最多", rows) is None
+    assert under_row("2026年下属事业单位的经营收入，哪一项最多", rows) is None
+
+
+def test_the_columns_a_question_names_whole_or_by_most_of_their_words():
+    from types import SimpleNamespace
+
+    from qa.rank_asks import columns_said
+
+    items = [SimpleNamespace(facts=[{"column": "总计"}]),
+             SimpleNamespace(facts=[{"column": "总计"}, {"column": "事业单位经营收入"}])]  # (a blank cell prints none)
+    assert "经营" in columns_said(items, "下属事业单位的经营收入哪一项最多")
+    assert columns_said(items, "哪一项总计最多") == set()  # (合计, 总计: too short to name what is ranked)
     assert names_row("基本支出的工资福利", "工资福利支出") and not names_row("基本支出的工资福利", "商品和服务支出")
 
 
