@@ -14,8 +14,6 @@ _ORG_WORD = r"(?i:bureau|commission|office|department|committee|administration|a
 _KIND_OF_BODY = re.compile(r"\b" + _ORG_WORD + r"\b")
 
 
-
-
 def _clear_first(ranked: list[tuple[float, str]]) -> tuple[float, str] | None:
     """The encoder's first name when it is clearly nearer than the next one (by MIN_MARGIN), else None."""
     if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < MIN_MARGIN):

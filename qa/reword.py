@@ -14,7 +14,7 @@ from qa.parts import without_summed_parts
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
-from qa.vocab import PUNCT, Vocabulary, norm, wordings
+from qa.vocab import PUNCT, Vocabulary, money_stem, norm, wordings
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -160,7 +160,7 @@ def _one_family(a: str, b: str) -> bool:
     if wordings(a, b):
         return True
     short, long = sorted((norm(a), norm(b)), key=len)
-    stem = re.sub(r"(?:费用|经费|支出|资金|费)$", "", short)
+    stem = money_stem(short)
     return len(stem) >= _FAMILY_STEM and stem in long
 
 

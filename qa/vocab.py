@@ -43,14 +43,19 @@ def norm(label: str) -> str:
 WORDING = 2
 
 
-_MONEY_END = re.compile(r"(?:费用|经费|支出|费)$")
+_MONEY_END = re.compile(r"(?:费用|经费|支出|资金|费)$")
+
+
+def money_stem(term: str) -> str:
+    """The term without the money word that ends it (培训费, 培训支出: 培训; 经营收入资金: 经营收入)."""
+    return _MONEY_END.sub("", norm(term))
 
 
 def wordings(a: str, b: str) -> bool:
     """Whether two terms are wordings of one quantity (因公出国（境）费用 and 因公出国（境）费; 培训费 and 培训支出, one
     stem); 公务用车购置及运行维护费, which holds 公务用车购置 and more, is another term."""
     short, long = sorted((norm(a), norm(b)), key=len)
-    if short and _MONEY_END.sub("", short) == _MONEY_END.sub("", long) and len(_MONEY_END.sub("", short)) >= 2:
+    if len(money_stem(short)) >= 2 and money_stem(short) == money_stem(long):
         return True
     return bool(short) and short in long and len(long) - len(short) <= WORDING
 

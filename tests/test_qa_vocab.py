@@ -33,3 +33,4 @@ def test_wordings_of_one_quantity_differ_by_their_money_word_only():
     assert wordings("培训费", "培训支出")  # one stem
     assert not wordings("公务用车购置", "公务用车购置及运行维护费")  # holds it and more: another term
     assert not wordings("办公费", "办公设备购置")
+    assert wordings("事业单位经营收入资金", "事业单位经营收入")  # (资金 is a money word too)
