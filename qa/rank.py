@@ -7,12 +7,11 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa import phrase
 from qa.basis import shared_words
 from qa.citations import cite
-from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
+from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm, says
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank_asks import asks_unit, columns_said, names_row, nth, says, spent_as_printed, under_row, units_counted
+from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
 from qa.rank_codes import coded_groups
 from qa.rank_owner import blocks, told_apart
 from qa.scope import without_names
@@ -201,7 +200,7 @@ def _named_column(question: str, items: list, year: int | None) -> str | None:
             # (not the year before's nor a change's, unless asked: 上年/…/公务用车运行维护费 beside 当年/…)
             other = OTHER_COLUMN.search("/".join(parts[:-1])) and not PREVIOUS.search(q)
             # (said whole, or contracted: 公车运行维护费 says 公务用车运行维护费)
-            if len(leaf) >= 2 and phrase.says(leaf, q) and (not years or set(years) & set(asked)) and not other:
+            if len(leaf) >= 2 and says(leaf, q) and (not years or set(years) & set(asked)) and not other:
                 found[path] = found.get(path, 0) + 1
     named = [p for p, n in found.items() if n >= 2]
     return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None
@@ -340,7 +339,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 continue
         if len(items) < 2:
             continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
-        if under and not units and not (put_under(name) or says(head.table or "", under.group("x"))):
+        if under and not units and not (put_under(name) or label_says(head.table or "", under.group("x"))):
             continue  # “委托咨询业务”下面: the items of that row or table, not of another the words fit
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
@@ -390,7 +389,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     valued = without_totals(valued)
     if left_out:
         x = left_out.group("x").split("的")[-1]  # (那笔2亿元的X: X)
-        valued = [(v, c) for v, c in valued if not says(c.label or "", x)]
+        valued = [(v, c) for v, c in valued if not label_says(c.label or "", x)]
     if not valued:
         return None
     at = nth(first or question)
@@ -401,7 +400,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     labels = [(c.code, norm(c.label or "")) for _, c in valued]  # (行政运行 under two 款 is two items: two codes)
     if len(set(labels)) < len(labels):
         return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items
-    if behind and at >= 2 and not says(valued[at - 2][1].label or "", behind.group("x")):
+    if behind and at >= 2 and not label_says(valued[at - 2][1].label or "", behind.group("x")):
         return None  # the item the question puts before the one asked is not the one ranked there
     valued = valued[at - 1:] + valued[:at - 1]  # the item at the rank asked first (its lead is over the next one)
     value, top = valued[0]

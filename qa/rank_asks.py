@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from index.numbers import halfwidth
-from qa import phrase
-from qa.phrase import clean, grams
+from qa.phrase import clean, grams, says
 from qa.question import NOT_THIS, small_number
 
 _WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块场次件条批期轮]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
@@ -58,7 +57,7 @@ def units_counted(question: str) -> int | None:
     return small_number(said.group(1)) if said else None
 
 
-def says(label: str, named: str) -> bool:
+def label_says(label: str, named: str) -> bool:
     """A row's label says the item a question names (灾害防治及应急管理 for 灾害防治及应急管理支出): most of its words."""
     said = grams(clean(named))
     return bool(said) and len(said & grams(clean(label))) >= 0.6 * len(said)
@@ -79,9 +78,9 @@ def _ends_with(said: str, label: str) -> bool:
 
 
 def names_row(said: str, label: str) -> bool:
-    """The words name the row: most of its words (says), or they end with its label less a trailing 支出
+    """The words name the row: most of its words (label_says), or they end with its label less a trailing 支出
     (一般公共预算的民政管理事务, 基本支出的工资福利 for 工资福利支出)."""
-    return says(label, said) or _ends_with(said, label)
+    return label_says(label, said) or _ends_with(said, label)
 
 
 def under_row(asked: str, rows: list[str]) -> re.Match | None:
@@ -105,4 +104,4 @@ def columns_said(items: list, subject: str) -> set[str]:
     收入总表; 下属事业单位的经营收入, 事业单位经营收入), three characters long at least (合计 names no column anyone
     ranks by)."""
     leaves = {clean(f.get("column", "").split("/")[-1]) for c in items for f in c.facts or ()}
-    return set().union(*(grams(leaf) for leaf in leaves if len(leaf) >= 3 and phrase.says(leaf, clean(subject))))
+    return set().union(*(grams(leaf) for leaf in leaves if len(leaf) >= 3 and says(leaf, clean(subject))))
