@@ -36,7 +36,7 @@ from qa.rank_asks import nth
 from qa.rank_columns import ranked
 from qa.question import FRAME, intent, without_examples
 from qa.kept import keeps_a_word
-from qa.reword import reword, subject_phrase, term_says_more
+from qa.reword import reading, reword, subject_phrase, term_says_more
 from qa.share import computed_share
 from qa.split_rows import whole_of_parts
 from qa.targets import names_better, says_far_more, stated_quantity
@@ -274,7 +274,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         words_once = functools.cache(lambda: question_words(question, sc, retriever))
         scored_once = functools.cache(lambda: scored_items(question, sc, retriever, words_once()))
         described_once = functools.cache(lambda: described_item(question, sc, retriever, scored_once()))
-        reworded_once = functools.cache(lambda: reword(question, sc, retriever))  # (asked below, twice at most)
+        # (asked below, twice at most; with the two terms the encoder could not tell apart, if that is why none)
+        read_once = functools.cache(lambda: reading(question, sc, retriever))
+        reworded_once = functools.cache(lambda: read_once()[0])
         # a question that adds up a table's columns (基本支出和项目支出加起来) asks a row of that table, not an item
         # of the narrative
         sums_columns = without_summed_parts(question, retriever.vocabulary().columns) != question
@@ -376,6 +378,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if beside is not None:
                 beside.basis = named + beside.basis
                 return beside
+        if tie := (read_once()[1] if cand is None and kind != "percent" else []):
+            # the two readings it could not tell apart, said and cited first (each term's row in the named documents)
+            first = [h for t in tie for h in retriever.search(t, 1, docs=sc.keys)]
+            rest = [h for h in hits if all(h.chunk.id != f.chunk.id for f in first)]
+            return _abstain(question, f"证据不足：问题所说与文件中的“{tie[0]}”和“{tie[1]}”同样相近，无法判断指哪一项，"
+                                      "未作回答。以下为两者及最接近的段落。", first + rest, k, named)
         return _abstain(question, "证据不足：没有哪一行、哪一列或哪一句话说的正是问题所问的数，未作回答。"
                                   "以下为最接近的段落。", hits, k, named)
     sentence, hit, shared = extractive(question, hits)

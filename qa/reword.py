@@ -133,7 +133,8 @@ def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
     return [t for t in shared if t in used or t in prose or (t in vocab.gloss and t in printed)]
 
 
-def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:
+def _encoded(phrase: str, terms: list[str], vocab: Vocabulary,
+             ties: list[str] | None = None) -> tuple[float, str, str] | None:
     try:
         from qa.meaning import MIN_MARGIN, nearest
     except ImportError:  # no encoder to hand: the lexical reading only
@@ -145,6 +146,8 @@ def _encoded(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, s
     sim, text = found[0]
     second = texts[found[1][1]] if len(found) > 1 else ""
     if second and sim - found[1][0] < MIN_MARGIN and not _one_family(texts[text], second):
+        if ties is not None:
+            ties[:] = [texts[text], second]  # (said in the decline)
         return None  # two terms the encoder cannot tell apart: either is a guess (MIN_MARGIN)
     return sim, texts[text], f"近义（{sim:.2f}）→{texts[text]}"
 
@@ -346,6 +349,14 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
 
 
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
+    """The question asked again in the documents' term, with the term's basis; None when no term reads it."""
+    return reading(question, sc, retriever)[0]
+
+
+def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, list[Basis]] | None, list[str]]:
+    """`reword`'s result, and the two terms the encoder found equally near when that is why there is none (a decline
+    names them); else no terms."""
+    ties: list[str] = []
     docs = retriever.documents()
     vocab = _vocabulary(retriever)
     subject = without_summed_parts(without_names(question, docs, sc), vocab.columns)
@@ -356,14 +367,15 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
     earlier = len(sc.years) >= 2 and intent(question) != "change"
     terms = other_way_in_time(subject, not_remainders(terms, subject), earlier)
     if not phrase or not terms:
-        return None
+        return None, []
     best = _by_given_name(phrase, terms, vocab)
     if best is None:
         # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
         avoided = not_asked(phrase)
-        best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab)
+        best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab,
+                        ties)
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
-        return None
+        return None, []
     if best is not None:
         best = _unqualified(phrase, best, terms)
     kept, bridge = _kept_or_bridged(phrase, best, vocab) if best is not None else (False, [])
@@ -379,12 +391,12 @@ def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Ba
                  keeps_a_morpheme(phrase, f[1], 0.0 if "→" in f[2] else 1.0)]
         best = found[0] if found and found[0][0] >= MIN_LEXICAL else None
     if best is None:
-        return None
+        return None, ties
     _, term, why = best
     names = "".join(dict.fromkeys(sc.named.values()))
     years = "".join(f"{y}年" for y in sc.years)
     again = f"{names}{years}{term}{_asking(halfwidth(question))}"
-    return again, [Basis(part="term", text=term, words=[why])]
+    return (again, [Basis(part="term", text=term, words=[why])]), []
 
 
 _CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"
