@@ -276,7 +276,6 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         described_once = functools.cache(lambda: described_item(question, sc, retriever, scored_once()))
         # (asked below, twice at most; with the two terms the encoder could not tell apart, if that is why none)
         read_once = functools.cache(lambda: reading(question, sc, retriever))
-        reworded_once = functools.cache(lambda: read_once()[0])
         # a question that adds up a table's columns (基本支出和项目支出加起来) asks a row of that table, not an item
         # of the narrative
         sums_columns = without_summed_parts(question, retriever.vocabulary().columns) != question
@@ -288,12 +287,12 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 summed.basis = named + summed.basis
                 return summed
             stated = None if sums_columns else _stated(question, sc, retriever, citations, k, named, rare)
-            if stated is not None and not term_says_more(question, sc, retriever, stated.answer, reworded_once()):
+            if stated is not None and not term_says_more(question, sc, retriever, stated.answer, read_once()[0]):
                 return stated
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
             # Asked in other words: the documents' own term for it (their labels and definitions, nearest by
             # abbreviation, definition or encoder), and the question asked again in that term.
-            mapped = reworded_once()
+            mapped = read_once()[0]
             if mapped is not None and kind == "change" and intent(mapped[0]) != "change":
                 mapped = None  # reworded as the level's question ("…是多少"): a level is no answer to a change
             if mapped is not None and kind == "amount" and not sums_columns and \

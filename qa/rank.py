@@ -181,6 +181,8 @@ def _same_classification(asked: str, printed: str | None) -> bool | None:
 
 
 # Columns that print a part of each row's amount: a question ranking by one of them (按项目支出排) ranks by it.
+# The clause that names the table to look in (“三公”经费及会议费、培训费表里).
+_IN_TABLE = re.compile(r"[^，,。？?]*表(?:里|中|内|上)")
 _PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|一般公共预算|政府性基金预算?|事业收入|其他收入)")
 
 
@@ -188,7 +190,7 @@ def _named_column(question: str, items: list, year: int | None) -> str | None:
     """The column units are ranked by when the question names it (哪家培训费最多: the 培训费 column of the year asked,
     else of the document's year), printed for two units at least; None when it names none."""
     # (not by the words that name the table: “三公”经费及会议费、培训费表里 names no 会议费 column)
-    q = norm(re.sub(r"[^，,。？?]*表(?:里|中|内|上)", "", halfwidth(question)))
+    q = norm(_IN_TABLE.sub("", halfwidth(question)))
     asked = re.findall(r"(20\d\d)年", halfwidth(question)) or ([str(year)] if year else [])
     found: dict[str, int] = {}
     for c in items:
@@ -306,7 +308,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     scored = []
     level = _level(question)
-    names_table = bool(re.search(r"表(?:里|中|内|上)", halfwidth(question)))
+    names_table = bool(_IN_TABLE.search(halfwidth(question)))
     asked = _asked_classification(first or question)
     units = asks_unit(first or question)
     groups = _groups(chunks, units)

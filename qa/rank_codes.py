@@ -7,12 +7,17 @@ def coded_groups(rows: list) -> list[tuple[str, str, object, list]]:
     """Every coded row with rows coded below it: its children (a level down, or the nearest level printed: 3010201
     under 301 when no 30102 is printed), and the 款 or 项 under a functional 类."""
     coded = {r.code: r for r in rows if r.code}
+    # each row under the longest code printed that begins its own (read once: tables by unit run to hundreds of rows)
+    children: dict[str, list] = {}
+    for r in rows:
+        parent = next((r.code[:n] for n in range(len(r.code or "") - 1, 0, -1) if r.code[:n] in coded), None)
+        if parent is not None:
+            children.setdefault(parent, []).append(r)
 
     def under(code: str, width: int | None = None) -> list:  # the rows coded below `code`, a level down
         if width:
             return [r for r in rows if r.code and r.code.startswith(code) and len(r.code) == width]
-        return [r for r in rows if r.code and r.code.startswith(code) and len(r.code) > len(code) and
-                not any(len(code) < len(p) < len(r.code) and r.code.startswith(p) for p in coded)]
+        return children.get(code, [])
 
     out = []
     for code, head in coded.items():
