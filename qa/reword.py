@@ -10,20 +10,18 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.question import MEASURE, OUT_AFTER, OUT_BEFORE, UNDIRECTED_CHANGE, WHERE_WORD, intent, not_asked
 from qa.models import Basis
+from qa.nearest_term import encoded as _encoded
 from qa.parts import without_summed_parts
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
-from qa.vocab import PUNCT, Vocabulary, money_stem, norm, wordings
+from qa.vocab import PUNCT, Vocabulary, norm
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
 MIN_LEXICAL = 1.0  # a definition that says at least half of the question's words, or a full abbreviation
-# multilingual-e5 similarities are compressed (unrelated short texts score ~0.8); the right term of the colloquial
-# phrasings of the dev set scored 0.88-0.92 (measured; see the commit that set it).
-MIN_E5 = 0.86
 # (预算 asks, except as the name of a fund: 一般公共预算 is a quantity's word, 一般公共 alone another's)
 _ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|大概|大约|请问|"
                      r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
@@ -103,7 +101,22 @@ def for_encoder(phrase: str) -> str:
     rest = _FUND_BRACKET.sub("", _LEFT_OUT.sub("", phrase))
     while (where := _WHERE.match(rest)) and where.end():
         rest = rest[where.end():]
+    # (a clause saying where, in the asker's words, before the thing: 机关日常运转的经费里，…; or the fund said after
+    # it: …的那笔钱，一般公共预算: the encoder reads the thing, not the place)
+    # (the phrase's clauses are apart by a space: _phrase takes the clause marks out with the asking words)
+    parts = rest.split()
+    at = next((i for i in range(len(parts) - 1, -1, -1) if re.search(r"(?:里|中|当中)$", parts[i])), None)
+    if at is not None and at + 1 < len(parts) and _named(parts[at + 1:]):
+        parts = parts[at + 1:]
+    if len(parts) > 1 and re.fullmatch(_FUNDS, parts[-1]) and _named(parts[:-1]):
+        parts = parts[:-1]
+    rest = " ".join(parts)
     return _FRAMES.sub("", rest).strip(" 、，,的") or phrase
+
+
+def _named(clauses: list[str]) -> bool:
+    """The clauses name a thing: two characters at least that are not every budget phrase's."""
+    return len(set("".join(clauses)) - PLAIN - _POINTERS - set(" ，,")) >= 2
 
 
 def subject_phrase(question: str, docs: dict[str, dict], sc: Scope) -> str:
@@ -131,40 +144,6 @@ def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
     prose = "".join(c.text for cid in ids if (c := chunks.get(cid)) is not None and c.kind == "paragraph")
     printed = PUNCT.sub("", halfwidth("".join(c.text for cid in ids if (c := chunks.get(cid)) is not None)))
     return [t for t in shared if t in used or t in prose or (t in vocab.gloss and t in printed)]
-
-
-def _encoded(phrase: str, terms: list[str], vocab: Vocabulary,
-             ties: list[str] | None = None) -> tuple[float, str, str] | None:
-    try:
-        from qa.meaning import MIN_MARGIN, nearest
-    except ImportError:  # no encoder to hand: the lexical reading only
-        return None
-    texts = {t + ("：" + vocab.gloss[t] if t in vocab.gloss else ""): t for t in terms}
-    found = nearest(phrase, list(texts), 2)
-    if not found or found[0][0] < MIN_E5:
-        return None
-    sim, text = found[0]
-    second = texts[found[1][1]] if len(found) > 1 else ""
-    if second and sim - found[1][0] < MIN_MARGIN and not _one_family(texts[text], second):
-        if ties is not None:
-            ties[:] = [texts[text], second]  # (said in the decline)
-        return None  # two terms the encoder cannot tell apart: either is a guess (MIN_MARGIN)
-    return sim, texts[text], f"近义（{sim:.2f}）→{texts[text]}"
-
-
-
-# A stem this long names one thing: 物业管理费 and 办公用房物业管理服务项目 are one family, 办公费 and 办公设备购置 not.
-_FAMILY_STEM = 3
-
-
-def _one_family(a: str, b: str) -> bool:
-    """Two wordings of one quantity (qa.vocab.wordings), or a term and a qualified form of it (对企业补助 and
-    对企业补助（基本建设）, 经营收入 and 事业单位经营收入资金): no two things a reader must choose between."""
-    if wordings(a, b):
-        return True
-    short, long = sorted((norm(a), norm(b)), key=len)
-    stem = money_stem(short)
-    return len(stem) >= _FAMILY_STEM and stem in long
 
 
 def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabulary) -> tuple[bool, list[str]]:
@@ -241,6 +220,7 @@ def members(term: str, sc: Scope, retriever: Retriever) -> list[str]:
                                      for s, t, code in codes)))
 
 
+_LISTS = re.compile(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}")  # things listed one after another
 _CLASS_ASKED = re.compile(r"[那这]一?大?类(?:的?钱|的?经费|支出)?\)?\s*$")
 
 
@@ -252,9 +232,9 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
     avoided = not_asked(phrase)  # (…之外的那一份: no item saying what the brackets leave out)
     items = not_remainders([t for t in members(best[1], sc, retriever)
                             if t and not any(_says_run(a, t) for a in avoided)], phrase)
-    if not items or len(_named_members(phrase, items)) >= 2 or _CLASS_ASKED.search(phrase):
-        # (发工资奖金、交社保和公积金的那一大类: the class described by several of its items; 主要是离退休费那类: the
-        # class an item is the main part of)
+    if not items or len(_named_members(phrase, items)) >= 2 or _CLASS_ASKED.search(phrase) or _LISTS.search(phrase):
+        # (发工资奖金、交社保和公积金的那一大类: the class described by several of its items, named or listed — 买办公用品、
+        # 交水电、出差这类; 主要是离退休费那类: the class an item is the main part of)
         return best
     found = _encoded(for_encoder(phrase), items, vocab)
     if found is None or not keeps_a_word(phrase, found[1]):

@@ -296,3 +296,34 @@ def test_two_terms_the_encoder_cannot_tell_apart_are_no_reading(monkeypatch):
     # a term and a qualified form of it tie as one family: no two things to choose between
     encoder_ranks(0.9, 0.899)
     assert _encoded("直接补给企业", terms[2:], vocab)[1] == "对企业补助"
+
+
+def test_the_encoder_reads_the_thing_past_a_where_in_the_askers_words_and_a_fund_said_after_it():
+    from qa.reword import for_encoder
+
+    # (clauses reach the encoder apart by a space: _phrase takes the clause marks out)
+    assert for_encoder("机关日常运转的经费里 钱托外面单位代办事情的那一块") == "钱托外面单位代办事情的那一块"
+    assert for_encoder("单位替干部职工存进公积金账户的那笔钱 一般公共预算") == "单位替干部职工存进公积金账户的那笔钱"
+    assert for_encoder("海洋中心") == "海洋中心"  # a 中 ending the thing itself is no where
+
+
+def test_an_item_is_read_by_its_name_or_by_what_it_pays_for_whichever_is_nearer(monkeypatch):
+    from types import SimpleNamespace
+
+    import qa.meaning
+    from qa.reword import _encoded
+
+    vocab = SimpleNamespace(gloss={})
+    seen = []
+
+    def nearest(phrase, texts, k=1):
+        seen.extend(texts)
+        # the scope of 委托业务费 is nearest, its bare name far down: the term is read once, at its best
+        order = sorted(texts, key=lambda t: (not t.startswith("委托业务费："), t != "办公费", t))
+        return list(zip([0.91, 0.90, 0.89, 0.88, 0.87, 0.86], order))[:k]
+
+    monkeypatch.setattr(qa.meaning, "nearest", nearest)
+    found = _encoded("托外面单位代办事情", ["委托业务费", "办公费", "专项资金列入部门预算的项目"], vocab)
+    assert found[1] == "委托业务费"  # ahead of 办公费 (0.90) by more than MIN_MARGIN
+    assert any(t.startswith("办公费：") for t in seen)  # an item of the classification is offered with its scope
+    assert "专项资金列入部门预算的项目" in seen  # a term that is no item, by its name only
