@@ -42,7 +42,7 @@ _STRIP = r"(?:[多少](?:几|多少)[个家辆人项台套])|比(?![例重较])|
     r"分别|各自|各(?=[是为有多几占])|各(?:自)?(?:安排|花|用|投入|预算|列)了?|(?<=各)占|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|(?<![涉普危企波顾提来不以])及|、|的|是|为|\?|？|。|，|,|" \
     r"[（(]?(?:本级|汇总)[）)]?|[两二三四五六七八九十几]+(?:地|家|个|位)|(?:有|是|为)?(?:多少|几)[个家辆人项台套]?"
 _THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*\d")
-_TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个数|both|respectively")
+_TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个数|[这那]两(?:类|笔|块|个)|二者|两者|both|respectively")
 _TOP_N = re.compile(r"前\s*([一二三四五六七八九十\d]+)|top\s*(\d+)", re.I)
 
 
@@ -292,13 +292,24 @@ def _own_subjects(question: str, docs: dict[str, dict], sc: Scope, keys: list[st
     return out
 
 
+# How a question says its two figures are the two it names: 两项, 这两类项目, 二者.
+_BOTH = re.compile(r"(?:这|那)?[两二](?:项|类|个|笔|块|者)(?:项目|科目|支出|经费|费用)?|二者|两者")
+
+
 def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
-    """"基本支出和项目支出分别是多少": each figure read on its own, both returned."""
+    """"基本支出和项目支出分别是多少": each figure read on its own, both returned; "会议费和培训费两项加起来是多少":
+    their sum (a difference, a ratio: the same), computed from the two cells and shown."""
+    op = operation(question)
     q = without_names(question, retriever.documents(), sc)
+    if op in ("sum", "diff", "ratio"):
+        q = re.sub(dict(_OPS)[op] + "|" + _BOTH.pattern, "", q)
     q = re.sub(r"分别|各自|各(?=是|为|有)|是多少|为多少|有多少|多少|是|为|有|\?|？|。", "", halfwidth(q))
+    # (where both are read, said once before them: 一般公共预算里，会议费和培训费 — the first part's clause)
+    where, _, q = q.rpartition("，") if "，" in q else q.rpartition(",")
     parts = [p for p in re.split(r"和|与|及|、|以及|跟", q) if len(p) >= 2]
     if len(parts) != 2:
         return None
+    parts = [f"{where}，{p}" if where else p for p in parts]
     # A qualifier said once before the first figure applies to both ("三公经费中公务接待费和公务用车…").
     read = []
     for part in parts:
@@ -309,8 +320,19 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
         read.append((part, cand))
     rows = [_row(part, c) for part, c in read]
     text = "；".join(c.text.rstrip("。") for _, c in read) + "。"
+    value, unit = rows[0].value, rows[0].unit
+    if op in ("sum", "diff", "ratio"):
+        a, b = (r.value or 0.0 for r in rows)
+        once = read[0][1].hit.chunk.id == read[1][1].hit.chunk.id and read[0][1].column == read[1][1].column
+        if rows[0].unit != rows[1].unit or (once and abs(a - b) < 0.005) or (op == "ratio" and not b):
+            return None  # two figures of other units, or one cell read twice: no two figures to put together
+        value = round(a + b if op == "sum" else abs(a - b) if op == "diff" else a / b, 4)
+        said = f"{value:,.2f}{unit}" if op != "ratio" else f"{value:.2f}倍"
+        how = {"sum": "相加", "diff": "相减", "ratio": "相除"}[op]
+        text += f"两者{'合计' if op == 'sum' else '相差' if op == 'diff' else '之比'}为{said}（由两处数字{how}）。"
+        unit = "倍" if op == "ratio" else unit
     citations = [cite(c.hit, c.text if c.hit.chunk.kind == "paragraph" else None) for _, c in read]
-    return Answer(question=question, answer=text, value=rows[0].value, unit=rows[0].unit, citations=citations,
+    return Answer(question=question, answer=text, value=value, unit=unit, citations=citations,
                   mode="structured", rows=rows, confidence=round(min(c.cover for _, c in read), 3),
                   basis=[b for _, c in read for b in basis_of(question, c)], table=read[0][1].table,
                   row=read[0][1].row, column=read[0][1].column)

@@ -35,7 +35,7 @@ def _balanced(text: str) -> str:
 
 
 # A whole said as the table's whole in everyday words (总盘子, 合计, 全部…): the total of the part's own table.
-_WHOLE_WORDS = re.compile(r"合计|总计|总盘子|总额|总数|全部|所有|整体|一共|总共")
+_WHOLE_WORDS = re.compile(r"合计|总计|盘子|总额|总数|全部|所有|整体|整个|一共|总共")
 
 
 def parts(question: str) -> tuple[str, str] | None:
@@ -55,6 +55,12 @@ def parts(question: str) -> tuple[str, str] | None:
         whole, part = (x.strip(_EDGE) for x in split)
     part = _LEAD.sub("", part)
     part, whole = (_SCOPE.sub("", x).strip(_EDGE) for x in (part, whole))
+    # "“三公”经费里，出国那块占总数的百分之几": the clause saying where the part is read is the whole a whole-word
+    # (总数, 总盘子, 全部) means, and the part is read within it
+    frame = re.match(r"^(?P<f>[^，,]{2,30}?)(?:里|中|当中|内)[，,]\s*(?P<p>.+)$", _FRAMES.sub("", part))
+    if frame and _WHOLE_WORDS.search(whole) and len(POINTER.sub("", frame.group("f")).strip(_EDGE)) >= 2:
+        whole = POINTER.sub("", frame.group("f")).strip(_EDGE + "的")
+        part = frame.group("p")
     # each said in its own clause, after what frames it, and without the words pointing at it
     part, whole = (_balanced(POINTER.sub("", re.split(r"[，,]", _FRAMES.sub("", x).strip(_EDGE))[-1]).strip(_EDGE + "的"))
                    for x in (part, whole))

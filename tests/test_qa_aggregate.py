@@ -221,3 +221,17 @@ def test_a_count_held_summed_over_units_is_never_read_from_a_count_bought(tmp_pa
             retriever=city)
     # (never 0 from the two 购置车辆0辆: the sum of the held counts, or no answer)
     assert not a.answered or a.value == 7.0, a.answer
+
+
+def test_two_figures_added_up_or_compared_are_computed_from_both_cells_and_shown(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    spent = "2026年会议费{0}.50万元，主要用于召开业务会议；培训费{1}.90万元，主要用于干部培训。"
+    city = city_of(tmp_path, [("气象局", spent.format(36, 11)), ("文化局", spent.format(20, 30)),
+                              ("统计局", spent.format(5, 6))])
+    a = ask("深圳市气象局2026年会议费和培训费两项加起来是多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 48.4 and [r.value for r in a.rows] == [36.5, 11.9], a.answer
+    assert "相加" in a.answer  # the computation is shown, not a figure the document prints
+    b = ask("深圳市文化局2026年会议费和培训费这两项相差多少？", city.store.root, retriever=city)
+    assert b.answered and b.value == 10.4, b.answer

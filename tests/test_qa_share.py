@@ -77,3 +77,10 @@ def test_a_whole_in_words_no_row_prints_is_the_total_of_the_parts_table_or_the_a
 
 def test_a_bracket_the_edge_cut_is_closed_again():
     assert parts("全部支出（各类资金都算上）里，一般公共服务这一大类占了百分之多少？")[1] == "全部支出(各类资金都算上)"
+
+
+def test_a_whole_said_as_the_total_is_the_whole_of_where_the_part_is_read():
+    # (总数 of the 三公经费 the clause before names, not of the document)
+    assert parts("“三公”经费里，出国(境)那块占了总数的百分之几？") == ("出国(境)", "“三公”经费")
+    assert parts("政府采购预算里，买服务的部分占了整个采购盘子的百分之几？") == ("买服务的部分", "政府采购预算")
+    assert parts("项目支出里，专项资金占到多少比例？") == ("专项资金", "项目支出")  # no whole said: as before
