@@ -19,6 +19,8 @@ _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do
 # Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
 _FRAMING = (r"budget(?:ed|s|ing)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
             r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether|"
+            # (the verbs of paying it out: hands to enterprises, gives, goes to, puts into)
+            r"hand(?:s|ed|ing)?|give[sn]?|gave|giving|go(?:es|ing)?|went|put(?:s|ting)?|"
             # where the figure is read and how exactly it is asked (according to its final accounts, actually
             # spent, just to…): the source is the document the year and unit choose
             r"according|final|accounts?|actual(?:ly)?|specifically|just|exactly|receive[ds]?|"

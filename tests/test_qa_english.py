@@ -69,6 +69,9 @@ def test_possessives_and_framing_words_are_no_part_of_a_unit_or_a_quantity():
     # where the figure is read and how exactly it is asked name no quantity either
     assert _STOP.sub(" ", "actually hosting official visitors according final accounts").split() == [
         "hosting", "official", "visitors"]
+    # nor the verbs of paying it out: what is handed to enterprises is the subsidy
+    assert _STOP.sub(" ", "how much does it hand to enterprises as subsidies").split() == [
+        "it", "enterprises", "as", "subsidies"]
 
 
 def test_a_quantity_said_equally_by_several_terms_is_not_chosen_by_how_common_a_term_is():
