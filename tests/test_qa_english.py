@@ -539,3 +539,30 @@ def test_an_answer_to_an_english_question_is_no_surer_than_its_reading(look_alik
                   look_alike_city.store.root, retriever=look_alike_city)
     assert english.answered and english.value == chinese.value
     assert chinese.confidence > TRANSLATED and english.confidence == TRANSLATED
+
+
+def test_a_branch_named_by_a_district_the_store_holds_no_unit_of_is_not_read_as_another_branch(tmp_path):
+    from qa.english_named import _BRANCH, _spells_one
+    from qa.gloss import proper_names
+
+    def named(question):  # the proper names said as a unit's own
+        return [w for w in _BRANCH.findall(question) if proper_names(w)]
+
+    assert named("the Longgang branch of the Shenzhen Planning Bureau") == ["Longgang"]  # (Planning: a word)
+    assert named("the Futian District office") == ["Futian"]
+    assert _spells_one("Dapeng", ["深圳市规划和自然资源局大鹏管理局"])  # held: read as that branch
+    assert not _spells_one("Longgang", ["深圳市规划和自然资源局大鹏管理局", "深圳市规划和自然资源局盐田管理局"])
+
+
+def test_a_branch_is_read_by_its_own_name_and_one_the_store_lacks_is_not_answered(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    spent = "2026年基本支出{0}.00万元，主要用于人员工资和日常运转。"
+    city = city_of(tmp_path, [("规划和自然资源局大鹏管理局", spent.format(300)),
+                              ("规划和自然资源局盐田管理局", spent.format(500)), ("统计局", spent.format(700))])
+    asked = "What is the 2026 basic expenditure of the {} branch of the Shenzhen Planning and Natural Resources Bureau?"
+    a = ask(asked.format("Dapeng"), city.store.root, retriever=city)
+    assert a.answered and a.value == 300.0, a.answer
+    b = ask(asked.format("Longgang"), city.store.root, retriever=city)  # 龙岗: no document of it
+    assert not b.answered, b.answer
