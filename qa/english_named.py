@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from qa.english_unit import _ORG_WORD, _part_of, _said_whole, _spellings, _unit
+from qa.english_unit import _ORG_WORD, _part_of, _said_whole, _unit, spelled_by
 from qa.english_unit import pinyin as _pinyin  # (a place's pinyin, as a unit's)
 from qa.gloss import proper_names
 
@@ -49,14 +49,9 @@ _NAME_GLOSS = re.compile(r"\s*\([A-Za-z ,'’-]+\)\s*(?=" + _ORG_WORD + r"\b)")
 _BRANCH = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?i:branch|sub-?bureau|district)|" + _ORG_WORD + r")\b")
 
 
-def names_of(docs: dict) -> list[str]:
+def names_of(entries) -> list[str]:
     """The units' names of these manifest entries."""
-    return sorted({d.get("name") or d.get("entity") or "" for d in docs.values()} - {""})
-
-
-def _spells_one(word: str, names: list[str]) -> bool:
-    """The word spells part of a unit's name in pinyin (Dapeng: …大鹏管理局)."""
-    return any(re.sub(r"[^a-z]", "", word.lower()) in _spellings(n) for n in names)
+    return sorted({d.get("name") or d.get("entity") or "" for d in entries} - {""})
 
 
 def _places_said(question: str, places: list[str]) -> list[str]:
@@ -102,7 +97,8 @@ def named(question: str, docs: dict) -> Named | None:
         # those of the store's places too, and reading them there would answer for another city
         return None
     place_words = {_pinyin(p) for p in said}
-    if any(proper_names(w) and not _spells_one(w, names_of(docs)) for w in _BRANCH.findall(question)):
+    every = names_of(docs.values())
+    if any(proper_names(w) and not spelled_by(w, every) for w in _BRANCH.findall(question)):
         # a district's branch or office named in its own name (the Longgang branch: 龙岗) that no unit of the store
         # is named by: a unit the store lacks, not the nearest branch it holds
         return None
@@ -111,14 +107,14 @@ def named(question: str, docs: dict) -> Named | None:
     orgs = [o for m in _ORG.finditer(question)
             if not re.fullmatch(r"(?:(?:its|their|own)\s+)*" + _ORG_WORD, o := m.group(1).strip(), re.I)]
     pool = [d for d in docs.values() if not said or d.get("place") in said]
-    names = names_of(dict(enumerate(pool)))
+    names = names_of(pool)
     pool_places = {d.get("place") for d in pool if d.get("place")}
     units: list[str] = []
     named_by: dict[str, str] = {}  # unit -> the words that named it first
     naming: list[str] = []  # the phrases that named a unit ("public legal services" names none: it is the quantity)
     # "the Dapeng branch of the … Bureau": the branch's own name, said before the body's, is a word of its unit
     # (the phrase that names the unit is then the question's words from the branch's name to the body's)
-    branches = [m for m in _BRANCH.finditer(question) if _spells_one(m.group(1), names)]
+    branches = [m for m in _BRANCH.finditer(question) if spelled_by(m.group(1), names)]
     if len(orgs) == 1 and branches and branches[0].start() < (at := question.find(orgs[0])):
         orgs = [question[branches[0].start():at + len(orgs[0])]]
     for org in orgs:

@@ -101,12 +101,18 @@ def _spellings(name: str) -> frozenset[str]:
     return frozenset(pinyin(name[i:j]) for i in range(len(name)) for j in range(i + 2, min(i + 4, len(name)) + 1))
 
 
+def spelled_by(word: str, names: list[str]) -> list[str]:
+    """The names part of which the word spells in pinyin (Dapeng: …大鹏管理局)."""
+    letters = re.sub(r"[^a-z]", "", word.lower())
+    return [n for n in names if letters in _spellings(n)]
+
+
 def _spelled(phrase: str, names: list[str]) -> tuple[str, list[str]]:
     """The names a capitalised word of the phrase spells in pinyin (Dapeng: …大鹏管理局; Shenshan: …深汕监管局), and
     the phrase without that word: a district or an office named in its own name, which no dictionary sense reads.
     (The phrase and every name when no word spells a name.)"""
     for word in re.findall(r"\b[A-Z][a-z'’]+\b", phrase):
-        spelled = [n for n in names if re.sub(r"[^a-z]", "", word.lower()) in _spellings(n)]
+        spelled = spelled_by(word, names)
         if spelled:
             return " ".join(re.sub(rf"\b{re.escape(word)}\b", " ", phrase).split()), spelled
     return phrase, names

@@ -542,7 +542,8 @@ def test_an_answer_to_an_english_question_is_no_surer_than_its_reading(look_alik
 
 
 def test_a_branch_named_by_a_district_the_store_holds_no_unit_of_is_not_read_as_another_branch(tmp_path):
-    from qa.english_named import _BRANCH, _spells_one
+    from qa.english_named import _BRANCH
+    from qa.english_unit import spelled_by
     from qa.gloss import proper_names
 
     def named(question):  # the proper names said as a unit's own
@@ -550,8 +551,9 @@ def test_a_branch_named_by_a_district_the_store_holds_no_unit_of_is_not_read_as_
 
     assert named("the Longgang branch of the Shenzhen Planning Bureau") == ["Longgang"]  # (Planning: a word)
     assert named("the Futian District office") == ["Futian"]
-    assert _spells_one("Dapeng", ["深圳市规划和自然资源局大鹏管理局"])  # held: read as that branch
-    assert not _spells_one("Longgang", ["深圳市规划和自然资源局大鹏管理局", "深圳市规划和自然资源局盐田管理局"])
+    held = ["深圳市规划和自然资源局大鹏管理局", "深圳市规划和自然资源局盐田管理局"]
+    assert spelled_by("Dapeng", held) == held[:1]  # held: read as that branch
+    assert spelled_by("Longgang", held) == []
 
 
 def test_a_branch_is_read_by_its_own_name_and_one_the_store_lacks_is_not_answered(tmp_path):
