@@ -103,3 +103,19 @@ def test_of_two_lists_saying_the_question_equally_the_one_it_names_word_for_word
     city = city_of(tmp_path, [("应急管理局", lists), ("文化局", "文物保护项目700.00万元。")])
     least = ask("深圳市应急管理局2026年“安全生产管理”这个项目里哪一块钱最少？", city.store.root, retriever=city)
     assert least.answered and least.value == 60.0 and least.row == "培训业务", least.answer
+
+
+def test_a_quoted_name_is_where_the_question_looks_and_a_list_headed_otherwise_is_no_answer(tmp_path):
+    from qa.answer import ask
+    from qa.rank import quoted
+    from tests.conftest import city_of
+
+    assert quoted("“水务工程运行与维护”这笔钱拆成的几块里，“三公”") == ["水务工程运行与维护"]  # (三公: a title's word)
+    listed = ("深圳市北部水源工程管理处预算500.00万元，主要包括：在职人员经费300.00万元；水务工程运行与维护200.00万元。"
+              "水务工程运行与维护200.00万元，主要包括：设备维护80.00万元；河道保洁120.00万元。")
+    city = city_of(tmp_path, [("水务局", listed), ("文化局", "文化活动项目80.00万元。"), ("统计局", "统计调查项目90.00万元。")])
+    asked = "深圳市水务局下面的北部水源工程管理处，2026年“{}”这笔钱拆成的几块里，哪一块钱最多？"
+    a = ask(asked.format("水务工程运行与维护"), city.store.root, retriever=city)
+    assert a.answered and a.value == 120.0, a.answer
+    b = ask(asked.format("信息化建设"), city.store.root, retriever=city)
+    assert not b.answered, b.answer  # not the office's own list: the project named has none printed
