@@ -21,6 +21,8 @@ _FRAMING = (r"budget(?:ed|s|ing)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|yea
             r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether|"
             # (the verbs of paying it out: hands to enterprises, gives, goes to, puts into)
             r"hand(?:s|ed|ing)?|give[sn]?|gave|giving|go(?:es|ing)?|went|put(?:s|ting)?|"
+            # (…-based: what a thing is based on, performance-based wages, is said by the word before it)
+            r"(?<=-)based|"
             # where the figure is read and how exactly it is asked (according to its final accounts, actually
             # spent, just to…): the source is the document the year and unit choose
             r"according|final|accounts?|actual(?:ly)?|specifically|just|exactly|receive[ds]?|"

@@ -72,6 +72,8 @@ def test_possessives_and_framing_words_are_no_part_of_a_unit_or_a_quantity():
     # nor the verbs of paying it out: what is handed to enterprises is the subsidy
     assert _STOP.sub(" ", "how much does it hand to enterprises as subsidies").split() == [
         "it", "enterprises", "as", "subsidies"]
+    # (…-based says what the thing is based on, in the word before: performance-based wages are 绩效工资)
+    assert _STOP.sub(" ", "performance-based wages, a based one").split() == ["performance-", "wages,", "based", "one"]
 
 
 def test_a_quantity_said_equally_by_several_terms_is_not_chosen_by_how_common_a_term_is():
