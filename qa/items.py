@@ -348,10 +348,10 @@ def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> Rank
                 ordered = sorted(listed, key=lambda i: i.value, reverse=op != "min")
                 found.append(RankedList(head, ordered, chunk, round(share, 3)))
     # a name the question quotes (“水务工程运行与维护”拆成的几块) is where it looks: only a list headed by it
-    from qa.rank import BEHIND, EXCEPT, quoted
+    from qa.rank import quoted
     from qa.rank_asks import label_says
 
-    names = quoted(BEHIND.sub(" ", EXCEPT.sub(" ", halfwidth(question))))
+    names = quoted(question)
     found = [f for f in found if all(label_says(f.head, q) for q in names)]
     if not found:
         return None

@@ -29,8 +29,8 @@ def encoded(phrase: str, terms: list[str], vocab: Vocabulary,
     # (an item of the classification read by its name or by its scope, whichever is nearer: a described thing,
     # 托外面单位代办事情, is near what 委托业务费 pays for, not near the two words of its name)
     texts |= {f"{t}：{said}": t for t in terms if t not in vocab.gloss and (said := scope(t))}
-    found = []
-    for sim, text in nearest(phrase, list(texts), 12):
+    found = []  # the two nearest terms (each is one text or two, its name and its scope: three texts hold two terms)
+    for sim, text in nearest(phrase, list(texts), 3):
         if all(texts[text] != texts[t] for _, t in found):
             found.append((sim, text))
     if not found or found[0][0] < MIN_E5:

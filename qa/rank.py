@@ -269,8 +269,9 @@ def _group_heads(rows: list[tuple[float | None, object]]) -> set[int]:
 
 
 def quoted(question: str) -> list[str]:
-    """The names a question quotes, three characters at least (“三公” is a word of a title, not a name)."""
-    return [q for q in re.findall(r"[“\"]([^”\"]{3,30})[”\"]", question)]
+    """The names a question quotes as where it looks, three characters at least (“三公” is a word of a title, not a
+    name); not the item it puts before the one asked (排在“X”后面) nor the one it leaves out (除了“X”)."""
+    return re.findall(r"[“\"]([^”\"]{3,30})[”\"]", BEHIND.sub(" ", EXCEPT.sub(" ", halfwidth(question))))
 
 
 def whole_of(title: str) -> str:
@@ -378,7 +379,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if not asked and not units and not put_under(name) and said_of(named) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant (unless it is the
         # row the question puts the items under)
-    if any(not label_says(f"{name}{head.table or ''}", q) for q in quoted(BEHIND.sub(" ", EXCEPT.sub(" ", asked_of)))):
+    if any(not label_says(f"{name}{head.table or ''}", q) for q in quoted(asked_of)):
         return None  # a name the question quotes (“水务工程运行与维护”拆成的几块) is where it looks: not this list
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
     # (…or a count it names, 参训人数最多: the 人数 column, not the rows' amounts)

@@ -58,9 +58,9 @@ def parts(question: str) -> tuple[str, str] | None:
     # "“三公”经费里，出国那块占总数的百分之几": the clause saying where the part is read is the whole a whole-word
     # (总数, 总盘子, 全部) means, and the part is read within it
     frame = re.match(r"^(?P<f>[^，,]{2,30}?)(?:里|中|当中|内)[，,]\s*(?P<p>.+)$", _FRAMES.sub("", part))
-    if frame and _WHOLE_WORDS.search(whole) and len(POINTER.sub("", frame.group("f")).strip(_EDGE)) >= 2:
-        whole = POINTER.sub("", frame.group("f")).strip(_EDGE + "的")
-        part = frame.group("p")
+    where = POINTER.sub("", frame.group("f")) if frame else ""
+    if _WHOLE_WORDS.search(whole) and len(where.strip(_EDGE)) >= 2:
+        whole, part = where.strip(_EDGE + "的"), frame.group("p")
     # each said in its own clause, after what frames it, and without the words pointing at it
     part, whole = (_balanced(POINTER.sub("", re.split(r"[，,]", _FRAMES.sub("", x).strip(_EDGE))[-1]).strip(_EDGE + "的"))
                    for x in (part, whole))
