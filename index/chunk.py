@@ -191,7 +191,8 @@ def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
         parents = code_parents(t)
         heads = repeat_heads(t)
         for i, r in enumerate(t.rows):
-            path = parents.get(r.code or "") or heads.get(i)
+            # (a label printed again in another unit's block is that unit's item, not a part of the row above it)
+            path = parents.get(r.code or "") or (heads.get(i) if not r.unit else None)
             text = row_text(t, r, path)
             lines.append(text.split("｜", 1)[-1])
             chunks.append(Chunk(id=_id(key, "r", text, r.page), kind="row", pages=[r.page], text=text,

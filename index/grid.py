@@ -344,6 +344,10 @@ def build_table(
     )
 
 
+# The code of a classification item: 功能 and 经济 classes print 3, 5 or 7 digits (201, 20101, 2010101; 30101).
+_CLASS_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
+
+
 def _units(rows: list[Row], unit_lines: list[bool] | None) -> None:
     """Each row's unit: the unit line it is printed under (itself for a unit's line), when the table prints the
     blocks of several units (a department, its own office 本级 and its subordinate units: each unit's items under
@@ -353,18 +357,32 @@ def _units(rows: list[Row], unit_lines: list[bool] | None) -> None:
     figures they are by its document."""
     from index.entity import ORG_SUFFIX, clean_name
 
+    flat = False
     if unit_lines:
         names = {i: rows[i].label for i, line in enumerate(unit_lines) if line and rows[i].label}
     else:
-        # (a unit's other name in brackets after its own: 深圳市深圳河湾流域管理中心（深圳市治理深圳河办公室）)
-        heads = [i for i, r in enumerate(rows) if not r.code and len(r.label) >= 4 and
+        # (a unit's other name in brackets after its own: 深圳市深圳河湾流域管理中心（深圳市治理深圳河办公室）;
+        # a unit's number before it, 125002, which no classification item's code looks like)
+        heads = [i for i, r in enumerate(rows) if (not r.code or not _CLASS_CODE.fullmatch(r.code)) and
+                 len(r.label) >= 4 and
                  re.sub(r"\([^()]*\)$", "", clean_name(halfwidth(r.label))[0]).endswith(ORG_SUFFIX)]
         items = {i: {r.label for r in rows if r.parent == i} for i in heads}
+        if heads and not any(items.values()):
+            # a table without nesting (each item's code says its class, not its unit): a unit's items are the
+            # lines printed after its line, up to the next unit's
+            flat = True
+            ends = heads[1:] + [len(rows)]
+            items = {i: {r.label for r in rows[i + 1:end]} for i, end in zip(heads, ends)}
         names = {i: rows[i].label for i in heads
                  if any(len(items[i] & items[j]) >= 2 for j in heads if j != i)}
     if len({clean_name(halfwidth(n))[0] for n in names.values()}) < 2:
         return
+    current: int | None = None
     for i, r in enumerate(rows):
+        if flat:
+            current = i if i in names else (None if i in heads else current)
+            r.unit = names.get(current) if current is not None else None
+            continue
         j: int | None = i
         seen = 0
         while j is not None and j not in names and seen < len(rows):

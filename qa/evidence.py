@@ -102,7 +102,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # The head of a noun phrase comes last: of two names the question carries, the later is what it asks for
     # ("济源市社会医疗保险中心离休干部医疗费项目" asks for the project, not the unit).
     row_end = end_in(q, row_name) if l_whole else 0.0
-    above = (c.parents or "") + (c.block or "")  # the path above the row: its classes, or its half's heading
+    # the path above the row: its classes, or its half's heading, and the unit whose block it is printed in
+    above = (c.parents or "") + (c.block or "") + (c.budget_unit or "")
     p_hit = len(q.grams & (grams(clean(above)) - grams(clean(row_name))))
     title_grams = grams(clean(title))
     out = []

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from index.entity import ORG_SUFFIX, in_order, split_name
 from index.numbers import halfwidth
 from qa.question import CODE, UNDIRECTED_CHANGE, asked_after_where
+from qa.unit_row import OWN_OFFICE
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -72,7 +73,7 @@ class Query:
     years: set[int] = field(default_factory=set)  # years the question says (the document's, or a column's)
     previous: bool = False  # it asks about the year before (上年/去年), not the document's own year
     basis: str | None = None  # 预算 or 决算 when it asks one of them
-    own_office: bool = False  # it says 本级: in a department's document (汇总), its own office's row is named
+    own_office: bool = False  # it asks the own office (本级, 机关本身): in a department's document (汇总), its row is named
     # bigrams said only where it says to look ("国有资本经营预算里，补贴…的钱": the fund it is read in), not the thing
     where: set[str] = field(default_factory=set)
 
@@ -86,7 +87,7 @@ class Query:
         whole = halfwidth(question)
         thing = asked_after_where(whole)
         where = grams(clean(norm(whole[:len(whole) - len(thing)]))) - grams(clean(norm(thing)))
-        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q), "本级" in question,
+        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q), bool(OWN_OFFICE.search(question)),
                    where)
 
 

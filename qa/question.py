@@ -72,6 +72,8 @@ OUT_BEFORE = r"既不是|也不是|不是|不算|不含|不包括|除了|除去|
 OUT_AFTER = r"之外|以外"
 NOT_THIS = re.compile(rf"(?:{OUT_BEFORE})([\u4e00-\u9fff]{{2,12}}?)(?=[，,、的）)]|也|$)")
 _BESIDE = re.compile(rf"[(（]([\u4e00-\u9fff]{{2,12}}?)(?:{OUT_AFTER})")
+# …or as a clause of its own, a list before 以外 (…里，养老、医疗保险和年金以外，其余的社保费)
+_CLAUSE_OUT = re.compile(rf"(?:^|[，,：:；;])([\u4e00-\u9fff、]{{2,24}}?)(?:{OUT_AFTER})(?=[，,的])")
 # Words pointing at a thing the question names or has named (那一块, 这一大类, 该科目, 那一行): no words of it.
 POINTER = re.compile(r"[那这该此]一?(?:大类|个科目|部分|科目|行|项|栏|笔|块|类|款|份|种|个)")
 # (那一块, 那部分, 之外: pointing at the thing left out, no word of it)
@@ -87,7 +89,9 @@ def not_asked(question: str) -> list[str]:
     """The things the question says it does not ask (不是X, 不算X, 除了X, （X之外…）), each thing of a list apart
     (不算买东西和工程: 买东西, 工程)."""
     q = halfwidth(question)
-    found = [m.group(1) for m in NOT_THIS.finditer(q)] + [m.group(1) for m in _BESIDE.finditer(q)]
+    found = [m.group(1) for m in NOT_THIS.finditer(q)] + [m.group(1) for m in _BESIDE.finditer(q)] + \
+        [m.group(1) for m in _CLAUSE_OUT.finditer(q) if not NOT_THIS.search(m.group(0)) and
+         not m.group(1).startswith(("除", "此"))]  # (除此以外 points back, it names nothing)
     # (不是实际花掉的决算数: the thing 的 describes is left out too, 决算数; 不是X的那块 only points at X)
     found += [t.group(1) for m in NOT_THIS.finditer(q)
               if (t := _DESCRIBED.match(q, m.end())) and not POINTING.match(t.group(1))]

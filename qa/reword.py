@@ -15,6 +15,7 @@ from qa.parts import without_summed_parts
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
+from qa.unit_row import OWN_OFFICE, own_office_alone, units_named
 from qa.vocab import PUNCT, Vocabulary, norm
 
 if TYPE_CHECKING:
@@ -351,7 +352,8 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     best = _by_given_name(phrase, terms, vocab)
     if best is None:
         # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
-        avoided = not_asked(phrase)
+        # (…or left out in a clause before the thing: 养老、医疗保险和年金以外，其余那点社保费)
+        avoided = list(dict.fromkeys(not_asked(phrase) + not_asked(subject)))
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab,
                         ties)
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
@@ -375,7 +377,11 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     _, term, why = best
     names = "".join(dict.fromkeys(sc.named.values()))
     years = "".join(f"{y}年" for y in sc.years)
-    again = f"{names}{years}{term}{_asking(halfwidth(question))}"
+    # (the units the question names in the department's tables, and its own office when asked, kept: else the
+    # question asked again is the whole department's)
+    units = "".join(units_named(question, sc.keys, retriever.chunks())) if sc.named else ""
+    own = "（本级）" if sc.named and own_office_alone(question) and not OWN_OFFICE.search(names) else ""
+    again = f"{names}{own}{units}{years}{term}{_asking(halfwidth(question))}"
     return (again, [Basis(part="term", text=term, words=[why])]), []
 
 

@@ -49,7 +49,10 @@ def parts(question: str) -> tuple[str, str] | None:
         part, whole = inside.group("a"), inside.group("b")  # "A在B里占多大比例"
     if not whole:
         # "收入预算中一般公共预算拨款占多大比例": the whole is what the part is said to be in.
-        split = re.split(r"[中里内]", part, maxsplit=1)
+        # (of frames each closed by a comma, the last is the nearest whole: 一般公共预算里，工资福利中，津贴补贴)
+        framed = list(re.finditer(r"[中里内](?=[，,])", part))
+        split = [part[:framed[-1].start()], part[framed[-1].end():]] if framed else \
+            re.split(r"[中里内]", part, maxsplit=1)
         if len(split) != 2:
             return None
         whole, part = (x.strip(_EDGE) for x in split)

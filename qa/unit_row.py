@@ -4,14 +4,19 @@ A row of another unit's block is not the department's figure, however well its w
 公务接待费 is not 深圳市人力资源和社会保障局's."""
 from __future__ import annotations
 
+import os
 import re
 
-from index.entity import clean_name, place_of
+from index.entity import ORG_SUFFIX, clean_name, place_of
 from index.numbers import halfwidth
 
 # A text cell naming the unit a line is printed for (预算单位=深圳市考试院), and the unit code some print before it.
 _UNIT_CELL = re.compile(r"(?:预算单位|单位名称)=([^；;]+)")
 _CODE = re.compile(r"^\s*[\[［【(（]?\d{3,}[\]］】)）]?\s*")
+# A question asking the department's own office, not its subordinate units.
+OWN_OFFICE = re.compile(r"本级|机关(?:本身|自己|自身)|[局委厅办]机关|(?:不含|不算|不包括|除去|除了)(?:下属|所属|二级)")
+# …beside other units (署本级和下面三个中心, 四家预算单位里谁): the office is one of those compared, not the one asked.
+_BESIDE = re.compile(r"(?:本级|机关)[和与及、跟]|[和与及、跟][^，,。？?]{0,12}(?:本级|机关)|[两三四五六七八九十\d]+[家个]|谁|哪")
 MIN_NAME = 4  # a shorter name is a cut-off piece of a cell (厅（本级）), no unit's
 
 
@@ -36,6 +41,40 @@ def other_unit(chunk, question: str) -> str | None:
     own, own_scope = clean_name(halfwidth(chunk.entity or ""))
     q = halfwidth(question)
     if len(name) < MIN_NAME or own.startswith(name):  # the document's unit (its name cut short by a wrapped cell)
-        return unit if scope == "本级" and own_scope != "本级" and "本级" not in q else None
+        return unit if scope == "本级" and own_scope != "本级" and not OWN_OFFICE.search(q) else None
     rest = place_of(name)[1].lstrip("市")
-    return None if name in q or (len(rest) >= 3 and rest in q) else unit  # (考试院: its name without the place)
+    if name in q or (len(rest) >= 3 and rest in q):  # (考试院: its name without the place)
+        return None
+    return None if _named_by_own_words(name, own, q) else unit
+
+
+def _named_by_own_words(name: str, department: str, question: str) -> bool:
+    """Whether the question names the unit by what tells it from its department: 执法监察 of 西安市安全生产执法
+    监察支队 under 西安市安全生产监督管理局 (the words they share and the organisation word dropped), the way a
+    question says it (下面那支执法监察队伍). Four characters of those words, or all of them when shorter, that the
+    department's name does not hold (生态环境 of 广东省深圳生态环境监测中心站 is 深圳市生态环境局's word too)."""
+    rest = name[len(os.path.commonprefix([name, department])):]
+    rest = rest[: -len(suffix)] if (suffix := next((s for s in ORG_SUFFIX if rest.endswith(s)), "")) else rest
+    if len(rest) < 2:
+        return False
+    n = min(4, len(rest))
+    return any((w := rest[i:i + n]) in question and w not in department for i in range(len(rest) - n + 1))
+
+
+def units_named(question: str, keys, chunks) -> list[str]:
+    """The units of the documents `keys` whose blocks the question names (their name, the name without the place,
+    or what tells them from their department: 执法监察队伍), the department itself aside: a question asked again in
+    other words keeps them, or it would ask the department's figure."""
+    out: dict[str, None] = {}
+    for key in keys:
+        for c in chunks.of_doc(key).values():
+            if c.kind == "row" and c.budget_unit and c.budget_unit not in out and "本级" not in c.budget_unit \
+                    and other_unit(c, "") is not None and other_unit(c, question) is None:
+                out[c.budget_unit] = None
+    return list(out)
+
+
+def own_office_alone(question: str) -> bool:
+    """The question asks the department's own office (机关本身, 本级), not it beside other units it compares."""
+    q = halfwidth(question)
+    return bool(OWN_OFFICE.search(q)) and not _BESIDE.search(q)

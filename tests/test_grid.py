@@ -173,6 +173,44 @@ def test_units_named_in_the_label_column_are_found_by_the_items_printed_again_un
     assert t.rows[0].unit is None
 
 
+def test_units_numbered_in_the_code_column_of_a_flat_table_head_the_lines_printed_after_them():
+    # each unit's number and name in the code and name columns, its items after it with their class codes and no
+    # nesting: a unit's items are the lines up to the next unit's
+    t = build_table(
+        table_id="t1", title="一般公共预算支出明细表（按支出经济分类科目）", unit="万元",
+        grid=rows(
+            "科目编码\t科目名称\t合计\t人员经费支出\t公用经费支出",
+            "\t合计\t130.00\t100.00\t30.00",
+            "125001\t西安市某某局\t80.00\t60.00\t20.00",
+            "301\t工资福利支出\t60.00\t60.00\t",
+            "30229\t福利费\t20.00\t\t20.00",
+            "125002\t西安市某某宣传教育中心\t50.00\t40.00\t10.00",
+            "301\t工资福利支出\t40.00\t40.00\t",
+            "30229\t福利费\t10.00\t\t10.00",
+        ),
+    )
+    assert [(r.values[0], r.unit) for r in t.rows if r.label == "福利费"] == [
+        (20.0, "西安市某某局"), (10.0, "西安市某某宣传教育中心")]
+    assert t.rows[0].unit is None  # the department's total, above every unit
+
+
+def test_class_items_named_like_organisations_head_no_unit_blocks():
+    # 精神病医院 and 综合医院 end like organisations' names, but their class codes say they are items
+    t = build_table(
+        table_id="t1", title="一般公共预算支出表", unit="万元",
+        grid=rows(
+            "科目编码\t科目名称\t合计",
+            "2100205\t精神病医院\t20.00",
+            "30101\t基本工资\t10.00",
+            "30201\t办公费\t10.00",
+            "2100201\t综合医院\t30.00",
+            "30101\t基本工资\t20.00",
+            "30201\t办公费\t10.00",
+        ),
+    )
+    assert all(r.unit is None for r in t.rows)
+
+
 def test_a_table_of_one_unit_names_no_unit_on_its_rows():
     t = build_table(
         table_id="t1", title="一般公共预算支出表（按经济分类）", unit="万元",

@@ -20,6 +20,9 @@ def test_what_the_question_says_it_does_not_ask():
     assert not_asked("资本性支出（不算基本建设那一块）安排了多少？") == ["基本建设"]
     assert not_asked("给在职干部缴的那份养老金（基本养老保险之外的职业年金）是多少？") == ["基本养老保险"]
     assert not_asked("除了工资以外的人员经费是多少？") == ["工资"]
+    # a list left out in a clause of its own, before 以外; 除此以外 points back and names nothing
+    assert not_asked("一般公共预算里，养老、医疗保险和年金以外，其余的社保缴费是多少？") == ["养老", "医疗保险", "年金"]
+    assert not_asked("除此以外，还安排了多少？") == []
     # a bracketed description left out names its thing after 的: the actual 决算数 is not the 预算数 asked
     assert not_asked("公车运行维护费的预算数（不是实际花掉的决算数）是多少？") == ["实际花掉", "决算数"]
     assert not_asked("结转资金（不是上年结转的那部分）有多少？") == ["上年结转"]

@@ -69,6 +69,9 @@ def test_department_or_its_own_office():
     assert own.keys == {"qz-ps-own"}
     # the printing not asked is not named either: one unit asked is no question across two documents
     assert set(own.named) == {"qz-ps-own"} and not is_aggregate("泉州市公安局本级的基本支出是多少？", own)
+    # two figures of one document, named in quotes and joined, or counted as two items
+    assert is_aggregate("泉州市公安局本级“办公费”和“印刷费”加在一起是多少？", own)
+    assert is_aggregate("泉州市公安局本级办公费和印刷费两个科目加起来是多少？", own)
 
 
 def test_what_the_store_does_not_hold_is_reported():

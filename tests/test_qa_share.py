@@ -12,6 +12,8 @@ def test_the_aspect_word_tenths_and_the_scope_marker_are_not_the_whole():
     assert parts("(本级)基本支出中，工资福利支出占了几成（百分比）？") == ("工资福利支出", "基本支出")
     assert parts("政府采购预算中，货物类占了百分之几？") == ("货物类", "政府采购预算")
     assert parts("项目支出里，专项资金占到多少比例？") == ("专项资金", "项目支出")
+    # of two frames, the nearer is the part's whole: 津贴补贴 is a share of 工资福利, not of the whole fund
+    assert parts("一般公共预算里，工资福利支出中，津贴补贴那一块占了百分之几？") == ("津贴补贴", "工资福利支出")
 
 
 def test_the_whole_of_a_part_read_in_a_table_is_that_tables_total(look_alike_city):

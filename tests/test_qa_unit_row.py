@@ -1,6 +1,6 @@
 """qa.unit_row tells a department's own figures from those its tables print for each of its units."""
 from index.chunk import Chunk
-from qa.unit_row import other_unit, row_unit
+from qa.unit_row import OWN_OFFICE, other_unit, own_office_alone, row_unit, units_named
 
 
 def row(text: str, entity: str = "深圳市人力资源和社会保障局", budget_unit: str | None = None) -> Chunk:
@@ -37,3 +37,50 @@ def test_the_departments_own_office_answers_only_when_the_question_says_so():
 
 def test_a_row_printed_for_no_unit_is_the_documents():
     assert other_unit(row("收支总表（万元）｜办公费：支出总计=112.71"), "深圳人社局2026年办公费是多少") is None
+
+
+def test_a_subordinate_unit_is_named_by_what_tells_it_from_its_department():
+    squad = row("一般公共预算支出明细表（万元）｜租赁费 30214（商品和服务支出）（预算单位：西安市安全生产执法监察支队）：合计=107.00",
+                entity="西安市安全生产监督管理局", budget_unit="西安市安全生产执法监察支队")
+    assert other_unit(squad, "西安安监局下面那支执法监察队伍的租赁费是多少") is None
+    assert other_unit(squad, "西安安监局2019年租赁费是多少") == "西安市安全生产执法监察支队"
+    # the words the unit shares with its department (安全生产) name no unit
+    assert other_unit(squad, "西安安监局安全生产方面的租赁费是多少") == "西安市安全生产执法监察支队"
+
+
+def test_the_own_office_is_asked_in_words_as_well_as_by_本级():
+    assert OWN_OFFICE.search("西安安监局机关本身（不算下属单位）的福利费")
+    assert OWN_OFFICE.search("不含下属单位的人员经费")
+    assert OWN_OFFICE.search("深圳人社局本级的办公费")
+    assert not OWN_OFFICE.search("深圳人社局2026年机关运行经费是多少")
+
+
+class _Store:
+    """The chunks of one document, as qa.retrieve's lazy chunks give them."""
+
+    def __init__(self, chunks):
+        self.chunks = {f"c{i}": c for i, c in enumerate(chunks)}
+
+    def of_doc(self, key):
+        return self.chunks
+
+
+def test_the_units_a_question_names_are_those_of_the_documents_blocks_it_says():
+    entity = "西安市安全生产监督管理局"
+    store = _Store([row("表｜租赁费：合计=107.00", entity, "西安市安全生产执法监察支队"),
+                    row("表｜租赁费：合计=5.00", entity, "西安市安全生产宣传教育中心"),
+                    row("表｜福利费：合计=10.00", entity, entity)])
+    assert units_named("西安安监局执法监察队伍的租房钱", ["d"], store) == ["西安市安全生产执法监察支队"]
+    assert units_named("西安安监局的租房钱", ["d"], store) == []
+
+
+def test_words_a_unit_shares_with_its_department_anywhere_in_its_name_name_no_unit():
+    station = row("支出总表（万元）｜项目：支出总计=13,579.67", "深圳市生态环境局", "广东省深圳生态环境监测中心站")
+    assert other_unit(station, "深圳市生态环境局（本级）2026年支出总计是多少") == "广东省深圳生态环境监测中心站"
+    assert other_unit(station, "深圳生态环境局下面的环境监测站支出总计是多少") is None
+
+
+def test_the_own_office_asked_alone_is_not_the_office_compared_with_other_units():
+    assert own_office_alone("西安安监局机关本身（不算下属单位）的福利费是多少")
+    assert not own_office_alone("深圳工务署署本级和下面三个中心这四家预算单位，谁的物业管理费最多")
+    assert not own_office_alone("深圳人社局2026年办公费是多少")
