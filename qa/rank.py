@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.citations import cite
-from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm, says
+from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
 from qa.rank_codes import coded_groups
+from qa.rank_column import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
 from qa.rank_owner import blocks, told_apart
 from qa.scope import without_names
 from qa.split_rows import merged
@@ -36,25 +37,13 @@ def _amount(chunk, years: set[str] | None = None) -> float | None:
 
 
 def _money(chunk, years: set[str] | None = None) -> dict | None:
-    money = [f for f in chunk.facts if not _COUNTED.search(f.get("column") or "")  # (人数, 天数: counts)
+    money = [f for f in chunk.facts if not COUNTED.search(f.get("column") or "")  # (人数, 天数: counts)
              and f.get("unit") in ("万元", "元", None) and f.get("value") is not None]
     if years:
         this = [f for f in money if not OTHER_COLUMN.search(c := f.get("column") or "") and
                 (not (said := set(re.findall(r"20\d\d", c))) or said & years)]
         money = this or money
     return money[0] if money else None
-
-
-_COUNTED = re.compile(r"人数|数量|个数|次数|天数|期数|[辆台套]数|人次")
-
-
-def _count_unit(column: str | None) -> str:
-    """The unit of a ranked column: a count's measure (人数 → 人, 人次), else 万元."""
-    leaf = (column or "").split("/")[-1]
-    if not _COUNTED.search(leaf):
-        return "万元"
-    m = re.search(r"人次|[人次天期个辆台套](?=数)", leaf)
-    return m.group(0) if m else "个"
 
 
 def _summed_children(rows: list) -> list[tuple[object, list]]:
@@ -180,34 +169,6 @@ def _same_classification(asked: str, printed: str | None) -> bool | None:
     return printed.startswith(asked)
 
 
-# Columns that print a part of each row's amount: a question ranking by one of them (按项目支出排) ranks by it.
-# The clause that names the table to look in (“三公”经费及会议费、培训费表里).
-_IN_TABLE = re.compile(r"[^，,。？?]*表(?:里|中|内|上)")
-_PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|一般公共预算|政府性基金预算?|事业收入|其他收入)")
-
-
-def _named_column(question: str, items: list, year: int | None) -> str | None:
-    """The column units are ranked by when the question names it (哪家培训费最多: the 培训费 column of the year asked,
-    else of the document's year), printed for two units at least; None when it names none."""
-    # (not by the words that name the table: “三公”经费及会议费、培训费表里 names no 会议费 column)
-    q = norm(_IN_TABLE.sub("", halfwidth(question)))
-    asked = re.findall(r"(20\d\d)年", halfwidth(question)) or ([str(year)] if year else [])
-    found: dict[str, int] = {}
-    for c in items:
-        for f in c.facts or ():
-            path = f.get("column") or ""
-            parts = path.split("/")
-            leaf = norm(parts[-1])
-            years = re.findall(r"20\d\d", path)
-            # (not the year before's nor a change's, unless asked: 上年/…/公务用车运行维护费 beside 当年/…)
-            other = OTHER_COLUMN.search("/".join(parts[:-1])) and not PREVIOUS.search(q)
-            # (said whole, or contracted: 公车运行维护费 says 公务用车运行维护费)
-            if len(leaf) >= 2 and says(leaf, q) and (not years or set(years) & set(asked)) and not other:
-                found[path] = found.get(path, 0) + 1
-    named = [p for p, n in found.items() if n >= 2]
-    return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None
-
-
 def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
@@ -314,7 +275,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     scored = []
     level = _level(question)
-    names_table = bool(_IN_TABLE.search(halfwidth(question)))
+    names_table = bool(IN_TABLE.search(halfwidth(question)))
     asked = _asked_classification(first or question)
     units = asks_unit(first or question)
     groups = _groups(chunks, units)
@@ -383,9 +344,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None  # a name the question quotes (“水务工程运行与维护”拆成的几块) is where it looks: not this list
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
     # (…or a count it names, 参训人数最多: the 人数 column, not the rows' amounts)
-    column = _named_column(first or question, items, docs[key].get("year"))
-    if column and not units and not _COUNTED.search(column.split("/")[-1]) and \
-            (_COUNTED.search(first or question) or not _PART_COLUMN.search(column.split("/")[-1])):
+    column = named_column(first or question, items, docs[key].get("year"))
+    if column and not units and not COUNTED.search(leaf := column.split("/")[-1]) and not RATED.search(leaf) and \
+            (COUNTED.search(first or question) or not PART_COLUMN.search(leaf)):
         column = None  # (a money column named beside a count asked: the rows' amounts, as before)
     # (the year asked, else the document's: not the year before's column printed first, unless it is asked)
     years = None if PREVIOUS.search(first or question) else \
@@ -417,7 +378,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if own and own in norm(top.label or "") and not re.search(r"单位|部门|哪家|哪个", first or question):
         return None  # the rows are units (a 汇总 table by unit): the item asked is in its columns, not ranked here
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
-    unit = _count_unit(column)
+    unit = count_unit(column)
     by = f"“{column.split('/')[-1]}”" if column else "金额"  # (the part column ranked by, when one is named)
     text = (f"{name}中{by}{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）" if unit == "万元" else
             f"{name}中“{column.split('/')[-1]}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
@@ -431,7 +392,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             return None  # the "largest item" is the whole itself: the items were not read (a table of columns)
         if share is not None:
             of = f"“{column.split('/')[-1]}”合计" if column and not kind.startswith("row") else whole_of(name)
-            text += f"，占{of}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由表中数字计算）"
+            text += f"，占{of}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}{'' if unit == '%' else unit}，由表中数字计算）"
     if GAP_ASKED.search(rest) and len(valued) >= 2:
         gap = round(abs(value - valued[1][0]), 4)
         text += f"，比第二位“{valued[1][1].label}”（{valued[1][0]:,.2f}万元）多{gap:,.2f}万元"

@@ -343,7 +343,7 @@ def test_which_project_is_never_a_summary_tables_class_nor_a_forms_header(tmp_pa
 
 def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
     from qa.answer import ask
-    from qa.rank import _named_column
+    from qa.rank_column import named_column
     from tests.conftest import city_of
 
     # by unit: the department, its own office and two units; 合计 ranks one unit first, 培训费 the other
@@ -357,13 +357,13 @@ def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
     b = ask("深圳市统计局2026年表中三家预算单位里，哪家培训费预算最多？", city.store.root, retriever=city)
     assert b.answered and b.value == 30.0 and "本级" in b.answer, b.answer
     # no column named: none chosen (the row's first amount ranks, as before)
-    assert _named_column("哪家预算最多？", [], 2026) is None
+    assert named_column("哪家预算最多？", [], 2026) is None
     # the words that name the table name no column; a column said contracted (公车 of 公务用车) is named
     rows = city.chunks().values()
     items = [c for c in rows if c.kind == "row" and "下属" not in (c.label or "")]
-    assert _named_column("三公经费及会议费、培训费表里，哪家预算最多？", items, 2026) is None
+    assert named_column("三公经费及会议费、培训费表里，哪家预算最多？", items, 2026) is None
     units = [SimpleNamespace(facts=[{"column": "2026年/公务用车运行维护费"}, {"column": "2026年/会议费"}])] * 2
-    assert _named_column("会议费培训费表里，公车运行维护费最多的是哪家？", units, 2026) == "2026年/公务用车运行维护费"
+    assert named_column("会议费培训费表里，公车运行维护费最多的是哪家？", units, 2026) == "2026年/公务用车运行维护费"
 
 
 def test_group_heads_printed_over_each_group_are_no_items():
@@ -410,7 +410,7 @@ def test_a_list_of_one_row_ranks_nothing(tmp_path):
 
 
 def test_units_are_ranked_by_the_years_column_not_the_year_befores():
-    from qa.rank import _named_column
+    from qa.rank_column import named_column
 
     def unit(name: str, before: float, now: float) -> Chunk:
         return Chunk(id=name, source="a.txt", kind="row", pages=[1], text=name, table="三公经费表", unit="万元",
@@ -419,16 +419,16 @@ def test_units_are_ranked_by_the_years_column_not_the_year_befores():
                          {"column": "当年/公务用车运行维护费", "value": now, "raw": now, "unit": "万元"}])
 
     items = [unit("交通管理支队", 131.75, 124.56), unit("监所管理支队", 30.0, 24.94)]
-    assert _named_column("2026年哪个单位的公务用车运行维护费最多？", items, 2026) == "当年/公务用车运行维护费"
+    assert named_column("2026年哪个单位的公务用车运行维护费最多？", items, 2026) == "当年/公务用车运行维护费"
 
 
 def test_a_ranking_by_a_count_column_reads_it_in_its_measure(tmp_path):
     from qa.aggregate import ranking_follow_ups
     from qa.answer import ask
-    from qa.rank import _count_unit
+    from qa.rank_column import count_unit
     from tests.conftest import city_of
 
-    assert _count_unit("人数") == "人" and _count_unit("培训/人次") == "人次" and _count_unit("合计") == "万元"
+    assert count_unit("人数") == "人" and count_unit("培训/人次") == "人次" and count_unit("合计") == "万元"
     question = "深圳市气象局2026年培训费明细表里，哪一期培训参训人数最多？有多少人？"
     assert ranking_follow_ups(question) == ["有多少人"]  # a count follow-up the same cells answer
     table = ("培训费明细表\n单位：万元\n培训名称\t人数\t金额\n业务骨干培训\t50\t6.00\n全员安全培训\t{0}\t1.00\n"

@@ -1,0 +1,53 @@
+"""The column a ranking reads its items by: a column the question names (哪家培训费最多: the 培训费 column; 权重最低:
+a form's 指标权重(%)), and the measure a ranked column is in (万元, a count's 人/个, a weight's or share's %)."""
+from __future__ import annotations
+
+import re
+
+from index.numbers import halfwidth
+from qa.phrase import OTHER_COLUMN, PREVIOUS, norm, says
+
+# The clause that names the table to look in (“三公”经费及会议费、培训费表里).
+IN_TABLE = re.compile(r"[^，,。？?]*表(?:里|中|内|上)")
+# Columns that print a part of each row's amount: a question ranking by one of them (按项目支出排) ranks by it.
+PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|一般公共预算|政府性基金预算?|事业收入|其他收入)")
+
+
+def named_column(question: str, items: list, year: int | None) -> str | None:
+    """The column units are ranked by when the question names it (哪家培训费最多: the 培训费 column of the year asked,
+    else of the document's year), printed for two units at least; None when it names none."""
+    # (not by the words that name the table: “三公”经费及会议费、培训费表里 names no 会议费 column)
+    q = norm(IN_TABLE.sub("", halfwidth(question)))
+    asked = re.findall(r"(20\d\d)年", halfwidth(question)) or ([str(year)] if year else [])
+    found: dict[str, int] = {}
+    for c in items:
+        for f in c.facts or ():
+            path = f.get("column") or ""
+            parts = path.split("/")
+            leaf = norm(parts[-1])
+            # (a form's column said without its measure and its form word: 权重 of 指标权重(%))
+            core = re.sub(r"^指标|[（(][^（）()]*[）)]|%", "", leaf)
+            years = re.findall(r"20\d\d", path)
+            # (not the year before's nor a change's, unless asked: 上年/…/公务用车运行维护费 beside 当年/…)
+            other = OTHER_COLUMN.search("/".join(parts[:-1])) and not PREVIOUS.search(q)
+            # (said whole, or contracted: 公车运行维护费 says 公务用车运行维护费)
+            if len(leaf) >= 2 and (says(leaf, q) or (len(core) >= 2 and core != leaf and core in q)) and \
+                    (not years or set(years) & set(asked)) and not other:
+                found[path] = found.get(path, 0) + 1
+    named = [p for p, n in found.items() if n >= 2]
+    return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None
+
+
+COUNTED = re.compile(r"人数|数量|个数|次数|天数|期数|[辆台套]数|人次")
+RATED = re.compile(r"[%％]|权重")  # a column of shares or weights: no money, ranked as printed
+
+
+def count_unit(column: str | None) -> str:
+    """The unit of a ranked column: a weight's or share's %, a count's measure (人数 → 人, 人次), else 万元."""
+    leaf = (column or "").split("/")[-1]
+    if RATED.search(leaf):
+        return "%"
+    if not COUNTED.search(leaf):
+        return "万元"
+    m = re.search(r"人次|[人次天期个辆台套](?=数)", leaf)
+    return m.group(0) if m else "个"
