@@ -80,7 +80,8 @@ def place_of(name: str) -> tuple[str, str]:
     return (places[0] if places else ""), rest
 
 
-def _suffix(name: str) -> str:
+def org_suffix(name: str) -> str:
+    """The organisation word a name ends with (局, 中心, 支队's 队…), "" when none."""
     return next((s for s in ORG_SUFFIX if name.endswith(s)), "")
 
 
@@ -91,7 +92,7 @@ def _parent_cut(body: str) -> int:
     """Where the organisation a unit's name starts with ends, when the name goes on past it (公安局|交通管理局)."""
     for m in _PARENT_WORD.finditer(body):
         tail = body[m.end():]
-        if m.end() >= 2 and len(tail) >= 3 and _suffix(tail):
+        if m.end() >= 2 and len(tail) >= 3 and org_suffix(tail):
             return m.end()
     return 0
 
@@ -122,7 +123,7 @@ def abbreviations(rest: str) -> set[str]:
     """The usual Chinese short forms of a compound organisation name: the first character of each part joined by
     和/与/及 (经济和信息化委员会 → 经信委), or of each word (文化广电旅游体育局 → 文广旅体局), with its kind shortened
     (委员会 → 委); and the name with generic words dropped (退役军人事务局 → 退役军人局)."""
-    suffix = _suffix(rest)
+    suffix = org_suffix(rest)
     if not suffix or len(rest) <= len(suffix) + 1:
         return set()
     body = rest[:-len(suffix)]
@@ -189,7 +190,7 @@ def text_aliases(rest: str, texts: list[str], head: str = "") -> set[str]:
                 for end in range(at + 3, min(len(run), at + len(rest)) + 1):
                     s = run[at:end]
                     if s[-1] in "局委办厅署部心会" and s != rest and in_order(s, rest) and \
-                            _suffix(s) and s[-1] == (_SUFFIX_SHORT.get(_suffix(rest)) or rest[-1]):
+                            org_suffix(s) and s[-1] == (_SUFFIX_SHORT.get(org_suffix(rest)) or rest[-1]):
                         counts[s] = counts.get(s, 0) + 1
     # A unit under a parent (公安局|交通管理局): a short form of the parent alone names the parent, not the unit.
     return {s for s, n in counts.items() if n >= 2 and not (head and in_order(s, head))}
@@ -217,15 +218,15 @@ def _forms(body: str) -> set[str]:
         out |= {child} | {a + child for a in abbreviations(head)} | {head + c for c in abbreviations(child)}
         # …and its own word before its parent's name, as people say a district office (盐田管理局 of 规划和自然资源局:
         # 盐田规资局, 盐田规划和自然资源局)
-        own = child[:-len(_suffix(child))] if _suffix(child) else ""
+        own = child[:-len(org_suffix(child))] if org_suffix(child) else ""
         if len(own) >= 2:
             out |= {own + h for h in {head} | abbreviations(head)}
     elif core not in ORG_SUFFIX:
         out |= abbreviations(core)
     for f in list(out):
-        suffix = _suffix(f)
+        suffix = org_suffix(f)
         rest = f[:-len(suffix)] if suffix else ""
-        if _suffix(rest) and len(rest) >= 3 and rest not in ORG_SUFFIX and not rest.endswith("政府"):
+        if org_suffix(rest) and len(rest) >= 3 and rest not in ORG_SUFFIX and not rest.endswith("政府"):
             out.add(rest)  # 万里街道办事处 → 万里街道
     return {f for f in out if len(f) >= 2}
 
@@ -263,7 +264,7 @@ def describe(entity: str | None, title: str = "", texts: list[str] | None = None
                     aliases.add(places[0] + level[0] + f)
         # The name without its kind only with the place before it (深圳公安, 西安财政): alone it is a common
         # word (财政 in 财政拨款).
-        suffix = _suffix(core)
+        suffix = org_suffix(core)
         bare = core[:-len(suffix)] if suffix and len(core) - len(suffix) >= 2 else ""
         if bare and not _parent_cut(core):
             aliases |= {stem + bare for stem in stems if stem}
@@ -273,7 +274,7 @@ def describe(entity: str | None, title: str = "", texts: list[str] | None = None
     if cut:
         # A unit under a parent is also named in a list of its siblings: 大鹏、宝安、盐田三个管理局.
         child = (body[4:] if body.startswith("人民政府") and len(body) > 6 else body)[cut:]
-        kind = _suffix(child)
+        kind = org_suffix(child)
         if kind and len(child) - len(kind) >= 2:
             out["stem"], out["kind_word"] = child[:-len(kind)], kind
     return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 
-from index.entity import ORG_SUFFIX, clean_name, place_of
+from index.entity import clean_name, org_suffix, place_of
 from index.numbers import halfwidth
 
 # A text cell naming the unit a line is printed for (预算单位=深圳市考试院), and the unit code some print before it.
@@ -54,7 +54,7 @@ def _named_by_own_words(name: str, department: str, question: str) -> bool:
     question says it (下面那支执法监察队伍). Four characters of those words, or all of them when shorter, that the
     department's name does not hold (生态环境 of 广东省深圳生态环境监测中心站 is 深圳市生态环境局's word too)."""
     rest = name[len(os.path.commonprefix([name, department])):]
-    rest = rest[: -len(suffix)] if (suffix := next((s for s in ORG_SUFFIX if rest.endswith(s)), "")) else rest
+    rest = rest[: -len(suffix)] if (suffix := org_suffix(rest)) else rest
     if len(rest) < 2:
         return False
     n = min(4, len(rest))
