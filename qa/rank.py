@@ -13,7 +13,7 @@ from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
 from qa.rank_codes import coded_groups
-from qa.rank_column import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
+from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
 from qa.rank_owner import blocks, told_apart
 from qa.scope import without_names
 from qa.split_rows import merged

@@ -32,6 +32,7 @@ _YEAR_ROW = re.compile(r"^(?:20\d\d年度?(?:预算|决算)?数?|上年(?:预算
                        r"增长率?|变化|增减率)$")
 _TIME = re.compile(r"^(?:上一?年度?|当年|本年|去年|今年|增减变化(?:情况|金额)?|增减|20\d\d年度?)(?:预算|决算)?数?$")
 _TOTAL_COLUMN = re.compile(r"^(?P<of>.*?)(?:合计|总计|小计)$")
+_BY_SOURCE = re.compile(r"来源|资金渠道|哪(?:一|个)?(?:种|类|块)(?:钱|资金|经费)")  # ranked by what the money comes from
 _GENERIC = re.compile(r"20\d\d年?度?|财政拨款|部门|预算|决算|经费|支出|收入|情况|明细|汇总|总|表")
 
 
@@ -189,6 +190,10 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
             group = named_group(total, wanted, year) if row is None else None
             if group is not None:
                 row, (under, said), named = total, group, group[0][-1]
+            elif row is None and _BY_SOURCE.search(asked):
+                # "按钱的来源看" ranks what the table's total is paid from: the columns of its total row (一般公共预算
+                # 拨款收入, 政府性基金…, 其他收入), in the table the question names by its own words
+                row, said = total, len(wanted & grams(clean(_GENERIC.sub("", norm(title)))))
         if row is None or said < 2:
             continue
         whole, items = column_items(row, under)

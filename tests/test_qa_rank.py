@@ -343,7 +343,7 @@ def test_which_project_is_never_a_summary_tables_class_nor_a_forms_header(tmp_pa
 
 def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
     from qa.answer import ask
-    from qa.rank_column import named_column
+    from qa.rank_by import named_column
     from tests.conftest import city_of
 
     # by unit: the department, its own office and two units; 合计 ranks one unit first, 培训费 the other
@@ -410,7 +410,7 @@ def test_a_list_of_one_row_ranks_nothing(tmp_path):
 
 
 def test_units_are_ranked_by_the_years_column_not_the_year_befores():
-    from qa.rank_column import named_column
+    from qa.rank_by import named_column
 
     def unit(name: str, before: float, now: float) -> Chunk:
         return Chunk(id=name, source="a.txt", kind="row", pages=[1], text=name, table="三公经费表", unit="万元",
@@ -425,7 +425,7 @@ def test_units_are_ranked_by_the_years_column_not_the_year_befores():
 def test_a_ranking_by_a_count_column_reads_it_in_its_measure(tmp_path):
     from qa.aggregate import ranking_follow_ups
     from qa.answer import ask
-    from qa.rank_column import count_unit
+    from qa.rank_by import count_unit
     from tests.conftest import city_of
 
     assert count_unit("人数") == "人" and count_unit("培训/人次") == "人次" and count_unit("合计") == "万元"

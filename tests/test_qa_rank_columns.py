@@ -52,6 +52,16 @@ def test_the_parts_of_a_total_column_the_question_names_are_its_sibling_columns(
     assert across_columns("哪一项支出最多？", sc, retriever, "max", 5) is None
 
 
+def test_a_ranking_by_where_the_money_comes_from_reads_the_total_rows_fund_columns():
+    sources = [("总计", 1100.0), ("一般公共预算拨款收入", 500.0), ("政府性基金预算拨款收入", 150.0), ("其他收入", 450.0)]
+    kinds = [("总计", 1100.0)]
+    retriever, sc = _store([_row("政府采购预算明细表", "合计", sources), _row("政府采购预算明细表", "工程", kinds)])
+    a = across_columns("政府采购预算按钱的来源看，排第二的是哪种来源？", sc, retriever, "max", 5)
+    assert a.rows[0].entity == "其他收入" and a.value == 450.0  # the second, read first
+    # without a source asked, the table's rows are what is ranked
+    assert across_columns("政府采购预算里哪一项最多？", sc, retriever, "max", 5) is None
+
+
 def test_a_column_group_the_question_names_is_ranked_by_its_columns_in_the_years_branch():
     group = "一般公共预算拨款安排的“三公”经费预算"
     cells = []

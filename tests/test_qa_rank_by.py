@@ -1,7 +1,7 @@
-"""qa.rank_column finds the column a ranking reads its items by, and the measure that column is in."""
+"""qa.rank_by finds the column a ranking reads its items by, and the measure that column is in."""
 from types import SimpleNamespace
 
-from qa.rank_column import count_unit, named_column
+from qa.rank_by import count_unit, named_column
 
 
 def _rows(*columns: str) -> list:
