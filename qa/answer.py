@@ -36,7 +36,7 @@ from qa.rank_asks import nth
 from qa.rank_columns import ranked
 from qa.question import FRAME, intent, without_examples
 from qa.kept import keeps_a_word
-from qa.reword import past_where, reading, reword, subject_phrase, term_says_more
+from qa.reword import reading, reword, subject_phrase, term_says_more
 from qa.share import computed_share
 from qa.split_rows import whole_of_parts
 from qa.targets import names_better, says_far_more, stated_quantity
@@ -329,9 +329,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 if cand is not None and kind == "amount":
                     # an item of the narrative saying a long run of the question's own words names what the
                     # term's figure only resembles (qa.items.verbatim_item)
-                    # (a run of the thing's words: the where's, “三公”经费里, name the frame, not the item)
-                    verbatim = verbatim_item(past_where(subject_phrase(question, docs, sc), retriever),
-                                             scored_once(), beats=cand.text)
+                    verbatim = verbatim_item(subject_phrase(question, docs, sc), scored_once(), beats=cand.text)
                     if verbatim is not None:
                         return _item_answer(question, verbatim[0], citations, k, named)
                 if cand is not None:

@@ -254,7 +254,7 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     if not found or found[0].share < MIN_SHARE or len(found[0].said) < MIN_WORDS:
         return None
     best = found[0]
-    where = question[:len(question) - len(asked_after_where(question, frozenset(retriever.terms())))]
+    where = question[:len(question) - len(asked_after_where(question))]
     if where and sum(w not in where for w in best.said) < MIN_WORDS:
         # the words of where to look (机关商品和服务支出里，…) are a list's head, not the item described
         return None

@@ -57,19 +57,12 @@ _INTENTS = (
 # "Y里，X是多少": the clause mark after 里 / 中 ends where to look (一般公共预算基本支出里，…); what follows is asked
 WHERE_WORD = r"(?:里|中|当中)"
 LOOKED_IN = re.compile(WHERE_WORD + r"[，,：:]")
-_BARE_WHERE = re.compile(r"(?:里|当中)(?=[\u4e00-\u9fff]{2})")  # (里 said straight before the thing)
 
 
-def asked_after_where(question: str, terms=frozenset()) -> str:
+def asked_after_where(question: str) -> str:
     """What the question asks once where to look is said (…基本支出里，按考核结果发的绩效工资是多少 → 按考核…是多少);
-    the whole question when it says no where. With the documents' `terms`, a where said without the clause mark counts
-    too when it ends in one of them (财政拨款“三公”经费里买新公车的钱: 三公经费 is where, 买新公车的钱 what)."""
-    rest = LOOKED_IN.split(question)[-1]
-    for mark in (_BARE_WHERE.finditer(rest) if terms else ()):
-        said = re.sub(r"[“”\"'‘’《》「」]", "", re.split(r"[，,、；;]", rest[:mark.start()])[-1])
-        if any(said[i:] in terms for i in range(max(0, len(said) - 2))):
-            return rest[mark.end():]
-    return rest
+    the whole question when it says no where."""
+    return LOOKED_IN.split(question)[-1]
 
 
 # What the question says it does not ask: said before the thing (既不是财政拨款、也不是事业收入的那块, 不算买东西和工程,

@@ -301,11 +301,6 @@ def _broad(words: set[str], vocab: Vocabulary) -> bool:
 _LOOKED_IN_ANY = re.compile(WHERE_WORD + r"([，,：:]?)|[，,]\s*有?多少(?:钱)?是")
 
 
-def past_where(subject: str, retriever: Retriever) -> str:
-    """The subject after the clauses that say where to look, each naming a term or column of the documents."""
-    return _past_where(subject, _vocabulary(retriever))
-
-
 def _past_where(subject: str, vocab: Vocabulary) -> str:
     """The subject after the clauses that say where to look (一般公共预算里，机关商品和服务支出中，…): each names a
     column or term of the documents (less its year and a word or two: 2022年的预算收入). A clause naming no such
@@ -318,9 +313,7 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
         said = [t, *map(norm, re.findall(r"[(（]([^()（）]+)[)）]\s*$", clause))]
         # (…or a fund of the documents with the asker's own word for a part of it: 一般公共预算的日常经费)
         fund, of, own = clause.strip(" ，,").partition("的")
-        # (a term said last after a longer frame, 财政拨款“三公”经费里: three characters of it at least)
-        return any((len(x) - i >= 2 if i < 3 else len(x) - i >= 3) and x[i:] in known
-                   for x in said for i in range(len(x))) or \
+        return any(len(x) - i >= 2 and x[i:] in known for x in said for i in range(3)) or \
             bool(of) and bool(re.fullmatch(_FUNDS, norm(fund))) and 2 <= len(own) <= 4
 
     start = 0
@@ -349,11 +342,8 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     vocab = _vocabulary(retriever)
     subject = without_summed_parts(without_names(question, docs, sc), vocab.columns)
     # the thing asked, after where to look (一般公共预算里，…): the fund's words are no words of the thing
-    past = _past_where(subject, vocab)
-    phrase = _phrase(past) or _phrase(subject)
-    # (the term the where names is where the thing is, not the thing: “三公”经费里买新公车的钱 is no 三公经费)
-    where = norm(subject[:len(subject) - len(past)]) if past != subject else ""
-    terms = [t for t in _terms(vocab, sc, retriever) if not (where and len(norm(t)) >= 3 and norm(t) in where)]
+    phrase = _phrase(_past_where(subject, vocab)) or _phrase(subject)
+    terms = _terms(vocab, sc, retriever)
     # (a year named before the latest one asked, unless a change from it is asked: the money of the years before)
     earlier = len(sc.years) >= 2 and intent(question) != "change"
     terms = other_way_in_time(subject, not_remainders(terms, subject), earlier)

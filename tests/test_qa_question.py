@@ -52,13 +52,3 @@ def test_people_named_by_a_noun_with_a_people_suffix_are_counted_too():
     assert intent("今年要招录多少公务员？") == "count"
     assert intent("请律师要花多少律师费？") == "amount"  # a fee of them: money
     assert intent("多少民生支出？") == "amount"  # (民 begins a word here, it ends none)
-
-
-def test_where_to_look_said_without_a_clause_mark_ends_in_a_term_of_the_documents():
-    from qa.question import asked_after_where
-
-    q = "深圳人社局2026年财政拨款“三公”经费里买新公车的钱是多少？"
-    assert asked_after_where(q, frozenset({"三公经费"})) == "买新公车的钱是多少？"
-    # without the documents' terms, or with a 里 after no term (去哪里了), the whole question is asked
-    assert asked_after_where(q) == q
-    assert asked_after_where("这笔钱花到哪里去了？", frozenset({"三公经费"})) == "这笔钱花到哪里去了？"
