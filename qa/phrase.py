@@ -87,8 +87,8 @@ class Query:
         whole = halfwidth(question)
         thing = asked_after_where(whole)
         where = grams(clean(norm(whole[:len(whole) - len(thing)]))) - grams(clean(norm(thing)))
-        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q), bool(OWN_OFFICE.search(question)),
-                   where)
+        return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q),
+                   bool(OWN_OFFICE.search(question)), where)
 
 
 # The basis of a figure: budgeted (预算) or spent (决算); a question asking one is not answered from the other.

@@ -65,13 +65,14 @@ def units_named(question: str, keys, chunks) -> list[str]:
     """The units of the documents `keys` whose blocks the question names (their name, the name without the place,
     or what tells them from their department: 执法监察队伍), the department itself aside: a question asked again in
     other words keeps them, or it would ask the department's figure."""
-    out: dict[str, None] = {}
+    # (one row of each unit stands for its block: whose it is depends on the unit and the document, not the row)
+    blocks: dict[tuple[str, str], object] = {}
     for key in keys:
         for c in chunks.of_doc(key).values():
-            if c.kind == "row" and c.budget_unit and c.budget_unit not in out and "本级" not in c.budget_unit \
-                    and other_unit(c, "") is not None and other_unit(c, question) is None:
-                out[c.budget_unit] = None
-    return list(out)
+            if c.kind == "row" and c.budget_unit and "本级" not in c.budget_unit:
+                blocks.setdefault((c.budget_unit, c.entity or ""), c)
+    return list(dict.fromkeys(unit for (unit, _), c in blocks.items()
+                              if other_unit(c, "") is not None and other_unit(c, question) is None))
 
 
 def own_office_alone(question: str) -> bool:
