@@ -16,7 +16,7 @@ from qa.evidence import structured
 from qa.split_rows import whole_of_parts
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
 from qa.parts import without_summed_parts
-from qa.total_row import other_row_named
+from qa.total_row import other_row_named, thing_unsaid
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED
 from qa.rank_asks import nth, wants_item
@@ -76,8 +76,13 @@ def is_aggregate(question: str, sc: Scope) -> bool:
     return several or bool(_TWO.search(halfwidth(question)))
 
 
+# Where each document says it (在各自2026年预算说明里报的车辆数): a place to look, no word of the quantity.
+_SAID_IN = re.compile(r"在[^，,。？?]{0,14}?(?:说明|预算|决算|表|文件|公开|报告)(?:里|中)(?:报|说|列|讲|写|提到)?的?")
+
+
 def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
     q = FRAME.sub("", without_names(question, docs, sc))  # 按2026年部门预算公开的数字，…: where to look
+    q = _SAID_IN.sub(" ", q)
     q = re.sub(_STRIP, " ", halfwidth(q), flags=re.I)
     return re.sub(r"\s+", "", q)
 
@@ -194,8 +199,10 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     first = {key: _read(own_office(key) + subjects[key], retriever, key, measure.group(1) if measure else None,
                         asking)
              for key in keys}
-    # (a total row, where the question names another row of its table, is read as the single document's reading)
-    first = {key: None if c is not None and other_row_named(subjects[key], c, retriever, {key}) else c
+    # (a total row, where the question names another row of its table or a thing it leaves unsaid, is read as the
+    # single document's reading)
+    first = {key: None if c is not None and (other_row_named(subjects[key], c, retriever, {key}) or
+                                             thing_unsaid(subjects[key], c)) else c
              for key, c in first.items()}
     if _READING_ONE.get():
         read_one = None  # (already reading one document for an aggregate: its question is not one again)

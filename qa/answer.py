@@ -18,7 +18,7 @@ from qa.rank_year_change import ranked_by_year_change
 from qa.rank_changes import asks_change_rank, ranked_by_change
 from qa.several import several
 from qa.threshold import across_documents
-from qa.total_row import other_row_named
+from qa.total_row import other_row_named, thing_unsaid
 from qa.parts import named_parts, parts_sentence, prints_parts, without_summed_parts
 from qa.whole import whole_budget
 from qa.english import is_english, translate
@@ -254,7 +254,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if kind == "amount" and stated() is not None:
             return _count_answer(question, stated(), citations, k, named, share=stated().share)
         cand = whole_of_parts(structured(read_as, pool, retriever.terms()), retriever.chunks())
-        if cand is not None and other_row_named(subject_phrase(question, docs, sc), cand, retriever, sc.keys):
+        if cand is not None and (other_row_named(subject_phrase(question, docs, sc), cand, retriever, sc.keys) or
+                                 thing_unsaid(subject_phrase(question, docs, sc), cand)):
             cand = None  # a total read where the question names another row of its table (qa/total_row.py)
         framed = FRAME.match(read_as)
         if cand is None and framed and kind in ("percent", "count"):

@@ -92,7 +92,9 @@ def asked_count(question: str) -> tuple[str, str] | None:
         before = question[:m.start(1) + verb.start()].rstrip("，,的")
         return (before[-2:], m.group(2)) if re.search(r"[\u4e00-\u9fff]{2}$", before) and \
             not re.search(r"年$", before) else None
-    return m.group(1).split("的")[-1], m.group(2)  # 局里的车 counts 车
+    # 局里的车 counts 车; 车辆数 (总数, 数量) counts 车辆
+    counted = m.group(1).split("的")[-1]
+    return (re.sub(r"(?:总数|数量|数)$", "", counted) if len(counted) > 2 else counted), m.group(2)
 
 
 def _asks_buying(question: str) -> bool:
@@ -140,7 +142,7 @@ def stated_count(question: str, sc: Scope, retriever: Retriever) -> StatedCount 
     total = bool(_TOTAL.search(phrase) or _WHOLE.search(phrase))
     buys = _asks_buying(phrase)
     phrase = _WHOLE.sub("", _TOTAL.sub("", phrase))
-    wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - PLAIN - set(noun) - set("多少几有是为") - set(MEASURES)
+    wanted = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - PLAIN - set(noun) - set("多少几有是为数量") - set(MEASURES)
     chunks = retriever.chunks()
     found: list[StatedCount] = []
     for cid in docs.get(key, {}).get("chunk_ids") or []:

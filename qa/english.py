@@ -75,7 +75,7 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
         standard = _standard(phrase, terms, sources)
         if standard and standard != found and says_whole(phrase, standard):
             return standard
-        return _with_part(phrase, found, terms)
+        return _named_within(phrase, found, terms) or _with_part(phrase, found, terms)
     from qa.meaning import nearest
 
     read = [m for m in best(stems(phrase), terms) if not m.chance]
@@ -104,6 +104,24 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     if ranked and wording(ranked[0][1]) and (other is None or ranked[0][0] - other >= MIN_MARGIN):
         return ranked[0][1]
     return _standard(phrase, terms, sources)
+
+
+def _named_within(phrase: str, found: str, terms: list[str]) -> str | None:
+    """The label whose standard English name the phrase says word for word ("…paying into the staff housing
+    provident fund from its basic expenditure": 住房公积金), in place of the dictionary's reading when that reading
+    leaves a word of the name unsaid (机关事业单位基本养老保险缴费 says fund and, by 养老, provident, not housing):
+    CC-CEDICT lacks many of the standard senses (公积金 is "accumulated fund"), and a name of several words said
+    whole is the asker naming the label. One such label only; None when there is none or several."""
+    from qa.budget_en import names
+    from qa.gloss import best, stems
+
+    mine = next((m for m in best(stems(phrase), terms) if m.text == found), None)
+    explained = set(mine.explained) if mine else set()
+    lowered = " ".join(re.findall(r"[a-z]+", phrase.lower()))
+    within = {t for t in terms if t != found and any(
+        len(n.split()) >= 2 and re.search(rf"\b{re.escape(' '.join(re.findall(r'[a-z]+', n.lower())))}\b", lowered)
+        and not set(stems(n)) <= explained for n in names(t))}
+    return within.pop() if len(within) == 1 else None
 
 
 def _with_part(phrase: str, found: str, terms: list[str]) -> str:

@@ -123,10 +123,13 @@ def said_share(words: dict[str, tuple[float, list[str]]], text: str) -> float:
     return _said(words, total, text)[1] if total else 0.0
 
 
-def _row_text(chunk) -> str:
-    """A row's own words: its label and its text cells, not the table's title or column names, which every row of
-    the table shares."""
-    return " ".join([chunk.label or ""] + text_cells(chunk))
+def _row_text(chunk, units: frozenset[str] = frozenset()) -> str:
+    """A row's own words: its label, its text cells and, when the question names it (`units`), the budget unit whose
+    block it is in (a project of 治安管理支队 is that unit's); not the table's title or column names, which every row
+    of the table shares. (A unit the question does not name says none of its words: 维修 of 加油、维修这些 is not
+    the 汽车维修行业管理处's.)"""
+    unit = chunk.budget_unit if chunk.budget_unit in units else ""
+    return " ".join([chunk.label or ""] + text_cells(chunk) + [unit])
 
 
 def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[float, list[str]]]:
@@ -193,6 +196,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
     """Every item of the named documents' paragraphs that says one of the question's words (`words`, read from the
     question when not given), best first."""
     from qa.rank import _amount, _is_total
+    from qa.unit_row import units_named
 
     words = question_words(question, sc, retriever) if words is None else words
     # the words of what the question leaves out (除了请社工调解纠纷，还…) describe another item: they find none, and an
@@ -207,12 +211,13 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
     if not total:
         return []
     chunks = retriever.chunks()
+    units = frozenset(units_named(question, sc.keys, chunks)) if sc.named else frozenset()
     out: list[DescribedItem] = []
     for cid in dict.fromkeys(cid for _, mine in words.values() for cid in mine):
         chunk = chunks[cid]
         if chunk.kind == "row":
             value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
-            said, share = _said(words, total, _row_text(chunk))
+            said, share = _said(words, total, _row_text(chunk, units))
             if value is not None and said and not _is_total(chunk):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share,
                                          target_unit(question) if is_target(chunk, value) else "万元"))
@@ -258,10 +263,17 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     if where and sum(w not in where for w in best.said) < MIN_WORDS:
         # the words of where to look (机关商品和服务支出里，…) are a list's head, not the item described
         return None
-    rival = next((f for f in found if abs(f.value - best.value) > 0.005), None)
+    rival = next((f for f in found if abs(f.value - best.value) > 0.005 and not numbered_apart(best, f)), None)
     if rival is not None and rival.share > best.share - MARGIN:
         return None
     return best
+
+
+def numbered_apart(best: DescribedItem, other: DescribedItem) -> bool:
+    """The question's number that the best item says and the other does not (12号线 beside 13号线, 二期's 2): the
+    number names the item, so the other, however many of the question's other words it says, is another one. (A
+    number's idf is low, every document prints 12 somewhere; that is no measure of what it tells apart here.)"""
+    return any(w.isdigit() and w not in other.said for w in best.said)
 
 
 def better_item(question: str, sc: Scope, retriever: Retriever, cand,

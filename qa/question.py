@@ -68,14 +68,14 @@ def asked_after_where(question: str) -> str:
 # What the question says it does not ask: said before the thing (既不是财政拨款、也不是事业收入的那块, 不算买东西和工程,
 # 除了工资以外) or, in brackets, before 之外 / 以外 (补充养老金（基本养老保险之外的那一份）): a figure or term named so is
 # not it.
-OUT_BEFORE = r"既不是|也不是|不是|不算|不含|不包括|除了|除去|除开|扣除|排除"
+OUT_BEFORE = r"既不是|也不是|不是|不算|不含|不包括|除了|除去|除开|扣除|排除|撇开|撇除|抛开|刨去|刨除|剔除"
 OUT_AFTER = r"之外|以外"
 NOT_THIS = re.compile(rf"(?:{OUT_BEFORE})([\u4e00-\u9fff]{{2,12}}?)(?=[，,、的）)]|也|$)")
 _BESIDE = re.compile(rf"[(（]([\u4e00-\u9fff]{{2,12}}?)(?:{OUT_AFTER})")
 # …or as a clause of its own, a list before 以外 (…里，养老、医疗保险和年金以外，其余的社保费)
 _CLAUSE_OUT = re.compile(rf"(?:^|[，,：:；;])([\u4e00-\u9fff、]{{2,24}}?)(?:{OUT_AFTER})(?=[，,的])")
 # Words pointing at a thing the question names or has named (那一块, 这一大类, 该科目, 那一行): no words of it.
-POINTER = re.compile(r"[那这该此]一?(?:大类|个科目|部分|科目|行|项|栏|笔|块|类|款|份|种|个)")
+POINTER = re.compile(r"[那这该此]一?(?:大类|大块|大项|大笔|个科目|部分|科目|行|项|栏|笔|块|类|款|份|种|个)")
 # (那一块, 那部分, 之外: pointing at the thing left out, no word of it)
 _POINTING = re.compile(rf"(?:{POINTER.pattern}|{OUT_AFTER})$")
 

@@ -342,7 +342,8 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     vocab = _vocabulary(retriever)
     subject = without_summed_parts(without_names(question, docs, sc), vocab.columns)
     # the thing asked, after where to look (一般公共预算里，…): the fund's words are no words of the thing
-    phrase = _phrase(_past_where(subject, vocab)) or _phrase(subject)
+    past = _past_where(subject, vocab)
+    phrase = _phrase(past) or _phrase(subject)
     terms = _terms(vocab, sc, retriever)
     # (a year named before the latest one asked, unless a change from it is asked: the money of the years before)
     earlier = len(sc.years) >= 2 and intent(question) != "change"
@@ -381,8 +382,20 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     # question asked again is the whole department's)
     units = "".join(units_named(question, sc.keys, retriever.chunks())) if sc.named else ""
     own = "（本级）" if sc.named and own_office_alone(question) and not OWN_OFFICE.search(names) else ""
-    again = f"{names}{own}{units}{years}{term}{_asking(halfwidth(question))}"
+    again = f"{names}{own}{units}{years}{_part_where(subject, past, term)}{term}{_asking(halfwidth(question))}"
     return (again, [Basis(part="term", text=term, words=[why])]), []
+
+
+_PARTS = ("基本支出", "项目支出")
+
+
+def _part_where(subject: str, past: str, term: str) -> str:
+    """The part of the spending where the question says to look (一般公共预算的日常经费（基本支出）里，冬天供暖的钱),
+    kept before the term in the question asked again (基本支出取暖费): the part's figure, not the whole year's, is
+    asked. "" when the where names no one part, or the term is itself a part's."""
+    where = subject[:len(subject) - len(past)] if past != subject and subject.endswith(past) else ""
+    said = [p for p in _PARTS if p in norm(where)]
+    return said[0] if len(said) == 1 and not any(p in term for p in _PARTS) else ""
 
 
 _CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"

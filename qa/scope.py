@@ -113,6 +113,14 @@ def _said_before(text: str, places: set[str]) -> str:
     return re.split(r"[，,。、？?的在和与及年市省那这]" + (f"|{_any_of(places)}" if places else ""), text)[-1]
 
 
+def _placed_alone(q: str, span: tuple[int, int], aliases: list[str], places: set[str]) -> bool:
+    """The name at `span` says its place, and that place ends no list of places (深圳、西安、重庆市政府办公厅 names each
+    city's office; 重庆市委宣传部、深圳市气象局 names 重庆's 宣传部 only)."""
+    if not any(p in a for a in aliases for p in places):
+        return False
+    return not re.search(r"(?:" + _any_of(places) + r")[、，,和与及]$", q[:span[0]])
+
+
 def scope(question: str, docs: dict[str, dict]) -> Scope:
     q = re.sub(r"\s+", "", halfwidth(question))
     dated = {int(a or b) for a, b in _OTHER_YEAR.findall(q)}
@@ -161,10 +169,13 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         # the alias says no place, and the question none of its units' (深圳、西安、重庆市政府办公厅 says them)
         bare = not any(p and p in best[k][1] for k in by_span[s] for p in places) and not mine & said_places
         if any(o != s and o[0] <= s[0] and s[1] <= o[1] and (bare or mine & {described[k].get("place")
-                                                                              for k in by_span[o]})
+                                                                              for k in by_span[o]} or
+                                                             _placed_alone(q, o, [best[k][1] for k in by_span[o]],
+                                                                           places))
                for o in by_span):
             continue  # inside a longer name of the same place (气象局 in 深圳市气象局), or of any when it says none
-            # (重庆's 规资局 in 深圳's 盐田规资局)
+            # (重庆's 规资局 in 深圳's 盐田规资局), or inside a name that says its own place (宣传部 of 重庆市委宣传部 is
+            # not 深圳's, though the question says 深圳 elsewhere)
         chosen |= set(by_span[s])
     # A district or county said just before the name (深圳市龙岗区民政局) makes it that district's body, not the
     # city's look-alike, unless the document's own name says that district (宝安管理局 of 宝安区).

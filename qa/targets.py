@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.numbers import cell_value, halfwidth
-from qa.counts import COUNTING, StatedCount
+from qa.counts import COUNTING, StatedCount, asked_count
 from qa.question import MEASURES
 from qa.kept import PLAIN as _BUDGET_CHARACTERS
 
@@ -217,6 +217,17 @@ def stated_in(keys: set[str], retriever: Retriever) -> list[tuple[str, float, st
     return out
 
 
+def _counted_thing(question: str, unit: str) -> str:
+    """What the question counts: the words right after the measure word asked (几家下属事业单位没被算进去: 下属事业单位),
+    else the noun before it (设备有多少台, 水库至少有几座: without the asking words said after it)."""
+    after = re.search(r"(?:多少|几)\s*" + re.escape(unit) + r"([\u4e00-\u9fff]{2,8}?)(?=的|没|被|在|是|有|要|[，,？?。（(]|$)",
+                      halfwidth(question))
+    if after:
+        return after.group(1)
+    counted = asked_count(question)
+    return re.sub(r"(?:至少|最少|最多|一共|总共|共|大约|大概|约)+$", "", counted[0]) if counted else ""
+
+
 def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | None = None) -> StatedQuantity | None:
     """The figure of the named document, in the unit the question asks (or `unit`: % for a rate asked, 自来水普及率达到
     多少), whose statement says the question's words best (see the module's account); None when none clearly does."""
@@ -232,10 +243,13 @@ def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | 
     chars = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - _PLAIN
     if not words:
         return None
+    thing = _counted_thing(question, unit) if unit != "%" else ""
     found: dict[tuple, StatedQuantity] = {}
     for name, value, stated, sentence, chunk in stated_in(set(sc.keys), retriever):
         if not agree(unit, stated):
             continue
+        if stated != unit and "个" in (unit, stated) and len(thing) >= 2 and thing[-1] not in name:
+            continue  # (个 counts anything: 12个二级预算单位 is no count of the 设备 asked in 台, unless it names them)
         said = tuple(w for w in words if _says(w, name))
         # the thing a count counts is said after its verb (所属各预算单位共有车辆70辆: 车辆); who holds it and when, before
         # it, say the question's words too, but a question that says none of the thing is not asking it (单位多少个)

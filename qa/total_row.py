@@ -4,6 +4,7 @@ none of 物业公司, while its 物业管理费 row says 物业. The total is wh
 the question then asks the row (read by the later steps: a term, an item), never the total."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from qa.gloss import words
@@ -36,3 +37,21 @@ def other_row_named(phrase: str, cand, retriever: Retriever, keys: set[str]) -> 
             if any(w in (other.label or "") for w in unsaid):
                 return True
     return False
+
+
+# Words that ask, frame or scope a question, not name what it asks (安排了多少, 一共, 部门预算, 本级).
+_NOT_THE_THING = re.compile(r"多少|一共|总共|合计|共计|加起来|大概|大约|请问|安排|准备|打算|部门|单位|本级|汇总|全年|当年|今年|"
+                            r"整个|全部|所有|万元|亿元|总额|总数|总计|数额|金额|规模|情况|盘子|科目")
+
+
+def thing_unsaid(phrase: str, cand) -> bool:
+    """The candidate is a total row, and the question (`phrase`, without the unit's names) names a thing in a word of
+    two characters or more, no asking or scoping word, that neither the table's title, the row, the column nor the
+    row's classification path says: 一般公共预算给开会安排了多少钱 is not the 一般公共预算 合计 of the income table
+    (开会 is left unsaid), however well the fund's words match it."""
+    chunk = cand.hit.chunk
+    if chunk.kind != "row" or not TOTAL_ROW.match(chunk.label or cand.row or ""):
+        return False
+    read = f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}{getattr(chunk, 'code', '') or ''}"
+    rest = _NOT_THE_THING.sub(" ", phrase)
+    return any(len(w) >= 2 and w not in read and set(w) - PLAIN for w in words(rest))

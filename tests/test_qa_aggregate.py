@@ -169,6 +169,8 @@ def test_a_conjunction_inside_a_word_is_kept_in_the_quantity():
     # 及 joins two things, but 涉及 (to involve) is one word of the quantity's name
     assert _subject("委托业务费涉及的财政拨款，哪家最多？", {}, Scope(keys=set())) == "委托业务费涉及财政拨款"
     assert _subject("会议费及培训费哪家最多？", {}, Scope(keys=set())) == "会议费培训费"
+    # where each document says it (在各自预算说明里报的) is a place to look, no word of the quantity
+    assert _subject("在各自2026年预算说明里报的车辆数加起来一共多少辆？", {}, Scope(keys=set())) == "车辆数"
 
 
 def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_subject():

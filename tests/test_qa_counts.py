@@ -26,6 +26,8 @@ def test_what_a_question_counts_and_in_which_measure():
     assert asked_count("计划至少把多少卷档案整理好？") == ("档案", "卷")
     # …nor the words describing it before its 的
     assert asked_count("打算把多少条私人经营的公交线路收回来？") == ("公交线路", "条")
+    # a count of a thing said as its number (车辆数, 设备数量) counts the thing
+    assert asked_count("局里的车辆数有多少辆？") == ("车辆", "辆")
     # …which a follow-up takes from it
     assert follow_ups("某局一共有多少台车？其中应急用的几台？")[1].endswith("几台车")
 

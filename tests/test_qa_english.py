@@ -570,3 +570,12 @@ def test_a_branch_is_read_by_its_own_name_and_one_the_store_lacks_is_not_answere
     assert a.answered and a.value == 300.0, a.answer
     b = ask(asked.format("Longgang"), city.store.root, retriever=city)  # 龙岗: no document of it
     assert not b.answered, b.answer
+
+
+def test_a_labels_standard_name_said_word_for_word_beats_a_dictionary_reading_leaving_its_word_unsaid():
+    # CC-CEDICT has 公积金 as "accumulated fund" and 养老 as "to provide for the elderly": its best reading of the phrase
+    # is the pension contribution, which leaves "housing" unsaid; the phrase says 住房公积金's name whole
+    terms = ["机关事业单位基本养老保险缴费支出", "住房公积金", "基本支出", "人员经费"]
+    assert _term("paying into staff housing provident fund basic expenditure budget", terms, {}) == "住房公积金"
+    # a name whose words the reading says already ("basic expenditure") is no reason to read otherwise
+    assert _term("basic expenditure", terms, {}) == "基本支出"

@@ -207,3 +207,32 @@ def test_a_list_head_word_running_straight_into_the_first_items_name_still_heads
     found = items_in(text)
     assert [i.value for i in found] == [300.0, 61.21, 11.25, 227.54]
     assert all(i.head.startswith("4.文化管理保障预算") for i in found[1:])  # each part says whose part it is
+
+
+def test_a_number_the_question_names_its_item_by_tells_it_from_items_saying_its_other_words():
+    from qa.items import DescribedItem, numbered_apart
+
+    def item(value, said, share):
+        return DescribedItem(value, f"{value}", None, said, share)
+
+    line12 = item(133006.31, ("12", "号线", "运营", "管理"), 0.67)
+    line13 = item(23260.74, ("号线", "运营", "管理"), 0.6)
+    assert numbered_apart(line12, line13) and not numbered_apart(line13, line12)
+    # the 13号线 item says the other words as well as 12号线's, but not its number: no rival
+    question = "深圳市交通局今年为地铁12号线运营期管理安排了多少钱？"
+    assert described_item(question, None, None, found=[line12, line13]).value == 133006.31
+    # without a number to tell them apart, two items saying the words as well are a guess
+    plain = [item(300.0, ("运营", "管理"), 0.6), item(200.0, ("运营", "管理"), 0.6)]
+    assert described_item("深圳市交通局今年运营管理安排了多少钱？", None, None, found=plain) is None
+
+
+def test_a_project_row_says_its_units_name_only_when_the_question_names_that_unit():
+    from types import SimpleNamespace
+
+    from qa.items import _row_text
+
+    row = SimpleNamespace(label="流浪犬只社会化收容", budget_unit="西安市公安局治安管理支队",
+                          text="专项业务经费支出表｜流浪犬只社会化收容：项目金额=200.00")
+    assert "治安管理支队" in _row_text(row, frozenset({"西安市公安局治安管理支队"}))
+    # (维修 of 加油、维修这些 is no word of the 汽车维修行业管理处 the question does not name)
+    assert "治安管理支队" not in _row_text(row)

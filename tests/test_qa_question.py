@@ -26,6 +26,9 @@ def test_what_the_question_says_it_does_not_ask():
     # a bracketed description left out names its thing after 的: the actual 决算数 is not the 预算数 asked
     assert not_asked("公车运行维护费的预算数（不是实际花掉的决算数）是多少？") == ["实际花掉", "决算数"]
     assert not_asked("结转资金（不是上年结转的那部分）有多少？") == ["上年结转"]
+    # set aside in everyday words (撇开, 抛开, 刨去), and pointed at as a big block (那一大块): the block is not asked
+    assert not_asked("项目支出里，撇开国有资本经营预算那一大块，剩下的加起来多少？") == ["国有资本经营预算"]
+    assert not_asked("刨去人员经费，公用经费里办公费有多少？") == ["人员经费"]
 
 
 def test_examples_in_brackets_are_no_words_of_the_things_name():

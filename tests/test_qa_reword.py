@@ -327,3 +327,16 @@ def test_an_item_is_read_by_its_name_or_by_what_it_pays_for_whichever_is_nearer(
     assert found[1] == "委托业务费"  # ahead of 办公费 (0.90) by more than MIN_MARGIN
     assert any(t.startswith("办公费：") for t in seen)  # an item of the classification is offered with its scope
     assert "专项资金列入部门预算的项目" in seen  # a term that is no item, by its name only
+
+
+def test_the_part_of_spending_where_the_question_looks_is_kept_in_the_question_asked_again():
+    from qa.reword import _part_where
+
+    subject = "一般公共预算的日常经费（基本支出）里，冬天供暖的钱一共安排了多少"
+    past = "冬天供暖的钱一共安排了多少"
+    assert _part_where(subject, past, "取暖费") == "基本支出"
+    # no where, or a term that is itself a part's, keeps nothing
+    assert _part_where(past, past, "取暖费") == ""
+    assert _part_where(subject, past, "基本支出") == ""
+    # both parts said: the where names no one part
+    assert _part_where("基本支出和项目支出里，" + past, past, "取暖费") == ""

@@ -255,3 +255,15 @@ def test_a_body_named_after_its_city_that_is_none_of_its_units_and_a_whole_depar
     whole = scope("深圳市气象局（汇总）2026年支出总计是多少？", docs)
     assert whole.missing and whole.unknown == ["深圳市气象局（汇总）"]
     assert not scope("深圳市气象局（本级）2026年支出总计是多少？", docs).missing
+
+
+def test_a_short_name_inside_another_places_named_unit_is_not_that_places_unit():
+    docs = _docs()
+    for key, entity in (("sz-pub", "中共深圳市委宣传部"), ("cq-pub", "中共重庆市委宣传部")):
+        docs[key] = {"entity": entity, "year": 2026, "chunk_ids": [], **describe(entity, f"2026年{entity}部门预算")}
+    # 宣传部 of 重庆市委宣传部 is 重庆's, though the question names 深圳's 气象局 beside it
+    sc = scope("重庆市委宣传部和深圳市气象局2026年的邮电费各是多少？", docs)
+    assert set(sc.named) == {"cq-pub", "sz-met"}, sc.named
+    # both places' units asked by a name said once after the places: each place's
+    both = scope("深圳、重庆两地的市委宣传部2026年邮电费各是多少？", docs)
+    assert {"sz-pub", "cq-pub"} <= set(both.named), both.named

@@ -131,3 +131,12 @@ def test_a_statement_naming_far_more_of_the_question_than_a_count_answers_instea
     assert says_far_more(duty, ("业",))  # the staff count 共156人 shares one character with the question
     assert not says_far_more(duty, ("值", "班", "室", "人", "数", "安", "排"))  # a count naming as much stays
     assert not says_far_more(None, ("业",))
+
+
+def test_a_count_in_the_general_measure_word_answers_only_when_it_names_the_thing_counted(target_city):
+    # 水库27个 says 大中型水库, but counts reservoirs: no answer to how many 台 of 监测设备 they have
+    question = "深圳市卫生健康委员会大中型水库的监测设备有多少台？"
+    assert stated_quantity(question, target_city.scope(question), target_city) is None
+    # …while a 个 statement naming what is counted still answers a 座 asked (水库27个 for 水库至少有几座)
+    asked = "深圳市卫生健康委员会要接着往下建的大中型水库至少有几座？"
+    assert stated_quantity(asked, target_city.scope(asked), target_city).value == 27.0

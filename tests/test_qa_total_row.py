@@ -12,3 +12,20 @@ def test_a_total_row_is_not_read_for_a_question_naming_another_row(tmp_path):
     # asked whole, the total stands
     total = ask("深圳市统计局2026年一般公共预算支出合计是多少？", city.store.root, retriever=city)
     assert total.answered and total.value == 2000.0, total.answer
+
+
+def test_a_total_row_is_not_read_for_a_thing_it_leaves_unsaid():
+    from types import SimpleNamespace
+
+    from qa.total_row import thing_unsaid
+
+    chunk = SimpleNamespace(kind="row", label="合计", table="收入总表", parents=None)
+    total = SimpleNamespace(hit=SimpleNamespace(chunk=chunk), row="合计", column="一般公共预算拨款/小计")
+    # 开会 is what is asked: the fund's total says none of it
+    assert thing_unsaid("部门预算里，一般公共预算给开会安排了多少钱", total)
+    # asking and scoping words name no thing: the fund's total is what is asked
+    assert not thing_unsaid("部门预算里一般公共预算一共安排了多少万元", total)
+    # a row that is no total is judged by the later steps, not here
+    row = SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(kind="row", label="会议费", table="支出表",
+                                                                     parents=None)), row="会议费", column="合计")
+    assert not thing_unsaid("一般公共预算给开会安排了多少钱", row)
