@@ -80,9 +80,13 @@ def is_aggregate(question: str, sc: Scope) -> bool:
 _SAID_IN = re.compile(r"在[^，,。？?]{0,14}?(?:说明|预算|决算|表|文件|公开|报告)(?:里|中)(?:报|说|列|讲|写|提到)?的?")
 
 
+# How each unit is taken, in brackets (（都按整个部门算）, （含下属单位）): the scope, no word of the quantity.
+_SCOPE_SAID = re.compile(r"[（(][^（）()]{0,12}(?:部门|单位|系统|本级|汇总)[^（）()]{0,6}[）)]")
+
+
 def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
     q = FRAME.sub("", without_names(question, docs, sc))  # 按2026年部门预算公开的数字，…: where to look
-    q = _SAID_IN.sub(" ", q)
+    q = _SCOPE_SAID.sub(" ", _SAID_IN.sub(" ", q))
     q = re.sub(_STRIP, " ", halfwidth(q), flags=re.I)
     return re.sub(r"\s+", "", q)
 
