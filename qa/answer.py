@@ -254,9 +254,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if kind == "amount" and stated() is not None:
             return _count_answer(question, stated(), citations, k, named, share=stated().share)
         cand = whole_of_parts(structured(read_as, pool, retriever.terms()), retriever.chunks())
-        if cand is not None and (other_row_named(subject_phrase(question, docs, sc), cand, retriever, sc.keys) or
-                                 thing_unsaid(subject_phrase(question, docs, sc), cand)):
-            cand = None  # a total read where the question names another row of its table (qa/total_row.py)
+        subject = subject_phrase(question, docs, sc)
+        if cand is not None and (other_row_named(subject, cand, retriever, sc.keys) or thing_unsaid(subject, cand)):
+            cand = None  # a total read where the question names another row of its table, or a thing it leaves unsaid
         framed = FRAME.match(read_as)
         if cand is None and framed and kind in ("percent", "count"):
             # 按照经济分类，…增长百分之几: the frame says which table to look in; a rate or count the narrative
@@ -297,7 +297,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if mapped is not None and kind == "change" and intent(mapped[0]) != "change":
                 mapped = None  # reworded as the level's question ("…是多少"): a level is no answer to a change
             if mapped is not None and kind == "amount" and not sums_columns and \
-                    not keeps_a_word(subject_phrase(question, docs, sc), mapped[1][0].text):
+                    not keeps_a_word(subject, mapped[1][0].text):
                 # a term that keeps no word of the question is a guess (the encoder's nearest, a shared sense):
                 # an item of the narrative that says the question's own words comes first (qa/items.py)
                 described = described_once()
@@ -330,7 +330,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 if cand is not None and kind == "amount":
                     # an item of the narrative saying a long run of the question's own words names what the
                     # term's figure only resembles (qa.items.verbatim_item)
-                    verbatim = verbatim_item(subject_phrase(question, docs, sc), scored_once(), beats=cand.text)
+                    verbatim = verbatim_item(subject, scored_once(), beats=cand.text)
                     if verbatim is not None:
                         return _item_answer(question, verbatim[0], citations, k, named)
                 if cand is not None:

@@ -19,10 +19,10 @@ def other_row_named(phrase: str, cand, retriever: Retriever, keys: set[str]) -> 
     """The candidate is a total row, and a word of what the question asks (`phrase`, without the unit's names:
     reword.subject_phrase; two characters or more, that the table's title, the row and the column do not say) is
     said by another row label of the same table (of the documents `keys`)."""
-    chunk = cand.hit.chunk
-    if chunk.kind != "row" or not TOTAL_ROW.match(chunk.label or cand.row or ""):
+    read = _total_said(cand)
+    if read is None:
         return False
-    read = f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}"
+    chunk = cand.hit.chunk
     unsaid = {w for w in words(phrase) if len(w) >= 2 and w not in read and set(w) - PLAIN}
     if not unsaid:
         return False
@@ -49,9 +49,17 @@ def thing_unsaid(phrase: str, cand) -> bool:
     two characters or more, no asking or scoping word, that neither the table's title, the row, the column nor the
     row's classification path says: 一般公共预算给开会安排了多少钱 is not the 一般公共预算 合计 of the income table
     (开会 is left unsaid), however well the fund's words match it."""
-    chunk = cand.hit.chunk
-    if chunk.kind != "row" or not TOTAL_ROW.match(chunk.label or cand.row or ""):
+    read = _total_said(cand)
+    if read is None:
         return False
-    read = f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}{getattr(chunk, 'code', '') or ''}"
     rest = _NOT_THE_THING.sub(" ", phrase)
     return any(len(w) >= 2 and w not in read and set(w) - PLAIN for w in words(rest))
+
+
+def _total_said(cand) -> str | None:
+    """What a total row read as the answer says (its table's title, row, column, classification path and code), or
+    None when the candidate is no total row."""
+    chunk = cand.hit.chunk
+    if chunk.kind != "row" or not TOTAL_ROW.match(chunk.label or cand.row or ""):
+        return None
+    return f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}{getattr(chunk, 'code', '') or ''}"
