@@ -16,7 +16,7 @@ from qa.evidence import structured
 from qa.split_rows import whole_of_parts
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
 from qa.parts import without_summed_parts
-from qa.total_row import other_row_named, thing_unsaid
+from qa.total_row import total_not_asked
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED
 from qa.rank_asks import nth, wants_item
@@ -205,8 +205,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
              for key in keys}
     # (a total row, where the question names another row of its table or a thing it leaves unsaid, is read as the
     # single document's reading)
-    first = {key: None if c is not None and (other_row_named(subjects[key], c, retriever, {key}) or
-                                             thing_unsaid(subjects[key], c)) else c
+    first = {key: None if c is not None and total_not_asked(subjects[key], c, retriever, {key}) else c
              for key, c in first.items()}
     if _READING_ONE.get():
         read_one = None  # (already reading one document for an aggregate: its question is not one again)

@@ -18,7 +18,7 @@ from qa.rank_year_change import ranked_by_year_change
 from qa.rank_changes import asks_change_rank, ranked_by_change
 from qa.several import several
 from qa.threshold import across_documents
-from qa.total_row import other_row_named, thing_unsaid
+from qa.total_row import total_not_asked
 from qa.parts import named_parts, parts_sentence, prints_parts, without_summed_parts
 from qa.whole import whole_budget
 from qa.english import is_english, translate
@@ -255,7 +255,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             return _count_answer(question, stated(), citations, k, named, share=stated().share)
         cand = whole_of_parts(structured(read_as, pool, retriever.terms()), retriever.chunks())
         subject = subject_phrase(question, docs, sc)
-        if cand is not None and (other_row_named(subject, cand, retriever, sc.keys) or thing_unsaid(subject, cand)):
+        if cand is not None and total_not_asked(subject, cand, retriever, sc.keys):
             cand = None  # a total read where the question names another row of its table, or a thing it leaves unsaid
         framed = FRAME.match(read_as)
         if cand is None and framed and kind in ("percent", "count"):

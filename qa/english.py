@@ -75,7 +75,8 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
         standard = _standard(phrase, terms, sources)
         if standard and standard != found and says_whole(phrase, standard):
             return standard
-        return _named_within(phrase, found, terms) or _with_part(phrase, found, terms)
+        read = best(stems(phrase), terms)  # (the dictionary's readings of every term, for both checks below)
+        return _named_within(phrase, found, terms, read) or _with_part(found, read)
     from qa.meaning import nearest
 
     read = [m for m in best(stems(phrase), terms) if not m.chance]
@@ -106,16 +107,16 @@ def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
     return _standard(phrase, terms, sources)
 
 
-def _named_within(phrase: str, found: str, terms: list[str]) -> str | None:
+def _named_within(phrase: str, found: str, terms: list[str], read: list) -> str | None:
     """The label whose standard English name the phrase says word for word ("…paying into the staff housing
     provident fund from its basic expenditure": 住房公积金), in place of the dictionary's reading when that reading
     leaves a word of the name unsaid (机关事业单位基本养老保险缴费 says fund and, by 养老, provident, not housing):
     CC-CEDICT lacks many of the standard senses (公积金 is "accumulated fund"), and a name of several words said
     whole is the asker naming the label. One such label only; None when there is none or several."""
     from qa.budget_en import names
-    from qa.gloss import best, stems
+    from qa.gloss import stems
 
-    mine = next((m for m in best(stems(phrase), terms) if m.text == found), None)
+    mine = next((m for m in read if m.text == found), None)
     explained = set(mine.explained) if mine else set()
     lowered = " ".join(re.findall(r"[a-z]+", phrase.lower()))
     within = {t for t in terms if t != found and any(
@@ -124,13 +125,11 @@ def _named_within(phrase: str, found: str, terms: list[str]) -> str | None:
     return within.pop() if len(within) == 1 else None
 
 
-def _with_part(phrase: str, found: str, terms: list[str]) -> str:
+def _with_part(found: str, read: list) -> str:
     """The term read, and the part of it the phrase asks when the phrase's words it leaves unsaid are exactly the
     words of one other term ("goods through government procurement": 政府采购 and 货物, asked as 政府采购货物, the
-    way a Chinese question asks a part of a whole)."""
-    from qa.gloss import best, stems
-
-    read = [m for m in best(stems(phrase), terms) if not m.chance]
+    way a Chinese question asks a part of a whole). `read`: the dictionary's readings of the terms (qa.gloss.best)."""
+    read = [m for m in read if not m.chance]
     mine = next((m for m in read if m.text == found), None)
     # (of the words some term mostly said says: through, on… are said by none but a chance sense of a long name)
     unsaid = set().union(*(m.explained for m in read if m.word_share >= MIN_GLOSS)) - set(mine.explained) \

@@ -62,4 +62,10 @@ def _total_said(cand) -> str | None:
     chunk = cand.hit.chunk
     if chunk.kind != "row" or not TOTAL_ROW.match(chunk.label or cand.row or ""):
         return None
-    return f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}{getattr(chunk, 'code', '') or ''}"
+    return f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}{chunk.code or ''}"
+
+
+def total_not_asked(phrase: str, cand, retriever: Retriever, keys: set[str]) -> bool:
+    """A total row read where the question names another row of its table, or a thing the total leaves unsaid: the
+    total is not what is asked (answered by the later readings, or across documents by each one's own reading)."""
+    return other_row_named(phrase, cand, retriever, keys) or thing_unsaid(phrase, cand)

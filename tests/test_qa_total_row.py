@@ -19,7 +19,7 @@ def test_a_total_row_is_not_read_for_a_thing_it_leaves_unsaid():
 
     from qa.total_row import thing_unsaid
 
-    chunk = SimpleNamespace(kind="row", label="合计", table="收入总表", parents=None)
+    chunk = SimpleNamespace(kind="row", label="合计", table="收入总表", parents=None, code=None)
     total = SimpleNamespace(hit=SimpleNamespace(chunk=chunk), row="合计", column="一般公共预算拨款/小计")
     # 开会 is what is asked: the fund's total says none of it
     assert thing_unsaid("部门预算里，一般公共预算给开会安排了多少钱", total)
