@@ -15,7 +15,7 @@ from qa.citations import cite
 from qa.evidence import structured
 from qa.split_rows import whole_of_parts
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
-from qa.parts import without_summed_parts
+from qa.parts import summed_terms, without_summed_parts
 from qa.total_row import total_not_asked
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED
@@ -66,13 +66,17 @@ def compares_with_another(question: str) -> bool:
     return operation(q) in ("diff", "ratio") and bool(_OTHER.search(q))
 
 
-def is_aggregate(question: str, sc: Scope) -> bool:
-    """A question about several documents at once (two units named, or 各部门 / 哪个部门), or about two figures."""
+def is_aggregate(question: str, sc: Scope, retriever: Retriever | None = None) -> bool:
+    """A question about several documents at once (two units named, or 各部门 / 哪个部门), or about two figures
+    (two of the documents' terms added up, when the retriever is given: 水费和电费一共)."""
     if _THRESHOLD.search(halfwidth(question)):
         return False  # "哪些单位的X超过N万元": a list of the units past a threshold (answer._across_documents)
     several = len(sc.named) >= 2 or sc.every
     if operation(question) in ("max", "min") and wants_item(question):
         return True  # the largest item within one document
+    if retriever is not None and operation(question) == "sum":
+        vocab = retriever.vocabulary()
+        several = several or summed_terms(halfwidth(question), set(vocab.terms), vocab.columns) is not None
     return several or bool(_TWO.search(halfwidth(question)))
 
 
@@ -311,16 +315,29 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
     """"基本支出和项目支出分别是多少": each figure read on its own, both returned; "会议费和培训费两项加起来是多少":
     their sum (a difference, a ratio: the same), computed from the two cells and shown."""
     op = operation(question)
-    q = without_names(question, retriever.documents(), sc)
-    if op in ("sum", "diff", "ratio"):
-        q = re.sub(dict(_OPS)[op] + "|" + _BOTH.pattern, "", q)
-    q = re.sub(r"分别|各自|各(?=是|为|有)|是多少|为多少|有多少|多少|是|为|有|\?|？|。", "", halfwidth(q))
-    # (where both are read, said once before them: 一般公共预算里，会议费和培训费 — the first part's clause)
-    where, _, q = q.rpartition("，") if "，" in q else q.rpartition(",")
-    parts = [p for p in re.split(r"和|与|及|、|以及|跟", q) if len(p) >= 2]
-    if len(parts) != 2:
-        return None
-    parts = [f"{where}，{p}" if where else p for p in parts]
+    q = halfwidth(without_names(question, retriever.documents(), sc))
+    vocab = retriever.vocabulary()
+    summed = summed_terms(q, set(vocab.terms), vocab.columns) if op == "sum" else None
+
+    def asked(text: str) -> str:  # (the operation and asking words out)
+        if op in ("sum", "diff", "ratio"):
+            text = re.sub(dict(_OPS)[op] + "|" + _BOTH.pattern, "", text)
+        return re.sub(r"分别|各自|各(?=是|为|有)|是多少|为多少|有多少|多少|是|为|有|\?|？|。", "", text)
+
+    if summed is not None:
+        # two terms added up (水费和电费一共): each read with every other word of the question, where to look too
+        first, second, start, end = summed
+        before, after = q[:start], q[end:]
+        if re.search(r"[（(]$", before):  # (the terms in brackets after the asker's word for their sum: 水电（水费加电费）)
+            before, after = re.sub(r"[^的，,（(]{1,4}[（(]$", "", before), re.sub(r"^[）)]", "", after)
+        parts = [asked(before + t + after) for t in (first, second)]
+    else:
+        # (where both are read, said once before them: 一般公共预算里，会议费和培训费 — the first part's clause)
+        where, _, rest = asked(q).rpartition("，") if "，" in q else asked(q).rpartition(",")
+        parts = [p for p in re.split(r"和|与|及|、|以及|跟", rest) if len(p) >= 2]
+        if len(parts) != 2:
+            return None
+        parts = [f"{where}，{p}" if where else p for p in parts]
     # A qualifier said once before the first figure applies to both ("三公经费中公务接待费和公务用车…").
     read = []
     for part in parts:

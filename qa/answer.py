@@ -186,7 +186,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         # one figure (the other's unit not in the store, or the item not read) is no answer to a comparison
         return _abstain(question, "问题比较两个数字，未能各自读出两者，未作回答。以下为最接近的段落。",
                         retriever.search(question, k), k, named)
-    if is_aggregate(question, sc):
+    if is_aggregate(question, sc, retriever):
         found = aggregate(question, sc, retriever, k, read_one=lambda q: _answer(q, k, settings, retriever))
         if found is not None:
             return found

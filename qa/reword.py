@@ -359,6 +359,9 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
                         ties)
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
         return None, []
+    if best is not None and _FUND_TERM.fullmatch(best[1]) and _named([rest := _FUND_TERM.sub(" ", phrase)]):
+        # the fund is where the thing is paid from (一般公共预算给开会…): the thing is read alone, or not at all
+        best = _encoded(for_encoder(rest.strip()), [t for t in terms if not _FUND_TERM.fullmatch(t)], vocab, ties)
     if best is not None:
         best = _unqualified(phrase, best, terms)
     kept, bridge = _kept_or_bridged(phrase, best, vocab) if best is not None else (False, [])

@@ -45,8 +45,19 @@ def same_label_twice(cands: list[_Candidate], q: Query | None = None, penalty: f
             continue
         carried = [c for c in twins if not said_carried and not c.hit.chunk.code and
                    _CARRIED.search(c.hit.chunk.parents or "")]
-        for c in carried if carried and len(carried) < len(twins) else twins:
+        for c in carried if carried and len(carried) < len(twins) else _below_parent(twins) or twins:
             c.score -= penalty
+
+
+def _below_parent(twins: list[_Candidate]) -> list[_Candidate]:
+    """The lines coded under another of the twins (离休费 3030101 under 离休费 30301: the class's first item named
+    as the class): the class's line is the label's whole figure, its namesake item a part. Empty when the twins'
+    codes do not nest so."""
+    codes = {c.hit.chunk.code for c in twins}
+    parent = min(codes, key=lambda x: len(x or "")) if all(codes) else None
+    if parent is None or not all(x == parent or x.startswith(parent) for x in codes) or len(codes) < 2:
+        return []
+    return [c for c in twins if c.hit.chunk.code != parent]
 
 
 def zero_beside_same_item(cands: list[_Candidate], q: Query) -> None:

@@ -134,6 +134,16 @@ def test_a_label_printed_twice_with_two_amounts_is_not_read_from_one_row():
     assert structured("万里街道办事处公务用车运行维护费预算多少？", [first, second, said]).value == 15.0
 
 
+def test_a_class_and_its_first_item_printed_with_one_label_read_as_the_class():
+    # 离休费 30301 sums its items, the first of which the table also names 离休费 (3030101)
+    whole = _row("离休费", {"基本支出/总计": 17.07}, "一般公共预算基本支出情况表", code="30301")
+    first = _row("离休费", {"基本支出/总计": 3.91}, "一般公共预算基本支出情况表", code="3030101")
+    first.chunk.id += "-2"
+    other = _row("离休生活性补贴", {"基本支出/总计": 3.86}, "一般公共预算基本支出情况表", code="3030102")
+    assert structured("基本支出里离休费是多少？", [first, whole, other]).value == 17.07
+    assert structured("3030101离休费是多少？", [first, whole, other]).value == 3.91  # its code names the item
+
+
 def test_a_fund_printed_again_under_the_carry_over_is_read_only_when_the_carry_over_is_asked():
     own = _row("一、一般公共预算财政拨款", {"收入/金额": 300.0}, "财政拨款收入支出决算总表")
     again = _row("一般公共预算财政拨款", {"收入/金额": 10.0}, "财政拨款收入支出决算总表")

@@ -239,3 +239,18 @@ def test_two_figures_added_up_or_compared_are_computed_from_both_cells_and_shown
     assert "相加" in a.answer  # the computation is shown, not a figure the document prints
     b = ask("深圳市文化局2026年会议费和培训费这两项相差多少？", city.store.root, retriever=city)
     assert b.answered and b.value == 10.4, b.answer
+
+
+def test_two_terms_added_up_in_one_document_are_both_read_and_summed(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t{0}\n"
+             "30205\t水费\t{1}\n30206\t电费\t{2}\n")
+    city = city_of(tmp_path, [(u, table.format(f"{110 + i}.00", f"{8 + i}.00", f"{95 + i}.40"))
+                              for i, u in enumerate(["统计局", "审计局"])])
+    for question in ("深圳市统计局2026年一般公共预算水费和电费一共多少？",
+                     "深圳市统计局2026年一般公共预算里，水电（水费加电费）一共安排了多少？"):
+        a = ask(question, city.store.root, retriever=city)
+        assert a.answered and a.value == 103.4 and [r.value for r in a.rows] == [8.0, 95.4], a.answer
+        assert "相加" in a.answer

@@ -1,5 +1,5 @@
 """The parts a question names beside a total are said with it."""
-from qa.parts import named_parts, parts_sentence, without_summed_parts
+from qa.parts import named_parts, parts_sentence, summed_terms, without_summed_parts
 
 FACTS = [{"column": "支出总计", "value": 620.15}, {"column": "基本支出", "value": 499.6},
          {"column": "项目支出", "value": 120.55}]
@@ -51,3 +51,14 @@ def test_a_row_of_a_table_printing_no_column_of_the_parts_added_up_is_not_their_
     assert prints_parts(question, FACTS, columns)
     assert not prints_parts(question, [{"column": "支出/2026 年预算数", "value": 1520.55}], columns)
     assert prints_parts("培训费是多少？", [{"column": "支出/2026 年预算数", "value": 1520.55}], columns)
+
+
+def test_two_terms_added_up_are_found_with_the_words_naming_them():
+    terms, columns = {"水费", "电费", "商品和服务支出", "基本支出", "项目支出"}, {"基本支出", "项目支出"}
+    text = "一般公共预算水费和电费一共多少"
+    first, second, start, end = summed_terms(text, terms, columns)
+    assert (first, second, text[start:end]) == ("水费", "电费", "水费和电费")
+    assert summed_terms("水电（水费加电费）一共多少", terms, columns)[:2] == ("水费", "电费")
+    assert summed_terms("商品和服务支出一共多少", terms | {"商品"}, columns) is None  # one term with 和 inside
+    assert summed_terms("基本支出和项目支出合计多少", terms, columns) is None  # two columns of one figure
+    assert summed_terms("路费和住宿费一共多少", terms, columns) is None  # no terms of the documents

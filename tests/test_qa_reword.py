@@ -340,3 +340,28 @@ def test_the_part_of_spending_where_the_question_looks_is_kept_in_the_question_a
     assert _part_where(subject, past, "基本支出") == ""
     # both parts said: the where names no one part
     assert _part_where("基本支出和项目支出里，" + past, past, "取暖费") == ""
+
+
+def test_a_fund_said_before_the_thing_is_where_it_is_paid_from_and_the_thing_is_read_alone(tmp_path, monkeypatch):
+    import qa.meaning
+    from qa.reword import reading
+    from tests.conftest import city_of
+
+    table = ("收支总表\n单位：万元\n项目\t预算数\n一般公共预算\t{0}\n\n"
+             "一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t{0}\n"
+             "30215\t会议费\t{1}\n30216\t培训费\t3.00\n")
+    city = city_of(tmp_path, [(u, table.format(f"{40 + i}.00", f"{12 + i}.00")) for i, u in enumerate(["统计局", "审计局", "民政局"])])
+
+    def nearest(phrase, texts, k=1):
+        # an encoder drawn to the fund's own name whenever the phrase says it, else to 会议费
+        first = "一般公共预算" if "一般公共预算" in phrase else "会议费"
+        order = sorted(texts, key=lambda t: (not t.startswith(first), t))
+        return list(zip([0.93, 0.88, 0.87], order))[:k]
+
+    monkeypatch.setattr(qa.meaning, "nearest", nearest)
+    question = "深圳市统计局2026年一般公共预算给开会安排了多少钱？"
+    (again, basis), _ = reading(question, city.scope(question), city)
+    assert basis[0].text == "会议费" and "会议费" in again  # the fund names where, not the thing
+    question = "深圳市统计局2026年一般公共预算是多少？"  # the fund alone is the thing asked
+    found, _ = reading(question, city.scope(question), city)
+    assert found is None or found[1][0].text == "一般公共预算"
