@@ -40,7 +40,8 @@ def entity_field(line: str) -> str | None:
     m = _ENTITY_FIELD.match(join_cjk(halfwidth(line)))
     if not m:
         return None
-    value = re.split(r"\s{2,}|单位\s*[:：]", m.group(1))[0].strip()
+    # (the unit line printed on the same line: 部门名称：X局  金额单位：元, its 金额 too)
+    value = re.split(r"\s{2,}|(?:金额)?单位\s*[:：]", m.group(1))[0].strip()
     return value or None
 
 

@@ -37,14 +37,26 @@ def detect_year(head: str, body: str) -> int | None:
 _ORG_CHAR = re.compile("[" + "".join(sorted({w[-1] for w in ORG_SUFFIX} | set("街镇室"))) + "]|XX")
 
 
+def _title_name(line: str) -> str:
+    s = join_cjk(halfwidth(line)).strip("#* ")
+    s = re.sub(r"^20\d{2}\s*年度?\s*", "", s)
+    s = _TITLE_TAIL.sub("", s).strip()
+    return re.sub(r"20\d{2}\s*年度?$", "", s).strip().replace(" ", "")
+
+
+def _names_unit(s: str) -> bool:
+    return 2 <= len(s) <= 40 and not s.startswith("目") and bool(_ORG_CHAR.search(s))
+
+
 def entity_from_title(title_lines: list[str]) -> str | None:
-    for line in title_lines:
-        s = join_cjk(halfwidth(line)).strip("#* ")
-        s = re.sub(r"^20\d{2}\s*年度?\s*", "", s)
-        s = _TITLE_TAIL.sub("", s).strip()
-        s = re.sub(r"20\d{2}\s*年度?$", "", s).strip()
-        if 2 <= len(s) <= 40 and not s.startswith("目") and _ORG_CHAR.search(s):
-            return s.replace(" ", "")
+    for i, line in enumerate(title_lines):
+        s = _title_name(line)
+        if _names_unit(s):
+            return s
+        # a long name broken over two lines of the cover (…综合监测 / 与技术保障中心): the first half names no unit
+        # alone, the second alone is no whole name
+        if s and i + 1 < len(title_lines) and _names_unit(joined := _title_name(line + title_lines[i + 1])):
+            return joined
     return None
 
 

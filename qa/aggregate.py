@@ -229,7 +229,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             finally:
                 _READING_ONE.reset(token)
         if cand is not None:
-            read.append((docs[key].get("name") or docs[key].get("entity") or key, cand))
+            read.append((_shown(key, docs), cand))
     labels = {norm(c.row or "") for _, c in read if c.row}
     if not any(first.values()) and not measure and len(labels) > 1:
         # no document prints the quantity in a cell and each one's own reading found another row (退休费 in one,
@@ -289,6 +289,15 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
                   mode="structured", rows=rows, confidence=round(min(1.0, cover), 3), basis=basis,
                   table=read[0][1].table, row=read[0][1].row, column=read[0][1].column,
                   answered=not missing and not lone)
+
+
+def _shown(key: str, docs: dict[str, dict]) -> str:
+    """The unit's name as an answer's row shows it: with （本级） when the store prints the same unit as a department
+    too (the two rows, and their citations, are then never one)."""
+    name = docs[key].get("name") or docs[key].get("entity") or key
+    twin = any(k != key and (d.get("name") or d.get("entity")) == name and d.get("scope") != "本级"
+               for k, d in docs.items())
+    return f"{name}（本级）" if twin and docs[key].get("scope") == "本级" else name
 
 
 def _own_subjects(question: str, docs: dict[str, dict], sc: Scope, keys: list[str]) -> dict[str, str] | None:

@@ -257,15 +257,20 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
     else:
         keys = set(docs)
     if chosen and len(keys) > 1 and not out.every:
-        # One unit printed twice, as a department (汇总) and as its own office (本级): the question's word decides,
-        # else the department.
-        names = {described[k].get("name") for k in keys}
-        if len(names) == 1:
-            want = "本级" if re.search(r"本级|机关", q) else "汇总"
-            pick = {k for k in keys if described[k].get("scope") == want}
-            keys = pick or keys
-            # (the other printing is not named: one unit asked is no question across two documents)
-            out.named = {k: v for k, v in out.named.items() if k in keys}
+        # A unit printed twice, as a department (汇总) and as its own office (本级): the question's word decides,
+        # else the department — for each unit it names (two departments compared are never four documents summed)
+        printings: dict[str, set[str]] = {}
+        for k in keys:
+            printings.setdefault(described[k].get("name") or k, set()).add(k)
+        kept = set()
+        for printed in printings.values():
+            said = [out.named[k] for k in printed if out.named.get(k)]
+            own = re.search(r"本级|机关", q) if len(printings) == 1 else \
+                any(re.search(re.escape(n) + r"\s*[（(]?\s*(?:本级|机关)", q) for n in said)
+            kept |= {k for k in printed if described[k].get("scope") == ("本级" if own else "汇总")} or printed
+        keys = kept
+        # (the other printing is not named: one unit asked is no question across two documents)
+        out.named = {k: v for k, v in out.named.items() if k in keys}
     if years:
         by_year = {k for k in keys if docs[k].get("year") in years}
         if by_year:

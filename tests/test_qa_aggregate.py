@@ -254,3 +254,16 @@ def test_two_terms_added_up_in_one_document_are_both_read_and_summed(tmp_path):
         a = ask(question, city.store.root, retriever=city)
         assert a.answered and a.value == 103.4 and [r.value for r in a.rows] == [8.0, 95.4], a.answer
         assert "相加" in a.answer
+
+
+def test_departments_printed_twice_are_each_read_once_in_the_printing_the_question_says(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    # each department's whole budget (汇总) and its own office's (本级) are both in the store
+    city = city_of(tmp_path, [("气象局", "会议费30.00万元。"), ("气象局（本级）", "会议费12.00万元。"),
+                              ("统计局", "会议费20.00万元。"), ("统计局（本级）", "会议费8.00万元。"), ("审计局", "会议费7.00万元。")])
+    a = ask("深圳市气象局和深圳市统计局2026年会议费加起来是多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 50.0 and [r.value for r in a.rows] == [30.0, 20.0], a.answer  # never 70
+    b = ask("深圳市气象局（本级）和深圳市统计局（本级）2026年会议费各是多少？", city.store.root, retriever=city)
+    assert [(r.entity, r.value) for r in b.rows] == [("深圳市气象局（本级）", 12.0), ("深圳市统计局（本级）", 8.0)], b.answer

@@ -74,6 +74,17 @@ def test_department_or_its_own_office():
     assert is_aggregate("泉州市公安局本级办公费和印刷费两个科目加起来是多少？", own)
 
 
+def test_two_departments_each_printed_twice_are_each_read_once():
+    names = {"met": "示例市气象局", "met-own": "示例市气象局（本级）", "stat": "示例市统计局",
+             "stat-own": "示例市统计局（本级）"}
+    docs = {k: {"entity": e, "year": 2026, "chunk_ids": [], **describe(e, f"2026年{e}部门预算")} for k, e in names.items()}
+    # two departments compared or summed are two documents, never each one's department and own office together
+    assert scope("示例市气象局和示例市统计局的会议费各是多少", docs).keys == {"met", "stat"}
+    assert scope("示例市气象局（本级）和示例市统计局（本级）的会议费", docs).keys == {"met-own", "stat-own"}
+    # each unit by its own word: 本级 said after one of them only
+    assert scope("示例市气象局和示例市统计局本级的会议费", docs).keys == {"met", "stat-own"}
+
+
 def test_what_the_store_does_not_hold_is_reported():
     docs = _docs()
     other = scope("深圳市教育局2026年三公经费是多少？", docs)
