@@ -364,6 +364,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                                               if cand.hit.chunk.kind == "row" else [])
             confidence = round(min(1.0, cand.cover), 3)
             if any("近义" in w for b in term for w in b.words):  # (the encoder's reading alone: see NEAR_READING)
+                if not cand.value:
+                    # a zero says the guessed item has no money there: a guess at an absence is no answer
+                    return _abstain(question, f"证据不足：问题所说只是近似文件中的“{term[0].text}”，而读到的这一项为0，"
+                                              "未以近义推断的零作答。以下为最接近的段落。",
+                                    [cand.hit] + [h for h in hits if h is not cand.hit], k, named)
                 confidence = min(confidence, NEAR_READING)
                 said = f"（问题所说读作文件中的“{term[0].text}”，系近义推断）" + said
             return Answer(question=question, answer=said, value=round(cand.value, 4), unit=cand.unit,

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from index.entity import ORG_SUFFIX
 from index.numbers import joined_digits
 from qa.candidate import MIN_COVER, _Candidate
 from qa.cells import text_cells
-from qa.phrase import COMPARED, SENTENCE, Query, clean, grams, is_unit, match, rate_kind, strip_entity
+from qa.phrase import COMPARED, SENTENCE, Query, clean, grams, is_unit, match, norm, rate_kind, strip_entity
 from qa.question import MEASURE, STATED_COUNT, asked_direction
 
 if TYPE_CHECKING:
@@ -50,6 +51,12 @@ def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
     if len(parts) < 2:
         return False
     item = clean(strip_entity(re.split(r"[，,；;：:、]", parts[-1])[-1], hit))
+    # (an item opening with the unit's own name said short, 交通局机关 of 西安市交通运输局: its rest names the item)
+    own_name = norm(hit.chunk.entity or "")
+    lead = next((i for i, ch in enumerate(item) if ch not in own_name), len(item))
+    kind = next((k for k in ORG_SUFFIX if own_name.endswith(k)), None)  # (局 of 交通运输局: the name ends alike)
+    if kind and lead >= 2 and len(item) - lead >= 2 and item[:lead].endswith((kind, kind[-1])):
+        item = item[lead:]
     # (预算 ending 服务类预算 names nothing: every amount is one; 类 says "a kind of", 服务类 is 服务)
     own = grams(re.sub(r"类?(?:预算|支出|经费|资金|金额)?$", "", item)) or grams(item)
     return bool(own) and len(own & q.grams) < 0.75 * len(own)
@@ -163,6 +170,7 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
             continue
         for lo, hi in _sentence_spans(text):
             first = True  # the first figure in the measure asked: the sentence's total before its breakdown
+            whole_at, framed = len(out), False  # (the sentence's figures read so far; a named part lowers them once)
             for m in rx.finditer(text, lo, hi):
                 prefix = text[lo:m.start()]
                 just_before = prefix[-8:]
@@ -186,8 +194,14 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
                     score = score + 4.0 + (1.0 if first else 0.0)
                     cover = max(cover, MIN_COVER) if cover >= 0.3 else cover
                     first = False
+                unnamed = unit != "%" and _listed_unnamed(q, prefix, h)
+                if unit != "%" and not unnamed and len(_PARTS.split(prefix)) >= 2 and not framed:
+                    # a part of the sentence's total (实有人数1133人，其中局机关58人) that the question names: the
+                    # total's words frame it, the part is what is asked
+                    framed = True
+                    for before in out[whole_at:]:
+                        before.score = min(before.score, score - 0.5)
                 # (a count in the measure word it is stated in: 5辆, not 5个)
                 out.append(_Candidate(score, float(m.group(1)), unit if unit == "%" else m.group(2), text[lo:hi].strip(),
-                                      h, cover=cover,
-                                      unnamed=unit != "%" and _listed_unnamed(q, prefix, h)))
+                                      h, cover=cover, unnamed=unnamed))
     return out

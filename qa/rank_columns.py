@@ -112,8 +112,7 @@ def _year_row(rows: list, year: str) -> object | None:
 
 
 # A ranking of units asked (哪个单位, 哪家下属单位, 哪个分局): what is named must be a unit.
-# (…or 哪一家 alone: 家 counts organisations, never account lines)
-UNIT_ASKED = re.compile(r"哪(?:个|家|一个|一家)?(?:下属|二级|所属)?(?:单位|部门|机构|分局|支队|中心|处室|科室)|哪一?家")
+UNIT_ASKED = re.compile(r"哪(?:个|家|一个|一家)?(?:下属|二级|所属)?(?:单位|部门|机构|分局|支队|中心|处室|科室)")
 
 
 def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,

@@ -12,6 +12,7 @@ from qa.question import MEASURE, OUT_AFTER, OUT_BEFORE, UNDIRECTED_CHANGE, WHERE
 from qa.models import Basis
 from qa.nearest_term import encoded as _encoded
 from qa.parts import without_summed_parts
+from qa.item_scope import scope
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
@@ -151,6 +152,11 @@ def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabular
     """Whether the term keeps a word of the phrase (not a broad one), else the phrase's words that bridge to it."""
     kept = keeps_a_morpheme(phrase, best[1], best[0]) and not _broad(kept_words(phrase, best[1]), vocab)
     bridge = [] if kept else [w for w in bridged(phrase, best[1]) if not _broad(kept_words(w, w), vocab)]
+    if not kept and not bridge:
+        # …or a word of the phrase that the term's own account prints (印文件、印资料: 印刷费 pays for 印刷、复印、
+        # 装订资料), the documents' definition or the classification's scope the encoder read it by
+        bridge = [w for w in vocab.said_by_definition(phrase, vocab.gloss.get(best[1]) or scope(best[1]) or "")
+                  if set(w) - PLAIN and not _broad(kept_words(w, w), vocab)]
     return kept, bridge
 
 

@@ -266,7 +266,7 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         for printed in printings.values():
             said = [out.named[k] for k in printed if out.named.get(k)]
             own = re.search(r"本级|机关", q) if len(printings) == 1 else \
-                any(re.search(re.escape(n) + r"\s*[（(]?\s*(?:本级|机关)", q) for n in said)
+                any(said_with_own_office(q, n) for n in said)
             kept |= {k for k in printed if described[k].get("scope") == ("本级" if own else "汇总")} or printed
         keys = kept
         # (the other printing is not named: one unit asked is no question across two documents)

@@ -163,12 +163,20 @@ class Vocabulary:
             return len(word) / len(parts)
         return 0.0
 
+    def _telling(self, words: list[str]) -> list[str]:
+        """The words few definitions say: a word most of them say (基本, 支出) tells no definition apart, it never
+        makes one "say" the question."""
+        glosses = list(self.gloss.values())
+        return [w for w in words if sum(self._said(w, g) for g in glosses) <= COMMON_IN_DEFINITIONS * len(glosses)]
+
+    def said_by_definition(self, text: str, definition: str) -> list[str]:
+        """The text's telling words that a definition prints whole (印资料: 资料 of 印刷、复印、装订资料…)."""
+        return [w for w in self._telling(self._words(text)) if w in definition]
+
     def lexical(self, text: str) -> list[tuple[float, str, str]]:
         """(score, term, why) of terms the text abbreviates or whose definition it says."""
         words = self._words(text)
-        # A word most definitions say (基本, 支出) tells no definition apart: it never makes one "say" the question.
-        glosses = list(self.gloss.values())
-        telling = [w for w in words if sum(self._said(w, g) for g in glosses) <= COMMON_IN_DEFINITIONS * len(glosses)]
+        telling = self._telling(words)
         out = []
         for term in self.terms:
             if any(term in w for w in words):

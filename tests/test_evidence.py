@@ -414,3 +414,9 @@ def test_a_zero_in_a_column_the_question_names_only_by_common_words_is_not_the_r
     assert structured("一般公共预算的日常经费（基本支出）里，差旅费是多少万元？", hits).value == 28.25
     # …unless the question names that column whole
     assert structured("差旅费的人员经费支出是多少万元？", hits).value == 0.0
+
+
+def test_a_part_of_a_stated_total_that_the_question_names_is_the_count_asked():
+    said = _para("截至上年底，实有人数1133人，其中局机关58人，事业单位1075人。")
+    assert structured("事业单位实有人数多少人？", [said]).value == 1075.0  # the total's words frame the part
+    assert structured("实有人数多少人？", [said]).value == 1133.0  # no part named: the total

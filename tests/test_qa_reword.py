@@ -365,3 +365,37 @@ def test_a_fund_said_before_the_thing_is_where_it_is_paid_from_and_the_thing_is_
     question = "深圳市统计局2026年一般公共预算是多少？"  # the fund alone is the thing asked
     found, _ = reading(question, city.scope(question), city)
     assert found is None or found[1][0].text == "一般公共预算"
+
+
+def test_a_word_the_terms_own_account_prints_bridges_the_encoders_reading():
+    from qa.reword import _kept_or_bridged
+    from qa.vocab import Vocabulary
+
+    vocab = Vocabulary(["印刷费", "手续费", "差旅费"], {}, {}, set())
+    # 印刷费 keeps one character of "印文件、印资料": the classification's scope of it prints 资料 (印刷、复印、装订资料…)
+    kept, bridge = _kept_or_bridged("印文件、印资料", (0.889, "印刷费", "近义"), vocab)
+    assert not kept and bridge == ["资料"]
+    # a word the scope does not print bridges nothing
+    assert _kept_or_bridged("发传单", (0.889, "印刷费", "近义"), vocab) == (False, [])
+
+
+def test_a_zero_read_through_the_encoders_term_alone_is_no_answer(tmp_path, monkeypatch):
+    import qa.meaning
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t{0}\n"
+             "30201\t办公费\t{1}\n30202\t印刷费\t5.00\n")
+    city = city_of(tmp_path, [("统计局", table.format("5.00", "0.00")), ("审计局", table.format("17.00", "12.00")),
+                              ("民政局", table.format("9.00", "4.00"))])
+
+    def nearest(phrase, texts, k=1):  # an encoder sure that office supplies are 办公费
+        order = sorted(texts, key=lambda t: (not t.startswith("办公费"), t))
+        return list(zip([0.93, 0.88, 0.87], order))[:k]
+
+    monkeypatch.setattr(qa.meaning, "nearest", nearest)
+    a = ask("深圳市审计局2026年买办公用的纸笔花多少钱？", city.store.root, retriever=city)
+    assert a.answered and a.value == 12.0 and "近义推断" in a.answer, a.answer  # the guessed term's figure, said so
+    # the same guess read as 0.00: no money for the guessed item is a guess at an absence, declined
+    b = ask("深圳市统计局2026年买办公用的纸笔花多少钱？", city.store.root, retriever=city)
+    assert not b.answered and "办公费" in b.answer and b.citations, b.answer
