@@ -15,14 +15,14 @@ from qa.citations import cite
 from qa.evidence import structured
 from qa.split_rows import whole_of_parts
 from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
-from qa.parts import summed_terms, without_summed_parts
+from qa.parts import each_term, summed_terms, without_summed_parts
 from qa.total_row import total_not_asked
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED
 from qa.rank_asks import nth, wants_item
 from qa.rank_columns import ranked
 from qa.phrase import norm
-from qa.scope import said_with_own_office, without_names
+from qa.scope import said_with_own_office, shown_name, without_names
 from qa.whole import total_of
 
 if TYPE_CHECKING:
@@ -229,7 +229,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             finally:
                 _READING_ONE.reset(token)
         if cand is not None:
-            read.append((_shown(key, docs), cand))
+            read.append((shown_name(key, docs), cand))
     labels = {norm(c.row or "") for _, c in read if c.row}
     if not any(first.values()) and not measure and len(labels) > 1:
         # no document prints the quantity in a cell and each one's own reading found another row (退休费 in one,
@@ -291,15 +291,6 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
                   answered=not missing and not lone)
 
 
-def _shown(key: str, docs: dict[str, dict]) -> str:
-    """The unit's name as an answer's row shows it: with （本级） when the store prints the same unit as a department
-    too (the two rows, and their citations, are then never one)."""
-    name = docs[key].get("name") or docs[key].get("entity") or key
-    twin = any(k != key and (d.get("name") or d.get("entity")) == name and d.get("scope") != "本级"
-               for k, d in docs.items())
-    return f"{name}（本级）" if twin and docs[key].get("scope") == "本级" else name
-
-
 def _own_subjects(question: str, docs: dict[str, dict], sc: Scope, keys: list[str]) -> dict[str, str] | None:
     """Two units each said with their own item (深圳科创局本级的“科技研发资金-基础研究专项”和重庆科技局一般公共预算里的
     “基础研究”支出各多少): each unit's words, read for it alone; None when the units share one item (A和B的三公经费)."""
@@ -333,13 +324,8 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
             text = re.sub(dict(_OPS)[op] + "|" + _BOTH.pattern, "", text)
         return re.sub(r"分别|各自|各(?=是|为|有)|是多少|为多少|有多少|多少|是|为|有|\?|？|。", "", text)
 
-    if summed is not None:
-        # two terms added up (水费和电费一共): each read with every other word of the question, where to look too
-        first, second, start, end = summed
-        before, after = q[:start], q[end:]
-        if re.search(r"[（(]$", before):  # (the terms in brackets after the asker's word for their sum: 水电（水费加电费）)
-            before, after = re.sub(r"[^的，,（(]{1,4}[（(]$", "", before), re.sub(r"^[）)]", "", after)
-        parts = [asked(before + t + after) for t in (first, second)]
+    if summed is not None:  # (two terms added up, 水费和电费一共: each read with every other word of the question)
+        parts = [asked(t) for t in each_term(q, summed)]
     else:
         # (where both are read, said once before them: 一般公共预算里，会议费和培训费 — the first part's clause)
         where, _, rest = asked(q).rpartition("，") if "，" in q else asked(q).rpartition(",")

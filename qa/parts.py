@@ -73,6 +73,16 @@ def summed_terms(text: str, terms: set[str], columns: set[str]) -> tuple[str, st
     return None
 
 
+def each_term(text: str, summed: tuple[str, str, int, int]) -> list[str]:
+    """The text asked of each of two terms added up (`summed_terms`), every other word kept (where to look too); the
+    terms said in brackets after the asker's word for their sum (水电（水费加电费）) replace that word."""
+    first, second, start, end = summed
+    before, after = text[:start], text[end:]
+    if re.search(r"[（(]$", before):
+        before, after = re.sub(r"[^的，,（(]{1,4}[（(]$", "", before), re.sub(r"^[）)]", "", after)
+    return [before + t + after for t in (first, second)]
+
+
 def prints_parts(question: str, facts: list[dict], columns: set[str]) -> bool:
     """The row's table prints a column for each of the two columns the question adds up (the 收支总表's 培训支出 row,
     with no 基本支出 or 项目支出 column, is not the 培训费 of basic and project spending together); True when the

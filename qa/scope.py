@@ -52,6 +52,15 @@ def said_with_own_office(question: str, said: str) -> bool:
     return bool(said) and bool(re.search(re.escape(said) + r"\s*[（(]?\s*本级", halfwidth(question)))
 
 
+def shown_name(key: str, docs: dict[str, dict]) -> str:
+    """The unit's name as an answer's row shows it: with （本级） when the store prints the same unit as a department
+    too (the two rows, and their citations, are then never one)."""
+    name = docs[key].get("name") or docs[key].get("entity") or key
+    twin = any(k != key and (d.get("name") or d.get("entity")) == name and d.get("scope") != "本级"
+               for k, d in docs.items())
+    return f"{name}（本级）" if twin and docs[key].get("scope") == "本级" else name
+
+
 def own_office_asked(question: str, sc: Scope, docs: dict[str, dict]) -> bool:
     """The question asks a department's own office (深圳工务署本级, X（本级）) of which the store holds the
     department's document (汇总) only."""
