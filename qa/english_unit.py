@@ -159,6 +159,11 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
             set(theirs.explained) - set(mine.explained) and set(mine.explained) - set(theirs.explained)
         # (two words or more: a single word, "government", is said whole by too many names' glosses)
         whole = mine and mine.word_share >= 1.0 and mine.query_share >= 1.0 and len(stems(words)) >= 2
+        if not whole and len(stems(words)) < 2:
+            # a name made mostly of kinds of body (Government General Office: 人民政府办公厅): read whole, kind words
+            # and all, by three words or more
+            full = next((m for m in best(stems(phrase), list(bare)) if bare[m.text] == found), None)
+            whole = bool(full) and full.word_share >= 1.0 and full.query_share >= 1.0 and len(stems(phrase)) >= 3
         return found if whole and not split else near[1] if split else None
     if found:
         # a reading that leaves a word of the phrase unsaid (Xi'an "Water Affairs": 商务局 says affairs, no unit of

@@ -38,3 +38,12 @@ def test_a_name_the_dictionary_reads_whole_stands_against_the_encoder(monkeypatc
     assert _unit("Public Security Bureau", SHENZHEN, {"深圳"}) == "深圳市公安局"
     # …but one word said whole by a name's gloss is too little ("government": 公安局's "(government) police")
     assert _unit("government", SHENZHEN, {"深圳"}) is None
+
+
+def test_a_name_made_mostly_of_kinds_of_body_is_read_whole_with_them(monkeypatch):
+    names = ["西安市人民政府办公厅", "西安市行政审批服务局", "西安市公安局"]
+    _encoder_prefers(monkeypatch, "西安市行政审批服务局")
+    # "Government" and "Office" are kinds of body; stripped, "General" alone says too little — read whole, the three
+    # words say every word of 人民政府办公厅, which the encoder cannot overrule
+    assert _unit("Government General Office", names, {"西安"}) == "西安市人民政府办公厅"
+    assert _unit("General Office", names, {"西安"}) is None  # two words, kind words mostly: still too little
