@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from index.entity import ORG_SUFFIX
+from index.entity import org_suffix
 from index.numbers import joined_digits
 from qa.candidate import MIN_COVER, _Candidate
 from qa.cells import text_cells
@@ -54,7 +54,7 @@ def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
     # (an item opening with the unit's own name said short, 交通局机关 of 西安市交通运输局: its rest names the item)
     own_name = norm(hit.chunk.entity or "")
     lead = next((i for i, ch in enumerate(item) if ch not in own_name), len(item))
-    kind = next((k for k in ORG_SUFFIX if own_name.endswith(k)), None)  # (局 of 交通运输局: the name ends alike)
+    kind = org_suffix(own_name)  # (局 of 交通运输局: the short name ends alike)
     if kind and lead >= 2 and len(item) - lead >= 2 and item[:lead].endswith((kind, kind[-1])):
         item = item[lead:]
     # (预算 ending 服务类预算 names nothing: every amount is one; 类 says "a kind of", 服务类 is 服务)
