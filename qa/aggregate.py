@@ -95,8 +95,6 @@ def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
     return re.sub(r"\s+", "", q)
 
 
-
-
 # A change asked of each document (各比上年涨了多少): its words are the asking, not the quantity's name.
 _CHANGE_ASKED = re.compile(YEAR_BASE + r"(?:预算数?|决算数?)?(?:相比)?|各|"
                            r"(?:增加|减少|增长|下降|上升|降低|[涨增升降减多少])(?:了|得|出来?)?(?:多少|几)?")
@@ -379,7 +377,9 @@ def _chosen_from(clause: str, after: str, own: set[str]) -> bool:
     """Whether a clause's 几 names the things the next clause chooses among ("局机关以外的几家下属单位，哪家收入
     最多": the units, not their number), within one sentence."""
     m = _SET.search(clause)
-    return bool(m) and clause not in own and re.search(r"哪一?" + m.group(1), after) is not None
+    # 的几个项 (这几项) describes whatever the next clause chooses by (哪一项); 有几家 asks unless 哪家 chooses among them
+    return bool(m) and clause not in own and re.search(
+        r"哪" if clause[:m.start()].endswith(("的", "这", "那")) else r"哪一?" + m.group(1), after) is not None
 
 
 def follow_ups(question: str) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from qa.english_asks import _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
+from qa.english_asks import COMPARE, _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_unit import _gloss_reading
@@ -301,8 +301,9 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # (预算 alone is the budget said whole, qa/whole.py)
     several = "和".join(dict.fromkeys(f"{u}（本级）" if own_office else u for u in units))
     change = _LOWER.search(question)
-    change = change if change and re.search(r"\b(?:" + _UP + "|" + _DOWN + r")\b", change.group(0) + question, re.I) \
-        else None
+    compare = re.search(COMPARE, question, re.I)
+    change = change if change and (compare or re.search(r"\b(?:" + _UP + "|" + _DOWN + r")\b", change.group(0) + question,
+                                                         re.I)) else None
     if change and re.search(r"\b(?:rate|percent(?:age)?|per cent)\b|%", question, re.I):
         return None  # a rate of change (增长率) is a percentage this reading does not ask
     # "than in 2021" names the year compared with: the year asked is the later one
@@ -311,7 +312,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     if not change:
         return f"{several}{year}{term}{total}是多少"
     up, down = (re.search(rf"\b(?:{words})\b", question, re.I) for words in (_UP, _DOWN))
-    way = "增加" if up and not down else "减少" if down and not up else "变化多大" if up and down else "减少"
+    way = "增加" if up and not down else "减少" if down and not up else "变化多大" if up and down or compare else "减少"
     way = way if way == "变化多大" else f"{way}多少"
     # "How much less … than …" and "By how much did … grow" ask the change; "What is …, and how much higher" the
     # figure, then its change; "…, and to what total?" after a change, the figure too

@@ -13,12 +13,14 @@ _UP_VERB = r"increase[sd]?|exceed(?:s|ed)?|rise|rose|risen|grow|grew|grown|growt
 _DOWN_VERB = r"decrease[sd]?|fall|fell|fallen|drop|dropped|cut|shrink|shrank|shrunk|(?:go|goes|went|gone) down"
 _UP = r"more|higher|bigger|larger|above|" + _UP_VERB
 _DOWN = r"less|lower|smaller|below|" + _DOWN_VERB
+# "how does it compare with 2025": a change asked, its way not said
+COMPARE = r"\bhow\s+(?:does|do|did|has|have)\s+(?:it|this|that|they|these)\s+compared?\s+(?:with|to)\b"
 _LOWER = re.compile(r"(?:,?\s*and\s+)?(?:by\s+)?how much (?:lower|less|more|higher|smaller|bigger|larger)(?: is it)?|"
                     r"\bthan\s+(?:(?:in|the|its|last)\s+)*(?:year|20\d\d)(?:\s+initial)?(?:\s+budget)?|"
                     r"\b(?:below|above)\s+(?:(?:that\s+of|the|its|last|previous|prior)\s+)*(?:year|20\d\d)(?:'s)?"
                     r"(?:\s+initial)?(?:\s+budget)?|"
                     r"\bcompared\s+(?:with|to)(?:\s+(?:the|its|last))*(?:\s+(?:year|20\d\d))?(?:\s+initial)?(?:\s+budget)?|"
-                    r"\binitial\b|,?\s*(?:and\s+)?why\b.*$|\b(?:" + _UP_VERB + "|" + _DOWN_VERB + r")\b", re.I)
+                    r"\binitial\b|,?\s*(?:and\s+)?why\b.*$|\b(?:" + _UP_VERB + "|" + _DOWN_VERB + r")\b|" + COMPARE, re.I)
 
 
 # "…, and how much of it goes on services": the later ask is a part of the first's quantity

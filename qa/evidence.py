@@ -117,15 +117,21 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # whatever fund column it names (政府性基金预算 of 总计/政府性基金预算).
     year_row = bool(_YEAR_LABEL.fullmatch(clean(label)))
     title_own = grams(clean(_GENERIC.sub("", re.sub(r"表.*$", "", title)))) if year_row else set()
+    # The row's own words do not name a column too (气象事业机构 says no 事业收入; 支出 of 卫生健康支出 names neither
+    # 基本支出 nor 项目支出)
+    row_grams = grams(clean(row_name))
     for i, fact in enumerate(c.facts):
         column = fact["column"] or ""
         if other_year_column(column, c.year, q):
             continue
+        if fact["unit"] == "元" and 0 < abs(fact["raw"]) < 100:
+            continue  # (5.00 of a 元 table is no budget's amount: a count of a form read as a cell, 技术交易信用贷（笔）)
         if year_row and not q.grams & title_own and not any(
                 match(q, p)[0] for p in column_parts(column) if p not in _FUNDS):
             continue
         named = column_parts(column)
         c_hit, c_extra, c_whole = match(q, "".join(named))
+        c_hit -= len(q.grams & grams(clean("".join(named))) & row_grams)
         leaf_whole = bool(named) and match(q, named[-1])[2]
         head = max(row_end, end_in(q, named[-1]) if leaf_whole else 0.0)
         t_hit = len(q.grams & (title_grams - grams(clean(row_name + "".join(named)))))

@@ -4,6 +4,7 @@ classification's scope of an item (qa/item_scope.py) —, and taken only when it
 term (qa.meaning.MIN_MARGIN), save two wordings of one quantity."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from qa.item_scope import scope
@@ -41,7 +42,17 @@ def encoded(phrase: str, terms: list[str], vocab: Vocabulary,
         if ties is not None:
             ties[:] = [texts[text], second]  # (said in the decline)
         return None  # two terms the encoder cannot tell apart: either is a guess (MIN_MARGIN)
-    return sim, texts[text], f"近义（{sim:.2f}）→{texts[text]}"
+    lead = f"，比次近的“{second}”近{sim - found[1][0]:.2f}" if second else ""
+    return sim, texts[text], f"近义（{sim:.2f}{lead}）→{texts[text]}"
+
+
+_LEAD = re.compile(r"近义（[\d.]+，比次近的“[^”]*”近(?P<lead>[\d.]+)）")
+
+
+def lead_of(why: str) -> float | None:
+    """How much nearer the encoder placed the term read than the next one, as its reading says (None: not said)."""
+    m = _LEAD.search(why)
+    return float(m.group("lead")) if m else None
 
 
 # A stem this long names one thing: 物业管理费 and 办公用房物业管理服务项目 are one family, 办公费 and 办公设备购置 not.
@@ -56,3 +67,14 @@ def one_family(a: str, b: str) -> bool:
     short, long = sorted((norm(a), norm(b)), key=len)
     stem = money_stem(short)
     return len(stem) >= _FAMILY_STEM and stem in long
+
+
+NEAR_READING = 0.5  # confidence of a figure read through the encoder's term alone when its lead is not said (README)
+
+
+def near_confidence(why: list[str]) -> float:
+    """The confidence a figure read through the encoder's term alone can have, by how clearly the term led the next
+    (measured on the tuned questions: a lead of 0.02 or more was right 43 times in 44, less 55 in 66): from 0.3 for
+    a bare lead to 0.7 for one of 0.04 or more."""
+    lead = next((x for w in why if (x := lead_of(w)) is not None), None)
+    return NEAR_READING if lead is None else round(min(0.7, 0.3 + 10.0 * lead), 3)

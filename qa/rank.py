@@ -11,6 +11,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
+from qa.question import MEASURES
 from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
 from qa.rank_codes import coded_groups
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
@@ -25,8 +26,10 @@ if TYPE_CHECKING:
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计|本年收入合计|收入合计)")  # a table's total row
 _SUMMARY = re.compile(r"收支总表|收支总体情况表|收入总表|支出总表")  # the standard summary tables
 _MEASURE_LABEL = re.compile(r"[（(](?:万元|元|千元)[）)]|^(?:资金)?金额|预算数$")
-_OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[项类个笔种款块]|哪(?:一)?部分|中|里|的|是|按|看|明细|"
-                      r"[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
+# (of the items, 几期 / 各项 / 这些 say how many, and 哪一期 which: no words of what they are)
+_OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[类笔种款块" + MEASURES + r"]|哪(?:一)?部分|"
+                      r"(?<![十百千万一二三四五六七八九])几[" + MEASURES + r"]|各[" + MEASURES + r"]|这些|那些|中|里|的|是|按|看|"
+                      r"明细|[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
 
 
 def _amount(chunk, years: set[str] | None = None) -> float | None:
@@ -71,6 +74,14 @@ def _summed_children(rows: list) -> list[tuple[object, list]]:
                 break
             if running > total + tolerance:
                 break
+    # a row printing the amount of the head after it heads the same rows (全额 over the unit over 专用项目 over a
+    # group of projects: each the single part of the one above)
+    kids_of = {id(h): kids for h, kids in out}
+    for i in range(len(rows) - 2, -1, -1):
+        if id(rows[i]) not in kids_of and id(rows[i + 1]) in kids_of and values[i] and values[i + 1] is not None \
+                and abs(values[i] - values[i + 1]) <= 0.01:
+            kids_of[id(rows[i])] = kids_of[id(rows[i + 1])]
+            out.append((rows[i], kids_of[id(rows[i])]))
     return out
 
 
@@ -88,7 +99,10 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     out = []
     for (_, table, block), rows in by_table.items():
         title = block or table
-        items = [r for r in rows if not _is_total(r) and _amount(r) is not None]
+        # (a row named as the document's unit is its own office's, not the total, when the table prints another 合计)
+        printed = {round(a, 2) for r in rows if TOTAL_ROW.match(norm(r.label or "")) and (a := _amount(r)) is not None}
+        items = [r for r in rows if (a := _amount(r)) is not None and (
+            not _is_total(r) or printed and _own_office_row(r) and round(a, 2) not in printed)]
         for block_rows in blocks(rows):  # (each unit's block of a table by unit: its codes are its own)
             out += coded_groups(block_rows)
         codes = {r.code for r in rows if r.code}
@@ -115,7 +129,11 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
             whole = next((kids for head, kids in summed if head is items[0] and round(_amount(head), 2) in totals), None)
             if whole:
                 tops = [k for r in tops for k in (whole if r is items[0] else [r])]
+            # (a head listed beside the rows it adds up, a chain's: not an item of theirs)
+            top_ids = {id(r) for r in tops}
+            tops = [r for r in tops if not any(h is r and any(id(k) in top_ids for k in kids) for h, kids in summed)]
             levels = {"项": [r for r in items if id(r) not in heads]}  # the leaves: rows with no rows under them
+        out += _named_groups(items)
         if tops:
             out.append((title, "table", rows[0], tops))
         if units:
@@ -185,6 +203,25 @@ def _is_total(row) -> bool:
     from qa.evidence import is_total_row
 
     return is_total_row(row) or bool(TOTAL_ROW.match(norm(row.label or "")))
+
+
+_NAMED_PART = re.compile(r"^(?P<whole>[^-—－]{2,}?)\s*[-—－]+\s*(?P<part>\S.*)$")
+
+
+def _named_groups(items: list) -> list[tuple[str, str, object, list]]:
+    """Rows a table names as parts of one thing printed nowhere as a row (交通运输专项资金-民航业领域,
+    交通运输专项资金-港航业领域): the thing's parts, two at least."""
+    by_whole: dict[str, list] = {}
+    for r in items:
+        m = _NAMED_PART.match(norm(r.label or ""))
+        if m:
+            by_whole.setdefault(m.group("whole"), []).append(r)
+    return [(whole, "named", kids[0], kids) for whole, kids in by_whole.items() if len(kids) >= 2]
+
+
+def _own_office_row(row) -> bool:
+    label = norm(row.label or "")
+    return bool(row.entity) and label == norm(row.entity) and not TOTAL_ROW.match(label)
 
 
 def _table_total(chunks: list, table: str | None, amount=_amount) -> float | None:
@@ -299,8 +336,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         if units:
             # "哪个下属单位最多": the items are the rows that name units, the department's own office aside
             # (…with it when the question counts the units with it: 四家预算单位 of the office and three below)
-            office = {id(r) for r in items if re.search(r"机关|本级", r.label or "")}
-            named = [r for r in items if (is_unit(r.label or "") or id(r) in office) and norm(r.label or "") != own]
+            # (a row named as the department, beside the table's 合计, is its own office's)
+            office = {id(r) for r in items if re.search(r"机关|本级", r.label or "") or norm(r.label or "") == own}
+            named = [r for r in items if is_unit(r.label or "") or id(r) in office]
             if units_counted(first or question) != len(named):
                 named = [r for r in named if id(r) not in office]
             items = named
@@ -385,7 +423,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     share = gap = None
     if SHARE_ASKED.search(rest):
         # (of the column ranked by: 事业收入's share of the 事业收入 total, not of the table's 合计)
-        whole = amount(head) if kind.startswith("row") else _table_total(chunks, top.table, amount)
+        whole = amount(head) if kind.startswith("row") else \
+            None if kind == "named" else _table_total(chunks, top.table, amount)  # (named parts: their sum)
         whole = whole or sum(v for v, _ in valued)
         share = round(100.0 * value / whole, 2) if whole else None
         if share is not None and share >= 99.995:

@@ -86,8 +86,12 @@ def names_row(said: str, label: str) -> bool:
 def under_row(asked: str, rows: list[str]) -> re.Match | None:
     """The clause that puts the items asked under a row (its words in group "x"); None when the question says none.
     (before 里/中, only a clause ending with a row's label: most clauses before 里 say where to look)"""
-    return UNDER.search(asked) or next((m for m in _IN.finditer(asked)
-                                        if any(_ends_with(m.group("x"), r) for r in rows)), None)
+    return UNDER.search(asked) or next((m for m in _IN.finditer(asked) if not _SET_OF.search(m.group("x"))
+                                        and any(_ends_with(m.group("x"), r) for r in rows)), None)
+
+
+# (列的几期培训里, 各项培训中: the things chosen among, said with their number, not a row they are under)
+_SET_OF = re.compile(r"(?:几|各|这些|那些|所有)[\u4e00-\u9fff]{1,8}$")
 
 
 _SPENT = re.compile(r"经费|资金|开支")

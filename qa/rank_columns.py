@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from index.entity import ORG_SUFFIX
+from index.entity import ORG_SUFFIX, clean_name
 from index.numbers import halfwidth
 from qa.basis import shared_words
 from qa.listed import counted
@@ -112,7 +112,8 @@ def _year_row(rows: list, year: str) -> object | None:
 
 
 # A ranking of units asked (哪个单位, 哪家下属单位, 哪个分局): what is named must be a unit.
-UNIT_ASKED = re.compile(r"哪(?:个|家|一个|一家)?(?:下属|二级|所属)?(?:单位|部门|机构|分局|支队|中心|处室|科室)")
+# (哪一家 asks an organisation whatever follows: 下属单位里，哪一家的“三公”经费最高)
+UNIT_ASKED = re.compile(r"哪一?家|哪(?:个|一个)?(?:下属|二级|所属)?(?:单位|部门|机构|分局|支队|中心|处室|科室)")
 
 
 def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
@@ -126,7 +127,8 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     unit = UNIT_ASKED.search(first or question)
     table = ((None if unit else across_columns(question, sc, retriever, op, k, first=first, rest=rest))
              or within(question, sc, retriever, op, k, first=first, rest=rest))
-    if unit and table is not None and not any(b.text.endswith(ORG_SUFFIX) for b in table.basis if b.part == "row"):
+    if unit and table is not None and not any(clean_name(b.text)[0].endswith(ORG_SUFFIX)  # (X局（本级）: a unit)
+                                              for b in table.basis if b.part == "row"):
         table = None
     if table is not None and (SHARE_ASKED.search(rest) or GAP_ASKED.search(rest)):
         return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next; the

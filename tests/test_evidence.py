@@ -420,3 +420,23 @@ def test_a_part_of_a_stated_total_that_the_question_names_is_the_count_asked():
     said = _para("截至上年底，实有人数1133人，其中局机关58人，事业单位1075人。")
     assert structured("事业单位实有人数多少人？", [said]).value == 1075.0  # the total's words frame the part
     assert structured("实有人数多少人？", [said]).value == 1133.0  # no part named: the total
+
+
+def test_the_words_naming_the_row_or_every_column_name_no_column():
+    # 气象事业机构 names the row; its 事业 does not make 事业收入 the column asked
+    hits = [_row("气象事业机构", {"总计": 777.52, "一般公共预算拨款收入": 478.0, "事业收入": 299.52}, "部门收入总体情况表")]
+    assert structured("万里街道2026年气象事业机构是多少？", hits).value == 777.52
+    # 支出, said by both 基本支出 and 项目支出, tells neither apart: the row's whole is asked
+    hits = [_row("卫生健康支出", {"支出总计": 10097.39, "基本支出": 7354.8, "项目支出": 2742.59}, "一般公共预算支出表")]
+    assert structured("万里街道一般公共预算支出中卫生健康支出是多少？", hits).value == 10097.39
+    assert structured("万里街道卫生健康支出的基本支出是多少？", hits).value == 7354.8
+
+
+def test_a_few_yuan_in_a_yuan_table_is_no_amount_of_a_budget():
+    # a form's count (技术交易信用贷（笔）: 5.00) under a title in 元 is no amount; 25,500.00元 is
+    def yuan(label: str, value: float) -> Hit:
+        hit = _row(label, {"金额": value}, "专项资金绩效目标表")
+        hit.chunk.facts[0].update(unit="元", value=round(value / 10000, 6))
+        return hit
+    assert structured("万里街道技术交易信用贷是多少？", [yuan("技术交易信用贷", 5.0)]) is None
+    assert structured("万里街道光纤专线租赁是多少？", [yuan("光纤专线租赁", 25500.0)]).value == 2.55

@@ -29,6 +29,9 @@ def test_a_question_is_split_where_each_clause_asks():
     assert follow_ups("某局预算里，局机关以外的几家下属单位，哪家收入最多？多少？") == [
         "某局预算里，局机关以外的几家下属单位，哪家收入最多", "某局预算里，局机关以外的几家下属单位，多少"]
     assert follow_ups("某局下属有几家单位？哪家最多？") == ["某局下属有几家单位", "某局下属哪家最多"]
+    # …and 的几个项 (the items under a row) describes what 哪一项 chooses among, whatever its measure word; 有几个 asks
+    assert follow_ups("某局X下面的几个项，金额排第二的是哪一项？多少万元？")[0] == "某局X下面的几个项，金额排第二的是哪一项"
+    assert len(follow_ups("某局X下面有几个项，哪一项最多？")) == 2
 
 
 def test_a_change_asked_after_a_figure_is_read_from_its_sentence(look_alike_city):

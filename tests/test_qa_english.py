@@ -232,6 +232,10 @@ def test_a_change_asked_in_english_is_read_as_a_change_in_its_direction(look_ali
     below = ("How much does the Shenzhen Meteorological Bureau budget in 2026 for upkeep of official vehicles, and by "
              "how much is that below last year?")
     assert translate(below, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年减少多少"
+    # "how does it compare with 2025" asks the change without its way
+    compare = ("What is the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles, and how does "
+               "it compare with 2025?")
+    assert translate(compare, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年变化多大"
     # a phrase shaped like a body ("public weather services") that names no unit is the quantity, not a unit
     services = "How much does the Shenzhen Meteorological Bureau budget in 2026 for official vehicle upkeep services?"
     assert translate(services, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少"

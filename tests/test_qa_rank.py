@@ -34,6 +34,16 @@ def test_children_are_the_rows_that_add_up_to_a_row():
     assert found == {"工资福利支出": ["基本工资", "津贴补贴"], "商品和服务支出": ["办公费", "水费", "电费"]}
 
 
+def test_heads_each_printing_the_one_below_as_its_single_part_head_the_same_rows():
+    rows = [_row("合计", 30.0), _row("全额", 30.0), _row("示例局", 30.0), _row("专用项目", 30.0), _row("项目甲", 18.0),
+            _row("项目乙", 12.0)]
+    assert {h.label: [k.label for k in kids] for h, kids in _summed_children(rows[1:])} == {
+        "全额": ["项目甲", "项目乙"], "示例局": ["项目甲", "项目乙"], "专用项目": ["项目甲", "项目乙"]}
+    # …so the table's items are the projects, each head adding them all up
+    [tops] = [items for _, kind, _, items in _groups(rows) if kind == "table"]
+    assert [r.label for r in tops] == ["项目甲", "项目乙"]
+
+
 def test_rows_that_do_not_add_up_are_not_children():
     rows = [_row("商品和服务支出", 9.0), _row("办公费", 1.5), _row("水费", 2.0), _row("电费", 3.0)]
     assert _summed_children(rows) == []
@@ -44,6 +54,25 @@ def test_a_tables_top_items_leave_out_the_total_and_the_children():
             _row("商品和服务支出", 6.5), _row("办公费", 1.5), _row("水费", 2.0), _row("电费", 3.0)]
     tables = [(name, items) for name, kind, _, items in _groups(rows) if kind == "table"]
     assert [[r.label for r in items] for _, items in tables] == [["工资福利支出", "商品和服务支出"]]
+
+
+def test_a_row_named_as_the_department_beside_a_printed_total_is_its_own_office():
+    # a 汇总 table by unit: 合计, then the department's own office under the department's name, then its units
+    rows = [_row("合计", 36.5, "收入总表"), _row("示例局", 20.0, "收入总表"), _row("深圳市示例中心", 10.0, "收入总表"),
+            _row("深圳市示例支队", 6.5, "收入总表")]
+    tables = [[r.label for r in items] for _, kind, _, items in _groups(rows) if kind == "table"]
+    assert tables == [["示例局", "深圳市示例中心", "深圳市示例支队"]]
+    # without a 合计, or printing the 合计's amount, the department's row is the table's total
+    for table in (rows[1:], [_row("合计", 20.0, "收入总表")] + rows[1:2] + [_row("深圳市示例中心", 20.0, "收入总表")]):
+        tables = [[r.label for r in items] for _, kind, _, items in _groups(table) if kind == "table"]
+        assert tables == [[r.label for r in table if r.label.startswith("深圳市")]]
+
+
+def test_rows_named_as_parts_of_one_thing_are_its_items():
+    rows = [_row("合计", 30.0, "项目支出总表"), _row("专项资金-港航领域", 18.0, "项目支出总表"),
+            _row("专项资金-民航领域", 10.0, "项目支出总表"), _row("办公楼维修", 2.0, "项目支出总表")]
+    named = [(name, [r.label for r in items]) for name, kind, _, items in _groups(rows) if kind == "named"]
+    assert named == [("专项资金", ["专项资金-港航领域", "专项资金-民航领域"])]
 
 
 def test_the_amount_of_a_row_is_not_a_count_printed_before_it():
