@@ -9,8 +9,9 @@ import re
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 from qa.meaning import MIN_MARGIN
 
-_ORG_WORD = r"(?i:bureau|commission|office|department|committee|administration|agency|government|centre|center|" \
-            r"service|authority|council)s?"
+# ("services" in lower case is what is bought, social worker services, legal services: no body)
+_ORG_WORD = r"(?:(?i:bureau|commission|office|department|committee|administration|agency|government|centre|center|" \
+            r"authority|council)s?|(?i:service)(?!s\b)|(?-i:Services))"
 _KIND_OF_BODY = re.compile(r"\b" + _ORG_WORD + r"\b")
 
 

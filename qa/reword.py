@@ -8,7 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import MEASURE, OUT_AFTER, OUT_BEFORE, UNDIRECTED_CHANGE, WHERE_WORD, intent, not_asked
+from qa.asked_again import asked_again
+from qa.question import OUT_AFTER, OUT_BEFORE, WHERE_WORD, intent, not_asked
 from qa.models import Basis
 from qa.nearest_term import encoded as _encoded
 from qa.parts import without_summed_parts
@@ -16,7 +17,6 @@ from qa.item_scope import scope
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
-from qa.unit_row import OWN_OFFICE, own_office_alone, units_named
 from qa.vocab import PUNCT, Vocabulary, norm
 
 if TYPE_CHECKING:
@@ -385,42 +385,13 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     if best is None:
         return None, ties
     _, term, why = best
-    names = "".join(dict.fromkeys(sc.named.values()))
-    years = "".join(f"{y}年" for y in sc.years)
-    # (the units the question names in the department's tables, and its own office when asked, kept: else the
-    # question asked again is the whole department's)
-    units = "".join(units_named(question, sc.keys, retriever.chunks())) if sc.named else ""
-    own = "（本级）" if sc.named and own_office_alone(question) and not OWN_OFFICE.search(names) else ""
-    again = f"{names}{own}{units}{years}{_part_where(subject, past, term)}{term}{_asking(halfwidth(question))}"
-    return (again, [Basis(part="term", text=term, words=[why])]), []
+    return (asked_again(question, sc, retriever, term, subject, past), [Basis(part="term", text=term, words=[why])]), []
 
 
-_PARTS = ("基本支出", "项目支出")
-
-
-def _part_where(subject: str, past: str, term: str) -> str:
-    """The part of the spending where the question says to look (一般公共预算的日常经费（基本支出）里，冬天供暖的钱),
-    kept before the term in the question asked again (基本支出取暖费): the part's figure, not the whole year's, is
-    asked. "" when the where names no one part, or the term is itself a part's."""
-    where = subject[:len(subject) - len(past)] if past != subject and subject.endswith(past) else ""
-    said = [p for p in _PARTS if p in norm(where)]
-    return said[0] if len(said) == 1 and not any(p in term for p in _PARTS) else ""
-
-
-_CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"
-                     r"(?:(?:增加|减少|增长|下降|多|少|省)(?:出来?)?了?(?:多少|几)|" + UNDIRECTED_CHANGE + ")")
-
-
-def _asking(question: str) -> str:
-    """How the question asks, kept when it is asked again: a count (多少辆) stays a count, a change (比上年少了多少)
-    a change; else an amount."""
-    measure = MEASURE.search(question)
-    if measure:
-        return f"有多少{measure.group(1)}"
-    change = _CHANGE.search(question)
-    if change:
-        return change.group(0)
-    return "是多少"
+def asked_as(question: str, sc: Scope, retriever: Retriever, term: str) -> str:
+    """The question asked again in a term chosen otherwise (one of two the encoder placed equally near, qa/tie.py)."""
+    subject = without_summed_parts(without_names(question, retriever.documents(), sc), _vocabulary(retriever).columns)
+    return asked_again(question, sc, retriever, term, subject, _past_where(subject, _vocabulary(retriever)))
 
 
 # How many more of the question's words the reworded term must say than an item's sentence holding a rare word of it

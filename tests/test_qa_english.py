@@ -32,6 +32,9 @@ def test_the_unit_is_the_words_before_its_kind_of_body_capitalised_or_not():
     assert orgs("the 2026 budget for official receptions of the Shenzhen Bureau of Public Works") == [
         "Shenzhen Bureau of Public Works"]
     assert orgs("How much will Chongqing water resources bureau spend") == ["Chongqing water resources bureau"]
+    # services in lower case are bought, no body; a Service named as one is a body
+    assert orgs("How much has the Justice Bureau budgeted for social worker services?") == ["Justice Bureau"]
+    assert orgs("the budget of the Public Employment Service") == ["Public Employment Service"]
     assert _PLACE_RANK.sub(" ", "Municipal Public Security Bureau").split() == ["Public", "Security", "Bureau"]
 
 

@@ -1,13 +1,7 @@
 """A question in other words, asked again in the documents' term: what must be kept of it (a count stays a count,
 a change a change) and when the nearest term is only the encoder's guess."""
 from qa.kept import keeps_a_morpheme
-from qa.reword import _asking, not_remainders
-
-
-def test_the_way_a_question_asks_is_kept():
-    assert _asking("2026年准备添置多少辆车？") == "有多少辆"
-    assert _asking("招待来访客人的预算比2021年少了多少？") == "比2021年少了多少"
-    assert _asking("出国、接待和公车这几项加起来多少钱？") == "是多少"  # 这几项 refers, it does not count
+from qa.reword import not_remainders
 
 
 
@@ -54,7 +48,8 @@ def test_a_reworded_question_is_asked_of_the_documents_the_question_named(tmp_pa
 
 
 def test_a_funds_name_keeps_its_budget_word_and_a_change_its_whole_asking():
-    from qa.reword import _asking, _phrase
+    from qa.asked_again import _asking
+    from qa.reword import _phrase
 
     # 一般公共 alone reads as 一般公共服务支出: the fund's name is kept whole
     assert _phrase("一般公共预算项目经费比上年多出来多少") == "一般公共预算项目经费"
@@ -327,19 +322,6 @@ def test_an_item_is_read_by_its_name_or_by_what_it_pays_for_whichever_is_nearer(
     assert found[1] == "委托业务费"  # ahead of 办公费 (0.90) by more than MIN_MARGIN
     assert any(t.startswith("办公费：") for t in seen)  # an item of the classification is offered with its scope
     assert "专项资金列入部门预算的项目" in seen  # a term that is no item, by its name only
-
-
-def test_the_part_of_spending_where_the_question_looks_is_kept_in_the_question_asked_again():
-    from qa.reword import _part_where
-
-    subject = "一般公共预算的日常经费（基本支出）里，冬天供暖的钱一共安排了多少"
-    past = "冬天供暖的钱一共安排了多少"
-    assert _part_where(subject, past, "取暖费") == "基本支出"
-    # no where, or a term that is itself a part's, keeps nothing
-    assert _part_where(past, past, "取暖费") == ""
-    assert _part_where(subject, past, "基本支出") == ""
-    # both parts said: the where names no one part
-    assert _part_where("基本支出和项目支出里，" + past, past, "取暖费") == ""
 
 
 def test_a_fund_said_before_the_thing_is_where_it_is_paid_from_and_the_thing_is_read_alone(tmp_path, monkeypatch):

@@ -1,0 +1,55 @@
+"""A question asked again in one of the documents' terms (qa/reword.py finds the term): the units and years it names,
+its own office when it asks that, the part of the spending where it says to look, the term, and how it asks (a count
+stays a count, a change a change)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.numbers import halfwidth
+from qa.question import MEASURE, UNDIRECTED_CHANGE
+from qa.unit_row import OWN_OFFICE, own_office_alone, units_named
+from qa.vocab import norm
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+
+def asked_again(question: str, sc: Scope, retriever: Retriever, term: str, subject: str, past: str) -> str:
+    """`subject`: the question without the units' names; `past`: its words after where it says to look."""
+    names = "".join(dict.fromkeys(sc.named.values()))
+    years = "".join(f"{y}年" for y in sc.years)
+    # (the units the question names in the department's tables, and its own office when asked, kept: else the
+    # question asked again is the whole department's)
+    units = "".join(units_named(question, sc.keys, retriever.chunks())) if sc.named else ""
+    own = "（本级）" if sc.named and own_office_alone(question) and not OWN_OFFICE.search(names) else ""
+    return f"{names}{own}{units}{years}{_part_where(subject, past, term)}{term}{_asking(halfwidth(question))}"
+
+
+_PARTS = ("基本支出", "项目支出")
+
+
+def _part_where(subject: str, past: str, term: str) -> str:
+    """The part of the spending where the question says to look (一般公共预算的日常经费（基本支出）里，冬天供暖的钱),
+    kept before the term in the question asked again (基本支出取暖费): the part's figure, not the whole year's, is
+    asked. "" when the where names no one part, or the term is itself a part's."""
+    where = subject[:len(subject) - len(past)] if past != subject and subject.endswith(past) else ""
+    said = [p for p in _PARTS if p in norm(where)]
+    return said[0] if len(said) == 1 and not any(p in term for p in _PARTS) else ""
+
+
+_CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"
+                     r"(?:(?:增加|减少|增长|下降|多|少|省)(?:出来?)?了?(?:多少|几)|" + UNDIRECTED_CHANGE + ")")
+
+
+def _asking(question: str) -> str:
+    """How the question asks, kept when it is asked again: a count (多少辆) stays a count, a change (比上年少了多少)
+    a change; else an amount."""
+    measure = MEASURE.search(question)
+    if measure:
+        return f"有多少{measure.group(1)}"
+    change = _CHANGE.search(question)
+    if change:
+        return change.group(0)
+    return "是多少"

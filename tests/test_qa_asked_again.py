@@ -1,0 +1,20 @@
+"""A question asked again in a documents' term: how it asks is kept (a count stays a count, a change a change), and
+the part of the spending where it looks."""
+from qa.asked_again import _asking, _part_where
+
+
+def test_the_way_a_question_asks_is_kept():
+    assert _asking("2026年准备添置多少辆车？") == "有多少辆"
+    assert _asking("招待来访客人的预算比2021年少了多少？") == "比2021年少了多少"
+    assert _asking("出国、接待和公车这几项加起来多少钱？") == "是多少"  # 这几项 refers, it does not count
+
+
+def test_the_part_of_spending_where_the_question_looks_is_kept_in_the_question_asked_again():
+    subject = "一般公共预算的日常经费（基本支出）里，冬天供暖的钱一共安排了多少"
+    past = "冬天供暖的钱一共安排了多少"
+    assert _part_where(subject, past, "取暖费") == "基本支出"
+    # no where, or a term that is itself a part's, keeps nothing
+    assert _part_where(past, past, "取暖费") == ""
+    assert _part_where(subject, past, "基本支出") == ""
+    # both parts said: the where names no one part
+    assert _part_where("基本支出和项目支出里，" + past, past, "取暖费") == ""
