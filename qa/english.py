@@ -226,9 +226,9 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b|\byear before\b", " ", rest,
                   flags=re.I)  # (a change's)
     term, general, where = (quoted[0] if quoted else None), False, ""
-    if term is None and re.search(r"\bbudget\b", question, re.I) and not \
-            _STOP.sub(" ", re.sub(r"\b(?:expenditure|spending|revenue|income|whole|entire|overall)\b", " ", rest,
-                                  flags=re.I)).strip():
+    if term is None and re.search(r"\bbudget\b", question, re.I) and not _STOP.sub(" ", re.sub(
+            r"\b(?:expenditure|spending|revenue|income|whole|entire|overall|departmental|absolute|terms)\b", " ", rest,
+            flags=re.I)).strip():
         term = "预算"  # the unit's budget, or its spending budget, said whole: its total (qa/whole.py)
     if term is None and rest.strip():
         terms, sources, own = _terms(units, docs, retriever)

@@ -14,7 +14,8 @@ _DOWN_VERB = r"decrease[sd]?|fall|fell|fallen|drop|dropped|cut|shrink|shrank|shr
 _UP = r"more|higher|bigger|larger|above|" + _UP_VERB
 _DOWN = r"less|lower|smaller|below|" + _DOWN_VERB
 # "how does it compare with 2025": a change asked, its way not said
-COMPARE = r"\bhow\s+(?:does|do|did|has|have)\s+(?:it|this|that|they|these)\s+compared?\s+(?:with|to)\b"
+COMPARE = r"\bhow\s+(?:does|do|did|has|have)\s+(?:it|this|that|they|these)\s+compared?\s+(?:with|to)\b|" \
+    r"\bchanged?\s+(?:from|since|on|over)\b"  # (by how much did X change from 2025)
 _LOWER = re.compile(r"(?:,?\s*and\s+)?(?:by\s+)?how much (?:lower|less|more|higher|smaller|bigger|larger)(?: is it)?|"
                     r"\bthan\s+(?:(?:in|the|its|last)\s+)*(?:year|20\d\d)(?:\s+initial)?(?:\s+budget)?|"
                     r"\b(?:below|above)\s+(?:(?:that\s+of|the|its|last|previous|prior)\s+)*(?:year|20\d\d)(?:'s)?"

@@ -323,7 +323,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
     own = norm(docs[key].get("name") or "")
-    projects = bool(re.search(r"哪一?个?项目", halfwidth(first or question)))
+    projects = bool(re.search(r"哪一?个?项目|(?:各个?|几个|每个|所有)项目", halfwidth(first or question)))  # (the items)
     for name, kind, head, items in groups:
         if kind.startswith(("table:", "row:")) and kind.split(":")[1] != level:
             continue

@@ -227,21 +227,28 @@ def test_an_english_question_describing_an_item_of_the_narrative_reads_that_item
 def test_a_change_asked_in_english_is_read_as_a_change_in_its_direction(look_alike_city):
     from qa.english import translate
 
-    less = "How much less will the Shenzhen Meteorological Bureau spend on upkeep of official vehicles in 2026 than in 2025?"
-    assert translate(less, look_alike_city) == "深圳市气象局2026年公务用车运行维护费比上年减少多少"
-    both = ("What is the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles, and how much "
-            "higher is it than last year?")
-    assert translate(both, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年增加多少"
-    below = ("How much does the Shenzhen Meteorological Bureau budget in 2026 for upkeep of official vehicles, and by "
-             "how much is that below last year?")
-    assert translate(below, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年减少多少"
-    # "how does it compare with 2025" asks the change without its way
-    compare = ("What is the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles, and how does "
-               "it compare with 2025?")
-    assert translate(compare, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少，比上年变化多大"
-    # a phrase shaped like a body ("public weather services") that names no unit is the quantity, not a unit
-    services = "How much does the Shenzhen Meteorological Bureau budget in 2026 for official vehicle upkeep services?"
-    assert translate(services, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少"
+    upkeep = "深圳市气象局2026年公务用车运行维护费"
+    asked = {
+        "How much less will the Shenzhen Meteorological Bureau spend on upkeep of official vehicles in 2026 than in "
+        "2025?": upkeep + "比上年减少多少",
+        "What is the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles, and how much higher "
+        "is it than last year?": upkeep + "是多少，比上年增加多少",
+        "How much does the Shenzhen Meteorological Bureau budget in 2026 for upkeep of official vehicles, and by how "
+        "much is that below last year?": upkeep + "是多少，比上年减少多少",
+        # "how does it compare with 2025", "change from 2025": the change asked without its way
+        "What is the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles, and how does it "
+        "compare with 2025?": upkeep + "是多少，比上年变化多大",
+        "By how much did the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles change from "
+        "2025?": upkeep + "比上年变化多大",
+        # the departmental budget said whole, its change in absolute terms
+        "How much larger is the 2026 departmental budget of the Shenzhen Meteorological Bureau than its initial 2025 "
+        "budget, in absolute terms?": "深圳市气象局2026年预算比上年增加多少",
+        # a phrase shaped like a body ("public weather services") that names no unit is the quantity, not a unit
+        "How much does the Shenzhen Meteorological Bureau budget in 2026 for official vehicle upkeep services?":
+            upkeep + "是多少",
+    }
+    for question, chinese in asked.items():
+        assert translate(question, look_alike_city) == chinese, question
 
 
 def test_two_counts_asked_in_one_english_question_are_not_half_answered(look_alike_city):

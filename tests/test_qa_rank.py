@@ -362,6 +362,9 @@ def test_which_project_is_never_a_summary_tables_class_nor_a_forms_header(tmp_pa
     a = ask("深圳市统计局2026年专项业务经费里，哪个项目最多？", city.store.root, retriever=city)
     assert a.value != 800.0, a.answer
     assert a.value in (None, 600.0), a.answer
+    # …nor when the projects are said as what is chosen among (各个项目里，排第二的是哪个)
+    b = ask("深圳市统计局2026年专项业务经费的各个项目里，金额最大的是哪个？", city.store.root, retriever=city)
+    assert b.value in (None, 600.0), b.answer
     # a form's header read as a row (资金金额（万元）) is no item of a ranking
     form = ("专项业务经费绩效目标表\n单位：万元\n项目名称\t金额\n资金金额（万元）\t1000.00\n统计调查项目\t600.00\n数据平台运维\t300.00\n")
     (tmp_path / "form").mkdir()
