@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计|本年收入合计|收入合计)")  # a table's total row
-_SUMMARY = re.compile(r"收支总表|收支总体情况表|收入总表|支出总表")  # the standard summary tables
+_SUMMARY = re.compile(r"收支总表|收支总体情况表|收入总表|(?<!项目)支出总表")  # the standard summary tables
 _MEASURE_LABEL = re.compile(r"[（(](?:万元|元|千元)[）)]|^(?:资金)?金额|预算数$")
 # (of the items, 几期 / 各项 / 这些 say how many, and 哪一期 which: no words of what they are)
 _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[类笔种款块" + MEASURES + r"]|哪(?:一)?部分|"

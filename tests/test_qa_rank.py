@@ -365,6 +365,12 @@ def test_which_project_is_never_a_summary_tables_class_nor_a_forms_header(tmp_pa
     # …nor when the projects are said as what is chosen among (各个项目里，排第二的是哪个)
     b = ask("深圳市统计局2026年专项业务经费的各个项目里，金额最大的是哪个？", city.store.root, retriever=city)
     assert b.value in (None, 600.0), b.answer
+    # a 项目支出总表 is the projects' own table, no summary (its title ends like 支出总表's)
+    (tmp_path / "own").mkdir()
+    own = city_of(tmp_path / "own", [("统计局", projects.replace("专项业务经费支出表", "项目支出总表")),
+                                     ("文化局", "文物保护项目700.00万元。")])
+    c = ask("深圳市统计局2026年项目支出总表列出的几个项目里，预算最少的是哪个？", own.store.root, retriever=own)
+    assert c.answered and c.value == 300.0, c.answer
     # a form's header read as a row (资金金额（万元）) is no item of a ranking
     form = ("专项业务经费绩效目标表\n单位：万元\n项目名称\t金额\n资金金额（万元）\t1000.00\n统计调查项目\t600.00\n数据平台运维\t300.00\n")
     (tmp_path / "form").mkdir()
