@@ -39,7 +39,6 @@ from qa.kept import keeps_a_word
 from qa.reword import reading, reword, subject_phrase, term_says_more
 from qa.nearest_term import near_confidence
 from qa.share import computed_share
-from qa.tie import either_way
 from qa.split_rows import whole_of_parts
 from qa.targets import names_better, says_far_more, stated_quantity
 from qa.scope import own_office_asked, without_names
@@ -385,8 +384,6 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 beside.basis = named + beside.basis
                 return beside
         if tie := (read_once()[1] if cand is None and kind != "percent" else []):
-            if (same := either_way(question, tie, sc, retriever, lambda q: _answer(q, k, settings, retriever))):
-                return same  # (both readings print the same figure: qa/tie.py)
             # the two readings it could not tell apart, said and cited first (each term's row in the named documents)
             first = [h for t in tie for h in retriever.search(t, 1, docs=sc.keys)]
             rest = [h for h in hits if all(h.chunk.id != f.chunk.id for f in first)]

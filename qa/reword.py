@@ -388,12 +388,6 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     return (asked_again(question, sc, retriever, term, subject, past), [Basis(part="term", text=term, words=[why])]), []
 
 
-def asked_as(question: str, sc: Scope, retriever: Retriever, term: str) -> str:
-    """The question asked again in a term chosen otherwise (one of two the encoder placed equally near, qa/tie.py)."""
-    subject = without_summed_parts(without_names(question, retriever.documents(), sc), _vocabulary(retriever).columns)
-    return asked_again(question, sc, retriever, term, subject, _past_where(subject, _vocabulary(retriever)))
-
-
 # How many more of the question's words the reworded term must say than an item's sentence holding a rare word of it
 # (one more is a coincidence of wording; the case that set it: four against one).
 TERM_MARGIN = 2
