@@ -14,7 +14,7 @@ from qa.counts import asked_count, held_or_bought_as_asked
 from qa.citations import cite
 from qa.evidence import structured
 from qa.split_rows import whole_of_parts
-from qa.question import FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
+from qa.question import FEW, FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
 from qa.parts import each_term, summed_terms, without_summed_parts
 from qa.total_row import total_not_asked
 from qa.models import Answer, AnswerRow, Basis
@@ -360,17 +360,15 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,？?；;]")
-# 几 that asks, not 几 of a round number said roughly (那十几个项目, 几十个单位: a description)
-_FEW = r"(?<![十百千万一二三四五六七八九])几(?![十百千万])"
 # 多少 / 几 ask at the end of their clause (打算买几辆新车, 花多少钱); earlier they describe (几分钟一集的短剧), and so do
 # they before 里/中 (列出的几大块里: where the question looks).
-_ASKS = re.compile(r"(?:多少|多大|" + _FEW + r"[" + MEASURES + r"]?)(?![^，,？?；;]*[里中内]$)[^，,？?；;]{0,5}$|"
+_ASKS = re.compile(r"(?:多少|多大|" + FEW + r"[" + MEASURES + r"]?)(?![^，,？?；;]*[里中内]$)[^，,？?；;]{0,5}$|"
                    r"是否|为什么|为何|为啥|什么原因|是什么|哪|占.*?比|how|"
                    r"what|which", re.I)
 
 
-_ASKS_ANYWHERE = re.compile(r"多少|" + _FEW + r"[" + MEASURES + r"]")
-_SET = re.compile(_FEW + r"([" + MEASURES + r"])[\u4e00-\u9fff]{0,8}$")
+_ASKS_ANYWHERE = re.compile(r"多少|" + FEW + r"[" + MEASURES + r"]")
+_SET = re.compile(FEW + r"([" + MEASURES + r"])[\u4e00-\u9fff]{0,8}$")
 
 
 def _chosen_from(clause: str, after: str, own: set[str]) -> bool:

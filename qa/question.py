@@ -16,6 +16,7 @@ _GENERIC = ("上海市", "普陀区", "人民政府", "办事处", "河南省", 
 # The measure words a count is asked and stated in (多少辆, 共有车辆6辆; 台 also for 台（套）), and a count stated: the
 # language's measure words for things and events (not 部 and 支, which begin 部分 and 支出).
 MEASURES = "个家辆人项台套艘座名位次期所件户条批场份卷篇本册处栋间张只头棵株届例宗起轮趟"
+FEW = r"(?<![十百千万一二三四五六七八九])几(?![十百千万])"  # 几 of a few things (十几, 几十 say a number roughly)
 STATED_COUNT = re.compile(r"(\d+)\s*([" + MEASURES + r"])")
 # A small number as questions write it: digits or one Chinese numeral (第三, 四家, 两个).
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}

@@ -11,7 +11,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.question import MEASURES
+from qa.question import FEW, MEASURES
 from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
 from qa.rank_codes import coded_groups
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
@@ -28,7 +28,7 @@ _SUMMARY = re.compile(r"收支总表|收支总体情况表|收入总表|(?<!项�
 _MEASURE_LABEL = re.compile(r"[（(](?:万元|元|千元)[）)]|^(?:资金)?金额|预算数$")
 # (of the items, 几期 / 各项 / 这些 say how many, and 哪一期 which: no words of what they are)
 _OPWORDS = re.compile(r"最多|最高|最大|最少|最低|最小|金额|预算|是多少|多少|哪一?[大小]?[类笔种款块" + MEASURES + r"]|哪(?:一)?部分|"
-                      r"(?<![十百千万一二三四五六七八九])几[" + MEASURES + r"]|各[" + MEASURES + r"]|这些|那些|中|里|的|是|按|看|"
+                      + FEW + r"[" + MEASURES + r"]|各[" + MEASURES + r"]|这些|那些|中|里|的|是|按|看|"
                       r"明细|[？?，,。]|largest|smallest|highest|lowest|most|least", re.I)
 
 
