@@ -114,6 +114,8 @@ def repeat_heads(table: Table) -> dict[int, str]:
     first: dict[str, int] = {}
     repeats: set[int] = set()
     out: dict[int, str] = {}
+    if _cycles(table):
+        return out  # every unit's lines printed alike (2025 年 | 2026 年 | 增减变化金额 under each 预算单位): no heads
     for i, r in enumerate(table.rows):
         bare = ORDINAL.sub("", r.label or "")
         if not bare or is_total(r.label or ""):
@@ -127,6 +129,13 @@ def repeat_heads(table: Table) -> dict[int, str]:
         if head is not None and table.rows[head].label:
             out[i] = table.rows[head].label
     return out
+
+
+def _cycles(table: Table) -> bool:
+    """The table's lines (totals aside) repeat one cycle of labels from the first line to the last."""
+    labels = [ORDINAL.sub("", r.label or "") for r in table.rows if not is_total(r.label or "")]
+    return any(all(labels[i] == labels[i - p] for i in range(p, len(labels)))
+               for p in range(2, len(labels) // 2 + 1) if len(labels) % p == 0)
 
 
 def row_text(table: Table, row: Row, parents: str | None = None) -> str:

@@ -279,6 +279,11 @@ def build_table(
                     indents[lab] = indents[second] + 1  # the name column sits right of the unit column
             if not label and lab is not None:  # 合计 printed in another text column (类型|项目名称|项目单位)
                 label = next((c for c in cells_row if c in TOTAL_WORDS), "")
+            if not label and lab is not None:
+                # a line the label column leaves blank (a merged 年度主要任务 cell over the 任务名称 column): named
+                # by its text column that the header calls a name (a name, not a paragraph written in that column)
+                label = next((cells_row[j] for j in vcols if roles[j] == "value" and paths[j] and "名称" in
+                              paths[j][-1] and 0 < len(cells_row[j]) <= 40 and not is_numberish(cells_row[j])), "")
             code_parts = [code_of(cells_row[j]) for j in codes if cells_row[j]]
             digits = [p for p in code_parts if p.isdigit()]
             # 款 and 项 parts are two digits each ("301" + "2" is 30102).

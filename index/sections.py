@@ -49,4 +49,12 @@ class SectionTracker:
 
     @property
     def path(self) -> str | None:
-        return " / ".join(t for _, t in self.stack) or None
+        return SEPARATOR.join(t for _, t in self.stack) or None
+
+
+SEPARATOR = " / "  # between the headings of a section path
+
+
+def last_heading(section: str | None) -> str:
+    """The innermost heading of a section path ("" when there is none)."""
+    return (section or "").split(SEPARATOR)[-1]

@@ -415,7 +415,7 @@ def _item_answer(question: str, item, citations: list, k: int, named: list[Basis
     first = cite(Hit(item.chunk, item.share), item.sentence)  # its score: the share of the question's words it says
     rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
     return Answer(question=question, answer=item.sentence, value=item.value, unit=item.unit,
-                  citations=[first] + rest[: k - 1], mode="extractive", confidence=item.share,
+                  citations=[first] + rest[: k - 1], mode="extractive", confidence=item.confidence,
                   basis=named + [Basis(part="sentence", text=item.sentence, words=list(item.said))])
 
 

@@ -24,7 +24,17 @@ def asked_again(question: str, sc: Scope, retriever: Retriever, term: str, subje
     # question asked again is the whole department's)
     units = "".join(units_named(question, sc.keys, retriever.chunks())) if sc.named else ""
     own = "（本级）" if sc.named and own_office_alone(question) and not OWN_OFFICE.search(names) else ""
-    return f"{names}{own}{units}{years}{_part_where(subject, past, term)}{term}{_asking(halfwidth(question))}"
+    part = _part_where(subject, past, term)
+    return f"{names}{own}{units}{years}{'' if part else _where(subject, past)}{part}{term}{_asking(halfwidth(question))}"
+
+
+def _where(subject: str, past: str) -> str:
+    """Where the question says to look, said again before the term (政府采购预算里，: the procurement table's figure
+    of the term, not the income budget's); "" when it says no where."""
+    where = subject[:len(subject) - len(past)] if past != subject and subject.endswith(past) else ""
+    where = re.sub(r"20\d\d\s*年度?的?", "", where).strip(" ，,的")
+    # (a where that names only the budget or the accounts, 预算里, 部门决算中, is where every figure is)
+    return f"{where}，" if len(re.sub(r"部门|预算|决算|全年|本年|今年|年度|[的里中内]", "", where)) >= 2 else ""
 
 
 _PARTS = ("基本支出", "项目支出")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 
+from index.sections import last_heading
 from qa.models import Citation
 
 MAX_SNIPPET = 300
@@ -27,7 +28,7 @@ def cite(hit, focus: str | None = None) -> Citation:
     if focus and len(pages) > 1 and c.source.lower().endswith(".pdf"):
         page = _page_of(c.source, tuple(pages), focus) or page
     return Citation(source=c.source, page=page, text=text, score=round(float(hit.score), 6),
-                    section=(where or "").split(" > ")[-1][:60] or None)
+                    section=last_heading(where)[:60] or None)
 
 
 PIECE = 14  # characters of a sentence looked for on each page of a passage that runs over several

@@ -278,6 +278,30 @@ _GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害�
 _GENERIC = re.compile("经费|预算|支出|费用|资金|金额|收入|合计|总计|部门|单位|本年|年度|项目|科目|安排|财政拨款")
 
 
+def within_where(q: Query, cands: list[_Candidate]) -> list[_Candidate]:
+    """The candidates read where the question says to look (政府采购预算里: the procurement table's cells, not the
+    收入预算 sentence's item of the same name), when some are: the words of the where said, at least half of them,
+    by the figure's document title, section, table, or its row or sentence. A where said in words no candidate
+    says (日常开支里) rules out none."""
+    if not q.looked_in:
+        return cands
+
+    def inside(c: _Candidate) -> bool:
+        chunk = c.hit.chunk
+        said = grams(clean(norm(f"{chunk.doc_title}{chunk.section or ''}{chunk.table or ''}{c.text}")))
+        return 2 * len(q.looked_in & said) >= len(q.looked_in)
+    kept = [c for c in cands if inside(c)]
+    return kept or cands
+
+
+def quoted_rows(question: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """A row the question names in quotes (绩效目标表中，“人工影响天气”这项任务): of its table, that row only, not
+    its 合计 nor a row sharing more of the question's other words."""
+    quoted = {clean(x) for x in re.findall(r"[“\"]([^”\"]{2,30})[”\"]", question)}
+    tables = {c.table for c in cands if c.hit.chunk.kind == "row" and clean(c.row or "") in quoted}
+    return [c for c in cands if c.hit.chunk.kind != "row" or c.table not in tables or clean(c.row or "") in quoted]
+
+
 def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Candidate]:
     if kind == "percent":
         return _stated_numbers(q, question, hits, _PERCENT, "%")
@@ -290,6 +314,7 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
             cands += _row_candidates(q, h, rank, qualifiers)
         elif h.chunk.kind == "paragraph":
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
+    cands = quoted_rows(question, within_where(q, cands))
     corroborate(cands)
     same_label_twice(cands, q)
     zero_beside_same_item(cands, q)

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
+from index.sections import last_heading
 from qa.cells import text_cells
-from qa.phrase import overlap
+from qa.phrase import ACTUAL, PLAN_ASKED, PLANNED, overlap
 from qa.question import POINTING, asked_after_where, not_asked
 from qa.vocab import TITLE
 
@@ -64,9 +65,15 @@ class DescribedItem:
     share: float  # their share of the question's words, weighted by idf
     unit: str | None = "万元"  # a performance target's value is in the unit the question asks, not the table's 万元
 
+    @property
+    def confidence(self) -> float:
+        return self.share
 
-def items_in(text: str, parts_asked: bool = False) -> list[Item]:
+
+def items_in(text: str, parts_asked: bool = False, plan_asked: bool = False) -> list[Item]:
     """The money items of a paragraph, in order. A carried-over part (上年结转…) is left out unless `parts_asked`.
+    A plan stated beside its actual (全年预算数350万元，执行数322.15万元) is one item: the actual, named by the
+    plan's name, or the plan when `plan_asked`.
     An item listed under a head ("…共有775.86万元，其中：…服务类项目739.36万元"; "主要包括：…") takes the head's name
     before its own, up to the end of the sentence: the head says what the list is of."""
     from rules.claims import amounts_in
@@ -96,6 +103,20 @@ def items_in(text: str, parts_asked: bool = False) -> list[Item]:
                 continue
             hi = min(hi, a.end + max(0, cut))
         out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:hi], a.start, head))
+    return _plan_or_actual(out, plan_asked)
+
+
+def _plan_or_actual(items: list[Item], plan_asked: bool) -> list[Item]:
+    """Of a plan and the actual named right after it, the one asked (see items_in)."""
+    out: list[Item] = []
+    for item in items:
+        plan = out[-1] if out else None
+        own = item.name[len(item.head):].strip(_CLAUSE + " ")
+        if plan is not None and PLANNED.search(plan.name) and ACTUAL.search(own) and len(own) <= 6:
+            if not plan_asked:
+                out[-1] = Item(item.value, plan.name + item.name, item.purpose, item.start, item.head)
+            continue
+        out.append(item)
     return out
 
 
@@ -224,7 +245,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
             continue
         if chunk.kind != "paragraph":
             continue
-        for item in items_in(chunk.text, asks_parts(question)):
+        for item in items_in(chunk.text, asks_parts(question), bool(PLAN_ASKED.search(question))):
             said, share = _said(words, total, item.name + item.purpose)
             if said and sum(w in item.name + item.purpose for w in other) < 2:
                 sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
@@ -354,8 +375,10 @@ def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> Rank
         for item in items_in(chunk.text):
             if item.head:
                 lists.setdefault(item.head, []).append(item)
+        # (the unit heading a department's document lists it under says whose list it is: 四、深圳市北部水源工程管理处)
+        section = last_heading(chunk.section)
         for head, listed in lists.items():
-            said, share = _said(words, total, head)
+            said, share = _said(words, total, head + section)
             if len(listed) >= 2 and share >= MIN_SHARE and len(said) >= MIN_WORDS:
                 ordered = sorted(listed, key=lambda i: i.value, reverse=op != "min")
                 found.append(RankedList(head, ordered, chunk, round(share, 3)))
@@ -374,6 +397,12 @@ def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> Rank
         # lists said as well: the one whose head's own name the question says word for word (“安全生产管理”这个项目,
         # not 安全生产和应急管理专项经费, which says the same words apart)
         verbatim = [f for f in [best] + rivals if _head_name(f.head) and _head_name(f.head) in halfwidth(question)]
+        if len(verbatim) != 1:
+            # (…or, of lists alike in each unit's section of a department's document, the one under the unit asked)
+            from qa.unit_row import units_named
+
+            units = units_named(question, sc.keys, chunks)
+            verbatim = [f for f in verbatim or [best] + rivals if any(u in (f.chunk.section or "") for u in units)]
         return verbatim[0] if len(verbatim) == 1 else None
     return best
 

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from index.entity import org_suffix
 from index.numbers import joined_digits
+from index.sections import last_heading
 from qa.candidate import MIN_COVER, _Candidate
 from qa.cells import text_cells
-from qa.phrase import COMPARED, SENTENCE, Query, clean, grams, is_unit, match, norm, rate_kind, strip_entity
+from qa.phrase import (ACTUAL, COMPARED, PLAN_ASKED, PLANNED, SENTENCE, Query, clean, grams, is_unit, match, norm,
+                       rate_kind, strip_entity)
 from qa.question import MEASURE, STATED_COUNT, asked_direction
 
 if TYPE_CHECKING:
@@ -75,7 +77,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     from rules.claims import amounts_in
 
     text = joined_digits(hit.chunk.text, bare=True)
-    heading = (getattr(hit.chunk, "section", None) or "").split(" > ")[-1]
+    heading = last_heading(getattr(hit.chunk, "section", None))
     out = []
     spans = _sentence_spans(text)
     planned = None  # (score, sentence start, end, name) of a plan figure skipped for the actual after it
@@ -106,12 +108,12 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
         if scored is None:
             continue
-        if _PLANNED.search(prefix) and "决算" in (hit.chunk.doc_title or "") and not _PLAN_ASKED.search(q.text):
+        if PLANNED.search(prefix) and "决算" in (hit.chunk.doc_title or "") and not PLAN_ASKED.search(q.text):
             # the final accounts state the plan beside the actual (X年初预算139,217.01万元，支出决算296,047.75万元):
             # the actual is what they report, named by the plan's subject; the plan only when asked
             planned = (scored, lo, a.end, named)
             continue
-        if planned and "决算" in text[planned[2]:a.start]:  # (planned is of this sentence, or None)
+        if planned and ACTUAL.search(text[planned[2]:a.start]):  # (planned is of this sentence, or None)
             scored, named = max(scored, planned[0]), planned[3] + named
         planned = None
         if q.own_office and unit_section is not None:
@@ -131,13 +133,11 @@ _UNIT_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
 
 def _unit_heading(section: str) -> str | None:
     """The unit a paragraph's heading names, when it names one (一、深圳市水务局（本级）): its text, else None."""
-    m = _UNIT_HEADING.match(section.split(" > ")[-1].split(" / ")[-1].strip())
+    m = _UNIT_HEADING.match(last_heading(section).strip())
     return m.group(1) if m and (is_unit(m.group(1)) or "本级" in m.group(1)) else None
 
 
 # The plan a final account states beside the actual, and a question asking for the plan.
-_PLANNED = re.compile(r"(?:年初预算|预算数|调整预算)(?:数|为|是)?\s*$")
-_PLAN_ASKED = re.compile(r"年初|预算数|调整预算|计划")
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 

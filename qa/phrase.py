@@ -76,6 +76,8 @@ class Query:
     own_office: bool = False  # it asks the own office (本级, 机关本身): in a department's document (汇总), its row is named
     # bigrams said only where it says to look ("国有资本经营预算里，补贴…的钱": the fund it is read in), not the thing
     where: set[str] = field(default_factory=set)
+    # …of them, those that are not the unit's name or the year (政府采购预算里: 政府, 府采, 采购, 购预, 预算)
+    looked_in: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, question: str, hits: list[Hit]) -> "Query":
@@ -87,8 +89,11 @@ class Query:
         whole = halfwidth(question)
         thing = asked_after_where(whole)
         where = grams(clean(norm(whole[:len(whole) - len(thing)]))) - grams(clean(norm(thing)))
+        # (the clause right before 里: 下面那支执法监察队伍，2019年一般公共预算里 looks in the general budget)
+        clause = re.split(r"[，,。；;]", whole[:len(whole) - len(thing)].rstrip("，,：: "))[-1]
+        looked_in = grams(clean(re.sub(r"\d+", "", strip_names(norm(clause), hits)))) - grams(clean(norm(thing)))
         return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q),
-                   bool(OWN_OFFICE.search(question)), where)
+                   bool(OWN_OFFICE.search(question)), where, looked_in & where)
 
 
 # The basis of a figure: budgeted (预算) or spent (决算); a question asking one is not answered from the other.
@@ -136,6 +141,12 @@ def end_in(q: Query, name: str) -> float:
     return (at + len(clean(name))) / max(len(q.text), 1) if at >= 0 else 0.0
 
 
+# A plan stated beside the actual (年初预算139,217.01万元，支出决算296,047.75万元; a self-assessment's 全年预算数350万元，
+# 执行数322.15万元): the name that ends at the plan's figure, the question that asks for the plan, and the words
+# that name the actual after it.
+PLANNED = re.compile(r"(?:年初预算|预算数|调整预算)(?:数|为|是)?\s*$")
+PLAN_ASKED = re.compile(r"年初|预算数|调整预算|计划")
+ACTUAL = re.compile(r"决算|执行数|实际(?:支出|执行|完成)|完成数")
 COMPARED = re.compile(r"(?:与|较|比|同)\s*(?:20\d\d\s*年度?|上一?年度?(?!结)|去年)(?:预算数?|决算数?)?(?:相比)?")
 
 

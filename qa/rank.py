@@ -11,11 +11,12 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.question import FEW, MEASURES
+from qa.question import FEW, MEASURES, POINTER
 from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
-from qa.rank_codes import coded_groups
+from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
 from qa.rank_owner import blocks, told_apart
+from qa.rank_unit_years import unit_year_lines
 from qa.scope import without_names
 from qa.split_rows import merged
 
@@ -138,6 +139,8 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
             out.append((title, "table", rows[0], tops))
         if units:
             out.append((title, "table", rows[0], items))
+            if by_unit := unit_year_lines(rows):  # (each unit's lines of years: the units, by this year's)
+                out.append((title, "table", rows[0], by_unit))
         out += [(title, f"table:{level}", rows[0], level_items) for level, level_items in levels.items()
                 if level_items and level_items != tops]
     return out
@@ -151,40 +154,9 @@ MIN_SAID = 0.15
 # (项级/款级 name the level; the last level of the functional classification, 最末一级/最细, is its 项)
 _LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|(?:功能|经济)?大(类)|哪一?个?(项)目|(类|款|项)级|"
                     r"最(?:末|后|底|细|小)(?:一)?(?:级|层)|最细")
-EXCEPT = re.compile(r"除(?:了|去|开)?(?P<x>[^，,。？?]{2,30}?)(?:以外|之外|外)?[，,]")
+EXCEPT = re.compile(r"(?:除(?:了|去|开)?|不算|扣除|排除|撇开|撇除|抛开|刨去|刨除|剔除)(?P<x>[^，,。？?（）()]{2,30}?)"
+                    r"(?:以外|之外|外)?(?:[，,]|(?=[）)]))")  # (…or up to the bracket it is said in: （不算局机关本身）)
 BEHIND = re.compile(r"(?:排在|排名在|仅次于|次于)(?P<x>[^，,。？?的]{2,20}?)(?:后面|之后|后头|后)?的")
-
-
-def _asked_classification(question: str) -> str | None:
-    """按功能分类 / 功能支出 or 按经济分类: the classification whose items a question ranks. Of the two economic
-    classifications, 政府预算经济分类 (codes 5xx: 机关工资福利支出 501…) and 部门预算经济分类 (3xx), the one the
-    question names; 经济 alone, either."""
-    q = halfwidth(question)
-    if "功能" in q:
-        return "功能"
-    if not re.search(r"经济(?:分类|科目|性质)", q):
-        return None
-    return "经济5" if re.search(r"政府(?:预算)?(?:支出)?经济", q) else "经济3" if re.search(r"部门(?:预算)?(?:支出)?经济", q) \
-        else "经济"
-
-
-def _classification(items: list) -> str | None:
-    """The classification a table's top rows are coded in (DOMAIN.md): 类 codes 2xx of the functional one, 3xx of the
-    department's economic one (经济3), 5xx of the government's (经济5); None when most rows print no such code."""
-    codes = [r.code for r in items if r.code and len(r.code) == 3]
-    if len(codes) * 2 < len(items) or not codes:
-        return None
-    for prefix, name in (("2", "功能"), ("3", "经济3"), ("5", "经济5")):
-        if sum(c.startswith(prefix) for c in codes) * 2 > len(codes):
-            return name
-    return None
-
-
-def _same_classification(asked: str, printed: str | None) -> bool | None:
-    """Whether a table coded in `printed` is of the classification asked; None when its codes do not say."""
-    if printed is None:
-        return None
-    return printed.startswith(asked)
 
 
 def _level(question: str) -> str | None:
@@ -313,7 +285,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     scored = []
     level = _level(question)
     names_table = bool(IN_TABLE.search(halfwidth(question)))
-    asked = _asked_classification(first or question)
+    asked = asked_classification(first or question)
     units = asks_unit(first or question)
     groups = _groups(chunks, units)
     under = under_row(asked_of, [g[0] for g in groups if g[1].startswith("row")])  # the row whose items are asked
@@ -350,7 +322,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             continue  # “委托咨询业务”下面: the items of that row or table, not of another the words fit
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
-        same = _same_classification(asked, _classification(items)) if asked else None
+        same = same_classification(asked, classification(items)) if asked else None
         if same is False and kind.startswith("table"):
             continue  # 政府预算经济分类 asked: the 部门预算 one's rows (301…) are other items, not a reading of it
         said = said_of(grams(clean(name))) + (2 if same else 0)
@@ -397,7 +369,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     valued.sort(key=lambda t: t[0], reverse=op != "min")
     valued = without_totals(valued)
     if left_out:
-        x = left_out.group("x").split("的")[-1]  # (那笔2亿元的X: X)
+        # (那笔2亿元的X, 人员和公用经费那项X: X)
+        x = next((p for p in reversed(re.split(rf"的|{POINTER.pattern}", left_out.group("x"))) if p.strip("“”\" ")),
+                 left_out.group("x")).strip("“”\" ")
         valued = [(v, c) for v, c in valued if not label_says(c.label or "", x)]
     if not valued:
         return None

@@ -1,6 +1,11 @@
 """The lists a classification's codes make in a table: each coded row with the rows coded below it (301 工资福利支出
-over 30101 基本工资 …), and the 款 or 项 under a functional 类 (qa/rank.py ranks them)."""
+over 30101 基本工资 …), and the 款 or 项 under a functional 类 (qa/rank.py ranks them); and which classification a
+table is coded in, and which one a question asks."""
 from __future__ import annotations
+
+import re
+
+from index.numbers import halfwidth
 
 
 def coded_groups(rows: list) -> list[tuple[str, str, object, list]]:
@@ -33,3 +38,35 @@ def coded_groups(rows: list) -> list[tuple[str, str, object, list]]:
             if code.startswith("2") and width > len(code) + 2 and len(deep) >= 2 and deep != kids:
                 out.append((head.label or "", f"row:{level}", head, deep))
     return out
+
+
+def asked_classification(question: str) -> str | None:
+    """按功能分类 / 功能支出 or 按经济分类: the classification whose items a question ranks. Of the two economic
+    classifications, 政府预算经济分类 (codes 5xx: 机关工资福利支出 501…) and 部门预算经济分类 (3xx), the one the
+    question names; 经济 alone, either."""
+    q = halfwidth(question)
+    if "功能" in q:
+        return "功能"
+    if not re.search(r"经济(?:分类|科目|性质)", q):
+        return None
+    return "经济5" if re.search(r"政府(?:预算)?(?:支出)?经济", q) else "经济3" if re.search(r"部门(?:预算)?(?:支出)?经济", q) \
+        else "经济"
+
+
+def classification(items: list) -> str | None:
+    """The classification a table's top rows are coded in (DOMAIN.md): 类 codes 2xx of the functional one, 3xx of the
+    department's economic one (经济3), 5xx of the government's (经济5); None when most rows print no such code."""
+    codes = [r.code for r in items if r.code and len(r.code) == 3]
+    if len(codes) * 2 < len(items) or not codes:
+        return None
+    for prefix, name in (("2", "功能"), ("3", "经济3"), ("5", "经济5")):
+        if sum(c.startswith(prefix) for c in codes) * 2 > len(codes):
+            return name
+    return None
+
+
+def same_classification(asked: str, printed: str | None) -> bool | None:
+    """Whether a table coded in `printed` is of the classification asked; None when its codes do not say."""
+    if printed is None:
+        return None
+    return printed.startswith(asked)

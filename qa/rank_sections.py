@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
+from index.sections import last_heading
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import clean, is_unit, norm
@@ -28,7 +29,7 @@ def _unit_sections(chunks: list, question: str) -> dict[str, list]:
     单位 of four sections): otherwise it asks among the units below the office."""
     out: dict[str, list] = {}
     for c in chunks:
-        heading = norm((c.section or "").split(" / ")[-1])
+        heading = norm(last_heading(c.section))
         if c.kind == "paragraph" and (is_unit(heading) or _OWN.search(heading)):
             out.setdefault(heading, []).append(c)
     if units_counted(question) != len(out):

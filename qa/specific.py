@@ -27,6 +27,9 @@ MIN_SAID = 0.5
 # specific words are not in the item's name, and that shares words with at most a third of its uses, is not answered
 # by its amount (one that describes most of them, 请专家、上门检查、指导企业…, asks for the item).
 MANY_USES = 4
+# An item whose name says none of the question's specific words, only what it pays for does, may pay for more than
+# what is asked: measured on the tuned questions, 20 such answers right in 23, against 19 in 19 named.
+PURPOSE_ONLY = 0.7
 
 
 def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[int, list[str]]]:
@@ -65,6 +68,12 @@ class StatedItem:
     share: float  # their share of the question's specific words, weighted by rarity
     rest: int  # how many of the question's other characters the item holds (派, 补 of 派到…发补贴 in 派驻人员工作补助)
     unit: str = "万元"  # (an item of the narrative states money)
+    in_name: bool = True  # its name says a specific word; else only what it is for does (its amount may pay for more)
+
+    @property
+    def confidence(self) -> float:
+        """The share of the question's specific words it says; at most PURPOSE_ONLY when only what it is for says them."""
+        return self.share if self.in_name else min(self.share, PURPOSE_ONLY)
 
 
 def stated_item(question: str, sc: Scope, retriever: Retriever,
@@ -73,7 +82,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     specific words, in its name or in what it is for; None when no item holds enough of them, or when
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
     from qa.items import asks_parts, items_in, sentence_at
-    from qa.phrase import grams
+    from qa.phrase import PLAN_ASKED, grams
     from qa.kept import PLAIN
     from qa.reword import subject_phrase
 
@@ -93,7 +102,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
         if chunk.kind != "paragraph":
             continue
         text = chunk.text
-        for it in items_in(text, asks_parts(question)):
+        for it in items_in(text, asks_parts(question), bool(PLAN_ASKED.search(question))):
             item = it.name + it.purpose
             said = tuple(w for w in rare if w in item)
             share = sum(weight[w] for w in said) / total
@@ -103,7 +112,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
                 continue  # one of the many uses the item pays for, said alone: its amount is theirs together
             if share >= MIN_SAID:
                 found.append(StatedItem(it.value, sentence_at(text, it.start, item), chunk, said, round(share, 3),
-                                        len(others & set(item))))
+                                        len(others & set(item)), in_name=any(w in it.name for w in said)))
     if not found:
         return None
     # the item saying most of the specific words, then most of the question's other characters; an item and its

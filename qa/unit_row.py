@@ -71,8 +71,20 @@ def units_named(question: str, keys, chunks) -> list[str]:
         for c in chunks.of_doc(key).values():
             if c.kind == "row" and c.budget_unit and "本级" not in c.budget_unit:
                 blocks.setdefault((c.budget_unit, c.entity or ""), c)
-    return list(dict.fromkeys(unit for (unit, _), c in blocks.items()
-                              if other_unit(c, "") is not None and other_unit(c, question) is None))
+    found = list(dict.fromkeys(unit for (unit, _), c in blocks.items()
+                               if other_unit(c, "") is not None and other_unit(c, question) is None))
+    # a unit named whole (北部水源工程管理处) is the one asked, not its siblings whose own words it shares (水源工程 of
+    # 东江水源工程管理处)
+    whole = [u for u in found if _named_whole(u, question)]
+    return whole or found
+
+
+def _named_whole(unit: str, question: str) -> bool:
+    """The question says the unit's name, or its name without the place."""
+    name = clean_name(_CODE.sub("", halfwidth(unit)))[0]
+    rest = place_of(name)[1].lstrip("市")
+    q = halfwidth(question)
+    return name in q or (len(rest) >= 3 and rest in q)
 
 
 def own_office_alone(question: str) -> bool:

@@ -66,6 +66,7 @@ class Vocabulary:
     gloss: dict[str, str] = field(default_factory=dict)  # term -> its definition, when the documents define it
     sources: dict[str, int] = field(default_factory=dict)  # term -> how many documents use it
     columns: set[str] = field(default_factory=set)  # column names (each part of a header path): 基本支出, 项目支出…
+    tables: set[str] = field(default_factory=set)  # table titles (2026年政府采购预算明细表…), as where to look
     _vectors: np.ndarray | None = None
 
     @classmethod
@@ -74,7 +75,10 @@ class Vocabulary:
         gloss: dict[str, str] = {}
         used: dict[str, set[str]] = {}
         columns: set[str] = set()
+        tables: set[str] = set()
         for c in chunks:
+            if c.kind == "table" and c.table:
+                tables.add(norm(c.table))
             if c.kind == "row":
                 columns.update(f.get("column") or "" for f in c.facts or ())  # raw paths: few distinct ones
             if c.kind == "row" and c.label:
@@ -94,14 +98,16 @@ class Vocabulary:
                             seen.setdefault(t, None)
         columns = {norm(p) for path in columns for p in path.split("/")}
         columns = {p for p in columns if 2 <= len(p) <= 24 and _CJK.search(p) and not re.search(r"\d", p)}
-        return cls(list(seen), gloss, {t: len(s) for t, s in used.items()}, columns)
+        return cls(list(seen), gloss, {t: len(s) for t, s in used.items()}, columns, tables)
 
     def to_json(self) -> dict:
-        return {"terms": self.terms, "gloss": self.gloss, "sources": self.sources, "columns": sorted(self.columns)}
+        return {"terms": self.terms, "gloss": self.gloss, "sources": self.sources, "columns": sorted(self.columns),
+                "tables": sorted(self.tables)}
 
     @classmethod
     def from_json(cls, data: dict) -> "Vocabulary":
-        return cls(list(data["terms"]), dict(data["gloss"]), dict(data["sources"]), set(data["columns"]))
+        return cls(list(data["terms"]), dict(data["gloss"]), dict(data["sources"]), set(data["columns"]),
+                   set(data["tables"]))
 
     def common(self, term: str, least: int = 3) -> bool:
         """A term of the shared vocabulary (defined, or used by several documents), not one unit's project name."""

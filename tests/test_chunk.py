@@ -79,3 +79,13 @@ def test_a_label_printed_again_carries_the_row_that_heads_it():
     assert again.parents == "年初结转和结余" and "年初结转和结余" in again.text
     fund = next(c for c in chunks if c.kind == "row" and c.label == "政府性基金预算财政拨款")
     assert fund.parents == "年初结转和结余"  # (the nearest row above that is no repeat itself)
+
+
+def test_the_same_lines_printed_under_every_unit_are_no_repeats_of_each_other():
+    from tests.conftest import SANGONG_BY_UNIT
+
+    chunks = chunk_document(parse_text_string(SANGONG_BY_UNIT, "by_unit.txt"))
+    lines = [c for c in chunks if c.kind == "row" and c.label == "2026 年"]
+    # each unit's 2026 line says its unit, and no line of another unit heads it
+    assert len(lines) == 4 and all(c.parents is None for c in lines)
+    assert "预算单位=深圳市示例执法支队" in lines[-1].text and "增减变化金额" not in lines[-1].text

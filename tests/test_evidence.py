@@ -440,3 +440,13 @@ def test_a_few_yuan_in_a_yuan_table_is_no_amount_of_a_budget():
         return hit
     assert structured("万里街道技术交易信用贷是多少？", [yuan("技术交易信用贷", 5.0)]) is None
     assert structured("万里街道光纤专线租赁是多少？", [yuan("光纤专线租赁", 25500.0)]).value == 2.55
+
+
+def test_a_figure_is_read_where_the_question_says_to_look_when_some_candidate_is_there():
+    income = _para("（一）收入预算：2026年年初预算数1,684.41万元，其中：一般公共预算拨款1,543.04万元，事业收入资金32.52万元。")
+    bought = _row("合计", {"总计": 180.0, "一般公共预算拨款收入": 173.78, "事业收入": 6.22}, "2026年政府采购预算明细表")
+    question = "万里街道办事处2026年政府采购预算里，事业收入有多少？"
+    # the procurement table's cell, not the income budget's item of the same name
+    assert structured(question, [income, bought]).value == 6.22
+    # with no candidate where it says to look, the where rules out none
+    assert structured(question, [income]).value == 32.52

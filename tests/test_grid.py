@@ -223,3 +223,23 @@ def test_a_table_of_one_unit_names_no_unit_on_its_rows():
         ),
     )
     assert all(r.unit is None for r in t.rows)
+
+
+def test_lines_the_label_column_leaves_blank_are_named_by_their_name_column():
+    # a performance form: 年度主要任务 merged down the first column, each task named in the 任务名称 column
+    t = build_table(
+        table_id="t9", title="部门整体支出绩效目标表", unit="万元",
+        grid=rows(
+            "部门（单位）名称\t\t示例区民政局\t\t\t",
+            "年度主要任务\t任务名称\t主要内容\t预算金额\t\t",
+            "\t\t\t总额\t财政拨款\t其他资金",
+            "\t民政管理事务\t行政运行、社区建设等\t3,386.08\t3,386.08\t0.00",
+            "\t社会福利\t儿童福利、养老服务等\t35,398.08\t18,571.74\t16,826.34",
+            "年度总体目标\t保障民政事业正常运转，提升救助水平\t\t\t\t",
+        ),
+        header_rows=3,
+    )
+    assert [r.label for r in t.rows[:2]] == ["民政管理事务", "社会福利"]
+    assert t.rows[1].values[-3:] == [35398.08, 18571.74, 16826.34]
+    # (a paragraph written in the name column is not a name: the line keeps its own label)
+    assert t.rows[-1].label == "年度总体目标"

@@ -18,3 +18,13 @@ def test_the_part_of_spending_where_the_question_looks_is_kept_in_the_question_a
     assert _part_where(subject, past, "基本支出") == ""
     # both parts said: the where names no one part
     assert _part_where("基本支出和项目支出里，" + past, past, "取暖费") == ""
+
+
+def test_where_the_question_says_to_look_is_said_again_before_the_term():
+    from qa.asked_again import _where
+
+    subject = "2026年政府采购预算里，有多少是下属单位自己挣来的钱付的"
+    past = "有多少是下属单位自己挣来的钱付的"
+    assert _where(subject, past) == "政府采购预算里，"  # (the year is said by the question asked again)
+    assert _where(past, past) == ""
+    assert _where("2026年部门预算里，花在地灾防治上的钱", "花在地灾防治上的钱") == ""  # (where every figure is)

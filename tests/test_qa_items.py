@@ -24,6 +24,13 @@ def test_items_are_split_at_the_next_items_name():
     assert 300 not in found and 300 in {i.value for i in items_in(LIST, parts_asked=True)}
 
 
+def test_a_plan_beside_its_actual_is_one_item_the_actual_unless_the_plan_is_asked():
+    text = "3.献血返还项目：全年预算数350.00万元，执行数322.15万元，完成预算的92.04%。办公费年初预算10万元，支出决算12万元。"
+    actual = {i.value: i.name for i in items_in(text)}
+    assert set(actual) == {322.15, 12} and "献血返还" in actual[322.15] and "办公费" in actual[12]
+    assert {i.value for i in items_in(text, plan_asked=True)} == {350, 10}
+
+
 DESCRIBED_ROWS = """项目支出绩效目标表
 单位：万元
 项目名称\t主要内容\t预算金额

@@ -119,3 +119,18 @@ def test_a_quoted_name_is_where_the_question_looks_and_a_list_headed_otherwise_i
     assert a.answered and a.value == 120.0, a.answer
     b = ask(asked.format("信息化建设"), city.store.root, retriever=city)
     assert not b.answered, b.answer  # not the office's own list: the project named has none printed
+
+
+def test_of_lists_alike_in_each_units_section_the_one_under_the_unit_asked_is_ranked(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    # a department's document states each unit's projects under the unit's own heading, the same project in each
+    listed = ("一、深圳市北部水源工程管理处\n\n深圳市北部水源工程管理处负责北线引水工程。水务工程运行与维护500.00万元，"
+              "主要包括：编外人员300.00万元；水库运行管理150.00万元；泵站运行管理50.00万元。\n\n"
+              "二、深圳市东江水源工程管理处\n\n深圳市东江水源工程管理处负责东江引水工程。水务工程运行与维护900.00万元，"
+              "主要包括：电费600.00万元；水库运行管理200.00万元；巡查100.00万元。")
+    city = city_of(tmp_path, [("水务局", listed), ("文化局", "文化活动项目80.00万元。"), ("统计局", "统计调查项目90.00万元。")])
+    a = ask("深圳市水务局下面的北部水源工程管理处，2026年“水务工程运行与维护”这笔钱拆成的几块里，排第二的是哪一块？",
+            city.store.root, retriever=city)
+    assert a.answered and a.value == 150.0 and "水库运行管理" in a.answer, a.answer

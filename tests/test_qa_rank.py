@@ -174,7 +174,7 @@ def test_which_item_is_asked_in_the_words_people_use():
 
 
 def test_a_ranking_by_function_reads_the_table_coded_in_the_functional_classification():
-    from qa.rank import _asked_classification, _classification
+    from qa.rank_codes import asked_classification as _asked_classification, classification as _classification
 
     functional = [_row("教育支出", 5.0, "部门支出总体情况表", "205"), _row("农林水支出", 90.0, "部门支出总体情况表", "213"),
                   _row("住房保障支出", 5.0, "部门支出总体情况表", "221")]
@@ -243,7 +243,7 @@ def test_which_unit_ranks_the_rows_that_name_units(tmp_path):
 
 
 def test_the_economic_classification_the_question_names_is_the_one_ranked():
-    from qa.rank import _asked_classification, _classification, _same_classification
+    from qa.rank_codes import asked_classification as _asked_classification, classification as _classification, same_classification as _same_classification
 
     department = [_row("工资福利支出", 30.0, "支出明细表（按经济分类科目分）", "301"),
                   _row("商品和服务支出", 6.5, "支出明细表（按经济分类科目分）", "302")]

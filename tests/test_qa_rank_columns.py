@@ -83,5 +83,7 @@ def test_a_ranking_of_units_is_asked_by_which_unit():
 
     assert UNIT_ASKED.search("除了局本级，哪个下属单位的三公经费预算最高？")
     assert UNIT_ASKED.search("哪家分局的培训费最多？")
+    assert UNIT_ASKED.search("下属单位（不算局本级）里，哪一家的三公经费最高？")  # (哪一家 after the units)
+    assert not UNIT_ASKED.search("哪一家的三公经费最高？")
     assert not UNIT_ASKED.search("三公经费里哪一项最多？")
     assert not UNIT_ASKED.search("哪一类支出最多？")

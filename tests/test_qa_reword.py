@@ -201,8 +201,11 @@ def test_where_to_look_is_read_past_when_it_names_a_column_or_term():
 
     from qa.reword import _past_where
 
-    vocab = SimpleNamespace(columns={"一般公共预算", "基本支出", "收入"}, terms=["机关商品和服务支出", "会议费"])
+    vocab = SimpleNamespace(columns={"一般公共预算", "基本支出", "收入"}, terms=["机关商品和服务支出", "会议费"],
+                            tables={"2026年政府采购预算明细表"})
     assert _past_where("一般公共预算里，干部出差的钱", vocab) == "干部出差的钱"
+    # a table the documents print, named (政府采购预算: its 政府采购预算明细表)
+    assert _past_where("2026年政府采购预算里，事业单位自己挣的钱付的", vocab) == "事业单位自己挣的钱付的"
     assert _past_where("2022年的预算收入里，经营挣来的那部分", vocab) == "经营挣来的那部分"  # (a word or two more)
     # the documents' word in brackets after the asker's own (日常经费 is no term; 基本支出 is)
     assert _past_where("一般公共预算的日常经费（基本支出）里，冬天供暖的钱", vocab) == "冬天供暖的钱"
@@ -381,3 +384,16 @@ def test_a_zero_read_through_the_encoders_term_alone_is_no_answer(tmp_path, monk
     # the same guess read as 0.00: no money for the guessed item is a guess at an absence, declined
     b = ask("深圳市统计局2026年买办公用的纸笔花多少钱？", city.store.root, retriever=city)
     assert not b.answered and "办公费" in b.answer and b.citations, b.answer
+
+
+def test_of_two_terms_the_encoder_ties_the_one_the_questions_words_say_is_read():
+    from qa.reword import _tie_broken
+    from qa.vocab import Vocabulary
+
+    vocab = Vocabulary(terms=["公务接待费", "差旅费", "会议费", "培训费"])
+    # 招待 shares its sense with 接待 (to receive guests); nothing of the question says 差旅 (travel)
+    read = _tie_broken("请客吃饭招待来访的客人", ["公务接待费", "差旅费"], vocab)
+    assert read is not None and read[1] == "公务接待费" and "近0.00" in read[2]
+    # words that say neither, or both, break no tie
+    assert _tie_broken("那笔钱", ["公务接待费", "差旅费"], vocab) is None
+    assert _tie_broken("开会和培训的钱", ["会议费", "培训费"], vocab) is None

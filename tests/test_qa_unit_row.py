@@ -74,6 +74,16 @@ def test_the_units_a_question_names_are_those_of_the_documents_blocks_it_says():
     assert units_named("西安安监局的租房钱", ["d"], store) == []
 
 
+def test_a_unit_named_whole_is_asked_not_its_siblings_that_share_its_words():
+    entity = "深圳市水务局"
+    store = _Store([row("表｜电费：合计=976.31", entity, "深圳市北部水源工程管理处"),
+                    row("表｜电费：合计=1,200.00", entity, "深圳市东江水源工程管理处")])
+    # 水源工程 is the eastern office's own words too, but the question names the northern one whole
+    assert units_named("深圳水务局下面的北部水源工程管理处的电费", ["d"], store) == ["深圳市北部水源工程管理处"]
+    assert units_named("深圳水务局下面两个水源工程管理处的电费", ["d"], store) == [
+        "深圳市北部水源工程管理处", "深圳市东江水源工程管理处"]
+
+
 def test_words_a_unit_shares_with_its_department_anywhere_in_its_name_name_no_unit():
     station = row("支出总表（万元）｜项目：支出总计=13,579.67", "深圳市生态环境局", "广东省深圳生态环境监测中心站")
     assert other_unit(station, "深圳市生态环境局（本级）2026年支出总计是多少") == "广东省深圳生态环境监测中心站"
