@@ -366,28 +366,11 @@ def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> Rank
     if not total:
         return None
     chunks = retriever.chunks()
-    found: list[RankedList] = []
-    for cid in dict.fromkeys(cid for _, mine in words.values() for cid in mine):
-        chunk = chunks[cid]
-        if chunk.kind != "paragraph":
-            continue
-        lists: dict[str, list[Item]] = {}
-        for item in items_in(chunk.text):
-            if item.head:
-                lists.setdefault(item.head, []).append(item)
-        # (the unit heading a department's document lists it under says whose list it is: 四、深圳市北部水源工程管理处)
-        section = last_heading(chunk.section)
-        for head, listed in lists.items():
-            said, share = _said(words, total, head + section)
-            if len(listed) >= 2 and share >= MIN_SHARE and len(said) >= MIN_WORDS:
-                ordered = sorted(listed, key=lambda i: i.value, reverse=op != "min")
-                found.append(RankedList(head, ordered, chunk, round(share, 3)))
-    # a name the question quotes (“水务工程运行与维护”拆成的几块) is where it looks: only a list headed by it
     from qa.rank import quoted
-    from qa.rank_asks import label_says
 
     names = quoted(question)
-    found = [f for f in found if all(label_says(f.head, q) for q in names)]
+    # (…else read with the unit heading a department's document lists them under: 四、深圳市北部水源工程管理处)
+    found = _lists(words, total, chunks, op, names) or _lists(words, total, chunks, op, names, sections=True)
     if not found:
         return None
     found.sort(key=lambda f: -f.share)
@@ -399,12 +382,36 @@ def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> Rank
         verbatim = [f for f in [best] + rivals if _head_name(f.head) and _head_name(f.head) in halfwidth(question)]
         if len(verbatim) != 1:
             # (…or, of lists alike in each unit's section of a department's document, the one under the unit asked)
-            from qa.unit_row import units_named
+            from qa.unit_row import named_whole
 
-            units = units_named(question, sc.keys, chunks)
-            verbatim = [f for f in verbatim or [best] + rivals if any(u in (f.chunk.section or "") for u in units)]
+            verbatim = [f for f in verbatim or [best] + rivals
+                        if named_whole(_ORDINAL.sub("", last_heading(f.chunk.section)), question)]
         return verbatim[0] if len(verbatim) == 1 else None
     return best
+
+
+def _lists(words: dict, total: float, chunks, op: str, names: list[str], sections: bool = False) -> list[RankedList]:
+    """The narrative lists whose head (with `sections`, and its section's heading) says MIN_SHARE of the question's
+    words in MIN_WORDS words, each ranked, headed by every name it quotes (“水务工程运行与维护”拆成的几块)."""
+    from qa.rank_asks import label_says
+
+    found: list[RankedList] = []
+    for cid in dict.fromkeys(cid for _, mine in words.values() for cid in mine):
+        chunk = chunks[cid]
+        if chunk.kind != "paragraph":
+            continue
+        lists: dict[str, list[Item]] = {}
+        for item in items_in(chunk.text):
+            if item.head:
+                lists.setdefault(item.head, []).append(item)
+        section = last_heading(chunk.section) if sections else ""
+        for head, listed in lists.items():
+            said, share = _said(words, total, head + section)
+            if len(listed) >= 2 and share >= MIN_SHARE and len(said) >= MIN_WORDS and \
+                    all(label_says(head, q) for q in names):
+                ordered = sorted(listed, key=lambda i: i.value, reverse=op != "min")
+                found.append(RankedList(head, ordered, chunk, round(share, 3)))
+    return found
 
 
 def _head_name(head: str) -> str:

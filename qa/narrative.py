@@ -77,7 +77,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     from rules.claims import amounts_in
 
     text = joined_digits(hit.chunk.text, bare=True)
-    heading = last_heading(getattr(hit.chunk, "section", None))
+    heading = getattr(hit.chunk, "section", None) or ""  # (its whole path: an outer heading frames it too, measured)
     out = []
     spans = _sentence_spans(text)
     planned = None  # (score, sentence start, end, name) of a plan figure skipped for the actual after it

@@ -75,11 +75,11 @@ def units_named(question: str, keys, chunks) -> list[str]:
                                if other_unit(c, "") is not None and other_unit(c, question) is None))
     # a unit named whole (北部水源工程管理处) is the one asked, not its siblings whose own words it shares (水源工程 of
     # 东江水源工程管理处)
-    whole = [u for u in found if _named_whole(u, question)]
+    whole = [u for u in found if named_whole(u, question)]
     return whole or found
 
 
-def _named_whole(unit: str, question: str) -> bool:
+def named_whole(unit: str, question: str) -> bool:
     """The question says the unit's name, or its name without the place."""
     name = clean_name(_CODE.sub("", halfwidth(unit)))[0]
     rest = place_of(name)[1].lstrip("市")
