@@ -76,7 +76,8 @@ def is_aggregate(question: str, sc: Scope, retriever: Retriever | None = None) -
         return True  # the largest item within one document
     if retriever is not None and operation(question) == "sum":
         vocab = retriever.vocabulary()
-        several = several or summed_terms(halfwidth(question), set(vocab.terms), vocab.columns) is not None
+        several = several or summed_terms(halfwidth(question), set(vocab.terms), vocab.columns,
+                                          vocab.row_labels) is not None
     return several or bool(_TWO.search(halfwidth(question)))
 
 
@@ -315,7 +316,7 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
     op = operation(question)
     q = halfwidth(without_names(question, retriever.documents(), sc))
     vocab = retriever.vocabulary()
-    summed = summed_terms(q, set(vocab.terms), vocab.columns) if op == "sum" else None
+    summed = summed_terms(q, set(vocab.terms), vocab.columns, vocab.row_labels) if op == "sum" else None
 
     def asked(text: str) -> str:  # (the operation and asking words out)
         if op in ("sum", "diff", "ratio"):

@@ -100,6 +100,8 @@ def _missing(question: str, sc, docs: dict[str, dict], retriever: Retriever, k: 
     """The question names a unit, place or year the store does not hold: say so. A unit or place: the closest
     passages of the whole store, never a look-alike's figure. A year: what the held year's documents say, marked
     as not an answer to the question."""
+    if sc.unknown and (parent := retriever.reporting(sc)) is not None:
+        return _asked_as(question, parent + question, k, settings, retriever)  # (a unit its department reports)
     if sc.unknown:
         what = "、".join(sc.unknown)
         hits = retriever.search(question, k, docs=set(docs))
@@ -108,11 +110,17 @@ def _missing(question: str, sc, docs: dict[str, dict], retriever: Retriever, k: 
     asked = "、".join(f"{y}年" for y in sc.years)
     held = "、".join(f"{y}年" for y in sc.held)
     other = _answer(re.sub(r"20\d\d\s*年度?", "", question), k, settings, retriever)
-    other.question = question
+    other.question, other.answered, other.confidence = question, False, 0.0
     other.answer = f"未找到{asked}的文件，以下依据{held}的文件：" + other.answer
-    other.answered = False
-    other.confidence = 0.0
     return other
+
+
+def _asked_as(question: str, asked: str, k: int, settings, retriever: Retriever) -> Answer:
+    """The answer to the question read as `asked` (in Chinese, in the documents' names), said as the question's."""
+    answer = _answer(asked, k, settings, retriever)
+    answer.question = question
+    answer.basis.insert(0, Basis(part="term", text=asked, words=["read as"]))
+    return answer
 
 
 def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
@@ -126,27 +134,20 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                     "The closest passages of its documents:") if keys else \
                 "No unit and quantity of the store clearly match the question: not answered."
             return _abstain(question, said, retriever.search(question, k, docs=keys or None), k)
-        answer = _answer(chinese, k, settings, retriever)
-        answer.question, answer.confidence = question, min(answer.confidence, TRANSLATED)
-        answer.basis.insert(0, Basis(part="term", text=chinese, words=["read as"]))
+        answer = _asked_as(question, chinese, k, settings, retriever)
+        answer.confidence = min(answer.confidence, TRANSLATED)
         return answer
     docs = retriever.documents()
     sc = retriever.scope(question)
     named = bracketed_name(question, sc, retriever) if not sc.missing else None
     if named is not None:  # "…的那笔钱（增人增资）": asked by the name the documents print (qa/bracketed.py)
-        answer = _answer(named, k, settings, retriever)
-        answer.question = question
-        answer.basis.insert(0, Basis(part="term", text=named, words=["read as"]))
-        return answer
+        return _asked_as(question, named, k, settings, retriever)
     if sc.missing:
         return _missing(question, sc, docs, retriever, k, settings)
     named = [Basis(part="entity", text=docs[key]["name"] or "", words=[alias]) for key, alias in sc.named.items()]
     whole = whole_budget(question, docs, sc) if intent(question) in ("amount", "change") else None
     if whole is not None:  # 预算总额, 总预算, 预算盘子: the budget's total (qa/whole.py)
-        answer = _answer(whole, k, settings, retriever)
-        answer.question = question
-        answer.basis.insert(0, Basis(part="term", text=whole, words=["read as"]))
-        return answer
+        return _asked_as(question, whole, k, settings, retriever)
     parts = follow_ups(question)
     changed = ranked_by_change(question, sc, retriever, k)  # 哪一项涨得最多: by the changes stated (qa/rank_changes.py)
     if changed is None:

@@ -58,15 +58,18 @@ def summed_columns(text: str, columns: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def summed_terms(text: str, terms: set[str], columns: set[str]) -> tuple[str, str, int, int] | None:
+def summed_terms(text: str, terms: set[str], columns: set[str], rows: set[str] = frozenset()) \
+        -> tuple[str, str, int, int] | None:
     """Two of the documents' terms added up (水费和电费一共, 水费加电费）合计): (first, second, start, end), the span
     naming them; None when the words are one term (商品和服务支出) or two columns of one figure (基本支出和项目支出:
-    without_summed_parts)."""
+    without_summed_parts) — unless both are `rows`, labels many documents print on rows of their own (会议费 and
+    培训费, though a 三公 table prints them as columns)."""
     for m in _SUMMED.finditer(text):
         head, second = m.group(1), norm(m.group(2))
         said = next((head[i:] for i in range(len(head) - 1) if norm(head[i:]) in terms), None)
         first, joined = norm(said or ""), text[m.end(1):m.start(2)]
-        if said is None or second not in terms or (first in columns and second in columns) or \
+        if said is None or second not in terms or (first in columns and second in columns and
+                                                    not {first, second} <= rows) or \
                 any(f"{first}{joined}{second}" in t for t in terms):
             continue
         return first, second, m.end(1) - len(said), m.end(2)

@@ -157,10 +157,26 @@ class Retriever:
         return sc
 
     def _reports(self, unit: str, keys: set[str]) -> bool:
-        """Some row of the documents is labelled with the unit's whole name."""
+        """Some row of the documents is labelled with the unit's whole name, or printed for it (its block's unit, its
+        预算单位 cell)."""
+        from qa.unit_row import row_unit
+
         docs, chunks, name = self.documents(), self.chunks(), clean(unit)
-        return any(c is not None and c.kind == "row" and clean(c.label or "") == name
+        return any(c is not None and c.kind == "row" and name in (clean(c.label or ""), clean(row_unit(c) or ""))
                    for k in keys if k in docs for c in (chunks.get(cid) for cid in docs[k].get("chunk_ids") or []))
+
+    def reporting(self, sc: Scope) -> str | None:
+        """The department whose documents report the one unit the question names that no document is about (深圳市环境
+        科学研究院, in 深圳市生态环境局's tables by unit), among those of its place and the years asked: the question is
+        asked of that department. None when none does, or more than one."""
+        if sc.named or sc.held or len(sc.unknown) != 1:
+            return None
+        docs = self.documents()
+        place = next((p for p in {d.get("place") for d in docs.values()} if p and sc.unknown[0].startswith(p)), None)
+        keys = {k for k, d in docs.items() if place and d.get("place") == place and
+                (not sc.years or str(d.get("year")) in map(str, sc.years))}
+        names = {docs[k].get("name") for k in keys if self._reports(sc.unknown[0], {k})}
+        return names.pop() if len(names) == 1 else None
 
     def _encoder(self):
         if self._model is None:

@@ -162,9 +162,15 @@ def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabular
 
 def _tie_broken(phrase: str, ties: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:
     """Of two terms the encoder finds equally near, the one the phrase's words say, by a word they share or by its
-    dictionary sense (请客招待 and 公务接待费, not 差旅费), when the other is said by none: a second reader choosing
+    dictionary sense (请客招待 and 公务接待费, not 差旅费), when the other says none of its own: a second reader choosing
     between the encoder's two. Read as a tie (a lead of 0.00: the least confidence a near reading has)."""
-    said = [t for t in ties if any(_kept_or_bridged(phrase, (1.0, t, ""), vocab))]
+    def words_said(term: str) -> set[str]:
+        kept, bridge = _kept_or_bridged(phrase, (1.0, term, ""), vocab)
+        return (kept_words(phrase, term) or {term} if kept else set()) | set(bridge)
+
+    # (a word both say tells neither: 收入 of 经营收入 and 事业收入, for 搞经营挣来的收入)
+    first, second = (words_said(t) for t in ties)
+    said = [t for t, mine, theirs in zip(ties, (first, second), (second, first)) if mine - theirs]
     if len(said) != 1:
         return None
     other = next(t for t in ties if t != said[0])

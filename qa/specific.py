@@ -47,7 +47,10 @@ def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tupl
     bm25 = retriever.store.bm25()
     phrase = subject_phrase(question, docs, sc)
     out: dict[str, tuple[int, list[str]]] = {}
-    names = [docs[k].get("name") or "" for k in sc.keys if k in docs]
+    # (…and the units inside their tables the question names: 深圳市环境科学研究院 of 深圳市生态环境局's)
+    from qa.unit_row import units_named
+
+    names = [docs[k].get("name") or "" for k in sc.keys if k in docs] + units_named(question, sc.keys, chunks)
     for w in dict.fromkeys(segmenter().cut(phrase)):
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) or POINTING.fullmatch(w) or any(in_order(w, n) for n in names):
             continue  # (城管 of 城市管理和综合执法局: the unit's own name, said in short, is not what is asked)

@@ -59,8 +59,11 @@ def thing_unsaid(phrase: str, cand) -> bool:
 def _total_said(cand) -> str | None:
     """What a total row read as the answer says (its table's title, row, column, classification path and code), or
     None when the candidate is no total row."""
+    from qa.evidence import is_total_row
+
     chunk = cand.hit.chunk
-    if chunk.kind != "row" or not TOTAL_ROW.match(chunk.label or cand.row or ""):
+    # (or the unit's own line, the whole of a 本级 document's table: 深圳市司法局（本级）)
+    if chunk.kind != "row" or not (TOTAL_ROW.match(chunk.label or cand.row or "") or is_total_row(chunk)):
         return None
     return f"{chunk.table or ''}{cand.row or ''}{cand.column or ''}{chunk.parents or ''}{chunk.code or ''}"
 

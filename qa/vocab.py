@@ -6,6 +6,7 @@ every term the 名词解释 define (with its definition). A colloquial phrase is
 Nothing here lists words of any question: the terms and definitions come from the store."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ _ASKING = re.compile(r"多少钱|多少|是多少|一共|总共|大概|大约|�
 # nor an item's (qa/items.py).
 TITLE = re.compile(r"^表\d+$|(?:目标|情况|明细|总|预算|决算|支出|收入|绩效|经费|资金|项目|统计|一览)表(?:[一二]级项目|\d*)$")
 
+COMMON = 3  # documents using a term as a row label that make it the shared vocabulary's, not one unit's name
 COMMON_IN_DEFINITIONS = 0.1  # share of the documents' definitions a word may appear in and still tell them apart
 
 
@@ -109,7 +111,12 @@ class Vocabulary:
         return cls(list(data["terms"]), dict(data["gloss"]), dict(data["sources"]), set(data["columns"]),
                    set(data["tables"]))
 
-    def common(self, term: str, least: int = 3) -> bool:
+    @functools.cached_property
+    def row_labels(self) -> set[str]:
+        """The terms several documents print as row labels (会议费: a row of 59 documents' tables)."""
+        return {t for t, n in self.sources.items() if n >= COMMON}
+
+    def common(self, term: str, least: int = COMMON) -> bool:
         """A term of the shared vocabulary (defined, or used by several documents), not one unit's project name."""
         return term in self.gloss or self.sources.get(term, 0) >= least
 

@@ -61,4 +61,8 @@ def test_two_terms_added_up_are_found_with_the_words_naming_them():
     assert summed_terms("水电（水费加电费）一共多少", terms, columns)[:2] == ("水费", "电费")
     assert summed_terms("商品和服务支出一共多少", terms | {"商品"}, columns) is None  # one term with 和 inside
     assert summed_terms("基本支出和项目支出合计多少", terms, columns) is None  # two columns of one figure
+    # …unless both are rows of many documents' tables too (会议费, 培训费: columns of a 三公 table only)
+    both = {"会议费", "培训费"}
+    assert summed_terms("会议费和培训费加起来多少", terms | both, columns | both, rows=both)[:2] == ("会议费", "培训费")
+    assert summed_terms("会议费和培训费加起来多少", terms | both, columns | both) is None
     assert summed_terms("路费和住宿费一共多少", terms, columns) is None  # no terms of the documents

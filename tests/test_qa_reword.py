@@ -397,3 +397,6 @@ def test_of_two_terms_the_encoder_ties_the_one_the_questions_words_say_is_read()
     # words that say neither, or both, break no tie
     assert _tie_broken("那笔钱", ["公务接待费", "差旅费"], vocab) is None
     assert _tie_broken("开会和培训的钱", ["会议费", "培训费"], vocab) is None
+    # a word both terms say tells neither apart: 经营 does (搞经营挣来的收入: 经营收入, not 事业收入)
+    vocab = Vocabulary(terms=["经营收入", "事业收入", "财政拨款收入"])
+    assert _tie_broken("靠自己对外接活搞经营挣来的收入", ["经营收入", "事业收入"], vocab)[1] == "经营收入"

@@ -27,5 +27,11 @@ def test_a_total_row_is_not_read_for_a_thing_it_leaves_unsaid():
     assert not thing_unsaid("部门预算里一般公共预算一共安排了多少万元", total)
     # a row that is no total is judged by the later steps, not here
     row = SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(kind="row", label="会议费", table="支出表",
-                                                                     parents=None)), row="会议费", column="合计")
+                                                                     parents=None, entity="示例局")),
+                          row="会议费", column="合计")
     assert not thing_unsaid("一般公共预算给开会安排了多少钱", row)
+    # the unit's own line is the whole of a 本级 document's table: a total too (交水电的钱 is none of it)
+    own = SimpleNamespace(kind="row", label="示例局（本级）", table="一般公共预算支出表", parents=None, code=None,
+                          entity="示例局(本级)")
+    line = SimpleNamespace(hit=SimpleNamespace(chunk=own), row="示例局（本级）", column="支出总计")
+    assert thing_unsaid("一般公共预算里交水电的钱一共安排了多少", line)
