@@ -14,7 +14,7 @@ for, its first money column is its amount.
 The question's words (its unit, year and asking words aside) that the named documents use weigh by how few documents
 of the store use them (idf). The item saying the largest weighted share of them answers, when it says at least
 MIN_SHARE of them, at least MIN_WORDS words, and no item stating another amount comes within MARGIN of it. A list
-whose head says them so is ranked the same way (`ranked_list`, answered by qa/listed.py)."""
+whose head says them so is ranked the same way (qa/item_lists.py, answered by qa/listed.py)."""
 from __future__ import annotations
 
 import math
@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
-from index.sections import last_heading
 from qa.cells import text_cells
 from qa.phrase import ACTUAL, PLAN_ASKED, PLANNED, overlap
 from qa.question import POINTING, asked_after_where, not_asked
@@ -39,6 +38,10 @@ MARGIN = 0.1  # an item of another amount this close to the best one makes the r
 _UNITS = set("万亿元")  # 万元 says how the amount is counted, not what it is
 _END = re.compile(r"[；;。]")
 _CLAUSE = "，,：:、"
+# An item that pays for this many uses (规划统筹、地质勘查、…、地灾防治) is not the money of one of them: a question whose
+# specific words are not in the item's name, and that shares words with at most a third of its uses, is not answered
+# by its amount (one that describes most of them, 请专家、上门检查、指导企业…, asks for the item).
+MANY_USES = 4
 _CARRIED = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
 LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
 # A question comparing two figures or ranking items asks for no single item's amount.
@@ -110,14 +113,22 @@ def _plan_or_actual(items: list[Item], plan_asked: bool) -> list[Item]:
     """Of a plan and the actual named right after it, the one asked (see items_in)."""
     out: list[Item] = []
     for item in items:
-        plan = out[-1] if out else None
-        own = item.name[len(item.head):].strip(_CLAUSE + " ")
+        plan, own = out[-1] if out else None, item.name[len(item.head):].strip(_CLAUSE + " ")
         if plan is not None and PLANNED.search(plan.name) and ACTUAL.search(own) and len(own) <= 6:
             if not plan_asked:
                 out[-1] = Item(item.value, plan.name + item.name, item.purpose, item.start, item.head)
             continue
         out.append(item)
     return out
+
+
+def one_of_many(said, name: str, purpose: str, describes) -> bool:
+    """The question's words (`said`) are in none of the item's name, only in what it pays for, and that is MANY_USES
+    uses or more (规划统筹、地质勘查、…、地灾防治) of which the question describes (`describes(use)`) a third at most:
+    the item's amount pays for them together, not for the one asked."""
+    uses = [u for u in re.split(r"[、，,；;]", purpose) if u.strip()]
+    return not any(w in name for w in said) and len(uses) >= MANY_USES and \
+        sum(map(describes, uses)) * 3 <= len(uses)
 
 
 def asks_parts(question: str) -> bool:
@@ -239,7 +250,9 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
         if chunk.kind == "row":
             value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
             said, share = _said(words, total, _row_text(chunk, units))
-            if value is not None and said and not _is_total(chunk):
+            uses = "、".join(text_cells(chunk))  # (one of many uses said: the row's amount is theirs together)
+            if value is not None and said and not _is_total(chunk) and \
+                    not one_of_many(said, chunk.label or "", uses, lambda u: any(w in u for w in words)):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share,
                                          target_unit(question) if is_target(chunk, value) else "万元"))
             continue
@@ -349,78 +362,7 @@ def verbatim_item(phrase: str, found: list[DescribedItem], beats: str = "") -> t
     return best[0], top
 
 
-@dataclass(frozen=True)
-class RankedList:
-    head: str  # the list's head (福利彩票公益金项目…主要包括：)
-    items: list[Item]  # its items, largest first (smallest first for a minimum)
-    chunk: object
-    share: float  # the share of the question's words the head says
-
-
-def ranked_list(question: str, sc: Scope, retriever: Retriever, op: str) -> RankedList | None:
-    """The items of the narrative list whose head says the question's words ("福彩公益金项目中哪一类最多":
-    "福利彩票公益金项目19,336.15万元，主要包括：社会公益类项目…；老年人福利类项目…"), ranked; None when no head says
-    MIN_SHARE of them in MIN_WORDS words, or two lists' heads say them as well."""
-    words = question_words(question, sc, retriever)
-    total = sum(w for w, _ in words.values())
-    if not total:
-        return None
-    chunks = retriever.chunks()
-    from qa.rank import quoted
-
-    names = quoted(question)
-    # (…else read with the unit heading a department's document lists them under: 四、深圳市北部水源工程管理处)
-    found = _lists(words, total, chunks, op, names) or _lists(words, total, chunks, op, names, sections=True)
-    if not found:
-        return None
-    found.sort(key=lambda f: -f.share)
-    best = found[0]
-    rivals = [f for f in found if f.share > best.share - MARGIN and f.items[0].value != best.items[0].value]
-    if rivals:
-        # lists said as well: the one whose head's own name the question says word for word (“安全生产管理”这个项目,
-        # not 安全生产和应急管理专项经费, which says the same words apart)
-        verbatim = [f for f in [best] + rivals if _head_name(f.head) and _head_name(f.head) in halfwidth(question)]
-        if len(verbatim) != 1:
-            # (…or, of lists alike in each unit's section of a department's document, the one under the unit asked)
-            from qa.unit_row import named_whole
-
-            verbatim = [f for f in verbatim or [best] + rivals
-                        if named_whole(_ORDINAL.sub("", last_heading(f.chunk.section)), question)]
-        return verbatim[0] if len(verbatim) == 1 else None
-    return best
-
-
-def _lists(words: dict, total: float, chunks, op: str, names: list[str], sections: bool = False) -> list[RankedList]:
-    """The narrative lists whose head (with `sections`, and its section's heading) says MIN_SHARE of the question's
-    words in MIN_WORDS words, each ranked, headed by every name it quotes (“水务工程运行与维护”拆成的几块)."""
-    from qa.rank_asks import label_says
-
-    found: list[RankedList] = []
-    for cid in dict.fromkeys(cid for _, mine in words.values() for cid in mine):
-        chunk = chunks[cid]
-        if chunk.kind != "paragraph":
-            continue
-        lists: dict[str, list[Item]] = {}
-        for item in items_in(chunk.text):
-            if item.head:
-                lists.setdefault(item.head, []).append(item)
-        section = last_heading(chunk.section) if sections else ""
-        for head, listed in lists.items():
-            said, share = _said(words, total, head + section)
-            if len(listed) >= 2 and share >= MIN_SHARE and len(said) >= MIN_WORDS and \
-                    all(label_says(head, q) for q in names):
-                ordered = sorted(listed, key=lambda i: i.value, reverse=op != "min")
-                found.append(RankedList(head, ordered, chunk, round(share, 3)))
-    return found
-
-
-def _head_name(head: str) -> str:
-    """A list head's own name: without its ordinal, figure and punctuation (1.安全生产管理1,074.77万元 → 安全生产管理)."""
-    name = re.sub(r"[\d,.]+\s*[万亿]?元.*$", "", halfwidth(head))
-    return _ORDINAL.sub("", name.strip(" ，,：:；;")).strip()
-
-
-_ORDINAL = re.compile(r"^(?:[\d一二三四五六七八九十]+[.、．]?)")
+ORDINAL = re.compile(r"^(?:[\d一二三四五六七八九十]+[.、．]?)")
 
 
 def item_names(keys: set[str], retriever: Retriever) -> list[str]:
@@ -435,7 +377,7 @@ def item_names(keys: set[str], retriever: Retriever) -> list[str]:
             if chunk is not None and chunk.kind == "row" and chunk.facts and not chunk.code:
                 # a project's row (安全生产设备购置经费 in a 专项业务经费 table), without its brackets; the shared
                 # vocabulary's rows (工资福利支出) and the classifications' coded rows are terms, read as such
-                name = _ORDINAL.sub("", re.sub(r"[（(].*?[）)]|\s", "", chunk.label or ""))
+                name = ORDINAL.sub("", re.sub(r"[（(].*?[）)]|\s", "", chunk.label or ""))
                 if (2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not vocab.common(name)
                         and not re.search(r"(?:合计|总计|小计)$", name) and not TITLE.search(name)):
                     out.add(name)
@@ -443,7 +385,7 @@ def item_names(keys: set[str], retriever: Retriever) -> list[str]:
                 continue
             for item in items_in(chunk.text):
                 own = item.name[len(item.head):] if item.head and item.name.startswith(item.head) else item.name
-                name = _ORDINAL.sub("", re.split(r"[，,。；;：:、（）()]", own)[-1].strip())
+                name = ORDINAL.sub("", re.split(r"[，,。；;：:、（）()]", own)[-1].strip())
                 if 2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not TITLE.search(name):
                     out.add(name)  # (a table's title, …绩效目标表, is no item)
     return sorted(out)

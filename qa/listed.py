@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
 
 def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int, n: int = 1) -> Answer | None:
-    """The largest/smallest (or n-th largest/smallest) item of a list the narrative prints (qa.items.ranked_list),
+    """The largest/smallest (or n-th largest/smallest) item of a list the narrative prints (qa.item_lists.ranked_list),
     when no table ranks it."""
-    from qa.items import ranked_list
+    from qa.item_lists import ranked_list
     from qa.rank import BEHIND
     from qa.retrieve import Hit
 

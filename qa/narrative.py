@@ -81,7 +81,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     out = []
     spans = _sentence_spans(text)
     planned = None  # (score, sentence start, end, name) of a plan figure skipped for the actual after it
-    unit_section = _unit_heading(getattr(hit.chunk, "section", None) or "")
+    unit_section = unit_heading(getattr(hit.chunk, "section", None) or "")
     for a in amounts_in(text):
         if a.bound or bool(a.change) != change or change and not asked_direction(q.text, a.change):
             continue  # (比上年少了多少 is not answered by an increase)
@@ -131,7 +131,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
 _UNIT_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
 
 
-def _unit_heading(section: str) -> str | None:
+def unit_heading(section: str) -> str | None:
     """The unit a paragraph's heading names, when it names one (一、深圳市水务局（本级）): its text, else None."""
     m = _UNIT_HEADING.match(last_heading(section).strip())
     return m.group(1) if m and (is_unit(m.group(1)) or "本级" in m.group(1)) else None

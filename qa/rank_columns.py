@@ -145,7 +145,8 @@ def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: 
                     table: Answer | None) -> Answer | None:
     """The ranking of a narrative list whose head says strictly more of the question's words than the name of the
     table list `table` ranked (the question's idf-weighted words, qa.items); None otherwise."""
-    from qa.items import question_words, ranked_list, said_share
+    from qa.item_lists import ranked_list
+    from qa.items import question_words, said_share
     from qa.listed import in_narrative
 
     found = ranked_list(question, sc, retriever, op)

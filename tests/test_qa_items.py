@@ -243,3 +243,15 @@ def test_a_project_row_says_its_units_name_only_when_the_question_names_that_uni
     assert "治安管理支队" in _row_text(row, frozenset({"西安市公安局治安管理支队"}))
     # (维修 of 加油、维修这些 is no word of the 汽车维修行业管理处 the question does not name)
     assert "治安管理支队" not in _row_text(row)
+
+
+def test_one_of_the_many_uses_a_row_or_item_pays_for_is_not_answered_by_its_amount():
+    from qa.items import one_of_many
+
+    uses = "保障法律顾问服务、政务值班、公文印制、培训、档案整理"
+    describes = lambda use: "培训" in use  # noqa: E731  (the question says 培训 only)
+    # 培训 is one of five uses of 业务活动保障: its amount is theirs together
+    assert one_of_many(("培训",), "业务活动保障", uses, describes)
+    # …but not when the item's name says it, or it pays for few things
+    assert not one_of_many(("培训",), "干部教育培训", uses, describes)
+    assert not one_of_many(("培训",), "业务活动保障", "培训、档案整理", describes)
