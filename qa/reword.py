@@ -160,23 +160,6 @@ def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabular
     return kept, bridge
 
 
-def _tie_broken(phrase: str, ties: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:
-    """Of two terms the encoder finds equally near, the one the phrase's words say, by a word they share or by its
-    dictionary sense (请客招待 and 公务接待费, not 差旅费), when the other says none of its own: a second reader choosing
-    between the encoder's two. Read as a tie (a lead of 0.00: the least confidence a near reading has)."""
-    def words_said(term: str) -> set[str]:
-        kept, bridge = _kept_or_bridged(phrase, (1.0, term, ""), vocab)
-        return (kept_words(phrase, term) or {term} if kept else set()) | set(bridge)
-
-    # (a word both say tells neither: 收入 of 经营收入 and 事业收入, for 搞经营挣来的收入)
-    first, second = (words_said(t) for t in ties)
-    said = [t for t, mine, theirs in zip(ties, (first, second), (second, first)) if mine - theirs]
-    if len(said) != 1:
-        return None
-    other = next(t for t in ties if t != said[0])
-    return 0.0, said[0], f"近义（0.00，比次近的“{other}”近0.00）（字面或释义所指）→{said[0]}"
-
-
 def not_remainders(terms: list[str], subject: str) -> list[str]:
     """The terms without the remainders (其他对个人和家庭的补助, 其他商品和服务支出: what is left once every named item
     is counted), unless the question says 其他: a question that describes something is about one of the named
@@ -381,8 +364,6 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
         avoided = list(dict.fromkeys(not_asked(phrase) + not_asked(subject)))
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab,
                         ties)
-    if best is None and len(ties) == 2:
-        best = _tie_broken(phrase, ties, vocab)
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
         return None, []
     if best is not None and _FUND_TERM.fullmatch(best[1]) and _named([rest := _FUND_TERM.sub(" ", phrase)]):
