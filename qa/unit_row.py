@@ -42,8 +42,7 @@ def other_unit(chunk, question: str) -> str | None:
     q = halfwidth(question)
     if len(name) < MIN_NAME or own.startswith(name):  # the document's unit (its name cut short by a wrapped cell)
         return unit if scope == "本级" and own_scope != "本级" and not OWN_OFFICE.search(q) else None
-    rest = place_of(name)[1].lstrip("市")
-    if name in q or (len(rest) >= 3 and rest in q):  # (考试院: its name without the place)
+    if named_whole(unit, question):  # (考试院: its name without the place)
         return None
     return None if _named_by_own_words(name, own, q) else unit
 
