@@ -70,6 +70,7 @@ class DescribedItem:
 
     @property
     def confidence(self) -> float:
+        """The answer's confidence: the share of the question's words it says (cf. qa.specific.StatedItem)."""
         return self.share
 
 
