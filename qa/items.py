@@ -251,9 +251,9 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
         if chunk.kind == "row":
             value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
             said, share = _said(words, total, _row_text(chunk, units))
-            uses = "、".join(text_cells(chunk))  # (one of many uses said: the row's amount is theirs together)
-            if value is not None and said and not _is_total(chunk) and \
-                    not one_of_many(said, chunk.label or "", uses, lambda u: any(w in u for w in words)):
+            # (one of the many uses its text cells list, said alone: the row's amount is theirs together)
+            if value is not None and said and not _is_total(chunk) and not one_of_many(
+                    said, chunk.label or "", "、".join(text_cells(chunk)), lambda u: any(w in u for w in words)):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share,
                                          target_unit(question) if is_target(chunk, value) else "万元"))
             continue

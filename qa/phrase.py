@@ -88,10 +88,11 @@ class Query:
         said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}
         whole = halfwidth(question)
         thing = asked_after_where(whole)
-        where = grams(clean(norm(whole[:len(whole) - len(thing)]))) - grams(clean(norm(thing)))
+        before, asked = whole[:len(whole) - len(thing)], grams(clean(norm(thing)))
+        where = grams(clean(norm(before))) - asked
         # (the clause right before 里: 下面那支执法监察队伍，2019年一般公共预算里 looks in the general budget)
-        clause = re.split(r"[，,。；;]", whole[:len(whole) - len(thing)].rstrip("，,：: "))[-1]
-        looked_in = grams(clean(re.sub(r"\d+", "", strip_names(norm(clause), hits)))) - grams(clean(norm(thing)))
+        clause = re.split(r"[，,。；;]", before.rstrip("，,：: "))[-1]
+        looked_in = grams(clean(re.sub(r"\d+", "", strip_names(norm(clause), hits)))) - asked
         return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q),
                    bool(OWN_OFFICE.search(question)), where, looked_in & where)
 

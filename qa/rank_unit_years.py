@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from qa.unit_row import row_unit
+
 _YEAR_LINE = re.compile(r"^(20\d\d)\s*年度?(?:预算数?)?$")
-# the unit the line is printed under: its text cell under a header that says 单位 (预算单位=深圳市水务局（本级）)
-_UNIT_CELL = re.compile(r"(?:^|[：；])([^：；=]*单位[^：；=]*)=([^；]+)")
 
 
 def unit_year_lines(rows: list) -> list:
@@ -17,7 +17,7 @@ def unit_year_lines(rows: list) -> list:
         year = _YEAR_LINE.match((r.label or "").strip())
         if not year or r.year is None or int(year.group(1)) != r.year:
             continue
-        unit = _UNIT_CELL.search(r.text.split("｜", 1)[-1].partition("：")[2])
-        if unit and not re.search(r"\d", unit.group(2)):
-            out.append(r.model_copy(update={"label": unit.group(2).strip()}))
+        unit = row_unit(r)  # (the unit the line is printed under: its 预算单位 cell)
+        if unit and not re.search(r"\d", unit):
+            out.append(r.model_copy(update={"label": unit.strip()}))
     return out if len({r.label for r in out}) >= 2 else []

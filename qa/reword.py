@@ -320,7 +320,7 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
         # (…or a fund of the documents with the asker's own word for a part of it: 一般公共预算的日常经费)
         fund, of, own = clause.strip(" ，,").partition("的")
         return any(len(x) - i >= 2 and x[i:] in known for x in said for i in range(3)) or \
-            len(t) >= 4 and any(t in norm(title) for title in vocab.tables) or \
+            len(t) >= 4 and any(t in title for title in vocab.tables) or \
             bool(of) and bool(re.fullmatch(_FUNDS, norm(fund))) and 2 <= len(own) <= 4
 
     start = 0

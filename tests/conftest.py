@@ -134,6 +134,16 @@ SANGONG_BY_UNIT = """深圳市示例局2026年部门预算
 CITY_UNITS = ["口岸办公室", "气象局", "统计局", "审计局", "司法局", "民政局", "水务局", "财政局", "商务局", "科技创新局", "信访局"]
 
 
+def store_of(root: Path, name: str, text: str):
+    """A store of one document written as text (`name`, its file name) under `root`, and its retriever."""
+    from index.ingest import ingest_paths
+    from qa.retrieve import Retriever
+
+    (root / name).write_text(text, encoding="utf-8")
+    assert not ingest_paths([root / name], root / "store").errors
+    return Retriever(root / "store")
+
+
 def city_of(root: Path, projects: list[tuple[str, str]], vehicles: int = 3):
     """A small store of one city's budgets in the template above, one per (unit, project paragraph)."""
     from index.ingest import ingest_paths

@@ -108,16 +108,13 @@ def test_a_clause_whose_subject_the_sentence_leaves_unsaid_is_not_second_guessed
 
 
 def test_item_names_are_the_narratives_items_and_the_tables_project_rows(tmp_path):
-    from index.ingest import ingest_paths
     from qa.items import item_names
-    from qa.retrieve import Retriever
+    from tests.conftest import store_of
 
     doc = ("深圳市示例局2026年部门预算\n\n二、项目支出情况\n人才专项经费900.00万元，主要包括：高层次人才引进经费600.00万元，"
            "用于引进人才；设备经费300.00万元。\n\n专项业务经费支出表\n单位：万元\n项目名称\t项目金额\n合计\t375.15\n"
            "安全生产设备购置经费（含检测仪器）\t75.15\n安全生产月活动\t300.00\n")
-    (tmp_path / "sz-items.txt").write_text(doc, encoding="utf-8")
-    assert not ingest_paths([tmp_path / "sz-items.txt"], tmp_path / "store").errors
-    r = Retriever(tmp_path / "store")
+    r = store_of(tmp_path, "sz-items.txt", doc)
     names = item_names(set(r.documents()), r)
     assert {"高层次人才引进经费", "安全生产设备购置经费", "安全生产月活动"} <= set(names)  # brackets dropped
     assert "合计" not in names

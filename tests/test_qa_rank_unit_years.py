@@ -18,11 +18,10 @@ def test_the_lines_of_the_documents_year_are_the_units(tmp_path):
 
 
 def test_which_subordinate_unit_spends_most_on_the_three_public_expenses(tmp_path):
-    from index.ingest import ingest_paths
     from qa.answer import ask
+    from tests.conftest import store_of
 
-    (tmp_path / "sz-sangong.txt").write_text(SANGONG, encoding="utf-8")
-    assert not ingest_paths([tmp_path / "sz-sangong.txt"], tmp_path / "store").errors
+    store_of(tmp_path, "sz-sangong.txt", SANGONG)
     a = ask("深圳市示例局2026年的下属单位（不算局本级）里，哪一家的财政拨款三公经费预算最高？多少？", tmp_path / "store")
     # the monitoring station's 2026 line: not the department's total, its own office, nor a column of the table
     assert a.answered and a.value == 26.0 and "监测站" in a.answer

@@ -281,16 +281,13 @@ def test_a_short_name_inside_another_places_named_unit_is_not_that_places_unit()
 
 
 def test_a_unit_only_its_departments_tables_report_is_asked_of_that_department(tmp_path):
-    from index.ingest import ingest_paths
     from qa.answer import ask
-    from qa.retrieve import Retriever
+    from tests.conftest import store_of
 
     income = ("深圳市示例局\n2026年部门预算\n\n一、部门概况\n本部门包括本级和一家下属单位。\n\n收入总表\n单位：万元\n"
               "单位名称\t本年收入合计\t财政拨款\t事业收入\n合计\t100.00\t70.00\t30.00\n"
               "深圳市示例局（本级）\t60.00\t60.00\t0.00\n深圳市示例监测站\t40.00\t10.00\t30.00\n")
-    (tmp_path / "sz-income.txt").write_text(income, encoding="utf-8")
-    assert not ingest_paths([tmp_path / "sz-income.txt"], tmp_path / "store").errors
-    retriever = Retriever(tmp_path / "store")
+    retriever = store_of(tmp_path, "sz-income.txt", income)
     # no document is the monitoring station's, but its department's tables print its row
     sc = retriever.scope("深圳市示例监测站2026年事业收入是多少？")
     assert sc.missing and retriever.reporting(sc) == "深圳市示例局"
