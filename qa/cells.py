@@ -10,3 +10,11 @@ def text_cells(chunk) -> list[str]:
     body = chunk.text.split("｜", 1)[-1]
     cells = [c.split("=", 1)[1] for c in re.split(r"[；;]", body) if "=" in c]
     return [c for c in cells if re.search(r"[\u4e00-\u9fff]", c) and not re.search(r"\d\s*(?:亿元|万元|元)", c)]
+
+
+def name_cells(chunk) -> list[str]:
+    """A row's text cells under a column that names (项目名称, 一级项目名称=人才类专项经费), not those saying what it
+    is for (绩效目标, 主要内容)."""
+    body = chunk.text.split("｜", 1)[-1]
+    pairs = [c.split("=", 1) for c in re.split(r"[；;]", body) if "=" in c]
+    return [v for k, v in pairs if "名称" in k.split("/")[-1] and re.search(r"[\u4e00-\u9fff]", v)]

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
-from qa.cells import text_cells
+from qa.cells import name_cells, text_cells
 from qa.phrase import ACTUAL, PLAN_ASKED, PLANNED, overlap
 from qa.question import POINTING, asked_after_where, not_asked
+from qa.specific import PURPOSE_ONLY
 from qa.vocab import TITLE
 
 if TYPE_CHECKING:
@@ -67,11 +68,13 @@ class DescribedItem:
     said: tuple[str, ...]  # the question's words the item says
     share: float  # their share of the question's words, weighted by idf
     unit: str | None = "万元"  # a performance target's value is in the unit the question asks, not the table's 万元
+    in_name: bool = True  # its name (a row's label, the words before a sentence's amount) says one of `said`
 
     @property
     def confidence(self) -> float:
-        """The answer's confidence: the share of the question's words it says (cf. qa.specific.StatedItem)."""
-        return self.share
+        """The answer's confidence: the share of the question's words it says, at most PURPOSE_ONLY when only what
+        the item is for says them (its amount may pay for more than the thing asked; cf. qa.specific.StatedItem)."""
+        return self.share if self.in_name else min(self.share, PURPOSE_ONLY)
 
 
 def items_in(text: str, parts_asked: bool = False, plan_asked: bool = False) -> list[Item]:
@@ -165,6 +168,19 @@ def _row_text(chunk, units: frozenset[str] = frozenset()) -> str:
     return " ".join([chunk.label or ""] + text_cells(chunk) + [unit])
 
 
+def _row_name(chunk, units: frozenset[str]) -> str:
+    """What names a row's item: its label, unless that is the budget unit whose project it is (深圳市职业技能培训
+    指导中心: its projects are named in a 项目名称 cell), and its 名称 cells."""
+    unit = chunk.label in units or chunk.label == chunk.budget_unit
+    return " ".join(([] if unit else [chunk.label or ""]) + name_cells(chunk))
+
+
+def _named_by(said, name: str, units: frozenset[str]) -> bool:
+    """The item's name says a word of the question that is no word of a unit it names (公共就业服务中心's 就业 names
+    the unit, not 促进就业管理)."""
+    return any(w in name for w in said if not any(w in u for u in units))
+
+
 def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tuple[float, list[str]]]:
     """The question's words (two characters or more, or a number of two digits or more; its unit's names, year and
     asking words aside) that the named documents use: word -> (idf over the store's documents, the named documents'
@@ -255,7 +271,8 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
             if value is not None and said and not _is_total(chunk) and not one_of_many(
                     said, chunk.label or "", "、".join(text_cells(chunk)), lambda u: any(w in u for w in words)):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share,
-                                         target_unit(question) if is_target(chunk, value) else "万元"))
+                                         target_unit(question) if is_target(chunk, value) else "万元",
+                                         in_name=_named_by(said, _row_name(chunk, units), units)))
             continue
         if chunk.kind != "paragraph":
             continue
@@ -263,7 +280,8 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
             said, share = _said(words, total, item.name + item.purpose)
             if said and sum(w in item.name + item.purpose for w in other) < 2:
                 sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
-                out.append(DescribedItem(item.value, sentence, chunk, said, share))
+                out.append(DescribedItem(item.value, sentence, chunk, said, share,
+                                         in_name=_named_by(said, item.name, units)))
     return sorted(out, key=lambda d: -d.share)
 
 

@@ -13,8 +13,10 @@ from index.numbers import halfwidth
 from qa.gloss import is_place
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
-# A year that dates something else than the document: a comparison base (比2025年), a date (截至2025年10月).
-_OTHER_YEAR = re.compile(r"(?:比|较|与|同|截至|截止|至|到|上)\s*(20\d{2})\s*年|(20\d{2})\s*年\s*\d{1,2}\s*月")
+# A year that dates something else than the document: a comparison base (比2025年), a date (截至2025年10月), the
+# end of a year (2021年底: what a 2022 budget states of the units it opens with).
+_OTHER_YEAR = re.compile(r"(?:比|较|与|同|截至|截止|至|到|上)\s*(20\d{2})\s*年|"
+                         r"(20\d{2})\s*年\s*(?:\d{1,2}\s*月|年?底|年?末)")
 # A unit named in a question: a few characters ending in a word that only names organisations.
 _STRONG = ("委员会", "办公厅", "办公室", "办事处", "局", "委", "厅", "署", "街道", "政府")
 _ORG = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,16}?(?:" + "|".join(_STRONG) + ")(?![\u4e00-\u9fff]{0,1}(?:员|会议|务))")

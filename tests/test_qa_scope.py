@@ -94,6 +94,9 @@ def test_what_the_store_does_not_hold_is_reported():
     assert not scope("深圳市气象局2026年完成市政府值班业务工作的人数有多少人", docs).missing
     year = scope("西安市气象局2026年的基本支出", docs)
     assert year.missing and year.held == [2022] and not year.unknown
+    # the end of a year dates a fact the next year's budget opens with (截至2021年底的人数, in a 2022 budget)
+    assert not scope("西安市气象局2021年底有多少退休人员", docs).missing
+    assert scope("西安市气象局2021年的基本支出", docs).missing
     assert not scope("深圳市气象局2026年三公经费是多少？", docs).missing
     every = scope("深圳市各部门中哪个部门的三公经费最多？", docs)
     assert every.every and not every.missing and every.keys == {"sz-met", "sz-ndrc"}
