@@ -13,6 +13,7 @@ from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_unit import _gloss_reading
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 from qa.meaning import MIN_MARGIN
+from qa.reword import _FUND_TERM
 from qa.vocab import wordings
 
 if TYPE_CHECKING:
@@ -222,6 +223,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     for org in sorted(orgs, key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(org)}\b", " ", rest)
     rest = " ".join(w for w in rest.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
+    rest = re.sub(r"\bby\s+(?:what|how\s+many)\s+(?:percentage|percent|per\s+cent)(?:\s+points?)?\b", " ", rest,
+                  flags=re.I)  # (the measure of a change asked, no word of the thing)
     rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _LOWER.sub(" ", rest)))
     rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b|\byear before\b", " ", rest,
                   flags=re.I)  # (a change's)
@@ -257,6 +260,14 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # (…and when that reads nothing, not the where's words in its place: "basic" of the basic expenditure read
         # in is no 基础绩效奖)
         term, spent = read(first if first else words)
+        if term is not None and _GENERAL_BUDGET.search(question):
+            # the general budget named is where the thing is paid from, its words none of the thing's ("general
+            # public budget spending on housing security": 住房保障支出, not 公共安全 for "public … security"): the thing
+            # is read without them, unless that reads a fund's own term (财政拨款本年支出: the fund is the thing, as
+            # in reword.fund_read_for_thing) or the first reading and more (…确权登记 + 物业管理费 for "property")
+            thing = (_qualified(head, " ".join(first), terms, sources) if first else
+                     _qualified(question, rest, terms, sources))[0]
+            term = thing if thing is not None and not _FUND_TERM.match(thing) and term not in thing else term
         if part and term is None:
             return None  # the part reads as no term: the whole it is part of is not what is asked
         if term is None:
@@ -291,7 +302,13 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     within = next((p for p, said in _PART_WHERE if where and said.search(where)), None)
     if within and not re.search(r"基本|项目|人员经费|公用经费|预算$", term):
         term = within + term  # "staff travel in its basic, day-to-day expenditure": 基本支出差旅费
-    if measure == "%" and not re.search(r"率|比例|比重|占比|%", term):
+    change = _LOWER.search(question)
+    compare = re.search(COMPARE, question, re.I)
+    change = change if change and (compare or re.search(r"\b(?:" + _UP + "|" + _DOWN + r")\b", change.group(0) + question,
+                                                         re.I)) else None
+    # "By what percentage did X grow": the rate of X's change (增长百分之几), which the documents state beside it
+    rate_of_change = bool(change) and measure == "%"
+    if measure == "%" and not rate_of_change and not re.search(r"率|比例|比重|占比|%", term):
         # a rate asked (an availability rate, a share), a term of money read: another quantity, unless a target states it
         return target_question(question, rest, units, years, docs, retriever, measure="%")
     term = f"一般公共预算{term}" if general else term
@@ -300,12 +317,6 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         term += "支出"  # what was spent out of a fund or appropriation: its 支出, not the money received
         # (预算 alone is the budget said whole, qa/whole.py)
     several = "和".join(dict.fromkeys(f"{u}（本级）" if own_office else u for u in units))
-    change = _LOWER.search(question)
-    compare = re.search(COMPARE, question, re.I)
-    change = change if change and (compare or re.search(r"\b(?:" + _UP + "|" + _DOWN + r")\b", change.group(0) + question,
-                                                         re.I)) else None
-    if change and re.search(r"\b(?:rate|percent(?:age)?|per cent)\b|%", question, re.I):
-        return None  # a rate of change (增长率) is a percentage this reading does not ask
     # "than in 2021" names the year compared with: the year asked is the later one
     year = f"{max(years)}年" if change and len(set(years)) > 1 else "".join(f"{y}年" for y in dict.fromkeys(years))
     total = "合计" if len(set(units)) > 1 else ""
@@ -313,6 +324,9 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         return f"{several}{year}{term}{total}是多少"
     up, down = (re.search(rf"\b(?:{words})\b", question, re.I) for words in (_UP, _DOWN))
     way = "增加" if up and not down else "减少" if down and not up else "变化多大" if up and down or compare else "减少"
+    if rate_of_change:  # (by what percentage: 增长 / 下降 百分之几)
+        way = {"增加": "增长", "减少": "下降"}.get(way, "增减")
+        return f"{several}{year}{term}{total}比上年{way}百分之几"
     way = way if way == "变化多大" else f"{way}多少"
     # "How much less … than …" and "By how much did … grow" ask the change; "What is …, and how much higher" the
     # figure, then its change; "…, and to what total?" after a change, the figure too

@@ -9,8 +9,10 @@ import re
 # A change asked: its comparatives and verbs (how much lower, grew, cut, shrink), the base it is compared with (than
 # last year, compared with the 2025 initial budget) and why it changed.
 # (a comparative alone, "the larger budget", compares units; with "how much" or a year's base it asks a change)
-_UP_VERB = r"increase[sd]?|exceed(?:s|ed)?|rise|rose|risen|grow|grew|grown|growth|(?:go|goes|went|gone) up"
-_DOWN_VERB = r"decrease[sd]?|fall|fell|fallen|drop|dropped|cut|shrink|shrank|shrunk|(?:go|goes|went|gone) down"
+_UP_VERB = r"increase[sd]?|exceed(?:s|ed)?|rise|rises|rose|risen|raise[sd]?|raising|grow|grows|grew|grown|growth|" \
+    r"(?:go|goes|went|gone) up"
+_DOWN_VERB = r"decrease[sd]?|fall|falls|fell|fallen|drop|drops|dropped|cut|cuts|reduce[sd]?|reduction|decline[sd]?|" \
+    r"shrink|shrank|shrunk|(?:go|goes|went|gone) down"
 _UP = r"more|higher|bigger|larger|above|" + _UP_VERB
 _DOWN = r"less|lower|smaller|below|" + _DOWN_VERB
 # "how does it compare with 2025": a change asked, its way not said
@@ -18,7 +20,7 @@ COMPARE = r"\bhow\s+(?:does|do|did|has|have)\s+(?:it|this|that|they|these)\s+com
     r"\bchanged?\s+(?:from|since|on|over)\b"  # (by how much did X change from 2025)
 _LOWER = re.compile(r"(?:,?\s*and\s+)?(?:by\s+)?how much (?:lower|less|more|higher|smaller|bigger|larger)(?: is it)?|"
                     r"\bthan\s+(?:(?:in|the|its|last)\s+)*(?:year|20\d\d)(?:\s+initial)?(?:\s+budget)?|"
-                    r"\b(?:below|above)\s+(?:(?:that\s+of|the|its|last|previous|prior)\s+)*(?:year|20\d\d)(?:'s)?"
+                    r"\b(?:below|above|over|on)\s+(?:(?:that\s+of|the|its|last|previous|prior)\s+)*(?:year|20\d\d)(?:'s)?"
                     r"(?:\s+initial)?(?:\s+budget)?|"
                     r"\bcompared\s+(?:with|to)(?:\s+(?:the|its|last))*(?:\s+(?:year|20\d\d))?(?:\s+initial)?(?:\s+budget)?|"
                     r"\binitial\b|,?\s*(?:and\s+)?why\b.*$|\b(?:" + _UP_VERB + "|" + _DOWN_VERB + r")\b|" + COMPARE, re.I)

@@ -246,6 +246,14 @@ def test_a_change_asked_in_english_is_read_as_a_change_in_its_direction(look_ali
         # a phrase shaped like a body ("public weather services") that names no unit is the quantity, not a unit
         "How much does the Shenzhen Meteorological Bureau budget in 2026 for official vehicle upkeep services?":
             upkeep + "是多少",
+        # raised over the previous year, reduced: verbs of a change too
+        "By how much did the Shenzhen Meteorological Bureau raise its 2026 budget for upkeep of official vehicles "
+        "over the previous year?": upkeep + "比上年增加多少",
+        "By how much has the Shenzhen Meteorological Bureau reduced its 2026 budget for upkeep of official vehicles?":
+            upkeep + "比上年减少多少",
+        # by what percentage: the rate of the change, which the documents state beside it (增长10.8%)
+        "By what percentage did the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles grow "
+        "over the 2025 initial budget?": upkeep + "比上年增长百分之几",
     }
     for question, chinese in asked.items():
         assert translate(question, look_alike_city) == chinese, question
@@ -315,9 +323,9 @@ def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look
     assert translate("How much will the Shenzhen Meteorological Bureau spend on upkeep of official vehicles in 2026, "
                      "and did it rise compared with 2025?", city) == \
         "深圳市气象局2026年公务用车运行维护费是多少，比上年增加多少"
-    # a growth rate is a percentage: not read as a change amount
+    # a growth rate is a percentage: the rate of the change, not its amount
     assert translate("What is the growth rate of the Shenzhen Meteorological Bureau's spending on upkeep of official "
-                     "vehicles in 2026?", city) is None
+                     "vehicles in 2026?", city) == "深圳市气象局2026年公务用车运行维护费比上年增长百分之几"
 
 
 def test_a_count_of_what_a_unit_plans_to_buy_is_not_the_count_it_holds(tmp_path):
@@ -593,3 +601,17 @@ def test_a_labels_standard_name_said_word_for_word_beats_a_dictionary_reading_le
     assert _term("paying into staff housing provident fund basic expenditure budget", terms, {}) == "住房公积金"
     # a name whose words the reading says already ("basic expenditure") is no reason to read otherwise
     assert _term("basic expenditure", terms, {}) == "基本支出"
+
+
+def test_the_general_budget_named_is_where_the_thing_is_paid_from_not_words_of_the_thing(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    table = ("一般公共预算支出表\n单位：万元\n科目名称\t2026年预算数\t2025年预算数\n公共安全支出\t{0}.00\t300.00\n"
+             "住房保障支出\t{1}.00\t100.00\n合计\t{2}.00\t400.00\n")
+    city = city_of(tmp_path, [("气象局", table.format(320, 150, 470)), ("文化局", table.format(330, 160, 490)),
+                              ("统计局", table.format(340, 170, 510))])
+    # "public … security" is not 公共安全: "general public budget" says where the housing money is paid from
+    question = ("By how much did the Shenzhen Meteorological Bureau's 2026 general public budget spending on housing "
+                "security rise over the previous year?")
+    assert translate(question, city) == "深圳市气象局2026年一般公共预算住房保障支出比上年增加多少"
