@@ -23,11 +23,22 @@ def _names_of(answer: Answer) -> str:
     if answer.value is not None:
         clause = next((c for c in _CLAUSE.split(text) if figure_at(c, answer.value, in_yuan=True)), None)
         if clause is not None:
-            return clause
+            # (a list of figures apart by 、, 货物类965.57万元、服务类8528.13万元: the part holding the figure)
+            return next((p for p in clause.split("、") if figure_at(p, answer.value, in_yuan=True)), clause)
     return text
 
 
 def said_left_out(question: str, answer: Answer) -> list[str]:
     """The things the question says it does not ask that the answer's own names say."""
     names = clean(_names_of(answer))
-    return [w for w in not_asked(question) if len(x := clean(w)) >= 2 and x in names]
+    return [w for w in not_asked(question) if any(len(x) >= 2 and x in names for x in _objects(clean(w)))]
+
+
+# A verb of paying or buying before the thing left out (买服务, 请专家, 发补贴): the thing is its object.
+_PAYING = re.compile(r"^(?:购买|购置|买|花在|花|用在|用于|用|发给|发|交|付|给|请|租)")
+
+
+def _objects(thing: str) -> list[str]:
+    """The thing as the question says it, and without a verb of paying before it (买服务 → 服务)."""
+    rest = _PAYING.sub("", thing)
+    return [thing] + ([rest] if rest != thing else [])

@@ -10,7 +10,10 @@ from qa.phrase import OTHER_COLUMN, PREVIOUS, norm, says
 # The clause that names the table to look in (“三公”经费及会议费、培训费表里).
 IN_TABLE = re.compile(r"[^，,。？?]*表(?:里|中|内|上)")
 # Columns that print a part of each row's amount: a question ranking by one of them (按项目支出排) ranks by it.
-PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|一般公共预算|政府性基金预算?|事业收入|其他收入)")
+# (the sources of funds too: 上年结余、结转, 事业单位经营收入, 上级补助收入, 财政专户管理资金…)
+PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算|"
+                         r"事业收入|(?:事业单位)?经营收入|其他收入|上级补助收入|附属单位上缴收入|财政专户|上年结[余转]|"
+                         r"(?:上年)?结余结转)")
 
 
 def named_column(question: str, items: list, year: int | None) -> str | None:

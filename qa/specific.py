@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qa.question import POINTING
+from qa.question import POINTING, asked_after_where
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -117,5 +117,11 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     top = max((f.share, f.rest) for f in found)
     best = [f for f in found if (f.share, f.rest) == top]
     if len({f.value for f in best}) > 1:
+        return None
+    # words said only where the question says to look (福彩公益金的钱里，…留着备用的那部分) name the whole the thing
+    # is read in, not the thing (as in qa.items.described_item)
+    after = asked_after_where(question)
+    where = question[:len(question) - len(after)]
+    if where and all(w in where and w not in after for w in best[0].said):
         return None
     return best[0]

@@ -24,3 +24,10 @@ def test_a_sentence_is_read_by_the_clause_holding_the_figure():
 
 def test_nothing_is_left_out_when_the_question_says_nothing_of_the_kind():
     assert said_left_out("西安市府办2026年资本性支出是多少？", _answer("…", 710.0, row="资本性支出（基本建设）")) == []
+
+
+def test_the_thing_left_out_is_the_object_of_the_verb_that_buys_it():
+    question = "西安交通局2022年政府采购里，买设备、物品这些东西（不是买服务）的有多少钱？"
+    sentence = "政府采购预算共9493.7万元，其中货物类预算965.57万元、服务类预算8528.13万元。"
+    assert said_left_out(question, _answer(sentence, 8528.13)) == ["买服务"]
+    assert said_left_out(question, _answer(sentence, 965.57)) == []

@@ -596,6 +596,29 @@ def test_items_are_ranked_by_the_part_column_the_question_ranks_them_by(tmp_path
     assert by_total.answered and by_total.value == 1500.0, by_total.answer
 
 
+CARRIED = """深圳市示例局2026年部门预算
+
+项目支出表
+单位：万元
+项目名称	总计	一般公共预算拨款	上年结余、结转
+	合计	5000.00	4400.00	600.00
+气象服务项目	4000.00	3900.00	100.00
+建设项目	800.00	300.00	500.00
+信息化项目	200.00	200.00	0.00
+"""
+
+
+def test_a_source_of_funds_column_the_question_names_ranks_the_items(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text(CARRIED, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # the largest project uses 100 of the money carried over; the 建设项目 uses most of it
+    a = ask("深圳市示例局2026年项目支出表中，哪个项目用到的上年结余结转最多？是多少？", tmp_path / "store")
+    assert a.answered and a.value == 500.0 and "建设项目" in a.answer, a.answer
+
+
 TWO_CHARACTER_ROW = """深圳市示例局2026年部门预算
 
 部门支出总体情况表

@@ -58,3 +58,17 @@ def test_a_word_that_points_is_no_rare_word_however_few_documents_print_it(tmp_p
 
     assert all(POINTING.fullmatch(w) for w in ("这些", "那类", "这种", "那部分"))
     assert not POINTING.fullmatch("这些年")  # (a word that goes on is read as the segmenter cut it)
+
+
+def test_rare_words_said_only_where_the_question_looks_name_no_item(tmp_path):
+    from tests.conftest import CITY_UNITS, city_of
+
+    # 福彩公益金 is where the question looks (…的钱里，…), the thing is the part kept in reserve: the item saying only
+    # 福彩公益金 is the fund's, not the reserve's
+    fund = "2026年福彩公益金项目分配资金13,200.00万元列入本部门预算。"
+    city = city_of(tmp_path, [(CITY_UNITS[0], fund)] + [(u, f"业务运行保障项目{100 + i}.00万元，用于日常业务。")
+                                                        for i, u in enumerate(CITY_UNITS[1:])])
+    within = "深圳市口岸办公室2026年福彩公益金的钱里，留着备用、应付临时开支的那部分有多少？"
+    assert stated_item(within, city.scope(within), city) is None
+    said = "深圳市口岸办公室2026年福彩公益金项目分配资金有多少？"
+    assert stated_item(said, city.scope(said), city).value == 13200.0
