@@ -194,7 +194,9 @@ def question_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, 
     keys = sc.keys or set(docs)
     chunks = retriever.chunks()
     bm25 = retriever.store.bm25()
-    names = [docs[k].get("name") or "" for k in keys if k in docs] if sc.named else []
+    # the unit as the question names it (深圳文广旅体局 says no 旅游: 旅游执法 is what is asked, though the full name,
+    # 文化广电旅游体育局, prints it)
+    names = list(sc.named.values())
     out: dict[str, tuple[float, list[str]]] = {}
     cut = segmenter()
 

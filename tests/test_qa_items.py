@@ -272,3 +272,16 @@ def test_an_item_that_says_the_words_only_in_what_it_is_for_is_answered_with_les
     said_for = DescribedItem(1798.0, row.text, row, ("培训", "工匠"), 0.93, in_name=False)
     named = DescribedItem(1798.0, row.text, row, ("人才", "工匠"), 0.93)
     assert said_for.confidence == PURPOSE_ONLY and named.confidence == 0.93
+
+
+def test_words_of_the_units_full_name_that_the_question_does_not_say_as_the_unit_are_what_it_asks(tmp_path):
+    from tests.conftest import CITY_UNITS, city_of
+
+    tourism = "旅游行业管理预算500.00万元，主要包括：旅游执法9.37万元，用于加强旅游市场执法管理；旅游宣传490.63万元。"
+    units = ["文化广电旅游体育局"] + CITY_UNITS[1:]
+    city = city_of(tmp_path, [(units[0], tourism)] + [(u, f"业务运行保障项目{100 + i}.00万元，用于日常业务。")
+                                                       for i, u in enumerate(units[1:])])
+    # said as 文广旅体局, the unit's name says no 旅游: 旅游执法 names the item
+    question = "深圳文广旅体局2026年旅游执法这块安排了多少预算？"
+    found = described_item(question, city.scope(question), city)
+    assert found is not None and found.value == 9.37
