@@ -45,6 +45,7 @@ _CLAUSE = "，,：:、"
 MANY_USES = 4
 _CARRIED = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
 LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
+_NEXT_SENTENCE_LIST = re.compile(r"。\s*其中[，,：:]?")  # …or opens the next sentence
 # A question comparing two figures or ranking items asks for no single item's amount.
 # (第N asks a rank when a rank word follows, 第二大, 第三个; 第三方 is a third party, 第二期 a phase)
 _NOT_ONE_ITEM = re.compile(r"比.{1,30}?(?:多|少|高|低|增|减)|第[二三四五六七八九十]+[大多高小少低位名个项类笔]|"
@@ -98,6 +99,11 @@ def items_in(text: str, parts_asked: bool = False, plan_asked: bool = False) -> 
         lo = max(ends + [amounts[i - 1].end if i else 0])
         if head and ends and ends[-1] > head_end and text[ends[-1] - 1] == "。":
             head = ""  # the head's sentence is over
+        opened = _NEXT_SENTENCE_LIST.search(text, amounts[i - 1].end, a.start) if i and out else None
+        if opened and not head and not out[-1].head:
+            # (…综合管理2,232.56万元，主要用于…。其中，人事…177.76万元，财务支出205.00万元: the sentence after an
+            # amount that opens with 其中 lists that amount's parts)
+            head, head_end = out[-1].name, opened.end()
         end = _END.search(text, a.end)
         hi = end.start() if end else len(text)
         if i + 1 < len(amounts) and amounts[i + 1].start < hi + 1:

@@ -213,6 +213,16 @@ def test_a_list_head_word_running_straight_into_the_first_items_name_still_heads
     assert all(i.head.startswith("4.文化管理保障预算") for i in found[1:])  # each part says whose part it is
 
 
+def test_a_sentence_opening_with_qizhong_lists_the_parts_of_the_amount_before_it():
+    from qa.items import items_in
+
+    text = ("15.综合管理2,232.56万元，主要用于机关行政综合管理工作支出。其中，财务支出205.00万元，法律事务支出119.11万元。"
+            "16.其他300.00万元，用于杂项。")
+    found = items_in(text)
+    assert [i.value for i in found] == [2232.56, 205.0, 119.11, 300.0]
+    assert [i.head for i in found] == ["", "15.综合管理", "15.综合管理", ""]  # the list ends with its sentence
+
+
 def test_a_number_the_question_names_its_item_by_tells_it_from_items_saying_its_other_words():
     from qa.items import DescribedItem, numbered_apart
 
