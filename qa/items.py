@@ -26,13 +26,15 @@ from index.numbers import halfwidth
 from qa.cells import name_cells, text_cells
 from qa.phrase import ACTUAL, PLAN_ASKED, PLANNED, overlap
 from qa.question import POINTING, asked_after_where, not_asked
-from qa.specific import PURPOSE_ONLY
 from qa.vocab import TITLE
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
+# An item whose name says none of the question's specific words, only what it pays for does, may pay for more than
+# what is asked: measured on the tuned questions, 20 such answers right in 23, against 19 in 19 named.
+PURPOSE_ONLY = 0.7
 MIN_SHARE = 0.5  # of the question's weighted words, the item must say at least this share
 MIN_WORDS = 2  # … in at least this many words (one shared word is a coincidence, not a description)
 MARGIN = 0.1  # an item of another amount this close to the best one makes the reading a guess: nothing answered

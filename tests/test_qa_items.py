@@ -268,7 +268,7 @@ def test_an_item_that_says_the_words_only_in_what_it_is_for_is_answered_with_les
     from types import SimpleNamespace
 
     from qa.items import DescribedItem, _named_by, _row_name
-    from qa.specific import PURPOSE_ONLY
+    from qa.items import PURPOSE_ONLY
 
     # a unit's project row: the unit's label names the unit, the 项目名称 cell names the project
     row = SimpleNamespace(label="示例市职业技能培训指导中心", budget_unit="示例市职业技能培训指导中心",
