@@ -13,7 +13,7 @@ from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_unit import _gloss_reading
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 from qa.meaning import MIN_MARGIN
-from qa.reword import _FUND_TERM
+from qa.reword import FUND_TERM
 from qa.vocab import wordings
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             # in reword.fund_read_for_thing) or the first reading and more (…确权登记 + 物业管理费 for "property")
             thing = (_qualified(head, " ".join(first), terms, sources) if first else
                      _qualified(question, rest, terms, sources))[0]
-            term = thing if thing is not None and not _FUND_TERM.match(thing) and term not in thing else term
+            term = thing if thing is not None and not FUND_TERM.match(thing) and term not in thing else term
         if part and term is None:
             return None  # the part reads as no term: the whole it is part of is not what is asked
         if term is None:

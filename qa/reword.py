@@ -78,7 +78,7 @@ def _says_run(words: str, term: str, run: int = 4) -> bool:
 # The fund a bracket names (机关日常运转花的钱（一般公共预算）): the column it is read in, no word of the thing.
 _FUND_BRACKET = re.compile(rf"\((?:{_FUNDS})(?:资金|拨款|支出|部分)?\)")
 # A fund's own name as a term (一般公共预算, 政府性基金预算财政拨款): the whole of what the fund pays, or receives.
-_FUND_TERM = re.compile(rf"(?:{_FUNDS}|政府性基金)(?:财政拨款|拨款|资金|支出|收入)*")
+FUND_TERM = re.compile(rf"(?:{_FUNDS}|政府性基金)(?:财政拨款|拨款|资金|支出|收入)*")
 _FUND_SAID = re.compile(rf"{_FUNDS}|政府性基金|基金")
 # Characters that point or frame without naming a thing (那摊钱, 掏…的那部分)
 _POINTERS = set("那这摊块部分掏里中拿出从用来")
@@ -88,7 +88,7 @@ def fund_read_for_thing(phrase: str, term: str, terms: list[str]) -> bool:
     """The encoder reads the question as a fund's own term (政府性基金预算) while the question names, in a word the
     documents' terms use, something paid from it (政府性基金那摊钱里，花在置办固定资产上的: 固定资产): the fund's
     total is not the thing. (How the fund changed, 一下子少了二十多亿, names nothing.)"""
-    if not _FUND_TERM.fullmatch(term):
+    if not FUND_TERM.fullmatch(term):
         return False
     from index.bm25 import segmenter
 
@@ -366,9 +366,9 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
                         ties)
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
         return None, []
-    if best is not None and _FUND_TERM.fullmatch(best[1]) and _named([rest := _FUND_TERM.sub(" ", phrase)]):
+    if best is not None and FUND_TERM.fullmatch(best[1]) and _named([rest := FUND_TERM.sub(" ", phrase)]):
         # the fund is where the thing is paid from (一般公共预算给开会…): the thing is read alone, or not at all
-        best = _encoded(for_encoder(rest.strip()), [t for t in terms if not _FUND_TERM.fullmatch(t)], vocab, ties)
+        best = _encoded(for_encoder(rest.strip()), [t for t in terms if not FUND_TERM.fullmatch(t)], vocab, ties)
     if best is not None:
         best = _unqualified(phrase, best, terms)
     kept, bridge = _kept_or_bridged(phrase, best, vocab) if best is not None else (False, [])
