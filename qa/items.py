@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 from index.numbers import halfwidth
 from qa.cells import name_cells, text_cells
 from qa.phrase import ACTUAL, PLAN_ASKED, PLANNED, overlap
-from qa.question import POINTING, asked_after_where, not_asked
+from qa.question import POINTING, not_asked, where_and_asked
 from qa.vocab import TITLE
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def one_of_many(said, name: str, purpose: str, describes) -> bool:
     uses or more (规划统筹、地质勘查、…、地灾防治) of which the question describes (`describes(use)`) a third at most:
     the item's amount pays for them together, not for the one asked."""
     uses = [u for u in re.split(r"[、，,；;]", purpose) if u.strip()]
-    return not any(w in name for w in said) and len(uses) >= MANY_USES and \
+    return not named_by(said, name) and len(uses) >= MANY_USES and \
         sum(map(describes, uses)) * 3 <= len(uses)
 
 
@@ -183,9 +183,9 @@ def _row_name(chunk, units: frozenset[str]) -> str:
     return " ".join(([] if unit else [chunk.label or ""]) + name_cells(chunk))
 
 
-def _named_by(said, name: str, units: frozenset[str]) -> bool:
-    """The item's name says a word of the question that is no word of a unit it names (公共就业服务中心's 就业 names
-    the unit, not 促进就业管理)."""
+def named_by(said, name: str, units: frozenset[str] = frozenset()) -> bool:
+    """The item's name says a word of the question (`said`) that is no word of a unit the question names (`units`:
+    公共就业服务中心's 就业 names the unit, not 促进就业管理)."""
     return any(w in name for w in said if not any(w in u for u in units))
 
 
@@ -282,7 +282,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
                     said, chunk.label or "", "、".join(text_cells(chunk)), lambda u: any(w in u for w in words)):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share,
                                          target_unit(question) if is_target(chunk, value) else "万元",
-                                         in_name=_named_by(said, _row_name(chunk, units), units)))
+                                         in_name=named_by(said, _row_name(chunk, units), units)))
             continue
         if chunk.kind != "paragraph":
             continue
@@ -291,7 +291,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
             if said and sum(w in item.name + item.purpose for w in other) < 2:
                 sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
                 out.append(DescribedItem(item.value, sentence, chunk, said, share,
-                                         in_name=_named_by(said, item.name, units)))
+                                         in_name=named_by(said, item.name, units)))
     return sorted(out, key=lambda d: -d.share)
 
 
@@ -322,7 +322,7 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     if not found or found[0].share < MIN_SHARE or len(found[0].said) < MIN_WORDS:
         return None
     best = found[0]
-    where = question[:len(question) - len(asked_after_where(question))]
+    where = where_and_asked(question)[0]
     if where and sum(w not in where for w in best.said) < MIN_WORDS:
         # the words of where to look (机关商品和服务支出里，…) are a list's head, not the item described
         return None

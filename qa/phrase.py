@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.entity import ORG_SUFFIX, in_order, split_name
 from index.numbers import halfwidth
-from qa.question import CODE, UNDIRECTED_CHANGE, asked_after_where
+from qa.question import CODE, UNDIRECTED_CHANGE, where_and_asked
 from qa.unit_row import OWN_OFFICE
 
 if TYPE_CHECKING:
@@ -87,8 +87,8 @@ class Query:
         text = clean(re.sub(r"\d+", "", q))
         said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}
         whole = halfwidth(question)
-        thing = asked_after_where(whole)
-        before, asked = whole[:len(whole) - len(thing)], grams(clean(norm(thing)))
+        before, thing = where_and_asked(whole)
+        asked = grams(clean(norm(thing)))
         where = grams(clean(norm(before))) - asked
         # (the clause right before 里: 下面那支执法监察队伍，2019年一般公共预算里 looks in the general budget)
         clause = re.split(r"[，,。；;]", before.rstrip("，,：: "))[-1]

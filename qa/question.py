@@ -66,6 +66,13 @@ def asked_after_where(question: str) -> str:
     return LOOKED_IN.split(question)[-1]
 
 
+def where_and_asked(question: str) -> tuple[str, str]:
+    """(where to look, what is asked once it is said): the question cut where asked_after_where cuts it; the where is
+    "" when the question says none."""
+    thing = asked_after_where(question)
+    return question[:len(question) - len(thing)], thing
+
+
 # What the question says it does not ask: said before the thing (既不是财政拨款、也不是事业收入的那块, 不算买东西和工程,
 # 除了工资以外) or, in brackets, before 之外 / 以外 (补充养老金（基本养老保险之外的那一份）): a figure or term named so is
 # not it.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qa.items import PURPOSE_ONLY
-from qa.question import POINTING, asked_after_where
+from qa.question import POINTING, where_and_asked
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -78,7 +78,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     """The amount of the one item (qa.items) of the named documents' narrative that holds most of the question's
     specific words, in its name or in what it is for; None when no item holds enough of them, or when
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
-    from qa.items import asks_parts, items_in, one_of_many, sentence_at
+    from qa.items import asks_parts, items_in, named_by, one_of_many, sentence_at
     from qa.phrase import PLAN_ASKED, grams
     from qa.kept import PLAIN
     from qa.reword import subject_phrase
@@ -107,7 +107,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
                 continue  # one of the many uses the item pays for, said alone: its amount is theirs together
             if share >= MIN_SAID:
                 found.append(StatedItem(it.value, sentence_at(text, it.start, item), chunk, said, round(share, 3),
-                                        len(others & set(item)), in_name=any(w in it.name for w in said)))
+                                        len(others & set(item)), in_name=named_by(said, it.name)))
     if not found:
         return None
     # the item saying most of the specific words, then most of the question's other characters; an item and its
@@ -118,8 +118,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
         return None
     # words said only where the question says to look (福彩公益金的钱里，…留着备用的那部分) name the whole the thing
     # is read in, not the thing (as in qa.items.described_item)
-    after = asked_after_where(question)
-    where = question[:len(question) - len(after)]
+    where, after = where_and_asked(question)
     if where and all(w in where and w not in after for w in best[0].said):
         return None
     return best[0]

@@ -267,7 +267,7 @@ def test_one_of_the_many_uses_a_row_or_item_pays_for_is_not_answered_by_its_amou
 def test_an_item_that_says_the_words_only_in_what_it_is_for_is_answered_with_less_confidence():
     from types import SimpleNamespace
 
-    from qa.items import DescribedItem, _named_by, _row_name
+    from qa.items import DescribedItem, named_by, _row_name
     from qa.items import PURPOSE_ONLY
 
     # a unit's project row: the unit's label names the unit, the 项目名称 cell names the project
@@ -277,8 +277,8 @@ def test_an_item_that_says_the_words_only_in_what_it_is_for_is_answered_with_les
     units = frozenset({"示例市职业技能培训指导中心"})
     assert _row_name(row, units) == "人才类专项经费"
     # the question's 工匠 is said by the goal only; 培训 names the unit asked, not the project
-    assert not _named_by(("培训", "工匠"), _row_name(row, units), units)
-    assert _named_by(("人才", "工匠"), _row_name(row, units), units)
+    assert not named_by(("培训", "工匠"), _row_name(row, units), units)
+    assert named_by(("人才", "工匠"), _row_name(row, units), units)
     said_for = DescribedItem(1798.0, row.text, row, ("培训", "工匠"), 0.93, in_name=False)
     named = DescribedItem(1798.0, row.text, row, ("人才", "工匠"), 0.93)
     assert said_for.confidence == PURPOSE_ONLY and named.confidence == 0.93
