@@ -115,6 +115,27 @@ def _missing(question: str, sc, docs: dict[str, dict], retriever: Retriever, k: 
     return other
 
 
+def _changed_as(question: str, mapped: tuple[str, list[Basis]], k: int, settings, retriever: Retriever, sc,
+                rare: dict) -> Answer | None:
+    """A change question answered as asked again in the documents' term: its figure, as sure as the reading (the
+    encoder's nearest term alone: near_confidence) and said to be read so; None when the term's figure leaves a word
+    of the question unsaid that the documents say elsewhere (qa/offterm.py), or when nothing answers."""
+    again, term = mapped
+    answer = _answer(again, k, settings, retriever)
+    if not answer.answered or answer.value is None:
+        return None
+    if off_term(question, term[0].text, f"{answer.table or ''}{answer.row or ''}{answer.column or ''}{answer.answer}",
+                sc, retriever, rare):
+        return None
+    answer.question = question
+    answer.basis = term + answer.basis
+    near = [w for b in term for w in b.words if "近义" in w]
+    if near:
+        answer.confidence = min(answer.confidence, near_confidence(near))
+        answer.answer = f"（问题所说读作文件中的“{term[0].text}”，系近义推断）{answer.answer}"
+    return answer
+
+
 def _asked_as(question: str, asked: str, k: int, settings, retriever: Retriever) -> Answer:
     """The answer to the question read as `asked` (in Chinese, in the documents' names), said as the question's."""
     answer = _answer(asked, k, settings, retriever)
@@ -297,6 +318,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             mapped = read_once()[0]
             if mapped is not None and kind == "change" and intent(mapped[0]) != "change":
                 mapped = None  # reworded as the level's question ("…是多少"): a level is no answer to a change
+            if mapped is not None and kind == "change" and mapped[1][0].text not in question:
+                # the change asked again in the term (养公车的钱比上年少了多少 → 公务用车运行维护费比上年少了多少):
+                # answered as such, by the sentence stating it or the table's two years
+                changed = _changed_as(question, mapped, k, settings, retriever, sc, rare)
+                if changed is not None:
+                    changed.basis = named + changed.basis
+                    return changed
             if mapped is not None and kind == "amount" and not sums_columns and \
                     not keeps_a_word(subject, mapped[1][0].text):
                 # a term that keeps no word of the question is a guess (the encoder's nearest, a shared sense):

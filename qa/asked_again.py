@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import MEASURE, UNDIRECTED_CHANGE
+from qa.question import BASED_CHANGE, MEASURE, UNDIRECTED_CHANGE
 from qa.unit_row import OWN_OFFICE, own_office_alone, units_named
 from qa.vocab import norm
 
@@ -59,7 +59,8 @@ def _asking(question: str) -> str:
     measure = MEASURE.search(question)
     if measure:
         return f"有多少{measure.group(1)}"
-    change = _CHANGE.search(question)
+    # (…or by its base year and any verb: 比上年初多安排了多少, 比上一年砍掉了多少)
+    change = _CHANGE.search(question) or re.search(BASED_CHANGE, question)
     if change:
         return change.group(0)
     return "是多少"

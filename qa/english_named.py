@@ -146,5 +146,22 @@ def named(question: str, docs: dict) -> Named | None:
         unit, orgs = _said_whole(words, names, pool_places)
         units += [unit] if unit else []
     if not units:
+        units, orgs = _by_acronym(question, pool)
+    if not units:
         return None
     return Named(question, units, orgs, own_office, place_words)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def _by_acronym(question: str, pool: list[dict]) -> tuple[list[str], list[str]]:
+    """The one unit the question names by the acronym the dictionary gives a name the documents call it by (the
+    Xi'an SASAC: 国资委, "State-owned Assets Supervision and Administration Commission (SASAC)"), and the acronym;
+    none when no unit, or more than one, is so named."""
+    from qa.gloss import senses
+
+    said = {a.lower(): a for a in _ACRONYM.findall(question)}
+    found = {d.get("name") or d.get("entity"): [said[x] for x in said if x in senses(a)]
+             for d in pool for a in d.get("aliases") or [] if set(said) & senses(a)}
+    return (list(found), next(iter(found.values()))) if len(found) == 1 else ([], [])

@@ -193,8 +193,16 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
                           and len(m.group("of")) >= 4 and m.group("of") in clean(asked)), "")
             row, said = (total, len(grams(named))) if named else (None, 0)
             group = named_group(total, wanted, year) if row is None else None
+            # (a table of one line, its title printed in the label cell: the line is the whole table)
+            alone = len(rows) == 1 and clean(total.label or "") == clean(title)
             if group is not None:
                 row, (under, said), named = total, group, group[0][-1]
+            elif row is None and alone:
+                # a table of one line, its columns the items (因公出国(境)费, 公务接待费…; split by year first or
+                # not: 2025年预算数 / 2026年预算数): named by what the table is of, as a table of years as rows is
+                own = grams(clean(_GENERIC.sub("", norm(title))))
+                said = 2 * len(wanted & own) if len(own) == 1 else len(wanted & own)
+                row, under = (total, this_year(_paths(total), year)) if said >= 2 else (None, None)
             elif row is None and _BY_SOURCE.search(asked):
                 # "按钱的来源看" ranks what the table's total is paid from: the columns of its total row (一般公共预算
                 # 拨款收入, 政府性基金…, 其他收入), in the table the question names by its own words

@@ -161,3 +161,21 @@ def test_count_of_the_measure_asked(store):
 def test_a_name_said_whole_is_enough_whatever_else_the_question_qualifies(store):
     answer = ask("示例区水务局社区服务中心新建工程第一季度的用款计划是多少？", store)
     assert answer.value == 45.0
+
+
+def test_a_change_asked_in_other_words_is_asked_again_in_the_documents_term(tmp_path, monkeypatch):
+    import qa.answer
+    from qa.models import Basis
+    from tests.conftest import store_of
+
+    doc = ("重庆市示例局2026年部门预算情况说明\n\n四、“三公”经费情况说明\n2026年“三公”经费预算13.85万元，比2025年减少5.45万元。"
+           "其中：因公出国（境）费用0万元，比2025年减少5万元，主要原因是压减出国经费；公务接待费0.30万元，与上年持平；"
+           "公务用车运行维护费13.55万元，比2025年减少0.45万元。\n")
+    r = store_of(tmp_path, "cq-sangong.txt", doc)
+    # the encoder's reading of 出国考察 (qa.reword.reading), as the store's vocabulary would give it
+    term = [Basis(part="term", text="因公出国（境）费", words=["近义（0.88，比次近的“会议费”近0.01）→因公出国（境）费"])]
+    monkeypatch.setattr(qa.answer, "reading", lambda q, sc, retriever: (
+        (None, []) if "因公出国" in q else ((q.replace("出国考察的钱", "因公出国（境）费"), term), [])))
+    a = ask("重庆市示例局2026年出国考察的钱比上一年砍掉了多少？", r.store.root, retriever=r)
+    # the change asked of the term: its sentence's 5, not its level 0; no surer than the encoder's reading
+    assert a.answered and a.value == 5.0 and "近义推断" in a.answer and a.confidence <= 0.5

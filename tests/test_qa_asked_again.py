@@ -7,6 +7,9 @@ def test_the_way_a_question_asks_is_kept():
     assert _asking("2026年准备添置多少辆车？") == "有多少辆"
     assert _asking("招待来访客人的预算比2021年少了多少？") == "比2021年少了多少"
     assert _asking("出国、接待和公车这几项加起来多少钱？") == "是多少"  # 这几项 refers, it does not count
+    # a change asked by its base year and a verb of the asker's own stays a change
+    assert _asking("养公车的日常开销比上年初多安排了多少？") == "比上年初多安排了多少"
+    assert _asking("出国考察的钱比上一年砍掉了多少？") == "比上一年砍掉了多少"
 
 
 def test_the_part_of_spending_where_the_question_looks_is_kept_in_the_question_asked_again():

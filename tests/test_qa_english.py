@@ -615,3 +615,19 @@ def test_the_general_budget_named_is_where_the_thing_is_paid_from_not_words_of_t
     question = ("By how much did the Shenzhen Meteorological Bureau's 2026 general public budget spending on housing "
                 "security rise over the previous year?")
     assert translate(question, city) == "深圳市气象局2026年一般公共预算住房保障支出比上年增加多少"
+
+
+def test_a_unit_named_by_the_acronym_the_dictionary_gives_one_of_its_names():
+    from qa.english_named import _by_acronym
+
+    xian = [{"name": "西安市人民政府国有资产监督管理委员会", "aliases": ["西安国资委", "国资委"]},
+            {"name": "西安市发展和改革委员会", "aliases": ["西安发改委", "发改委"]},
+            {"name": "西安市商务局", "aliases": ["商务局"]}]
+    # CC-CEDICT: 国资委 → "State-owned Assets Supervision and Administration Commission (SASAC)"; 发改委 → NDRC
+    assert _by_acronym("How much did the Xi'an SASAC budget for reception?", xian) == \
+        (["西安市人民政府国有资产监督管理委员会"], ["SASAC"])
+    assert _by_acronym("What did the NDRC spend on travel?", xian)[0] == ["西安市发展和改革委员会"]
+    # an acronym no name is called by, or one that two units of the pool share, names none
+    assert _by_acronym("How much did the CPC budget?", xian) == ([], [])
+    twice = xian + [{"name": "深圳市人民政府国有资产监督管理委员会", "aliases": ["国资委"]}]
+    assert _by_acronym("How much did SASAC budget?", twice) == ([], [])

@@ -87,3 +87,20 @@ def test_a_ranking_of_units_is_asked_by_which_unit():
     assert not UNIT_ASKED.search("哪一家的三公经费最高？")
     assert not UNIT_ASKED.search("三公经费里哪一项最多？")
     assert not UNIT_ASKED.search("哪一类支出最多？")
+
+
+def test_a_table_of_one_line_is_ranked_by_its_columns_split_by_year_or_not():
+    table = "2026年财政拨款“三公”经费支出情况表"
+    items = [("合计", 275.8), ("因公出国（境）费", 100.0), ("公务用车购置及运行费/小计", 112.0),
+             ("公务用车购置及运行费/公务用车购置费", 0.0), ("公务用车购置及运行费/公务用车运行费", 112.0), ("公务接待费", 63.8)]
+    retriever, sc = _store([_row(table, table, items)])  # (its title printed in the label cell: the total line)
+    a = across_columns("财政拨款“三公”经费里哪一项最多？", sc, retriever, "max", 5, first="财政拨款“三公”经费里哪一项最多",
+                       rest="占三公总额的百分之几")
+    assert a.rows[0].entity == "公务用车购置及运行费" and a.value == 40.61
+    # the columns split by year first: this year's branch
+    years = [(f"2025年预算数/{c}", v * 2) for c, v in items] + [(f"2026年预算数/{c}", v) for c, v in items]
+    retriever, sc = _store([_row(table, table, years)])
+    assert across_columns("三公经费里哪一项最少？", sc, retriever, "min", 5).rows[0] \
+        .entity == "公务接待费"
+    # a table of one line the question does not name is left to the row ranking
+    assert across_columns("项目支出里哪一项最多？", sc, retriever, "max", 5) is None
