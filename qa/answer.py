@@ -33,6 +33,7 @@ from qa.change import change_of_level
 from qa.contraction import contracted_sum
 from qa.listed import in_narrative
 from qa.rank_asks import nth
+from qa.rank_named import listed_items, names_listed, ranked_named
 from qa.rank_columns import ranked
 from qa.question import FRAME, intent, without_examples
 from qa.kept import keeps_a_word
@@ -179,6 +180,15 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if asks_change_rank(question):  # (no item's level answers which rose most)
         return _abstain(question, "未能读出各项的增减变化，无法判断哪一项增减最多，未作回答。以下为最接近的段落。",
                         retriever.search(question, k), k, named)
+    if len(sc.keys) == 1 and operation(parts[0]) in ("max", "min") and nth(parts[0]) == 1 and \
+            listed_items(parts[0]):
+        # 拆成A、B、C…五块，哪一块最大: among the items the question lists, each read as asked (qa/rank_named.py)
+        found = ranked_named(parts[0], sc, operation(parts[0]), k, lambda q: _answer(q, k, settings, retriever),
+                             rest="".join(parts[1:]))
+        if found is not None:
+            found.question, found.basis = question, named + found.basis
+            return found
+    items_listed = listed_items(parts[0]) if len(sc.keys) == 1 and operation(parts[0]) in ("max", "min") else []
     later = ranking_follow_ups(question) if len(parts) >= 2 and len(sc.keys) == 1 else None
     top = top_item_share(question) if len(parts) == 1 and len(sc.keys) == 1 else None
     if later or top:
@@ -187,6 +197,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         first, rest = (parts[0], "".join(later)) if later else top
         op = operation(first)
         found = ranked(question, sc, retriever, op, k, first=first, rest=rest)
+        if found is not None and items_listed and found.rows and \
+                not any(names_listed(found.rows[0].entity, item) for item in items_listed):
+            # the question lists the items it ranks: a ranking of other items (退休费 within 对个人和家庭的补助, for
+            # 在职人员经费、公用经费、…哪一块最大) answers another question
+            found = None
         if found is not None:
             found.basis = named + found.basis
             return found

@@ -1,0 +1,109 @@
+"""A ranking over the items the question itself lists (预算拆成在职人员经费、公用经费、…、项目支出五块，哪一块最大): each
+item read as its own question on the one document the question names, the largest or smallest of them named with
+every item's figure, and its share of their sum when the question says the items split a whole (拆成, 分成, 按…分,
+几大块) — the computation written into the answer. None when an item is not read, so the table rankings answer."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from index.numbers import halfwidth
+from qa.models import Answer, AnswerRow, Basis
+from qa.rank import GAP_ASKED, SHARE_ASKED
+from qa.unit_row import OWN_OFFICE, own_office_alone
+
+if TYPE_CHECKING:
+    from qa.scope import Scope
+
+# Three items or more said one after another with 、 (the last may follow 和/及): the question's own list.
+_ITEM = r"[\u4e00-\u9fff]{2,14}"
+_LIST = re.compile(rf"{_ITEM}(?:、{_ITEM}){{1,9}}(?:、|和|及|以及|与){_ITEM}")
+# Words before the first item that say how the whole is cut (拆成, 按), and after the last (五块, 分, 等)
+_LEAD = re.compile(r"^.*?(?:拆成|拆分为|分成|分为|划分为|包括|按照|按|即|把|有)")
+_TRAIL = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十\d]+|几)(?:大)?(?:块|项|类|部分|笔|个)$|(?:来)?分$")
+# The question says the items are the parts of one whole: their sum is that whole.
+_SPLIT = re.compile(r"拆成|拆分|分成|分为|划分|按[^，,。？?]{2,80}?分|几大块|[两二三四五六七八九十\d]+(?:大)?块")
+
+
+# The list is not what is ranked: examples (基本工资、津贴补贴、奖金等), parts added up first (…合在一起), or the
+# units the money is ranked by (按预算单位排, 哪个单位).
+_NOT_RANKED = re.compile(r"合在一起|加起来|加在一起|合计|按[^，,。？?]{1,8}排|哪(?:一)?[个家](?:下属|所属)?(?:单位|部门)")
+
+
+def listed_items(question: str) -> list[str]:
+    """The items a question lists as what it ranks, in its order (none when it lists fewer than three, or lists
+    examples or parts of what it ranks)."""
+    q = halfwidth(question)
+    m = _LIST.search(q)
+    if m is None or _NOT_RANKED.search(q) or re.match(r"[^、]*等", q[m.end() - 1:m.end() + 1]):
+        return []
+    items = m.group(0).split("、")
+    last = re.split(r"和|以及|及|与", items[-1])
+    items = items[:-1] + [x for x in last if x]
+    items[0] = _LEAD.sub("", items[0])
+    items[-1] = _TRAIL.sub("", items[-1])
+    # (a run that runs on into the asking words, 重庆三地市政府办公厅哪个最多, is no list of items)
+    return items if len(items) >= 3 and all(len(x) >= 2 and not re.search(r"哪|多少|最|几", x) for x in items) else []
+
+
+def names_listed(name: str, item: str) -> bool:
+    """A ranked item's name is the listed item (公务用车购置及运行费 for 公车: its characters in order, or a word of
+    two meaningful characters kept)."""
+    from index.entity import in_order
+    from qa.kept import keeps_a_word
+
+    return bool(name) and (in_order(item, name) or keeps_a_word(item, name))
+
+
+def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str], Answer],
+                 rest: str = "") -> Answer | None:
+    """The largest (op "max") or smallest item of those the question lists, each read by `read` as its own question
+    of the unit and year the question names."""
+    items = listed_items(question)
+    if not items or len(sc.keys) != 1 or not sc.named:
+        return None
+    names = "".join(dict.fromkeys(sc.named.values()))
+    own = "（本级）" if own_office_alone(question) and not OWN_OFFICE.search(names) else ""
+    years = "".join(f"{y}年" for y in sc.years)
+    answers = [read(f"{names}{own}{years}{item}是多少") for item in items]
+    if any(not a.answered or a.value is None or a.unit != "万元" for a in answers):
+        return None  # (an item not read: no ranking of the list)
+    if len({round(a.value, 2) for a in answers}) < len(answers):
+        return None  # two items read as one figure: one of them was read as the other
+    order = sorted(range(len(items)), key=lambda i: answers[i].value, reverse=op != "min")
+    top = order[0]
+    value = answers[top].value
+    word = "最小" if op == "min" else "最大"
+    shown = "，".join(f"{items[i]} {answers[i].value:,.2f}万元" for i in range(len(items)))
+    text = f"问题列出的{len(items)}项（{shown}）中，{word}的是“{items[top]}”，{value:,.2f}万元"
+    share = None
+    after = halfwidth(question)[_LIST.search(halfwidth(question)).end():] + rest  # (最大的一块占了百分之几)
+    if SHARE_ASKED.search(after):
+        if not _SPLIT.search(question):
+            return None  # a share of a whole the list is not said to make up
+        whole = round(sum(a.value for a in answers), 4)
+        # the parts must make up the whole the document states (its budget's total, read as the items were): a part
+        # read from another line than the one the whole adds up leaves the identity unmet, and no share is given
+        total = read(f"{names}{own}{years}预算总额是多少")
+        if not total.answered or total.value is None or abs(total.value - whole) > 0.005 * max(whole, 1.0):
+            return None
+        share = round(100.0 * value / whole, 2)
+        text += f"，占{len(items)}项合计的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由各项数字计算；各项之和等于预算总额）"
+    if GAP_ASKED.search(rest):
+        second = answers[order[1]]
+        text += f"，比第二位“{items[order[1]]}”（{second.value:,.2f}万元）多{abs(value - second.value):,.2f}万元"
+    rows, cites = [], []
+    for item, a in zip(items, answers):
+        c = a.citations[0]
+        rows.append(AnswerRow(entity=item, value=a.value, unit="万元", source=c.source, page=c.page, table=a.table,
+                              row=a.row, column=a.column))
+    for i in [top] + [i for i in order if i != top]:
+        c = answers[i].citations[0]
+        if all((c.source, c.page, c.text) != (x.source, x.page, x.text) for x in cites):
+            cites.append(c)
+    return Answer(question=question, answer=text + "。", value=share if share is not None else value,
+                  unit="%" if share is not None else "万元", citations=cites[:max(k, 1)], mode="structured",
+                  table=answers[top].table, row=answers[top].row, column=answers[top].column, rows=rows,
+                  confidence=min(a.confidence for a in answers),
+                  basis=[Basis(part="row", text=items[top], words=[f"{word}: {value:,.2f}"])] +
+                  [b for a in answers for b in a.basis if b.part != "entity"])

@@ -1,0 +1,54 @@
+"""A ranking over the items a question lists itself: each read as its own question, the share only of a whole the
+items are said to make up and that the document's total confirms."""
+from qa.models import Answer, Citation
+from qa.rank_named import listed_items, names_listed, ranked_named
+from qa.scope import Scope
+
+QUESTION = "深圳市某局（本级）2026年预算拆成在职人员经费、公用经费、增人增资、项目支出四块，哪一块最大？"
+FIGURES = {"在职人员经费": 2830.73, "公用经费": 502.22, "增人增资": 200.0, "项目支出": 1313.8, "预算总额": 4846.75}
+
+
+def _reader(figures):
+    def read(question):
+        item = next((k for k in figures if k in question), None)
+        if item is None:
+            return Answer(question=question, answer="证据不足", answered=False)
+        return Answer(question=question, answer=f"{item}{figures[item]}万元。", value=figures[item], unit="万元",
+                      answered=True, confidence=0.8, citations=[Citation(source="a.pdf", page=6, text=item, score=1.0)])
+    return read
+
+
+def _scope():
+    return Scope(keys={"a.pdf"}, named={"a.pdf": "深圳市某局"}, years=["2026"])
+
+
+def test_the_items_a_question_lists_are_read_from_its_own_words():
+    assert listed_items(QUESTION) == ["在职人员经费", "公用经费", "增人增资", "项目支出"]
+    assert listed_items("预算按在职人员经费、公用经费、项目支出分，最大的一块占了百分之几？") == ["在职人员经费", "公用经费", "项目支出"]
+    # two items are no list, and a run into the asking words is none either
+    assert listed_items("基本支出和项目支出哪个多？") == []
+    assert listed_items("深圳、西安、重庆三地市政府办公厅哪个最多") == []
+
+
+def test_the_largest_listed_item_and_its_share_of_the_whole_they_make_up():
+    a = ranked_named(QUESTION, _scope(), "max", 5, _reader(FIGURES), rest="占全部预算的百分之几")
+    assert a.answered and a.unit == "%" and a.value == 58.4 and "在职人员经费" in a.answer and len(a.rows) == 4
+    assert ranked_named(QUESTION, _scope(), "min", 5, _reader(FIGURES)).value == 200.0
+
+
+def test_no_ranking_when_an_item_is_not_read_or_the_parts_do_not_make_up_the_total():
+    missing = {k: v for k, v in FIGURES.items() if k != "增人增资"}
+    assert ranked_named(QUESTION, _scope(), "max", 5, _reader(missing)) is None
+    # a part read from another line: the four no longer add up to the budget's total, no share is given
+    wrong = dict(FIGURES, 公用经费=1502.22)
+    assert ranked_named(QUESTION, _scope(), "max", 5, _reader(wrong), rest="占全部预算的百分之几") is None
+
+
+def test_a_ranked_name_is_a_listed_item_when_it_keeps_the_items_words():
+    assert names_listed("公务用车购置及运行费", "公车") and names_listed("在职人员经费", "在职人员经费")
+    assert not names_listed("退休费", "对个人和家庭补助")
+
+
+def test_examples_and_parts_added_up_are_no_list_of_what_is_ranked():
+    assert listed_items("工资福利支出里，按款级科目（基本工资、津贴补贴、奖金、社保缴费、公积金等）看哪一项最大？") == []
+    assert listed_items("“三公”经费、会议费、培训费合在一起按预算单位排，排第二的是哪个单位？") == []
