@@ -180,15 +180,15 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if asks_change_rank(question):  # (no item's level answers which rose most)
         return _abstain(question, "未能读出各项的增减变化，无法判断哪一项增减最多，未作回答。以下为最接近的段落。",
                         retriever.search(question, k), k, named)
-    if len(sc.keys) == 1 and operation(parts[0]) in ("max", "min") and nth(parts[0]) == 1 and \
-            listed_items(parts[0]):
+    op_first = operation(parts[0]) if len(sc.keys) == 1 else None
+    items_listed = listed_items(parts[0]) if op_first in ("max", "min") else []
+    if items_listed and nth(parts[0]) == 1:
         # 拆成A、B、C…五块，哪一块最大: among the items the question lists, each read as asked (qa/rank_named.py)
-        found = ranked_named(parts[0], sc, operation(parts[0]), k, lambda q: _answer(q, k, settings, retriever),
+        found = ranked_named(parts[0], sc, op_first, k, lambda q: _answer(q, k, settings, retriever),
                              rest="".join(parts[1:]))
         if found is not None:
             found.question, found.basis = question, named + found.basis
             return found
-    items_listed = listed_items(parts[0]) if len(sc.keys) == 1 and operation(parts[0]) in ("max", "min") else []
     later = ranking_follow_ups(question) if len(parts) >= 2 and len(sc.keys) == 1 else None
     top = top_item_share(question) if len(parts) == 1 and len(sc.keys) == 1 else None
     if later or top:
