@@ -120,7 +120,6 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # The row's own words do not name a column too (气象事业机构 says no 事业收入; 支出 of 卫生健康支出 names neither
     # 基本支出 nor 项目支出)
     row_grams = grams(clean(row_name))
-    own_unit = clean(c.entity or "")
     for i, fact in enumerate(c.facts):
         column = fact["column"] or ""
         if other_year_column(column, c.year, q):
@@ -130,9 +129,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         if year_row and not q.grams & title_own and not any(
                 match(q, p)[0] for p in column_parts(column) if p not in _FUNDS):
             continue
-        # (a column headed by the document's own unit, as a target form's: the unit chose the document, it names
-        # no quantity; a question reworded into a word of that name, 科技 → 科学技术 of 科学技术局, is not said)
-        named = [p for p in column_parts(column) if not own_unit or clean(p) != own_unit]
+        named = column_parts(column)
         c_hit, c_extra, c_whole = match(q, "".join(named))
         c_hit -= len(q.grams & grams(clean("".join(named))) & row_grams)
         leaf_whole = bool(named) and match(q, named[-1])[2]

@@ -450,17 +450,3 @@ def test_a_figure_is_read_where_the_question_says_to_look_when_some_candidate_is
     assert structured(question, [income, bought]).value == 6.22
     # with no candidate where it says to look, the where rules out none
     assert structured(question, [income]).value == 32.52
-
-
-
-def test_a_column_headed_by_the_documents_own_unit_names_no_quantity():
-    # a target form read as a table of one line (its title in the label cell): its columns begin with the unit the
-    # document is of
-    unit, title = "西安市科学技术局", "2022年部门整体支出绩效目标表"
-    form = Hit(Chunk(id="f", source="b.pdf", kind="row", pages=[1], text="", table=title, unit="万元", label=title,
-                     entity=unit, facts=[{"column": f"{unit}/预算金额（万元）/财政拨款", "value": 200.0, "raw": 200.0,
-                                          "unit": "万元"}]), 1.0)
-    # a question reworded into a word of the unit's name (科技 → 科学技术) is not said by that column
-    assert structured("科学技术是多少？", [form]) is None
-    # …while the column's own words still name its figure
-    assert structured("预算金额中财政拨款是多少？", [form]).value == 200.0
