@@ -25,12 +25,14 @@ from qa.english import is_english, translate
 from qa.english_named import documents_of, units_named
 from qa.bracketed import bracketed_name
 from qa.offterm import off_term
-from qa.specific import rare_words, stated_item
+from qa.specific import rare_words
 from qa.items import better_item, better_than_cell, described_item, question_words, scored_items, verbatim_item
 from qa.left_out import said_left_out
 from qa.counts import held_or_bought_as_asked, stated_count, summed_count
 from qa.change import change_of_level
 from qa.contraction import contracted_sum
+from qa.change_reworded import change_reworded
+from qa.item_answer import count_answer, item_answer, stated_answer
 from qa.listed import in_narrative
 from qa.rank_asks import nth
 from qa.rank_named import listed_items, names_listed, ranked_named
@@ -114,27 +116,6 @@ def _missing(question: str, sc, docs: dict[str, dict], retriever: Retriever, k: 
     other.question, other.answered, other.confidence = question, False, 0.0
     other.answer = f"未找到{asked}的文件，以下依据{held}的文件：" + other.answer
     return other
-
-
-def _changed_as(question: str, mapped: tuple[str, list[Basis]], k: int, settings, retriever: Retriever, sc,
-                rare: dict) -> Answer | None:
-    """A change question answered as asked again in the documents' term: its figure, as sure as the reading (the
-    encoder's nearest term alone: near_confidence) and said to be read so; None when the term's figure leaves a word
-    of the question unsaid that the documents say elsewhere (qa/offterm.py), or when nothing answers."""
-    again, term = mapped
-    answer = _answer(again, k, settings, retriever)
-    if not answer.answered or answer.value is None:
-        return None
-    if off_term(question, term[0].text, f"{answer.table or ''}{answer.row or ''}{answer.column or ''}{answer.answer}",
-                sc, retriever, rare):
-        return None
-    answer.question = question
-    answer.basis = term + answer.basis
-    near = [w for b in term for w in b.words if "近义" in w]
-    if near:
-        answer.confidence = min(answer.confidence, near_confidence(near))
-        answer.answer = f"（问题所说读作文件中的“{term[0].text}”，系近义推断）{answer.answer}"
-    return answer
 
 
 def _asked_as(question: str, asked: str, k: int, settings, retriever: Retriever) -> Answer:
@@ -283,13 +264,13 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             # the sentence sharing most words may state the other count
             # (a sum of the counts the question names, 两处加起来, before any one of them)
             if (summed := summed_count(question, sc, retriever)) is not None:
-                return _count_answer(question, summed, citations, k, named)
+                return count_answer(question, summed, citations, k, named)
             counted = stated_count(question, sc, retriever)
             if counted is not None and not names_better(stated(), counted.value, counted.chunk, 1.0) and \
                     not says_far_more(stated(), counted.said):
-                return _count_answer(question, counted, citations, k, named)
+                return count_answer(question, counted, citations, k, named)
         if kind == "amount" and stated() is not None:
-            return _count_answer(question, stated(), citations, k, named, share=stated().share)
+            return count_answer(question, stated(), citations, k, named, share=stated().share)
         cand = whole_of_parts(structured(read_as, pool, retriever.terms()), retriever.chunks())
         subject = subject_phrase(question, docs, sc)
         if cand is not None and total_not_asked(subject, cand, retriever, sc.keys):
@@ -303,7 +284,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             cand = None  # (共有设备144台 is no answer to 打算新添几台)
         if kind == "count" and stated() is not None and (
                 cand is None or names_better(stated(), cand.value, cand.hit.chunk, cand.cover)):
-            return _count_answer(question, stated(), citations, k, named, share=stated().share)
+            return count_answer(question, stated(), citations, k, named, share=stated().share)
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}
@@ -324,7 +305,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if summed is not None:
                 summed.basis = named + summed.basis
                 return summed
-            stated = None if sums_columns else _stated(question, sc, retriever, citations, k, named, rare)
+            stated = None if sums_columns else stated_answer(question, sc, retriever, citations, k, named, rare)
             if stated is not None and not term_says_more(question, sc, retriever, stated.answer, read_once()[0]):
                 return stated
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)
@@ -336,7 +317,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if mapped is not None and kind == "change" and mapped[1][0].text not in question:
                 # the change asked again in the term (养公车的钱比上年少了多少 → 公务用车运行维护费比上年少了多少):
                 # answered as such, by the sentence stating it or the table's two years
-                changed = _changed_as(question, mapped, k, settings, retriever, sc, rare)
+                changed = change_reworded(question, mapped, lambda q: _answer(q, k, settings, retriever), sc,
+                                          retriever, rare)
                 if changed is not None:
                     changed.basis = named + changed.basis
                     return changed
@@ -346,7 +328,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 # an item of the narrative that says the question's own words comes first (qa/items.py)
                 described = described_once()
                 if described is not None:
-                    return _item_answer(question, described, citations, k, named)
+                    return item_answer(question, described, citations, k, named)
             if mapped is not None:
                 again, term = mapped
                 # in the documents the question named: the reworded question keeps only some of its names (深汕
@@ -367,7 +349,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                     # row that says them (qa/items.py), else the term's figure is declined
                     described = described_once()
                     if described is not None:
-                        return _item_answer(question, described, citations, k, named)
+                        return item_answer(question, described, citations, k, named)
                     return _abstain(
                         question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
                                   "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)
@@ -376,7 +358,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                     # term's figure only resembles (qa.items.verbatim_item)
                     verbatim = verbatim_item(subject, scored_once(), beats=cand.text)
                     if verbatim is not None:
-                        return _item_answer(question, verbatim[0], citations, k, named)
+                        return item_answer(question, verbatim[0], citations, k, named)
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
         if cand is None and kind == "percent":
@@ -385,7 +367,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 computed.basis = named + computed.basis
                 return computed
             if (rate := stated_quantity(question, sc, retriever, "%")) is not None:  # a rate a target states
-                return _count_answer(question, rate, citations, k, named, share=rate.share)
+                return count_answer(question, rate, citations, k, named, share=rate.share)
         if cand is not None and kind == "amount":
             # a sentence's figure or a cell's, when another item of the narrative says the question's words better
             # (the head of a list, an amount that includes the one asked, a word the cell leaves unsaid): the item's
@@ -395,7 +377,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                     question, sc, retriever, f"{cand.table}{cand.row}{cand.column}", cand.value, words_once(),
                     scored_once)
             if better is not None:
-                return _item_answer(question, better, citations, k, named)
+                return item_answer(question, better, citations, k, named)
         if cand is not None:
             first = cite(cand.hit, cand.text if cand.hit.chunk.kind == "paragraph" else None)
             also = corroborating(read_as, pool, cand, retriever.terms())
@@ -421,7 +403,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if kind == "amount":  # an item the narrative describes in the question's words (qa/items.py)
             described = described_once()
             if described is not None:
-                return _item_answer(question, described, citations, k, named)
+                return item_answer(question, described, citations, k, named)
         if kind == "change":  # the level read as asked, and the change the documents state beside its figure
             beside = change_of_level(question, retriever, lambda q: _answer(q, k, settings, retriever))
             if beside is not None:
@@ -444,31 +426,6 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     return Answer(question=question, answer=sentence, citations=[first] + rest[: k - 1], mode="extractive",
                   confidence=round(min(1.0, shared / max(len(question), 1)), 3),
                   basis=named + [Basis(part="sentence", text=sentence, words=words)])
-
-
-def _stated(question: str, sc, retriever: Retriever, citations: list, k: int, named: list[Basis],
-            rare: dict) -> Answer | None:
-    """The amount of the narrative item that holds the question's specific words (qa.specific), when no row or
-    column answers as asked."""
-    item = stated_item(question, sc, retriever, rare)
-    return None if item is None else _item_answer(question, item, citations, k, named)
-
-
-def _item_answer(question: str, item, citations: list, k: int, named: list[Basis]) -> Answer:
-    """The answer an item of the narrative gives: its amount, its sentence cited first."""
-    first = cite(Hit(item.chunk, item.share), item.sentence)  # its score: the share of the question's words it says
-    rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
-    return Answer(question=question, answer=item.sentence, value=item.value, unit=item.unit,
-                  citations=[first] + rest[: k - 1], mode="extractive", confidence=item.confidence,
-                  basis=named + [Basis(part="sentence", text=item.sentence, words=list(item.said))])
-
-
-def _count_answer(question: str, counted, citations: list, k: int, named: list[Basis],
-                  share: float | None = None) -> Answer:
-    return Answer(question=question, answer=counted.computed + counted.sentence, value=counted.value, unit=counted.measure,
-                  citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1], mode="extractive",
-                  confidence=round(min(1.0, counted.score / 3 if share is None else share), 3),
-                  basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
 
 
 def _llm_answer(question: str, hits: list[Hit], settings) -> Answer | None:

@@ -1,0 +1,35 @@
+"""A change asked in other words (出国考察的钱比上一年砍掉了多少), answered as asked again in the documents' term as a
+change (因公出国（境）费比上一年砍掉了多少: qa.asked_again keeps the change), no surer than the reading."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from qa.models import Answer, Basis
+from qa.nearest_term import near_confidence
+from qa.offterm import off_term
+
+if TYPE_CHECKING:
+    from qa.retrieve import Retriever
+    from qa.scope import Scope
+
+
+def change_reworded(question: str, mapped: tuple[str, list[Basis]], read: Callable[[str], Answer], sc: Scope,
+                    retriever: Retriever, rare: dict) -> Answer | None:
+    """A change question answered as asked again in the documents' term (`mapped`: qa.reword.reading), by `read`:
+    its figure, as sure as the reading (the encoder's nearest term alone: near_confidence) and said to be read so;
+    None when the term's figure leaves a word of the question unsaid that the documents say elsewhere
+    (qa/offterm.py), or when nothing answers."""
+    again, term = mapped
+    answer = read(again)
+    if not answer.answered or answer.value is None:
+        return None
+    if off_term(question, term[0].text, f"{answer.table or ''}{answer.row or ''}{answer.column or ''}{answer.answer}",
+                sc, retriever, rare):
+        return None
+    answer.question = question
+    answer.basis = term + answer.basis
+    near = [w for b in term for w in b.words if "近义" in w]
+    if near:
+        answer.confidence = min(answer.confidence, near_confidence(near))
+        answer.answer = f"（问题所说读作文件中的“{term[0].text}”，系近义推断）{answer.answer}"
+    return answer

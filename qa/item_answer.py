@@ -1,0 +1,34 @@
+"""The answer an item of the narrative gives, and a count or rate a sentence states: the figure, its sentence cited
+first, the words it shares with the question as its basis."""
+from __future__ import annotations
+
+from qa.citations import cite
+from qa.models import Answer, Basis
+from qa.retrieve import Hit
+from qa.specific import stated_item
+
+
+def item_answer(question: str, item, citations: list, k: int, named: list[Basis]) -> Answer:
+    """The answer an item of the narrative gives: its amount, its sentence cited first."""
+    first = cite(Hit(item.chunk, item.share), item.sentence)  # its score: the share of the question's words it says
+    rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
+    return Answer(question=question, answer=item.sentence, value=item.value, unit=item.unit,
+                  citations=[first] + rest[: k - 1], mode="extractive", confidence=item.confidence,
+                  basis=named + [Basis(part="sentence", text=item.sentence, words=list(item.said))])
+
+
+def count_answer(question: str, counted, citations: list, k: int, named: list[Basis],
+                  share: float | None = None) -> Answer:
+    """The answer a count or rate the documents state gives: its figure, its sentence cited first."""
+    return Answer(question=question, answer=counted.computed + counted.sentence, value=counted.value, unit=counted.measure,
+                  citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1], mode="extractive",
+                  confidence=round(min(1.0, counted.score / 3 if share is None else share), 3),
+                  basis=named + [Basis(part="sentence", text=counted.sentence, words=list(counted.said))])
+
+
+def stated_answer(question: str, sc, retriever, citations: list, k: int, named: list[Basis],
+                  rare: dict) -> Answer | None:
+    """The amount of the narrative item that holds the question's specific words (qa.specific), when no row or
+    column answers as asked."""
+    item = stated_item(question, sc, retriever, rare)
+    return None if item is None else item_answer(question, item, citations, k, named)
