@@ -104,6 +104,13 @@ def named_group(row, wanted: set[str], year: str) -> tuple[list[str], int] | Non
     return best
 
 
+def _title_said(title: str, wanted: set[str]) -> int:
+    """How much of what a table is of (三公 of 财政拨款“三公”经费支出表, its framing words aside) the question's word pairs
+    say (a title of one pair, said, counts as two)."""
+    own = grams(clean(_GENERIC.sub("", norm(title))))
+    return 2 * len(wanted & own) if len(own) == 1 else len(wanted & own)
+
+
 def _year_row(rows: list, year: str) -> object | None:
     """The row of the year asked in a table whose rows are only years (None for any other table)."""
     if len(rows) < 2 or not all(_YEAR_ROW.match(clean(r.label or "")) for r in rows):
@@ -182,8 +189,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
         row = _year_row(rows, year) if year else None
         named, group, under = "", None, None
         if row is not None:
-            own = grams(clean(_GENERIC.sub("", norm(title))))  # what the table is of (三公), its framing words aside
-            said = 2 * len(wanted & own) if len(own) == 1 else len(wanted & own)
+            said = _title_said(title, wanted)
         else:
             total = next((r for r in rows if is_total_row(r)), None)
             if total is None:
@@ -200,8 +206,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
             elif row is None and alone:
                 # a table of one line, its columns the items (因公出国(境)费, 公务接待费…; split by year first or
                 # not: 2025年预算数 / 2026年预算数): named by what the table is of, as a table of years as rows is
-                own = grams(clean(_GENERIC.sub("", norm(title))))
-                said = 2 * len(wanted & own) if len(own) == 1 else len(wanted & own)
+                said = _title_said(title, wanted)
                 row, under = (total, this_year(_paths(total), year)) if said >= 2 else (None, None)
             elif row is None and _BY_SOURCE.search(asked):
                 # "按钱的来源看" ranks what the table's total is paid from: the columns of its total row (一般公共预算
