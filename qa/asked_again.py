@@ -16,16 +16,22 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 
+def named_as_asked(question: str, sc: Scope) -> str:
+    """The units the question names, by the store's names, with （本级） when it asks their own office alone: the start
+    of any question asked again of them (else it would be the whole department's)."""
+    names = "".join(dict.fromkeys(sc.named.values()))
+    own = "（本级）" if sc.named and own_office_alone(question) and not OWN_OFFICE.search(names) else ""
+    return names + own
+
+
 def asked_again(question: str, sc: Scope, retriever: Retriever, term: str, subject: str, past: str) -> str:
     """`subject`: the question without the units' names; `past`: its words after where it says to look."""
-    names = "".join(dict.fromkeys(sc.named.values()))
     years = "".join(f"{y}年" for y in sc.years)
-    # (the units the question names in the department's tables, and its own office when asked, kept: else the
-    # question asked again is the whole department's)
+    # (the units the question names in the department's tables kept too)
     units = "".join(units_named(question, sc.keys, retriever.chunks())) if sc.named else ""
-    own = "（本级）" if sc.named and own_office_alone(question) and not OWN_OFFICE.search(names) else ""
     part = _part_where(subject, past, term)
-    return f"{names}{own}{units}{years}{'' if part else _where(subject, past)}{part}{term}{_asking(halfwidth(question))}"
+    return (f"{named_as_asked(question, sc)}{units}{years}{'' if part else _where(subject, past)}{part}{term}"
+            f"{_asking(halfwidth(question))}")
 
 
 def _where(subject: str, past: str) -> str:

@@ -18,7 +18,7 @@ def item_answer(question: str, item, citations: list, k: int, named: list[Basis]
 
 
 def count_answer(question: str, counted, citations: list, k: int, named: list[Basis],
-                  share: float | None = None) -> Answer:
+                 share: float | None = None) -> Answer:
     """The answer a count or rate the documents state gives: its figure, its sentence cited first."""
     return Answer(question=question, answer=counted.computed + counted.sentence, value=counted.value, unit=counted.measure,
                   citations=[cite(Hit(counted.chunk, 1.0), counted.sentence)] + citations[: k - 1], mode="extractive",

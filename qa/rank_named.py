@@ -8,9 +8,9 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
+from qa.asked_again import named_as_asked
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank import GAP_ASKED, SHARE_ASKED
-from qa.unit_row import OWN_OFFICE, own_office_alone
 
 if TYPE_CHECKING:
     from qa.scope import Scope
@@ -62,10 +62,9 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
     items = listed_items(question)
     if not items or len(sc.keys) != 1 or not sc.named:
         return None
-    names = "".join(dict.fromkeys(sc.named.values()))
-    own = "（本级）" if own_office_alone(question) and not OWN_OFFICE.search(names) else ""
-    years = "".join(f"{y}年" for y in sc.years)
-    answers = [read(f"{names}{own}{years}{item}是多少") for item in items]
+    # (of the units and year the question names, its own office when it asks that: qa.asked_again)
+    of = named_as_asked(question, sc) + "".join(f"{y}年" for y in sc.years)
+    answers = [read(f"{of}{item}是多少") for item in items]
     if any(not a.answered or a.value is None or a.unit != "万元" for a in answers):
         return None  # (an item not read: no ranking of the list)
     if len({round(a.value, 2) for a in answers}) < len(answers):
@@ -77,14 +76,15 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
     shown = "，".join(f"{items[i]} {answers[i].value:,.2f}万元" for i in range(len(items)))
     text = f"问题列出的{len(items)}项（{shown}）中，{word}的是“{items[top]}”，{value:,.2f}万元"
     share = None
-    after = halfwidth(question)[_LIST.search(halfwidth(question)).end():] + rest  # (最大的一块占了百分之几)
+    q = halfwidth(question)
+    after = q[_LIST.search(q).end():] + rest  # (最大的一块占了百分之几: the share asked after the list)
     if SHARE_ASKED.search(after):
         if not _SPLIT.search(question):
             return None  # a share of a whole the list is not said to make up
         whole = round(sum(a.value for a in answers), 4)
         # the parts must make up the whole the document states (its budget's total, read as the items were): a part
         # read from another line than the one the whole adds up leaves the identity unmet, and no share is given
-        total = read(f"{names}{own}{years}预算总额是多少")
+        total = read(f"{of}预算总额是多少")
         if not total.answered or total.value is None or abs(total.value - whole) > 0.005 * max(whole, 1.0):
             return None
         share = round(100.0 * value / whole, 2)
@@ -97,7 +97,7 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
         c = a.citations[0]
         rows.append(AnswerRow(entity=item, value=a.value, unit="万元", source=c.source, page=c.page, table=a.table,
                               row=a.row, column=a.column))
-    for i in [top] + [i for i in order if i != top]:
+    for i in order:  # (the first item's passage cited first)
         c = answers[i].citations[0]
         if all((c.source, c.page, c.text) != (x.source, x.page, x.text) for x in cites):
             cites.append(c)
