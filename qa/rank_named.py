@@ -88,7 +88,7 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
         if not total.answered or total.value is None or abs(total.value - whole) > 0.005 * max(whole, 1.0):
             return None
         share = round(100.0 * value / whole, 2)
-        text += f"，占{len(items)}项合计的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由各项数字计算；各项之和等于预算总额）"
+        text += f"，占{len(items)}项合计的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由各项数字计算；预算总额{total.value:,.2f}万元，与各项之和相符）"
     if GAP_ASKED.search(rest):
         second = answers[order[1]]
         text += f"，比第二位“{items[order[1]]}”（{second.value:,.2f}万元）多{abs(value - second.value):,.2f}万元"
