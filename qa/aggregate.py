@@ -376,9 +376,10 @@ def _chosen_from(clause: str, after: str, own: set[str]) -> bool:
     """Whether a clause's 几 names the things the next clause chooses among ("局机关以外的几家下属单位，哪家收入
     最多": the units, not their number), within one sentence."""
     m = _SET.search(clause)
-    # 的几个项 (这几项) describes whatever the next clause chooses by (哪一项); 有几家 asks unless 哪家 chooses among them
-    return bool(m) and clause not in own and re.search(
-        r"哪" if clause[:m.start()].endswith(("的", "这", "那")) else r"哪一?" + m.group(1), after) is not None
+    # 的几个项 (这几项, 下面几个科目: where they are, no verb asking) describes whatever the next clause chooses by
+    # (哪一项); 有几家 asks unless 哪家 chooses among them
+    return bool(m) and clause not in own and re.search(r"哪" if clause[:m.start()].endswith(
+        ("的", "这", "那", "下面", "下边", "里面", "之中", "当中")) else r"哪一?" + m.group(1), after) is not None
 
 
 def follow_ups(question: str) -> list[str]:

@@ -29,7 +29,7 @@ from qa.specific import rare_words
 from qa.items import better_item, better_than_cell, described_item, question_words, scored_items, verbatim_item
 from qa.left_out import said_left_out
 from qa.counts import held_or_bought_as_asked, stated_count, summed_count
-from qa.change import change_of_level
+from qa.change import change_of_level, changes_another
 from qa.contraction import contracted_sum
 from qa.change_reworded import change_reworded
 from qa.item_answer import count_answer, item_answer, stated_answer
@@ -275,6 +275,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         subject = subject_phrase(question, docs, sc)
         if cand is not None and total_not_asked(subject, cand, retriever, sc.keys):
             cand = None  # a total read where the question names another row of its table, or a thing it leaves unsaid
+        if cand is not None and kind == "amount" and (summed := contracted_sum(question, sc, retriever, k, cand.row or "")):
+            summed.basis = named + summed.basis  # 电费 read inside 水电费: both items the word contracts are asked
+            return summed
         framed = FRAME.match(read_as)
         if cand is None and framed and kind in ("percent", "count"):
             # 按照经济分类，…增长百分之几: the frame says which table to look in; a rate or count the narrative
@@ -301,8 +304,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if cand is None and kind == "amount":
             # Two items said as one word (水电: 水费 and 电费), or an item the narrative states in the question's
             # own rare words (巡逻船, 西九龙), before any rewording
-            summed = contracted_sum(question, sc, retriever, k)
-            if summed is not None:
+            if (summed := contracted_sum(question, sc, retriever, k)) is not None:
                 summed.basis = named + summed.basis
                 return summed
             stated = None if sums_columns else stated_answer(question, sc, retriever, citations, k, named, rare)
@@ -368,6 +370,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 return computed
             if (rate := stated_quantity(question, sc, retriever, "%")) is not None:  # a rate a target states
                 return count_answer(question, rate, citations, k, named, share=rate.share)
+        if kind == "change" and (cand is None or changes_another(question, cand.text, cand.value)) and \
+                (beside := change_of_level(question, retriever, lambda q: _answer(q, k, settings, retriever))):
+            beside.basis = named + beside.basis  # the level read as asked, its change stated beside its figure: before
+            return beside  # a sentence stating another thing's change (三公经费…较年初预算增加 for 公用经费)
         if cand is not None and kind == "amount":
             # a sentence's figure or a cell's, when another item of the narrative says the question's words better
             # (the head of a list, an amount that includes the one asked, a word the cell leaves unsaid): the item's
@@ -404,11 +410,6 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             described = described_once()
             if described is not None:
                 return item_answer(question, described, citations, k, named)
-        if kind == "change":  # the level read as asked, and the change the documents state beside its figure
-            beside = change_of_level(question, retriever, lambda q: _answer(q, k, settings, retriever))
-            if beside is not None:
-                beside.basis = named + beside.basis
-                return beside
         if tie := (read_once()[1] if cand is None and kind != "percent" else []):
             # the two readings it could not tell apart, said and cited first (each term's row in the named documents)
             first = [h for t in tie for h in retriever.search(t, 1, docs=sc.keys)]

@@ -35,6 +35,26 @@ def _restates(subject: str, figure: str) -> bool:
     return len(rest) >= 2 and _CHANGE_WORDS.sub("", figure).endswith(rest)
 
 
+def _bare(subject: str) -> bool:
+    """A change said with no subject of its own (。较2025年年初预算增加28.21万元: the sentence after the figure's), whose
+    subject is the figure's."""
+    return not re.sub(r"年初|年末|预算数?|决算数?|[，,（）()]", "", _CHANGE_WORDS.sub("", subject))
+
+
+def changes_another(question: str, sentence: str, value: float) -> bool:
+    """Whether the change of this value a sentence states is another thing's than the question asks: its subject (or,
+    said bare, its figure's: 三公经费预算43.79万元，较年初预算增加6.02万元) not what is asked (公用经费)."""
+    from rules.claims import amounts_in
+
+    amounts = amounts_in(sentence)
+    for i, a in enumerate(amounts):
+        if a.change and abs(a.value - value) < 0.005:
+            if _bare(a.subject) and not i:
+                return True  # (较上年增加100万元 alone: whose change, the sentence does not say)
+            return not _names_asked(amounts[i - 1].subject if _bare(a.subject) else a.subject, question)
+    return False
+
+
 def change_stated(question: str, first: Answer) -> Answer | None:
     """A change asked after a figure ("…多少？比上年多了多少？") that the figure's own sentence states (支出1500万元，
     比上年增加440万元): read from it, when it states one change and its direction is the one asked."""
@@ -77,18 +97,21 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
                 # (…支出决算627.62万元，完成预算的100%。支出决算比上年增加113.37万元)
                 if b.change is None:
                     continue
-                if j == i + 1 and not _BETWEEN.search(chunk.text, a.end, b.start) or _names_asked(b.subject, question):
-                    found.append((round(b.value, 4), b.change, chunk, b))
+                if j == i + 1 and (not _BETWEEN.search(chunk.text, a.end, b.start) or _bare(b.subject)) or \
+                        _names_asked(b.subject, question):
+                    found.append((round(b.value, 4), b.change, chunk, b, a))
                     break
                 if _restates(b.subject, a.subject):
-                    restated.append((round(b.value, 4), b.change, chunk, b))
+                    restated.append((round(b.value, 4), b.change, chunk, b, a))
                     break
     # (a change that restates the figure's subject only when none is said beside it or names what is asked)
     found = found or restated
-    if len({(v, s) for v, s, _, _ in found}) != 1 or not asked_direction(question, found[0][1]):
+    if len({(v, s) for v, s, *_ in found}) != 1 or not asked_direction(question, found[0][1]):
         return None
-    value, _, chunk, said = found[0]
-    start = max([m.end() for m in _BETWEEN.finditer(chunk.text, 0, said.start)] + [0])
+    value, _, chunk, said, figure = found[0]
+    # (from the figure's sentence when the change has no subject of its own: what rose is said there)
+    start = max([m.end() for m in _BETWEEN.finditer(chunk.text, 0, figure.start if _bare(said.subject) else said.start)]
+                + [0])
     end = _BETWEEN.search(chunk.text, said.start)
     sentence = chunk.text[start:end.end() if end else len(chunk.text)].strip()
     return Answer(question=question, answer=sentence, value=value, unit="万元",

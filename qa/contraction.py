@@ -27,26 +27,36 @@ def _column(chunk, question: str) -> tuple[str, float] | None:
     return money[0] if money else None
 
 
-def contracted_sum(question: str, sc: Scope, retriever: Retriever, k: int = 5) -> Answer | None:
+def contracted_sum(question: str, sc: Scope, retriever: Retriever, k: int = 5, within: str | None = None
+                   ) -> Answer | None:
+    """The sum the question's contracted word asks; with `within` (a row read from the question), only when that
+    row's label is inside the word (电费 in 水电费), where the word, not the row, is what the question asks (a row
+    without a label, "", is inside none)."""
     from index.bm25 import segmenter
     from qa.retrieve import Hit
     from qa.reword import subject_phrase
 
-    if len(sc.keys) != 1:
-        return None
+    if len(sc.keys) != 1 or re.search(r"每(?!年)", question):
+        return None  # (a rate, 每平方米花费: no yearly item of the tables)
     docs = retriever.documents()
     key = next(iter(sc.keys))
-    phrase = subject_phrase(question, docs, sc)
-    words = [w for w in segmenter().cut(phrase) if re.fullmatch(r"[\u4e00-\u9fff]{2}", w)]
+    # (a word in brackets is an aside, 给个人和家庭的补助（主要是离退休经费）: what it contracts is not what is asked)
+    phrase = re.sub(r"[（(][^（）()]*[）)]", "", subject_phrase(question, docs, sc))
+    # (the word said bare, 水电, or with the items' shared ending, 水电费: the segmenter keeps 水电费 whole)
+    words = [w for w in segmenter().cut(phrase) if re.fullmatch(rf"[\u4e00-\u9fff]{{2,{2 + MAX_ENDING}}}", w)]
     if not words:
         return None
     chunks = retriever.chunks()
     rows = [c for cid in docs[key].get("chunk_ids") or [] if (c := chunks[cid]).kind == "row" and c.table]
-    for w in words:
+    for said in words:
+        if within is not None and (not within or within not in said):
+            continue
+        w, tail = said[:2], said[2:]
         by_table: dict[str, dict[str, object]] = {}
         for c in rows:
             label = (c.label or "").strip()
-            if 2 <= len(label) <= 1 + MAX_ENDING and label[0] in w and label[1:] not in w:
+            if 2 <= len(label) <= 1 + MAX_ENDING and label[0] in w and label[1:] not in w and \
+                    label[1:].startswith(tail):
                 by_table.setdefault(c.table, {}).setdefault(label, c)
         sums = []
         for table, found in by_table.items():
@@ -59,11 +69,11 @@ def contracted_sum(question: str, sc: Scope, retriever: Retriever, k: int = 5) -
         if sums and len({s[0] for s in sums}) == 1:
             value, table, pair, read = sums[0]
             labels = "、".join(c.label for c in pair)
-            text = (f"{w}即{labels}：{table}中" + "，".join(f"“{c.label}”（{col}）{v:,.2f}万元" for c, (col, v) in
+            text = (f"{said}即{labels}：{table}中" + "，".join(f"“{c.label}”（{col}）{v:,.2f}万元" for c, (col, v) in
                                                    zip(pair, read)) + f"，合计{value:,.2f}万元。")
             return Answer(question=question, answer=text, value=value, unit="万元",
                           citations=[cite(Hit(c, 1.0)) for c in pair][:k], mode="structured", table=table,
                           rows=[AnswerRow(entity=c.label or "", value=v, unit="万元", source=c.source, page=c.page,
                                           table=c.table, row=c.label, column=col) for c, (col, v) in zip(pair, read)],
-                          confidence=0.8, basis=[Basis(part="row", text=labels, words=[w])])
+                          confidence=0.8, basis=[Basis(part="row", text=labels, words=[said])])
     return None

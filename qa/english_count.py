@@ -18,7 +18,8 @@ _PRICED = re.compile(r"\b(?:priced|worth|costing|valued)\s+(?:at\s+)?(?:over|abo
                      r"([\d,]+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")\s*(million)?\s*(?:yuan|RMB)\b", re.I)
 _COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
 # the counted noun: a plural, or a noun English counts without one (people, staff, personnel)
-HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z'’-]+\s+){0,3}?(?:[A-Za-z'’-]+?s|people|staff|personnel))\b", re.I)
+# (a word before it may hold digits: 5G base stations, 12345 hotline calls)
+HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z0-9'’-]+\s+){0,3}?(?:[A-Za-z'’-]+?s|people|staff|personnel))\b", re.I)
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 
 

@@ -157,6 +157,10 @@ def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabular
         # 装订资料), the documents' definition or the classification's scope the encoder read it by
         bridge = [w for w in vocab.said_by_definition(phrase, vocab.gloss.get(best[1]) or scope(best[1]) or "")
                   if set(w) - PLAIN and not _broad(kept_words(w, w), vocab)]
+    if not kept and not bridge:
+        # …or the way in time both say (往年没花完的钱: 上年结转): a carried-over amount named by the year it comes
+        # from, in the asker's word for it
+        bridge = [m.group() for way in (_BEFORE_YEAR, _NEXT_YEAR) if (m := way.search(phrase)) and way.search(best[1])]
     return kept, bridge
 
 

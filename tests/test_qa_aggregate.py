@@ -32,6 +32,8 @@ def test_a_question_is_split_where_each_clause_asks():
     # …and 的几个项 (the items under a row) describes what 哪一项 chooses among, whatever its measure word; 有几个 asks
     assert follow_ups("某局X下面的几个项，金额排第二的是哪一项？多少万元？")[0] == "某局X下面的几个项，金额排第二的是哪一项"
     assert len(follow_ups("某局X下面有几个项，哪一项最多？")) == 2
+    # …as does 下面几个科目, said where they are with no verb asking their number
+    assert follow_ups("某局“X支出”下面几个科目，哪一项最多？是多少万元？")[0] == "某局“X支出”下面几个科目，哪一项最多"
 
 
 def test_a_change_asked_after_a_figure_is_read_from_its_sentence(look_alike_city):

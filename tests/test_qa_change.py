@@ -92,3 +92,16 @@ def test_a_change_that_restates_its_figures_subject_in_the_next_sentence_is_that
     # "实际花了" names neither 预算 nor 支出决算: the change is the one whose subject is the figure's own (支出决算)
     change = change_beside("深圳市统计局2026年机关运行经费实际花了多少？比上一年多出多少？", level, city)
     assert change is not None and change.value == 113.37, change
+
+
+def test_a_change_with_no_subject_of_its_own_in_the_next_sentence_is_the_figures_change(tmp_path):
+    from qa.answer import ask
+
+    items = ("（一）在职人员经费3,000.00万元，主要是工资福利。较2025年年初预算增加100.00万元。"
+             "（二）公用经费900.00万元，主要包括水电费、物业管理费等。较2025年年初预算增加28.00万元，增幅3.2%。"
+             "2026年财政拨款“三公”经费预算40.00万元，较2025年年初预算增加6.00万元。")
+    city = city_of(tmp_path, [("口岸办", items), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    got = ask("深圳市口岸办2026年的公用经费比2025年年初预算多了多少？", city.store.root, retriever=city)
+    # the 三公 sentence shares the question's words (经费, 2025年年初预算) but is another figure's change
+    assert got.answered and got.value == 28.0, got.answer
+    assert got.answer.startswith("（二）公用经费900.00万元")  # quoted from the figure's sentence, which names it

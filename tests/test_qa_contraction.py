@@ -42,6 +42,12 @@ def test_the_two_items_of_a_contracted_word_are_summed_in_the_column_asked(store
     assert {r.row for r in a.rows} == {"水费", "电费"} and len(a.citations) >= 2
 
 
+def test_the_contracted_word_said_with_the_items_shared_ending_is_summed_too(store):
+    a = ask("深圳市示例局2026年基本支出里交的水电费有多少？", store)  # 水电费: one word to the segmenter
+    assert a.answered and a.value == 100.0, a.answer
+    assert a.answer.startswith("水电费即水费、电费")
+
+
 def test_tables_that_give_different_sums_are_no_answer_to_a_question_that_does_not_say_which(store):
     a = ask("深圳市示例局2026年水电要花多少钱？", store)
     assert a.value != 100.0 and a.value != 170.0  # 100 in one table, 170 in the other: not guessed
