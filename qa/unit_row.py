@@ -15,8 +15,10 @@ _UNIT_CELL = re.compile(r"(?:预算单位|单位名称)=([^；;]+)")
 _CODE = re.compile(r"^\s*[\[［【(（]?\d{3,}[\]］】)）]?\s*")
 # A question asking the department's own office, not its subordinate units.
 OWN_OFFICE = re.compile(r"本级|机关(?:本身|自己|自身)|[局委厅办]机关|(?:不含|不算|不包括|除去|除了)(?:下属|所属|二级)")
-# …beside other units (署本级和下面三个中心, 四家预算单位里谁): the office is one of those compared, not the one asked.
-_BESIDE = re.compile(r"(?:本级|机关)[和与及、跟]|[和与及、跟][^，,。？?]{0,12}(?:本级|机关)|[两三四五六七八九十\d]+[家个]|谁|哪")
+# …beside other units (署本级和下面三个中心, 四家预算单位里谁, 哪家): the office is one of those compared, not the one
+# asked (哪一块, 哪一项 choose among its items)
+_BESIDE = re.compile(r"(?:本级|机关)[和与及、跟]|[和与及、跟][^，,。？?]{0,12}(?:本级|机关)|[两三四五六七八九十\d]+[家个]|谁|"
+                     r"哪一?家|哪一?个?(?:单位|部门|机构)")
 MIN_NAME = 4  # a shorter name is a cut-off piece of a cell (厅（本级）), no unit's
 
 

@@ -92,5 +92,8 @@ def test_words_a_unit_shares_with_its_department_anywhere_in_its_name_name_no_un
 
 def test_the_own_office_asked_alone_is_not_the_office_compared_with_other_units():
     assert own_office_alone("西安安监局机关本身（不算下属单位）的福利费是多少")
+    # 哪一块 chooses among the office's own items; 哪家 among units, the office one of them
+    assert own_office_alone("深圳司法局（本级）预算拆成人员、公用、项目三块，哪一块最大")
+    assert not own_office_alone("深圳司法局本级预算里，哪家单位的办公费最多")
     assert not own_office_alone("深圳工务署署本级和下面三个中心这四家预算单位，谁的物业管理费最多")
     assert not own_office_alone("深圳人社局2026年办公费是多少")
