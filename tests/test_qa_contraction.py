@@ -51,3 +51,9 @@ def test_the_contracted_word_said_with_the_items_shared_ending_is_summed_too(sto
 def test_tables_that_give_different_sums_are_no_answer_to_a_question_that_does_not_say_which(store):
     a = ask("深圳市示例局2026年水电要花多少钱？", store)
     assert a.value != 100.0 and a.value != 170.0  # 100 in one table, 170 in the other: not guessed
+
+
+def test_a_contracted_word_in_brackets_or_in_a_rate_asks_no_sum(store):
+    # (主要是水电): an aside about the thing asked; 每平方米: a rate, no yearly item of the tables
+    assert ask("深圳市示例局2026年基本支出里的公用经费（主要是水电）有多少？", store).value != 100.0
+    assert ask("深圳市示例局2026年基本支出里每平方米水电要花多少钱？", store).value != 100.0

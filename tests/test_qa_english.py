@@ -634,3 +634,11 @@ def test_a_unit_named_by_the_acronym_the_dictionary_gives_one_of_its_names():
     assert _by_acronym("How much did the CPC budget?", xian) == ([], [])
     twice = xian + [{"name": "深圳市人民政府国有资产监督管理委员会", "aliases": ["国资委"]}]
     assert _by_acronym("How much did SASAC budget?", twice) == ([], [])
+
+
+def test_the_counted_noun_may_follow_a_word_holding_digits():
+    from qa.english_count import HOW_MANY
+
+    # "5G base stations": the counted thing is read whole, the digits' word with it
+    assert HOW_MANY.search("How many new 5G base stations will it build?").group(1) == "new 5G base stations"
+    assert HOW_MANY.search("How many vehicles did it hold?").group(1) == "vehicles"

@@ -384,3 +384,15 @@ def test_a_zero_read_through_the_encoders_term_alone_is_no_answer(tmp_path, monk
     # the same guess read as 0.00: no money for the guessed item is a guess at an absence, declined
     b = ask("深圳市统计局2026年买办公用的纸笔花多少钱？", city.store.root, retriever=city)
     assert not b.answered and "办公费" in b.answer and b.citations, b.answer
+
+
+def test_the_way_in_time_both_say_bridges_the_encoders_reading_of_a_carried_over_amount():
+    from qa.reword import _kept_or_bridged
+    from qa.vocab import Vocabulary
+
+    vocab = Vocabulary(["上年结余结转", "结转下年", "会议费"], {}, {}, set())
+    # 往年没花完、留到今年接着用的 keeps no word of 上年结余结转: 往年 and 上年 say the same way in time
+    assert _kept_or_bridged("往年没花完、留到今年接着用", (0.89, "上年结余结转", "近义"), vocab) == (False, ["往年"])
+    # …which a term going the other way, or one saying no way in time, does not share
+    assert _kept_or_bridged("往年没花完的", (0.89, "结转下年", "近义"), vocab) == (False, [])
+    assert _kept_or_bridged("往年买书的", (0.89, "会议费", "近义"), vocab) == (False, [])
