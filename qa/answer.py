@@ -40,7 +40,7 @@ from qa.rank_columns import ranked
 from qa.question import FRAME, intent, without_examples
 from qa.kept import keeps_a_word
 from qa.reword import reading, reword, subject_phrase, term_says_more
-from qa.nearest_term import near_confidence
+from qa.nearest_term import near_confidence, read_near, said_near
 from qa.share import computed_share
 from qa.split_rows import whole_of_parts
 from qa.targets import names_better, says_far_more, stated_quantity
@@ -395,14 +395,14 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             said = cand.text + parts_sentence(named_parts(question, cand.hit.chunk.facts or [], cand.column)
                                               if cand.hit.chunk.kind == "row" else [])
             confidence = round(min(1.0, cand.cover), 3)
-            if any("近义" in w for b in term for w in b.words):  # (the encoder's reading alone: near_confidence)
+            if near := read_near(term):  # (the encoder's reading alone: near_confidence)
                 if not cand.value:
                     # a zero says the guessed item has no money there: a guess at an absence is no answer
                     return _abstain(question, f"证据不足：问题所说只是近似文件中的“{term[0].text}”，而读到的这一项为0，"
                                               "未以近义推断的零作答。以下为最接近的段落。",
                                     [cand.hit] + [h for h in hits if h is not cand.hit], k, named)
-                confidence = min(confidence, near_confidence([w for b in term for w in b.words]))
-                said = f"（问题所说读作文件中的“{term[0].text}”，系近义推断）" + said
+                confidence = min(confidence, near_confidence(near))
+                said = said_near(term[0].text, said)
             return Answer(question=question, answer=said, value=round(cand.value, 4), unit=cand.unit,
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=confidence, basis=named + term + basis_of(question, cand))

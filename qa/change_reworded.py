@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from qa.models import Answer, Basis
-from qa.nearest_term import near_confidence
+from qa.nearest_term import near_confidence, read_near, said_near
 from qa.offterm import off_term
 
 if TYPE_CHECKING:
@@ -28,8 +28,7 @@ def change_reworded(question: str, mapped: tuple[str, list[Basis]], read: Callab
         return None
     answer.question = question
     answer.basis = term + answer.basis
-    near = [w for b in term for w in b.words if "近义" in w]
-    if near:
+    if near := read_near(term):
         answer.confidence = min(answer.confidence, near_confidence(near))
-        answer.answer = f"（问题所说读作文件中的“{term[0].text}”，系近义推断）{answer.answer}"
+        answer.answer = said_near(term[0].text, answer.answer)
     return answer

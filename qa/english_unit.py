@@ -138,8 +138,9 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
         bare = next(iter(_bare(spelled, places)))
         read = best(stems(rest), [bare])
         return spelled[0] if not stems(rest) or read and read[0].query_share >= MIN_GLOSS else None
+    bare = _bare(names, places)  # (each name without its place, to the name: read by every reading below)
     body = standard_body(phrase)
-    held = [n for b, n in _bare(names, places).items() if b in (body, f"人民政府{body}")] if body else []
+    held = [n for b, n in bare.items() if b in (body, f"人民政府{body}")] if body else []
     if len(held) == 1:
         # named by the body's standard English name (Healthcare Security Administration: 医疗保障局; the SASAC is
         # the 人民政府's), qa/bodies_en.py. (A body the store lacks is read as before: askers name a unit loosely,
@@ -161,7 +162,6 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
     if found and near and near[1] != found:
         # …unless the dictionary is split between the two: each says a word of the phrase the other leaves
         # unsaid (Water Affairs: 民政局 affairs, 水务局 water), and the encoder's is mostly said as well
-        bare = _bare(names, places)
         read = {bare[m.text]: m for m in best(stems(words), list(bare))}
         mine, theirs = read.get(found), read.get(near[1])
         split = mine and theirs and theirs.word_share >= MIN_GLOSS and \
@@ -178,14 +178,12 @@ def _unit(phrase: str, names: list[str], places: set[str]) -> str | None:
         # a reading that leaves a word of the phrase unsaid (Xi'an "Water Affairs": 商务局 says affairs, no unit of
         # Xi'an says water) stands only when the encoder does not put it behind another: the unit may be one the
         # store lacks
-        bare = _bare(names, places)
         read = {bare[m.text]: m for m in best(stems(words), list(bare))}
         if set(stems(words)) - set(read[found].explained) and not not_behind(found):
             return None
     if found is None and ranked:
         # the dictionary's reading too weak to stand alone but its clear first among the encoder's nearest (ports office:
         # 口岸 says the phrase, not the rest of 人民政府口岸办公室): two readers agreeing on the unit
-        bare = _bare(names, places)
         read = best(stems(words), list(bare))
         first = read[0] if read and (len(read) == 1 or read[0].score > read[1].score) else None
         if first and not_behind(bare[first.text]) and max(first.word_share, first.query_share) >= MIN_GLOSS:
