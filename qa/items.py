@@ -45,7 +45,7 @@ _CLAUSE = "，,：:、"
 # specific words are not in the item's name, and that shares words with at most a third of its uses, is not answered
 # by its amount (one that describes most of them, 请专家、上门检查、指导企业…, asks for the item).
 MANY_USES = 4
-_CARRIED = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
+CARRIED_PART = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
 LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
 _NEXT_SENTENCE_LIST = re.compile(r"。\s*其中[，,：:]?")  # …or opens the next sentence
 # A question comparing two figures or ranking items asks for no single item's amount.
@@ -90,7 +90,7 @@ def items_in(text: str, parts_asked: bool = False, plan_asked: bool = False) -> 
 
     def carried(a) -> bool:
         clause = re.split(r"[，,：:、；;。（(]", text[:a.start])[-1]
-        return bool(_CARRIED.match(clause)) and not parts_asked
+        return bool(CARRIED_PART.match(clause)) and not parts_asked
 
     amounts = [a for a in amounts_in(text) if not (a.bracketed or a.bound or a.change or carried(a))
                and a.unit in ("万元", "元", "亿元")]  # (a change or a part said after an item is its account)

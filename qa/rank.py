@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计|本年收入合计|收入合计)")  # a table's total row
+_YEAR_TOTAL = re.compile(r"^本年(?:支出|收入)合计")
+_RECONCILING = re.compile(r"结转|结余|未安排|总计|年末")
+TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|本年支出合计|支出合计|本年收入合计|收入合计|支出总计|收入总计)")  # a table's total row
 _SUMMARY = re.compile(r"收支总表|收支总体情况表|收入总表|(?<!项目)支出总表")  # the standard summary tables
 _MEASURE_LABEL = re.compile(r"[（(](?:万元|元|千元)[）)]|^(?:资金)?金额|预算数$")
 # (of the items, 几期 / 各项 / 这些 say how many, and 哪一期 which: no words of what they are)
@@ -102,8 +104,12 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
         title = block or table
         # (a row named as the document's unit is its own office's, not the total, when the table prints another 合计)
         printed = {round(a, 2) for r in rows if TOTAL_ROW.match(norm(r.label or "")) and (a := _amount(r)) is not None}
-        items = [r for r in rows if (a := _amount(r)) is not None and (
-            not _is_total(r) or printed and _own_office_row(r) and round(a, 2) not in printed)]
+        # (after the year's total printed below the items, the rows that take it to the 总计, 结转下年 and the
+        # like, are no items)
+        end = next((i for i, r in enumerate(rows) if i >= 2 and _YEAR_TOTAL.match(norm(r.label or ""))), len(rows))
+        items = [r for i, r in enumerate(rows) if (a := _amount(r)) is not None and (
+            not _is_total(r) or printed and _own_office_row(r) and round(a, 2) not in printed)
+            and not (i > end and _RECONCILING.search(norm(r.label or "")))]
         for block_rows in blocks(rows):  # (each unit's block of a table by unit: its codes are its own)
             out += coded_groups(block_rows)
         codes = {r.code for r in rows if r.code}

@@ -6,6 +6,7 @@ change, never by their amount: a level is no answer to "which rose most"."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from index.document import UNIT_TO_WANYUAN
@@ -13,6 +14,7 @@ from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import grams
+from qa.rank_codes import asked_classification, classification, same_classification
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -85,6 +87,17 @@ def _lists(chunks: list) -> list[tuple[object, list[tuple[object, str, float]]]]
     return [(lead, items) for lead, items in out if len(items) >= MIN_ITEMS]
 
 
+_CODE = re.compile(r"[（(](\d{3,7})\s*[)）]")
+
+
+def _coded_in(items: list) -> str | None:
+    """The classification the items' codes, printed in brackets after their names (其他城乡社区公共设施支出(2120399）,
+    工资福利支出（301）), say they are of (qa.rank_codes.classification); None when most print none."""
+    heads = [SimpleNamespace(code=m.group(1)[:3]) for c, *_ in items
+             if (m := _CODE.search(halfwidth(c.text)[:_AMOUNT.search(halfwidth(c.text)).start()]))]
+    return classification(heads) if len(heads) * 2 >= len(items) else None
+
+
 def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
     """The item of the list the question means that rose (or fell) most, by the change it states; None when the
     question asks no such ranking, or no list, or two lists equally, fit."""
@@ -101,6 +114,11 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
     lists = _lists(chunks)
     # (how many two-character runs of the question the lead and its section say)
     runs = grams(re.sub(r"[^\u4e00-\u9fff]", "", subject))
+    # (a classification asked, 按部门经济分类: a list whose items' codes are another's, 2120399 of a functional 项, is no
+    # reading of it)
+    asked_in = asked_classification(question)
+    lists = [(lead, items) for lead, items in lists
+             if asked_in is None or same_classification(asked_in, _coded_in(items)) is not False]
     scored = sorted(((len(runs & grams(f"{lead.section or ''}{lead.text}")), lead, items) for lead, items in lists),
                     key=lambda x: -x[0])
     if not scored or scored[0][0] < 2 or len(scored) > 1 and scored[1][0] == scored[0][0]:

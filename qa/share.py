@@ -107,6 +107,14 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
         if again is not None and again.unit == "万元" and again.hit.chunk.id == whole.hit.chunk.id and \
                 abs(again.value - whole.value) > 0.005:
             part = read[0] = again
+    if whole.value and part.value >= whole.value - 0.005:
+        # the part read as its whole (财政拨款“三公”经费中出国费用: the sentence of the 三公 total): read again with
+        # the comma that makes the part the thing asked within the whole (qa.evidence: "Y中，X是多少")
+        q = f"{asked[1]}中，{asked[0]}是多少"
+        hits = retriever.search(q, 20, docs=sc.keys)
+        again = structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
+        if again is not None and again.unit == "万元" and again.value < whole.value - 0.005:
+            part = read[0] = again
     if not whole.value or part.value >= whole.value - 0.005:
         return None  # a part as large as its whole, or larger: one of the two was misread (or both are the whole)
     value = round(100.0 * part.value / whole.value, 2)

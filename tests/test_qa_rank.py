@@ -27,6 +27,16 @@ def test_a_table_of_headed_halves_is_one_list_per_half_and_a_whole_on_top_is_no_
                       econ: ["1、机关工资福利支出", "2、机关商品和服务支出", "3、对个人和家庭的补助"]}
 
 
+def test_the_rows_that_take_the_years_total_to_the_grand_total_are_no_items():
+    # a 收支总表's half goes on below 本年支出合计: 结转下年, the money left unspent, 支出总计 (none an item of it)
+    rows = [_row("一、部门预算", 310.0, "收支总表"), _row("1、机关工资福利支出", 200.0, "收支总表"),
+            _row("2、机关商品和服务支出", 100.0, "收支总表"), _row("3、对个人和家庭的补助", 10.0, "收支总表"),
+            _row("本年支出合计", 310.0, "收支总表"), _row("结转下年", 5.0, "收支总表"),
+            _row("未安排支出的实户资金", 40.0, "收支总表"), _row("支出总计", 355.0, "收支总表")]
+    [tops] = [items for _, kind, _, items in _groups(rows) if kind == "table"]
+    assert [r.label for r in tops] == ["1、机关工资福利支出", "2、机关商品和服务支出", "3、对个人和家庭的补助"]
+
+
 def test_children_are_the_rows_that_add_up_to_a_row():
     rows = [_row("工资福利支出", 30.0), _row("基本工资", 20.0), _row("津贴补贴", 10.0),
             _row("商品和服务支出", 6.5), _row("办公费", 1.5), _row("水费", 2.0), _row("电费", 3.0)]

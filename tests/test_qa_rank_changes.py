@@ -29,3 +29,18 @@ def test_the_item_that_rose_or_fell_most_is_named_with_its_change(tmp_path):
     none = ask("深圳市文化局2026年项目支出里哪一项增加最多？", city.store.root, retriever=city)
     assert not none.answered, none.answer
     assert len(_lists(list(city.chunks().values()))) >= 1
+
+
+FUNCTIONS = ("2026年一般公共预算支出按功能分类的具体情况如下。\n\n"
+             "（1）行政运行（2130201）2,213.03万元，较上年增加450.33万元，原因是新增人员。\n\n"
+             "（2）事业运行（2130204）1,336.92万元，较上年减少64.17万元，原因是减人。\n\n"
+             "（3）其他城乡社区公共设施支出（2120399）55.00万元，较上年减少8,175.38万元，原因是项目完成。")
+
+
+def test_a_list_coded_in_another_classification_is_no_reading_of_the_one_asked(tmp_path):
+    city = city_of(tmp_path, [("资规局", FUNCTIONS), ("文化局", "文物保护项目700.00万元。")])
+    # the list's codes (213…, 212…) are functional 项: a question on the economic classes is not answered from it
+    econ = ask("深圳市资规局2026年一般公共预算按部门经济分类，和上年比哪一类减少得最多？", city.store.root, retriever=city)
+    assert not econ.answered, econ.answer
+    func = ask("深圳市资规局2026年一般公共预算按功能分类，和上年比哪一项减少得最多？", city.store.root, retriever=city)
+    assert func.answered and func.value == 8175.38, func.answer

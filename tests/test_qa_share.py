@@ -86,3 +86,16 @@ def test_a_whole_said_as_the_total_is_the_whole_of_where_the_part_is_read():
     assert parts("“三公”经费里，出国(境)那块占了总数的百分之几？") == ("出国(境)", "“三公”经费")
     assert parts("政府采购预算里，买服务的部分占了整个采购盘子的百分之几？") == ("买服务的部分", "政府采购预算")
     assert parts("项目支出里，专项资金占到多少比例？") == ("专项资金", "项目支出")  # no whole said: as before
+
+
+def test_a_part_first_read_as_its_whole_is_read_again_as_the_thing_asked_within_it(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    # "三公经费中出国费用" reads best as the sentence of the 三公 total; "三公经费中，出国费用" asks the part
+    said = ("2026年财政拨款“三公”经费预算148.80万元，较2025年增加102.72万元。\n\n"
+            "财政拨款“三公”经费支出表\n单位：万元\n年度\t合计\t因公出国(境)费\t公务用车购置及运行维护费\t公务接待费\n"
+            "2026年\t148.80\t72.80\t71.00\t5.00\n")
+    city = city_of(tmp_path, [("城管局", said), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市城管局2026年财政拨款“三公”经费里，出国（境）费用占了百分之多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == round(100 * 72.80 / 148.80, 2), a.answer

@@ -1,0 +1,57 @@
+"""Figures the narrative states, read against a question: whose figure a sentence's amount is (an item's carried-over
+part is the item's), and a unit named in the question choosing its own section of a department's narrative."""
+from types import SimpleNamespace
+
+from qa.narrative import _listed_unnamed, _unit_said
+from qa.phrase import Query
+from tests.conftest import city_of
+
+
+def _hit(text: str):
+    return SimpleNamespace(chunk=SimpleNamespace(entity="深圳市示例局", text=text))
+
+
+def _unnamed(question: str, sentence: str, figure: str) -> bool:
+    q = Query.of(question, [])
+    return _listed_unnamed(q, sentence[:sentence.index(figure)], _hit(sentence))
+
+
+def test_a_carried_over_part_said_after_an_items_amount_is_that_items():
+    said = "3.转移支付项目10,289.74万元，主要包括：西九龙站物业管理服务2,520.00万元，上年结转122.31万元，用于运行维护。"
+    assert _unnamed("上年结转是多少", said, "122.31")  # the department's carry-over is not this item's
+    assert not _unnamed("西九龙站物业管理服务上年结转是多少", said, "122.31")
+    # …in a list or not, and when the item names it before the carry-over (莲塘…项目上年结转)
+    assert _unnamed("上年结转是多少", "查验服务费7,083.34万元，上年结转564.09万元。", "564.09")
+    assert _unnamed("上年结转是多少", "平台运营管理项目上年结转66.73万元，用于专业管理服务。", "66.73")
+
+
+def test_a_carried_over_amount_beside_a_source_of_funds_is_a_sibling_not_its_part():
+    said = "收入预算2,000.00万元，其中：一般公共预算拨款1,500.00万元，上年结转500.00万元。"
+    assert not _unnamed("上年结转是多少", said, "500.00")
+
+
+def test_the_unit_as_the_question_says_it():
+    assert _unit_said("深圳市人才服务中心", "深圳人社局下面的人才服务中心给高端人才发的补贴") == "人才服务中心"
+    assert _unit_said("深圳市人才服务中心", "深圳市人才服务中心预算是多少") == "深圳市人才服务中心"
+    assert _unit_said("深圳市人才服务中心", "人才补贴是多少") == ""
+
+
+# a department's narrative, each unit under its own heading (一、…本级, 二、…中心), the centre's name sharing 人才 with
+# the item asked; and its table by unit
+UNITS = ("一、深圳市示例局（本级）\n深圳市示例局（本级）预算1,000.00万元，包括在职人员经费600.00万元、项目支出400.00万元。\n\n"
+         "二、深圳市人事人才公共服务中心\n深圳市人事人才公共服务中心预算9,000.00万元，包括在职人员经费1,000.00万元、"
+         "项目支出8,000.00万元。\n1.市级人才专项经费8,000.00万元，主要包括：青年人才入户补贴2,000.00万元，用于向新引进青年"
+         "人才发放生活补贴；高层次人才奖励补贴6,000.00万元，用于人才奖励补贴支出。\n\n"
+         "一般公共预算支出表（按功能分类）\n单位：万元\n单位名称\t支出总计\n深圳市示例局\t10,000.00\n"
+         "深圳市示例局（本级）\t1,000.00\n深圳市人事人才公共服务中心\t9,000.00\n")
+
+
+def test_a_unit_named_in_the_question_chooses_its_section_not_the_sentence(tmp_path):
+    from qa.answer import ask
+
+    city = city_of(tmp_path, [("示例局", UNITS), ("文化局", "文物保护项目700.00万元。")])
+    # the centre's name says which section; the rest of the question says which item (not the centre's whole budget)
+    a = ask("深圳示例局下面的人事人才公共服务中心2026年给高端人才发奖励补贴，准备了多少钱？", city.store.root, retriever=city)
+    assert a.answered and a.value == 6000.0, a.answer
+    whole = ask("深圳示例局下面的人事人才公共服务中心2026年预算是多少？", city.store.root, retriever=city)
+    assert whole.answered and whole.value == 9000.0, whole.answer
