@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
 from qa.cells import name_cells, text_cells
-from qa.phrase import ACTUAL, PLAN_ASKED, PLANNED, overlap
+from qa.phrase import ACTUAL, CARRIED_PART, PLAN_ASKED, PLANNED, overlap
 from qa.question import POINTING, not_asked, where_and_asked
 from qa.vocab import TITLE
 
@@ -45,7 +45,6 @@ _CLAUSE = "，,：:、"
 # specific words are not in the item's name, and that shares words with at most a third of its uses, is not answered
 # by its amount (one that describes most of them, 请专家、上门检查、指导企业…, asks for the item).
 MANY_USES = 4
-CARRIED_PART = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of the amount before it
 LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
 _NEXT_SENTENCE_LIST = re.compile(r"。\s*其中[，,：:]?")  # …or opens the next sentence
 # A question comparing two figures or ranking items asks for no single item's amount.

@@ -12,9 +12,8 @@ from index.numbers import joined_digits
 from index.sections import last_heading
 from qa.candidate import MIN_COVER, _Candidate
 from qa.cells import text_cells
-from qa.items import CARRIED_PART
-from qa.phrase import (ACTUAL, COMPARED, PLAN_ASKED, PLANNED, SENTENCE, Query, clean, grams, is_unit, match, norm,
-                       rate_kind, strip_entity)
+from qa.phrase import (ACTUAL, CARRIED_PART, COMPARED, PLAN_ASKED, PLANNED, SENTENCE, Query, clean, grams, is_unit,
+                       match, norm, rate_kind, strip_entity)
 from qa.question import MEASURE, STATED_COUNT, asked_direction
 
 if TYPE_CHECKING:
