@@ -93,8 +93,11 @@ _CODE = re.compile(r"[（(](\d{3,7})\s*[)）]")
 def _coded_in(items: list) -> str | None:
     """The classification the items' codes, printed in brackets after their names (其他城乡社区公共设施支出(2120399）,
     工资福利支出（301）), say they are of (qa.rank_codes.classification); None when most print none."""
-    heads = [SimpleNamespace(code=m.group(1)[:3]) for c, *_ in items
-             if (m := _CODE.search(halfwidth(c.text)[:_AMOUNT.search(halfwidth(c.text)).start()]))]
+    heads = []
+    for c, *_ in items:
+        text = halfwidth(c.text)  # (every item of a list states an amount: _item)
+        if m := _CODE.search(text, 0, _AMOUNT.search(text).start()):
+            heads.append(SimpleNamespace(code=m.group(1)[:3]))
     return classification(heads) if len(heads) * 2 >= len(items) else None
 
 

@@ -92,8 +92,7 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
             # row's 基本支出), not a figure of the same name in another table
             cand = structured(q, totals_of([read[0].hit], retriever.chunks()), retriever.terms())
         if cand is None or not cand.value:
-            hits = retriever.search(q, 20, docs=sc.keys)
-            cand = structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
+            cand = _read(q, sc, retriever)
         if read and (cand is None or not cand.value):
             cand = _table_whole(asked[1], read[0], retriever)
         if cand is None or cand.unit != "万元":
@@ -110,9 +109,7 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
     if whole.value and part.value >= whole.value - 0.005:
         # the part read as its whole (财政拨款“三公”经费中出国费用: the sentence of the 三公 total): read again with
         # the comma that makes the part the thing asked within the whole (qa.evidence: "Y中，X是多少")
-        q = f"{asked[1]}中，{asked[0]}是多少"
-        hits = retriever.search(q, 20, docs=sc.keys)
-        again = structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
+        again = _read(f"{asked[1]}中，{asked[0]}是多少", sc, retriever)
         if again is not None and again.unit == "万元" and again.value < whole.value - 0.005:
             part = read[0] = again
     if not whole.value or part.value >= whole.value - 0.005:
@@ -128,6 +125,15 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
                   mode="structured", rows=rows, confidence=round(min(c.cover for c in read), 3),
                   basis=[b for c in read for b in basis_of(question, c)], table=part.table, row=part.row,
                   column=part.column)
+
+
+def _read(q: str, sc: Scope, retriever: Retriever):
+    """The figure a question reads as, among the named documents' passages and their tables' totals."""
+    from qa.evidence import structured
+    from qa.retrieve import totals_of
+
+    hits = retriever.search(q, 20, docs=sc.keys)
+    return structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
 
 
 def _table_whole(whole: str, part, retriever: Retriever):
