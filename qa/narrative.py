@@ -47,25 +47,31 @@ _OF_WHICH = re.compile(r"\s*其中")
 _AMOUNT_END = re.compile(r"[\d,.]+\s*(?:万元|亿元|元)\s*$")
 _CARRIED_END = re.compile(CARRIED_PART.pattern + r"(?:资金)?\s*$")
 _YEARS = re.compile(r"20\d\d\s*年度?|本?(?:部门|单位)|年初|预算")
-_SOURCE = re.compile(r"(?:拨款|收入|补助|资金)(?:收入)?\s*$")  # an amount's name that says where money comes from
+# an amount's name that says where money comes from, or a whole (收入预算, 项目支出): its carry-over is a sibling, or
+# the whole's own, as asked of the department
+_SOURCE = re.compile(r"(?:拨款|收入|补助|资金|预算|总额|总计|合计|支出)(?:收入|数)?\s*$")
 
 
 def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
     """A figure of an item in a list of parts (共有车辆4辆，其中：机要通信用车1辆、…; 购置车辆30辆，主要是…) is a
     part: only the question that names the item (most of its words) asks for it. A semicolon closes the list
     (…其中行政编制132人，事业编制79人；实有人员214人: no part of the 编制)."""
-    parts = _PARTS.split(re.split(r"[；;]", prefix)[-1])
+    clause = re.split(r"[；;]", prefix)[-1]
+    parts = _PARTS.split(clause)
     pieces = re.split(r"[，；;：:、]|,(?!\d{3})", parts[-1])  # (not the thousands' commas of an amount)
     carried = _CARRIED_END.search(pieces[-1])
+    # (…保障项目615.04万元，其中结转结余126.00万元: the 其中 that opened the carry-over heads no list, the clause
+    # before it says whose it is)
+    said = re.split(r"[，；;：:、]|,(?!\d{3})", clause) if carried and len(pieces) == 1 and len(parts) >= 2 else pieces
     own = clean(strip_entity(_YEARS.sub("", pieces[-1][:carried.start()]), hit)) if carried else ""
     if carried and len(own) >= 2:
         # the carry-over of a thing named before it (…运营管理项目上年结转66.73万元) is that thing's
         item = own
-    elif carried and len(pieces) >= 2 and (before := _AMOUNT_END.search(pieces[-2])) \
-            and not _SOURCE.search(pieces[-2][:before.start()]):
+    elif carried and len(said) >= 2 and (before := _AMOUNT_END.search(said[-2])) \
+            and not _SOURCE.search(said[-2][:before.start()]):
         # …or said right after an item's amount (…物业管理服务2,520.00万元，上年结转122.31万元), in a list or not:
-        # that item's, unless the item is itself a source of funds (一般公共预算拨款…，上年结转…: siblings)
-        item = clean(strip_entity(pieces[-2][:before.start()], hit))
+        # that item's, unless the item is itself a source of funds (一般公共预算拨款…，上年结转…: siblings) or a whole
+        item = clean(strip_entity(said[-2][:before.start()], hit))
     elif len(parts) < 2:
         return False
     else:

@@ -23,11 +23,16 @@ def test_a_carried_over_part_said_after_an_items_amount_is_that_items():
     # …in a list or not, and when the item names it before the carry-over (莲塘…项目上年结转)
     assert _unnamed("上年结转是多少", "查验服务费7,083.34万元，上年结转564.09万元。", "564.09")
     assert _unnamed("上年结转是多少", "平台运营管理项目上年结转66.73万元，用于专业管理服务。", "66.73")
+    # …and when 其中 opens it: the 其中 heads no list, the clause before says whose it is
+    assert _unnamed("结转结余是多少", "常用装备保障项目615.04万元，其中结转结余126.00万元。", "126.00")
 
 
-def test_a_carried_over_amount_beside_a_source_of_funds_is_a_sibling_not_its_part():
+def test_a_carried_over_amount_beside_a_source_of_funds_or_a_whole_is_not_its_items():
     said = "收入预算2,000.00万元，其中：一般公共预算拨款1,500.00万元，上年结转500.00万元。"
     assert not _unnamed("上年结转是多少", said, "500.00")
+    # …nor beside a whole (收入预算, 项目支出): its carry-over is the department's as asked
+    assert not _unnamed("上年结转是多少", "2026年收入预算1,000.00万元，其中上年结转200.00万元。", "200.00")
+    assert not _unnamed("上年结转是多少", "2026年收入预算1,000.00万元，上年结转200.00万元。", "200.00")
 
 
 def test_the_unit_as_the_question_says_it():
