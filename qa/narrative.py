@@ -44,6 +44,7 @@ _PURPOSE = re.compile(r"\s*[，,]\s*(?:主要)?(?:用于|是用于)")
 _PURPOSE_CLAUSE = re.compile(_PURPOSE.pattern + r"[^。；;]*(?=[，,][^，,。；;]*$)")
 _PARTS = re.compile(r"其中|主要是|主要为|主要包括|包括|分别是|分别为")  # words that open a list of parts
 _OF_WHICH = re.compile(r"\s*其中")
+_PIECES = re.compile(r"[，；;：:、]|,(?!\d{3})")  # a clause's pieces (not at the thousands' commas of an amount)
 _AMOUNT_END = re.compile(r"[\d,.]+\s*(?:万元|亿元|元)\s*$")
 _CARRIED_END = re.compile(CARRIED_PART.pattern + r"(?:资金)?\s*$")
 _YEARS = re.compile(r"20\d\d\s*年度?|本?(?:部门|单位)|年初|预算")
@@ -58,11 +59,11 @@ def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
     (…其中行政编制132人，事业编制79人；实有人员214人: no part of the 编制)."""
     clause = re.split(r"[；;]", prefix)[-1]
     parts = _PARTS.split(clause)
-    pieces = re.split(r"[，；;：:、]|,(?!\d{3})", parts[-1])  # (not the thousands' commas of an amount)
+    pieces = _PIECES.split(parts[-1])
     carried = _CARRIED_END.search(pieces[-1])
     # (…保障项目615.04万元，其中结转结余126.00万元: the 其中 that opened the carry-over heads no list, the clause
     # before it says whose it is)
-    said = re.split(r"[，；;：:、]|,(?!\d{3})", clause) if carried and len(pieces) == 1 and len(parts) >= 2 else pieces
+    said = _PIECES.split(clause) if carried and len(pieces) == 1 and len(parts) >= 2 else pieces
     own = clean(strip_entity(_YEARS.sub("", pieces[-1][:carried.start()]), hit)) if carried else ""
     if carried and len(own) >= 2:
         # the carry-over of a thing named before it (…运营管理项目上年结转66.73万元) is that thing's
