@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from index.entity import clean_name, org_suffix, place_of
+from index.entity import org_suffix
 from index.numbers import joined_digits
 from index.sections import last_heading
 from qa.candidate import MIN_COVER, _Candidate
@@ -15,6 +15,7 @@ from qa.cells import text_cells
 from qa.phrase import (ACTUAL, CARRIED_PART, COMPARED, PLAN_ASKED, PLANNED, SENTENCE, Query, clean, grams, is_unit,
                        match, norm, rate_kind, strip_entity)
 from qa.question import MEASURE, STATED_COUNT, asked_direction
+from qa.unit_row import unit_names
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -47,7 +48,7 @@ _OF_WHICH = re.compile(r"\s*其中")
 _PIECES = re.compile(r"[，；;：:、]|,(?!\d{3})")  # a clause's pieces (not at the thousands' commas of an amount)
 _AMOUNT_END = re.compile(r"[\d,.]+\s*(?:万元|亿元|元)\s*$")
 _CARRIED_END = re.compile(CARRIED_PART.pattern + r"(?:资金)?\s*$")
-_YEARS = re.compile(r"20\d\d\s*年度?|本?(?:部门|单位)|年初|预算")
+_FRAMING = re.compile(r"20\d\d\s*年度?|本?(?:部门|单位)|年初|预算")  # words that frame a figure, naming no thing
 # an amount's name that says where money comes from, or a whole (收入预算, 项目支出): its carry-over is a sibling, or
 # the whole's own, as asked of the department
 _SOURCE = re.compile(r"(?:拨款|收入|补助|资金|预算|总额|总计|合计|支出)(?:收入|数)?\s*$")
@@ -64,7 +65,7 @@ def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
     # (…保障项目615.04万元，其中结转结余126.00万元: the 其中 that opened the carry-over heads no list, the clause
     # before it says whose it is)
     said = _PIECES.split(clause) if carried and len(pieces) == 1 and len(parts) >= 2 else pieces
-    own = clean(strip_entity(_YEARS.sub("", pieces[-1][:carried.start()]), hit)) if carried else ""
+    own = clean(strip_entity(_FRAMING.sub("", pieces[-1][:carried.start()]), hit)) if carried else ""
     if carried and len(own) >= 2:
         # the carry-over of a thing named before it (…运营管理项目上年结转66.73万元) is that thing's
         item = own
@@ -106,7 +107,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     spans = _sentence_spans(text)
     planned = None  # (score, sentence start, end, name) of a plan figure skipped for the actual after it
     unit_section = unit_heading(getattr(hit.chunk, "section", None) or "")
-    names = _unit_names(unit_section) if unit_section and _unit_said(unit_section, q.text) else ()
+    names = unit_names(unit_section) if unit_section and _unit_said(unit_section, q.text) else ()
     if names:
         # the unit the question names, under its own heading: its name chose the section, as the document's name
         # chose the document; the sentence is read for the rest of the question (人事人才公共服务中心…给高端人才发
@@ -163,14 +164,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
 
 def _unit_said(unit: str, question: str) -> str:
     """The unit's name as the question says it (whole, or without its place), or ""."""
-    return next((n for n in _unit_names(unit) if n in question), "")
-
-
-def _unit_names(unit: str) -> tuple[str, ...]:
-    """A unit's name and its name without the place, the longer first."""
-    name = clean_name(unit)[0]
-    rest = place_of(name)[1].lstrip("市")
-    return (name, rest) if len(rest) >= 3 and rest != name else (name,)
+    return next((n for n in unit_names(unit) if n in question), "")
 
 
 def _without(text: str, names: tuple[str, ...]) -> str:

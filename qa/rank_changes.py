@@ -6,7 +6,6 @@ change, never by their amount: a level is no answer to "which rose most"."""
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from index.document import UNIT_TO_WANYUAN
@@ -14,7 +13,7 @@ from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import grams
-from qa.rank_codes import asked_classification, classification, same_classification
+from qa.rank_codes import asked_classification, classification_of, same_classification
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -92,13 +91,13 @@ _CODE = re.compile(r"[（(](\d{3,7})\s*[)）]")
 
 def _coded_in(items: list) -> str | None:
     """The classification the items' codes, printed in brackets after their names (其他城乡社区公共设施支出(2120399）,
-    工资福利支出（301）), say they are of (qa.rank_codes.classification); None when most print none."""
-    heads = []
+    工资福利支出（301）), say they are of (qa.rank_codes.classification_of); None when most print none."""
+    codes = []
     for c, *_ in items:
         text = halfwidth(c.text)  # (every item of a list states an amount: _item)
         if m := _CODE.search(text, 0, _AMOUNT.search(text).start()):
-            heads.append(SimpleNamespace(code=m.group(1)[:3]))
-    return classification(heads) if len(heads) * 2 >= len(items) else None
+            codes.append(m.group(1))
+    return classification_of(codes) if codes and len(codes) * 2 >= len(items) else None
 
 
 def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:

@@ -59,6 +59,11 @@ def classification(items: list) -> str | None:
     codes = [r.code for r in items if r.code and len(r.code) == 3]
     if len(codes) * 2 < len(items) or not codes:
         return None
+    return classification_of(codes)
+
+
+def classification_of(codes: list[str]) -> str | None:
+    """The classification most of the codes are of, by their first digit (2 功能, 3 经济3, 5 经济5); None if none is."""
     for prefix, name in (("2", "功能"), ("3", "经济3"), ("5", "经济5")):
         if sum(c.startswith(prefix) for c in codes) * 2 > len(codes):
             return name

@@ -80,12 +80,17 @@ def units_named(question: str, keys, chunks) -> list[str]:
     return whole or found
 
 
-def named_whole(unit: str, question: str) -> bool:
-    """The question says the unit's name, or its name without the place."""
+def unit_names(unit: str) -> tuple[str, ...]:
+    """A unit's name and its name without the place (考试院 of 深圳市考试院), the longer first."""
     name = clean_name(_CODE.sub("", halfwidth(unit)))[0]
     rest = place_of(name)[1].lstrip("市")
+    return (name, rest) if len(rest) >= 3 and rest != name else (name,)
+
+
+def named_whole(unit: str, question: str) -> bool:
+    """The question says the unit's name, or its name without the place."""
     q = halfwidth(question)
-    return name in q or (len(rest) >= 3 and rest in q)
+    return any(n in q for n in unit_names(unit))
 
 
 def own_office_alone(question: str) -> bool:
