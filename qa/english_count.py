@@ -23,6 +23,11 @@ HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z0-9'’-]+\s+){0,3}?(?:[A-Za-z'�
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 
 
+# The share of the question's words (by rarity) a long statement name must say to be read by them alone (all but a
+# rare word's fraction: a question of four words said whole)
+WHOLE_QUESTION = 0.9
+
+
 def count_question(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever,
                    described: str = "") -> str | None:
     """The Chinese count question an English "how many …" asks: of the things the unit holds or buys (_held_count),
@@ -52,8 +57,11 @@ def target_question(question: str, described: str, units: list[str], years: list
             figures.setdefault(name, set()).add((value, unit))
     # ("in total" asks the total, 总数, though "total" frames most questions)
     total = " total" if re.search(r"\bin total\b|\btotal (?:number|count)\b", question, re.I) else ""
-    read = [m for m in best(stems(described + total), sorted(figures)) if not m.chance]
-    if not read or read[0].word_share < MIN_GLOSS:
+    said = stems(described + total)
+    read = [m for m in best(said, sorted(figures)) if not m.chance]
+    # a statement's name says most of its own words; or, a name that carries the words of its clause before the thing
+    # (重点推动人工智能医院建设 5家), every word of the question of two or more
+    if not read or read[0].word_share < MIN_GLOSS and not (len(said) >= 2 and read[0].query_share >= WHOLE_QUESTION):
         return None
     top = read[0]
     other = next((m for m in read[1:] if figures[m.text] != figures[top.text]), None)

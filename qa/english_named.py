@@ -18,7 +18,11 @@ _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do
             r"and|according|by|than|s")
 # Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
 _FRAMING = (r"budget(?:ed|s|ing)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
-            r"earmark\w*|expect\w*|amount|figure|money|much|what|whats|which|combined|together|altogether|"
+            r"earmark\w*|expect\w*|"
+            # (the asker's verbs of what the unit states or intends: it says, wants to…; not "aim", which may name the
+            # target itself, 目标)
+            r"say(?:s|ing)?|said|want(?:s|ed)?|intend(?:s|ed)?|hope[sd]?|"
+            r"amount|figure|money|much|what|whats|which|combined|together|altogether|"
             # (the verbs of paying it out: hands to enterprises, gives, goes to, puts into)
             r"hand(?:s|ed|ing)?|give[sn]?|gave|giving|go(?:es|ing)?|went|put(?:s|ting)?|"
             # (…-based: what a thing is based on, performance-based wages, is said by the word before it)

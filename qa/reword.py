@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 MIN_LEXICAL = 1.0  # a definition that says at least half of the question's words, or a full abbreviation
 # (预算 asks, except as the name of a fund: 一般公共预算 is a quantity's word, 一般公共 alone another's)
-_ASKING = re.compile(r"是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|大概|大约|请问|"
+_ASKING = re.compile(r"(?:是|有)?(?:多少|几)(?:[千万亿]|百万|千万)?元|是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|大概|大约|请问|"
                      r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
 
 
@@ -361,13 +361,15 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     terms = other_way_in_time(subject, not_remainders(terms, subject), earlier)
     if not phrase or not terms:
         return None, []
+    # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
+    # (…or left out in a clause before the thing: 养老、医疗保险和年金以外，其余那点社保费)
+    avoided = list(dict.fromkeys(not_asked(phrase) + not_asked(subject)))
     best = _by_given_name(phrase, terms, vocab)
     if best is None:
-        # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
-        # (…or left out in a clause before the thing: 养老、医疗保险和年金以外，其余那点社保费)
-        avoided = list(dict.fromkeys(not_asked(phrase) + not_asked(subject)))
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab,
                         ties)
+    if best is None and ties:
+        best = _told_apart(phrase, ties, avoided, vocab)
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
         return None, []
     if best is not None and FUND_TERM.fullmatch(best[1]) and _named([rest := FUND_TERM.sub(" ", phrase)]):
@@ -391,6 +393,28 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
         return None, ties
     _, term, why = best
     return (asked_again(question, sc, retriever, term, subject, past), [Basis(part="term", text=term, words=[why])]), []
+
+
+def _told_apart(phrase: str, ties: list[str], avoided: list[str],
+                vocab: Vocabulary) -> tuple[float, str, str] | None:
+    """Of the two terms the encoder placed equally near, the one the question's own words say (a word of it, two of
+    its meaningful characters, or a word of the same sense: 招待 and 接待) when the other says none; else None.
+    Not when the question asks a class (发工资奖金、交社保的那一大类: one of its items is said), nor by a word the
+    question leaves out (不算专项业务)."""
+    if len(ties) != 2 or _CLASS_ASKED.search(phrase):
+        return None
+    words = phrase
+    for a in avoided:
+        words = words.replace(a, " ")
+    said = [t for t in ties if keeps_a_morpheme(words, t, 0.0) or bridged(words, t)]
+    if len(said) != 1:
+        return None
+    read = _encoded(for_encoder(phrase), said, vocab)
+    if read is None:
+        return None
+    other = next(t for t in ties if t != said[0])
+    # (the lead said as none: a figure read so is the encoder's reading with the least confidence, near_confidence)
+    return read[0], said[0], f"近义（{read[0]:.2f}，比次近的“{other}”近0.00）→{said[0]}（两者同样相近，仅此项说问题的词）"
 
 
 # How many more of the question's words the reworded term must say than an item's sentence holding a rare word of it

@@ -642,3 +642,16 @@ def test_the_counted_noun_may_follow_a_word_holding_digits():
     # "5G base stations": the counted thing is read whole, the digits' word with it
     assert HOW_MANY.search("How many new 5G base stations will it build?").group(1) == "new 5G base stations"
     assert HOW_MANY.search("How many vehicles did it hold?").group(1) == "vehicles"
+
+
+def test_a_target_whose_name_carries_its_clause_is_read_when_the_question_says_all_of_it(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    city = city_of(tmp_path, [("卫生健康委员会", "全面推广人工智能典型应用场景，重点推动5家人工智能医院建设，开展临床研究型病房"
+                                          "标准化建设5家。"), ("统计局", "业务运行保障项目100.00万元。")])
+    # the statement's name says more than the question (推广…应用场景), but every word of the question; and "say"
+    # only frames what the unit states
+    a = ask("How many AI hospitals does the Shenzhen Health Commission say it will focus on building in 2026?",
+            city.store.root, retriever=city)
+    assert a.answered and a.value == 5.0, a.answer

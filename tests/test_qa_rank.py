@@ -436,6 +436,9 @@ def test_an_item_the_question_leaves_out_is_not_ranked(tmp_path):
     assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
     a = ask("深圳市示例局2026年项目支出里，除了那笔400万的信访大厅运行，哪一项最多？", tmp_path / "store")
     assert a.answered and a.value == 350.0 and "社工服务项目" in a.answer, a.answer
+    # (…said with its 外 and no comma after it)
+    b = ask("深圳市示例局2026年项目支出里除信访大厅运行外最多的是哪一项？", tmp_path / "store")
+    assert b.answered and b.value == 350.0, b.answer
 
 
 FORM = RANKED + """
