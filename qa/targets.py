@@ -228,6 +228,25 @@ def _counted_thing(question: str, unit: str) -> str:
     return re.sub(r"(?:至少|最少|最多|一共|总共|共|大约|大概|约)+$", "", counted[0]) if counted else ""
 
 
+# The bigrams of a table's title the question must say (and more than of the table of any other figure as well said)
+# for that table to tell the figures apart (部门整体…绩效目标 says six of 部门整体支出绩效目标表, four of 部门专项业务经费
+# 绩效目标表)
+MIN_TABLE_SAID = 3
+
+
+def _in_table_named(question: str, tied: list[StatedQuantity]) -> StatedQuantity | None:
+    """Of figures the question's words say equally well, the one in the table whose title it says clearly most of
+    (MIN_TABLE_SAID bigrams, more than of any table of another figure); None when it names none of them so."""
+    from qa.phrase import grams
+
+    asked = grams(halfwidth(question))
+    said = {id(f): len(asked & grams(f.chunk.table or "")) for f in tied}
+    top = max(tied, key=lambda f: said[id(f)])
+    if said[id(top)] < MIN_TABLE_SAID or any(f.value != top.value and said[id(f)] >= said[id(top)] for f in tied):
+        return None
+    return top
+
+
 def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | None = None) -> StatedQuantity | None:
     """The figure of the named document, in the unit the question asks (or `unit`: % for a rate asked, 自来水普及率达到
     多少), whose statement says the question's words best (see the module's account); None when none clearly does."""
@@ -263,7 +282,11 @@ def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | 
         return None
     best = max(found.values(), key=lambda f: f.score)
     if any(f.score >= best.score and f.value != best.value for f in found.values()):
-        return None  # two figures said as well: the question does not tell them apart
+        # two figures said as well: the question tells them apart by the table it names (部门整体绩效目标里: the
+        # department-wide form, not a project's printing the same target), or not at all
+        best = _in_table_named(question, [f for f in found.values() if f.score >= best.score])
+        if best is None:
+            return None
     if len(best.said) < 2 and len(chars & set(best.sentence)) < 3:
         return None  # one word alone, and little else of the question: a coincidence of wording
     return best

@@ -140,3 +140,18 @@ def test_a_count_in_the_general_measure_word_answers_only_when_it_names_the_thin
     # …while a 个 statement naming what is counted still answers a 座 asked (水库27个 for 水库至少有几座)
     asked = "深圳市卫生健康委员会要接着往下建的大中型水库至少有几座？"
     assert stated_quantity(asked, target_city.scope(asked), target_city).value == 27.0
+
+
+def test_one_target_printed_in_several_forms_is_read_from_the_form_the_question_names():
+    from types import SimpleNamespace
+
+    from qa.targets import _in_table_named
+
+    def stated(value, table):
+        return StatedQuantity(value, "条", f"提交的审计建议数量(条)：≥{value:g}", SimpleNamespace(table=table), ("审计建议",), 10)
+
+    # the same target in two projects' forms and the department-wide one, each naming it alike
+    tied = [stated(90, "部门专项业务经费绩效目标表"), stated(10, "部门专项业务经费绩效目标表"), stated(100, "部门整体支出绩效目标表")]
+    assert _in_table_named("西安市审计局2026年部门整体绩效目标里，要提多少条审计建议？", tied).value == 100
+    # a question naming no form does not tell them apart
+    assert _in_table_named("西安市审计局2026年要提多少条审计建议？", tied) is None
