@@ -160,9 +160,10 @@ MIN_SAID = 0.15
 # (项级/款级 name the level; the last level of the functional classification, 最末一级/最细, is its 项)
 _LEVEL = re.compile(r"哪一?(类|款|项)(?!目)|几大(类)|(?:功能|经济)?大(类)|哪一?个?(项)目|(类|款|项)级|"
                     r"最(?:末|后|底|细|小)(?:一)?(?:级|层)|最细")
+# What a ranking leaves out, up to its 外 (除工资福利支出外金额最大的), a comma, or the bracket it is said in
+# (（不算局机关本身）)
 EXCEPT = re.compile(r"(?:除(?:了|去|开)?|不算|扣除|排除|撇开|撇除|抛开|刨去|刨除|剔除)(?P<x>[^，,。？?（）()]{2,30}?)"
-                    r"(?:(?:以外|之外|外)[，,]?|[，,]|(?=[）)]))")  # (…or up to the bracket it is said in: （不算局机关本身）;
-# …or its 外 with no comma after: 除工资福利支出外金额最大的)
+                    r"(?:(?:以外|之外|外)[，,]?|[，,]|(?=[）)]))")
 BEHIND = re.compile(r"(?:排在|排名在|仅次于|次于)(?P<x>[^，,。？?的]{2,20}?)(?:后面|之后|后头|后)?的")
 
 

@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 MIN_LEXICAL = 1.0  # a definition that says at least half of the question's words, or a full abbreviation
-# (预算 asks, except as the name of a fund: 一般公共预算 is a quantity's word, 一般公共 alone another's)
-_ASKING = re.compile(r"(?:是|有)?(?:多少|几)(?:[千万亿]|百万|千万)?元|是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|大概|大约|请问|"
-                     r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
+# (预算 asks, except as the name of a fund: 一般公共预算 is a quantity's word, 一般公共 alone another's; so does the unit
+# the answer is asked in, 多少万元: 万元 left alone pulled the reading to a column 资金金额（万元）)
+_ASKING = re.compile(r"(?:是|有)?(?:多少|几)(?:[千万亿]|百万|千万)?元|是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|"
+                     r"大概|大约|请问|(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
 
 
 # A clause before the one that names the thing, saying how to cut (按钱花在谁身上来分，…): a frame, not the thing.
@@ -400,7 +401,8 @@ def _told_apart(phrase: str, ties: list[str], avoided: list[str],
     """Of the two terms the encoder placed equally near, the one the question's own words say (a word of it, two of
     its meaningful characters, or a word of the same sense: 招待 and 接待) when the other says none; else None.
     Not when the question asks a class (发工资奖金、交社保的那一大类: one of its items is said), nor by a word the
-    question leaves out (不算专项业务)."""
+    question leaves out (不算专项业务). A weak reading, answered at the least confidence: of the ties it broke, right
+    10 times in 14 on the tuned questions and 8 in 17 on the blind ones (办公 of 租办公地方 read as 办公费)."""
     if len(ties) != 2 or _CLASS_ASKED.search(phrase):
         return None
     words = phrase
