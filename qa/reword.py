@@ -369,8 +369,6 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     if best is None:
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab,
                         ties)
-    if best is None and ties:
-        best = _told_apart(phrase, ties, avoided, vocab)
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
         return None, []
     if best is not None and FUND_TERM.fullmatch(best[1]) and _named([rest := FUND_TERM.sub(" ", phrase)]):
@@ -394,29 +392,6 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
         return None, ties
     _, term, why = best
     return (asked_again(question, sc, retriever, term, subject, past), [Basis(part="term", text=term, words=[why])]), []
-
-
-def _told_apart(phrase: str, ties: list[str], avoided: list[str],
-                vocab: Vocabulary) -> tuple[float, str, str] | None:
-    """Of the two terms the encoder placed equally near, the one the question's own words say (a word of it, two of
-    its meaningful characters, or a word of the same sense: 招待 and 接待) when the other says none; else None.
-    Not when the question asks a class (发工资奖金、交社保的那一大类: one of its items is said), nor by a word the
-    question leaves out (不算专项业务). A weak reading, answered at the least confidence: of the ties it broke, right
-    10 times in 14 on the tuned questions and 8 in 17 on the blind ones (办公 of 租办公地方 read as 办公费)."""
-    if len(ties) != 2 or _CLASS_ASKED.search(phrase):
-        return None
-    words = phrase
-    for a in avoided:
-        words = words.replace(a, " ")
-    said = [t for t in ties if keeps_a_morpheme(words, t, 0.0) or bridged(words, t)]
-    if len(said) != 1:
-        return None
-    read = _encoded(for_encoder(phrase), said, vocab)
-    if read is None:
-        return None
-    other = next(t for t in ties if t != said[0])
-    # (the lead said as none: a figure read so is the encoder's reading with the least confidence, near_confidence)
-    return read[0], said[0], f"近义（{read[0]:.2f}，比次近的“{other}”近0.00）→{said[0]}（两者同样相近，仅此项说问题的词）"
 
 
 # How many more of the question's words the reworded term must say than an item's sentence holding a rare word of it

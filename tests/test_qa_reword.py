@@ -298,27 +298,6 @@ def test_two_terms_the_encoder_cannot_tell_apart_are_no_reading(monkeypatch):
     assert _encoded("直接补给企业", terms[2:], vocab)[1] == "对企业补助"
 
 
-def test_two_tied_terms_are_told_apart_by_the_one_that_says_the_questions_words(monkeypatch):
-    from types import SimpleNamespace
-
-    import qa.meaning
-    from qa.reword import _told_apart
-
-    vocab = SimpleNamespace(gloss={})
-    monkeypatch.setattr(qa.meaning, "nearest", lambda phrase, texts, k=1: [(0.9, t) for t in texts][:k])
-    # 退休费 says 退休, 对个人和家庭的补助 nothing of the question: the question's words tell the two apart
-    read = _told_apart("给已经退休的老职工发的钱", ["对个人和家庭的补助", "退休费"], [], vocab)
-    assert read[1] == "退休费" and "近0.00" in read[2]  # (with no lead: the least confidence a reading has)
-    # a word of the same sense is said too (招待 and 接待)
-    assert _told_apart("招待来访客人", ["会议费", "公务接待费"], [], vocab)[1] == "公务接待费"
-    # both say a word of it (办公 of 办公设备购置, 电 of 电费): still a guess
-    assert _told_apart("办公楼用电", ["电费", "办公设备购置"], [], vocab) is None
-    # a word the question leaves out tells nothing; nor does one item said of a class asked
-    assert _told_apart("不算专项业务 光是发工资、维持日常运转", ["专项资金列入部门预算的项目", "上年结转"],
-                       ["专项业务"], vocab) is None
-    assert _told_apart("发工资奖金、交社保和公积金的那一大类钱", ["对个人和家庭的补助", "奖金"], [], vocab) is None
-
-
 def test_the_encoder_reads_the_thing_past_a_where_in_the_askers_words_and_a_fund_said_after_it():
     from qa.reword import for_encoder
 
