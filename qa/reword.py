@@ -362,11 +362,11 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     terms = other_way_in_time(subject, not_remainders(terms, subject), earlier)
     if not phrase or not terms:
         return None, []
-    # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
-    # (…or left out in a clause before the thing: 养老、医疗保险和年金以外，其余那点社保费)
-    avoided = list(dict.fromkeys(not_asked(phrase) + not_asked(subject)))
     best = _by_given_name(phrase, terms, vocab)
     if best is None:
+        # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
+        # (…or left out in a clause before the thing: 养老、医疗保险和年金以外，其余那点社保费)
+        avoided = list(dict.fromkeys(not_asked(phrase) + not_asked(subject)))
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab,
                         ties)
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
