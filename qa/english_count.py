@@ -23,8 +23,8 @@ HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z0-9'’-]+\s+){0,3}?(?:[A-Za-z'�
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 
 
-# The share of the question's words (by rarity) a long statement name must say to be read by them alone (all but a
-# rare word's fraction: a question of four words said whole)
+# The share of the question's words (weighted by rarity) that a statement name saying under half of its own words must
+# say to be read: all of them, or all but a common one (a name carries its clause: 重点推动人工智能医院建设)
 WHOLE_QUESTION = 0.9
 
 
