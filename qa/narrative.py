@@ -15,7 +15,7 @@ from qa.cells import text_cells
 from qa.phrase import (ACTUAL, CARRIED_PART, COMPARED, PLAN_ASKED, PLANNED, SENTENCE, Query, clean, grams, is_unit,
                        match, norm, rate_kind, strip_entity)
 from qa.question import MEASURE, STATED_COUNT, asked_direction
-from qa.unit_row import unit_names
+from qa.unit_row import named_whole, unit_names
 
 if TYPE_CHECKING:
     from qa.retrieve import Hit
@@ -107,7 +107,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
     spans = _sentence_spans(text)
     planned = None  # (score, sentence start, end, name) of a plan figure skipped for the actual after it
     unit_section = unit_heading(getattr(hit.chunk, "section", None) or "")
-    names = unit_names(unit_section) if unit_section and _unit_said(unit_section, q.text) else ()
+    names = unit_names(unit_section) if unit_section and named_whole(unit_section, q.text) else ()
     if names:
         # the unit the question names, under its own heading: its name chose the section, as the document's name
         # chose the document; the sentence is read for the rest of the question (人事人才公共服务中心…给高端人才发
@@ -160,11 +160,6 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
                                                       heading, hit)),
                               heading=clean(heading), unnamed=_listed_unnamed(q, prefix, hit)))
     return out
-
-
-def _unit_said(unit: str, question: str) -> str:
-    """The unit's name as the question says it (whole, or without its place), or ""."""
-    return next((n for n in unit_names(unit) if n in question), "")
 
 
 def _without(text: str, names: tuple[str, ...]) -> str:

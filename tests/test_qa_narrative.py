@@ -2,7 +2,7 @@
 part is the item's), and a unit named in the question choosing its own section of a department's narrative."""
 from types import SimpleNamespace
 
-from qa.narrative import _listed_unnamed, _unit_said
+from qa.narrative import _listed_unnamed
 from qa.phrase import Query
 from tests.conftest import city_of
 
@@ -36,9 +36,13 @@ def test_a_carried_over_amount_beside_a_source_of_funds_or_a_whole_is_not_its_it
 
 
 def test_the_unit_as_the_question_says_it():
-    assert _unit_said("深圳市人才服务中心", "深圳人社局下面的人才服务中心给高端人才发的补贴") == "人才服务中心"
-    assert _unit_said("深圳市人才服务中心", "深圳市人才服务中心预算是多少") == "深圳市人才服务中心"
-    assert _unit_said("深圳市人才服务中心", "人才补贴是多少") == ""
+    from qa.unit_row import named_whole, unit_names
+
+    # the names a section's unit is said by (whole, or without its place), and whether the question says one
+    assert unit_names("深圳市人才服务中心") == ("深圳市人才服务中心", "人才服务中心")
+    assert named_whole("深圳市人才服务中心", "深圳人社局下面的人才服务中心给高端人才发的补贴")
+    assert named_whole("深圳市人才服务中心", "深圳市人才服务中心预算是多少")
+    assert not named_whole("深圳市人才服务中心", "人才补贴是多少")
 
 
 # a department's narrative, each unit under its own heading (一、…本级, 二、…中心), the centre's name sharing 人才 with
