@@ -20,6 +20,9 @@ _COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
 # the counted noun: a plural, or a noun English counts without one (people, staff, personnel)
 # (a word before it may hold digits: 5G base stations, 12345 hotline calls)
 HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z0-9'’-]+\s+){0,3}?(?:[A-Za-z'’-]+?s|people|staff|personnel))\b", re.I)
+_TARGETS_NAMED = re.compile(r"\b(?:performance|targets?|goals?)\b", re.I)
+_TARGET_FRAMED = re.compile(r"\b(?:plans?|planned|aims?|aimed|targets?|goals?|expects?|expected|intends?|performance|"
+                            r"projects?)\b", re.I)
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 
 
@@ -31,10 +34,18 @@ WHOLE_QUESTION = 0.9
 def count_question(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever,
                    described: str = "") -> str | None:
     """The Chinese count question an English "how many …" asks: of the things the unit holds or buys (_held_count),
-    else of a target or output its documents state (target_question, read from `described`: the question's words
-    without its unit, place and asking words)."""
-    return _held_count(question, units, years, docs, retriever) or \
-        (target_question(question, described, units, years, docs, retriever) if described.strip() else None)
+    or of a target or output its documents state (target_question, read from `described`: the question's words
+    without its unit, place and asking words), the target first when the question is framed by one."""
+    target = (lambda: target_question(question, described, units, years, docs, retriever) if described.strip() else None)
+    held = (lambda: _held_count(question, units, years, docs, retriever))
+    # A question framed by a plan, target or project asks first what a target states: "how many people … plan to
+    # train on debt management" asks the target's 培训人数, not the staff the unit holds (实有人员); one buying or
+    # priced like the holdings the disclosures count (计划购置, 单价20万元以上的设备) asks those, unless it names the
+    # performance targets themselves
+    if _TARGETS_NAMED.search(question) or \
+            _TARGET_FRAMED.search(question) and not _PRICED.search(question) and not _BUYING.search(question):
+        return target() or held()
+    return held() or target()
 
 
 def target_question(question: str, described: str, units: list[str], years: list[str], docs: dict,

@@ -294,7 +294,10 @@ def best(query_stems: set[str], candidates: list[str]) -> list[Match]:
         if not direct:
             continue  # a translation supports a reading, never makes one alone (reception → 服务台 holds 服务)
         # one sense of single characters, which have many, is a chance reading (被: trip; 三公 says three and public)
-        chance = all(len(w) == 1 for w in direct) and len(set().union(*(heard[w][1] for w in direct))) < 2
+        # (…unless two words of two characters or more, the query's translations, bear it out: dog → 犬 beside stray →
+        # 流浪 and shelter → 收容 of 流浪犬只社会化收容数量)
+        chance = all(len(w) == 1 for w in direct) and len(set().union(*(heard[w][1] for w in direct))) < 2 and \
+            sum(len(w) >= 2 for w in hit) < 2
         # a single character the query leaves unsaid (用, 费) is no evidence against the reading: its senses are too
         # many for a question to say
         total = sum(word_weight(w) for w in ws if len(w) >= 2 or heard[w][0]) or 1.0

@@ -18,11 +18,13 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 
-def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int, n: int = 1) -> Answer | None:
+def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int, n: int = 1,
+                 rest: str = "") -> Answer | None:
     """The largest/smallest (or n-th largest/smallest) item of a list the narrative prints (qa.item_lists.ranked_list),
-    when no table ranks it."""
+    when no table ranks it; with `rest`, the follow-ups the list answers (its share of the amount the head prints,
+    its lead over the next)."""
     from qa.item_lists import ranked_list
-    from qa.rank import BEHIND
+    from qa.rank import BEHIND, GAP_ASKED, SHARE_ASKED
     from qa.retrieve import Hit
 
     found = ranked_list(question, sc, retriever, op)
@@ -46,11 +48,31 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
     head = re.sub(r"[\d,.]+\s*万?元.*$", "", found.head).strip("，,：: ")
     rows = [AnswerRow(entity=own(i), value=i.value, unit="万元", source=first.source, page=first.page, row=own(i))
             for i in found.items[:10]]
-    return Answer(question=question, answer=f"{head}所列各项中金额{word}的是“{own(top)}”，{top.value:,.2f}万元（文中所列）。",
-                  value=top.value, unit="万元", citations=[first], mode="extractive", row=own(top), rows=rows,
+    text = f"{head}所列各项中金额{word}的是“{own(top)}”，{top.value:,.2f}万元（文中所列）"
+    value, unit = top.value, "万元"
+    if SHARE_ASKED.search(rest):
+        # (of the amount the head prints, which its items add up to at most: a list's sum may leave items out)
+        whole = _head_amount(found.head, found.chunk.text)
+        if whole is None or sum(i.value for i in found.items) > whole + 0.01 * len(found.items) or top.value >= whole:
+            return None  # no whole printed for the share asked: the item's amount is no answer to it
+        value, unit = round(100.0 * top.value / whole, 2), "%"
+        of = re.sub(r"^[（(]?[\d一二三四五六七八九十]+[）).、]\s*", "", head)  # (1.精准预报: its number is no name)
+        text += f"，占{of}{whole:,.2f}万元的{value:.2f}%（{top.value:,.2f} ÷ {whole:,.2f}，由文中数字计算）"
+    if GAP_ASKED.search(rest) and n < len(found.items):
+        after = found.items[n]
+        text += f"，比其后的“{own(after)}”（{after.value:,.2f}万元）多{abs(top.value - after.value):,.2f}万元"
+    return Answer(question=question, answer=text + "。",
+                  value=value, unit=unit, citations=[first], mode="extractive", row=own(top), rows=rows,
                   confidence=found.share,
                   basis=[Basis(part="sentence", text=found.head, words=shared_words(question, found.head)),
                          Basis(part="row", text=own(top), words=[f"{word}: {top.value:,.2f}"])])
+
+
+def _head_amount(head: str, text: str) -> float | None:
+    """The amount the passage prints right after a list's head, for the whole it lists (1.精准预报1,357.00万元，主要
+    包括：…)."""
+    m = re.search(re.escape(halfwidth(head).strip()) + r"\s*([\d,]+(?:\.\d+)?)\s*万元", re.sub(r"\s+", "", halfwidth(text)))
+    return float(m.group(1).replace(",", "")) if m else None
 
 
 # One count of a list: the words since the last clause mark, then the number and its measure word.

@@ -15,10 +15,11 @@ from qa.question import FEW, MEASURES, POINTER
 from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
-from qa.rank_owner import blocks, told_apart
+from qa.rank_owner import blocks, told_apart, unit_projects
 from qa.rank_unit_years import unit_year_lines
 from qa.scope import without_names
 from qa.split_rows import merged
+from qa.unit_row import named_whole
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -124,6 +125,14 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
                 # from the sums, as in a table with no codes
                 out += [(head.label or "", "row", head, kids) for head, kids in _summed_children(items)
                         if not head.code]
+                # (and each coded unit's own projects; all units' together are the table's, when they add up to
+                # its 合计: 专项业务经费支出表列的具体项目)
+                own = unit_projects(items, _amount)
+                out += [g for g in own if len(g[3]) >= 2]
+                projects = [r for g in own for r in g[3]]
+                if own and (total := next((_amount(r) for r in rows if TOTAL_ROW.match(norm(r.label or ""))), None)) \
+                        and abs(sum(_amount(r) for r in projects) - total) <= 0.006 * len(projects) + 0.01:
+                    tops = projects
         else:
             summed = _summed_children(items)
             inner = {id(k) for _, kids in summed for k in kids}
@@ -298,12 +307,14 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     groups = _groups(chunks, units)
     under = under_row(asked_of, [g[0] for g in groups if g[1].startswith("row")])  # the row whose items are asked
 
-    def put_under(name: str) -> bool:  # the row the question puts the items under
-        return bool(under) and names_row(under.group("x"), name)
+    def put_under(name: str, head=None) -> bool:  # the row the question puts the items under
+        # (…or a coded unit of the department the question names whole: its own projects, 医疗保险基金管理中心哪个项目)
+        return bool(under) and names_row(under.group("x"), name) or \
+            head is not None and bool(head.code) and is_unit(name) and named_whole(name, asked_of)
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
     own = norm(docs[key].get("name") or "")
-    projects = bool(re.search(r"哪一?个?项目|(?:各个?|几个|每个|所有)项目", halfwidth(first or question)))  # (the items)
+    projects = bool(re.search(r"哪一?个?项目|(?:各个?|几个|每个|所有|具体)项目", halfwidth(first or question)))  # (the items)
     for name, kind, head, items in groups:
         if kind.startswith(("table:", "row:")) and kind.split(":")[1] != level:
             continue
@@ -326,7 +337,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 continue
         if len(items) < 2:
             continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
-        if under and not units and not (put_under(name) or label_says(head.table or "", under.group("x"))):
+        if under and not units and not (put_under(name, head) or label_says(head.table or "", under.group("x"))):
             continue  # “委托咨询业务”下面: the items of that row or table, not of another the words fit
         if kind == "table" and name in leveled:
             continue  # the level asked is printed: not the top rows
@@ -337,7 +348,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         # (rows of units: what they are compared by, 收入, may be one word; so may the row the question puts the items
         # under, “水利”这一款下面, a name of two characters)
         # (…or with the column it ranks them by, when the question names one the items print: 收入表里的事业收入)
-        if said < (1 if units or put_under(name) else 2) and \
+        if said < (1 if units or put_under(name, head) else 2) and \
                 said_of(grams(clean(name)) | columns_said(items, subject)) < 2:
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).
@@ -348,14 +359,14 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                  # "专项业务经费支出表里": a question that names a table asks for that table's items, not for the
                  # rows under a row of the same words in another table
                  + (1.0 if names_table and kind.startswith("table") else 0.0)
-                 + (2.0 if kind.startswith("row") and put_under(name) else 0.0))
+                 + (2.0 if kind.startswith("row") and put_under(name, head) else 0.0))
         scored.append((score, name, kind, head, items))
     best = told_apart(sorted(scored, key=lambda g: -g[0]), chunks, first or question, own, _amount)
     if best is None:
         return None
     _, name, kind, head, items = best
     named = grams(clean(name)) | grams(clean(head.table or ""))
-    if not asked and not units and not put_under(name) and said_of(named) < MIN_SAID * len(wanted):
+    if not asked and not units and not put_under(name, head) and said_of(named) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant (unless it is the
         # row the question puts the items under)
     if any(not label_says(f"{name}{head.table or ''}", q) for q in quoted(asked_of)):

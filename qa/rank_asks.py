@@ -87,11 +87,16 @@ def under_row(asked: str, rows: list[str]) -> re.Match | None:
     """The clause that puts the items asked under a row (its words in group "x"); None when the question says none.
     (before 里/中, only a clause ending with a row's label: most clauses before 里 say where to look)"""
     return UNDER.search(asked) or next((m for m in _IN.finditer(asked) if not _SET_OF.search(m.group("x"))
-                                        and any(_ends_with(m.group("x"), r) for r in rows)), None)
+                                        and any(_ends_with(m.group("x"), r) for r in rows)), None) or \
+        next((m for m in _OWN_SET.finditer(asked) if any(label_says(r, m.group("x")) for r in rows)), None)
 
 
 # (列的几期培训里, 各项培训中: the things chosen among, said with their number, not a row they are under)
 _SET_OF = re.compile(r"(?:几|各|这些|那些|所有)[\u4e00-\u9fff]{1,8}$")
+# …said as a row's own (下属X中心的各个项目中, X的几个具体项目里): the row is X, named by most of its words (a unit
+# without its city, its brackets kept: 城中村（棚户区）改造…中心)
+_OWN_SET = re.compile(r"(?:下属|所属|下面的?)?(?P<x>[^，,。？?“”\"]{2,30}?)的(?:各|几|这些|那些|所有)[\u4e00-\u9fff]{1,8}"
+                      r"(?:里|中|当中)(?=[，,]|哪)")
 
 
 _SPENT = re.compile(r"经费|资金|开支")

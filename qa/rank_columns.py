@@ -144,12 +144,12 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         # item's amount alone, 多少, any list answers)
     # (no table and no list: the units' own sections, each stating the item, qa/rank_sections.py)
     # (…nor a list of money: a list of counts, when a count is asked: 哪一类车最多？有几辆？)
-    return _narrative_list(first or question, sc, retriever, op, k, table) or table or \
+    return _narrative_list(first or question, sc, retriever, op, k, table, rest) or table or \
         by_section(first or question, sc, retriever, op, k) or counted(question, sc, retriever, op, nth(first or question))
 
 
 def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int,
-                    table: Answer | None) -> Answer | None:
+                    table: Answer | None, rest: str = "") -> Answer | None:
     """The ranking of a narrative list whose head says strictly more of the question's words than the name of the
     table list `table` ranked (the question's idf-weighted words, qa.items); None otherwise."""
     from qa.item_lists import ranked_list
@@ -168,7 +168,7 @@ def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: 
         listed = found.head + "".join(i.name for i in found.items)
         if said_share(words, listed) <= said_share(words, named + (table.table or "") + rows):
             return None
-    return in_narrative(question, sc, retriever, op, k, nth(question))
+    return in_narrative(question, sc, retriever, op, k, nth(question), rest)
 
 
 def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,

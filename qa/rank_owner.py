@@ -66,3 +66,42 @@ def told_apart(scored: list, chunks: list, question: str, department: str, amoun
             return twins[id(chosen)]
         scored = [g for g in scored if g[:3] != (score, name, kind)]
     return None
+
+
+def unit_projects(rows: list, amount) -> list[tuple[str, str, object, list]]:
+    """Each coded unit's own items, in a table printing units with their codes over uncoded rows (245002 西安市医疗
+    保障经办服务中心, then its projects, perhaps under 通用项目 / 专用项目 and a group's name): (name, "row", unit row,
+    the rows of its block with none under them, one at least). Nesting is read from the sums a correct table obeys, a
+    row being the sum of the rows printed under it; a block its unit's amount does not add up is left out (read
+    wrong)."""
+    starts = [i for i, r in enumerate(rows) if r.code and is_unit(r.label or "")]
+    out = []
+    for a, b in zip(starts, starts[1:] + [len(rows)]):
+        values = [amount(r) for r in rows[a:b]]
+        if any(v is None for v in values) or b - a < 2 or any(r.code for r in rows[a + 1:b]):
+            continue  # (a unit over coded rows: the codes say the nesting)
+        end, leaves = _nested(values)
+        if end == len(values) and leaves:
+            out.append((rows[a].label or "", "row", rows[a], [rows[a + i] for i in leaves]))
+    return out
+
+
+def _nested(values: list[float]) -> tuple[int, list[int]]:
+    """Where the rows under the first end (read from the sums: each row the sum of the rows after it, down to the
+    first whose amounts add up to it), and the indices of the rows with none under them."""
+    ends: dict[int, int] = {}
+
+    def under(i: int) -> int:  # the end of row i's rows (i + 1: none)
+        if i in ends:
+            return ends[i]
+        ends[i] = i + 1
+        running, k, n = 0.0, i + 1, 0
+        while k < len(values) and running + values[k] <= values[i] + 0.006 * (n + 1) + 0.01:
+            running, k, n = running + values[k], under(k), n + 1
+            if abs(running - values[i]) <= 0.006 * n + 0.01:
+                ends[i] = k
+                break
+        return ends[i]
+
+    end = under(0)
+    return end, [i for i in range(1, end) if under(i) == i + 1]

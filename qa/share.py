@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 # "X占Y的比例/比重/百分比/多大比例/百分之几"; the whole may also come first ("Y中X占多大比例").
 # (占了/占到: the aspect word is not the whole; 几成: tenths, asked as a percentage)
-_SHARE = re.compile(r"^(?P<part>.+?)(?:所)?占(?:了|到|据)?(?P<whole>.*?)(?:的)?(?:多大|多少|几)?"
+# (X占比是多少: the whole is what X is said to be in)
+_SHARE = re.compile(r"^(?P<part2>.+?)(?:的)?占比(?:是|为|有)?(?:多少|多大|几)|"
+                    r"^(?P<part>.+?)(?:所)?占(?:了|到|据)?(?P<whole>.*?)(?:的)?(?:多大|多少|几)?"
                     r"(?:比例|比重|百分比|份额|百分之几|百分之多少|成|的?多少)")
 # Words pointing at the thing (这一大类, 这一项的: qa.question.POINTER), and the year said before it: no words of the
 # part or the whole. (A bracket stays: 全部支出（各类资金都算上） says which table's total, which a reading without it
@@ -43,7 +45,9 @@ def parts(question: str) -> tuple[str, str] | None:
     m = _SHARE.search(halfwidth(question))
     if not m:
         return None
-    part, whole = m.group("part").strip(_EDGE), m.group("whole").strip(_EDGE + "的")
+    part, whole = (m.group("part") or m.group("part2")).strip(_EDGE), (m.group("whole") or "").strip(_EDGE + "的")
+    # (a bracket closed before anything opened it is the rest of a name taken out: 深圳建筑工务署（全署）)
+    part, whole = (re.sub(r"^[^()]*\)", "", x).strip(_EDGE) for x in (part, whole))
     inside = re.fullmatch(r"(?P<a>.+?)[，,]?在(?P<b>.+?)[中里内]", part) if not whole else None
     if inside:
         part, whole = inside.group("a"), inside.group("b")  # "A在B里占多大比例"
@@ -93,6 +97,13 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
             cand = structured(q, totals_of([read[0].hit], retriever.chunks()), retriever.terms())
         if cand is None or not cand.value:
             cand = _read(q, sc, retriever)
+        if cand is None and "的" in phrase and len(head := phrase.rsplit("的", 1)[1]) >= 2:
+            # said with what qualifies it (发给在编人员的工资福利): the thing is the words after its last 的
+            cand = _read(f"{head}是多少", sc, retriever)
+        if cand is None:
+            # said in other words than the documents' (“三公”经费中公车这一块): read in the term they mean, as a
+            # figure asked alone is (qa.reword)
+            cand = _reworded(q, sc, retriever)
         if read and (cand is None or not cand.value):
             cand = _table_whole(asked[1], read[0], retriever)
         if cand is None or cand.unit != "万元":
@@ -134,6 +145,14 @@ def _read(q: str, sc: Scope, retriever: Retriever):
 
     hits = retriever.search(q, 20, docs=sc.keys)
     return structured(q, hits + totals_of(hits[:5], retriever.chunks()), retriever.terms())
+
+
+def _reworded(q: str, sc: Scope, retriever: Retriever):
+    """The figure a question reads as once its words are read in the documents' term (qa.reword), or None."""
+    from qa.reword import reword
+
+    mapped = reword(q, sc, retriever)
+    return _read(mapped[0], sc, retriever) if mapped is not None else None
 
 
 def _table_whole(whole: str, part, retriever: Retriever):

@@ -655,3 +655,17 @@ def test_a_target_whose_name_carries_its_clause_is_read_when_the_question_says_a
     a = ask("How many AI hospitals does the Shenzhen Health Commission say it will focus on building in 2026?",
             city.store.root, retriever=city)
     assert a.answered and a.value == 5.0, a.answer
+
+
+def test_a_count_framed_by_a_plan_reads_the_target_before_what_the_unit_holds(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    said = "本单位实有人员52人。2026年计划开展债务管理政策业务培训200人，确保培训覆盖各区。"
+    city = city_of(tmp_path, [("财政局", said), ("统计局", "业务运行保障项目100.00万元。")])
+    # "plan to train" asks the target's trainees, not the 52 people the unit holds
+    trained = translate("How many people does the Shenzhen Finance Bureau plan to train on debt management policy in "
+                        "2026?", city)
+    assert trained.endswith("开展债务管理政策业务培训有多少人"), trained
+    # …while "on staff" asks what it holds
+    assert translate("How many people were on staff at the Shenzhen Finance Bureau?", city) == "深圳市财政局共有实有人员多少人"

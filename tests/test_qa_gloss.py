@@ -76,6 +76,10 @@ def test_a_term_said_by_one_sense_of_single_characters_is_a_chance_reading():
     chance = {m.text: m.chance for m in best(stems("three public expenses"), ["“三公”经费", "被装购置费", "公共安全支出"])}
     assert chance["“三公”经费"] is False  # 三 and 公 say two words of the question
     assert all(m.chance for m in best(stems("trips"), ["被装购置费"]))  # 被 lists "trip" among its senses
+    # one character's sense borne out by two longer words the query's translations hold is no chance: dog → 犬
+    # beside stray → 流浪 and shelter → 收容
+    [dogs] = best(stems("stray dogs taken in by shelters"), ["流浪犬只社会化收容数量"])
+    assert dogs.chance is False and {"流浪", "犬", "收容"} <= set(dogs.said), dogs
 
 
 def test_a_word_is_not_what_its_definitions_examples_are():

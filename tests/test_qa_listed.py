@@ -15,6 +15,20 @@ def test_a_list_the_narrative_prints_is_ranked_when_no_table_ranks_it(tmp_path):
     assert least.value == 3500 and "“数据处理项目”" in least.answer
 
 
+def test_the_top_items_share_is_of_the_amount_the_lists_head_prints(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    census = ("（三）人口普查专项经费9,000.00万元，主要包括：入户登记项目5,400.00万元，用于普查员入户；"
+              "数据处理项目3,000.00万元，用于录入和汇总。")
+    city = city_of(tmp_path, [("统计局", census), ("文化局", "文物保护项目700.00万元，用于修缮古建筑。")])
+    share = ask("深圳市统计局2026年人口普查专项经费里哪一项最多？占这笔经费的百分之几？", city.store.root, retriever=city)
+    # 5,400 of the 9,000 the head prints (not of the 8,400 its two items add up to)
+    assert share.answered and share.value == 60.0 and share.unit == "%" and "5,400.00 ÷ 9,000.00" in share.answer
+    gap = ask("深圳市统计局2026年人口普查专项经费里哪一项最多？比第二名多多少？", city.store.root, retriever=city)
+    assert gap.answered and "多2,400.00万元" in gap.answer, gap.answer
+
+
 def test_the_nth_item_of_a_narrative_list_and_the_one_after_a_named_item(tmp_path):
     from qa.answer import ask
     from tests.conftest import city_of

@@ -557,6 +557,41 @@ def test_a_group_in_each_units_block_is_ranked_for_the_unit_the_question_names(t
     assert not other.answered and "库中没有西安市示例培训中心" in other.answer, other.answer
 
 
+UNIT_PROJECTS = """西安市示例局2026年部门预算
+
+部门综合预算专项业务经费支出表
+单位：万元
+单位编码\t单位（项目）名称\t项目金额
+\t合计\t390.00
+154\t西安市示例局\t390.00
+154001\t西安市示例局\t200.00
+\t法律顾问\t120.00
+\t档案整理\t80.00
+154002\t西安市示例服务中心\t190.00
+\t通用项目\t90.00
+\t设备购置\t90.00
+\t专用项目\t100.00
+\t课题研究\t60.00
+\t教材编写\t40.00
+"""
+
+
+def test_a_units_own_projects_are_ranked_when_the_question_names_the_unit(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "xa-example.txt").write_text(UNIT_PROJECTS, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "xa-example.txt"], tmp_path / "store").errors
+    # the centre's projects are the rows its 190.00 adds up with none under them, 通用项目 and 专用项目 being heads
+    low = ask("西安市示例局2026年专项业务经费支出表里，下属示例服务中心的各个项目中，哪一个金额最小？", tmp_path / "store")
+    assert low.answered and low.row == "教材编写" and low.value == 40.0, low.answer
+    top = ask("西安市示例局2026年专项业务经费支出表里，示例服务中心哪个项目最多？", tmp_path / "store")
+    assert top.answered and top.row == "设备购置" and top.value == 90.0, top.answer
+    # every unit's projects together are the table's, their sum its 合计: the share is of that
+    table = ask("西安市示例局2026年专项业务经费支出表列的具体项目里，金额最大的是哪个？占合计的百分之几？", tmp_path / "store")
+    assert table.answered and table.row == "法律顾问" and table.value == 30.77, table.answer
+
+
 TWO_YEARS = """重庆市示例局2026年部门预算
 
 2026年一般公共预算支出情况表

@@ -20,6 +20,13 @@ def test_the_row_the_items_are_put_under():
     # 下属 of units says whose money it is, not a row the items are under
     assert under_row("局机关自己（不含下属单位）的商品和服务支出里哪一项最多", rows) is None
     assert under_row("2026年下属事业单位的经营收入，哪一项最多", rows) is None
+    # a unit's own items, said as its things (下属X的各个项目中): the row is X, named by most of its words
+    units = ["西安市医疗保障经办服务中心", "西安市城中村（棚户区）改造建设工程监管中心"]
+    assert under_row("专项业务经费支出表里，下属医疗保障经办服务中心的各个项目中，哪一个金额最小", units).group("x") == \
+        "医疗保障经办服务中心"
+    assert under_row("下属城中村（棚户区）改造建设工程监管中心的几个具体项目中，哪一个钱最多", units).group("x") == \
+        "城中村（棚户区）改造建设工程监管中心"
+    assert under_row("下属气象台的各个项目中，哪一个钱最多", units) is None  # (no row of that name)
 
 
 def test_the_columns_a_question_names_whole_or_by_most_of_their_words():

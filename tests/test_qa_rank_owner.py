@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.chunk import Chunk
 from qa.rank_codes import coded_groups
-from qa.rank_owner import blocks, owner, whose
+from qa.rank_owner import blocks, owner, unit_projects, whose
 
 TABLE = "2022年部门综合预算专项业务经费支出表"
 
@@ -45,3 +45,17 @@ def test_each_units_block_of_codes_is_a_list_of_its_own():
     units = [_row("西安市住房和城乡建设局", "合计=52.55", "253"), _row("西安市住房和城乡建设局", "合计=2.00", "253001"),
              _row("西安市城建档案馆", "合计=9.02", "253007")]
     assert blocks(units) == [units]
+
+
+def test_each_coded_unit_owns_the_projects_its_amount_adds_up():
+    # a unit coded before its name, then its projects, perhaps under 通用项目 / 专用项目 and a group's name: its own
+    # projects are the rows with none under them, read from the sums
+    rows = [_row("西安市示例局", "项目金额=40.00", "253001"), _row("项目甲", "项目金额=25.00"), _row("项目乙", "项目金额=15.00"),
+            _row("西安市散装水泥发展服务中心", "项目金额=53.70", "253002"), _row("通用项目", "项目金额=31.30"),
+            _row("购买服务", "项目金额=31.30"), _row("行业管理检查", "项目金额=31.30"), _row("专用项目", "项目金额=22.40"),
+            _row("安全生产管理", "项目金额=22.40"),
+            _row("西安市城建档案馆", "项目金额=9.00", "253003"), _row("档案整理", "项目金额=5.00"), _row("设备购置", "项目金额=3.00")]
+    amount = lambda c: float(c.text.rsplit("=", 1)[1])  # noqa: E731
+    found = {head.label: [k.label for k in kids] for _, _, head, kids in unit_projects(rows, amount)}
+    # (the archive's projects add up to 8.00, not its 9.00: a block read wrong is left out)
+    assert found == {"西安市示例局": ["项目甲", "项目乙"], "西安市散装水泥发展服务中心": ["行业管理检查", "安全生产管理"]}

@@ -6,6 +6,11 @@ def test_the_part_and_the_whole_in_either_order():
     assert parts("一般公共预算拨款占收入预算的比例是多少？") == ("一般公共预算拨款", "收入预算")
     assert parts("收入预算中一般公共预算拨款占多大比例？") == ("一般公共预算拨款", "收入预算")
     assert parts("一般公共预算拨款是多少？") is None
+    # 占比 says the share with no whole after it: the whole is what the part is said to be in
+    assert parts("“三公”经费中公务接待费占比是多少？") == ("公务接待费", "“三公”经费")
+    assert parts("公务接待费的占比为多少") is None  # (no whole said)
+    # the rest of a name taken out of the question (深圳建筑工务署（全署）) is no word of the whole
+    assert parts("（全署）2026年的“三公”经费里，出国出境那一项占了百分之多少？") == ("出国出境", "“三公”经费")
 
 
 def test_the_aspect_word_tenths_and_the_scope_marker_are_not_the_whole():
@@ -23,6 +28,20 @@ def test_the_whole_of_a_part_read_in_a_table_is_that_tables_total(look_alike_cit
             retriever=look_alike_city)
     # 津贴补贴 501.00 of the table's 合计 2,001.00 (not a figure of another table)
     assert a.answered and a.value == round(100 * 501 / 2001, 2), a.answer
+
+
+def test_a_whole_said_with_what_qualifies_it_is_read_by_its_head(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t1,000.00\n"
+             "301\t工资福利支出\t800.00\n30101\t基本工资\t300.00\n30102\t津贴补贴\t500.00\n"
+             "302\t商品和服务支出\t200.00\n")
+    city = city_of(tmp_path, [("水务局", table), ("文化局", "文物保护项目700.00万元。")])
+    # 发给在编人员的工资福利支出: the whole is 工资福利支出, the words before its 的 say whose it is
+    a = ask("深圳市水务局2026年一般公共预算里，发给在编人员的工资福利支出中，津贴补贴占了百分之几？", city.store.root,
+            retriever=city)
+    assert a.answered and a.value == 62.5 and a.rows[1].row == "工资福利支出", a.answer
 
 
 def test_a_part_read_as_its_whole_is_no_share(look_alike_city):
