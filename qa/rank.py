@@ -127,10 +127,10 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
                         if not head.code]
                 # (and each coded unit's own projects; all units' together are the table's, when they add up to
                 # its 合计: 专项业务经费支出表列的具体项目)
-                own = unit_projects(items, _amount)
-                out += [g for g in own if len(g[3]) >= 2]
-                projects = [r for g in own for r in g[3]]
-                if own and (total := next((_amount(r) for r in rows if TOTAL_ROW.match(norm(r.label or ""))), None)) \
+                per_unit = unit_projects(items, _amount)
+                out += [g for g in per_unit if len(g[3]) >= 2]
+                projects = [r for g in per_unit for r in g[3]]
+                if per_unit and (total := next((_amount(r) for r in rows if TOTAL_ROW.match(norm(r.label or ""))), None)) \
                         and abs(sum(_amount(r) for r in projects) - total) <= 0.006 * len(projects) + 0.01:
                     tops = projects
         else:
@@ -413,6 +413,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     by = f"“{column.split('/')[-1]}”" if column else "金额"  # (the part column ranked by, when one is named)
     text = (f"{name}中{by}{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）" if unit == "万元" else
             f"{name}中“{column.split('/')[-1]}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
+    # (items of the same amount share the rank: naming one alone would hide the others)
+    if tied := [c.label for v, c in valued[1:] if abs(v - value) < 0.005]:
+        text += f"，与{'、'.join(f'“{t}”' for t in tied)}并列"
     share = gap = None
     if SHARE_ASKED.search(rest):
         # (of the column ranked by: 事业收入's share of the 事业收入 total, not of the table's 合计)

@@ -703,3 +703,16 @@ def test_the_share_of_an_item_ranked_by_a_column_is_of_that_columns_total(tmp_pa
     a = ask("深圳市气象局2026年收入表里的事业收入，哪一类最多？占全部事业收入的百分之几？", city.store.root, retriever=city)
     # 90 of the 事业收入 column's 100, not of the table's 1,000
     assert a.answered and a.value == 90.0 and "自然资源" in a.answer, a.answer
+
+
+def test_items_of_the_same_amount_share_the_rank(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    (tmp_path / "sz-example.txt").write_text("深圳市示例局2026年部门预算\n\n项目支出表\n单位：万元\n项目名称\t金额\n合计\t120.00\n"
+                                             "档案整理\t50.00\n设备购置\t50.00\n课题研究\t20.00\n", encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    a = ask("深圳市示例局2026年项目支出表里哪个项目金额最大？", tmp_path / "store")
+    # the two items of 50.00 are both the largest: naming one alone would hide the other
+    assert a.answered and a.value == 50.0 and "并列" in a.answer, a.answer
+    assert "档案整理" in a.answer and "设备购置" in a.answer and "课题研究" not in a.answer, a.answer
