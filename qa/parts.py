@@ -102,14 +102,20 @@ def named_parts(question: str, facts: list[dict], read: str | None) -> list[tupl
     Only cells of the read cell's column group (a 2025 column is no part of a 2026 total)."""
     q = norm(halfwidth(question))
     group = "/".join((read or "").split("/")[:-1])
-    out = []
-    for f in facts:
-        column = f.get("column") or ""
-        leaf = norm(column.split("/")[-1])
-        if (column != read and f.get("value") is not None and len(leaf) >= 2 and leaf in q
-                and "/".join(column.split("/")[:-1]) == group):
-            out.append((column, f["value"]))
+    siblings = [(f.get("column") or "", f["value"]) for f in facts
+                if (f.get("column") or "") != read and f.get("value") is not None
+                and "/".join((f.get("column") or "").split("/")[:-1]) == group]
+    out = [(c, v) for c, v in siblings if len(leaf := norm(c.split("/")[-1])) >= 2 and leaf in q]
+    if len(out) < 2 and _SUMMED.search(q) and _TOTAL.search((read or "").split("/")[-1]):
+        # two parts said added up in everyday words (日常经费和项目加起来) while the total column is read: the cells
+        # beside it that add up to it are those parts
+        total = next((f["value"] for f in facts if (f.get("column") or "") == read), None)
+        if total is not None and len(siblings) >= 2 and abs(sum(v for _, v in siblings) - total) <= 0.01 * len(siblings):
+            out = siblings
     return out if len(out) >= 2 else []
+
+
+_TOTAL = re.compile(r"总计|合计|小计")
 
 
 def parts_sentence(parts: list[tuple[str, float]]) -> str:

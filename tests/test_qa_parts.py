@@ -11,6 +11,17 @@ def test_the_cells_of_the_parts_the_question_names_are_said():
     assert parts_sentence(parts) == "其中基本支出499.60万元、项目支出120.55万元。"
 
 
+def test_parts_added_up_in_everyday_words_are_the_cells_that_add_up_to_the_total_read():
+    # 日常经费和项目 name no column, but the total is read and the two cells beside it add up to it
+    assert named_parts("印材料的开销一共多少？日常经费和项目加起来。", FACTS, "支出总计") == [("基本支出", 499.6),
+                                                                                ("项目支出", 120.55)]
+    # …not when the cells beside it do not make it up, nor when no sum is asked
+    other = [{"column": "支出总计", "value": 700.0}, {"column": "基本支出", "value": 499.6},
+             {"column": "项目支出", "value": 120.55}]
+    assert named_parts("印材料的开销一共多少？日常经费和项目加起来。", other, "支出总计") == []
+    assert named_parts("印材料的开销是多少？", FACTS, "支出总计") == []
+
+
 def test_one_part_named_or_another_column_group_says_nothing_more():
     assert named_parts("退休费的基本支出是多少？", FACTS, "支出总计") == []  # one part: the cell asked, not a sum
     grouped = [{"column": "2026年/合计", "value": 3.0}, {"column": "2025年/基本支出", "value": 1.0},
