@@ -12,6 +12,8 @@ _SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上|加(?![起
                      r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)")
 
 
+_TOTAL = re.compile(r"总计|合计|小计")  # (a total column: what parts add up to)
+
 # Two short phrases each ending in a kind of funding (日常经费, 专项业务经费) are the columns in everyday words.
 _FUNDING = re.compile(r"(?:经费|支出)$")
 _SHORT_PART = 8
@@ -113,9 +115,6 @@ def named_parts(question: str, facts: list[dict], read: str | None) -> list[tupl
         if total is not None and len(siblings) >= 2 and abs(sum(v for _, v in siblings) - total) <= 0.01 * len(siblings):
             out = siblings
     return out if len(out) >= 2 else []
-
-
-_TOTAL = re.compile(r"总计|合计|小计")
 
 
 def parts_sentence(parts: list[tuple[str, float]]) -> str:

@@ -68,6 +68,11 @@ def told_apart(scored: list, chunks: list, question: str, department: str, amoun
     return None
 
 
+# Rows of one unit's block read for nesting at most: the reading recurses a level per row a run of ever smaller
+# amounts nests (the corpus's longest block is 72 rows).
+MAX_BLOCK = 400
+
+
 def unit_projects(rows: list, amount) -> list[tuple[str, str, object, list]]:
     """Each coded unit's own items, in a table printing units with their codes over uncoded rows (245002 西安市医疗
     保障经办服务中心, then its projects, perhaps under 通用项目 / 专用项目 and a group's name): (name, "row", unit row,
@@ -78,7 +83,7 @@ def unit_projects(rows: list, amount) -> list[tuple[str, str, object, list]]:
     out = []
     for a, b in zip(starts, starts[1:] + [len(rows)]):
         values = [amount(r) for r in rows[a:b]]
-        if any(v is None for v in values) or b - a < 2 or any(r.code for r in rows[a + 1:b]):
+        if any(v is None for v in values) or b - a < 2 or b - a > MAX_BLOCK or any(r.code for r in rows[a + 1:b]):
             continue  # (a unit over coded rows: the codes say the nesting)
         end, leaves = _nested(values)
         if end == len(values) and leaves:

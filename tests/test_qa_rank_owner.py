@@ -59,3 +59,18 @@ def test_each_coded_unit_owns_the_projects_its_amount_adds_up():
     found = {head.label: [k.label for k in kids] for _, _, head, kids in unit_projects(rows, amount)}
     # (the archive's projects add up to 8.00, not its 9.00: a block read wrong is left out)
     assert found == {"西安市示例局": ["项目甲", "项目乙"], "西安市散装水泥发展服务中心": ["行业管理检查", "安全生产管理"]}
+
+
+def test_a_block_too_long_to_read_for_nesting_is_left_out():
+    from qa.rank_owner import MAX_BLOCK
+
+    def block(n: int) -> list:
+        items = [_row(f"项目{i}", f"项目金额={2 * n - i}") for i in range(n)]
+        total = sum(2 * n - i for i in range(n))
+        return [_row("西安市示例局", f"项目金额={total}", "253001")] + items
+
+    amount = lambda c: float(c.text.rsplit("=", 1)[1])  # noqa: E731
+    # the reading recurses a level per row a run of ever smaller amounts nests: a block longer than MAX_BLOCK is not
+    # read (its unit's projects are not ranked), a shorter one is
+    assert len(unit_projects(block(10), amount)[0][3]) == 10
+    assert unit_projects(block(MAX_BLOCK + 5), amount) == []
