@@ -21,8 +21,7 @@ _COUNTED = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(\d+)\s*([" + MEASURES + r"])")
 # (a word before it may hold digits: 5G base stations, 12345 hotline calls)
 HOW_MANY = re.compile(r"\bhow many\s+((?:[A-Za-z0-9'’-]+\s+){0,3}?(?:[A-Za-z'’-]+?s|people|staff|personnel))\b", re.I)
 _TARGETS_NAMED = re.compile(r"\b(?:performance|targets?|goals?)\b", re.I)
-_TARGET_FRAMED = re.compile(r"\b(?:plans?|planned|aims?|aimed|targets?|goals?|expects?|expected|intends?|performance|"
-                            r"projects?)\b", re.I)
+_TARGET_FRAMED = re.compile(r"\b(?:plans?|planned|aims?|aimed|expects?|expected|intends?|projects?)\b", re.I)
 _DATED = re.compile(r"\b(?:at the end of|end of|as of|by the end of|by|until|up to)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 
 

@@ -71,7 +71,7 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
 def _head_amount(head: str, text: str) -> float | None:
     """The amount the passage prints right after a list's head, for the whole it lists (1.精准预报1,357.00万元，主要
     包括：…)."""
-    m = re.search(re.escape(halfwidth(head).strip()) + r"\s*([\d,]+(?:\.\d+)?)\s*万元", re.sub(r"\s+", "", halfwidth(text)))
+    m = re.search(re.escape(halfwidth(head).strip()) + r"([\d,]+(?:\.\d+)?)万元", re.sub(r"\s+", "", halfwidth(text)))
     return float(m.group(1).replace(",", "")) if m else None
 
 

@@ -15,7 +15,7 @@ from qa.question import FEW, MEASURES, POINTER
 from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
-from qa.rank_owner import blocks, told_apart, unit_projects
+from qa.rank_owner import blocks, rounding_slack, told_apart, unit_projects
 from qa.rank_unit_years import unit_year_lines
 from qa.scope import without_names
 from qa.split_rows import merged
@@ -71,7 +71,7 @@ def _summed_children(rows: list) -> list[tuple[object, list]]:
                 break
             running += v
             kids.append(r)
-            tolerance = 0.006 * len(kids) + 0.01  # each printed figure rounded to the last digit
+            tolerance = rounding_slack(len(kids))
             if abs(running - total) <= tolerance and len(kids) >= 2:
                 out.append((head, kids))
                 i += len(kids)
@@ -131,7 +131,7 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
                 out += [g for g in per_unit if len(g[3]) >= 2]
                 projects = [r for g in per_unit for r in g[3]]
                 if per_unit and (total := next((_amount(r) for r in rows if TOTAL_ROW.match(norm(r.label or ""))), None)) \
-                        and abs(sum(_amount(r) for r in projects) - total) <= 0.006 * len(projects) + 0.01:
+                        and abs(sum(_amount(r) for r in projects) - total) <= rounding_slack(len(projects)):
                     tops = projects
         else:
             summed = _summed_children(items)
@@ -224,7 +224,7 @@ def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, obje
     unit's own name printed over its projects)."""
     def total(v: float) -> bool:
         smaller = [x for x, _ in valued if x < v - 0.005]
-        return len(smaller) >= 3 and abs(v - sum(smaller)) <= 0.006 * len(smaller) + 0.01
+        return len(smaller) >= 3 and abs(v - sum(smaller)) <= rounding_slack(len(smaller))
 
     return [(v, c) for v, c in valued if not total(v)]
 

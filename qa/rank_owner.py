@@ -22,11 +22,21 @@ def owner(head, chunks: list) -> str | None:
                  if (c.code or "编码=" in c.text) and is_unit(c.label or "")), None)
 
 
+def rounding_slack(n: int) -> float:
+    """How far n printed figures, each rounded to its last digit, may add up from the total printed for them."""
+    return 0.006 * n + 0.01
+
+
+def _unit_lines(rows: list) -> list[int]:
+    """The indices of a table's coded unit rows (125001 西安市安全生产监督管理局), each heading its unit's block."""
+    return [i for i, r in enumerate(rows) if r.code and is_unit(r.label or "")]
+
+
 def blocks(rows: list) -> list[list]:
     """A table's rows by unit block: cut before each coded unit row (125001 西安市安全生产监督管理局, then its 301, 30101
     …) when the table prints two or more and the units' blocks repeat the same codes, so that one unit's codes are
     not read as another's children; else the table whole."""
-    starts = [i for i, r in enumerate(rows) if r.code and is_unit(r.label or "")]
+    starts = _unit_lines(rows)
     codes = [r.code for r in rows if r.code and not is_unit(r.label or "")]
     if len(starts) < 2 or len(codes) == len(set(codes)):
         return [rows]  # (a table of units alone, 253 over 253001 …, is one list: only repeated codes are a unit's own)
@@ -79,7 +89,7 @@ def unit_projects(rows: list, amount) -> list[tuple[str, str, object, list]]:
     the rows of its block with none under them, one at least). Nesting is read from the sums a correct table obeys, a
     row being the sum of the rows printed under it; a block its unit's amount does not add up is left out (read
     wrong)."""
-    starts = [i for i, r in enumerate(rows) if r.code and is_unit(r.label or "")]
+    starts = _unit_lines(rows)
     out = []
     for a, b in zip(starts, starts[1:] + [len(rows)]):
         values = [amount(r) for r in rows[a:b]]
@@ -101,9 +111,9 @@ def _nested(values: list[float]) -> tuple[int, list[int]]:
             return ends[i]
         ends[i] = i + 1
         running, k, n = 0.0, i + 1, 0
-        while k < len(values) and running + values[k] <= values[i] + 0.006 * (n + 1) + 0.01:
+        while k < len(values) and running + values[k] <= values[i] + rounding_slack(n + 1):
             running, k, n = running + values[k], under(k), n + 1
-            if abs(running - values[i]) <= 0.006 * n + 0.01:
+            if abs(running - values[i]) <= rounding_slack(n):
                 ends[i] = k
                 break
         return ends[i]
