@@ -364,7 +364,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 if cand is not None:
                     hits, citations = more, [cite(h) for h in more[:k]]
         if cand is None and kind == "percent":
-            computed = computed_share(question, sc, retriever, k)  # a share the documents do not print
+            computed = computed_share(question, sc, retriever, k,  # a share the documents do not print
+                                      ask=lambda q: _answer(q, k, settings, retriever))
             if computed is not None:
                 computed.basis = named + computed.basis
                 return computed

@@ -30,15 +30,20 @@ RERANK_DEPTH = 40  # fused hits the structural reranker reads
 DENSE_EXTRA = 10  # best dense hits added to the reranker's pool when fusion left them out
 
 
-def totals_of(hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit]:
-    """The 合计 rows of the tables the hits come from: a question about a table's subject asks for them."""
+def table_rows(hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit]:
+    """Every row of the tables the hits come from."""
     tables = {(h.chunk.source, h.chunk.table) for h in hits if h.chunk.table}
     if isinstance(chunks, LazyChunks):  # only the documents the hits come from are read
         keys = {chunks.doc_of(h.chunk.id) for h in hits if h.chunk.table} - {None}
         pool = [c for key in sorted(keys) for c in chunks.of_doc(key).values()]
     else:
         pool = list(chunks.values())
-    return [Hit(c, 0.0) for c in pool if c.kind == "row" and (c.source, c.table) in tables and is_total_row(c)]
+    return [Hit(c, 0.0) for c in pool if c.kind == "row" and (c.source, c.table) in tables]
+
+
+def totals_of(hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit]:
+    """The 合计 rows of the tables the hits come from: a question about a table's subject asks for them."""
+    return [h for h in table_rows(hits, chunks) if is_total_row(h.chunk)]
 
 
 def rerank(question: str, hits: list[Hit], chunks: dict[str, Chunk], terms=()) -> list[Hit]:

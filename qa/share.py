@@ -3,6 +3,7 @@ single question on the documents the question names, and answers X / Y in percen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
@@ -10,7 +11,7 @@ from qa.basis import basis_of
 from qa.citations import cite
 from qa.models import Answer, AnswerRow
 from qa.question import POINTER
-from qa.scope import without_names
+from qa.scope import said_with_own_office, without_names
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -66,7 +67,9 @@ def parts(question: str) -> tuple[str, str] | None:
     # (总数, 总盘子, 全部) means, and the part is read within it
     frame = re.match(r"^(?P<f>[^，,]{2,30}?)(?:里|中|当中|内)[，,]\s*(?P<p>.+)$", _FRAMES.sub("", part))
     where = POINTER.sub("", frame.group("f")) if frame else ""
-    if _WHOLE_WORDS.search(whole) and len(where.strip(_EDGE)) >= 2:
+    # (…or only the words pointing back at the frame: 粮油物资储备支出里，储备粮油补贴占这一类的百分之几)
+    pointed = bool(whole) and not POINTER.sub("", whole).strip(_EDGE + "的")
+    if (_WHOLE_WORDS.search(whole) or pointed) and len(where.strip(_EDGE)) >= 2:
         whole, part = where.strip(_EDGE + "的"), frame.group("p")
     # each said in its own clause, after what frames it, and without the words pointing at it
     part, whole = (_balanced(POINTER.sub("", re.split(r"[，,]", _FRAMES.sub("", x).strip(_EDGE))[-1]).strip(_EDGE + "的"))
@@ -77,14 +80,23 @@ def parts(question: str) -> tuple[str, str] | None:
     return (part, whole) if len(part) >= 2 and len(whole) >= 2 else None
 
 
-def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
-    """X / Y of one document, both read as amounts; None when either is not found or the whole is zero."""
-    from qa.evidence import structured
-    from qa.retrieve import totals_of
-
+def computed_share(question: str, sc: Scope, retriever: Retriever, k: int,
+                   ask: Callable[[str], Answer] | None = None) -> Answer | None:
+    """X / Y of one document, both read as amounts; None when either is not found or the whole is zero. `ask`:
+    the whole single-question reading, by which X and Y are read as questions of their own when no cell or
+    sentence reads as either here (全部预算: the budget said whole, qa/whole.py; a term the asker's words mean)."""
     asked = parts(without_names(question, retriever.documents(), sc))
     if asked is None or len(sc.keys) != 1:
         return None
+    return _from_cells(question, asked, sc, retriever, k) or \
+        (_from_answers(question, asked, sc, retriever, ask) if ask is not None else None)
+
+
+def _from_cells(question: str, asked: tuple[str, str], sc: Scope, retriever: Retriever, k: int) -> Answer | None:
+    """The share read from the cells and sentences that name its part and whole."""
+    from qa.evidence import structured
+    from qa.retrieve import totals_of
+
     read = []
     # The part is read within its whole ("收入预算中一般公共预算拨款"): a row of the same name under another heading
     # (上年结转 / 一般公共预算拨款) is another figure.
@@ -95,11 +107,14 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
             # the whole of a part read in a table is first that table's total (工资福利支出 of 基本支出: the 合计
             # row's 基本支出), not a figure of the same name in another table
             cand = structured(q, totals_of([read[0].hit], retriever.chunks()), retriever.terms())
+            if cand is None or not cand.value:
+                # …then a row of that table the whole names, said with what qualifies it or without (工资福利 of
+                # 津贴补贴: the class row 工资福利支出 above it), not a figure of the same name in another table
+                cand = _row_named(_head(phrase), read[0], retriever)
         if cand is None or not cand.value:
             cand = _read(q, sc, retriever)
-        if cand is None and "的" in phrase and len(head := phrase.rsplit("的", 1)[1]) >= 2:
-            # said with what qualifies it (发给在编人员的工资福利): the thing is the words after its last 的
-            cand = _read(f"{head}是多少", sc, retriever)
+        if cand is None and _head(phrase) != phrase:
+            cand = _read(f"{_head(phrase)}是多少", sc, retriever)
         if cand is None:
             # said in other words than the documents' (“三公”经费中公车这一块): read in the term they mean, as a
             # figure asked alone is (qa.reword)
@@ -125,6 +140,8 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
             part = read[0] = again
     if not whole.value or part.value >= whole.value - 0.005:
         return None  # a part as large as its whole, or larger: one of the two was misread (or both are the whole)
+    if not part.value and (part.hit.chunk.source, part.table) != (whole.hit.chunk.source, whole.table):
+        return None  # nothing, read in another table than the whole: a row of another account that names the part
     value = round(100.0 * part.value / whole.value, 2)
     text = (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part.value:,.2f}万元 ÷ {whole.value:,.2f}万元；"
             f"文件未直接列出这一比例，由{('同一行' if part.hit.chunk.kind == 'row' else '同一句') + '中的两个' if part.hit.chunk.id == whole.hit.chunk.id else '两处'}数字计算）。")
@@ -136,6 +153,69 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int) -> An
                   mode="structured", rows=rows, confidence=round(min(c.cover for c in read), 3),
                   basis=[b for c in read for b in basis_of(question, c)], table=part.table, row=part.row,
                   column=part.column)
+
+
+def _from_answers(question: str, asked: tuple[str, str], sc: Scope, retriever: Retriever,
+                  ask: Callable[[str], Answer]) -> Answer | None:
+    """The share of two figures each read as a question of its own about the unit and year asked (the part within
+    its whole first, then alone): both answered, in 万元, the part smaller than the whole and not nothing."""
+    key = next(iter(sc.keys))
+    said = sc.named.get(key)
+    if not said:
+        return None
+    own = "（本级）" if said_with_own_office(question, said) else ""
+    years = "".join(f"{y}年" for y in sc.years)
+
+    def read(*phrases: str) -> Answer | None:
+        for phrase in phrases:
+            answer = ask(f"{said}{own}{years}{phrase}是多少")
+            if answer.answered and answer.value is not None and answer.unit == "万元" and answer.citations:
+                return answer
+        return None
+
+    whole = read(asked[1])
+    part = read(f"{asked[1]}中{asked[0]}", asked[0]) if whole is not None else None
+    if part is None or not part.value or not whole.value or part.value >= whole.value - 0.005:
+        return None
+    value = round(100.0 * part.value / whole.value, 2)
+    text = (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part.value:,.2f}万元 ÷ {whole.value:,.2f}万元；文件未直接列出这一"
+            f"比例，由两处数字计算：{part.answer}{whole.answer}）")
+    rows = [AnswerRow(entity=name, value=round(a.value, 4), unit=a.unit, source=a.citations[0].source,
+                      page=a.citations[0].page, table=a.table, row=a.row, column=a.column)
+            for name, a in zip(asked, (part, whole))]
+    return Answer(question=question, answer=text, value=value, unit="%", citations=[part.citations[0], whole.citations[0]],
+                  mode="structured", rows=rows, confidence=min(part.confidence, whole.confidence),
+                  basis=list({(b.part, b.text): b for b in part.basis + whole.basis}.values()), table=part.table, row=part.row, column=part.column)
+
+
+def _row_named(whole: str, part, retriever: Retriever):
+    """The row of the part's table whose label holds the whole's words and whose figure in the part's column is
+    larger (工资福利 for 津贴补贴: the class row 工资福利支出 above it); None unless exactly one label does."""
+    from dataclasses import replace
+
+    from qa.phrase import clean
+    from qa.retrieve import table_rows
+
+    if part.hit.chunk.kind != "row" or len(said := clean(whole)) < 2:
+        return None
+    found = {}
+    for h in table_rows([part.hit], retriever.chunks()):
+        fact = next((f for f in h.chunk.facts or () if f["column"] == part.column), None)
+        if h.chunk.id != part.hit.chunk.id and said in clean(h.chunk.label or "") and fact is not None and \
+                fact["value"] and fact["value"] > part.value + 0.005:
+            found.setdefault(h.chunk.label, (h, fact))
+    if len(found) != 1:
+        return None
+    hit, fact = next(iter(found.values()))
+    label = f"“{hit.chunk.label}”" + (f"（{part.column}）" if part.column else "")
+    return replace(part, value=fact["value"], hit=hit, row=hit.chunk.label,
+                   text=f"{hit.chunk.table}中{label}为{fact['value']:,.2f}万元。")
+
+
+def _head(phrase: str) -> str:
+    """The thing a phrase said with what qualifies it names (发给在编人员的工资福利: the words after its last 的)."""
+    head = phrase.rsplit("的", 1)[-1]
+    return head if len(head) >= 2 else phrase
 
 
 def _read(q: str, sc: Scope, retriever: Retriever):

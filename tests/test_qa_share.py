@@ -42,6 +42,10 @@ def test_a_whole_said_with_what_qualifies_it_is_read_by_its_head(tmp_path):
     a = ask("深圳市水务局2026年一般公共预算里，发给在编人员的工资福利支出中，津贴补贴占了百分之几？", city.store.root,
             retriever=city)
     assert a.answered and a.value == 62.5 and a.rows[1].row == "工资福利支出", a.answer
+    # 工资福利 is no label: the row of 津贴补贴's own table whose label holds it, and larger, is 工资福利支出
+    a = ask("深圳市水务局2026年一般公共预算里，发给在编人员的工资福利中，津贴补贴那一块占了百分之几？", city.store.root,
+            retriever=city)
+    assert a.answered and a.value == 62.5 and a.rows[1].row == "工资福利支出", a.answer
 
 
 def test_a_part_read_as_its_whole_is_no_share(look_alike_city):
@@ -118,3 +122,23 @@ def test_a_part_first_read_as_its_whole_is_read_again_as_the_thing_asked_within_
     city = city_of(tmp_path, [("城管局", said), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市城管局2026年财政拨款“三公”经费里，出国（境）费用占了百分之多少？", city.store.root, retriever=city)
     assert a.answered and a.value == round(100 * 72.80 / 148.80, 2), a.answer
+
+
+def test_a_whole_said_only_by_the_words_pointing_back_is_the_frame_the_part_is_read_in():
+    # 这一类 points back at 粮油物资储备支出, the clause the part is read in
+    assert parts("粮油物资储备支出里，储备粮油补贴占这一类的百分之几？") == ("储备粮油补贴", "粮油物资储备支出")
+
+
+def test_a_share_no_cell_reads_is_the_ratio_of_two_figures_each_read_as_a_question_of_its_own(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    tables = ("收支总表\n单位：万元\n收入\t预算数\t支出\t预算数\n一、一般公共预算拨款\t1,000.00\t一、一般公共服务支出\t1,000.00\n"
+              "收入总计\t1,000.00\t支出总计\t1,000.00\n\n"
+              "支出总表\n单位：万元\n单位名称\t合计\t基本支出\t项目支出\n深圳市水务局\t1,000.00\t200.00\t800.00\n")
+    city = city_of(tmp_path, [("水务局", tables), ("文化局", "文物保护项目700.00万元。")])
+    # 全部预算 is the budget said whole (支出总计), 项目支出 the unit's column: each answered on its own, then divided
+    a = ask("深圳市水务局2026年的全部预算里，项目支出占了百分之多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 80.0 and a.unit == "%", a.answer
+    assert [r.row for r in a.rows] == ["深圳市水务局", "支出总计"] and len(a.citations) == 2
+
