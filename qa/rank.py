@@ -15,7 +15,7 @@ from qa.question import FEW, MEASURES, POINTER
 from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
-from qa.rank_owner import blocks, rounding_slack, told_apart, unit_projects
+from qa.rank_owner import blocks, rounding_slack, told_apart, unit_projects, units_item
 from qa.rank_unit_years import unit_year_lines
 from qa.scope import without_names
 from qa.split_rows import merged
@@ -315,6 +315,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
     own = norm(docs[key].get("name") or "")
     projects = bool(re.search(r"哪一?个?项目|(?:各个?|几个|每个|所有|具体)项目", halfwidth(first or question)))  # (the items)
+    ranked_by: dict[int, str] = {}  # a group of units ranked by an item of their blocks: the item's label
     for name, kind, head, items in groups:
         if kind.startswith(("table:", "row:")) and kind.split(":")[1] != level:
             continue
@@ -332,7 +333,11 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             named = [r for r in items if is_unit(r.label or "") or id(r) in office]
             if units_counted(first or question) != len(named):
                 named = [r for r in named if id(r) not in office]
-            items = named
+            # (…by an item each unit's block prints, when the question names one: 哪家的住房公积金最多)
+            by_item = units_item(subject, named, items, _amount)
+            items = by_item[1] if by_item else named
+            if by_item:
+                ranked_by[id(head)] = by_item[0]
             if len(items) < 2:
                 continue
         if len(items) < 2:
@@ -410,7 +415,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None  # the rows are units (a 汇总 table by unit): the item asked is in its columns, not ranked here
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
     unit = count_unit(column)
-    by = f"“{column.split('/')[-1]}”" if column else "金额"  # (the part column ranked by, when one is named)
+    # (the part column ranked by, when one is named; the item of the units' blocks, when they are ranked by one)
+    by = f"“{column.split('/')[-1]}”" if column else f"“{ranked_by[id(head)]}”" if id(head) in ranked_by else "金额"
     text = (f"{name}中{by}{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）" if unit == "万元" else
             f"{name}中“{column.split('/')[-1]}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
     # (items of the same amount share the rank: naming one alone would hide the others)

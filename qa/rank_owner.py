@@ -83,6 +83,34 @@ def told_apart(scored: list, chunks: list, question: str, department: str, amoun
 MAX_BLOCK = 400
 
 
+def units_item(subject: str, units: list, rows: list, amount) -> tuple[str, list] | None:
+    """The item the question ranks the units by, when it names a row each unit's block prints (哪家的住房公积金最多:
+    the 住房公积金 row of each unit's block of a table by unit), with each unit's row of it, renamed as the unit: its
+    amount and page are the item's, its name the unit's. The longest such label the question says, printed once in
+    the blocks of two units or more; None when the question names none (the units' own amounts are ranked)."""
+    said = norm(subject)
+    whose = {id(u) for u in units}
+    found: dict[str, dict[int, list]] = {}
+    for block in blocks(rows):
+        if not block or id(block[0]) not in whose:
+            continue
+        head = block[0]
+        for r in block[1:]:
+            label = norm(r.label or "")
+            stem = re.sub(r"支出$", "", label)
+            if len(stem) >= 2 and stem in said and not is_unit(label) and amount(r) is not None:
+                found.setdefault(label, {}).setdefault(id(head), []).append(r)
+    label = max((x for x, per in found.items() if len(per) >= 2), key=len, default=None)
+    if label is None:
+        return None
+    out = []
+    for u in units:
+        printed = found[label].get(id(u), [])
+        if len({round(amount(r), 2) for r in printed}) == 1:  # (a label printed twice in a block, 20899 and 2089901)
+            out.append(printed[0].model_copy(update={"label": u.label}))
+    return (label, out) if len(out) >= 2 else None
+
+
 def unit_projects(rows: list, amount) -> list[tuple[str, str, object, list]]:
     """Each coded unit's own items, in a table printing units with their codes over uncoded rows (245002 西安市医疗
     保障经办服务中心, then its projects, perhaps under 通用项目 / 专用项目 and a group's name): (name, "row", unit row,

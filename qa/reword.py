@@ -382,7 +382,10 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     if (kept or bridge) and sc.named:
         best = _narrowed(phrase, best, sc, retriever, vocab)
     elif not kept and not bridge:
-        allowed = set(terms)
+        # (a term the unit's own name holds is the unit said in short: 科技 of 科技大市场, asked of 西安科技局, abbreviates
+        # 科学技术 of 西安市科学技术局, and read as a quantity it is the unit's whole row)
+        names = [docs[k].get("name") or docs[k].get("entity") or "" for k in sc.keys if k in docs]
+        allowed = {t for t in terms if not any(len(t) >= 2 and t in n for n in names)}
         # an abbreviation ("X→term") keeps two characters at least: one shared character is no reading (外出
         # abbreviates no 外交支出); a definition that says the question's words is read as before
         found = [f for f in vocab.lexical(subject) if f[1] in allowed and

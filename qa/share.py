@@ -88,8 +88,20 @@ def computed_share(question: str, sc: Scope, retriever: Retriever, k: int,
     asked = parts(without_names(question, retriever.documents(), sc))
     if asked is None or len(sc.keys) != 1:
         return None
+    if either := _EITHER.fullmatch(asked[0]):
+        # "A和B哪个多？多的那块占C的百分之几": the share of each, and the larger's (or the smaller's) is asked
+        shares = [a for x in ("a", "b") if (a := computed_share(question.replace(asked[0], either.group(x)), sc,
+                                                                retriever, k, ask)) is not None]
+        if len(shares) != 2 or shares[0].value == shares[1].value:
+            return None
+        return (max if either.group("more") else min)(shares, key=lambda a: a.value)
     return _from_cells(question, asked, sc, retriever, k) or \
         (_from_answers(question, asked, sc, retriever, ask) if ask is not None else None)
+
+
+# The part said as the larger or smaller of two things named (人员经费和公用经费多的那块: 那块 already taken out).
+_EITHER = re.compile(r"(?P<a>[^和与跟、]{2,}?)(?:和|与|跟)(?P<b>[^和与跟、]{2,}?)(?:两者|两项|之中|中|里)?(?:哪个|哪项|哪一项)?"
+                     r"较?(?:(?P<more>多|大|高)|少|小|低)的?")
 
 
 def _from_cells(question: str, asked: tuple[str, str], sc: Scope, retriever: Retriever, k: int) -> Answer | None:

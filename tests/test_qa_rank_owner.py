@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.chunk import Chunk
 from qa.rank_codes import coded_groups
-from qa.rank_owner import blocks, owner, unit_projects, whose
+from qa.rank_owner import blocks, owner, unit_projects, units_item, whose
 
 TABLE = "2022年部门综合预算专项业务经费支出表"
 
@@ -74,3 +74,16 @@ def test_a_block_too_long_to_read_for_nesting_is_left_out():
     # read (its unit's projects are not ranked), a shorter one is
     assert len(unit_projects(block(10), amount)[0][3]) == 10
     assert unit_projects(block(MAX_BLOCK + 5), amount) == []
+
+
+def test_units_are_ranked_by_the_item_of_their_blocks_the_question_names():
+    rows = [_row("西安市示例局", "合计=2080.32", "125001"), _row("住房公积金", "合计=87.86", "2210201"),
+            _row("行政运行", "合计=853.04", "2240101"),
+            _row("西安市示例中心", "合计=461.80", "125002"), _row("住房公积金", "合计=19.80", "2210201"),
+            _row("西安市示例支队", "合计=830.27", "125003"), _row("住房公积金", "合计=40.39", "2210201")]
+    amount = lambda c: float(c.text.rsplit("=", 1)[1])  # noqa: E731
+    units = [rows[3], rows[5]]  # (the office left out)
+    label, items = units_item("三家下属单位，哪家的住房公积金最多", units, rows, amount)
+    # each unit stands for its own 住房公积金 row: its name, the row's amount
+    assert label == "住房公积金" and [(c.label, amount(c)) for c in items] == [("西安市示例中心", 19.8), ("西安市示例支队", 40.39)]
+    assert units_item("哪个下属单位的钱最多", units, rows, amount) is None  # no item named: the units' own amounts

@@ -142,3 +142,18 @@ def test_a_share_no_cell_reads_is_the_ratio_of_two_figures_each_read_as_a_questi
     assert a.answered and a.value == 80.0 and a.unit == "%", a.answer
     assert [r.row for r in a.rows] == ["深圳市水务局", "支出总计"] and len(a.citations) == 2
 
+
+
+def test_the_larger_or_smaller_of_two_named_parts_is_the_part_whose_share_is_asked(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t1,000.00\n"
+             "301\t工资福利支出\t800.00\n30101\t基本工资\t300.00\n30102\t津贴补贴\t500.00\n")
+    city = city_of(tmp_path, [("水务局", table), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市水务局2026年工资福利支出里，基本工资和津贴补贴哪个多？多的那项占工资福利支出的百分之几？",
+            city.store.root, retriever=city)
+    assert a.answered and a.value == 62.5, a.answer  # 津贴补贴 500 of 800
+    a = ask("深圳市水务局2026年工资福利支出里，基本工资和津贴补贴哪个少？少的那项占工资福利支出的百分之几？",
+            city.store.root, retriever=city)
+    assert a.answered and a.value == 37.5, a.answer
