@@ -9,10 +9,12 @@ import re
 # A change asked: its comparatives and verbs (how much lower, grew, cut, shrink), the base it is compared with (than
 # last year, compared with the 2025 initial budget) and why it changed.
 # (a comparative alone, "the larger budget", compares units; with "how much" or a year's base it asks a change)
+# ("was that up on 2021": up or down after a form of be, and what it points back at)
+_BE = r"(?:is|was|are|were|been)(?:\s+(?:it|that|this|they|these))?\s+"
 _UP_VERB = r"increase[sd]?|exceed(?:s|ed)?|rise|rises|rose|risen|raise[sd]?|raising|grow|grows|grew|grown|growth|" \
-    r"(?:go|goes|went|gone) up"
+    r"(?:go|goes|went|gone) up|" + _BE + "up"
 _DOWN_VERB = r"decrease[sd]?|fall|falls|fell|fallen|drop|drops|dropped|cut|cuts|reduce[sd]?|reduction|decline[sd]?|" \
-    r"shrink|shrank|shrunk|(?:go|goes|went|gone) down"
+    r"shrink|shrank|shrunk|(?:go|goes|went|gone) down|" + _BE + "down"
 _UP = r"more|higher|bigger|larger|above|" + _UP_VERB
 _DOWN = r"less|lower|smaller|below|" + _DOWN_VERB
 # "how does it compare with 2025": a change asked, its way not said

@@ -257,6 +257,9 @@ def test_a_change_asked_in_english_is_read_as_a_change_in_its_direction(look_ali
         # by what percentage: the rate of the change, which the documents state beside it (增长10.8%)
         "By what percentage did the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles grow "
         "over the 2025 initial budget?": upkeep + "比上年增长百分之几",
+        # up or down after a form of be, with the year compared with: the later year is the one asked
+        "How much does the Shenzhen Meteorological Bureau budget in 2026 for upkeep of official vehicles, and by how "
+        "much was that up on 2025?": upkeep + "是多少，比上年增加多少",
     }
     for question, chinese in asked.items():
         assert translate(question, look_alike_city) == chinese, question
