@@ -12,7 +12,8 @@ from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.question import FEW, MEASURES, POINTER
-from qa.rank_asks import asks_unit, columns_said, label_says, names_row, nth, spent_as_printed, under_row, units_counted
+from qa.rank_asks import (asks_unit, columns_said, items_counted, label_says, names_row, nth, spent_as_printed,
+                           under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
 from qa.rank_owner import blocks, rounding_slack, told_apart, unit_projects, units_item
@@ -161,6 +162,9 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     return out
 
 
+# A list of as many items as the question says it ranks among is preferred only among lists scored this near the
+# best: a count alone picks no list the words do not fit (四项主要任务 is no four-row economic table).
+COUNTED_NEAR = 0.9
 # Of the words a ranking question says of what it ranks, the group ranked (its name and table) must say this share:
 # "福彩公益金项目中，不算…的那部分，哪一类用途" is not ranked over 彩票公益金安排的支出 for sharing 公益金. (Rankings of
 # units read only the rows that name units, and a classification asked reads its own table: neither needs it.)
@@ -366,6 +370,11 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                  + (1.0 if names_table and kind.startswith("table") else 0.0)
                  + (2.0 if kind.startswith("row") and put_under(name, head) else 0.0))
         scored.append((score, name, kind, head, items))
+    stated = None if units else items_counted(first or question)
+    top = max((g[0] for g in scored), default=0.0)
+    if stated and (counted := [g for g in scored if len(g[4]) == stated and g[0] >= COUNTED_NEAR * top]):
+        # "离休费拆成四个小项": of lists the question's words fit about as well, the one of as many items as it says
+        scored = counted
     best = told_apart(sorted(scored, key=lambda g: -g[0]), chunks, first or question, own, _amount)
     if best is None:
         return None

@@ -57,6 +57,20 @@ def units_counted(question: str) -> int | None:
     return small_number(said.group(1)) if said else None
 
 
+# "六项年度主要任务中", "八类项目支出里": how many items the question says it ranks among (not 第二, 十几项, 前两项,
+# 最多的两项: a rank, a rough count, the items asked)
+_ITEMS_COUNTED = re.compile(r"(?<![第十几前])(?<!最.的)([两二三四五六七八九十]|\d{1,2})\s*(?:个|项|类|大类|家|块|笔|条|种)(?![以多万亿元%])")
+_RANK_WORD = re.compile(r"哪|最|第|排")
+
+
+def items_counted(question: str) -> int | None:
+    """How many items the question says it ranks among, said before it asks which (None when it says none)."""
+    q = halfwidth(question)
+    asks = _RANK_WORD.search(q)
+    said = _ITEMS_COUNTED.search(q, 0, asks.start()) if asks else None
+    return small_number(said.group(1)) if said else None
+
+
 def label_says(label: str, named: str) -> bool:
     """A row's label says the item a question names (灾害防治及应急管理 for 灾害防治及应急管理支出): most of its words."""
     said = grams(clean(named))

@@ -72,8 +72,14 @@ _LEFT_OUT = re.compile(rf"\((?:{OUT_BEFORE})[^()]*\)|\([^()]*(?:{OUT_AFTER})[^()
 
 
 def _says_run(words: str, term: str, run: int = 4) -> bool:
-    """The term prints the words, or a run of `run` characters of them."""
-    return words in term or any(words[i:i + run] in term for i in range(len(words) - run + 1))
+    """The term prints the words, or a run of `run` characters of them, or their two words or more of two characters
+    in any order (储备粮油 left out: 粮油储备 is that thing)."""
+    from index.entity import _words
+
+    if words in term or any(words[i:i + run] in term for i in range(len(words) - run + 1)):
+        return True
+    named = [w for w in _words(words) if len(w) >= 2]
+    return len(named) >= 2 and all(w in term for w in named[-2:])
 
 
 # The fund a bracket names (机关日常运转花的钱（一般公共预算）): the column it is read in, no word of the thing.

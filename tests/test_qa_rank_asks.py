@@ -47,3 +47,14 @@ def test_money_words_are_read_as_the_spending_of_a_term_the_documents_print():
     known = {"项目支出", "基本支出", "三公经费"}
     assert spent_as_printed("项目经费按类别排，第二多的是哪一类", known) == "项目支出按类别排，第二多的是哪一类"
     assert spent_as_printed("三公经费哪个单位最高", known) == "三公经费哪个单位最高"  # (no 三公支出 is printed)
+
+
+def test_how_many_items_the_question_ranks_among():
+    from qa.rank_asks import items_counted
+
+    assert items_counted("2026年部门整体支出绩效目标表列的六项年度主要任务中，预算最少的是哪一项？") == 6
+    assert items_counted("基本支出里的离休费拆成四个小项，哪一项最多？") == 4
+    # a rank, a rough count, the items asked, or a number after the ranking word: no count of the items ranked
+    assert items_counted("第二大的项目是哪个？") is None
+    assert items_counted("列的十几项年度任务，预算最多的两项合起来是多少？") is None
+    assert items_counted("哪一项最多？占三项合计的百分之几？") is None

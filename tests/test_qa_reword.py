@@ -174,6 +174,9 @@ def test_what_brackets_leave_out_is_named_so_that_no_term_saying_it_is_read():
     assert not_asked("补充养老金") == []
     assert _says_run("基本养老保险", "机关事业单位基本养老保险缴费")
     assert not _says_run("基本养老保险", "机关事业单位职业年金缴费")
+    # the thing left out said in its words in another order (储备粮油以外的重要物资: 粮油储备 is not asked)
+    assert not_asked("为市里储备粮油以外的重要物资拨的补贴") == ["为市里储备粮油"]
+    assert _says_run("为市里储备粮油", "粮油储备") and not _says_run("为市里储备粮油", "重要商品储备")
 
 
 def test_a_class_is_asked_when_the_question_says_that_kind_of_money():
