@@ -11,7 +11,7 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.question import FEW, MEASURES, POINTER
+from qa.question import FEW, MEASURES, NOT_THIS, OUT_AFTER, POINTER
 from qa.rank_asks import (asks_unit, columns_said, items_counted, label_says, names_row, nth, spent_as_printed,
                            under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
@@ -162,6 +162,8 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     return out
 
 
+# The department's own office asked (局机关本级, 局本级, 机关本身), not the units below it.
+_OFFICE_ASKED = re.compile(r"机关|本级")
 # A list of as many items as the question says it ranks among is preferred only among lists scored this near the
 # best: a count alone picks no list the words do not fit (四项主要任务 is no four-row economic table).
 COUNTED_NEAR = 0.9
@@ -312,9 +314,18 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     under = under_row(asked_of, [g[0] for g in groups if g[1].startswith("row")])  # the row whose items are asked
 
     def put_under(name: str, head=None) -> bool:  # the row the question puts the items under
-        # (…or a coded unit of the department the question names whole: its own projects, 医疗保险基金管理中心哪个项目)
+        # (…or a coded unit of the department the question names whole: its own projects, 医疗保险基金管理中心哪个项目;
+        # or the coded unit printed under the department's own name when the question asks its office, 局机关本级)
         return bool(under) and names_row(under.group("x"), name) or \
-            head is not None and bool(head.code) and is_unit(name) and named_whole(name, asked_of)
+            head is not None and bool(head.code) and is_unit(name) and (named_whole(name, asked_of) or office_block(name, head))
+
+    # (the office said as what is left out, 除了局机关本身 / 局机关以外的三家, or with units asked, is not asked)
+    # (…and only its projects asked, 局机关本级的各个项目: 局机关自己的商品和服务支出 are that row's items)
+    office_asked = not units and bool(re.search(r"项目", asked_of)) and bool(_OFFICE_ASKED.search(
+        re.sub(rf"[\u4e00-\u9fff]{{0,6}}(?:{OUT_AFTER})", " ", NOT_THIS.sub(" ", EXCEPT.sub(" ", asked_of)))))
+
+    def office_block(name: str, head) -> bool:  # the department's own office's block, when the question asks the office
+        return office_asked and head is not None and bool(head.code) and norm(name) == own
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
     own = norm(docs[key].get("name") or "")
@@ -357,7 +368,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         # (rows of units: what they are compared by, 收入, may be one word; so may the row the question puts the items
         # under, “水利”这一款下面, a name of two characters)
         # (…or with the column it ranks them by, when the question names one the items print: 收入表里的事业收入)
-        if said < (1 if units or put_under(name, head) else 2) and \
+        if said < (0 if office_block(name, head) else 1 if units or put_under(name, head) else 2) and \
                 said_of(grams(clean(name)) | columns_said(items, subject)) < 2:
             continue
         # The table a row group sits in, when the question names it too (基本支出 of 基本支出总表's 商品和服务支出).

@@ -590,6 +590,9 @@ def test_a_units_own_projects_are_ranked_when_the_question_names_the_unit(tmp_pa
     # every unit's projects together are the table's, their sum its 合计: the share is of that
     table = ask("西安市示例局2026年专项业务经费支出表列的具体项目里，金额最大的是哪个？占合计的百分之几？", tmp_path / "store")
     assert table.answered and table.row == "法律顾问" and table.value == 30.77, table.answer
+    # the office asked (局机关本级): the block coded under the department's own name, its projects only
+    office = ask("西安市示例局（局机关本级）2026年专项业务经费的各个项目里，金额最小的是哪个？", tmp_path / "store")
+    assert office.answered and office.row == "档案整理" and office.value == 80.0, office.answer
 
 
 TWO_YEARS = """重庆市示例局2026年部门预算
