@@ -46,9 +46,6 @@ _CLAUSE = "，,：:、"
 # by its amount (one that describes most of them, 请专家、上门检查、指导企业…, asks for the item).
 MANY_USES = 4
 LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
-# Why an amount changed is no use of it (…2,338.24万元，较上年增加126.15万元，主要原因是：实有在编人员增加…): what
-# the item is for ends where its reason begins.
-_REASON = re.compile(r"(?:主要|增加的|减少的|增长的|下降的)?原因|由于|因为")
 _NEXT_SENTENCE_LIST = re.compile(r"。\s*其中[，,：:]?")  # …or opens the next sentence
 # A question comparing two figures or ranking items asks for no single item's amount.
 # (第N asks a rank when a rank word follows, 第二大, 第三个; 第三方 is a third party, 第二期 a phase)
@@ -119,7 +116,7 @@ def items_in(text: str, parts_asked: bool = False, plan_asked: bool = False) -> 
                 head, head_end = text[lo:a.start], a.end
                 continue
             hi = min(hi, a.end + max(0, cut))
-        out.append(Item(round(a.value, 4), head + text[lo:a.start], _REASON.split(text[a.end:hi], 1)[0], a.start, head))
+        out.append(Item(round(a.value, 4), head + text[lo:a.start], text[a.end:hi], a.start, head))
     return _plan_or_actual(out, plan_asked)
 
 

@@ -296,8 +296,3 @@ def test_words_of_the_units_full_name_that_the_question_does_not_say_as_the_unit
     found = described_item(question, city.scope(question), city)
     assert found is not None and found.value == 9.37
 
-
-def test_why_an_amount_changed_is_no_use_of_it():
-    text = "1.行政运行（2010801）2,338.24万元，较上年增加126.15万元，增长的主要原因是：实有在编人员增加，相应的人员经费也随之增加。"
-    (item,) = items_in(text)
-    assert item.value == 2338.24 and "在编人员" not in item.purpose  # (a question about 在编人员's pay is not about it)
