@@ -17,7 +17,7 @@ from qa.item_scope import scope
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
-from qa.vocab import PUNCT, Vocabulary, money_stem, norm, wordings
+from qa.vocab import PUNCT, Vocabulary, norm
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -292,26 +292,6 @@ def _by_given_name(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[fl
     return read[0], read[1], f"{read[2]}（问题括号里的名称“{name}”）"
 
 
-# A word of the phrase read as the one term that prints it must say this share of the term's stem (公积金 of 住房公积金;
-# not 养老保险 of 机关事业单位基本养老保险缴费, one of several things such a long name says).
-WITHIN_SHARE = 0.6
-
-
-def _said_within(phrase: str, terms: list[str]) -> tuple[float, str, str] | None:
-    """The one term a word of the phrase, three characters or more, is printed within and says most of (存进公积金账户的
-    钱: 住房公积金), wordings of one quantity counted once; None when no word is, or several terms print it."""
-    from index.entity import _words
-
-    for word in sorted({w for w in _words(phrase) if len(w) >= 3}, key=len, reverse=True):
-        holders = [t for t in terms if word in t]
-        if not holders or any(not wordings(holders[0], t) for t in holders[1:]):
-            continue
-        term = min(holders, key=len)
-        if len(word) >= WITHIN_SHARE * len(money_stem(term)):
-            return 1.0, term, f"“{word}”→{term}"
-    return None
-
-
 def _named_members(phrase: str, items: list[str]) -> set[int]:
     """The things the phrase lists (parts between 、 和 及 与 or commas) that items of a class say, by a
     two-character word each: 发工资奖金、交社保和公积金 lists three, of which 基本工资, 奖金 and 住房公积金 say two; 海洋管理
@@ -388,7 +368,7 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     terms = other_way_in_time(subject, not_remainders(terms, subject), earlier)
     if not phrase or not terms:
         return None, []
-    best = _by_given_name(phrase, terms, vocab) or _said_within(phrase, terms)
+    best = _by_given_name(phrase, terms, vocab)
     if best is None:
         # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
         # (…or left out in a clause before the thing: 养老、医疗保险和年金以外，其余那点社保费)

@@ -405,13 +405,3 @@ def test_the_way_in_time_both_say_bridges_the_encoders_reading_of_a_carried_over
     # …which a term going the other way, or one saying no way in time, does not share
     assert _kept_or_bridged("往年没花完的", (0.89, "结转下年", "近义"), vocab) == (False, [])
     assert _kept_or_bridged("往年买书的", (0.89, "会议费", "近义"), vocab) == (False, [])
-
-
-def test_a_word_printed_within_one_term_and_saying_most_of_it_reads_as_that_term():
-    from qa.reword import _said_within
-
-    terms = ["住房公积金", "机关事业单位基本养老保险缴费", "职工基本医疗保险缴费", "差旅费"]
-    assert _said_within("单位每月替干部职工存进公积金账户的那部分钱", terms)[1] == "住房公积金"
-    # a word one of several things a long name says, or printed within two terms, reads as none of them
-    assert _said_within("替职工交的养老保险", terms) is None
-    assert _said_within("单位每月替干部职工存进公积金账户的那部分钱", terms + ["公积金贷款"]) is None
