@@ -11,12 +11,12 @@ from qa.basis import shared_words
 from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
-from qa.question import FEW, MEASURES, NOT_THIS, OUT_AFTER, POINTER
-from qa.rank_asks import (asks_unit, columns_said, items_counted, label_says, names_row, nth, spent_as_printed,
-                           under_row, units_counted)
+from qa.question import FEW, MEASURES, POINTER
+from qa.rank_asks import (as_many_as_said, asks_office_projects, asks_unit, columns_said, label_says, names_row, nth,
+                           spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
-from qa.rank_owner import blocks, rounding_slack, told_apart, unit_projects, units_item
+from qa.rank_owner import blocks, group_heads, rounding_slack, told_apart, unit_projects, units_item, without_totals
 from qa.rank_unit_years import unit_year_lines
 from qa.scope import without_names
 from qa.split_rows import merged
@@ -162,11 +162,6 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
     return out
 
 
-# The department's own office asked (局机关本级, 局本级, 机关本身), not the units below it.
-_OFFICE_ASKED = re.compile(r"机关|本级")
-# A list of as many items as the question says it ranks among is preferred only among lists scored this near the
-# best: a count alone picks no list the words do not fit (四项主要任务 is no four-row economic table).
-COUNTED_NEAR = 0.9
 # Of the words a ranking question says of what it ranks, the group ranked (its name and table) must say this share:
 # "福彩公益金项目中，不算…的那部分，哪一类用途" is not ranked over 彩票公益金安排的支出 for sharing 公益金. (Rankings of
 # units read only the rows that name units, and a classification asked reads its own table: neither needs it.)
@@ -223,42 +218,6 @@ def _table_total(chunks: list, table: str | None, amount=_amount) -> float | Non
     """The amount of a table's total row (read by `amount`: in the column the items were ranked by), if it prints
     one."""
     return next((amount(c) for c in chunks if c.kind == "row" and c.table == table and _is_total(c)), None)
-
-
-def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, object]]:
-    """Items without the rows that add up every smaller one (three or more): a total, whatever its label (全额, the
-    unit's own name printed over its projects)."""
-    def total(v: float) -> bool:
-        smaller = [x for x, _ in valued if x < v - 0.005]
-        return len(smaller) >= 3 and abs(v - sum(smaller)) <= rounding_slack(len(smaller))
-
-    return [(v, c) for v, c in valued if not total(v)]
-
-
-def _group_heads(rows: list[tuple[float | None, object]]) -> set[int]:
-    """Rows a table prints over each group of its items (专用项目 / 其他履职尽责专项业务费 over each group of projects,
-    with the group's sum): a label printed more than once whose amount is the sum of the rows after it (two or
-    more, heads below already left out). Read bottom up, in printed order; only repeated labels, so an item that
-    happens to equal the next two is never taken for a head."""
-    from collections import Counter
-
-    seen = Counter((c.code, norm(c.label or "")) for _, c in rows)
-    heads: set[int] = set()
-    for i in range(len(rows) - 1, -1, -1):
-        v, c = rows[i]
-        if v is None or seen[(c.code, norm(c.label or ""))] < 2:
-            continue
-        total, n = 0.0, 0
-        for w, d in rows[i + 1:]:
-            if id(d) in heads or w is None:
-                continue
-            total, n = total + w, n + 1
-            if n >= 2 and abs(total - v) <= 0.01:
-                heads.add(id(c))
-                break
-            if total > v + 0.01:
-                break
-    return heads
 
 
 def quoted(question: str) -> list[str]:
@@ -319,10 +278,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return bool(under) and names_row(under.group("x"), name) or \
             head is not None and bool(head.code) and is_unit(name) and (named_whole(name, asked_of) or office_block(name, head))
 
-    # (the office said as what is left out, 除了局机关本身 / 局机关以外的三家, or with units asked, is not asked)
-    # (…and only its projects asked, 局机关本级的各个项目: 局机关自己的商品和服务支出 are that row's items)
-    office_asked = not units and bool(re.search(r"项目", asked_of)) and bool(_OFFICE_ASKED.search(
-        re.sub(rf"[\u4e00-\u9fff]{{0,6}}(?:{OUT_AFTER})", " ", NOT_THIS.sub(" ", EXCEPT.sub(" ", asked_of)))))
+    office_asked = not units and asks_office_projects(EXCEPT.sub(" ", asked_of))
 
     def office_block(name: str, head) -> bool:  # the department's own office's block, when the question asks the office
         return office_asked and head is not None and bool(head.code) and norm(name) == own
@@ -381,11 +337,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                  + (1.0 if names_table and kind.startswith("table") else 0.0)
                  + (2.0 if kind.startswith("row") and put_under(name, head) else 0.0))
         scored.append((score, name, kind, head, items))
-    stated = None if units else items_counted(first or question)
-    top = max((g[0] for g in scored), default=0.0)
-    if stated and (counted := [g for g in scored if len(g[4]) == stated and g[0] >= COUNTED_NEAR * top]):
-        # "离休费拆成四个小项": of lists the question's words fit about as well, the one of as many items as it says
-        scored = counted
+    scored = scored if units else as_many_as_said(scored, first or question)
     best = told_apart(sorted(scored, key=lambda g: -g[0]), chunks, first or question, own, _amount)
     if best is None:
         return None
@@ -422,7 +374,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     at = nth(first or question)
     if at > len(valued):
         return None
-    heads = _group_heads([(amount(c), c) for c in items])
+    heads = group_heads([(amount(c), c) for c in items])
     valued = [(v, c) for v, c in valued if id(c) not in heads]
     labels = [(c.code, norm(c.label or "")) for _, c in valued]  # (行政运行 under two 款 is two items: two codes)
     if len(set(labels)) < len(labels):

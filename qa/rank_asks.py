@@ -6,7 +6,7 @@ import re
 
 from index.numbers import halfwidth
 from qa.phrase import clean, grams, says
-from qa.question import NOT_THIS, small_number
+from qa.question import NOT_THIS, OUT_AFTER, small_number
 
 _WHICH = re.compile(r"哪一?[大小]?[项类个笔种款块场次件条批期轮]|哪(?:一)?部分|哪些|什么项目|哪一?家(?:下属|所属)?单位|"
                     r"哪(?:一)?个(?:下属|所属)(?:单位|机构)|which (?:item|category|one)|"
@@ -69,6 +69,32 @@ def items_counted(question: str) -> int | None:
     asks = _RANK_WORD.search(q)
     said = _ITEMS_COUNTED.search(q, 0, asks.start()) if asks else None
     return small_number(said.group(1)) if said else None
+
+
+# A list of as many items as the question says it ranks among is preferred only among lists scored this near the
+# best: a count alone picks no list the words do not fit (四项主要任务 is no four-row economic table).
+COUNTED_NEAR = 0.9
+
+
+def as_many_as_said(scored: list[tuple], question: str) -> list[tuple]:
+    """Of the scored lists (score, name, kind, head, items), those of as many items as the question says it ranks
+    among (离休费拆成四个小项) and scored near the best, when there are any; else all of them."""
+    stated = items_counted(question)
+    top = max((g[0] for g in scored), default=0.0)
+    counted = [g for g in scored if len(g[4]) == stated and g[0] >= COUNTED_NEAR * top] if stated else []
+    return counted or scored
+
+
+# The department's own office named (局机关本级, 局本级, 机关本身), and what a question leaves out after 以外 / 之外.
+_OFFICE = re.compile(r"机关|本级")
+_LEFT_OUT_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,6}}(?:{OUT_AFTER})")
+
+
+def asks_office_projects(question: str) -> bool:
+    """The question asks the projects of the department's own office (局机关本级的各个项目), not leaving the office out
+    (不含局机关, 局机关以外的三家: the units below it). 局机关自己的商品和服务支出 asks that row's items, no projects."""
+    said = _LEFT_OUT_AFTER.sub(" ", NOT_THIS.sub(" ", question))
+    return "项目" in question and bool(_OFFICE.search(said))
 
 
 def label_says(label: str, named: str) -> bool:

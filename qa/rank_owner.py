@@ -1,7 +1,8 @@
 """Which unit a row group of a department's table belongs to. A department's project table prints each unit's block
 (its code and name, then its projects) one after another, and the units' blocks repeat the same group names
 (委托咨询业务, 通用项目): a group named by the question in two blocks is a different list in each, and the question
-must say whose it asks (the office, 机关 / 本级, is the block printed under the department's own name)."""
+must say whose it asks (the office, 机关 / 本级, is the block printed under the department's own name). Also the rows of
+a table that are no items of a ranking: heads printed over each group, totals adding up every smaller row."""
 from __future__ import annotations
 
 import re
@@ -148,3 +149,39 @@ def _nested(values: list[float]) -> tuple[int, list[int]]:
 
     end = under(0)
     return end, [i for i in range(1, end) if under(i) == i + 1]
+
+
+def without_totals(valued: list[tuple[float, object]]) -> list[tuple[float, object]]:
+    """Items without the rows that add up every smaller one (three or more): a total, whatever its label (全额, the
+    unit's own name printed over its projects)."""
+    def total(v: float) -> bool:
+        smaller = [x for x, _ in valued if x < v - 0.005]
+        return len(smaller) >= 3 and abs(v - sum(smaller)) <= rounding_slack(len(smaller))
+
+    return [(v, c) for v, c in valued if not total(v)]
+
+
+def group_heads(rows: list[tuple[float | None, object]]) -> set[int]:
+    """Rows a table prints over each group of its items (专用项目 / 其他履职尽责专项业务费 over each group of projects,
+    with the group's sum): a label printed more than once whose amount is the sum of the rows after it (two or
+    more, heads below already left out). Read bottom up, in printed order; only repeated labels, so an item that
+    happens to equal the next two is never taken for a head."""
+    from collections import Counter
+
+    seen = Counter((c.code, norm(c.label or "")) for _, c in rows)
+    heads: set[int] = set()
+    for i in range(len(rows) - 1, -1, -1):
+        v, c = rows[i]
+        if v is None or seen[(c.code, norm(c.label or ""))] < 2:
+            continue
+        total, n = 0.0, 0
+        for w, d in rows[i + 1:]:
+            if id(d) in heads or w is None:
+                continue
+            total, n = total + w, n + 1
+            if n >= 2 and abs(total - v) <= 0.01:
+                heads.add(id(c))
+                break
+            if total > v + 0.01:
+                break
+    return heads

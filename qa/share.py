@@ -195,9 +195,11 @@ def _from_answers(question: str, asked: tuple[str, str], sc: Scope, retriever: R
     rows = [AnswerRow(entity=name, value=round(a.value, 4), unit=a.unit, source=a.citations[0].source,
                       page=a.citations[0].page, table=a.table, row=a.row, column=a.column)
             for name, a in zip(asked, (part, whole))]
-    return Answer(question=question, answer=text, value=value, unit="%", citations=[part.citations[0], whole.citations[0]],
-                  mode="structured", rows=rows, confidence=min(part.confidence, whole.confidence),
-                  basis=list({(b.part, b.text): b for b in part.basis + whole.basis}.values()), table=part.table, row=part.row, column=part.column)
+    basis = list({(b.part, b.text): b for b in part.basis + whole.basis}.values())  # (the unit's basis once)
+    return Answer(question=question, answer=text, value=value, unit="%",
+                  citations=[part.citations[0], whole.citations[0]], mode="structured", rows=rows,
+                  confidence=min(part.confidence, whole.confidence), basis=basis, table=part.table, row=part.row,
+                  column=part.column)
 
 
 def _row_named(whole: str, part, retriever: Retriever):

@@ -295,4 +295,3 @@ def test_words_of_the_units_full_name_that_the_question_does_not_say_as_the_unit
     question = "深圳文广旅体局2026年旅游执法这块安排了多少预算？"
     found = described_item(question, city.scope(question), city)
     assert found is not None and found.value == 9.37
-

@@ -114,7 +114,7 @@ def test_which_item_is_asked_with_the_measure_word_of_the_thing_ranked():
 
 
 def test_rows_that_add_up_every_smaller_one_are_totals_not_items():
-    from qa.rank import without_totals
+    from qa.rank_owner import without_totals
 
     valued = [(1715.97, "全额"), (1715.97, "西安市气象局"), (654.0, "a"), (493.65, "b"), (305.57, "c"), (220.0, "d"),
               (28.5, "e"), (14.25, "f")]
@@ -415,17 +415,17 @@ def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
 
 
 def test_group_heads_printed_over_each_group_are_no_items():
-    from qa.rank import _group_heads
+    from qa.rank_owner import group_heads
 
     rows = [(180.0, _row("专用项目", 180.0)), (180.0, _row("其他履职尽责专项业务费", 180.0)), (100.0, _row("城市宣传经费", 100.0)),
             (50.0, _row("文化活动经费", 50.0)), (30.0, _row("舆情信息工作经费", 30.0)), (80.0, _row("专用项目", 80.0)),
             (80.0, _row("其他履职尽责专项业务费", 80.0)), (60.0, _row("讲师团综合工作经费", 60.0)), (20.0, _row("学习经费", 20.0))]
     rows[5][1].id, rows[6][1].id = "second head", "second other head"
-    heads = _group_heads(rows)
+    heads = group_heads(rows)
     assert {c.label for _, c in rows if id(c) in heads} == {"专用项目", "其他履职尽责专项业务费"} and len(heads) == 4
     # an item that happens to equal the two after it, its label printed once, is an item
     flat = [(80.0, _row("a", 80.0)), (60.0, _row("b", 60.0)), (20.0, _row("c", 20.0))]
-    assert not _group_heads(flat)
+    assert not group_heads(flat)
 
 
 def test_an_item_the_question_leaves_out_is_not_ranked(tmp_path):
