@@ -272,6 +272,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     groups = _groups(chunks, units)
     under = under_row(asked_of, [g[0] for g in groups if g[1].startswith("row")])  # the row whose items are asked
 
+    own = norm(docs[key].get("name") or "")
+
     def put_under(name: str, head=None) -> bool:  # the row the question puts the items under
         # (…or a coded unit of the department the question names whole: its own projects, 医疗保险基金管理中心哪个项目;
         # or the coded unit printed under the department's own name when the question asks its office, 局机关本级)
@@ -284,7 +286,6 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return office_asked and head is not None and bool(head.code) and norm(name) == own
     leveled = {g[0] for g in groups if g[1] == f"table:{level}"}  # tables that print the level asked
     leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
-    own = norm(docs[key].get("name") or "")
     projects = bool(re.search(r"哪一?个?项目|(?:各个?|几个|每个|所有|具体)项目", halfwidth(first or question)))  # (the items)
     ranked_by: dict[int, str] = {}  # a group of units ranked by an item of their blocks: the item's label
     for name, kind, head, items in groups:

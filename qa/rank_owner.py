@@ -79,11 +79,6 @@ def told_apart(scored: list, chunks: list, question: str, department: str, amoun
     return None
 
 
-# Rows of one unit's block read for nesting at most: the reading recurses a level per row a run of ever smaller
-# amounts nests (the corpus's longest block is 72 rows).
-MAX_BLOCK = 400
-
-
 def units_item(subject: str, units: list, rows: list, amount) -> tuple[str, list] | None:
     """The item the question ranks the units by, when it names a row each unit's block prints (哪家的住房公积金最多:
     the 住房公积金 row of each unit's block of a table by unit), with each unit's row of it, renamed as the unit: its
@@ -110,6 +105,11 @@ def units_item(subject: str, units: list, rows: list, amount) -> tuple[str, list
         if len({round(amount(r), 2) for r in printed}) == 1:  # (a label printed twice in a block, 20899 and 2089901)
             out.append(printed[0].model_copy(update={"label": u.label}))
     return (label, out) if len(out) >= 2 else None
+
+
+# Rows of one unit's block read for nesting at most: the reading recurses a level per row a run of ever smaller
+# amounts nests (the corpus's longest block is 72 rows).
+MAX_BLOCK = 400
 
 
 def unit_projects(rows: list, amount) -> list[tuple[str, str, object, list]]:

@@ -155,8 +155,9 @@ def _from_cells(question: str, asked: tuple[str, str], sc: Scope, retriever: Ret
     if not part.value and (part.hit.chunk.source, part.table) != (whole.hit.chunk.source, whole.table):
         return None  # nothing, read in another table than the whole: a row of another account that names the part
     value = round(100.0 * part.value / whole.value, 2)
-    text = (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part.value:,.2f}万元 ÷ {whole.value:,.2f}万元；"
-            f"文件未直接列出这一比例，由{('同一行' if part.hit.chunk.kind == 'row' else '同一句') + '中的两个' if part.hit.chunk.id == whole.hit.chunk.id else '两处'}数字计算）。")
+    same = ("同一行" if part.hit.chunk.kind == "row" else "同一句") + "中的两个" \
+        if part.hit.chunk.id == whole.hit.chunk.id else "两处"
+    text = _said(asked, value, part.value, whole.value, f"由{same}数字计算") + "。"
     rows = [AnswerRow(entity=name, value=round(c.value, 4), unit=c.unit, source=c.hit.chunk.source,
                       page=c.hit.chunk.page, table=c.table, row=c.row, column=c.column)
             for name, c in zip(asked, read)]
@@ -190,8 +191,7 @@ def _from_answers(question: str, asked: tuple[str, str], sc: Scope, retriever: R
     if part is None or not part.value or not whole.value or part.value >= whole.value - 0.005:
         return None
     value = round(100.0 * part.value / whole.value, 2)
-    text = (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part.value:,.2f}万元 ÷ {whole.value:,.2f}万元；文件未直接列出这一"
-            f"比例，由两处数字计算：{part.answer}{whole.answer}）")
+    text = _said(asked, value, part.value, whole.value, f"由两处数字计算：{part.answer}{whole.answer}")
     rows = [AnswerRow(entity=name, value=round(a.value, 4), unit=a.unit, source=a.citations[0].source,
                       page=a.citations[0].page, table=a.table, row=a.row, column=a.column)
             for name, a in zip(asked, (part, whole))]
@@ -202,11 +202,15 @@ def _from_answers(question: str, asked: tuple[str, str], sc: Scope, retriever: R
                   column=part.column)
 
 
+def _said(asked: tuple[str, str], value: float, part: float, whole: float, how: str) -> str:
+    """The share said: part of whole, its percentage, the two amounts, and how it was computed."""
+    return (f"{asked[0]}占{asked[1]}的{value:.2f}%（{part:,.2f}万元 ÷ {whole:,.2f}万元；文件未直接列出这一比例，"
+            f"{how}）")
+
+
 def _row_named(whole: str, part, retriever: Retriever):
     """The row of the part's table whose label holds the whole's words and whose figure in the part's column is
     larger (工资福利 for 津贴补贴: the class row 工资福利支出 above it); None unless exactly one label does."""
-    from dataclasses import replace
-
     from qa.phrase import clean
     from qa.retrieve import table_rows
 
@@ -217,13 +221,11 @@ def _row_named(whole: str, part, retriever: Retriever):
         fact = next((f for f in h.chunk.facts or () if f["column"] == part.column), None)
         if h.chunk.id != part.hit.chunk.id and said in clean(h.chunk.label or "") and fact is not None and \
                 fact["value"] and fact["value"] > part.value + 0.005:
-            found.setdefault(h.chunk.label, (h, fact))
+            found.setdefault(h.chunk.label, (h.chunk, fact["value"]))
     if len(found) != 1:
         return None
-    hit, fact = next(iter(found.values()))
-    label = f"“{hit.chunk.label}”" + (f"（{part.column}）" if part.column else "")
-    return replace(part, value=fact["value"], hit=hit, row=hit.chunk.label,
-                   text=f"{hit.chunk.table}中{label}为{fact['value']:,.2f}万元。")
+    row, value = next(iter(found.values()))
+    return _cell(part, row, part.column, value)
 
 
 def _head(phrase: str) -> str:
@@ -254,8 +256,6 @@ def _table_whole(whole: str, part, retriever: Retriever):
     全部支出（各类资金都算上）): for a part read in a table, and a whole said of that table (a word of its title, or
     a word for a whole), the table's total in the part's column, or, for a cell of the total row itself (合计's
     专项业务经费支出), that row's whole; for a part read in a sentence, the amount the sentence says it is part of."""
-    from dataclasses import replace
-
     from qa.evidence import column_parts, is_total_row
     from qa.phrase import clean, grams
     from qa.retrieve import totals_of
@@ -272,10 +272,17 @@ def _table_whole(whole: str, part, retriever: Retriever):
     for row in rows:
         fact = next((f for f in row.facts or () if f["column"] == column), None)
         if fact is not None and fact["value"] and (row is not chunk or column != part.column):
-            label = f"“{row.label}”" + (f"（{column}）" if column else "")
-            return replace(part, value=fact["value"], hit=type(part.hit)(row, 0.0), row=row.label, column=column,
-                           text=f"{row.table}中{label}为{fact['value']:,.2f}万元。")
+            return _cell(part, row, column, fact["value"])
     return None
+
+
+def _cell(part, row, column: str | None, value: float):
+    """A cell of another row read in place of the part's candidate: its row, column, value and sentence."""
+    from dataclasses import replace
+
+    label = f"“{row.label}”" + (f"（{column}）" if column else "")
+    return replace(part, value=value, hit=type(part.hit)(row, 0.0), row=row.label, column=column,
+                   text=f"{row.table}中{label}为{value:,.2f}万元。")
 
 
 # "A万元，其中：…B万元": the amount a sentence breaks down, before its 其中
