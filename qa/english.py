@@ -29,6 +29,12 @@ _WHERE_EN = (r"\b(?:in\s+(?:its|the|their)|paid\s+(?:from|out\s+of)|funded\s+(?:
 # within that part (基本支出差旅费), as a Chinese question that says 基本支出 is.
 _PART_WHERE = (("基本支出", re.compile(r"\bbasic(?:[\s,]+[\w-]+){0,2}?[\s,]+(?:expenditure|spending)\b", re.I)),
                ("项目支出", re.compile(r"\bproject[\s-]+(?:expenditure|spending)\b", re.I)))
+# Both parts of the spending added up ("basic and project spending together", "counting both basic and project
+# money"): the row's total, which the question asks anyway; no words of the thing (as qa.parts.without_summed_parts
+# drops 基本支出和项目支出合起来 from a Chinese question)
+_BOTH_PARTS = re.compile(r",?\s*\b(?:(?:counting|taking|including)\s+)?(?:both\s+)?(?:its\s+)?(?:basic|day-to-day|routine)"
+                         r"\s+(?:(?:spending|expenditure|money|funds?)\s+)?(?:and|plus)\s+project"
+                         r"(?:\s+(?:spending|expenditure|money|funds?))?(?:\s+(?:together|combined|alike))?\b", re.I)
 _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|taking|counting)\b[^,?]*,", re.I)
 
 
@@ -216,7 +222,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     years = _YEARS.findall(part) or _YEARS.findall(question)  # FY2024, 2024's
     if part is not question:
         part = _PRONOUN.sub(" ", part)  # (of it, that year: the unit and year the whole question names)
-    question = part
+    question = _BOTH_PARTS.sub(" ", part)
     # (a scope said in Chinese, 本级, is no quantity)
     quoted = [c for c in (c.strip("“”\"") for c in _CHINESE.findall(question)) if c not in ("本级", "汇总")]
     rest = question

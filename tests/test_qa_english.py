@@ -321,6 +321,22 @@ def test_a_units_own_office_its_whole_budget_and_its_change_are_read(look_alike_
                      "2025 initial budget, and why did it shrink?", city) == "深圳市气象局2026年预算比上年减少多少"
 
 
+def test_basic_and_project_spending_added_up_are_no_words_of_the_thing(tmp_path):
+    from qa.english import translate
+    from tests.conftest import store_of
+
+    store = store_of(tmp_path, "qx.txt", "深圳市气象局2026年部门预算\n\n一般公共预算支出表（按经济分类）\n单位：万元\n"
+                     "科目编码\t科目名称\t支出总计\t基本支出\t项目支出\n\t合计\t900.00\t600.00\t300.00\n"
+                     "30108\t机关事业单位基本养老保险缴费\t400.00\t400.00\t0.00\n"
+                     "30207\t邮电费\t12.00\t8.00\t4.00\n30201\t办公费\t20.00\t20.00\t0.00\n")
+    # the row's total is asked either way: "basic" and "project" (and "charges") must not pull the reading to
+    # 机关事业单位基本养老保险缴费, which says basic, charge and, by 项, project
+    for both in ("basic and project spending together", "counting both basic and project money",
+                 "basic and project expenditure combined"):
+        assert translate(f"How much does the Shenzhen Meteorological Bureau budget in 2026 for postage and "
+                         f"telecommunications charges, {both}?", store) == "深圳市气象局2026年邮电费是多少"
+
+
 def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look_alike_city):
     from qa.english import translate
 
