@@ -62,6 +62,19 @@ def test_a_ranking_by_where_the_money_comes_from_reads_the_total_rows_fund_colum
     assert across_columns("政府采购预算里哪一项最多？", sc, retriever, "max", 5) is None
 
 
+def test_a_kind_of_money_of_a_classification_named_is_its_classes_not_the_totals_columns():
+    # 哪一类钱 of the economic classification's classes asks the table's rows (工资福利支出, 商品和服务支出), not its
+    # total row's columns (人员经费 / 公用经费)
+    split = [("合计", 1000.0), ("人员经费支出", 650.0), ("公用经费支出", 350.0)]
+    table = "一般公共预算支出明细表（按支出经济分类科目）"
+    retriever, sc = _store([_row(table, "合计", split), _row(table, "工资福利支出", [("合计", 600.0)]),
+                            _row(table, "商品和服务支出", [("合计", 400.0)])])
+    assert across_columns("一般公共预算按部门经济分类的几大类里，哪一类钱最多？", sc, retriever, "max", 5) is None
+    # the same words without a classification named rank where the money comes from, as before
+    a = across_columns("一般公共预算支出明细表里哪一类钱最多？", sc, retriever, "max", 5)
+    assert a.rows[0].entity == "人员经费支出"
+
+
 def test_a_column_group_the_question_names_is_ranked_by_its_columns_in_the_years_branch():
     group = "一般公共预算拨款安排的“三公”经费预算"
     cells = []
