@@ -15,7 +15,7 @@ from qa.question import FEW, MEASURES, POINTER
 from qa.rank_asks import (as_many_as_said, asks_office_projects, asks_unit, columns_said, label_says, names_row, nth,
                            spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
-from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, count_unit, named_column
+from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
 from qa.rank_owner import blocks, group_heads, rounding_slack, told_apart, unit_projects, units_item, without_totals
 from qa.rank_unit_years import unit_year_lines
 from qa.scope import without_names
@@ -352,7 +352,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
     # (…or a count it names, 参训人数最多: the 人数 column, not the rows' amounts)
     column = named_column(first or question, items, docs[key].get("year"))
-    if column and not units and not COUNTED.search(leaf := column.split("/")[-1]) and not RATED.search(leaf) and \
+    if column and not units and not COUNTED.search(leaf := column_name(column)) and not RATED.search(leaf) and \
             (COUNTED.search(first or question) or not PART_COLUMN.search(leaf)):
         column = None  # (a money column named beside a count asked: the rows' amounts, as before)
     # (the year asked, else the document's: not the year before's column printed first, unless it is asked)
@@ -389,9 +389,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
     unit = count_unit(column)
     # (the part column ranked by, when one is named; the item of the units' blocks, when they are ranked by one)
-    by = f"“{column.split('/')[-1]}”" if column else f"“{ranked_by[id(head)]}”" if id(head) in ranked_by else "金额"
+    by = f"“{column_name(column)}”" if column else f"“{ranked_by[id(head)]}”" if id(head) in ranked_by else "金额"
     text = (f"{name}中{by}{word}的是“{top.label}”，{value:,.2f}万元（{top.table}）" if unit == "万元" else
-            f"{name}中“{column.split('/')[-1]}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
+            f"{name}中“{column_name(column)}”{word}的是“{top.label}”，{value:g}{unit}（{top.table}）")
     # (items of the same amount share the rank: naming one alone would hide the others)
     if tied := [c.label for v, c in valued[1:] if abs(v - value) < 0.005]:
         text += f"，与{'、'.join(f'“{t}”' for t in tied)}并列"
@@ -405,7 +405,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         if share is not None and share >= 99.995:
             return None  # the "largest item" is the whole itself: the items were not read (a table of columns)
         if share is not None:
-            of = f"“{column.split('/')[-1]}”合计" if column and not kind.startswith("row") else whole_of(name)
+            of = f"“{column_name(column)}”合计" if column and not kind.startswith("row") else whole_of(name)
             text += f"，占{of}的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}{'' if unit == '%' else unit}，由表中数字计算）"
     if GAP_ASKED.search(rest) and len(valued) >= 2:
         gap = round(abs(value - valued[1][0]), 4)

@@ -10,10 +10,24 @@ from qa.phrase import OTHER_COLUMN, PREVIOUS, norm, says
 # The clause that names the table to look in (“三公”经费及会议费、培训费表里).
 IN_TABLE = re.compile(r"[^，,。？?]*表(?:里|中|内|上)")
 # Columns that print a part of each row's amount: a question ranking by one of them (按项目支出排) ranks by it.
-# (the sources of funds too: 上年结余、结转, 事业单位经营收入, 上级补助收入, 财政专户管理资金…)
-PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算|"
+# (the sources of funds too: 上年结余、结转, 事业单位经营收入, 上级补助收入, 财政专户管理资金…; and what of it is bought
+# through government procurement, a 支出总表's 政府采购 column)
+PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|政府采购|一般公共预算|政府性基金预算?|国有资本经营预算|"
                          r"事业收入|(?:事业单位)?经营收入|其他收入|上级补助收入|附属单位上缴收入|财政专户|上年结[余转]|"
                          r"(?:上年)?结余结转)")
+
+
+_SUBTOTAL = re.compile(r"小计|合计|总计")
+
+
+def column_name(path: str) -> str:
+    """What a column is of: its last header (公用经费), or, for a subtotal (2026 年政府采购项目 / 小计), the header it
+    totals, without its year (政府采购项目)."""
+    parts = path.split("/")
+    leaf = norm(parts[-1])
+    if _SUBTOTAL.fullmatch(leaf) and len(parts) >= 2:
+        return norm(re.sub(r"20\d\d\s*年度?", "", parts[-2])) or leaf
+    return leaf
 
 
 def named_column(question: str, items: list, year: int | None) -> str | None:
@@ -27,7 +41,7 @@ def named_column(question: str, items: list, year: int | None) -> str | None:
         for f in c.facts or ():
             path = f.get("column") or ""
             parts = path.split("/")
-            leaf = norm(parts[-1])
+            leaf = column_name(path)
             # (a form's column said without its measure and its form word: 权重 of 指标权重(%))
             core = re.sub(r"^指标|[（(][^（）()]*[）)]|%", "", leaf)
             years = re.findall(r"20\d\d", path)
@@ -38,7 +52,7 @@ def named_column(question: str, items: list, year: int | None) -> str | None:
                     (not years or set(years) & set(asked)) and not other:
                 found[path] = found.get(path, 0) + 1
     named = [p for p, n in found.items() if n >= 2]
-    return max(named, key=lambda p: (len(norm(p.split("/")[-1])), -len(p))) if named else None
+    return max(named, key=lambda p: (len(column_name(p)), -len(p))) if named else None
 
 
 COUNTED = re.compile(r"人数|数量|个数|次数|天数|期数|[辆台套]数|人次")

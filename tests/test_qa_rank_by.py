@@ -20,3 +20,15 @@ def test_a_weight_or_share_column_is_ranked_in_percent_a_count_in_its_measure():
     assert count_unit("当年整体绩效目标/指标权重(%)") == "%"
     assert count_unit("执行率%") == "%"
     assert count_unit("参训人数") == "人" and count_unit("合计") == "万元"
+
+
+def test_a_subtotal_column_is_named_by_what_it_totals():
+    from qa.rank_by import column_name
+
+    # a 支出总表 printing its procurement as 2026 年政府采购项目 / 小计 beside the sizes reserved for small firms
+    table = _rows("支出总计", "基本支出", "项目支出", "2026 年政府采购项目/小计",
+                  "2026 年政府采购项目/其中：2026 年政府采购项目中预留给中小企业的项目资金规模")
+    assert column_name("2026 年政府采购项目/小计") == "政府采购项目" and column_name("基本支出") == "基本支出"
+    assert named_column("支出总表的政府采购一栏里，哪个项级科目最多？", table, 2026) == "2026 年政府采购项目/小计"
+    # …and no other year's: a question of 2025 names no column of 2026
+    assert named_column("2025年支出总表的政府采购一栏里，哪个项级科目最多？", table, 2026) is None
