@@ -81,8 +81,9 @@ class Query:
 
     @classmethod
     def of(cls, question: str, hits: list[Hit]) -> "Query":
-        # 本级/汇总 choose the document (qa/scope.py), not the row; 安排 asks as 是多少 does.
-        q = re.sub(r"本级|汇总|安排了?", "", strip_names(COMPARED.sub("", norm(question)), hits))
+        # 本级/汇总 choose the document (qa/scope.py), not the row; 安排 asks as 是多少 does, and so does 准备 before
+        # the amount asked (准备了多少钱: no 预算准备金)
+        q = re.sub(r"本级|汇总|安排了?|准备了?(?=多少)", "", strip_names(COMPARED.sub("", norm(question)), hits))
         codes = set(CODE.findall(q))
         text = clean(re.sub(r"\d+", "", q))
         said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}

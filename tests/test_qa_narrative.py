@@ -64,3 +64,9 @@ def test_a_unit_named_in_the_question_chooses_its_section_not_the_sentence(tmp_p
     assert a.answered and a.value == 6000.0, a.answer
     whole = ask("深圳示例局下面的人事人才公共服务中心2026年预算是多少？", city.store.root, retriever=city)
     assert whole.answered and whole.value == 9000.0, whole.answer
+
+
+def test_how_much_was_set_aside_asks_as_how_much_is_and_names_no_reserve():
+    # 准备了多少钱 asks the amount (as 安排了多少 does): 准备 is no word of 预算准备金
+    assert "准备" not in Query.of("给在编人员发奖金准备了多少钱？", []).text
+    assert "准备" in Query.of("预算准备金是多少？", []).text
