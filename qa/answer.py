@@ -43,6 +43,7 @@ from qa.reword import reading, reword, subject_phrase, term_says_more
 from qa.nearest_term import near_confidence, read_near, said_near
 from qa.share import computed_share
 from qa.split_rows import whole_of_parts
+from qa.tie_sum import both_asked
 from qa.targets import names_better, says_far_more, stated_quantity
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
@@ -349,8 +350,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 if lost:
                     # the words the term leaves out are said elsewhere: by an item of the narrative or a project
                     # row that says them (qa/items.py), else the term's figure is declined
-                    described = described_once()
-                    if described is not None:
+                    if (described := described_once()) is not None:
                         return item_answer(question, described, citations, k, named)
                     return _abstain(
                         question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
@@ -407,11 +407,11 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             return Answer(question=question, answer=said, value=round(cand.value, 4), unit=cand.unit,
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=confidence, basis=named + term + basis_of(question, cand))
-        if kind == "amount":  # an item the narrative describes in the question's words (qa/items.py)
-            described = described_once()
-            if described is not None:
-                return item_answer(question, described, citations, k, named)
+        if kind == "amount" and (described := described_once()) is not None:
+            return item_answer(question, described, citations, k, named)  # an item the narrative describes (qa/items.py)
         if tie := (read_once()[1] if cand is None and kind != "percent" else []):
+            if (summed := both_asked(question, tie, sc, lambda q: _answer(q, k, settings, retriever))) is not None:
+                return summed  # (both named in its own words, and added up: 用水用电…合起来, qa/tie_sum.py)
             # the two readings it could not tell apart, said and cited first (each term's row in the named documents)
             first = [h for t in tie for h in retriever.search(t, 1, docs=sc.keys)]
             rest = [h for h in hits if all(h.chunk.id != f.chunk.id for f in first)]

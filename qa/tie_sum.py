@@ -1,0 +1,40 @@
+"""Two terms the encoder cannot tell apart, read as the two things a question adds up: "用水用电一年的开销合起来"
+is near 水费 and 电费 alike because it names both, and asks their sum. Read so only when each term, its ending shared
+with the other aside (费), is said by the question in its own words (水 of 用水, 电 of 用电) and the question says
+it adds up (合起来, 加起来, 一共…); any other tie stays a decline (qa/nearest_term.py)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from qa.vocab import norm
+
+if TYPE_CHECKING:
+    from qa.models import Answer
+    from qa.scope import Scope
+
+_ADDS_UP = re.compile(r"合起来|加起来|加在一起|合在一起|合计|一共|总共|共计")
+
+
+def _stems(a: str, b: str) -> tuple[str, str]:
+    """The two terms without the ending they share (水费, 电费 → 水, 电)."""
+    a, b = norm(a), norm(b)
+    n = 0
+    while n < min(len(a), len(b)) - 1 and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return (a[:len(a) - n], b[:len(b) - n]) if n else (a, b)
+
+
+def both_asked(question: str, tie: list[str], sc: Scope, read: Callable[[str], Answer]) -> Answer | None:
+    """The sum of the two tied terms, read as the question "X和Y加起来是多少" of the units and year it names, when the
+    question says each term's own part and adds up; else None."""
+    from qa.asked_again import named_as_asked
+
+    if len(tie) != 2 or not _ADDS_UP.search(question):
+        return None
+    said = norm(question)
+    if not all(stem and stem in said for stem in _stems(*tie)):
+        return None
+    years = "".join(f"{y}年" for y in sc.years)
+    found = read(f"{named_as_asked(question, sc)}{years}{tie[0]}和{tie[1]}加起来是多少")
+    return found if found.answered and found.value is not None else None
