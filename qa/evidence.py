@@ -299,7 +299,12 @@ def quoted_rows(question: str, cands: list[_Candidate]) -> list[_Candidate]:
     its 合计 nor a row sharing more of the question's other words."""
     quoted = {clean(x) for x in re.findall(r"[“\"]([^”\"]{2,30})[”\"]", question)}
     tables = {c.table for c in cands if c.hit.chunk.kind == "row" and clean(c.row or "") in quoted}
-    return [c for c in cands if c.hit.chunk.kind != "row" or c.table not in tables or clean(c.row or "") in quoted]
+    cands = [c for c in cands if c.hit.chunk.kind != "row" or c.table not in tables or clean(c.row or "") in quoted]
+    # (…and a name it quotes whole, four characters or more, that a candidate's row, column or sentence prints: the
+    # thing named, not a row that shares some of its words, 普法宣传与依法治理培训 for “普法与依法治理经费”)
+    names = [x for x in quoted if len(x) >= 4]
+    saying = [c for c in cands if any(x in clean(f"{c.row or ''}{c.column or ''}{c.text}") for x in names)]
+    return saying or cands
 
 
 def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Candidate]:
