@@ -450,3 +450,11 @@ def test_a_figure_is_read_where_the_question_says_to_look_when_some_candidate_is
     assert structured(question, [income, bought]).value == 6.22
     # with no candidate where it says to look, the where rules out none
     assert structured(question, [income]).value == 32.52
+
+
+def test_a_name_the_question_quotes_is_read_where_it_is_printed_whole():
+    # a form's column prints the quoted project's name; a training row shares more of the question's words, not the
+    # name whole
+    hits = [_row("普法与依法治理专项业务项目培训", {"金额": 1.8}, "培训费明细表"),
+            _row("部门专项业务经费绩效目标表", {"普法与依法治理经费/实施期资金总额": 113.8}, "部门专项业务经费绩效目标表")]
+    assert structured("“普法与依法治理经费”这个专项业务项目安排了多少钱？", hits).value == 113.8
