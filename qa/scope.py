@@ -214,6 +214,11 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
         # (给政府起草文稿: what follows 给/向/为 is who a thing is for, named by the question's own unit)
         name = re.sub(r"^.*?(?:年度?|的|是|和|与|及|、|请问|比较|对比|在)", "", name)
         name = re.sub(r"^(?:给|向|为|替|帮)", "", name)
+        # (…keeping the place said before the cut: 西安市城市管理和综合执法局 is cut at its 和, and 综合执法局 alone would
+        # read as another city's look-alike)
+        lead = next((p for p in sorted(places, key=len, reverse=True) if m.group(0).startswith(p)), "")
+        if lead and name != m.group(0) and not any(name.startswith(p) for p in places):
+            name = lead + name
         if len(name) < 3 or name in ORG_SUFFIX or any(name in n for n in names) or _COUNTED.match(name):
             continue
         place, rank, _ = split_name(name)

@@ -191,6 +191,15 @@ def test_a_second_unit_said_with_its_place_but_no_city_word_is_read_when_it_abbr
     assert sc.keys == {"d2"} and not sc.missing
 
 
+def test_a_name_cut_at_its_own_and_keeps_the_place_it_was_said_with():
+    docs = {"d0": {**describe("深圳市城市管理和综合执法局"), "year": 2026}, "d1": {**describe("西安市统计局"), "year": 2026},
+            "d2": {**describe("深圳市统计局"), "year": 2026}}
+    # 综合执法局, read after the 和 of 城市管理和综合执法局, is 西安's, which the store lacks: not 深圳's look-alike
+    sc = scope("西安市城市管理和综合执法局2026年的公务接待费是多少？", docs)
+    assert "d0" not in sc.keys and sc.missing
+    assert scope("深圳市城市管理和综合执法局2026年的公务接待费是多少？", docs).keys == {"d0"}
+
+
 def test_a_departments_total_is_not_given_as_its_own_offices(look_alike_city):
     from qa.answer import ask
     from qa.scope import own_office_asked
