@@ -150,6 +150,10 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         by_section(first or question, sc, retriever, op, k) or counted(question, sc, retriever, op, nth(first or question))
 
 
+# The items ranked are a classification's (哪个项级科目, 功能分类的项): a table's rows.
+_CLASS_ITEMS = re.compile(r"[类款项]级(?:功能)?科目|(?:功能|经济)分类[^，,。？?]{0,8}[类款项]")
+
+
 def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int,
                     table: Answer | None, rest: str = "") -> Answer | None:
     """The ranking of a narrative list whose head says strictly more of the question's words than the name of the
@@ -158,6 +162,8 @@ def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: 
     from qa.items import question_words, said_share
     from qa.listed import in_narrative
 
+    if _CLASS_ITEMS.search(question):
+        return None  # (项级科目, 经济分类的类: the classification's rows, which no narrative list of things is)
     found = ranked_list(question, sc, retriever, op)
     if found is None:
         return None

@@ -117,3 +117,13 @@ def test_a_table_of_one_line_is_ranked_by_its_columns_split_by_year_or_not():
         .entity == "公务接待费"
     # a table of one line the question does not name is left to the row ranking
     assert across_columns("项目支出里哪一项最多？", sc, retriever, "max", 5) is None
+
+
+def test_a_ranking_of_a_classifications_items_is_never_a_narrative_list_of_things():
+    from qa.rank_columns import _CLASS_ITEMS
+
+    # 项级科目 and the classes of a classification are table rows: a narrative list (服务类项目, 货物类项目) is none
+    assert _CLASS_ITEMS.search("支出总表里，政府采购预算最多的是哪个项级科目？")
+    assert _CLASS_ITEMS.search("按功能分类的项，哪一项最多？")
+    # a project's parts, or a list of works, may be the narrative's
+    assert not _CLASS_ITEMS.search("“安全生产管理”这个项目拆成的五块里，哪一块钱最少？")
