@@ -384,6 +384,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None  # the item the question puts before the one asked is not the one ranked there
     valued = valued[at - 1:] + valued[:at - 1]  # the item at the rank asked first (its lead is over the next one)
     value, top = valued[0]
+    if op != "min" and not value:
+        return None  # the largest (or the nth) of the list is nothing: a list of empty cells, not the one asked
     if own and own in norm(top.label or "") and not re.search(r"单位|部门|哪家|哪个", first or question):
         return None  # the rows are units (a 汇总 table by unit): the item asked is in its columns, not ranked here
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"

@@ -719,3 +719,16 @@ def test_items_of_the_same_amount_share_the_rank(tmp_path):
     # the two items of 50.00 are both the largest: naming one alone would hide the other
     assert a.answered and a.value == 50.0 and "并列" in a.answer, a.answer
     assert "档案整理" in a.answer and "设备购置" in a.answer and "课题研究" not in a.answer, a.answer
+
+
+def test_a_largest_item_of_nothing_is_no_ranking(tmp_path):
+    from index.ingest import ingest_paths
+    from qa.answer import ask
+
+    table = ("深圳市示例局2026年部门预算\n\n项目支出经济分类表\n单位：万元\n科目名称\t金额\n合计\t0.00\n办公费\t0.00\n"
+             "印刷费\t0.00\n差旅费\t0.00\n")
+    (tmp_path / "sz-example.txt").write_text(table, encoding="utf-8")
+    assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
+    # every cell empty: "第二大" names no item, whichever order the zeros are read in
+    a = ask("深圳市示例局2026年项目支出经济分类表里，金额第二大的是哪一项？", tmp_path / "store")
+    assert not a.answered or a.value != 0.0, a.answer
