@@ -284,7 +284,9 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             # bracketed name is in a Chinese question (not what it leaves out: neither…, not…, other than…)
             named = [p for p in re.findall(r"\(([^()]*)\)", question)
                      if not _CHINESE.search(p) and not _LEAVES_OUT.search(p)]
-            term = _term(" ".join(_STOP.sub(" ", named[0]).split()), terms, sources) if len(named) == 1 else None
+            # (two words at least: "unit funds" less its framing word is "funds", which half the terms say)
+            words = _STOP.sub(" ", named[0]).split() if len(named) == 1 else []
+            term = _term(" ".join(words), terms, sources) if len(words) >= 2 else None
         elif _GENERAL_BUDGET.search(question) and \
                 (not _GENERAL_BUDGET_MONEY.search(question) or _PAID_FROM.search(question)):
             # general-budget project spending, general public budget money put into X: 一般公共预算项目支出, the

@@ -337,6 +337,17 @@ def test_basic_and_project_spending_added_up_are_no_words_of_the_thing(tmp_path)
                          f"telecommunications charges, {both}?", store) == "深圳市气象局2026年邮电费是多少"
 
 
+def test_a_bracketed_name_of_one_word_reads_no_term(tmp_path):
+    from qa.english import translate
+    from tests.conftest import store_of
+
+    store = store_of(tmp_path, "qx.txt", "深圳市气象局2026年部门预算\n\n三、“三公”经费预算情况说明\n2026年“三公”经费预算"
+                     "10.00万元。\n\n收入总表\n单位：万元\n项目\t金额\n收入总计\t900.00\n单位资金\t200.00\n")
+    # "(unit funds)" less its framing word is "funds", which 三公经费 and every other 经费 say: no reading
+    assert translate("How much revenue does the Shenzhen Meteorological Bureau take in 2026 from its own resources "
+                     "(unit funds)?", store) is None
+
+
 def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look_alike_city):
     from qa.english import translate
 
