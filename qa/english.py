@@ -197,7 +197,7 @@ def translate(question: str, retriever: Retriever) -> str | None:
     return _reading(question, question, units, orgs, own_office, place_words, docs, retriever)
 
 
-_PART_OF = re.compile(r"\bhow much of\b.+?\b(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?"
+_PART_OF = re.compile(r"\bhow much of\b(?P<whole>.+?)\b(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?"
                       r"(?:for|on|to)\s+(?P<part>[^?]+)", re.I)
 # The general public budget named (general-budget, general public budget), and its appropriations named (a term).
 _GENERAL_BUDGET = re.compile(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", re.I)
@@ -245,13 +245,13 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # expenditure: 支出总计, not 本年支出): read with it first
         said_total = re.search(r"\btotal\b", question, re.I)
         # "project spending" names an expenditure (项目支出), though spending frames most questions: read so first
-        def read(words: list[str]) -> tuple[str | None, bool]:
+        def read(words: list[str], pool: list[str] = terms) -> tuple[str | None, bool]:
             spent = bool(words) and bool(re.search(rf"\b{re.escape(words[-1])}\s+(?:spending|expenditure)\b",
                                                    question, re.I))
-            return _own_label(" ".join(words), terms, own) or \
-                (said_total and _term("total " + " ".join(words), terms, sources)) or \
-                (spent and _term(" ".join(words) + " expenditure", terms, sources)) or \
-                _term(" ".join(words), terms, sources), spent
+            return _own_label(" ".join(words), pool, own) or \
+                (said_total and _term("total " + " ".join(words), pool, sources)) or \
+                (spent and _term(" ".join(words) + " expenditure", pool, sources)) or \
+                _term(" ".join(words), pool, sources), spent
 
         words = rest.split()
         # what is asked, said before where it is read ("project spending in its general-budget appropriation",
@@ -263,9 +263,15 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         head = part.group("part") if part else head
         where = question.replace(head, " ") if head.strip() and not part else ""
         first = [w for w in words if re.search(rf"(?<![A-Za-z]){re.escape(w.strip('-'))}(?![A-Za-z])", head)]
+        whole, first, beside = _whole_of_part(part, words, first, terms, sources, units, docs, retriever) \
+            if part else (None, first, [])
         # (…and when that reads nothing, not the where's words in its place: "basic" of the basic expenditure read
         # in is no 基础绩效奖)
         term, spent = read(first if first else words)
+        if whole and term not in beside:
+            term, spent = read(first, beside)  # (a reading the whole's passages do not print beside it: 劳务费)
+        if whole and term and whole not in term and term not in whole:
+            term = whole + term  # the part within its whole: 政府采购 + 服务 (the procurement budget's services)
         if term is not None and _GENERAL_BUDGET.search(question):
             # the general budget named is where the thing is paid from, its words none of the thing's ("general
             # public budget spending on housing security": 住房保障支出, not 公共安全 for "public … security"): the thing
@@ -348,6 +354,28 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     if not change_first:
         return f"{asked}是多少，比上年{way}"
     return f"{asked}比上年{way}？{asked}是多少" if level_too else f"{asked}比上年{way}"
+
+
+def _whole_of_part(part: re.Match, words: list[str], first: list[str], terms: list[str], sources: dict[str, int],
+                   units: list[str], docs: dict, retriever: Retriever) -> tuple[str | None, list[str], list[str]]:
+    """The term of the whole a part is asked of ("How much of its government procurement budget is for purchasing
+    services?": 政府采购); the part's words without those the whole's term says ("purchasing", which 采购 says); and
+    the terms the units' passages print beside the whole (服务, 货物 of the procurement sentence), among which the
+    part is read. (None, the words, []) when the whole reads no term."""
+    from qa.gloss import senses, stems, words as cut
+    from qa.vocab import norm
+
+    said = [w for w in words if re.search(rf"(?<![A-Za-z]){re.escape(w.strip('-'))}(?![A-Za-z])", part.group("whole"))
+            and not re.fullmatch(r"budgets?|funds?|money", w, re.I)]
+    whole = _term(" ".join(said), terms, sources) if said else None
+    if whole is None:
+        return None, first, []
+    chunks = retriever.chunks()
+    texts = [t for k in documents_of(units, docs) for cid in docs[k].get("chunk_ids") or []
+             if whole in (t := norm(chunks[cid].text))]
+    beside = [t for t in terms if t != whole and whole not in t and any(t in x for x in texts)]
+    meant = set().union(*(senses(w) for w in cut(whole)))
+    return whole, [w for w in first if not stems(w) <= meant] or first, beside
 
 
 def _qualified(question: str, rest: str, terms: list[str], sources: dict[str, int]) -> tuple[str | None, bool]:

@@ -348,6 +348,21 @@ def test_a_bracketed_name_of_one_word_reads_no_term(tmp_path):
                      "(unit funds)?", store) is None
 
 
+def test_a_part_of_a_whole_is_read_within_the_whole(tmp_path):
+    from qa.english import translate
+    from tests.conftest import store_of
+
+    store = store_of(tmp_path, "qx.txt", "深圳市气象局2026年部门预算\n\n四、政府采购预算情况\n纳入2026年部门预算的政府采购项目共有"
+                     "100.00万元，其中：货物类项目30.00万元、工程类项目0.00万元、服务类项目70.00万元。\n\n政府采购预算表\n"
+                     "单位：万元\n项目\t金额\n合计\t100.00\n货物\t30.00\n服务\t70.00\n\n一般公共预算支出表（按经济分类）\n"
+                     "单位：万元\n科目名称\t金额\n合计\t500.00\n劳务费\t20.00\n办公费\t30.00\n")
+    asked = "How much of the Shenzhen Meteorological Bureau's 2026 government procurement budget is for {}?"
+    # the procurement budget's goods, not goods anywhere; its services, which the procurement passages print (服务),
+    # not 劳务费, whose gloss says services too; "purchasing" is the whole's own word (采购)
+    assert translate(asked.format("goods"), store) == "深圳市气象局2026年政府采购货物是多少"
+    assert translate(asked.format("purchasing services"), store) == "深圳市气象局2026年政府采购服务是多少"
+
+
 def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look_alike_city):
     from qa.english import translate
 
