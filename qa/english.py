@@ -35,6 +35,9 @@ _PART_WHERE = (("基本支出", re.compile(r"\bbasic(?:[\s,]+[\w-]+){0,2}?[\s,]+
 _BOTH_PARTS = re.compile(r",?\s*\b(?:(?:counting|taking|including)\s+)?(?:both\s+)?(?:its\s+)?(?:basic|day-to-day|routine)"
                          r"\s+(?:(?:spending|expenditure|money|funds?)\s+)?(?:and|plus)\s+project"
                          r"(?:\s+(?:spending|expenditure|money|funds?))?(?:\s+(?:together|combined|alike))?\b", re.I)
+# The parts of a row's spending by what it pays (人员经费, 公用经费: the basic expenditure's two columns), in English.
+_PART_NAMED = (("人员经费", re.compile(r"\bpersonnel\s+(?:funding|funds|expenses|expenditure|costs|spending)\b", re.I)),
+               ("公用经费", re.compile(r"\bpublic\s+operating\s+(?:funding|funds|expenses|costs)\b", re.I)))
 _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|taking|counting)\b[^,?]*,", re.I)
 
 
@@ -314,6 +317,10 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # …that a target states, asked by its statement's name
         return target_question(question, rest, units, years, docs, retriever, measure=measure) if measure else None
     within = next((p for p, said in _PART_WHERE if where and said.search(where)), None)
+    # (…or a part of a row's spending the question names anywhere, not in what it leaves out: the personnel funding
+    # of 行政运行, its 人员经费 column)
+    kept = re.sub(_LEAVES_OUT.pattern + r"[^,;?]*", " ", question, flags=re.I)
+    within = within or next((p for p, said in _PART_NAMED if said.search(kept) and not term.endswith("费")), None)
     if within and not re.search(r"基本|项目|人员经费|公用经费|预算$", term):
         term = within + term  # "staff travel in its basic, day-to-day expenditure": 基本支出差旅费
     change = _LOWER.search(question)

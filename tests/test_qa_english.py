@@ -363,6 +363,20 @@ def test_a_part_of_a_whole_is_read_within_the_whole(tmp_path):
     assert translate(asked.format("purchasing services"), store) == "深圳市气象局2026年政府采购服务是多少"
 
 
+def test_the_personnel_or_operating_part_of_a_row_named_in_english_is_its_column(tmp_path):
+    from qa.english import translate
+    from tests.conftest import store_of
+
+    store = store_of(tmp_path, "qx.txt", "深圳市气象局2026年部门预算\n\n一般公共预算基本支出表\n单位：万元\n"
+                     "科目名称\t合计\t人员经费\t公用经费\n合计\t100.00\t80.00\t20.00\n行政运行\t100.00\t80.00\t20.00\n")
+    asked = "How much {} did the Shenzhen Meteorological Bureau put under \"administrative operation\" (行政运行) in 2026{}?"
+    assert translate(asked.format("personnel funding", ""), store) == "深圳市气象局2026年人员经费行政运行是多少"
+    # (what the question leaves out names no part: the personnel funding still)
+    assert translate(asked.format("personnel funding", ", not counting the public operating costs"), store) == \
+        "深圳市气象局2026年人员经费行政运行是多少"
+    assert translate(asked.format("public operating funding", ""), store) == "深圳市气象局2026年公用经费行政运行是多少"
+
+
 def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look_alike_city):
     from qa.english import translate
 
