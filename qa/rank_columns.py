@@ -152,6 +152,7 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
 
 # The items ranked are a classification's (哪个项级科目, 功能分类的项): a table's rows.
 _CLASS_ITEMS = re.compile(r"[类款项]级(?:功能)?科目|(?:功能|经济)分类[^，,。？?]{0,8}[类款项]")
+_NARRATIVE_SAID = re.compile(r"说明|列出|列了")  # (…unless the question says the narrative lists them)
 
 
 def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int,
@@ -162,8 +163,8 @@ def _narrative_list(question: str, sc: Scope, retriever: Retriever, op: str, k: 
     from qa.items import question_words, said_share
     from qa.listed import in_narrative
 
-    if _CLASS_ITEMS.search(question):
-        return None  # (项级科目, 经济分类的类: the classification's rows, which no narrative list of things is)
+    if _CLASS_ITEMS.search(question) and not _NARRATIVE_SAID.search(question):
+        return None  # (项级科目, 经济分类的类: the classification's rows, which no narrative list of things is…)
     found = ranked_list(question, sc, retriever, op)
     if found is None:
         return None

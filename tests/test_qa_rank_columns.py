@@ -120,10 +120,12 @@ def test_a_table_of_one_line_is_ranked_by_its_columns_split_by_year_or_not():
 
 
 def test_a_ranking_of_a_classifications_items_is_never_a_narrative_list_of_things():
-    from qa.rank_columns import _CLASS_ITEMS
+    from qa.rank_columns import _CLASS_ITEMS, _NARRATIVE_SAID
 
     # 项级科目 and the classes of a classification are table rows: a narrative list (服务类项目, 货物类项目) is none
     assert _CLASS_ITEMS.search("支出总表里，政府采购预算最多的是哪个项级科目？")
     assert _CLASS_ITEMS.search("按功能分类的项，哪一项最多？")
     # a project's parts, or a list of works, may be the narrative's
     assert not _CLASS_ITEMS.search("“安全生产管理”这个项目拆成的五块里，哪一块钱最少？")
+    # …and so may the classes the question says the narrative lists (说明…列出的几个类级科目)
+    assert _NARRATIVE_SAID.search("一般公共预算支出说明按部门预算经济分类列出的几个类级科目里，哪一类最大？")
