@@ -38,6 +38,10 @@ _BOTH_PARTS = re.compile(r",?\s*\b(?:(?:counting|taking|including)\s+)?(?:both\s
 # The parts of a row's spending by what it pays (人员经费, 公用经费: the basic expenditure's two columns), in English.
 _PART_NAMED = (("人员经费", re.compile(r"\bpersonnel\s+(?:funding|funds|expenses|expenditure|costs|spending)\b", re.I)),
                ("公用经费", re.compile(r"\bpublic\s+operating\s+(?:funding|funds|expenses|costs)\b", re.I)))
+# The classification an item is of, said beside it ("under the education spending function", "functional item
+# 2010350"): where it is read, no word of the thing
+_CLASSIFIED = re.compile(r"\b(?:(?:spending|expenditure)\s+function|function(?:al)?\s+(?:class(?:ification)?|item|"
+                         r"category|heading|subject))\b", re.I)
 _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|taking|counting)\b[^,?]*,", re.I)
 
 
@@ -225,7 +229,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     years = _YEARS.findall(part) or _YEARS.findall(question)  # FY2024, 2024's
     if part is not question:
         part = _PRONOUN.sub(" ", part)  # (of it, that year: the unit and year the whole question names)
-    question = _BOTH_PARTS.sub(" ", part)
+    question = _CLASSIFIED.sub(" ", _BOTH_PARTS.sub(" ", part))
     # (a scope said in Chinese, 本级, is no quantity)
     quoted = [c for c in (c.strip("“”\"") for c in _CHINESE.findall(question)) if c not in ("本级", "汇总")]
     rest = question
