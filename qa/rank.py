@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
@@ -209,6 +210,12 @@ def _named_groups(items: list) -> list[tuple[str, str, object, list]]:
     return [(whole, "named", kids[0], kids) for whole, kids in by_whole.items() if len(kids) >= 2]
 
 
+def _printed_twice(items: list) -> bool:
+    """An item of the list printed again with another amount (its lines split over two rows summed first)."""
+    labels = [(c.code, norm(c.label or "")) for _, c in merged([(_amount(c) or 0.0, c) for c in items])]
+    return len(set(labels)) < len(labels)
+
+
 def _own_office_row(row) -> bool:
     label = norm(row.label or "")
     return bool(row.entity) and label == norm(row.entity) and not TOTAL_ROW.match(label)
@@ -288,6 +295,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     leveled_rows = {id(g[2]) for g in groups if g[1] == f"row:{level}"}  # rows whose items at that level are read
     projects = bool(re.search(r"哪一?个?项目|(?:各个?|几个|每个|所有|具体)项目", halfwidth(first or question)))  # (the items)
     ranked_by: dict[int, str] = {}  # a group of units ranked by an item of their blocks: the item's label
+    named_twice = Counter(g[0] for g in groups)
     for name, kind, head, items in groups:
         if kind.startswith(("table:", "row:")) and kind.split(":")[1] != level:
             continue
@@ -314,6 +322,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 continue
         if len(items) < 2:
             continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
+        if not units and named_twice.get(name, 0) > 1 and _printed_twice(items):
+            continue  # (a class's items in each unit's block, 水利's under every unit: no one list, where another list
+            # of its name, the whole's, may be)
         if under and not units and not (put_under(name, head) or label_says(head.table or "", under.group("x"))):
             continue  # “委托咨询业务”下面: the items of that row or table, not of another the words fit
         if kind == "table" and name in leveled:
