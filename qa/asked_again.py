@@ -38,7 +38,8 @@ def _where(subject: str, past: str) -> str:
     """Where the question says to look, said again before the term (政府采购预算里，: the procurement table's figure
     of the term, not the income budget's); "" when it says no where."""
     where = subject[:len(subject) - len(past)] if past != subject and subject.endswith(past) else ""
-    where = re.sub(r"20\d\d\s*年度?的?", "", where).strip(" ，,的")
+    # (less the year and the scope said in brackets, （整个部门）: the document is chosen by it, no table)
+    where = re.sub(r"20\d\d\s*年度?的?|[（(]?(?:整个|全|本)(?:部门|系统|单位)[）)]?|[（(]\s*[）)]", "", where).strip(" ，,的")
     # (a where that names only the budget or the accounts, 预算里, 部门决算中, is where every figure is)
     return f"{where}，" if len(re.sub(r"部门|预算|决算|全年|本年|今年|年度|[的里中内]", "", where)) >= 2 else ""
 

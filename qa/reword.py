@@ -48,6 +48,7 @@ def _phrase(subject: str) -> str:
     # (and the scope it is asked at, 本级 / 汇总 or in words, 全部门, 整个部门（机关加下属单位）: no word of the thing)
     s = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?|(?:全|整个|本)(?:部门|系统|单位)|"
                r"\((?:机关)?(?:加|和|及|连同)?(?:下属|所属)(?:各)?单位\)", " ", s)
+    s = re.sub(r"\(\s*\)", " ", s)  # (the brackets such a scope was said in: （整个部门）)
     # (nor where it is read, said first, 一般公共预算里，…, or how the table cuts, in brackets: （按部门经济分类的那一大类）)
     s = s.lstrip(" ，,")
     while (where := _WHERE.match(s)) and where.end():

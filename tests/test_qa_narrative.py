@@ -70,3 +70,13 @@ def test_how_much_was_set_aside_asks_as_how_much_is_and_names_no_reserve():
     # 准备了多少钱 asks the amount (as 安排了多少 does): 准备 is no word of 预算准备金
     assert "准备" not in Query.of("给在编人员发奖金准备了多少钱？", []).text
     assert "准备" in Query.of("预算准备金是多少？", []).text
+
+
+def test_a_scope_said_in_brackets_and_a_word_of_when_name_nothing_of_the_thing():
+    from qa.reword import _phrase
+    from qa.specific import _WHEN
+
+    # （整个部门） chooses the document: neither it nor its emptied brackets stay in what is asked
+    assert _phrase("（整个部门）2026年预算里，往年没花完的钱有多少？") == _phrase("2026年预算里，往年没花完的钱有多少？")
+    # 往年 is when, not a rare word of one item
+    assert _WHEN.fullmatch("往年") and _WHEN.fullmatch("历年") and not _WHEN.fullmatch("年金")
