@@ -80,3 +80,12 @@ def test_a_scope_said_in_brackets_and_a_word_of_when_name_nothing_of_the_thing()
     assert _phrase("（整个部门）2026年预算里，往年没花完的钱有多少？") == _phrase("2026年预算里，往年没花完的钱有多少？")
     # 往年 is when, not a rare word of one item
     assert _WHEN.fullmatch("往年") and _WHEN.fullmatch("历年") and not _WHEN.fullmatch("年金")
+
+
+def test_a_years_span_said_in_words_is_no_word_of_the_thing():
+    from qa.reword import _phrase
+
+    # 一年的 says when, as 2026年 does: the thing is the electricity
+    assert _phrase("日常运转经费里，一年的用电开销是多少？") == _phrase("日常运转经费里，用电开销是多少？")
+    # (…but not inside a word: 安全年度 keeps its characters)
+    assert "全年" not in _phrase("全年的会议费是多少？") and "安全" in _phrase("安全年度检查经费是多少？")
