@@ -408,7 +408,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                           citations=(firsts + rest)[:k], mode="structured", table=cand.table, row=cand.row,
                           column=cand.column, confidence=confidence, basis=named + term + basis_of(question, cand))
         if kind == "amount" and (described := described_once()) is not None:
-            return item_answer(question, described, citations, k, named)  # an item the narrative describes (qa/items.py)
+            return item_answer(question, described, citations, k, named)  # an item the narrative describes (qa/items)
         if tie := (read_once()[1] if cand is None and kind != "percent" else []):
             if (summed := both_asked(question, tie, sc, lambda q: _answer(q, k, settings, retriever))) is not None:
                 return summed  # (both named in its own words, and added up: 用水用电…合起来, qa/tie_sum.py)

@@ -32,15 +32,15 @@ _PART_WHERE = (("基本支出", re.compile(r"\bbasic(?:[\s,]+[\w-]+){0,2}?[\s,]+
 # Both parts of the spending added up ("basic and project spending together", "counting both basic and project
 # money"): the row's total, which the question asks anyway; no words of the thing (as qa.parts.without_summed_parts
 # drops 基本支出和项目支出合起来 from a Chinese question)
-_BOTH_PARTS = re.compile(r",?\s*\b(?:(?:counting|taking|including)\s+)?(?:both\s+)?(?:its\s+)?(?:basic|day-to-day|routine)"
-                         r"\s+(?:(?:spending|expenditure|money|funds?)\s+)?(?:and|plus)\s+project"
+_BOTH_PARTS = re.compile(r",?\s*\b(?:(?:counting|taking|including)\s+)?(?:both\s+)?(?:its\s+)?"
+                         r"(?:basic|day-to-day|routine)\s+(?:(?:spending|expenditure|money|funds?)\s+)?(?:and|plus)\s+project"
                          r"(?:\s+(?:spending|expenditure|money|funds?))?(?:\s+(?:together|combined|alike))?\b", re.I)
 # The parts of a row's spending by what it pays (人员经费, 公用经费: the basic expenditure's two columns), in English.
 _PART_NAMED = (("人员经费", re.compile(r"\bpersonnel\s+(?:funding|funds|expenses|expenditure|costs|spending)\b", re.I)),
                ("公用经费", re.compile(r"\bpublic\s+operating\s+(?:funding|funds|expenses|costs)\b", re.I)))
 # The classification an item is of, said beside it ("under the education spending function", "functional item
 # 2010350"): where it is read, no word of the thing
-_CLASSIFIED = re.compile(r"\b(?:(?:spending|expenditure)\s+function|function(?:al)?\s+(?:class(?:ification)?|item|"
+_FUNCTION_SAID = re.compile(r"\b(?:(?:spending|expenditure)\s+function|function(?:al)?\s+(?:class(?:ification)?|item|"
                          r"category|heading|subject))\b", re.I)
 _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|taking|counting)\b[^,?]*,", re.I)
 
@@ -204,8 +204,8 @@ def translate(question: str, retriever: Retriever) -> str | None:
     return _reading(question, question, units, orgs, own_office, place_words, docs, retriever)
 
 
-_PART_OF = re.compile(r"\bhow much of\b(?P<whole>.+?)\b(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?"
-                      r"(?:for|on|to)\s+(?P<part>[^?]+)", re.I)
+_PART_OF = re.compile(r"\bhow much of\b(?P<whole>.+?)\b(?:is|are|was|were|goes|go|went)\s+"
+                      r"(?:spent\s+|allocated\s+|earmarked\s+)?(?:for|on|to)\s+(?P<part>[^?]+)", re.I)
 # The general public budget named (general-budget, general public budget), and its appropriations named (a term).
 _GENERAL_BUDGET = re.compile(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", re.I)
 _GENERAL_BUDGET_MONEY = re.compile(_GENERAL_BUDGET.pattern + r"\s+(?:appropriation|allocation|fund)", re.I)
@@ -229,7 +229,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     years = _YEARS.findall(part) or _YEARS.findall(question)  # FY2024, 2024's
     if part is not question:
         part = _PRONOUN.sub(" ", part)  # (of it, that year: the unit and year the whole question names)
-    question = _CLASSIFIED.sub(" ", _BOTH_PARTS.sub(" ", part))
+    question = _FUNCTION_SAID.sub(" ", _BOTH_PARTS.sub(" ", part))
     # (a scope said in Chinese, 本级, is no quantity)
     quoted = [c for c in (c.strip("“”\"") for c in _CHINESE.findall(question)) if c not in ("本级", "汇总")]
     rest = question

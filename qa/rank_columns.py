@@ -33,8 +33,6 @@ _YEAR_ROW = re.compile(r"^(?:20\d\d年度?(?:预算|决算)?数?|上年(?:预算
 _TIME = re.compile(r"^(?:上一?年度?|当年|本年|去年|今年|增减变化(?:情况|金额)?|增减|20\d\d年度?)(?:预算|决算)?数?$")
 _TOTAL_COLUMN = re.compile(r"^(?P<of>.*?)(?:合计|总计|小计)$")
 _BY_SOURCE = re.compile(r"来源|资金渠道|哪(?:一|个)?(?:种|类|块)(?:钱|资金|经费)")  # ranked by what the money comes from
-# …unless the question names the classification it ranks (按部门经济分类的几大类里，哪一类钱最多: its classes, the rows)
-_CLASSIFIED = re.compile(r"分类|科目|类级")
 _GENERIC = re.compile(r"20\d\d年?度?|财政拨款|部门|预算|决算|经费|支出|收入|情况|明细|汇总|总|表")
 
 
@@ -217,9 +215,10 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
                 # not: 2025年预算数 / 2026年预算数): named by what the table is of, as a table of years as rows is
                 said = _title_said(title, wanted)
                 row, under = (total, this_year(_paths(total), year)) if said >= 2 else (None, None)
-            elif row is None and _BY_SOURCE.search(asked) and not _CLASSIFIED.search(asked):
+            elif row is None and _BY_SOURCE.search(asked) and not _CLASS_ITEMS.search(asked):
                 # "按钱的来源看" ranks what the table's total is paid from: the columns of its total row (一般公共预算
-                # 拨款收入, 政府性基金…, 其他收入), in the table the question names by its own words
+                # 拨款收入, 政府性基金…, 其他收入), in the table the question names by its own words (not a
+                # classification's classes asked, 按部门经济分类的几大类里，哪一类钱最多: the rows)
                 row, said = total, len(wanted & grams(clean(_GENERIC.sub("", norm(title)))))
         if row is None or said < 2:
             continue

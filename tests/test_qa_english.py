@@ -378,15 +378,15 @@ def test_the_personnel_or_operating_part_of_a_row_named_in_english_is_its_column
 
 
 def test_the_classification_an_item_is_of_is_no_word_of_the_thing():
-    from qa.english import _CLASSIFIED
+    from qa.english import _FUNCTION_SAID
 
     # "function" there names the functional classification (where the item is read), which 运行 of 机关运行经费 says
     # too ("to function"): it is taken out before the thing is read
-    assert _CLASSIFIED.sub(" ", "staff training under the education spending function").split() == \
+    assert _FUNCTION_SAID.sub(" ", "staff training under the education spending function").split() == \
         ["staff", "training", "under", "the", "education"]
-    assert _CLASSIFIED.sub(" ", "the functional item 2010350").split() == ["the", "2010350"]
+    assert _FUNCTION_SAID.sub(" ", "the functional item 2010350").split() == ["the", "2010350"]
     # a function said as a thing's own word stays ("functional driverless vehicles")
-    assert "functional" in _CLASSIFIED.sub(" ", "functional driverless vehicles")
+    assert "functional" in _FUNCTION_SAID.sub(" ", "functional driverless vehicles")
 
 
 def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look_alike_city):
