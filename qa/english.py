@@ -213,7 +213,8 @@ _GENERAL_BUDGET_MONEY = re.compile(_GENERAL_BUDGET.pattern + r"\s+(?:appropriati
 # general budget's part of the thing asked, not the appropriations themselves
 _PAID_FROM = re.compile(r"\b(?:paid|funded|financed|covered|met)\s+(?:from|by|out\s+of)\s+(?:the\s+|its\s+)?" +
                         _GENERAL_BUDGET_MONEY.pattern, re.I)
-_RATE = re.compile(r"\b(?:rate|percentage|percent|per\s+cent|proportion|ratio|share\s+of)\b|%", re.I)
+_RATE = re.compile(r"\b(?:rate|percentage|percent|per\s+cent|proportion|ratio|share\s+of)\b|%|"
+                   r"\bgrowth\s+(?:target|goal)\b", re.I)  # (a growth target is a rate: 增长7%以上)
 _AREA = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}area\b|\bhow (?:large|big|wide) (?:an?\s+)?area\b", re.I)
 _LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides)\b", re.I)
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # Words that ask or join (what, is, the, of…): part of no unit's name and of no quantity's.
 _GRAMMAR = (r"what|how|much|many|is|was|are|were|the|of|for|in|its|their|does|do|did|has|have|had|to|on|at|a|an|"
-            r"and|according|by|than|s")
+            r"and|according|by|than|among|s")
 # Words that frame the question (how much will X set aside, allocate, expect to spend): no quantity's words.
 _FRAMING = (r"budget(?:ed|s|ing)?|plan(?:s|ned)?|spend(?:s|ing)?|spent|total|year|will|would|set|aside|allocat\w*|"
             r"earmark\w*|expect\w*|"

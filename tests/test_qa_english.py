@@ -389,6 +389,17 @@ def test_the_classification_an_item_is_of_is_no_word_of_the_thing():
     assert "functional" in _FUNCTION_SAID.sub(" ", "functional driverless vehicles")
 
 
+def test_a_growth_target_asks_a_rate_and_among_is_grammar():
+    from qa.english import _RATE
+    from qa.english_named import STOP
+
+    # 全社会固定资产投资增长7%以上: a growth target is a rate, as a growth rate is
+    assert _RATE.search("What growth target for total fixed-asset investment did it set?")
+    assert not _RATE.search("How much did its spending grow?")
+    # "among its main targets" says where the target is listed: "among" is no word of it (其中 says among)
+    assert "among" not in STOP.sub(" ", "set among its main targets").split()
+
+
 def test_a_comparative_alone_is_no_change_and_how_much_asks_the_level_first(look_alike_city):
     from qa.english import translate
 
