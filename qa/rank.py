@@ -210,9 +210,10 @@ def _named_groups(items: list) -> list[tuple[str, str, object, list]]:
     return [(whole, "named", kids[0], kids) for whole, kids in by_whole.items() if len(kids) >= 2]
 
 
-def _printed_twice(items: list) -> bool:
-    """An item of the list printed again with another amount (its lines split over two rows summed first)."""
-    labels = [(c.code, norm(c.label or "")) for _, c in merged([(_amount(c) or 0.0, c) for c in items])]
+def _printed_twice(valued: list[tuple[float, object]]) -> bool:
+    """An item of the (amount, row) list printed again with another amount, its split lines already summed
+    (`merged`): 行政运行 under two 款 is two items, by their two codes."""
+    labels = [(c.code, norm(c.label or "")) for _, c in valued]
     return len(set(labels)) < len(labels)
 
 
@@ -322,7 +323,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 continue
         if len(items) < 2:
             continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
-        if not units and named_twice.get(name, 0) > 1 and _printed_twice(items):
+        if not units and named_twice.get(name, 0) > 1 and \
+                _printed_twice(merged([(_amount(c) or 0.0, c) for c in items])):
             continue  # (a class's items in each unit's block, 水利's under every unit: no one list, where another list
             # of its name, the whole's, may be)
         if under and not units and not (put_under(name, head) or label_says(head.table or "", under.group("x"))):
@@ -388,8 +390,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     heads = group_heads([(amount(c), c) for c in items])
     valued = [(v, c) for v, c in valued if id(c) not in heads]
-    labels = [(c.code, norm(c.label or "")) for _, c in valued]  # (行政运行 under two 款 is two items: two codes)
-    if len(set(labels)) < len(labels):
+    if _printed_twice(valued):
         return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items
     if behind and at >= 2 and not label_says(valued[at - 2][1].label or "", behind.group("x")):
         return None  # the item the question puts before the one asked is not the one ranked there

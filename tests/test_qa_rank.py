@@ -736,10 +736,12 @@ def test_a_largest_item_of_nothing_is_no_ranking(tmp_path):
 
 def test_a_list_printing_an_item_again_with_another_amount_is_no_one_list():
     from qa.rank import _printed_twice
+    from qa.split_rows import merged
 
     # 水利's items under each unit's block of a table by unit: 行政运行 once per unit, each its own amount
     by_unit = [_row("行政运行", 40.0, "支出表", "2130301"), _row("水利工程运行与维护", 60.0, "支出表", "2130306"),
                Chunk(**{**_row("行政运行", 25.0, "支出表", "2130301").model_dump(), "id": "again", "budget_unit": "某站"})]
-    assert _printed_twice(by_unit)
+    assert _printed_twice(merged([(c.facts[0]["value"], c) for c in by_unit]))
     # the whole's list prints each once
-    assert not _printed_twice([_row("行政运行", 65.0, "收支总表"), _row("水利工程运行与维护", 60.0, "收支总表")])
+    whole = [_row("行政运行", 65.0, "收支总表"), _row("水利工程运行与维护", 60.0, "收支总表")]
+    assert not _printed_twice([(c.facts[0]["value"], c) for c in whole])
