@@ -422,7 +422,9 @@ def ranking_follow_ups(question: str) -> list[str] | None:
         return None
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(halfwidth(question)) if c.strip()]
     later = clauses[len(clauses) - (len(parts) - 1):]
-    if all(SHARE_ASKED.search(c) or GAP_ASKED.search(c) or _AMOUNT_ONLY.fullmatch(c) for c in later):
+    # (多少万元（基本和专项合计）: the bracket says which column the ranking reads, not another question)
+    if all(SHARE_ASKED.search(c) or GAP_ASKED.search(c) or _AMOUNT_ONLY.fullmatch(_ASIDE.sub("", c).strip())
+           for c in later):
         return later
     return None
 
@@ -441,6 +443,9 @@ def top_item_share(question: str) -> tuple[str, str] | None:
     which = m.group("which")
     rank = re.sub(r"的(?:一|那)?(?:[类项个笔块种]|部分|项目|大类)$", "", which)
     return q[:m.start()].rstrip("，,") + f"，哪一类{rank}", m.group("rest")
+
+
+_ASIDE = re.compile(r"[（(](?![^（()）]*(?:多少|几|为什么|为何|哪))[^（()）]*[）)]")  # (a bracket that asks is asked)
 
 
 # (or the count a ranking by a count column reads: 参训人数最多？有多少人？)
