@@ -2,7 +2,8 @@
 (2025年预算数 beside 2026年预算数): "“自然资源事务”下面哪个项级科目比2025年涨得最多" reads the rows under the row the
 question names, subtracts each row's earlier-year cell from its own year's, and names the item that rose (or fell)
 most, with the subtraction shown. Used when no numbered list of the narrative states the changes (qa/rank_changes.py);
-a table printing one year only ranks nothing here."""
+a table printing one year only ranks nothing here. A table whose rows are the years and whose items are its columns
+(a 三公 table: 2025年 / 2026年 rows, 因公出国(境)费… columns) is read the same way, by its two year rows."""
 from __future__ import annotations
 
 import re
@@ -47,8 +48,10 @@ def ranked_by_year_change(question: str, sc: Scope, retriever: Retriever, k: int
     key, docs, chunks = one_document(sc, retriever)
     year = docs[key].get("year")
     under = UNDER.search(halfwidth(without_names(question, docs, sc)))
-    if not year or under is None:
+    if not year:
         return None
+    if under is None:
+        return _by_columns(question, asked, sc, docs, chunks, year, k)
     wanted = grams(clean(halfwidth(question)))
     found = []
     for name, kind, head, items in _groups(chunks):
@@ -61,24 +64,55 @@ def ranked_by_year_change(question: str, sc: Scope, retriever: Retriever, k: int
             found.append(((clean(name) == clean(under.group("x")), len(wanted & grams(clean(head.table or "")))),
                           name, head, changes))
     if not found:
-        return None
+        return _by_columns(question, asked, sc, docs, chunks, year, k)
     found.sort(key=lambda f: f[0], reverse=True)
     if len(found) > 1 and found[1][0] == found[0][0] and \
             sorted(round(c[0], 2) for c in found[1][3]) != sorted(round(c[0], 2) for c in found[0][3]):
         return None  # two tables fit as well and disagree: which one is asked is a guess
     _, name, head, changes = found[0]
+    return _most(question, asked, name, [(d, a, b, c.label or "", c, None) for d, a, b, c in changes], head, year, k,
+                 Basis(part="row", text=name, words=[under.group("x")]))
+
+
+def _by_columns(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: list, year: int, k: int) -> Answer | None:
+    """A table whose rows are years and whose items are its columns (a 三公 table printed as 2025年 / 2026年 /
+    增减变化 rows, qa/rank_columns.py), named by what it is of: each item's change is its amount on the year's row
+    less its amount on the year before's."""
+    from qa.rank import _OPWORDS
+    from qa.rank_columns import _rows, _title_said, _year_row, column_items
+    from qa.scope import without_names
+
+    wanted = grams(clean(_OPWORDS.sub(" ", halfwidth(without_names(question, docs, sc)))))
+    best = None
+    for title, rows in _rows(chunks).items():
+        later, before = _year_row(rows, str(year)), _year_row(rows, str(year - 1))
+        if later is None or before is None or (said := _title_said(title, wanted)) < 2:
+            continue
+        now, then = dict((n, (v, c)) for n, v, c in column_items(later)[1]), \
+            dict((n, v) for n, v, _ in column_items(before)[1])
+        if len(now) >= 2 and now.keys() == then.keys() and (best is None or said > best[0]):
+            best = (said, title, later, [(v - then[n], v, then[n], n, later, c) for n, (v, c) in now.items()])
+    if best is None:
+        return None
+    _, title, row, changes = best
+    return _most(question, asked, title, changes, row, year, k,
+                 Basis(part="table", text=title, words=sorted(wanted & grams(clean(title)))[:4]))
+
+
+def _most(question: str, asked: re.Match, name: str, changes: list, head, year: int, k: int,
+          named: Basis) -> Answer | None:
+    """The item that rose (fell) most of [(change, this year's, the year before's, item, its chunk, its column)]."""
     up = re.fullmatch(_UP, asked.group("way")) is not None
     changes.sort(key=lambda c: -c[0] if up else c[0])
-    change, later, before, top = changes[0]
+    change, later, before, item, top, column = changes[0]
     if (change <= 0 if up else change >= 0) or len(changes) > 1 and abs(changes[1][0] - change) < 0.005:
         return None  # nothing rose (fell), or a tie: no item to name
     way = "增加" if up else "减少"
-    text = (f"{name}下各项中，“{top.label}”比{year - 1}年{way}最多，{way}{abs(change):,.2f}万元（{later:,.2f} − "
+    text = (f"{name}下各项中，“{item}”比{year - 1}年{way}最多，{way}{abs(change):,.2f}万元（{later:,.2f} − "
             f"{before:,.2f}，{top.table}；由表中两年的数字计算）。")
-    rows = [AnswerRow(entity=c.label or "", value=round(d, 4), unit="万元", source=c.source, page=c.page,
-                      table=c.table, row=c.label) for d, _, _, c in changes]
+    rows = [AnswerRow(entity=n, value=round(d, 4), unit="万元", source=c.source, page=c.page,
+                      table=c.table, row=c.label, column=col) for d, _, _, n, c, col in changes]
     return Answer(question=question, answer=text, value=round(abs(change), 4), unit="万元", mode="structured",
                   citations=[cite(Hit(top, 1.0)), cite(Hit(head, 0.5))][:max(k, 1)], rows=rows, table=top.table,
-                  row=top.label, confidence=0.9,
-                  basis=[Basis(part="row", text=name, words=[under.group("x")]),
-                         Basis(part="row", text=top.label or "", words=[f"{way}: {abs(change):,.2f}"])])
+                  row=top.label, column=column, confidence=0.9,
+                  basis=[named, Basis(part="row", text=item, words=[f"{way}: {abs(change):,.2f}"])])

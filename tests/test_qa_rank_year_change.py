@@ -34,3 +34,18 @@ def test_a_table_of_one_year_ranks_no_change(tmp_path):
     assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
     a = ask("深圳市示例局2026年“自然资源事务”下面哪个项级科目比2025年涨得最多？", tmp_path / "store")
     assert not a.answered, a.answer
+
+
+def test_the_column_item_that_rose_most_in_a_table_whose_rows_are_the_years():
+    from tests.test_qa_rank_columns import SANGONG, YEAR_2026, _row, _store
+    from qa.rank_year_change import ranked_by_year_change
+
+    # 2025: 出国 98 → 10 (2026 rises 88), 接待 6 → 8 (falls 2), 公车 16.8 → 16.8
+    last_year = [(c, {98.0: 10.0, 6.0: 8.0, 120.8: 34.8}.get(v, v)) for c, v in YEAR_2026]
+    retriever, sc = _store([_row(SANGONG, "2025 年", last_year), _row(SANGONG, "2026 年", YEAR_2026)])
+    up = ranked_by_year_change("某局2026年“三公”经费的几块里，比2025年涨得最多的是哪块？涨了多少？", sc, retriever, 5)
+    assert up.value == 88.0 and up.rows[0].entity == "因公出国(境)费" and "98.00 − 10.00" in up.answer
+    down = ranked_by_year_change("某局2026年“三公”经费哪一项比上年减少得最多？", sc, retriever, 5)
+    assert down.value == 2.0 and down.rows[0].entity == "公务接待费"
+    # a question that does not name what the table is of ranks nothing in it
+    assert ranked_by_year_change("某局2026年哪一项比上年减少得最多？", sc, retriever, 5) is None
