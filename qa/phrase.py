@@ -101,7 +101,7 @@ class Query:
 # The basis of a figure: budgeted (预算) or spent (决算); a question asking one is not answered from the other.
 _BASES = {"预算": re.compile("决算"), "决算": re.compile("预算")}  # the columns each basis rules out
 _OTHER_BASIS = {"预算": "决算", "决算": "预算"}
-_FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 
 
 def basis_asked(question: str) -> str | None:
@@ -118,7 +118,7 @@ OTHER_COLUMN = re.compile(r"上一?年|去年|前一?年|增减|变化|变动|�
 def other_year_column(column: str, year: int | None, q: Query) -> bool:
     """A column that holds another year's figure or a change (上年/合计, 增减变化情况/…, 2025年预算数 in a 2026
     document): not the figure a question about the document's year asks for."""
-    bare = _FUND.sub("", column)  # 一般公共预算 names a fund, not the basis
+    bare = FUND.sub("", column)  # 一般公共预算 names a fund, not the basis
     if q.basis and _BASES[q.basis].search(bare) and not _BASES[_OTHER_BASIS[q.basis]].search(bare):
         return True  # a budget column for a question about the final accounts, or the other way round
     if q.previous:

@@ -25,7 +25,7 @@ _DOWN = r"降|减|砍|压|少|缩|下调"
 CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?(?:幅度|金额)?"
                          r"(?:最多|最大|最狠|最厉害|最猛|最快|最明显)")
 # an item's own paragraph: an ordinal, then its name up to its amount
-_ORDINAL = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_ORDINAL = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])")
 _AMOUNT = re.compile(r"([\d,]+(?:\.\d+)?)\s*(万元|元)")
 # its change, said after its amount: 较上年减少63.80万元, 比2025年年初预算增加3万元, 与上年持平, 较上年无变化
 _CHANGE = re.compile(r"(?:比|较|与|同)[^，,。；;]{0,16}?(?P<way>增加|减少|增长|下降|上升|降低|持平|无变化|无增减|不变)"
@@ -42,7 +42,7 @@ def asks_change_rank(question: str) -> bool:
 def _style(text: str) -> str:
     """The ordinal's style (1. / （1） / （一）): items of one list share it."""
     m = _ORDINAL.match(text)
-    return re.sub(r"\d+|[一二三四五六七八九十]+", "N", m.group(0).strip()) if m else ""
+    return re.sub(r"\d+|[一二三四五六七八九十]+|[①-⑳]", "N", m.group(0).strip()) if m else ""
 
 
 def _item(text: str) -> tuple[str, float, float] | None:

@@ -22,6 +22,7 @@ from qa.phrase import clean, grams, norm
 from qa.rank_sections import by_section
 from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, one_document, whole_of, within
 from qa.rank_asks import nth
+from qa.rank_coded_list import coded_list
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -139,6 +140,11 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if unit and table is not None and not any(clean_name(b.text)[0].endswith(ORG_SUFFIX)  # (X局（本级）: a unit)
                                               for b in table.basis if b.part == "row"):
         table = None
+    # (the classes of a classification, asked of one fund: the narrative's coded list of that fund, unless the table
+    # ranked says the fund too — a 收支总表 of all funds ranks other sums, qa/rank_coded_list.py)
+    coded = coded_list(first or question, sc, retriever, op, k, nth(first or question), rest)
+    if coded is not None and (table is None or not _says_fund(table, coded)):
+        return coded
     if table is not None and (SHARE_ASKED.search(rest) or GAP_ASKED.search(rest)):
         return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next; the
         # item's amount alone, 多少, any list answers)
@@ -146,6 +152,12 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     # (…nor a list of money: a list of counts, when a count is asked: 哪一类车最多？有几辆？)
     return _narrative_list(first or question, sc, retriever, op, k, table, rest) or table or \
         by_section(first or question, sc, retriever, op, k) or counted(question, sc, retriever, op, nth(first or question))
+
+
+def _says_fund(table: Answer, coded: Answer) -> bool:
+    """Whether the table ranked names the fund the coded list is of (in its title, rows or columns read)."""
+    fund = coded.basis[0].words[0]
+    return fund in "".join([table.table or ""] + [b.text for b in table.basis] + [r.column or "" for r in table.rows])
 
 
 # The items ranked are a classification's (哪个项级科目, 功能分类的项): a table's rows.

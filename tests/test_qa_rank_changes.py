@@ -13,6 +13,8 @@ def test_an_items_change_is_read_after_its_amount():
     assert _item("2.统计执法80.00万元，主要用于执法检查。较2025年年初预算增加12.50万元。") == ("统计执法", 12.5, 80.0)
     assert _item("（3）博士后日常经费（2011007）7万元，较上年减少1万元。") == ("博士后日常经费", -1.0, 7.0)
     assert _item("3.普查准备120.00万元，与2025年年初预算持平。") == ("普查准备", 0.0, 120.0)
+    # (a circled ordinal numbers an item as 1. does)
+    assert _item("②机关商品和服务支出250.00万元，较上年减少5.00万元。") == ("机关商品和服务支出", -5.0, 250.0)
     assert _item("3.普查准备120.00万元，主要用于普查前期工作。") is None  # no change stated
     assert asks_change_rank("哪一类项目比上年砍得最狠？") and asks_change_rank("哪一项涨得最多？")
     assert not asks_change_rank("哪一项最多？")
