@@ -369,7 +369,8 @@ _ASKS = re.compile(r"(?:多少|多大|" + FEW + r"[" + MEASURES + r"]?)(?![^，,
 
 
 _ASKS_ANYWHERE = re.compile(r"多少|" + FEW + r"[" + MEASURES + r"]")
-_SET = re.compile(FEW + r"([" + MEASURES + r"])[\u4e00-\u9fff]{0,8}$")
+# (几大类, 几块: the kinds and parts a ranking chooses among, besides what a count counts)
+_SET = re.compile(FEW + r"大?([" + MEASURES + r"类种块])[\u4e00-\u9fff]{0,8}$")
 
 
 def _chosen_from(clause: str, after: str, own: set[str]) -> bool:

@@ -63,6 +63,8 @@ def test_colloquial_words_of_rankings():
     # a bracket after the amount says which column it is read from, not another question
     assert ranking_follow_ups("这一款下面哪一项钱最多？多少万元（基本和专项合计）？") == ["多少万元(基本和专项合计)"]  # (halfwidth)
     assert ranking_follow_ups("这一款下面哪一项钱最多？多少万元（为什么增加）？") is None
+    # the 几大类 before a ranking names the kinds it chooses among, not a count asked
+    assert ranking_follow_ups("项目支出总表里的几大类项目，按金额排第三的是哪一类？多少万元？") == ["多少万元"]
 
 
 
