@@ -65,6 +65,8 @@ def test_colloquial_words_of_rankings():
     assert ranking_follow_ups("这一款下面哪一项钱最多？多少万元（为什么增加）？") is None
     # the 几大类 before a ranking names the kinds it chooses among, not a count asked
     assert ranking_follow_ups("项目支出总表里的几大类项目，按金额排第三的是哪一类？多少万元？") == ["多少万元"]
+    # an amount asked of the item named back (它, 该项) is the ranked item's
+    assert ranking_follow_ups("分到任务最少的是哪个处室？它至少要争取多少？") == ["它至少要争取多少"]
 
 
 
