@@ -10,9 +10,10 @@ from qa.phrase import OTHER_COLUMN, PREVIOUS, norm, says
 # The clause that names the table to look in (“三公”经费及会议费、培训费表里).
 IN_TABLE = re.compile(r"[^，,。？?]*表(?:里|中|内|上)")
 # Columns that print a part of each row's amount: a question ranking by one of them (按项目支出排) ranks by it.
-# (the sources of funds too: 上年结余、结转, 事业单位经营收入, 上级补助收入, 财政专户管理资金…; and what of it is bought
-# through government procurement, a 支出总表's 政府采购 column)
-PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|人员经费|公用经费|财政拨款|政府采购|一般公共预算|政府性基金预算?|国有资本经营预算|"
+# (专项业务经费: the project spending of templates that name it so; the sources of funds too: 上年结余、结转,
+# 事业单位经营收入, 上级补助收入, 财政专户管理资金…; and what of it is bought through government procurement, a
+# 支出总表's 政府采购 column)
+PART_COLUMN = re.compile(r"^(?:基本支出|项目支出|专项(?:业务)?经费|人员经费|公用经费|财政拨款|政府采购|一般公共预算|政府性基金预算?|国有资本经营预算|"
                          r"事业收入|(?:事业单位)?经营收入|其他收入|上级补助收入|附属单位上缴收入|财政专户|上年结[余转]|"
                          r"(?:上年)?结余结转)")
 
@@ -52,6 +53,9 @@ def named_column(question: str, items: list, year: int | None) -> str | None:
                     (not years or set(years) & set(asked)) and not other:
                 found[path] = found.get(path, 0) + 1
     named = [p for p, n in found.items() if n >= 2]
+    parts = [p for p in named if PART_COLUMN.search(column_name(p))]
+    if len({column_name(p) for p in parts}) >= 2 and not any(a != b and b.startswith(a) for a in parts for b in parts):
+        return None  # two parts named side by side (公用经费和专项业务经费都算): their whole is ranked, no one column
     return max(named, key=lambda p: (len(column_name(p)), -len(p))) if named else None
 
 

@@ -745,3 +745,19 @@ def test_a_list_printing_an_item_again_with_another_amount_is_no_one_list():
     # the whole's list prints each once
     whole = [_row("行政运行", 65.0, "收支总表"), _row("水利工程运行与维护", 60.0, "收支总表")]
     assert not _printed_twice([(c.facts[0]["value"], c) for c in whole])
+
+
+def test_a_part_column_named_ranks_by_it_and_two_named_side_by_side_by_their_whole():
+    from qa.rank_by import named_column
+
+    def row(name: str, people: float, office: float, projects: float) -> Chunk:
+        return Chunk(id=name, source="a.txt", kind="row", pages=[1], text=name, table="一般公共预算支出明细表",
+                     unit="万元", label=name, entity="示例局", facts=[
+                         {"column": c, "value": v, "raw": v, "unit": "万元"} for c, v in (
+                             ("合计", people + office + projects), ("人员经费支出", people), ("公用经费支出", office),
+                             ("专项业务经费支出", projects))])
+
+    items = [row("办公费", 0.0, 10.0, 30.0), row("租赁费", 0.0, 2.0, 147.18)]
+    # 专项业务经费, the project spending of templates that name it so, is a part column like 项目支出
+    assert named_column("商品和服务支出里，专项业务经费那一栏哪个科目最多？", items, 2026) == "专项业务经费支出"
+    assert named_column("商品和服务支出（公用经费和专项业务经费都算）里，哪个科目最多？", items, 2026) is None
