@@ -346,7 +346,9 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
     if op in ("sum", "diff", "ratio"):
         a, b = (r.value or 0.0 for r in rows)
         once = read[0][1].hit.chunk.id == read[1][1].hit.chunk.id and read[0][1].column == read[1][1].column
-        if rows[0].unit != rows[1].unit or (once and abs(a - b) < 0.005) or (op == "ratio" and not b):
+        # (…or one row read for both, in two tables: the unit's row, 工程管理中心, when neither figure was found)
+        same = norm(read[0][1].hit.chunk.label or "") == norm(read[1][1].hit.chunk.label or "") != ""
+        if rows[0].unit != rows[1].unit or ((once or same) and abs(a - b) < 0.005) or (op == "ratio" and not b):
             return None  # two figures of other units, or one cell read twice: no two figures to put together
         value = round(a + b if op == "sum" else abs(a - b) if op == "diff" else a / b, 4)
         said = f"{value:,.2f}{unit}" if op != "ratio" else f"{value:.2f}倍"

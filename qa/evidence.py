@@ -323,6 +323,13 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
     corroborate(cands)
     same_label_twice(cands, q)
     zero_beside_same_item(cands, q)
+    # A row of a unit's block the question names whole (电费 under 工程管理中心): the unit's own line, whose words the
+    # question says too, is that unit's total, not the item asked of it.
+    items_of = {norm(c.hit.chunk.budget_unit) for c in cands if c.named_row and c.hit.chunk.kind == "row"
+                and c.hit.chunk.budget_unit and norm(c.hit.chunk.label or "") != norm(c.hit.chunk.budget_unit)}
+    for c in cands:
+        if c.hit.chunk.kind == "row" and norm(c.hit.chunk.label or "") in items_of:
+            c.unnamed = True
     if any(c.named_row for c in cands):
         # The question names a row of the table whole ("项目支出总表中精准预报"): the table's subject frames it.
         for c in cands:

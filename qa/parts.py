@@ -12,6 +12,9 @@ _SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上|加(?![起
                      r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)")
 
 
+# (…or said one after the other with nothing between, 交水费电费一共: read when no joined pair is, each a term)
+_JUXTAPOSED = re.compile(_SUMMED.pattern.replace("(?:和|与|及|、|加上|加(?![起在]))", ""))
+
 _TOTAL = re.compile(r"总计|合计|小计")  # (a total column: what parts add up to)
 
 # Two short phrases each ending in a kind of funding (日常经费, 专项业务经费) are the columns in everyday words.
@@ -66,7 +69,7 @@ def summed_terms(text: str, terms: set[str], columns: set[str], rows: set[str] =
     naming them; None when the words are one term (商品和服务支出) or two columns of one figure (基本支出和项目支出:
     without_summed_parts) — unless both are `rows`, labels many documents print on rows of their own (会议费 and
     培训费, though a 三公 table prints them as columns)."""
-    for m in _SUMMED.finditer(text):
+    for m in [*_SUMMED.finditer(text), *_JUXTAPOSED.finditer(text)]:
         head, second = m.group(1), norm(m.group(2))
         said = next((head[i:] for i in range(len(head) - 1) if norm(head[i:]) in terms), None)
         first, joined = norm(said or ""), text[m.end(1):m.start(2)]

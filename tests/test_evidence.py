@@ -458,3 +458,21 @@ def test_a_name_the_question_quotes_is_read_where_it_is_printed_whole():
     hits = [_row("普法与依法治理专项业务项目培训", {"金额": 1.8}, "培训费明细表"),
             _row("部门专项业务经费绩效目标表", {"普法与依法治理经费/实施期资金总额": 113.8}, "部门专项业务经费绩效目标表")]
     assert structured("“普法与依法治理经费”这个专项业务项目安排了多少钱？", hits).value == 113.8
+
+
+def test_an_item_asked_of_a_subordinate_unit_is_its_row_in_the_units_block_not_the_units_total():
+    def in_block(label: str, amount: float, unit: str, code: str | None = None,
+                 table: str = "一般公共预算支出表（按经济分类）") -> Hit:
+        hit = _row(label, {"支出总计": amount}, table, code)
+        hit.chunk.budget_unit, hit.chunk.id, hit.chunk.entity = unit, f"{unit}:{label}:{table}", "深圳市示例局"
+        return hit
+
+    centre = "深圳市示例局工程管理中心"
+    # (the centre's line printed in each table by unit, its total corroborated by every one)
+    hits = [in_block(centre, 8236.21, centre, table=t) for t in ("一般公共预算支出表（按经济分类）", "支出总表",
+                                                                  "一般公共预算支出表（按功能分类）")] + \
+        [in_block("电费", 130.0, centre, "30206"), in_block("电费", 31.25, "深圳市示例局文体中心", "30206")]
+    # the centre's line says the centre's words, the 电费 row under it says the item asked: the item
+    assert structured("深圳市示例局工程管理中心2026年电费多少？", hits).value == 130.0
+    # …and the centre's own line is its total when no item of its block is asked
+    assert structured("深圳市示例局工程管理中心2026年预算是多少？", hits[:3]).value == 8236.21
