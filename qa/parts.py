@@ -75,8 +75,9 @@ def summed_terms(text: str, terms: set[str], columns: set[str], rows: set[str] =
         first, joined = norm(said or ""), text[m.end(1):m.start(2)]
         if said is None or second not in terms or (first in columns and second in columns and
                                                     not {first, second} <= rows) or \
-                any(f"{first}{joined}{second}" in t for t in terms):
-            continue
+                any(f"{first}{joined}{second}" in t for t in terms) or \
+                re.search(r"(?:和|与|及|、)[”\"]?$", text[:m.end(1) - len(said)]):
+            continue  # (…or the last two of a longer list: 三公经费及会议费、培训费 is three things' total)
         return first, second, m.end(1) - len(said), m.end(2)
     return None
 

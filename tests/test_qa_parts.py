@@ -77,6 +77,8 @@ def test_two_terms_added_up_are_found_with_the_words_naming_them():
     assert summed_terms("会议费和培训费加起来多少", terms | both, columns | both, rows=both)[:2] == ("会议费", "培训费")
     assert summed_terms("会议费和培训费加起来多少", terms | both, columns | both) is None
     assert summed_terms("路费和住宿费一共多少", terms, columns) is None  # no terms of the documents
+    # the last two of a longer list are not two terms added up: 三公经费及会议费、培训费 totals three things
+    assert summed_terms("三公经费及会议费、培训费一共多少", terms | {"三公经费", "会议费", "培训费"}, columns) is None
     # two terms said one after the other, nothing between (交水费电费一共)
     assert summed_terms("机关交水费电费一共多少", terms, columns)[:2] == ("水费", "电费")
     assert summed_terms("公务用车运行维护费一共多少", terms | {"公务用车", "运行维护费", "公务用车运行维护费"},
