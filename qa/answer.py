@@ -11,8 +11,7 @@ from qa.between import compared, compares_items
 from qa.citations import cite, distinct, locate
 from qa.evidence import corroborating, structured
 from qa.reasons import extractive, stated_definition, stated_reason
-from qa.aggregate import (aggregate, compares_with_another, follow_ups, is_aggregate, operation, ranking_follow_ups,
-                          top_item_share)
+from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate, operation
 from qa.models import Answer, Basis
 from qa.rank_year_change import ranked_by_year_change
 from qa.rank_changes import asks_change_rank, ranked_by_change
@@ -37,6 +36,7 @@ from qa.listed import in_narrative
 from qa.rank_asks import nth
 from qa.rank_named import listed_items, names_listed, ranked_named
 from qa.rank_columns import ranked
+from qa.rank_follow_ups import ranking_follow_ups, top_item_share
 from qa.question import FRAME, intent, without_examples
 from qa.kept import keeps_a_word
 from qa.reword import reading, reword, subject_phrase, term_says_more

@@ -254,7 +254,7 @@ def one_document(sc: Scope, retriever: Retriever) -> tuple[str, dict, list]:
 def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, first: str | None = None,
            rest: str = "") -> Answer | None:
     """The largest/smallest item: `first`, the question that names it (the whole question by default); `rest`,
-    follow-ups the same cells answer (its share, its lead over the next; see aggregate.ranking_follow_ups)."""
+    follow-ups the same cells answer (its share, its lead over the next; see qa.rank_follow_ups)."""
     if len(sc.keys) != 1:
         return None
     key, docs, chunks = one_document(sc, retriever)

@@ -44,7 +44,7 @@ def test_a_change_asked_after_a_figure_is_read_from_its_sentence(look_alike_city
 
 
 def test_the_top_items_share_asked_in_one_clause():
-    from qa.aggregate import top_item_share
+    from qa.rank_follow_ups import top_item_share
 
     assert top_item_share("某局项目支出中，最大的一类占了多少比例？") == ("某局项目支出中，哪一类最大", "占了多少比例")
     assert top_item_share("某局项目支出里第二大的项目占全部项目支出的比重是多少") == ("某局项目支出里，哪一类第二大",
@@ -53,7 +53,8 @@ def test_the_top_items_share_asked_in_one_clause():
 
 
 def test_colloquial_words_of_rankings():
-    from qa.aggregate import operation, ranking_follow_ups
+    from qa.aggregate import operation
+    from qa.rank_follow_ups import ranking_follow_ups
 
     assert operation("三公经费三块里哪块占大头？") == "max"  # 大头: the largest part
     # an approximate amount asked after the ranking is its amount

@@ -145,7 +145,7 @@ RANKED = """深圳市示例局2026年部门预算
 def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
     from index.ingest import ingest_paths
     from qa.answer import ask
-    from qa.aggregate import ranking_follow_ups
+    from qa.rank_follow_ups import ranking_follow_ups
 
     (tmp_path / "sz-example.txt").write_text(RANKED, encoding="utf-8")
     assert not ingest_paths([tmp_path / "sz-example.txt"], tmp_path / "store").errors
@@ -474,7 +474,7 @@ def test_units_are_ranked_by_the_years_column_not_the_year_befores():
 
 
 def test_a_ranking_by_a_count_column_reads_it_in_its_measure(tmp_path):
-    from qa.aggregate import ranking_follow_ups
+    from qa.rank_follow_ups import ranking_follow_ups
     from qa.answer import ask
     from qa.rank_by import count_unit
     from tests.conftest import city_of
