@@ -1,4 +1,4 @@
-"""A classification's classes ranked by the narrative's numbered list of them, when the question names the fund the
+"""A classification's classes ranked by the narrative's coded list of them, when the question names the fund the
 list is of: "一般公共预算支出按政府预算经济分类，哪一类最大" read from "（2）…当年一般公共预算支出53,598.71万元，其中：" and
 the paragraphs under it, "1.机关工资福利支出（501）4,544.32万元，较上年…", "2.机关商品和服务支出（502）…". Each item's
 code (501) says which classification the list is of (qa.rank_codes); the lead paragraph or its section says the fund.
@@ -57,7 +57,7 @@ def _runs(chunks: list) -> list[tuple[object, list[tuple[object, str, str, float
 
 def coded_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int, n: int = 1,
                rest: str = "") -> Answer | None:
-    """The n-th largest (smallest) class of the numbered list of the classification and fund the question names;
+    """The n-th largest (smallest) class of the coded list of the classification and fund the question names;
     None when it names no classification's classes or no fund, or no list (or two that disagree) fits."""
     from qa.rank import GAP_ASKED, SHARE_ASKED, one_document
     from qa.retrieve import Hit
