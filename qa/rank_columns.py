@@ -37,7 +37,8 @@ _BY_SOURCE = re.compile(r"来源|资金渠道|哪(?:一|个)?(?:种|类|块)(?:�
 _GENERIC = re.compile(r"20\d\d年?度?|财政拨款|部门|预算|决算|经费|支出|收入|情况|明细|汇总|总|表")
 
 
-def _rows(chunks: list) -> dict[str, list]:
+def rows_by_table(chunks: list) -> dict[str, list]:
+    """A document's row chunks with amounts, by their table's title."""
     by_table: dict[str, list] = {}
     for c in chunks:
         if c.kind == "row" and c.table and c.facts:
@@ -105,14 +106,14 @@ def named_group(row, wanted: set[str], year: str) -> tuple[list[str], int] | Non
     return best
 
 
-def _title_said(title: str, wanted: set[str]) -> int:
+def title_said(title: str, wanted: set[str]) -> int:
     """How much of what a table is of (三公 of 财政拨款“三公”经费支出表, its framing words aside) the question's word pairs
     say (a title of one pair, said, counts as two)."""
     own = grams(clean(_GENERIC.sub("", norm(title))))
     return 2 * len(wanted & own) if len(own) == 1 else len(wanted & own)
 
 
-def _year_row(rows: list, year: str) -> object | None:
+def year_row(rows: list, year: str) -> object | None:
     """The row of the year asked in a table whose rows are only years (None for any other table)."""
     if len(rows) < 2 or not all(_YEAR_ROW.match(clean(r.label or "")) for r in rows):
         return None
@@ -204,11 +205,11 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
     years = re.findall(r"20\d\d", question)
     year = years[0] if years else str(docs[key].get("year") or "")
     best = None
-    for title, rows in _rows(chunks).items():
-        row = _year_row(rows, year) if year else None
+    for title, rows in rows_by_table(chunks).items():
+        row = year_row(rows, year) if year else None
         named, group, under = "", None, None
         if row is not None:
-            said = _title_said(title, wanted)
+            said = title_said(title, wanted)
         else:
             total = next((r for r in rows if is_total_row(r)), None)
             if total is None:
@@ -225,7 +226,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
             elif row is None and alone:
                 # a table of one line, its columns the items (因公出国(境)费, 公务接待费…; split by year first or
                 # not: 2025年预算数 / 2026年预算数): named by what the table is of, as a table of years as rows is
-                said = _title_said(title, wanted)
+                said = title_said(title, wanted)
                 row, under = (total, this_year(_paths(total), year)) if said >= 2 else (None, None)
             elif row is None and _BY_SOURCE.search(asked) and not _CLASS_ITEMS.search(asked):
                 # "按钱的来源看" ranks what the table's total is paid from: the columns of its total row (一般公共预算

@@ -79,14 +79,14 @@ def _by_columns(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: l
     增减变化 rows, qa/rank_columns.py), named by what it is of: each item's change is its amount on the year's row
     less its amount on the year before's."""
     from qa.rank import _OPWORDS
-    from qa.rank_columns import _rows, _title_said, _year_row, column_items
+    from qa.rank_columns import column_items, rows_by_table, title_said, year_row
     from qa.scope import without_names
 
     wanted = grams(clean(_OPWORDS.sub(" ", halfwidth(without_names(question, docs, sc)))))
     best = None
-    for title, rows in _rows(chunks).items():
-        later, before = _year_row(rows, str(year)), _year_row(rows, str(year - 1))
-        if later is None or before is None or (said := _title_said(title, wanted)) < 2:
+    for title, rows in rows_by_table(chunks).items():
+        later, before = year_row(rows, str(year)), year_row(rows, str(year - 1))
+        if later is None or before is None or (said := title_said(title, wanted)) < 2:
             continue
         now, then = dict((n, (v, c)) for n, v, c in column_items(later)[1]), \
             dict((n, v) for n, v, _ in column_items(before)[1])
