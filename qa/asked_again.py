@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import BASED_CHANGE, MEASURE, UNDIRECTED_CHANGE
+from qa.question import BASED_CHANGE, MEASURE, UNDIRECTED_CHANGE, WHOLE_SCOPE
 from qa.unit_row import OWN_OFFICE, own_office_alone, units_named
 from qa.vocab import norm
 
@@ -39,7 +39,7 @@ def _where(subject: str, past: str) -> str:
     of the term, not the income budget's); "" when it says no where."""
     where = subject[:len(subject) - len(past)] if past != subject and subject.endswith(past) else ""
     # (less the year and the scope said in brackets, （整个部门）: the document is chosen by it, no table)
-    where = re.sub(r"20\d\d\s*年度?的?|[（(]?(?:整个|全|本)(?:部门|系统|单位)[）)]?|[（(]\s*[）)]", "", where).strip(" ，,的")
+    where = re.sub(r"20\d\d\s*年度?的?|[（(]?" + WHOLE_SCOPE + r"[）)]?|[（(]\s*[）)]", "", where).strip(" ，,的")
     # (a where that names only the budget or the accounts, 预算里, 部门决算中, is where every figure is)
     return f"{where}，" if len(re.sub(r"部门|预算|决算|全年|本年|今年|年度|[的里中内]", "", where)) >= 2 else ""
 

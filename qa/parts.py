@@ -8,12 +8,12 @@ from index.numbers import halfwidth
 from qa.vocab import norm
 
 # Two columns added up (基本支出和项目支出合起来, （…合在一起）): which cells to read, not what the figure is of.
-_SUMMED = re.compile(r"([\u4e00-\u9fff]{2,})(?:和|与|及|、|加上|加(?![起在]))([\u4e00-\u9fff]{2,}?)[)）]?"
-                     r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)")
-
-
+_FIRST, _SECOND = r"([\u4e00-\u9fff]{2,})", r"([\u4e00-\u9fff]{2,}?)[)）]?"
+_ADDED_UP = r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)"
+_JOINED = r"(?:和|与|及|、|加上|加(?![起在]))"
+_SUMMED = re.compile(_FIRST + _JOINED + _SECOND + _ADDED_UP)
 # (…or said one after the other with nothing between, 交水费电费一共: read when no joined pair is, each a term)
-_JUXTAPOSED = re.compile(_SUMMED.pattern.replace("(?:和|与|及|、|加上|加(?![起在]))", ""))
+_JUXTAPOSED = re.compile(_FIRST + _SECOND + _ADDED_UP)
 
 _TOTAL = re.compile(r"总计|合计|小计")  # (a total column: what parts add up to)
 

@@ -56,6 +56,8 @@ _INTENTS = (
 
 # A count asked (多少辆, 几个); 这几项 refers to things already said, it does not ask.
 # "Y里，X是多少": the clause mark after 里 / 中 ends where to look (一般公共预算基本支出里，…); what follows is asked
+# The whole scope said in words (全部门, 整个系统, 本单位): which document, no word of the thing asked.
+WHOLE_SCOPE = r"(?:全|整个|本)(?:部门|系统|单位)"
 WHERE_WORD = r"(?:里|中|当中)"
 LOOKED_IN = re.compile(WHERE_WORD + r"[，,：:]")
 

@@ -14,7 +14,7 @@ from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import FUND
-from qa.rank_changes import _ORDINAL
+from qa.rank_changes import _AMOUNT, _ORDINAL
 from qa.rank_codes import asked_classification, classification_of, same_classification
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ _CLASSES = re.compile(r"类级|大类|哪一?类|几类|各类")
 _ITEM = re.compile(r"(?:^\s*|[；;：:]\s*)(?P<name>[^；;：:。，,\d（(][^；;：:。，,]*?)[（(](?P<code>\d{3,7})\s*[)）]\s*"
                    r"(?P<amount>[\d,]+(?:\.\d+)?)\s*(?P<unit>万元|元)")
 _KINDS = {"功能": "功能分类", "经济3": "部门预算经济分类", "经济5": "政府预算经济分类"}
-_LEAD_AMOUNT = re.compile(r"([\d,]+(?:\.\d+)?)\s*(万元|元)")  # (the whole a share is of: the amount the lead states)
 
 
 def _items(text: str) -> list[tuple[str, str, float]]:
@@ -87,7 +86,7 @@ def coded_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int, 
     text = f"{fund.group(0)}支出按{kind}所列各类中，金额{word}的是“{name}”，{value:,.2f}万元（文中所列）"
     answer, unit = value, "万元"
     if SHARE_ASKED.search(rest):
-        stated = _LEAD_AMOUNT.search(halfwidth(lead.text))
+        stated = _AMOUNT.search(halfwidth(lead.text))  # (the whole a share is of: the amount the lead states)
         whole = float(stated.group(1).replace(",", "")) * UNIT_TO_WANYUAN[stated.group(2)] if stated else None
         if whole is None or sum(v for _, _, v in items) > whole + 0.01 * len(items) or value >= whole:
             return None  # no whole the lead states for the share asked

@@ -18,7 +18,7 @@ from qa.basis import shared_words
 from qa.listed import counted
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
-from qa.phrase import clean, grams, norm
+from qa.phrase import FUND, clean, grams, norm
 from qa.rank_sections import by_section
 from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, one_document, whole_of, within
 from qa.rank_asks import nth
@@ -144,7 +144,8 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     # (the classes of a classification, asked of one fund: the narrative's coded list of that fund, unless the table
     # ranked says the fund too — a 收支总表 of all funds ranks other sums, qa/rank_coded_list.py)
     coded = coded_list(first or question, sc, retriever, op, k, nth(first or question), rest)
-    if coded is not None and (table is None or not _says_fund(table, coded)):
+    # (a coded list is read only of a fund the question names: FUND finds it)
+    if coded is not None and (table is None or not _says_fund(table, FUND.search(halfwidth(first or question))[0])):
         return coded
     if table is not None and (SHARE_ASKED.search(rest) or GAP_ASKED.search(rest)):
         return table  # (the follow-ups a table's cells answer: its share of the whole, its lead over the next; the
@@ -155,9 +156,8 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         by_section(first or question, sc, retriever, op, k) or counted(question, sc, retriever, op, nth(first or question))
 
 
-def _says_fund(table: Answer, coded: Answer) -> bool:
-    """Whether the table ranked names the fund the coded list is of (in its title, rows or columns read)."""
-    fund = coded.basis[0].words[0]
+def _says_fund(table: Answer, fund: str) -> bool:
+    """Whether the table ranked names the fund (in its title, rows or columns read)."""
     return fund in "".join([table.table or ""] + [b.text for b in table.basis] + [r.column or "" for r in table.rows])
 
 

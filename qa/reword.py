@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
 from qa.asked_again import asked_again
-from qa.question import OUT_AFTER, OUT_BEFORE, WHERE_WORD, intent, not_asked
+from qa.question import OUT_AFTER, OUT_BEFORE, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
 from qa.models import Basis
 from qa.nearest_term import encoded as _encoded
 from qa.parts import without_summed_parts
@@ -48,7 +48,7 @@ def _phrase(subject: str) -> str:
     # (and the scope it is asked at, 本级 / 汇总 or in words, 全部门, 整个部门（机关加下属单位）: no word of the thing)
     # (and a year's span said in words, 一年的, 全年: when, no word of the thing)
     s = re.sub(r"20\d\d\s*年度?|(?<![\u4e00-\u9fff])(?:一|全|每|整)年(?:的|下来)?|[（(]?(?:本级|汇总)[）)]?|"
-               r"(?:全|整个|本)(?:部门|系统|单位)|\((?:机关)?(?:加|和|及|连同)?(?:下属|所属)(?:各)?单位\)", " ", s)
+               + WHOLE_SCOPE + r"|\((?:机关)?(?:加|和|及|连同)?(?:下属|所属)(?:各)?单位\)", " ", s)
     s = re.sub(r"\(\s*\)", " ", s)  # (the brackets such a scope was said in: （整个部门）)
     # (nor where it is read, said first, 一般公共预算里，…, or how the table cuts, in brackets: （按部门经济分类的那一大类）)
     s = s.lstrip(" ，,")
