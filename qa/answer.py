@@ -149,7 +149,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if sc.missing:
         return _missing(question, sc, docs, retriever, k, settings)
     named = [Basis(part="entity", text=docs[key]["name"] or "", words=[alias]) for key, alias in sc.named.items()]
-    whole = whole_budget(question, docs, sc) if intent(question) in ("amount", "change") else None
+    whole = whole_budget(question, docs, sc, retriever.chunks()) if intent(question) in ("amount", "change") else None
     if whole is not None:  # 预算总额, 总预算, 预算盘子: the budget's total (qa/whole.py)
         return _asked_as(question, whole, k, settings, retriever)
     parts = follow_ups(question)
@@ -272,7 +272,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 return count_answer(question, counted, citations, k, named)
         if kind == "amount" and stated() is not None:
             return count_answer(question, stated(), citations, k, named, share=stated().share)
-        cand = whole_of_parts(structured(read_as, pool, retriever.terms()), retriever.chunks())
+        # (two columns added up, 基本支出和项目支出合计, ask the row's total: their names pull to neither column)
+        cand = whole_of_parts(structured(without_summed_parts(read_as, retriever.vocabulary().columns), pool,
+                                         retriever.terms()), retriever.chunks())
         subject = subject_phrase(question, docs, sc)
         if cand is not None and total_not_asked(subject, cand, retriever, sc.keys):
             cand = None  # a total read where the question names another row of its table, or a thing it leaves unsaid
@@ -297,10 +299,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         words_once = functools.cache(lambda: question_words(question, sc, retriever))
         scored_once = functools.cache(lambda: scored_items(question, sc, retriever, words_once()))
         described_once = functools.cache(lambda: described_item(question, sc, retriever, scored_once()))
-        # (asked below, twice at most; with the two terms the encoder could not tell apart, if that is why none)
-        read_once = functools.cache(lambda: reading(question, sc, retriever))
-        # a question that adds up a table's columns (基本支出和项目支出加起来) asks a row of that table, not an item
-        # of the narrative
+        read_once = functools.cache(lambda: reading(question, sc, retriever))  # (at most twice, tie and all)
+        # a question adding up a table's columns (基本支出和项目支出加起来) asks a row of it, not a narrative item
         sums_columns = without_summed_parts(question, retriever.vocabulary().columns) != question
         if cand is None and kind == "amount":
             # Two items said as one word (水电: 水费 and 电费), or an item the narrative states in the question's

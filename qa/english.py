@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from qa.english_asks import COMPARE, _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_named import STOP as _STOP, documents_of, named
+from qa.english_part import Part, part_named
 from qa.english_unit import _gloss_reading
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 from qa.meaning import MIN_MARGIN
@@ -188,8 +189,13 @@ def translate(question: str, retriever: Retriever) -> str | None:
     found = named(question, docs)
     if found is None:
         return None  # no unit of the store, or none clearly nearer than another
-    question, units, orgs, own_office, place_words = found
-    own_office = own_office or "本级" in question
+    question, units, orgs, own_office, place_words = found[:5]
+    part = part_named(found, retriever)
+    if part is False:
+        return None  # a part of the unit none of its blocks is: not the department's figure
+    if part:
+        orgs = orgs + found.parts + [part.phrase]  # (its words and its unit's name the part, none the quantity)
+    own_office = not part and (own_office or "本级" in question)
     parts = _asked_parts(question)
     if len(parts) > 1:
         # "What is X, and how much of it is project spending?": each ask read with the unit of the whole
@@ -199,9 +205,14 @@ def translate(question: str, retriever: Retriever) -> str | None:
         read = [_reading(p, question, units, orgs, own_office, place_words, docs, retriever) for p in parts]
         if not all(read):
             return None  # half an answer is no answer
-        return "？".join([read[0]] + [_of_first(r, read[0]) if _OF_IT.search(p) else r
-                                     for p, r in zip(parts[1:], read[1:])])
-    return _reading(question, question, units, orgs, own_office, place_words, docs, retriever)
+        return _of_part(part, "？".join([read[0]] + [_of_first(r, read[0]) if _OF_IT.search(p) else r
+                                     for p, r in zip(parts[1:], read[1:])]))
+    return _of_part(part, _reading(question, question, units, orgs, own_office, place_words, docs, retriever))
+
+
+def _of_part(part: Part | None, chinese: str | None) -> str | None:
+    """The Chinese question with the part of the unit asked named after the unit (深圳市水务局深圳市东部水源管理中心)."""
+    return chinese.replace(part.unit, part.unit + part.name, 1) if part and chinese else chinese
 
 
 _PART_OF = re.compile(r"\bhow much of\b(?P<whole>.+?)\b(?:is|are|was|were|goes|go|went)\s+"

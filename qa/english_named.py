@@ -48,6 +48,7 @@ _KEEPING = "".join(f"(?<!{verb} )(?<!{verb} its )" for verb in ("keep", "keeping
 _OWN_OFFICE = re.compile(r"\(\s*(?:its\s+)?own\s+office\s*\)|" + _KEEPING +
                          r"\b(?:its\s+)?own[\s-]+office\b(?!s?\s+(?:running|operat))", re.I)
 
+_BODY_OF = re.compile(r"(.+?\b" + _ORG_WORD + r")\s+(?:of|under)\s+(?:the\s+)?(.+\b" + _ORG_WORD + r")", re.I)
 _NAME_GLOSS = re.compile(r"\s*\([A-Za-z ,'’-]+\)\s*(?=" + _ORG_WORD + r"\b)")
 
 
@@ -74,6 +75,8 @@ class Named(NamedTuple):
     orgs: list[str]  # the words that named them
     own_office: bool  # the unit's own office (本级) asked
     place_words: set[str]  # the pinyin of the places it names
+    parts: list[str] = []  # phrases naming a part of a unit in words its name does not say (read among its blocks)
+    loose: list[str] = []  # phrases naming a body that is no unit of the store (perhaps a part of one)
 
 
 def units_named(question: str, retriever: Retriever) -> list[str]:
@@ -123,10 +126,19 @@ def named(question: str, docs: dict) -> Named | None:
     branches = [m for m in _BRANCH.finditer(question) if spelled_by(m.group(1), names)]
     if len(orgs) == 1 and branches and branches[0].start() < (at := question.find(orgs[0])):
         orgs = [question[branches[0].start():at + len(orgs[0])]]
-    for org in orgs:
+    parts: list[str] = []
+    loose: list[str] = []
+
+    def bare_phrase(org: str) -> str:
         # the place's own word ("Xi'an", "Shenzhen") is said by the place, not by the unit
         phrase = " ".join(w for w in org.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
-        phrase = PLACE_RANK.sub(" ", re.sub(r"^(?:the|a)\s+", "", phrase, flags=re.I)).strip()
+        return PLACE_RANK.sub(" ", re.sub(r"^(?:the|a)\s+", "", phrase, flags=re.I)).strip()
+
+    for org in orgs:
+        phrase = bare_phrase(org)
+        # "the Eastern Water Source Management Centre of the Shenzhen Water Affairs Bureau": a body of a body, the
+        # first a part of the second (one of its units, qa/english_part.py)
+        body_of = _BODY_OF.fullmatch(org)
         if said and len(said) > 1:
             # "the Shenzhen and Chongqing meteorological bureaus": the same kind of unit in each place
             kind = _unit(phrase, sorted({re.sub("^.*?[市省县区]", "", n) for n in names}), set())
@@ -137,8 +149,15 @@ def named(question: str, docs: dict) -> Named | None:
             unit = _unit(phrase, names, pool_places)
             if unit and unit in named_by and _part_of(phrase, named_by[unit]):
                 # "the Water Affairs Bureau's Dongjiang water source project office": a second body read as the
-                # same unit, in words the first does not say, is a part of it the store has no document of
-                return None
+                # same unit, in words the first does not say, is a part of it: one of its units, or declined
+                parts.append(org)
+                continue
+            if body_of and unit is None and (unit := _unit(bare_phrase(body_of.group(2)), names, pool_places)):
+                parts.append(body_of.group(1))
+            elif body_of and unit:
+                loose.append(body_of.group(1))  # (the General Office of the … Government: the unit's own name)
+            elif unit is None:
+                loose.append(org)
             if unit:
                 units.append(unit)
                 naming.append(org)
@@ -153,7 +172,7 @@ def named(question: str, docs: dict) -> Named | None:
         units, orgs = _by_acronym(question, pool)
     if not units:
         return None
-    return Named(question, units, orgs, own_office, place_words)
+    return Named(question, units, orgs, own_office, place_words, parts, loose)
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")

@@ -163,7 +163,10 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         # (a table of one line, its title printed in the label cell: the column names the figure)
         named_as = f"“{column}”" if column and clean(c.label or "") == clean(c.table or "") else \
             f"“{c.label}”{('（' + column + '）') if column else ''}"
-        text = (f"{entity}{year}{c.table}中{named_as}"
+        # (a line of a unit's block is that unit's: said, as the reader must know whose figure it is)
+        block = c.budget_unit or ""
+        whose = f"{block}的" if block and block not in (c.label or "") and block != c.entity else ""
+        text = (f"{entity}{year}{c.table}中{whose}{named_as}"
                 f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") + "。")
         cand = _Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column, cover)
         cand.total_of = path if is_total and len(path) >= 4 and path in q.text else ""

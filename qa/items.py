@@ -254,7 +254,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
     """Every item of the named documents' paragraphs that says one of the question's words (`words`, read from the
     question when not given), best first."""
     from qa.rank import _amount, _is_total
-    from qa.unit_row import units_named
+    from qa.unit_row import in_other_section, units_named
 
     words = question_words(question, sc, retriever) if words is None else words
     # the words of what the question leaves out (除了请社工调解纠纷，还…) describe another item: they find none, and an
@@ -283,7 +283,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
                                          target_unit(question) if is_target(chunk, value) else "万元",
                                          in_name=named_by(said, _row_name(chunk, units), units)))
             continue
-        if chunk.kind != "paragraph":
+        if chunk.kind != "paragraph" or in_other_section(chunk, units, sc.keys, chunks):
             continue
         for item in items_in(chunk.text, asks_parts(question), bool(PLAN_ASKED.search(question))):
             said, share = _said(words, total, item.name + item.purpose)

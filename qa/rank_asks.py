@@ -30,7 +30,8 @@ def nth(question: str) -> int:
     return small_number(word) or 1
 
 
-UNIT_WORD = r"(?:单位|机构|部门|中心|支队|大队|分局|管理局|站|院)"
+# (部门经济科目, 部门预算科目: the classification's name, no unit)
+UNIT_WORD = r"(?:单位|机构|部门(?!经济|预算科目|支出经济)|中心|支队|大队|分局|管理局|站|院)"
 # the units a question looks among, by their kind (各区设的管理局里, 四家预算单位里): the kind is the group
 AMONG_UNITS = r"(?:各|[几两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?(" + UNIT_WORD + r")[里中]"
 _ASKS_UNIT = re.compile(r"哪(?:一)?[个家所](?:下属|所属)?[\u4e00-\u9fff]{0,3}?" + UNIT_WORD + r"|下属单位|所属单位|哪一?家|"

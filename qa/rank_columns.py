@@ -19,6 +19,7 @@ from qa.listed import counted
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import FUND, clean, grams, norm
+from qa.rank_blocks import by_block
 from qa.rank_sections import by_section
 from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, one_document, whole_of, within
 from qa.rank_asks import nth
@@ -123,7 +124,7 @@ def year_row(rows: list, year: str) -> object | None:
 # A ranking of units asked (哪个单位, 哪家下属单位, 哪个分局): what is named must be a unit.
 # (哪一家 alone is not read as asking a unit: measured twice, it lost a right ranking on the blind set, see README;
 # 哪一家 after the units it picks from is: 下属单位（不算局本级）里，哪一家)
-UNIT_ASKED = re.compile(r"哪(?:个|家|一个|一家)?(?:下属|二级|所属)?(?:单位|部门|机构|分局|支队|中心|处室|科室)|"
+UNIT_ASKED = re.compile(r"哪(?:个|家|一个|一家)?(?:下属|二级|所属|预算)?(?:单位|部门(?!经济|预算科目)|机构|分局|支队|中心|处室|科室)|"
                         r"(?:下属|二级|所属|预算)(?:单位|机构)[^哪。？?]{0,16}哪一?家")
 
 
@@ -136,7 +137,9 @@ def ranked(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     # "哪个下属单位最多" ranks units: a table's columns (its items) are none, and a row named by no organisation word
     # is no answer
     unit = UNIT_ASKED.search(first or question)
-    table = ((None if unit else across_columns(question, sc, retriever, op, k, first=first, rest=rest))
+    # (…by a line each unit's block of a table prints, when the question names one: qa/rank_blocks.py)
+    table = ((by_block(first or question, sc, retriever, op, k) if unit else
+              across_columns(question, sc, retriever, op, k, first=first, rest=rest))
              or within(question, sc, retriever, op, k, first=first, rest=rest))
     if unit and table is not None and not any(clean_name(b.text)[0].endswith(ORG_SUFFIX)  # (X局（本级）: a unit)
                                               for b in table.basis if b.part == "row"):

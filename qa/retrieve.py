@@ -19,6 +19,7 @@ from qa.evidence import evidence, is_total_row
 from qa.phrase import clean
 from qa.question import search_query
 from qa.scope import Scope, entry, scope, without_names
+from qa.unit_row import other_sections
 from qa.vocab import Vocabulary
 
 RRF_K = 60
@@ -206,6 +207,8 @@ class Retriever:
         docs = self.documents()
         sc = self.scope(question)
         allowed = self.allowed(question, sc.keys if only is None else only) & set(chunks)
+        # (a subordinate unit named: its siblings' sections hold none of its passages)
+        allowed -= other_sections(question, sc.keys if only is None else only, chunks)
         original = question
         question = search_query(without_names(question, docs, sc))
         depth = max(k * 4, 20) if self.mode != "hybrid" else max(k * 4, RERANK_DEPTH)

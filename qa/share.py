@@ -41,9 +41,18 @@ def _balanced(text: str) -> str:
 _WHOLE_WORDS = re.compile(r"合计|总计|盘子|总额|总数|全部|所有|整体|整个|一共|总共")
 
 
+# "Y（里），有百分之多少是X": the whole first, then the share of it the part is
+_SHARE_OF = re.compile(r"^(?P<whole>.+?)(?:里|中|当中)?[，,]\s*(?:其中)?(?:约|大约)?有?(?:百分之多少|百分之几|多大比例|多少比例|几成)"
+                       r"(?:的钱|的资金|的部分)?(?:是|为|属于|来自|用于|用在|花在)(?P<part>[^？?。，,]{2,})")
+
+
 def parts(question: str) -> tuple[str, str] | None:
     """(part, whole) of a share question, or None when it is not one."""
     m = _SHARE.search(halfwidth(question))
+    if not m and (of := _SHARE_OF.search(halfwidth(question))):
+        part, whole = (_balanced(POINTER.sub("", _FRAMES.sub("", of.group(x))).strip(_EDGE + "的"))
+                       for x in ("part", "whole"))
+        return (part, whole) if len(part) >= 2 and len(whole) >= 2 else None
     if not m:
         return None
     part, whole = (m.group("part") or m.group("part2")).strip(_EDGE), (m.group("whole") or "").strip(_EDGE + "的")
@@ -61,6 +70,12 @@ def parts(question: str) -> tuple[str, str] | None:
         if len(split) != 2:
             return None
         whole, part = (x.strip(_EDGE) for x in split)
+        inner = re.fullmatch(r"(?P<w>[\u4e00-\u9fff“”\"]{2,}?)(?:当中|中|里)(?P<p>[\u4e00-\u9fff“”\"]{2,})", part) \
+            if framed else None
+        if inner:
+            # "…表里，一般公共服务支出中项目支出占…": the nearest whole is the one the part is said in, read where
+            # the frame says (the table's row, not the table's total)
+            whole, part = f"{whole}里{inner.group('w')}", inner.group("p")
     part = _LEAD.sub("", part)
     part, whole = (_SCOPE.sub("", x).strip(_EDGE) for x in (part, whole))
     # "“三公”经费里，出国那块占总数的百分之几": the clause saying where the part is read is the whole a whole-word

@@ -86,6 +86,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     from qa.phrase import PLAN_ASKED, grams
     from qa.kept import PLAIN
     from qa.reword import subject_phrase
+    from qa.unit_row import in_other_section, units_named
 
     rare = rare_words(question, sc, retriever) if rare is None else rare
     if not rare:
@@ -98,9 +99,10 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     others = set(re.findall(r"[\u4e00-\u9fff]", phrase)) - PLAIN - set("".join(rare))
     asked = grams(phrase)
     found: list[StatedItem] = []
+    units = frozenset(units_named(question, sc.keys, chunks)) if sc.named else frozenset()
     for cid in ids:
         chunk = chunks[cid]
-        if chunk.kind != "paragraph":
+        if chunk.kind != "paragraph" or in_other_section(chunk, units, sc.keys, chunks):
             continue
         text = chunk.text
         for it in items_in(text, asks_parts(question), bool(PLAN_ASKED.search(question))):

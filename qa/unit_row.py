@@ -54,30 +54,86 @@ def _named_by_own_words(name: str, department: str, question: str) -> bool:
     监察支队 under 西安市安全生产监督管理局 (the words they share and the organisation word dropped), the way a
     question says it (下面那支执法监察队伍). Four characters of those words, or all of them when shorter, that the
     department's name does not hold (生态环境 of 广东省深圳生态环境监测中心站 is 深圳市生态环境局's word too)."""
-    rest = name[len(os.path.commonprefix([name, department])):]
+    shared = len(os.path.commonprefix([name, department]))
+    rest = name[shared:]
     rest = rest[: -len(suffix)] if (suffix := org_suffix(rest)) else rest
     if len(rest) < 2:
         return False
     n = min(4, len(rest))
-    return any((w := rest[i:i + n]) in question and w not in department for i in range(len(rest) - n + 1))
+    # (no words across the places it opens with: 深圳生态 of 广东省深圳生态环境监测中心站 is a place and the
+    # department's word)
+    first = max(0, len(name) - len(_bare(name, place_of(department)[0])) - shared)
+    return any((w := rest[i:i + n]) in question and w not in department for i in range(first, len(rest) - n + 1))
+
+
+def _bare(name: str, home: str = "") -> str:
+    """A name without the places it opens with, its department's `home` among them (广东省深圳生态环境监测中心站 →
+    生态环境监测中心站)."""
+    for _ in range(3):
+        place, rest = place_of(name)
+        if not place and home and name.startswith(home):
+            place, rest = home, name[len(home):]
+        if not place or len(rest) < 2:
+            break
+        name = rest.lstrip("省市区县")
+    return name
 
 
 def units_named(question: str, keys, chunks) -> list[str]:
     """The units of the documents `keys` whose blocks the question names (their name, the name without the place,
     or what tells them from their department: 执法监察队伍), the department itself aside: a question asked again in
     other words keeps them, or it would ask the department's figure."""
+    blocks = block_rows(keys, chunks)
+    found = list(dict.fromkeys(unit for (unit, _), c in blocks.items() if other_unit(c, question) is None))
+    # a unit named whole (北部水源工程管理处) is the one asked, not its siblings whose own words it shares (水源工程 of
+    # 东江水源工程管理处)
+    whole = [u for u in found if named_whole(u, question)]
+    return whole or found
+
+
+def block_rows(keys, chunks) -> dict[tuple[str, str], object]:
+    """The subordinate units the documents `keys` print blocks for (the department and its own office aside), each
+    with one row of its block, by (unit, department)."""
     # (one row of each unit stands for its block: whose it is depends on the unit and the document, not the row)
     blocks: dict[tuple[str, str], object] = {}
     for key in keys:
         for c in chunks.of_doc(key).values():
             if c.kind == "row" and c.budget_unit and "本级" not in c.budget_unit:
                 blocks.setdefault((c.budget_unit, c.entity or ""), c)
-    found = list(dict.fromkeys(unit for (unit, _), c in blocks.items()
-                               if other_unit(c, "") is not None and other_unit(c, question) is None))
-    # a unit named whole (北部水源工程管理处) is the one asked, not its siblings whose own words it shares (水源工程 of
-    # 东江水源工程管理处)
-    whole = [u for u in found if named_whole(u, question)]
-    return whole or found
+    return {k: c for k, c in blocks.items() if other_unit(c, "") is not None}
+
+
+def in_other_section(chunk, units: frozenset[str], keys, chunks) -> bool:
+    """A paragraph printed in the section of a subordinate unit other than `units`, those the question names (the
+    西部水源管理中心's items are not the 东江水源工程管理处's, though both print a 水源保护管理与水政执法 line)."""
+    if not units or chunk.kind != "paragraph":
+        return False
+    heading = (chunk.section or "").split(" / ")[-1]
+    if "本级" in heading:
+        return True  # the department's own office's section (一、深圳市水务局（本级）): not a unit named
+    said = [u for u in _blocks(tuple(sorted(keys)), chunks) if any(n in heading for n in unit_names(u))]
+    return bool(said) and not set(said) & units
+
+
+_BLOCKS: dict[tuple, tuple] = {}
+
+
+def _blocks(keys: tuple[str, ...], chunks) -> tuple[str, ...]:
+    """block_rows' units, kept per documents and store (a paragraph's section is checked against them often)."""
+    kept = _BLOCKS.get((keys, id(chunks)))
+    if kept is None or kept[0] is not chunks:
+        if len(_BLOCKS) > 256:
+            _BLOCKS.clear()
+        kept = _BLOCKS[(keys, id(chunks))] = (chunks, tuple(u for u, _ in block_rows(keys, chunks)))
+    return kept[1]
+
+
+def other_sections(question: str, keys, chunks) -> set[str]:
+    """Ids of the paragraphs of the documents `keys` printed in the sections of subordinate units other than those
+    the question names (none when it names none)."""
+    units = frozenset(units_named(question, keys, chunks))
+    return {c.id for key in keys for c in chunks.of_doc(key).values()
+            if in_other_section(c, units, keys, chunks)} if units else set()
 
 
 def unit_names(unit: str) -> tuple[str, ...]:

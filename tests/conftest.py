@@ -144,6 +144,20 @@ def store_of(root: Path, name: str, text: str):
     return Retriever(root / "store")
 
 
+def department_store(root: Path, text: str):
+    """A store of one department's document written as text, beside another unit's budget in the template above
+    (a question must name the department among two), and its retriever."""
+    from index.ingest import ingest_paths
+    from qa.retrieve import Retriever
+
+    (root / "department.txt").write_text(text, encoding="utf-8")
+    (root / "culture.txt").write_text(CITY_DOC.format(unit="文化局", project="文物保护项目700.00万元，用于修缮古建筑。",
+                                                      car="10.00", vehicles=3, total="2000.00", allowance="500.00"),
+                                      encoding="utf-8")
+    assert not ingest_paths([root / "department.txt", root / "culture.txt"], root / "store").errors
+    return Retriever(root / "store")
+
+
 def city_of(root: Path, projects: list[tuple[str, str]], vehicles: int = 3):
     """A small store of one city's budgets in the template above, one per (unit, project paragraph)."""
     from index.ingest import ingest_paths

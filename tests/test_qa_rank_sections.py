@@ -19,16 +19,9 @@ DEPARTMENT = """2026年深圳市建筑工务署部门预算
 
 
 def _store(tmp_path):
-    from index.ingest import ingest_paths
-    from qa.retrieve import Retriever
-    from tests.conftest import CITY_DOC
+    from tests.conftest import department_store
 
-    (tmp_path / "works.txt").write_text(DEPARTMENT, encoding="utf-8")
-    (tmp_path / "culture.txt").write_text(CITY_DOC.format(unit="文化局", project="文物保护项目700.00万元，用于修缮古建筑。",
-                                                          car="10.00", vehicles=3, total="2000.00", allowance="500.00"),
-                                          encoding="utf-8")
-    assert not ingest_paths([tmp_path / "works.txt", tmp_path / "culture.txt"], tmp_path / "store").errors
-    return Retriever(tmp_path / "store")
+    return department_store(tmp_path, DEPARTMENT)
 
 
 def test_units_are_ranked_by_the_item_their_sections_state(tmp_path):

@@ -19,6 +19,16 @@ def test_the_aspect_word_tenths_and_the_scope_marker_are_not_the_whole():
     assert parts("项目支出里，专项资金占到多少比例？") == ("专项资金", "项目支出")
     # of two frames, the nearer is the part's whole: 津贴补贴 is a share of 工资福利, not of the whole fund
     assert parts("一般公共预算里，工资福利支出中，津贴补贴那一块占了百分之几？") == ("津贴补贴", "工资福利支出")
+    # …and a whole said inside the clause of the part, after the table's frame: the row's, read in that table
+    assert parts("单位支出总体情况表里，一般公共服务支出中项目支出占了百分之几？") == (
+        "项目支出", "单位支出总体情况表里一般公共服务支出")
+
+
+def test_a_share_asked_as_how_much_of_the_whole_is_the_part():
+    assert parts("一般公共预算里的“其他商品和服务支出”，有百分之多少是项目支出？") == (
+        "项目支出", "一般公共预算里的“其他商品和服务支出”")
+    assert parts("一般公共服务支出里，有多大比例是项目支出") == ("项目支出", "一般公共服务支出")
+    assert parts("一般公共服务支出里，项目支出有多少？") is None
 
 
 def test_the_whole_of_a_part_read_in_a_table_is_that_tables_total(look_alike_city):

@@ -1,6 +1,6 @@
 """qa.unit_row tells a department's own figures from those its tables print for each of its units."""
 from index.chunk import Chunk
-from qa.unit_row import OWN_OFFICE, other_unit, own_office_alone, row_unit, units_named
+from qa.unit_row import OWN_OFFICE, in_other_section, other_sections, other_unit, own_office_alone, row_unit, units_named
 
 
 def row(text: str, entity: str = "深圳市人力资源和社会保障局", budget_unit: str | None = None) -> Chunk:
@@ -88,6 +88,8 @@ def test_words_a_unit_shares_with_its_department_anywhere_in_its_name_name_no_un
     station = row("支出总表（万元）｜项目：支出总计=13,579.67", "深圳市生态环境局", "广东省深圳生态环境监测中心站")
     assert other_unit(station, "深圳市生态环境局（本级）2026年支出总计是多少") == "广东省深圳生态环境监测中心站"
     assert other_unit(station, "深圳生态环境局下面的环境监测站支出总计是多少") is None
+    # 深圳生态 runs across its place and the department's word: no word of its own
+    assert other_unit(station, "深圳生态环境局本级做碳排放核查安排了多少钱") == "广东省深圳生态环境监测中心站"
 
 
 def test_the_own_office_asked_alone_is_not_the_office_compared_with_other_units():
@@ -97,3 +99,23 @@ def test_the_own_office_asked_alone_is_not_the_office_compared_with_other_units(
     assert not own_office_alone("深圳司法局本级预算里，哪家单位的办公费最多")
     assert not own_office_alone("深圳工务署署本级和下面三个中心这四家预算单位，谁的物业管理费最多")
     assert not own_office_alone("深圳人社局2026年办公费是多少")
+
+
+def test_a_paragraph_in_a_sibling_units_section_is_not_the_named_units():
+    entity = "深圳市水务局"
+    store = _Store([row("表｜电费：合计=976.31", entity, "深圳市西部水源管理中心"),
+                    row("表｜电费：合计=1,200.00", entity, "深圳市东江水源工程管理处")])
+    east = Chunk(id="p1", source="d.pdf", kind="paragraph", pages=[18], entity=entity,
+                 section="第三部分部门预算支出具体情况 / 三、深圳市东江水源工程管理处",
+                 text="3.水资源管理与保护21,595.43 万元，主要包括：水源保护管理与水政执法247.43 万元")
+    store.chunks["p1"] = east
+    asked_west = frozenset(units_named("深圳水务局西部水源管理中心的水政执法花多少钱", ["d"], store))
+    assert asked_west == {"深圳市西部水源管理中心"}
+    assert in_other_section(east, asked_west, ["d"], store)
+    assert other_sections("深圳水务局西部水源管理中心的水政执法花多少钱", ["d"], store) == {"p1"}
+    own = Chunk(id="p0", source="d.pdf", kind="paragraph", pages=[14], entity=entity,
+                section="第三部分部门预算支出具体情况 / 一、深圳市水务局（本级）", text="编外人员401.64 万元")
+    assert in_other_section(own, asked_west, ["d"], store)  # (the department's own office is another unit too)
+    # the eastern office's own question, or the department's, reads it
+    assert not in_other_section(east, frozenset({"深圳市东江水源工程管理处"}), ["d"], store)
+    assert other_sections("深圳水务局的水政执法花多少钱", ["d"], store) == set()

@@ -37,3 +37,22 @@ def test_each_documents_whole_budget_is_its_total_across_documents(tmp_path):
                               ("统计局", totals.format(50, 60))])
     a = ask("深圳市气象局和深圳市文化局2026年部门预算支出各是多少？气象局比文化局多多少？", city.store.root, retriever=city)
     assert a.answered and a.value == 600.0 and sorted(r.value for r in a.rows) == [400.0, 1000.0], a.answer
+
+
+def test_the_whole_budget_of_a_subordinate_unit_named_is_its_blocks_total(tmp_path):
+    from index.chunk import Chunk
+
+    class Blocks(dict):  # the department's tables, printed a block per unit (as qa.retrieve's chunks give them)
+        def of_doc(self, key):
+            return self
+
+    city = city_of(tmp_path, [("气象局", TOTALS), ("文化局", "文物保护项目700.00万元。")])
+    docs = city.documents()
+    entity = next(d["name"] for d in docs.values() if "气象局" in d["name"])
+    blocks = Blocks(r=Chunk(id="r", source="d.pdf", kind="row", pages=[9], text="支出总表（万元）｜合计：支出总计=80.00",
+                            entity=entity, budget_unit="深圳市气象台"))
+    question = "深圳市气象局下属的深圳市气象台2026年预算总额是多少"
+    assert whole_budget(question, docs, city.scope(question), blocks) == \
+        "深圳市气象局下属的深圳市气象台2026年支出总计是多少"
+    # …and without the unit's blocks at hand, its name is more than the whole budget's words: not read so
+    assert whole_budget(question, docs, city.scope(question)) is None
