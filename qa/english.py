@@ -202,12 +202,12 @@ def translate(question: str, retriever: Retriever) -> str | None:
         counted = HOW_MANY.search(parts[0])  # "…, and how many new ones": the things the first ask counts
         parts = [re.sub(r"\bones\b", counted.group(1).split()[-1], p) if counted and i else p
                  for i, p in enumerate(parts)]
-        read = [_reading(p, question, units, orgs, own_office, place_words, docs, retriever) for p in parts]
+        read = [_reading(p, question, units, orgs, own_office, place_words, docs, retriever, part) for p in parts]
         if not all(read):
             return None  # half an answer is no answer
         return _of_part(part, "？".join([read[0]] + [_of_first(r, read[0]) if _OF_IT.search(p) else r
                                      for p, r in zip(parts[1:], read[1:])]))
-    return _of_part(part, _reading(question, question, units, orgs, own_office, place_words, docs, retriever))
+    return _of_part(part, _reading(question, question, units, orgs, own_office, place_words, docs, retriever, part))
 
 
 def _of_part(part: Part | None, chinese: str | None) -> str | None:
@@ -234,8 +234,9 @@ _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they)\b")
 
 
 def _reading(part: str, question: str, units: list[str], orgs: list[str], own_office: bool, place_words: set[str],
-             docs: dict, retriever: Retriever) -> str | None:
-    """The Chinese question one ask of the English question asks, of the units the whole question names."""
+             docs: dict, retriever: Retriever, of: Part | None = None) -> str | None:
+    """The Chinese question one ask of the English question asks, of the units the whole question names (`of`: the
+    part of the unit it names)."""
     if part == "why":
         return "原因是什么"
     years = _YEARS.findall(part) or _YEARS.findall(question)  # FY2024, 2024's
@@ -325,8 +326,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # what the money is for, then its examples ("materials-reserve work, such as spot checks of stockpiles"):
         # the head names the item, the examples illustrate it; read whole when the head alone reads nothing
         head = _EXAMPLES.split(rest)[0]
-        term = (head.strip() != rest.strip() and _item(" ".join(head.split()), units, docs, retriever)) or \
-            _item(" ".join(rest.split()), units, docs, retriever)
+        term = (head.strip() != rest.strip() and _item(" ".join(head.split()), units, docs, retriever, of)) or \
+            _item(" ".join(rest.split()), units, docs, retriever, of)
     # a rate or an area asked (the tap-water coverage rate aimed for, the mining area kept under watch)
     measure = "%" if _RATE.search(question) else "面积" if _AREA.search(question) else None
     if term is None:
@@ -415,7 +416,7 @@ def _qualified(question: str, rest: str, terms: list[str], sources: dict[str, in
     return term or None, bool(term) and general and not term.startswith("一般公共预算")
 
 
-def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever) -> str | None:
+def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever, of: Part | None = None) -> str | None:
     """A money item the unit's narrative lists (市级高层次人才经费 for "bringing in high-level medical talent"),
     when the dictionary and the encoder both read the phrase as that item, each clearly ahead of the next one:
     items are many and alike, and a guessed item is a wrong answer."""
@@ -423,7 +424,8 @@ def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever) -> st
     from qa.items import item_names
     from qa.meaning import nearest
 
-    names = item_names(documents_of(units, docs), retriever)
+    # (of a part of the unit asked, its own items: its siblings print lines of the same names)
+    names = item_names(documents_of(units, docs), retriever, frozenset([of.name]) if of else frozenset())
     read = [m for m in best(stems(phrase), names) if not m.chance]
     if not read or read[0].word_share < MIN_GLOSS or len(read) > 1 and read[0].score - read[1].score < MIN_GLOSS_LEAD:
         return None

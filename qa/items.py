@@ -393,15 +393,20 @@ def verbatim_item(phrase: str, found: list[DescribedItem], beats: str = "") -> t
 ORDINAL = re.compile(r"^(?:[\d一二三四五六七八九十]+[.、．]?)")
 
 
-def item_names(keys: set[str], retriever: Retriever) -> list[str]:
+def item_names(keys: set[str], retriever: Retriever, units: frozenset[str] = frozenset()) -> list[str]:
     """The names of the money items these documents list: in the narrative (the last clause before each amount,
     without its ordinal) and as the rows of their tables: the things a question in other words, or in English, may
-    describe."""
+    describe. Of the subordinate `units` only, when given: not their siblings' sections and blocks."""
+    from qa.unit_row import in_other_section, row_unit
+
     docs, chunks, vocab = retriever.documents(), retriever.chunks(), retriever.vocabulary()
     out: set[str] = set()
     for key in keys:
         for cid in docs.get(key, {}).get("chunk_ids") or []:
             chunk = chunks.get(cid)
+            if chunk is not None and units and (in_other_section(chunk, units, keys, chunks) or
+                                                chunk.kind == "row" and row_unit(chunk) not in units):
+                continue
             if chunk is not None and chunk.kind == "row" and chunk.facts and not chunk.code:
                 # a project's row (安全生产设备购置经费 in a 专项业务经费 table), without its brackets; the shared
                 # vocabulary's rows (工资福利支出) and the classifications' coded rows are terms, read as such

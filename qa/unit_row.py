@@ -20,6 +20,8 @@ OWN_OFFICE = re.compile(r"本级|机关(?:本身|自己|自身)|[局委厅办]�
 _BESIDE = re.compile(r"(?:本级|机关)[和与及、跟]|[和与及、跟][^，,。？?]{0,12}(?:本级|机关)|[两三四五六七八九十\d]+[家个]|谁|"
                      r"哪一?家|哪一?个?(?:单位|部门|机构)")
 MIN_NAME = 4  # a shorter name is a cut-off piece of a cell (厅（本级）), no unit's
+# The words joining a subordinate unit to its department (深圳水务局下属的观澜河流域管理中心): no words of the thing asked.
+JOINING = re.compile(r"(?:下属|所属|下面|下辖|旗下|管的)的?(?:单位)?")
 
 
 def row_unit(chunk) -> str | None:

@@ -38,13 +38,13 @@ def whole_budget(question: str, docs: dict[str, dict], sc: Scope, chunks=None) -
     """The question asked of the 支出总计 when what it asks is the whole budget, else None. (A subordinate unit
     named, of the documents' `chunks`, is the one whose budget is asked: its block's 支出总计.)"""
     from qa.change import ASKED_CHANGE
-    from qa.unit_row import unit_names, units_named
+    from qa.unit_row import JOINING, unit_names, units_named
 
     rest = halfwidth(without_names(question, docs, sc, years=False))
     for unit in units_named(question, sc.keys, chunks) if chunks is not None and sc.named else []:
         for name in unit_names(unit):
             rest = rest.replace(name, " ")
-        rest = re.sub(r"(?:下属|所属|下面|下辖|旗下|管的)的?(?:单位)?", " ", rest)  # (the words joining it to its department)
+        rest = JOINING.sub(" ", rest)
     rest = ASKED_CHANGE.sub(" ", rest)
     rest = re.sub(r"20\d\d\s*年度?|[（(]?(?:本级|汇总)[）)]?|" + _WHOLE_SYSTEM + "|一下子|一共|总共", " ", rest)
     found = _said_whole(rest)

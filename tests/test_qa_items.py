@@ -295,3 +295,18 @@ def test_words_of_the_units_full_name_that_the_question_does_not_say_as_the_unit
     question = "深圳文广旅体局2026年旅游执法这块安排了多少预算？"
     found = described_item(question, city.scope(question), city)
     assert found is not None and found.value == 9.37
+
+
+def test_item_names_of_a_subordinate_unit_are_those_of_its_own_section_and_block(tmp_path):
+    from qa.items import item_names
+    from tests.conftest import store_of
+
+    doc = ("深圳市水务局2026年部门预算\n\n第三部分 部门预算支出具体情况\n一、深圳市东部水源管理中心\n"
+           "水务工程运行与维护4,245.35万元，主要包括：水库运行管理2,844.93万元，用于水库运行。\n"
+           "二、深圳市西部水源管理中心\n水务工程运行与维护3,531.68万元，主要包括：泵站运行管理1,309.80万元，用于泵站运行。\n\n"
+           "支出总表\n单位：万元\n项目\t支出总计\n深圳市东部水源管理中心\t60.00\n办公费\t20.00\n印刷费\t40.00\n"
+           "深圳市西部水源管理中心\t35.00\n办公费\t15.00\n印刷费\t20.00\n")
+    r = store_of(tmp_path, "sz-water.txt", doc)
+    assert {"水库运行管理", "泵站运行管理"} <= set(item_names(set(r.documents()), r))
+    east = item_names(set(r.documents()), r, frozenset({"深圳市东部水源管理中心"}))
+    assert "水库运行管理" in east and "泵站运行管理" not in east
