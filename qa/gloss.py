@@ -102,8 +102,13 @@ def _stemmer():
 
 def stems(english: str) -> set[str]:
     """The content words of an English text, stemmed (meteorological and meteorology → meteorolog)."""
-    words = [w for w in _WORD.findall(english.lower().replace("'s", "")) if w not in _STOP and len(w) > 1]
-    return set(_stemmer().stemWords(words))
+    return {_stem(w) for w in _WORD.findall(english.lower().replace("'s", "")) if w not in _STOP and len(w) > 1}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    # (the dictionary's definitions say the same few thousand words again and again: each stemmed once)
+    return _stemmer().stemWord(word)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -192,6 +197,7 @@ def _only_in_examples(word: str) -> frozenset[str]:
     return frozenset(examples - plain)
 
 
+@functools.lru_cache(maxsize=100_000)  # (one question reads its words against many names and terms, some twice)
 def said_by(word: str, query: frozenset[str]) -> tuple[float, frozenset[str]]:
     """How fully the query's stems say a Chinese word, and which stems do: 1 when one of the word's senses (other
     than its examples') is a query stem; else BRIDGED when a translation of a query stem holds the word or is held by it (reception →
