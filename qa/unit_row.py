@@ -95,47 +95,68 @@ def units_named(question: str, keys, chunks) -> list[str]:
 
 def block_rows(keys, chunks) -> dict[tuple[str, str], object]:
     """The subordinate units the documents `keys` print blocks for (the department and its own office aside), each
-    with one row of its block, by (unit, department)."""
-    # (one row of each unit stands for its block: whose it is depends on the unit and the document, not the row)
-    blocks: dict[tuple[str, str], object] = {}
-    for key in keys:
-        for c in chunks.of_doc(key).values():
-            if c.kind == "row" and c.budget_unit and "本级" not in c.budget_unit:
-                blocks.setdefault((c.budget_unit, c.entity or ""), c)
-    return {k: c for k, c in blocks.items() if other_unit(c, "") is not None}
+    with one row of its block, by (unit, department). Read once per documents and store: every search asks it."""
+    def read() -> dict[tuple[str, str], object]:
+        # (one row of each unit stands for its block: whose it is depends on the unit and the document, not the row)
+        blocks: dict[tuple[str, str], object] = {}
+        for key in keys:
+            for c in chunks.of_doc(key).values():
+                if c.kind == "row" and c.budget_unit and "本级" not in c.budget_unit:
+                    blocks.setdefault((c.budget_unit, c.entity or ""), c)
+        return {k: c for k, c in blocks.items() if other_unit(c, "") is not None}
+
+    return _kept("blocks", keys, chunks, read)
+
+
+def _section_units(chunk, blocks) -> frozenset[str]:
+    """The units whose section of the narrative a paragraph is printed in: those with a block whose name its heading
+    says, or 本级 for the department's own office's section (一、深圳市水务局（本级）); none for any other."""
+    heading = (chunk.section or "").split(" / ")[-1]
+    if "本级" in heading:
+        return frozenset({"本级"})
+    return frozenset(u for u, _ in blocks if any(n in heading for n in unit_names(u)))
 
 
 def in_other_section(chunk, units: frozenset[str], keys, chunks) -> bool:
     """A paragraph printed in the section of a subordinate unit other than `units`, those the question names (the
-    西部水源管理中心's items are not the 东江水源工程管理处's, though both print a 水源保护管理与水政执法 line)."""
+    西部水源管理中心's items are not the 东江水源工程管理处's, though both print a 水源保护管理与水政执法 line), or in
+    the department's own office's."""
     if not units or chunk.kind != "paragraph":
         return False
-    heading = (chunk.section or "").split(" / ")[-1]
-    if "本级" in heading:
-        return True  # the department's own office's section (一、深圳市水务局（本级）): not a unit named
-    said = [u for u in _blocks(tuple(sorted(keys)), chunks) if any(n in heading for n in unit_names(u))]
-    return bool(said) and not set(said) & units
-
-
-_BLOCKS: dict[tuple, tuple] = {}
-
-
-def _blocks(keys: tuple[str, ...], chunks) -> tuple[str, ...]:
-    """block_rows' units, kept per documents and store (a paragraph's section is checked against them often)."""
-    kept = _BLOCKS.get((keys, id(chunks)))
-    if kept is None or kept[0] is not chunks:
-        if len(_BLOCKS) > 256:
-            _BLOCKS.clear()
-        kept = _BLOCKS[(keys, id(chunks))] = (chunks, tuple(u for u, _ in block_rows(keys, chunks)))
-    return kept[1]
+    return bool(owners := _section_units(chunk, block_rows(keys, chunks))) and not owners & units
 
 
 def other_sections(question: str, keys, chunks) -> set[str]:
     """Ids of the paragraphs of the documents `keys` printed in the sections of subordinate units other than those
     the question names (none when it names none)."""
     units = frozenset(units_named(question, keys, chunks))
-    return {c.id for key in keys for c in chunks.of_doc(key).values()
-            if in_other_section(c, units, keys, chunks)} if units else set()
+    if not units:
+        return set()
+
+    def read() -> dict[frozenset[str], set[str]]:  # (the sections' paragraphs, read once per documents and store)
+        blocks, out = block_rows(keys, chunks), {}
+        for key in keys:
+            for c in chunks.of_doc(key).values():
+                if c.kind == "paragraph" and (owners := _section_units(c, blocks)):
+                    out.setdefault(owners, set()).add(c.id)
+        return out
+
+    return {cid for owners, ids in _kept("sections", keys, chunks, read).items() if not owners & units for cid in ids}
+
+
+_KEPT: dict[tuple, tuple] = {}
+
+
+def _kept(what: str, keys, chunks, read):
+    """What `read` finds in the documents `keys` of one store's `chunks`, read once and kept (until the store's
+    chunks are another object)."""
+    key = (what, tuple(sorted(keys)), id(chunks))
+    kept = _KEPT.get(key)
+    if kept is None or kept[0] is not chunks:
+        if len(_KEPT) > 256:
+            _KEPT.clear()
+        kept = _KEPT[key] = (chunks, read())
+    return kept[1]
 
 
 def unit_names(unit: str) -> tuple[str, ...]:
