@@ -17,7 +17,8 @@ from qa.rank_asks import (as_many_as_said, asks_office_projects, asks_unit, colu
                            spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
-from qa.rank_owner import blocks, group_heads, rounding_slack, told_apart, unit_projects, units_item, without_totals
+from qa.rank_owner import (OFFICE, blocks, group_heads, rounding_slack, told_apart, unit_projects, units_item,
+                           without_totals)
 from qa.rank_unit_years import unit_year_lines
 from qa.scope import without_names
 from qa.split_rows import merged
@@ -310,7 +311,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             # "哪个下属单位最多": the items are the rows that name units, the department's own office aside
             # (…with it when the question counts the units with it: 四家预算单位 of the office and three below)
             # (a row named as the department, beside the table's 合计, is its own office's)
-            office = {id(r) for r in items if re.search(r"机关|本级", r.label or "") or norm(r.label or "") == own}
+            office = {id(r) for r in items if OFFICE.search(r.label or "") or norm(r.label or "") == own}
             named = [r for r in items if is_unit(r.label or "") or id(r) in office]
             if units_counted(first or question) != len(named):
                 named = [r for r in named if id(r) not in office]

@@ -15,6 +15,7 @@ from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import FUND, clean, grams, norm
 from qa.rank import _amount, one_document
 from qa.rank_asks import asks_unit, nth, units_counted
+from qa.rank_owner import OFFICE
 from qa.scope import without_names
 
 if TYPE_CHECKING:
@@ -24,13 +25,12 @@ if TYPE_CHECKING:
 MIN_LABEL = 2  # characters of a line's name the question must say (电费)…
 _GENERIC = re.compile(r"^(?:经费|费用|支出|收入|合计|总计|小计|项目|其他|资金|预算)$")  # …but words naming any line
 _CODE = re.compile(r"^\s*\d{3,}\s*")
-_OWN = re.compile(r"本级|机关")
 _PART = re.compile(FUND.pattern + r"|基本支出|项目支出")
 
 
 def _own(unit: str, chunk) -> bool:
     """The department's own block: its office's (本级, 机关) or printed under the department's own name."""
-    return bool(_OWN.search(unit)) or clean_name(halfwidth(unit))[0] == clean_name(halfwidth(chunk.entity or ""))[0]
+    return bool(OFFICE.search(unit)) or clean_name(halfwidth(unit))[0] == clean_name(halfwidth(chunk.entity or ""))[0]
 
 
 def _label(chunk) -> str:

@@ -9,7 +9,7 @@ import re
 
 from qa.phrase import is_unit, norm
 
-_OFFICE = re.compile(r"机关|本级")
+OFFICE = re.compile(r"机关|本级")  # the department's own office said (局机关, X局（本级）)
 
 
 def owner(head, chunks: list) -> str | None:
@@ -56,7 +56,7 @@ def whose(heads: list, chunks: list, question: str, department: str) -> object |
     # (by its whole name, or without its city: 行政争议预防调处中心 of 西安市行政争议预防调处中心)
     named = [h for h, o in zip(heads, owners) if o and o != department and
              (o in asked or re.sub(r"^[\u4e00-\u9fff]{2,3}?市", "", o) in asked)]
-    if not named and _OFFICE.search(question):
+    if not named and OFFICE.search(question):
         named = [h for h, o in zip(heads, owners) if o == department]
     return named[0] if len(named) == 1 else None
 
