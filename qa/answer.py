@@ -43,7 +43,7 @@ from qa.reword import reading, reword, subject_phrase, term_says_more
 from qa.nearest_term import near_confidence, read_near, said_near
 from qa.share import computed_share
 from qa.split_rows import whole_of_parts
-from qa.tie_sum import both_asked
+from qa.tie_sum import tie_answer
 from qa.targets import names_better, says_far_more, stated_quantity
 from qa.scope import own_office_asked, without_names
 from qa.retrieve import Hit, Retriever, totals_of
@@ -410,10 +410,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if kind == "amount" and (described := described_once()) is not None:
             return item_answer(question, described, citations, k, named)  # an item the narrative describes (qa/items)
         if tie := (read_once()[1] if cand is None and kind != "percent" else []):
-            if (summed := both_asked(question, tie, sc, lambda q: _answer(q, k, settings, retriever))) is not None:
-                return summed  # (both named in its own words, and added up: 用水用电…合起来, qa/tie_sum.py)
-            # the two readings it could not tell apart, said and cited first (each term's row in the named documents)
-            first = [h for t in tie for h in retriever.search(t, 1, docs=sc.keys)]
+            if found := tie_answer(question, tie, sc, retriever, functools.partial(_answer, k=k, settings=settings,
+                                                                                   retriever=retriever)):
+                return found  # (both named and added up, 用水用电…合起来; or both read one figure: qa/tie_sum.py)
+            first = [h for t in tie for h in retriever.search(t, 1, docs=sc.keys)]  # (the two readings, cited first)
             rest = [h for h in hits if all(h.chunk.id != f.chunk.id for f in first)]
             return _abstain(question, f"证据不足：问题所说与文件中的“{tie[0]}”和“{tie[1]}”同样相近，无法判断指哪一项，"
                                       "未作回答。以下为两者及最接近的段落。", first + rest, k, named)

@@ -311,7 +311,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             named = [p for p in re.findall(r"\(([^()]*)\)", question)
                      if not _CHINESE.search(p) and not _LEAVES_OUT.search(p)]
             # (two words at least: "unit funds" less its framing word is "funds", which half the terms say)
-            words = _STOP.sub(" ", named[0]).split() if len(named) == 1 else []
+            # (…and no code: "item 30302" is one word, item, that names nothing)
+            words = [w for w in _STOP.sub(" ", named[0]).split() if not w.isdigit()] if len(named) == 1 else []
             term = _term(" ".join(words), terms, sources) if len(words) >= 2 else None
         elif _GENERAL_BUDGET.search(question) and \
                 (not _GENERAL_BUDGET_MONEY.search(question) or _PAID_FROM.search(question)):

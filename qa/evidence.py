@@ -67,6 +67,26 @@ _FUNDS = frozenset({"一般公共预算", "政府性基金预算", "国有资本
 _WHEN = re.compile(r"^\s*(?:上一?年|本年|当年|去年|前一?年)?\s*(?:20\d\d\s*年度?)?")  # the year a column is of
 
 
+# The share of a row's words a question must say to name it (as of its characters' pairs, above).
+NAMED_SHARE = 0.75
+
+
+def says_its_words(q: Query, row_name: str, chunk) -> bool:
+    """The question says NAMED_SHARE of the row's words, as jieba cuts them (文明网建设和日常运营 says 文明, 网, 建设 and
+    运营 of 西安文明网建设运营工作专项经费): pairs of characters across words (网建, 设运) are no words a question must
+    say, and of three words or more one in four may go unsaid (工作), never the head that ends it. A word of the
+    unit's own name (西安 of 中共西安市委宣传部) is said by naming the unit."""
+    from index.bm25 import segmenter
+
+    words = [w for w in segmenter().cut(clean(row_name)) if not w.isdigit()]
+    if len(words) < 3:
+        return False  # (教育支出 for 基本支出合计: two words, both needed)
+    own = clean(norm(chunk.entity or ""))
+    said = sum(1 for w in words if w in q.text or w in own)
+    # (…its head, the last word, among them: 一般公共预算里交水电的钱 says 一般, 公共 and 预算 of 一般公共预算拨款, no 拨款)
+    return words[-1] in q.text and said >= NAMED_SHARE * len(words)
+
+
 def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = frozenset()) -> list[_Candidate]:
     """Cells of a row: the row's label and the column's path name the quantity, the table title frames it."""
     c = hit.chunk
@@ -98,7 +118,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         l_hit, l_whole = 0, False
     qualified = {g for n in qualifiers for g in grams(n)}  # said by the document, as qualifiers
     # A row the question does not name (教育支出 for "基本支出合计") is a part, not the quantity asked.
-    unnamed = bool(row_name) and l_hit < 0.75 * len(grams(clean(row_name)))
+    unnamed = bool(row_name) and l_hit < NAMED_SHARE * len(grams(clean(row_name))) and \
+        not says_its_words(q, row_name, c)
     # The head of a noun phrase comes last: of two names the question carries, the later is what it asks for
     # ("济源市社会医疗保险中心离休干部医疗费项目" asks for the project, not the unit).
     row_end = end_in(q, row_name) if l_whole else 0.0

@@ -287,7 +287,9 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
             continue
         for item in items_in(chunk.text, asks_parts(question), bool(PLAN_ASKED.search(question))):
             said, share = _said(words, total, item.name + item.purpose)
-            if said and sum(w in item.name + item.purpose for w in other) < 2:
+            # (…and of the many uses a sentence's item pays for, as of a row's)
+            if said and sum(w in item.name + item.purpose for w in other) < 2 and not one_of_many(
+                    said, item.name, item.purpose, lambda u: any(w in u for w in words)):
                 sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
                 out.append(DescribedItem(item.value, sentence, chunk, said, share,
                                          in_name=named_by(said, item.name, units)))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
 from qa.asked_again import asked_again
+from qa.given_name import by_given_name
 from qa.question import OUT_AFTER, OUT_BEFORE, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
 from qa.models import Basis
 from qa.nearest_term import encoded as _encoded
@@ -17,7 +18,7 @@ from qa.item_scope import scope
 from qa.kept import PLAIN, bridged, keeps_a_morpheme, keeps_a_word, kept_words
 from qa.phrase import grams
 from qa.scope import without_names
-from qa.vocab import PUNCT, Vocabulary, norm
+from qa.vocab import PUNCT, Vocabulary, money_stem, norm
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -240,6 +241,30 @@ def members(term: str, sc: Scope, retriever: Retriever) -> list[str]:
                                      for s, t, code in codes)))
 
 
+def _class_item(phrase: str, ties: list[str], sc: Scope, retriever: Retriever,
+                vocab: Vocabulary) -> tuple[float, str, str] | None:
+    """Two terms the encoder found equally near, one a class and the other an item coded under it in the named
+    documents (对个人和家庭的补助 and 医疗费补助): read as the encoder's class term is (`_narrowed`), an item of it the
+    question keeps a word of; None when the class itself is what it reads (a tie still)."""
+    for whole, part in (ties, ties[::-1]) if len(ties) == 2 else ():
+        if part in members(whole, sc, retriever):
+            if _says_class(phrase, whole):
+                return 0.0, whole, f"近义（“{whole}”与其中的“{part}”同样相近，问题说的是前者）"
+            found = _narrowed(phrase, (0.0, whole, f"近义（“{whole}”与其中的“{part}”同样相近）"), sc, retriever, vocab)
+            return found if found is not None and found[1] != whole else None
+    return None
+
+
+def _says_class(phrase: str, term: str) -> bool:
+    """The phrase says the class term's own words, all but one of three or more (直接补到个人和家庭头上的钱 says 个人
+    and 家庭 of 对个人和家庭的补助): the class is named, not one of its items described."""
+    from index.bm25 import segmenter
+
+    words = [w for w in segmenter().cut(money_stem(term)) if len(w) >= 2]  # (支出 of …补助支出: no word of the thing)
+    said = sum(1 for w in words if w in phrase)
+    return len(words) >= 3 and said >= len(words) - 1 or 0 < len(words) == said
+
+
 _LISTS = re.compile(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}")  # things listed one after another
 _CLASS_ASKED = re.compile(r"[那这]一?大?类(?:的?钱|的?经费|支出)?\)?\s*$")
 
@@ -252,46 +277,15 @@ def _narrowed(phrase: str, best: tuple[float, str, str], sc: Scope, retriever: R
     avoided = not_asked(phrase)  # (…之外的那一份: no item saying what the brackets leave out)
     items = not_remainders([t for t in members(best[1], sc, retriever)
                             if t and not any(_says_run(a, t) for a in avoided)], phrase)
-    if not items or len(_named_members(phrase, items)) >= 2 or _CLASS_ASKED.search(phrase) or _LISTS.search(phrase):
+    if not items or len(_named_members(phrase, items)) >= 2 or _CLASS_ASKED.search(phrase) or _LISTS.search(phrase) \
+            or _says_class(phrase, best[1]):
         # (发工资奖金、交社保和公积金的那一大类: the class described by several of its items, named or listed — 买办公用品、
-        # 交水电、出差这类; 主要是离退休费那类: the class an item is the main part of)
+        # 交水电、出差这类; 主要是离退休费那类: the class an item is the main part of; or named in its own words)
         return best
     found = _encoded(for_encoder(phrase), items, vocab)
     if found is None or not keeps_a_word(phrase, found[1]):
         return None  # among look-alike siblings only a word of the question tells the item (退休人员 → 退休费)
     return found[0], found[1], f"{best[2]}，其中{found[2]}"
-
-
-# The asker's own name for the thing, in brackets after describing it (路费住宿费（出差的钱）); brackets that qualify
-# (连水资源税一起, 不算…, 含…), say the scope (全部门, 本级) or name a column (一般公共预算) give no name.
-_GIVEN_NAME = re.compile(r"\(([\u4e00-\u9fff]{2,8}?)(?:的钱|的费用|的经费|那笔钱|钱)?\)")
-_LIST_OR_SUM = re.compile(r"[和与及、]|合计|合起来|加起来|一共|总共|在内")
-_NOUN_GOES_ON = re.compile(r"(?![的那这是有为共花安预多占合一])[\u4e00-\u9fff]{2}")
-_OF_A_KIND = re.compile(r"(?:那种|这种|那类|这类|之类|一类)$")  # a kind's word after a name (年终奖这类)
-_QUALIFIES = re.compile(r"^(?:连|含|包|不|除|扣|排除|即|也|其中|主要|比如|例如|如|只|仅|按|全|本级|汇总|整个|部门|单位)")
-
-
-def given_name(phrase: str, columns: set[str]) -> str | None:
-    """The asker's own name for the thing, in brackets (路费住宿费（出差的钱）→ 出差), or None: brackets that qualify,
-    leave out, list or add up, name a column, or describe a kind (代替公车的那种) give no name."""
-    # (a bracket the noun goes on after glosses the word before it: 社保（医保）基金 names no thing 医保)
-    found = [m.group(1) for m in _GIVEN_NAME.finditer(phrase) if not _NOUN_GOES_ON.match(phrase[m.end():])]
-    if len(found) != 1 or _QUALIFIES.match(found[0]) or norm(found[0]) in columns or _LIST_OR_SUM.search(found[0]):
-        return None  # (基本和专项合计: parts added up, not a name)
-    name = _OF_A_KIND.sub("", found[0])  # 年终奖这类 names 年终奖 as of the kind…
-    return None if name.endswith("的") or len(name) < 2 else name  # …代替公车的那种 describes it
-
-
-def _by_given_name(phrase: str, terms: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:
-    """The term the name in brackets reads as, when it keeps or bridges a word of that name: the name says the thing
-    more precisely than the description beside it (which may say words of other things, 住宿费 of 因公出国)."""
-    name = given_name(phrase, vocab.columns)
-    if name is None:
-        return None
-    read = _encoded(name, terms, vocab)
-    if read is None or not (keeps_a_morpheme(name, read[1], read[0]) or bridged(name, read[1])):
-        return None
-    return read[0], read[1], f"{read[2]}（问题括号里的名称“{name}”）"
 
 
 def _named_members(phrase: str, items: list[str]) -> set[int]:
@@ -349,6 +343,19 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
     return subject[start:] if len(set(_phrase(subject[start:])) - PLAIN) >= 2 else subject
 
 
+def _subject(question: str, sc: Scope, retriever: Retriever) -> tuple[str, str]:
+    """The question without the units' names and the parts it adds up, and its words after where it says to look."""
+    vocab = _vocabulary(retriever)
+    subject = without_summed_parts(without_names(question, retriever.documents(), sc), vocab.columns)
+    # the thing asked, after where to look (一般公共预算里，…): the fund's words are no words of the thing
+    return subject, _past_where(subject, vocab)
+
+
+def asked_as(question: str, sc: Scope, retriever: Retriever, term: str) -> str:
+    """The question asked again in the term (one of two the encoder found equally near, read each in turn)."""
+    return asked_again(question, sc, retriever, term, *_subject(question, sc, retriever))
+
+
 def reword(question: str, sc: Scope, retriever: Retriever) -> tuple[str, list[Basis]] | None:
     """The question asked again in the documents' term, with the term's basis; None when no term reads it."""
     return reading(question, sc, retriever)[0]
@@ -360,9 +367,7 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     ties: list[str] = []
     docs = retriever.documents()
     vocab = _vocabulary(retriever)
-    subject = without_summed_parts(without_names(question, docs, sc), vocab.columns)
-    # the thing asked, after where to look (一般公共预算里，…): the fund's words are no words of the thing
-    past = _past_where(subject, vocab)
+    subject, past = _subject(question, sc, retriever)
     phrase = _phrase(past) or _phrase(subject)
     terms = _terms(vocab, sc, retriever)
     # (a year named before the latest one asked, unless a change from it is asked: the money of the years before)
@@ -370,13 +375,15 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     terms = other_way_in_time(subject, not_remainders(terms, subject), earlier)
     if not phrase or not terms:
         return None, []
-    best = _by_given_name(phrase, terms, vocab)
+    best = by_given_name(phrase, terms, vocab)
     if best is None:
         # (补充养老金（基本养老保险之外的那一份）, 不是事业收入的那块: no term saying 基本养老保险, 事业收入)
         # (…or left out in a clause before the thing: 养老、医疗保险和年金以外，其余那点社保费)
         avoided = list(dict.fromkeys(not_asked(phrase) + not_asked(subject)))
         best = _encoded(for_encoder(phrase), [t for t in terms if not any(_says_run(a, t) for a in avoided)], vocab,
                         ties)
+        if best is None and sc.named and (item := _class_item(phrase, ties, sc, retriever, vocab)) is not None:
+            best, ties = item, []
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
         return None, []
     if best is not None and FUND_TERM.fullmatch(best[1]) and _named([rest := FUND_TERM.sub(" ", phrase)]):

@@ -1,7 +1,9 @@
 """Two terms the encoder cannot tell apart, read as the two things a question adds up: "用水用电一年的开销合起来"
 is near 水费 and 电费 alike because it names both, and asks their sum. Read so only when each term, its ending shared
 with the other aside (费), is said by the question in its own words (水 of 用水, 电 of 用电) and the question says
-it adds up (合起来, 加起来, 一共…); any other tie stays a decline (qa/nearest_term.py)."""
+it adds up (合起来, 加起来, 一共…). And two terms that, each read in turn, give one and the same figure (行政单位医疗 and
+职工基本医疗保险缴费 of one office: the functional and the economic line of the same contribution): which of them
+was meant changes nothing. Any other tie stays a decline (qa/nearest_term.py)."""
 from __future__ import annotations
 
 import re
@@ -11,6 +13,7 @@ from qa.vocab import norm
 
 if TYPE_CHECKING:
     from qa.models import Answer
+    from qa.retrieve import Retriever
     from qa.scope import Scope
 
 _ADDS_UP = re.compile(r"合起来|加起来|加在一起|合在一起|合计|一共|总共|共计")
@@ -38,3 +41,37 @@ def both_asked(question: str, tie: list[str], sc: Scope, read: Callable[[str], A
     years = "".join(f"{y}年" for y in sc.years)
     found = read(f"{named_as_asked(question, sc)}{years}{tie[0]}和{tie[1]}加起来是多少")
     return found if found.answered and found.value is not None else None
+
+
+# The confidence of a figure both tied readings give: a guess at the term that cannot miss the figure, but a reading
+# the encoder made (as qa.nearest_term.NEAR_READING)
+EITHER_READING = 0.5
+
+
+def either_reads(tie: list[str], read: Callable[[str], Answer]) -> Answer | None:
+    """The figure the two tied terms each read (`read`: the question asked again in a term), when both are answered
+    with the same non-zero figure in the same unit; else None. A zero says neither item has money there: no answer
+    (as a zero read through one near term is none)."""
+    if len(tie) != 2:
+        return None
+    first, second = (read(t) for t in tie)
+    if not all(a.answered and a.value for a in (first, second)) or first.unit != second.unit or \
+            abs(first.value - second.value) > 0.005:
+        return None
+    from qa.models import Basis
+
+    said = f"（问题所说与文件中的“{tie[0]}”和“{tie[1]}”同样相近，两者读出的数相同）"
+    return first.model_copy(update={"answer": said + first.answer,
+                                    "confidence": min(first.confidence, second.confidence, EITHER_READING),
+                                    "basis": [Basis(part="term", text=tie[0], words=[f"近义（与“{tie[1]}”同样相近，两者读出的数相同）"])]
+                                    + first.basis + [b for b in second.basis if b not in first.basis]})
+
+
+def tie_answer(question: str, tie: list[str], sc: Scope, retriever: Retriever,
+               read: Callable[[str], Answer]) -> Answer | None:
+    """The answer two tied terms still give (`read`: a question answered): their sum when the question adds both up
+    (`both_asked`), else the one figure the question asked again in each gives (`either_reads`); None: a decline."""
+    from qa.reword import asked_as
+
+    return both_asked(question, tie, sc, read) or either_reads(
+        tie, lambda term: read(asked_as(question, sc, retriever, term)))

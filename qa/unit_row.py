@@ -65,7 +65,15 @@ def _named_by_own_words(name: str, department: str, question: str) -> bool:
     # (no words across the places it opens with: 深圳生态 of 广东省深圳生态环境监测中心站 is a place and the
     # department's word)
     first = max(0, len(name) - len(_bare(name, place_of(department)[0])) - shared)
-    return any((w := rest[i:i + n]) in question and w not in department for i in range(first, len(rest) - n + 1))
+    if any((w := rest[i:i + n]) in question and w not in department for i in range(first, len(rest) - n + 1)):
+        return True
+    # (…or said short, without the words that join its parts: 文体水务 of 文体和水务工程管理中心)
+    joined = _CONJUNCTION.sub("", rest[first:])
+    return len(joined) < len(rest) - first and len(joined) >= 4 and any(
+        (w := joined[i:i + 4]) in question and w not in department for i in range(len(joined) - 3))
+
+
+_CONJUNCTION = re.compile(r"[和及与]")
 
 
 def _bare(name: str, home: str = "") -> str:

@@ -16,8 +16,9 @@ from index.numbers import halfwidth
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|其中[：:])\s*")
 PUNCT = re.compile(r"[“”\"'‘’（）()、，,。：:；;？?！!\s\[\]【】《》]")
+# (指 that means "refers to", not the first character of a verb: …工作，指导… and …，指定… list duties, define nothing)
 _DEFINED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*"
-                      r"([^：:，,。]{2,24}?)\s*[：:，,]\s*(?:是)?指(.+?)(?:[。；]|$)")
+                      r"([^：:，,。]{2,24}?)\s*[：:，,]\s*(?:是)?指(?![导定出挥标引示令南])(.+?)(?:[。；]|$)")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # Words of a question that ask, or name a document, a year or a sum of money: no term is mapped from them.
 _FUNCTION = re.compile(r"[这那几每各该其此][\u4e00-\u9fff]?|加起来|起来|一共|总共|多少|大概|大约|请问|什么|哪些|哪个|"
@@ -57,6 +58,8 @@ def wordings(a: str, b: str) -> bool:
     """Whether two terms are wordings of one quantity (因公出国（境）费用 and 因公出国（境）费; 培训费 and 培训支出, one
     stem); 公务用车购置及运行维护费, which holds 公务用车购置 and more, is another term."""
     short, long = sorted((norm(a), norm(b)), key=len)
+    if short.replace("的", "") == long.replace("的", ""):
+        return True  # (对个人和家庭补助, with or without its 的)
     if len(money_stem(short)) >= 2 and money_stem(short) == money_stem(long):
         return True
     return bool(short) and short in long and len(long) - len(short) <= WORDING

@@ -476,3 +476,15 @@ def test_an_item_asked_of_a_subordinate_unit_is_its_row_in_the_units_block_not_t
     assert structured("深圳市示例局工程管理中心2026年电费多少？", hits).value == 130.0
     # …and the centre's own line is its total when no item of its block is asked
     assert structured("深圳市示例局工程管理中心2026年预算是多少？", hits[:3]).value == 8236.21
+
+
+def test_a_long_project_row_is_named_by_most_of_its_words_not_its_character_pairs():
+    # 文明网建设和日常运营 says 文明, 网, 建设 and 运营 of the project; its pairs across words (网建, 设运) it cannot say
+    hits = [_row("万里文明网建设运营工作专项经费", {"项目金额": 60.0}, "专项业务经费支出表"),
+            _row("新时代文明实践中心建设", {"项目金额": 50.0}, "专项业务经费支出表")]
+    assert structured("2021年给文明网建设和日常运营安排了多少专项经费？", hits).value == 60.0
+    # a question saying fewer of them names neither
+    assert structured("2021年给文明网安排了多少专项经费？", hits) is None
+    # nor one saying most of a row's words but not its head: 一般公共预算 frames the thing, 拨款 is not asked
+    hits = [_row("一般公共预算拨款", {"收入/预算数": 21785.37}, "收支总表")]
+    assert structured("2026年一般公共预算里交水电的钱一共安排了多少？", hits) is None

@@ -471,6 +471,10 @@ def test_a_unit_named_by_a_list_of_its_fields_and_its_own_offices_named_by_no_un
     # the asker's own name in brackets reads the thing when the words around it read none
     assert translate("How much fiscal appropriation does the Shenzhen Statistics Bureau budget for keeping its own "
                      "office going (operating costs of the organ) in 2026?", city) == "深圳市统计局2026年机关运行经费是多少"
+    # (a code in the brackets is no word of the name: "item 30302" is one word, item, and names nothing)
+    assert translate("How much fiscal appropriation does the Shenzhen Statistics Bureau budget for keeping its own "
+                     "office going (operating costs of the organ, item 30201) in 2026?", city) == \
+        "深圳市统计局2026年机关运行经费是多少"
 
 
 def test_an_item_described_with_examples_is_read_by_its_head(tmp_path, monkeypatch):

@@ -310,3 +310,15 @@ def test_item_names_of_a_subordinate_unit_are_those_of_its_own_section_and_block
     assert {"水库运行管理", "泵站运行管理"} <= set(item_names(set(r.documents()), r))
     east = item_names(set(r.documents()), r, frozenset({"深圳市东部水源管理中心"}))
     assert "水库运行管理" in east and "泵站运行管理" not in east
+
+
+def test_a_sentences_item_paying_for_many_uses_is_not_the_money_of_one_of_them(tmp_path):
+    from qa.items import scored_items
+
+    said = ("2026年委托业务费87,190.78万元，主要用于规划统筹、地质勘查、矿产勘查、耕地保护、生态修复、地灾防治、测绘地理信息等"
+            "技术服务支出。地灾防治专项20,889.67万元，用于地质灾害隐患排查和治理。")
+    city = city_of(tmp_path, [("规划和自然资源局", said), ("文化局", "文物保护项目700.00万元。")])
+    question = "深圳市规划和自然资源局2026年预算里花在地灾防治上的钱一共多少？"
+    values = {d.value for d in scored_items(question, city.scope(question), city)}
+    # one of seven uses said alone: the 委托业务费's amount is theirs together; the item named so is read
+    assert 87190.78 not in values and 20889.67 in values

@@ -97,6 +97,16 @@ def test_a_class_read_for_a_described_thing_narrows_to_its_item_that_keeps_a_wor
     assert _narrowed("退休费", (0.95, "退休费", "近义"), sc, city, city.vocabulary())[1] == "退休费"  # an item
     a = ask(question, city.store.root, retriever=city)
     assert a.value == 50.0, a.answer  # never the class's total (60.00)
+    # the class said in its own words (个人, 家庭) is asked, not one of its items
+    assert _narrowed("直接补到个人和家庭头上的钱", near, sc, city, city.vocabulary())[1] == "对个人和家庭的补助支出"
+    # the class and an item of it tied by the encoder: read as the class is, its item or nothing
+    from qa.reword import _class_item
+
+    tie = ["对个人和家庭的补助支出", "退休费"]
+    assert _class_item("发给退休人员的钱", tie, sc, city, city.vocabulary())[1] == "退休费"
+    assert _class_item("发给退休人员的钱", tie[::-1], sc, city, city.vocabulary())[1] == "退休费"
+    assert _class_item("直接补到个人和家庭头上的钱", tie, sc, city, city.vocabulary())[1] == "对个人和家庭的补助支出"
+    assert _class_item("发给退休人员的钱", ["退休费", "生活补助"], sc, city, city.vocabulary()) is None  # siblings
 
 
 def test_the_encoder_reads_the_thing_described_without_its_frames():
@@ -118,7 +128,7 @@ def test_the_encoder_reads_the_thing_without_where_it_is_read_and_what_it_leaves
 
 
 def test_a_name_given_in_brackets_is_read_before_the_description_beside_it():
-    from qa.reword import given_name
+    from qa.given_name import given_name
 
     def given(phrase):
         return given_name(phrase, {"一般公共预算"})

@@ -155,3 +155,17 @@ def test_one_target_printed_in_several_forms_is_read_from_the_form_the_question_
     assert _in_table_named("西安市审计局2026年部门整体绩效目标里，要提多少条审计建议？", tied).value == 100
     # a question naming no form does not tell them apart
     assert _in_table_named("西安市审计局2026年要提多少条审计建议？", tied) is None
+
+
+def test_a_statement_the_dictionary_cannot_read_is_read_by_the_encoder_only_when_clearly_nearest(monkeypatch):
+    import qa.meaning
+    from qa.english_count import EN_ENCODER_LEAD, _encoded
+
+    figures = {"举办展会活动场次": {(143.0, "次")}, "展会签约金额": {(2000.0, "亿元")}, "展会场次": {(143.0, "次")}}
+    sims = {"举办展会活动场次": 0.82, "展会场次": 0.815, "展会签约金额": 0.82 - 1.5 * EN_ENCODER_LEAD}
+    monkeypatch.setattr(qa.meaning, "nearest", lambda q, texts, k: sorted(((sims[t], t) for t in texts),
+                                                                         reverse=True)[:k])
+    # the next name stating the same figure is no rival; the one stating another is, and is far enough behind
+    assert _encoded("exhibitions and trade-fair events held", figures) == "举办展会活动场次"
+    sims["展会签约金额"] = 0.81
+    assert _encoded("exhibitions and trade-fair events held", figures) is None

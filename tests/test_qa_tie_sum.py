@@ -28,3 +28,27 @@ def test_a_tie_of_two_things_the_question_names_and_adds_up_is_their_sum():
     # a term the question does not name in its own words (会议 of 会议费): no sum of both
     assert both_asked("深圳市统计局2026年干部出门办事的交通住宿开销一共多少？", ["因公出国境费", "会议费"], sc,
                       _reader([])) is None
+
+
+def _answers(values: dict[str, float | None]):
+    from qa.models import Answer
+
+    def read(term: str):
+        value = values[term]
+        return Answer(question=term, answer=f"“{term}”为{value}万元。", value=value, unit="万元",
+                      answered=value is not None, confidence=1.0)
+    return read
+
+
+def test_two_tied_terms_that_read_one_figure_answer_it_whichever_was_meant():
+    from qa.tie_sum import EITHER_READING, either_reads
+
+    tie = ["行政单位医疗", "职工基本医疗保险缴费"]
+    found = either_reads(tie, _answers({"行政单位医疗": 171.16, "职工基本医疗保险缴费": 171.16}))
+    assert found.value == 171.16 and found.confidence == EITHER_READING
+    assert "两者读出的数相同" in found.answer and found.basis[0].part == "term"
+    # two figures: which term was meant decides the answer, and that stays a guess
+    assert either_reads(tie, _answers({"行政单位医疗": 171.16, "职工基本医疗保险缴费": 208.8})) is None
+    # a zero, or a term not answered, tells nothing
+    assert either_reads(tie, _answers({"行政单位医疗": 0.0, "职工基本医疗保险缴费": 0.0})) is None
+    assert either_reads(tie, _answers({"行政单位医疗": 171.16, "职工基本医疗保险缴费": None})) is None

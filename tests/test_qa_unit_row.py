@@ -119,3 +119,13 @@ def test_a_paragraph_in_a_sibling_units_section_is_not_the_named_units():
     # the eastern office's own question, or the department's, reads it
     assert not in_other_section(east, frozenset({"深圳市东江水源工程管理处"}), ["d"], store)
     assert other_sections("深圳水务局的水政执法花多少钱", ["d"], store) == set()
+
+
+def test_a_subordinate_unit_said_short_without_the_words_joining_its_parts():
+    centre = row("一般公共预算支出表（按经济分类）（万元）｜委托业务费 30227（商品和服务支出）"
+                 "（预算单位：深圳市建筑工务署文体和水务工程管理中心）：支出总计=383.36",
+                 entity="深圳市建筑工务署", budget_unit="深圳市建筑工务署文体和水务工程管理中心")
+    assert other_unit(centre, "深圳工务署文体水务中心2026年委托业务费一共多少") is None
+    assert other_unit(centre, "深圳工务署2026年委托业务费一共多少") == "深圳市建筑工务署文体和水务工程管理中心"
+    # (two characters left of its words, 文体, are no name of it)
+    assert other_unit(centre, "深圳工务署文体方面的委托业务费一共多少") == "深圳市建筑工务署文体和水务工程管理中心"

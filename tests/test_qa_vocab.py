@@ -34,3 +34,16 @@ def test_wordings_of_one_quantity_differ_by_their_money_word_only():
     assert not wordings("公务用车购置", "公务用车购置及运行维护费")  # holds it and more: another term
     assert not wordings("办公费", "办公设备购置")
     assert wordings("事业单位经营收入资金", "事业单位经营收入")  # (资金 is a money word too)
+
+
+def test_a_duty_that_begins_with_a_verb_in_zhi_is_no_definition():
+    v = Vocabulary.of([_para("（五）负责建设项目水土保持监督管理工作，指导饮用水水源保护有关工作。"),
+                       _para("1.事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。")])
+    assert list(v.gloss) == ["事业收入"]
+
+
+def test_wordings_with_or_without_their_particle_are_one_quantity():
+    from qa.vocab import wordings
+
+    assert wordings("对个人和家庭的补助", "对个人和家庭补助")
+    assert not wordings("对个人和家庭的补助", "对个人和家庭补助支出（基本建设）")
