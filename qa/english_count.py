@@ -90,8 +90,11 @@ def target_question(question: str, described: str, units: list[str], years: list
 
 # How much nearer the multilingual encoder must place the English words to one statement's name than to any other
 # stating another figure (measured on the tuned questions the dictionary left unread: right 4 in 4 at 0.02 or more,
-# 14 in 36 below). Its similarities across the two languages run lower (0.78-0.85) than within one: no floor is set.
+# 14 in 36 below), and how near at least: its similarities across the two languages run lower than within one (the
+# right names 0.80-0.85; an unrelated pair, bridges and 车辆, 0.73-0.75), and among a document's few statements one
+# unrelated name may still lead the others.
 EN_ENCODER_LEAD = 0.02
+EN_ENCODER_FLOOR = 0.80
 
 
 def _encoded(described: str, figures: dict[str, set[tuple[float, str]]]) -> str | None:
@@ -105,6 +108,8 @@ def _encoded(described: str, figures: dict[str, set[tuple[float, str]]]) -> str 
         return None
     top = near[0][1]
     other = next((sim for sim, name in near[1:] if figures[name] != figures[top]), None)
+    if near[0][0] < EN_ENCODER_FLOOR:
+        return None
     return top if other is None or near[0][0] - other >= EN_ENCODER_LEAD else None
 
 

@@ -169,3 +169,6 @@ def test_a_statement_the_dictionary_cannot_read_is_read_by_the_encoder_only_when
     assert _encoded("exhibitions and trade-fair events held", figures) == "举办展会活动场次"
     sims["展会签约金额"] = 0.81
     assert _encoded("exhibitions and trade-fair events held", figures) is None
+    # nearest and alone, but no nearer than an unrelated pair: no reading
+    sims.update({"举办展会活动场次": 0.76, "展会场次": 0.755, "展会签约金额": 0.70})
+    assert _encoded("exhibitions and trade-fair events held", figures) is None
