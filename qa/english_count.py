@@ -104,13 +104,11 @@ def _encoded(described: str, figures: dict[str, set[tuple[float, str]]]) -> str 
     except ImportError:  # no encoder to hand
         return None
     near = nearest(described, sorted(figures), 8)
-    if not near:
+    if not near or near[0][0] < EN_ENCODER_FLOOR:
         return None
-    top = near[0][1]
-    other = next((sim for sim, name in near[1:] if figures[name] != figures[top]), None)
-    if near[0][0] < EN_ENCODER_FLOOR:
-        return None
-    return top if other is None or near[0][0] - other >= EN_ENCODER_LEAD else None
+    sim, top = near[0]
+    other = next((s for s, name in near[1:] if figures[name] != figures[top]), None)
+    return top if other is None or sim - other >= EN_ENCODER_LEAD else None
 
 
 def _held_count(question: str, units: list[str], years: list[str], docs: dict, retriever: Retriever) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
+from qa.models import Basis
 from qa.vocab import norm
 
 if TYPE_CHECKING:
@@ -58,8 +59,6 @@ def either_reads(tie: list[str], read: Callable[[str], Answer]) -> Answer | None
     if not all(a.answered and a.value for a in (first, second)) or first.unit != second.unit or \
             abs(first.value - second.value) > 0.005:
         return None
-    from qa.models import Basis
-
     said = f"（问题所说与文件中的“{tie[0]}”和“{tie[1]}”同样相近，两者读出的数相同）"
     return first.model_copy(update={"answer": said + first.answer,
                                     "confidence": min(first.confidence, second.confidence, EITHER_READING),

@@ -64,13 +64,14 @@ def _named_by_own_words(name: str, department: str, question: str) -> bool:
     n = min(4, len(rest))
     # (no words across the places it opens with: 深圳生态 of 广东省深圳生态环境监测中心站 is a place and the
     # department's word)
-    first = max(0, len(name) - len(_bare(name, place_of(department)[0])) - shared)
-    if any((w := rest[i:i + n]) in question and w not in department for i in range(first, len(rest) - n + 1)):
-        return True
+    own = rest[max(0, len(name) - len(_bare(name, place_of(department)[0])) - shared):]
+
+    def says(words: str, n: int) -> bool:  # n characters in a row of the words, the question's, not the department's
+        return any((w := words[i:i + n]) in question and w not in department for i in range(len(words) - n + 1))
+
     # (…or said short, without the words that join its parts: 文体水务 of 文体和水务工程管理中心)
-    joined = _CONJUNCTION.sub("", rest[first:])
-    return len(joined) < len(rest) - first and len(joined) >= 4 and any(
-        (w := joined[i:i + 4]) in question and w not in department for i in range(len(joined) - 3))
+    joined = _CONJUNCTION.sub("", own)
+    return says(own, n) or len(own) > len(joined) >= 4 and says(joined, 4)
 
 
 _CONJUNCTION = re.compile(r"[和及与]")
