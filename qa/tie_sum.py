@@ -7,6 +7,7 @@ was meant changes nothing. Any other tie stays a decline (qa/nearest_term.py).""
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Callable
 
 from qa.models import Basis
@@ -16,6 +17,10 @@ if TYPE_CHECKING:
     from qa.models import Answer
     from qa.retrieve import Retriever
     from qa.scope import Scope
+
+# Set while a tie's terms are read: a term asked again that ties once more is declined there, not read again (the
+# same two terms would be asked for without end)
+_READING: ContextVar[bool] = ContextVar("reading_tie", default=False)
 
 _ADDS_UP = re.compile(r"合起来|加起来|加在一起|合在一起|合计|一共|总共|共计")
 
@@ -72,5 +77,11 @@ def tie_answer(question: str, tie: list[str], sc: Scope, retriever: Retriever,
     (`both_asked`), else the one figure the question asked again in each gives (`either_reads`); None: a decline."""
     from qa.reword import asked_as
 
-    return both_asked(question, tie, sc, read) or either_reads(
-        tie, lambda term: read(asked_as(question, sc, retriever, term)))
+    if _READING.get():
+        return None
+    token = _READING.set(True)
+    try:
+        return both_asked(question, tie, sc, read) or either_reads(
+            tie, lambda term: read(asked_as(question, sc, retriever, term)))
+    finally:
+        _READING.reset(token)

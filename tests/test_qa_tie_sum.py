@@ -52,3 +52,22 @@ def test_two_tied_terms_that_read_one_figure_answer_it_whichever_was_meant():
     # a zero, or a term not answered, tells nothing
     assert either_reads(tie, _answers({"行政单位医疗": 0.0, "职工基本医疗保险缴费": 0.0})) is None
     assert either_reads(tie, _answers({"行政单位医疗": 171.16, "职工基本医疗保险缴费": None})) is None
+
+
+def test_a_term_asked_again_that_ties_once_more_is_declined_not_read_without_end(monkeypatch):
+    from qa.models import Answer
+    from qa.tie_sum import tie_answer
+
+    sc = Scope(keys={"a.pdf"}, named={"a.pdf": "深圳市水务局"}, years={2026})
+    retriever = SimpleNamespace(documents=lambda: {}, vocabulary=lambda: None)
+    calls: list[str] = []
+
+    def read(question: str) -> Answer:
+        # the question asked in each term ties the same two terms again, as a reading that never settles would
+        calls.append(question)
+        again = tie_answer(question, ["退休费", "生活补助"], sc, retriever, read)
+        return again or Answer(question=question, answer="证据不足", answered=False, confidence=0.0)
+
+    monkeypatch.setattr("qa.reword.asked_as", lambda question, sc, retriever, term: f"深圳市水务局2026年{term}是多少")
+    assert tie_answer("深圳市水务局2026年发给退休职工的钱是多少？", ["退休费", "生活补助"], sc, retriever, read) is None
+    assert calls == ["深圳市水务局2026年退休费是多少", "深圳市水务局2026年生活补助是多少"]
