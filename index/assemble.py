@@ -20,7 +20,9 @@ _PAGE_FOOTER = re.compile(r"^(?:[-—\s]*\d(?:\s?\d){0,3}[-—\s]*|第\s*\d+\s*�
 _MAX_CAPTION_LINES = 6
 _SENTENCE_END = "。！？!?；;：:）)”\""
 _CAPTION_LINE = re.compile(r"表$|^[（(]20\d\d年度?[）)]$")  # a table's title or its year line: never a sentence's end
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+部分|-)")
+# (an amount or a rate opens no item, its decimal point or sign no ordinal: "17.89%，下降的主要原因…" goes on the
+# sentence the line before cut)
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|(?![-\d,]*\.\d+\s*(?:%|％|万元|亿元|元))(?:\d+[.、．]|-)|第[一二三四五六七八九十]+部分)")
 
 
 @dataclass

@@ -102,3 +102,17 @@ def test_a_sentence_broken_over_two_paragraphs_is_read_whole():
     assert any(t.endswith("即项目支出216.20万元，涉及项目15个。") for t in texts)
     # A table's title is never the end of a sentence.
     assert doc.tables[0].title == "项目支出绩效目标表"
+
+
+def test_a_sentence_cut_before_a_rate_or_an_amount_is_read_whole_and_an_ordinal_still_opens_an_item():
+    # (the line after the cut starts with a figure, 17.89%: a decimal point is no item's ordinal, as 2. is)
+    doc = parse_text_string("某某局2026年部门预算\n\n本部门当年一般公共预算培训费预算支出140.26万元，较上年减少30.56万元，下降\n\n"
+                            "17.89%，下降的主要原因是压减培训费预算。\n\n"
+                            "本部门当年一般公共预算会议费预算支出46.18万元，较上年减少5.2万元，即增长了\n\n"
+                            "-5.2万元。\n\n"
+                            "本部门其他说明如下，详见各表所列的全部数据，这些数据均为四舍五入的结果，说明\n\n"
+                            "2.2026 年部门预算中所有数据保留两位小数。\n", "t.txt")
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.endswith("下降17.89%，下降的主要原因是压减培训费预算。") for t in texts)
+    assert any(t.endswith("增长了-5.2万元。") for t in texts)
+    assert "2.2026 年部门预算中所有数据保留两位小数。" in texts
