@@ -15,7 +15,7 @@ from qa.citations import cite
 from qa.evidence import structured
 from qa.split_rows import whole_of_parts
 from qa.question import FEW, FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_number
-from qa.parts import each_term, summed_terms, without_summed_parts
+from qa.parts import each_term, listed_terms, summed_terms, without_summed_parts
 from qa.total_row import total_not_asked
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import nth, wants_item
@@ -75,8 +75,7 @@ def is_aggregate(question: str, sc: Scope, retriever: Retriever | None = None) -
         return True  # the largest item within one document
     if retriever is not None and operation(question) == "sum":
         vocab = retriever.vocabulary()
-        several = several or summed_terms(halfwidth(question), set(vocab.terms), vocab.columns,
-                                          vocab.row_labels) is not None
+        several = several or _summed(halfwidth(question), vocab) is not None
     return several or bool(_TWO.search(halfwidth(question)))
 
 
@@ -174,8 +173,11 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     # "X、Y的会议费各是多少？哪家开会花得多，多出多少？": the first sentence names the figures, the later ones
     # compare or sum the same figures in their own words
     named = sentences[0] if len(sentences) > 1 and _TWO.search(sentences[0]) else question
-    # (电费（基本支出和项目支出合在一起）: each document's 电费 total, not its 项目支出 cell)
-    subject = _subject(without_summed_parts(named, retriever.vocabulary().columns), docs, sc)
+    # (电费（基本支出和项目支出合在一起）: each document's 电费 total, not its 项目支出 cell; but two terms added up
+    # that documents print as rows of their own, 会议费和培训费加在一起, are the figures asked, not cells of another)
+    vocab = retriever.vocabulary()
+    summed = _summed(halfwidth(named), vocab) if op == "sum" else None
+    subject = _subject(named if summed else without_summed_parts(named, vocab.columns), docs, sc)
     if len(subject) < 2 and not (subject and MEASURE.search(halfwidth(question))):
         return None  # (车 of 多几辆车 is enough: the count says the rest)
     if len(sc.named) < 2 and not sc.every:
@@ -202,8 +204,9 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
     read = []
     # each document's words: its own item when each unit is said with one, else the question's one subject
     subjects = (not changed and _own_subjects(question, docs, sc, keys)) or dict.fromkeys(keys, subject)
-    first = {key: _read(own_office(key) + subjects[key], retriever, key, measure.group(1) if measure else None,
-                        asking)
+    # (terms each document adds up, “三公”经费、会议费、培训费加在一起: each document's own sum, by its reading)
+    first = {key: None if summed else _read(own_office(key) + subjects[key], retriever, key,
+                                            measure.group(1) if measure else None, asking)
              for key in keys}
     # (a total row, where the question names another row of its table or a thing it leaves unsaid, is read as the
     # single document's reading)
@@ -220,7 +223,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
             # rows of other names (below).
             name = docs[key].get("name") or docs[key].get("entity") or ""
             how = f"有多少{measure.group(1)}" if measure else asking or "是多少"
-            asked = f"{name}{own_office(key)}{subjects[key]}{how}"
+            asked = f"{name}{own_office(key)}{'、'.join(summed[0]) + '加起来' if summed else subjects[key]}{how}"
             token = _READING_ONE.set(True)
             try:
                 cand = _answered(read_one(asked), measure.group(1) if measure else None)
@@ -229,7 +232,7 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
         if cand is not None:
             read.append((shown_name(key, docs), cand))
     labels = {norm(c.row or "") for _, c in read if c.row}
-    if not any(first.values()) and not measure and len(labels) > 1:
+    if not any(first.values()) and not measure and not summed and len(labels) > 1:
         # no document prints the quantity in a cell and each one's own reading found another row (退休费 in one,
         # 生活补助 in the other): not one quantity compared, nothing is read
         read = []
@@ -315,14 +318,14 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
     op = operation(question)
     q = halfwidth(without_names(question, retriever.documents(), sc))
     vocab = retriever.vocabulary()
-    summed = summed_terms(q, set(vocab.terms), vocab.columns, vocab.row_labels) if op == "sum" else None
+    summed = _summed(q, vocab) if op == "sum" else None
 
     def asked(text: str) -> str:  # (the operation and asking words out)
         if op in ("sum", "diff", "ratio"):
             text = re.sub(dict(_OPS)[op] + "|" + _BOTH.pattern, "", text)
         return re.sub(r"分别|各自|各(?=是|为|有)|是多少|为多少|有多少|多少|是|为|有|\?|？|。", "", text)
 
-    if summed is not None:  # (two terms added up, 水费和电费一共: each read with every other word of the question)
+    if summed is not None:  # (terms added up, 水费和电费一共: each read with every other word of the question)
         parts = [asked(t) for t in each_term(q, summed)]
     else:
         # (where both are read, said once before them: 一般公共预算里，会议费和培训费 — the first part's clause)
@@ -343,22 +346,37 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
     text = "；".join(c.text.rstrip("。") for _, c in read) + "。"
     value, unit = rows[0].value, rows[0].unit
     if op in ("sum", "diff", "ratio"):
-        a, b = (r.value or 0.0 for r in rows)
-        once = read[0][1].hit.chunk.id == read[1][1].hit.chunk.id and read[0][1].column == read[1][1].column
-        # (…or one row read for both, in two tables: the unit's row, 工程管理中心, when neither figure was found)
-        same = norm(read[0][1].hit.chunk.label or "") == norm(read[1][1].hit.chunk.label or "") != ""
-        if rows[0].unit != rows[1].unit or ((once or same) and abs(a - b) < 0.005) or (op == "ratio" and not b):
-            return None  # two figures of other units, or one cell read twice: no two figures to put together
-        value = round(a + b if op == "sum" else abs(a - b) if op == "diff" else a / b, 4)
+        values = [r.value or 0.0 for r in rows]
+        if len({r.unit for r in rows}) > 1 or (op == "ratio" and not values[1]) or \
+                any(_read_twice(read[i][1], read[j][1]) for i in range(len(read)) for j in range(i)):
+            return None  # figures of other units, or one cell read twice: no figures to put together
+        a, b = values[0], values[-1]
+        value = round(sum(values) if op == "sum" else abs(a - b) if op == "diff" else a / b, 4)
         said = f"{value:,.2f}{unit}" if op != "ratio" else f"{value:.2f}倍"
         how = {"sum": "相加", "diff": "相减", "ratio": "相除"}[op]
-        text += f"两者{'合计' if op == 'sum' else '相差' if op == 'diff' else '之比'}为{said}（由两处数字{how}）。"
+        both = "两者" if len(read) == 2 else f"{len(read)}项"
+        text += f"{both}{'合计' if op == 'sum' else '相差' if op == 'diff' else '之比'}为{said}（由{len(read)}处数字{how}）。"
         unit = "倍" if op == "ratio" else unit
     citations = [cite(c.hit, c.text if c.hit.chunk.kind == "paragraph" else None) for _, c in read]
     return Answer(question=question, answer=text, value=value, unit=unit, citations=citations,
                   mode="structured", rows=rows, confidence=round(min(c.cover for _, c in read), 3),
                   basis=[b for _, c in read for b in basis_of(question, c)], table=read[0][1].table,
                   row=read[0][1].row, column=read[0][1].column)
+
+
+def _summed(text: str, vocab) -> tuple[list[str], int, int] | None:
+    """The documents' terms the text adds up, two (水费和电费一共) or a list (“三公”经费、会议费、培训费加在一起): (the
+    terms, the start and end of the span naming them), or None."""
+    two = summed_terms(text, set(vocab.terms), vocab.columns, vocab.row_labels)
+    return ([two[0], two[1]], two[2], two[3]) if two is not None else listed_terms(text, set(vocab.terms))
+
+
+def _read_twice(first, second) -> bool:
+    """One figure read for two of the things named: the same cell, or one row read for both in two tables (the unit's
+    row, 工程管理中心, when neither figure was found)."""
+    once = first.hit.chunk.id == second.hit.chunk.id and first.column == second.column
+    same = norm(first.hit.chunk.label or "") == norm(second.hit.chunk.label or "") != ""
+    return (once or same) and abs((first.value or 0.0) - (second.value or 0.0)) < 0.005
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,？?；;]")

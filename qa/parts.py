@@ -14,6 +14,9 @@ _JOINED = r"(?:和|与|及|、|加上|加(?![起在]))"
 _SUMMED = re.compile(_FIRST + _JOINED + _SECOND + _ADDED_UP)
 # (…or said one after the other with nothing between, 交水费电费一共: read when no joined pair is, each a term)
 _JUXTAPOSED = re.compile(_FIRST + _SECOND + _ADDED_UP)
+# (…or three and more in a list, “三公”经费、会议费、培训费加在一起: each a term)
+_ITEM = r"[\u4e00-\u9fff]*?(?:[“\"][\u4e00-\u9fff]+[”\"])?[\u4e00-\u9fff]+?"
+_LISTED = re.compile(rf"((?:{_ITEM}(?:、|和|与|及|以及)){{2,}}{_ITEM})[)）]?{_ADDED_UP}")
 
 _TOTAL = re.compile(r"总计|合计|小计")  # (a total column: what parts add up to)
 
@@ -82,14 +85,32 @@ def summed_terms(text: str, terms: set[str], columns: set[str], rows: set[str] =
     return None
 
 
-def each_term(text: str, summed: tuple[str, str, int, int]) -> list[str]:
-    """The text asked of each of two terms added up (`summed_terms`), every other word kept (where to look too); the
-    terms said in brackets after the asker's word for their sum (水电（水费加电费）) replace that word."""
-    first, second, start, end = summed
+def listed_terms(text: str, terms: set[str]) -> tuple[list[str], int, int] | None:
+    """Three or more of the documents' terms listed and added up (“三公”经费、会议费、培训费加在一起): (the terms, the
+    start and end of the span naming them); None unless every item of the list is a term (the first may follow
+    other words: 一般公共预算里的…)."""
+    for m in _LISTED.finditer(text):
+        items = re.split(r"、|以及|和|与|及", m.group(1))
+        head = items[0]
+        first = next((head[i:] for i in range(len(head) - 1) if norm(head[i:]) in terms), None)
+        rest = [norm(x) for x in items[1:]]
+        if first is None or not all(x in terms for x in rest):
+            continue
+        found = [norm(first), *rest]
+        if len(set(found)) == len(found):
+            return found, m.start(1) + len(head) - len(first), m.end(1)
+    return None
+
+
+def each_term(text: str, summed: tuple[str, str, int, int] | tuple[list[str], int, int]) -> list[str]:
+    """The text asked of each of the terms added up (`summed_terms`, `listed_terms`), every other word kept (where to
+    look too); the terms said in brackets after the asker's word for their sum (水电（水费加电费）) replace that word."""
+    *named, start, end = summed
+    said = named[0] if isinstance(named[0], list) else named
     before, after = text[:start], text[end:]
     if re.search(r"[（(]$", before):
         before, after = re.sub(r"[^的，,（(]{1,4}[（(]$", "", before), re.sub(r"^[）)]", "", after)
-    return [before + t + after for t in (first, second)]
+    return [before + t + after for t in said]
 
 
 def prints_parts(question: str, facts: list[dict], columns: set[str]) -> bool:

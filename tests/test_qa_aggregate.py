@@ -269,6 +269,23 @@ def test_two_terms_added_up_in_one_document_are_both_read_and_summed(tmp_path):
         assert "相加" in a.answer
 
 
+def test_three_terms_listed_and_added_up_are_summed_in_one_document_and_in_each_of_two(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    spent = ("业务运行保障项目100.00万元，用于日常业务。\n\n“三公”经费及会议费、培训费支出表\n单位：万元\n"
+             "项目\t2026年预算数\n“三公”经费\t{0}.10\n会议费\t{1}.00\n培训费\t{2}.90\n")
+    city = city_of(tmp_path, [("气象局", spent.format(10, 3, 21)), ("文化局", spent.format(20, 5, 8)),
+                              ("统计局", spent.format(5, 6, 7))])
+    a = ask("深圳市气象局2026年“三公”经费、会议费、培训费加在一起是多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 35.0 and [r.value for r in a.rows] == [10.1, 3.0, 21.9], a.answer
+    assert "3处数字相加" in a.answer
+    # each document's own sum of the three, then the two documents' together (not one of the three items)
+    b = ask("深圳市气象局和深圳市文化局2026年“三公”经费、会议费、培训费加在一起各是多少？两家合计多少？",
+            city.store.root, retriever=city)
+    assert b.answered and b.value == 35.0 + 34.0 and [r.value for r in b.rows] == [35.0, 34.0], b.answer
+
+
 def test_departments_printed_twice_are_each_read_once_in_the_printing_the_question_says(tmp_path):
     from qa.answer import ask
     from tests.conftest import city_of

@@ -1,5 +1,5 @@
 """The parts a question names beside a total are said with it."""
-from qa.parts import named_parts, parts_sentence, summed_terms, without_summed_parts
+from qa.parts import listed_terms, named_parts, parts_sentence, summed_terms, without_summed_parts
 
 FACTS = [{"column": "支出总计", "value": 620.15}, {"column": "基本支出", "value": 499.6},
          {"column": "项目支出", "value": 120.55}]
@@ -83,3 +83,14 @@ def test_two_terms_added_up_are_found_with_the_words_naming_them():
     assert summed_terms("机关交水费电费一共多少", terms, columns)[:2] == ("水费", "电费")
     assert summed_terms("公务用车运行维护费一共多少", terms | {"公务用车", "运行维护费", "公务用车运行维护费"},
                         columns) is None  # (one term the two words make)
+
+
+def test_three_terms_listed_and_added_up_are_each_found_and_a_list_of_other_words_is_not():
+    terms = {"三公经费", "会议费", "培训费", "水费", "电费"}
+    text = "西安市信访局2026年“三公”经费、会议费、培训费加在一起是多少"
+    found, start, end = listed_terms(text, terms)
+    assert found == ["三公经费", "会议费", "培训费"] and text[start:end] == "“三公”经费、会议费、培训费"
+    assert listed_terms("一般公共预算里的水费、电费和会议费一共多少", terms)[0] == ["水费", "电费", "会议费"]
+    assert listed_terms("出国、招待客人和公车这几项加起来多少", terms) is None  # (everyday words: no terms)
+    assert listed_terms("水费、电费、路费加起来多少", terms) is None  # (one item is no term of the documents)
+    assert listed_terms("水费、电费、会议费是多少", terms) is None  # (nothing added up)
