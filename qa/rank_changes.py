@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 _UP = r"涨|增|升|多|提高|上调"
 _DOWN = r"降|减|砍|压|少|缩|下调"
 # the change asked of the items: which rose / fell most (涨得最多, 增加最多, 砍得最狠, 降幅最大, 减少得最多)
-CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?(?:幅度|金额)?"
+CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?(?:幅度|幅|速|金额)?"
                          r"(?:最多|最大|最狠|最厉害|最猛|最快|最明显)")
+# …by how fast, not how much (增长得最快, 降幅最大, 增速最高): each item's change over its level the year before
+_BY_RATE = re.compile(r"幅|速|最快")
+# the rate asked of the item named (增长了百分之几, 增幅多大)
+_RATE_ASKED = re.compile(r"百分之|[%％]|幅度|增幅|降幅|几成|增长率|下降率|增速")
 # an item's own paragraph: an ordinal, then its name up to its amount
 _ORDINAL = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])")
 _AMOUNT = re.compile(r"([\d,]+(?:\.\d+)?)\s*(万元|元)")
@@ -31,6 +35,19 @@ _AMOUNT = re.compile(r"([\d,]+(?:\.\d+)?)\s*(万元|元)")
 _CHANGE = re.compile(r"(?:比|较|与|同)[^，,。；;]{0,16}?(?P<way>增加|减少|增长|下降|上升|降低|持平|无变化|无增减|不变)"
                      r"\s*(?P<value>[\d,]+(?:\.\d+)?)?\s*(?P<unit>万元|元)?")
 MIN_ITEMS = 3
+
+
+def by_rate(question: str, asked: re.Match) -> tuple[bool, bool]:
+    """Whether the items are ranked by their rate of change (增长得最快) and whether the answer is the rate (…增长了
+    百分之几): else by the amount of their change, and the amount answered."""
+    ranked = _BY_RATE.search(asked.group(0)) is not None
+    q = halfwidth(question)
+    return ranked, ranked or _RATE_ASKED.search(q[:asked.start()] + q[asked.end():]) is not None
+
+
+def rate_of(change: float, before: float) -> float | None:
+    """A change as a percentage of the year before's level; None when there was nothing before to grow from."""
+    return round(100.0 * change / before, 2) if before > 0 else None
 
 
 def asks_change_rank(question: str) -> bool:
@@ -126,17 +143,29 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
     if not scored or scored[0][0] < 2 or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     _, lead, items = scored[0]
-    ordered = sorted(items, key=lambda it: -it[2] if up else it[2])
+    ranked, rate_answered = by_rate(question, asked)
+    rates = {id(it): rate_of(it[2], it[3] - it[2]) for it in items}
+    if rate_answered and any(r is None for r in rates.values()):
+        return None  # (an item new this year has no rate: none to rank or state)
+    key = (lambda it: rates[id(it)]) if ranked else (lambda it: it[2])
+    ordered = sorted(items, key=lambda it: -key(it) if up else key(it))
     top = ordered[0]
-    if (top[2] <= 0 if up else top[2] >= 0) or len(ordered) > 1 and ordered[1][2] == top[2]:
+    if (top[2] <= 0 if up else top[2] >= 0) or len(ordered) > 1 and key(ordered[1]) == key(top):
         return None  # nothing rose (fell), or a tie: no item to name
     chunk, name, change, level = top
     way = "增加" if up else "减少"
+    value, unit, said = round(abs(change), 4), "万元", f"{way}{abs(change):,.2f}万元"
+    if rate_answered:
+        # (its rate: the change over the year before's level, the level less the change)
+        value, unit = abs(rates[id(top)]), "%"
+        said += f"，{'增长' if up else '下降'}{value:.2f}%（{abs(change):,.2f} ÷ {level - change:,.2f}）"
     rows = [AnswerRow(entity=n, value=round(v, 4), unit="万元", source=c.source, page=c.page, row=n)
             for c, n, v, _ in ordered]
-    text = (f"{name}（{level:,.2f}万元）{way}最多，{way}{abs(change):,.2f}万元（各项所列变化：" +
-            "，".join(f"{n}{v:+,.2f}" for _, n, v, _ in ordered[:10]) + "）。")
-    return Answer(question=question, answer=text, value=round(abs(change), 4), unit="万元", mode="extractive",
+    most = ("增长最快" if up else "下降最快") if ranked else f"{way}最多"
+    text = (f"{name}（{level:,.2f}万元）{most}，{said}（各项所列变化：" +
+            "，".join(f"{it[1]}{it[2]:+,.2f}" + (f"（{rates[id(it)]:+.2f}%）" if rate_answered else "")
+                     for it in ordered[:10]) + "）。")
+    return Answer(question=question, answer=text, value=value, unit=unit, mode="extractive",
                   citations=[cite(Hit(chunk, 1.0), chunk.text), cite(Hit(lead, 0.5), lead.text)][:max(k, 1)],
                   rows=rows, row=name, confidence=0.9,
                   basis=[Basis(part="sentence", text=lead.text, words=[asked.group(0)]),

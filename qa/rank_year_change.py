@@ -13,7 +13,7 @@ from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import OTHER_COLUMN, clean, grams
-from qa.rank_changes import _UP, CHANGE_RANK
+from qa.rank_changes import _UP, CHANGE_RANK, by_rate, rate_of
 from qa.retrieve import Hit
 
 if TYPE_CHECKING:
@@ -103,16 +103,23 @@ def _most(question: str, asked: re.Match, name: str, changes: list, head, year: 
           named: Basis) -> Answer | None:
     """The item that rose (fell) most of [(change, this year's, the year before's, item, its chunk, its column)]."""
     up = re.fullmatch(_UP, asked.group("way")) is not None
-    changes.sort(key=lambda c: -c[0] if up else c[0])
+    ranked, rate_answered = by_rate(question, asked)
+    if rate_answered and any(rate_of(c[0], c[2]) is None for c in changes):
+        return None  # (an item new this year has no rate: none to rank or state)
+    key = (lambda c: rate_of(c[0], c[2])) if ranked else (lambda c: c[0])
+    changes.sort(key=lambda c: -key(c) if up else key(c))
     change, later, before, item, top, column = changes[0]
-    if (change <= 0 if up else change >= 0) or len(changes) > 1 and abs(changes[1][0] - change) < 0.005:
+    if (change <= 0 if up else change >= 0) or len(changes) > 1 and abs(key(changes[1]) - key(changes[0])) < 0.005:
         return None  # nothing rose (fell), or a tie: no item to name
     way = "增加" if up else "减少"
-    text = (f"{name}下各项中，“{item}”比{year - 1}年{way}最多，{way}{abs(change):,.2f}万元（{later:,.2f} − "
+    most = ("增长最快" if up else "下降最快") if ranked else f"{way}最多"
+    rate = f"，{'增长' if up else '下降'}{abs(rate_of(change, before)):.2f}%" if rate_answered else ""
+    text = (f"{name}下各项中，“{item}”比{year - 1}年{most}，{way}{abs(change):,.2f}万元{rate}（{later:,.2f} − "
             f"{before:,.2f}，{top.table}；由表中两年的数字计算）。")
     rows = [AnswerRow(entity=n, value=round(d, 4), unit="万元", source=c.source, page=c.page,
                       table=c.table, row=c.label, column=col) for d, _, _, n, c, col in changes]
-    return Answer(question=question, answer=text, value=round(abs(change), 4), unit="万元", mode="structured",
+    value, unit = (abs(rate_of(change, before)), "%") if rate_answered else (round(abs(change), 4), "万元")
+    return Answer(question=question, answer=text, value=value, unit=unit, mode="structured",
                   citations=[cite(Hit(top, 1.0)), cite(Hit(head, 0.5))][:max(k, 1)], rows=rows, table=top.table,
                   row=top.label, column=column, confidence=0.9,
                   basis=[named, Basis(part="row", text=item, words=[f"{way}: {abs(change):,.2f}"])])

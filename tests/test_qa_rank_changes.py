@@ -46,3 +46,18 @@ def test_a_list_coded_in_another_classification_is_no_reading_of_the_one_asked(t
     assert not econ.answered, econ.answer
     func = ask("深圳市资规局2026年一般公共预算按功能分类，和上年比哪一项减少得最多？", city.store.root, retriever=city)
     assert func.answered and func.value == 8175.38, func.answer
+
+
+def test_the_item_that_grew_fastest_is_ranked_by_its_rate_and_the_rate_asked_is_answered(tmp_path):
+    projects = PROJECTS + "\n\n4.普查实施1,000.00万元，主要用于普查登记。较2025年年初预算增加50.00万元。"
+    city = city_of(tmp_path, [("统计局", projects), ("文化局", "文物保护项目700.00万元。")])
+    # 统计执法 rose 12.50 on 67.50 (18.52%), 普查实施 50.00 on 950.00 (5.26%): the fastest is not the most
+    fastest = ask("深圳市统计局2026年项目支出里，哪一项比2025年年初预算增长得最快？增长了百分之几？", city.store.root,
+                  retriever=city)
+    assert fastest.answered and fastest.row == "统计执法" and (fastest.value, fastest.unit) == (18.52, "%"), \
+        fastest.answer
+    most = ask("深圳市统计局2026年项目支出里哪一项增加最多？", city.store.root, retriever=city)
+    assert most.answered and most.row == "普查实施" and (most.value, most.unit) == (50.0, "万元"), most.answer
+    # ranked by the amount, its rate asked after: the item that rose most, and its rate
+    rate = ask("深圳市统计局2026年项目支出里哪一项增加最多？增长了百分之几？", city.store.root, retriever=city)
+    assert rate.answered and rate.row == "普查实施" and (rate.value, rate.unit) == (5.26, "%"), rate.answer
