@@ -16,11 +16,15 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 # Three items or more said one after another with 、 (the last may follow 和/及): the question's own list.
-_ITEM = r"[\u4e00-\u9fff]{2,14}"
+_ITEM = r"(?:[“\"][\u4e00-\u9fff]{1,12}[”\"])?[\u4e00-\u9fff]{2,14}"  # (a quoted head: “三公”经费)
 _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM}){{1,9}}(?:、|和|及|以及|与){_ITEM}")
 # Words before the first item that say how the whole is cut (拆成, 按), and after the last (五块, 分, 等)
 _LEAD = re.compile(r"^.*?(?:拆成|拆分为|分成|分为|划分为|包括|按照|按|即|把|有)")
-_TRAIL = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十\d]+|几)(?:大)?(?:块|项|类|部分|笔|个)$|(?:来)?分$")
+_TRAIL = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十\d]+|几)(?:大)?(?:块|项|类|部分|笔|个)(?:钱|经费|支出|费用)?"
+                    r"(?:里|中|当中|之中)?$|(?:来)?分$")
+# A share of what the listed items add up to themselves (占这几块合计的百分之几, 占三项之和): their sum is the whole.
+_OF_THEIR_SUM = re.compile(r"占(?:这|那|上述|以上)?(?:[两二三四五六七八九十\d]+|几)(?:大)?(?:块|项|类|部分|笔|个)"
+                           r"[^，,。？?]{0,6}?(?:合计|总和|之和|加起来|加在一起|总额|总数)")
 # The question says the items are the parts of one whole: their sum is that whole.
 _SPLIT = re.compile(r"拆成|拆分|分成|分为|划分|按[^，,。？?]{2,80}?分|几大块|[两二三四五六七八九十\d]+(?:大)?块")
 
@@ -35,9 +39,9 @@ def listed_items(question: str) -> list[str]:
     examples or parts of what it ranks)."""
     q = halfwidth(question)
     m = _LIST.search(q)
-    if m is None or _NOT_RANKED.search(q) or re.match(r"[^、]*等", q[m.end() - 1:m.end() + 1]):
+    if m is None or _NOT_RANKED.search(_OF_THEIR_SUM.sub("", q)) or re.match(r"[^、]*等", q[m.end() - 1:m.end() + 1]):
         return []
-    items = m.group(0).split("、")
+    items = re.sub(r"[“”\"]", "", m.group(0)).split("、")
     last = re.split(r"和|以及|及|与", items[-1])
     items = items[:-1] + [x for x in last if x]
     items[0] = _LEAD.sub("", items[0])
@@ -78,7 +82,14 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
     share = None
     q = halfwidth(question)
     after = q[_LIST.search(q).end():] + rest  # (最大的一块占了百分之几: the share asked after the list)
-    if SHARE_ASKED.search(after):
+    if SHARE_ASKED.search(after) and _OF_THEIR_SUM.search(after):
+        # (of what the listed items add up to: their own sum, by definition the whole)
+        whole = round(sum(a.value for a in answers), 4)
+        share = round(100.0 * value / whole, 2) if whole else None
+        if share is None:
+            return None
+        text += f"，占{len(items)}项合计的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由各项数字计算）"
+    elif SHARE_ASKED.search(after):
         if not _SPLIT.search(question):
             return None  # a share of a whole the list is not said to make up
         whole = round(sum(a.value for a in answers), 4)

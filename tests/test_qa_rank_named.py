@@ -52,3 +52,15 @@ def test_a_ranked_name_is_a_listed_item_when_it_keeps_the_items_words():
 def test_examples_and_parts_added_up_are_no_list_of_what_is_ranked():
     assert listed_items("工资福利支出里，按款级科目（基本工资、津贴补贴、奖金、社保缴费、公积金等）看哪一项最大？") == []
     assert listed_items("“三公”经费、会议费、培训费合在一起按预算单位排，排第二的是哪个单位？") == []
+
+
+def test_a_share_of_what_the_listed_items_add_up_to_is_of_their_own_sum():
+    question = "深圳市某局2026年“三公”经费、会议费和培训费这几块钱里，哪一块最多？"
+    assert listed_items(question) == ["三公经费", "会议费", "培训费"]
+    figures = {"三公经费": 10.2, "会议费": 2.0, "培训费": 21.0}
+    a = ranked_named(question, _scope(), "max", 5, _reader(figures), rest="占这几块合计的百分之几")
+    assert a.answered and (a.value, a.unit) == (63.25, "%") and "21.00 ÷ 33.20" in a.answer, a.answer
+    # 合计 of the share asked is no sign that the list is added up before it is ranked
+    assert listed_items(question + "占这几块合计的百分之几？") == ["三公经费", "会议费", "培训费"]
+    # a share of a whole the list is not said to make up (全部预算) is still not given
+    assert ranked_named(question, _scope(), "max", 5, _reader(figures), rest="占全部预算的百分之几") is None
