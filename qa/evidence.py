@@ -282,6 +282,11 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
             # a cell of the basic (or project) expenditure table is that part's figure: a question that names no
             # part asks the whole (财政拨款会议费支出决算 is not the 基本支出 table's 会议费)
             c.score -= 2.0
+        if c.hit.chunk.kind == "row" and re.search(r"政府性基金|国有资本经营", c.table or "") and \
+                not re.search(r"基金|国有资本|国资", q.text):
+            # …and a cell of one fund's table (政府性基金预算支出表) is that fund's part: a question that names no
+            # fund asks the whole (文化旅游体育与传媒 of every fund, not the 380 of the fund's table)
+            c.score -= 2.0
         if own and c.said and kind in ("amount", "change") and not coded and not own & grams(c.said):
             c.fits_head = False
         if thing_own and c.said and not coded and not thing_own & grams(c.said):

@@ -311,6 +311,13 @@ def test_a_cell_of_the_basic_expenditure_table_is_that_parts_figure_not_the_whol
     assert structured("2022年度财政拨款基本支出中会议费决算是多少万元？", hits).value == 23.86
 
 
+def test_a_cell_of_one_funds_table_is_that_funds_part_not_the_whole():
+    hits = [_row("文化旅游体育与传媒支出", {"支出总计": 380.0}, "政府性基金预算支出表"),
+            _row("三、文化旅游体育与传媒支出", {"支出/2026年预算数": 137466.61}, "收支总表")]
+    assert structured("2026年文化旅游体育与传媒是多少？", hits).value == 137466.61
+    assert structured("2026年政府性基金里文化旅游体育与传媒是多少？", hits).value == 380.0
+
+
 def _para_of(text: str, doc_title: str = "", section: str | None = None) -> Hit:
     return Hit(Chunk(id=text[:20] + (section or ""), source="a.txt", kind="paragraph", pages=[1], text=text,
                      entity=ENTITY, doc_title=doc_title, section=section), 1.0)
