@@ -85,7 +85,7 @@ _BESIDE = re.compile(rf"[(（]([\u4e00-\u9fff]{{2,12}}?)(?:{OUT_AFTER})")
 # …or as a clause of its own, a list before 以外 (…里，养老、医疗保险和年金以外，其余的社保费)
 _CLAUSE_OUT = re.compile(rf"(?:^|[，,：:；;])([\u4e00-\u9fff、]{{2,24}}?)(?:{OUT_AFTER})(?=[，,的])")
 # Words pointing at a thing the question names or has named (那一块, 这一大类, 该科目, 那一行): no words of it.
-POINTER = re.compile(r"[那这该此]一?(?:大类|大块|大项|大笔|个科目|部分|科目|行|项|栏|笔|块|类|款|份|种|个)")
+POINTER = re.compile(r"[那这该此]一?(?:大类|大块|大项|大笔|个科目|部分|科目|行|项|栏|笔|块|摊|类|款|份|种|个)")
 # (那一块, 那部分, 之外: pointing at the thing left out, no word of it)
 _POINTING = re.compile(rf"(?:{POINTER.pattern}|{OUT_AFTER})$")
 

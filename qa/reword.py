@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.asked_again import asked_again
 from qa.given_name import by_given_name
-from qa.question import OUT_AFTER, OUT_BEFORE, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
+from qa.question import OUT_AFTER, OUT_BEFORE, POINTER, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
 from qa.models import Basis
 from qa.nearest_term import encoded as _encoded
 from qa.parts import without_summed_parts
@@ -321,6 +321,8 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
     known = vocab.columns | set(vocab.terms)
 
     def names_a_place(clause: str) -> bool:
+        # (pointed at in the asker's words, 政府性基金那摊钱: the fund it points at)
+        clause = re.sub(rf"(?:{POINTER.pattern})(?:钱|资金|经费)?$", "", clause.strip(" ，,"))
         t = norm(re.sub(r"20\d\d\s*年度?|的", "", clause)).strip(" ，,")
         # (or in brackets, saying the same in the documents' words: 日常经费（基本支出）里)
         said = [t, *map(norm, re.findall(r"[(（]([^()（）]+)[)）]\s*$", clause))]

@@ -233,6 +233,8 @@ def test_where_to_look_is_read_past_when_it_names_a_column_or_term():
     assert _past_where("老百姓的日常经费里，交税的钱", vocab) == "老百姓的日常经费里，交税的钱"  # (no fund: no where)
     # a clause asking which part of it (有多少是…) ends where to look as 里 does
     assert _past_where("手里的一般公共预算，有多少是没花完、结转过来接着用的", vocab) == "没花完、结转过来接着用的"
+    # the fund pointed at in the asker's words (那摊钱) is where to look too
+    assert _past_where("一般公共预算那摊钱里，置办固定资产的开销", vocab) == "置办固定资产的开销"
 
 
 
