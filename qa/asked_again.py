@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import BASED_CHANGE, MEASURE, UNDIRECTED_CHANGE, WHOLE_SCOPE
+from qa.question import ALL_FUNDS, BASED_CHANGE, MEASURE, UNDIRECTED_CHANGE, WHOLE_SCOPE
 from qa.unit_row import OWN_OFFICE, own_office_alone, units_named
 from qa.vocab import norm
 
@@ -30,8 +30,10 @@ def asked_again(question: str, sc: Scope, retriever: Retriever, term: str, subje
     # (the units the question names in the department's tables kept too)
     units = "".join(units_named(question, sc.keys, retriever.chunks())) if sc.named else ""
     part = _part_where(subject, past, term)
-    return (f"{named_as_asked(question, sc)}{units}{years}{'' if part else _where(subject, past)}{part}{term}"
-            f"{_asking(halfwidth(question))}")
+    where = "" if part else _where(subject, past)
+    # (every source of money asked, 各类资金都算上: still asked, whatever where the question says it)
+    funds = "（各类资金合计）" if ALL_FUNDS.search(halfwidth(question)) and not ALL_FUNDS.search(where) else ""
+    return f"{named_as_asked(question, sc)}{units}{years}{where}{part}{term}{funds}{_asking(halfwidth(question))}"
 
 
 def _where(subject: str, past: str) -> str:

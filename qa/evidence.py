@@ -13,7 +13,8 @@ from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
                        other_year_column, PREVIOUS, says)
-from qa.question import POINTER, STATED_COUNT, asked_after_where, intent, not_asked, without_examples
+from qa.question import (ALL_FUNDS, ONE_FUND, POINTER, STATED_COUNT, asked_after_where, intent, not_asked,
+                         without_all_funds, without_examples)
 from qa.reasons import definition_pattern, reason_candidates
 from qa.unit_row import other_unit
 
@@ -234,7 +235,9 @@ def _best(cands: list[_Candidate]) -> _Candidate | None:
 def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     """Every figure in the hits that could answer a numeric question, scored by how well it is named. `terms`:
     the documents' vocabulary (cleaned), to find the term the question asks for (phrase.head_term)."""
-    question = without_examples(question)  # (含…等: the thing's members, not its name)
+    all_funds = ALL_FUNDS.search(halfwidth(question)) is not None
+    # (含…等: the thing's members, not its name; 各类资金合计: which tables, not its name either)
+    question = without_all_funds(without_examples(question))
     q = Query.of(question, hits)
     kind = intent(question)
     cands = _candidates(q, question, hits, kind)
@@ -294,6 +297,8 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
         side = (c.column or "").split("/")[0]
         if len(flows) == 1 and side in ("收入", "支出") and side not in flows:
             c.fits_head = False  # 一般公共预算财政拨款收入 is not the 支出/一般公共预算财政拨款 cell of the same table
+        if all_funds and c.hit.chunk.kind == "row" and ONE_FUND.search(c.table or ""):
+            c.fits_head = False  # (every source asked: one fund's table holds only its part)
         if c.hit.chunk.kind == "row" and other_unit(c.hit.chunk, question):
             c.fits_head = False  # another unit's line of the department's table: not the figure asked
     return cands

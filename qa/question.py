@@ -58,6 +58,19 @@ _INTENTS = (
 # "Y里，X是多少": the clause mark after 里 / 中 ends where to look (一般公共预算基本支出里，…); what follows is asked
 # The whole scope said in words (全部门, 整个系统, 本单位): which document, no word of the thing asked.
 WHOLE_SCOPE = r"(?:全|整个|本)(?:部门|系统|单位)"
+# Every source of money asked at once (各类资金都算上, 不论哪种资金来源, 全口径): a table of one fund (一般公共预算…,
+# 政府性基金…, 财政拨款…) holds only that fund's part of it.
+ALL_FUNDS = re.compile(r"各(?:类|种|项)资金|所有资金|全部资金|(?:不论|无论|不管)(?:是)?哪(?:种|类|一种)?资金|"
+                       r"各(?:类|种)?(?:资金)?来源|所有来源|全口径")
+ONE_FUND = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款")
+_ALL_FUNDS_SAID = re.compile(rf"[（(][^（()）]*(?:{ALL_FUNDS.pattern})[^（()）]*[）)]|"
+                             rf"(?:{ALL_FUNDS.pattern})[^，,。？?（()）]{{0,8}}[，,]?")
+
+
+def without_all_funds(question: str) -> str:
+    """The question without its words asking every source of money (（各类资金合计）, 各种资金来源加在一起，): they say
+    which tables hold the figure, no words of it (合计 is no row asked)."""
+    return _ALL_FUNDS_SAID.sub("", question)
 WHERE_WORD = r"(?:里|中|当中)"
 LOOKED_IN = re.compile(WHERE_WORD + r"[，,：:]")
 

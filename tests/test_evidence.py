@@ -318,6 +318,15 @@ def test_a_cell_of_one_funds_table_is_that_funds_part_not_the_whole():
     assert structured("2026年政府性基金里文化旅游体育与传媒是多少？", hits).value == 380.0
 
 
+def test_every_source_of_money_asked_is_no_cell_of_one_funds_table():
+    hits = [_row("职业年金缴费", {"基本支出/总计": 1803.51}, "2026年一般公共预算基本支出情况表"),
+            _row("机关事业单位职业年金缴费支出", {"总计": 2510.96}, "2026年部门支出总体情况表")]
+    # (the general budget's basic-spending cell is that fund's part: no answer to every source)
+    assert structured("2026年职业年金缴费（各类资金合计）是多少？", hits) is None
+    assert structured("2026年各类资金都算上，机关事业单位职业年金缴费支出是多少？", hits).value == 2510.96
+    assert structured("2026年职业年金缴费是多少？", hits).value == 1803.51  # (no source said: the fund's table)
+
+
 def _para_of(text: str, doc_title: str = "", section: str | None = None) -> Hit:
     return Hit(Chunk(id=text[:20] + (section or ""), source="a.txt", kind="paragraph", pages=[1], text=text,
                      entity=ENTITY, doc_title=doc_title, section=section), 1.0)

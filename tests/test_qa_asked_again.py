@@ -31,3 +31,21 @@ def test_where_the_question_says_to_look_is_said_again_before_the_term():
     assert _where(subject, past) == "政府采购预算里，"  # (the year is said by the question asked again)
     assert _where(past, past) == ""
     assert _where("2026年部门预算里，花在地灾防治上的钱", "花在地灾防治上的钱") == ""  # (where every figure is)
+
+
+def test_every_source_of_money_asked_is_still_asked_in_the_term(monkeypatch):
+    from types import SimpleNamespace
+
+    from qa.asked_again import asked_again
+    from qa.scope import Scope
+
+    sc = Scope(keys={"a.pdf"}, named={"a.pdf": "重庆市气象局"}, years=[2026])
+    retriever = SimpleNamespace(chunks=lambda: {})
+    monkeypatch.setattr("qa.asked_again.units_named", lambda question, keys, chunks: [])  # (no unit inside the tables)
+    question = "重庆市气象局2026年不论哪种资金来源，单位替职工存的那份年金一共安排了多少？"
+    subject = "2026年不论哪种资金来源，单位替职工存的那份年金一共安排了多少？"
+    again = asked_again(question, sc, retriever, "职业年金缴费", subject, subject)
+    assert again == "重庆市气象局2026年职业年金缴费（各类资金合计）是多少"
+    # no source said: the term alone
+    assert asked_again("重庆市气象局2026年单位替职工存的年金是多少？", sc, retriever, "职业年金缴费", "单位替职工存的年金是多少",
+                       "单位替职工存的年金是多少") == "重庆市气象局2026年职业年金缴费是多少"
