@@ -31,7 +31,14 @@ def _names_of(answer: Answer) -> str:
 def said_left_out(question: str, answer: Answer) -> list[str]:
     """The things the question says it does not ask that the answer's own names say."""
     names = clean(_names_of(answer))
-    return [w for w in not_asked(question) if any(len(x) >= 2 and x in names for x in _objects(clean(w)))]
+    left = not_asked(question)
+    said = [w for w in left if any(len(x) >= 2 and x in names for x in _objects(clean(w)))]
+    # (…or a sentence that shares no word with the question but the thing left out: 公车以外的交通开销 answered
+    # from a sentence on buying 公车, which it matched by 公车 alone)
+    shared = [clean(w) for b in answer.basis if b.part == "sentence" for w in b.words if len(clean(w)) >= 2]
+    if not said and shared and all(any(w in x or x in w for x in map(clean, left)) for w in shared):
+        said = left
+    return said
 
 
 # A verb of paying or buying before the thing left out (买服务, 请专家, 发补贴): the thing is its object.

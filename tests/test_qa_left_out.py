@@ -31,3 +31,16 @@ def test_the_thing_left_out_is_the_object_of_the_verb_that_buys_it():
     sentence = "政府采购预算共9493.7万元，其中货物类预算965.57万元、服务类预算8528.13万元。"
     assert said_left_out(question, _answer(sentence, 8528.13)) == ["买服务"]
     assert said_left_out(question, _answer(sentence, 965.57)) == []
+
+
+def test_a_sentence_sharing_only_the_thing_left_out_is_not_its_answer():
+    from qa.models import Basis
+
+    question = "深圳应急局2026年一般公共预算里，公车以外的那些交通开销一共排了多少？"
+    sentence = "2026年计划购置车辆0辆、0万元，2026年尚未安排公车购置预算。"
+    read = _answer(sentence, 0.0)
+    read.basis = [Basis(part="sentence", text=sentence, words=["公车"])]
+    assert said_left_out(question, read) == ["公车"]
+    # a sentence sharing another word of the question too is judged by its own clause, as before
+    read.basis = [Basis(part="sentence", text=sentence, words=["公车", "交通"])]
+    assert said_left_out(question, read) == []
