@@ -358,7 +358,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 if cand is not None and kind == "amount":
                     # an item of the narrative saying a long run of the question's own words names what the
                     # term's figure only resembles (qa.items.verbatim_item)
-                    verbatim = verbatim_item(subject, scored_once(), beats=cand.text)
+                    verbatim = verbatim_item(subject, scored_once(), beats=cand.text, terms=retriever.terms())
                     if verbatim is not None:
                         return item_answer(question, verbatim[0], citations, k, named)
                 if cand is not None:

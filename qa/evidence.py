@@ -252,7 +252,8 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     within = x if len(set(x) - set("的了是")) >= 2 else ""
     # "Y里，X是多少" however long X is (一般公共预算基本支出里，按考核结果发的那块绩效性工资): Y says where to look, X what
     # is asked; a figure named by Y's words alone (the fund's total) is not X's
-    thing = asked_after_where(halfwidth(question)) if kind in ("amount", "change") else ""
+    # (…or a term of the documents said with 里 and no pause, “三公”经费里买新公车的钱: the thing follows it)
+    thing = asked_after_where(halfwidth(question), long_terms) if kind in ("amount", "change") else ""
     thing = POINTER.sub("", thing)  # (那部分, 那块: pointing, no words of the thing)
     thing_own = {g for g in Query.of(thing, hits).grams if not _GENERIC.search(g)} \
         if thing and thing != halfwidth(question) else set()

@@ -323,7 +323,7 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     if not found or found[0].share < MIN_SHARE or len(found[0].said) < MIN_WORDS:
         return None
     best = found[0]
-    where = where_and_asked(question)[0]
+    where = where_and_asked(question, retriever.terms() if retriever is not None else ())[0]
     if where and sum(w not in where for w in best.said) < MIN_WORDS:
         # the words of where to look (机关商品和服务支出里，…) are a list's head, not the item described
         return None
@@ -379,11 +379,13 @@ def better_than_cell(question: str, sc: Scope, retriever: Retriever, cell: str, 
 MIN_RUN = 6
 
 
-def verbatim_item(phrase: str, found: list[DescribedItem], beats: str = "") -> tuple[DescribedItem, int] | None:
+def verbatim_item(phrase: str, found: list[DescribedItem], beats: str = "",
+                  terms: frozenset[str] = frozenset()) -> tuple[DescribedItem, int] | None:
     """The one item (of qa.items.scored_items) that says the longest run of the question's phrase, at least MIN_RUN
     characters of it and more than `beats` (the text of a figure read otherwise) says; None when none does, or items
-    of other amounts say as long a run."""
-    phrase = re.sub(r"\s+", "", phrase)
+    of other amounts say as long a run. (The run is of what is asked, once where to look is said: `terms` as
+    qa.question.where_and_asked reads them; “三公”经费里 names where the item is, not which.)"""
+    phrase = re.sub(r"\s+", "", where_and_asked(phrase, terms)[1])
     runs = [(overlap(phrase, re.sub(r"\s+", "", f.sentence)), f) for f in found]
     top = max((n for n, _ in runs), default=0)
     best = [f for n, f in runs if n == top]

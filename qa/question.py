@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from index.numbers import halfwidth
+from qa.vocab import norm
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 # A frame saying where to look, before the question proper (按照部门预算支出经济分类，… / 按2026年部门预算公开的数字，…)
@@ -75,16 +77,21 @@ WHERE_WORD = r"(?:里|中|当中)"
 LOOKED_IN = re.compile(WHERE_WORD + r"[，,：:]")
 
 
-def asked_after_where(question: str) -> str:
+def asked_after_where(question: str, terms: Iterable[str] = ()) -> str:
     """What the question asks once where to look is said (…基本支出里，按考核结果发的绩效工资是多少 → 按考核…是多少);
-    the whole question when it says no where."""
-    return LOOKED_IN.split(question)[-1]
+    the whole question when it says no where. `terms` (cleaned, as Retriever.terms): one of them said with 里 and no
+    pause is a where too (“三公”经费里买新公车的钱 → 买新公车的钱)."""
+    after = LOOKED_IN.split(question)[-1]
+    if after == question and terms:
+        after = next((question[m.end():] for m in re.finditer("里", question)
+                      if any(norm(question[:m.start()]).endswith(t) for t in terms)), question)
+    return after
 
 
-def where_and_asked(question: str) -> tuple[str, str]:
+def where_and_asked(question: str, terms: Iterable[str] = ()) -> tuple[str, str]:
     """(where to look, what is asked once it is said): the question cut where asked_after_where cuts it; the where is
     "" when the question says none."""
-    thing = asked_after_where(question)
+    thing = asked_after_where(question, terms)
     return question[:len(question) - len(thing)], thing
 
 

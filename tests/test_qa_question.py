@@ -7,6 +7,11 @@ def test_what_follows_where_to_look_is_asked():
     assert asked_after_where("政府采购项目中，服务类项目是多少？") == "服务类项目是多少？"
     # 中 inside a word (中小企业) ends no where
     assert asked_after_where("扶持中小企业的专项资金有多少？") == "扶持中小企业的专项资金有多少？"
+    # a term of the documents said with 里 and no pause is where to look too; a 里 after no term is none
+    terms = {"三公经费", "一般公共预算"}
+    assert asked_after_where("财政拨款“三公”经费里买新公车的钱是多少？", terms) == "买新公车的钱是多少？"
+    assert asked_after_where("给局里买新公车的钱是多少？", terms) == "给局里买新公车的钱是多少？"
+    assert asked_after_where("财政拨款“三公”经费里买新公车的钱是多少？") == "财政拨款“三公”经费里买新公车的钱是多少？"
 
 
 def test_what_the_question_says_it_does_not_ask():
