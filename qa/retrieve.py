@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 from index.chunk import Chunk
+from index.numbers import halfwidth
 from core.errors import StoreError
 from core.settings import IndexSettings
 from index.store import Store
@@ -160,15 +161,30 @@ class Retriever:
             # a unit named beside its department that the department's document reports on its own rows (a
             # subordinate centre's row in the project table) is in the store, inside that document
             sc.unknown = [u for u in sc.unknown if not self._reports(u, set(sc.named))]
+        if len(sc.named) >= 2:
+            # …and a short name said right after a department's name (深圳市生态环境局大鹏管理局) is the department's
+            # own unit when its document reports one so named, not another department's office of that short name
+            # (深圳市规划和自然资源局大鹏管理局)
+            q = re.sub(r"\s+", "", halfwidth(question))
+            parts = [b for b, said in sc.named.items()
+                     if any(a != b and f"{other}{said}" in q and self._reports(said, {a}, whole=False)
+                            for a, other in sc.named.items())]
+            for b in parts:
+                sc.named.pop(b)
+                sc.keys.discard(b)
         return sc
 
-    def _reports(self, unit: str, keys: set[str]) -> bool:
+    def _reports(self, unit: str, keys: set[str], whole: bool = True) -> bool:
         """Some row of the documents is labelled with the unit's whole name, or printed for it (its block's unit, its
-        预算单位 cell)."""
+        预算单位 cell); with `whole` False, a name ending in the unit's (its short name)."""
         from qa.unit_row import row_unit
 
         docs, chunks, name = self.documents(), self.chunks(), clean(unit)
-        return any(c is not None and c.kind == "row" and name in (clean(c.label or ""), clean(row_unit(c) or ""))
+
+        def says(label: str) -> bool:
+            return label == name if whole else label.endswith(name)
+
+        return any(c is not None and c.kind == "row" and (says(clean(c.label or "")) or says(clean(row_unit(c) or "")))
                    for k in keys if k in docs for c in (chunks.get(cid) for cid in docs[k].get("chunk_ids") or []))
 
     def reporting(self, sc: Scope) -> str | None:

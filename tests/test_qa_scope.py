@@ -308,3 +308,17 @@ def test_a_unit_only_its_departments_tables_report_is_asked_of_that_department(t
     # a unit no table prints is still not in the store
     other = ask("深圳市示例气象台2026年事业收入是多少？", tmp_path / "store", retriever=retriever)
     assert not other.answered and "库中没有" in other.answer
+
+
+def test_a_short_name_said_after_a_department_is_its_own_unit_when_its_tables_report_one(tmp_path):
+    from tests.conftest import city_of
+
+    # the ecology bureau's table prints its 大鹏管理局; the planning bureau's 大鹏管理局 is a document of its own
+    units = ("环境监管项目100.00万元。\n\n一般公共预算支出表（按功能分类）\n单位：万元\n科目名称\t支出总计\n"
+             "深圳市生态环境局大鹏管理局\t923.24\n")
+    city = city_of(tmp_path, [("生态环境局", units), ("规划和自然资源局大鹏管理局", "规划管理项目50.00万元。")])
+    said = city.scope("深圳市生态环境局大鹏管理局2026年环境保护管理事务是多少？")
+    assert sorted(k.rsplit("/", 1)[-1] for k in said.named) == ["unit-00.txt"], said.named
+    # two units joined by 和 are two, whatever the department reports
+    both = city.scope("深圳市生态环境局和大鹏管理局2026年会议费各是多少？")
+    assert len(both.named) == 2, both.named
