@@ -257,7 +257,8 @@ def aggregate(question: str, sc: Scope, retriever: Retriever, k: int,
         text = f"{subject}{word}的是{head}。" if n == 1 else f"{subject}排名：{head}。"
     elif op == "sum":
         value = round(sum(r.value or 0.0 for r in rows), 4)
-        text = f"{subject}合计{_fmt(value, unit)}（" + "＋".join(f"{r.entity}{_fmt(r.value, unit)}" for r in rows) + "）。"
+        said = "、".join(summed[0]) if summed else subject  # (the terms each document adds up, said apart)
+        text = f"{said}合计{_fmt(value, unit)}（" + "＋".join(f"{r.entity}{_fmt(r.value, unit)}" for r in rows) + "）。"
     elif op == "ratio" and len(rows) >= 2 and rows[1].value:
         value = round((rows[0].value or 0.0) / rows[1].value, 4)
         text = f"{rows[0].entity}的{subject}是{rows[1].entity}的{value:.2f}倍（{_fmt(rows[0].value, unit)} ÷ " \
