@@ -102,11 +102,11 @@ def listed_terms(text: str, terms: set[str]) -> tuple[list[str], int, int] | Non
     return None
 
 
-def each_term(text: str, summed: tuple[str, str, int, int] | tuple[list[str], int, int]) -> list[str]:
-    """The text asked of each of the terms added up (`summed_terms`, `listed_terms`), every other word kept (where to
-    look too); the terms said in brackets after the asker's word for their sum (水电（水费加电费）) replace that word."""
-    *named, start, end = summed
-    said = named[0] if isinstance(named[0], list) else named
+def each_term(text: str, summed: tuple[list[str], int, int]) -> list[str]:
+    """The text asked of each of the terms added up ((the terms, start, end) of their span, as `listed_terms` gives
+    them), every other word kept (where to look too); the terms said in brackets after the asker's word for their sum
+    (水电（水费加电费）) replace that word."""
+    said, start, end = summed
     before, after = text[:start], text[end:]
     if re.search(r"[（(]$", before):
         before, after = re.sub(r"[^的，,（(]{1,4}[（(]$", "", before), re.sub(r"^[）)]", "", after)
