@@ -14,9 +14,11 @@ _JOINED = r"(?:和|与|及|、|加上|加(?![起在]))"
 _SUMMED = re.compile(_FIRST + _JOINED + _SECOND + _ADDED_UP)
 # (…or said one after the other with nothing between, 交水费电费一共: read when no joined pair is, each a term)
 _JUXTAPOSED = re.compile(_FIRST + _SECOND + _ADDED_UP)
-# (…or three and more in a list, “三公”经费、会议费、培训费加在一起: each a term)
-_ITEM = r"[\u4e00-\u9fff]*?(?:[“\"][\u4e00-\u9fff]+[”\"])?[\u4e00-\u9fff]+?"
-_LISTED = re.compile(rf"((?:{_ITEM}(?:、|和|与|及|以及)){{2,}}{_ITEM})[)）]?{_ADDED_UP}")
+# (…or three and more in a list before it, “三公”经费、会议费、培训费加在一起: each a term; the list runs back to the
+# clause's start, and is cut at its joining words: no nested pattern to try every way of cutting a long clause)
+_ADDED_UP_AT = re.compile(_ADDED_UP)
+_CLAUSE_START = re.compile(r"[，,。？?；;：:（(]")
+_LIST_JOIN = re.compile(r"、|以及|和|与|及")
 
 _TOTAL = re.compile(r"总计|合计|小计")  # (a total column: what parts add up to)
 
@@ -89,8 +91,12 @@ def listed_terms(text: str, terms: set[str]) -> tuple[list[str], int, int] | Non
     """Three or more of the documents' terms listed and added up (“三公”经费、会议费、培训费加在一起): (the terms, the
     start and end of the span naming them); None unless every item of the list is a term (the first may follow
     other words: 一般公共预算里的…)."""
-    for m in _LISTED.finditer(text):
-        items = re.split(r"、|以及|和|与|及", m.group(1))
+    for m in _ADDED_UP_AT.finditer(text):
+        end = m.start() - 1 if m.start() and text[m.start() - 1] in ")）" else m.start()
+        start = max((c.end() for c in _CLAUSE_START.finditer(text, 0, end)), default=0)
+        items = _LIST_JOIN.split(text[start:end])
+        if len(items) < 3:
+            continue
         head = items[0]
         first = next((head[i:] for i in range(len(head) - 1) if norm(head[i:]) in terms), None)
         rest = [norm(x) for x in items[1:]]
@@ -98,7 +104,7 @@ def listed_terms(text: str, terms: set[str]) -> tuple[list[str], int, int] | Non
             continue
         found = [norm(first), *rest]
         if len(set(found)) == len(found):
-            return found, m.start(1) + len(head) - len(first), m.end(1)
+            return found, start + len(head) - len(first), end
     return None
 
 
