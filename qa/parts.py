@@ -94,17 +94,19 @@ def listed_terms(text: str, terms: set[str]) -> tuple[list[str], int, int] | Non
     for m in _ADDED_UP_AT.finditer(text):
         end = m.start() - 1 if m.start() and text[m.start() - 1] in ")）" else m.start()
         start = max((c.end() for c in _CLAUSE_START.finditer(text, 0, end)), default=0)
-        items = _LIST_JOIN.split(text[start:end])
-        if len(items) < 3:
-            continue
-        head = items[0]
+        # (each item with where it starts; the list is the run of terms that ends the clause, its first item
+        # maybe after other words: 深圳市气象局和深圳市文化局2026年“三公”经费、会议费、培训费)
+        cuts = [start, *(j.end() for j in _LIST_JOIN.finditer(text, start, end))]
+        items = [(a, text[a:b.start() if b else end]) for a, b in
+                 zip(cuts, [*_LIST_JOIN.finditer(text, start, end), None])]
+        rest: list[str] = []
+        while len(items) > 1 and norm(items[-1][1]) in terms:
+            rest.insert(0, norm(items.pop()[1]))
+        at, head = items[-1]
         first = next((head[i:] for i in range(len(head) - 1) if norm(head[i:]) in terms), None)
-        rest = [norm(x) for x in items[1:]]
-        if first is None or not all(x in terms for x in rest):
-            continue
-        found = [norm(first), *rest]
-        if len(set(found)) == len(found):
-            return found, start + len(head) - len(first), end
+        found = [norm(first), *rest] if first is not None else []
+        if len(found) >= 3 and len(set(found)) == len(found):
+            return found, at + len(head) - len(first), end
     return None
 
 

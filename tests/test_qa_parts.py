@@ -94,3 +94,12 @@ def test_three_terms_listed_and_added_up_are_each_found_and_a_list_of_other_word
     assert listed_terms("出国、招待客人和公车这几项加起来多少", terms) is None  # (everyday words: no terms)
     assert listed_terms("水费、电费、路费加起来多少", terms) is None  # (one item is no term of the documents)
     assert listed_terms("水费、电费、会议费是多少", terms) is None  # (nothing added up)
+
+
+def test_a_listed_sum_is_the_run_of_terms_that_ends_its_clause_however_long_the_clause():
+    terms = {"三公经费", "会议费", "培训费"}
+    text = "深圳市气象局和深圳市文化局2026年“三公”经费、会议费、培训费加在一起各是多少"
+    found, start, end = listed_terms(text, terms)
+    assert found == ["三公经费", "会议费", "培训费"] and text[start:end] == "“三公”经费、会议费、培训费"
+    # (a long list of other words is read in one pass over its joining words: no list, and no wait)
+    assert listed_terms("、".join(["会议费用支出情况说明"] * 200) + "加起来是多少", terms) is None
