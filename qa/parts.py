@@ -96,9 +96,8 @@ def listed_terms(text: str, terms: set[str]) -> tuple[list[str], int, int] | Non
         start = max((c.end() for c in _CLAUSE_START.finditer(text, 0, end)), default=0)
         # (each item with where it starts; the list is the run of terms that ends the clause, its first item
         # maybe after other words: 深圳市气象局和深圳市文化局2026年“三公”经费、会议费、培训费)
-        cuts = [start, *(j.end() for j in _LIST_JOIN.finditer(text, start, end))]
-        items = [(a, text[a:b.start() if b else end]) for a, b in
-                 zip(cuts, [*_LIST_JOIN.finditer(text, start, end), None])]
+        joins = list(_LIST_JOIN.finditer(text, start, end))
+        items = [(a, text[a:b]) for a, b in zip([start, *(j.end() for j in joins)], [*(j.start() for j in joins), end])]
         rest: list[str] = []
         while len(items) > 1 and norm(items[-1][1]) in terms:
             rest.insert(0, norm(items.pop()[1]))

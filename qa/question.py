@@ -83,8 +83,9 @@ def asked_after_where(question: str, terms: Iterable[str] = ()) -> str:
     pause is a where too (“三公”经费里买新公车的钱 → 买新公车的钱)."""
     after = LOOKED_IN.split(question)[-1]
     if after == question and terms:
+        # (what comes before each 里 normalised once, not once for every term: this runs for each candidate read)
         after = next((question[m.end():] for m in re.finditer("里", question)
-                      if any(norm(question[:m.start()]).endswith(t) for t in terms)), question)
+                      if (before := norm(question[:m.start()])) and any(before.endswith(t) for t in terms)), question)
     return after
 
 

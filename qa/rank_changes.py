@@ -45,6 +45,12 @@ def by_rate(question: str, asked: re.Match) -> tuple[bool, bool]:
     return ranked, ranked or _RATE_ASKED.search(q[:asked.start()] + q[asked.end():]) is not None
 
 
+def change_words(up: bool, ranked: bool) -> tuple[str, str]:
+    """How the answer says the change (增加 / 减少) and the item's place (增加最多, or 增长最快 when ranked by rate)."""
+    way = "增加" if up else "减少"
+    return way, (("增长最快" if up else "下降最快") if ranked else f"{way}最多")
+
+
 def rate_of(change: float, before: float) -> float | None:
     """A change as a percentage of the year before's level; None when there was nothing before to grow from."""
     return round(100.0 * change / before, 2) if before > 0 else None
@@ -153,7 +159,7 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
     if (top[2] <= 0 if up else top[2] >= 0) or len(ordered) > 1 and key(ordered[1]) == key(top):
         return None  # nothing rose (fell), or a tie: no item to name
     chunk, name, change, level = top
-    way = "增加" if up else "减少"
+    way, most = change_words(up, ranked)
     value, unit, said = round(abs(change), 4), "万元", f"{way}{abs(change):,.2f}万元"
     if rate_answered:
         # (its rate: the change over the year before's level, the level less the change)
@@ -161,7 +167,6 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
         said += f"，{'增长' if up else '下降'}{value:.2f}%（{abs(change):,.2f} ÷ {level - change:,.2f}）"
     rows = [AnswerRow(entity=n, value=round(v, 4), unit="万元", source=c.source, page=c.page, row=n)
             for c, n, v, _ in ordered]
-    most = ("增长最快" if up else "下降最快") if ranked else f"{way}最多"
     text = (f"{name}（{level:,.2f}万元）{most}，{said}（各项所列变化：" +
             "，".join(f"{it[1]}{it[2]:+,.2f}" + (f"（{rates[id(it)]:+.2f}%）" if rate_answered else "")
                      for it in ordered[:10]) + "）。")

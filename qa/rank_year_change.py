@@ -13,7 +13,7 @@ from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import OTHER_COLUMN, clean, grams
-from qa.rank_changes import _UP, CHANGE_RANK, by_rate, rate_of
+from qa.rank_changes import _UP, CHANGE_RANK, by_rate, change_words, rate_of
 from qa.retrieve import Hit
 
 if TYPE_CHECKING:
@@ -111,14 +111,14 @@ def _most(question: str, asked: re.Match, name: str, changes: list, head, year: 
     change, later, before, item, top, column = changes[0]
     if (change <= 0 if up else change >= 0) or len(changes) > 1 and abs(key(changes[1]) - key(changes[0])) < 0.005:
         return None  # nothing rose (fell), or a tie: no item to name
-    way = "增加" if up else "减少"
-    most = ("增长最快" if up else "下降最快") if ranked else f"{way}最多"
-    rate = f"，{'增长' if up else '下降'}{abs(rate_of(change, before)):.2f}%" if rate_answered else ""
-    text = (f"{name}下各项中，“{item}”比{year - 1}年{most}，{way}{abs(change):,.2f}万元{rate}（{later:,.2f} − "
+    way, most = change_words(up, ranked)
+    rate = abs(rate_of(change, before)) if rate_answered else None
+    said = f"，{'增长' if up else '下降'}{rate:.2f}%" if rate is not None else ""
+    text = (f"{name}下各项中，“{item}”比{year - 1}年{most}，{way}{abs(change):,.2f}万元{said}（{later:,.2f} − "
             f"{before:,.2f}，{top.table}；由表中两年的数字计算）。")
     rows = [AnswerRow(entity=n, value=round(d, 4), unit="万元", source=c.source, page=c.page,
                       table=c.table, row=c.label, column=col) for d, _, _, n, c, col in changes]
-    value, unit = (abs(rate_of(change, before)), "%") if rate_answered else (round(abs(change), 4), "万元")
+    value, unit = (rate, "%") if rate is not None else (round(abs(change), 4), "万元")
     return Answer(question=question, answer=text, value=value, unit=unit, mode="structured",
                   citations=[cite(Hit(top, 1.0)), cite(Hit(head, 0.5))][:max(k, 1)], rows=rows, table=top.table,
                   row=top.label, column=column, confidence=0.9,
