@@ -368,8 +368,9 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
 def _summed(text: str, vocab) -> tuple[list[str], int, int] | None:
     """The documents' terms the text adds up, two (水费和电费一共) or a list (“三公”经费、会议费、培训费加在一起): (the
     terms, the start and end of the span naming them), or None."""
-    two = summed_terms(text, set(vocab.terms), vocab.columns, vocab.row_labels)
-    return ([two[0], two[1]], two[2], two[3]) if two is not None else listed_terms(text, set(vocab.terms))
+    terms = set(vocab.terms)
+    two = summed_terms(text, terms, vocab.columns, vocab.row_labels)
+    return ([two[0], two[1]], two[2], two[3]) if two is not None else listed_terms(text, terms)
 
 
 def _read_twice(first, second) -> bool:

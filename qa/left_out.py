@@ -36,7 +36,8 @@ def said_left_out(question: str, answer: Answer) -> list[str]:
     # (…or a sentence that shares no word with the question but the thing left out: 公车以外的交通开销 answered
     # from a sentence on buying 公车, which it matched by 公车 alone)
     shared = [clean(w) for b in answer.basis if b.part == "sentence" for w in b.words if len(clean(w)) >= 2]
-    if not said and shared and all(any(w in x or x in w for x in map(clean, left)) for w in shared):
+    things = [clean(x) for x in left]
+    if not said and shared and all(any(w in x or x in w for x in things) for w in shared):
         said = left
     return said
 
