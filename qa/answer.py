@@ -30,7 +30,7 @@ from qa.left_out import said_left_out
 from qa.counts import held_or_bought_as_asked, stated_count, summed_count
 from qa.change import change_of_level, changes_another
 from qa.contraction import contracted_sum
-from qa.change_reworded import change_reworded
+from qa.change_reworded import change_reworded, rate_reworded
 from qa.item_answer import count_answer, item_answer, stated_answer
 from qa.listed import in_narrative
 from qa.rank_asks import nth
@@ -294,8 +294,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         term: list[Basis] = []
         # the question's rare words (qa/specific.py), read once for the item they name and the term they rule out
         rare = rare_words(question, sc, retriever) if cand is None and kind != "percent" else {}
-        # the narrative items that say the question's words, and the one it describes (qa/items.py), read at most
-        # once whichever step asks for them
+        # the narrative items saying the question's words, and the one it describes (qa/items.py): read once at most
         words_once = functools.cache(lambda: question_words(question, sc, retriever))
         scored_once = functools.cache(lambda: scored_items(question, sc, retriever, words_once()))
         described_once = functools.cache(lambda: described_item(question, sc, retriever, scored_once()))
@@ -344,17 +343,15 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 if cand is not None and cand.hit.chunk.kind == "row" and not prints_parts(
                         question, cand.hit.chunk.facts or [], retriever.vocabulary().columns):
                     cand = None  # (a row of a table printing no column of the parts the question adds up)
-                lost = off_term(question, term[0].text,
-                                f"{cand.table or ''}{cand.row or ''}{cand.column or ''}{cand.text}", sc,
-                                retriever, rare) if cand is not None else []
+                lost = off_term(question, term[0].text, f"{cand.table or ''}{cand.row or ''}{cand.column or ''}"
+                                f"{cand.text}", sc, retriever, rare) if cand is not None else []
                 if lost:
                     # the words the term leaves out are said elsewhere: by an item of the narrative or a project
                     # row that says them (qa/items.py), else the term's figure is declined
                     if (described := described_once()) is not None:
                         return item_answer(question, described, citations, k, named)
-                    return _abstain(
-                        question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
-                                  "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)
+                    return _abstain(question, f"证据不足：问题所说的“{'、'.join(lost)}”在文件中另有所指，不在“{term[0].text}”"
+                                              "所在的行或段落，未以该项的数字作答。以下为最接近的段落。", more, k, named)
                 if cand is not None and kind == "amount":
                     # an item of the narrative saying a long run of the question's own words names what the
                     # term's figure only resembles (qa.items.verbatim_item)
@@ -371,6 +368,9 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
                 return computed
             if (rate := stated_quantity(question, sc, retriever, "%")) is not None:  # a rate a target states
                 return count_answer(question, rate, citations, k, named, share=rate.share)
+            if (rate := rate_reworded(question, read_once, lambda q: _answer(q, k, settings, retriever), sc, retriever,
+                                      rare)) is not None:
+                return rate  # a rate of change asked in other words
         if kind == "change" and (cand is None or changes_another(question, cand.text, cand.value)) and \
                 (beside := change_of_level(question, retriever, lambda q: _answer(q, k, settings, retriever))):
             beside.basis = named + beside.basis  # the level read as asked, its change stated beside its figure: before

@@ -29,7 +29,7 @@ def asked_again(question: str, sc: Scope, retriever: Retriever, term: str, subje
     years = "".join(f"{y}年" for y in sc.years)
     # (the units the question names in the department's tables kept too)
     units = "".join(units_named(question, sc.keys, retriever.chunks())) if sc.named else ""
-    part = _part_where(subject, past, term)
+    part = _part_where(subject, term)
     where = "" if part else _where(subject, past)
     # (every source of money asked, 各类资金都算上: still asked, whatever where the question says it)
     funds = "（各类资金合计）" if ALL_FUNDS.search(halfwidth(question)) and not ALL_FUNDS.search(where) else ""
@@ -46,15 +46,20 @@ def _where(subject: str, past: str) -> str:
     return f"{where}，" if len(re.sub(r"部门|预算|决算|全年|本年|今年|年度|[的里中内]", "", where)) >= 2 else ""
 
 
-_PARTS = ("基本支出", "项目支出")
+# The parts of the spending, as the documents name them and as people say them (项目经费, 日常经费)
+_PARTS = {"基本支出": re.compile(r"基本支出|基本经费|日常(?:公用|运转|运行)?经费"), "项目支出": re.compile(r"项目支出|项目经费|项目上")}
+_BOTH_PARTS = re.compile(r"(?:日常|基本)[^，,。？?]{0,8}(?:和|与|及|加|连同)[^，,。？?]{0,6}项目|"
+                         r"项目[^，,。？?]{0,8}(?:和|与|及|加|连同)[^，,。？?]{0,6}(?:日常|基本)")
 
 
-def _part_where(subject: str, past: str, term: str) -> str:
+def _part_where(subject: str, term: str) -> str:
     """The part of the spending where the question says to look (一般公共预算的日常经费（基本支出）里，冬天供暖的钱),
     kept before the term in the question asked again (基本支出取暖费): the part's figure, not the whole year's, is
-    asked. "" when the where names no one part, or the term is itself a part's."""
-    where = subject[:len(subject) - len(past)] if past != subject and subject.endswith(past) else ""
-    said = [p for p in _PARTS if p in norm(where)]
+    asked. "" when the where names no one part, or the term is itself a part's. (A part said after the thing is
+    asked as well: 印宣传品的钱，其中记在项目支出下的那部分.)"""
+    if _BOTH_PARTS.search(norm(subject)):
+        return ""  # (日常经费和项目加起来: both parts, the whole)
+    said = [p for p, said_as in _PARTS.items() if said_as.search(norm(subject))]
     return said[0] if len(said) == 1 and not any(p in term for p in _PARTS) else ""
 
 

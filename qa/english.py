@@ -216,7 +216,8 @@ def _of_part(part: Part | None, chinese: str | None) -> str | None:
 
 
 _PART_OF = re.compile(r"\bhow much of\b(?P<whole>.+?)\b(?:is|are|was|were|goes|go|went)\s+"
-                      r"(?:spent\s+|allocated\s+|earmarked\s+)?(?:for|on|to)\s+(?P<part>[^?]+)", re.I)
+                      r"(?:spent\s+|allocated\s+|earmarked\s+)?(?:(?:for|on|to)\s+)?"
+                      r"(?P<part>(?:(?!\brather\s+than\b)[^?])+)", re.I)  # (…is project spending rather than basic)
 # The general public budget named (general-budget, general public budget), and its appropriations named (a term).
 _GENERAL_BUDGET = re.compile(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", re.I)
 _GENERAL_BUDGET_MONEY = re.compile(_GENERAL_BUDGET.pattern + r"\s+(?:appropriation|allocation|fund)", re.I)

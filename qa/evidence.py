@@ -12,7 +12,7 @@ from qa.candidate import MIN_COVER, _Candidate
 from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
-                       other_year_column, PREVIOUS, says)
+                       other_year_column, OTHER_COLUMN, PREVIOUS, says)
 from qa.question import (ALL_FUNDS, ONE_FUND, POINTER, STATED_COUNT, asked_after_where, intent, not_asked,
                          without_all_funds, without_examples)
 from qa.reasons import definition_pattern, reason_candidates
@@ -134,10 +134,17 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     prints_whole = any(not column_parts(f["column"]) for f in c.facts)
     # …and the same within a column group: 因公出国(境)费/政府性基金预算 beside 因公出国(境)费/小计.
     groups_whole = {column_group(f["column"]) for f in c.facts if _leaf_neutral(f["column"])}
+    # …and a group's 小计 with the funds under it and under each of its parts (公务用车购置及运行维护费/小计/一般公共预算
+    # beside …/公务用车运行维护费/一般公共预算): (the path above it, the path below it)
+    subtotals = {(tuple(p[:i]), tuple(p[i + 1:])) for f in c.facts for p in [(f["column"] or "").split("/")]
+                 for i in range(1, len(p) - 1) if _TOTAL_WORDS.fullmatch(norm(p[i]))}
     # A table of years as rows (三公经费表: 2025年, 2026年) names each figure by its column and its title: a question
     # saying neither the title's own words (三公) nor the column's item (因公出国(境)费) asks another table's figure,
     # whatever fund column it names (政府性基金预算 of 总计/政府性基金预算).
     year_row = bool(_YEAR_LABEL.fullmatch(clean(label)))
+    if year_row and c.year and (other := q.years - {c.year}) and int(clean(label)[:4]) not in other and \
+            not OTHER_COLUMN.search(q.text):
+        return []  # (the document's year names the document: another year said beside it is the row asked)
     title_own = grams(clean(_GENERIC.sub("", re.sub(r"表.*$", "", title)))) if year_row else set()
     # The row's own words do not name a column too (气象事业机构 says no 事业收入; 支出 of 卫生健康支出 names neither
     # 基本支出 nor 项目支出)
@@ -173,6 +180,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         path = clean("".join(named))
         if q.previous and PREVIOUS.search(column):
             score += 3.0  # the year before, asked (上年 is an asking word to the bigrams, so said here)
+        elif c.year and {int(y) for y in re.findall(r"(20\d\d)", column)} & (q.years - {c.year}):
+            score += 3.0  # …or said by its year beside the document's (2026年预算里2025年的: the 2025年预算数 column)
         whole_bonus = (4.0 if is_total else -4.0) if whole_table else 0.0
         score += whole_bonus
 
@@ -195,6 +204,11 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand.part = not is_total and not l_whole and bool(row_name)
         part_column = bool(named) and ((prints_whole and not c_hit) or (
             column_group(column) in groups_whole and not _leaf_neutral(column) and not match(q, named[-1])[0]))
+        path = column.split("/")
+        # (the group named whole, the part not: the group's 小计 is asked)
+        part_column = part_column or any(
+            (tuple(path[:i]), tuple(path[i + 1:])) in subtotals and not _TOTAL_WORDS.fullmatch(norm(path[i]))
+            and match(q, path[i - 1])[2] and not match(q, path[i])[2] for i in range(1, len(path) - 1))
         cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or part_column or (
             is_total and not named and not _says_every_listed(q, c.table or ""))
         cand.named_row, cand.whole_bonus = l_whole and not is_total, whole_bonus

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.entity import ORG_SUFFIX, in_order, split_name
 from index.numbers import halfwidth
-from qa.question import CODE, UNDIRECTED_CHANGE, where_and_asked
+from qa.question import CODE, POINTER, UNDIRECTED_CHANGE, where_and_asked
 from qa.unit_row import OWN_OFFICE
 
 if TYPE_CHECKING:
@@ -84,6 +84,10 @@ class Query:
         # 本级/汇总 choose the document (qa/scope.py), not the row; 安排 asks as 是多少 does, and so does 准备 before
         # the amount asked (准备了多少钱: no 预算准备金)
         q = re.sub(r"本级|汇总|安排了?|准备了?(?=多少)", "", strip_names(COMPARED.sub("", norm(question)), hits))
+        # (其中…那部分, 这一项: words pointing at the thing, none of its name)
+        q = POINTER.sub("", re.sub(r"其中", "", q))
+        # (涨了多少, 砍掉了多少: the documents say 增加, 减少)
+        q = re.sub(r"砍掉了?|砍了|少给了?", "减少", re.sub(r"上?涨了?", "增加", q))
         codes = set(CODE.findall(q))
         text = clean(re.sub(r"\d+", "", q))
         said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}

@@ -32,7 +32,7 @@ def small_number(word: str) -> int | None:
 # A change asked without its direction (跟去年比变化多大, 增减情况如何): either direction answers it.
 UNDIRECTED_CHANGE = r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)"
 # The year a change is counted from (比上年, 较2025年, 跟去年): it dates the change, it names no quantity.
-YEAR_BASE = r"(?:比|较|与|跟|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)"
+YEAR_BASE = r"(?:比|较|与|跟|同)\s*(?:各自的?)?\s*(?:20\d\d\s*年度?|上一?年度?|去年)"  # (比各自上一年: each its own)
 # A change asked by its base year and any verb (比上一年省下了多少, 比上年砍掉了多少, 较去年多花了几): the base says
 # a change is asked, whatever word says which way.
 BASED_CHANGE = YEAR_BASE + r"(?:年初)?(?:预算数?|决算数?)?[^，,。？?\d是为]{0,6}?了?(?:多少|几)(?![" + MEASURES + r"])"
@@ -105,6 +105,10 @@ NOT_THIS = re.compile(rf"(?:{OUT_BEFORE})([\u4e00-\u9fff]{{2,12}}?)(?=[，,、�
 _BESIDE = re.compile(rf"[(（]([\u4e00-\u9fff]{{2,12}}?)(?:{OUT_AFTER})")
 # …or as a clause of its own, a list before 以外 (…里，养老、医疗保险和年金以外，其余的社保费)
 _CLAUSE_OUT = re.compile(rf"(?:^|[，,：:；;])([\u4e00-\u9fff、]{{2,24}}?)(?:{OUT_AFTER})(?=[，,的])")
+# …or as the things the one asked cannot be classed under (没法归到办公、邮电、差旅这些具体名目下的: the remainder)
+NOT_UNDER = re.compile(r"(?:归不[进到入]|(?:没法|无法|不能)归[到进入]?)([\u4e00-\u9fff、和与及]{2,30}?)"
+                        r"(?:这些|那些|这几[项类个]|等)?(?:具体)?(?:的)?(?:名目|科目|项目|类别)?(?:下|里|中)?(?=的|[，,]|$)")
+_ANY = {"任何", "上述", "前面", "任何具体", "哪一项"}  # (归不进任何名目: no thing named)
 # Words pointing at a thing the question names or has named (那一块, 这一大类, 该科目, 那一行): no words of it.
 POINTER = re.compile(r"[那这该此]一?(?:大类|大块|大项|大笔|个科目|部分|科目|行|项|栏|笔|块|摊|类|款|份|种|个)")
 # (那一块, 那部分, 之外: pointing at the thing left out, no word of it)
@@ -126,7 +130,8 @@ def not_asked(question: str) -> list[str]:
     # (不是实际花掉的决算数: the thing 的 describes is left out too, 决算数; 不是X的那块 only points at X)
     found += [t.group(1) for m in NOT_THIS.finditer(q)
               if (t := _DESCRIBED.match(q, m.end())) and not POINTING.match(t.group(1))]
-    out = [w for x in found for w in re.split(r"[和与及、或]", _POINTING.sub("", x)) if len(w) >= 2]
+    found += [m.group(1) for m in NOT_UNDER.finditer(q)]
+    out = [w for x in found for w in re.split(r"[和与及、或]", _POINTING.sub("", x)) if len(w) >= 2 and w not in _ANY]
     return list(dict.fromkeys(out))
 
 

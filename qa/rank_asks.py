@@ -115,7 +115,8 @@ _IN = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,30}?)[”\"]?(?:里|�
 
 def _ends_with(said: str, label: str) -> bool:
     own = re.sub(r"(?:支出|费用)$", "", clean(label))
-    return len(own) >= 2 and clean(said).endswith(own)
+    # (said with its 支出 or without: 商品和服务支出里, 工资福利里)
+    return len(own) >= 2 and re.sub(r"(?:支出|费用)$", "", clean(said)).endswith(own)
 
 
 def names_row(said: str, label: str) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.asked_again import asked_again
 from qa.given_name import by_given_name
-from qa.question import OUT_AFTER, OUT_BEFORE, POINTER, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
+from qa.question import NOT_UNDER, OUT_AFTER, OUT_BEFORE, POINTER, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
 from qa.models import Basis
 from qa.nearest_term import encoded as _encoded
 from qa.parts import without_summed_parts
@@ -122,8 +122,13 @@ def for_encoder(phrase: str) -> str:
         parts = parts[at + 1:]
     if len(parts) > 1 and re.fullmatch(_FUNDS, parts[-1]) and _named(parts[:-1]):
         parts = parts[:-1]
-    rest = " ".join(parts)
+    rest = _REMAINDER_SAID.sub("其他", " ".join(parts))
     return _FRAMES.sub("", rest).strip(" 、，,的") or phrase
+
+
+# The remainder described by what it cannot be classed under (没法归到办公、差旅这些名目下的零星开支): 其他 in the
+# documents' words
+_REMAINDER_SAID = re.compile(rf"(?:{NOT_UNDER.pattern})的?(?:那些|这些)?(?:零星|零碎|杂项|其余|剩余)?的?")
 
 
 def _named(clauses: list[str]) -> bool:
@@ -177,8 +182,12 @@ def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabular
 def not_remainders(terms: list[str], subject: str) -> list[str]:
     """The terms without the remainders (其他对个人和家庭的补助, 其他商品和服务支出: what is left once every named item
     is counted), unless the question says 其他: a question that describes something is about one of the named
-    items, never the remainder."""
-    return terms if "其他" in subject else [t for t in terms if not t.startswith("其他")]
+    items, never the remainder (其余, 零星的, 归不进任何名目的 describe it)."""
+    return terms if _REMAINDER.search(subject) else [t for t in terms if not t.startswith("其他")]
+
+
+# The remainder described, not named: 其余, 零星的, 归不进任何具体名目的
+_REMAINDER = re.compile(r"其他|其它|其余|零星|零碎|杂项|归不[进到入了]|(?:没法|无法|不能)归|不属于(?:任何|上述|前面)")
 
 
 # Which way in time a carried-over amount goes: from the years before (上年结转, 年初结余) or into the next (结转下年,

@@ -504,3 +504,42 @@ def test_a_long_project_row_is_named_by_most_of_its_words_not_its_character_pair
     # nor one saying most of a row's words but not its head: 一般公共预算 frames the thing, 拨款 is not asked
     hits = [_row("一般公共预算拨款", {"收入/预算数": 21785.37}, "收支总表")]
     assert structured("2026年一般公共预算里交水电的钱一共安排了多少？", hits) is None
+
+
+def test_a_column_group_named_whole_is_read_from_its_subtotal_not_a_part_beside_it():
+    # 公务用车购置及运行维护费 printed as 小计 and its two parts, each over the fund columns
+    row = _row("2025年", {"公务用车购置及运行维护费/小计/一般公共预算": 3037.55,
+                          "公务用车购置及运行维护费/公务用车购置费/一般公共预算": 794.55,
+                          "公务用车购置及运行维护费/公务用车运行维护费/一般公共预算": 2243.0}, "财政拨款“三公”经费支出表")
+    row.chunk.year = 2025
+    assert structured("2025年三公经费表中公务用车购置及运行维护费是多少？", [row]).value == 3037.55
+    # a part the question names is that part
+    assert structured("2025年三公经费表中公务用车运行维护费是多少？", [row]).value == 2243.0
+
+
+def test_another_year_said_beside_the_documents_year_is_the_year_asked():
+    this_year = _row("2026年", {"总计/一般公共预算": 103.23}, "财政拨款“三公”经费支出表")
+    last_year = _row("2025年", {"总计/一般公共预算": 97.23}, "财政拨款“三公”经费支出表")
+    said = _para("2026年财政拨款“三公”经费预算103.23万元，较2025年年初预算增加6.00万元。")
+    for hit in (this_year, last_year, said):
+        hit.chunk.year = 2026
+    assert structured("2026年部门预算中，2025年的三公经费是多少？", [said, this_year, last_year]).value == 97.23
+    # the document's year alone asks the document's own figure
+    assert structured("2026年三公经费总计是多少？", [said, this_year, last_year]).value == 103.23
+
+
+def test_words_pointing_at_the_part_asked_name_nothing_of_it():
+    row = _row("印刷费", {"支出总计": 42.91, "基本支出": 5.0, "项目支出": 37.91}, "一般公共预算支出表（按经济分类）")
+    assert structured("一般公共预算里印刷费，其中记在项目支出下的那部分是多少？", [row]).value == 37.91
+
+
+def test_a_column_of_another_year_said_beside_the_documents_year_is_the_one_asked():
+    row = _row("住房公积金", {"2025年预算数": 510.99, "2026年预算数/总计": 539.91}, "2026年一般公共预算支出情况表")
+    row.chunk.year = 2026
+    assert structured("2026年预算里，2025年住房公积金是多少？", [row]).value == 510.99
+    assert structured("2026年住房公积金是多少？", [row]).value == 539.91
+
+
+def test_a_rise_said_as_zhang_is_the_increase_the_documents_state():
+    said = _para("2022年本部门预算收入105946.48万元，较上年增加29536.53万元，主要原因是专项资金增加。")
+    assert structured("2022年部门预算收入比上年涨了多少？", [said]).value == 29536.53

@@ -12,15 +12,21 @@ def test_the_way_a_question_asks_is_kept():
     assert _asking("出国考察的钱比上一年砍掉了多少？") == "比上一年砍掉了多少"
 
 
-def test_the_part_of_spending_where_the_question_looks_is_kept_in_the_question_asked_again():
+def test_the_part_of_spending_the_question_names_is_kept_in_the_question_asked_again():
     subject = "一般公共预算的日常经费（基本支出）里，冬天供暖的钱一共安排了多少"
     past = "冬天供暖的钱一共安排了多少"
-    assert _part_where(subject, past, "取暖费") == "基本支出"
-    # no where, or a term that is itself a part's, keeps nothing
-    assert _part_where(past, past, "取暖费") == ""
-    assert _part_where(subject, past, "基本支出") == ""
-    # both parts said: the where names no one part
-    assert _part_where("基本支出和项目支出里，" + past, past, "取暖费") == ""
+    assert _part_where(subject, "取暖费") == "基本支出"
+    # said after the thing, as the part of it asked
+    assert _part_where("一般公共预算里印宣传品的钱，其中记在项目支出下的那部分是多少", "印刷费") == "项目支出"
+    # …or said in everyday words
+    assert _part_where("一般公共预算的项目经费里，零碎开支有多少", "其他商品和服务支出") == "项目支出"
+    # both said in everyday words: the whole
+    assert _part_where("一般公共预算里，印文件这类开销一共多少？日常经费和项目加起来。", "印刷费") == ""
+    # no part said, or a term that is itself a part's, keeps nothing
+    assert _part_where(past, "取暖费") == ""
+    assert _part_where(subject, "基本支出") == ""
+    # both parts said: the question names no one part
+    assert _part_where("基本支出和项目支出里，" + past, "取暖费") == ""
 
 
 def test_where_the_question_says_to_look_is_said_again_before_the_term():

@@ -363,6 +363,16 @@ def test_a_part_of_a_whole_is_read_within_the_whole(tmp_path):
     assert translate(asked.format("purchasing services"), store) == "深圳市气象局2026年政府采购服务是多少"
 
 
+def test_a_part_said_as_what_the_whole_is_is_the_part_asked():
+    from qa.english import _PART_OF
+
+    # "is project spending" (no for/on), and what it is rather than: the part, within its whole
+    m = _PART_OF.search("How much of its 2026 education spending is project spending rather than basic spending?")
+    assert (m.group("whole").strip(), m.group("part").strip()) == ("its 2026 education spending", "project spending")
+    m = _PART_OF.search("How much of its procurement budget is for construction works?")
+    assert m.group("part") == "construction works"
+
+
 def test_the_personnel_or_operating_part_of_a_row_named_in_english_is_its_column(tmp_path):
     from qa.english import translate
     from tests.conftest import store_of

@@ -33,6 +33,9 @@ def test_what_the_question_says_it_does_not_ask():
     assert not_asked("结转资金（不是上年结转的那部分）有多少？") == ["上年结转"]
     # set aside in everyday words (撇开, 抛开, 刨去), and pointed at as a big block (那一大块): the block is not asked
     assert not_asked("项目支出里，撇开国有资本经营预算那一大块，剩下的加起来多少？") == ["国有资本经营预算"]
+    # the things the one asked cannot be classed under (the remainder is asked); 任何 names none
+    assert not_asked("公用经费里，没法归到办公、邮电、差旅这些具体名目下的零星开支有多少？") == ["办公", "邮电", "差旅"]
+    assert not_asked("项目经费里，归不进任何具体名目的零碎开支有多少？") == []
     assert not_asked("刨去人员经费，公用经费里办公费有多少？") == ["人员经费"]
 
 

@@ -13,12 +13,14 @@ def test_the_row_the_items_are_put_under():
     assert under_row("2026年一般公共预算的民政管理事务下面，哪个项级科目最小", rows).group("x").endswith("民政管理事务")
     # before 里, only a clause that ends with a row's label (its 支出 left unsaid)
     assert under_row("基本支出的工资福利里，哪一项金额最大", rows).group("x").endswith("工资福利")
+    # …or with it
+    assert under_row("基本支出总表的商品和服务支出里，金额排第二的是哪一项", rows).group("x").endswith("商品和服务支出")
     assert under_row("一般公共预算里，哪一项金额最大", rows) is None  # where to look, no row
     # 下 alone, when what is ranked follows it
     assert under_row("基本支出明细表里，工资福利支出下哪一项最多", rows).group("x") == "工资福利支出"
     assert under_row("留到下年的钱哪一项最多", rows) is None
     # 下属 of units says whose money it is, not a row the items are under
-    assert under_row("局机关自己（不含下属单位）的商品和服务支出里哪一项最多", rows) is None
+    assert under_row("局机关自己（不含下属单位）的商品和服务支出里哪一项最多", rows).group("x").endswith("的商品和服务支出")
     assert under_row("2026年下属事业单位的经营收入，哪一项最多", rows) is None
     # a unit's own items, said as its things (下属X的各个项目中): the row is X, named by most of its words
     units = ["西安市医疗保障经办服务中心", "西安市城中村（棚户区）改造建设工程监管中心"]

@@ -117,6 +117,9 @@ def test_the_encoder_reads_the_thing_described_without_its_frames():
     assert for_encoder("维持机关日常运转的财政拨款经费") == "维持机关日常运转的财政拨款经费"  # 经费 is the thing itself
     assert for_encoder("一般公共预算里发给退休人员") == "发给退休人员"  # the fund where it is read
     assert for_encoder("上") == "上"  # nothing else left: the phrase as it was
+    # the remainder, described by what it cannot be classed under, is 其他 in the documents' words
+    assert for_encoder("没法归到办公、邮电、差旅具体名目下的零星商品服务开支") == "其他商品服务开支"
+    assert for_encoder("归不进任何具体名目的零碎商品和服务开支") == "其他商品和服务开支"
 
 
 def test_the_encoder_reads_the_thing_without_where_it_is_read_and_what_it_leaves_out():
