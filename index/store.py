@@ -81,8 +81,10 @@ class Store:
         self.root = Path(root)
         self.chroma_url = chroma_url or None
         self._collection = None
-        self._bm25: BM25Index | None = None
-        self._chunks: dict[str, Chunk] | None = None
+        # (each with the manifest it reflects: a reader that outlives an ingest in another process, the web app
+        # beside `docqa ingest`, sees the documents committed since, and no longer the ones removed)
+        self._bm25: tuple[Manifest, BM25Index] | None = None
+        self._chunks: tuple[Manifest, dict[str, Chunk]] | None = None
         self._committed: tuple[tuple | None, Manifest] | None = None
 
     # -- layout ------------------------------------------------------------------------------------------
@@ -223,12 +225,13 @@ class Store:
 
     def chunks(self) -> dict[str, Chunk]:
         """Every committed chunk by id."""
-        if self._chunks is None:
+        manifest = self.committed()
+        if self._chunks is None or self._chunks[0] is not manifest:
             out: dict[str, Chunk] = {}
-            for key in self.committed().documents:
+            for key in manifest.documents:
                 out.update(self.doc_chunks(key))
-            self._chunks = out
-        return self._chunks
+            self._chunks = (manifest, out)
+        return self._chunks[1]
 
     def stamp(self) -> str:
         """What the committed documents are: an index built from them is current while this is unchanged."""
@@ -269,17 +272,20 @@ class Store:
             add_vocab_table(self.bm25_dir)  # an index saved before its vocabulary had a SQLite copy
             return
         self._chunks = None
+        manifest = self.committed()
         index = self._build_bm25()
         index.save(self.bm25_dir)
         _write_atomic(self.bm25_dir / "stamp.json", self.stamp())
-        self._bm25 = index
+        self._bm25 = (manifest, index)
 
     def bm25(self) -> BM25Index:
-        if self._bm25 is None:
+        manifest = self.committed()
+        if self._bm25 is None or self._bm25[0] is not manifest:
             stamp = self.bm25_dir / "stamp.json"
             if stamp.exists() and stamp.read_text(encoding="utf-8") == self.stamp():
-                self._bm25 = BM25Index.load(self.bm25_dir)
+                self._bm25 = (manifest, BM25Index.load(self.bm25_dir))
             else:
-                # An ingest was killed after committing a document but before re-indexing: index in memory.
-                self._bm25 = self._build_bm25()
-        return self._bm25
+                # An ingest was killed after committing a document but before re-indexing, or is under way in
+                # another process: indexed in memory.
+                self._bm25 = (manifest, self._build_bm25())
+        return self._bm25[1]

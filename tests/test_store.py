@@ -115,3 +115,15 @@ def test_readers_share_one_reading_of_the_manifest_until_the_file_changes(tmp_pa
     ingest_paths(two_docs, tmp_path / "s")  # another writer, another Store object
     assert len(store.committed().documents) == 2
     assert store.manifest() is not store.manifest()  # writers get their own copy to change
+
+
+def test_a_reader_that_outlives_an_ingest_searches_the_documents_committed_since(tmp_path, two_docs, fake_encoder):
+    ingest_paths(two_docs[:1], tmp_path / "s")
+    store = Store(tmp_path / "s")  # a long-lived reader (the web app), its index and chunks read once
+    before = store.bm25()
+    assert {c.source for c in store.chunks().values()} == {str(two_docs[0])}
+    ingest_paths(two_docs, tmp_path / "s")  # another process commits a second document
+    assert {c.source for c in store.chunks().values()} == {str(p) for p in two_docs}
+    assert store.bm25() is not before and store.bm25() is store.bm25()  # read again once, then kept
+    water = [i for i, c in store.chunks().items() if c.source == str(two_docs[1])]
+    assert set(water) & {cid for cid, _ in store.bm25().search("水务局", 50, set(water))}
