@@ -204,11 +204,11 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         cand.part = not is_total and not l_whole and bool(row_name)
         part_column = bool(named) and ((prints_whole and not c_hit) or (
             column_group(column) in groups_whole and not _leaf_neutral(column) and not match(q, named[-1])[0]))
-        path = column.split("/")
+        heads = column.split("/")
         # (the group named whole, the part not: the group's 小计 is asked)
         part_column = part_column or any(
-            (tuple(path[:i]), tuple(path[i + 1:])) in subtotals and not _TOTAL_WORDS.fullmatch(norm(path[i]))
-            and match(q, path[i - 1])[2] and not match(q, path[i])[2] for i in range(1, len(path) - 1))
+            (tuple(heads[:i]), tuple(heads[i + 1:])) in subtotals and not _TOTAL_WORDS.fullmatch(norm(heads[i]))
+            and match(q, heads[i - 1])[2] and not match(q, heads[i])[2] for i in range(1, len(heads) - 1))
         cand.unnamed = (unnamed and not (q.codes and c.code in q.codes)) or part_column or (
             is_total and not named and not _says_every_listed(q, c.table or ""))
         cand.named_row, cand.whole_bonus = l_whole and not is_total, whole_bonus
