@@ -106,7 +106,8 @@ _BESIDE = re.compile(rf"[(（]([\u4e00-\u9fff]{{2,12}}?)(?:{OUT_AFTER})")
 # …or as a clause of its own, a list before 以外 (…里，养老、医疗保险和年金以外，其余的社保费)
 _CLAUSE_OUT = re.compile(rf"(?:^|[，,：:；;])([\u4e00-\u9fff、]{{2,24}}?)(?:{OUT_AFTER})(?=[，,的])")
 # …or as the things the one asked cannot be classed under (没法归到办公、邮电、差旅这些具体名目下的: the remainder)
-NOT_UNDER = re.compile(r"(?:归不[进到入]|(?:没法|无法|不能)归[到进入]?)([\u4e00-\u9fff、和与及]{2,30}?)"
+CLASSED_OUT = r"归不[进到入了]|(?:没法|无法|不能)归[到进入]?"  # (cannot be classed under)
+NOT_UNDER = re.compile(rf"(?:{CLASSED_OUT})([\u4e00-\u9fff、和与及]{{2,30}}?)"
                         r"(?:这些|那些|这几[项类个]|等)?(?:具体)?(?:的)?(?:名目|科目|项目|类别)?(?:下|里|中)?(?=的|[，,]|$)")
 _ANY = {"任何", "上述", "前面", "任何具体", "哪一项"}  # (归不进任何名目: no thing named)
 # Words pointing at a thing the question names or has named (那一块, 这一大类, 该科目, 那一行): no words of it.

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.asked_again import asked_again
 from qa.given_name import by_given_name
-from qa.question import NOT_UNDER, OUT_AFTER, OUT_BEFORE, POINTER, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
+from qa.question import CLASSED_OUT, NOT_UNDER, OUT_AFTER, OUT_BEFORE, POINTER, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
 from qa.models import Basis
 from qa.nearest_term import encoded as _encoded
 from qa.parts import without_summed_parts
@@ -187,7 +187,7 @@ def not_remainders(terms: list[str], subject: str) -> list[str]:
 
 
 # The remainder described, not named: 其余, 零星的, 归不进任何具体名目的
-_REMAINDER = re.compile(r"其他|其它|其余|零星|零碎|杂项|归不[进到入了]|(?:没法|无法|不能)归|不属于(?:任何|上述|前面)")
+_REMAINDER = re.compile(rf"其他|其它|其余|零星|零碎|杂项|{CLASSED_OUT}|不属于(?:任何|上述|前面)")
 
 
 # Which way in time a carried-over amount goes: from the years before (上年结转, 年初结余) or into the next (结转下年,
