@@ -12,7 +12,7 @@ from qa.candidate import MIN_COVER, _Candidate
 from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
-                       other_year_column, OTHER_COLUMN, PREVIOUS, says)
+                       other_year_column, OTHER_COLUMN, PREVIOUS, says, years_in)
 from qa.question import (ALL_FUNDS, ONE_FUND, POINTER, STATED_COUNT, asked_after_where, intent, not_asked,
                          without_all_funds, without_examples)
 from qa.reasons import definition_pattern, reason_candidates
@@ -142,8 +142,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # saying neither the title's own words (三公) nor the column's item (因公出国(境)费) asks another table's figure,
     # whatever fund column it names (政府性基金预算 of 总计/政府性基金预算).
     year_row = bool(_YEAR_LABEL.fullmatch(clean(label)))
-    if year_row and c.year and (other := q.years - {c.year}) and int(clean(label)[:4]) not in other and \
-            not OTHER_COLUMN.search(q.text):
+    if year_row and (other := q.beside_own(c.year)) and not years_in(label) & other and not OTHER_COLUMN.search(q.text):
         return []  # (the document's year names the document: another year said beside it is the row asked)
     title_own = grams(clean(_GENERIC.sub("", re.sub(r"表.*$", "", title)))) if year_row else set()
     # The row's own words do not name a column too (气象事业机构 says no 事业收入; 支出 of 卫生健康支出 names neither
@@ -180,7 +179,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         path = clean("".join(named))
         if q.previous and PREVIOUS.search(column):
             score += 3.0  # the year before, asked (上年 is an asking word to the bigrams, so said here)
-        elif c.year and {int(y) for y in re.findall(r"(20\d\d)", column)} & (q.years - {c.year}):
+        elif years_in(column) & q.beside_own(c.year):
             score += 3.0  # …or said by its year beside the document's (2026年预算里2025年的: the 2025年预算数 column)
         whole_bonus = (4.0 if is_total else -4.0) if whole_table else 0.0
         score += whole_bonus

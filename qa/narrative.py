@@ -120,7 +120,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         lo, hi = next(((s, e) for s, e in spans if s <= a.start < e), (0, len(text)))
         planned = planned if planned and planned[1] == lo else None
         prefix = text[lo:a.start]
-        if not change and hit.chunk.year and (other := q.years - {hit.chunk.year}) and \
+        if not change and (other := q.beside_own(hit.chunk.year)) and \
                 (stated := re.findall(r"(20\d\d)\s*年", COMPARED.sub("", prefix))) and int(stated[-1]) not in other:
             continue  # (the document's year names the document: another year said beside it is the one asked)
         if change and not re.search(r"[\u4e00-\u9fff]{2}", _CHANGE_WORDS.sub("", COMPARED.sub("", prefix))):

@@ -79,6 +79,11 @@ class Query:
     # …of them, those that are not the unit's name or the year (政府采购预算里: 政府, 府采, 采购, 购预, 预算)
     looked_in: set[str] = field(default_factory=set)
 
+    def beside_own(self, year: int | None) -> set[int]:
+        """The years the question asks beside the document's own `year`, which names the document (2026年部门预算里，
+        2025年的三公经费: 2025); none when the document has no year."""
+        return self.years - {year} if year else set()
+
     @classmethod
     def of(cls, question: str, hits: list[Hit]) -> "Query":
         # 本级/汇总 choose the document (qa/scope.py), not the row; 安排 asks as 是多少 does, and so does 准备 before
@@ -129,8 +134,13 @@ def other_year_column(column: str, year: int | None, q: Query) -> bool:
         return False
     if OTHER_COLUMN.search(column):
         return True
-    years = {int(y) for y in re.findall(r"(20\d\d)", column)}
+    years = years_in(column)
     return bool(year and years and year not in years and not years & q.years)
+
+
+def years_in(text: str) -> set[int]:
+    """The years a column path or a row's label prints (2025年预算数: 2025)."""
+    return {int(y) for y in re.findall(r"(20\d\d)", text)}
 
 
 def match(q: Query, name: str) -> tuple[int, int, bool]:
