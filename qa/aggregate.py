@@ -304,9 +304,14 @@ def _own_subjects(question: str, docs: dict[str, dict], sc: Scope, keys: list[st
     first = re.sub(r"(?:和|与|及|以及|、|跟|同)$", "", q[a + len(sc.named[first_key]):b].strip())
     second = re.split(r"[，,？?；;]|各|分别|哪", q[b + len(sc.named[second_key]):])[0]
     out = {key: _subject(part, docs, sc) for key, part in ((first_key, first), (second_key, second))}
-    if any(len(re.findall(r"[\u4e00-\u9fff]", v)) < 2 for v in out.values()) or out[first_key] == out[second_key]:
-        return None
+    if any(len(re.findall(r"[\u4e00-\u9fff]", v)) < 2 or _DOCUMENT_SAID.fullmatch(v) for v in out.values()) or \
+            out[first_key] == out[second_key]:
+        return None  # (…or each says only which of its documents is read: 2022年部门综合预算和…2026年部门预算里，X各…)
     return out
+
+
+# The document a unit's figure is read in, said after the unit (部门综合预算, 部门决算, 预算公开里): no item of its own.
+_DOCUMENT_SAID = re.compile(r"(?:20\d\d年度?)?(?:部门|单位)?(?:综合)?(?:预算|决算)(?:公开|报告|草案|文件|说明)?(?:里|中|上)?")
 
 
 # How a question says its two figures are the two it names: 两项, 这两类项目, 二者.

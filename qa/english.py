@@ -43,6 +43,8 @@ _PART_NAMED = (("人员经费", re.compile(r"\bpersonnel\s+(?:funding|funds|expe
 # 2010350"): where it is read, no word of the thing
 _FUNCTION_SAID = re.compile(r"\b(?:(?:spending|expenditure)\s+function|function(?:al)?\s+(?:class(?:ification)?|item|"
                          r"category|heading|subject))\b", re.I)
+_APPROPRIATION_FOR = re.compile(r"\b(?:fiscal|financial|budgetary|government)\s+(?:appropriations?|allocations?|"
+                                r"funding|funds?)\s+(?:for|on|to|towards?)\b", re.I)
 _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|taking|counting)\b[^,?]*,", re.I)
 
 
@@ -252,7 +254,10 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     rest = " ".join(w for w in rest.split() if re.sub(r"[^a-z]", "", w.lower()) not in place_words)
     rest = re.sub(r"\bby\s+(?:what|how\s+many)\s+(?:percentage|percent|per\s+cent)(?:\s+points?)?\b", " ", rest,
                   flags=re.I)  # (the measure of a change asked, no word of the thing)
-    rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _LOWER.sub(" ", rest)))
+    # (a pronoun names nothing of the thing: "and by how much is that below last year"; nor the appropriation the
+    # thing is paid from, said before it: "its fiscal appropriation for agency operating costs" asks the costs)
+    rest = _APPROPRIATION_FOR.sub(" ", rest)
+    rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _PRONOUN.sub(" ", _LOWER.sub(" ", rest))))
     rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b|\byear before\b", " ", rest,
                   flags=re.I)  # (a change's)
     term, general, where = (quoted[0] if quoted else None), False, ""

@@ -25,6 +25,10 @@ _LOWER = re.compile(r"(?:,?\s*and\s+)?(?:by\s+)?how much (?:lower|less|more|high
                     r"\b(?:below|above|over|on)\s+(?:(?:that\s+of|the|its|last|previous|prior)\s+)*(?:year|20\d\d)(?:'s)?"
                     r"(?:\s+initial)?(?:\s+budget)?|"
                     r"\bcompared\s+(?:with|to)(?:\s+(?:the|its|last))*(?:\s+(?:year|20\d\d))?(?:\s+initial)?(?:\s+budget)?|"
+                    # (the base said as the year before or the year's start: "fell from the previous year", "raised
+                    # compared with the start of 2025", the 年初预算 compared with; no words of the thing)
+                    r"\b(?:from|since)\s+(?:the\s+)?(?:previous|prior|preceding|last)\s+year(?!s)(?:'s)?|"
+                    r"\b(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|20\d\d)(?:'s)?|"
                     r"\binitial\b|,?\s*(?:and\s+)?why\b.*$|\b(?:" + _UP_VERB + "|" + _DOWN_VERB + r")\b|" + COMPARE, re.I)
 
 

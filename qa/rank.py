@@ -17,6 +17,7 @@ from qa.rank_asks import (as_many_as_said, asks_office_projects, asks_unit, colu
                            spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
+from qa.rank_end import closed_at
 from qa.rank_owner import (OFFICE, blocks, group_heads, rounding_slack, told_apart, unit_projects, units_item,
                            without_totals)
 from qa.rank_unit_years import unit_year_lines
@@ -111,9 +112,10 @@ def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, l
         # (after the year's total printed below the items, the rows that take it to the 总计, 结转下年 and the
         # like, are no items)
         end = next((i for i, r in enumerate(rows) if i >= 2 and _YEAR_TOTAL.match(norm(r.label or ""))), len(rows))
+        closed = closed_at(rows, _amount, _is_total)
         items = [r for i, r in enumerate(rows) if (a := _amount(r)) is not None and (
             not _is_total(r) or printed and _own_office_row(r) and round(a, 2) not in printed)
-            and not (i > end and _RECONCILING.search(norm(r.label or "")))]
+            and not (i > end and _RECONCILING.search(norm(r.label or ""))) and i < closed]
         for block_rows in blocks(rows):  # (each unit's block of a table by unit: its codes are its own)
             out += coded_groups(block_rows)
         codes = {r.code for r in rows if r.code}
@@ -316,7 +318,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             if units_counted(first or question) != len(named):
                 named = [r for r in named if id(r) not in office]
             # (…by an item each unit's block prints, when the question names one: 哪家的住房公积金最多)
-            by_item = units_item(subject, named, items, _amount)
+            # (the table's rows, not only its top items: the item may be printed under each unit's projects)
+            by_item = units_item(subject, named, [c for c in chunks if c.kind == "row" and c.source == head.source and
+                                                  c.table == head.table and c.block == head.block], _amount)
             items = by_item[1] if by_item else named
             if by_item:
                 ranked_by[id(head)] = by_item[0]

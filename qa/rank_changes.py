@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 _UP = r"涨|增|升|多|提高|上调"
 _DOWN = r"降|减|砍|压|少|缩|下调"
 # the change asked of the items: which rose / fell most (涨得最多, 增加最多, 砍得最狠, 降幅最大, 减少得最多)
-CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?(?:幅度|幅|速|金额)?"
-                         r"(?:最多|最大|最狠|最厉害|最猛|最快|最明显)")
+# (…or the place asked: 增加额排第二, 减少金额排在第三位)
+CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?(?:幅度|幅|速|金额|额)?"
+                         r"(?:最多|最大|最狠|最厉害|最猛|最快|最明显|(?:排|排在|排名|位列|居)第(?P<place>[二三四五2-5]))")
 # …by how fast, not how much (增长得最快, 降幅最大, 增速最高): each item's change over its level the year before
 _BY_RATE = re.compile(r"幅|速|最快")
 # the rate asked of the item named (增长了百分之几, 增幅多大)
@@ -34,7 +35,12 @@ _AMOUNT = re.compile(r"([\d,]+(?:\.\d+)?)\s*(万元|元)")
 # its change, said after its amount: 较上年减少63.80万元, 比2025年年初预算增加3万元, 与上年持平, 较上年无变化
 _CHANGE = re.compile(r"(?:比|较|与|同)[^，,。；;]{0,16}?(?P<way>增加|减少|增长|下降|上升|降低|持平|无变化|无增减|不变)"
                      r"\s*(?P<value>[\d,]+(?:\.\d+)?)?\s*(?P<unit>万元|元)?")
+# …or none, the year before having had nothing (较上年不可比，上年基数为零; 上年未安排): the item is new, its rise is its
+# amount (and it has no rate)
+_FROM_NOTHING = re.compile(r"上年(?:预算)?(?:基数|数)?(?:为零|为0|为空|无|未安排)")
 MIN_ITEMS = 3
+# a paragraph that leads a list (…支出5,093.76万元，其中：)
+_LEADS = re.compile(r"(?:其中|如下|包括|具体为|具体是|分别为|主要有)\s*[:：]\s*$")
 
 
 def by_rate(question: str, asked: re.Match) -> tuple[bool, bool]:
@@ -43,6 +49,12 @@ def by_rate(question: str, asked: re.Match) -> tuple[bool, bool]:
     ranked = _BY_RATE.search(asked.group(0)) is not None
     q = halfwidth(question)
     return ranked, ranked or _RATE_ASKED.search(q[:asked.start()] + q[asked.end():]) is not None
+
+
+def place(asked: re.Match) -> int:
+    """The place asked of the items ranked by their change: 1 for the most, 2 for 排第二…"""
+    said = asked.group("place")
+    return 1 if not said else int(said) if said.isdigit() else "一二三四五".index(said) + 1
 
 
 def change_words(up: bool, ranked: bool) -> tuple[str, str]:
@@ -62,10 +74,17 @@ def asks_change_rank(question: str) -> bool:
     return "哪" in q and CHANGE_RANK.search(q) is not None
 
 
+# …or, unnumbered, its name and the classification's code in brackets, then its amount (工资福利支出（301）14362.32万元,
+# 机关资本性支出（一）（503）…): the code marks the item as an ordinal does
+_CODED_ITEM = re.compile(r"^\s*[\u4e00-\u9fff][^，,。；;:：]{0,30}?[（(]\d{3,7}\s*[)）]\s*[\d,]+(?:\.\d+)?\s*(?:万元|元)")
+
+
 def _style(text: str) -> str:
-    """The ordinal's style (1. / （1） / （一）): items of one list share it."""
+    """The ordinal's style (1. / （1） / （一）), or CODE for an unnumbered coded item: items of one list share it."""
     m = _ORDINAL.match(text)
-    return re.sub(r"\d+|[一二三四五六七八九十]+|[①-⑳]", "N", m.group(0).strip()) if m else ""
+    if m is None:
+        return "CODE" if _CODED_ITEM.match(halfwidth(text)) else ""
+    return re.sub(r"\d+|[一二三四五六七八九十]+|[①-⑳]", "N", m.group(0).strip())
 
 
 def _item(text: str) -> tuple[str, float, float] | None:
@@ -74,10 +93,14 @@ def _item(text: str) -> tuple[str, float, float] | None:
     t = halfwidth(text)
     amount = _AMOUNT.search(t)
     change = _CHANGE.search(t, amount.end()) if amount else None
+    if amount is not None and change is None and _FROM_NOTHING.search(t, amount.end()):
+        change = _FROM_NOTHING.search(t, amount.end())  # (new this year: its whole amount is its rise)
     if amount is None or change is None:
         return None
     name = re.sub(r"[（(]\d{4,}[)）]|\s", "", _ORDINAL.sub("", t[:amount.start()]))
     level = float(amount.group(1).replace(",", "")) * UNIT_TO_WANYUAN[amount.group(2)]
+    if change.re is _FROM_NOTHING:
+        return name, level, level
     if change.group("way") in ("持平", "无变化", "无增减", "不变"):
         return name, 0.0, level
     if change.group("value") is None:
@@ -100,6 +123,8 @@ def _lists(chunks: list) -> list[tuple[object, list[tuple[object, str, float]]]]
         if s and (run or lead is not None):
             item = _item(c.text)
             if item is None:
+                if run and _LEADS.search(halfwidth(c.text)):
+                    out.append((lead, run))  # (a numbered lead of the next list, 1.按照经济分类…其中：, ends this one)
                 run, lead, style = [], c, ""  # (an item stating no change: the list is not one of changes)
                 continue
             run.append((c, *item))
@@ -155,11 +180,16 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
         return None  # (an item new this year has no rate: none to rank or state)
     key = (lambda it: rates[id(it)]) if ranked else (lambda it: it[2])
     ordered = sorted(items, key=lambda it: -key(it) if up else key(it))
-    top = ordered[0]
-    if (top[2] <= 0 if up else top[2] >= 0) or len(ordered) > 1 and key(ordered[1]) == key(top):
-        return None  # nothing rose (fell), or a tie: no item to name
+    n = place(asked)
+    if n > len(ordered):
+        return None
+    top = ordered[n - 1]
+    if (top[2] <= 0 if up else top[2] >= 0) or any(key(other) == key(top) for other in ordered[max(n - 2, 0):n + 1]
+                                                   if other is not top):
+        return None  # not so many rose (fell), or a tie: no item to name
     chunk, name, change, level = top
     way, most = change_words(up, ranked)
+    most = most if n == 1 else f"{way}排第{n}"
     value, unit, said = round(abs(change), 4), "万元", f"{way}{abs(change):,.2f}万元"
     if rate_answered:
         # (its rate: the change over the year before's level, the level less the change)

@@ -41,12 +41,12 @@ def coded_groups(rows: list) -> list[tuple[str, str, object, list]]:
 
 
 def asked_classification(question: str) -> str | None:
-    """按功能分类 / 功能支出 or 按经济分类: the classification whose items a question ranks. Of the two economic
+    """按功能分类 / 功能支出 (or 项级科目) or 按经济分类: the classification whose items a question ranks. Of the two economic
     classifications, 政府预算经济分类 (codes 5xx: 机关工资福利支出 501…) and 部门预算经济分类 (3xx), the one the
     question names; 经济 alone, either."""
     q = halfwidth(question)
-    if "功能" in q:
-        return "功能"
+    if "功能" in q or "项级" in q:
+        return "功能"  # (项 is a level of the functional classification only: the economic one has 类 and 款)
     if not re.search(r"经济(?:分类|科目|性质)", q):
         return None
     return "经济5" if re.search(r"政府(?:预算)?(?:支出)?经济", q) else "经济3" if re.search(r"部门(?:预算)?(?:支出)?经济", q) \

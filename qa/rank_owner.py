@@ -87,7 +87,9 @@ def units_item(subject: str, units: list, rows: list, amount) -> tuple[str, list
     said = norm(subject)
     whose = {id(u) for u in units}
     found: dict[str, dict[int, list]] = {}
-    for block in blocks(rows):
+    starts = _unit_lines(rows)
+    # (each unit's block, from its coded row to the next unit's, whether or not its rows print codes)
+    for block in (rows[a:b] for a, b in zip(starts, starts[1:] + [len(rows)])):
         if not block or id(block[0]) not in whose:
             continue
         head = block[0]

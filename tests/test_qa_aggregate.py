@@ -210,6 +210,9 @@ def test_two_units_each_said_with_their_own_item_are_each_read_by_their_own_word
     # one item said once for both is shared
     shared = "2026年深圳科创局和重庆科技局的三公经费各多少？"
     assert _own_subjects(shared, docs, scope(shared, docs), sorted(docs)) is None
+    # each said with the document it is read in, the item after both: shared too
+    documents = "深圳科创局2026年部门综合预算和重庆科技局2026年部门预算里，住房保障支出各是多少？"
+    assert _own_subjects(documents, docs, scope(documents, docs), sorted(docs)) is None
 
 
 def test_later_sentences_compare_the_figures_the_first_names_in_their_own_words(look_alike_city):

@@ -260,9 +260,25 @@ def test_a_change_asked_in_english_is_read_as_a_change_in_its_direction(look_ali
         # up or down after a form of be, with the year compared with: the later year is the one asked
         "How much does the Shenzhen Meteorological Bureau budget in 2026 for upkeep of official vehicles, and by how "
         "much was that up on 2025?": upkeep + "是多少，比上年增加多少",
+        # the base said as the year before or the year's start, and the appropriation the thing is paid from: none
+        # of them words of the thing
+        "By how much did the Shenzhen Meteorological Bureau's 2026 budget for upkeep of official vehicles fall from "
+        "the previous year?": upkeep + "比上年减少多少",
+        "By what percentage did the Shenzhen Meteorological Bureau raise its 2026 fiscal appropriation for upkeep of "
+        "official vehicles compared with the start of 2025?": upkeep + "比上年增长百分之几",
     }
     for question, chinese in asked.items():
         assert translate(question, look_alike_city) == chinese, question
+    # (the words of the base and of the appropriation are taken out before the thing is read)
+    from qa.english import _APPROPRIATION_FOR
+    from qa.english_asks import _LOWER
+
+    def left(text: str) -> str:
+        return " ".join(_APPROPRIATION_FOR.sub(" ", _LOWER.sub(" ", text)).split())
+    assert left("film budget fell from the previous year") == "film budget"
+    assert left("raise its fiscal appropriation for running costs compared with the start of 2025") == \
+        "its running costs"
+    assert left("money carried over from previous years") == "money carried over from previous years"
 
 
 def test_two_counts_asked_in_one_english_question_are_not_half_answered(look_alike_city):

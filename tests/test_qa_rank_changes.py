@@ -61,3 +61,35 @@ def test_the_item_that_grew_fastest_is_ranked_by_its_rate_and_the_rate_asked_is_
     # ranked by the amount, its rate asked after: the item that rose most, and its rate
     rate = ask("深圳市统计局2026年项目支出里哪一项增加最多？增长了百分之几？", city.store.root, retriever=city)
     assert rate.answered and rate.row == "普查实施" and (rate.value, rate.unit) == (5.26, "%"), rate.answer
+
+
+# The economic classes listed without ordinals, each with its code; the functional 项 numbered, one new this year, and
+# the next list's numbered lead right after them.
+UNNUMBERED = ("2026年本部门一般公共预算支出按功能分类，其中：\n\n"
+              "1.行政运行（2130201）2,213.03万元，较上年增加450.33万元，原因是新增人员。\n\n"
+              "2.事业运行（2130204）1,336.92万元，较上年减少64.17万元，原因是减人。\n\n"
+              "3.其他农业农村支出（2130199）600.00万元，较上年不可比，上年基数为零。\n\n"
+              "4.住房公积金（2210201）120.00万元，较上年增加20.00万元，原因是缴费基数调整。\n\n"
+              "1.按照部门预算支出经济分类，本部门一般公共预算支出4,269.95万元，其中：\n\n"
+              "工资福利支出（301）2,500.00万元，较上年增加300.00万元，原因是调资。\n\n"
+              "商品和服务支出（302）1,200.00万元，较上年减少900.00万元，原因是压减。\n\n"
+              "资本性支出（310）569.95万元，较上年减少50.00万元，原因是少购设备。")
+
+
+def test_unnumbered_coded_items_and_a_list_ended_by_the_next_lead_are_ranked(tmp_path):
+    assert _item("商品和服务支出（302）1,200.00万元，较上年减少900.00万元。") == ("商品和服务支出(302)", -900.0, 1200.0)
+    # (new this year: its whole amount is its rise)
+    assert _item("3.其他农业农村支出（2130199）600.00万元，较上年不可比，上年基数为零。") == ("其他农业农村支出", 600.0, 600.0)
+    city = city_of(tmp_path, [("农业局", UNNUMBERED), ("文化局", "文物保护项目700.00万元。")])
+    econ = ask("深圳市农业局2026年一般公共预算按部门经济分类的类级科目，哪一类比上年减少得最多？", city.store.root,
+               retriever=city)
+    assert econ.answered and econ.value == 900.0 and econ.row == "商品和服务支出(302)", econ.answer
+    # 项 is a functional level: the numbered list, kept whole though the next list's lead follows it
+    rose = ask("深圳市农业局2026年一般公共预算的项级科目里，哪一项比上年增加最多？", city.store.root, retriever=city)
+    assert rose.answered and rose.value == 600.0 and rose.row == "其他农业农村支出", rose.answer
+    second = ask("深圳市农业局2026年一般公共预算的项级科目里，比上年增加额排第二的是哪一项？", city.store.root,
+                 retriever=city)
+    assert second.answered and second.value == 450.33 and second.row == "行政运行", second.answer
+    fifth = ask("深圳市农业局2026年一般公共预算的项级科目里，比上年增加额排第五的是哪一项？", city.store.root,
+                retriever=city)
+    assert not fifth.answered, fifth.answer  # four items only

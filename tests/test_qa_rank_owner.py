@@ -87,3 +87,13 @@ def test_units_are_ranked_by_the_item_of_their_blocks_the_question_names():
     # each unit stands for its own 住房公积金 row: its name, the row's amount
     assert label == "住房公积金" and [(c.label, amount(c)) for c in items] == [("西安市示例中心", 19.8), ("西安市示例支队", 40.39)]
     assert units_item("哪个下属单位的钱最多", units, rows, amount) is None  # no item named: the units' own amounts
+
+
+def test_units_are_ranked_by_an_uncoded_project_each_ones_block_prints():
+    # a 专项业务经费支出表: each coded unit over its projects, which print no codes (食堂包厨 under each unit)
+    rows = [_row("西安市示例局", "合计=300.00", "153001"), _row("食堂包厨", "合计=14.66"), _row("办案经费", "合计=285.34"),
+            _row("西安市示例支队", "合计=351.37", "153002"), _row("食堂包厨", "合计=25.67"), _row("执勤经费", "合计=325.70"),
+            _row("西安市示例中心", "合计=15.27", "153006"), _row("食堂包厨", "合计=0.31"), _row("培训经费", "合计=14.96")]
+    amount = lambda c: float(c.text.rsplit("=", 1)[1])  # noqa: E731
+    label, items = units_item("各单位的食堂包厨哪家最多", [rows[0], rows[3], rows[6]], rows, amount)
+    assert label == "食堂包厨" and max(items, key=amount).label == "西安市示例支队" and len(items) == 3
