@@ -164,7 +164,10 @@ def _own_label(phrase: str, terms: list[str], own: list[str]) -> str | None:
     from qa.gloss import best, stems
 
     read = [m for m in best(stems(phrase), terms + own) if not m.chance]
-    if not read or read[0].text not in own or read[0].word_share < 1.0 or read[0].query_share < 1.0:
+    # (said whole both ways: by the shares, or word for word — every word of the phrase explained, every word of the
+    # label said — where the shares weigh a word's senses unevenly: 公共法律服务 for "public legal services")
+    if not read or read[0].text not in own or (read[0].word_share < 1.0 or read[0].query_share < 1.0) and not (
+            set(read[0].explained) >= stems(phrase) and not _unsaid(read[0]) and len(read[0].said) >= 2):
         return None
     return read[0].text if len(read) == 1 or read[0].score - read[1].score >= MIN_GLOSS_LEAD else None
 

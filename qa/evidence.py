@@ -11,7 +11,7 @@ from index.numbers import halfwidth
 from qa.candidate import MIN_COVER, _Candidate
 from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
-from qa.phrase import (Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
+from qa.phrase import (CHANGE_COLUMN, Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
                        other_year_column, OTHER_COLUMN, PREVIOUS, says, years_in)
 from qa.question import (ALL_FUNDS, ONE_FUND, POINTER, STATED_COUNT, asked_after_where, intent, not_asked,
                          without_all_funds, without_examples)
@@ -150,8 +150,10 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     row_grams = grams(clean(row_name))
     for i, fact in enumerate(c.facts):
         column = fact["column"] or ""
-        if other_year_column(column, c.year, q):
+        if other_year_column(column, c.year, q) or q.change and not CHANGE_COLUMN.search(column):
             continue
+        if q.change and ("+" if fact["value"] >= 0 else "-") not in q.ways:
+            continue  # (a rise is no answer to 少了多少)
         if fact["unit"] == "元" and 0 < abs(fact["raw"]) < 100:
             continue  # (5.00 of a 元 table is no budget's amount: a count of a form read as a cell, 技术交易信用贷（笔）)
         if year_row and not q.grams & title_own and not any(
@@ -196,9 +198,13 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         # (a line of a unit's block is that unit's: said, as the reader must know whose figure it is)
         block = c.budget_unit or ""
         whose = f"{block}的" if block and block not in (c.label or "") and block != c.entity else ""
+        # (a change: the two years it is between, as the row prints them)
         text = (f"{entity}{year}{c.table}中{whose}{named_as}"
-                f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") + "。")
-        cand = _Candidate(score, fact["value"], "万元", text, hit, c.table, c.label, column, cover)
+                f"为{fact['value']:,.2f}万元" + (f"（表中为{raw}）" if fact["unit"] != "万元" else "") +
+                (_levels_beside(column, c.facts) if q.change else "") + "。")
+        # (a change asked by its way, 减少了多少, is answered by its size)
+        cand = _Candidate(score, abs(fact["value"]) if q.change else fact["value"], "万元", text, hit, c.table, c.label,
+                          column, cover)
         cand.total_of = path if is_total and len(path) >= 4 and path in q.text else ""
         cand.part = not is_total and not l_whole and bool(row_name)
         part_column = bool(named) and ((prints_whole and not c_hit) or (
@@ -363,7 +369,9 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
     cands: list[_Candidate] = []
     qualifiers = frozenset(_qualifiers(q, hits))
     for rank, h in enumerate(hits):
-        if h.chunk.kind == "row" and kind != "change":
+        if h.chunk.kind == "row" and (kind != "change" or any(CHANGE_COLUMN.search(f["column"] or "")
+                                                               for f in h.chunk.facts or [])):
+            # (a change asked is read from a row only in its 增减变化 column: its levels are no change)
             cands += _row_candidates(q, h, rank, qualifiers)
         elif h.chunk.kind == "paragraph":
             cands += _paragraph_candidates(q, h, rank, change=kind == "change")
@@ -389,6 +397,15 @@ def _candidates(q: Query, question: str, hits: list[Hit], kind: str) -> list[_Ca
             if c.part:
                 c.score -= 4.0
     return cands
+
+
+def _levels_beside(column: str, facts: list[dict]) -> str:
+    """The levels a change column's row prints for the same item (增减变化情况/会议费 beside 2018年/会议费 and
+    2019年/会议费), said after the change; empty when it prints none."""
+    tail = column.split("/", 1)[1] if "/" in column else ""
+    said = [f"{head}{f['value']:,.2f}万元" for f in facts if tail and (f["column"] or "").endswith("/" + tail)
+            and not CHANGE_COLUMN.search(head := (f["column"] or "").split("/", 1)[0])]
+    return f"（{'，'.join(said)}）" if said else ""
 
 
 def structured(question: str, hits: list[Hit], terms=(), keep=None) -> _Candidate | None:

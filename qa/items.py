@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
 from qa.cells import name_cells, text_cells
-from qa.phrase import ACTUAL, CARRIED_PART, PLAN_ASKED, PLANNED, overlap
+from qa.phrase import ACTUAL, CARRIED_PART, PLAN_ASKED, PLANNED, clean, grams, joined_with_others, last_name, overlap
 from qa.question import POINTING, not_asked, where_and_asked
 from qa.vocab import TITLE
 
@@ -348,13 +348,22 @@ def better_item(question: str, sc: Scope, retriever: Retriever, cand,
     read does not, unless it is a part that sentence lists (其中/包括): a clause whose subject the sentence leaves
     unsaid (…预算为2.40万元，支出决算为2.15万元) reads worse as an item than it is. `found`: scored_items."""
     best = described_item(question, sc, retriever, found)
-    if best is None or abs(best.value - cand.value) <= 0.005:
+    if best is None or abs(best.value - cand.value) <= 0.005 or _of_more(question, best):
         return None
     read = [f.share for f in found if f.chunk.id == cand.hit.chunk.id and abs(f.value - cand.value) <= 0.005]
     if not read or best.share < max(read) + MARGIN:
         return None
     listed = best.sentence.strip() == cand.text.strip() and LIST_HEAD.search(cand.text)
     return best if listed or any(w not in cand.text for w in best.said) else None
+
+
+def _of_more(question: str, item: DescribedItem) -> bool:
+    """The item's amount is named as the thing asked joined with others (“三公”经费及会议费、培训费…共263.72万元, asked
+    for the 三公经费): of them together (qa.phrase.joined_with_others)."""
+    from rules.claims import amounts_in
+
+    at = next((a.start for a in amounts_in(item.sentence) if abs(a.value - item.value) <= 0.005), None)
+    return at is not None and joined_with_others(grams(clean(question)), last_name(item.sentence[:at]))
 
 
 def better_than_cell(question: str, sc: Scope, retriever: Retriever, cell: str, value: float,
@@ -386,7 +395,7 @@ def verbatim_item(phrase: str, found: list[DescribedItem], beats: str = "",
     of other amounts say as long a run. (The run is of what is asked, once where to look is said: `terms` as
     qa.question.where_and_asked reads them; “三公”经费里 names where the item is, not which.)"""
     phrase = re.sub(r"\s+", "", where_and_asked(phrase, terms)[1])
-    runs = [(overlap(phrase, re.sub(r"\s+", "", f.sentence)), f) for f in found]
+    runs = [(overlap(phrase, re.sub(r"\s+", "", f.sentence)), f) for f in found if not _of_more(phrase, f)]
     top = max((n for n, _ in runs), default=0)
     best = [f for n, f in runs if n == top]
     if top < MIN_RUN or top <= overlap(phrase, beats) or len({round(f.value, 2) for f in best}) > 1:

@@ -13,7 +13,7 @@ from index.sections import last_heading
 from qa.candidate import MIN_COVER, _Candidate
 from qa.cells import text_cells
 from qa.phrase import (ACTUAL, CARRIED_PART, COMPARED, PLAN_ASKED, PLANNED, SENTENCE, Query, clean, grams, is_unit,
-                       match, norm, rate_kind, strip_entity)
+                       joined_with_others, last_name, match, norm, rate_kind, strip_entity)
 from qa.question import MEASURE, STATED_COUNT, asked_direction
 from qa.unit_row import named_whole, unit_names
 
@@ -134,6 +134,8 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
             named = a.subject if not change else _PURPOSE_CLAUSE.sub("", prefix)[-40:]
         # "6.政府公报编辑管理200.18万元，主要用于《…公报》编辑、印刷…": what the item is for, said after its
         # amount, describes it as much as its name does.
+        if not change and joined_with_others(q.grams, strip_entity(last_name(prefix), hit)):
+            continue  # (“三公”经费及会议费、培训费…共263.72万元: the three together, not the one asked)
         purpose = _PURPOSE.match(text, a.end, hi)
         what_for = text[purpose.end():hi] if purpose and not change else ""
         # a sentence opening with 其中 lists parts of the one before: that one's subject frames them (其中：基本支出… of

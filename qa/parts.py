@@ -12,6 +12,8 @@ _FIRST, _SECOND = r"([\u4e00-\u9fff]{2,})", r"([\u4e00-\u9fff]{2,}?)[)）]?"
 _ADDED_UP = r"(?:合起来|加起来|加在一起|合在一起|算在一起|合计|一共|总共|共计)"
 _JOINED = r"(?:和|与|及|、|加上|加(?![起在]))"
 _SUMMED = re.compile(_FIRST + _JOINED + _SECOND + _ADDED_UP)
+# (…or two columns said alone in brackets after the thing, 办公设备购置（基本加项目）: the parts the figure adds up)
+_BRACKETED = re.compile(r"(?<=[（(，,])" + _FIRST + _JOINED + r"([\u4e00-\u9fff]{2,}?)(?=[)）])")
 # (…or said one after the other with nothing between, 交水费电费一共: read when no joined pair is, each a term)
 _JUXTAPOSED = re.compile(_FIRST + _SECOND + _ADDED_UP)
 # (…or three and more in a list before it, “三公”经费、会议费、培训费加在一起: each a term; the list runs back to the
@@ -43,7 +45,7 @@ def _first_column(m: re.Match, columns: set[str]) -> str | None:
 def without_summed_parts(text: str, columns: set[str]) -> str:
     """The text without the words that add up two of the store's columns (its brackets and comma too): the thing
     they are cells of is said elsewhere in the question. The text as it was when nothing else is left."""
-    for m in _SUMMED.finditer(text):
+    for m in [*_SUMMED.finditer(text), *_BRACKETED.finditer(text)]:
         first = _first_column(m, columns)
         if first is None and _FUNDING.search(m.group(1)) and _FUNDING.search(m.group(2)) and \
                 len(m.group(1)) <= _SHORT_PART:
@@ -53,7 +55,11 @@ def without_summed_parts(text: str, columns: set[str]) -> str:
         start = m.end(1) - len(first)
         # (and the bracket the parts were said in, when it closed with them: （基本支出加项目支出）一共)
         bracketed = text[m.end(2):m.end(2) + 1] in (")", "）")
-        rest = text[:start].rstrip("（(" if bracketed else "") + text[m.end():]
+        # (a bracket closing right after the parts, opened right before them, goes with them: （基本加项目）; one
+        # opened earlier keeps what else it says: （30299，基本加项目）)
+        opened = text[:start].endswith(("（", "("))
+        rest = text[:start].rstrip(("（(" if opened else "，,") if bracketed else "") + \
+            text[m.end() + (bracketed and opened and m.end() == m.end(2)):]
         rest = re.sub(r"[（(]\s*[）)]|[，,]\s*(?=[，,？?。]|$)", "", rest)
         return rest if re.search(r"[\u4e00-\u9fff]{2,}", _ASKS.sub("", rest)) else text
     return text
@@ -61,7 +67,7 @@ def without_summed_parts(text: str, columns: set[str]) -> str:
 
 def summed_columns(text: str, columns: set[str]) -> tuple[str, str] | None:
     """The two of the store's columns the text adds up (基本支出和项目支出合起来 → 基本支出, 项目支出), or None."""
-    for m in _SUMMED.finditer(text):
+    for m in [*_SUMMED.finditer(text), *_BRACKETED.finditer(text)]:
         first = _first_column(m, columns)
         if first is not None and _column(m.group(2), columns) is not None:
             return _column(first, columns), _column(m.group(2), columns)

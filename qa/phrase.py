@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.entity import ORG_SUFFIX, in_order, split_name
 from index.numbers import halfwidth
-from qa.question import CODE, POINTER, UNDIRECTED_CHANGE, where_and_asked
+from qa.question import CODE, POINTER, UNDIRECTED_CHANGE, asked_direction, intent, where_and_asked
 from qa.unit_row import OWN_OFFICE
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ class Query:
     where: set[str] = field(default_factory=set)
     # …of them, those that are not the unit's name or the year (政府采购预算里: 政府, 府采, 采购, 购预, 预算)
     looked_in: set[str] = field(default_factory=set)
+    change: bool = False  # it asks a change (比2018年多安排了多少): a table's 增减变化 column holds it
+    ways: str = "+-"  # the signs of a change that answer it (少了多少: "-" only)
 
     def beside_own(self, year: int | None) -> set[int]:
         """The years the question asks beside the document's own `year`, which names the document (2026年部门预算里，
@@ -104,7 +106,8 @@ class Query:
         clause = re.split(r"[，,。；;]", before.rstrip("，,：: "))[-1]
         looked_in = grams(clean(re.sub(r"\d+", "", strip_names(norm(clause), hits)))) - asked
         return cls(text, grams(text), codes, said, bool(PREVIOUS.search(q)), basis_asked(q),
-                   bool(OWN_OFFICE.search(question)), where, looked_in & where)
+                   bool(OWN_OFFICE.search(question)), where, looked_in & where, intent(question) == "change",
+                   "".join(s for s in "+-" if asked_direction(whole, s)))
 
 
 # The basis of a figure: budgeted (预算) or spent (决算); a question asking one is not answered from the other.
@@ -122,6 +125,8 @@ def basis_asked(question: str) -> str | None:
 # Columns of another year than the document's: the year before, the change, a year printed in the header.
 PREVIOUS = re.compile(r"上一?年|去年|前一?年")
 OTHER_COLUMN = re.compile(r"上一?年|去年|前一?年|增减|变化|变动|比上年|同比|增长|减少|增加")
+# …of which a change column (增减变化情况/会议费): what a question asking a change asks
+CHANGE_COLUMN = re.compile(r"增减|变化|变动")
 
 
 def other_year_column(column: str, year: int | None, q: Query) -> bool:
@@ -130,8 +135,8 @@ def other_year_column(column: str, year: int | None, q: Query) -> bool:
     bare = FUND.sub("", column)  # 一般公共预算 names a fund, not the basis
     if q.basis and _BASES[q.basis].search(bare) and not _BASES[_OTHER_BASIS[q.basis]].search(bare):
         return True  # a budget column for a question about the final accounts, or the other way round
-    if q.previous:
-        return False
+    if q.previous or q.change and CHANGE_COLUMN.search(column):
+        return False  # (…or the change the question asks, its 增减变化 column)
     if OTHER_COLUMN.search(column):
         return True
     years = years_in(column)
@@ -298,3 +303,26 @@ def figure_at(text: str, value: float, in_yuan: bool = False) -> re.Match | None
         if abs(f - value) < 0.005 or in_yuan and abs(f / 10000 - value) < 0.005:
             return m
     return None
+
+
+# (the joining words, not the same characters inside a word: 涉及, 普及, 总和, 参与)
+_JOINS = re.compile(r"以及|(?<![涉普危企波顾提来不以])及|(?<![总共饱缓温调])和(?![平谐])|(?<![参给赋])与|、")
+_MONEY_NAME = re.compile(r"(?:费|经费|支出|资金|补助|补贴)$")
+
+
+def joined_with_others(asked: set[str], name: str) -> bool:
+    """An amount's name joins what the question asks (`asked`: its two-character runs) with other things it does not
+    say (“三公”经费及会议费、培训费预算支出共…, asked for the 三公经费): the figure is of them together. A thing the
+    question does not say shares no two characters in a row with it and is named as money (…费, …支出)."""
+    pieces = [clean(p) for p in _JOINS.split(name)]
+    if len(pieces) < 2:
+        return False
+    said = [bool(grams(p) & asked) for p in pieces]
+    return any(said) and any(not s and len(p) >= 2 and _MONEY_NAME.search(p) for p, s in zip(pieces, said))
+
+
+def last_name(prefix: str) -> str:
+    """What names an amount, from the text before it: its last clause, after any amount that clause states before (会议费
+    10万元、培训费… names 培训费 only)."""
+    clause = re.split(r"[，,；;：:。]", prefix)[-1]
+    return re.split(r"[\d.]+\s*(?:万元|亿元|元)", clause)[-1].lstrip("、及和与 ")

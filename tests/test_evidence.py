@@ -98,6 +98,20 @@ def test_columns_of_another_year_basis_or_part_are_not_the_figure_asked():
     assert structured("万里街道办事处2026年公务接待费预算多少？", [only]).value == 0.5
 
 
+def test_a_change_asked_is_read_from_the_change_column_in_its_direction_never_from_a_level():
+    row = _row("合计", {"2018年/会议费": 4.32, "2019年/会议费": 19.06, "增减变化情况/会议费": 14.74,
+                        "增减变化情况/培训费": -6.51}, table="三公经费及会议费、培训费支出预算表")
+    row = Hit(row.chunk.model_copy(update={"year": 2019}), 1.0)
+    rose = structured("万里街道办事处2019年会议费比2018年增加了多少？", [row])
+    assert (rose.value, rose.column) == (14.74, "增减变化情况/会议费")
+    assert "2018年/会议费" not in rose.text and "2018年4.32万元" in rose.text and "2019年19.06万元" in rose.text
+    fell = structured("万里街道办事处2019年培训费比2018年减少了多少？", [row])
+    assert (fell.value, fell.column) == (6.51, "增减变化情况/培训费")
+    # a fall asked where the column says a rise: no answer; and the level is read only when the level is asked
+    assert structured("万里街道办事处2019年会议费比2018年减少了多少？", [row]) is None
+    assert structured("万里街道办事处2019年会议费是多少？", [row]).value == 19.06
+
+
 def test_a_number_printed_with_spaces_between_its_digits_is_one_number():
     hit = _para("所属各预算单位政府采购预算总额 9 4 7  万元，其中：政府采购货物预算  4 7 万元。")
     assert structured("万里街道办事处政府采购预算总额是多少？", [hit]).value == 947.0

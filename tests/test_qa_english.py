@@ -666,6 +666,9 @@ def test_a_units_own_row_label_is_read_only_when_it_says_the_whole_phrase():
     # …not one that says part of the phrase: the shared terms are read as before
     assert _own_label("construction works", terms, ["职业能力建设管理"]) is None
     assert _own_label("grain and oil reserves", terms, ["肉类储备"]) is None
+    # every word of the phrase explained and every word of the label said, though the dictionary weighs their senses
+    # unevenly (公共 is public and common)
+    assert _own_label("public legal services", terms + ["事业运行"], ["公共法律服务", "法律援助业务"]) == "公共法律服务"
 
 
 def test_an_answer_to_an_english_question_is_no_surer_than_its_reading(look_alike_city):

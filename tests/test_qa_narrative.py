@@ -89,3 +89,23 @@ def test_a_years_span_said_in_words_is_no_word_of_the_thing():
     assert _phrase("日常运转经费里，一年的用电开销是多少？") == _phrase("日常运转经费里，用电开销是多少？")
     # (…but not inside a word: 安全年度 keeps its characters)
     assert "全年" not in _phrase("全年的会议费是多少？") and "安全" in _phrase("安全年度检查经费是多少？")
+
+
+def test_an_amount_of_the_thing_asked_joined_with_others_is_theirs_together(tmp_path):
+    from qa.answer import ask
+    from qa.phrase import grams, joined_with_others, last_name
+
+    asked = grams("一般公共预算安排的三公经费是多少")
+    said = "本部门一般公共预算“三公”经费及会议费、培训费预算支出共"
+    assert joined_with_others(asked, last_name(said))
+    assert not joined_with_others(asked, last_name("其中：1、“三公”经费预算"))
+    # (a clause's earlier amounts name other items: 会议费10万元、 names nothing of the figure after it)
+    assert last_name("会议费10.00万元、培训费") == "培训费"
+    # (及 inside a word joins nothing: 委托业务费涉及财拨资金 is one thing's money)
+    assert not joined_with_others(grams("委托业务费涉及的财政拨款"), "委托业务费涉及财拨资金")
+    sangong = ("2026年本部门一般公共预算“三公”经费及会议费、培训费预算支出共263.72万元，其中：\n\n"
+               "1、“三公”经费预算18.60万元，较上年减少24.50万元。\n\n"
+               "2、会议费预算45.12万元。\n\n3、培训费预算200.00万元。")
+    city = city_of(tmp_path, [("示例局", sangong), ("文化局", "文物保护项目700.00万元。")])
+    a = ask("深圳市示例局2026年一般公共预算安排的“三公”经费是多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 18.6, a.answer

@@ -52,6 +52,12 @@ def test_parts_added_with_jia_in_brackets_are_columns_too_and_jia_qilai_is_no_co
     assert without_summed_parts("出差的路费住宿钱（基本和项目加起来）有多少？", columns) == "出差的路费住宿钱有多少？"
     assert summed_columns("差旅费，基本和项目加起来一共多少？", columns) == ("基本支出", "项目支出")
     assert summed_columns("出国和接待加起来多少", columns) is None  # (no column's stem)
+    # two columns alone in brackets after the thing add up to it, with no word saying so
+    assert without_summed_parts("两家的办公设备购置（基本加项目）各是多少？", columns) == "两家的办公设备购置各是多少？"
+    assert without_summed_parts("其他商品和服务支出（30299，基本加项目）各是多少？", columns) == \
+        "其他商品和服务支出（30299）各是多少？"
+    assert summed_columns("办公费（基本支出和项目支出）是多少", columns) == ("基本支出", "项目支出")
+    assert without_summed_parts("会议费（出国和接待）是多少", columns) == "会议费（出国和接待）是多少"  # (no columns)
 
 
 def test_a_row_of_a_table_printing_no_column_of_the_parts_added_up_is_not_their_sum():
