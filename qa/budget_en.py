@@ -34,9 +34,12 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "公务接待费": ("official reception expenses", "official hospitality"),
     "公务用车购置及运行维护费": ("purchase, operation and maintenance of official vehicles",),
     "公务用车购置及运行费": ("purchase, operation and maintenance of official vehicles",),
-    "公务用车购置费": ("purchase of official vehicles",),
-    "公务用车运行维护费": ("operation and maintenance of official vehicles", "official vehicle running costs and upkeep"),
-    "公务用车运行费": ("operation and maintenance of official vehicles", "official vehicle running costs and upkeep"),
+    # (公车, the official car, as often as the vehicle)
+    "公务用车购置费": ("purchase of official vehicles", "purchase of official cars"),
+    "公务用车运行维护费": ("operation and maintenance of official vehicles", "official vehicle running costs and upkeep",
+                  "official car running costs and upkeep"),
+    "公务用车运行费": ("operation and maintenance of official vehicles", "official vehicle running costs and upkeep",
+                "official car running costs and upkeep"),
     "机关运行经费": ("running costs of government offices",),
     # goods and services (302)
     "商品和服务支出": ("goods and services expenditure",),

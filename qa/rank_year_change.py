@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
-from qa.phrase import OTHER_COLUMN, clean, grams
+from qa.phrase import OTHER_COLUMN, clean, grams, is_unit
+from qa.rank_asks import asks_unit
 from qa.rank_changes import _UP, CHANGE_RANK, by_rate, change_words, rate_of
 from qa.retrieve import Hit
 
@@ -51,7 +52,8 @@ def ranked_by_year_change(question: str, sc: Scope, retriever: Retriever, k: int
     if not year:
         return None
     if under is None:
-        return _by_columns(question, asked, sc, docs, chunks, year, k)
+        return _by_columns(question, asked, sc, docs, chunks, year, k) or \
+            (_by_units(question, asked, sc, docs, chunks, year, k) if asks_unit(question) else None)
     wanted = grams(clean(halfwidth(question)))
     found = []
     for name, kind, head, items in _groups(chunks):
@@ -97,6 +99,54 @@ def _by_columns(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: l
     _, title, row, changes = best
     return _most(question, asked, title, changes, row, year, k,
                  Basis(part="table", text=title, words=sorted(wanted & grams(clean(title)))[:4]))
+
+
+def _by_units(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: list, year: int, k: int) -> Answer | None:
+    """The units of a table by unit (each coded unit's line) ranked by the change of the item the question names, a
+    column printed for each year (2018年/培训费 and 2019年/培训费 of a “三公”经费及会议费、培训费 table): each unit's
+    change is its cell of the year less its cell of the year before. The longest item the question says; None when
+    it names none or fewer than two units print both cells."""
+    from qa.rank import _OPWORDS
+    from qa.scope import without_names
+
+    said = clean(_OPWORDS.sub(" ", halfwidth(without_names(question, docs, sc))))
+    best = None
+    for title, rows in _tables(chunks).items():
+        coded = [r for r in rows if r.code and is_unit(r.label or "")]
+        # (not the department's line over its units: 125 over 125001, 125002 …)
+        units = [r for r in coded if not any(o.code != r.code and o.code.startswith(r.code) for o in coded)]
+        tails = {t for r in units for f in r.facts or () if (t := _tail(f.get("column") or "", year))}
+        item = max((t for t in tails if len(clean(t)) >= 2 and clean(t) in said), key=len, default=None)
+        if item is None:
+            continue
+        changes = [(now - then, now, then, r.label or "", r, f"{year}年/{item}") for r in units
+                   if (now := _cell(r, f"{year}", item)) is not None and (then := _cell(r, f"{year - 1}", item)) is not None]
+        if len(changes) >= 2 and (best is None or len(item) > len(best[1])):
+            best = (title, item, changes)
+    if best is None:
+        return None
+    title, item, changes = best
+    return _most(question, asked, f"{title}的“{item}”", changes, changes[0][4], year, k,
+                 Basis(part="table", text=title, words=[item]))
+
+
+def _tables(chunks: list) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in chunks:
+        if c.kind == "row" and c.table:
+            out.setdefault(f"{c.source}|{c.table}", []).append(c)
+    return {k.split("|", 1)[1]: v for k, v in out.items()}
+
+
+def _tail(column: str, year: int) -> str | None:
+    """The item of a column headed by the year or the year before (2019年/培训费: 培训费)."""
+    head, _, tail = column.partition("/")
+    return tail if tail and re.fullmatch(rf"(?:{year}|{year - 1})年?(?:预算数?|决算数?)?", head) else None
+
+
+def _cell(row, year: str, item: str) -> float | None:
+    return next((float(f["value"]) for f in row.facts or () if f.get("value") is not None and
+                 (f.get("column") or "").startswith(year) and (f.get("column") or "").partition("/")[2] == item), None)
 
 
 def _most(question: str, asked: re.Match, name: str, changes: list, head, year: int, k: int,

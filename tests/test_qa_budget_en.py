@@ -19,6 +19,8 @@ def test_a_phrase_is_read_as_the_term_whose_names_say_it():
     assert read("overseas travel", ITEMS) == "因公出国（境）费用"
     assert read("official trips abroad", ITEMS) == "因公出国（境）费用"
     assert read("upkeep of official vehicles", ITEMS) == "公务用车运行维护费"
+    assert read("official car upkeep", ITEMS) == "公务用车运行维护费"  # (the car, as often as the vehicle)
+    assert read("purchase of official cars", ITEMS) == "公务用车购置费"
     assert read("total revenue", ITEMS) == "收入总计"  # said whole, ahead of "total revenue of the year"
     assert read("pay into staff pension insurance", ITEMS) == "机关事业单位基本养老保险缴费"
 

@@ -49,3 +49,28 @@ def test_the_column_item_that_rose_most_in_a_table_whose_rows_are_the_years():
     assert down.value == 2.0 and down.rows[0].entity == "公务接待费"
     # a question that does not name what the table is of ranks nothing in it
     assert ranked_by_year_change("某局2026年哪一项比上年减少得最多？", sc, retriever, 5) is None
+
+
+def test_units_ranked_by_the_change_of_the_item_each_ones_line_prints_for_both_years():
+    from types import SimpleNamespace
+
+    from index.chunk import Chunk
+    from qa.rank_changes import CHANGE_RANK
+    from qa.rank_year_change import _by_units
+
+    def unit(label: str, code: str, before: float, now: float) -> Chunk:
+        facts = [{"column": "2018年/培训费", "value": before, "raw": before, "unit": "万元"},
+                 {"column": "2019年/培训费", "value": now, "raw": now, "unit": "万元"}]
+        return Chunk(id=code, source="x.pdf", kind="row", pages=[32], text=label, table="三公经费及会议费、培训费表",
+                     unit="万元", label=label, code=code, facts=facts)
+
+    # the department's line (125) over its units: not one of them
+    rows = [unit("西安市示例局", "125", 30.0, 36.5), unit("西安市示例局", "125001", 29.0, 22.7),
+            unit("西安市示例支队", "125002", 0.37, 6.30), unit("西安市示例中心", "125003", 0.63, 7.5 - 1.9)]
+    question = "示例局2019年的培训费和2018年比，局机关和下属单位里谁涨得最多？"
+    sc = SimpleNamespace(named={}, keys={"d"})
+    up = _by_units(question, CHANGE_RANK.search(question), sc, {}, rows, 2019, 5)
+    assert up.value == 5.93 and up.row == "西安市示例支队", up.answer
+    # an item none of the columns print: no ranking
+    other = "示例局2019年的会议费和2018年比，下属单位里谁涨得最多？"
+    assert _by_units(other, CHANGE_RANK.search(other), sc, {}, rows, 2019, 5) is None
