@@ -84,7 +84,9 @@ def _listed_unnamed(q: Query, prefix: str, hit: Hit) -> bool:
     kind = org_suffix(own_name)  # (局 of 交通运输局: the short name ends alike)
     if kind and lead >= 2 and len(item) - lead >= 2 and item[:lead].endswith((kind, kind[-1])):
         item = item[lead:]
-    # (预算 ending 服务类预算 names nothing: every amount is one; 类 says "a kind of", 服务类 is 服务)
+    # (预算 ending 服务类预算 names nothing: every amount is one; 类 says "a kind of", 服务类 is 服务; nor the way a
+    # change went, said after the item: 项目支出减少251,675.84万元)
+    item = re.sub(r"(?:增加|减少|增长|下降|上升|降低)了?$", "", item) or item
     own = grams(re.sub(r"类?(?:预算|支出|经费|资金|金额)?$", "", item)) or grams(item)
     return bool(own) and len(own & q.grams) < 0.75 * len(own)
 

@@ -25,7 +25,7 @@ _LIST_JOIN = re.compile(r"、|以及|和|与|及")
 _TOTAL = re.compile(r"总计|合计|小计")  # (a total column: what parts add up to)
 
 # Two short phrases each ending in a kind of funding (日常经费, 专项业务经费) are the columns in everyday words.
-_FUNDING = re.compile(r"(?:经费|支出)$")
+_FUNDING = re.compile(r"(?:经费|支出)$|^专项(?:业务)?$")  # (专项 alone: the 专项业务经费 in short)
 _SHORT_PART = 8
 _ASKS = re.compile(r"一共|总共|合计|多少|是|的|里|中|钱|各|[？?，,。]")
 

@@ -27,6 +27,12 @@ def test_a_carried_over_part_said_after_an_items_amount_is_that_items():
     assert _unnamed("结转结余是多少", "常用装备保障项目615.04万元，其中结转结余126.00万元。", "126.00")
 
 
+def test_a_part_listed_with_its_change_is_named_by_the_item_not_by_the_way_it_went():
+    said = "支出比2025年减少246,429.22万元，主要是基本支出增加5,246.63万元，项目支出减少251,675.84万元。"
+    assert not _unnamed("项目支出比上年少了多少", said, "251,675.84")
+    assert _unnamed("基本支出比上年增加了多少", said, "251,675.84")
+
+
 def test_a_carried_over_amount_beside_a_source_of_funds_or_a_whole_is_not_its_items():
     said = "收入预算2,000.00万元，其中：一般公共预算拨款1,500.00万元，上年结转500.00万元。"
     assert not _unnamed("上年结转是多少", said, "500.00")

@@ -50,6 +50,8 @@ def test_parts_added_with_jia_in_brackets_are_columns_too_and_jia_qilai_is_no_co
     assert summed_columns("日常经费和专项业务经费加起来一共多少", columns) is None  # (加 of 加起来 joins nothing)
     # columns named by their stems (基本和项目) are the same columns
     assert without_summed_parts("出差的路费住宿钱（基本和项目加起来）有多少？", columns) == "出差的路费住宿钱有多少？"
+    # (专项 alone is the 专项业务经费 in short)
+    assert without_summed_parts("印材料的开销一共多少（日常经费和专项加在一起）？", columns) == "印材料的开销一共多少？"
     assert summed_columns("差旅费，基本和项目加起来一共多少？", columns) == ("基本支出", "项目支出")
     assert summed_columns("出国和接待加起来多少", columns) is None  # (no column's stem)
     # two columns alone in brackets after the thing add up to it, with no word saying so
