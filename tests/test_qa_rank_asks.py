@@ -16,6 +16,8 @@ def test_the_row_the_items_are_put_under():
     # …or with it
     assert under_row("基本支出总表的商品和服务支出里，金额排第二的是哪一项", rows).group("x").endswith("商品和服务支出")
     assert under_row("一般公共预算里，哪一项金额最大", rows) is None  # where to look, no row
+    # (the row quoted, its code in brackets, then pointed at: “司法”（20406）这一款下面)
+    assert under_row("一般公共预算里“司法”(20406)这一款下面，哪个项级科目钱最多", rows).group("x") == "司法"
     # 下 alone, when what is ranked follows it
     assert under_row("基本支出明细表里，工资福利支出下哪一项最多", rows).group("x") == "工资福利支出"
     assert under_row("留到下年的钱哪一项最多", rows) is None
