@@ -107,11 +107,12 @@ def _by_units(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: lis
     change is its cell of the year less its cell of the year before. The longest item the question says; None when
     it names none or fewer than two units print both cells."""
     from qa.rank import _OPWORDS
+    from qa.rank_columns import rows_by_table
     from qa.scope import without_names
 
     said = clean(_OPWORDS.sub(" ", halfwidth(without_names(question, docs, sc))))
     best = None
-    for title, rows in _tables(chunks).items():
+    for title, rows in rows_by_table(chunks).items():
         coded = [r for r in rows if r.code and is_unit(r.label or "")]
         # (not the department's line over its units: 125 over 125001, 125002 …)
         units = [r for r in coded if not any(o.code != r.code and o.code.startswith(r.code) for o in coded)]
@@ -128,14 +129,6 @@ def _by_units(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: lis
     title, item, changes = best
     return _most(question, asked, f"{title}的“{item}”", changes, changes[0][4], year, k,
                  Basis(part="table", text=title, words=[item]))
-
-
-def _tables(chunks: list) -> dict[str, list]:
-    out: dict[str, list] = {}
-    for c in chunks:
-        if c.kind == "row" and c.table:
-            out.setdefault(f"{c.source}|{c.table}", []).append(c)
-    return {k.split("|", 1)[1]: v for k, v in out.items()}
 
 
 def _tail(column: str, year: int) -> str | None:
