@@ -20,7 +20,7 @@ from qa.total_row import total_not_asked
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import nth, wants_item
 from qa.rank_columns import ranked
-from qa.phrase import norm
+from qa.phrase import JI_JOINING, norm
 from qa.scope import said_with_own_office, shown_name, without_names
 from qa.whole import total_of
 
@@ -38,7 +38,7 @@ _DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
 _STRIP = r"(?:[多少](?:几|多少)[个家辆人项台套])|比(?![例重较])|" + "|".join(f"(?:{rx})" for _, rx in _OPS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
-    r"分别|各自|各(?=[是为有多几占])|各(?:自)?(?:安排|花|用|投入|预算|列)了?|(?<=各)占|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|(?<![涉普危企波顾提来不以])及|、|的|是|为|\?|？|。|，|,|" \
+    r"分别|各自|各(?=[是为有多几占])|各(?:自)?(?:安排|花|用|投入|预算|列)了?|(?<=各)占|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|" + JI_JOINING + r"|、|的|是|为|\?|？|。|，|,|" \
     r"[（(]?(?:本级|汇总)[）)]?|[两二三四五六七八九十几]+(?:地|家|个|位)|(?:有|是|为)?(?:多少|几)[个家辆人项台套]?"
 _THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达到|低于|少于|小于|不足|不到)\s*\d")
 _TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个(?:数|科目|项目)|[这那]两(?:类|笔|块|个)|二者|两者|both|respectively|"

@@ -42,10 +42,15 @@ def _first_column(m: re.Match, columns: set[str]) -> str | None:
     return next((m.group(1)[i:] for i in range(len(m.group(1)) - 1) if _column(m.group(1)[i:], columns)), None)
 
 
+def _pairs_added_up(text: str) -> list[re.Match]:
+    """Two things said added up (…和…合起来), then two said alone in brackets after a thing (（基本加项目）)."""
+    return [*_SUMMED.finditer(text), *_BRACKETED.finditer(text)]
+
+
 def without_summed_parts(text: str, columns: set[str]) -> str:
     """The text without the words that add up two of the store's columns (its brackets and comma too): the thing
     they are cells of is said elsewhere in the question. The text as it was when nothing else is left."""
-    for m in [*_SUMMED.finditer(text), *_BRACKETED.finditer(text)]:
+    for m in _pairs_added_up(text):
         first = _first_column(m, columns)
         if first is None and _FUNDING.search(m.group(1)) and _FUNDING.search(m.group(2)) and \
                 len(m.group(1)) <= _SHORT_PART:
@@ -67,7 +72,7 @@ def without_summed_parts(text: str, columns: set[str]) -> str:
 
 def summed_columns(text: str, columns: set[str]) -> tuple[str, str] | None:
     """The two of the store's columns the text adds up (基本支出和项目支出合起来 → 基本支出, 项目支出), or None."""
-    for m in [*_SUMMED.finditer(text), *_BRACKETED.finditer(text)]:
+    for m in _pairs_added_up(text):
         first = _first_column(m, columns)
         if first is not None and _column(m.group(2), columns) is not None:
             return _column(first, columns), _column(m.group(2), columns)

@@ -305,8 +305,10 @@ def figure_at(text: str, value: float, in_yuan: bool = False) -> re.Match | None
     return None
 
 
+# 及 joining two things, not inside a word (涉及, 普及, 以及 said whole)
+JI_JOINING = r"(?<![涉普危企波顾提来不以])及"
 # (the joining words, not the same characters inside a word: 涉及, 普及, 总和, 参与)
-_JOINS = re.compile(r"以及|(?<![涉普危企波顾提来不以])及|(?<![总共饱缓温调])和(?![平谐])|(?<![参给赋])与|、")
+_JOINS = re.compile(r"以及|" + JI_JOINING + r"|(?<![总共饱缓温调])和(?![平谐])|(?<![参给赋])与|、")
 _MONEY_NAME = re.compile(r"(?:费|经费|支出|资金|补助|补贴)$")
 
 

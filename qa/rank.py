@@ -3,6 +3,7 @@
 培训费明细表, "三公"经费表), compared by their amount; the answer names the item, its figure and its row."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -93,19 +94,23 @@ def _summed_children(rows: list) -> list[tuple[object, list]]:
     return out
 
 
+def _tables(chunks: list) -> dict[tuple[str, str, str | None], list]:
+    """The row chunks of each table, by (source, title, block): a table of side-by-side halves (a 收支总表 printing its
+    spending by function and by economic class, each half headed) is as many lists as halves."""
+    by_table: dict[tuple[str, str, str | None], list] = {}
+    for c in chunks:
+        if c.kind == "row" and c.table:
+            by_table.setdefault((c.source, c.table, c.block), []).append(c)
+    return by_table
+
+
 def _groups(chunks: list, units: bool = False) -> list[tuple[str, str, object, list]]:
     """(name, kind, head chunk, item chunks): every row with children (by codes: the 款 under a 类; else by sums),
     and every table's top-level item rows; with `units`, also every table's item rows at any level (a unit's row
     in a table by unit sits between its department's and its own projects')."""
 
-    # A table of side-by-side halves (a 收支总表 printing its spending by function and by economic class, each half
-    # headed) is as many lists as halves: each named by its heading.
-    by_table: dict[tuple[str, str, str | None], list] = {}
-    for c in chunks:
-        if c.kind == "row" and c.table:
-            by_table.setdefault((c.source, c.table, c.block), []).append(c)
     out = []
-    for (_, table, block), rows in by_table.items():
+    for (_, table, block), rows in _tables(chunks).items():
         title = block or table
         # (a row named as the document's unit is its own office's, not the total, when the table prints another 合计)
         printed = {round(a, 2) for r in rows if TOTAL_ROW.match(norm(r.label or "")) and (a := _amount(r)) is not None}
@@ -281,6 +286,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     asked = asked_classification(first or question)
     units = asks_unit(first or question)
     groups = _groups(chunks, units)
+    tables = functools.cache(lambda: _tables(chunks))  # (read once, and only for units ranked by an item)
     under = under_row(asked_of, [g[0] for g in groups if g[1].startswith("row")])  # the row whose items are asked
 
     own = norm(docs[key].get("name") or "")
@@ -319,8 +325,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
                 named = [r for r in named if id(r) not in office]
             # (…by an item each unit's block prints, when the question names one: 哪家的住房公积金最多)
             # (the table's rows, not only its top items: the item may be printed under each unit's projects)
-            by_item = units_item(subject, named, [c for c in chunks if c.kind == "row" and c.source == head.source and
-                                                  c.table == head.table and c.block == head.block], _amount)
+            by_item = units_item(subject, named, tables()[head.source, head.table, head.block], _amount)
             items = by_item[1] if by_item else named
             if by_item:
                 ranked_by[id(head)] = by_item[0]
