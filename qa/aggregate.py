@@ -90,7 +90,9 @@ _SCOPE_SAID = re.compile(r"[（(][^（）()]{0,12}(?:部门|单位|系统|本级
 def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
     q = FRAME.sub("", without_names(question, docs, sc))  # 按2026年部门预算公开的数字，…: where to look
     q = _SCOPE_SAID.sub(" ", _SAID_IN.sub(" ", q))
-    q = re.sub(_STRIP, " ", halfwidth(q), flags=re.I)
+    # (a name in quotes is the documents' own, said whole: its 与 and 的 are no joining, “科技交流与合作”)
+    pieces = re.split(r"([“\"「][^”\"」]{1,30}[”\"」])", halfwidth(q))
+    q = "".join(p if i % 2 else re.sub(_STRIP, " ", p, flags=re.I) for i, p in enumerate(pieces))
     return re.sub(r"\s+", "", q)
 
 

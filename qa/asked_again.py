@@ -46,8 +46,18 @@ def _where(subject: str, past: str) -> str:
     return f"{where}，" if len(re.sub(r"部门|预算|决算|全年|本年|今年|年度|[的里中内]", "", where)) >= 2 else ""
 
 
-# The parts of the spending, as the documents name them and as people say them (项目经费, 日常经费)
-_PARTS = {"基本支出": re.compile(r"基本支出|基本经费|日常(?:公用|运转|运行)?经费"), "项目支出": re.compile(r"项目支出|项目经费|项目上")}
+# The parts of the spending, as the documents name them and as people say them (项目经费, 日常经费, 放在项目里花的,
+# 项目性质的), and the two columns of 基本支出 said by name (人员经费, 公用经费 or 公用开支)
+_PARTS = {"基本支出": re.compile(r"基本支出|基本经费|日常(?:公用|运转|运行)?经费"),
+          "项目支出": re.compile(r"项目支出|项目经费|项目(?:上|里|性质|部分)|(?:通过|放在|列在|记在|算在|走)项目"),
+          "人员经费": re.compile(r"人员经费"), "公用经费": re.compile(r"(?<!日常)公用经费|公用开支")}
+PART_SAID = re.compile("|".join(p.pattern for p in _PARTS.values()))
+_PEOPLE = re.compile(r"人员|养人|人头|工资")  # what the personnel part of the basic expenditure pays, in words
+
+
+def one_part(text: str) -> str:
+    """The one part of the spending a text names (项目支出 of 放在项目里花的), "" for none or both."""
+    return _part_where(text, "")
 _BOTH_PARTS = re.compile(r"(?:日常|基本)[^，,。？?]{0,8}(?:和|与|及|加|连同)[^，,。？?]{0,6}项目|"
                          r"项目[^，,。？?]{0,8}(?:和|与|及|加|连同)[^，,。？?]{0,6}(?:日常|基本)")
 
@@ -56,10 +66,19 @@ def _part_where(subject: str, term: str) -> str:
     """The part of the spending where the question says to look (一般公共预算的日常经费（基本支出）里，冬天供暖的钱),
     kept before the term in the question asked again (基本支出取暖费): the part's figure, not the whole year's, is
     asked. "" when the where names no one part, or the term is itself a part's. (A part said after the thing is
-    asked as well: 印宣传品的钱，其中记在项目支出下的那部分.)"""
+    asked as well: 印宣传品的钱，其中记在项目支出下的那部分; not one it leaves out: 放在项目里花的（不算日常运转部分）.)"""
+    from qa.question import not_asked
+
+    left_out = not_asked(subject)
+    for out in left_out:
+        subject = subject.replace(out, " ")
     if _BOTH_PARTS.search(norm(subject)):
         return ""  # (日常经费和项目加起来: both parts, the whole)
     said = [p for p, said_as in _PARTS.items() if said_as.search(norm(subject))]
+    if said == ["基本支出"] and any(_PEOPLE.search(out) for out in left_out):
+        said = ["公用经费"]  # (除了养人之外…的那部分基本经费: the basic expenditure less its personnel part)
+    if "基本支出" in said and ("人员经费" in said or "公用经费" in said):
+        said.remove("基本支出")  # (基本支出里…从人员经费出的: the column of the 基本支出 named, the narrower)
     return said[0] if len(said) == 1 and not any(p in term for p in _PARTS) else ""
 
 

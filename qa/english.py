@@ -11,11 +11,10 @@ from qa.english_asks import COMPARE, _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_part import Part, part_named
-from qa.english_unit import _gloss_reading
+from qa.english_term import own_label, term_of
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 from qa.meaning import MIN_MARGIN
 from qa.reword import FUND_TERM
-from qa.vocab import wordings
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -56,7 +55,7 @@ def is_english(question: str) -> bool:
 def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str], dict[str, int], list[str]]:
     """The terms the units' documents use: their row labels and the words their text says, of the shared
     vocabulary (a term only other units use is no reading of this unit's question). With how many documents use
-    each, and the units' own row labels outside the shared vocabulary (肉类储备: see _own_label)."""
+    each, and the units' own row labels outside the shared vocabulary (肉类储备: see own_label)."""
     from qa.budget_en import GLOSSARY
     from qa.reword import _vocabulary
     from qa.vocab import norm
@@ -74,118 +73,6 @@ def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str
     # term of theirs: 政府采购 is no row's label (一般公共预算财政拨款 is read as the row it begins, 收入 or 支出)
     standard = {t for g in GLOSSARY if (t := norm(g)) in text and not any(t in x for x in said)}
     return sorted(said | standard), vocab.sources, sorted(own - said - standard)
-
-
-def _term(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
-    """The term an English phrase names: the dictionary's clear reading (see _gloss_reading); or, when the
-    dictionary's best reading says most of the term but leaves some of the phrase unsaid (因公出国境费 for
-    "official trips abroad": trips), that reading when the encoder picks it too (or a wording of it: 因公出国境费用),
-    clearly ahead of every other term. Never the encoder alone: on English phrases and
-    Chinese terms it is often near a wrong term (overseas trips → 对外交流与合作)."""
-    from qa.budget_en import says_whole
-    from qa.gloss import best, stems
-
-    found, _ = _gloss_reading(phrase, terms, prefer=sources)
-    if found:
-        # …unless the phrase is, word for word, the standard English name of another label (goods and services:
-        # 商品和服务支出, where CC-CEDICT glosses 劳务 "services (as in 'goods and services')")
-        standard = _standard(phrase, terms, sources)
-        if standard and standard != found and says_whole(phrase, standard):
-            return standard
-        read = best(stems(phrase), terms)  # (the dictionary's readings of every term, for both checks below)
-        return _named_within(phrase, found, terms, read) or _with_part(found, read)
-    from qa.meaning import nearest
-
-    read = [m for m in best(stems(phrase), terms) if not m.chance]
-    said = [m for m in read if m.word_share >= MIN_GLOSS]
-    if not said:
-        return _standard(phrase, terms, sources)
-    # the encoder choosing among all the terms, not only those the dictionary reads: among few, agreeing is cheap
-    # (a term the dictionary reads as leaving more of itself unsaid, 公务用车购置及运行维护费 for "running and
-    # maintaining official cars", is ruled out by it; but not a term that says the same words of the question
-    # and leaves unsaid other words than the best reading does: for "keeping official cars on the road"
-    # 公务用车购置 leaves 购置 unsaid and 公务用车运行维护费 leaves 维护, and the shorter term is no better reading)
-    less = {m.text for m in read if m.word_share < said[0].word_share - MIN_GLOSS_LEAD and
-            (m.explained != said[0].explained or _unsaid(said[0]) <= _unsaid(m))}
-    ranked = [(sim, text) for sim, text in nearest(phrase, terms, len(terms)) if text not in less]
-
-    def wording(text: str) -> bool:
-        return wordings(text, said[0].text)
-
-    if any(m.text != said[0].text and not wording(m.text) and set(m.explained) == set(said[0].explained) and
-           _unsaid(m) and _unsaid(said[0]) and _unsaid(m) != _unsaid(said[0]) for m in read):
-        # another term says the same words of the question and each leaves a word of its own unsaid (公务用车购置,
-        # 公务用车运行维护费 for "official car upkeep": 购置 or 运行维护?): the question does not tell them apart, and
-        # the encoder's lean between such twins is a guess
-        return _standard(phrase, terms, sources)
-    other = next((sim for sim, text in ranked if not wording(text)), None)
-    if ranked and wording(ranked[0][1]) and (other is None or ranked[0][0] - other >= MIN_MARGIN):
-        return ranked[0][1]
-    return _standard(phrase, terms, sources)
-
-
-def _named_within(phrase: str, found: str, terms: list[str], read: list) -> str | None:
-    """The label whose standard English name the phrase says word for word ("…paying into the staff housing
-    provident fund from its basic expenditure": 住房公积金), in place of the dictionary's reading when that reading
-    leaves a word of the name unsaid (机关事业单位基本养老保险缴费 says fund and, by 养老, provident, not housing):
-    CC-CEDICT lacks many of the standard senses (公积金 is "accumulated fund"), and a name of several words said
-    whole is the asker naming the label. One such label only; None when there is none or several."""
-    from qa.budget_en import names
-    from qa.gloss import stems
-
-    mine = next((m for m in read if m.text == found), None)
-    explained = set(mine.explained) if mine else set()
-    lowered = " ".join(re.findall(r"[a-z]+", phrase.lower()))
-    within = {t for t in terms if t != found and any(
-        len(n.split()) >= 2 and re.search(rf"\b{re.escape(' '.join(re.findall(r'[a-z]+', n.lower())))}\b", lowered)
-        and not set(stems(n)) <= explained for n in names(t))}
-    return within.pop() if len(within) == 1 else None
-
-
-def _with_part(found: str, read: list) -> str:
-    """The term read, and the part of it the phrase asks when the phrase's words it leaves unsaid are exactly the
-    words of one other term ("goods through government procurement": 政府采购 and 货物, asked as 政府采购货物, the
-    way a Chinese question asks a part of a whole). `read`: the dictionary's readings of the terms (qa.gloss.best)."""
-    read = [m for m in read if not m.chance]
-    mine = next((m for m in read if m.text == found), None)
-    # (of the words some term mostly said says: through, on… are said by none but a chance sense of a long name)
-    unsaid = set().union(*(m.explained for m in read if m.word_share >= MIN_GLOSS)) - set(mine.explained) \
-        if mine else set()
-    parts = [m.text for m in read if unsaid and set(m.explained) == unsaid and m.word_share >= 1.0
-             and m.text not in found and found not in m.text]
-    return found + parts[0] if len(parts) == 1 else found
-
-
-def _own_label(phrase: str, terms: list[str], own: list[str]) -> str | None:
-    """A row label of the unit's own tables that no other document prints (肉类储备 for "meat reserves"), when the
-    dictionary reads it as saying the whole phrase and the phrase the whole label, clearly ahead of every term.
-    Read as a term only so: a unit's own labels are many (project names), and one saying part of the phrase is the
-    likelier a wrong reading ("construction works": 职业能力建设管理)."""
-    from qa.gloss import best, stems
-
-    read = [m for m in best(stems(phrase), terms + own) if not m.chance]
-    # (said whole both ways: by the shares, or word for word — every word of the phrase explained, every word of the
-    # label said — where the shares weigh a word's senses unevenly: 公共法律服务 for "public legal services")
-    if not read or read[0].text not in own or (read[0].word_share < 1.0 or read[0].query_share < 1.0) and not (
-            set(read[0].explained) >= stems(phrase) and not _unsaid(read[0]) and len(read[0].said) >= 2):
-        return None
-    return read[0].text if len(read) == 1 or read[0].score - read[1].score >= MIN_GLOSS_LEAD else None
-
-
-def _unsaid(match) -> set[str]:
-    """The words of a term, of two characters or more, whose senses the question does not say (a single character
-    left unsaid, 费, is no evidence: see qa.gloss.best)."""
-    from qa.gloss import senses, words
-
-    return {w for w in words(match.text) if len(w) >= 2 and senses(w) and w not in match.said}
-
-
-def _standard(phrase: str, terms: list[str], sources: dict[str, int]) -> str | None:
-    """The term of the budget's standard vocabulary the phrase names by the term's English names (qa/budget_en.py),
-    where the dictionary reads none."""
-    from qa.budget_en import read
-
-    return read(phrase, terms, sources)
 
 
 def translate(question: str, retriever: Retriever) -> str | None:
@@ -233,7 +120,13 @@ _PAID_FROM = re.compile(r"\b(?:paid|funded|financed|covered|met)\s+(?:from|by|ou
 _RATE = re.compile(r"\b(?:rate|percentage|percent|per\s+cent|proportion|ratio|share\s+of)\b|%|"
                    r"\bgrowth\s+(?:target|goal)\b", re.I)  # (a growth target is a rate: 增长7%以上)
 _AREA = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}area\b|\bhow (?:large|big|wide) (?:an?\s+)?area\b", re.I)
-_LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides)\b", re.I)
+# A fund or a part of the spending, or both (一般公共预算项目支出): where a thing is read, read as the thing only when
+# nothing else is (not so 人员经费 or 公用经费, which are asked as things)
+_PART_OR_FUND = re.compile(r"(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)?(?:拨款)?(?:基本支出|项目支出)?")
+# How a figure is entered in the accounts (charged to, booked under): where it is, no word of the thing
+_BOOKED = r"\b(?:charged|booked|recorded|entered|classified|accounted\s+for)\s+(?:to|under|as|in|against)\b"
+_LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides|rather than|instead of)\b",
+                         re.I)
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)
 _YEARS = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they)\b")
@@ -260,9 +153,20 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     # (a pronoun names nothing of the thing: "and by how much is that below last year"; nor the appropriation the
     # thing is paid from, said before it: "its fiscal appropriation for agency operating costs" asks the costs)
     rest = _APPROPRIATION_FOR.sub(" ", rest)
-    rest = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _PRONOUN.sub(" ", _LOWER.sub(" ", rest))))
-    rest = re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b|\byear before\b", " ", rest,
-                  flags=re.I)  # (a change's)
+
+    def cleaned(text: str) -> str:
+        text = _STOP.sub(" ", re.sub(r"\b20\d\d\b|\([^)]*\)|[\"“”?.,'’]", " ", _PRONOUN.sub(" ", _LOWER.sub(" ", text))))
+        return re.sub(r"\b(?:more|less|higher|lower|bigger|smaller|larger)\b|\byear before\b", " ", text,
+                      flags=re.I)  # (a change's)
+
+    # (the fund and the part of the spending named beside the thing, general-public-budget travel expenses booked
+    # under project spending rather than basic: where it is read, said again before the term below, and what it
+    # leaves out; no words of the thing, when something else is named)
+    unplaced = cleaned(re.sub("|".join([_GENERAL_BUDGET.pattern, r"\bgeneral[\s-]+public\b-?", _BOOKED,
+                                        _LEAVES_OUT.pattern + r"[^,;?]*"] +
+                                       [p.pattern for _, p in _PART_WHERE + _PART_NAMED]), " ",
+                              re.sub(r"\([^)]*\)", " ", rest), flags=re.I))
+    rest = cleaned(rest)
     term, general, where = (quoted[0] if quoted else None), False, ""
     if term is None and re.search(r"\bbudget\b", question, re.I) and not _STOP.sub(" ", re.sub(
             r"\b(?:expenditure|spending|revenue|income|whole|entire|overall|departmental|absolute|terms)\b", " ", rest,
@@ -277,10 +181,10 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         def read(words: list[str], pool: list[str] = terms) -> tuple[str | None, bool]:
             spent = bool(words) and bool(re.search(rf"\b{re.escape(words[-1])}\s+(?:spending|expenditure)\b",
                                                    question, re.I))
-            return _own_label(" ".join(words), pool, own) or \
-                (said_total and _term("total " + " ".join(words), pool, sources)) or \
-                (spent and _term(" ".join(words) + " expenditure", pool, sources)) or \
-                _term(" ".join(words), pool, sources), spent
+            return own_label(" ".join(words), pool, own) or \
+                (said_total and term_of("total " + " ".join(words), pool, sources)) or \
+                (spent and term_of(" ".join(words) + " expenditure", pool, sources)) or \
+                term_of(" ".join(words), pool, sources), spent
 
         words = rest.split()
         # what is asked, said before where it is read ("project spending in its general-budget appropriation",
@@ -289,6 +193,12 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         head = re.split(_WHERE_EN, _WHERE_FIRST.sub("", question), maxsplit=1, flags=re.I)[0]
         # ("How much of its procurement budget is for construction works?": the part, not the whole, is asked)
         part = _PART_OF.search(question)
+        if part and re.search(_BOOKED, part.group("part"), re.I) and \
+                not re.search(r"[a-z]{3,}", _STOP.sub(" ", re.sub("|".join(
+                    [_BOOKED] + [p.pattern for _, p in _PART_WHERE + _PART_NAMED]), " ", part.group("part"), flags=re.I))):
+            # (…is charged to personnel funds, …is booked under project spending: a column of the whole, read within
+            # it below, no part of its own; "…is project spending", "…is personnel funding" ask the part)
+            part = None
         head = part.group("part") if part else head
         where = question.replace(head, " ") if head.strip() and not part else ""
         first = [w for w in words if re.search(rf"(?<![A-Za-z]){re.escape(w.strip('-'))}(?![A-Za-z])", head)]
@@ -322,12 +232,22 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             # (two words at least: "unit funds" less its framing word is "funds", which half the terms say)
             # (…and no code: "item 30302" is one word, item, that names nothing)
             words = [w for w in _STOP.sub(" ", named[0]).split() if not w.isdigit()] if len(named) == 1 else []
-            term = _term(" ".join(words), terms, sources) if len(words) >= 2 else None
+            term = term_of(" ".join(words), terms, sources) if len(words) >= 2 else None
         elif _GENERAL_BUDGET.search(question) and \
                 (not _GENERAL_BUDGET_MONEY.search(question) or _PAID_FROM.search(question)):
             # general-budget project spending, general public budget money put into X: 一般公共预算项目支出, the
             # X of the general public budget (not its appropriations, a term of their own)
             general = "一般公共预算" not in term and not re.search(r"基金|国有资本", term)
+        elif _GENERAL_BUDGET_MONEY.search(question) and term.startswith("财政拨款"):
+            # (its appropriations asked, read as all funds' appropriations, 财政拨款收入: those of the general budget)
+            general = True
+    if (term is None or _PART_OR_FUND.fullmatch(term)) and unplaced.split() and unplaced.split() != rest.split():
+        # no thing read but a fund or a part (…general-public-budget travel expenses booked under project spending:
+        # 项目支出): the thing read without them, the fund and the part said again before it below
+        things, sources, _ = _terms(units, docs, retriever)
+        other = term_of(" ".join(unplaced.split()), things, sources)
+        if other is not None and not _PART_OR_FUND.fullmatch(other):
+            term, general = other, bool(_GENERAL_BUDGET.search(question)) and "一般公共预算" not in other
     if re.search(r"\bhow many\b", question, re.I):
         # "How many vehicles…" asks a count, which no term of the money tables reads: the thing counted is read
         # among the words the unit's own documents count (车辆 6辆, 设备4台), else the question is declined.
@@ -344,10 +264,15 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # …that a target states, asked by its statement's name
         return target_question(question, rest, units, years, docs, retriever, measure=measure) if measure else None
     within = next((p for p, said in _PART_WHERE if where and said.search(where)), None)
+    kept = re.sub(_LEAVES_OUT.pattern + r"[^,;?]*", " ", question, flags=re.I)
+    # (…or said anywhere but in what it leaves out, of a thing that is no part: booked under project spending)
+    parts_said = [p for p, said in _PART_WHERE if said.search(kept) and not _BOTH_PARTS.search(kept)]
+    within = within or (parts_said[0] if len(parts_said) == 1 else None)
     # (…or a part of a row's spending the question names anywhere, not in what it leaves out: the personnel funding
     # of 行政运行, its 人员经费 column)
-    kept = re.sub(_LEAVES_OUT.pattern + r"[^,;?]*", " ", question, flags=re.I)
-    within = within or next((p for p, said in _PART_NAMED if said.search(kept) and not term.endswith("费")), None)
+    # (…within the basic expenditure named too: 基本支出人员经费, the column under it)
+    named_part = next((p for p, said in _PART_NAMED if said.search(kept) and not term.endswith("费")), None)
+    within = within + named_part if within == "基本支出" and named_part else within or named_part
     if within and not re.search(r"基本|项目|人员经费|公用经费|预算$", term):
         term = within + term  # "staff travel in its basic, day-to-day expenditure": 基本支出差旅费
     change = _LOWER.search(question)
@@ -401,7 +326,7 @@ def _whole_of_part(part: re.Match, words: list[str], first: list[str], terms: li
 
     said = [w for w in words if re.search(rf"(?<![A-Za-z]){re.escape(w.strip('-'))}(?![A-Za-z])", part.group("whole"))
             and not re.fullmatch(r"budgets?|funds?|money", w, re.I)]
-    whole = _term(" ".join(said), terms, sources) if said else None
+    whole = term_of(" ".join(said), terms, sources) if said else None
     if whole is None:
         return None, first, []
     chunks = retriever.chunks()
@@ -422,7 +347,7 @@ def _qualified(question: str, rest: str, terms: list[str], sources: dict[str, in
     if not phrase:
         return None, False
     spent = re.search(r"\b(?:spending|expenditure)\b", question, re.I)
-    term = (general and _term(phrase, terms, sources)) or (spent and _term(f"{phrase} expenditure", terms, sources))
+    term = (general and term_of(phrase, terms, sources)) or (spent and term_of(f"{phrase} expenditure", terms, sources))
     return term or None, bool(term) and general and not term.startswith("一般公共预算")
 
 

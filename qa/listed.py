@@ -24,7 +24,8 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
     when no table ranks it; with `rest`, the follow-ups the list answers (its share of the amount the head prints,
     its lead over the next)."""
     from qa.item_lists import ranked_list
-    from qa.rank import BEHIND, GAP_ASKED, SHARE_ASKED
+    from qa.rank import BEHIND
+    from qa.rank_asks import GAP_ASKED, SHARE_ASKED, gap_asked_last
     from qa.retrieve import Hit
 
     found = ranked_list(question, sc, retriever, op)
@@ -61,6 +62,8 @@ def in_narrative(question: str, sc: Scope, retriever: Retriever, op: str, k: int
     if GAP_ASKED.search(rest) and n < len(found.items):
         after = found.items[n]
         text += f"，比其后的“{own(after)}”（{after.value:,.2f}万元）多{abs(top.value - after.value):,.2f}万元"
+        if gap_asked_last(rest):
+            value, unit = round(abs(top.value - after.value), 4), "万元"
     return Answer(question=question, answer=text + "。",
                   value=value, unit=unit, citations=[first], mode="extractive", row=own(top), rows=rows,
                   confidence=found.share,

@@ -139,8 +139,9 @@ def not_asked(question: str) -> list[str]:
 MEASURE = re.compile(r"(?<![这那])(?:多少|几)\s*([" + MEASURES + r"])")
 
 
-# Examples in brackets (小飞机、直升机这些; 比如…; 含…等)
-_EXAMPLES = re.compile(r"[（(](?:比如|例如|譬如|如|像)?[^（）()]*?(?:这些|这类|之类|那些|等等?)[）)]")
+# Examples in brackets (小飞机、直升机这些; 比如…; 含…等), or a member the thing includes (含技术市场服务体系: the whole is
+# asked, and the member's words would read the member's own row)
+_EXAMPLES = re.compile(r"[（(](?:(?:比如|例如|譬如|如|像)?[^（）()]*?(?:这些|这类|之类|那些|等等?)|(?:含|包括|包含)[^（）()]*)[）)]")
 CODE = re.compile(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)")  # a classification code: 类 301, 款 30101, 项 3010101
 
 

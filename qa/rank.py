@@ -14,8 +14,8 @@ from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.question import FEW, MEASURES, POINTER
-from qa.rank_asks import (as_many_as_said, asks_office_projects, asks_unit, columns_said, label_says, names_row, nth,
-                           spent_as_printed, under_row, units_counted)
+from qa.rank_asks import (GAP_ASKED, SHARE_ASKED, as_many_as_said, asks_office_projects, asks_unit, columns_said,
+                          gap_asked_last, label_says, names_row, nth, spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
 from qa.rank_end import closed_at
@@ -190,11 +190,6 @@ def _level(question: str) -> str | None:
     """The level a question asks the item at: 类, 款 or 项 (the classification's own words)."""
     m = _LEVEL.search(halfwidth(question))
     return next((g for g in m.groups() if g), "项") if m else None
-
-
-# Follow-ups a ranking answers from the same cells: the top item's share of the whole, its lead over the next.
-SHARE_ASKED = re.compile(r"占.{0,12}?(?:比例|比重|百分|多少|几成)")
-GAP_ASKED = re.compile(r"比第二|第二名|第二位|次之|多出多少|多多少")
 
 
 def _is_total(row) -> bool:
@@ -440,8 +435,10 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             for v, c in valued[:10]]
     from qa.retrieve import Hit
 
-    return Answer(question=question, answer=text, value=share if share is not None else round(value, 4),
-                  unit="%" if share is not None else unit,
+    lead = gap is not None and gap_asked_last(rest)
+    return Answer(question=question, answer=text,
+                  value=gap if lead else share if share is not None else round(value, 4),
+                  unit=unit if lead else "%" if share is not None else unit,
                   citations=[cite(Hit(top, 1.0))] + [cite(Hit(c, 0.0)) for _, c in valued[1:k]], mode="structured",
                   table=top.table, row=top.label, column=rows[0].column, rows=rows,
                   confidence=round(min(1.0, best[0] / 2), 3),

@@ -157,3 +157,15 @@ def columns_said(items: list, subject: str) -> set[str]:
     ranks by)."""
     leaves = {clean(f.get("column", "").split("/")[-1]) for c in items for f in c.facts or ()}
     return set().union(*(grams(leaf) for leaf in leaves if len(leaf) >= 3 and says(leaf, clean(subject))))
+
+
+# Follow-ups a ranking answers from the same cells: the top item's share of the whole, its lead over the next.
+SHARE_ASKED = re.compile(r"占.{0,12}?(?:比例|比重|百分|多少|几成)")
+GAP_ASKED = re.compile(r"比第二|第二名|第二位|次之|多出多少|多多少")
+
+
+def gap_asked_last(rest: str) -> bool:
+    """The follow-ups (`rest`) ask the top item's lead over the next last (哪个最多？比排第二的多出多少？): the lead is
+    the answer's value, as a share asked last is (the figure of the last ask is the one the question waits for)."""
+    gaps = [m.start() for m in GAP_ASKED.finditer(rest)]
+    return bool(gaps) and max(gaps) > max((m.start() for m in SHARE_ASKED.finditer(rest)), default=-1)

@@ -58,7 +58,8 @@ def coded_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int, 
                rest: str = "") -> Answer | None:
     """The n-th largest (smallest) class of the coded list of the classification and fund the question names;
     None when it names no classification's classes or no fund, or no list (or two that disagree) fits."""
-    from qa.rank import GAP_ASKED, SHARE_ASKED, one_document
+    from qa.rank import one_document
+    from qa.rank_asks import GAP_ASKED, SHARE_ASKED, gap_asked_last
     from qa.retrieve import Hit
 
     q = halfwidth(question)
@@ -95,6 +96,8 @@ def coded_list(question: str, sc: Scope, retriever: Retriever, op: str, k: int, 
     if GAP_ASKED.search(rest) and n < len(ordered):
         after = ordered[n]
         text += f"，比其后的“{after[1]}”（{after[2]:,.2f}万元）多{abs(value - after[2]):,.2f}万元"
+        if gap_asked_last(rest):
+            answer, unit = round(abs(value - after[2]), 4), "万元"
     rows = [AnswerRow(entity=nm, value=v, unit="万元", source=c.source, page=c.page, row=nm) for c, nm, v in ordered]
     return Answer(question=question, answer=text + "。", value=answer, unit=unit, mode="extractive", row=name,
                   rows=rows, citations=[cite(Hit(chunk, 1.0), chunk.text), cite(Hit(lead, 0.5), lead.text)][:max(k, 1)],

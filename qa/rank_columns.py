@@ -21,7 +21,8 @@ from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import FUND, clean, grams, norm
 from qa.rank_blocks import by_block
 from qa.rank_sections import by_section
-from qa.rank import GAP_ASKED, SHARE_ASKED, _OPWORDS, one_document, whole_of, within
+from qa.rank import _OPWORDS, one_document, whole_of, within
+from qa.rank_asks import GAP_ASKED, SHARE_ASKED, gap_asked_last
 from qa.rank_asks import nth
 from qa.rank_coded_list import coded_list
 from qa.scope import without_names
@@ -253,7 +254,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
     name, value, column = items[0]
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
     text = f"{title}（{row.label}）中金额{word}的是“{name}”，{value:,.2f}万元"
-    share = None
+    share = gap = None
     if SHARE_ASKED.search(rest):
         whole = whole or sum(v for _, v, _ in items)
         if not whole or value >= whole - 0.005:
@@ -267,8 +268,11 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
 
     rows = [AnswerRow(entity=n, value=v, unit="万元", source=row.source, page=row.page, table=title, row=row.label,
                       column=c) for n, v, c in items[:10]]
-    return Answer(question=question, answer=text + "。", value=share if share is not None else value,
-                  unit="%" if share is not None else "万元", citations=[cite(Hit(row, 1.0))][:k], mode="structured",
+    lead = gap is not None and gap_asked_last(rest)
+    return Answer(question=question, answer=text + "。",
+                  value=gap if lead else share if share is not None else value,
+                  unit="万元" if lead else "%" if share is not None else "万元", citations=[cite(Hit(row, 1.0))][:k],
+                  mode="structured",
                   table=title, row=row.label, column=column, rows=rows, confidence=round(min(1.0, best[0] / 4), 3),
                   basis=[Basis(part="table", text=title, words=shared_words(question, title)),
                          Basis(part="column", text=name, words=[f"{word}: {value:,.2f}"])])

@@ -7,8 +7,7 @@ import re
 from index.numbers import halfwidth
 from qa.aggregate import _CLAUSE_SPLIT, follow_ups, operation
 from qa.question import MEASURES
-from qa.rank import GAP_ASKED, SHARE_ASKED
-from qa.rank_asks import wants_item
+from qa.rank_asks import GAP_ASKED, SHARE_ASKED, wants_item
 
 
 def ranking_follow_ups(question: str) -> list[str] | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from index.numbers import halfwidth
 from qa.asked_again import named_as_asked
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank import GAP_ASKED, SHARE_ASKED
+from qa.rank_asks import GAP_ASKED, SHARE_ASKED, gap_asked_last
 
 if TYPE_CHECKING:
     from qa.scope import Scope
@@ -79,7 +79,7 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
     word = "最小" if op == "min" else "最大"
     shown = "，".join(f"{items[i]} {answers[i].value:,.2f}万元" for i in range(len(items)))
     text = f"问题列出的{len(items)}项（{shown}）中，{word}的是“{items[top]}”，{value:,.2f}万元"
-    share = None
+    share = gap = None
     q = halfwidth(question)
     after = q[_LIST.search(q).end():] + rest  # (最大的一块占了百分之几: the share asked after the list)
     if SHARE_ASKED.search(after) and _OF_THEIR_SUM.search(after):
@@ -102,7 +102,8 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
         text += f"，占{len(items)}项合计的{share:.2f}%（{value:,.2f} ÷ {whole:,.2f}万元，由各项数字计算；预算总额{total.value:,.2f}万元，与各项之和相符）"
     if GAP_ASKED.search(rest):
         second = answers[order[1]]
-        text += f"，比第二位“{items[order[1]]}”（{second.value:,.2f}万元）多{abs(value - second.value):,.2f}万元"
+        gap = round(abs(value - second.value), 4)
+        text += f"，比第二位“{items[order[1]]}”（{second.value:,.2f}万元）多{gap:,.2f}万元"
     rows, cites = [], []
     for item, a in zip(items, answers):
         c = a.citations[0]
@@ -112,8 +113,11 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
         c = answers[i].citations[0]
         if all((c.source, c.page, c.text) != (x.source, x.page, x.text) for x in cites):
             cites.append(c)
-    return Answer(question=question, answer=text + "。", value=share if share is not None else value,
-                  unit="%" if share is not None else "万元", citations=cites[:max(k, 1)], mode="structured",
+    lead = gap is not None and gap_asked_last(after)
+    return Answer(question=question, answer=text + "。",
+                  value=gap if lead else share if share is not None else value,
+                  unit="万元" if lead else "%" if share is not None else "万元", citations=cites[:max(k, 1)],
+                  mode="structured",
                   table=answers[top].table, row=answers[top].row, column=answers[top].column, rows=rows,
                   confidence=min(a.confidence for a in answers),
                   basis=[Basis(part="row", text=items[top], words=[f"{word}: {value:,.2f}"])] +

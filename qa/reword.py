@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
 from qa.asked_again import asked_again
+from qa.encoder_phrase import FUNDS, PART_ASKED, POINTERS, WHERE_FIRST, for_encoder, named_phrase, names_a_thing
 from qa.given_name import by_given_name
-from qa.question import CLASSED_OUT, NOT_UNDER, OUT_AFTER, OUT_BEFORE, POINTER, WHERE_WORD, WHOLE_SCOPE, intent, not_asked
+from qa.question import CLASSED_OUT, POINTER, WHERE_WORD, intent, not_asked
 from qa.models import Basis
 from qa.nearest_term import encoded as _encoded
 from qa.parts import without_summed_parts
@@ -25,53 +26,6 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 MIN_LEXICAL = 1.0  # a definition that says at least half of the question's words, or a full abbreviation
-# (预算 asks, except as the name of a fund: 一般公共预算 is a quantity's word, 一般公共 alone another's; so does the unit
-# the answer is asked in, 多少万元: 万元 left alone pulled the reading to a column 资金金额（万元）)
-_ASKING = re.compile(r"(?:是|有)?(?:多少|几)(?:[千万亿]|百万|千万)?元|是多少|有多少|多少钱|多少|几[个辆台项]|一共|总共|"
-                     r"大概|大约|请问|(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|安排|准备|打算|花|要|呢|吗|[？?。，,]")
-
-
-# A clause before the one that names the thing, saying how to cut (按钱花在谁身上来分，…): a frame, not the thing.
-# (where to look, 项目支出里，…, stays: it names the group the thing is read in)
-_FRAME_CLAUSE = re.compile(r"(?:按照|按|依照|根据|从)[^，,]{0,16}?(?:来分|分类|来看|划分|分|看)$")
-
-
-def _phrase(subject: str) -> str:
-    """What the question names, for the encoder: without the year, the scope marker, the change it also asks
-    (比上年少了多少) and the asking words (了, 的钱 left alone would pull it towards other terms)."""
-    clauses = [c for c in re.split(r"[，,]", halfwidth(subject)) if c.strip()]
-    if len(clauses) > 1:  # (the frames before the clause that names the thing)
-        subject = "，".join([c for c in clauses[:-1] if not _FRAME_CLAUSE.search(c.strip())] + clauses[-1:])
-    # how it changed (跟去年比变化多大, 增减情况如何), or by how much in a direction (比上年少了多少)
-    s = re.sub(r"(?:(?:跟|和|与|同|较|比)[^，。？?]{0,8}?(?:比|相比|比较)?)?(?:变化|变动|增减)了?(?:多大|多少|几何|如何|情况)?",
-               " ", halfwidth(subject))
-    s = re.sub(r"(?:比|较)[^，。？?]{0,10}?(?:增加|减少|增长|下降|多|少|省)(?:出来?)?了?(?:多少|几)?", " ", s)
-    # (and the scope it is asked at, 本级 / 汇总 or in words, 全部门, 整个部门（机关加下属单位）: no word of the thing)
-    # (and a year's span said in words, 一年的, 全年: when, no word of the thing)
-    s = re.sub(r"20\d\d\s*年度?|(?<![\u4e00-\u9fff])(?:一|全|每|整)年(?:的|下来)?|[（(]?(?:本级|汇总)[）)]?|"
-               + WHOLE_SCOPE + r"|\((?:机关)?(?:加|和|及|连同)?(?:下属|所属)(?:各)?单位\)", " ", s)
-    s = re.sub(r"\(\s*\)", " ", s)  # (the brackets such a scope was said in: （整个部门）)
-    # (nor where it is read, said first, 一般公共预算里，…, or how the table cuts, in brackets: （按部门经济分类的那一大类）)
-    s = s.lstrip(" ，,")
-    while (where := _WHERE.match(s)) and where.end():
-        s = s[where.end():].lstrip(" ，,")
-    s = re.sub(r"\(按[^()]*\)", " ", s)
-    s = _ASKING.sub(" ", s)
-    s = re.sub(r"(?:的钱|的)?\s*(?:了)?\s*$", "", re.sub(r"\s+了\s+|\s+了$", " ", s).strip())
-    return re.sub(r"\s+", " ", s).strip()
-
-
-# What frames a described thing for the encoder, not the thing itself: its purpose words (用于招待来客, 花在…上), its
-# fillers (这些, 之类) and the fund it is paid from (…的一般公共预算), which names a column, not an item.
-_FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)|(?:这些|那些|这类|这块|那块|之类|等等)|"
-                     r"(?:上|方面)的?(?:一般公共预算|政府性基金预算?|财政拨款)(?:资金|支出|拨款)?$|(?:上|方面)$")
-# Where to look, said first (决算里，一般公共预算基本支出中…): the table, fund or column the thing is read in.
-_FUNDS = r"一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款"  # (the funds a figure is paid from)
-_WHERE = re.compile(rf"^\s*(?:(?:决算|预算|{_FUNDS}|基本支出|项目支出|资金|"
-                    r"按?经济分类|按?功能分类)的?)+(?:里|中|当中|内)的?\s*")
-# What the thing leaves out, in brackets (不算办公电脑桌椅, 基本养老保险之外的那一份): words of another thing, for the
-# encoder to read past (which words they are: qa.question.not_asked).
-_LEFT_OUT = re.compile(rf"\((?:{OUT_BEFORE})[^()]*\)|\([^()]*(?:{OUT_AFTER})[^()]*\)")
 
 
 def _says_run(words: str, term: str, run: int = 4) -> bool:
@@ -85,15 +39,9 @@ def _says_run(words: str, term: str, run: int = 4) -> bool:
     return len(named) >= 2 and all(w in term for w in named[-2:])
 
 
-# The fund a bracket names (机关日常运转花的钱（一般公共预算）): the column it is read in, no word of the thing.
-_FUND_BRACKET = re.compile(rf"\((?:{_FUNDS})(?:资金|拨款|支出|部分)?\)")
 # A fund's own name as a term (一般公共预算, 政府性基金预算财政拨款): the whole of what the fund pays, or receives.
-FUND_TERM = re.compile(rf"(?:{_FUNDS}|政府性基金)(?:财政拨款|拨款|资金|支出|收入)*")
-_FUND_SAID = re.compile(rf"{_FUNDS}|政府性基金|基金")
-# Characters that point or frame without naming a thing (那摊钱, 掏…的那部分)
-_POINTERS = set("那这摊块部分掏里中拿出从用来")
-
-
+FUND_TERM = re.compile(rf"(?:{FUNDS}|政府性基金)(?:财政拨款|拨款|资金|支出|收入)*")
+_FUND_SAID = re.compile(rf"{FUNDS}|政府性基金|基金")
 def fund_read_for_thing(phrase: str, term: str, terms: list[str]) -> bool:
     """The encoder reads the question as a fund's own term (政府性基金预算) while the question names, in a word the
     documents' terms use, something paid from it (政府性基金那摊钱里，花在置办固定资产上的: 固定资产): the fund's
@@ -103,42 +51,13 @@ def fund_read_for_thing(phrase: str, term: str, terms: list[str]) -> bool:
     from index.bm25 import segmenter
 
     words = {w for w in segmenter().cut(_FUND_SAID.sub(" ", phrase))
-             if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) and set(w) - PLAIN - _POINTERS}
+             if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) and set(w) - PLAIN - POINTERS}
     return any(w in t for w in words for t in terms)
-
-
-def for_encoder(phrase: str) -> str:
-    """The phrase without where it is read (said first, or the fund in brackets), what it leaves out and its
-    frames, for the encoder (and the phrase itself when nothing else is left)."""
-    rest = _FUND_BRACKET.sub("", _LEFT_OUT.sub("", phrase))
-    while (where := _WHERE.match(rest)) and where.end():
-        rest = rest[where.end():]
-    # (a clause saying where, in the asker's words, before the thing: 机关日常运转的经费里，…; or the fund said after
-    # it: …的那笔钱，一般公共预算: the encoder reads the thing, not the place)
-    # (the phrase's clauses are apart by a space: _phrase takes the clause marks out with the asking words)
-    parts = rest.split()
-    at = next((i for i in range(len(parts) - 1, -1, -1) if re.search(r"(?:里|中|当中)$", parts[i])), None)
-    if at is not None and at + 1 < len(parts) and _named(parts[at + 1:]):
-        parts = parts[at + 1:]
-    if len(parts) > 1 and re.fullmatch(_FUNDS, parts[-1]) and _named(parts[:-1]):
-        parts = parts[:-1]
-    rest = _REMAINDER_SAID.sub("其他", " ".join(parts))
-    return _FRAMES.sub("", rest).strip(" 、，,的") or phrase
-
-
-# The remainder described by what it cannot be classed under (没法归到办公、差旅这些名目下的零星开支): 其他 in the
-# documents' words
-_REMAINDER_SAID = re.compile(rf"(?:{NOT_UNDER.pattern})的?(?:那些|这些)?(?:零星|零碎|杂项|其余|剩余)?的?")
-
-
-def _named(clauses: list[str]) -> bool:
-    """The clauses name a thing: two characters at least that are not every budget phrase's."""
-    return len(set("".join(clauses)) - PLAIN - _POINTERS - set(" ，,")) >= 2
 
 
 def subject_phrase(question: str, docs: dict[str, dict], sc: Scope) -> str:
     """What the question asks about, without its unit's names, its year and its asking words."""
-    return _phrase(without_names(question, docs, sc, years=True))
+    return named_phrase(without_names(question, docs, sc, years=True))
 
 
 def _vocabulary(retriever: Retriever) -> Vocabulary:
@@ -330,7 +249,8 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
     known = vocab.columns | set(vocab.terms)
 
     def names_a_place(clause: str) -> bool:
-        # (pointed at in the asker's words, 政府性基金那摊钱: the fund it points at)
+        # (pointed at in the asker's words, 政府性基金那摊钱: the fund it points at; or a table by the asker's name for
+        # it, 三公表里: a table, whatever the title it prints)
         clause = re.sub(rf"(?:{POINTER.pattern})(?:钱|资金|经费)?$", "", clause.strip(" ，,"))
         t = norm(re.sub(r"20\d\d\s*年度?|的", "", clause)).strip(" ，,")
         # (or in brackets, saying the same in the documents' words: 日常经费（基本支出）里)
@@ -339,19 +259,20 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
         fund, of, own = clause.strip(" ，,").partition("的")
         return any(len(x) - i >= 2 and x[i:] in known for x in said for i in range(3)) or \
             len(t) >= 4 and any(t in title for title in vocab.tables) or \
-            bool(of) and bool(re.fullmatch(_FUNDS, norm(fund))) and 2 <= len(own) <= 4
+            len(t) >= 3 and t.endswith("表") or \
+            bool(of) and bool(re.fullmatch(FUNDS, norm(fund))) and 2 <= len(own) <= 4
 
     start = 0
     for mark in _LOOKED_IN_ANY.finditer(subject):
         # the where is the clause before 里 / 中 (下面那支队伍，2019年一般公共预算里花在…: 一般公共预算)
         clause = re.split(r"[，,]", subject[start:mark.start()])[-1]
-        if not (names_a_place(clause) or _WHERE.fullmatch(clause.strip() + "里")):
+        if not (names_a_place(clause) or WHERE_FIRST.fullmatch(clause.strip() + "里")):
             if mark.group(1):
                 break  # (a 中 inside a word, 中小企业, ends nothing: read on)
             continue
         start = mark.end()
     # (a where said after the thing, 给获奖的人发奖，预算里留了多少钱: nothing of the thing follows it)
-    return subject[start:] if len(set(_phrase(subject[start:])) - PLAIN) >= 2 else subject
+    return subject[start:] if len(set(named_phrase(subject[start:])) - PLAIN) >= 2 else subject
 
 
 def _subject(question: str, sc: Scope, retriever: Retriever) -> tuple[str, str]:
@@ -379,7 +300,9 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
     docs = retriever.documents()
     vocab = _vocabulary(retriever)
     subject, past = _subject(question, sc, retriever)
-    phrase = _phrase(past) or _phrase(subject)
+    phrase = named_phrase(past) or named_phrase(subject)
+    if past != subject and not names_a_thing([PART_ASKED.sub(" ", phrase)]):
+        phrase = named_phrase(subject)  # (…的钱里，通过项目安排的部分: the part of the thing, said after it, is no thing)
     terms = _terms(vocab, sc, retriever)
     # (a year named before the latest one asked, unless a change from it is asked: the money of the years before)
     earlier = len(sc.years) >= 2 and intent(question) != "change"
@@ -397,7 +320,7 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
             best, ties = item, []
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
         return None, []
-    if best is not None and FUND_TERM.fullmatch(best[1]) and _named([rest := FUND_TERM.sub(" ", phrase)]):
+    if best is not None and FUND_TERM.fullmatch(best[1]) and names_a_thing([rest := FUND_TERM.sub(" ", phrase)]):
         # the fund is where the thing is paid from (一般公共预算给开会…): the thing is read alone, or not at all
         best = _encoded(for_encoder(rest.strip()), [t for t in terms if not FUND_TERM.fullmatch(t)], vocab, ties)
     if best is not None:

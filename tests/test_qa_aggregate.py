@@ -186,6 +186,8 @@ def test_a_conjunction_inside_a_word_is_kept_in_the_quantity():
     assert _subject("在各自2026年预算说明里报的车辆数加起来一共多少辆？", {}, Scope(keys=set())) == "车辆数"
     # how each unit is taken, in brackets, is their scope, no word of the quantity
     assert _subject("（都按整个部门算）2026年的会议费各是多少？", {}, Scope(keys=set())) == "会议费"
+    # a name in quotes is said whole: its 与 joins no two things
+    assert _subject("“科技交流与合作”的公用经费各是多少？", {}, Scope(keys=set())) == "“科技交流与合作”公用经费"
 
 
 def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_subject():

@@ -55,3 +55,27 @@ def test_every_source_of_money_asked_is_still_asked_in_the_term(monkeypatch):
     # no source said: the term alone
     assert asked_again("重庆市气象局2026年单位替职工存的年金是多少？", sc, retriever, "职业年金缴费", "单位替职工存的年金是多少",
                        "单位替职工存的年金是多少") == "重庆市气象局2026年职业年金缴费是多少"
+    # said in the asker's words, with the part it leaves out: the one part kept
+    assert _part_where("办公开销这一项中有多少是放在项目里花的（不算日常运转部分）", "办公费") == "项目支出"
+    assert _part_where("用在公共安全上的钱有多少是项目性质的（不含人员和日常运转）", "公共安全支出") == "项目支出"
+    # a column of the 基本支出 named within it: the column, the narrower
+    assert _part_where("基本支出里，给个人的医疗补助中从人员经费出的是多少", "医疗费补助") == "人员经费"
+    assert _part_where("行政运行这一项里用于办公等公用开支的钱是多少", "行政运行") == "公用经费"
+    # the basic expenditure less what pays the people: its 公用经费
+    assert _part_where("宣传事务这一块除了养人之外、维持单位日常运转的那部分基本经费有多少", "宣传事务") == "公用经费"
+
+
+def test_the_thing_is_read_without_the_part_of_it_asked():
+    from qa.encoder_phrase import for_encoder, named_phrase as _phrase
+
+    # the where names the thing when what follows it asks only a part of it
+    phrase = _phrase("预算中，买警用专业设备的钱里，通过项目安排的部分是多少万元？")
+    assert for_encoder(phrase) == "买警用专业设备的钱"
+    assert "项目" not in for_encoder(_phrase("办公用品这一项中有多少是放在项目里花的？"))
+
+
+
+def test_every_source_of_money_asked_is_no_word_of_the_thing():
+    from qa.encoder_phrase import named_phrase as _phrase
+
+    assert "资金" not in _phrase("预算的基本支出（全部资金）是多少？")

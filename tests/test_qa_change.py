@@ -38,7 +38,7 @@ def test_a_change_asked_without_its_direction_is_answered_by_either_direction(ci
     from qa.aggregate import follow_ups
     from qa.answer import ask
     from qa.question import intent
-    from qa.reword import _phrase
+    from qa.encoder_phrase import named_phrase as _phrase
 
     assert asked_direction("跟去年比变化多大", "-") and asked_direction("跟去年比变化多大", "+")
     assert intent("机关运行经费跟去年比变化多大") == "change"

@@ -1,7 +1,8 @@
 """English questions: what names the unit, the year and the place, before the Chinese pipeline answers them."""
 from __future__ import annotations
 
-from qa.english import _term, is_english
+from qa.english import is_english
+from qa.english_term import term_of as _term
 from qa.english_named import _ORG, _POSSESSIVE, PLACE_RANK as _PLACE_RANK, STOP as _STOP
 from qa.english_unit import _gloss_reading, _unit
 
@@ -539,13 +540,13 @@ def test_a_later_ask_of_it_is_read_within_the_first_asks_quantity():
 
 
 def test_a_term_the_dictionary_reads_as_leaving_more_unsaid_is_no_rival_for_the_encoder(monkeypatch):
-    from qa import english, meaning
+    from qa import english_term, meaning
 
     terms = ["公务用车运行维护费", "公务用车购置及运行维护费", "办公费"]
     # the encoder puts the parent, with its purchase unsaid, first by a hair
     monkeypatch.setattr(meaning, "nearest", lambda phrase, texts, n=1: [(0.803, "公务用车购置及运行维护费"),
                                                                         (0.8029, "公务用车运行维护费"), (0.7, "办公费")])
-    assert english._term("running maintaining official cars", terms, {}) == "公务用车运行维护费"
+    assert english_term.term_of("running maintaining official cars", terms, {}) == "公务用车运行维护费"
 
 
 def test_a_shorter_term_is_no_better_reading_when_the_question_leaves_unsaid_what_tells_them_apart(monkeypatch):
@@ -611,6 +612,30 @@ def test_what_is_asked_is_read_apart_from_where_it_is_read(tmp_path):
                      "dragon boat races?", city) is None
 
 
+def test_the_fund_and_the_part_named_beside_the_thing_are_where_it_is_read(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    table = ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t{0}.00\t{1}.00\t100.00\n"
+             "30211\t差旅费\t12.00\t2.00\t10.00\n")
+    city = city_of(tmp_path, [(u, table.format(2100 + i, 2000 + i)) for i, u in enumerate(["气象局", "文化局", "统计局"])])
+    # the fund said in one hyphenated word, the part by how the money is booked, and the part it is not
+    question = ("In its 2026 budget, how much of the Shenzhen Meteorological Bureau's general-public-budget travel "
+                "expenses is booked under project spending rather than basic spending?")
+    assert translate(question, city) == "深圳市气象局2026年一般公共预算项目支出差旅费是多少"
+
+
+def test_the_general_budgets_appropriations_asked_are_not_every_funds(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    table = ("财政拨款收支总表\n单位：万元\n项目\t预算数\n一、财政拨款收入\t{0}.00\n一般公共预算拨款\t{1}.00\n"
+             "政府性基金预算拨款\t100.00\n")
+    city = city_of(tmp_path, [(u, table.format(2100 + i, 2000 + i)) for i, u in enumerate(["气象局", "文化局", "统计局"])])
+    assert translate("How much general public budget appropriation income does the Shenzhen Meteorological Bureau "
+                     "receive in 2026?", city) == "深圳市气象局2026年一般公共预算财政拨款收入是多少"
+
+
 def test_by_how_much_said_after_the_unit_asks_the_change_first(look_alike_city):
     from qa.english import translate
 
@@ -658,7 +683,7 @@ def test_a_noun_that_says_one_word_of_a_counted_word_is_no_count_of_its_head(tmp
 
 
 def test_a_units_own_row_label_is_read_only_when_it_says_the_whole_phrase():
-    from qa.english import _own_label
+    from qa.english_term import own_label as _own_label
 
     terms = ["粮油储备", "物资储备", "住房公积金", "职业能力建设管理"]
     # a label only this unit prints, saying every word of the phrase and said whole by it

@@ -24,6 +24,13 @@ def test_items_are_split_at_the_next_items_name():
     assert 300 not in found and 300 in {i.value for i in items_in(LIST, parts_asked=True)}
 
 
+def test_an_amount_within_the_account_of_a_change_is_one_piece_of_it():
+    # an amount inside the account of a change is one piece of the explanation: its own clause, not the next
+    # piece's words (the account after an item's own amount is kept: why it grew says what it pays for)
+    piece = items_in("资本性补助60万元，较上年增加40万元，原因是上年研究院设备购置20万元，今年社科院维修项目增加50万元。")
+    assert [i.value for i in piece] == [60, 20] and "社科院" not in piece[1].purpose
+
+
 def test_a_plan_beside_its_actual_is_one_item_the_actual_unless_the_plan_is_asked():
     text = "3.献血返还项目：全年预算数350.00万元，执行数322.15万元，完成预算的92.04%。办公费年初预算10万元，支出决算12万元。"
     actual = {i.value: i.name for i in items_in(text)}

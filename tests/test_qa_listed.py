@@ -26,7 +26,7 @@ def test_the_top_items_share_is_of_the_amount_the_lists_head_prints(tmp_path):
     # 5,400 of the 9,000 the head prints (not of the 8,400 its two items add up to)
     assert share.answered and share.value == 60.0 and share.unit == "%" and "5,400.00 ÷ 9,000.00" in share.answer
     gap = ask("深圳市统计局2026年人口普查专项经费里哪一项最多？比第二名多多少？", city.store.root, retriever=city)
-    assert gap.answered and "多2,400.00万元" in gap.answer, gap.answer
+    assert gap.answered and gap.value == 2400.0 and "多2,400.00万元" in gap.answer, gap.answer
 
 
 def test_the_nth_item_of_a_narrative_list_and_the_one_after_a_named_item(tmp_path):

@@ -79,7 +79,7 @@ def test_how_much_was_set_aside_asks_as_how_much_is_and_names_no_reserve():
 
 
 def test_a_scope_said_in_brackets_and_a_word_of_when_name_nothing_of_the_thing():
-    from qa.reword import _phrase
+    from qa.encoder_phrase import named_phrase as _phrase
     from qa.specific import _WHEN
 
     # （整个部门） chooses the document: neither it nor its emptied brackets stay in what is asked
@@ -89,7 +89,7 @@ def test_a_scope_said_in_brackets_and_a_word_of_when_name_nothing_of_the_thing()
 
 
 def test_a_years_span_said_in_words_is_no_word_of_the_thing():
-    from qa.reword import _phrase
+    from qa.encoder_phrase import named_phrase as _phrase
 
     # 一年的 says when, as 2026年 does: the thing is the electricity
     assert _phrase("日常运转经费里，一年的用电开销是多少？") == _phrase("日常运转经费里，用电开销是多少？")

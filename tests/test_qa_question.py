@@ -44,6 +44,7 @@ def test_examples_in_brackets_are_no_words_of_the_things_name():
 
     assert without_examples("扶持通用航空(小飞机、直升机这些)的钱") == "扶持通用航空的钱"
     assert without_examples("培训(比如业务培训等)") == "培训"
+    assert without_examples("科技服务（含技术市场服务体系）的支出") == "科技服务的支出"  # a member it includes
     assert without_examples("路费住宿费(出差的钱)") == "路费住宿费(出差的钱)"  # a name, not examples
     # a classification code said with the examples names the thing: it stays
     assert without_examples("离休费这一款（30301，含离休生活性补贴、健康休养费等）") == "离休费这一款30301"

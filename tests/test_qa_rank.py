@@ -155,7 +155,9 @@ def test_a_ranking_answers_its_follow_ups_from_the_same_cells(tmp_path):
     assert share.answered and share.value == 40.0 and share.unit == "%" and "信访大厅运行" in share.answer
     assert "项目支出的40.00%" in share.answer  # the whole said as a reader says it, not as the table (…总表)
     gap = ask("深圳市示例局2026年项目支出里哪一项最大？比第二名多多少？", tmp_path / "store")
-    assert gap.answered and gap.value == 400.0 and "多50.00万元" in gap.answer
+    # (the lead, asked last, is the answer's value, as a share asked last is)
+    assert gap.answered and gap.value == 50.0 and gap.unit == "万元" and "“信访大厅运行”，400.00万元" in gap.answer
+    assert "多50.00万元" in gap.answer
     # the rank asked, when it is not the first
     second = ask("深圳市示例局2026年项目支出里金额排第二的是哪一项？多少钱？", tmp_path / "store")
     assert second.answered and second.value == 350.0 and "社工服务项目" in second.answer

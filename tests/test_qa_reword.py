@@ -6,7 +6,7 @@ from qa.reword import not_remainders
 
 
 def test_two_kept_characters_are_enough_one_is_not():
-    from qa.reword import _phrase
+    from qa.encoder_phrase import named_phrase as _phrase
 
     assert keeps_a_morpheme("买新公车", "公务用车购置", 0.80)  # 公 and 车 kept
     assert not keeps_a_morpheme("政府性基金预算拨款收入", "基本支出", 0.889)  # only 基 kept, the encoder unsure
@@ -53,7 +53,7 @@ def test_a_reworded_question_is_asked_of_the_documents_the_question_named(tmp_pa
 
 def test_a_funds_name_keeps_its_budget_word_and_a_change_its_whole_asking():
     from qa.asked_again import _asking
-    from qa.reword import _phrase
+    from qa.encoder_phrase import named_phrase as _phrase
 
     # 一般公共 alone reads as 一般公共服务支出: the fund's name is kept whole
     assert _phrase("一般公共预算项目经费比上年多出来多少") == "一般公共预算项目经费"
@@ -110,7 +110,7 @@ def test_a_class_read_for_a_described_thing_narrows_to_its_item_that_keeps_a_wor
 
 
 def test_the_encoder_reads_the_thing_described_without_its_frames():
-    from qa.reword import for_encoder
+    from qa.encoder_phrase import for_encoder
 
     assert for_encoder("用于招待来客") == "招待来客"  # its purpose words
     assert for_encoder("在殡仪馆、火化这些丧葬事务上的一般公共预算") == "殡仪馆、火化丧葬事务"  # fillers, the fund paid from
@@ -123,7 +123,7 @@ def test_the_encoder_reads_the_thing_described_without_its_frames():
 
 
 def test_the_encoder_reads_the_thing_without_where_it_is_read_and_what_it_leaves_out():
-    from qa.reword import for_encoder
+    from qa.encoder_phrase import for_encoder
 
     assert for_encoder("决算里 一般公共预算基本支出中冬天烧暖气") == "冬天烧暖气"
     assert for_encoder("专门买业务上用的专业仪器装备(不算办公电脑桌椅)") == "专门买业务上用的专业仪器装备"
@@ -156,7 +156,7 @@ def test_a_class_described_by_several_of_its_items_is_the_class():
 
 
 def test_a_clause_saying_how_to_cut_or_where_to_look_is_no_part_of_the_thing():
-    from qa.reword import _phrase
+    from qa.encoder_phrase import named_phrase as _phrase
 
     assert _phrase("2022年一般公共预算按钱花在谁身上来分，直接补给企业的有多少") == "直接补给企业"
     # where to look, said first, is no word of the thing either (the reading keeps it apart: qa.reword._past_where)
@@ -257,7 +257,7 @@ def test_a_term_another_document_defines_is_offered_only_where_the_named_documen
 
 
 def test_the_fund_a_bracket_names_is_no_word_of_the_thing():
-    from qa.reword import for_encoder
+    from qa.encoder_phrase import for_encoder
 
     assert for_encoder("机关日常运转花的钱(一般公共预算)") == "机关日常运转花的钱"
     assert for_encoder("买房补贴(财政拨款部分)") == "买房补贴"
@@ -277,7 +277,7 @@ def test_a_carried_over_amount_is_read_the_way_in_time_the_question_says():
 
 
 def test_the_scope_and_where_it_is_read_are_no_words_of_the_thing():
-    from qa.reword import _phrase
+    from qa.encoder_phrase import named_phrase as _phrase
 
     assert _phrase("一般公共预算里，全部门日常买东西、买服务的开销（按部门经济分类的那一大类）一共是多少？") == "日常买东西、买服务的开销"
     assert _phrase("决算里，一般公共预算基本支出中冬天烧暖气的钱是多少？") == "冬天烧暖气"
@@ -321,7 +321,7 @@ def test_two_terms_the_encoder_cannot_tell_apart_are_no_reading(monkeypatch):
 
 
 def test_the_encoder_reads_the_thing_past_a_where_in_the_askers_words_and_a_fund_said_after_it():
-    from qa.reword import for_encoder
+    from qa.encoder_phrase import for_encoder
 
     # (clauses reach the encoder apart by a space: _phrase takes the clause marks out)
     assert for_encoder("机关日常运转的经费里 钱托外面单位代办事情的那一块") == "钱托外面单位代办事情的那一块"
