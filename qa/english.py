@@ -356,7 +356,7 @@ def _item(phrase: str, units: list[str], docs: dict, retriever: Retriever, of: P
     when the dictionary and the encoder both read the phrase as that item, each clearly ahead of the next one:
     items are many and alike, and a guessed item is a wrong answer."""
     from qa.gloss import best, stems
-    from qa.items import item_names
+    from qa.item_names import item_names
     from qa.meaning import nearest
 
     # (of a part of the unit asked, its own items: its siblings print lines of the same names)

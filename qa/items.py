@@ -26,7 +26,6 @@ from index.numbers import halfwidth
 from qa.cells import name_cells, text_cells
 from qa.phrase import ACTUAL, CARRIED_PART, PLAN_ASKED, PLANNED, clean, grams, joined_with_others, last_name, overlap
 from qa.question import POINTING, not_asked, where_and_asked
-from qa.vocab import TITLE
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -35,6 +34,10 @@ if TYPE_CHECKING:
 # An item whose name says none of the question's specific words, only what it pays for does, may pay for more than
 # what is asked: measured on the tuned questions, 20 such answers right in 23, against 19 in 19 named.
 PURPOSE_ONLY = 0.7
+# …and one whose reason for its change alone says them (工程建设管理567.41万元，…原因是…中心增加了教材编研费, asked for the
+# centre's textbook money) is read at most this sure: why an amount grew names what grew, often a part of it
+REASON_ONLY = 0.5
+_REASON = re.compile(r"原因|由于")
 MIN_SHARE = 0.5  # of the question's weighted words, the item must say at least this share
 MIN_WORDS = 2  # … in at least this many words (one shared word is a coincidence, not a description)
 MARGIN = 0.1  # an item of another amount this close to the best one makes the reading a guess: nothing answered
@@ -71,12 +74,15 @@ class DescribedItem:
     share: float  # their share of the question's words, weighted by idf
     unit: str | None = "万元"  # a performance target's value is in the unit the question asks, not the table's 万元
     in_name: bool = True  # its name (a row's label, the words before a sentence's amount) says one of `said`
+    in_reason: bool = False  # only the reason it gives for its change says `said` (原因是…)
 
     @property
     def confidence(self) -> float:
         """The answer's confidence: the share of the question's words it says, at most PURPOSE_ONLY when only what
-        the item is for says them (its amount may pay for more than the thing asked; cf. qa.specific.StatedItem)."""
-        return self.share if self.in_name else min(self.share, PURPOSE_ONLY)
+        the item is for says them (its amount may pay for more than the thing asked; cf. qa.specific.StatedItem), and
+        at most REASON_ONLY when only why it changed does (the reason names what grew, often a part of the item)."""
+        return min(self.share, REASON_ONLY) if self.in_reason else \
+            self.share if self.in_name else min(self.share, PURPOSE_ONLY)
 
 
 def items_in(text: str, parts_asked: bool = False, plan_asked: bool = False) -> list[Item]:
@@ -145,6 +151,13 @@ def one_of_many(said, name: str, purpose: str, describes) -> bool:
     uses = [u for u in re.split(r"[、，,；;]", purpose) if u.strip()]
     return not named_by(said, name) and len(uses) >= MANY_USES and \
         sum(map(describes, uses)) * 3 <= len(uses)
+
+
+def reason_only(said, item: Item) -> bool:
+    """Only the reason the item gives for its change (原因是…, 由于…) says the question's words (`said`): neither its
+    name nor what it is for before the reason."""
+    reason = _REASON.search(item.purpose)
+    return bool(reason) and bool(said) and not any(w in item.name + item.purpose[:reason.start()] for w in said)
 
 
 def asks_parts(question: str) -> bool:
@@ -297,7 +310,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
                     said, item.name, item.purpose, lambda u: any(w in u for w in words)):
                 sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
                 out.append(DescribedItem(item.value, sentence, chunk, said, share,
-                                         in_name=named_by(said, item.name, units)))
+                                         in_name=named_by(said, item.name, units), in_reason=reason_only(said, item)))
     return sorted(out, key=lambda d: -d.share)
 
 
@@ -409,35 +422,3 @@ def verbatim_item(phrase: str, found: list[DescribedItem], beats: str = "",
 
 
 ORDINAL = re.compile(r"^(?:[\d一二三四五六七八九十]+[.、．]?)")
-
-
-def item_names(keys: set[str], retriever: Retriever, units: frozenset[str] = frozenset()) -> list[str]:
-    """The names of the money items these documents list: in the narrative (the last clause before each amount,
-    without its ordinal) and as the rows of their tables: the things a question in other words, or in English, may
-    describe. Of the subordinate `units` only, when given: not their siblings' sections and blocks."""
-    from qa.unit_row import in_other_section, row_unit
-
-    docs, chunks, vocab = retriever.documents(), retriever.chunks(), retriever.vocabulary()
-    out: set[str] = set()
-    for key in keys:
-        for cid in docs.get(key, {}).get("chunk_ids") or []:
-            chunk = chunks.get(cid)
-            if chunk is not None and units and (in_other_section(chunk, units, keys, chunks) or
-                                                chunk.kind == "row" and row_unit(chunk) not in units):
-                continue
-            if chunk is not None and chunk.kind == "row" and chunk.facts and not chunk.code:
-                # a project's row (安全生产设备购置经费 in a 专项业务经费 table), without its brackets; the shared
-                # vocabulary's rows (工资福利支出) and the classifications' coded rows are terms, read as such
-                name = ORDINAL.sub("", re.sub(r"[（(].*?[）)]|\s", "", chunk.label or ""))
-                if (2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not vocab.common(name)
-                        and not re.search(r"(?:合计|总计|小计)$", name) and not TITLE.search(name)):
-                    out.add(name)
-            if chunk is None or chunk.kind != "paragraph":
-                continue
-            for item in items_in(chunk.text):
-                own = item.name[len(item.head):] if item.head and item.name.startswith(item.head) else item.name
-                name = ORDINAL.sub("", re.split(r"[，,。；;：:、（）()]", own)[-1].strip())
-                if 2 <= len(name) <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not TITLE.search(name):
-                    out.add(name)  # (a table's title, …绩效目标表, is no item)
-    return sorted(out)
-

@@ -249,8 +249,7 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
     known = vocab.columns | set(vocab.terms)
 
     def names_a_place(clause: str) -> bool:
-        # (pointed at in the asker's words, 政府性基金那摊钱: the fund it points at; or a table by the asker's name for
-        # it, 三公表里: a table, whatever the title it prints)
+        # (pointed at in the asker's words, 政府性基金那摊钱: the fund it points at)
         clause = re.sub(rf"(?:{POINTER.pattern})(?:钱|资金|经费)?$", "", clause.strip(" ，,"))
         t = norm(re.sub(r"20\d\d\s*年度?|的", "", clause)).strip(" ，,")
         # (or in brackets, saying the same in the documents' words: 日常经费（基本支出）里)
@@ -259,7 +258,6 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
         fund, of, own = clause.strip(" ，,").partition("的")
         return any(len(x) - i >= 2 and x[i:] in known for x in said for i in range(3)) or \
             len(t) >= 4 and any(t in title for title in vocab.tables) or \
-            len(t) >= 3 and t.endswith("表") or \
             bool(of) and bool(re.fullmatch(FUNDS, norm(fund))) and 2 <= len(own) <= 4
 
     start = 0

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qa.items import PURPOSE_ONLY
+from qa.items import PURPOSE_ONLY, REASON_ONLY
 from qa.question import POINTING, where_and_asked
 
 if TYPE_CHECKING:
@@ -70,11 +70,14 @@ class StatedItem:
     rest: int  # how many of the question's other characters the item holds (派, 补 of 派到…发补贴 in 派驻人员工作补助)
     unit: str = "万元"  # (an item of the narrative states money)
     in_name: bool = True  # its name says a specific word; else only what it is for does (its amount may pay for more)
+    in_reason: bool = False  # only the reason it gives for its change says them (see qa.items.REASON_ONLY)
 
     @property
     def confidence(self) -> float:
-        """The share of the question's specific words it says; at most PURPOSE_ONLY when only what it is for says them."""
-        return self.share if self.in_name else min(self.share, PURPOSE_ONLY)
+        """The share of the question's specific words it says; at most PURPOSE_ONLY when only what it is for says them,
+        at most REASON_ONLY when only why it changed does."""
+        return min(self.share, REASON_ONLY) if self.in_reason else \
+            self.share if self.in_name else min(self.share, PURPOSE_ONLY)
 
 
 def stated_item(question: str, sc: Scope, retriever: Retriever,
@@ -82,7 +85,7 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
     """The amount of the one item (qa.items) of the named documents' narrative that holds most of the question's
     specific words, in its name or in what it is for; None when no item holds enough of them, or when
     items holding as many state different amounts (the same words in two items: which one is asked is a guess)."""
-    from qa.items import asks_parts, items_in, named_by, one_of_many, sentence_at
+    from qa.items import asks_parts, items_in, named_by, one_of_many, reason_only, sentence_at
     from qa.phrase import PLAN_ASKED, grams
     from qa.kept import PLAIN
     from qa.reword import subject_phrase
@@ -113,7 +116,8 @@ def stated_item(question: str, sc: Scope, retriever: Retriever,
                 continue  # one of the many uses the item pays for, said alone: its amount is theirs together
             if share >= MIN_SAID:
                 found.append(StatedItem(it.value, sentence_at(text, it.start, item), chunk, said, round(share, 3),
-                                        len(others & set(item)), in_name=named_by(said, it.name)))
+                                        len(others & set(item)), in_name=named_by(said, it.name),
+                                        in_reason=reason_only(said, it)))
     if not found:
         return None
     # the item saying most of the specific words, then most of the question's other characters; an item and its
