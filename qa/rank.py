@@ -18,6 +18,7 @@ from qa.rank_asks import (GAP_ASKED, SHARE_ASKED, as_many_as_said, asks_office_p
                           gap_asked_last, label_says, names_row, nth, spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
+from qa.rank_dominant import items_of_dominant
 from qa.rank_end import closed_at
 from qa.rank_owner import (OFFICE, blocks, group_heads, rounding_slack, told_apart, unit_projects, units_item,
                            without_totals)
@@ -395,6 +396,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     heads = group_heads([(amount(c), c) for c in items])
     valued = [(v, c) for v, c in valued if id(c) not in heads]
+    if op != "min" and (inner := items_of_dominant(valued, chunks, amount, level)):
+        name, valued = valued[0][1].label or name, inner  # (the class holding nearly all: its items, qa/rank_dominant.py)
     if _printed_twice(valued):
         return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items
     if behind and at >= 2 and not label_says(valued[at - 2][1].label or "", behind.group("x")):
