@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import ALL_FUNDS, BASED_CHANGE, MEASURE, UNDIRECTED_CHANGE, WHOLE_SCOPE
+from qa.question import ALL_FUNDS, BASED_CHANGE, MEASURE, UNDIRECTED_CHANGE, WHOLE_SCOPE, not_asked
 from qa.unit_row import OWN_OFFICE, own_office_alone, units_named
 from qa.vocab import norm
 
@@ -53,11 +53,6 @@ _PARTS = {"基本支出": re.compile(r"基本支出|基本经费|日常(?:公用
           "人员经费": re.compile(r"人员经费"), "公用经费": re.compile(r"(?<!日常)公用经费|公用开支")}
 PART_SAID = re.compile("|".join(p.pattern for p in _PARTS.values()))
 _PEOPLE = re.compile(r"人员|养人|人头|工资")  # what the personnel part of the basic expenditure pays, in words
-
-
-def one_part(text: str) -> str:
-    """The one part of the spending a text names (项目支出 of 放在项目里花的), "" for none or both."""
-    return _part_where(text, "")
 _BOTH_PARTS = re.compile(r"(?:日常|基本)[^，,。？?]{0,8}(?:和|与|及|加|连同)[^，,。？?]{0,6}项目|"
                          r"项目[^，,。？?]{0,8}(?:和|与|及|加|连同)[^，,。？?]{0,6}(?:日常|基本)")
 
@@ -67,8 +62,6 @@ def _part_where(subject: str, term: str) -> str:
     kept before the term in the question asked again (基本支出取暖费): the part's figure, not the whole year's, is
     asked. "" when the where names no one part, or the term is itself a part's. (A part said after the thing is
     asked as well: 印宣传品的钱，其中记在项目支出下的那部分; not one it leaves out: 放在项目里花的（不算日常运转部分）.)"""
-    from qa.question import not_asked
-
     left_out = not_asked(subject)
     for out in left_out:
         subject = subject.replace(out, " ")
@@ -80,6 +73,11 @@ def _part_where(subject: str, term: str) -> str:
     if "基本支出" in said and ("人员经费" in said or "公用经费" in said):
         said.remove("基本支出")  # (基本支出里…从人员经费出的: the column of the 基本支出 named, the narrower)
     return said[0] if len(said) == 1 and not any(p in term for p in _PARTS) else ""
+
+
+def one_part(text: str) -> str:
+    """The one part of the spending a text names (项目支出 of 放在项目里花的), "" for none or both."""
+    return _part_where(text, "")
 
 
 _CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"

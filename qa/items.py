@@ -122,7 +122,7 @@ def items_in(text: str, parts_asked: bool = False, plan_asked: bool = False) -> 
                 head, head_end = text[lo:a.start], a.end
                 continue
             hi = min(hi, a.end + max(0, cut))
-        if re.search(r"原因|由于", text[lo:a.start]):
+        if _REASON.search(text[lo:a.start]):
             # (an amount within the account of a change, 原因是…设备购置预算20万元，2022年社科院…增加50万元: one piece of
             # the explanation, its own clause only. The account after an item's own amount is kept: why it grew
             # says what it pays for, 原因是本年度增加办公用房修缮项目)
