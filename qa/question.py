@@ -34,8 +34,8 @@ UNDIRECTED_CHANGE = r"(?:变化|变动|增减)了?(?:多大|多少|几何|如何
 # The year a change is counted from (比上年, 较2025年, 跟去年): it dates the change, it names no quantity.
 YEAR_BASE = r"(?:比|较|与|跟|同)\s*(?:各自的?)?\s*(?:20\d\d\s*年度?|上一?年度?|去年)"  # (比各自上一年: each its own)
 # A change asked by its base year and any verb (比上一年省下了多少, 比上年砍掉了多少, 较去年多花了几): the base says
-# a change is asked, whatever word says which way.
-BASED_CHANGE = YEAR_BASE + r"(?:年初)?(?:预算数?|决算数?)?[^，,。？?\d是为]{0,10}?了?(?:多少|几)(?![" + MEASURES + r"])"
+# a change is asked, whatever word says which way, and whatever the clause says between them (比2018年那一版预算多安排了多少).
+BASED_CHANGE = YEAR_BASE + r"(?:年初)?(?:预算数?|决算数?)?[^，,。？?\d是为]*?了?(?:多少|几)(?![" + MEASURES + r"])"
 
 # People counted without a measure word (多少离退休的老同志, 几名在编干部): a count of 人, unless money is asked of them.
 PEOPLE_WORDS = r"人员|同志|职工|干部|员工|老人|百姓|群众|居民|市民|村民|农民|学生|患者|病人|游客|儿童|人口|人才"  # nouns that name people

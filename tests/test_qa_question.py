@@ -64,3 +64,12 @@ def test_people_named_by_a_noun_with_a_people_suffix_are_counted_too():
     assert intent("今年要招录多少公务员？") == "count"
     assert intent("请律师要花多少律师费？") == "amount"  # a fee of them: money
     assert intent("多少民生支出？") == "amount"  # (民 begins a word here, it ends none)
+
+
+def test_a_change_asked_by_its_base_year_whatever_the_clause_says_before_its_verb():
+    from qa.question import intent
+
+    assert intent("2026年比上年度预算里准备给公车加油修车的钱少了多少？") == "change"
+    assert intent("拿来开会的钱，比2018年那一版预算多安排了多少？") == "change"
+    # (the clause ends before the amount is asked: no change)
+    assert intent("与2025年相比，项目支出是多少？") == "amount"
