@@ -64,7 +64,7 @@ _FRAMES = re.compile(r"^(?:用于|用在|用来|花在|投在|投入|拿来|在)
 # Where to look, said first (决算里，一般公共预算基本支出中…): the table, fund or column the thing is read in.
 FUNDS = r"一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款"  # (the funds a figure is paid from)
 WHERE_FIRST = re.compile(rf"^\s*(?:(?:决算|预算|{FUNDS}|基本支出|项目支出|资金|"
-                    r"按?经济分类|按?功能分类)的?)+(?:里|中|当中|内)的?\s*")
+                         r"按?经济分类|按?功能分类)的?)+(?:里|中|当中|内)的?\s*")
 # What the thing leaves out, in brackets (不算办公电脑桌椅, 基本养老保险之外的那一份): words of another thing, for the
 # encoder to read past (which words they are: qa.question.not_asked).
 _LEFT_OUT = re.compile(rf"\((?:{OUT_BEFORE})[^()]*\)|\([^()]*(?:{OUT_AFTER})[^()]*\)")
@@ -85,15 +85,16 @@ def for_encoder(phrase: str) -> str:
     # (a clause saying where, in the asker's words, before the thing: 机关日常运转的经费里，…; or the fund said after
     # it: …的那笔钱，一般公共预算: the encoder reads the thing, not the place)
     # (the phrase's clauses are apart by a space: named_phrase takes the clause marks out with the asking words)
+    # (the part of it asked, 通过项目安排的部分, 放在项目里花的, is a column of the thing's row, no words of the thing:
+    # asked again before the term, qa.asked_again._part_where; unless both parts are said, the whole)
+    asks_part = bool(one_part(phrase))
     parts = rest.split()
     at = next((i for i in range(len(parts) - 1, -1, -1) if re.search(r"(?:里|中|当中)$", parts[i])), None)
-    if at is not None and at + 1 < len(parts) and \
-            names_a_thing([PART_ASKED.sub(" ", " ".join(parts[at + 1:])) if one_part(phrase) else " ".join(parts[at + 1:])]):
+    after = " ".join(parts[at + 1:]) if at is not None else ""
+    if after and names_a_thing([PART_ASKED.sub(" ", after) if asks_part else after]):
         parts = parts[at + 1:]
-    # (the part of it asked, 通过项目安排的部分, 放在项目里花的, is a column of the thing's row, no words of the thing:
-    # asked again before the term, qa.asked_again._part_where)
     unparted = PART_ASKED.sub(" ", " ".join(parts)).split()
-    if unparted != parts and names_a_thing(unparted) and one_part(phrase):
+    if asks_part and unparted != parts and names_a_thing(unparted):
         parts = [re.sub(r"(?:里|中|当中)$", "", p) for p in unparted]
     if len(parts) > 1 and re.fullmatch(FUNDS, parts[-1]) and names_a_thing(parts[:-1]):
         parts = parts[:-1]

@@ -4,6 +4,7 @@ question quotes (机关运行经费) or else the nearest term of the documents' 
 dictionary of budget words."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -127,6 +128,8 @@ _PART_OR_FUND = re.compile(r"(?:一般公共预算|政府性基金预算?|国有
 _BOOKED = r"\b(?:charged|booked|recorded|entered|classified|accounted\s+for)\s+(?:to|under|as|in|against)\b"
 _LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides|rather than|instead of)\b",
                          re.I)
+# Where the thing is placed, said beside it: how it is booked, and the parts of the spending (basic, project, personnel)
+_PLACED = re.compile("|".join([_BOOKED] + [p.pattern for _, p in _PART_WHERE + _PART_NAMED]), re.I)
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?g\.?|including|for\s+example|like)\b", re.I)
 _YEARS = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they)\b")
@@ -162,18 +165,18 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     # (the fund and the part of the spending named beside the thing, general-public-budget travel expenses booked
     # under project spending rather than basic: where it is read, said again before the term below, and what it
     # leaves out; no words of the thing, when something else is named)
-    unplaced = cleaned(re.sub("|".join([_GENERAL_BUDGET.pattern, r"\bgeneral[\s-]+public\b-?", _BOOKED,
-                                        _LEAVES_OUT.pattern + r"[^,;?]*"] +
-                                       [p.pattern for _, p in _PART_WHERE + _PART_NAMED]), " ",
+    unplaced = cleaned(re.sub("|".join([_GENERAL_BUDGET.pattern, r"\bgeneral[\s-]+public\b-?",
+                                        _LEAVES_OUT.pattern + r"[^,;?]*", _PLACED.pattern]), " ",
                               re.sub(r"\([^)]*\)", " ", rest), flags=re.I))
     rest = cleaned(rest)
+    vocabulary = functools.cache(lambda: _terms(units, docs, retriever))  # (read once, by whichever reading needs it)
     term, general, where = (quoted[0] if quoted else None), False, ""
     if term is None and re.search(r"\bbudget\b", question, re.I) and not _STOP.sub(" ", re.sub(
             r"\b(?:expenditure|spending|revenue|income|whole|entire|overall|departmental|absolute|terms)\b", " ", rest,
             flags=re.I)).strip():
         term = "预算"  # the unit's budget, or its spending budget, said whole: its total (qa/whole.py)
     if term is None and rest.strip():
-        terms, sources, own = _terms(units, docs, retriever)
+        terms, sources, own = vocabulary()
         # "total" frames most questions (the total budget for X is X), but of a flow it names the row (total
         # expenditure: 支出总计, not 本年支出): read with it first
         said_total = re.search(r"\btotal\b", question, re.I)
@@ -194,8 +197,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # ("How much of its procurement budget is for construction works?": the part, not the whole, is asked)
         part = _PART_OF.search(question)
         if part and re.search(_BOOKED, part.group("part"), re.I) and \
-                not re.search(r"[a-z]{3,}", _STOP.sub(" ", re.sub("|".join(
-                    [_BOOKED] + [p.pattern for _, p in _PART_WHERE + _PART_NAMED]), " ", part.group("part"), flags=re.I))):
+                not re.search(r"[a-z]{3,}", _STOP.sub(" ", _PLACED.sub(" ", part.group("part")))):
             # (…is charged to personnel funds, …is booked under project spending: a column of the whole, read within
             # it below, no part of its own; "…is project spending", "…is personnel funding" ask the part)
             part = None
@@ -244,7 +246,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     if (term is None or _PART_OR_FUND.fullmatch(term)) and unplaced.split() and unplaced.split() != rest.split():
         # no thing read but a fund or a part (…general-public-budget travel expenses booked under project spending:
         # 项目支出): the thing read without them, the fund and the part said again before it below
-        things, sources, _ = _terms(units, docs, retriever)
+        things, sources, _ = vocabulary()
         other = term_of(" ".join(unplaced.split()), things, sources)
         if other is not None and not _PART_OR_FUND.fullmatch(other):
             term, general = other, bool(_GENERAL_BUDGET.search(question)) and "一般公共预算" not in other
