@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.english_asks import COMPARE, _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
+from qa.encoder_phrase import FUNDS
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_part import Part, part_named
@@ -123,7 +124,7 @@ _RATE = re.compile(r"\b(?:rate|percentage|percent|per\s+cent|proportion|ratio|sh
 _AREA = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}area\b|\bhow (?:large|big|wide) (?:an?\s+)?area\b", re.I)
 # A fund or a part of the spending, or both (一般公共预算项目支出): where a thing is read, read as the thing only when
 # nothing else is (not so 人员经费 or 公用经费, which are asked as things)
-_PART_OR_FUND = re.compile(r"(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)?(?:拨款)?(?:基本支出|项目支出)?")
+_PART_OR_FUND = re.compile(rf"(?:{FUNDS})?(?:拨款)?(?:基本支出|项目支出)?")
 # How a figure is entered in the accounts (charged to, booked under): where it is, no word of the thing
 _BOOKED = r"\b(?:charged|booked|recorded|entered|classified|accounted\s+for)\s+(?:to|under|as|in|against)\b"
 _LEAVES_OUT = re.compile(r"\b(?:neither|nor|not|excluding|except|without|other than|besides|rather than|instead of)\b",

@@ -282,7 +282,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     asked = asked_classification(first or question)
     units = asks_unit(first or question)
     groups = _groups(chunks, units)
-    tables = functools.cache(lambda: _tables(chunks))  # (read once, and only for units ranked by an item)
+    tables = functools.cache(lambda: _tables(chunks))  # (read once, and only when a ranking needs a table's rows)
     under = under_row(asked_of, [g[0] for g in groups if g[1].startswith("row")])  # the row whose items are asked
 
     own = norm(docs[key].get("name") or "")
@@ -396,7 +396,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
         return None
     heads = group_heads([(amount(c), c) for c in items])
     valued = [(v, c) for v, c in valued if id(c) not in heads]
-    if op != "min" and (inner := items_of_dominant(valued, chunks, amount, level)):
+    if op != "min" and (inner := items_of_dominant(
+            valued, tables()[valued[0][1].source, valued[0][1].table, valued[0][1].block], amount, level)):
         name, valued = valued[0][1].label or name, inner  # (the class holding nearly all: its items, qa/rank_dominant.py)
     if _printed_twice(valued):
         return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items

@@ -13,7 +13,8 @@ DOMINANT = 0.9
 def items_of_dominant(valued: list[tuple[float, object]], rows: list, amount: Callable[[object], float | None],
                       level: str | None) -> list[tuple[float, object]] | None:
     """The top row's next-level coded items, largest first, with their amounts, when that row holds DOMINANT of the
-    list and the question asks no level (`level`: qa.rank._level); else None. `rows`: the table's rows (chunks)."""
+    list and the question asks no level (`level`: qa.rank._level); else None. `rows`: the rows of the top row's table
+    (and half of it, qa.rank._tables)."""
     if level or len(valued) < 2:
         return None
     value, top = valued[0]
@@ -21,8 +22,8 @@ def items_of_dominant(valued: list[tuple[float, object]], rows: list, amount: Ca
     code = getattr(top, "code", None)
     if not code or value <= 0 or value < DOMINANT * total:
         return None
-    kids = [(v, r) for r in rows if r.table == top.table and r.source == top.source and (r.code or "").startswith(code)
-            and len(r.code) == len(code) + 2 and (v := amount(r)) is not None]
+    kids = [(v, r) for r in rows if (r.code or "").startswith(code) and len(r.code) == len(code) + 2
+            and (v := amount(r)) is not None]
     if len(kids) < 2:
         return None
     return sorted(kids, key=lambda t: -t[0])

@@ -32,7 +32,7 @@ def test_a_top_row_holding_less_is_ranked_as_it_is():
 
     class Row:
         def __init__(self, code, value):
-            self.code, self.value, self.table, self.source, self.label = code, value, "t", "s", code
+            self.code, self.value, self.label = code, value, code
 
     rows = [Row("301", 60.0), Row("30101", 60.0), Row("302", 40.0), Row("30201", 40.0)]
     assert items_of_dominant([(60.0, rows[0]), (40.0, rows[2])], rows, lambda r: r.value, None) is None
