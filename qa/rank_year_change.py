@@ -104,8 +104,8 @@ def _by_columns(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: l
 def _by_units(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: list, year: int, k: int) -> Answer | None:
     """The units of a table by unit (each coded unit's line) ranked by the change of the item the question names, a
     column printed for each year (2018年/培训费 and 2019年/培训费 of a “三公”经费及会议费、培训费 table): each unit's
-    change is its cell of the year less its cell of the year before. The longest item the question says; None when
-    it names none or fewer than two units print both cells."""
+    change is its cell of the year less its cell of the year before. The longest item the question says (of two as
+    long, the one it says last); None when it names none or fewer than two units print both cells."""
     from qa.rank import _OPWORDS
     from qa.rank_columns import rows_by_table
     from qa.scope import without_names
@@ -117,7 +117,9 @@ def _by_units(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: lis
         # (not the department's line over its units: 125 over 125001, 125002 …)
         units = [r for r in coded if not any(o.code != r.code and o.code.startswith(r.code) for o in coded)]
         tails = {t for r in units for f in r.facts or () if (t := _tail(f.get("column") or "", year))}
-        item = max((t for t in tails if len(clean(t)) >= 2 and clean(t) in said), key=len, default=None)
+        # (of two as long, the one said last: 会议费、培训费表中…的培训费 asks 培训费; a set's order would pick either)
+        item = max((t for t in tails if len(clean(t)) >= 2 and clean(t) in said),
+                   key=lambda t: (len(t), said.rfind(clean(t))), default=None)
         if item is None:
             continue
         changes = [(now - then, now, then, r.label or "", r, f"{year}年/{item}") for r in units

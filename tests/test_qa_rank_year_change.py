@@ -74,3 +74,23 @@ def test_units_ranked_by_the_change_of_the_item_each_ones_line_prints_for_both_y
     # an item none of the columns print: no ranking
     other = "示例局2019年的会议费和2018年比，下属单位里谁涨得最多？"
     assert _by_units(other, CHANGE_RANK.search(other), sc, {}, rows, 2019, 5) is None
+
+
+def test_of_two_items_as_long_the_one_said_last_is_ranked():
+    from types import SimpleNamespace
+
+    from index.chunk import Chunk
+    from qa.rank_changes import CHANGE_RANK
+    from qa.rank_year_change import _by_units
+
+    def unit(label: str, code: str, meetings: tuple[float, float], training: tuple[float, float]) -> Chunk:
+        facts = [{"column": f"{y}年/{item}", "value": v, "raw": v, "unit": "万元"}
+                 for item, pair in (("会议费", meetings), ("培训费", training)) for y, v in zip((2021, 2022), pair)]
+        return Chunk(id=code, source="x.pdf", kind="row", pages=[30], text=label, table="三公经费、会议费、培训费表",
+                     unit="万元", label=label, code=code, facts=facts)
+
+    rows = [unit("西安市示例中心", "125001", (1.0, 0.2), (3.0, 2.9)), unit("西安市示例站", "125002", (1.0, 0.9), (3.7, 1.3))]
+    # the table named by its items, then the item asked: 培训费, whichever order a set would give the two
+    question = "示例局2022年“三公”、会议费、培训费表中，和2021年比，哪个下属单位的培训费减少得最多？"
+    down = _by_units(question, CHANGE_RANK.search(question), SimpleNamespace(named={}, keys={"d"}), {}, rows, 2022, 5)
+    assert down is not None and down.row == "西安市示例站" and abs(down.value - 2.4) < 0.005, down.answer
