@@ -15,7 +15,7 @@ from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.question import FEW, MEASURES, POINTER
 from qa.rank_asks import (GAP_ASKED, SHARE_ASKED, as_many_as_said, asks_office_projects, asks_unit, columns_said,
-                          gap_asked_last, label_says, names_row, nth, spent_as_printed, under_row, units_counted)
+                          followed_up, label_says, names_row, nth, spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
 from qa.rank_dominant import items_of_dominant
@@ -439,10 +439,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             for v, c in valued[:10]]
     from qa.retrieve import Hit
 
-    lead = gap is not None and gap_asked_last(rest)
-    return Answer(question=question, answer=text,
-                  value=gap if lead else share if share is not None else round(value, 4),
-                  unit=unit if lead else "%" if share is not None else unit,
+    asked, asked_unit = followed_up(round(value, 4), unit, share, gap, rest)
+    return Answer(question=question, answer=text, value=asked, unit=asked_unit,
                   citations=[cite(Hit(top, 1.0))] + [cite(Hit(c, 0.0)) for _, c in valued[1:k]], mode="structured",
                   table=top.table, row=top.label, column=rows[0].column, rows=rows,
                   confidence=round(min(1.0, best[0] / 2), 3),

@@ -169,3 +169,11 @@ def gap_asked_last(rest: str) -> bool:
     the answer's value, as a share asked last is (the figure of the last ask is the one the question waits for)."""
     gaps = [m.start() for m in GAP_ASKED.finditer(rest)]
     return bool(gaps) and max(gaps) > max((m.start() for m in SHARE_ASKED.finditer(rest)), default=-1)
+
+
+def followed_up(value: float, unit: str, share: float | None, gap: float | None, rest: str) -> tuple[float, str]:
+    """The ranking answer's value and unit: the figure of the last follow-up asked in `rest` (the lead over the next,
+    in the items' unit, or the share, in %), else the top item's own amount."""
+    if gap is not None and gap_asked_last(rest):
+        return gap, unit
+    return (share, "%") if share is not None else (value, unit)

@@ -22,8 +22,7 @@ from qa.phrase import FUND, clean, grams, norm
 from qa.rank_blocks import by_block
 from qa.rank_sections import by_section
 from qa.rank import _OPWORDS, one_document, whole_of, within
-from qa.rank_asks import GAP_ASKED, SHARE_ASKED, gap_asked_last
-from qa.rank_asks import nth
+from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up, nth
 from qa.rank_coded_list import coded_list
 from qa.scope import without_names
 
@@ -268,11 +267,9 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
 
     rows = [AnswerRow(entity=n, value=v, unit="万元", source=row.source, page=row.page, table=title, row=row.label,
                       column=c) for n, v, c in items[:10]]
-    lead = gap is not None and gap_asked_last(rest)
-    return Answer(question=question, answer=text + "。",
-                  value=gap if lead else share if share is not None else value,
-                  unit="万元" if lead else "%" if share is not None else "万元", citations=[cite(Hit(row, 1.0))][:k],
-                  mode="structured",
+    asked, asked_unit = followed_up(value, "万元", share, gap, rest)
+    return Answer(question=question, answer=text + "。", value=asked, unit=asked_unit,
+                  citations=[cite(Hit(row, 1.0))][:k], mode="structured",
                   table=title, row=row.label, column=column, rows=rows, confidence=round(min(1.0, best[0] / 4), 3),
                   basis=[Basis(part="table", text=title, words=shared_words(question, title)),
                          Basis(part="column", text=name, words=[f"{word}: {value:,.2f}"])])

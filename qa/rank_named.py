@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from index.numbers import halfwidth
 from qa.asked_again import named_as_asked
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank_asks import GAP_ASKED, SHARE_ASKED, gap_asked_last
+from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up
 
 if TYPE_CHECKING:
     from qa.scope import Scope
@@ -113,10 +113,8 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
         c = answers[i].citations[0]
         if all((c.source, c.page, c.text) != (x.source, x.page, x.text) for x in cites):
             cites.append(c)
-    lead = gap is not None and gap_asked_last(after)
-    return Answer(question=question, answer=text + "。",
-                  value=gap if lead else share if share is not None else value,
-                  unit="万元" if lead else "%" if share is not None else "万元", citations=cites[:max(k, 1)],
+    asked, asked_unit = followed_up(value, "万元", share, gap, after)
+    return Answer(question=question, answer=text + "。", value=asked, unit=asked_unit, citations=cites[:max(k, 1)],
                   mode="structured",
                   table=answers[top].table, row=answers[top].row, column=answers[top].column, rows=rows,
                   confidence=min(a.confidence for a in answers),
