@@ -381,8 +381,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             # (a cell read through a term the question was reworded into says the term, not the question's words)
             better = better_item(question, sc, retriever, cand, scored_once()) \
                 if cand.hit.chunk.kind == "paragraph" else None if term else better_than_cell(
-                    question, sc, retriever, f"{cand.table}{cand.row}{cand.column}", cand.value, words_once(),
-                    scored_once)
+                    question, sc, retriever, f"{cand.table}{cand.hit.chunk.code or ''}{cand.row}{cand.column}",
+                    cand.value, words_once(), scored_once)  # (the row's code is said by the cell too)
             if better is not None:
                 return item_answer(question, better, citations, k, named)
         if cand is not None:

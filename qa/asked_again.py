@@ -52,6 +52,10 @@ _PARTS = {"基本支出": re.compile(r"基本支出|基本经费|日常(?:公用
           "项目支出": re.compile(r"项目支出|项目经费|项目(?:上|里|性质|部分)|(?:通过|放在|列在|记在|算在|走)项目"),
           "人员经费": re.compile(r"人员经费"), "公用经费": re.compile(r"(?<!日常)公用经费|公用开支")}
 PART_SAID = re.compile("|".join(p.pattern for p in _PARTS.values()))
+# A part of the spending said as left out (不算日常运转那部分, 不含项目支出), and the other part, then asked
+_LEFT_PART = {"基本支出": re.compile(r"(?:基本(?:支出|经费)?|日常(?:运转|运行|经费|开支|公用)?)(?:那?部分|的钱|经费)?"),
+              "项目支出": re.compile(r"项目(?:支出|经费|开支)?(?:那?部分|的钱)?")}
+_OTHER_PART = {"基本支出": "项目支出", "项目支出": "基本支出"}
 _PEOPLE = re.compile(r"人员|养人|人头|工资")  # what the personnel part of the basic expenditure pays, in words
 _BOTH_PARTS = re.compile(r"(?:日常|基本)[^，,。？?]{0,8}(?:和|与|及|加|连同)[^，,。？?]{0,6}项目|"
                          r"项目[^，,。？?]{0,8}(?:和|与|及|加|连同)[^，,。？?]{0,6}(?:日常|基本)")
@@ -72,12 +76,23 @@ def _part_where(subject: str, term: str) -> str:
         said = ["公用经费"]  # (除了养人之外…的那部分基本经费: the basic expenditure less its personnel part)
     if "基本支出" in said and ("人员经费" in said or "公用经费" in said):
         said.remove("基本支出")  # (基本支出里…从人员经费出的: the column of the 基本支出 named, the narrower)
+    if not said and left_out:
+        # one of the two parts left out, the other asked (…的钱（不算日常运转那部分）: the project part)
+        out = {p for p, words in _LEFT_PART.items() if any(words.fullmatch(norm(o)) for o in left_out)}
+        said = [_OTHER_PART[out.pop()]] if len(out) == 1 else []
     return said[0] if len(said) == 1 and not any(p in term for p in _PARTS) else ""
 
 
 def one_part(text: str) -> str:
     """The one part of the spending a text names (项目支出 of 放在项目里花的), "" for none or both."""
     return _part_where(text, "")
+
+
+def part_column(facts: list[dict], part: str) -> float | None:
+    """The figure of a row's cells (`facts`) in the column of the part of the spending named (项目支出: a column
+    项目支出 or 项目经费), None when the row prints no such column."""
+    return next((float(f["value"]) for f in facts if f.get("value") is not None
+                 and _PARTS[part].search(norm(f.get("column") or "").split("/")[-1])), None)
 
 
 _CHANGE = re.compile(r"(?:比|较|与|跟|和|同)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，。？?]*?"

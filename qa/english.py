@@ -145,6 +145,9 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     years = _YEARS.findall(part) or _YEARS.findall(question)  # FY2024, 2024's
     if part is not question:
         part = _PRONOUN.sub(" ", part)  # (of it, that year: the unit and year the whole question names)
+    # (both parts added up are the row's total, no word of the thing; said again in Chinese after it, so that the
+    # answer shows the two parts it adds up, as a Chinese question's 基本支出和项目支出合计 does)
+    both = bool(_BOTH_PARTS.search(part))
     question = _FUNCTION_SAID.sub(" ", _BOTH_PARTS.sub(" ", part))
     # (a scope said in Chinese, 本级, is no quantity)
     quoted = [c for c in (c.strip("“”\"") for c in _CHINESE.findall(question)) if c not in ("本级", "汇总")]
@@ -297,7 +300,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     year = f"{max(years)}年" if change and len(set(years)) > 1 else "".join(f"{y}年" for y in dict.fromkeys(years))
     total = "合计" if len(set(units)) > 1 else ""
     if not change:
-        return f"{several}{year}{term}{total}是多少"
+        return f"{several}{year}{term}{'（基本支出和项目支出合计）' if both else ''}{total}是多少"
     up, down = (re.search(rf"\b(?:{words})\b", question, re.I) for words in (_UP, _DOWN))
     way = "增加" if up and not down else "减少" if down and not up else "变化多大" if up and down or compare else "减少"
     if rate_of_change:  # (by what percentage: 增长 / 下降 百分之几)

@@ -48,6 +48,8 @@ _CLAUSE = "，,：:、"
 # specific words are not in the item's name, and that shares words with at most a third of its uses, is not answered
 # by its amount (one that describes most of them, 请专家、上门检查、指导企业…, asks for the item).
 MANY_USES = 4
+# What a thing is said to be under (工业和信息产业下面的行政运行, 资规局下属的): the parent it is read within, not it
+_UNDER = re.compile(r"(?:下面|底下|之下|项下|名下|下属)的?")
 LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
 _NEXT_SENTENCE_LIST = re.compile(r"。\s*其中[，,：:]?")  # …or opens the next sentence
 # A question comparing two figures or ranking items asks for no single item's amount.
@@ -271,10 +273,12 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
                  words: dict[str, tuple[float, list[str]]] | None = None) -> list[DescribedItem]:
     """Every item of the named documents' paragraphs that says one of the question's words (`words`, read from the
     question when not given), best first."""
+    from qa.asked_again import one_part, part_column
     from qa.rank import _amount, _is_total
     from qa.unit_row import in_other_section, units_named
 
     words = question_words(question, sc, retriever) if words is None else words
+    part = one_part(question)  # (项目经费 of a row: its 项目支出 column, not its first)
     # the words of what the question leaves out (除了请社工调解纠纷，还…) describe another item: they find none, and an
     # item saying two of them is that other one
     left_out = not_asked(halfwidth(question))
@@ -293,6 +297,9 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
         chunk = chunks[cid]
         if chunk.kind == "row":
             value = _amount(chunk)  # a project table's row: its name, what its description cells say, its amount
+            if part:
+                # …or the column of the part of the spending asked; a row printing no such column holds no answer
+                value = part_column(chunk.facts, part)
             said, share = _said(words, total, _row_text(chunk, units))
             # (one of the many uses its text cells list, said alone: the row's amount is theirs together)
             if value is not None and said and not _is_total(chunk) and not one_of_many(
@@ -398,7 +405,17 @@ def better_than_cell(question: str, sc: Scope, retriever: Retriever, cell: str, 
     best = described_item(question, sc, retriever, found())
     if best is None or abs(best.value - value) <= 0.005:
         return None
-    return best if best.share >= share + MARGIN and set(best.said) - set(said) else None
+    more = set(best.said) - set(said)
+    if only_the_parent(question, more):
+        return None
+    return best if best.share >= share + MARGIN and more else None
+
+
+def only_the_parent(question: str, words: set[str]) -> bool:
+    """Every one of the words is said where the question names what the thing is under (工业和信息产业下面的行政运行:
+    工业, 信息产业), none in the thing: an item saying them is the parent, not the thing."""
+    parts = _UNDER.split(question)
+    return len(parts) > 1 and bool(words) and all(w in "".join(parts[:-1]) and w not in parts[-1] for w in words)
 
 
 # A run of the question's own characters this long, said by one item, names it (科技计划管理改革 in 根据《…科技计划管理改革

@@ -145,10 +145,18 @@ _EXAMPLES = re.compile(r"[（(](?:(?:比如|例如|譬如|如|像)?[^（）()]*?
 CODE = re.compile(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)")  # a classification code: 类 301, 款 30101, 项 3010101
 
 
+# The other classification's heading a row sits under, said in brackets beside it (30214租赁费（政府经济科目50201办公
+# 经费）): where the row is filed in another scheme, no words of its name, its code no code of the row.
+# (a code alone in such brackets is the row's own code, said with its scheme: it stays)
+_FILED_UNDER = re.compile(r"[（(](?:政府|部门)?(?:预算)?(?:支出)?(?:经济|功能)(?:分类)?科目\s*\d{3,7}\s*"
+                          r"[\u4e00-\u9fff]{2,}[）)]")
+
+
 def without_examples(question: str) -> str:
     """The question less the examples it gives in brackets: they illustrate the thing asked (its members, 离休生活性补贴
-    of 离休费), no words of its name; a classification code said with them names it and stays."""
-    return _EXAMPLES.sub(lambda m: " ".join(CODE.findall(m.group(0))), question)
+    of 离休费), no words of its name; a classification code said with them names it and stays. Less, too, the
+    heading of another classification the thing is filed under (_FILED_UNDER)."""
+    return _EXAMPLES.sub(lambda m: " ".join(CODE.findall(m.group(0))), _FILED_UNDER.sub("", question))
 
 
 _UP, _DOWN = re.compile(r"多|增|涨|高|上升"), re.compile(r"少|减|降|低|省|节约|缩")

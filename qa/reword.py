@@ -142,8 +142,10 @@ def _unqualified(phrase: str, best: tuple[float, str, str], terms: list[str]) ->
         rest = term[len(t):] if term.startswith(t) else term[len(stem(t)):]
         return not grams(rest) & grams(phrase) and (term.startswith(t) or not (set(rest) - PLAIN) & set(phrase))
 
+    # (a term going on from the stem with 收入 or 支出 is that stem's income or spending, no qualified form of a
+    # whole: 经营收入 is not 经营支出 said with a qualifier)
     plain = [t for t in terms if len(t) >= 3 and t != term and not _same(t, term) and len(stem(t)) >= 2
-             and term.startswith(stem(t)) and unsaid(t)]
+             and term.startswith(stem(t)) and not term[len(stem(t)):].startswith(("收入", "支出")) and unsaid(t)]
     if not plain:
         return best
     whole = max(plain, key=lambda t: len(stem(t)))

@@ -24,6 +24,8 @@ SPECIFIC_SHARE = 0.15
 MIN_DOCUMENTS = 10
 # Words of when (往年没花完的钱, 历年结余): a time, never a word of one item, however few documents print it.
 _WHEN = re.compile(r"(?:往|去|上|今|明|当|历|前|近|早|每)年|以前|之前|以往|过去|年初|年中|年底|年末|年内|全年")
+# Verbs of giving (拨给, 发给, 付给, 交给): how money moves to whoever gets it, never a word of one item.
+_GIVING = re.compile(r"[\u4e00-\u9fff]给")
 # The item stating the amount must hold at least this share of the question's specific words (by rarity).
 MIN_SAID = 0.5
 
@@ -49,7 +51,7 @@ def rare_words(question: str, sc: Scope, retriever: Retriever) -> dict[str, tupl
     names = [docs[k].get("name") or "" for k in sc.keys if k in docs] + units_named(question, sc.keys, chunks)
     for w in dict.fromkeys(segmenter().cut(phrase)):
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) or POINTING.fullmatch(w) or _WHEN.fullmatch(w) or \
-                any(in_order(w, n) for n in names):
+                _GIVING.fullmatch(w) or any(in_order(w, n) for n in names):
             continue  # (城管 of 城市管理和综合执法局: the unit's own name, said in short, is not what is asked; nor is
             # when, 往年, a word of any one item)
         held = bm25.holders(w)

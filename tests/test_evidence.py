@@ -540,6 +540,13 @@ def test_another_year_said_beside_the_documents_year_is_the_year_asked():
     assert structured("2026年部门预算中，2025年的三公经费是多少？", [said, this_year, last_year]).value == 97.23
     # the document's year alone asks the document's own figure
     assert structured("2026年三公经费总计是多少？", [said, this_year, last_year]).value == 103.23
+    # a row of another table that names the thing word for word is still the document's year: not the year asked
+    econ = _row("公务接待费", {"支出总计": 7.0}, "一般公共预算支出表（按经济分类）")
+    cars = _row("2025年", {"公务接待费/一般公共预算": 8.18}, "财政拨款“三公”经费支出表")
+    for hit in (econ, cars):
+        hit.chunk.year = 2026
+    assert structured("2026年部门预算里，2025年的公务接待费是多少？", [econ, cars]).value == 8.18
+    assert structured("2026年公务接待费是多少？", [econ, cars]).value == 7.0
 
 
 def test_words_pointing_at_the_part_asked_name_nothing_of_it():

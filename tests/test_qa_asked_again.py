@@ -79,3 +79,26 @@ def test_every_source_of_money_asked_is_no_word_of_the_thing():
     from qa.encoder_phrase import named_phrase as _phrase
 
     assert "资金" not in _phrase("预算的基本支出（全部资金）是多少？")
+
+
+def test_a_rows_figure_for_a_part_asked_is_its_column_of_that_part_or_none():
+    from qa.asked_again import one_part, part_column
+
+    facts = [{"column": "总计", "value": 4983.98}, {"column": "基本支出", "value": 420.06},
+             {"column": "项目支出", "value": 4563.92}]
+    part = one_part("水利信息化管理方面的项目经费有多少万元？")
+    assert part == "项目支出" and part_column(facts, part) == 4563.92
+    # an income table's row prints no part of the spending: no figure of the part asked
+    assert part_column([{"column": "总计", "value": 4983.98}, {"column": "一般公共预算拨款收入", "value": 4983.98}],
+                       part) is None
+    # (the part named last in a column path: 基本支出/人员经费 is the personnel part)
+    assert part_column([{"column": "基本支出/人员经费", "value": 300.0}], "人员经费") == 300.0
+
+
+def test_one_part_of_the_spending_left_out_asks_the_other():
+    from qa.asked_again import one_part
+
+    assert one_part("办项目时花在车费路费等其他交通方面的钱（不算日常运转那部分）") == "项目支出"
+    assert one_part("开会的钱（不含项目支出）") == "基本支出"
+    # a thing left out that only begins like a part (基本工资) is no part of the spending
+    assert one_part("按考核发的绩效（不算基本工资）") == ""

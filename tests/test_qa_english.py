@@ -339,6 +339,7 @@ def test_a_units_own_office_its_whole_budget_and_its_change_are_read(look_alike_
 
 
 def test_basic_and_project_spending_added_up_are_no_words_of_the_thing(tmp_path):
+    from qa.answer import ask
     from qa.english import translate
     from tests.conftest import store_of
 
@@ -348,10 +349,14 @@ def test_basic_and_project_spending_added_up_are_no_words_of_the_thing(tmp_path)
                      "30207\t邮电费\t12.00\t8.00\t4.00\n30201\t办公费\t20.00\t20.00\t0.00\n")
     # the row's total is asked either way: "basic" and "project" (and "charges") must not pull the reading to
     # 机关事业单位基本养老保险缴费, which says basic, charge and, by 项, project
+    # (said again in Chinese after the thing, so that the answer shows the two parts it adds up)
     for both in ("basic and project spending together", "counting both basic and project money",
                  "basic and project expenditure combined"):
-        assert translate(f"How much does the Shenzhen Meteorological Bureau budget in 2026 for postage and "
-                         f"telecommunications charges, {both}?", store) == "深圳市气象局2026年邮电费是多少"
+        question = f"How much does the Shenzhen Meteorological Bureau budget in 2026 for postage and " \
+                   f"telecommunications charges, {both}?"
+        assert translate(question, store) == "深圳市气象局2026年邮电费（基本支出和项目支出合计）是多少"
+    a = ask(question, store.store.root, retriever=store)
+    assert a.value == 12.0 and "基本支出8.00万元" in a.answer and "项目支出4.00万元" in a.answer, a.answer
 
 
 def test_a_bracketed_name_of_one_word_reads_no_term(tmp_path):

@@ -337,3 +337,28 @@ def test_a_sentences_item_paying_for_many_uses_is_not_the_money_of_one_of_them(t
     values = {d.value for d in scored_items(question, city.scope(question), city)}
     # one of seven uses said alone: the 委托业务费's amount is theirs together; the item named so is read
     assert 87190.78 not in values and 20889.67 in values
+
+
+
+def test_what_a_thing_is_said_to_be_under_is_its_parent_not_the_thing():
+    from qa.items import only_the_parent
+
+    question = "深圳工信局2026年部门预算中，工业和信息产业下面的行政运行安排了多少万元？"
+    # a row saying 工业 and 信息产业 (the class) beside a 行政运行 cell that leaves them unsaid: the parent, not the thing
+    assert only_the_parent(question, {"工业", "信息产业"})
+    assert not only_the_parent(question, {"工业", "行政运行"})  # (says the thing too)
+    assert not only_the_parent("深圳工信局2026年工业和信息产业的行政运行是多少？", {"工业", "信息产业"})  # no parent said
+
+
+
+def test_a_cell_says_its_rows_code_so_an_item_saying_the_code_is_no_better_reading(tmp_path):
+    from tests.conftest import CITY_UNITS, city_of
+
+    own = ("（4）气象事业机构（2200504）469.93万元，较上年减少22.86万元，主要原因是科目调整。\n\n"
+           "一般公共预算基本支出明细表（按功能科目分）\n单位：万元\n科目编码\t科目名称\t合计\t人员经费支出\t公用经费支出\n"
+           "2200504\t气象事业机构\t164.36\t153.69\t10.67\n")
+    city = city_of(tmp_path, [(u, own if u == "气象局" else f"业务运行保障项目{100 + i}.00万元，用于公用经费支出。")
+                              for i, u in enumerate(CITY_UNITS)])
+    # the question names the row by its code and asks a column: the narrative item saying the code is the row's total
+    a = ask("深圳市气象局2026年2200504气象事业机构的公用经费支出是多少？", city.store.root, retriever=city)
+    assert a.answered and a.value == 10.67, a.answer

@@ -48,6 +48,9 @@ def test_examples_in_brackets_are_no_words_of_the_things_name():
     assert without_examples("路费住宿费(出差的钱)") == "路费住宿费(出差的钱)"  # a name, not examples
     # a classification code said with the examples names the thing: it stays
     assert without_examples("离休费这一款（30301，含离休生活性补贴、健康休养费等）") == "离休费这一款30301"
+    # the heading another classification files it under is where it is filed, its code and words none of the row's
+    assert without_examples("30214租赁费（政府经济科目50201办公经费）合计多少") == "30214租赁费合计多少"
+    assert without_examples("租赁费(部门经济分类科目30214)") == "租赁费(部门经济分类科目30214)"  # its own code
 
 
 def test_people_counted_without_a_measure_word_are_a_count_of_people():

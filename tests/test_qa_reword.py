@@ -176,6 +176,9 @@ def test_a_terms_qualifier_the_question_does_not_say_is_left_out():
     near = (0.9, "办公设备购置", "近义（0.90）→办公设备购置")
     assert _unqualified("买纸笔文具、办公耗材这类日常办公用的钱", near, office)[1] == "办公费"
     assert _unqualified("添置电脑打印机之类的办公家当", near, office)[1] == "办公设备购置"  # 添置 says 置
+    # the stem's income is no qualified form of its spending: 经营收入 stays, whatever the question leaves unsaid
+    earned = (0.92, "经营收入", "近义（0.92）→经营收入")
+    assert _unqualified("下属事业单位靠自己搞经营活动挣来的那部分", earned, ["经营支出", "经营收入"])[1] == "经营收入"
 
 
 def test_what_brackets_leave_out_is_named_so_that_no_term_saying_it_is_read():
@@ -420,3 +423,4 @@ def test_the_way_in_time_both_say_bridges_the_encoders_reading_of_a_carried_over
     # …which a term going the other way, or one saying no way in time, does not share
     assert _kept_or_bridged("往年没花完的", (0.89, "结转下年", "近义"), vocab) == (False, [])
     assert _kept_or_bridged("往年买书的", (0.89, "会议费", "近义"), vocab) == (False, [])
+

@@ -60,6 +60,17 @@ def test_a_word_that_points_is_no_rare_word_however_few_documents_print_it(tmp_p
     assert not POINTING.fullmatch("这些年")  # (a word that goes on is read as the segmenter cut it)
 
 
+def test_a_verb_of_giving_is_no_rare_word_however_few_documents_print_it(tmp_path):
+    from tests.conftest import CITY_UNITS, city_of
+
+    # only the first unit says 拨给: how money moves to whoever gets it, never what it is (对企业补助 is asked)
+    city = city_of(tmp_path, [(u, "文化产业扶持200.00万元，拨给申报企业。" if i == 0
+                               else f"业务运行保障项目{100 + i}.00万元。") for i, u in enumerate(CITY_UNITS)])
+    question = "深圳市口岸办公室2026年以注资、补贴形式直接拨给企业的钱有多少？"
+    rare = rare_words(question, city.scope(question), city)
+    assert "拨给" not in rare and "企业" in rare
+
+
 def test_rare_words_said_only_where_the_question_looks_name_no_item(tmp_path):
     from tests.conftest import CITY_UNITS, city_of
 
