@@ -46,7 +46,7 @@ _ASIDE = re.compile(r"[（(](?![^（()）]*(?:多少|几|为什么|为何|哪))[
 
 # (or the count a ranking by a count column reads: 参训人数最多？有多少人？)
 _AMOUNT_ONLY = re.compile(r"(?:大约|大概|约为|约|大致|折合)?(?:一共|总共)?(?:是|有|为|共|合|计)?多少(?:钱|万元|人次|[人次天期个])?|"
-                          r"金额(?:是|为)?多少|"
+                          r"(?:其)?金额(?:是|为|有)?多少(?:钱|万元|元)?|"
                           # (…or of a list's count: 哪一类车最多？有几辆？)
                           r"(?:一共|总共)?(?:是|有|为|共)?(?:多少|几)[" + MEASURES + "]|"
                           # (…or of the item named back: 它至少要争取多少)

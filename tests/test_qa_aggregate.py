@@ -61,6 +61,8 @@ def test_colloquial_words_of_rankings():
     assert ranking_follow_ups("各下属单位里排第二的是哪家单位？大约多少万元？") == ["大约多少万元"]
     # …and 合多少 (comes to how much) is its amount too
     assert ranking_follow_ups("底下的几个项目，排第二的是哪个？合多少万元？") == ["合多少万元"]
+    # …and so is its 金额 asked in 万元
+    assert ranking_follow_ups("项目支出按类别分，排第三的是哪一类？金额多少万元？") == ["金额多少万元"]
     # a bracket after the amount says which column it is read from, not another question
     assert ranking_follow_ups("这一款下面哪一项钱最多？多少万元（基本和专项合计）？") == ["多少万元(基本和专项合计)"]  # (halfwidth)
     assert ranking_follow_ups("这一款下面哪一项钱最多？多少万元（为什么增加）？") is None
