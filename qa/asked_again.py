@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
-from qa.question import ALL_FUNDS, BASED_CHANGE, MEASURE, UNDIRECTED_CHANGE, WHOLE_SCOPE, not_asked
+from qa.question import ALL_FUNDS, BASED_CHANGE, MEASURE, ONE_FUND, UNDIRECTED_CHANGE, WHOLE_SCOPE, not_asked
 from qa.unit_row import OWN_OFFICE, own_office_alone, units_named
 from qa.vocab import norm
 
@@ -33,7 +33,13 @@ def asked_again(question: str, sc: Scope, retriever: Retriever, term: str, subje
     where = "" if part else _where(subject, past)
     # (every source of money asked, 各类资金都算上: still asked, whatever where the question says it)
     funds = "（各类资金合计）" if ALL_FUNDS.search(halfwidth(question)) and not ALL_FUNDS.search(where) else ""
-    return f"{named_as_asked(question, sc)}{units}{years}{where}{part}{term}{funds}{_asking(halfwidth(question))}"
+    # (the one fund the thing is paid from, said in its own words, 用一般公共预算拨款来买…的钱: its column, kept)
+    paid = _PAID_FROM.search(past)
+    fund = paid.group(1) if paid and not funds and not ONE_FUND.search(where + part + term) else ""
+    return f"{named_as_asked(question, sc)}{units}{years}{where}{part}{fund}{term}{funds}{_asking(halfwidth(question))}"
+
+
+_PAID_FROM = re.compile(r"(?:用|从|由|靠|拿|动用)((?:一般公共预算|政府性基金预算?|国有资本经营预算|财政)拨款)")
 
 
 def _where(subject: str, past: str) -> str:

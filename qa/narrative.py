@@ -233,7 +233,9 @@ def _stated_numbers(q: Query, question: str, hits: list[Hit], rx: re.Pattern, un
                     continue
                 score, cover = scored
                 if wanted:
-                    score += 6.0 if rate_kind(just_before) == wanted else -6.0
+                    # (a rate in brackets after an amount, 增加132.54万元（275.00%）, is of the change its clause says)
+                    kind = rate_kind(just_before) or (rate_kind(named) if re.search(r"[（(]\s*$", prefix) else None)
+                    score += 6.0 if kind == wanted else -6.0
                 if measure and m.group(2) == measure:
                     # The measure word asked for (多少辆 … 7辆) says what is counted as much as a name does.
                     # …but only for a sentence that already says some of the question (a count of cars bought

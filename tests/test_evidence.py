@@ -564,3 +564,10 @@ def test_a_column_of_another_year_said_beside_the_documents_year_is_the_one_aske
 def test_a_rise_said_as_zhang_is_the_increase_the_documents_state():
     said = _para("2022年本部门预算收入105946.48万元，较上年增加29536.53万元，主要原因是专项资金增加。")
     assert structured("2022年部门预算收入比上年涨了多少？", [said]).value == 29536.53
+
+
+def test_a_rate_in_brackets_after_an_amount_is_of_the_change_its_clause_says():
+    said = _para("2022年本部门一般公共预算会议费预算支出180.63万元，较上年增加132.54万元（275.00%），增加的主要原因是会议增加；"
+                 "培训费较上年增长10.00%。")
+    assert structured("2022年会议费比上年增加百分之几？", [said]).value == 275.0
+    assert structured("2022年会议费比上年下降百分之几？", [said]) is None  # (a rise is no fall)

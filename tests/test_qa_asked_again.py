@@ -102,3 +102,22 @@ def test_one_part_of_the_spending_left_out_asks_the_other():
     assert one_part("开会的钱（不含项目支出）") == "基本支出"
     # a thing left out that only begins like a part (基本工资) is no part of the spending
     assert one_part("按考核发的绩效（不算基本工资）") == ""
+
+
+def test_the_one_fund_a_thing_is_paid_from_is_kept_before_the_term(monkeypatch):
+    from types import SimpleNamespace
+
+    from qa.asked_again import asked_again
+    from qa.scope import Scope
+
+    sc = Scope(keys={"a.pdf"}, named={"a.pdf": "中共重庆市委宣传部"}, years=[2026])
+    retriever = SimpleNamespace(chunks=lambda: {})
+    monkeypatch.setattr("qa.asked_again.units_named", lambda question, keys, chunks: [])
+    subject = "采购预算中，用一般公共预算拨款来买设备物品（货物）的钱是多少万元？"
+    past = "用一般公共预算拨款来买设备物品（货物）的钱是多少万元？"
+    again = asked_again("中共重庆市委宣传部2026年" + subject, sc, retriever, "货物", subject, past)
+    assert again == "中共重庆市委宣传部2026年采购预算中，一般公共预算拨款货物是多少"
+    # a fund said where to look is said there once
+    where = "一般公共预算拨款里，买设备物品的钱是多少？"
+    assert asked_again("中共重庆市委宣传部2026年" + where, sc, retriever, "货物", where,
+                       "买设备物品的钱是多少？") == "中共重庆市委宣传部2026年一般公共预算拨款里，货物是多少"
