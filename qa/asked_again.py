@@ -39,7 +39,7 @@ def asked_again(question: str, sc: Scope, retriever: Retriever, term: str, subje
     return f"{named_as_asked(question, sc)}{units}{years}{where}{part}{fund}{term}{funds}{_asking(halfwidth(question))}"
 
 
-_PAID_FROM = re.compile(r"(?:用|从|由|靠|拿|动用)((?:一般公共预算|政府性基金预算?|国有资本经营预算|财政)拨款)")
+_PAID_FROM = re.compile(rf"(?:用|从|由|靠|拿|动用)((?:{ONE_FUND.pattern})(?:预算)?(?:拨款|资金)?)")
 
 
 def _where(subject: str, past: str) -> str:
