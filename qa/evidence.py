@@ -11,8 +11,8 @@ from index.numbers import halfwidth
 from qa.candidate import MIN_COVER, _Candidate
 from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
-from qa.phrase import (CHANGE_COLUMN, Query, clean, end_in, grams, head_term, is_unit, listed, lists, match, norm,
-                       other_year_column, OTHER_COLUMN, PREVIOUS, says, years_in)
+from qa.phrase import (CARRIED, CHANGE_COLUMN, Query, clean, end_in, grams, head_term, is_unit, listed, lists, match,
+                       norm, other_year_column, OTHER_COLUMN, PREVIOUS, says, years_in)
 from qa.question import (ALL_FUNDS, ONE_FUND, POINTER, STATED_COUNT, asked_after_where, intent, not_asked,
                          without_all_funds, without_examples)
 from qa.reasons import definition_pattern, reason_candidates
@@ -65,7 +65,6 @@ _YEAR_LABEL = re.compile(r"20\d\d年?度?")
 # the budget's funds: a column of them splits any figure, it names no item
 _FUNDS = frozenset({"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政拨款", "一般公共预算拨款", "政府性基金预算拨款",
                     "国有资本经营预算拨款", "总计", "合计", "小计"})
-_CARRIED = re.compile(r"结转|结余")
 _WHEN = re.compile(r"^\s*(?:上一?年|本年|当年|去年|前一?年)?\s*(?:20\d\d\s*年度?)?")  # the year a column is of
 
 
@@ -185,7 +184,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
         elif years_in(column) & q.beside_own(c.year):
             score += 3.0  # …or said by its year beside the document's (2026年预算里2025年的: the 2025年预算数 column)
         elif q.beside_own(c.year) and not q.change and not year_row and not PREVIOUS.search(column + label) and \
-                not _CARRIED.search(q.text):
+                not CARRIED.search(q.text):
             continue  # …and a cell of the document's own year is not the figure of another year said beside it
             # (unless the year is when money was carried over from: 2025年结转下来的 is this year's 上年结转)
         whole_bonus = (4.0 if is_total else -4.0) if whole_table else 0.0

@@ -162,6 +162,7 @@ def end_in(q: Query, name: str) -> float:
     return (at + len(clean(name))) / max(len(q.text), 1) if at >= 0 else 0.0
 
 
+CARRIED = re.compile(r"结转|结余")  # money carried over, said anywhere (a year's 结转, 结余 of the years before)
 CARRIED_PART = re.compile(r"\s*(?:其中[：:]?\s*)?(?:含)?(?:上年|以前年度|\d{4}\s*年)?结转(?:结余)?")  # a part of an amount said after it (上年结转…)
 
 # A plan stated beside the actual (年初预算139,217.01万元，支出决算296,047.75万元; a self-assessment's 全年预算数350万元，

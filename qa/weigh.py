@@ -3,11 +3,10 @@ counts more; one label printed twice with different amounts, or a zero beside th
 (see qa/evidence.py, which reads the figures)."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from index.chunk import ORDINAL
-from qa.phrase import Query, clean, grams, match, norm
+from qa.phrase import CARRIED, Query, clean, grams, match, norm
 from qa.split_rows import split_lines
 
 if TYPE_CHECKING:
@@ -17,11 +16,6 @@ if TYPE_CHECKING:
 def column_group(column: str | None) -> str:
     """The path of a column without its last part (因公出国(境)费 of 因公出国(境)费/一般公共预算)."""
     return "/".join((column or "").split("/")[:-1])
-
-
-# A fund printed again under the year's carry-over (年初结转和结余, 上年结转): a part of the carry-over, asked only by
-# saying it (index.chunk.repeat_heads names the row it sits under).
-_CARRIED = re.compile(r"结转|结余")
 
 
 def same_label_twice(cands: list[_Candidate], q: Query | None = None, penalty: float = 4.0) -> None:
@@ -34,7 +28,9 @@ def same_label_twice(cands: list[_Candidate], q: Query | None = None, penalty: f
         if c.hit.chunk.kind == "row":
             key = c.hit.chunk.source, c.table, norm(ORDINAL.sub("", c.row or "")), c.column
             groups.setdefault(key, []).append(c)
-    said_carried = q is not None and bool(_CARRIED.search(q.text))
+    # (a fund printed again under the year's carry-over, 年初结转和结余, 上年结转: a part of the carry-over, asked only by
+    # saying it; index.chunk.repeat_heads names the row it sits under)
+    said_carried = q is not None and bool(CARRIED.search(q.text))
     split = set()  # the lines of an item split by a second classification (qa/split_rows.py)
     for key, twins in groups.items():
         if len({round(c.value, 2) for c in twins}) >= 2 and split_lines([c.hit.chunk for c in twins]):
@@ -44,7 +40,7 @@ def same_label_twice(cands: list[_Candidate], q: Query | None = None, penalty: f
         if key[:3] not in split and len({round(c.value, 2) for c in twins}) < 2:
             continue
         carried = [c for c in twins if not said_carried and not c.hit.chunk.code and
-                   _CARRIED.search(c.hit.chunk.parents or "")]
+                   CARRIED.search(c.hit.chunk.parents or "")]
         for c in carried if carried and len(carried) < len(twins) else _below_parent(twins) or twins:
             c.score -= penalty
 
