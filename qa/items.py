@@ -26,6 +26,7 @@ from index.numbers import halfwidth
 from qa.cells import name_cells, text_cells
 from qa.phrase import ACTUAL, CARRIED_PART, PLAN_ASKED, PLANNED, clean, grams, joined_with_others, last_name, overlap
 from qa.question import POINTING, not_asked, where_and_asked
+from qa.rank_asks import UNDER
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -48,8 +49,6 @@ _CLAUSE = "，,：:、"
 # specific words are not in the item's name, and that shares words with at most a third of its uses, is not answered
 # by its amount (one that describes most of them, 请专家、上门检查、指导企业…, asks for the item).
 MANY_USES = 4
-# What a thing is said to be under (工业和信息产业下面的行政运行, 资规局下属的): the parent it is read within, not it
-_UNDER = re.compile(r"(?:下面|底下|之下|项下|名下|下属)的?")
 LIST_HEAD = re.compile(r"其中|包括|分别")  # what follows an amount and opens a list of its parts (原因为： explains)
 _NEXT_SENTENCE_LIST = re.compile(r"。\s*其中[，,：:]?")  # …or opens the next sentence
 # A question comparing two figures or ranking items asks for no single item's amount.
@@ -412,10 +411,10 @@ def better_than_cell(question: str, sc: Scope, retriever: Retriever, cell: str, 
 
 
 def only_the_parent(question: str, words: set[str]) -> bool:
-    """Every one of the words is said where the question names what the thing is under (工业和信息产业下面的行政运行:
-    工业, 信息产业), none in the thing: an item saying them is the parent, not the thing."""
-    parts = _UNDER.split(question)
-    return len(parts) > 1 and bool(words) and all(w in "".join(parts[:-1]) and w not in parts[-1] for w in words)
+    """Every one of the words is said where the question names what the thing is under (qa.rank_asks.UNDER:
+    工业和信息产业下面的行政运行: 工业, 信息产业), none in the thing: an item saying them is the parent, not the thing."""
+    under = UNDER.search(question)
+    return bool(under) and bool(words) and all(w in under.group("x") and w not in question[under.end():] for w in words)
 
 
 # A run of the question's own characters this long, said by one item, names it (科技计划管理改革 in 根据《…科技计划管理改革
