@@ -32,7 +32,7 @@ _MAX = r"最多|最高|最大|最贵|大头|更多|更高|更大|多一些|高�
     r"larger"
 _MIN = r"最少|最低|最小|更少|更低|更小|少一些|低一些|smallest|lowest|least|fewer|less|lower"
 _RANK = r"排名|排序|排列|从高到低|从大到小|从多到少|从低到高|从小到大|从少到多|前[一二三四五六七八九十\d]+|rank|top\s*\d+"
-_SUM = r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|加总|汇总起来|in total|combined|sum|altogether"
+_SUM = r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|加总|相加|汇总起来|in total|combined|sum|altogether"
 _RATIO = r"几倍|多少倍|倍数|之比|比值|比例是|times|ratio"
 _DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|高出|低出|少出|多几|少几|difference|how much more|how much less"
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))

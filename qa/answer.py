@@ -37,7 +37,7 @@ from qa.rank_asks import nth
 from qa.rank_named import listed_items, names_listed, ranked_named
 from qa.rank_columns import ranked
 from qa.rank_follow_ups import ranking_follow_ups, top_item_share
-from qa.question import FRAME, intent, without_examples
+from qa.question import FRAME, funds_in_full, intent, without_examples
 from qa.kept import keeps_a_word
 from qa.reword import reading, reword, subject_phrase, term_says_more
 from qa.nearest_term import near_confidence, read_near, said_near
@@ -62,7 +62,7 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
     retriever.only = only
     token = answer_failure.set(None)
     try:
-        answer = _answer(question, k, settings, retriever)
+        answer = _answer(funds_in_full(question), k, settings, retriever).model_copy(update={"question": question})
         if answer.mode != "llm" and settings is not None and settings.llm.configured:
             answer.llm_note = answer.llm_note or answer_failure.get()  # why the LLM's answer was not used
     finally:
@@ -393,8 +393,8 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             rest = [c for c in citations if all((c.source, c.page, c.text) != (f.source, f.page, f.text)
                                                 for f in firsts)]
             # the parts the question names beside it (基本支出和项目支出合起来): the row's cells of each, said too
-            said = cand.text + parts_sentence(named_parts(question, cand.hit.chunk.facts or [], cand.column)
-                                              if cand.hit.chunk.kind == "row" else [])
+            said = cand.text + parts_sentence(named_parts(question, cand.hit.chunk.facts or [], cand.column,
+                                                          kind == "amount") if cand.hit.chunk.kind == "row" else [])
             confidence = round(min(1.0, cand.cover), 3)
             if near := read_near(term):  # (the encoder's reading alone: near_confidence)
                 if not cand.value:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from qa.citations import cite
 from qa.models import Answer, Basis
+from qa.narrative import level_before
 from qa.phrase import grams
 from qa.question import BASED_CHANGE, UNDIRECTED_CHANGE, YEAR_BASE, asked_direction, intent
 
@@ -113,7 +114,7 @@ def change_beside(question: str, first: Answer, retriever: Retriever) -> Answer 
     start = max([m.end() for m in _BETWEEN.finditer(chunk.text, 0, figure.start if _bare(said.subject) else said.start)]
                 + [0])
     end = _BETWEEN.search(chunk.text, said.start)
-    sentence = chunk.text[start:end.end() if end else len(chunk.text)].strip()
+    sentence = chunk.text[start:end.end() if end else len(chunk.text)].strip() + level_before(chunk.text, figure, said)
     return Answer(question=question, answer=sentence, value=value, unit="万元",
                   citations=[cite(Hit(chunk, 1.0), sentence)], mode="extractive", confidence=first.confidence,
                   basis=[Basis(part="sentence", text=sentence, words=[said.text])])

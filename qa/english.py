@@ -13,7 +13,7 @@ from qa.encoder_phrase import FUNDS
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_part import Part, part_named
-from qa.english_term import own_label, term_of
+from qa.english_term import code_said, coded_label, own_label, term_of
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 from qa.meaning import MIN_MARGIN
 from qa.reword import FUND_TERM
@@ -179,6 +179,12 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             r"\b(?:expenditure|spending|revenue|income|whole|entire|overall|departmental|absolute|terms)\b", " ", rest,
             flags=re.I)).strip():
         term = "预算"  # the unit's budget, or its spending budget, said whole: its total (qa/whole.py)
+    # a classification code said (economic item 30101) names the row printing it in the units' own documents
+    # (基本工资), over any reading that is not that row's; said again in the Chinese question, whose rows it weighs. A
+    # code none prints reads nothing.
+    code = code_said(part)
+    coded = code and coded_label(code, {i for k in documents_of(units, docs) for i in docs[k].get("chunk_ids") or []},
+                                 retriever.chunks())
     if term is None and rest.strip():
         terms, sources, own = vocabulary()
         # "total" frames most questions (the total budget for X is X), but of a flow it names the row (total
@@ -247,6 +253,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         elif _GENERAL_BUDGET_MONEY.search(question) and term.startswith("财政拨款"):
             # (its appropriations asked, read as all funds' appropriations, 财政拨款收入: those of the general budget)
             general = True
+    if coded and coded not in (term or ""):
+        term, general = coded, bool(_GENERAL_BUDGET.search(question))  # (the code over any reading that is not its row)
     if (term is None or _PART_OR_FUND.fullmatch(term)) and unplaced.split() and unplaced.split() != rest.split():
         # no thing read but a fund or a part (…general-public-budget travel expenses booked under project spending:
         # 项目支出): the thing read without them, the fund and the part said again before it below
@@ -295,6 +303,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             re.search(r"(?:拨款|预算|资金)$", term):
         term += "支出"  # what was spent out of a fund or appropriation: its 支出, not the money received
         # (预算 alone is the budget said whole, qa/whole.py)
+    term = f"{term}（{code}）" if coded and code not in term else term
     several = "和".join(dict.fromkeys(f"{u}（本级）" if own_office else u for u in units))
     # "than in 2021" names the year compared with: the year asked is the later one
     year = f"{max(years)}年" if change and len(set(years)) > 1 else "".join(f"{y}年" for y in dict.fromkeys(years))

@@ -121,3 +121,31 @@ def standard_term(phrase: str, terms: list[str], sources: dict[str, int]) -> str
     from qa.budget_en import read
 
     return read(phrase, terms, sources)
+
+
+# A classification code said with the thing (economic item 30101, functional item "IT construction" (2040219), class
+# 303): the rows printing that code are the thing, whatever the English calls it. (Not a figure's digits: 200,000.)
+_CODE_SAID = re.compile(r"(?:\b(?:items?|codes?|class(?:es)?|category|heading|subject|classification|line)\s*"
+                        r"(?:no\.?\s*)?|\()(\d{3}(?:\d{2}){0,2})(?![\d,])", re.I)
+
+
+def code_said(question: str) -> str | None:
+    """The one classification code an English question says (None: none, or several)."""
+    found = set(_CODE_SAID.findall(question))
+    return found.pop() if len(found) == 1 else None
+
+
+def coded_label(code: str, ids: set[str], chunks: dict) -> str | None:
+    """The label these chunks' rows (a unit's documents) print beside the code, in the most tables (a procurement table
+    prints its purchases beside their function's code, many rows in one table: none is the classification's label),
+    never a unit's name; the shorter of two as often printed. None when no row prints it."""
+    from qa.phrase import is_unit
+    from qa.vocab import norm
+
+    tables: dict[str, set] = {}
+    for cid in ids:
+        if (c := chunks.get(cid)) is not None and c.kind == "row" and (c.code or "") == code:
+            label = re.sub(r"^[\d.、．\s]+|[（(]\d+[)）]$", "", norm(c.label or ""))
+            if label and not is_unit(label):
+                tables.setdefault(label, set()).add((c.source, c.table))
+    return min(tables, key=lambda t: (-len(tables[t]), len(t))) if tables else None

@@ -116,7 +116,8 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         # 奖励补贴: not the centre's whole budget, which its section opens with, and which the unit's row in the
         # department's tables states). Kept as one short word instead, it cost the tuned set 2 right answers.
         q = replace(q, text=(rest := _without(q.text, names)), grams=grams(rest))
-    for a in amounts_in(text):
+    amounts = amounts_in(text)
+    for i, a in enumerate(amounts):
         if a.bound or bool(a.change) != change or change and not asked_direction(q.text, a.change):
             continue  # (比上年少了多少 is not answered by an increase)
         lo, hi = next(((s, e) for s, e in spans if s <= a.start < e), (0, len(text)))
@@ -161,12 +162,29 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
             # a department's document reads each unit under its own heading (一、深圳市水务局（本级）, 九、…管理中心):
             # the own office asked is read under its heading, not under another unit's that mentions it
             scored = (scored[0] + (2.0 if "本级" in unit_section else -4.0), scored[1])
-        out.append(_Candidate(scored[0], a.value, "万元", text[lo:hi].strip(), hit, cover=scored[1],
+        said = text[lo:hi].strip() + (level_before(text, amounts[i - 1], a) if change and i else "")
+        out.append(_Candidate(scored[0], a.value, "万元", said, hit, cover=scored[1],
                               # what the sentence names it, or the heading the paragraph is under
                               said=clean(strip_entity(head + named + re.split(r"[，,；;。]", prefix)[-1] + what_for +
                                                       heading, hit)),
                               heading=clean(heading), unnamed=_listed_unnamed(q, prefix, hit)))
     return out
+
+
+# what joins a level to its change (…13.05万元，较2025年年初预算减少1.91万元): the base it is compared with
+_COMPARED_WITH = re.compile(r"^\s*[，,]?\s*(?:比|较|与|同)\s*(?P<base>[^，,。；;]{2,16}?)\s*(?:相比)?[，,]?\s*"
+                            r"(?:增加|减少|增长|下降|上升|降低|多|少)了?\s*$")
+
+
+def level_before(text: str, level, change) -> str:
+    """The level of the base a change is stated against, when the sentence states the level right before the change
+    (13.05万元，较2025年年初预算减少1.91万元: the base was 14.96万元), computed and said as computed; else ""."""
+    joined = _COMPARED_WITH.match(text[level.end:change.start]) if level.change is None and not level.bound else None
+    if joined is None:
+        return ""
+    base = level.value - change.value if change.change == "+" else level.value + change.value
+    sign = "−" if change.change == "+" else "＋"
+    return f"（{joined.group('base')}为{base:,.2f}万元，由{level.value:,.2f}{sign}{change.value:,.2f}推算）"
 
 
 def _without(text: str, names: tuple[str, ...]) -> str:

@@ -23,6 +23,7 @@ _CLAUSE_START = re.compile(r"[，,。？?；;：:（(]")
 _LIST_JOIN = re.compile(r"、|以及|和|与|及")
 
 _TOTAL = re.compile(r"总计|合计|小计")  # (a total column: what parts add up to)
+MAX_SAID = 4  # parts said beside a total unasked (more is the table's breakdown, not a note on one figure)
 
 # Two short phrases each ending in a kind of funding (日常经费, 专项业务经费) are the columns in everyday words.
 _FUNDING = re.compile(r"(?:经费|支出)$|^专项(?:业务)?$")  # (专项 alone: the 专项业务经费 in short)
@@ -142,22 +143,24 @@ def prints_parts(question: str, facts: list[dict], columns: set[str]) -> bool:
     return all(any(part in p or (len(p) >= 3 and p in part) for p in parts) for part in summed)
 
 
-def named_parts(question: str, facts: list[dict], read: str | None) -> list[tuple[str, float]]:
+def named_parts(question: str, facts: list[dict], read: str | None, every: bool = False) -> list[tuple[str, float]]:
     """(column, 万元) of the row's other cells whose column's last part the question says, in the row's order.
-    Only cells of the read cell's column group (a 2025 column is no part of a 2026 total)."""
+    Only cells of the read cell's column group (a 2025 column is no part of a 2026 total). `every`: a total read
+    is said with the parts holding money that make it up (支出总计 with its 基本支出 and 项目支出), named or not."""
     q = norm(halfwidth(question))
     group = "/".join((read or "").split("/")[:-1])
     siblings = [(f.get("column") or "", f["value"]) for f in facts
                 if (f.get("column") or "") != read and f.get("value") is not None
                 and "/".join((f.get("column") or "").split("/")[:-1]) == group]
     out = [(c, v) for c, v in siblings if len(leaf := norm(c.split("/")[-1])) >= 2 and leaf in q]
-    if len(out) < 2 and _SUMMED.search(q) and _TOTAL.search((read or "").split("/")[-1]):
+    summed = _SUMMED.search(q) is not None
+    if len(out) < 2 and (summed or every) and _TOTAL.search((read or "").split("/")[-1]):
         # two parts said added up in everyday words (日常经费和项目加起来) while the total column is read: the cells
         # beside it that add up to it are those parts
         total = next((f["value"] for f in facts if (f.get("column") or "") == read), None)
         if total is not None and len(siblings) >= 2 and abs(sum(v for _, v in siblings) - total) <= 0.01 * len(siblings):
-            out = siblings
-    return out if len(out) >= 2 else []
+            out = siblings if summed else [(c, v) for c, v in siblings if v]
+    return out if 2 <= len(out) <= (len(out) if summed else MAX_SAID) else []
 
 
 def parts_sentence(parts: list[tuple[str, float]]) -> str:

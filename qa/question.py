@@ -159,6 +159,19 @@ def without_examples(question: str) -> str:
     return _EXAMPLES.sub(lambda m: " ".join(CODE.findall(m.group(0))), _FILED_UNDER.sub("", question))
 
 
+# The budgets by their short and former names (一般预算: the general budget's name before the 2014 budget law, as
+# people still say it; 基金预算, 国资预算), read as the documents print them.
+_FUND_SHORT = ((re.compile(r"(?<!公共)一般预算"), "一般公共预算"), (re.compile(r"(?<!性)基金预算"), "政府性基金预算"),
+               (re.compile(r"国资预算|国有资本预算"), "国有资本经营预算"))
+
+
+def funds_in_full(question: str) -> str:
+    """The question with each budget said by its full name (财政一般预算拨款 → 财政一般公共预算拨款)."""
+    for short, full in _FUND_SHORT:
+        question = short.sub(full, question)
+    return question
+
+
 _UP, _DOWN = re.compile(r"多|增|涨|高|上升"), re.compile(r"少|减|降|低|省|节约|缩")
 
 

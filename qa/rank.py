@@ -15,7 +15,7 @@ from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.question import FEW, MEASURES, POINTER
 from qa.rank_asks import (GAP_ASKED, SHARE_ASKED, as_many_as_said, asks_office_projects, asks_unit, columns_said,
-                          followed_up, label_says, names_row, nth, spent_as_printed, under_row, units_counted)
+                          followed_up, in_order, label_says, names_row, nth, spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
 from qa.rank_dominant import items_of_dominant
@@ -382,7 +382,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     valued = merged([(v, c) for c in items if (v := amount(c)) is not None and not _MEASURE_LABEL.search(c.label or "")])
     if not valued:
         return None
-    valued.sort(key=lambda t: t[0], reverse=op != "min")
+    valued = in_order(valued, op)
     valued = without_totals(valued)
     if left_out:
         # (那笔2亿元的X, 人员和公用经费那项X: X)

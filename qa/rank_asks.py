@@ -19,6 +19,14 @@ _NTH = re.compile(r"排(?:名|在)?第\s*([二三四五六七八九十\d]+)|(?<!
                   r"仅次于")
 
 
+def in_order(items: list, op: str, value=lambda t: t[0]) -> list:
+    """The items from the one asked first: the largest, or the smallest of those with money (最少的一项 is never a
+    0.00 line: an empty row is nothing allocated, not the least of the items)."""
+    if op == "min":
+        items = [t for t in items if value(t)]
+    return sorted(items, key=value, reverse=op != "min")
+
+
 def nth(question: str) -> int:
     """The rank a question asks for (1 when it asks for the first, or none)."""
     m = _NTH.search(halfwidth(question))

@@ -39,6 +39,8 @@ _CHANGE = re.compile(r"(?:比|较|与|同)[^，,。；;]{0,16}?(?P<way>增加|�
 # amount (and it has no rate)
 _FROM_NOTHING = re.compile(r"上年(?:预算)?(?:基数|数)?(?:为零|为0|为空|无|未安排)")
 MIN_ITEMS = 3
+_CHANGE_SAID = re.compile(rf"(?:比|较|和|与|同)?(?:上一?年|去年|20\d\d\s*年)(?:年初预算)?(?:比|相比)?|"
+                          rf"(?:{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?")
 # a paragraph that leads a list (…支出5,093.76万元，其中：)
 _LEADS = re.compile(r"(?:其中|如下|包括|具体为|具体是|分别为|主要有)\s*[:：]\s*$")
 
@@ -134,6 +136,40 @@ def _lists(chunks: list) -> list[tuple[object, list[tuple[object, str, float]]]]
     return [(lead, items) for lead, items in out if len(items) >= MIN_ITEMS]
 
 
+# A list said inside one paragraph, after 其中 / 主要是: one clause each, its level then its change (其中：因公出国（境）
+# 费用20.00万元，比2025年减少7.00万元，主要原因是…；公务接待费…), or only its change (收入比2025年增加2,515.39万元，主要是
+# 一般公共预算拨款增加552.5万元，政府性基金预算资金增加579.89万元，…)
+_AFTER = re.compile(r"(?:其中|主要是|主要为|具体为|分别为|包括)[：:]?")
+_BRACKETED_AMOUNTS = re.compile(r"\([^()]*?\d[^()]*?元[^()]*\)")
+_SAID_CHANGE = re.compile(r"(?:^|[，,；;])(?:其中|主要是|主要为|具体为|分别为|包括)?[：:]?(?P<name>[\u4e00-\u9fff]"
+                          r"[\u4e00-\u9fff（）()“”]{1,24}?)(?P<way>增加|减少|增长|下降|上升|降低)了?"
+                          r"(?P<value>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
+
+
+def _inline(chunks: list) -> list[tuple[object, list[tuple[object, str, float, float | None]]]]:
+    """Lists said within one paragraph (see _SAID_CHANGE), each led by the clause before its first item (三公经费预算
+    308.00万元，比2025年减少22.24万元; 收入比2025年增加2,515.39万元: the paragraph's other sentences are no lead of it);
+    an item whose change is the others' sum is their whole (收入增加X，主要是…), not one of them."""
+    out = []
+    for c in chunks:
+        t = re.sub(r"\s+", "", halfwidth(c.text)) if c.kind == "paragraph" else ""
+        t = _BRACKETED_AMOUNTS.sub("", t)  # (an item's own breakdown, in brackets, is no item of the list)
+        if (at := _AFTER.search(t)) is None:
+            continue
+        first = at.start()
+        items = [it for s in re.split(r"[；;。]", t[first:]) if (it := _item(_AFTER.sub("", s, count=1)))]
+        if len(items) < MIN_ITEMS:
+            said = list(_SAID_CHANGE.finditer(t[first:]))
+            items = [(m.group("name"), float(m.group("value").replace(",", "")) * UNIT_TO_WANYUAN[m.group("unit")]
+                      * (-1 if m.group("way") in ("减少", "下降", "降低") else 1), None) for m in said]
+            first += said[0].start() if said else 0
+        items = [it for it in items if abs(it[1] - sum(o[1] for o in items if o is not it)) > 0.005]
+        if len(items) >= MIN_ITEMS:
+            lead = c.model_copy(update={"text": t[:first].rstrip("。").split("。")[-1]})
+            out.append((lead, [(c, *it) for it in items]))
+    return out
+
+
 _CODE = re.compile(r"[（(](\d{3,7})\s*[)）]")
 
 
@@ -161,9 +197,10 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
     up = re.fullmatch(_UP, asked.group("way")) is not None
     _, docs, chunks = one_document(sc, retriever)
     subject = without_names(question, docs, sc)
-    lists = _lists(chunks)
-    # (how many two-character runs of the question the lead and its section say)
-    runs = grams(re.sub(r"[^\u4e00-\u9fff]", "", subject))
+    lists = _lists(chunks) + _inline(chunks)
+    # (how many two-character runs of the question the lead and its section say; not those of the change asked,
+    # which a lead stating its whole's change says too: 三公经费…较上年增加, no lead of the functional items)
+    runs = grams(re.sub(r"[^\u4e00-\u9fff]", "", _CHANGE_SAID.sub(" ", subject)))
     # (a classification asked, 按部门经济分类: a list whose items' codes are another's, 2120399 of a functional 项, is no
     # reading of it)
     asked_in = asked_classification(question)
@@ -175,8 +212,8 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
         return None
     _, lead, items = scored[0]
     ranked, rate_answered = by_rate(question, asked)
-    rates = {id(it): rate_of(it[2], it[3] - it[2]) for it in items}
-    if rate_answered and any(r is None for r in rates.values()):
+    rates = {id(it): rate_of(it[2], it[3] - it[2]) if it[3] is not None else None for it in items}
+    if (rate_answered or ranked) and any(r is None for r in rates.values()):
         return None  # (an item new this year has no rate: none to rank or state)
     key = (lambda it: rates[id(it)]) if ranked else (lambda it: it[2])
     ordered = sorted(items, key=lambda it: -key(it) if up else key(it))
@@ -197,7 +234,7 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
         said += f"，{'增长' if up else '下降'}{value:.2f}%（{abs(change):,.2f} ÷ {level - change:,.2f}）"
     rows = [AnswerRow(entity=n, value=round(v, 4), unit="万元", source=c.source, page=c.page, row=n)
             for c, n, v, _ in ordered]
-    text = (f"{name}（{level:,.2f}万元）{most}，{said}（各项所列变化：" +
+    text = (f"{name}{'' if level is None else f'（{level:,.2f}万元）'}{most}，{said}（各项所列变化：" +
             "，".join(f"{it[1]}{it[2]:+,.2f}" + (f"（{rates[id(it)]:+.2f}%）" if rate_answered else "")
                      for it in ordered[:10]) + "）。")
     return Answer(question=question, answer=text, value=value, unit=unit, mode="extractive",

@@ -22,7 +22,7 @@ from qa.phrase import FUND, clean, grams, norm
 from qa.rank_blocks import by_block
 from qa.rank_sections import by_section
 from qa.rank import _OPWORDS, one_document, whole_of, within
-from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up, nth
+from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up, in_order, nth
 from qa.rank_coded_list import coded_list
 from qa.scope import without_names
 
@@ -245,7 +245,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
     if best is None:
         return None
     _, title, row, whole, items, named = best
-    items.sort(key=lambda t: t[1], reverse=op != "min")
+    items = in_order(items, op, lambda t: t[1])
     at = nth(first or question)
     if at > len(items):
         return None

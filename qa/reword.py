@@ -258,9 +258,13 @@ def _past_where(subject: str, vocab: Vocabulary) -> str:
         said = [t, *map(norm, re.findall(r"[(（]([^()（）]+)[)）]\s*$", clause))]
         # (…or a fund of the documents with the asker's own word for a part of it: 一般公共预算的日常经费)
         fund, of, own = clause.strip(" ，,").partition("的")
+        # (…or the money of a thing the documents name, said after what it pays: 给职工交住房公积金的钱里，有多少是
+        # 事业单位经营收入出的: the row, its source asked)
+        money_of = t[:-1] if re.search(r"的钱$", clause.strip(" ，,")) else ""
         return any(len(x) - i >= 2 and x[i:] in known for x in said for i in range(3)) or \
             len(t) >= 4 and any(t in title for title in vocab.tables) or \
-            bool(of) and bool(re.fullmatch(FUNDS, norm(fund))) and 2 <= len(own) <= 4
+            bool(of) and bool(re.fullmatch(FUNDS, norm(fund))) and 2 <= len(own) <= 4 or \
+            bool(money_of) and any(len(k) >= 4 and money_of.endswith(k) for k in vocab.terms)
 
     start = 0
     for mark in _LOOKED_IN_ANY.finditer(subject):

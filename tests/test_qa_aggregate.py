@@ -198,6 +198,7 @@ def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_su
     from qa.aggregate import _STRIP, operation
 
     assert operation("两家加总是多少？") == "sum"
+    assert operation("各是多少？两者相加多少万元？") == "sum"
     assert re.sub(_STRIP, "", "政府采购预算中服务类各占多少") == "政府采购预算中服务类"
 
 

@@ -814,3 +814,20 @@ def test_a_count_framed_by_a_plan_reads_the_target_before_what_the_unit_holds(tm
     assert trained.endswith("开展债务管理政策业务培训有多少人"), trained
     # …while "on staff" asks what it holds
     assert translate("How many people were on staff at the Shenzhen Finance Bureau?", city) == "深圳市财政局共有实有人员多少人"
+
+
+def test_a_classification_code_said_names_the_row_that_prints_it(tmp_path):
+    from qa.answer import ask
+    from qa.english import translate
+    from qa.english_term import code_said
+    from tests.conftest import city_of
+
+    assert code_said("What base salary (economic item 30101) does it budget?") == "30101"
+    assert code_said('Under the functional item "IT construction" (2040219), how much?') == "2040219"
+    assert code_said("How many items of equipment costing over 200,000 yuan each?") is None  # a figure, no code
+    city = city_of(tmp_path, [("气象局", "业务运行保障项目300.00万元。"), ("文化局", "文物保护项目700.00万元。")])
+    # "perks" reads no term; the code names the row of the unit's own table (30102 津贴补贴), said again in Chinese
+    question = "What does the Shenzhen Meteorological Bureau budget in 2026 for perks (economic item 30102)?"
+    assert translate(question, city) == "深圳市气象局2026年津贴补贴（30102）是多少"
+    answer = ask(question, city.store.root, retriever=city)
+    assert answer.answered and answer.value == 500.0 and answer.row == "津贴补贴", answer.answer

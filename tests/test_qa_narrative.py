@@ -115,3 +115,17 @@ def test_an_amount_of_the_thing_asked_joined_with_others_is_theirs_together(tmp_
     city = city_of(tmp_path, [("示例局", sangong), ("文化局", "文物保护项目700.00万元。")])
     a = ask("深圳市示例局2026年一般公共预算安排的“三公”经费是多少？", city.store.root, retriever=city)
     assert a.answered and a.value == 18.6, a.answer
+
+
+def test_the_base_a_change_is_stated_against_is_computed_from_the_level_before_it():
+    from qa.narrative import level_before
+    from rules.claims import amounts_in
+
+    text = "公务用车购置费2026年预算数144.00万元，较2025年年初预算减少108.00万元，主要是报废更新车辆减少。"
+    level, change = amounts_in(text)[:2]
+    assert level_before(text, level, change) == "（2025年年初预算为252.00万元，由144.00＋108.00推算）"
+    rose = "培训费30.00万元，比上年增加5.00万元。"
+    assert level_before(rose, *amounts_in(rose)[:2]) == "（上年为25.00万元，由30.00−5.00推算）"
+    # a change not joined to the level before it (another clause between) says nothing of its base
+    apart = "培训费30.00万元，主要用于干部培训，比上年增加5.00万元。"
+    assert level_before(apart, *amounts_in(apart)[:2]) == ""

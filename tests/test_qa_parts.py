@@ -111,3 +111,14 @@ def test_a_listed_sum_is_the_run_of_terms_that_ends_its_clause_however_long_the_
     assert found == ["三公经费", "会议费", "培训费"] and text[start:end] == "“三公”经费、会议费、培训费"
     # (a long list of other words is read in one pass over its joining words: no list, and no wait)
     assert listed_terms("、".join(["会议费用支出情况说明"] * 200) + "加起来是多少", terms) is None
+
+
+def test_a_total_read_is_said_with_the_parts_holding_money_that_make_it_up():
+    assert named_parts("印材料的开销是多少？", FACTS, "支出总计", every=True) == [("基本支出", 499.6), ("项目支出", 120.55)]
+    # an empty part is not said, and one part holding it all is no breakdown; nor is a part read, or parts that do not
+    # add up to the total
+    one = [{"column": "支出总计", "value": 499.6}, {"column": "基本支出", "value": 499.6},
+           {"column": "项目支出", "value": 0.0}]
+    assert named_parts("印材料的开销是多少？", one, "支出总计", every=True) == []
+    assert named_parts("印材料的开销是多少？", FACTS, "基本支出", every=True) == []
+    assert named_parts("印材料的开销是多少？", [{**FACTS[0], "value": 700.0}, *FACTS[1:]], "支出总计", every=True) == []

@@ -76,3 +76,12 @@ def test_a_change_asked_by_its_base_year_whatever_the_clause_says_before_its_ver
     assert intent("拿来开会的钱，比2018年那一版预算多安排了多少？") == "change"
     # (the clause ends before the amount is asked: no change)
     assert intent("与2025年相比，项目支出是多少？") == "amount"
+
+
+def test_the_budgets_short_and_former_names_are_read_in_full():
+    from qa.question import funds_in_full
+
+    assert funds_in_full("财政一般预算拨下来的钱") == "财政一般公共预算拨下来的钱"
+    assert funds_in_full("靠基金预算拨下来的钱，国资预算里呢") == "靠政府性基金预算拨下来的钱，国有资本经营预算里呢"
+    # names said in full stay as they are
+    assert funds_in_full("一般公共预算和政府性基金预算") == "一般公共预算和政府性基金预算"

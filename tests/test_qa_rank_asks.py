@@ -1,10 +1,16 @@
 """What a ranking question asks: which rank, and under which row its items are."""
-from qa.rank_asks import names_row, nth, under_row
+from qa.rank_asks import in_order, names_row, nth, under_row
 
 
 def test_the_rank_asked():
     assert nth("哪一项最大？") == 1
     assert nth("排第二的是哪个单位？") == 2
+
+
+def test_the_smallest_item_is_one_with_money():
+    items = [(0.0, "行政运行"), (12.5, "事业运行"), (3.0, "其他支出")]
+    assert in_order(items, "min")[0] == (3.0, "其他支出")  # (an empty 0.00 line is nothing allocated)
+    assert in_order(items, "max") == [(12.5, "事业运行"), (3.0, "其他支出"), (0.0, "行政运行")]
 
 
 def test_the_row_the_items_are_put_under():

@@ -1,6 +1,6 @@
 """Items ranked by the change each states, never by their amounts."""
 from qa.answer import ask
-from qa.rank_changes import _item, _lists, asks_change_rank
+from qa.rank_changes import _inline, _item, _lists, asks_change_rank
 from tests.conftest import city_of
 
 PROJECTS = ("（五）项目支出400.00万元，具体包括：\n\n"
@@ -93,3 +93,31 @@ def test_unnumbered_coded_items_and_a_list_ended_by_the_next_lead_are_ranked(tmp
     fifth = ask("深圳市农业局2026年一般公共预算的项级科目里，比上年增加额排第五的是哪一项？", city.store.root,
                 retriever=city)
     assert not fifth.answered, fifth.answer  # four items only
+
+
+# Lists said inside one paragraph: each source's change after the whole's (no level), and the 三公 items one clause each
+# with their level and change.
+SAID_INLINE = ("（一）收入预算：2026年年初预算数1,470.00万元。收入比2025年增加250.00万元，主要是一般公共预算拨款增加55.00"
+               "万元，政府性基金预算资金增加58.00万元，事业收入资金减少38.00万元，其他收入资金增加175.00万元。\n\n"
+               "2026年“三公”经费预算30.00万元，比2025年减少6.00万元。其中：因公出国（境）费用5.00万元，比2025年减少1.00"
+               "万元，主要原因是压减出国；公务接待费5.00万元，与上年持平；公务用车运行维护费20.00万元，比2025年减少5.00万元。\n\n"
+               "支出比2025年增加100.00万元，主要是人员经费增加60.00万元，公用经费增加30.00万元（办公费增加25.00万元，邮电费"
+               "增加5.00万元），其他支出增加10.00万元。")
+
+
+def test_a_list_said_within_one_paragraph_is_ranked_by_its_changes_and_not_by_the_whole(tmp_path):
+    city = city_of(tmp_path, [("气象局", SAID_INLINE), ("文化局", "文物保护项目700.00万元。")])
+    lists = _inline(list(city.chunks().values()))
+    # (收入比2025年增加250.00 is the four's sum: the whole, not an item)
+    assert sorted(len(items) for _, items in lists) == [3, 3, 4]
+    # (an item's own breakdown in brackets is none of the list's items; each list is led by the clause before it)
+    spent = next(items for lead, items in lists if lead.text.startswith("支出比2025年"))
+    assert [it[1] for it in spent] == ["人员经费", "公用经费", "其他支出"]
+    # (the sources state no level of their own: ranked by their change only, never by a rate)
+    assert [it[3] for _, items in lists if len(items) == 4 for it in items] == [None] * 4
+    rose = ask("深圳市气象局2026年收入比2025年多出来的部分里，哪一类资金增加得最多？增加了多少万元？", city.store.root,
+               retriever=city)
+    assert rose.answered and rose.row == "其他收入资金" and rose.value == 175.0, rose.answer
+    cut = ask("深圳市气象局2026年“三公”经费各项和2025年比，哪一项减少得最多？减了多少万元？", city.store.root,
+              retriever=city)
+    assert cut.answered and cut.row == "公务用车运行维护费" and cut.value == 5.0, cut.answer

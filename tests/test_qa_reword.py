@@ -241,6 +241,11 @@ def test_where_to_look_is_read_past_when_it_names_a_column_or_term():
     assert _past_where("手里的一般公共预算，有多少是没花完、结转过来接着用的", vocab) == "没花完、结转过来接着用的"
     # the fund pointed at in the asker's words (那摊钱) is where to look too
     assert _past_where("一般公共预算那摊钱里，置办固定资产的开销", vocab) == "置办固定资产的开销"
+    # the money of a thing the documents name, said after what it pays for (给职工交住房公积金的钱里: that row), its
+    # source asked; not a thing they do not name
+    vocab.terms.append("住房公积金")
+    assert _past_where("给职工交住房公积金的钱里，有多少是单位自己挣的", vocab) == "有多少是单位自己挣的"
+    assert _past_where("给职工交社保的钱里，有多少是单位自己挣的", vocab) == "给职工交社保的钱里，有多少是单位自己挣的"
 
 
 
