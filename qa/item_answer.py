@@ -2,16 +2,26 @@
 first, the words it shares with the question as its basis."""
 from __future__ import annotations
 
+import re
+
 from qa.citations import cite
 from qa.models import Answer, Basis
+from qa.phrase import COMPARED
 from qa.retrieve import Hit
 from qa.specific import stated_item
 
 
 def item_answer(question: str, item, citations: list, k: int, named: list[Basis]) -> Answer:
-    """The answer an item of the narrative gives: its amount, its sentence cited first."""
+    """The answer an item of the narrative gives: its amount, its sentence cited first; none when the question asks a
+    year beside the document's own (2026年预算里2025年的) that the sentence does not say, save in a comparison: its
+    amount is the document's year's."""
     first = cite(Hit(item.chunk, item.share), item.sentence)  # its score: the share of the question's words it says
     rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
+    other = {int(y) for y in re.findall(r"(20\d\d)\s*年", COMPARED.sub("", question))} - {item.chunk.year}
+    if item.chunk.year and other and not any(str(y) in COMPARED.sub("", item.sentence) for y in other):
+        return Answer(question=question, answer=f"证据不足：问题问的是{'、'.join(map(str, sorted(other)))}年的数，"
+                      f"最接近的一句说的是文件当年的数，未作回答。以下为最接近的段落。", answered=False,
+                      citations=[first] + rest[: k - 1], basis=named)
     return Answer(question=question, answer=item.sentence, value=item.value, unit=item.unit,
                   citations=[first] + rest[: k - 1], mode="extractive", confidence=item.confidence,
                   basis=named + [Basis(part="sentence", text=item.sentence, words=list(item.said))])

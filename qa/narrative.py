@@ -39,6 +39,8 @@ def _narrative_score(q: Query, named: str, context: str, rank: int) -> tuple[flo
     return 2.0 * n_hit + 1.0 * ctx - 0.5 * n_extra + 2.0 * n_whole - 0.1 * rank, cover
 
 
+_LEADS_LIST = re.compile(r"\s*(?:[:：]|[，,]?\s*其中)")  # (an amount heading the list after it)
+_WHOLE_SAID = re.compile(r"总额|总计|合计|总数")
 _PURPOSE = re.compile(r"\s*[，,]\s*(?:主要)?(?:用于|是用于)")
 # the purpose said in the clause before a change's own (…，主要用于…项目支出，比2025年减少)
 # (…and on to the change's own clause, over the purpose's commas: 主要用于保障…缴费，保障部门正常运转的…支出，比2025年增加)
@@ -124,8 +126,9 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         planned = planned if planned and planned[1] == lo else None
         prefix = text[lo:a.start]
         if not change and (other := q.beside_own(hit.chunk.year)) and \
-                (stated := re.findall(r"(20\d\d)\s*年", COMPARED.sub("", prefix))) and int(stated[-1]) not in other:
-            continue  # (the document's year names the document: another year said beside it is the one asked)
+                int((re.findall(r"(20\d\d)\s*年", COMPARED.sub("", prefix)) or [hit.chunk.year])[-1]) not in other:
+            continue  # (the document's year names the document: another year said beside it is the one asked, and
+            # an amount said with no year of its own is the document's year's)
         if change and not re.search(r"[\u4e00-\u9fff]{2}", _CHANGE_WORDS.sub("", COMPARED.sub("", prefix))):
             # "…项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": a change said with no subject goes on
             # the sentence before it
@@ -144,12 +147,25 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         # a sentence opening with 其中 lists parts of the one before: that one's subject frames them (其中：基本支出… of
         # 一般公共预算财政拨款支出…, for 一般公共预算基本支出)
         head = text[next((s for s, e in spans if e == lo), lo):lo] if _OF_WHICH.match(text, lo) else ""
-        context = head + prefix + what_for
+        # (the names of the amounts listed before it in its sentence are theirs, not words about it: 政府采购货物预算
+        # 2,360.63万元、…；其中一般公共预算拨款政府采购16,325.37万元 says no 货物 of the 16,325.37; a list's lead stays)
+        # (…and a lead's word for the whole, 总额, is the lead's: no word about a part of it)
+        before = [b for b in amounts[:i] if b.start >= lo - len(head) and b.subject]
+        context = _without(head + prefix, tuple(b.subject for b in before if not _LEADS_LIST.match(text, b.end))) + \
+            what_for
+        if any(_LEADS_LIST.match(text, b.end) for b in before):
+            context = _WHOLE_SAID.sub("", context)
         if names:
             named, context = _without(named, names), _without(context, names)
+        # (a part of a list is named by its lead too: 其中一般公共预算拨款政府采购504.98万元：政府采购货物预算480.50万元
+        # is the general budget's goods, less the lead's word for the whole)
+        lead = next((b for b in reversed(before) if _LEADS_LIST.match(text, b.end)), None) if not change else None
+        named = _WHOLE_SAID.sub("", lead.subject) + named if lead is not None else named
         scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
         if scored is None:
             continue
+        if _LEADS_LIST.match(text, a.end) and (whole := _WHOLE_SAID.search(named)) and whole.group(0) in q.text:
+            scored = (scored[0] + 2.0, scored[1])  # the whole asked (采购总额): the list's lead, not a part after it
         if PLANNED.search(prefix) and "决算" in (hit.chunk.doc_title or "") and not PLAN_ASKED.search(q.text):
             # the final accounts state the plan beside the actual (X年初预算139,217.01万元，支出决算296,047.75万元):
             # the actual is what they report, named by the plan's subject; the plan only when asked

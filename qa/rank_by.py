@@ -53,12 +53,20 @@ def named_column(question: str, items: list, year: int | None) -> str | None:
                     (not years or set(years) & set(asked)) and not other:
                 found[path] = found.get(path, 0) + 1
     named = [p for p, n in found.items() if n >= 2]
+    counted = _COUNT_ASKED.search(q)
+    if not named and counted:
+        # (a count asked by its measure, 参加的人最多, 多少人: the column counting it, 人数 or 人次)
+        unit = counted.group(1) or counted.group(2)
+        named = list(dict.fromkeys(f.get("column") for c in items for f in c.facts or ()
+                                   if re.fullmatch(rf"{unit}(?:数|次)", column_name(f.get("column") or ""))))
+        named = [p for p in named if sum(any(f.get("column") == p for f in c.facts or ()) for c in items) >= 2]
     parts = [p for p in named if PART_COLUMN.search(column_name(p))]
     if len({column_name(p) for p in parts}) >= 2 and not any(a != b and b.startswith(a) for a in parts for b in parts):
         return None  # two parts named side by side (公用经费和专项业务经费都算): their whole is ranked, no one column
     return max(named, key=lambda p: (len(column_name(p)), -len(p))) if named else None
 
 
+_COUNT_ASKED = re.compile(r"(?:多少|几)\s*([人辆台套次天期])|([人辆台套次天期])最[多少]")
 COUNTED = re.compile(r"人数|数量|个数|次数|天数|期数|[辆台套]数|人次")
 RATED = re.compile(r"[%％]|权重")  # a column of shares or weights: no money, ranked as printed
 

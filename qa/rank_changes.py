@@ -12,7 +12,8 @@ from index.document import UNIT_TO_WANYUAN
 from index.numbers import halfwidth
 from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
-from qa.phrase import grams
+from qa.phrase import clean, grams, is_unit
+from qa.rank_asks import UNDER, asks_unit, names_row
 from qa.rank_codes import asked_classification, classification_of, same_classification
 
 if TYPE_CHECKING:
@@ -184,6 +185,24 @@ def _coded_in(items: list) -> str | None:
     return classification_of(codes) if codes and len(codes) * 2 >= len(items) else None
 
 
+def _item_code(chunk) -> str | None:
+    """The code an item's paragraph prints in brackets after its name (行政运行（2110101）), if any."""
+    text = halfwidth(chunk.text)
+    amount = _AMOUNT.search(text)
+    found = _CODE.search(text, 0, amount.start()) if amount else None
+    return found.group(1) if found else None
+
+
+def _parent_code(subject: str, chunks: list) -> str | None:
+    """The code of the one row the question puts the items under (环境保护管理事务下面的几个项级科目: 21101)."""
+    under = UNDER.search(halfwidth(subject))
+    rows = [c for c in chunks if under and c.kind == "row" and c.code]
+    # (the row of that very label first: 其他环境保护管理事务支出 says the words too)
+    codes = {c.code for c in rows if clean(c.label or "") == clean(under.group("x"))} or \
+        {c.code for c in rows if names_row(under.group("x"), c.label or "")}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> Answer | None:
     """The item of the list the question means that rose (or fell) most, by the change it states; None when the
     question asks no such ranking, or no list, or two lists equally, fit."""
@@ -204,13 +223,20 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
     # (a classification asked, 按部门经济分类: a list whose items' codes are another's, 2120399 of a functional 项, is no
     # reading of it)
     asked_in = asked_classification(question)
+    # (…and units asked, 哪个下属单位: a list of items naming no unit is no reading of it)
+    units = asks_unit(question)
     lists = [(lead, items) for lead, items in lists
-             if asked_in is None or same_classification(asked_in, _coded_in(items)) is not False]
+             if (asked_in is None or same_classification(asked_in, _coded_in(items)) is not False)
+             and (not units or any(is_unit(name) for _, name, *_ in items))]
     scored = sorted(((len(runs & grams(f"{lead.section or ''}{lead.text}")), lead, items) for lead, items in lists),
                     key=lambda x: -x[0])
     if not scored or scored[0][0] < 2 or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     _, lead, items = scored[0]
+    if parent := _parent_code(subject, chunks):
+        # (the items under the row named, by their codes: a list of every 项 of the budget holds them and others)
+        under = [it for it in items if (code := _item_code(it[0])) and code.startswith(parent) and code != parent]
+        items = under if len(under) >= 2 else items
     ranked, rate_answered = by_rate(question, asked)
     rates = {id(it): rate_of(it[2], it[3] - it[2]) if it[3] is not None else None for it in items}
     if (rate_answered or ranked) and any(r is None for r in rates.values()):

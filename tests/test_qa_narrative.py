@@ -129,3 +129,39 @@ def test_the_base_a_change_is_stated_against_is_computed_from_the_level_before_i
     # a change not joined to the level before it (another clause between) says nothing of its base
     apart = "培训费30.00万元，主要用于干部培训，比上年增加5.00万元。"
     assert level_before(apart, *amounts_in(apart)[:2]) == ""
+
+
+def test_an_amount_said_with_no_year_is_the_documents_years_not_another_year_asked(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    city = city_of(tmp_path, [("气象局", "雷达运维项目300.00万元，比上年增加20.00万元，用于雷达运行维护。"),
+                              ("文化局", "文物保护项目700.00万元。")])
+    this_year = ask("深圳市气象局2026年雷达运维项目安排了多少？", city.store.root, retriever=city)
+    assert this_year.answered and this_year.value == 300.0, this_year.answer
+    # 2025's figure asked of the 2026 budget: the sentence's 300.00 is 2026's, not it
+    before = ask("深圳市气象局2026年预算里，2025年的雷达运维项目是多少？", city.store.root, retriever=city)
+    assert not (before.answered and before.value == 300.0), before.answer
+
+
+PROCUREMENT = ("所属各预算单位政府采购预算总额712.49万元：政府采购货物预算486.50万元、政府采购工程预算0万元、政府采购服务预算"
+               "225.99万元；其中一般公共预算拨款政府采购504.98万元：政府采购货物预算480.50万元、政府采购工程预算0万元、"
+               "政府采购服务预算24.48万元。")
+
+
+def test_a_list_lead_is_the_whole_and_its_parts_names_are_no_words_of_the_next_lead(tmp_path):
+    from qa.answer import ask
+    from tests.conftest import city_of
+
+    city = city_of(tmp_path, [("气象局", PROCUREMENT), ("文化局", "文物保护项目700.00万元。")])
+    # the whole asked (总额): the lead, not the first part after it, which the lead's words would carry
+    whole = ask("深圳市气象局2026年部门预算里的政府采购总额是多少？", city.store.root, retriever=city)
+    assert whole.answered and whole.value == 712.49, whole.answer
+    # the goods of the general budget's procurement: the second list's part, named by its lead too, not the lead (货物
+    # is a word of the first list's part, no word about the lead after it)
+    from qa.evidence import structured
+    from qa.retrieve import Hit
+
+    paragraph = next(c for c in city.chunks().values() if c.kind == "paragraph" and "712.49" in c.text)
+    best = structured("深圳市气象局2026年买货物的政府采购预算中，用一般公共预算拨款支付的有多少万元？", [Hit(paragraph, 1.0)])
+    assert best is not None and best.value == 480.5, best

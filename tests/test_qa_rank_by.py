@@ -32,3 +32,10 @@ def test_a_subtotal_column_is_named_by_what_it_totals():
     assert named_column("支出总表的政府采购一栏里，哪个项级科目最多？", table, 2026) == "2026 年政府采购项目/小计"
     # …and no other year's: a question of 2025 names no column of 2026
     assert named_column("2025年支出总表的政府采购一栏里，哪个项级科目最多？", table, 2026) is None
+
+
+def test_a_count_asked_by_its_measure_ranks_by_the_column_counting_it():
+    items = [SimpleNamespace(facts=[{"column": "人数", "value": 120.0}, {"column": "金额", "value": 6.0}]),
+             SimpleNamespace(facts=[{"column": "人数", "value": 80.0}, {"column": "金额", "value": 12.0}])]
+    assert named_column("哪个培训参加的人最多？多少人？", items, 2026) == "人数"
+    assert named_column("哪个培训花钱最多？", items, 2026) is None  # (the amounts, as before)

@@ -121,3 +121,19 @@ def test_a_list_said_within_one_paragraph_is_ranked_by_its_changes_and_not_by_th
     cut = ask("深圳市气象局2026年“三公”经费各项和2025年比，哪一项减少得最多？减了多少万元？", city.store.root,
               retriever=city)
     assert cut.answered and cut.row == "公务用车运行维护费" and cut.value == 5.0, cut.answer
+    # units asked (哪个下属单位): a list of sources or 三公 items names none
+    units = ask("深圳市气象局2026年“三公”经费和2025年比，哪个下属单位减少得最多？", city.store.root, retriever=city)
+    assert not units.answered, units.answer
+
+
+def test_the_items_under_the_row_named_are_ranked_by_their_codes():
+    from types import SimpleNamespace as Row
+
+    from qa.rank_changes import _item_code, _parent_code
+
+    rows = [Row(kind="row", code="21101", label="环境保护管理事务", text=""),
+            Row(kind="row", code="2110199", label="其他环境保护管理事务支出", text="")]
+    # the row of that very label, though another row says its words too
+    assert _parent_code("环境保护管理事务下面的几个项级科目，哪一项涨得最多", rows) == "21101"
+    assert _parent_code("哪一项涨得最多", rows) is None
+    assert _item_code(Row(text="（2）一般行政管理事务（2110102）2,207.07万元，较上年增加1,902.92万元。")) == "2110102"
