@@ -40,6 +40,7 @@ _ORG = re.compile(r"((?:\b(?!(?:" + _GRAMMAR + "|" + _FRAMING + r")\b)[A-Za-z][A
 # Words that say the place's rank (市, 省, 县, 区), not the unit: the place is read from its pinyin.
 PLACE_RANK = re.compile(r"\b(?:municipal(?:ity)?|city|provincial|province|county|district|prefecture)\b", re.I)
 _FISCAL = re.compile(r"\b(?:FY|fiscal\s+year)\s*'?((?:20)?\d\d)\b", re.I)
+_OFFICES_OF = re.compile(r"\b(?:the|its|their)\s+(?-i:offices?)\s+of\s+(?=(?:the\s+)?[A-Z])")
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 STOP = re.compile(r"\b(?:" + _GRAMMAR + "|" + _FRAMING + r")\b", re.I)
 # The unit's own office (本级), said after its name: "(own office)", "its own office", "own-office budget".
@@ -99,6 +100,9 @@ def named(question: str, docs: dict) -> Named | None:
     question = _OWN_OFFICE.sub(" ", question)
     # the asker's gloss inside a unit's name ("Letters and Visits (petitions) Bureau") is no word of the name
     question = _NAME_GLOSS.sub(" ", question)
+    # (the unit's offices, said before its name in lower case, are the unit: "the offices of the Chongqing …
+    # Commission of Economy and Information Technology" names that commission)
+    question = _OFFICES_OF.sub(" ", question)
     places = sorted({d.get("place") for d in docs.values() if d.get("place")})
     said = _places_said(question, places)
     if not said and any(proper_names(w) for w in re.findall(r"\b[A-Z][a-z]+\b", question)):

@@ -147,20 +147,18 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         # a sentence opening with 其中 lists parts of the one before: that one's subject frames them (其中：基本支出… of
         # 一般公共预算财政拨款支出…, for 一般公共预算基本支出)
         head = text[next((s for s, e in spans if e == lo), lo):lo] if _OF_WHICH.match(text, lo) else ""
-        # (the names of the amounts listed before it in its sentence are theirs, not words about it: 政府采购货物预算
-        # 2,360.63万元、…；其中一般公共预算拨款政府采购16,325.37万元 says no 货物 of the 16,325.37; a list's lead stays)
+        # (the names of the parts a lead lists before it in its sentence are theirs, not words about it: …总额…：政府采购
+        # 货物预算2,360.63万元、…；其中一般公共预算拨款政府采购16,325.37万元 says no 货物 of the 16,325.37; a lead stays,
+        # and so does an amount before any list: 预算593.46万元，支出决算587.55万元 is the plan of the same thing)
         # (…and a lead's word for the whole, 总额, is the lead's: no word about a part of it)
         before = [b for b in amounts[:i] if b.start >= lo - len(head) and b.subject]
-        context = _without(head + prefix, tuple(b.subject for b in before if not _LEADS_LIST.match(text, b.end))) + \
-            what_for
+        first_lead = next((j for j, b in enumerate(before) if _LEADS_LIST.match(text, b.end)), len(before))
+        context = _without(head + prefix, tuple(b.subject for b in before[first_lead + 1:]
+                                                if not _LEADS_LIST.match(text, b.end))) + what_for
         if any(_LEADS_LIST.match(text, b.end) for b in before):
             context = _WHOLE_SAID.sub("", context)
         if names:
             named, context = _without(named, names), _without(context, names)
-        # (a part of a list is named by its lead too: 其中一般公共预算拨款政府采购504.98万元：政府采购货物预算480.50万元
-        # is the general budget's goods, less the lead's word for the whole)
-        lead = next((b for b in reversed(before) if _LEADS_LIST.match(text, b.end)), None) if not change else None
-        named = _WHOLE_SAID.sub("", lead.subject) + named if lead is not None else named
         scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
         if scored is None:
             continue

@@ -831,3 +831,13 @@ def test_a_classification_code_said_names_the_row_that_prints_it(tmp_path):
     assert translate(question, city) == "深圳市气象局2026年津贴补贴（30102）是多少"
     answer = ask(question, city.store.root, retriever=city)
     assert answer.answered and answer.value == 500.0 and answer.row == "津贴补贴", answer.answer
+
+
+def test_the_offices_of_a_unit_said_in_lower_case_are_the_unit():
+    from qa.english_named import _OFFICES_OF
+
+    assert " ".join(_OFFICES_OF.sub(" ", "running costs of the offices of the Chongqing Municipal Commission").split()) \
+        == "running costs of the Chongqing Municipal Commission"
+    # a unit named an office keeps its name
+    assert _OFFICES_OF.sub(" ", "the General Office of the Xi'an Municipal People's Government") == \
+        "the General Office of the Xi'an Municipal People's Government"
