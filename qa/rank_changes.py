@@ -25,7 +25,9 @@ _DOWN = r"降|减|砍|压|少|缩|下调"
 # the change asked of the items: which rose / fell most (涨得最多, 增加最多, 砍得最狠, 降幅最大, 减少得最多)
 # (…or the place asked: 增加额排第二, 减少金额排在第三位)
 CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?(?:幅度|幅|速|金额|额)?"
-                         r"(?:最多|最大|最狠|最厉害|最猛|最快|最明显|(?:排|排在|排名|位列|居)第(?P<place>[二三四五2-5]))")
+                         r"(?:最多|最大|最狠|最厉害|最猛|最快|最明显|(?:排|排在|排名|位列|居)第(?P<place>[二三四五2-5])|"
+                         # (…or least, among the items that moved that way: 增幅最小, 增加最少)
+                         r"(?P<least>最小|最少|最低|最慢))")
 # …by how fast, not how much (增长得最快, 降幅最大, 增速最高): each item's change over its level the year before
 _BY_RATE = re.compile(r"幅|速|最快")
 # the rate asked of the item named (增长了百分之几, 增幅多大)
@@ -243,6 +245,8 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
         return None  # (an item new this year has no rate: none to rank or state)
     key = (lambda it: rates[id(it)]) if ranked else (lambda it: it[2])
     ordered = sorted(items, key=lambda it: -key(it) if up else key(it))
+    if least := bool(asked.group("least")):
+        ordered = [it for it in reversed(ordered) if (key(it) > 0 if up else key(it) < 0)]  # (those that moved so)
     n = place(asked)
     if n > len(ordered):
         return None
@@ -252,7 +256,8 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
         return None  # not so many rose (fell), or a tie: no item to name
     chunk, name, change, level = top
     way, most = change_words(up, ranked)
-    most = most if n == 1 else f"{way}排第{n}"
+    most = (("增长最慢" if up else "下降最慢") if ranked else f"{way}最少") if least else \
+        most if n == 1 else f"{way}排第{n}"
     value, unit, said = round(abs(change), 4), "万元", f"{way}{abs(change):,.2f}万元"
     if rate_answered:
         # (its rate: the change over the year before's level, the level less the change)

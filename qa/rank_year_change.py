@@ -44,8 +44,8 @@ def ranked_by_year_change(question: str, sc: Scope, retriever: Retriever, k: int
     from qa.scope import without_names
 
     asked = CHANGE_RANK.search(halfwidth(question))
-    if asked is None or len(sc.keys) != 1 or asked.group("place"):
-        return None  # (a place after the first is read from stated changes only: qa/rank_changes.py)
+    if asked is None or len(sc.keys) != 1 or asked.group("place") or asked.group("least"):
+        return None  # (a place after the first, or the least, is read from stated changes only: qa/rank_changes.py)
     key, docs, chunks = one_document(sc, retriever)
     year = docs[key].get("year")
     under = UNDER.search(halfwidth(without_names(question, docs, sc)))

@@ -137,3 +137,14 @@ def test_the_items_under_the_row_named_are_ranked_by_their_codes():
     assert _parent_code("环境保护管理事务下面的几个项级科目，哪一项涨得最多", rows) == "21101"
     assert _parent_code("哪一项涨得最多", rows) is None
     assert _item_code(Row(text="（2）一般行政管理事务（2110102）2,207.07万元，较上年增加1,902.92万元。")) == "2110102"
+
+
+def test_the_item_that_rose_least_is_the_least_of_those_that_rose(tmp_path):
+    projects = PROJECTS + "\n\n4.普查实施1,000.00万元，主要用于普查登记。较2025年年初预算增加50.00万元。"
+    city = city_of(tmp_path, [("统计局", projects), ("文化局", "文物保护项目700.00万元。")])
+    # 数据采集 fell and 普查准备 stayed: not among those that rose; of 统计执法 (+12.50) and 普查实施 (+50.00), the least
+    least = ask("深圳市统计局2026年项目支出里，比上年增加的项目中哪一项增加最少？", city.store.root, retriever=city)
+    assert least.answered and least.row == "统计执法" and least.value == 12.5, least.answer
+    # …by rate: 普查实施 grew 5.26 %, 统计执法 18.52 %
+    slowest = ask("深圳市统计局2026年项目支出里，哪一项增幅最小？增长百分之几？", city.store.root, retriever=city)
+    assert slowest.answered and slowest.row == "普查实施" and (slowest.value, slowest.unit) == (5.26, "%"), slowest.answer
