@@ -2,11 +2,9 @@
 first, the words it shares with the question as its basis."""
 from __future__ import annotations
 
-import re
-
 from qa.citations import cite
 from qa.models import Answer, Basis
-from qa.phrase import COMPARED
+from qa.phrase import COMPARED, years_said
 from qa.retrieve import Hit
 from qa.specific import stated_item
 
@@ -17,7 +15,7 @@ def item_answer(question: str, item, citations: list, k: int, named: list[Basis]
     amount is the document's year's."""
     first = cite(Hit(item.chunk, item.share), item.sentence)  # its score: the share of the question's words it says
     rest = [c for c in citations if (c.source, c.page, c.text) != (first.source, first.page, first.text)]
-    other = {int(y) for y in re.findall(r"(20\d\d)\s*年", COMPARED.sub("", question))} - {item.chunk.year}
+    other = years_said(COMPARED.sub("", question)) - {item.chunk.year}
     if item.chunk.year and other and not any(str(y) in COMPARED.sub("", item.sentence) for y in other):
         return Answer(question=question, answer=f"证据不足：问题问的是{'、'.join(map(str, sorted(other)))}年的数，"
                       f"最接近的一句说的是文件当年的数，未作回答。以下为最接近的段落。", answered=False,

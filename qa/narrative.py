@@ -119,6 +119,7 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         # department's tables states). Kept as one short word instead, it cost the tuned set 2 right answers.
         q = replace(q, text=(rest := _without(q.text, names)), grams=grams(rest))
     amounts = amounts_in(text)
+    leads = {id(b) for b in amounts if _LEADS_LIST.match(text, b.end)}  # (the amounts heading a list after them)
     for i, a in enumerate(amounts):
         if a.bound or bool(a.change) != change or change and not asked_direction(q.text, a.change):
             continue  # (比上年少了多少 is not answered by an increase)
@@ -152,17 +153,17 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         # and so does an amount before any list: 预算593.46万元，支出决算587.55万元 is the plan of the same thing)
         # (…and a lead's word for the whole, 总额, is the lead's: no word about a part of it)
         before = [b for b in amounts[:i] if b.start >= lo - len(head) and b.subject]
-        first_lead = next((j for j, b in enumerate(before) if _LEADS_LIST.match(text, b.end)), len(before))
-        context = _without(head + prefix, tuple(b.subject for b in before[first_lead + 1:]
-                                                if not _LEADS_LIST.match(text, b.end))) + what_for
-        if any(_LEADS_LIST.match(text, b.end) for b in before):
+        first_lead = next((j for j, b in enumerate(before) if id(b) in leads), len(before))
+        context = _without(head + prefix, tuple(b.subject for b in before[first_lead + 1:] if id(b) not in leads)) + \
+            what_for
+        if first_lead < len(before):
             context = _WHOLE_SAID.sub("", context)
         if names:
             named, context = _without(named, names), _without(context, names)
         scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
         if scored is None:
             continue
-        if _LEADS_LIST.match(text, a.end) and (whole := _WHOLE_SAID.search(named)) and whole.group(0) in q.text:
+        if id(a) in leads and (whole := _WHOLE_SAID.search(named)) and whole.group(0) in q.text:
             scored = (scored[0] + 2.0, scored[1])  # the whole asked (采购总额): the list's lead, not a part after it
         if PLANNED.search(prefix) and "决算" in (hit.chunk.doc_title or "") and not PLAN_ASKED.search(q.text):
             # the final accounts state the plan beside the actual (X年初预算139,217.01万元，支出决算296,047.75万元):

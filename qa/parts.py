@@ -159,8 +159,9 @@ def named_parts(question: str, facts: list[dict], read: str | None, every: bool 
         # beside it that add up to it are those parts
         total = next((f["value"] for f in facts if (f.get("column") or "") == read), None)
         if total is not None and len(siblings) >= 2 and abs(sum(v for _, v in siblings) - total) <= 0.01 * len(siblings):
-            out = siblings if summed else [(c, v) for c, v in siblings if v]
-    return out if 2 <= len(out) <= (len(out) if summed else MAX_SAID) else []
+            held = [(c, v) for c, v in siblings if v]
+            out = siblings if summed else held if len(held) <= MAX_SAID else []
+    return out if len(out) >= 2 else []
 
 
 def parts_sentence(parts: list[tuple[str, float]]) -> str:

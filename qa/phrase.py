@@ -97,7 +97,7 @@ class Query:
         q = re.sub(r"砍掉了?|砍了|少给了?", "减少", re.sub(r"上?涨了?", "增加", q))
         codes = set(CODE.findall(q))
         text = clean(re.sub(r"\d+", "", q))
-        said = {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(question))}
+        said = years_said(question)
         whole = halfwidth(question)
         before, thing = where_and_asked(whole)
         asked = grams(clean(norm(thing)))
@@ -141,6 +141,11 @@ def other_year_column(column: str, year: int | None, q: Query) -> bool:
         return True
     years = years_in(column)
     return bool(year and years and year not in years and not years & q.years)
+
+
+def years_said(text: str) -> set[int]:
+    """The years a question or sentence says (2025年, 2025 年度)."""
+    return {int(y) for y in re.findall(r"(20\d\d)\s*年", halfwidth(text))}
 
 
 def years_in(text: str) -> set[int]:

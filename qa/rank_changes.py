@@ -24,7 +24,8 @@ _UP = r"涨|增|升|多|提高|上调"
 _DOWN = r"降|减|砍|压|少|缩|下调"
 # the change asked of the items: which rose / fell most (涨得最多, 增加最多, 砍得最狠, 降幅最大, 减少得最多)
 # (…or the place asked: 增加额排第二, 减少金额排在第三位)
-CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?(?:幅度|幅|速|金额|额)?"
+_WAY_TAIL = r"(?:加|长|少|低|减|缩)?(?:了|得|的)?"  # (增加了, 涨得, 减少的: the rest of the word for the way)
+CHANGE_RANK = re.compile(rf"(?P<way>{_UP}|{_DOWN}){_WAY_TAIL}(?:幅度|幅|速|金额|额)?"
                          r"(?:最多|最大|最狠|最厉害|最猛|最快|最明显|(?:排|排在|排名|位列|居)第(?P<place>[二三四五2-5])|"
                          # (…or least, among the items that moved that way: 增幅最小, 增加最少)
                          r"(?P<least>最小|最少|最低|最慢))")
@@ -43,7 +44,7 @@ _CHANGE = re.compile(r"(?:比|较|与|同)[^，,。；;]{0,16}?(?P<way>增加|�
 _FROM_NOTHING = re.compile(r"上年(?:预算)?(?:基数|数)?(?:为零|为0|为空|无|未安排)")
 MIN_ITEMS = 3
 _CHANGE_SAID = re.compile(rf"(?:比|较|和|与|同)?(?:上一?年|去年|20\d\d\s*年)(?:年初预算)?(?:比|相比)?|"
-                          rf"(?:{_UP}|{_DOWN})(?:加|长|少|低|减|缩)?(?:了|得|的)?")
+                          rf"(?:{_UP}|{_DOWN}){_WAY_TAIL}")
 # a paragraph that leads a list (…支出5,093.76万元，其中：)
 _LEADS = re.compile(r"(?:其中|如下|包括|具体为|具体是|分别为|主要有)\s*[:：]\s*$")
 
@@ -92,6 +93,14 @@ def _style(text: str) -> str:
     return re.sub(r"\d+|[一二三四五六七八九十]+|[①-⑳]", "N", m.group(0).strip())
 
 
+_FELL = ("减少", "下降", "降低")  # (the ways of a change that make it negative)
+
+
+def _wanyuan(printed: str, unit: str) -> float:
+    """A printed amount (1,234.5) in its unit (元 or 万元), in 万元."""
+    return float(printed.replace(",", "")) * UNIT_TO_WANYUAN[unit]
+
+
 def _item(text: str) -> tuple[str, float, float] | None:
     """(name, signed change in 万元, amount in 万元) of an item's paragraph; None when it states no amount or no
     change."""
@@ -103,15 +112,15 @@ def _item(text: str) -> tuple[str, float, float] | None:
     if amount is None or change is None:
         return None
     name = re.sub(r"[（(]\d{4,}[)）]|\s", "", _ORDINAL.sub("", t[:amount.start()]))
-    level = float(amount.group(1).replace(",", "")) * UNIT_TO_WANYUAN[amount.group(2)]
+    level = _wanyuan(amount.group(1), amount.group(2))
     if change.re is _FROM_NOTHING:
         return name, level, level
     if change.group("way") in ("持平", "无变化", "无增减", "不变"):
         return name, 0.0, level
     if change.group("value") is None:
         return None
-    value = float(change.group("value").replace(",", "")) * UNIT_TO_WANYUAN[change.group("unit") or "万元"]
-    return name, -value if change.group("way") in ("减少", "下降", "降低") else value, level
+    value = _wanyuan(change.group("value"), change.group("unit") or "万元")
+    return name, -value if change.group("way") in _FELL else value, level
 
 
 def _lists(chunks: list) -> list[tuple[object, list[tuple[object, str, float]]]]:
@@ -142,9 +151,10 @@ def _lists(chunks: list) -> list[tuple[object, list[tuple[object, str, float]]]]
 # A list said inside one paragraph, after 其中 / 主要是: one clause each, its level then its change (其中：因公出国（境）
 # 费用20.00万元，比2025年减少7.00万元，主要原因是…；公务接待费…), or only its change (收入比2025年增加2,515.39万元，主要是
 # 一般公共预算拨款增加552.5万元，政府性基金预算资金增加579.89万元，…)
-_AFTER = re.compile(r"(?:其中|主要是|主要为|具体为|分别为|包括)[：:]?")
+_OPENS = r"其中|主要是|主要为|具体为|分别为|包括"  # (the words that open such a list)
+_AFTER = re.compile(rf"(?:{_OPENS})[：:]?")
 _BRACKETED_AMOUNTS = re.compile(r"\([^()]*?\d[^()]*?元[^()]*\)")
-_SAID_CHANGE = re.compile(r"(?:^|[，,；;])(?:其中|主要是|主要为|具体为|分别为|包括)?[：:]?(?P<name>[\u4e00-\u9fff]"
+_SAID_CHANGE = re.compile(rf"(?:^|[，,；;])(?:{_OPENS})?[：:]?(?P<name>[\u4e00-\u9fff]"
                           r"[\u4e00-\u9fff（）()“”]{1,24}?)(?P<way>增加|减少|增长|下降|上升|降低)了?"
                           r"(?P<value>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
 
@@ -163,8 +173,8 @@ def _inline(chunks: list) -> list[tuple[object, list[tuple[object, str, float, f
         items = [it for s in re.split(r"[；;。]", t[first:]) if (it := _item(_AFTER.sub("", s, count=1)))]
         if len(items) < MIN_ITEMS:
             said = list(_SAID_CHANGE.finditer(t[first:]))
-            items = [(m.group("name"), float(m.group("value").replace(",", "")) * UNIT_TO_WANYUAN[m.group("unit")]
-                      * (-1 if m.group("way") in ("减少", "下降", "降低") else 1), None) for m in said]
+            items = [(m.group("name"), _wanyuan(m.group("value"), m.group("unit")) * (-1 if m.group("way") in _FELL else 1),
+                      None) for m in said]
             first += said[0].start() if said else 0
         items = [it for it in items if abs(it[1] - sum(o[1] for o in items if o is not it)) > 0.005]
         if len(items) >= MIN_ITEMS:
@@ -179,11 +189,7 @@ _CODE = re.compile(r"[（(](\d{3,7})\s*[)）]")
 def _coded_in(items: list) -> str | None:
     """The classification the items' codes, printed in brackets after their names (其他城乡社区公共设施支出(2120399）,
     工资福利支出（301）), say they are of (qa.rank_codes.classification_of); None when most print none."""
-    codes = []
-    for c, *_ in items:
-        text = halfwidth(c.text)  # (every item of a list states an amount: _item)
-        if m := _CODE.search(text, 0, _AMOUNT.search(text).start()):
-            codes.append(m.group(1))
+    codes = [code for c, *_ in items if (code := _item_code(c))]
     return classification_of(codes) if codes and len(codes) * 2 >= len(items) else None
 
 
