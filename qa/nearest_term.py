@@ -27,9 +27,11 @@ def encoded(phrase: str, terms: list[str], vocab: Vocabulary,
     except ImportError:  # no encoder to hand: the lexical reading only
         return None
     texts = {t + ("：" + vocab.gloss[t] if t in vocab.gloss else ""): t for t in terms}
-    # (an item of the classification read by its name or by its scope, whichever is nearer: a described thing,
-    # 托外面单位代办事情, is near what 委托业务费 pays for, not near the two words of its name)
-    texts |= {f"{t}：{said}": t for t in terms if t not in vocab.gloss and (said := scope(t))}
+    # (an item of the classification read by its name, by its scope or by a document's definition of it, whichever is
+    # nearer: a described thing, 托外面单位代办事情, is near what 委托业务费 pays for, not near the two words of its name;
+    # and a definition one document prints, 公务接待费：单位按规定开支的各类公务接待…, is no reason to read the term
+    # farther than the classification's own account of it)
+    texts |= {f"{t}：{said}": t for t in terms if (said := scope(t))} | {t: t for t in terms if t in vocab.gloss}
     found = []  # the two nearest terms (each is one text or two, its name and its scope: three texts hold two terms)
     for sim, text in nearest(phrase, list(texts), 3):
         if all(texts[text] != texts[t] for _, t in found):

@@ -357,6 +357,13 @@ def test_an_item_is_read_by_its_name_or_by_what_it_pays_for_whichever_is_nearer(
     assert found[1] == "委托业务费"  # ahead of 办公费 (0.90) by more than MIN_MARGIN
     assert any(t.startswith("办公费：") for t in seen)  # an item of the classification is offered with its scope
     assert "专项资金列入部门预算的项目" in seen  # a term that is no item, by its name only
+    # a term a document defines is offered with that definition, and with its name and its scope too: one document's
+    # wording of it (公务接待费：单位按规定开支的…) must not read it farther than the classification's account does
+    seen.clear()
+    defined = SimpleNamespace(gloss={"公务接待费": "单位按规定开支的各类公务接待(含外宾接待)支出"})
+    _encoded("招待来客", ["公务接待费", "差旅费"], defined)
+    assert {"公务接待费：单位按规定开支的各类公务接待(含外宾接待)支出", "公务接待费"} <= set(seen)
+    assert any(t.startswith("公务接待费：") and "外宾" not in t for t in seen)  # its scope
 
 
 def test_a_fund_said_before_the_thing_is_where_it_is_paid_from_and_the_thing_is_read_alone(tmp_path, monkeypatch):
