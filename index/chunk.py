@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypedDict  # pydantic reads field annotations of this one on Python 3.11
 
 from index.document import Document, Row, Table
-from index.hierarchy import is_total
+from index.hierarchy import is_total, ordinal
 
 MAX_TABLE_CHUNK_CHARS = 1500
 
@@ -131,6 +131,21 @@ def repeat_heads(table: Table) -> dict[int, str]:
     return out
 
 
+def numbered_heads(table: Table) -> dict[int, str]:
+    """For each numbered row under a row numbered a rank higher (（二）政府性基金预算拨款 under 二、上年结转), that row's
+    label: a summary table numbers its funds alike under 本年收入 and 上年结转, and only the head says which a line is
+    (its label alone, 政府性基金预算拨款, reads as the year's own money)."""
+    out: dict[int, str] = {}
+    for i, r in enumerate(table.rows):
+        if r.parent is None or r.code or not 0 <= r.parent < len(table.rows):
+            continue
+        head = table.rows[r.parent]
+        kind, above = ordinal(r.label or ""), ordinal(head.label or "")
+        if kind is not None and above is not None and above < kind and not head.code and head.label:
+            out[i] = head.label
+    return out
+
+
 def _cycles(table: Table) -> bool:
     """The table's lines (totals aside) repeat one cycle of labels from the first line to the last."""
     labels = [ORDINAL.sub("", r.label or "") for r in table.rows if not is_total(r.label or "")]
@@ -198,7 +213,7 @@ def chunk_document(doc: Document, source_key: str | None = None) -> list[Chunk]:
     for t in doc.tables:
         lines = []
         parents = code_parents(t)
-        heads = repeat_heads(t)
+        heads = numbered_heads(t) | repeat_heads(t)  # (a repeat's head, where both are, is the nearer)
         for i, r in enumerate(t.rows):
             # (a label printed again in another unit's block is that unit's item, not a part of the row above it)
             path = parents.get(r.code or "") or (heads.get(i) if not r.unit else None)

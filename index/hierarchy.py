@@ -33,7 +33,7 @@ def is_total(label: str) -> bool:
     return bool(_TOTAL.match(_clean(label)))
 
 
-def _ordinal(label: str) -> int | None:
+def ordinal(label: str) -> int | None:
     s = _clean(label)
     for k, rx in enumerate(_ORDINALS, start=1):
         if rx.match(s):
@@ -54,11 +54,11 @@ def assign(rows: list[Row], indents: list[float] | None = None) -> None:
     indents = indents or [0.0] * len(rows)
     plain = [i for i, r in enumerate(rows) if not is_total(r.label) and _code_rank(r.code) is None]
     base_indent = min((indents[i] for i in plain), default=0.0)
-    ords = [o for o in (_ordinal(rows[i].label) for i in plain) if o is not None]
+    ords = [o for o in (ordinal(rows[i].label) for i in plain) if o is not None]
     top = min(ords, default=1)
     kind_indent: dict[int, float] = {}
     for i in plain:
-        k = _ordinal(rows[i].label)
+        k = ordinal(rows[i].label)
         if k is not None:
             kind_indent[k] = min(kind_indent.get(k, indents[i]), indents[i])
     ranks: list[float | None] = []
@@ -75,11 +75,11 @@ def assign(rows: list[Row], indents: list[float] | None = None) -> None:
         elif _OF_WHICH.match(label) and i and ranks[i - 1] is not None:
             rank = ranks[i - 1] + 0.5
             after = _OF_WHICH.sub("", label)
-            k = _ordinal(after)
+            k = ordinal(after)
             if k is not None:
                 inner[k] = rank
         else:
-            k = _ordinal(label)
+            k = ordinal(label)
             if k is not None and k in inner:
                 rank = inner[k]
             else:

@@ -100,6 +100,9 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 _CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|预算数?|决算数?|相比|增加|减少|增长|下降|持平|[，,：:\s]")
 
 
+_CODE_PRINTED = re.compile(r"[（(]\s*(\d{3}(?:\d{2}){0,2})\s*[）)]")  # (a classification code beside a name)
+
+
 def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -> list[_Candidate]:
     """Amounts stated in the narrative: levels (收入总计659.94万元) or, for a change question, changes
     (比上年减少69.47万元). The phrase before the number names it; the sentence up to it is its context."""
@@ -163,6 +166,10 @@ def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -
         scored = _narrative_score(q, strip_entity(named, hit), strip_entity(context, hit), rank)
         if scored is None:
             continue
+        if q.codes and (printed := set(_CODE_PRINTED.findall(named))):
+            # a code the sentence prints with the name (商品和服务支出（302）) is the name's: the question's code (机关
+            # 商品和服务支出（502）) names the item, as it names a coded row (qa.evidence)
+            scored = (scored[0] + (8.0 if printed & q.codes else -4.0), scored[1])
         if id(a) in leads and (whole := _WHOLE_SAID.search(named)) and whole.group(0) in q.text:
             scored = (scored[0] + 2.0, scored[1])  # the whole asked (采购总额): the list's lead, not a part after it
         if PLANNED.search(prefix) and "决算" in (hit.chunk.doc_title or "") and not PLAN_ASKED.search(q.text):

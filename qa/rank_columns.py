@@ -114,11 +114,24 @@ def title_said(title: str, wanted: set[str]) -> int:
     return 2 * len(wanted & own) if len(own) == 1 else len(wanted & own)
 
 
-def year_row(rows: list, year: str) -> object | None:
-    """The row of the year asked in a table whose rows are only years (None for any other table)."""
+def asked_unit_lines(rows: list, question: str) -> list:
+    """The lines of the unit asked, in a table that prints each unit's years in a block of its own (预算单位: the
+    department, its own office, each subordinate unit): its own office's when the question says 本级, else the
+    department's (qa.unit_row.other_unit); every line of any other table."""
+    from qa.unit_row import other_unit, own_office_alone, row_unit
+
+    mine = [r for r in rows if other_unit(r, question) is None]
+    if own_office_alone(question):
+        mine = [r for r in mine if clean_name(halfwidth(row_unit(r) or ""))[1] == "本级"] or mine
+    return mine or rows
+
+
+def year_row(rows: list, year: str, question: str = "") -> object | None:
+    """The row of the year asked in a table whose rows are only years (None for any other table): the asked unit's,
+    when the table prints each unit's years (asked_unit_lines)."""
     if len(rows) < 2 or not all(_YEAR_ROW.match(clean(r.label or "")) for r in rows):
         return None
-    return next((r for r in rows if clean(r.label or "").startswith(year)), None)
+    return next((r for r in asked_unit_lines(rows, question) if clean(r.label or "").startswith(year)), None)
 
 
 # A ranking of units asked (哪个单位, 哪家下属单位, 哪个分局): what is named must be a unit.
@@ -209,7 +222,7 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
     year = years[0] if years else str(docs[key].get("year") or "")
     best = None
     for title, rows in rows_by_table(chunks).items():
-        row = year_row(rows, year) if year else None
+        row = year_row(rows, year, first or question) if year else None
         named, group, under = "", None, None
         if row is not None:
             said = title_said(title, wanted)
@@ -252,7 +265,11 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
     items = items[at - 1:] + items[:at - 1]
     name, value, column = items[0]
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
-    text = f"{title}（{row.label}）中金额{word}的是“{name}”，{value:,.2f}万元"
+    from qa.unit_row import row_unit
+
+    # (the unit whose lines were read, when the table prints each unit's: the department's or its own office's)
+    line = f"{unit}，{row.label}" if (unit := row_unit(row)) and unit != row.label else row.label
+    text = f"{title}（{line}）中金额{word}的是“{name}”，{value:,.2f}万元"
     share = gap = None
     if SHARE_ASKED.search(rest):
         whole = whole or sum(v for _, v, _ in items)

@@ -87,7 +87,7 @@ def _by_columns(question: str, asked: re.Match, sc: Scope, docs: dict, chunks: l
     wanted = grams(clean(_OPWORDS.sub(" ", halfwidth(without_names(question, docs, sc)))))
     best = None
     for title, rows in rows_by_table(chunks).items():
-        later, before = year_row(rows, str(year)), year_row(rows, str(year - 1))
+        later, before = year_row(rows, str(year), question), year_row(rows, str(year - 1), question)
         if later is None or before is None or (said := title_said(title, wanted)) < 2:
             continue
         now, then = dict((n, (v, c)) for n, v, c in column_items(later)[1]), \

@@ -89,3 +89,27 @@ def test_the_same_lines_printed_under_every_unit_are_no_repeats_of_each_other():
     # each unit's 2026 line says its unit, and no line of another unit heads it
     assert len(lines) == 4 and all(c.parents is None for c in lines)
     assert "预算单位=深圳市示例执法支队" in lines[-1].text and "增减变化金额" not in lines[-1].text
+
+
+NUMBERED = """财政拨款收支总体情况表
+单位：万元
+项目\t预算数
+一、本年收入\t3,900.00
+（一）一般公共预算资金\t3,600.00
+（二）政府性基金预算资金\t300.00
+二、上年结转\t270.00
+（一）一般公共预算拨款\t170.00
+（二）政府性基金预算拨款\t100.00
+收入合计\t4,170.00
+"""
+
+
+def test_a_numbered_line_carries_the_line_numbered_a_rank_above_it():
+    chunks = {c.text.split("｜")[1].split("：")[0]: c for c in chunk_document(parse_text_string(NUMBERED, "n.txt"))
+              if c.kind == "row"}
+    # the funds are numbered alike under the year's income and the carry-over: only their head tells them apart
+    carried = chunks["（二）政府性基金预算拨款（二、上年结转）"]
+    assert carried.parents == "二、上年结转" and carried.facts[0]["value"] == 100.0
+    assert chunks["（一）一般公共预算资金（一、本年收入）"].parents == "一、本年收入"
+    # a top line, and the total, are under nothing
+    assert chunks["二、上年结转"].parents is None and chunks["收入合计"].parents is None

@@ -6,9 +6,10 @@ from qa.rank_columns import across_columns, column_items
 from qa.scope import Scope
 
 
-def _row(table, label, facts, source="a.pdf"):
-    return SimpleNamespace(id=f"{table}:{label}", kind="row", table=table, label=label, source=source, page=3,
-                           pages=[3], text=f"{table}｜{label}", section=None, entity="某局", code=None,
+def _row(table, label, facts, source="a.pdf", unit=None):
+    return SimpleNamespace(id=f"{table}:{label}:{unit}", kind="row", table=table, label=label, source=source, page=3,
+                           pages=[3], text=f"{table}｜{label}", section=None, entity="深圳市某局", code=None,
+                           budget_unit=unit,
                            facts=[{"column": c, "value": v, "raw": v, "unit": "万元"} for c, v in facts])
 
 
@@ -40,6 +41,21 @@ def test_the_asked_years_row_of_a_table_of_years_is_ranked_by_its_columns():
                        rest="占三公经费的比例是多少")
     assert a.value == 81.13 and a.unit == "%" and a.rows[0].entity == "因公出国(境)费" and a.row == "2026 年"
     assert across_columns("三公经费里哪一项最少？", sc, retriever, "min", 5).rows[0].entity == "公务接待费"
+
+
+def test_a_table_printing_each_units_years_is_read_on_the_lines_of_the_unit_asked():
+    own = [("总计/一般公共预算", 40.0), ("因公出国(境)费/一般公共预算", 10.0), ("公务接待费/一般公共预算", 20.0),
+           ("公务用车购置及运行维护费/小计/一般公共预算", 10.0)]
+    lines = [_row(SANGONG, "2026 年", YEAR_2026, unit="深圳市某局"), _row(SANGONG, "2026 年", own, unit="深圳市某局（本级）"),
+             _row(SANGONG, "2026 年", [(c, v / 4) for c, v in YEAR_2026], unit="深圳市某监测站")]
+    retriever, sc = _store(lines)
+    # the department's lines when the question names the department…
+    a = across_columns("深圳市某局三公经费里哪一项最多？", sc, retriever, "max", 5)
+    assert a.rows[0].entity == "因公出国(境)费" and a.value == 98.0
+    # …its own office's when it says 本级: another item leads there, and the share is of the office's own total
+    a = across_columns("深圳市某局（本级）三公经费里哪一项最多？", sc, retriever, "max", 5,
+                       first="深圳市某局（本级）三公经费里哪一项最多", rest="占三公经费的比例是多少")
+    assert a.rows[0].entity == "公务接待费" and a.value == 50.0 and "本级" in a.answer
 
 
 def test_the_parts_of_a_total_column_the_question_names_are_its_sibling_columns():
