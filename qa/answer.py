@@ -307,7 +307,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             if (summed := contracted_sum(question, sc, retriever, k)) is not None:
                 summed.basis = named + summed.basis
                 return summed
-            stated = None if sums_columns else stated_answer(question, sc, retriever, citations, k, named, rare)
+            stated = None if sums_columns else stated_answer(question, sc, retriever, citations, k, named, rare, read_once)
             if stated is not None and not term_says_more(question, sc, retriever, stated.answer, read_once()[0]):
                 return stated
         if cand is None and kind != "percent":  # (a share not printed is computed below, not reworded)

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 MAX_ENDING = 2  # the shared ending left out (费, 经费): longer endings make names, not contractions
+# A list of examples of the thing asked (办公、水电、物业这类公共开销; 水电、物业等): its members illustrate a class,
+# the class is asked, not their sum.
+_EXAMPLES = re.compile(r"[\u4e00-\u9fff]+(?:[、/][\u4e00-\u9fff]+)+(?:(?:这|那)一?(?:类|些|种|样)|之类|等)")
 
 
 def _column(chunk, question: str) -> tuple[str, float] | None:
@@ -44,7 +47,9 @@ def contracted_sum(question: str, sc: Scope, retriever: Retriever, k: int = 5, w
     phrase = re.sub(r"[（(][^（）()]*[）)]", "", subject_phrase(question, docs, sc))
     # (the word said bare, 水电, or with the items' whole shared ending, 水电费, which the segmenter keeps whole; not
     # with part of it, 离退休 of 离休费/退休费: read so, it cost a right answer on the blind set)
-    words = [w for w in segmenter().cut(phrase) if re.fullmatch(rf"[\u4e00-\u9fff]{{2,{2 + MAX_ENDING}}}", w)]
+    examples = "|".join(_EXAMPLES.findall(phrase))
+    words = [w for w in segmenter().cut(phrase) if re.fullmatch(rf"[\u4e00-\u9fff]{{2,{2 + MAX_ENDING}}}", w)
+             and w not in examples]
     if not words:
         return None
     chunks = retriever.chunks()

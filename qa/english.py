@@ -8,6 +8,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from index.numbers import halfwidth
 from qa.english_asks import COMPARE, _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
 from qa.encoder_phrase import FUNDS
 from qa.english_count import HOW_MANY, count_question, target_question
@@ -29,7 +30,7 @@ _WHERE_EN = (r"\b(?:in\s+(?:its|the|their)|paid\s+(?:from|out\s+of)|funded\s+(?:
              r",\s*(?:taking|counting|using|reading)\b")
 # The part of the spending the where names (its basic expenditure, its project spending): the thing asked is read
 # within that part (基本支出差旅费), as a Chinese question that says 基本支出 is.
-_PART_WHERE = (("基本支出", re.compile(r"\bbasic(?:[\s,]+[\w-]+){0,2}?[\s,]+(?:expenditure|spending)\b", re.I)),
+_PART_WHERE = (("基本支出", re.compile(r"\bbasic(?:[\s,-]+[\w-]+){0,2}?[\s,-]+(?:expenditure|spending)\b", re.I)),
                ("项目支出", re.compile(r"\bproject[\s-]+(?:expenditure|spending)\b", re.I)))
 # Both parts of the spending added up ("basic and project spending together", "counting both basic and project
 # money"): the row's total, which the question asks anyway; no words of the thing (as qa.parts.without_summed_parts
@@ -303,7 +304,13 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             re.search(r"(?:拨款|预算|资金)$", term):
         term += "支出"  # what was spent out of a fund or appropriation: its 支出, not the money received
         # (预算 alone is the budget said whole, qa/whole.py)
-    term = f"{term}（{code}）" if coded and code not in term else term
+    # (…or the narrative prints beside a name, 机关商品和服务支出（502）, though no row does: it tells the item from
+    # its namesake of the other classification, 商品和服务支出（302）)
+    chunks = retriever.chunks()
+    printed = code and not coded and any(c.kind == "paragraph" and f"({code})" in halfwidth(c.text)
+                                          for k in documents_of(units, docs) for i in docs[k].get("chunk_ids") or []
+                                          if (c := chunks.get(i)) is not None)
+    term = f"{term}（{code}）" if (coded or printed) and code not in term else term
     several = "和".join(dict.fromkeys(f"{u}（本级）" if own_office else u for u in units))
     # "than in 2021" names the year compared with: the year asked is the later one
     year = f"{max(years)}年" if change and len(set(years)) > 1 else "".join(f"{y}年" for y in dict.fromkeys(years))

@@ -103,6 +103,8 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
     # a row that shares some of the words (一般公共服务支出).
     subject = clean(re.sub(r"[（(].*$|表.*$", "", re.sub(r"^20\d\d年?度?", "", title)))
     whole_table = len(subject) >= 4 and subject in q.text and (not row_name or clean(row_name) not in q.text)
+    # (a title quoted whole names the table only, no column: 三公 of “三公”经费、会议费、培训费表 asked for 培训费)
+    titled = q.grams - grams(q.text.replace(subject, "|")) if len(subject) >= 8 and subject in q.text else set()
     if row_name and is_unit(row_name) and clean(row_name) not in q.text:
         # a unit's row named as people say it, without the places its label begins with (西安公路管理局 or
         # 公路管理局 for 陕西省西安公路管理局)
@@ -161,7 +163,7 @@ def _row_candidates(q: Query, hit: Hit, rank: int, qualifiers: frozenset[str] = 
             continue
         named = column_parts(column)
         c_hit, c_extra, c_whole = match(q, "".join(named))
-        c_hit -= len(q.grams & grams(clean("".join(named))) & row_grams)
+        c_hit -= len(q.grams & grams(clean("".join(named))) & (row_grams | titled))
         leaf_whole = bool(named) and match(q, named[-1])[2]
         head = max(row_end, end_in(q, named[-1]) if leaf_whole else 0.0)
         t_hit = len(q.grams & (title_grams - grams(clean(row_name + "".join(named)))))
@@ -239,8 +241,6 @@ def _says_every_listed(q: Query, title: str) -> bool:
     """A table whose title lists several quantities (“三公”经费、会议费、培训费表) totals them all in its 合计 column:
     that cell answers only a question naming every one of them (the first one carries the title's preamble)."""
     return all(not i or i in q.text for i in listed(title)[1:])
-
-
 
 
 def _fits(c: _Candidate) -> bool:
@@ -331,7 +331,8 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
 # "Y中(，)X是多少": the X a question asks for within Y
 _WITHIN = re.compile(r"(?:中|里)[，,：:]\s*(?P<x>[^，,。？?中里]{2,12}?)(?:是|为|有|共|一共)?(?:多少|几)")
 # the verbs that ask, after X (差旅费一共安排了): no words of it
-_ASKED_VERBS = re.compile(r"(?:一共|总共|共计)?(?:安排|准备|打算|列支)了?$|(?:一共|总共|共计)$")
+_ASKED_VERBS = re.compile(r"(?:一共|总共|共计)?(?:安排|准备|打算|列支)了?$|(?:一共|总共|共计)$|"
+                          r"^(?:买|购买|花在|用在)|(?:部分|钱)$")  # (…and 买服务的部分: the thing is 服务)
 _GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害防治及应急管理 is the row of …支出
 _GENERIC = re.compile("经费|预算|支出|费用|资金|金额|收入|合计|总计|部门|单位|本年|年度|项目|科目|安排|财政拨款")
 

@@ -2,6 +2,8 @@
 first, the words it shares with the question as its basis."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from qa.citations import cite
 from qa.models import Answer, Basis
 from qa.phrase import COMPARED, years_said
@@ -35,8 +37,12 @@ def count_answer(question: str, counted, citations: list, k: int, named: list[Ba
 
 
 def stated_answer(question: str, sc, retriever, citations: list, k: int, named: list[Basis],
-                  rare: dict) -> Answer | None:
+                  rare: dict, reading: Callable[[], tuple] | None = None) -> Answer | None:
     """The amount of the narrative item that holds the question's specific words (qa.specific), when no row or
-    column answers as asked."""
+    column answers as asked; none when only the reason it gives for its change says them and the question reads as
+    one of the documents' terms (`reading`: qa.reword.reading of it, called when needed): why an amount grew
+    (实有在编人员增加) names no thing it is, a term the question asks for (在编人员的奖金: 奖金) does."""
     item = stated_item(question, sc, retriever, rare)
-    return None if item is None else item_answer(question, item, citations, k, named)
+    if item is None or (item.in_reason and reading is not None and reading()[0] is not None):
+        return None
+    return item_answer(question, item, citations, k, named)

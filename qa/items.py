@@ -346,8 +346,15 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
     found = scored_items(question, sc, retriever) if found is None else found
     if not found or found[0].share < MIN_SHARE or len(found[0].said) < MIN_WORDS:
         return None
-    best = found[0]
     where = where_and_asked(question, retriever.terms() if retriever is not None else ())[0]
+    if where and retriever is not None:
+        from qa.item_where import placed_first  # (the rows of the table the question looks in)
+        from qa.scope import without_names
+
+        found = placed_first(found, without_names(where, retriever.documents(), sc, years=True))
+        if found[0].share < MIN_SHARE or len(found[0].said) < MIN_WORDS:
+            return None
+    best = found[0]
     if where and sum(w not in where for w in best.said) < MIN_WORDS:
         # the words of where to look (机关商品和服务支出里，…) are a list's head, not the item described
         return None

@@ -62,6 +62,9 @@ _ASKED_BY = re.compile(r"按\s*(" + _UNIT + r")\s*算")
 _ASKING = re.compile(r"多少|几|至少|最少|不少于|不低于|一共|总共|全年|一年|每年|今年|当年|计划|打算|准备|定的|定下的|目标|"
                      r"绩效|部门整体|整体|预算|决算|(?:里|中)(?:说|讲|提到)?(?=[，,：:])|[？?，,。（）()]")
 _PLAIN = _BUDGET_CHARACTERS | set("数量")  # (…and every target counts a 数量)
+# A statement of a change (较上年下降5%, 增长3个百分点): the only rate that answers a rate of change asked (比上年砍了
+# 百分之多少); a target's level (培训合格率≥95%) is none.
+_CHANGED = re.compile(r"增长|增加|下降|减少|降低|提高|上升|压减|增幅|降幅|比上年|较上年")
 
 
 @dataclass(frozen=True)
@@ -263,9 +266,12 @@ def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | 
     if not words:
         return None
     thing = _counted_thing(question, unit) if unit != "%" else ""
+    from qa.phrase import COMPARED
+
+    change = unit == "%" and COMPARED.search(halfwidth(question)) is not None
     found: dict[tuple, StatedQuantity] = {}
     for name, value, stated, sentence, chunk in stated_in(set(sc.keys), retriever):
-        if not agree(unit, stated):
+        if not agree(unit, stated) or change and not _CHANGED.search(sentence):
             continue
         if stated != unit and "个" in (unit, stated) and len(thing) >= 2 and thing[-1] not in name:
             continue  # (个 counts anything: 12个二级预算单位 is no count of the 设备 asked in 台, unless it names them)

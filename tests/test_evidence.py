@@ -201,6 +201,33 @@ def test_the_total_of_a_table_listing_several_quantities_is_none_of_them():
     assert any(c.value == 472.89 and not c.unnamed for c in every)  # named all together, the 合计 may answer
 
 
+def test_a_title_quoted_whole_names_the_table_and_no_column_of_it():
+    table = "2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表"
+    unit = _row("某质量监督站", {"合计": 8.5, "一般公共预算拨款安排的“三公”经费预算/小计": 2.5, "会议费": 0.46,
+                               "培训费": 5.55}, table)
+    # the title's words (一般公共预算拨款, “三公”经费) frame the table: the training asked is the 培训费 column
+    found = structured("“部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表”中，某质量监督站的培训费是多少？", [unit])
+    assert found.value == 5.55
+    # …while a question that says them outside the title asks the 三公 column
+    assert structured("某质量监督站一般公共预算拨款安排的“三公”经费预算是多少？", [unit]).value == 2.5
+
+
+def test_the_verb_of_buying_and_the_word_part_are_no_words_of_the_thing_asked_within_a_fund():
+    table = "2026年政府采购预算明细表"
+    hits = [_row("合计", {"总计": 947.0}, table), _row("货物", {"总计": 47.0}, table), _row("服务", {"总计": 900.0}, table)]
+    # (政府采购预算里，X: X is what is asked; 买…的部分 frames it, as the purchase table does)
+    assert structured("万里街道办事处2026年政府采购预算里，买服务的部分是多少万元？", hits).value == 900.0
+    assert structured("万里街道办事处2026年政府采购预算里，买货物的钱是多少万元？", hits).value == 47.0
+
+
+def test_a_code_the_question_says_names_the_sentence_printing_it_beside_its_name():
+    # the two classifications' namesakes, each printed with its code: the code asked tells them apart
+    para = _para("（1）商品和服务支出（302）1421.06万元，较上年增加130.06万元。"
+                 "（2）机关商品和服务支出（502）1410.40万元，较上年增加130.03万元。")
+    assert structured("万里街道办事处商品和服务支出（502）比上年增加多少？", [para]).value == 130.03
+    assert structured("万里街道办事处商品和服务支出（302）比上年增加多少？", [para]).value == 130.06
+
+
 def test_a_change_sentence_is_the_figure_of_the_term_it_names_not_of_its_heading():
     section = "十、“三公”经费及会议费、培训费情况说明"
 

@@ -57,3 +57,15 @@ def test_a_contracted_word_in_brackets_or_in_a_rate_asks_no_sum(store):
     # (主要是水电): an aside about the thing asked; 每平方米: a rate, no yearly item of the tables
     assert ask("深圳市示例局2026年基本支出里的公用经费（主要是水电）有多少？", store).value != 100.0
     assert ask("深圳市示例局2026年基本支出里每平方米水电要花多少钱？", store).value != 100.0
+
+
+def test_a_contracted_word_among_examples_of_a_class_asks_the_class_not_its_sum(store):
+    from qa.contraction import contracted_sum
+    from qa.retrieve import Retriever
+
+    city = Retriever(store)
+    # 办公、水电、物业这类开销: three examples of the running costs asked, none of them summed alone
+    listed = "深圳市示例局2026年基本支出里办公、水电、物业这类公用开销有多少？"
+    assert contracted_sum(listed, city.scope(listed), city) is None
+    said = "深圳市示例局2026年基本支出里水电要花多少钱？"
+    assert contracted_sum(said, city.scope(said), city).value == 100.0

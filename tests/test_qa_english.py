@@ -613,6 +613,9 @@ def test_what_is_asked_is_read_apart_from_where_it_is_read(tmp_path):
                      "electricity bills?", city) == "深圳市气象局2026年基本支出电费是多少"
     assert translate("How much does the Shenzhen Meteorological Bureau pay for electricity in its 2026 project "
                      "spending?", city) == "深圳市气象局2026年项目支出电费是多少"
+    # (a part said as one hyphenated word, as a table's name says it: "the basic-expenditure detail table")
+    assert translate("In the 2026 basic-expenditure detail table of the Shenzhen Meteorological Bureau, how much is "
+                     "set aside for electricity bills?", city) == "深圳市气象局2026年基本支出电费是多少"
     assert translate("In its 2026 basic expenditure, how much does the Shenzhen Meteorological Bureau set aside for "
                      "dragon boat races?", city) is None
 
@@ -841,3 +844,18 @@ def test_the_offices_of_a_unit_said_in_lower_case_are_the_unit():
     # a unit named an office keeps its name
     assert _OFFICES_OF.sub(" ", "the General Office of the Xi'an Municipal People's Government") == \
         "the General Office of the Xi'an Municipal People's Government"
+
+
+def test_a_code_said_that_only_the_narrative_prints_is_kept_in_the_reading(tmp_path):
+    from qa.english import translate
+    from tests.conftest import city_of
+
+    said = "商品和服务支出（302）120.00万元，较上年增加6.00万元；机关商品和服务支出（502）110.00万元，较上年增加5.00万元。"
+    city = city_of(tmp_path, [(u, said if i == 0 else "业务运行保障项目100.00万元。")
+                              for i, u in enumerate(["气象局", "文化局", "统计局"])])
+    # no row prints 502 (the government classification is the narrative's alone): said again, it tells the item
+    # from its namesake of the departmental classification
+    question = "By how much did the Shenzhen Meteorological Bureau's 2026 budget for goods and services (class 502) rise?"
+    assert translate(question, city).endswith("（502）比上年增加多少")
+    # a code printed nowhere reads nothing of its own
+    assert "（503）" not in (translate(question.replace("502", "503"), city) or "")

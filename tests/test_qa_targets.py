@@ -110,6 +110,14 @@ def test_a_rate_a_target_states_answers_a_rate_no_table_or_share_gives(target_ci
     assert ask(question, target_city.store.root, retriever=target_city).value == 92.2
 
 
+def test_a_targets_level_is_no_answer_to_a_rate_of_change(target_city):
+    # 比上年…百分之多少 asks how much the rate moved: the target's level (普及率92.2%) is not it
+    question = "深圳市卫生健康委员会的自来水普及率比上年提高了百分之多少？"
+    assert stated_quantity(question, target_city.scope(question), target_city, "%") is None
+    level = "深圳市卫生健康委员会的自来水普及率目标是百分之多少？"
+    assert stated_quantity(level, target_city.scope(level), target_city, "%").value == 92.2
+
+
 def test_an_english_area_a_target_states_is_asked_by_its_statements_name(target_city):
     question = "What area of open-pit mining does the Shenzhen Health Commission plan to monitor in 2026?"
     a = ask(question, target_city.store.root, retriever=target_city)
