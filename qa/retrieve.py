@@ -123,18 +123,22 @@ class Retriever:
         if self._vocabulary is None:
             path = self.store.root / "qa-vocab.json"
             stamp = _vocab_stamp(self.store)
+            # (…and the chunks it was read from, against the manifest's count: a vocabulary a reader built from part of
+            # the chunks while an ingest was committing them carries the finished manifest's stamp all the same)
+            expected = sum(len(d.chunk_ids) for d in self.store.committed().documents.values())
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
-                if data.get("stamp") == stamp:
+                if data.get("stamp") == stamp and data.get("chunks") == expected:
                     self._vocabulary = Vocabulary.from_json(data)
             except (OSError, ValueError, KeyError):
                 pass
             if self._vocabulary is None:
-                self._vocabulary = Vocabulary.of(self.store.chunks().values())
+                chunks = self.store.chunks()
+                self._vocabulary = Vocabulary.of(chunks.values())
                 try:
                     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-                    tmp.write_text(json.dumps({"stamp": stamp, **self._vocabulary.to_json()}, ensure_ascii=False),
-                                   encoding="utf-8")
+                    tmp.write_text(json.dumps({"stamp": stamp, "chunks": len(chunks), **self._vocabulary.to_json()},
+                                              ensure_ascii=False), encoding="utf-8")
                     os.replace(tmp, path)
                 except OSError:
                     pass  # a read-only store: built again next time

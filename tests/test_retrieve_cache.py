@@ -68,3 +68,17 @@ def test_the_vocabulary_is_kept_beside_the_store(store):
     assert (store / "qa-vocab.json").exists()
     second = Retriever(store).vocabulary()
     assert second.terms == first.terms and second.columns == first.columns and second.gloss == first.gloss
+
+
+def test_a_vocabulary_read_from_part_of_the_chunks_is_built_again(store):
+    import json
+
+    Retriever(store).vocabulary()
+    path = store / "qa-vocab.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    # the finished manifest's stamp, written by a reader that saw only some of the chunks (an ingest still committing)
+    partial = dict(data, chunks=data["chunks"] - 1, terms=[])
+    path.write_text(json.dumps(partial, ensure_ascii=False), encoding="utf-8")
+    again = Retriever(store).vocabulary()
+    assert again.terms == data["terms"] and again.terms
+    assert json.loads(path.read_text(encoding="utf-8"))["chunks"] == data["chunks"]  # and written again whole
