@@ -306,7 +306,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # (预算 alone is the budget said whole, qa/whole.py)
     # (…or the narrative prints beside a name, 机关商品和服务支出（502）, though no row does: it tells the item from
     # its namesake of the other classification, 商品和服务支出（302）)
-    chunks = retriever.chunks()
+    chunks = retriever.chunks() if code and not coded else {}
     printed = code and not coded and any(c.kind == "paragraph" and f"({code})" in halfwidth(c.text)
                                           for k in documents_of(units, docs) for i in docs[k].get("chunk_ids") or []
                                           if (c := chunks.get(i)) is not None)
