@@ -105,6 +105,12 @@ def translate(question: str, retriever: Retriever) -> str | None:
     return _of_part(part, _reading(question, question, units, orgs, own_office, place_words, docs, retriever, part))
 
 
+def _prose_prints(said: str, ids: set[str], retriever: Retriever) -> bool:
+    """Whether a paragraph among these chunks prints the text (half-width)."""
+    chunks = retriever.chunks()
+    return any(c.kind == "paragraph" and said in halfwidth(c.text) for i in ids if (c := chunks.get(i)) is not None)
+
+
 def _of_part(part: Part | None, chinese: str | None) -> str | None:
     """The Chinese question with the part of the unit asked named after the unit (深圳市水务局深圳市东部水源管理中心)."""
     return chinese.replace(part.unit, part.unit + part.name, 1) if part and chinese else chinese
@@ -184,8 +190,8 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     # (基本工资), over any reading that is not that row's; said again in the Chinese question, whose rows it weighs. A
     # code none prints reads nothing.
     code = code_said(part)
-    coded = code and coded_label(code, {i for k in documents_of(units, docs) for i in docs[k].get("chunk_ids") or []},
-                                 retriever.chunks())
+    ids = {i for k in documents_of(units, docs) for i in docs[k].get("chunk_ids") or []} if code else set()
+    coded = code and coded_label(code, ids, retriever.chunks())
     if term is None and rest.strip():
         terms, sources, own = vocabulary()
         # "total" frames most questions (the total budget for X is X), but of a flow it names the row (total
@@ -306,10 +312,7 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # (预算 alone is the budget said whole, qa/whole.py)
     # (…or the narrative prints beside a name, 机关商品和服务支出（502）, though no row does: it tells the item from
     # its namesake of the other classification, 商品和服务支出（302）)
-    chunks = retriever.chunks() if code and not coded else {}
-    printed = code and not coded and any(c.kind == "paragraph" and f"({code})" in halfwidth(c.text)
-                                          for k in documents_of(units, docs) for i in docs[k].get("chunk_ids") or []
-                                          if (c := chunks.get(i)) is not None)
+    printed = bool(code) and not coded and _prose_prints(f"({code})", ids, retriever)
     term = f"{term}（{code}）" if (coded or printed) and code not in term else term
     several = "和".join(dict.fromkeys(f"{u}（本级）" if own_office else u for u in units))
     # "than in 2021" names the year compared with: the year asked is the later one

@@ -330,9 +330,9 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
 
 # "Y中(，)X是多少": the X a question asks for within Y
 _WITHIN = re.compile(r"(?:中|里)[，,：:]\s*(?P<x>[^，,。？?中里]{2,12}?)(?:是|为|有|共|一共)?(?:多少|几)")
-# the verbs that ask, after X (差旅费一共安排了): no words of it
+# the verbs that ask, after X (差旅费一共安排了), and the words around the thing (买…的部分): no words of it
 _ASKED_VERBS = re.compile(r"(?:一共|总共|共计)?(?:安排|准备|打算|列支)了?$|(?:一共|总共|共计)$|"
-                          r"^(?:买|购买|花在|用在)|(?:部分|钱)$")  # (…and 买服务的部分: the thing is 服务)
+                          r"^(?:买|购买|花在|用在)|(?:部分|钱)$")
 _GENERIC_END = re.compile(r"(?:支出|收入|经费|费用|预算)$")  # 灾害防治及应急管理 is the row of …支出
 _GENERIC = re.compile("经费|预算|支出|费用|资金|金额|收入|合计|总计|部门|单位|本年|年度|项目|科目|安排|财政拨款")
 

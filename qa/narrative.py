@@ -14,7 +14,7 @@ from qa.candidate import MIN_COVER, _Candidate
 from qa.cells import text_cells
 from qa.phrase import (ACTUAL, CARRIED_PART, COMPARED, PLAN_ASKED, PLANNED, SENTENCE, Query, clean, grams, is_unit,
                        joined_with_others, last_name, match, norm, rate_kind, strip_entity)
-from qa.question import MEASURE, STATED_COUNT, asked_direction
+from qa.question import CODE, MEASURE, STATED_COUNT, asked_direction
 from qa.unit_row import named_whole, unit_names
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 _CHANGE_WORDS = re.compile(r"20\d\d\s*年度?|预算数?|决算数?|相比|增加|减少|增长|下降|持平|[，,：:\s]")
 
 
-_CODE_PRINTED = re.compile(r"[（(]\s*(\d{3}(?:\d{2}){0,2})\s*[）)]")  # (a classification code beside a name)
+_CODE_PRINTED = re.compile(rf"[（(]\s*{CODE.pattern}\s*[）)]")  # (a classification code beside a name)
 
 
 def _paragraph_candidates(q: Query, hit: Hit, rank: int, change: bool = False) -> list[_Candidate]:

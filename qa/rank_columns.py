@@ -25,6 +25,7 @@ from qa.rank import _OPWORDS, one_document, whole_of, within
 from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up, in_order, nth
 from qa.rank_coded_list import coded_list
 from qa.scope import without_names
+from qa.unit_row import other_unit, own_office_alone, row_unit
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -118,8 +119,6 @@ def asked_unit_lines(rows: list, question: str) -> list:
     """The lines of the unit asked, in a table that prints each unit's years in a block of its own (预算单位: the
     department, its own office, each subordinate unit): its own office's when the question says 本级, else the
     department's (qa.unit_row.other_unit); every line of any other table."""
-    from qa.unit_row import other_unit, own_office_alone, row_unit
-
     mine = [r for r in rows if other_unit(r, question) is None]
     if own_office_alone(question):
         mine = [r for r in mine if clean_name(halfwidth(row_unit(r) or ""))[1] == "本级"] or mine
@@ -265,8 +264,6 @@ def across_columns(question: str, sc: Scope, retriever: Retriever, op: str, k: i
     items = items[at - 1:] + items[:at - 1]
     name, value, column = items[0]
     word = ("最小" if op == "min" else "最大") if at == 1 else f"第{at}{'小' if op == 'min' else '大'}"
-    from qa.unit_row import row_unit
-
     # (the unit whose lines were read, when the table prints each unit's: the department's or its own office's)
     line = f"{unit}，{row.label}" if (unit := row_unit(row)) and unit != row.label else row.label
     text = f"{title}（{line}）中金额{word}的是“{name}”，{value:,.2f}万元"

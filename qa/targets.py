@@ -24,6 +24,7 @@ from index.numbers import cell_value, halfwidth
 from qa.counts import COUNTING, StatedCount, asked_count
 from qa.question import MEASURES
 from qa.kept import PLAIN as _BUDGET_CHARACTERS
+from qa.phrase import COMPARED
 
 if TYPE_CHECKING:
     from qa.retrieve import Retriever
@@ -266,8 +267,6 @@ def stated_quantity(question: str, sc: Scope, retriever: Retriever, unit: str | 
     if not words:
         return None
     thing = _counted_thing(question, unit) if unit != "%" else ""
-    from qa.phrase import COMPARED
-
     change = unit == "%" and COMPARED.search(halfwidth(question)) is not None
     found: dict[tuple, StatedQuantity] = {}
     for name, value, stated, sentence, chunk in stated_in(set(sc.keys), retriever):
