@@ -321,10 +321,18 @@ def _infer_units(tables: list[Table], paragraphs: list[Paragraph]) -> None:
         if t.unit_source == "printed":
             continue
         total = next((r for r in t.rows if r.level == 0 and r.values and r.values[0]), None)
-        if total is None or total.values[0] is None:
-            continue
-        v = total.values[0]
-        as_wan, as_yuan = round(v, 2) in said, round(v / 10000, 2) in said
+        if total is not None and total.values[0] is not None:
+            v = total.values[0]
+            as_wan, as_yuan = round(v, 2) in said, round(v / 10000, 2) in said
+        else:
+            # (no total row, a small table of years by part, 年度｜总收入支出｜基本支出: its amounts the narrative
+            # states, two at least, none of them the other way; whole numbers may be years or counts)
+            amounts = {v for r in t.rows for i, v in enumerate(r.values) if v and i not in r.percent and v != int(v)}
+            wan = sum(round(v, 2) in said for v in amounts)
+            # (…in 元 only amounts of a 万元 at least: the narrative's 0.04万元 are chance matches of small ones)
+            yuan = sum(round(v / 10000, 2) in said for v in amounts if abs(v) >= 10000)
+            v = max(amounts, default=0.0)
+            as_wan, as_yuan = wan >= 2 and not yuan, yuan >= 2 and not wan
         if as_yuan and not as_wan and t.unit != "元":
             t.unit, t.unit_source = "元", "inferred"
         elif as_wan and not as_yuan and t.unit != "万元" and v < 1e7:

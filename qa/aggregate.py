@@ -83,6 +83,10 @@ def is_aggregate(question: str, sc: Scope, retriever: Retriever | None = None) -
 _SAID_IN = re.compile(r"在[^，,。？?]{0,14}?(?:说明|预算|决算|表|文件|公开|报告)(?:里|中)(?:报|说|列|讲|写|提到)?的?")
 
 
+# The kind of document each unit's figure is read in, said for each (…2022年部门综合预算和…2026年部门预算的基本支出):
+# which document, no word of the quantity (综合 reads a 综合管理 row); said once, it may be one (纳入部门预算的政府采购).
+_EACH_DOCUMENT = re.compile(r"(?:部门综合|部门|单位)(?:预算|决算)(?:公开)?(?:[里中内]|当中)?(?:[和与及、，,]|的)?")
+
 # How each unit is taken, in brackets (（都按整个部门算）, （含下属单位）): the scope, no word of the quantity.
 _SCOPE_SAID = re.compile(r"[（(][^（）()]{0,12}(?:部门|单位|系统|本级|汇总)[^（）()]{0,6}[）)]")
 
@@ -90,6 +94,7 @@ _SCOPE_SAID = re.compile(r"[（(][^（）()]{0,12}(?:部门|单位|系统|本级
 def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:
     q = FRAME.sub("", without_names(question, docs, sc))  # 按2026年部门预算公开的数字，…: where to look
     q = _SCOPE_SAID.sub(" ", _SAID_IN.sub(" ", q))
+    q = _EACH_DOCUMENT.sub(" ", q) if len(sc.keys) > 1 and len(_EACH_DOCUMENT.findall(q)) >= 2 else q
     # (a name in quotes is the documents' own, said whole: its 与 and 的 are no joining, “科技交流与合作”)
     pieces = re.split(r"([“\"「][^”\"」]{1,30}[”\"」])", halfwidth(q))
     q = "".join(p if i % 2 else re.sub(_STRIP, " ", p, flags=re.I) for i, p in enumerate(pieces))

@@ -14,6 +14,7 @@ from qa.encoder_phrase import FUNDS
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_part import Part, part_named
+from qa.budget_en import names as english_names
 from qa.english_term import code_said, coded_label, own_label, term_of
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 from qa.meaning import MIN_MARGIN
@@ -119,6 +120,10 @@ def _of_part(part: Part | None, chinese: str | None) -> str | None:
 _PART_OF = re.compile(r"\bhow much of\b(?P<whole>.+?)\b(?:is|are|was|were|goes|go|went)\s+"
                       r"(?:spent\s+|allocated\s+|earmarked\s+)?(?:(?:for|on|to)\s+)?"
                       r"(?P<part>(?:(?!\brather\s+than\b)[^?])+)", re.I)  # (…is project spending rather than basic)
+# …or the whole said first ("Of the government procurement in its 2026 budget, how much is for goods?")
+_PART_OF_FRONTED = re.compile(r"^\s*(?:of|out\s+of)\s+(?P<whole>[^,?]+?),\s*how much\b(?:\s+of\s+(?:it|that|this))?\s+"
+                              r"(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?"
+                              r"(?:(?:for|on|to)\s+)?(?P<part>(?:(?!\brather\s+than\b)[^?])+)", re.I)
 # The general public budget named (general-budget, general public budget), and its appropriations named (a term).
 _GENERAL_BUDGET = re.compile(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", re.I)
 _GENERAL_BUDGET_MONEY = re.compile(_GENERAL_BUDGET.pattern + r"\s+(?:appropriation|allocation|fund)", re.I)
@@ -212,7 +217,9 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
         # public budget appropriations") or after it ("In its basic expenditure, how much…"): read alone first
         head = re.split(_WHERE_EN, _WHERE_FIRST.sub("", question), maxsplit=1, flags=re.I)[0]
         # ("How much of its procurement budget is for construction works?": the part, not the whole, is asked)
-        part = _PART_OF.search(question)
+        part = _PART_OF.search(question) or _PART_OF_FRONTED.search(question)
+        if part and part.re is _PART_OF_FRONTED and _GENERAL_BUDGET.search(part.group("part")):
+            part = None  # (…, how much is paid from general public budget appropriations: the fund, read below)
         if part and re.search(_BOOKED, part.group("part"), re.I) and \
                 not re.search(r"[a-z]{3,}", _STOP.sub(" ", _PLACED.sub(" ", part.group("part")))):
             # (…is charged to personnel funds, …is booked under project spending: a column of the whole, read within
@@ -238,8 +245,17 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
             thing = (_qualified(head, " ".join(first), terms, sources) if first else
                      _qualified(question, rest, terms, sources))[0]
             term = thing if thing is not None and not FUND_TERM.match(thing) and term not in thing else term
-        if part and term is None:
+            # (…nor a term read by the budget's own words, "general public budget … commissioned services": no
+            # 一般公共服务支出; read without them, or by what follows when they read nothing)
+            if term is not None and not FUND_TERM.match(term) and any(
+                    re.search(r"\bgeneral\s+public\b", n, re.I) for n in english_names(term)):
+                said = first or words
+                left = _without_budget_words(said, len(_GENERAL_BUDGET.findall(question)))
+                term = read(left)[0] if left != said else term
+        if part and term is None and part.re is _PART_OF:
             return None  # the part reads as no term: the whole it is part of is not what is asked
+        # (a whole said first whose part reads no term may name an item: "Of the vehicle purchases, how much is for
+        # the confidential-communications car", read below as the question whole)
         if term is None:
             term, general = _qualified(head, " ".join(first), terms, sources) if first else \
                 _qualified(question, rest, terms, sources)
@@ -360,6 +376,17 @@ def _whole_of_part(part: re.Match, words: list[str], first: list[str], terms: li
     beside = [t for t in terms if t != whole and whole not in t and any(t in x for x in texts)]
     meant = set().union(*(senses(w) for w in cut(whole)))
     return whole, [w for w in first if not stems(w) <= meant] or first, beside
+
+
+def _without_budget_words(words: list[str], times: int) -> list[str]:
+    """The words without the general public budget's name (its general and public, as many times as it is said)."""
+    out, dropped = [], {"general": times, "public": times}
+    for w in words:
+        if dropped.get(w.lower(), 0):
+            dropped[w.lower()] -= 1
+            continue
+        out.append(w)
+    return out
 
 
 def _qualified(question: str, rest: str, terms: list[str], sources: dict[str, int]) -> tuple[str | None, bool]:

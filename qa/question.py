@@ -183,9 +183,13 @@ def asked_direction(question: str, change: str) -> bool:
     return not ((change == "+" and down and not up) or (change == "-" and up and not down))
 
 
+# A proportion by which money is reckoned (按工资总额比例拨给工会的钱): how the sum is set, not a rate asked
+_BY_PROPORTION = re.compile(r"按[^，,。？?的]{0,8}(?:比例|比率)(?=[^\s的是为多几占，,。？?])")
+
+
 def intent(question: str) -> str:
     """What kind of answer a question wants: list | reason | definition | percent | count | change | amount | text."""
-    q = halfwidth(question)
+    q = _BY_PROPORTION.sub("", halfwidth(question))
     for name, rx in _INTENTS:
         if re.search(rx, q):
             return name

@@ -226,10 +226,11 @@ def _own_office_row(row) -> bool:
     return bool(row.entity) and label == norm(row.entity) and not TOTAL_ROW.match(label)
 
 
-def _table_total(chunks: list, table: str | None, amount=_amount) -> float | None:
+def _table_total(chunks: list, table: str | None, amount=_amount, at_least: float = 0.0) -> float | None:
     """The amount of a table's total row (read by `amount`: in the column the items were ranked by), if it prints
-    one."""
-    return next((amount(c) for c in chunks if c.kind == "row" and c.table == table and _is_total(c)), None)
+    one, never less than an item of it, `at_least` (a form's rows named after its table total none of its tasks)."""
+    return next((a for c in chunks if c.kind == "row" and c.table == table and _is_total(c)
+                 and ((a := amount(c)) is None or a >= at_least)), None)
 
 
 def quoted(question: str) -> list[str]:
@@ -305,8 +306,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     for name, kind, head, items in groups:
         if kind.startswith(("table:", "row:")) and kind.split(":")[1] != level:
             continue
-        if projects and _SUMMARY.search(norm(head.table or "")):
-            continue  # 哪个项目: a summary table's rows are classes and sources, never projects
+        if projects and not (under and head.code and put_under(name, head)) and _SUMMARY.search(norm(head.table or "")):
+            continue  # 哪个项目: a summary table's rows are never projects (but a named class's 项: 公安款下面的几个项目)
         if kind == "row" and id(head) in leveled_rows:
             continue  # 哪个项目 under a 类: its 项, not its 款
         if kind == "row" and level == "类" and any(len(r.code or "") > 3 for r in items):
@@ -366,7 +367,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if not asked and not units and not put_under(name, head) and said_of(named) < MIN_SAID * len(wanted):
         return None  # the group says too little of what the question ranks: another list is meant (unless it is the
         # row the question puts the items under)
-    if any(not label_says(f"{name}{head.table or ''}", q) for q in quoted(asked_of)):
+    printed = {f.get("column") or "" for c in items for f in c.facts or []}  # (…or a column: “2025年预算数”那一栏)
+    if any(not any(label_says(x, q) for x in printed | {f"{name}{head.table or ''}"}) for q in quoted(asked_of)):
         return None  # a name the question quotes (“水务工程运行与维护”拆成的几块) is where it looks: not this list
     # (a label naming a measure, 资金金额（万元）, is a form's header read as a row: no item)
     # (…or a count it names, 参训人数最多: the 人数 column, not the rows' amounts)
@@ -422,7 +424,7 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if SHARE_ASKED.search(rest):
         # (of the column ranked by: 事业收入's share of the 事业收入 total, not of the table's 合计)
         whole = amount(head) if kind.startswith("row") else \
-            None if kind == "named" else _table_total(chunks, top.table, amount)  # (named parts: their sum)
+            None if kind == "named" else _table_total(chunks, top.table, amount, value)  # (named parts: their sum)
         whole = whole or sum(v for v, _ in valued)
         share = round(100.0 * value / whole, 2) if whole else None
         if share is not None and share >= 99.995:

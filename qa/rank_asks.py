@@ -117,7 +117,7 @@ def label_says(label: str, named: str) -> bool:
 # (下 alone when what is ranked follows: 工资福利支出下哪一项, …下的各项; 下属 not of units: 下属事业单位 are the
 # department's units, no row's items)
 # (…its code in brackets between the name and the pointer: “司法”（20406）这一款下面)
-UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:[（(]\d{3,7}[）)])?(?:这一?个?[类款项级])?"
+UNDER = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,20}?)[”\"]?(?:[（(]\d{3,7}[）)])?(?:这一?个?[类款项级]|[类款项](?=下))?"
                    r"(?:下面|底下|之下|下边|下头|下属(?![\u4e00-\u9fff]{0,4}(?:单位|机构))|下设|下(?=的?(?:哪|各)))")
 _IN = re.compile(r"(?P<x>[^，,。？?“”\"（）()]{2,30}?)[”\"]?(?:里|中|当中)(?=[，,]|哪)")
 

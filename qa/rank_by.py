@@ -23,9 +23,10 @@ _SUBTOTAL = re.compile(r"小计|合计|总计")
 
 def column_name(path: str) -> str:
     """What a column is of: its last header (公用经费), or, for a subtotal (2026 年政府采购项目 / 小计), the header it
-    totals, without its year (政府采购项目)."""
+    totals, without its year (政府采购项目); a part's header without its 其中 and its year (其中：2026 年政府采购项目中
+    预留给中小企业的…: 政府采购项目中预留给中小企业的…)."""
     parts = path.split("/")
-    leaf = norm(parts[-1])
+    leaf = norm(re.sub(r"^\s*其中\s*[：:]?|20\d\d\s*年度?", "", parts[-1])) or norm(parts[-1])
     if _SUBTOTAL.fullmatch(leaf) and len(parts) >= 2:
         return norm(re.sub(r"20\d\d\s*年度?", "", parts[-2])) or leaf
     return leaf
@@ -61,8 +62,10 @@ def named_column(question: str, items: list, year: int | None) -> str | None:
                                    if re.fullmatch(rf"{unit}(?:数|次)", column_name(f.get("column") or ""))))
         named = [p for p in named if sum(any(f.get("column") == p for f in c.facts or ()) for c in items) >= 2]
     parts = [p for p in named if PART_COLUMN.search(column_name(p))]
-    if len({column_name(p) for p in parts}) >= 2 and not any(a != b and b.startswith(a) for a in parts for b in parts):
+    if len({column_name(p) for p in parts}) >= 2 and not any(
+            a != b and (b.startswith(a) or column_name(b).startswith(column_name(a))) for a in parts for b in parts):
         return None  # two parts named side by side (公用经费和专项业务经费都算): their whole is ranked, no one column
+    # (one within the other, 政府采购项目 and its 政府采购项目中预留给小型微型企业的…: the narrower, said longer, below)
     return max(named, key=lambda p: (len(column_name(p)), -len(p))) if named else None
 
 

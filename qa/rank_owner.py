@@ -8,13 +8,17 @@ from __future__ import annotations
 import re
 
 from qa.phrase import is_unit, norm
+from qa.question import entity_match
 
 OFFICE = re.compile(r"机关|本级")  # the department's own office said (局机关, X局（本级）)
 
 
 def owner(head, chunks: list) -> str | None:
     """The name of the unit whose block holds the row (the nearest coded unit row above it in its table: its code
-    printed before its name, or in a code column of its own, 单位编码=204004)."""
+    printed before its name, or in a code column of its own, 单位编码=204004); the budget unit the parser read for
+    the row's block first, where it read one (a block headed by the unit's name alone)."""
+    if head.budget_unit:
+        return norm(head.budget_unit)
     rows = [c for c in chunks if c.kind == "row" and c.source == head.source and c.table == head.table]
     at = next((i for i, c in enumerate(rows) if c is head), None)
     if at is None:
@@ -39,8 +43,20 @@ def blocks(rows: list) -> list[list]:
     not read as another's children; else the table whole."""
     starts = _unit_lines(rows)
     codes = [r.code for r in rows if r.code and not is_unit(r.label or "")]
-    if len(starts) < 2 or len(codes) == len(set(codes)):
+    if len(codes) == len(set(codes)):
         return [rows]  # (a table of units alone, 253 over 253001 …, is one list: only repeated codes are a unit's own)
+    if len(starts) < 2:
+        # (no coded unit rows, but the parser read each row's budget unit, a block headed by the unit's name alone:
+        # the runs of one unit)
+        if len({r.budget_unit for r in rows if r.budget_unit}) < 2:
+            return [rows]
+        runs: list[list] = []
+        for r in rows:
+            if runs and runs[-1][-1].budget_unit == r.budget_unit:
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+        return runs
     cuts = [0] + starts + [len(rows)]
     return [rows[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
@@ -56,6 +72,13 @@ def whose(heads: list, chunks: list, question: str, department: str) -> object |
     # (by its whole name, or without its city: 行政争议预防调处中心 of 西安市行政争议预防调处中心)
     named = [h for h, o in zip(heads, owners) if o and o != department and
              (o in asked or re.sub(r"^[\u4e00-\u9fff]{2,3}?市", "", o) in asked)]
+    if not named:
+        # (…or by the longest run of its name the question says, when that says more of it than of the department:
+        # 西安安监局执法监察支队 names 西安市安全生产执法监察支队, the department by its short name)
+        runs = [entity_match(question, o) if o and o != department else 0 for o in owners]
+        best = max(runs, default=0)
+        if best > entity_match(question, department) and runs.count(best) == 1:
+            named = [heads[runs.index(best)]]
     if not named and OFFICE.search(question):
         named = [h for h, o in zip(heads, owners) if o == department]
     return named[0] if len(named) == 1 else None

@@ -88,9 +88,10 @@ def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabular
     bridge = [] if kept else [w for w in bridged(phrase, best[1]) if not _broad(kept_words(w, w), vocab)]
     if not kept and not bridge:
         # …or a word of the phrase that the term's own account prints (印文件、印资料: 印刷费 pays for 印刷、复印、
-        # 装订资料), the documents' definition or the classification's scope the encoder read it by
-        bridge = [w for w in vocab.said_by_definition(phrase, vocab.gloss.get(best[1]) or scope(best[1]) or "")
-                  if set(w) - PLAIN and not _broad(kept_words(w, w), vocab)]
+        # 装订资料), the documents' definition or the classification's scope, either of which the encoder read it by
+        accounts = [a for a in (vocab.gloss.get(best[1]), scope(best[1])) if a]
+        bridge = list(dict.fromkeys(w for a in accounts for w in vocab.said_by_definition(phrase, a)
+                                    if set(w) - PLAIN and not _broad(kept_words(w, w), vocab)))
     if not kept and not bridge:
         # …or the way in time both say (往年没花完的钱: 上年结转): a carried-over amount named by the year it comes
         # from, in the asker's word for it

@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import pymupdf
-import pytest
 
 from eval.parsing import coverage, name_matches, norm_name, structure
 from index import captions
@@ -175,6 +174,17 @@ def test_a_unit_no_line_prints_is_inferred_from_the_narrative_magnitude():
     doc = parse_text_string("本年支出合计9,101.68万元。\n\n支出总表\n项目\t金额\n合计\t9,101.68\n", "t.txt")
     assert (doc.tables[0].unit, doc.tables[0].unit_source) == ("万元", "inferred")
 
+
+
+def test_a_small_table_without_a_total_takes_the_unit_its_amounts_are_stated_in():
+    # a table of years by part printed beside the narrative, after a table in 元: its amounts are the narrative's 万元
+    text = ("收入总计1,899.90万元，其中基本支出183.93万元。\n\n收支总表\n单位：元\n项目\t金额\n合计\t18,999,000.00\n\n"
+            "年度对比\n年度\t总收入支出\t基本支出\n2021\t1493.51\t203.04\n2022\t1899.90\t183.93\n")
+    t = parse_text_string(text, "t.txt").tables[1]
+    assert (t.unit, t.unit_source) == ("万元", "inferred")
+    # one amount alone in common with the narrative is a coincidence, not a unit
+    once = text.replace("，其中基本支出183.93万元", "")
+    assert parse_text_string(once, "t.txt").tables[1].unit_source == "inherited"
 
 def test_a_department_row_over_its_only_unit_is_nested_not_summed_flat():
     grid = [GridRow(["单位名称", "合计"]), GridRow(["合计", "10.00"]), GridRow(["某某局", "10.00"]),

@@ -190,6 +190,11 @@ def test_a_conjunction_inside_a_word_is_kept_in_the_quantity():
     assert _subject("（都按整个部门算）2026年的会议费各是多少？", {}, Scope(keys=set())) == "会议费"
     # a name in quotes is said whole: its 与 joins no two things
     assert _subject("“科技交流与合作”的公用经费各是多少？", {}, Scope(keys=set())) == "“科技交流与合作”公用经费"
+    # the kind of document each unit's figure is read in names the document, no word of the quantity
+    two = Scope(keys={"a", "b"})
+    assert _subject("2022年部门综合预算和2026年部门预算的基本支出各是多少？", {}, two) == "基本支出"
+    # (…said once, it is the quantity's own words: 纳入部门预算的政府采购)
+    assert _subject("纳入部门预算的政府采购各有多少？", {}, two) == "纳入部门预算政府采购"
 
 
 def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_subject():

@@ -49,3 +49,12 @@ def test_the_functional_items_every_unit_prints_are_read_by_their_names():
     assert read("rent subsidies", housing) == "提租补贴"
     assert read("running own offices", housing) == "机关运行经费"
     assert read("subsidies", housing) is None  # rent or home purchase: not said
+
+
+def test_the_classes_of_the_functional_classification_are_read_by_their_names():
+    classes = ["住房保障支出", "保障性安居工程支出", "社会保障和就业支出", "公共安全支出", "一般公共服务支出", "教育支出"]
+    # (the dictionary reads 安居工程 as housing too; the class's own name is said whole)
+    assert read("housing security expenditure", classes) == "住房保障支出"
+    assert read("public security spending", classes) == "公共安全支出"
+    assert read("social security and employment", classes) == "社会保障和就业支出"
+    assert read("security", classes) is None  # public, social or housing: not said

@@ -383,6 +383,9 @@ def test_a_part_of_a_whole_is_read_within_the_whole(tmp_path):
     # not 劳务费, whose gloss says services too; "purchasing" is the whole's own word (采购)
     assert translate(asked.format("goods"), store) == "深圳市气象局2026年政府采购货物是多少"
     assert translate(asked.format("purchasing services"), store) == "深圳市气象局2026年政府采购服务是多少"
+    # …or the whole said first
+    fronted = "Of the government procurement in the Shenzhen Meteorological Bureau's 2026 budget, how much is for goods?"
+    assert translate(fronted, store) == "深圳市气象局2026年政府采购货物是多少"
 
 
 def test_a_part_said_as_what_the_whole_is_is_the_part_asked():
@@ -859,3 +862,15 @@ def test_a_code_said_that_only_the_narrative_prints_is_kept_in_the_reading(tmp_p
     assert translate(question, city).endswith("（502）比上年增加多少")
     # a code printed nowhere reads nothing of its own
     assert "（503）" not in (translate(question.replace("502", "503"), city) or "")
+
+
+
+def test_the_general_public_budgets_own_words_are_left_out_as_often_as_it_is_named():
+    from qa.english import _without_budget_words
+
+    # "general public budget … commissioned services": general and public name the budget, not 一般公共服务支出
+    words = "general public basic expenditure table commissioned services".split()
+    assert _without_budget_words(words, 1) == "basic expenditure table commissioned services".split()
+    # (…once per mention: general public services asked within the general public budget keep their own words)
+    both = "general public general public services".split()
+    assert _without_budget_words(both, 1) == "general public services".split()

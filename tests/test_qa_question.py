@@ -78,6 +78,16 @@ def test_a_change_asked_by_its_base_year_whatever_the_clause_says_before_its_ver
     assert intent("与2025年相比，项目支出是多少？") == "amount"
 
 
+def test_a_proportion_the_money_is_reckoned_by_asks_no_rate():
+    from qa.question import intent
+
+    # 按工资比例划给工会的钱: how the sum is set; the sum is asked
+    assert intent("按工资总额比例拨给工会的那笔钱是多少？") == "amount"
+    # …while a proportion asked, or one the question computes, is a rate
+    assert intent("任务按期完成的比例至少是多少？") == "percent"
+    assert intent("工会经费按比例是多少？") == "percent"
+
+
 def test_the_budgets_short_and_former_names_are_read_in_full():
     from qa.question import funds_in_full
 

@@ -85,6 +85,16 @@ def test_rows_named_as_parts_of_one_thing_are_its_items():
     assert named == [("专项资金", ["专项资金-港航领域", "专项资金-民航领域"])]
 
 
+def test_a_tables_total_is_never_less_than_the_item_it_is_a_total_of():
+    from qa.rank import _table_total
+
+    form = "部门整体支出绩效目标表"
+    # a form prints rows named after itself (each indicator's line), before the tasks' 合计
+    rows = [_row("机关运转", 3354.42, form), _row(form, 130.0, form), _row("合计", 4203.47, form)]
+    assert _table_total(rows, form, at_least=3354.42) == 4203.47
+    assert _table_total(rows, form) == 130.0  # (no item given: the first row read as a total)
+
+
 def test_the_amount_of_a_row_is_not_a_count_printed_before_it():
     from qa.rank import _amount
 
@@ -389,6 +399,13 @@ def test_which_project_is_never_a_summary_tables_class_nor_a_forms_header(tmp_pa
     other = city_of(tmp_path / "form", [("统计局", form), ("文化局", "文物保护项目700.00万元。")])
     b = ask("深圳市统计局2026年专项业务经费绩效目标表里，哪个项目最多？", other.store.root, retriever=other)
     assert b.value != 1000.0, b.answer
+    # …but the items of a class the question names in a summary table (公安款下面的几个项目) are its 项
+    total = ("支出总表\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t900.00\n204\t公共安全支出\t900.00\n"
+             "20402\t公安\t900.00\n2040201\t行政运行\t700.00\n2040220\t执法办案\t200.00\n")
+    (tmp_path / "class").mkdir()
+    named = city_of(tmp_path / "class", [("统计局", total), ("文化局", "文物保护项目700.00万元。")])
+    d = ask("深圳市统计局2026年支出总表中，公安款下面的几个项目里，哪一项最少？", named.store.root, retriever=named)
+    assert d.answered and d.value == 200.0 and d.row == "执法办案", d.answer
 
 
 def test_units_are_ranked_by_the_column_the_question_names(tmp_path):
@@ -621,6 +638,11 @@ def test_items_are_ranked_by_the_years_column_not_the_year_before_printed_first(
     # the year before, when asked, is read in its own column
     before = ask("重庆市示例局“自然资源事务”这一款下面哪项上年预算最多？", tmp_path / "store")
     assert before.row == "行政运行" and before.value == 350.0, before.answer
+
+    # a column the question quotes is where it reads the items, no list of its own
+    quoted = ask("重庆市示例局2026年一般公共预算支出情况表的“2025年预算数”那一栏里，“自然资源事务”下面哪项最多？",
+                 tmp_path / "store")
+    assert quoted.answered and quoted.row == "行政运行" and quoted.value == 350.0, quoted.answer
 
 
 BY_PART = """深圳市示例局2026年部门预算

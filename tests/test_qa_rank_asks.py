@@ -26,6 +26,8 @@ def test_the_row_the_items_are_put_under():
     assert under_row("一般公共预算里“司法”(20406)这一款下面，哪个项级科目钱最多", rows).group("x") == "司法"
     # 下 alone, when what is ranked follows it
     assert under_row("基本支出明细表里，工资福利支出下哪一项最多", rows).group("x") == "工资福利支出"
+    # (…or its level said bare after it, 公安款下面: the 款 公安)
+    assert under_row("支出总表中，公安款下面的几个项目里，哪一项最少", rows).group("x") == "公安"
     assert under_row("留到下年的钱哪一项最多", rows) is None
     # 下属 of units says whose money it is, not a row the items are under
     assert under_row("局机关自己（不含下属单位）的商品和服务支出里哪一项最多", rows).group("x").endswith("的商品和服务支出")

@@ -32,6 +32,10 @@ def test_a_subtotal_column_is_named_by_what_it_totals():
     assert named_column("支出总表的政府采购一栏里，哪个项级科目最多？", table, 2026) == "2026 年政府采购项目/小计"
     # …and no other year's: a question of 2025 names no column of 2026
     assert named_column("2025年支出总表的政府采购一栏里，哪个项级科目最多？", table, 2026) is None
+    # the part within it, said in the asker's words, is the narrower column (its 其中 and its year are no words of it)
+    reserved = "2026 年政府采购项目/其中：2026 年政府采购项目中预留给中小企业的项目资金规模"
+    assert column_name(reserved) == "政府采购项目中预留给中小企业的项目资金规模"
+    assert named_column("支出总表里，政府采购中预留给中小企业的资金，哪个项级科目最多？", table, 2026) == reserved
 
 
 def test_a_count_asked_by_its_measure_ranks_by_the_column_counting_it():

@@ -47,6 +47,35 @@ def test_each_units_block_of_codes_is_a_list_of_its_own():
     assert blocks(units) == [units]
 
 
+def test_blocks_headed_by_a_units_name_alone_are_the_runs_of_the_budget_unit_the_parser_read():
+    # 一般公共预算支出表（按经济分类） of a department by unit: each unit's name uncoded, then its own 302, 30201 …
+    def row(label, text, code, unit):
+        return _row(label, text, code).model_copy(update={"budget_unit": unit})
+    office, centre = "深圳市建筑工务署（本级）", "深圳市建筑工务署工程管理中心"
+    rows = [row(office, "支出总计=900.00", None, office), row("商品和服务支出", "支出总计=300.00", "302", office),
+            row("办公费", "支出总计=100.00", "30201", office), row("劳务费", "支出总计=200.00", "30226", office),
+            row(centre, "支出总计=1846.19", None, centre), row("商品和服务支出", "支出总计=1000.00", "302", centre),
+            row("办公费", "支出总计=180.17", "30201", centre), row("劳务费", "支出总计=819.83", "30226", centre)]
+    parts = blocks(rows)
+    assert [len(p) for p in parts] == [4, 4]
+    heads = [coded_groups(part)[0][2] for part in parts]
+    assert [owner(h, rows) for h in heads] == ["深圳市建筑工务署本级", centre]  # (as read: no brackets)
+    # the question names the centre by its whole name, which says the department's name too
+    assert whose(heads, rows, "深圳市建筑工务署工程管理中心商品和服务支出里哪一项最多", "深圳市建筑工务署") is heads[1]
+
+
+def test_a_unit_named_by_the_part_of_its_name_after_the_department_is_told_apart():
+    rows = [_row("西安市安全生产监督管理局", "合计=1071.87", "125001"), _row("工资福利支出", "合计=970.84", "301"),
+            _row("基本工资", "合计=237.03", "30101"),
+            _row("西安市安全生产执法监察支队", "合计=499.88", "125003"), _row("工资福利支出", "合计=499.88", "301"),
+            _row("基本工资", "合计=68.47", "30101")]
+    heads = [rows[1], rows[4]]
+    # (the department said by its short name, the unit by the words of its own after the shared 安全生产)
+    assert whose(heads, rows, "西安安监局执法监察支队的工资福利支出里哪一项最多", "西安市安全生产监督管理局") is rows[4]
+    # the department alone named: neither unit's list
+    assert whose(heads, rows, "西安市安全生产监督管理局的工资福利支出里哪一项最多", "西安市安全生产监督管理局") is None
+
+
 def test_each_coded_unit_owns_the_projects_its_amount_adds_up():
     # a unit coded before its name, then its projects, perhaps under 通用项目 / 专用项目 and a group's name: its own
     # projects are the rows with none under them, read from the sums

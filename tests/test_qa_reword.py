@@ -401,6 +401,12 @@ def test_a_word_the_terms_own_account_prints_bridges_the_encoders_reading():
     assert not kept and bridge == ["资料"]
     # a word the scope does not print bridges nothing
     assert _kept_or_bridged("发传单", (0.889, "印刷费", "近义"), vocab) == (False, [])
+    # a document's own definition of the term does not hide the classification's scope: either may print the word
+    # (业务 is broad among a city's terms: a word of many names keeps no reading by itself)
+    terms = ["委托业务费", "公务接待费"] + [f"第{i}项业务经费" for i in range(20)] + [f"第{i}类补助" for i in range(180)]
+    defined = Vocabulary(terms, {"委托业务费": "因委托外单位办理业务而支付的委托业务费"}, {}, set())
+    kept, bridge = _kept_or_bridged("花钱请外面的机构代办业务的费用", (0.914, "委托业务费", "近义"), defined)
+    assert not kept and "机构" in bridge
 
 
 def test_a_zero_read_through_the_encoders_term_alone_is_no_answer(tmp_path, monkeypatch):
