@@ -15,7 +15,7 @@ from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.question import FEW, MEASURES, POINTER
 from qa.rank_asks import (GAP_ASKED, SHARE_ASKED, as_many_as_said, asks_office_projects, asks_unit, columns_said,
-                          followed_up, in_order, label_says, names_row, nth, spent_as_printed, under_row, units_counted)
+                          followed_up, in_order, label_says, names_another, names_row, nth, spent_as_printed, under_row, units_counted)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
 from qa.rank_dominant import items_of_dominant
@@ -326,8 +326,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
             items = by_item[1] if by_item else named
             if by_item:
                 ranked_by[id(head)] = by_item[0]
-            if len(items) < 2:
-                continue
+            elif names_another(subject, name, items, vocab):
+                continue  # (the units' totals answer no question of a quantity their table prints nowhere)
         if len(items) < 2:
             continue  # a list of one ranks nothing (a form's single row: 资金金额（万元）)
         if not units and named_twice.get(name, 0) > 1 and \

@@ -167,6 +167,16 @@ def columns_said(items: list, subject: str) -> set[str]:
     return set().union(*(grams(leaf) for leaf in leaves if len(leaf) >= 3 and says(leaf, clean(subject))))
 
 
+def names_another(subject: str, name: str, items: list, vocab) -> bool:
+    """The question names a quantity of the documents' vocabulary (人员经费 of 在职人员经费, three characters at least,
+    no word of units) that neither the list's name nor its columns print: its rows' totals answer another question."""
+    said, printed = clean(subject), clean(name) + "".join(clean(f.get("column") or "") for c in items
+                                                          for f in c.facts or ())
+    # (printed in words of its own, 收入合计 by a 收入总表's 合计: most of its two-character words)
+    return any(len(t) >= 3 and t in said and len(grams(t) & grams(printed)) < 0.6 * len(grams(t))
+               and not re.search(r"单位|部门|机构", t) for t in set(vocab.terms) | set(vocab.columns))
+
+
 # Follow-ups a ranking answers from the same cells: the top item's share of the whole, its lead over the next.
 SHARE_ASKED = re.compile(r"占.{0,12}?(?:比例|比重|百分|多少|几成)")
 GAP_ASKED = re.compile(r"比第二|第二名|第二位|次之|多出多少|多多少")

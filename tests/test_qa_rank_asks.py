@@ -70,3 +70,22 @@ def test_how_many_items_the_question_ranks_among():
     assert items_counted("第二大的项目是哪个？") is None
     assert items_counted("列的十几项年度任务，预算最多的两项合起来是多少？") is None
     assert items_counted("哪一项最多？占三项合计的百分之几？") is None
+
+
+def test_a_quantity_the_list_prints_nowhere_is_another_question():
+    from types import SimpleNamespace
+
+    from qa.rank_asks import names_another
+
+    vocab = SimpleNamespace(terms=["人员经费", "预算单位", "支出总计"], columns={"基本支出"})
+    totals = [SimpleNamespace(facts=[{"column": "支出总计"}, {"column": "基本支出"}])]
+    # 在职人员经费 of the units: their 支出总表 totals are another quantity
+    assert names_another("下面四家单位在职人员经费", "支出总表", totals, vocab)
+    # …while a table printing it, or a question naming none (预算单位 is a word of units), asks the units' own
+    staff = [SimpleNamespace(facts=[{"column": "基本支出/人员经费"}])]
+    assert not names_another("下面四家单位在职人员经费", "基本支出总表", staff, vocab)
+    assert not names_another("四家预算单位里哪家最多", "支出总表", totals, vocab)
+    # (…or one the list prints in words of its own: 收入合计, the 合计 of a 收入总表)
+    vocab.terms.append("收入合计")
+    income = [SimpleNamespace(facts=[{"column": "合计"}])]
+    assert not names_another("哪个下属单位的收入合计最多", "部门综合预算收入总表", income, vocab)
