@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from index.numbers import halfwidth
 from qa.english_asks import COMPARE, _DOWN, _LOWER, _OF_IT, _UP, _asked_parts, _of_first
+from qa.budget_en import names as english_names
 from qa.encoder_phrase import FUNDS
 from qa.english_count import HOW_MANY, count_question, target_question
 from qa.english_named import STOP as _STOP, documents_of, named
 from qa.english_part import Part, part_named
-from qa.budget_en import names as english_names
 from qa.english_term import code_said, coded_label, own_label, term_of
 from qa.gloss import MIN_GLOSS, MIN_GLOSS_LEAD
 from qa.meaning import MIN_MARGIN
