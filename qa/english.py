@@ -117,13 +117,13 @@ def _of_part(part: Part | None, chinese: str | None) -> str | None:
     return chinese.replace(part.unit, part.unit + part.name, 1) if part and chinese else chinese
 
 
-_PART_OF = re.compile(r"\bhow much of\b(?P<whole>.+?)\b(?:is|are|was|were|goes|go|went)\s+"
-                      r"(?:spent\s+|allocated\s+|earmarked\s+)?(?:(?:for|on|to)\s+)?"
-                      r"(?P<part>(?:(?!\brather\s+than\b)[^?])+)", re.I)  # (…is project spending rather than basic)
+# The part asked of a whole: how it goes to it, then the part (…is project spending rather than basic)
+_PART_ASKED = (r"(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?(?:(?:for|on|to)\s+)?"
+               r"(?P<part>(?:(?!\brather\s+than\b)[^?])+)")
+_PART_OF = re.compile(r"\bhow much of\b(?P<whole>.+?)\b" + _PART_ASKED, re.I)
 # …or the whole said first ("Of the government procurement in its 2026 budget, how much is for goods?")
 _PART_OF_FRONTED = re.compile(r"^\s*(?:of|out\s+of)\s+(?P<whole>[^,?]+?),\s*how much\b(?:\s+of\s+(?:it|that|this))?\s+"
-                              r"(?:is|are|was|were|goes|go|went)\s+(?:spent\s+|allocated\s+|earmarked\s+)?"
-                              r"(?:(?:for|on|to)\s+)?(?P<part>(?:(?!\brather\s+than\b)[^?])+)", re.I)
+                              + _PART_ASKED, re.I)
 # The general public budget named (general-budget, general public budget), and its appropriations named (a term).
 _GENERAL_BUDGET = re.compile(r"\bgeneral(?:[\s-]+public)?[\s-]+budget", re.I)
 _GENERAL_BUDGET_MONEY = re.compile(_GENERAL_BUDGET.pattern + r"\s+(?:appropriation|allocation|fund)", re.I)
