@@ -49,6 +49,17 @@ _FUNCTION_SAID = re.compile(r"\b(?:(?:spending|expenditure)\s+function|function(
 _APPROPRIATION_FOR = re.compile(r"\b(?:fiscal|financial|budgetary|government)\s+(?:appropriations?|allocations?|"
                                 r"funding|funds?)\s+(?:for|on|to|towards?)\b", re.I)
 _WHERE_FIRST = re.compile(r"^\s*(?:(?:in|within|under|from)\s+(?:its|the|their)|taking|counting)\b[^,?]*,", re.I)
+# A target or an indicator asked (the performance forms' 目标, 指标), and the terms that name one.
+_AIM = re.compile(r"\b(?:targets?|goals?|objectives?|aims?|indicators?|benchmarks?|KPIs?)\b", re.I)
+_AIM_TERM = re.compile(r"(?:目标|指标)$")
+# The money unit the answer is wanted in ("in ten-thousand yuan", "(in units of 10,000 RMB)", "in millions of
+# yuan"): how to say the figure, no word of the thing (the dictionary reads 万元 as "ten thousand yuan", which a
+# column header such as 资金金额（万元） says)
+_MONEY_SIZE = (r"(?:(?:ten|hundred)[\s-]+thousands?|tens\s+of\s+thousands|thousands?|millions?|hundred[\s-]+millions?|"
+               r"100\s+million|[\d,]+|10k|wan)")
+_IN_MONEY_UNIT = re.compile(r",?\s*\(?\b(?:(?:expressed|given|measured|stated)\s+)?in\s+(?:units\s+of\s+)?"
+                            rf"(?:(?:RMB|CNY)\s+{_MONEY_SIZE}|(?:{_MONEY_SIZE}(?:\s+of)?\s+)?(?:yuan|RMB|CNY))\b\s*\)?",
+                            re.I)
 
 
 def is_english(question: str) -> bool:
@@ -82,6 +93,7 @@ def _terms(units: list[str], docs: dict, retriever: Retriever) -> tuple[list[str
 def translate(question: str, retriever: Retriever) -> str | None:
     """The Chinese question an English one asks; None when it names no place or unit the store holds."""
     docs = retriever.documents()
+    question = _IN_MONEY_UNIT.sub(" ", question)
     found = named(question, docs)
     if found is None:
         return None  # no unit of the store, or none clearly nearer than another
@@ -199,6 +211,10 @@ def _reading(part: str, question: str, units: list[str], orgs: list[str], own_of
     coded = code and coded_label(code, ids, retriever.chunks())
     if term is None and rest.strip():
         terms, sources, own = vocabulary()
+        if not _AIM.search(question):
+            # a target (政府采购总体目标, 年度绩效指标) is a statement, no amount: a question that never says one asks
+            # none ("total government procurement" is the money, though CC-CEDICT reads 总体 as "total")
+            terms = [t for t in terms if not _AIM_TERM.search(t)]
         # "total" frames most questions (the total budget for X is X), but of a flow it names the row (total
         # expenditure: 支出总计, not 本年支出): read with it first
         said_total = re.search(r"\btotal\b", question, re.I)

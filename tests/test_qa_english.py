@@ -874,3 +874,24 @@ def test_the_general_public_budgets_own_words_are_left_out_as_often_as_it_is_nam
     # (…once per mention: general public services asked within the general public budget keep their own words)
     both = "general public general public services".split()
     assert _without_budget_words(both, 1) == "general public services".split()
+
+
+def test_the_money_unit_an_answer_is_wanted_in_is_no_word_of_the_thing_asked(look_alike_city):
+    from qa.english import _IN_MONEY_UNIT, translate
+
+    for said in (", in ten-thousand yuan", " (in units of RMB 10,000)", " in 10,000 yuan", ", in millions of yuan"):
+        assert _IN_MONEY_UNIT.sub(" ", f"car upkeep{said}?").split() == ["car", "upkeep", "?"]
+    # a price said of the things counted is the question's, not the answer's unit
+    assert not _IN_MONEY_UNIT.search("equipment worth over 200,000 yuan each")
+    plain = "How much will the Shenzhen Meteorological Bureau spend on official car upkeep in 2026?"
+    assert translate(plain, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少"
+    # (CC-CEDICT's "ten thousand yuan" is 万元, which a column header like 资金金额（万元） says)
+    assert translate(plain[:-1] + ", in ten-thousand yuan?", look_alike_city) == translate(plain, look_alike_city)
+
+
+def test_a_term_naming_a_target_is_read_only_when_the_question_asks_a_target():
+    from qa.english import _AIM, _AIM_TERM
+
+    assert _AIM_TERM.search("政府采购总体目标") and _AIM_TERM.search("年度绩效指标") and not _AIM_TERM.search("政府采购")
+    assert not _AIM.search("What is the total government procurement budget of the bureau?")
+    assert _AIM.search("What is its overall procurement target?") and _AIM.search("which indicators are set")
