@@ -82,10 +82,32 @@ def target_question(question: str, described: str, units: list[str], years: list
             return None
         name = top.text
     measures = {unit for _, unit in figures[name]}
-    if len(measures) != 1:
+    if len(measures) != 1 or not measure and not _measure_fits(HOW_MANY.search(question) or
+                                                               _HOW_MANY_OF.search(question), next(iter(measures))):
         return None
     asked = "是多少%" if measure == "%" else f"有多少{measures.pop()}"
     return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}{name}{asked}"
+
+
+# Units of measure, as CC-CEDICT's senses stem them (time, length, area, weight, energy): a count in one is of that
+# unit only ("how many minutes of film" is no 1次, "how many lines" no 210.42万亩), where a classifier (个, 次, 人)
+# counts many kinds of things
+_MEASURE_SENSES = frozenset("minut hour day week month year kilomet kilometr metr meter hectar acr squar tonn ton "
+                            "kilogram kilowatt".split())
+
+
+def _measure_fits(asked: re.Match | None, unit: str) -> bool:
+    """Whether the statement's unit can count the English noun: a unit of measure on either side is said by both."""
+    from qa.gloss import senses, stems
+
+    if asked is None:
+        return True
+    noun = stems(asked.group(1))
+    bare = unit.lstrip("十百千万亿")  # (万亩: 亩)
+    said = senses(bare) if bare and bare not in MEASURES else frozenset()
+    if noun & _MEASURE_SENSES and not noun & senses(bare):
+        return False  # the noun is a unit the statement's measure does not say (minutes, counted in 次)
+    return not said & _MEASURE_SENSES or bool(noun & said)
 
 
 # How much nearer the multilingual encoder must place the English words to one statement's name than to any other

@@ -895,3 +895,23 @@ def test_a_term_naming_a_target_is_read_only_when_the_question_asks_a_target():
     assert _AIM_TERM.search("政府采购总体目标") and _AIM_TERM.search("年度绩效指标") and not _AIM_TERM.search("政府采购")
     assert not _AIM.search("What is the total government procurement budget of the bureau?")
     assert _AIM.search("What is its overall procurement target?") and _AIM.search("which indicators are set")
+
+
+def test_a_count_in_a_unit_of_measure_is_read_only_in_that_unit(tmp_path):
+    from qa.english import translate
+    from qa.english_count import HOW_MANY, _measure_fits
+    from tests.conftest import city_of
+
+    said = "2026年计划制作法律援助宣传片2次，每部时长20分钟；维护林区专用网络线路14条，国有公益林补偿面积210.42万亩。"
+    city = city_of(tmp_path, [("司法局", said), ("统计局", "业务运行保障项目100.00万元。")])
+    asked = "How many {} does the Shenzhen Justice Bureau plan for its legal-aid promotional film in 2026?"
+    # minutes are counted in 分钟, never in 次 (the number of films)
+    assert not _measure_fits(HOW_MANY.search(asked.format("minutes")), "次")
+    assert _measure_fits(HOW_MANY.search(asked.format("minutes")), "分钟")
+    # an area is no count of lines; a classifier counts many kinds of things
+    assert not _measure_fits(HOW_MANY.search("how many network lines"), "万亩")
+    assert _measure_fits(HOW_MANY.search("how many network lines"), "条")
+    assert _measure_fits(HOW_MANY.search("how many films"), "次")
+    lines = translate("How many dedicated network lines in forest areas does the Shenzhen Justice Bureau plan to "
+                      "maintain in 2026?", city)
+    assert lines == "深圳市司法局2026年维护林区专用网络线路有多少条", lines
