@@ -13,7 +13,7 @@ from qa.narrative import _PERCENT, _paragraph_candidates, _stated_numbers
 from qa.weigh import column_group, corroborate, same_label_twice, zero_beside_same_item, zero_beside_value
 from qa.phrase import (CARRIED, CHANGE_COLUMN, Query, clean, end_in, grams, head_term, is_unit, listed, lists, match,
                        norm, other_year_column, OTHER_COLUMN, PREVIOUS, says, years_in)
-from qa.question import (ALL_FUNDS, ONE_FUND, POINTER, STATED_COUNT, asked_after_where, intent, not_asked,
+from qa.question import (ALL_FUNDS, ONE_FUND, POINTER, STATED_COUNT, intent, not_asked, thing_asked,
                          without_all_funds, without_examples)
 from qa.reasons import definition_pattern, reason_candidates
 from qa.unit_row import other_unit
@@ -276,7 +276,7 @@ def candidates(question: str, hits: list[Hit], terms=()) -> list[_Candidate]:
     # "Y里，X是多少" however long X is (一般公共预算基本支出里，按考核结果发的那块绩效性工资): Y says where to look, X what
     # is asked; a figure named by Y's words alone (the fund's total) is not X's
     # (…or a term of the documents said with 里 and no pause, “三公”经费里买新公车的钱: the thing follows it)
-    thing = asked_after_where(halfwidth(question), long_terms) if kind in ("amount", "change") else ""
+    thing = thing_asked(halfwidth(question), long_terms) if kind in ("amount", "change") else ""
     thing = POINTER.sub("", thing)  # (那部分, 那块: pointing, no words of the thing)
     thing_own = {g for g in Query.of(thing, hits).grams if not _GENERIC.search(g)} \
         if thing and thing != halfwidth(question) else set()

@@ -89,6 +89,19 @@ def asked_after_where(question: str, terms: Iterable[str] = ()) -> str:
     return after
 
 
+# The fund said after the thing, as what pays it (…看病保障的那一项，财政一般公共预算拨了多少): where the money comes from
+_FUND_PAYS = re.compile(rf"[，,]\s*(?:由|从|用)?(?:财政)?(?:{ONE_FUND.pattern})\w{{0,4}}?(?:里|中)?"
+                        r"(?:拨|给|安排|出|花|列支|支出)了?(?:多少|几)")
+
+
+def thing_asked(question: str, terms: Iterable[str] = ()) -> str:
+    """What the question asks: after where it looks (asked_after_where), or before the fund said to pay it; the
+    whole question when it says neither."""
+    after = asked_after_where(question, terms)
+    paid = _FUND_PAYS.search(question) if after == question else None
+    return question[:paid.start()] if paid and paid.start() >= 2 else after
+
+
 def where_and_asked(question: str, terms: Iterable[str] = ()) -> tuple[str, str]:
     """(where to look, what is asked once it is said): the question cut where asked_after_where cuts it; the where is
     "" when the question says none."""

@@ -598,3 +598,13 @@ def test_a_rate_in_brackets_after_an_amount_is_of_the_change_its_clause_says():
                  "培训费较上年增长10.00%。")
     assert structured("2022年会议费比上年增加百分之几？", [said]).value == 275.0
     assert structured("2022年会议费比上年下降百分之几？", [said]) is None  # (a rise is no fall)
+
+
+def test_the_fund_said_to_pay_for_a_thing_is_not_the_thing_asked():
+    hits = [_para("2026年收入预算583,429.56万元，其中：一般公共预算拨款227,955.11万元，政府性基金预算拨款46,209.19万元。"),
+            _para("事业单位医疗2,674.73万元，主要用于下属事业单位职工基本医疗保险缴费。")]
+    asked = "给下属事业单位职工看病保障的那一项，财政一般公共预算拨了多少？"
+    assert structured(asked, hits).value == 2674.73
+    # (the fund's own total, read alone: what it pays says no thing of the question)
+    assert structured("给职工发的防暑降温费，财政一般公共预算拨了多少？", hits[:1]) is None
+    assert structured("一般公共预算拨款是多少？", hits[:1]).value == 227955.11

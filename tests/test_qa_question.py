@@ -95,3 +95,11 @@ def test_the_budgets_short_and_former_names_are_read_in_full():
     assert funds_in_full("靠基金预算拨下来的钱，国资预算里呢") == "靠政府性基金预算拨下来的钱，国有资本经营预算里呢"
     # names said in full stay as they are
     assert funds_in_full("一般公共预算和政府性基金预算") == "一般公共预算和政府性基金预算"
+
+
+def test_the_thing_asked_is_said_before_the_fund_said_to_pay_it():
+    from qa.question import thing_asked
+
+    assert thing_asked("2026年，给下属事业单位职工看病的那一项，财政一般公共预算拨了多少？") == "2026年，给下属事业单位职工看病的那一项"
+    assert thing_asked("一般公共预算基本支出里，绩效工资是多少？") == "绩效工资是多少？"  # (where first: as before)
+    assert thing_asked("2026年一般公共预算拨了多少？") == "2026年一般公共预算拨了多少？"  # (the fund itself asked)
