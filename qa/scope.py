@@ -109,9 +109,17 @@ def _abbreviated(name: str, described: dict[str, dict], places: set[str]) -> set
         body = place_of(unit)[1]
         if body.startswith(rest) and len(body) > len(rest):
             continue  # the whole name of its parent (市场监督管理局 of 市场监督管理局深汕监管局), not its abbreviation
-        if (not place or d.get("place") == place) and body and body[-1] == rest[-1] and in_order(rest, body):
+        if (not place or d.get("place") == place) and body and body[-1] == rest[-1] and \
+                any(in_order(rest, b) for b in _either_order(body)):
             found.setdefault(unit, set()).add(k)
     return next(iter(found.values())) if len(found) == 1 else set()
+
+
+def _either_order(body: str) -> list[str]:
+    """The name, and its two fields joined by 和 said the other way round: cities name one bureau 自然资源和规划局 or
+    规划和自然资源局, and its short name (规资局) follows the order its own city says."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,8})和([\u4e00-\u9fff]{2,8}?)([局委办厅署部处院会站中心]+)", body)
+    return [body] + ([f"{m.group(2)}和{m.group(1)}{m.group(3)}"] if m else [])
 
 
 def _any_of(words: set[str]) -> str:

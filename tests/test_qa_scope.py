@@ -128,6 +128,14 @@ def test_a_unit_said_by_some_of_its_characters_in_order_is_read_when_no_other_na
     assert not both.named and both.missing
 
 
+def test_the_fields_of_a_name_joined_by_he_may_be_abbreviated_in_either_order():
+    docs = {"d0": {**describe("西安市自然资源和规划局"), "year": 2022}, "d1": {**describe("西安市交通运输局"), "year": 2022}}
+    # (the city says 自然资源和规划, others 规划和自然资源: 规资局 is either)
+    assert scope("西安规资局2022年三公经费是多少？", docs).keys == {"d0"}
+    assert scope("西安资规局2022年三公经费是多少？", docs).keys == {"d0"}
+    assert not scope("西安规交局2022年三公经费是多少？", docs).named
+
+
 def test_the_whole_name_of_a_units_parent_is_not_that_units_abbreviation():
     docs = {"d0": {**describe("深圳市市场监督管理局深汕监管局"), "year": 2026},
             "d1": {**describe("深圳市建筑工务署"), "year": 2026}}
