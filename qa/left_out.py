@@ -14,7 +14,7 @@ from qa.question import not_asked
 _CLAUSE = re.compile(r"[，,；;。]")
 
 
-def _names_of(answer: Answer) -> str:
+def names_of(answer: Answer) -> str:
     """What the answer's figure is named by: its row and column, or the clause of its text stating the figure
     (in 万元 or in 元), else its whole text."""
     if answer.row:
@@ -30,7 +30,7 @@ def _names_of(answer: Answer) -> str:
 
 def said_left_out(question: str, answer: Answer) -> list[str]:
     """The things the question says it does not ask that the answer's own names say."""
-    names = clean(_names_of(answer))
+    names = clean(names_of(answer))
     left = not_asked(question)
     said = [w for w in left if any(len(x) >= 2 and x in names for x in _objects(clean(w)))]
     # (…or a sentence that shares no word with the question but the thing left out: 公车以外的交通开销 answered

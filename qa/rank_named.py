@@ -45,6 +45,11 @@ def listed_items(question: str) -> list[str]:
     last = re.split(r"和|以及|及|与", items[-1])
     items = items[:-1] + [x for x in last if x]
     items[0] = _LEAD.sub("", items[0])
+    # (the asking words run on after the last item, 公务接待这几项哪项最高, 劳务费哪一项最多: the item ends before them,
+    # when they count the items or ask which item; 重庆三地市政府办公厅哪个 runs on into no item)
+    at = items[-1].find("哪")
+    if at > 0 and (_TRAIL.search(items[-1][:at]) or re.match(r"哪一?(?:项|类|块|笔)", items[-1][at:])):
+        items[-1] = items[-1][:at]
     items[-1] = _TRAIL.sub("", items[-1])
     # (a run that runs on into the asking words, 重庆三地市政府办公厅哪个最多, is no list of items)
     return items if len(items) >= 3 and all(len(x) >= 2 and not re.search(r"哪|多少|最|几", x) for x in items) else []
@@ -59,6 +64,14 @@ def names_listed(name: str, item: str) -> bool:
     return bool(name) and (in_order(item, name) or keeps_a_word(item, name))
 
 
+def _reads(answer: Answer, item: str) -> bool:
+    """Whether the answer is the item's: its row, its column or the term it read the item as names the item."""
+    from qa.left_out import names_of
+
+    names = [names_of(answer), (answer.column or "").split("/")[0]] + [b.text for b in answer.basis if b.part == "term"]
+    return any(names_listed(n, item) for n in names)
+
+
 def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str], Answer],
                  rest: str = "") -> Answer | None:
     """The largest (op "max") or smallest item of those the question lists, each read by `read` as its own question
@@ -68,9 +81,13 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
         return None
     # (of the units and year the question names, its own office when it asks that: qa.asked_again)
     of = named_as_asked(question, sc) + "".join(f"{y}年" for y in sc.years)
-    answers = [read(f"{of}{item}是多少") for item in items]
-    if any(not a.answered or a.value is None or a.unit != "万元" for a in answers):
-        return None  # (an item not read: no ranking of the list)
+    # (the one part of the spending the items are ranked in, said before the list: 项目支出里，水费、电费…: each read in it)
+    q = halfwidth(question)
+    said = {p for p in ("基本支出", "项目支出") if p in q[:_LIST.search(q).start()]}
+    part = said.pop() if len(said) == 1 and not any(p in x for x in items for p in ("基本", "项目")) else ""
+    answers = [read(f"{of}{item}{part}是多少") for item in items]
+    if any(not a.answered or a.value is None or a.unit != "万元" or not _reads(a, item) for a, item in zip(answers, items)):
+        return None  # (an item not read, or read as another line: no ranking of the list)
     if len({round(a.value, 2) for a in answers}) < len(answers):
         return None  # two items read as one figure: one of them was read as the other
     order = sorted(range(len(items)), key=lambda i: answers[i].value, reverse=op != "min")

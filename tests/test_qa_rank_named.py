@@ -64,3 +64,30 @@ def test_a_share_of_what_the_listed_items_add_up_to_is_of_their_own_sum():
     assert listed_items(question + "占这几块合计的百分之几？") == ["三公经费", "会议费", "培训费"]
     # a share of a whole the list is not said to make up (全部预算) is still not given
     assert ranked_named(question, _scope(), "max", 5, _reader(figures), rest="占全部预算的百分之几") is None
+
+
+def test_the_list_ends_before_the_asking_words_that_run_on_after_it():
+    assert listed_items("按经济分类的基本支出中，印刷、邮电、差旅、维修这几项哪项最高？") == ["印刷", "邮电", "差旅", "维修"]
+    assert listed_items("项目支出里，水费、电费、物业管理费、劳务费哪一项最多？") == ["水费", "电费", "物业管理费", "劳务费"]
+
+
+def test_listed_items_are_read_in_the_part_of_spending_named_before_them_and_each_as_itself():
+    asked = []
+
+    def read(question):
+        asked.append(question)
+        return _reader({"水费": 806.22, "电费": 9770.28, "劳务费": 7773.57})(question)
+
+    found = ranked_named("深圳市某局2026年项目支出里，水费、电费、劳务费哪一项最多？", _scope(), "max", 5, read)
+    assert found is not None and found.value == 9770.28
+    assert asked == [f"深圳市某局2026年{x}项目支出是多少" for x in ("水费", "电费", "劳务费")]
+
+    # an item read as another line (差旅 answered by the unit's own row) leaves no ranking of the list
+    def unit_row(question):
+        if "差旅" in question:
+            return Answer(question=question, answer="深圳市某局基本支出9122.80万元。", value=9122.8, unit="万元",
+                          answered=True, confidence=0.5, row="深圳市某局",
+                          citations=[Citation(source="a.pdf", page=6, text="x", score=1.0)])
+        return _reader({"印刷": 18.15, "邮电": 37.71, "维修": 20.19})(question)
+
+    assert ranked_named("深圳市某局2026年印刷、邮电、差旅、维修这几项哪项最高？", _scope(), "max", 5, unit_row) is None
