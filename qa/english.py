@@ -56,7 +56,7 @@ _AIM_TERM = re.compile(r"(?:目标|指标)$")
 # yuan"): how to say the figure, no word of the thing (the dictionary reads 万元 as "ten thousand yuan", which a
 # column header such as 资金金额（万元） says)
 _MONEY_SIZE = (r"(?:(?:ten|hundred)[\s-]+thousands?|tens\s+of\s+thousands|thousands?|millions?|hundred[\s-]+millions?|"
-               r"100\s+million|[\d,]+|10k|wan)")
+               r"100\s+million|\d{1,3}(?:,\d{3})+|\d{5,}|10k|wan)")  # (an amount, never a year: in 2025 yuan)
 _IN_MONEY_UNIT = re.compile(r",?\s*\(?\b(?:(?:expressed|given|measured|stated)\s+)?in\s+(?:units\s+of\s+)?"
                             rf"(?:(?:RMB|CNY)\s+{_MONEY_SIZE}|(?:{_MONEY_SIZE}(?:\s+of)?\s+)?(?:yuan|RMB|CNY))\b\s*\)?",
                             re.I)

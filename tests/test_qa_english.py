@@ -883,6 +883,7 @@ def test_the_money_unit_an_answer_is_wanted_in_is_no_word_of_the_thing_asked(loo
         assert _IN_MONEY_UNIT.sub(" ", f"car upkeep{said}?").split() == ["car", "upkeep", "?"]
     # a price said of the things counted is the question's, not the answer's unit
     assert not _IN_MONEY_UNIT.search("equipment worth over 200,000 yuan each")
+    assert _IN_MONEY_UNIT.sub(" ", "its budget in 2025 yuan?") == "its budget in 2025 yuan?"  # (a year, no unit asked)
     plain = "How much will the Shenzhen Meteorological Bureau spend on official car upkeep in 2026?"
     assert translate(plain, look_alike_city) == "深圳市气象局2026年公务用车运行维护费是多少"
     # (CC-CEDICT's "ten thousand yuan" is 万元, which a column header like 资金金额（万元） says)
