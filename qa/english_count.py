@@ -82,8 +82,7 @@ def target_question(question: str, described: str, units: list[str], years: list
             return None
         name = top.text
     measures = {unit for _, unit in figures[name]}
-    if len(measures) != 1 or not measure and not _measure_fits(HOW_MANY.search(question) or
-                                                               _HOW_MANY_OF.search(question), next(iter(measures))):
+    if len(measures) != 1 or not measure and not _measure_fits(asked, next(iter(measures))):
         return None
     asked = "是多少%" if measure == "%" else f"有多少{measures.pop()}"
     return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}{name}{asked}"
@@ -104,8 +103,9 @@ def _measure_fits(asked: re.Match | None, unit: str) -> bool:
         return True
     noun = stems(asked.group(1))
     bare = unit.lstrip("十百千万亿")  # (万亩: 亩)
-    said = senses(bare) if bare and bare not in MEASURES else frozenset()
-    if noun & _MEASURE_SENSES and not noun & senses(bare):
+    meant = senses(bare) if bare else frozenset()
+    said = meant if bare not in MEASURES else frozenset()
+    if noun & _MEASURE_SENSES and not noun & meant:
         return False  # the noun is a unit the statement's measure does not say (minutes, counted in 次)
     return not said & _MEASURE_SENSES or bool(noun & said)
 

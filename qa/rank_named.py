@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
 from qa.asked_again import named_as_asked
+from qa.left_out import names_of
 from qa.models import Answer, AnswerRow, Basis
 from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up
 
@@ -66,8 +67,6 @@ def names_listed(name: str, item: str) -> bool:
 
 def _reads(answer: Answer, item: str) -> bool:
     """Whether the answer is the item's: its row, its column or the term it read the item as names the item."""
-    from qa.left_out import names_of
-
     names = [names_of(answer), (answer.column or "").split("/")[0]] + [b.text for b in answer.basis if b.part == "term"]
     return any(names_listed(n, item) for n in names)
 
@@ -83,7 +82,8 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
     of = named_as_asked(question, sc) + "".join(f"{y}年" for y in sc.years)
     # (the one part of the spending the items are ranked in, said before the list: 项目支出里，水费、电费…: each read in it)
     q = halfwidth(question)
-    said = {p for p in ("基本支出", "项目支出") if p in q[:_LIST.search(q).start()]}
+    listed = _LIST.search(q)  # (found by listed_items: the items stand there)
+    said = {p for p in ("基本支出", "项目支出") if p in q[:listed.start()]}
     part = said.pop() if len(said) == 1 and not any(p in x for x in items for p in ("基本", "项目")) else ""
     answers = [read(f"{of}{item}{part}是多少") for item in items]
     if any(not a.answered or a.value is None or a.unit != "万元" or not _reads(a, item) for a, item in zip(answers, items)):
@@ -97,8 +97,7 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
     shown = "，".join(f"{items[i]} {answers[i].value:,.2f}万元" for i in range(len(items)))
     text = f"问题列出的{len(items)}项（{shown}）中，{word}的是“{items[top]}”，{value:,.2f}万元"
     share = gap = None
-    q = halfwidth(question)
-    after = q[_LIST.search(q).end():] + rest  # (最大的一块占了百分之几: the share asked after the list)
+    after = q[listed.end():] + rest  # (最大的一块占了百分之几: the share asked after the list)
     if SHARE_ASKED.search(after) and _OF_THEIR_SUM.search(after):
         # (of what the listed items add up to: their own sum, by definition the whole)
         whole = round(sum(a.value for a in answers), 4)
