@@ -25,13 +25,14 @@ from qa.english_named import documents_of, units_named
 from qa.bracketed import bracketed_name
 from qa.offterm import off_term
 from qa.specific import rare_words
-from qa.items import better_item, better_than_cell, described_item, question_words, scored_items, verbatim_item
+from qa.items import better_than_cell, described_item, question_words, scored_items, verbatim_item
 from qa.left_out import said_left_out
 from qa.counts import held_or_bought_as_asked, stated_count, summed_count
 from qa.change import change_of_level, changes_another
 from qa.contraction import contracted_sum
 from qa.change_reworded import change_reworded, rate_reworded
 from qa.item_answer import count_answer, item_answer, stated_answer
+from qa.item_head import better_or_head, head_of_listed
 from qa.listed import in_narrative
 from qa.rank_asks import nth
 from qa.rank_named import listed_items, names_listed, ranked_named
@@ -174,8 +175,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     later = ranking_follow_ups(question) if len(parts) >= 2 and len(sc.keys) == 1 else None
     top = top_item_share(question) if len(parts) == 1 and len(sc.keys) == 1 else None
     if later or top:
-        # 哪一项最多？占…比例？/比第二名多多少？ (or 最大的一类占…比例): the ranking answers its follow-ups from the
-        # same cells
+        # 哪一项最多？占…比例？/比第二名多多少？ (or 最大的一类占…比例): the ranking answers its follow-ups from its cells
         first, rest = (parts[0], "".join(later)) if later else top
         op = operation(first)
         found = ranked(question, sc, retriever, op, k, first=first, rest=rest)
@@ -297,7 +297,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         # the narrative items saying the question's words, and the one it describes (qa/items.py): read once at most
         words_once = functools.cache(lambda: question_words(question, sc, retriever))
         scored_once = functools.cache(lambda: scored_items(question, sc, retriever, words_once()))
-        described_once = functools.cache(lambda: described_item(question, sc, retriever, scored_once()))
+        described_once = functools.cache(lambda: head_of_listed(question, sc, retriever, described_item(question, sc, retriever, scored_once())))
         read_once = functools.cache(lambda: reading(question, sc, retriever))  # (at most twice, tie and all)
         # a question adding up a table's columns (基本支出和项目支出加起来) asks a row of it, not a narrative item
         sums_columns = without_summed_parts(question, retriever.vocabulary().columns) != question
@@ -379,7 +379,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
             # a sentence's figure or a cell's, when another item of the narrative says the question's words better
             # (the head of a list, an amount that includes the one asked, a word the cell leaves unsaid): the item's
             # (a cell read through a term the question was reworded into says the term, not the question's words)
-            better = better_item(question, sc, retriever, cand, scored_once()) \
+            better = better_or_head(question, sc, retriever, cand, scored_once()) \
                 if cand.hit.chunk.kind == "paragraph" else None if term else better_than_cell(
                     question, sc, retriever, f"{cand.table}{cand.hit.chunk.code or ''}{cand.row}{cand.column}",
                     cand.value, words_once(), scored_once)  # (the row's code is said by the cell too)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qa.citations import cite
+from qa.item_head import head_of_listed
 from qa.models import Answer, Basis
 from qa.phrase import COMPARED, years_said
 from qa.retrieve import Hit
@@ -42,7 +43,7 @@ def stated_answer(question: str, sc, retriever, citations: list, k: int, named: 
     column answers as asked; none when only the reason it gives for its change says them and the question reads as
     one of the documents' terms (`reading`: qa.reword.reading of it, called when needed): why an amount grew
     (实有在编人员增加) names no thing it is, a term the question asks for (在编人员的奖金: 奖金) does."""
-    item = stated_item(question, sc, retriever, rare)
+    item = head_of_listed(question, sc, retriever, stated_item(question, sc, retriever, rare))  # (qa/item_head.py)
     if item is None or (item.in_reason and reading is not None and reading()[0] is not None):
         return None
     return item_answer(question, item, citations, k, named)

@@ -14,8 +14,9 @@ from qa.citations import cite
 from qa.phrase import OTHER_COLUMN, PREVIOUS, clean, grams, is_unit, norm
 from qa.models import Answer, AnswerRow, Basis
 from qa.question import FEW, MEASURES, POINTER
-from qa.rank_asks import (GAP_ASKED, SHARE_ASKED, as_many_as_said, asks_office_projects, asks_unit, columns_said,
-                          followed_up, in_order, label_says, names_another, names_row, nth, spent_as_printed, under_row, units_counted)
+from qa.rank_asks import (GAP_ASKED, SHARE_ASKED, as_many_as_said, asks_office_projects, asks_unit, class_of_items,
+                          columns_said, followed_up, fund_only, in_order, label_says, names_another, names_row, nth,
+                          spending_asked_income_read, spent_as_printed, under_row, units_counted, whole_of)
 from qa.rank_codes import asked_classification, classification, coded_groups, same_classification
 from qa.rank_by import COUNTED, IN_TABLE, PART_COLUMN, RATED, column_name, count_unit, named_column
 from qa.rank_dominant import items_of_dominant
@@ -239,13 +240,6 @@ def quoted(question: str) -> list[str]:
     return re.findall(r"[“\"]([^”\"]{3,30})[”\"]", BEHIND.sub(" ", EXCEPT.sub(" ", halfwidth(question))))
 
 
-def whole_of(title: str) -> str:
-    """What a table's total is, said as a reader says it: its title without the table words (财政拨款“三公”经费 of
-    财政拨款“三公”经费支出表, 项目支出 of 项目支出总表)."""
-    bare = re.sub(r"^20\d\d\s*年度?|[（(][^）)]*[）)]$", "", title.strip())
-    return re.sub(r"(?:总体情况|情况|明细|总)?表$|(?<=经费)支出表$", "", bare).strip() or title
-
-
 def one_document(sc: Scope, retriever: Retriever) -> tuple[str, dict, list]:
     """The key of the one document a question names, the manifest's documents, and that document's chunks (only
     this document is read)."""
@@ -273,8 +267,10 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     vocab = retriever.vocabulary()  # (项目经费 names the 项目支出 table)
     spent = grams(clean(spent_as_printed(subject, vocab.columns | set(vocab.terms))))
 
-    def said_of(name_grams: set[str]) -> int:  # the question's words a name says, read either way
-        return max(len(wanted & name_grams), len(spent & name_grams))
+    funds = fund_only(asked_of)  # (before the asking words are cut: 预算 of 一般公共预算 is one)
+
+    def said_of(name_grams: set[str]) -> int:  # the question's words a name says, read either way (a fund, whole)
+        return max(len((w - (set() if funds <= name_grams else funds)) & name_grams) for w in (wanted, spent))
     if not wanted:
         return None
     scored = []
@@ -401,8 +397,9 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     if op != "min" and (inner := items_of_dominant(
             valued, tables()[valued[0][1].source, valued[0][1].table, valued[0][1].block], amount, level)):
         name, valued = valued[0][1].label or name, inner  # (the class holding nearly all: its items, qa/rank_dominant.py)
-    if _printed_twice(valued):
-        return None  # an item printed twice with other amounts (a class row repeated per unit): no list of items
+    if _printed_twice(valued) or class_of_items(asked_of, labels := [c.label or "" for _, c in valued]) or \
+            any(spending_asked_income_read(asked_of, x) for x in labels):
+        return None  # an item printed twice with other amounts, the class the items are asked in, or income: no item list
     if behind and at >= 2 and not label_says(valued[at - 2][1].label or "", behind.group("x")):
         return None  # the item the question puts before the one asked is not the one ranked there
     valued = valued[at - 1:] + valued[:at - 1]  # the item at the rank asked first (its lead is over the next one)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.numbers import halfwidth
+from qa.encoder_phrase import FUNDS
 from qa.phrase import clean, grams, says
 from qa.question import NOT_THIS, OUT_AFTER, small_number
 
@@ -128,6 +129,36 @@ def _ends_with(said: str, label: str) -> bool:
     return len(own) >= 2 and re.sub(r"(?:支出|费用)$", "", clean(said)).endswith(own)
 
 
+# The items asked said as the members of a class the question names (商品和服务类各项支出中, 工资福利这一类下面的
+#科目里, 一般公共服务这一大类里哪一项): the class is where the items are, never one of them.
+_CLASS_OF_ITEMS = re.compile(r"(?P<x>[\u4e00-\u9fff]{2,12}?)(?:类|这一?大?[类款项]|方面)的?(?:各|几|哪|下面|下的|里|中|当中)")
+
+
+def class_of_items(question: str, labels: list[str]) -> bool:
+    """One of the labels ranked is the class the question puts the items in (the question asks its members: a list
+    holding the class itself is the list of classes, one level above the items asked)."""
+    return any(_ends_with(m.group("x"), label) for m in _CLASS_OF_ITEMS.finditer(question) for label in labels)
+
+
+def fund_only(subject: str) -> set[str]:
+    """The bigrams of the funds the question names (一般公共预算基本支出中) that it says nowhere else: a list's name
+    sharing them without saying the fund whole (一般公共服务支出 of 一般公共) says no word of the question."""
+    said = set().union(*(grams(m) for m in re.findall(FUNDS, subject)))
+    return said - grams(clean(re.sub(FUNDS, " ", subject)))
+
+
+def spending_asked_income_read(question: str, label: str) -> bool:
+    """The question ranks spending (支出, never 收入) and the item read is an income line (6、其他收入 of a 收支总表)."""
+    return "支出" in question and "收入" not in question and clean(label).endswith("收入")
+
+
+def whole_of(title: str) -> str:
+    """What a table's total is, said as a reader says it: its title without the table words (财政拨款“三公”经费 of
+    财政拨款“三公”经费支出表, 项目支出 of 项目支出总表)."""
+    bare = re.sub(r"^20\d\d\s*年度?|[（(][^）)]*[）)]$", "", title.strip())
+    return re.sub(r"(?:总体情况|情况|明细|总)?表$|(?<=经费)支出表$", "", bare).strip() or title
+
+
 def names_row(said: str, label: str) -> bool:
     """The words name the row: most of its words (label_says), or they end with its label less a trailing 支出
     (一般公共预算的民政管理事务, 基本支出的工资福利 for 工资福利支出)."""
@@ -137,16 +168,19 @@ def names_row(said: str, label: str) -> bool:
 def under_row(asked: str, rows: list[str]) -> re.Match | None:
     """The clause that puts the items asked under a row (its words in group "x"); None when the question says none.
     (before 里/中, only a clause ending with a row's label: most clauses before 里 say where to look)"""
-    return UNDER.search(asked) or next((m for m in _IN.finditer(asked) if not _SET_OF.search(m.group("x"))
-                                        and any(_ends_with(m.group("x"), r) for r in rows)), None) or \
-        next((m for m in _OWN_SET.finditer(asked) if any(label_says(r, m.group("x")) for r in rows)), None)
+    # (the last such clause when several: each narrows the one before, 基本支出中，奖金分成的几种里)
+    found = [m for m in _IN.finditer(asked) if not _SET_OF.search(m.group("x"))
+             and any(_ends_with(m.group("x"), r) for r in rows)] + \
+        [m for m in _OWN_SET.finditer(asked) if any(label_says(r, m.group("x")) for r in rows)]
+    return UNDER.search(asked) or max(found, key=lambda m: m.start("x"), default=None)
 
 
 # (列的几期培训里, 各项培训中: the things chosen among, said with their number, not a row they are under)
 _SET_OF = re.compile(r"(?:几|各|这些|那些|所有)[\u4e00-\u9fff]{1,8}$")
-# …said as a row's own (下属X中心的各个项目中, X的几个具体项目里): the row is X, named by most of its words (a unit
+# …said as a row's own (下属X中心的各个项目中, X的几个具体项目里, X分成的几种里): the row is X, named by most of its words (a unit
 # without its city, its brackets kept: 城中村（棚户区）改造…中心)
-_OWN_SET = re.compile(r"(?:下属|所属|下面的?)?(?P<x>[^，,。？?“”\"]{2,30}?)的(?:各|几|这些|那些|所有)[\u4e00-\u9fff]{1,8}"
+_OWN_SET = re.compile(r"(?:下属|所属|下面的?)?(?P<x>[^，,。？?“”\"]{2,30}?)(?:分成|分为|拆成|拆分成|细分成|细分为)?的"
+                      r"(?:各|几|这些|那些|所有)[\u4e00-\u9fff]{1,8}"
                       r"(?:里|中|当中)(?=[，,]|哪)")
 
 

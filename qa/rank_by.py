@@ -54,6 +54,8 @@ def named_column(question: str, items: list, year: int | None) -> str | None:
                     (not years or set(years) & set(asked)) and not other:
                 found[path] = found.get(path, 0) + 1
     named = [p for p, n in found.items() if n >= 2]
+    # (a column said whole outranks one said only by most of its bigrams: 人员经费支出最多 names no 公用经费支出)
+    named = [p for p in named if column_name(p) in q] or named
     counted = _COUNT_ASKED.search(q)
     if not named and counted:
         # (a count asked by its measure, 参加的人最多, 多少人: the column counting it, 人数 or 人次)

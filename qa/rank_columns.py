@@ -21,8 +21,8 @@ from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import FUND, clean, grams, norm
 from qa.rank_blocks import by_block
 from qa.rank_sections import by_section
-from qa.rank import _OPWORDS, one_document, whole_of, within
-from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up, in_order, nth
+from qa.rank import _OPWORDS, one_document, within
+from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up, in_order, nth, whole_of
 from qa.rank_coded_list import coded_list
 from qa.scope import without_names
 from qa.unit_row import other_unit, own_office_alone, row_unit

@@ -1,5 +1,5 @@
 """What a ranking question asks: which rank, and under which row its items are."""
-from qa.rank_asks import in_order, names_row, nth, under_row
+from qa.rank_asks import class_of_items, fund_only, in_order, names_row, nth, spending_asked_income_read, under_row
 
 
 def test_the_rank_asked():
@@ -89,3 +89,35 @@ def test_a_quantity_the_list_prints_nowhere_is_another_question():
     vocab.terms.append("收入合计")
     income = [SimpleNamespace(facts=[{"column": "合计"}])]
     assert not names_another("哪个下属单位的收入合计最多", "部门综合预算收入总表", income, vocab)
+
+
+def test_a_list_holding_the_class_the_items_are_asked_in_is_the_classes_list():
+    asked = "西安市气象局2022年预算的专项业务经费里，商品和服务类各项支出中哪一项最多"
+    assert class_of_items(asked, ["(1)工资福利支出", "(2)商品和服务支出"])  # the classes, one level above
+    assert not class_of_items(asked, ["办公费", "印刷费", "差旅费"])  # its items
+    assert class_of_items("一般公共服务这一大类里哪一项最多", ["一般公共服务支出", "公共安全支出"])
+    # three classes compared by name are the list asked, not a class whose items are asked
+    assert not class_of_items("工资福利、商品和服务、对个人和家庭补助这三大类支出中，哪一类增长最快",
+                              ["工资福利支出", "商品和服务支出", "对个人和家庭的补助"])
+
+
+def test_the_last_of_several_clauses_puts_the_items_under_the_narrowest_row():
+    rows = ["基本支出", "奖金", "工资福利支出"]
+    asked = "2026年一般公共预算基本支出中，奖金分成的几种里哪一种最多"
+    assert under_row(asked, rows).group("x") == "奖金"  # (基本支出中 says where 奖金 is; 奖金 holds the items)
+
+
+def test_a_funds_name_counts_only_for_a_list_that_says_the_fund_whole():
+    from qa.phrase import grams
+
+    funds = fund_only("重庆市商务委员会2026年一般公共预算基本支出中，奖金分成的几种里哪一种最多")
+    assert funds and funds <= grams("一般公共预算")
+    assert not funds <= grams("一般公共服务支出")  # (一般公共 of 一般公共服务: no word of the question)
+    assert funds <= grams("一般公共预算支出表")
+    assert not fund_only("奖金分成的几种里哪一种最多")
+
+
+def test_spending_ranked_never_reads_an_income_line():
+    assert spending_asked_income_read("收支总表按功能大类列的支出里，哪一类最少", "6、其他收入")
+    assert not spending_asked_income_read("收支总表按功能大类列的支出里，哪一类最少", "节能环保支出")
+    assert not spending_asked_income_read("收入和支出中哪一项最多", "事业收入")

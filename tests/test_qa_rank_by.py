@@ -43,3 +43,10 @@ def test_a_count_asked_by_its_measure_ranks_by_the_column_counting_it():
              SimpleNamespace(facts=[{"column": "人数", "value": 80.0}, {"column": "金额", "value": 12.0}])]
     assert named_column("哪个培训参加的人最多？多少人？", items, 2026) == "人数"
     assert named_column("哪个培训花钱最多？", items, 2026) is None  # (the amounts, as before)
+
+
+def test_a_column_said_whole_outranks_its_look_alike_said_by_most_of_its_bigrams():
+    table = _rows("合计", "人员经费支出", "公用经费支出")  # (公用经费支出 shares 经费支出 with the question)
+    assert named_column("公路水路运输下面各个科目里，人员经费支出最多的是哪个", table, 2022) == "人员经费支出"
+    # both parts said whole: their whole is ranked, no one column
+    assert named_column("人员经费支出和公用经费支出加起来哪个科目最多", table, 2022) is None
