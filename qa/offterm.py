@@ -36,15 +36,8 @@ def off_term(question: str, term: str, known: str, sc: Scope, retriever: Retriev
     chunks = retriever.chunks()
     return [w for w, (_, mine) in rare.items()
             if w not in known and w not in said and not in_order(w, term)  # 公车 for 公务用车
-            and not any(_beside(chunks[cid].text, w, term) and not _row_named(chunks[cid], w) or
-                        _in_term_row(chunks[cid], w, term) for cid in mine)
+            and not any(_beside(chunks[cid].text, w, term) and not _row_named(chunks[cid], w) for cid in mine)
             and any(_as_a_word(chunks[cid].text, w) for cid in mine)]
-
-
-def _in_term_row(chunk, word: str, term: str) -> bool:
-    """A row the term names that says the word in one of its cells (办公设备购置's procurement row: 规格型号=办公室桌椅):
-    the row's label is beside each of its cells."""
-    return chunk.kind == "row" and _says(chunk.label or "", term) and word in chunk.text
 
 
 def _as_a_word(text: str, word: str) -> bool:

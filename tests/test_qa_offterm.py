@@ -51,12 +51,3 @@ def test_characters_straddling_two_words_are_no_word_said_elsewhere():
     assert not _as_a_word("支持省部共建国家重点实验室建设", "建国")  # 共建 | 国家: no 建国 (founding of the state)
     assert _as_a_word("发给建国前参加革命的离休干部", "建国")
 
-
-def test_a_row_of_the_term_says_the_words_of_its_cells_beside_the_term():
-    from index.chunk import Chunk
-    from qa.offterm import _in_term_row
-
-    row = Chunk(id="r1", source="a.pdf", pages=[3], kind="row", label="办公设备购置 2140504",
-                text="政府采购预算表｜办公设备购置 2140504：采购目录=办公家具；规格型号=办公室桌椅文件柜；数量=30")
-    assert _in_term_row(row, "桌椅", "办公设备购置")  # the desks bought are the term's own
-    assert not _in_term_row(row, "桌椅", "培训费")
