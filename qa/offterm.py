@@ -41,8 +41,8 @@ def off_term(question: str, term: str, known: str, sc: Scope, retriever: Retriev
 
 
 def _as_a_word(text: str, word: str) -> bool:
-    """The text says the word as a word, not as characters that end one word and begin the next (建国 of
-    省部共建国家重点实验室 is no 建国): no sentence holding it says anything else by it."""
+    """Some sentence of the text says the word as a word (one of jieba's words holds it), not only as characters that
+    end one word and begin the next (建国 of 省部共建国家重点实验室 is no 建国)."""
     from index.bm25 import segmenter
 
     return any(word in w for part in re.split(r"[。；;\n]", text) if word in part
