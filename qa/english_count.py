@@ -84,8 +84,8 @@ def target_question(question: str, described: str, units: list[str], years: list
     measures = {unit for _, unit in figures[name]}
     if len(measures) != 1 or not measure and not _measure_fits(asked, next(iter(measures))):
         return None
-    asked = "是多少%" if measure == "%" else f"有多少{measures.pop()}"
-    return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}{name}{asked}"
+    how = "是多少%" if measure == "%" else f"有多少{measures.pop()}"  # (how the question is asked again)
+    return f"{units[0]}{''.join(f'{y}年' for y in dict.fromkeys(years))}{name}{how}"
 
 
 # Units of measure, as CC-CEDICT's senses stem them (time, length, area, weight, energy): a count in one is of that

@@ -270,7 +270,8 @@ def within(question: str, sc: Scope, retriever: Retriever, op: str, k: int, firs
     funds = fund_only(asked_of)  # (before the asking words are cut: 预算 of 一般公共预算 is one)
 
     def said_of(name_grams: set[str]) -> int:  # the question's words a name says, read either way (a fund, whole)
-        return max(len((w - (set() if funds <= name_grams else funds)) & name_grams) for w in (wanted, spent))
+        unsaid = set() if funds <= name_grams else funds  # (a fund the name says in part is no word it says)
+        return max(len((w - unsaid) & name_grams) for w in (wanted, spent))
     if not wanted:
         return None
     scored = []
