@@ -19,7 +19,11 @@ _NAME = re.compile(r"\(\s*[“\"'‘]?([\u4e00-\u9fff]{2,12})[”\"'’]?\s*\)")
 _FRAME_END = re.compile(r"(?:20)?\d\d\s*年度?|本级")
 # a description is one clause that asks nothing (哪个, 几, 多少 ask: they are no name's gloss)
 _ASKS = re.compile(r"[，,；;]|哪|几|多少|是否")
+# a column that measures (a fund, a total, a budget or final figure, a part of the spending), not a kind of thing
+_MEASURE = re.compile(r"总计|合计|小计|预算|决算|拨款|资金|收入|基金|数$|^(?:基本|项目)支出$")
 MIN_DESCRIPTION = 4  # characters of description before the brackets: a bare "X（Y）" is one name, not a gloss
+# where a description says to look, before the thing: up to its last 里 (or 当中, 之中) after two characters or more
+_WHERE = re.compile(r"[\u4e00-\u9fff“”\"]{2,}(?:里|当中|之中)(?=.)")
 
 
 def bracketed_name(question: str, sc: Scope, retriever: Retriever) -> str | None:
@@ -38,12 +42,15 @@ def bracketed_name(question: str, sc: Scope, retriever: Retriever) -> str | None
     described = head[start:]
     if len(described) < MIN_DESCRIPTION or name in described or _ASKS.search(described):
         return None  # (哪个下属支队（单位）: the brackets gloss a word of what is ranked, not the thing asked)
-    if name in retriever.vocabulary().columns:
-        return None  # 机关日常运转花的钱（一般公共预算）: a fund or a column, which qualifies the thing, not its name
+    if name in retriever.vocabulary().columns and _MEASURE.search(name):
+        return None  # 机关日常运转花的钱（一般公共预算）: a fund, a total or a part of the spending qualifies the thing;
+        # a column of kinds of things (政府采购里真正买东西（货物）的部分) names it
     docs, chunks = retriever.documents(), retriever.chunks()
     texts = [chunks[cid].text for key in sc.keys for cid in docs.get(key, {}).get("chunk_ids") or []]
     if not any(name in t for t in texts):
         return None
     if any(described in t for t in texts):
         return None  # 公用经费（机关运行）: the words before the brackets are the documents' own term, the brackets an aside
-    return head[:start] + name + tail
+    # where the description says to look stays (政府采购里真正买东西（货物）: 政府采购里货物): it is no word of the thing
+    where = m.group() if (m := _WHERE.match(described)) else ""
+    return head[:start] + where + name + tail

@@ -251,15 +251,18 @@ def head_term(text: str, terms) -> str | None:
     start, _, head = max(kept, key=lambda f: (f[1], f[1] - f[0]))
     # A longer term ending with the head whose first words the question says contracted just before it (公车运行维护费:
     # 公务用车运行维护费, not the 运行维护费 of some project): what the question names is that term.
-    longer = [t for t in terms if len(t) > len(head) + 1 and t.endswith(head) and _contracted(text[:start], t[:-len(head)])]
-    return max(longer, key=len) if longer else head
+    # Of several, the one the contraction says most of: 公车 is 公务用车 (two of four), not 公务用车购置及 (two of seven).
+    longer = [(n / len(t[:-len(head)]), -len(t), t) for t in terms if len(t) > len(head) + 1 and t.endswith(head)
+              for n in [_contracted(text[:start], t[:-len(head)])] if n]
+    return max(longer)[2] if longer else head
 
 
-def _contracted(before: str, prefix: str) -> bool:
-    """The text just before a term says `prefix` contracted: two or more of its characters, in order, the first its
-    first (公车 of 公务用车), fewer than all (said whole, the longer term is found as itself)."""
-    return any(before[-n:][0] == prefix[0] and in_order(before[-n:], prefix)
-               for n in range(2, min(len(before), len(prefix) - 1) + 1))
+def _contracted(before: str, prefix: str) -> int:
+    """How many characters of `prefix` the text just before a term says contracted (0: none): two or more of its
+    characters, in order, the first its first (公车 of 公务用车), fewer than all (said whole, the longer term is
+    found as itself)."""
+    return max((n for n in range(2, min(len(before), len(prefix) - 1) + 1)
+                if before[-n:][0] == prefix[0] and in_order(before[-n:], prefix)), default=0)
 
 
 def says(head: str, text: str, least: float = 0.6) -> bool:

@@ -83,6 +83,10 @@ def test_head_term_is_the_last_term_said():
     # project's 运行维护费; other words before it (车辆) contract nothing
     assert head_term("西安住建局的公车运行维护费预算", terms) == "公务用车运行维护费"
     assert head_term("车辆运行维护费", terms) == "运行维护费"
+    # of two longer terms the contraction fits, the one it says most of: 公车 is 公务用车, not 公务用车购置及
+    joined = terms | {"公务用车购置及运行维护费"}
+    assert head_term("公车运行维护费", joined) == "公务用车运行维护费"
+    assert head_term("公车购置及运行维护费", joined) == "公务用车购置及运行维护费"
     assert says("公务用车运行维护费", "公务用车运行费") and not says("基本支出", "支出合计一般公共预算")
     # a term said by its abbreviation, the first character of each word (财拨 for 财政拨款)
     assert says("财政拨款", "委托业务费涉及财拨资金") and not says("财政拨款", "财务拨付")
