@@ -25,6 +25,7 @@ def off_term(question: str, term: str, known: str, sc: Scope, retriever: Retriev
     """The question's specific words (qa.specific.rare_words), left out by the term and by `known` (the table, row,
     column and text read), that no chunk of the named documents says beside the term."""
     from index.entity import in_order
+    from qa.item_scope import scope
     from qa.kept import bridged
     from qa.reword import subject_phrase
     from qa.specific import rare_words
@@ -33,6 +34,9 @@ def off_term(question: str, term: str, known: str, sc: Scope, retriever: Retriev
     if not rare:
         return []
     said = set(bridged(subject_phrase(question, retriever.documents(), sc), term))  # 养护 → 维护: sense kept
+    # …or what the classification says the item pays for (制服 of 被装购置费: 购置制服和被装); a class's examples
+    # (对个人和家庭的补助，如…抚恤金) are items of their own, with figures of their own
+    said |= {w for w in rare if w in (scope(term) or "").split("，如")[0]}
     chunks = retriever.chunks()
     return [w for w, (_, mine) in rare.items()
             if w not in known and w not in said and not in_order(w, term)  # 公车 for 公务用车

@@ -186,6 +186,19 @@ def _class_item(phrase: str, ties: list[str], sc: Scope, retriever: Retriever,
     return None
 
 
+def _told_apart(phrase: str, ties: list[str], vocab: Vocabulary) -> tuple[float, str, str] | None:
+    """Two terms the encoder found equally near, of which only one keeps a word of the question or shares a sense
+    with one (招待…吃住的钱: 公务接待费 by 招待 and 接待, 差旅费 by nothing): that one is read; None when both or
+    neither do (a tie still)."""
+    # (by the term's own words: a definition says too much, 外地 of 差旅费's, to tell two terms apart)
+    said = [t for t in ties if keeps_a_morpheme(phrase, t, 0.0) and not _broad(kept_words(phrase, t), vocab)
+            or any(not _broad(kept_words(w, w), vocab) for w in bridged(phrase, t))] if len(ties) == 2 else []
+    if len(said) != 1:
+        return None
+    other = ties[1] if said[0] == ties[0] else ties[0]
+    return 0.0, said[0], f"近义（与“{other}”同样相近，只有前者说到问题的词）"
+
+
 def _says_class(phrase: str, term: str) -> bool:
     """The phrase says the class term's own words, all but one of three or more (直接补到个人和家庭头上的钱 says 个人
     and 家庭 of 对个人和家庭的补助): the class is named, not one of its items described."""
@@ -323,6 +336,8 @@ def reading(question: str, sc: Scope, retriever: Retriever) -> tuple[tuple[str, 
                         ties)
         if best is None and sc.named and (item := _class_item(phrase, ties, sc, retriever, vocab)) is not None:
             best, ties = item, []
+        if best is None and (told := _told_apart(phrase, ties, vocab)) is not None:
+            best, ties = told, []
     if best is not None and fund_read_for_thing(phrase, best[1], vocab.terms):
         return None, []
     if best is not None and FUND_TERM.fullmatch(best[1]) and names_a_thing([rest := FUND_TERM.sub(" ", phrase)]):

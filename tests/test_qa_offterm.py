@@ -51,3 +51,19 @@ def test_characters_straddling_two_words_are_no_word_said_elsewhere():
     assert not _as_a_word("支持省部共建国家重点实验室建设", "建国")  # 共建 | 国家: no 建国 (founding of the state)
     assert _as_a_word("发给建国前参加革命的离休干部", "建国")
 
+
+
+def test_a_word_the_classification_says_the_item_pays_for_is_no_word_said_elsewhere(tmp_path):
+    # 制服 is printed in another passage of the document (a project), but 被装购置费 pays for 制服 by the
+    # classification's own account: the row is what is asked; a class's examples (抚恤金 of 对个人和家庭的补助) are not
+    from tests.conftest import CITY_UNITS, city_of
+
+    table = ("\n\n一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t90.00\n"
+             "30224\t被装购置费\t59.32\n303\t对个人和家庭的补助\t30.68\n")
+    city = city_of(tmp_path, [(CITY_UNITS[0], "执法制服更新项目12.00万元，用于更换执法制服；发放抚恤金5.00万元。" + table)] +
+                   [(u, f"业务运行保障项目{100 + i}.00万元，用于日常业务。") for i, u in enumerate(CITY_UNITS[1:])])
+    question = "深圳市口岸办公室2026年按经济分类的一般公共预算里，买制服被装花多少万元？"
+    sc = city.scope(question)
+    assert "制服" not in off_term(question, "被装购置费", "被装购置费支出总计", sc, city)
+    pension = "深圳市口岸办公室2026年按经济分类的一般公共预算里，发抚恤金花多少万元？"
+    assert "抚恤金" in off_term(pension, "对个人和家庭的补助", "对个人和家庭的补助支出总计", city.scope(pension), city)

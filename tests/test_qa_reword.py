@@ -442,3 +442,17 @@ def test_the_way_in_time_both_say_bridges_the_encoders_reading_of_a_carried_over
     assert _kept_or_bridged("往年没花完的", (0.89, "结转下年", "近义"), vocab) == (False, [])
     assert _kept_or_bridged("往年买书的", (0.89, "会议费", "近义"), vocab) == (False, [])
 
+
+
+def test_of_two_terms_the_encoder_cannot_tell_apart_the_one_the_questions_words_say_is_read():
+    from qa.reword import _told_apart
+    from qa.vocab import Vocabulary
+
+    vocab = Vocabulary(["公务接待费", "差旅费", "公务用车运行维护费", "公务用车购置"], {}, {}, set())
+    # 招待 and 接待 share a sense: only 公务接待费 says a word of the question (差旅费's account says 外地, which is
+    # no word of its name)
+    found = _told_apart("用来招待上级和外地兄弟单位来调研吃住", ["公务接待费", "差旅费"], vocab)
+    assert found is not None and found[1] == "公务接待费" and "差旅费" in found[2]
+    # both terms say 车 of the question: still a tie
+    assert _told_apart("那一辆公车一年的养车钱", ["公务用车运行维护费", "公务用车购置"], vocab) is None
+    assert _told_apart("招待", ["公务接待费"], vocab) is None  # (no tie, nothing to tell apart)
