@@ -50,7 +50,7 @@ def named_column(question: str, items: list, year: int | None) -> str | None:
             # (not the year before's nor a change's, unless asked: 上年/…/公务用车运行维护费 beside 当年/…)
             other = OTHER_COLUMN.search("/".join(parts[:-1])) and not PREVIOUS.search(q)
             # (said whole, or contracted: 公车运行维护费 says 公务用车运行维护费)
-            if len(leaf) >= 2 and (says(leaf, q) or (len(core) >= 2 and core != leaf and core in q)) and \
+            if len(leaf) >= 2 and (says(leaf, q) or (len(core) >= 2 and core != leaf and core in q) or _head_said(leaf, q)) and \
                     (not years or set(years) & set(asked)) and not other:
                 found[path] = found.get(path, 0) + 1
     named = [p for p, n in found.items() if n >= 2]
@@ -69,6 +69,13 @@ def named_column(question: str, items: list, year: int | None) -> str | None:
         return None  # two parts named side by side (公用经费和专项业务经费都算): their whole is ranked, no one column
     # (one within the other, 政府采购项目 and its 政府采购项目中预留给小型微型企业的…: the narrower, said longer, below)
     return max(named, key=lambda p: (len(column_name(p)), -len(p))) if named else None
+
+
+def _head_said(leaf: str, q: str) -> bool:
+    """The question says what the column is of, past its qualifier (一般公共预算拨款安排的三公经费预算: 三公经费预算),
+    four characters at least."""
+    head = leaf.rsplit("的", 1)[-1]
+    return head != leaf and len(head) >= 4 and head in q
 
 
 _COUNT_ASKED = re.compile(r"(?:多少|几)\s*([人辆台套次天期])|([人辆台套次天期])最[多少]")

@@ -50,3 +50,11 @@ def test_a_column_said_whole_outranks_its_look_alike_said_by_most_of_its_bigrams
     assert named_column("公路水路运输下面各个科目里，人员经费支出最多的是哪个", table, 2022) == "人员经费支出"
     # both parts said whole: their whole is ranked, no one column
     assert named_column("人员经费支出和公用经费支出加起来哪个科目最多", table, 2022) is None
+
+
+def test_a_column_is_said_by_what_it_is_of_past_its_qualifier():
+    # a 三公 table that also prints 会议费 and 培训费: its 合计 is all of them; "三公经费预算…哪家最多" ranks the 三公 subtotal
+    table = _rows("当年/合计", "当年/一般公共预算拨款安排的“三公”经费预算/小计", "当年/会议费", "当年/培训费")
+    assert named_column("“三公”经费预算按下属单位分，哪家单位最多？", table, 2026) == \
+        "当年/一般公共预算拨款安排的“三公”经费预算/小计"
+    assert named_column("按下属单位分，哪家单位最多？", table, 2026) is None
