@@ -24,3 +24,21 @@ def test_a_ratio_of_two_figures_is_computed_and_never_answered_with_one_of_them(
     # a side the document does not print: declined, not half answered
     none = ask("深圳市统计局2026年部门支出中，项目支出是债务还本支出的几倍？", city.store.root, retriever=city)
     assert not none.answered and none.value is None, none.answer
+
+
+def test_each_side_is_asked_where_the_question_says_with_its_pause():
+    from types import SimpleNamespace
+
+    from qa.between import items_compared
+    from qa.models import Answer
+
+    asked = []
+
+    def read_one(q: str) -> Answer:
+        asked.append(q)
+        return Answer(question=q, answer="", answered=False)
+
+    sc = SimpleNamespace(keys={"xian-16"}, named={"xian-16": "西安市工信局"}, years=["2022"])
+    items_compared("西安市工信局2022年一般公共预算支出（按经济分类）里，人员经费比公用经费多出多少万元？", sc, read_one)
+    # (run together, "一般公共预算支出里人员经费" reads as one thing; the brackets' aside is dropped)
+    assert asked == ["西安市工信局2022年一般公共预算支出里，人员经费是多少", "西安市工信局2022年一般公共预算支出里，公用经费是多少"]
