@@ -27,6 +27,7 @@ from qa.offterm import off_term
 from qa.specific import rare_words
 from qa.items import better_than_cell, described_item, question_words, scored_items, verbatim_item
 from qa.left_out import said_left_out
+from qa.classified import other_classification
 from qa.counts import held_or_bought_as_asked, stated_count, summed_count
 from qa.change import change_of_level, changes_another
 from qa.contraction import contracted_sum
@@ -86,11 +87,11 @@ def ask(question: str, store_dir: Path | str, k: int = 5, settings=None, retriev
             answer.answered = False
             answer.answer = f"证据不足：问的是本级，读出的数字所在段落未说是本级的，未作回答。{answer.answer}"
         # …nor from a row or clause that names what the question says it does not ask (不算基本建设那一块)
-        excluded = said_left_out(asked, answer) if answer.answered else []
-        if excluded:
+        if answer.answered and (excluded := said_left_out(asked, answer)):
             answer.answered = False
-            answer.answer = (f"证据不足：问题说不问“{'、'.join(excluded)}”，读出的数字正是它的，未作回答。"
-                             f"{answer.answer}")
+            answer.answer = f"证据不足：问题说不问“{'、'.join(excluded)}”，读出的数字正是它的，未作回答。{answer.answer}"
+        if answer.answered and (why := other_classification(asked, answer)):  # (按经济分类 asked, 按功能分类 read)
+            answer.answered, answer.answer = False, f"{why}{answer.answer}"
     if answer.answered and answer.confidence < (least := settings.qa.min_confidence if settings else 0.0):
         answer.answered, answer.answer = False, f"未作回答：置信度{answer.confidence:.2f}低于所设的{least:.2f}。{answer.answer}"
     return answer
@@ -102,9 +103,8 @@ def _abstain(question: str, reason: str, hits: list[Hit], k: int, basis: list[Ba
 
 
 def _missing(question: str, sc, docs: dict[str, dict], retriever: Retriever, k: int, settings) -> Answer:
-    """The question names a unit, place or year the store does not hold: say so. A unit or place: the closest
-    passages of the whole store, never a look-alike's figure. A year: what the held year's documents say, marked
-    as not an answer to the question."""
+    """The question names a unit, place or year the store does not hold: say so. A unit or place: the closest passages
+    of the whole store, never a look-alike's figure. A year: the held year's documents' answer, marked as no answer."""
     if sc.unknown and (parent := retriever.reporting(sc)) is not None:
         return _asked_as(question, parent + question, k, settings, retriever)  # (a unit its department reports)
     if sc.unknown:
