@@ -30,15 +30,20 @@ def test_a_word_and_the_term_in_far_apart_rows_of_one_table_are_not_said_togethe
     assert _beside("医疗保障经办事务中聘请会计师审计50万元。", "会计师", "医疗保障经办事务")
 
 
+def _port_office_says(tmp_path, text: str):
+    """A city of eleven budgets, the port office's printing `text` (its item, its table), the others one project each."""
+    from tests.conftest import CITY_UNITS, city_of
+
+    return city_of(tmp_path, [(CITY_UNITS[0], text)] +
+                   [(u, f"业务运行保障项目{100 + i}.00万元，用于日常业务。") for i, u in enumerate(CITY_UNITS[1:])])
+
+
 def test_a_row_named_by_the_word_is_another_row_than_the_one_read(tmp_path):
     # the frame "一般公共预算里" reworded as the term 一般公共预算: the 科普活动 row, whose columns say the term, is
     # what is asked, not the total the term reads
-    from tests.conftest import CITY_UNITS, city_of
-
     table = ("\n\n一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t一般公共预算拨款\n\t合计\t900.00\n"
              "2060702\t科普活动\t300.00\n2060101\t行政运行\t600.00\n")
-    city = city_of(tmp_path, [(CITY_UNITS[0], "科普宣传周活动。" + table)] +
-                   [(u, f"业务运行保障项目{100 + i}.00万元，用于日常业务。") for i, u in enumerate(CITY_UNITS[1:])])
+    city = _port_office_says(tmp_path, "科普宣传周活动。" + table)
     question = "深圳市口岸办公室2026年一般公共预算里，花在搞科普上的钱有多少？"
     sc = city.scope(question)
     assert off_term(question, "一般公共预算", "一般公共预算支出表合计一般公共预算拨款", sc, city) == ["科普"]
@@ -56,12 +61,9 @@ def test_characters_straddling_two_words_are_no_word_said_elsewhere():
 def test_a_word_the_classification_says_the_item_pays_for_is_no_word_said_elsewhere(tmp_path):
     # 制服 is printed in another passage of the document (a project), but 被装购置费 pays for 制服 by the
     # classification's own account: the row is what is asked; a class's examples (抚恤金 of 对个人和家庭的补助) are not
-    from tests.conftest import CITY_UNITS, city_of
-
     table = ("\n\n一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\n\t合计\t90.00\n"
              "30224\t被装购置费\t59.32\n303\t对个人和家庭的补助\t30.68\n")
-    city = city_of(tmp_path, [(CITY_UNITS[0], "执法制服更新项目12.00万元，用于更换执法制服；发放抚恤金5.00万元。" + table)] +
-                   [(u, f"业务运行保障项目{100 + i}.00万元，用于日常业务。") for i, u in enumerate(CITY_UNITS[1:])])
+    city = _port_office_says(tmp_path, "执法制服更新项目12.00万元，用于更换执法制服；发放抚恤金5.00万元。" + table)
     question = "深圳市口岸办公室2026年按经济分类的一般公共预算里，买制服被装花多少万元？"
     sc = city.scope(question)
     assert "制服" not in off_term(question, "被装购置费", "被装购置费支出总计", sc, city)
