@@ -56,9 +56,10 @@ def items_compared(question: str, sc: Scope, read_one: Callable[[str], Answer]) 
     paused = bool(re.search(r"[，,]\s*$", lead))
     lead = re.sub(r"[（(][^（）()]*[）)]", "", lead).rstrip("，, ")
     # (a where said with its pause keeps it: "一般公共预算支出里，人员经费" run together loses where the thing starts)
-    where = paused and bool(re.search(r"[里中内]$", lead))
-    lead = lead + "中" if lead and not re.search(r"[里中内]$", lead) else lead
-    lead = lead + "，" if where else lead
+    if re.search(r"[里中内]$", lead):
+        lead += "，" if paused else ""
+    elif lead:
+        lead += "中"
     key = next(iter(sc.keys))
     alias = sc.named.get(key, "")
     year = "".join(f"{y}年" for y in sc.years)

@@ -82,10 +82,14 @@ def _terms(vocab: Vocabulary, sc: Scope, retriever: Retriever) -> list[str]:
     return [t for t in shared if t in used or t in prose or (t in vocab.gloss and t in printed)]
 
 
-def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabulary) -> tuple[bool, list[str]]:
-    """Whether the term keeps a word of the phrase (not a broad one), else the phrase's words that bridge to it."""
+def _kept_or_bridged(phrase: str, best: tuple[float, str, str], vocab: Vocabulary,
+                     accounts: bool = True) -> tuple[bool, list[str]]:
+    """Whether the term keeps a word of the phrase (not a broad one), else the phrase's words that bridge to it: by
+    the term's own words, and (`accounts`) by what its definition or scope prints or the way in time both say."""
     kept = keeps_a_morpheme(phrase, best[1], best[0]) and not _broad(kept_words(phrase, best[1]), vocab)
     bridge = [] if kept else [w for w in bridged(phrase, best[1]) if not _broad(kept_words(w, w), vocab)]
+    if not accounts:
+        return kept, bridge
     if not kept and not bridge:
         # …or a word of the phrase that the term's own account prints (印文件、印资料: 印刷费 pays for 印刷、复印、
         # 装订资料), the documents' definition or the classification's scope, either of which the encoder read it by
@@ -191,8 +195,8 @@ def _told_apart(phrase: str, ties: list[str], vocab: Vocabulary) -> tuple[float,
     with one (招待…吃住的钱: 公务接待费 by 招待 and 接待, 差旅费 by nothing): that one is read; None when both or
     neither do (a tie still)."""
     # (by the term's own words: a definition says too much, 外地 of 差旅费's, to tell two terms apart)
-    said = [t for t in ties if keeps_a_morpheme(phrase, t, 0.0) and not _broad(kept_words(phrase, t), vocab)
-            or any(not _broad(kept_words(w, w), vocab) for w in bridged(phrase, t))] if len(ties) == 2 else []
+    said = [t for t in ties if any(_kept_or_bridged(phrase, (0.0, t, ""), vocab, accounts=False))] \
+        if len(ties) == 2 else []
     if len(said) != 1:
         return None
     other = ties[1] if said[0] == ties[0] else ties[0]
