@@ -128,6 +128,10 @@ def test_a_question_in_any_measure_word_asks_a_count_not_money():
     assert intent("水库建设安排了多少钱？") == "amount"
     assert intent("内刊一年至少发多少篇稿子？") == intent("档案整理多少卷？") == "count"
     assert intent("多少支出用于项目？") == "amount"  # (支 begins 支出: no measure word here)
+    # a measure before the money it counts asks the money: 多少项目钱 is 项目's money, 几项经费里 a list of sums
+    assert intent("给办公楼做些小修补，列了多少项目钱？") == "amount"
+    assert intent("名下的几项经费里，哪项最少？") == "amount"
+    assert intent("一共有多少家二级预算单位？") == intent("立了几个项目？") == "count"
 
 
 def test_a_count_read_elsewhere_is_of_things_held_or_bought_as_the_question_asks():
