@@ -17,12 +17,21 @@ if TYPE_CHECKING:
     from qa.scope import Scope
 
 # Three items or more said one after another with 、 (the last may follow 和/及): the question's own list.
-_ITEM = r"(?:[“\"][\u4e00-\u9fff]{1,12}[”\"])?[\u4e00-\u9fff]{2,14}"  # (a quoted head: “三公”经费)
-_LIST = re.compile(rf"{_ITEM}(?:、{_ITEM}){{1,9}}(?:、|和|及|以及|与){_ITEM}")
+# (a quoted head: “三公”经费; a bracketed character or two within: 维修（护）费)
+_ITEM = (r"(?:[“\"][\u4e00-\u9fff]{1,12}[”\"])?[\u4e00-\u9fff]{1,14}(?:[（(][\u4e00-\u9fff]{1,3}[）)][\u4e00-\u9fff]{0,6})?"
+         r"(?<=[\u4e00-\u9fff）)]{2})")
+_LIST = re.compile(rf"{_ITEM}(?:、{_ITEM}){{1,14}}(?:、|和|及|以及|与){_ITEM}")
 # Words before the first item that say how the whole is cut (拆成, 按), and after the last (五块, 分, 等)
 _LEAD = re.compile(r"^.*?(?:拆成|拆分为|分成|分为|划分为|包括|按照|按|即|把|有)")
-_TRAIL = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十\d]+|几)(?:大)?(?:块|项|类|部分|笔|个)(?:钱|经费|支出|费用)?"
-                    r"(?:里|中|当中|之中)?$|(?:来)?分$")
+# …or where the list is read, said before its first item (政府采购里货物、…; 预算的工资福利、…)
+_FRAME = re.compile(r"^.*(?:里|中|的)(?=[\u4e00-\u9fff“\"]{2})")
+# How many items the question says it lists (这三项, 四块, 三大类): a last item joined by 和 is one item when the
+# list has that many without cutting it (对个人和家庭补助 of 工资福利、商品和服务、对个人和家庭补助这三大类)
+_COUNT_SAID = re.compile(r"([两二三四五六七八九十]|\d+)(?:大)?(?:块|项|类|部分|笔|个|种)")
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+# (…and what they are, said after their count: 这几项日常开支中, 这些商品服务科目里)
+_TRAIL = re.compile(r"(?:(?:这|那)?(?:[两二三四五六七八九十\d]+|几)(?:大)?(?:块|项|类|部分|笔|个)|这些)"
+                    r"(?:[\u4e00-\u9fff]{0,8}?(?:里|中|当中|之中)|钱|经费|支出|费用)?$|(?:来)?分$")
 # A share of what the listed items add up to themselves (占这几块合计的百分之几, 占三项之和): their sum is the whole.
 _OF_THEIR_SUM = re.compile(r"占(?:这|那|上述|以上)?(?:[两二三四五六七八九十\d]+|几)(?:大)?(?:块|项|类|部分|笔|个)"
                            r"[^，,。？?]{0,6}?(?:合计|总和|之和|加起来|加在一起|总额|总数)")
@@ -43,15 +52,19 @@ def listed_items(question: str) -> list[str]:
     if m is None or _NOT_RANKED.search(_OF_THEIR_SUM.sub("", q)) or re.match(r"[^、]*等", q[m.end() - 1:m.end() + 1]):
         return []
     items = re.sub(r"[“”\"]", "", m.group(0)).split("、")
-    last = re.split(r"和|以及|及|与", items[-1])
-    items = items[:-1] + [x for x in last if x]
+    last = [x for x in re.split(r"和|以及|及|与", items[-1]) if x]
+    said = _COUNT_SAID.search(q, m.end() - len(items[-1]))
+    n = int(said.group(1)) if said and said.group(1).isdigit() else _NUMERALS.get(said.group(1)) if said else None
+    items = items if n == len(items) else items[:-1] + last
     items[0] = _LEAD.sub("", items[0])
+    items[0] = _FRAME.sub("", items[0]) if len(items[0]) > 4 else items[0]
     # (the asking words run on after the last item, 公务接待这几项哪项最高, 劳务费哪一项最多: the item ends before them,
     # when they count the items or ask which item; 重庆三地市政府办公厅哪个 runs on into no item)
     at = items[-1].find("哪")
     if at > 0 and (_TRAIL.search(items[-1][:at]) or re.match(r"哪一?(?:项|类|块|笔)", items[-1][at:])):
         items[-1] = items[-1][:at]
-    items[-1] = _TRAIL.sub("", items[-1])
+    while (cut := _TRAIL.sub("", items[-1])) != items[-1]:  # (工程三类分: 分, then 三类)
+        items[-1] = cut
     # (a run that runs on into the asking words, 重庆三地市政府办公厅哪个最多, is no list of items)
     return items if len(items) >= 3 and all(len(x) >= 2 and not re.search(r"哪|多少|最|几", x) for x in items) else []
 

@@ -71,6 +71,20 @@ def test_the_list_ends_before_the_asking_words_that_run_on_after_it():
     assert listed_items("项目支出里，水费、电费、物业管理费、劳务费哪一项最多？") == ["水费", "电费", "物业管理费", "劳务费"]
 
 
+def test_the_list_is_cut_from_where_it_is_read_what_it_is_and_how_many_it_says():
+    # what the items are, said after their count (这几项日常开支中), and where they are read, before the first
+    assert listed_items("部门预算里，水费、电费、邮电费、维修费这几项日常开支中哪项最多？") == ["水费", "电费", "邮电费", "维修费"]
+    assert listed_items("政府采购里货物、工程、服务三类哪类占大头？") == ["货物", "工程", "服务"]
+    assert listed_items("政府采购按货物、服务、工程三类分，排第二的是哪一类？") == ["货物", "服务", "工程"]
+    # a bracketed character within an item (维修（护）费) and more than ten items
+    assert listed_items("手续费、电费、维修（护）费、租赁费这几项，哪一项最多？")[2] == "维修(护)费"
+    assert len(listed_items("印刷、邮电、物业、差旅、出国、维修、租赁、会议、培训、接待、劳务、委托业务、工会这些科目里，哪项最多？")) == 13
+    # the count said keeps a last item joined by 和 whole: three items, not four
+    assert listed_items("工资福利、商品和服务、对个人和家庭补助这三大类支出中，哪一类最多？") == \
+        ["工资福利", "商品和服务", "对个人和家庭补助"]
+    assert listed_items("水费、电费和物业费哪一项最多？") == ["水费", "电费", "物业费"]
+
+
 def test_listed_items_are_read_in_the_part_of_spending_named_before_them_and_each_as_itself():
     asked = []
 
