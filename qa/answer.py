@@ -37,6 +37,7 @@ from qa.item_head import better_or_head, head_of_listed
 from qa.listed import in_narrative
 from qa.rank_asks import nth
 from qa.rank_named import listed_items, names_listed, ranked_named
+from qa.rank_named_change import ranked_named_by_change
 from qa.rank_columns import ranked
 from qa.rank_follow_ups import ranking_follow_ups, top_item_share
 from qa.question import FRAME, funds_in_full, intent, without_examples
@@ -154,9 +155,10 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
     if whole is not None:  # 预算总额, 总预算, 预算盘子: the budget's total (qa/whole.py)
         return _asked_as(question, whole, k, settings, retriever)
     parts = follow_ups(question)
-    changed = ranked_by_change(question, sc, retriever, k)  # 哪一项涨得最多: by the changes stated (qa/rank_changes.py)
-    if changed is None:
-        changed = ranked_by_year_change(question, sc, retriever, k)  # …or by a table's two years (qa/rank_year_change.py)
+    # 哪一项涨得最多: by the changes stated (qa/rank_changes.py), or by a table's two years (qa/rank_year_change.py),
+    # or the items the question lists, each one's change read (qa/rank_named_change.py)
+    changed = ranked_by_change(question, sc, retriever, k) or ranked_by_year_change(question, sc, retriever, k) or \
+        ranked_named_by_change(question, sc, k, lambda q: _answer(q, k, settings, retriever))
     if changed is not None:
         changed.basis = named + changed.basis
         return changed
@@ -190,8 +192,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if later and op in ("max", "min"):
             # the later questions ask about the item the ranking names (第二大项目…多少钱): no ranking, no item to
             # read them of
-            return _abstain(question, _NO_RANKING,
-                            retriever.search(question, k), k, named)
+            return _abstain(question, _NO_RANKING, retriever.search(question, k), k, named)
     if len(parts) >= 2 and len(sc.named) < 2 and not sc.every:
         return several(question, parts, k, retriever, lambda q: _answer(q, k, settings, retriever))
     kind = intent(question)
@@ -217,8 +218,7 @@ def _answer(question: str, k: int, settings, retriever: Retriever) -> Answer:
         if listed is not None:
             listed.basis = named + listed.basis
             return listed
-        return _abstain(question, _NO_RANKING,
-                        retriever.search(question, k), k, named)
+        return _abstain(question, _NO_RANKING, retriever.search(question, k), k, named)
     # A deeper pool for reading facts than for citing: the cell that answers may rank below the top k.
     hits = retriever.search(question, max(k, 20))
     citations = distinct([cite(h) for h in hits], k)  # k passages, none repeating another

@@ -78,7 +78,7 @@ def names_listed(name: str, item: str) -> bool:
     return bool(name) and (in_order(item, name) or keeps_a_word(item, name))
 
 
-def _reads(answer: Answer, item: str) -> bool:
+def reads_as_item(answer: Answer, item: str) -> bool:
     """Whether the answer is the item's: its row, its column or the term it read the item as names the item."""
     names = [names_of(answer), (answer.column or "").split("/")[0]] + [b.text for b in answer.basis if b.part == "term"]
     return any(names_listed(n, item) for n in names)
@@ -99,7 +99,7 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
     said = {p for p in ("基本支出", "项目支出") if p in q[:listed.start()]}
     part = said.pop() if len(said) == 1 and not any(p in x for x in items for p in ("基本", "项目")) else ""
     answers = [read(f"{of}{item}{part}是多少") for item in items]
-    if any(not a.answered or a.value is None or a.unit != "万元" or not _reads(a, item) for a, item in zip(answers, items)):
+    if any(not a.answered or a.value is None or a.unit != "万元" or not reads_as_item(a, item) for a, item in zip(answers, items)):
         return None  # (an item not read, or read as another line: no ranking of the list)
     if len({round(a.value, 2) for a in answers}) < len(answers):
         return None  # two items read as one figure: one of them was read as the other
