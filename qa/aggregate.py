@@ -32,9 +32,12 @@ _MAX = r"最多|最高|最大|最贵|大头|更多|更高|更大|多一些|高�
     r"larger"
 _MIN = r"最少|最低|最小|更少|更低|更小|少一些|低一些|smallest|lowest|least|fewer|less|lower"
 _RANK = r"排名|排序|排列|从高到低|从大到小|从多到少|从低到高|从小到大|从少到多|前[一二三四五六七八九十\d]+|rank|top\s*\d+"
-_SUM = r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|加总|相加|汇总起来|in total|combined|sum|altogether"
+_SUM = (r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|加总|相加|汇总起来|加上|(?<!公)共(?:有|是)?(?:多少|几)|"
+        r"in total|combined|sum|altogether")
 _RATIO = r"几倍|多少倍|倍数|之比|比值|比例是|times|ratio"
-_DIFF = r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|高出|低出|少出|多几|少几|difference|how much more|how much less"
+# (…or said around the verb: A比B多安排了多少; not a change over a year, 比上年多了多少)
+_DIFF = (r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|高出|低出|少出|多几|少几|difference|how much more|how much less|"
+         r"比(?!上年|去年|前年|上一年|20\d\d|年初)[^，,。？?]{1,30}?[多少高低](?:安排|花|拨|用|列|投入|支出|出)了?多少")
 _OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
 _STRIP = r"(?:[多少](?:几|多少)[个家辆人项台套])|比(?![例重较])|" + "|".join(f"(?:{rx})" for _, rx in _OPS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \

@@ -207,6 +207,16 @@ def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_su
     assert re.sub(_STRIP, "", "政府采购预算中服务类各占多少") == "政府采购预算中服务类"
 
 
+def test_a_sum_said_with_jiashang_or_gong_and_a_difference_said_around_its_verb():
+    from qa.aggregate import operation
+
+    assert operation("A局的公务接待费，加上B局的公务接待费，共多少万元？") == "sum"
+    assert operation("各有多少辆车？两家共多少辆？") == "sum"
+    assert operation("一般公共预算多少？") is None  # (公共 is no 共)
+    assert operation("宝安管理局比盐田管理局多安排了多少物业管理费？") == "diff"
+    assert operation("物业管理费比上年多安排了多少？") is None  # a change over the year: no second figure
+
+
 def test_two_units_each_said_with_their_own_item_are_each_read_by_their_own_words():
     from index.entity import describe
     from qa.aggregate import _own_subjects
