@@ -140,6 +140,9 @@ def _placed_alone(q: str, span: tuple[int, int], aliases: list[str], places: set
     return not re.search(r"(?:" + _any_of(places) + r")[、，,和与及]$", q[:span[0]])
 
 
+_NEGATED = re.compile(r"(?:不是|并非|而非|不含|不包括|不算|除了?)$")
+
+
 def scope(question: str, docs: dict[str, dict]) -> Scope:
     q = re.sub(r"\s+", "", halfwidth(question))
     dated = {int(a or b) for a, b in _OTHER_YEAR.findall(q)}
@@ -196,6 +199,10 @@ def scope(question: str, docs: dict[str, dict]) -> Scope:
             # (重庆's 规资局 in 深圳's 盐田规资局), or inside a name that says its own place (宣传部 of 重庆市委宣传部 is
             # not 深圳's, though the question says 深圳 elsewhere)
         chosen |= set(by_span[s])
+    # A unit the question says it does not mean, beside one it does (深圳公安局本级（不是交警局）): not asked.
+    negated = {k for k in chosen if _NEGATED.search(q[:best[k][2][0]])}
+    if chosen - negated:
+        chosen -= negated
     # A district or county said just before the name (深圳市龙岗区民政局) makes it that district's body, not the
     # city's look-alike, unless the document's own name says that district (宝安管理局 of 宝安区).
     unknown = []

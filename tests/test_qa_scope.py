@@ -62,6 +62,13 @@ def test_a_question_names_its_unit_by_full_short_or_abbreviated_name():
     assert both.keys == {"sz-met", "cq-met"} and len(both.named) == 2
 
 
+def test_a_unit_the_question_says_it_does_not_mean_is_not_asked():
+    docs = _docs()
+    assert scope("深圳发改委（不是深圳气象局）2026年的印刷费", docs).keys == {"sz-ndrc"}
+    # …unless it is the only one named: then the question is about it after all
+    assert scope("不是深圳气象局吗？2026年的印刷费", docs).keys == {"sz-met"}
+
+
 def test_department_or_its_own_office():
     docs = _docs()
     assert scope("泉州市公安局的基本支出", docs).keys == {"qz-ps"}
