@@ -89,10 +89,14 @@ _SAID_IN = re.compile(r"在[^，,。？?]{0,14}?(?:说明|预算|决算|表|文�
 # The kind of document each unit's figure is read in, said for each (…2022年部门综合预算和…2026年部门预算的基本支出):
 # which document, no word of the quantity (综合 reads a 综合管理 row); said once, it may be one (纳入部门预算的政府采购).
 # (Not _DOCUMENT_SAID below: a bare 预算 is a word of 政府采购预算.)
-_EACH_DOCUMENT = re.compile(r"(?:部门综合|部门|单位)(?:预算|决算)(?:公开)?(?:[里中内]|当中)?(?:[和与及、，,]|的)?")
+# (…with what it says there: 部门预算说的, 各报告的)
+_EACH_DOCUMENT = re.compile(r"(?:部门综合|部门|单位)(?:预算|决算)(?:公开)?(?:[里中内]|当中)?"
+                            r"(?:各?(?:说|报告|报|列|讲|写|提到|所载|载明))?(?:[和与及、，,]|的)?")
 
 # How each unit is taken, in brackets (（都按整个部门算）, （含下属单位）): the scope, no word of the quantity.
-_SCOPE_SAID = re.compile(r"[（(][^（）()]{0,12}(?:部门|单位|系统|本级|汇总)[^（）()]{0,6}[）)]")
+# (…or which of its documents, or as of when: （2022年预算）, （截至2025年12月）)
+_SCOPE_SAID = re.compile(r"[（(][^（）()]{0,12}(?:部门|单位|系统|本级|汇总|截至|截止)[^（）()]{0,8}[）)]|"
+                         r"[（(][^（）()]{0,12}(?:预算|决算)(?:数|表|说明|公开|所载|里|中)?[）)]")
 
 
 def _subject(question: str, docs: dict[str, dict], sc: Scope) -> str:

@@ -207,6 +207,18 @@ def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_su
     assert re.sub(_STRIP, "", "政府采购预算中服务类各占多少") == "政府采购预算中服务类"
 
 
+def test_which_document_each_figure_is_read_in_is_no_word_of_the_quantity():
+    import re
+
+    from qa.aggregate import _EACH_DOCUMENT, _SCOPE_SAID
+
+    assert re.sub(_SCOPE_SAID, "", "西安市商务局（2022年预算）的公务接待费") == "西安市商务局的公务接待费"
+    assert re.sub(_SCOPE_SAID, "", "某局（截至2025年12月）的车辆") == "某局的车辆"
+    # a bracket naming the documents' term is kept: it is the quantity
+    assert re.sub(_SCOPE_SAID, "", "各备了多少机动钱（预算准备金）") == "各备了多少机动钱（预算准备金）"
+    assert re.sub(_EACH_DOCUMENT, "", "2020年部门预算说的2019年底车辆数") == "2020年2019年底车辆数"
+
+
 def test_a_sum_said_with_jiashang_or_gong_and_a_difference_said_around_its_verb():
     from qa.aggregate import operation
 
