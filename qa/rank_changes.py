@@ -57,6 +57,11 @@ def by_rate(question: str, asked: re.Match) -> tuple[bool, bool]:
     return ranked, ranked or _RATE_ASKED.search(q[:asked.start()] + q[asked.end():]) is not None
 
 
+def asks_rise(asked: re.Match) -> bool:
+    """Whether the change asked (a CHANGE_RANK match) is a rise (涨得最多), not a fall (砍得最狠)."""
+    return re.fullmatch(_UP, asked.group("way")) is not None
+
+
 def place(asked: re.Match) -> int:
     """The place asked of the items ranked by their change: 1 for the most, 2 for 排第二…"""
     said = asked.group("place")
@@ -221,7 +226,7 @@ def ranked_by_change(question: str, sc: Scope, retriever: Retriever, k: int) -> 
     asked = CHANGE_RANK.search(halfwidth(question))
     if asked is None or len(sc.keys) != 1:
         return None
-    up = re.fullmatch(_UP, asked.group("way")) is not None
+    up = asks_rise(asked)
     _, docs, chunks = one_document(sc, retriever)
     subject = without_names(question, docs, sc)
     lists = _lists(chunks) + _inline(chunks)

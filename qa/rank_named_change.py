@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from index.numbers import halfwidth
 from qa.asked_again import named_as_asked
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank_changes import CHANGE_RANK, _DOWN, by_rate, change_words, place
+from qa.rank_changes import CHANGE_RANK, asks_rise, by_rate, change_words, place
 from qa.rank_named import listed_items, names_listed, reads_as_item
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def ranked_named_by_change(question: str, sc: Scope, k: int, read: Callable[[str
     items = listed_items(question)
     if asked is None or not items or len(sc.keys) != 1 or not sc.named or asked.group("least") or by_rate(q, asked)[0]:
         return None
-    up = re.fullmatch(_DOWN, asked.group("way")) is None
+    up = asks_rise(asked)
     of = named_as_asked(question, sc) + "".join(f"{y}年" for y in sc.years)
     changes = [_change_of(item, of, read) for item in items]
     if any(c is None for c in changes):

@@ -14,7 +14,7 @@ from qa.citations import cite
 from qa.models import Answer, AnswerRow, Basis
 from qa.phrase import OTHER_COLUMN, clean, grams, is_unit
 from qa.rank_asks import asks_unit
-from qa.rank_changes import _UP, CHANGE_RANK, by_rate, change_words, rate_of
+from qa.rank_changes import CHANGE_RANK, asks_rise, by_rate, change_words, rate_of
 from qa.retrieve import Hit
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def _cell(row, year: str, item: str) -> float | None:
 def _most(question: str, asked: re.Match, name: str, changes: list, head, year: int, k: int,
           named: Basis) -> Answer | None:
     """The item that rose (fell) most of [(change, this year's, the year before's, item, its chunk, its column)]."""
-    up = re.fullmatch(_UP, asked.group("way")) is not None
+    up = asks_rise(asked)
     ranked, rate_answered = by_rate(question, asked)
     if rate_answered and any(rate_of(c[0], c[2]) is None for c in changes):
         return None  # (an item new this year has no rate: none to rank or state)
