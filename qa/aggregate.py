@@ -18,6 +18,7 @@ from qa.question import FEW, FRAME, MEASURE, MEASURES, YEAR_BASE, intent, small_
 from qa.parts import each_term, listed_terms, summed_terms, without_summed_parts
 from qa.total_row import total_not_asked
 from qa.models import Answer, AnswerRow, Basis
+from qa.operation import OPERATIONS, operation
 from qa.rank_asks import nth, wants_item
 from qa.rank_columns import ranked
 from qa.phrase import JI_JOINING, norm
@@ -28,18 +29,7 @@ if TYPE_CHECKING:
     from qa.retrieve import Retriever
     from qa.scope import Scope
 
-_MAX = r"最多|最高|最大|最贵|大头|更多|更高|更大|多一些|高一些|[涨增升降减]得(?:更)?多|largest|highest|most|biggest|more|higher|" \
-    r"larger"
-_MIN = r"最少|最低|最小|更少|更低|更小|少一些|低一些|smallest|lowest|least|fewer|less|lower"
-_RANK = r"排名|排序|排列|从高到低|从大到小|从多到少|从低到高|从小到大|从少到多|前[一二三四五六七八九十\d]+|rank|top\s*\d+"
-_SUM = (r"合计|总共|一共|加起来|加在一起|合在一起|总和|合起来|共计|之和|总计|加总|相加|汇总起来|加上|(?<!公)共(?:有|是)?(?:多少|几)|"
-        r"in total|combined|sum|altogether")
-_RATIO = r"几倍|多少倍|倍数|之比|比值|比例是|times|ratio"
-# (…or said around the verb: A比B多安排了多少; not a change over a year, 比上年多了多少)
-_DIFF = (r"相差|差多少|差额|差距|多多少|少多少|高多少|低多少|多出|高出|低出|少出|多几|少几|difference|how much more|how much less|"
-         r"比(?!上年|去年|前年|上一年|20\d\d|年初)[^，,。？?]{1,30}?[多少高低](?:安排|花|拨|用|列|投入|支出|出)了?多少")
-_OPS = (("ratio", _RATIO), ("diff", _DIFF), ("max", _MAX), ("min", _MIN), ("rank", _RANK), ("sum", _SUM))
-_STRIP = r"(?:[多少](?:几|多少)[个家辆人项台套])|比(?![例重较])|" + "|".join(f"(?:{rx})" for _, rx in _OPS) + \
+_STRIP = r"(?:[多少](?:几|多少)[个家辆人项台套])|比(?![例重较])|" + "|".join(f"(?:{rx})" for _, rx in OPERATIONS) + \
     r"|哪(?:个|些|一个|家|一家)(?:部门|单位)?|各(?:个)?(?:部门|单位)|所有(?:的)?(?:部门|单位)|(?:部门|单位)中|" \
     r"分别|各自|各(?=[是为有多几占])|各(?:自)?(?:安排|花|用|投入|预算|列)了?|(?<=各)占|比较|对比|相比|两(?:个|家)?(?:部门|单位)|谁的|谁|和|与|" + JI_JOINING + r"|、|的|是|为|\?|？|。|，|,|" \
     r"[（(]?(?:本级|汇总)[）)]?|[两二三四五六七八九十几]+(?:地|家|个|位)|(?:有|是|为)?(?:多少|几)[个家辆人项台套]?"
@@ -47,16 +37,6 @@ _THRESHOLD = re.compile(r"(?:超过|高于|大于|多于|不少于|不低于|达
 _TWO = re.compile(r"分别|各(?:是|为|有)|两项|两个(?:数|科目|项目)|[这那]两(?:类|笔|块|个)|二者|两者|both|respectively|"
                   r"[”\"」]\s*[和与及跟]\s*[“\"「]")  # (two names quoted and joined: “气象探测”和“气象预报预测”)
 _TOP_N = re.compile(r"前\s*([一二三四五六七八九十\d]+)|top\s*(\d+)", re.I)
-
-
-def operation(question: str) -> str | None:
-    q = halfwidth(question).lower()
-    if nth(q) > 1:
-        return "min" if re.search(r"倒数|第\s*[二三四五六七八九十\d]+\s*(?:少|小|低)", q) else "max"
-    for name, rx in _OPS:
-        if re.search(rx, q):
-            return name
-    return None
 
 
 _OTHER = re.compile(r"比\s*(?!例|重|率|20\d\d|上一?年|去年|前一?年|年初|预算|决算|本年)[\u4e00-\u9fff（）()]{2,}?(?:多|少|高|低)")
@@ -343,7 +323,7 @@ def _two_figures(question: str, subject: str, sc: Scope, retriever: Retriever, k
 
     def asked(text: str) -> str:  # (the operation and asking words out)
         if op in ("sum", "diff", "ratio"):
-            text = re.sub(dict(_OPS)[op] + "|" + _BOTH.pattern, "", text)
+            text = re.sub(dict(OPERATIONS)[op] + "|" + _BOTH.pattern, "", text)
         return re.sub(r"分别|各自|各(?=是|为|有)|是多少|为多少|有多少|多少|是|为|有|\?|？|。", "", text)
 
     if summed is not None:  # (terms added up, 水费和电费一共: each read with every other word of the question)

@@ -11,7 +11,8 @@ from qa.between import compared, compares_items
 from qa.citations import cite, distinct, locate
 from qa.evidence import corroborating, structured
 from qa.reasons import extractive, stated_definition, stated_reason
-from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate, operation
+from qa.aggregate import aggregate, compares_with_another, follow_ups, is_aggregate
+from qa.operation import operation
 from qa.models import Answer, Basis
 from qa.rank_year_change import ranked_by_year_change
 from qa.rank_changes import asks_change_rank, ranked_by_change
@@ -111,8 +112,7 @@ def _missing(question: str, sc, docs: dict[str, dict], retriever: Retriever, k: 
     if sc.unknown:
         what = "、".join(sc.unknown)
         hits = retriever.search(question, k, docs=set(docs))
-        return _abstain(question, f"库中没有{what}的文件，无法回答（不以其他单位的数字代替）。以下为最接近的段落。",
-                        hits, k)
+        return _abstain(question, f"库中没有{what}的文件，无法回答（不以其他单位的数字代替）。以下为最接近的段落。", hits, k)
     asked = "、".join(f"{y}年" for y in sc.years)
     held = "、".join(f"{y}年" for y in sc.held)
     other = _answer(re.sub(r"20\d\d\s*年度?", "", question), k, settings, retriever)

@@ -76,6 +76,7 @@ class DescribedItem:
     unit: str | None = "万元"  # a performance target's value is in the unit the question asks, not the table's 万元
     in_name: bool = True  # its name (a row's label, the words before a sentence's amount) says one of `said`
     in_reason: bool = False  # only the reason it gives for its change says `said` (原因是…)
+    name: str = ""  # what names it: a row's label, the words before a sentence's amount
 
     @property
     def confidence(self) -> float:
@@ -305,7 +306,7 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
                     said, chunk.label or "", "、".join(text_cells(chunk)), lambda u: any(w in u for w in words)):
                 out.append(DescribedItem(round(value, 4), chunk.text, chunk, said, share,
                                          target_unit(question) if is_target(chunk, value) else "万元",
-                                         in_name=named_by(said, _row_name(chunk, units), units)))
+                                         named_by(said, name := _row_name(chunk, units), units), name=name))
             continue
         if chunk.kind != "paragraph" or in_other_section(chunk, units, sc.keys, chunks):
             continue
@@ -316,7 +317,8 @@ def scored_items(question: str, sc: Scope, retriever: Retriever,
                     said, item.name, item.purpose, lambda u: any(w in u for w in words)):
                 sentence = sentence_at(chunk.text, item.start, item.name + item.purpose)
                 out.append(DescribedItem(item.value, sentence, chunk, said, share,
-                                         in_name=named_by(said, item.name, units), in_reason=reason_only(said, item)))
+                                         in_name=named_by(said, item.name, units), in_reason=reason_only(said, item),
+                                         name=item.name))
     return sorted(out, key=lambda d: -d.share)
 
 
@@ -355,8 +357,9 @@ def described_item(question: str, sc: Scope, retriever: Retriever,
         if found[0].share < MIN_SHARE or len(found[0].said) < MIN_WORDS:
             return None
     best = found[0]
-    if where and sum(w not in where for w in best.said) < MIN_WORDS:
-        # the words of where to look (机关商品和服务支出里，…) are a list's head, not the item described
+    beyond = [w for w in best.said if w not in where]
+    if where and len(beyond) < MIN_WORDS and not (beyond and all(w in best.name for w in beyond)):
+        # the words of where to look (机关商品和服务支出里) are a list's head, unless the item's name says the rest
         return None
     rival = next((f for f in found if abs(f.value - best.value) > 0.005 and not numbered_apart(best, f)), None)
     if rival is not None and rival.share > best.share - MARGIN:

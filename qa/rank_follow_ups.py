@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from index.numbers import halfwidth
-from qa.aggregate import _CLAUSE_SPLIT, follow_ups, operation
+from qa.aggregate import _CLAUSE_SPLIT, follow_ups
+from qa.operation import operation
 from qa.question import MEASURES
 from qa.rank_asks import GAP_ASKED, SHARE_ASKED, wants_item
 

@@ -53,7 +53,7 @@ def test_the_top_items_share_asked_in_one_clause():
 
 
 def test_colloquial_words_of_rankings():
-    from qa.aggregate import operation
+    from qa.operation import operation
     from qa.rank_follow_ups import ranking_follow_ups
 
     assert operation("三公经费三块里哪块占大头？") == "max"  # 大头: the largest part
@@ -150,7 +150,8 @@ def test_a_change_asked_of_each_document_reads_each_ones_change_not_its_level(tm
 def test_a_units_own_office_asked_of_a_departments_document_is_read_as_its_own_office(tmp_path):
     import re
 
-    from qa.aggregate import _STRIP, operation
+    from qa.aggregate import _STRIP
+    from qa.operation import operation
     from qa.answer import ask
     from tests.conftest import city_of
 
@@ -200,7 +201,8 @@ def test_a_conjunction_inside_a_word_is_kept_in_the_quantity():
 def test_a_sum_said_as_jiazong_is_asked_and_each_ones_share_is_no_part_of_the_subject():
     import re
 
-    from qa.aggregate import _STRIP, operation
+    from qa.aggregate import _STRIP
+    from qa.operation import operation
 
     assert operation("两家加总是多少？") == "sum"
     assert operation("各是多少？两者相加多少万元？") == "sum"
@@ -220,7 +222,7 @@ def test_which_document_each_figure_is_read_in_is_no_word_of_the_quantity():
 
 
 def test_a_sum_said_with_jiashang_or_gong_and_a_difference_said_around_its_verb():
-    from qa.aggregate import operation
+    from qa.operation import operation
 
     assert operation("A局的公务接待费，加上B局的公务接待费，共多少万元？") == "sum"
     assert operation("各有多少辆车？两家共多少辆？") == "sum"
