@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Callable
 from index.numbers import halfwidth
 from qa.asked_again import named_as_asked
 from qa.left_out import names_of
-from qa.models import Answer, AnswerRow, Basis
+from qa.models import Answer, AnswerRow, Basis, Citation
+from qa.question import small_number
 from qa.rank_asks import GAP_ASKED, SHARE_ASKED, followed_up
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ _FRAME = re.compile(r"^.*(?:里|中|的)(?=[\u4e00-\u9fff“\"]{2})")
 # How many items the question says it lists (这三项, 四块, 三大类): a last item joined by 和 is one item when the
 # list has that many without cutting it (对个人和家庭补助 of 工资福利、商品和服务、对个人和家庭补助这三大类)
 _COUNT_SAID = re.compile(r"([两二三四五六七八九十]|\d+)(?:大)?(?:块|项|类|部分|笔|个|种)")
-_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 # (…and what they are, said after their count: 这几项日常开支中, 这些商品服务科目里)
 _TRAIL = re.compile(r"(?:(?:这|那)?(?:[两二三四五六七八九十\d]+|几)(?:大)?(?:块|项|类|部分|笔|个)|这些)"
                     r"(?:[\u4e00-\u9fff]{0,8}?(?:里|中|当中|之中)|钱|经费|支出|费用)?$|(?:来)?分$")
@@ -54,7 +54,7 @@ def listed_items(question: str) -> list[str]:
     items = re.sub(r"[“”\"]", "", m.group(0)).split("、")
     last = [x for x in re.split(r"和|以及|及|与", items[-1]) if x]
     said = _COUNT_SAID.search(q, m.end() - len(items[-1]))
-    n = int(said.group(1)) if said and said.group(1).isdigit() else _NUMERALS.get(said.group(1)) if said else None
+    n = small_number(said.group(1)) if said else None
     items = items if n == len(items) else items[:-1] + last
     items[0] = _LEAD.sub("", items[0])
     items[0] = _FRAME.sub("", items[0]) if len(items[0]) > 4 else items[0]
@@ -76,6 +76,15 @@ def names_listed(name: str, item: str) -> bool:
     from qa.kept import keeps_a_word
 
     return bool(name) and (in_order(item, name) or keeps_a_word(item, name))
+
+
+def first_citations(answers: list[Answer]) -> list[Citation]:
+    """Each answer's first citation, in the answers' order, a passage cited once."""
+    cites: list[Citation] = []
+    for c in (a.citations[0] for a in answers if a.citations):
+        if all((c.source, c.page, c.text) != (x.source, x.page, x.text) for x in cites):
+            cites.append(c)
+    return cites
 
 
 def reads_as_item(answer: Answer, item: str) -> bool:
@@ -133,15 +142,12 @@ def ranked_named(question: str, sc: Scope, op: str, k: int, read: Callable[[str]
         second = answers[order[1]]
         gap = round(abs(value - second.value), 4)
         text += f"，比第二位“{items[order[1]]}”（{second.value:,.2f}万元）多{gap:,.2f}万元"
-    rows, cites = [], []
+    rows = []
     for item, a in zip(items, answers):
         c = a.citations[0]
         rows.append(AnswerRow(entity=item, value=a.value, unit="万元", source=c.source, page=c.page, table=a.table,
                               row=a.row, column=a.column))
-    for i in order:  # (the first item's passage cited first)
-        c = answers[i].citations[0]
-        if all((c.source, c.page, c.text) != (x.source, x.page, x.text) for x in cites):
-            cites.append(c)
+    cites = first_citations([answers[i] for i in order])  # (the first item's passage cited first)
     asked, asked_unit = followed_up(value, "万元", share, gap, after)
     return Answer(question=question, answer=text + "。", value=asked, unit=asked_unit, citations=cites[:max(k, 1)],
                   mode="structured",

@@ -5,26 +5,24 @@ compared by that signed change, every item's change written into the answer. Non
 the lists the narrative prints answer then (qa/rank_changes.py)."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Callable
 
 from index.numbers import halfwidth
 from qa.asked_again import named_as_asked
 from qa.models import Answer, AnswerRow, Basis
-from qa.rank_changes import CHANGE_RANK, asks_rise, by_rate, change_words, place
-from qa.rank_named import listed_items, names_listed, reads_as_item
+from qa.rank_changes import _AMOUNT, CHANGE_RANK, asks_rise, by_rate, change_words, place
+from qa.rank_named import first_citations, listed_items, names_listed, reads_as_item
 
 if TYPE_CHECKING:
     from qa.scope import Scope
-
-_AMOUNT = re.compile(r"[\d,]+(?:\.\d+)?\s*万?元")
 
 
 def _names(answer: Answer, item: str) -> bool:
     """The answer is the item's: its row or term names it, or the sentence it was read from does before its first
     amount (（19）事业单位医疗支出（2101102）支出90.57万元，比上年增加…)."""
     return reads_as_item(answer, item) or any(
-        b.part == "sentence" and names_listed(_AMOUNT.split(b.text, maxsplit=1)[0], item) for b in answer.basis)
+        b.part == "sentence" and names_listed(b.text[:m.start()] if (m := _AMOUNT.search(b.text)) else b.text, item)
+        for b in answer.basis)
 
 
 def _change_of(item: str, of: str, read: Callable[[str], Answer]) -> tuple[float, Answer] | None:
@@ -64,10 +62,7 @@ def ranked_named_by_change(question: str, sc: Scope, k: int, read: Callable[[str
     rows = [AnswerRow(entity=item, value=round(c[0], 4), unit="万元", source=c[1].citations[0].source,
                       page=c[1].citations[0].page, table=c[1].table, row=c[1].row, column=c[1].column)
             for item, c in zip(items, changes) if c[1].citations]
-    cites = []
-    for i in order:  # (the item answered first)
-        if changes[i][1].citations and all(changes[i][1].citations[0] is not x for x in cites):
-            cites.append(changes[i][1].citations[0])
+    cites = first_citations([changes[i][1] for i in order])  # (the item answered first)
     return Answer(question=question, answer=text, value=round(abs(value), 4), unit="万元", citations=cites[:max(k, 1)],
                   mode="structured", table=answer.table, row=answer.row, column=answer.column, rows=rows,
                   confidence=min(c[1].confidence for c in changes),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from index.entity import ORG_SUFFIX, clean_name, describe, in_order, place_of, split_name
 from index.numbers import halfwidth
 from qa.gloss import is_place
+from qa.question import OUT_BEFORE
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 # A year that dates something else than the document: a comparison base (比2025年), a date (截至2025年10月), the
@@ -140,7 +141,8 @@ def _placed_alone(q: str, span: tuple[int, int], aliases: list[str], places: set
     return not re.search(r"(?:" + _any_of(places) + r")[、，,和与及]$", q[:span[0]])
 
 
-_NEGATED = re.compile(r"(?:不是|并非|而非|不含|不包括|不算|除了?)$")
+# (the words a question leaves a thing out with, qa.question.OUT_BEFORE, said just before a unit's name)
+_NEGATED = re.compile(rf"(?:{OUT_BEFORE}|并非|而非|除)$")
 
 
 def scope(question: str, docs: dict[str, dict]) -> Scope:
